@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ssoEnabled } from "@/lib/auth/oidc";
+import { currentStaff } from "@/lib/auth/session";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+  if (await currentStaff()) redirect("/");
+  const { next, error } = await searchParams;
+  const sso = ssoEnabled();
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm rounded-lg border bg-card p-8 shadow-sm">
+        <h1 className="text-xl font-semibold">Helpdesk console</h1>
+        <p className="mt-1 text-sm text-muted-foreground">Sign in with your staff account.</p>
+        <LoginForm next={next ?? "/"} sso={sso} ssoError={error === "AccessDenied" ? "That single sign-on identity has no staff account here." : undefined} />
+      </div>
+    </main>
+  );
+}

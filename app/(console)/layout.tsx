@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { Header } from "@/components/shell/header";
+import { Sidebar } from "@/components/shell/sidebar";
+import { requireStaff } from "@/lib/auth/session";
+import { currentTenant, tenantsInScope } from "@/lib/tenants/scope";
+
+// Every page below re-checks the session itself (requireStaff in the page or
+// its data function): layouts and pages render in parallel, so a layout alone
+// is not a guard.
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const staff = await requireStaff();
+  const [tenants, current] = await Promise.all([tenantsInScope(staff), currentTenant(staff)]);
+  return (
+    <div className="flex min-h-screen">
+      <Sidebar />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <Header staff={staff} tenants={tenants} current={current} />
+        <main className="flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

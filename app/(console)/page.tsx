@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { AuditTable } from "@/components/audit/audit-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
+import { listAuditEvents } from "@/lib/audit/query";
+import { requireStaff } from "@/lib/auth/session";
+import { connectionsOf } from "@/lib/tenants/connections";
+import { tenantsInScope } from "@/lib/tenants/scope";
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
+  const staff = await requireStaff();
+  const { denied } = await searchParams;
+  const tenants = await tenantsInScope(staff);
+  const [connections, recent] = await Promise.all([
+    Promise.all(tenants.map((t) => connectionsOf(staff, t.id))),
+    listAuditEvents(staff, {}),
+  ]);
+  const tenantNames = Object.fromEntries(tenants.map((t) => [t.id, t.name]));
+  return (
+    <>
+      <PageHeader title="Overview" description={`Signed in as ${staff.email} (${staff.role}).`} />
+      {denied ? (
+        <p role="alert" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+          That page needs a permission your role does not have ({denied}).
+        </p>
+      ) : null}
+      <h2 className="mb-3 text-lg font-semibold">Your tenants</h2>
+      {tenants.length === 0 ? <p className="text-sm text-muted-foreground">You are not assigned to any tenant yet.</p> : null}
+      <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-3">
+        {tenants.map((t, i) => <TenantConnectionsCard key={t.id} tenant={t} connections={connections[i]} />)}
+      </div>
+      <div className="mb-3 mt-8 flex items-baseline justify-between">
+        <h2 className="text-lg font-semibold">Recent activity</h2>
+        <Link href="/audit" className="text-sm text-primary hover:underline">Full audit log</Link>
+      </div>
+      <AuditTable events={recent.events.slice(0, 10)} tenantNames={tenantNames} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const staff = await requireStaff();
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardTitle>Your password</CardTitle>
+          <CardDescription>Changing it signs you out everywhere, this browser included.</CardDescription>
+          <ChangePasswordForm />
+        </Card>
+        {can(staff.role, "staff.manage") ? (
+          <Card>
+            <CardTitle>Administration</CardTitle>
+            <ul className="mt-3 grid gap-2 text-sm">
+              <li><Link className="text-primary hover:underline" href="/settings/staff">Staff users and roles</Link></li>
+              <li><Link className="text-primary hover:underline" href="/settings/tenants">Tenants and vendor connections</Link></li>
+            </ul>
+          </Card>
+        ) : (
+          <Card>
+            <CardTitle>Tenants</CardTitle>
+            <CardDescription>
+              <Link className="text-primary hover:underline" href="/settings/tenants">See your tenants&apos; vendor connections</Link>
+            </CardDescription>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

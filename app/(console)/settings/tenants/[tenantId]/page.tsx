@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ConnectionForm } from "@/components/settings/connection-form";
+import { RenameTenantForm } from "@/components/settings/rename-tenant-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { ConnectionSummary } from "@/components/vendors/connection-summary";
+import { Card, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { connectionsOf } from "@/lib/tenants/connections";
+import { tenantInScope } from "@/lib/tenants/scope";
+import { CONNECTION_FIELDS, VENDOR_IDS, VENDOR_LABEL } from "@/lib/vendors/connection-fields";
+
+export const metadata: Metadata = { title: "Tenant" };
+
+export default async function TenantPage({ params }: { params: Promise<{ tenantId: string }> }) {
+  const staff = await requirePermission("connections.read");
+  const { tenantId } = await params;
+  // Another tenant's page is "not found", exactly like one that does not exist.
+  const tenant = await tenantInScope(staff, tenantId);
+  if (!tenant) notFound();
+  const connections = await connectionsOf(staff, tenant.id);
+  const manage = can(staff.role, "connections.manage");
+  return (
+    <>
+      <PageHeader title={tenant.name} description={tenant.isDemo ? "A demo tenant, wired to the local vendor simulators." : "Vendor connections of this tenant. Credentials are encrypted at rest and never shown again."} />
+      {can(staff.role, "tenants.manage") ? (
+        <Card className="mb-4 max-w-xl">
+          <CardTitle>Name</CardTitle>
+          <RenameTenantForm tenantId={tenant.id} name={tenant.name} />
+        </Card>
+      ) : null}
+      <div className="grid gap-4 xl:grid-cols-2">
+        {VENDOR_IDS.map((vendor) => {
+          const connection = connections.find((c) => c.vendor === vendor);
+          return manage ? (
+            <Card key={vendor} data-testid={`connection-${vendor}`}>
+              <CardTitle>{VENDOR_LABEL[vendor]}</CardTitle>
+              <ConnectionForm tenantId={tenant.id} vendor={vendor} fields={CONNECTION_FIELDS[vendor]} connection={connection ?? null} />
+            </Card>
+          ) : (
+            <ConnectionSummary key={vendor} vendor={vendor} connection={connection} tenantId={tenant.id} canManage={false} />
+          );
+        })}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateTenantForm } from "@/components/settings/create-tenant-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
+import { Card, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { connectionsOf } from "@/lib/tenants/connections";
+import { tenantsInScope } from "@/lib/tenants/scope";
+
+export const metadata: Metadata = { title: "Tenants" };
+
+export default async function TenantsPage() {
+  const staff = await requirePermission("connections.read");
+  const tenants = await tenantsInScope(staff);
+  const connections = await Promise.all(tenants.map((t) => connectionsOf(staff, t.id)));
+  return (
+    <>
+      <PageHeader title="Tenants" description="Customer organisations and their vendor connections. You see the tenants you are assigned to." />
+      <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-3">
+        {tenants.map((t, i) => (
+          <div key={t.id} className="grid gap-2">
+            <TenantConnectionsCard tenant={t} connections={connections[i]} />
+            <Link href={`/settings/tenants/${t.id}`} className="text-sm text-primary hover:underline">Open {t.name}</Link>
+          </div>
+        ))}
+        {can(staff.role, "tenants.manage") ? (
+          <Card>
+            <CardTitle>New tenant</CardTitle>
+            <CreateTenantForm />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

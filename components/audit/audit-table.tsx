@@ -1,0 +1,76 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+interface Row {
+  seq: bigint;
+  id: string;
+  at: Date;
+  actorName: string | null;
+  actorEmail: string | null;
+  ip: string | null;
+  action: string;
+  tenantId: string | null;
+  vendor: string | null;
+  targets: unknown;
+  before: unknown;
+  after: unknown;
+  outcome: string;
+  reason: string | null;
+}
+
+const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "warning", pending: "default" } as const;
+
+function targetsText(targets: unknown): string {
+  if (!Array.isArray(targets)) return "";
+  return targets.map((t: { type?: string; id?: string; label?: string }) => `${t.type}: ${t.label ?? t.id}`).join(", ");
+}
+
+export function AuditTable({ events, tenantNames }: { events: Row[]; tenantNames: Record<string, string> }) {
+  if (events.length === 0) return <p className="rounded-md border p-6 text-sm text-muted-foreground">No events match.</p>;
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time</TableHead>
+          <TableHead>Actor</TableHead>
+          <TableHead>Action</TableHead>
+          <TableHead>Tenant</TableHead>
+          <TableHead>Targets</TableHead>
+          <TableHead>Outcome</TableHead>
+          <TableHead>Details</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {events.map((e) => (
+          <TableRow key={e.id} data-testid="audit-row">
+            <TableCell className="whitespace-nowrap font-mono text-xs" title={e.at.toISOString()}>
+              {e.at.toISOString().replace("T", " ").slice(0, 19)}
+            </TableCell>
+            <TableCell>
+              <div>{e.actorName ?? "system"}</div>
+              <div className="text-xs text-muted-foreground">{e.actorEmail}{e.ip ? ` · ${e.ip}` : ""}</div>
+            </TableCell>
+            <TableCell className="font-mono text-xs">{e.action}</TableCell>
+            <TableCell>{e.tenantId ? (tenantNames[e.tenantId] ?? e.tenantId) : "—"}{e.vendor ? ` · ${e.vendor}` : ""}</TableCell>
+            <TableCell className="max-w-64 truncate text-xs" title={targetsText(e.targets)}>{targetsText(e.targets)}</TableCell>
+            <TableCell>
+              <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT]}>{e.outcome}</Badge>
+              {e.reason ? <div className="mt-1 max-w-64 text-xs text-muted-foreground">{e.reason}</div> : null}
+            </TableCell>
+            <TableCell>
+              {e.before != null || e.after != null ? (
+                <details>
+                  <summary className="cursor-pointer text-xs text-primary">before / after</summary>
+                  <div className="mt-2 grid gap-2 text-xs md:grid-cols-2">
+                    <pre className="max-w-80 overflow-auto rounded bg-muted p-2">{JSON.stringify(e.before, null, 2)}</pre>
+                    <pre className="max-w-80 overflow-auto rounded bg-muted p-2">{JSON.stringify(e.after, null, 2)}</pre>
+                  </div>
+                </details>
+              ) : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/ui/cn";
+
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="w-full overflow-x-auto rounded-md border">
+      <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
+    </div>
+  );
+}
+export const TableHeader = (p: ComponentProps<"thead">) => <thead className={cn("bg-muted/60", p.className)} {...p} />;
+export const TableBody = (p: ComponentProps<"tbody">) => <tbody className={cn("[&_tr:last-child]:border-0", p.className)} {...p} />;
+export const TableRow = ({ className, ...p }: ComponentProps<"tr">) => <tr className={cn("border-b hover:bg-muted/40", className)} {...p} />;
+export const TableHead = ({ className, ...p }: ComponentProps<"th">) => (
+  <th className={cn("h-9 px-3 text-left align-middle text-xs font-medium uppercase tracking-wide text-muted-foreground", className)} {...p} />
+);
+export const TableCell = ({ className, ...p }: ComponentProps<"td">) => <td className={cn("px-3 py-2 align-middle", className)} {...p} />;

@@ -1,0 +1,23 @@
+import "server-only";
+import type { z } from "zod";
+import { currentStaff, requestMeta } from "../auth/session";
+import { db } from "../db";
+import type { Result } from "./result";
+import { runAction, type ActionContext, type ActionDef } from "./run-action";
+
+export type { Result } from "./result";
+export { ActionError } from "./result";
+
+/**
+ * Declares a server action: permission and input schema sit where the action
+ * is defined and are checked by runAction, never inside the body.
+ *
+ *   export const createTenant = action({ name: "tenant.created", perm: "tenants.manage", input: TenantInput },
+ *     async (input, ctx) => …);
+ */
+export function action<S extends z.ZodType, T>(
+  def: ActionDef<S>,
+  body: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+): (input: z.input<S> | FormData) => Promise<Result<T>> {
+  return async (input) => runAction(def, body, input, { db: db(), staff: currentStaff, meta: requestMeta });
+}

@@ -1,0 +1,18 @@
+export type Result<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+/** An expected refusal from an action body: its message is shown to the user and recorded as the failure reason. */
+export class ActionError extends Error {}
+
+export function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(fd.keys())) {
+    if (key.startsWith("$ACTION")) continue; // React's own bookkeeping fields
+    const values = fd.getAll(key).filter((v): v is string => typeof v === "string");
+    // `name[]` is an array even with one value; a repeated plain name is an array too.
+    if (key.endsWith("[]")) out[key.slice(0, -2)] = values;
+    else out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}

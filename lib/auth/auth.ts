@@ -1,0 +1,85 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { loadOrCreateSecret } from "../config/data-dir";
+import { db } from "../db";
+import { recordAudit } from "../audit/record";
+import { clientIp, userAgent } from "./client-ip";
+import { oidcProvider, ssoStaffFor } from "./oidc";
+import { verifySignIn } from "./verify-sign-in";
+
+class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+const SESSION_HOURS = Number(process.env.CONSOLE_SESSION_HOURS ?? 8);
+const SESSION_ABSOLUTE_HOURS = Number(process.env.CONSOLE_SESSION_ABSOLUTE_HOURS ?? 24);
+const Credentials_ = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+function config(): NextAuthConfig {
+  const oidc = oidcProvider();
+  return {
+    trustHost: true,
+    secret: process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret"),
+    // Idle expiry: the cookie lives SESSION_HOURS past the last refresh; the
+    // jwt callback below also ends every session SESSION_ABSOLUTE_HOURS after sign-in.
+    session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600, updateAge: 15 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = Credentials_.safeParse(raw);
+          if (!parsed.success) return null;
+          const result = await verifySignIn(db(), {
+            ...parsed.data,
+            ip: clientIp(request.headers),
+            userAgent: userAgent(request.headers),
+          });
+          if (!result.ok) {
+            if (result.reason === "throttled") throw new ThrottledSignIn();
+            return null;
+          }
+          return { id: result.staff.id, email: result.staff.email, name: result.staff.name, sv: result.staff.sessionVersion };
+        },
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        // Single sign-on proves who someone is; the console still decides
+        // whether they are staff: only an existing, active account may enter.
+        const staff = await ssoStaffFor(user.email);
+        const meta = { ip: null, userAgent: null };
+        if (!staff) {
+          await recordAudit(db(), {
+            action: "staff.sign_in_failed", actor: null, ...meta, outcome: "failure",
+            targets: [{ type: "staff_user", id: String(user.email ?? "unknown") }], reason: "single sign-on identity is not an active staff account",
+          });
+          return false;
+        }
+        await recordAudit(db(), {
+          action: "staff.signed_in", actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta,
+          targets: [{ type: "staff_user", id: staff.id, label: staff.email }], outcome: "success", after: { method: "oidc" },
+        });
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          const staff = account.provider === "oidc" ? await ssoStaffFor(user.email) : null;
+          token.sid = staff?.id ?? user.id;
+          token.sv = staff?.sessionVersion ?? (user as { sv?: number }).sv ?? 0;
+          token.signedInAt = Date.now();
+        }
+        if (typeof token.signedInAt === "number" && Date.now() - token.signedInAt > SESSION_ABSOLUTE_HOURS * 3600_000) return null;
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, staffId: token.sid as string, sessionVersion: token.sv as number };
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

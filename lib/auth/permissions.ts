@@ -1,0 +1,37 @@
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/**
+ * The one table of who may do what: each permission names the least role
+ * that holds it. Vendor areas add their permissions here as they arrive
+ * (user-level changes to operators, domain-wide ones to admins).
+ */
+export const PERMISSIONS = {
+  "console.read": "viewer",
+  "audit.read": "viewer",
+  "audit.verify": "admin",
+  "profile.update": "viewer",
+  "staff.manage": "admin",
+  "tenants.manage": "admin",
+  "connections.read": "viewer",
+  "connections.manage": "admin",
+  "trugrid.user.write": "operator",
+  "trugrid.domain.write": "admin",
+  "truu.write": "operator",
+  "twingate.write": "operator",
+  "jumpcloud.write": "operator",
+  "sync.run": "operator",
+  "bulk.apply": "operator",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleAtLeast(role: Role, least: Role): boolean {
+  return RANK[role] >= RANK[least];
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return roleAtLeast(role, PERMISSIONS[permission]);
+}

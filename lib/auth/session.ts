@@ -1,0 +1,41 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "../db";
+import { auth } from "./auth";
+import { clientIp, userAgent } from "./client-ip";
+import { can, type Permission } from "./permissions";
+import { loadStaff, type Staff } from "./staff";
+
+/**
+ * The signed-in staff user, re-read from the database on every request so
+ * that a disabled account, a changed role or a bumped session version takes
+ * effect at once rather than when the cookie expires.
+ */
+export const currentStaff = cache(async (): Promise<Staff | null> => {
+  const session = (await auth()) as { staffId?: string; sessionVersion?: number } | null;
+  if (!session?.staffId) return null;
+  const staff = await loadStaff(db(), session.staffId);
+  if (!staff || staff.sessionVersion !== session.sessionVersion) return null;
+  return staff;
+});
+
+/** For pages: the staff user, or a redirect to the sign-in page. */
+export async function requireStaff(): Promise<Staff> {
+  const staff = await currentStaff();
+  if (!staff) redirect("/login");
+  return staff;
+}
+
+/** For pages that need more than viewing: missing permission shows the not-found page, like a missing record. */
+export async function requirePermission(permission: Permission): Promise<Staff> {
+  const staff = await requireStaff();
+  if (!can(staff.role, permission)) redirect("/?denied=" + encodeURIComponent(permission));
+  return staff;
+}
+
+export async function requestMeta(): Promise<{ ip: string; userAgent: string | null }> {
+  const h = await headers();
+  return { ip: clientIp(h), userAgent: userAgent(h) };
+}

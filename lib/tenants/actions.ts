@@ -1,0 +1,83 @@
+"use server";
+import { z } from "zod";
+import { action, ActionError } from "../actions/action";
+import { mask, open, seal } from "../crypto/secret-box";
+import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, type VendorId } from "../vendors/connection-fields";
+
+const TenantName = z.string().trim().min(2, "At least 2 characters").max(100);
+
+export const createTenant = action(
+  { name: "tenant.created", perm: "tenants.manage", input: z.object({ name: TenantName }) },
+  async ({ name }, ctx) => {
+    if (await ctx.db.tenant.findUnique({ where: { name } })) throw new ActionError(`A tenant named "${name}" already exists.`);
+    const tenant = await ctx.db.tenant.create({ data: { name, staff: { create: { staffId: ctx.staff.id } } } });
+    ctx.audit.targets = [{ type: "tenant", id: tenant.id, label: name }];
+    ctx.audit.after = { name };
+    return { id: tenant.id };
+  },
+);
+
+export const renameTenant = action(
+  { name: "tenant.renamed", perm: "tenants.manage", input: z.object({ tenantId: z.string(), name: TenantName }), tenant: (i) => i.tenantId },
+  async ({ tenantId, name }, ctx) => {
+    const before = await ctx.db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    if (before.name !== name && (await ctx.db.tenant.findUnique({ where: { name } }))) throw new ActionError(`A tenant named "${name}" already exists.`);
+    await ctx.db.tenant.update({ where: { id: tenantId }, data: { name } });
+    ctx.audit.targets = [{ type: "tenant", id: tenantId, label: name }];
+    ctx.audit.before = { name: before.name };
+    ctx.audit.after = { name };
+    return { id: tenantId };
+  },
+);
+
+const SECRET_KEYS = ["apiKey", "clientId", "clientSecret"] as const;
+type Secrets = Partial<Record<(typeof SECRET_KEYS)[number], string>>;
+
+function hintOf(vendor: VendorId, secrets: Secrets): string {
+  return CONNECTION_FIELDS[vendor].secrets.map((s) => `${s.label}: ${mask(secrets[s.key] ?? "")}`).join("; ");
+}
+
+export const saveVendorConnection = action(
+  {
+    name: "tenant.connection_saved", perm: "connections.manage", input: SaveConnectionInput, tenant: (i) => i.tenantId,
+    describe: (i) => ({ vendor: i.vendor, targets: [{ type: "vendor_connection", id: `${i.tenantId}:${i.vendor}` }] }),
+  },
+  async (input, ctx) => {
+    const { tenantId, vendor } = input;
+    const aad = `${tenantId}:${vendor}`;
+    const existing = await ctx.db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
+    // A blank secret field on an existing connection keeps the stored value: the browser never holds it.
+    const secrets: Secrets = existing ? (JSON.parse(open(existing.credentials, aad)) as Secrets) : {};
+    for (const s of CONNECTION_FIELDS[vendor].secrets) {
+      if (input[s.key]) secrets[s.key] = input[s.key];
+      if (!secrets[s.key]) throw new ActionError(`${s.label} is required.`);
+    }
+    const settings = Object.fromEntries(CONNECTION_FIELDS[vendor].settings.map((s) => [s.key, input[s.key] ?? null]));
+    const data = { baseUrl: input.baseUrl, settings, credentials: seal(JSON.stringify(secrets), aad), credentialsHint: hintOf(vendor, secrets) };
+    await ctx.db.vendorConnection.upsert({
+      where: { tenantId_vendor: { tenantId, vendor } },
+      create: { tenantId, vendor, ...data },
+      update: data,
+    });
+    const view = (c: { baseUrl: string; settings: unknown; credentialsHint: string } | null) =>
+      c && { baseUrl: c.baseUrl, settings: c.settings, credentials: c.credentialsHint };
+    ctx.audit.before = view(existing);
+    ctx.audit.after = view(data);
+    return { vendor };
+  },
+);
+
+export const deleteVendorConnection = action(
+  {
+    name: "tenant.connection_deleted", perm: "connections.manage",
+    input: z.object({ tenantId: z.string(), vendor: z.enum(VENDOR_IDS) }), tenant: (i) => i.tenantId,
+    describe: (i) => ({ vendor: i.vendor, targets: [{ type: "vendor_connection", id: `${i.tenantId}:${i.vendor}` }] }),
+  },
+  async ({ tenantId, vendor }, ctx) => {
+    const existing = await ctx.db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
+    if (!existing) throw new ActionError("There is no such connection.");
+    await ctx.db.vendorConnection.delete({ where: { id: existing.id } });
+    ctx.audit.before = { baseUrl: existing.baseUrl, settings: existing.settings, credentials: existing.credentialsHint };
+    return { vendor };
+  },
+);

@@ -1,0 +1,21 @@
+import "server-only";
+import type { Staff } from "../auth/staff";
+import { db } from "../db";
+import type { VendorId } from "../vendors/connection-fields";
+
+/** A connection as the browser may see it: never the sealed credentials, only their masked hint. */
+export interface ConnectionView {
+  vendor: VendorId;
+  baseUrl: string;
+  settings: Record<string, string | null>;
+  credentialsHint: string;
+  updatedAt: Date;
+}
+
+const VIEW = { vendor: true, baseUrl: true, settings: true, credentialsHint: true, updatedAt: true } as const;
+
+export async function connectionsOf(staff: Staff, tenantId: string): Promise<ConnectionView[]> {
+  if (!staff.tenantIds.includes(tenantId)) return [];
+  const rows = await db().vendorConnection.findMany({ where: { tenantId }, select: VIEW, orderBy: { vendor: "asc" } });
+  return rows.map((r) => ({ ...r, settings: (r.settings ?? {}) as Record<string, string | null> }));
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import type { Staff } from "../auth/staff";
+import { db } from "../db";
+
+export const TENANT_COOKIE = "console-tenant";
+
+export interface TenantSummary {
+  id: string;
+  name: string;
+  isDemo: boolean;
+}
+
+/** The tenants a staff user may see, by name. */
+export const tenantsInScope = cache(async (staff: Staff): Promise<TenantSummary[]> =>
+  db().tenant.findMany({
+    where: { id: { in: staff.tenantIds } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, isDemo: true },
+  }),
+);
+
+/** The tenant chosen in the header switcher, if still in scope; otherwise the first in scope. */
+export const currentTenant = cache(async (staff: Staff): Promise<TenantSummary | null> => {
+  const tenants = await tenantsInScope(staff);
+  const chosen = (await cookies()).get(TENANT_COOKIE)?.value;
+  return tenants.find((t) => t.id === chosen) ?? tenants[0] ?? null;
+});
+
+/** A tenant by id if the staff user may see it, else null: another tenant's row is simply "not found". */
+export async function tenantInScope(staff: Staff, tenantId: string) {
+  if (!staff.tenantIds.includes(tenantId)) return null;
+  return db().tenant.findUnique({ where: { id: tenantId } });
+}

@@ -1,0 +1,8 @@
+// Applies pending migrations to DATABASE_URL, or to the embedded database in the data folder.
+import { withDatabase } from "./lib/with-database";
+import { applyMigrations } from "../lib/db/migrations";
+
+await withDatabase(async (url) => {
+  const applied = await applyMigrations(url);
+  console.log(applied.length ? `Applied ${applied.join(", ")}` : "No pending migrations.");
+});

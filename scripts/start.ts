@@ -1,0 +1,124 @@
+// npm start: embedded Postgres (unless DATABASE_URL), migrations, first admin,
+// demo tenants, a production build when sources changed, then `next start`.
+// SIGINT/SIGTERM stop Next and Postgres cleanly; the data folder is reused.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { ensureFirstAdmin } from "../lib/bootstrap/first-admin";
+import { seedDemoTenants } from "../lib/bootstrap/demo-tenants";
+import { dataDir, loadOrCreateSecret } from "../lib/config/data-dir";
+import { createPrismaClient } from "../lib/db/client";
+import { startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const demo = !["0", "false", "off", "no"].includes((process.env.CONSOLE_DEMO ?? "1").toLowerCase());
+const log = (msg: string) => console.log(`[console] ${msg}`);
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+let database: RunningDatabase | null = null;
+let child: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((r) => { child!.once("exit", r); setTimeout(r, 10_000).unref(); });
+  }
+  if (database) {
+    log("stopping Postgres");
+    await database.stop().catch((e) => console.error(e));
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  const dir = dataDir();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_TRUST_HOST: "true",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret"),
+    CONSOLE_ENCRYPTION_KEY: process.env.CONSOLE_ENCRYPTION_KEY ?? loadOrCreateSecret("encryption.key"),
+    CONSOLE_DATA_DIR: dir,
+  };
+
+  if (process.env.DATABASE_URL) {
+    env.DATABASE_URL = process.env.DATABASE_URL;
+    log("using DATABASE_URL");
+  } else {
+    database = await startEmbeddedPostgres({ dataDir: dir, port: process.env.CONSOLE_PG_PORT ? Number(process.env.CONSOLE_PG_PORT) : undefined });
+    env.DATABASE_URL = database.url;
+    log(`embedded Postgres running, data in ${dir}/pg`);
+  }
+
+  const applied = await applyMigrations(env.DATABASE_URL);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+  const prisma = createPrismaClient(env.DATABASE_URL, 2);
+  const admin = await ensureFirstAdmin(prisma, { email: process.env.CONSOLE_ADMIN_EMAIL, password: process.env.CONSOLE_ADMIN_PASSWORD });
+  if (demo) {
+    const { created } = await seedDemoTenants(prisma);
+    log(created.length ? `demo mode: created tenants ${created.join(", ")}` : "demo mode: demo tenants present");
+  }
+  await prisma.$disconnect();
+
+  if (!dev && !buildIsCurrent()) {
+    log("building the production app (next build)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+    writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
+  }
+
+  child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
+  });
+  child.once("exit", (code) => {
+    if (!stopping) {
+      log(`Next.js exited (${code}); stopping`);
+      void shutdown(code ?? 1);
+    }
+  });
+
+  const url = `http://localhost:${port}`;
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+  console.log("");
+  log(`Helpdesk console is ready at ${url}`);
+  if (admin.kind === "created") {
+    log(`first admin: ${admin.email}`);
+    log(admin.generated ? `password:    ${admin.password}   (shown once; stored only as a hash)` : "password:    as set in CONSOLE_ADMIN_PASSWORD");
+  } else if (admin.kind === "reset-from-env") {
+    log(`admin ${admin.email}: password set from CONSOLE_ADMIN_PASSWORD`);
+  } else {
+    log(`sign in with an existing staff account (${admin.admins} active admin${admin.admins === 1 ? "" : "s"})`);
+  }
+  log("press Ctrl+C to stop");
+}
+
+async function waitForHealth(url: string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the console did not answer ${url} within 120 s`);
+}
+
+main().catch(async (err) => {
+  console.error(`[console] start failed: ${err instanceof Error ? err.message : err}`);
+  await shutdown(1);
+});
