@@ -1,0 +1,97 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { recordAudit } from "./record";
+import { verifyAuditChain } from "./verify";
+
+const run = promisify(execFile);
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+const actor = { id: "s1", email: "ana@example.com", name: "Ana" };
+
+async function auditVerifyCli(url: string) {
+  try {
+    const { stdout } = await run("npx", ["tsx", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url } });
+    return { code: 0, stdout };
+  } catch (err) {
+    const e = err as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+describe("audit log", () => {
+  it("chains events in order and verifies", async () => {
+    for (let i = 0; i < 5; i++) {
+      await recordAudit(t.db, {
+        action: "tenant.renamed", actor, outcome: "success", targets: [{ type: "tenant", id: `t${i}` }],
+        before: { name: `old ${i}`, nested: { b: 1, a: [1, "x"] } }, after: { name: `new ${i}` },
+      });
+    }
+    // Concurrent writers must not fork the chain.
+    await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      recordAudit(t.db, { action: "staff.sign_in_failed", actor: null, outcome: "failure", reason: `attempt ${i}` })));
+    const report = await verifyAuditChain(t.db);
+    expect(report).toMatchObject({ ok: true, events: 15 });
+    const cli = await auditVerifyCli(t.url);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toMatch(/^OK: 15 audit events/);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE", async () => {
+    await expect(t.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET reason = 'edited'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    await expect(t.db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+    await expect(t.db.auditEvent.updateMany({ data: { reason: "x" } })).rejects.toThrow();
+    expect(await t.db.auditEvent.count()).toBe(15);
+  });
+
+  it("rejects an event without a reason for a refusal, or with a malformed action", async () => {
+    await expect(recordAudit(t.db, { action: "staff.updated", actor, outcome: "denied" } as never)).rejects.toThrow();
+    await expect(recordAudit(t.db, { action: "Not Dotted", actor, outcome: "success" })).rejects.toThrow();
+  });
+
+  it("audit:verify names the first event altered behind the trigger's back", async () => {
+    const victim = await t.db.auditEvent.findFirstOrThrow({ where: { action: "tenant.renamed" }, orderBy: { seq: "asc" }, skip: 2 });
+    await t.db.$transaction([
+      t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
+      t.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET after = '{"name":"forged"}' WHERE id = '${victim.id}'`),
+      t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete`),
+    ]);
+    const report = await verifyAuditChain(t.db);
+    expect(report.ok).toBe(false);
+    if (!report.ok) {
+      expect(report.brokenAt.id).toBe(victim.id);
+      expect(report.reason).toMatch(/altered/);
+      expect(report.events).toBe(2);
+    }
+    const cli = await auditVerifyCli(t.url);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`BROKEN at event ${victim.id}`);
+  });
+
+  it("a deleted event is reported at its successor", async () => {
+    const t2 = await createTestDatabase();
+    try {
+      for (let i = 0; i < 3; i++) await recordAudit(t2.db, { action: "tenant.created", actor, outcome: "success" });
+      const [, middle, last] = await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" } });
+      await t2.db.$transaction([
+        t2.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
+        t2.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = '${middle.id}'`),
+        t2.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete`),
+      ]);
+      const report = await verifyAuditChain(t2.db);
+      expect(report.ok).toBe(false);
+      if (!report.ok) {
+        expect(report.brokenAt.id).toBe(last.id);
+        expect(report.reason).toMatch(/removed/);
+      }
+    } finally {
+      await t2.drop();
+    }
+  });
+});

@@ -1,0 +1,2 @@
+// Tests import server modules directly; Next's "server-only" guard has nothing to guard there.
+export {};
