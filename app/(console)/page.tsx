@@ -20,7 +20,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Overview" description={`Signed in as ${staff.email} (${staff.role}).`} />
       {denied ? (
-        <p role="alert" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+        <p role="alert" data-testid="denied-banner" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
           That page needs a permission your role does not have ({denied}).
         </p>
       ) : null}

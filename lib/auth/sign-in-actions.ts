@@ -24,7 +24,7 @@ export async function signInWithPassword(_prev: { error?: string } | undefined, 
       return { error: "Too many failed sign-ins. Wait a few minutes before trying again." };
     }
     if (err instanceof AuthError) return { error: "Wrong email or password." };
-    throw err; // includes Next's redirect on success
+    throw err; // Next's redirect on success, or a real fault
   }
 }
 

@@ -18,7 +18,7 @@ export function LoginForm({ next, sso, ssoError }: { next: string; sso: { name: 
         <Field id="password" label="Password">
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
-        {error ? <p role="alert" className="text-sm text-destructive">{error}</p> : null}
+        {error ? <p role="alert" data-testid="login-error" className="text-sm text-destructive">{error}</p> : null}
         <Button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
       </form>
       {sso ? (
