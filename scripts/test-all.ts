@@ -10,7 +10,7 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", NEXT_TELEMETRY_DISABLED: "1" };
-const run = (cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
+const run = (cmd: string, args: string[], extraEnv: Record<string, string> = {}) => {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
   return spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;
 };
