@@ -1,0 +1,53 @@
+import { vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
+
+export interface JumpCloudCredentials {
+  apiKey: string;
+  /** x-org-id: required for multi-tenant (MSP) admin keys. */
+  orgId?: string;
+}
+
+export interface TransportOptions {
+  credentials: JumpCloudCredentials;
+  fetch: FetchLike;
+  timeoutMs: number;
+  retry?: RetryPolicy;
+}
+
+/** JumpCloud's Error{code,message,status}. */
+function messageOf(body: unknown): string | undefined {
+  if (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string") return (body as { message: string }).message;
+  return undefined;
+}
+
+/**
+ * The fetch handed to openapi-fetch for one operation: adds the key headers
+ * and sends the request through vendorFetch, so timeouts, retries and
+ * VendorError apply to every call.
+ */
+export function operationFetch(t: TransportOptions, operation: string, idempotent: boolean): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const headers = new Headers(request.headers);
+    headers.set("x-api-key", t.credentials.apiKey);
+    headers.set("accept", "application/json");
+    if (t.credentials.orgId) headers.set("x-org-id", t.credentials.orgId);
+    const body = request.body ? await request.text() : undefined;
+    return vendorFetch({
+      vendor: "jumpcloud", operation, url: request.url, idempotent,
+      init: { method: request.method, headers, body },
+      fetch: t.fetch, timeoutMs: t.timeoutMs, retry: t.retry, signal: undefined, messageOf,
+    });
+  };
+}
+
+/** filter arrays as filter[0]=…&filter[1]=… (v1 AND); other arrays repeat the key. */
+export function querySerializer(query: Record<string, unknown>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) {
+      if (k === "filter" && v.length > 1) v.forEach((x, i) => p.append(`filter[${i}]`, String(x)));
+      else v.forEach((x) => p.append(k, String(x)));
+    } else p.append(k, String(v));
+  }
+  return p.toString();
+}

@@ -1,0 +1,50 @@
+import type { SimSize } from "../core/directory";
+import { SimServer } from "../core/http-server";
+import { JumpCloudApp, type RateLimit } from "./app";
+import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS, type JumpCloudSimCredentials } from "./credentials";
+import { processDue, registerBulkRoutes } from "./routes-bulk";
+import { registerDeviceRoutes } from "./routes-devices";
+import { registerGraphRoutes } from "./routes-graph";
+import { registerGroupRoutes } from "./routes-groups";
+import { registerSystemRoutes } from "./routes-systems";
+import { registerUserRoutes } from "./routes-users";
+import { buildState, type JumpCloudState } from "./state";
+
+export { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS };
+export type { JumpCloudSimCredentials, JumpCloudState, RateLimit };
+
+export interface JumpCloudSimOptions {
+  size?: SimSize;
+  seed?: number;
+  credentials?: Partial<JumpCloudSimCredentials>;
+  /** Default from SIM_JUMPCLOUD_RATE_LIMIT (requests per minute); unlimited when unset. */
+  rateLimit?: RateLimit;
+}
+
+/**
+ * A loopback JumpCloud: v1 (/api) and v2 (/api/v2) under one origin, so the
+ * client's baseUrl is the simulator's URL. The single-org key manages the
+ * first organisation; the MSP key manages all of them and must send x-org-id.
+ */
+export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
+  const credentials: JumpCloudSimCredentials = { ...JUMPCLOUD_SIM_CREDENTIALS, ...opts.credentials };
+  const state = buildState(opts.size ?? "small", opts.seed);
+  const server = new SimServer({ envPrefix: "SIM_JUMPCLOUD" });
+  const envLimit = Number(process.env.SIM_JUMPCLOUD_RATE_LIMIT ?? 0);
+  const app = new JumpCloudApp(server, state, credentials, opts.rateLimit ?? { requests: envLimit, windowMs: 60_000 });
+  const ctx = {
+    state,
+    route: (method: string, path: string, handler: Parameters<JumpCloudApp["route"]>[2]) =>
+      app.route(method, path, (req, org) => {
+        processDue(state);
+        return handler(req, org);
+      }),
+  };
+  registerUserRoutes(ctx);
+  registerSystemRoutes(ctx);
+  registerGroupRoutes(ctx);
+  registerGraphRoutes(ctx);
+  registerBulkRoutes(ctx);
+  registerDeviceRoutes(ctx);
+  return { server, state, credentials: { ...credentials, orgIds: [...state.orgs.keys()] }, app };
+}

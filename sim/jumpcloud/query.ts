@@ -1,0 +1,109 @@
+import type { SimResponse } from "../core/http-server";
+import { jcError, SimFailure } from "./errors";
+
+export type Row = Record<string, unknown>;
+
+function fieldValue(row: Row, field: string): unknown {
+  let v: unknown = row;
+  for (const part of field.split(".")) v = v && typeof v === "object" ? (v as Row)[part] : undefined;
+  return v;
+}
+
+function compare(a: unknown, b: string): number {
+  if (typeof a === "number") return a - Number(b);
+  const s = a === null || a === undefined ? "" : String(a);
+  return s < b ? -1 : s > b ? 1 : 0;
+}
+
+type Predicate = (row: Row) => boolean;
+
+/** v1 `field:$op:value`; the value may itself contain colons. */
+function v1Predicate(expr: string): Predicate {
+  const m = /^([^:]+):\$(eq|ne|gt|gte|lt|lte):(.*)$/.exec(expr);
+  if (!m) throw new SimFailure(jcError(400, `invalid filter: ${expr}`));
+  const [, field, op, value] = m;
+  return (row) => {
+    const v = fieldValue(row, field);
+    const c = compare(v, value);
+    switch (op) {
+      case "eq": return c === 0;
+      case "ne": return c !== 0;
+      case "gt": return c > 0;
+      case "gte": return c >= 0;
+      case "lt": return c < 0;
+      default: return c <= 0;
+    }
+  };
+}
+
+/** filter=…, filter[0]=…&filter[1]=… (AND), filter[or][0]=… (OR). */
+export function v1Filter(q: URLSearchParams): Predicate {
+  const and: Predicate[] = [];
+  const or: Predicate[] = [];
+  for (const [k, v] of q) {
+    if (k === "filter" || /^filter\[\d+\]$/.test(k)) and.push(v1Predicate(v));
+    else if (/^filter\[or\]\[\d+\]$/.test(k)) or.push(v1Predicate(v));
+  }
+  return (row) => and.every((p) => p(row)) && (or.length === 0 || or.some((p) => p(row)));
+}
+
+/** v2 `field:op:value` with eq ne gt ge lt le search in. */
+export function v2Filter(q: URLSearchParams): Predicate {
+  const preds = q.getAll("filter").map((expr): Predicate => {
+    const m = /^([^:]+):(eq|ne|gt|ge|lt|le|search|in):(.*)$/.exec(expr);
+    if (!m) throw new SimFailure(jcError(400, `invalid filter: ${expr}`));
+    const [, field, op, value] = m;
+    return (row) => {
+      const v = fieldValue(row, field);
+      const c = compare(v, value);
+      switch (op) {
+        case "eq": return c === 0;
+        case "ne": return c !== 0;
+        case "gt": return c > 0;
+        case "ge": return c >= 0;
+        case "lt": return c < 0;
+        case "le": return c <= 0;
+        case "search": return String(v ?? "").toLowerCase().includes(value.toLowerCase());
+        default: return value.split("|").includes(String(v ?? ""));
+      }
+    };
+  });
+  return (row) => preds.every((p) => p(row));
+}
+
+/** Sorts a copy by `-a b` (v1, space-separated) or `-a,b` (v2). Rows are in _id order already. */
+export function sortRows<T extends Row>(rows: T[], sort: string | null, separator: RegExp): T[] {
+  const keys = (sort ?? "").split(separator).map((s) => s.trim()).filter((s) => s && s !== "_id" && s !== "id");
+  if (keys.length === 0) return sort?.trim().startsWith("-") ? [...rows].reverse() : rows;
+  const spec = keys.map((k) => (k.startsWith("-") ? { f: k.slice(1), d: -1 } : { f: k, d: 1 }));
+  return [...rows].sort((a, b) => {
+    for (const { f, d } of spec) {
+      const c = compare(fieldValue(a, f), String(fieldValue(b, f) ?? ""));
+      if (c !== 0) return c * d;
+    }
+    return 0;
+  });
+}
+
+export function page(q: URLSearchParams, defaults = { limit: 10, max: 100 }): { limit: number; skip: number } {
+  const limit = q.has("limit") ? Number(q.get("limit")) : defaults.limit;
+  const skip = q.has("skip") ? Number(q.get("skip")) : 0;
+  if (!Number.isInteger(limit) || limit < 0 || limit > defaults.max) throw new SimFailure(jcError(400, `limit must be an integer between 0 and ${defaults.max}`));
+  if (!Number.isInteger(skip) || skip < 0) throw new SimFailure(jcError(400, "skip must be a non-negative integer"));
+  return { limit: limit === 0 ? defaults.limit : limit, skip };
+}
+
+/** v1 `fields=a b c`: only those (and _id). */
+export function project(row: Row, fields: string | null): Row {
+  const list = (fields ?? "").split(/[\s,]+/).filter(Boolean);
+  if (list.length === 0) return row;
+  const out: Row = { _id: row._id };
+  for (const f of list) if (f in row) out[f] = row[f];
+  return out;
+}
+
+/** v2 list answer: a bare array, the total in x-total-count. */
+export function v2List(rows: unknown[], q: URLSearchParams): SimResponse {
+  const { limit, skip } = page(q);
+  return { status: 200, body: rows.slice(skip, skip + limit), headers: { "x-total-count": String(rows.length) } };
+}

@@ -1,0 +1,211 @@
+import { json } from "../core/http-server";
+import type { SimContext } from "./app";
+import { jcError, notFound, parseBody, SimFailure } from "./errors";
+import { page, project, sortRows, v1Filter, type Row } from "./query";
+import { forgetNode, type JcUser, type MfaStatus, type Org, type UserState } from "./state";
+
+const DAY = 86_400_000;
+
+export function userReturn(u: JcUser): Row {
+  const { organization: _org, ...rest } = u;
+  return { ...rest, id: u._id, organization: u.organization };
+}
+
+function findUser(org: Org, id: string): JcUser {
+  const u = org.users.get(id);
+  if (!u) throw new SimFailure(notFound("user"));
+  return u;
+}
+
+function overall(u: JcUser): MfaStatus {
+  const e = u.mfaEnrollment;
+  return [e.totpStatus, e.pushStatus, e.webAuthnStatus].includes("ENROLLED") ? "ENROLLED" : e.totpStatus;
+}
+
+function assertUnique(org: Org, username: unknown, email: unknown, except?: string) {
+  for (const u of org.users.values()) {
+    if (u._id === except) continue;
+    if (username !== undefined && u.username === username) throw new SimFailure(jcError(400, `username '${String(username)}' already exists`));
+    if (email !== undefined && u.email.toLowerCase() === String(email).toLowerCase()) throw new SimFailure(jcError(400, `email '${String(email)}' already exists`));
+  }
+}
+
+const STRING_FIELDS = ["username", "email", "firstname", "lastname", "displayname", "department", "jobTitle"] as const;
+
+/** systemuserput: a partial update. state may only be ACTIVATED or SUSPENDED. */
+export function applyUserPut(org: Org, u: JcUser, b: Row) {
+  if (b.username !== undefined || b.email !== undefined) assertUnique(org, b.username, b.email, u._id);
+  for (const f of STRING_FIELDS) {
+    if (b[f] === undefined) continue;
+    if (typeof b[f] !== "string" || (f === "username" || f === "email") && !b[f]) throw new SimFailure(jcError(400, `${f} must be a non-empty string`));
+    u[f] = b[f] as string;
+  }
+  if (b.state !== undefined) {
+    if (b.state !== "ACTIVATED" && b.state !== "SUSPENDED") throw new SimFailure(jcError(400, "state must be one of ACTIVATED, SUSPENDED"));
+    if (b.state === "ACTIVATED" && u.state === "STAGED") throw new SimFailure(jcError(400, "a STAGED user is activated through /systemusers/{id}/state/activate"));
+    u.state = b.state;
+    u.suspended = b.state === "SUSPENDED";
+  }
+  if (b.suspended !== undefined) {
+    u.suspended = Boolean(b.suspended);
+    if (u.state !== "STAGED") u.state = u.suspended ? "SUSPENDED" : "ACTIVATED";
+  }
+  if (b.account_locked !== undefined) {
+    u.account_locked = Boolean(b.account_locked);
+    u.account_locked_date = u.account_locked ? new Date().toISOString() : null;
+    if (!u.account_locked) u.badLoginAttempts = 0;
+  }
+  for (const f of ["password_never_expires", "enable_user_portal_multifactor", "externally_managed"] as const) if (b[f] !== undefined) u[f] = Boolean(b[f]);
+  if (b.manager !== undefined) {
+    if (b.manager !== null && !org.users.has(String(b.manager))) throw new SimFailure(jcError(400, "manager must be an existing user id"));
+    u.manager = b.manager === null ? null : String(b.manager);
+  }
+  if (b.mfa !== undefined) {
+    const m = b.mfa as Row;
+    if (m.exclusion !== undefined) u.mfa.exclusion = Boolean(m.exclusion);
+    if (m.exclusionUntil !== undefined) u.mfa.exclusionUntil = String(m.exclusionUntil);
+    if (m.exclusionDays !== undefined) u.mfa.exclusionDays = Number(m.exclusionDays);
+    if (!u.mfa.exclusion) {
+      delete u.mfa.exclusionUntil;
+      delete u.mfa.exclusionDays;
+    }
+  }
+  if (Array.isArray(b.attributes)) u.attributes = (b.attributes as Row[]).map((a) => ({ name: String(a.name), value: String(a.value) }));
+  u.displayname = typeof b.displayname === "string" ? b.displayname : u.displayname;
+}
+
+export function createUser(org: Org, id: string, b: Row, defaultState: UserState): JcUser {
+  if (typeof b.username !== "string" || !b.username) throw new SimFailure(jcError(400, "username is required"));
+  if (typeof b.email !== "string" || !/^[^@\s]+@[^@\s]+$/.test(b.email)) throw new SimFailure(jcError(400, "email is required and must be an email address"));
+  assertUnique(org, b.username, b.email);
+  const state = (b.state ?? defaultState) as UserState;
+  if (!["STAGED", "ACTIVATED", "SUSPENDED"].includes(state)) throw new SimFailure(jcError(400, "state must be one of STAGED, ACTIVATED, SUSPENDED"));
+  const first = typeof b.firstname === "string" ? b.firstname : "";
+  const last = typeof b.lastname === "string" ? b.lastname : "";
+  const u: JcUser = {
+    _id: id, username: b.username, email: b.email, firstname: first, lastname: last,
+    displayname: typeof b.displayname === "string" ? b.displayname : `${first} ${last}`.trim(),
+    department: "", jobTitle: "", manager: null, state, activated: state !== "STAGED", suspended: state === "SUSPENDED",
+    account_locked: false, account_locked_date: null, badLoginAttempts: 0,
+    password_expired: false, password_expiration_date: null, password_never_expires: false,
+    totp_enabled: false, enable_user_portal_multifactor: false,
+    mfa: { configured: false, exclusion: false },
+    mfaEnrollment: { overallStatus: "NOT_ENROLLED", totpStatus: "NOT_ENROLLED", webAuthnStatus: "NOT_ENROLLED", pushStatus: "NOT_ENROLLED" },
+    attributes: [], externally_managed: false, created: new Date().toISOString(), organization: org.id,
+  };
+  const { state: _s, username: _u, email: _e, ...rest } = b;
+  applyUserPut(org, u, rest);
+  org.users.set(id, u);
+  return u;
+}
+
+export function unlockUser(u: JcUser) {
+  u.account_locked = false;
+  u.account_locked_date = null;
+  u.badLoginAttempts = 0;
+}
+
+export function expirePassword(u: JcUser) {
+  u.password_expired = true;
+  u.password_expiration_date = new Date().toISOString();
+}
+
+export function registerUserRoutes(ctx: SimContext) {
+  const list = (org: Org, q: URLSearchParams, extra?: (u: Row) => boolean) => {
+    const { limit, skip } = page(q);
+    const pred = v1Filter(q);
+    let rows = [...org.users.values()].map(userReturn).filter((r) => pred(r) && (!extra || extra(r)));
+    rows = sortRows(rows, q.get("sort"), /\s+/);
+    return json(200, { totalCount: rows.length, results: rows.slice(skip, skip + limit).map((r) => project(r, q.get("fields"))) });
+  };
+
+  ctx.route("GET", "/api/systemusers", (req, org) => list(org, req.query));
+
+  ctx.route("POST", "/api/search/systemusers", (req, org) => {
+    const b = (parseBody(req.body) ?? {}) as Row;
+    const q = new URLSearchParams(req.query);
+    for (const k of ["limit", "skip", "sort"] as const) if (!q.has(k) && b[k] !== undefined) q.set(k, String(b[k]));
+    if (!q.has("fields") && typeof b.fields === "string") q.set("fields", b.fields);
+    const f = (b.filter ?? {}) as { and?: Row[]; or?: Row[] };
+    const match = (r: Row, cond: Row) => Object.entries(cond).every(([k, v]) => String(r[k] ?? "") === String(v));
+    const sf = b.searchFilter as { searchTerm?: string | string[]; fields?: string[] } | undefined;
+    const terms = sf?.searchTerm === undefined ? [] : (Array.isArray(sf.searchTerm) ? sf.searchTerm : [sf.searchTerm]).map((t) => t.toLowerCase());
+    const fields = sf?.fields?.length ? sf.fields : ["username", "email", "firstname", "lastname", "displayname"];
+    return list(org, q, (r) =>
+      (!f.and || f.and.every((c) => match(r, c))) &&
+      (!f.or || f.or.some((c) => match(r, c))) &&
+      (terms.length === 0 || terms.some((t) => fields.some((fl) => String(r[fl] ?? "").toLowerCase().includes(t)))));
+  });
+
+  ctx.route("POST", "/api/systemusers", (req, org) => {
+    const b = parseBody(req.body);
+    if (!b || typeof b !== "object" || Array.isArray(b)) return jcError(400, "a systemuserputpost object is required");
+    return json(200, userReturn(createUser(org, ctx.state.ids.next(), b as Row, "ACTIVATED")));
+  });
+
+  ctx.route("GET", "/api/systemusers/:id", (req, org) => json(200, project(userReturn(findUser(org, req.params.id)), req.query.get("fields"))));
+
+  ctx.route("PUT", "/api/systemusers/:id", (req, org) => {
+    const u = findUser(org, req.params.id);
+    const b = parseBody(req.body);
+    if (!b || typeof b !== "object" || Array.isArray(b)) return jcError(400, "a systemuserput object is required");
+    // Validate on a copy so a refused update changes nothing.
+    const draft = structuredClone(u);
+    applyUserPut(org, draft, b as Row);
+    org.users.set(u._id, draft);
+    return json(200, userReturn(draft));
+  });
+
+  ctx.route("DELETE", "/api/systemusers/:id", (req, org) => {
+    const u = findUser(org, req.params.id);
+    const reports = [...org.users.values()].filter((x) => x.manager === u._id);
+    if (reports.length > 0) {
+      if (req.query.get("cascade_manager") !== "null") return jcError(409, `user is the manager of ${reports.length} user(s); delete with cascade_manager=null to clear their manager`);
+      for (const r of reports) r.manager = null;
+    }
+    org.users.delete(u._id);
+    forgetNode(org, "user", u._id);
+    org.pushEndpoints.delete(u._id);
+    return json(200, userReturn(u));
+  });
+
+  ctx.route("POST", "/api/systemusers/:id/resetmfa", (req, org) => {
+    const u = findUser(org, req.params.id);
+    const b = (parseBody(req.body) ?? {}) as Row;
+    if (b.exclusionDays !== undefined && !(typeof b.exclusionDays === "number" && b.exclusionDays >= 1)) return jcError(400, "exclusionDays must be a number >= 1");
+    if (b.exclusionUntil !== undefined && Number.isNaN(Date.parse(String(b.exclusionUntil)))) return jcError(400, "exclusionUntil must be a date-time");
+    const exclusion = b.exclusion === undefined ? true : Boolean(b.exclusion);
+    // The user gets a window to enrol TOTP again; after it, TOTP-protected resources lock them out.
+    u.totp_enabled = false;
+    u.mfa = { configured: false, exclusion };
+    if (exclusion) {
+      const until = b.exclusionUntil !== undefined ? new Date(String(b.exclusionUntil)) : new Date(Date.now() + Number(b.exclusionDays ?? 7) * DAY);
+      u.mfa.exclusionUntil = until.toISOString();
+      if (b.exclusionDays !== undefined) u.mfa.exclusionDays = Number(b.exclusionDays);
+    }
+    u.mfaEnrollment.totpStatus = "PENDING_ACTIVATION";
+    u.mfaEnrollment.overallStatus = overall(u);
+    return { status: 200, body: "", headers: { "content-type": "text/plain; charset=utf-8" } };
+  });
+
+  ctx.route("POST", "/api/systemusers/:id/unlock", (req, org) => {
+    unlockUser(findUser(org, req.params.id));
+    return { status: 200, body: "", headers: { "content-type": "text/plain; charset=utf-8" } };
+  });
+
+  ctx.route("POST", "/api/systemusers/:id/expire", (req, org) => {
+    expirePassword(findUser(org, req.params.id));
+    return { status: 200, body: "", headers: { "content-type": "text/plain; charset=utf-8" } };
+  });
+
+  ctx.route("POST", "/api/systemusers/:id/state/activate", (req, org) => {
+    const u = findUser(org, req.params.id);
+    const b = (parseBody(req.body) ?? {}) as Row;
+    if (b.email !== undefined && typeof b.email !== "boolean" && typeof b.email !== "string") return jcError(400, "email must be a boolean or an address");
+    if (u.state !== "STAGED") return jcError(400, `user is ${u.state}; only STAGED users can be activated`);
+    u.state = "ACTIVATED";
+    u.activated = true;
+    u.suspended = false;
+    return { status: 200, body: "", headers: { "content-type": "text/plain; charset=utf-8" } };
+  });
+}

@@ -1,0 +1,48 @@
+import { GraphQLError } from "graphql";
+import { cursorIndex, cursorOf } from "./ids";
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Largest page a connection serves; more is refused, as graphene's max_limit does. */
+export const MAX_PAGE = 100;
+
+function index(cursor: string, field: string): number {
+  const i = cursorIndex(cursor);
+  if (i === null) throw new GraphQLError(`Invalid cursor on the \`${field}\` connection: ${cursor}`);
+  return i;
+}
+
+/** A Relay connection over an already filtered list, sliced by first/after/last/before. */
+export function connection<T, E extends object = { node: T }>(
+  items: T[], args: PageArgs, field: string, edge: (item: T) => E = (node) => ({ node }) as unknown as E,
+) {
+  for (const k of ["first", "last"] as const) {
+    const v = args[k];
+    if (v === undefined || v === null) continue;
+    if (v < 0) throw new GraphQLError(`Argument "${k}" must be a non-negative integer`);
+    if (v > MAX_PAGE) throw new GraphQLError(`Requesting ${v} records on the \`${field}\` connection exceeds the \`${k}\` limit of ${MAX_PAGE} records.`);
+  }
+  const lower = args.after ? index(args.after, field) + 1 : 0;
+  const upper = args.before ? Math.min(index(args.before, field), items.length) : items.length;
+  let start = Math.min(lower, items.length);
+  let end = Math.max(start, upper);
+  const first = args.first ?? (args.last === undefined || args.last === null ? MAX_PAGE : null);
+  if (first !== null) end = Math.min(end, start + first);
+  if (args.last !== undefined && args.last !== null) start = Math.max(start, end - args.last);
+  const edges = items.slice(start, end).map((item, i) => ({ cursor: cursorOf(start + i), ...edge(item) }));
+  return {
+    edges,
+    totalCount: items.length,
+    pageInfo: {
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: end < upper,
+      hasPreviousPage: start > lower,
+    },
+  };
+}

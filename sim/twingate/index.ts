@@ -1,0 +1,124 @@
+import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import type { SimSize } from "../core/directory";
+import { json, SimServer, type SimRequest, type SimResponse } from "../core/http-server";
+import { idNumber } from "./ids";
+import { mutationResolvers } from "./mutations";
+import { queryResolvers } from "./queries";
+import { RollingWindowLimiter } from "./rate-limit";
+import { executableSchema } from "./schema";
+import { seedTwingate } from "./seed";
+import type { TwingateState } from "./state";
+
+export { TWINGATE_ERRORS } from "./errors";
+export type { TwingateState } from "./state";
+
+export interface TwingateSimCredentials {
+  apiKey: string;
+}
+
+/** The API token the simulator accepts unless told otherwise. */
+export const TWINGATE_SIM_CREDENTIALS: TwingateSimCredentials = { apiKey: "tg-sim-4f1d2c9a7e6b5d3c8a0f" };
+
+/** The documented limits: 60 reads and 20 writes per rolling minute. */
+export const TWINGATE_SIM_RATE_LIMITS = { readsPerWindow: 60, writesPerWindow: 20, windowMs: 60_000 };
+
+export interface TwingateSimOptions {
+  size?: SimSize;
+  seed?: number;
+  credentials?: TwingateSimCredentials;
+  rateLimits?: Partial<typeof TWINGATE_SIM_RATE_LIMITS>;
+}
+
+export const TWINGATE_GRAPHQL_PATH = "/api/graphql/";
+
+/** What reached the GraphQL handler (after fault injection), by root field, for "sent exactly once" checks. */
+export interface RequestLog {
+  total: number;
+  byField: Record<string, number>;
+}
+
+export function createTwingateSim(opts: TwingateSimOptions = {}) {
+  const credentials = opts.credentials ?? TWINGATE_SIM_CREDENTIALS;
+  const limits = { ...TWINGATE_SIM_RATE_LIMITS, ...opts.rateLimits };
+  const state = seedTwingate(opts.size ?? "small", opts.seed ?? 20261123);
+  const schema = executableSchema({ ...queryResolvers(state), ...mutationResolvers(state) });
+  const reads = new RollingWindowLimiter(limits.readsPerWindow, limits.windowMs);
+  const writes = new RollingWindowLimiter(limits.writesPerWindow, limits.windowMs);
+  const log: RequestLog = { total: 0, byField: {} };
+
+  const server = new SimServer({ envPrefix: "SIM_TWINGATE" });
+  server.route("POST", TWINGATE_GRAPHQL_PATH, (req) => handleGraphql(req, { schema, credentials, reads, writes, log }));
+
+  server.sim("GET", "/__sim/requests", () => json(200, log));
+  server.sim("DELETE", "/__sim/requests", () => {
+    log.total = 0;
+    log.byField = {};
+    return json(200, log);
+  });
+  // A device that connects again leaves ARCHIVED by itself; a blocked one stays blocked.
+  server.sim("POST", "/__sim/devices/:id/connect", (req) => {
+    const device = state.devices.get(idNumber(req.params.id, "Device") ?? -1);
+    if (!device) return json(404, { message: "no such device" });
+    if (device.activeState === "ARCHIVED") device.activeState = "ACTIVE";
+    if (device.activeState === "ACTIVE") device.lastSuccessfulLoginAt = state.now();
+    else device.lastFailedLoginAt = state.now();
+    return json(200, { id: device.id, activeState: device.activeState });
+  });
+  server.sim("GET", "/__sim/summary", () => json(200, {
+    users: state.users.size, devices: state.devices.size, groups: state.groups.size, resources: state.resources.size,
+    remoteNetworks: state.remoteNetworks.size, connectors: state.connectors.size, serviceAccounts: state.serviceAccounts.size,
+  }));
+
+  return { server, state, credentials };
+}
+
+export type TwingateSim = ReturnType<typeof createTwingateSim>;
+
+interface Context {
+  schema: GraphQLSchema;
+  credentials: TwingateSimCredentials;
+  reads: RollingWindowLimiter;
+  writes: RollingWindowLimiter;
+  log: RequestLog;
+}
+
+const errors = (status: number, list: readonly GraphQLError[]): SimResponse => json(status, { errors: list.map((e) => e.toJSON()) });
+
+function handleGraphql(req: SimRequest, ctx: Context): SimResponse {
+  const key = req.headers["x-api-key"];
+  if (typeof key !== "string" || key !== ctx.credentials.apiKey) {
+    return json(401, { message: key ? "Invalid API key" : "API key is missing: send it in the X-API-KEY header" });
+  }
+  let body: { query?: unknown; variables?: unknown; operationName?: unknown };
+  try {
+    body = JSON.parse(req.body);
+  } catch {
+    return json(400, { errors: [{ message: "Request body is not valid JSON." }] });
+  }
+  if (typeof body?.query !== "string") return json(400, { errors: [{ message: "Must provide query string." }] });
+  let document: DocumentNode;
+  try {
+    document = parse(body.query);
+  } catch (err) {
+    return errors(400, [err as GraphQLError]);
+  }
+  const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
+  const op = getOperationAST(document, operationName);
+  if (!op) return json(400, { errors: [{ message: "Could not determine which operation to run." }] });
+  for (const sel of op.selectionSet.selections) {
+    if (sel.kind === "Field") ctx.log.byField[sel.name.value] = (ctx.log.byField[sel.name.value] ?? 0) + 1;
+  }
+  ctx.log.total++;
+  const verdict = (op.operation === "mutation" ? ctx.writes : ctx.reads).take();
+  if (!verdict.ok) {
+    return json(429, { message: "Too Many Requests" }, { "retry-after": String(verdict.retryAfterSeconds) });
+  }
+  const invalid = validate(ctx.schema, document);
+  if (invalid.length) return errors(400, invalid);
+  const result = execute({
+    schema: ctx.schema, document, operationName,
+    variableValues: body.variables && typeof body.variables === "object" ? (body.variables as Record<string, unknown>) : undefined,
+  });
+  if (result instanceof Promise) throw new Error("resolvers are synchronous");
+  return json(200, result);
+}
