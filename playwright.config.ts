@@ -36,6 +36,13 @@ export default defineConfig({
       CONSOLE_ADMIN_EMAIL: E2E_ADMIN.email,
       CONSOLE_ADMIN_PASSWORD: E2E_ADMIN.password,
       DATABASE_URL: "",
+      // Demo mode with the simulators on free ports, so a console running on the defaults does not collide.
+      CONSOLE_DEMO: "1",
+      SIM_SIZE: "small",
+      SIM_TRUGRID_PORT: "0",
+      SIM_TRUU_PORT: "0",
+      SIM_TWINGATE_PORT: "0",
+      SIM_JUMPCLOUD_PORT: "0",
     },
   },
 });

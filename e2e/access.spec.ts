@@ -83,6 +83,7 @@ test("admins manage tenants, encrypted connections and staff; the audit log show
   await expect(page.getByTestId("audit-row").filter({ hasText: email }).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signIn(page, email, password!);
   await expect(page.getByLabel("Current tenant")).toHaveValue(stored.tenantId);
 });

@@ -1,5 +1,6 @@
 // npm start: embedded Postgres (unless DATABASE_URL), migrations, first admin,
-// demo tenants, a production build when sources changed, then `next start`.
+// in demo mode the vendor simulators and demo tenants wired to them, a
+// production build when sources changed, then `next start`.
 // SIGINT/SIGTERM stop Next and Postgres cleanly; the data folder is reused.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { dataDir, loadOrCreateSecret } from "../lib/config/data-dir";
 import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
+import { simSizeFromEnv, startSimFleet, type SimFleet } from "../sim/fleet";
 import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
 
 const dev = process.argv.includes("--dev");
@@ -20,6 +22,7 @@ const log = (msg: string) => console.log(`[console] ${msg}`);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 let database: RunningDatabase | null = null;
+let fleet: SimFleet | null = null;
 let child: ChildProcess | null = null;
 let stopping = false;
 
@@ -30,6 +33,7 @@ async function shutdown(code: number) {
     child.kill("SIGTERM");
     await new Promise((r) => { child!.once("exit", r); setTimeout(r, 10_000).unref(); });
   }
+  await fleet?.stop().catch((e) => console.error(e));
   if (database) {
     log("stopping Postgres");
     await database.stop().catch((e) => console.error(e));
@@ -65,8 +69,11 @@ async function main() {
   const prisma = createPrismaClient(env.DATABASE_URL, 2);
   const admin = await ensureFirstAdmin(prisma, { email: process.env.CONSOLE_ADMIN_EMAIL, password: process.env.CONSOLE_ADMIN_PASSWORD });
   if (demo) {
-    const { created } = await seedDemoTenants(prisma);
-    log(created.length ? `demo mode: created tenants ${created.join(", ")}` : "demo mode: demo tenants present");
+    process.env.CONSOLE_ENCRYPTION_KEY = env.CONSOLE_ENCRYPTION_KEY; // demo connections are sealed here
+    fleet = await startSimFleet({ size: simSizeFromEnv("demo") });
+    const { created } = await seedDemoTenants(prisma, fleet.tenants);
+    log(`demo mode: vendor simulators (${fleet.size}) on ${fleet.tenants[0].connections.trugrid.baseUrl} and neighbouring ports`);
+    log(created.length ? `demo mode: created tenants ${created.join(", ")}` : "demo mode: demo tenants wired to the simulators");
   }
   await prisma.$disconnect();
 

@@ -6,6 +6,7 @@ import { fieldErrors, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { TestConnectionButton } from "@/components/vendors/test-connection-button";
 import { deleteVendorConnection, saveVendorConnection } from "@/lib/tenants/actions";
 import type { ConnectionView } from "@/lib/tenants/connections";
 import { CONNECTION_FIELDS, VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
@@ -36,6 +37,7 @@ export function ConnectionForm({ tenantId, vendor, fields, connection }: {
         </Field>
       ))}
       {connection ? <p className="text-xs text-muted-foreground">Stored: {connection.credentialsHint}</p> : null}
+      {connection ? <TestConnectionButton tenantId={tenantId} vendor={vendor} /> : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>{connection ? "Save" : "Connect"}</Button>
         {connection ? (

@@ -25,7 +25,7 @@ export async function VendorArea({ vendor, description, children }: { vendor: Ve
     <>
       <PageHeader title={`${VENDOR_LABEL[vendor]} · ${tenant.name}`} description={description} />
       <div className="grid gap-4 xl:grid-cols-2">
-        <ConnectionSummary vendor={vendor} connection={connection} tenantId={tenant.id} canManage={can(staff.role, "connections.manage")} />
+        <ConnectionSummary vendor={vendor} connection={connection} tenantId={tenant.id} canManage={can(staff.role, "connections.manage")} canTest={can(staff.role, "connections.test")} />
         {children}
       </div>
     </>

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "tenants.manage": "admin",
   "connections.read": "viewer",
   "connections.manage": "admin",
+  /** A read-only call to the vendor with the stored credentials. */
+  "connections.test": "operator",
   "trugrid.user.write": "operator",
   "trugrid.domain.write": "admin",
   "truu.write": "operator",

@@ -1,8 +1,9 @@
 "use server";
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
-import { mask, open, seal } from "../crypto/secret-box";
-import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, type VendorId } from "../vendors/connection-fields";
+import { open } from "../crypto/secret-box";
+import { connectionAad, connectionRecord, type ConnectionSecrets } from "../vendors/connection-record";
+import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS } from "../vendors/connection-fields";
 
 const TenantName = z.string().trim().min(2, "At least 2 characters").max(100);
 
@@ -30,13 +31,6 @@ export const renameTenant = action(
   },
 );
 
-const SECRET_KEYS = ["apiKey", "clientId", "clientSecret"] as const;
-type Secrets = Partial<Record<(typeof SECRET_KEYS)[number], string>>;
-
-function hintOf(vendor: VendorId, secrets: Secrets): string {
-  return CONNECTION_FIELDS[vendor].secrets.map((s) => `${s.label}: ${mask(secrets[s.key] ?? "")}`).join("; ");
-}
-
 export const saveVendorConnection = action(
   {
     name: "tenant.connection_saved", perm: "connections.manage", input: SaveConnectionInput, tenant: (i) => i.tenantId,
@@ -44,16 +38,14 @@ export const saveVendorConnection = action(
   },
   async (input, ctx) => {
     const { tenantId, vendor } = input;
-    const aad = `${tenantId}:${vendor}`;
     const existing = await ctx.db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
     // A blank secret field on an existing connection keeps the stored value: the browser never holds it.
-    const secrets: Secrets = existing ? (JSON.parse(open(existing.credentials, aad)) as Secrets) : {};
+    const secrets: ConnectionSecrets = existing ? (JSON.parse(open(existing.credentials, connectionAad(tenantId, vendor))) as ConnectionSecrets) : {};
     for (const s of CONNECTION_FIELDS[vendor].secrets) {
       if (input[s.key]) secrets[s.key] = input[s.key];
       if (!secrets[s.key]) throw new ActionError(`${s.label} is required.`);
     }
-    const settings = Object.fromEntries(CONNECTION_FIELDS[vendor].settings.map((s) => [s.key, input[s.key] ?? null]));
-    const data = { baseUrl: input.baseUrl, settings, credentials: seal(JSON.stringify(secrets), aad), credentialsHint: hintOf(vendor, secrets) };
+    const data = connectionRecord(tenantId, vendor, input.baseUrl, secrets, input);
     await ctx.db.vendorConnection.upsert({
       where: { tenantId_vendor: { tenantId, vendor } },
       create: { tenantId, vendor, ...data },

@@ -1,6 +1,7 @@
 import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import type { VendorId } from "./connection-fields";
+import { connectionAad } from "./connection-record";
 
 /** A vendor connection with its credentials opened: for server code that calls the vendor, never for the browser. */
 export interface OpenConnection {
@@ -19,6 +20,6 @@ export async function loadConnection(db: Db, tenantId: string, vendor: VendorId)
     vendor,
     baseUrl: row.baseUrl,
     settings: (row.settings ?? {}) as OpenConnection["settings"],
-    secrets: JSON.parse(open(row.credentials, `${tenantId}:${vendor}`)) as OpenConnection["secrets"],
+    secrets: JSON.parse(open(row.credentials, connectionAad(tenantId, vendor))) as OpenConnection["secrets"],
   };
 }

@@ -9,6 +9,8 @@ export interface TruuSimOptions {
   size?: SimSize;
   seed?: number;
   credentials?: TruuSimCredentials;
+  /** Seed only this company (a DNS domain of the directory); default: all of them. */
+  domain?: string;
 }
 
 export interface TruuSim {
@@ -29,7 +31,7 @@ const INVALID_PAGE = { detail: "Invalid page." };
  */
 export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
   const credentials = opts.credentials ?? { ...TRUU_SIM_CREDENTIALS };
-  const state = new TruuState(opts.size ?? "small", opts.seed);
+  const state = new TruuState(opts.size ?? "small", opts.seed, opts.domain);
   const server = new SimServer({ envPrefix: "SIM_TRUU" });
   const issuer = new TokenIssuer(credentials, state.domains[0].key, () => server.faults.tokenTtlSeconds);
   const log: { method: string; path: string; query: string }[] = [];

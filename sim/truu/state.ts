@@ -21,8 +21,10 @@ export class TruuState {
   readonly assets: AssetRec[];
   private readonly byGuid = new Map<string, UserRec>();
 
-  constructor(size: SimSize, seed?: number) {
-    const directory = seed === undefined ? buildDirectory(size) : buildDirectory(size, seed);
+  /** With `domain`, only that company of the directory: one TruU tenant per customer, as in the real service. */
+  constructor(size: SimSize, seed?: number, domain?: string) {
+    const directory = (seed === undefined ? buildDirectory(size) : buildDirectory(size, seed)).filter((d) => !domain || d.domain === domain);
+    if (directory.length === 0) throw new Error(`no company with domain ${domain} in the ${size} directory`);
     const t = seedTenant(directory, rng((seed ?? 20261123) ^ 0x7a0c1d));
     this.domains = t.domains;
     this.users = t.users;

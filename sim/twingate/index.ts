@@ -27,6 +27,8 @@ export interface TwingateSimOptions {
   seed?: number;
   credentials?: TwingateSimCredentials;
   rateLimits?: Partial<typeof TWINGATE_SIM_RATE_LIMITS>;
+  /** Seed only this company (a DNS domain of the directory); default: all of them. */
+  domain?: string;
 }
 
 export const TWINGATE_GRAPHQL_PATH = "/api/graphql/";
@@ -40,7 +42,7 @@ export interface RequestLog {
 export function createTwingateSim(opts: TwingateSimOptions = {}) {
   const credentials = opts.credentials ?? TWINGATE_SIM_CREDENTIALS;
   const limits = { ...TWINGATE_SIM_RATE_LIMITS, ...opts.rateLimits };
-  const state = seedTwingate(opts.size ?? "small", opts.seed ?? 20261123);
+  const state = seedTwingate(opts.size ?? "small", opts.seed ?? 20261123, undefined, opts.domain);
   const schema = executableSchema({ ...queryResolvers(state), ...mutationResolvers(state) });
   const reads = new RollingWindowLimiter(limits.readsPerWindow, limits.windowMs);
   const writes = new RollingWindowLimiter(limits.writesPerWindow, limits.windowMs);

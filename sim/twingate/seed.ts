@@ -26,7 +26,8 @@ function stamp(r: Rng, withinDays: number): string {
  * departments are synced groups, and a few networks, resources, connectors
  * and service accounts sit around them.
  */
-export function seedTwingate(size: SimSize, seed: number, clock?: () => Date): TwingateState {
+/** With `domain`, only that company: a Twingate network belongs to one organisation. */
+export function seedTwingate(size: SimSize, seed: number, clock?: () => Date, domain?: string): TwingateState {
   const s = new TwingateState(clock);
   const r = rng(seed);
   const add = <T extends object>(type: NodeType, createdAt: string, row: T) => {
@@ -49,8 +50,8 @@ export function seedTwingate(size: SimSize, seed: number, clock?: () => Date): T
   s.groups.set(everyone.n, everyone);
 
   const byUpn = new Map<string, number>();
-  for (const domain of buildDirectory(size, seed)) {
-    for (const p of domain.people) {
+  for (const company of buildDirectory(size, seed).filter((d) => !domain || d.domain === domain)) {
+    for (const p of company.people) {
       const type = r.chance(0.8) ? "SYNCED" as const : "MANUAL" as const;
       const roll = r.next();
       const state: UserState = type === "MANUAL" && roll < 0.15 ? "PENDING" : roll > 0.95 ? "DISABLED" : "ACTIVE";
@@ -75,10 +76,10 @@ export function seedTwingate(size: SimSize, seed: number, clock?: () => Date): T
         manufacturerName: ios ? "Apple Inc." : "Google", username: null,
       });
     }
-    for (const g of domain.userGroups) {
+    for (const g of company.userGroups) {
       const group = add("Group", stamp(r, 30), {
         __typename: "Group" as const, name: g.name, type: "SYNCED" as const, isActive: true,
-        originId: `${domain.domain}/${r.uuid()}`, securityPolicyN: defaultPolicy.n, everyone: false,
+        originId: `${company.domain}/${r.uuid()}`, securityPolicyN: defaultPolicy.n, everyone: false,
         userNs: new Set(g.members.map((upn) => byUpn.get(upn)!)),
       });
       s.groups.set(group.n, group);

@@ -39,7 +39,7 @@ export default async function TenantPage({ params }: { params: Promise<{ tenantI
               <ConnectionForm tenantId={tenant.id} vendor={vendor} fields={CONNECTION_FIELDS[vendor]} connection={connection ?? null} />
             </Card>
           ) : (
-            <ConnectionSummary key={vendor} vendor={vendor} connection={connection} tenantId={tenant.id} canManage={false} />
+            <ConnectionSummary key={vendor} vendor={vendor} connection={connection} tenantId={tenant.id} canManage={false} canTest={can(staff.role, "connections.test")} />
           );
         })}
       </div>
