@@ -18,7 +18,11 @@ function required(value: string | null | undefined, what: string): string {
 /** The vendor clients of one tenant's connection, built from its opened credentials. */
 export const clientsFor = {
   trugrid: (c: OpenConnection, t: ClientTuning = {}) =>
-    new TruGridClient({ baseUrl: c.baseUrl, credentials: { apiKey: required(c.secrets.apiKey, "API key"), domainName: required(c.settings.domainName, "domain name") }, ...t }),
+    new TruGridClient({
+      baseUrl: c.baseUrl, credentials: { apiKey: required(c.secrets.apiKey, "API key"), domainName: required(c.settings.domainName, "domain name") },
+      // TruGrid's article prints a wrong route for Set Machine Associations; a deployment can name the real one.
+      setMachineAssociationsRoute: process.env.TRUGRID_SET_MACHINE_ASSOCIATIONS_ROUTE || undefined, ...t,
+    }),
   truu: (c: OpenConnection, t: ClientTuning = {}) =>
     new TruuClient({ baseUrl: c.baseUrl, credentials: { clientId: required(c.secrets.clientId, "client ID"), clientSecret: required(c.secrets.clientSecret, "client secret") }, ...t }),
   twingate: (c: OpenConnection, t: ClientTuning = {}) =>
