@@ -14,12 +14,9 @@ function json(value: unknown) {
   return value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
-async function append(tx: Tx, input: AuditEventInput) {
+function toRow(input: AuditEventInput) {
   const e = AuditEventInput.parse(input);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const row = {
+  return {
     id: randomUUID(),
     // Millisecond precision: what timestamptz(3) stores is what was hashed.
     at: new Date(Math.floor(Date.now())),
@@ -39,11 +36,26 @@ async function append(tx: Tx, input: AuditEventInput) {
     jobId: e.jobId,
     correlationId: e.correlationId,
   };
-  const hash = eventHash(prevHash, hashedFieldsOf(row));
-  await tx.auditEvent.create({
-    data: { ...row, targets: json(row.targets) as Prisma.InputJsonValue, before: json(row.before), after: json(row.after), prevHash, hash },
+}
+
+/** Appends rows in order under the chain lock, each linked to the one before. */
+async function appendRows(tx: Tx, rows: ReturnType<typeof toRow>[]) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const data = rows.map((row) => {
+    const hash = eventHash(prevHash, hashedFieldsOf(row));
+    const out = { ...row, targets: json(row.targets) as Prisma.InputJsonValue, before: json(row.before), after: json(row.after), prevHash, hash };
+    prevHash = hash;
+    return out;
   });
-  return { id: row.id, hash };
+  // createMany keeps array order in its insert, so seq order is chain order.
+  for (let i = 0; i < data.length; i += 1000) await tx.auditEvent.createMany({ data: data.slice(i, i + 1000) });
+  return data.map((d) => ({ id: d.id, hash: d.hash }));
+}
+
+async function append(tx: Tx, input: AuditEventInput) {
+  return (await appendRows(tx, [toRow(input)]))[0];
 }
 
 /**
@@ -53,4 +65,11 @@ async function append(tx: Tx, input: AuditEventInput) {
 export async function recordAudit(client: Db | Tx, input: AuditEventInput): Promise<{ id: string; hash: string }> {
   if ("$transaction" in client) return client.$transaction((tx) => append(tx, input));
   return append(client, input);
+}
+
+/** Appends many events as one stretch of the chain, in one transaction (sync drift, bulk rows). */
+export async function recordAuditMany(db: Db, inputs: AuditEventInput[]): Promise<{ id: string; hash: string }[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map(toRow);
+  return db.$transaction((tx) => appendRows(tx, rows), { timeout: 120_000 });
 }

@@ -1,0 +1,7 @@
+import pg from "pg";
+
+/** A node-postgres pool for bulk SQL (sync upserts) that Prisma's query builder does not express well. */
+export function createPgPool(databaseUrl: string, max = 6): pg.Pool {
+  // UTC sessions: Prisma stores DateTime as UTC in timestamp columns, and casts from timestamptz follow the session zone.
+  return new pg.Pool({ connectionString: databaseUrl, max, options: "-c timezone=UTC" });
+}

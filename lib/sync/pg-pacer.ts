@@ -1,0 +1,60 @@
+import type pg from "pg";
+import type { PaceKind, PaceLimit, Pacer } from "../vendors/twingate/pacer";
+
+/**
+ * A rolling-window pacer whose state is in Postgres, so that every worker
+ * calling with the same vendor credential shares one budget: two workers with
+ * in-process pacers would send twice the vendor's limit. Each grant is a row
+ * in PacerSlot; grants for one key are serialised by an advisory lock and
+ * timed by the database clock.
+ */
+export class PgPacer implements Pacer {
+  constructor(
+    private readonly pool: pg.Pool,
+    /** The credential being paced, e.g. `twingate:<tenant id>`. */
+    private readonly key: string,
+    private readonly limits: Record<PaceKind, PaceLimit>,
+    /** Slack for time on the wire before the vendor counts a call. */
+    private readonly marginMs = 250,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  async acquire(kind: PaceKind): Promise<void> {
+    const key = `${this.key}:${kind}`;
+    const { limit, windowMs } = this.limits[kind];
+    const window = windowMs + this.marginMs;
+    for (;;) {
+      this.signal?.throwIfAborted();
+      const wait = await this.tryGrant(key, limit, window);
+      if (wait <= 0) return;
+      await new Promise((r) => setTimeout(r, Math.min(wait, 5_000)));
+    }
+  }
+
+  /** 0 when granted, else the milliseconds until the oldest grant in the window leaves it. */
+  private async tryGrant(key: string, limit: number, windowMs: number): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [key]);
+      const { rows } = await client.query<{ waitMs: number }>(
+        `SELECT GREATEST(0, EXTRACT(EPOCH FROM (at + make_interval(secs => $3::double precision / 1000) - clock_timestamp())) * 1000)::float8 AS "waitMs"
+         FROM "PacerSlot" WHERE key = $1 ORDER BY at DESC OFFSET $2 LIMIT 1`,
+        [key, limit - 1, windowMs],
+      );
+      const wait = rows[0]?.waitMs ?? 0;
+      if (wait <= 0) {
+        await client.query(`INSERT INTO "PacerSlot" (key, at) VALUES ($1, clock_timestamp())`, [key]);
+        // Old grants matter to nobody; trim now and then rather than on every call.
+        if (Math.random() < 0.02) await client.query(`DELETE FROM "PacerSlot" WHERE key = $1 AND at < clock_timestamp() - interval '1 hour'`, [key]);
+      }
+      await client.query("COMMIT");
+      return wait;
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}

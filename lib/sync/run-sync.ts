@@ -1,0 +1,103 @@
+import type pg from "pg";
+import { recordAuditMany } from "../audit/record";
+import type { Db } from "../db/client";
+import type { VendorId } from "../vendors/connection-fields";
+import { VendorError } from "../vendors/core/vendor-error";
+import { loadConnection } from "../vendors/load-connection";
+import type { SyncContext, VendorSync } from "./context";
+import { linkPeople } from "./link-people";
+import { PgPacer } from "./pg-pacer";
+import type { SyncTarget } from "./target";
+import { TargetWriter, type WriteStats } from "./writer";
+
+export interface RunSyncDeps {
+  db: Db;
+  pool: pg.Pool;
+  runId: string;
+  syncs: Record<VendorId, VendorSync>;
+  attempt?: number;
+  signal?: AbortSignal;
+  concurrency?: number;
+}
+
+const PROGRESS_EVERY_MS = 500;
+
+function sum(stats: WriteStats[]) {
+  const total = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0 };
+  for (const s of stats) for (const k of Object.keys(total) as (keyof WriteStats)[]) total[k] += s[k];
+  return total;
+}
+
+/**
+ * Runs one SyncRun: the vendor's sync through the cache writers, with
+ * progress written to the SyncRun row as it goes, people linked at the end,
+ * and the outcome recorded. Safe to run again for the same run (a retry after
+ * a crash): every write is an idempotent upsert.
+ */
+export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed" | "skipped"> {
+  const { db, pool, runId } = deps;
+  const run = await db.syncRun.findUnique({ where: { id: runId } });
+  if (!run || run.status === "cancelled" || run.status === "succeeded") return "skipped";
+  await db.syncRun.update({
+    where: { id: runId },
+    data: {
+      status: "running", startedAt: new Date(), finishedAt: null, attempt: deps.attempt ?? run.attempt, error: null,
+      phase: null, pagesDone: 0, pagesTotal: null, fetched: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, driftEvents: 0, detail: {},
+    },
+  });
+
+  const writers = new Map<string, TargetWriter<unknown>>();
+  let phase: string | null = null;
+  let pagesDone = 0;
+  let pagesTotal: number | null = null;
+  let lastFlush = 0;
+  const progress = async (force = false) => {
+    if (!force && Date.now() - lastFlush < PROGRESS_EVERY_MS) return;
+    lastFlush = Date.now();
+    const detail = Object.fromEntries([...writers].map(([k, w]) => [k, { ...w.stats }])) as Record<string, Record<string, number>>;
+    const t = sum([...writers.values()].map((w) => w.stats));
+    await db.syncRun.update({
+      where: { id: runId },
+      data: { phase, pagesDone, pagesTotal, fetched: t.fetched, created: t.created, updated: t.updated, unchanged: t.unchanged, deleted: t.deleted, driftEvents: t.drift, detail },
+    });
+  };
+
+  try {
+    const connection = await loadConnection(db, run.tenantId, run.vendor);
+    if (!connection) throw new Error(`This tenant has no ${run.vendor} connection.`);
+    const signal = deps.signal ?? new AbortController().signal;
+    const ctx: SyncContext = {
+      tenantId: run.tenantId, runId, connection, db, pool, signal, concurrency: deps.concurrency ?? 4,
+      pacer: (limits) => new PgPacer(pool, `${run.vendor}:${run.tenantId}`, limits, 250, signal),
+      writer: <T,>(target: SyncTarget<T>) => {
+        const key = target.resource;
+        const w = new TargetWriter<T>(pool, run.tenantId, runId, target, async (events) => {
+          await recordAuditMany(db, events);
+        });
+        writers.set(key, w as TargetWriter<unknown>);
+        return w;
+      },
+      phase: (name, total) => {
+        phase = name;
+        pagesTotal = total ?? null;
+        pagesDone = 0;
+        void progress(true).catch(() => {});
+      },
+      pageRead: (count = 1) => {
+        pagesDone += count;
+        void progress().catch(() => {});
+      },
+    };
+    await deps.syncs[run.vendor](ctx);
+    await linkPeople(pool, run.tenantId);
+    phase = "done";
+    await progress(true);
+    await db.syncRun.update({ where: { id: runId }, data: { status: "succeeded", finishedAt: new Date() } });
+    return "succeeded";
+  } catch (err) {
+    const message = err instanceof VendorError ? err.message : err instanceof Error ? err.message : String(err);
+    await progress(true).catch(() => {});
+    await db.syncRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date(), error: message } });
+    throw err;
+  }
+}
