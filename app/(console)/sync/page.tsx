@@ -1,8 +1,39 @@
 import type { Metadata } from "next";
-import { CurrentTenantConnections } from "@/components/vendors/current-tenant-connections";
+import { PageHeader } from "@/components/shell/page-header";
+import { ScheduleForm } from "@/components/sync/schedule-form";
+import { SyncBoard } from "@/components/sync/sync-board";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/session";
+import { syncOverview } from "@/lib/sync/queries";
+import { currentTenant } from "@/lib/tenants/scope";
 
 export const metadata: Metadata = { title: "Sync" };
 
-export default function Page() {
-  return <CurrentTenantConnections title="Sync" description="Vendor data is cached per tenant and vendor so that pages stay fast; these are the connections that sync reads." />;
+export default async function SyncPage() {
+  const staff = await requireStaff();
+  const tenant = await currentTenant(staff);
+  const overview = tenant ? await syncOverview(staff, tenant.id) : null;
+  return (
+    <>
+      <PageHeader
+        title={tenant ? `Sync · ${tenant.name}` : "Sync"}
+        description="Pages read a local copy of each vendor's data. It is refreshed on a schedule and on demand; changes made at a vendor outside this console show up in the audit log as changed_externally."
+      />
+      {!tenant || !overview ? (
+        <p className="text-sm text-muted-foreground">You are not assigned to any tenant yet.</p>
+      ) : (
+        <div className="grid gap-6">
+          <SyncBoard tenantId={tenant.id} initial={overview} canRun={can(staff.role, "sync.run")} />
+          <Card className="max-w-2xl">
+            <CardTitle>Schedule</CardTitle>
+            <CardDescription>
+              {overview.schedule.enabled ? `Every ${overview.schedule.intervalMinutes} minutes.` : "Off: syncs run only when someone asks."}
+            </CardDescription>
+            {can(staff.role, "sync.schedule") ? <ScheduleForm tenantId={tenant.id} {...overview.schedule} /> : null}
+          </Card>
+        </div>
+      )}
+    </>
+  );
 }

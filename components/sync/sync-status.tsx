@@ -1,0 +1,18 @@
+import { Badge } from "@/components/ui/badge";
+import type { SyncRunView } from "@/lib/sync/queries";
+
+const VARIANT = { queued: "default", running: "default", succeeded: "success", failed: "destructive", cancelled: "outline" } as const;
+
+export function SyncStatusBadge({ status }: { status: SyncRunView["status"] }) {
+  return <Badge variant={VARIANT[status]}>{status}</Badge>;
+}
+
+export function duration(run: SyncRunView): string {
+  if (!run.startedAt) return "—";
+  const ms = new Date(run.finishedAt ?? Date.now()).getTime() - new Date(run.startedAt).getTime();
+  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+export function counts(run: SyncRunView): string {
+  return `${run.fetched} read · ${run.created} new · ${run.updated} changed · ${run.deleted} gone${run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : ""}`;
+}

@@ -1,0 +1,21 @@
+import { PgBoss } from "pg-boss";
+import { SYNC_RUN_QUEUE, SYNC_RUN_QUEUE_OPTIONS, SYNC_SCHEDULE_QUEUE, SYNC_SCHEDULE_QUEUE_OPTIONS } from "./queues";
+
+/**
+ * A started pg-boss on the console's database with its queues in place.
+ * Workers supervise and run schedules; the web app only sends jobs.
+ */
+export async function startBoss(databaseUrl: string, role: "worker" | "sender"): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: role === "worker" ? 6 : 2,
+    supervise: role === "worker",
+    schedule: role === "worker",
+  });
+  boss.on("error", (err) => console.error("[jobs]", err));
+  await boss.start();
+  for (const [name, options] of [[SYNC_RUN_QUEUE, SYNC_RUN_QUEUE_OPTIONS], [SYNC_SCHEDULE_QUEUE, SYNC_SCHEDULE_QUEUE_OPTIONS]] as const) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+  }
+  return boss;
+}

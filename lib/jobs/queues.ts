@@ -1,0 +1,25 @@
+import type { Queue } from "pg-boss";
+
+export const SYNC_RUN_QUEUE = "sync-run";
+export const SYNC_SCHEDULE_QUEUE = "sync-schedule";
+
+export interface SyncRunJob {
+  runId: string;
+}
+
+/**
+ * One sync per tenant and vendor at a time (stately + singletonKey): a second
+ * "Sync now" while one is queued joins it. A worker that dies stops
+ * heartbeating; the job is then retried, with backoff, by another worker.
+ */
+export const SYNC_RUN_QUEUE_OPTIONS: Omit<Queue, "name"> = {
+  policy: "stately",
+  retryLimit: 4,
+  retryDelay: 10,
+  retryBackoff: true,
+  retryDelayMax: 600,
+  expireInSeconds: 4 * 3600,
+  heartbeatSeconds: 10,
+};
+
+export const SYNC_SCHEDULE_QUEUE_OPTIONS: Omit<Queue, "name"> = { policy: "singleton", retryLimit: 0, expireInSeconds: 120 };

@@ -1,0 +1,33 @@
+import type pg from "pg";
+import type { PgBoss } from "pg-boss";
+import type { Db } from "../db/client";
+import type { VendorSync } from "../sync/context";
+import { runSync } from "../sync/run-sync";
+import type { VendorId } from "../vendors/connection-fields";
+import { SYNC_RUN_QUEUE, SYNC_SCHEDULE_QUEUE, type SyncRunJob } from "./queues";
+import { scheduleDueSyncs } from "./schedule-syncs";
+
+export interface WorkerDeps {
+  db: Db;
+  pool: pg.Pool;
+  boss: PgBoss;
+  syncs: Record<VendorId, VendorSync>;
+  /** Syncs this process runs at once. */
+  concurrency?: number;
+  log?: (msg: string) => void;
+}
+
+/** Subscribes this process to the sync queues. Any number of processes may do so on one database. */
+export async function startWorker(deps: WorkerDeps): Promise<void> {
+  const log = deps.log ?? ((m: string) => console.log(`[worker] ${m}`));
+  await deps.boss.work<SyncRunJob>(SYNC_RUN_QUEUE, { localConcurrency: deps.concurrency ?? 2, pollingIntervalSeconds: 1 }, async ([job]) => {
+    log(`sync ${job.data.runId} (attempt ${job.retryCount + 1})`);
+    const outcome = await runSync({ db: deps.db, pool: deps.pool, runId: job.data.runId, syncs: deps.syncs, attempt: job.retryCount + 1, signal: job.signal });
+    log(`sync ${job.data.runId} ${outcome}`);
+  });
+  await deps.boss.schedule(SYNC_SCHEDULE_QUEUE, "* * * * *");
+  await deps.boss.work(SYNC_SCHEDULE_QUEUE, async () => {
+    const queued = await scheduleDueSyncs(deps.db, deps.boss);
+    if (queued) log(`scheduled ${queued} sync${queued === 1 ? "" : "s"}`);
+  });
+}
