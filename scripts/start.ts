@@ -20,19 +20,20 @@ const host = process.env.HOST ?? "0.0.0.0";
 const demo = !["0", "false", "off", "no"].includes((process.env.CONSOLE_DEMO ?? "1").toLowerCase());
 const log = (msg: string) => console.log(`[console] ${msg}`);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
 let database: RunningDatabase | null = null;
 let fleet: SimFleet | null = null;
+const workers = new Set<ChildProcess>();
 let child: ChildProcess | null = null;
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => { child!.once("exit", r); setTimeout(r, 10_000).unref(); });
-  }
+  const children = [child, ...workers].filter((c): c is ChildProcess => !!c && c.exitCode === null);
+  for (const c of children) c.kill("SIGTERM");
+  await Promise.all(children.map((c) => new Promise((r) => { c.once("exit", r); setTimeout(r, 20_000).unref(); })));
   await fleet?.stop().catch((e) => console.error(e));
   if (database) {
     log("stopping Postgres");
@@ -84,6 +85,9 @@ async function main() {
     writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
   }
 
+  const workerCount = Number(process.env.CONSOLE_WORKERS ?? 1);
+  for (let i = 0; i < workerCount; i++) startWorkerProcess(env);
+
   child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, NODE_ENV: dev ? "development" : "production" },
@@ -108,6 +112,18 @@ async function main() {
     log(`sign in with an existing staff account (${admin.admins} active admin${admin.admins === 1 ? "" : "s"})`);
   }
   log("press Ctrl+C to stop");
+}
+
+/** A job worker in its own process, restarted if it dies (its jobs are retried by pg-boss meanwhile). */
+function startWorkerProcess(env: NodeJS.ProcessEnv) {
+  const worker = spawn(process.execPath, [tsxCli, "scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
+  workers.add(worker);
+  worker.once("exit", (code, signal) => {
+    workers.delete(worker);
+    if (stopping) return;
+    log(`worker exited (${signal ?? code}); restarting in 2 s`);
+    setTimeout(() => !stopping && startWorkerProcess(env), 2_000).unref();
+  });
 }
 
 async function waitForHealth(url: string) {

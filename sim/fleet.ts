@@ -56,7 +56,7 @@ export async function startSimFleet(opts: { size: SimSize; ports?: Partial<Retur
     const tenants: SimTenant[] = [];
     for (const [i, company] of companies.entries()) {
       const truu = createTruuSim({ size: opts.size, domain: company.domain });
-      const twingate = createTwingateSim({ size: opts.size, domain: company.domain });
+      const twingate = createTwingateSim({ size: opts.size, domain: company.domain, rateLimits: twingateLimitsFromEnv() });
       const truuUrl = await listen(truu.server, ports.truu + (ports.truu ? 10 * i : 0));
       const twingateUrl = await listen(twingate.server, ports.twingate + (ports.twingate ? 10 * i : 0));
       tenants.push({
@@ -75,6 +75,16 @@ export async function startSimFleet(opts: { size: SimSize; ports?: Partial<Retur
     await Promise.all(servers.map((s) => s.close()));
     throw err;
   }
+}
+
+/** SIM_TWINGATE_READS_PER_MINUTE / _WRITES_PER_MINUTE override the documented 60 and 20 (benchmarks scale them). */
+function twingateLimitsFromEnv(env = process.env) {
+  const reads = env.SIM_TWINGATE_READS_PER_MINUTE;
+  const writes = env.SIM_TWINGATE_WRITES_PER_MINUTE;
+  return {
+    ...(reads ? { readsPerWindow: Number(reads) } : {}),
+    ...(writes ? { writesPerWindow: Number(writes) } : {}),
+  };
 }
 
 export function simSizeFromEnv(fallback: SimSize = "demo"): SimSize {

@@ -23,7 +23,7 @@ export interface RunSyncDeps {
 const PROGRESS_EVERY_MS = 500;
 
 function sum(stats: WriteStats[]) {
-  const total = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0 };
+  const total: WriteStats = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0, writeMs: 0 };
   for (const s of stats) for (const k of Object.keys(total) as (keyof WriteStats)[]) total[k] += s[k];
   return total;
 }
@@ -49,17 +49,25 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   const writers = new Map<string, TargetWriter<unknown>>();
   let phase: string | null = null;
   let pagesDone = 0;
+  let pagesAll = 0;
   let pagesTotal: number | null = null;
   let lastFlush = 0;
-  const progress = async (force = false) => {
-    if (!force && Date.now() - lastFlush < PROGRESS_EVERY_MS) return;
-    lastFlush = Date.now();
-    const detail = Object.fromEntries([...writers].map(([k, w]) => [k, { ...w.stats }])) as Record<string, Record<string, number>>;
+  // Progress writes are queued one after another, so a slow earlier write can never land after the final one.
+  let chain: Promise<void> = Promise.resolve();
+  const writeProgress = async () => {
+    const detail = Object.fromEntries([...writers].map(([k, w]) => [k, { ...w.stats, writeMs: Math.round(w.stats.writeMs) }])) as Record<string, Record<string, number>>;
+    detail._run = { pages: pagesAll };
     const t = sum([...writers.values()].map((w) => w.stats));
     await db.syncRun.update({
       where: { id: runId },
       data: { phase, pagesDone, pagesTotal, fetched: t.fetched, created: t.created, updated: t.updated, unchanged: t.unchanged, deleted: t.deleted, driftEvents: t.drift, detail },
     });
+  };
+  const progress = (force = false): Promise<void> => {
+    if (!force && Date.now() - lastFlush < PROGRESS_EVERY_MS) return chain;
+    lastFlush = Date.now();
+    chain = chain.catch(() => {}).then(writeProgress);
+    return chain;
   };
 
   try {
@@ -85,6 +93,7 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
       },
       pageRead: (count = 1) => {
         pagesDone += count;
+        pagesAll += count;
         void progress().catch(() => {});
       },
     };

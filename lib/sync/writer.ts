@@ -11,6 +11,8 @@ export interface WriteStats {
   unchanged: number;
   deleted: number;
   drift: number;
+  /** Time spent in database reads and writes, for throughput figures. */
+  writeMs: number;
 }
 
 const CAST: Record<SqlType, (col: string) => string> = {
@@ -49,7 +51,7 @@ interface Row {
  * change writes nothing.
  */
 export class TargetWriter<T> {
-  readonly stats: WriteStats = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0 };
+  readonly stats: WriteStats = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0, writeMs: 0 };
   private readonly seen = new Set<string>();
   private buffer: Row[] = [];
   private readonly scope: { sql: string; params: unknown[] };
@@ -107,6 +109,15 @@ export class TargetWriter<T> {
   }
 
   private async flush(): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.flushRows();
+    } finally {
+      this.stats.writeMs += performance.now() - started;
+    }
+  }
+
+  private async flushRows(): Promise<void> {
     const rows = this.buffer;
     this.buffer = [];
     if (rows.length === 0) return;
@@ -173,6 +184,7 @@ export class TargetWriter<T> {
   /** Writes what is buffered and marks rows this run did not see as deleted. Call only after a complete read. */
   async finish(): Promise<WriteStats> {
     await this.flush();
+    const started = performance.now();
     const n = this.scope.params.length;
     const res = await this.pool.query(
       `UPDATE ${q(this.target.table)} SET "deletedAt" = now(), "syncRunId" = $${n + 1}
@@ -180,6 +192,7 @@ export class TargetWriter<T> {
       [...this.scope.params, this.runId, [...this.seen]],
     );
     this.stats.deleted = res.rowCount ?? 0;
+    this.stats.writeMs += performance.now() - started;
     return this.stats;
   }
 }

@@ -1,0 +1,125 @@
+// npm run bench:sync — syncs each vendor from the `large` simulators (50,000
+// users, 100,000 devices) with a fixed added latency, into a fresh embedded
+// Postgres, twice. Prints per vendor: wall time, the vendor-imposed lower
+// bound (pages × latency ÷ allowed concurrency, or pages ÷ rate limit,
+// whichever is larger), their ratio, rows per second written to Postgres,
+// peak RSS, and what the second (unchanged) sync wrote. Last line: JSON.
+//
+// BENCH_LATENCY_MS (default 20), BENCH_CONCURRENCY (8), BENCH_VENDORS
+// (trugrid,truu,twingate,jumpcloud), BENCH_TWINGATE_READS_PER_MINUTE: the
+// documented 60/min makes Twingate's large sync take about half an hour by
+// itself, so by default both the simulator and the pacer allow 6000/min and
+// the lower bound uses the same figure; set 60 for the real budget.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db/client";
+import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { createPgPool } from "../lib/db/pg-pool";
+import { runSync } from "../lib/sync/run-sync";
+import { VENDOR_SYNCS } from "../lib/sync/vendors";
+import type { VendorSync } from "../lib/sync/context";
+import { twingateSyncWith } from "../lib/sync/twingate/sync";
+import { connectionRecord } from "../lib/vendors/connection-record";
+import type { VendorId } from "../lib/vendors/connection-fields";
+import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud/credentials";
+import { TRUGRID_SIM_API_KEY } from "../sim/trugrid";
+import { TRUU_SIM_CREDENTIALS } from "../sim/truu";
+import { TWINGATE_SIM_CREDENTIALS } from "../sim/twingate";
+import { TWINGATE_LIMITS } from "../lib/vendors/twingate/pacer";
+
+process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const TWINGATE_RPM = Number(process.env.BENCH_TWINGATE_READS_PER_MINUTE ?? 6000);
+const VENDORS = (process.env.BENCH_VENDORS ?? "trugrid,truu,twingate,jumpcloud").split(",") as VendorId[];
+
+const dir = mkdtempSync(path.join(tmpdir(), "bench-sync-"));
+const ports = { trugrid: await freePort(), truu: await freePort(), twingate: await freePort(), jumpcloud: await freePort() };
+const upper = (v: string) => v.toUpperCase();
+
+// The simulators run in their own process, so that the figures below are the sync's alone.
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
+const sims = spawn(process.execPath, [tsxCli, "scripts/sim.ts"], {
+  env: {
+    ...process.env, SIM_SIZE: "large", SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
+    ...Object.fromEntries(Object.entries(ports).flatMap(([v, p]) => [[`SIM_${upper(v)}_PORT`, String(p)], [`SIM_${upper(v)}_LATENCY_MS`, String(LATENCY)]])),
+  },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const simsStarted = performance.now();
+await new Promise<void>((resolve, reject) => {
+  sims.stdout!.on("data", (d: Buffer) => { if (d.toString().includes("ready in")) resolve(); });
+  sims.once("exit", (code) => reject(new Error(`simulators exited (${code})`)));
+});
+console.log(`large simulators ready in ${((performance.now() - simsStarted) / 1000).toFixed(1)} s; latency ${LATENCY} ms, concurrency ${CONCURRENCY}`);
+
+const pg = await startEmbeddedPostgres({ dataDir: dir });
+const db = createPrismaClient(pg.url, 4);
+const pool = createPgPool(pg.url, CONCURRENCY + 2);
+const base = (v: keyof typeof ports) => `http://127.0.0.1:${ports[v]}`;
+const twingateLimits = { read: { limit: TWINGATE_RPM, windowMs: 60_000 }, write: { ...TWINGATE_LIMITS.write } };
+const syncs: Record<VendorId, VendorSync> = { ...VENDOR_SYNCS, twingate: twingateSyncWith(twingateLimits) };
+
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+
+try {
+  await applyMigrations(pg.url);
+  const tenant = await db.tenant.create({ data: { name: "Globex (bench)" } });
+  const connections: Record<VendorId, Parameters<typeof connectionRecord>> = {
+    trugrid: [tenant.id, "trugrid", base("trugrid"), { apiKey: TRUGRID_SIM_API_KEY }, { domainName: "globex.example" }],
+    truu: [tenant.id, "truu", base("truu"), { ...TRUU_SIM_CREDENTIALS }, {}],
+    twingate: [tenant.id, "twingate", base("twingate"), { apiKey: TWINGATE_SIM_CREDENTIALS.apiKey }, { network: "globex" }],
+    jumpcloud: [tenant.id, "jumpcloud", base("jumpcloud"), { apiKey: JUMPCLOUD_SIM_CREDENTIALS.mspApiKey }, { orgId: JUMPCLOUD_SIM_ORG_IDS[0] }],
+  };
+  for (const v of VENDORS) await db.vendorConnection.create({ data: { tenantId: tenant.id, vendor: v, ...connectionRecord(...connections[v]) } });
+
+  const results: Record<string, unknown>[] = [];
+  for (const vendor of VENDORS) {
+    const once = async () => {
+      const run = await db.syncRun.create({ data: { tenantId: tenant.id, vendor, trigger: "bench" } });
+      peakRss = process.memoryUsage().rss;
+      const started = performance.now();
+      await runSync({ db, pool, runId: run.id, syncs, concurrency: CONCURRENCY });
+      const wallMs = performance.now() - started;
+      const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
+      const detail = row.detail as Record<string, { writeMs?: number; pages?: number }>;
+      const writeMs = Object.values(detail).reduce((s, d) => s + (d.writeMs ?? 0), 0);
+      return { row, wallMs, writeMs, pages: detail._run?.pages ?? 0, peakRssMb: Math.round(peakRss / 2 ** 20) };
+    };
+    const first = await once();
+    const second = await once();
+    const rate = vendor === "twingate" ? TWINGATE_RPM / 60_000 : Infinity;
+    const lowerBoundMs = Math.max((first.pages * LATENCY) / CONCURRENCY, first.pages / rate);
+    const written = first.row.created + first.row.updated;
+    const r = {
+      vendor,
+      rows: first.row.fetched,
+      pages: first.pages,
+      wallMs: Math.round(first.wallMs),
+      lowerBoundMs: Math.round(lowerBoundMs),
+      ratio: Number((first.wallMs / lowerBoundMs).toFixed(3)),
+      rowsWritten: written,
+      rowsPerSecondWritten: Math.round(written / (first.writeMs / 1000)),
+      peakRssMb: Math.max(first.peakRssMb, second.peakRssMb),
+      secondRun: { wallMs: Math.round(second.wallMs), rowsWritten: second.row.created + second.row.updated + second.row.deleted, driftEvents: second.row.driftEvents },
+      status: first.row.status,
+    };
+    results.push(r);
+    console.log(`${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  second run: ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`);
+  }
+  console.log(JSON.stringify({ bench: "sync", latencyMs: LATENCY, concurrency: CONCURRENCY, twingateReadsPerMinute: TWINGATE_RPM, vendors: results }));
+} finally {
+  clearInterval(sampler);
+  sims.kill("SIGTERM");
+  await pool.end().catch(() => {});
+  await db.$disconnect().catch(() => {});
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);

@@ -1,0 +1,44 @@
+/**
+ * Caps the vendor calls in flight across every resource a run reads at once,
+ * and refuses new calls once the run is stopping (cancelled, or another read
+ * failed), so that a failed run does not keep calling the vendor.
+ */
+export class CallGate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly slots: number, private readonly signal: AbortSignal) {}
+
+  async run<T>(call: () => Promise<T>): Promise<T> {
+    this.signal.throwIfAborted();
+    if (this.active < this.slots) this.active++;
+    // A released slot is handed straight to the next waiter, so a newcomer cannot overtake and exceed the cap.
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      this.signal.throwIfAborted();
+      return await call();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+/**
+ * Waits for every task, even after one fails, so that nothing still writes
+ * once the run has ended; the first failure stops the others' further calls
+ * and is what the run reports.
+ */
+export async function settleAll<T>(tasks: Promise<T>[], stop: AbortController): Promise<T[]> {
+  let failure: { err: unknown } | null = null;
+  const results = await Promise.all(tasks.map((t) => t.catch((err: unknown) => {
+    if (!failure) {
+      failure = { err };
+      stop.abort(err);
+    }
+    return undefined as T;
+  })));
+  if (failure) throw (failure as { err: unknown }).err;
+  return results;
+}

@@ -1,0 +1,209 @@
+import { clientsFor } from "../../vendors/clients";
+import type { RetryPolicy } from "../../vendors/core/http";
+import { VendorError } from "../../vendors/core/vendor-error";
+import type { GraphSource, GroupKind, JumpCloudClient } from "../../vendors/jumpcloud/client";
+import { allPages, type Page } from "../../vendors/jumpcloud/paging";
+import type * as S from "../../vendors/jumpcloud/schemas";
+import type { SyncContext, VendorSync } from "../context";
+import type { SyncTarget } from "../target";
+import type { TargetWriter } from "../writer";
+import { CallGate, settleAll } from "./call-gate";
+import * as T from "./targets";
+
+/** JumpCloud's largest page. */
+const PAGE = 100;
+/** An unattended run waits out 429s and 5xx rather than failing on the first one. */
+const RETRY: RetryPolicy = { retries: 6, minDelayMs: 500, maxDelayMs: 15_000, maxRetryAfterMs: 65_000 };
+const TIMEOUT_MS = 30_000;
+/** Everything a user or user group can be bound to on the device side. */
+const DEVICE_SIDE: S.GraphType[] = ["system", "system_group"];
+
+interface Run {
+  ctx: SyncContext;
+  client: JumpCloudClient;
+  gate: CallGate;
+  stop: AbortController;
+}
+
+type Fetch<T> = (skip: number, limit: number) => Promise<Page<T>>;
+
+/** Pages arrive concurrently; the writer takes them one at a time. */
+function serial<T>(writer: TargetWriter<T>) {
+  let tail = Promise.resolve();
+  return (items: T[]) => (tail = tail.then(() => writer.write(items)));
+}
+
+/**
+ * Reads the tenant's JumpCloud organisation into the cache: users, systems and
+ * both kinds of groups first, then group memberships, then user-side
+ * associations, one request per object. Each step reads first pages, which
+ * tell the totals, then the further pages in parallel, so every phase knows
+ * its page count. All calls share one cap of ctx.concurrency; a resource is
+ * finished (its unseen rows marked deleted) only after its complete read.
+ */
+export const jumpcloudSync: VendorSync = async (ctx) => {
+  const stop = new AbortController();
+  const cancel = () => stop.abort(ctx.signal.reason);
+  if (ctx.signal.aborted) cancel();
+  else ctx.signal.addEventListener("abort", cancel, { once: true });
+  const run: Run = {
+    ctx, stop,
+    client: clientsFor.jumpcloud(ctx.connection, { timeoutMs: TIMEOUT_MS, retry: RETRY }),
+    gate: new CallGate(Math.max(1, ctx.concurrency), stop.signal),
+  };
+  try {
+    const directory = await readDirectory(run);
+    await readRelations(run, directory);
+  } finally {
+    ctx.signal.removeEventListener("abort", cancel);
+  }
+};
+
+/** Pages after the first, or null when the vendor gave no total. */
+function furtherPages(first: Page<unknown>): number | null {
+  return first.total === undefined ? null : Math.max(0, Math.ceil(first.total / PAGE) - 1);
+}
+
+function sumPages(counts: (number | null)[]): number | null {
+  return counts.some((n) => n === null) ? null : counts.reduce<number>((a, n) => a + (n ?? 0), 0);
+}
+
+/** The pages after a first one already read and written, each written as it arrives. */
+function readRest<T>(run: Run, fetch: Fetch<T>, first: Page<T>, write: (items: T[]) => Promise<void>): Promise<T[]> {
+  return allPages(async (skip, limit) => {
+    if (skip === 0) return first;
+    const page = await run.gate.run(() => fetch(skip, limit));
+    run.ctx.pageRead();
+    await write(page.items);
+    return page;
+  }, { pageSize: PAGE, concurrency: run.ctx.concurrency });
+}
+
+interface Directory {
+  users: S.SystemUser[];
+  systems: S.System[];
+  userGroups: S.Group[];
+  systemGroups: S.Group[];
+}
+
+async function readDirectory(run: Run): Promise<Directory> {
+  const { client, gate, ctx } = run;
+  // Sorting by _id keeps offset pages stable while the directory changes under the read.
+  const users: Fetch<S.SystemUser> = (skip, limit) => client.listUsers({ skip, limit, sort: "_id" });
+  const systems: Fetch<S.System> = (skip, limit) => client.listSystems({ skip, limit, sort: "_id" });
+  const groups = (kind: GroupKind): Fetch<S.Group> => (skip, limit) => client.listGroups(kind, { skip, limit, sort: "_id" });
+  const userGroups = groups("user");
+  const systemGroups = groups("system");
+
+  const firsts = [gate.run(() => users(0, PAGE)), gate.run(() => systems(0, PAGE)), gate.run(() => userGroups(0, PAGE)), gate.run(() => systemGroups(0, PAGE))] as const;
+  const pages = await settleAll<Page<unknown>>([...firsts], run.stop);
+  const further = sumPages(pages.map(furtherPages));
+  ctx.phase("users, systems and groups", further === null ? null : pages.length + further);
+  ctx.pageRead(pages.length);
+
+  const reads = [
+    readList(run, T.userTarget, users, await firsts[0]),
+    readList(run, T.systemTarget, systems, await firsts[1]),
+    readList(run, T.userGroupTarget, userGroups, await firsts[2]),
+    readList(run, T.systemGroupTarget, systemGroups, await firsts[3]),
+  ] as const;
+  await settleAll<unknown>([...reads], run.stop);
+  return { users: await reads[0], systems: await reads[1], userGroups: await reads[2], systemGroups: await reads[3] };
+}
+
+/** One listed resource from its first page on, then finished. */
+async function readList<T>(run: Run, target: SyncTarget<T>, fetch: Fetch<T>, first: Page<T>): Promise<T[]> {
+  const writer = run.ctx.writer(target);
+  const write = serial(writer);
+  await write(first.items);
+  const items = await readRest(run, fetch, first, write);
+  await writer.finish();
+  return items;
+}
+
+/** The relations of one object: how to list them and where they go. */
+interface Relations {
+  fetch: Fetch<S.GraphConnection>;
+  toEdge: (c: S.GraphConnection) => T.JcEdge;
+  write: (edges: T.JcEdge[]) => Promise<void>;
+}
+
+/** Deleted since it was listed: it has no relations now, and the next run marks the object itself deleted. */
+async function unlessGone<R>(read: Promise<R>): Promise<R | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof VendorError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+async function readRelations(run: Run, dir: Directory): Promise<void> {
+  const { client, ctx } = run;
+  const names = nameIndex(dir);
+  const name = (id: string) => names.get(id) ?? id;
+
+  const userMembers = ctx.writer(T.userGroupMemberTarget);
+  const systemMembers = ctx.writer(T.systemGroupMemberTarget);
+  const associations = ctx.writer(T.associationTarget);
+  const writeUserMembers = serial(userMembers);
+  const writeSystemMembers = serial(systemMembers);
+  const writeAssociations = serial(associations);
+
+  const member = (groupId: string) => (c: S.GraphConnection): T.JcEdge => ({
+    fromId: groupId, toId: c.to.id, attributes: c.attributes ?? null, connection: c, label: `${name(groupId)} → ${name(c.to.id)}`,
+  });
+  const association = (fromType: string, fromId: string) => (c: S.GraphConnection): T.JcEdge => ({
+    fromId: `${fromType}:${fromId}`, toId: `${c.to.type}:${c.to.id}`, attributes: c.attributes ?? null, connection: c,
+    label: `${name(fromId)} → ${name(c.to.id)}`,
+  });
+  const members = (kind: GroupKind, id: string): Fetch<S.GraphConnection> => (skip, limit) => client.listGroupMembers(kind, id, { skip, limit });
+  const bound = (source: GraphSource, id: string): Fetch<S.GraphConnection> => (skip, limit) => client.listAssociations(source, id, DEVICE_SIDE, { skip, limit });
+
+  await readRelationStep(run, "group memberships", [
+    ...dir.userGroups.map((g) => ({ fetch: members("user", g.id), toEdge: member(g.id), write: writeUserMembers })),
+    ...dir.systemGroups.map((g) => ({ fetch: members("system", g.id), toEdge: member(g.id), write: writeSystemMembers })),
+  ]);
+  await userMembers.finish();
+  await systemMembers.finish();
+
+  // Associations are stored both ways, so reading the user side covers every user/system binding.
+  await readRelationStep(run, "associations", [
+    ...dir.userGroups.map((g) => ({ fetch: bound("usergroups", g.id), toEdge: association("user_group", g.id), write: writeAssociations })),
+    ...dir.users.map((u) => ({ fetch: bound("users", u._id), toEdge: association("user", u._id), write: writeAssociations })),
+  ]);
+  await associations.finish();
+}
+
+/**
+ * One request per object, as a phase of known size; the few objects with more
+ * than a page of relations (large groups) get a second phase for the rest.
+ */
+async function readRelationStep(run: Run, name: string, all: Relations[]): Promise<void> {
+  const { ctx, gate } = run;
+  ctx.phase(name, all.length);
+  const firsts = await settleAll(all.map((r) => unlessGone(gate.run(() => r.fetch(0, PAGE)).then(async (page) => {
+    ctx.pageRead();
+    await r.write(page.items.map(r.toEdge));
+    return page;
+  }))), run.stop);
+
+  const longer = all.flatMap((r, i) => {
+    const first = firsts[i];
+    if (!first) return [];
+    const more = first.total === undefined ? first.items.length === PAGE : first.total > PAGE;
+    return more ? [{ r, first }] : [];
+  });
+  if (longer.length === 0) return;
+  ctx.phase(`${name}, further pages`, sumPages(longer.map((l) => furtherPages(l.first))));
+  await settleAll(longer.map(({ r, first }) => unlessGone(readRest(run, r.fetch, first, (items) => r.write(items.map(r.toEdge))))), run.stop);
+}
+
+/** Names for audit labels; JumpCloud ids are unique across object types. */
+function nameIndex(dir: Directory): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const u of dir.users) names.set(u._id, u.email || u.username || u._id);
+  for (const s of dir.systems) names.set(s._id, s.displayName || s.hostname || s._id);
+  for (const g of [...dir.userGroups, ...dir.systemGroups]) names.set(g.id, g.name);
+  return names;
+}

@@ -1,0 +1,103 @@
+import { VendorError } from "../../vendors/core/vendor-error";
+import type { SyncContext } from "../context";
+
+/** At most `max` calls at once; a finished call hands its slot straight to the next waiter. */
+export function concurrencyLimit(max: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+/**
+ * Page reads of one sync run: under the run's concurrency cap, counted for
+ * progress, and stopped at the next page once the run is cancelled or any
+ * task failed, so a failure is reported as itself and nothing keeps reading
+ * behind it.
+ */
+export class PageRunner {
+  private readonly slot: ReturnType<typeof concurrencyLimit>;
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly ctx: Pick<SyncContext, "signal" | "concurrency" | "phase" | "pageRead">) {
+    this.slot = concurrencyLimit(Math.max(1, ctx.concurrency));
+  }
+
+  private checkStopped() {
+    this.ctx.signal.throwIfAborted();
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * Walks a Relay connection from `after`, handing each page on as it arrives.
+   * With `phase`, the first page names the phase and its page count.
+   */
+  async walk<P extends Page<unknown>>(
+    operation: string,
+    fetchPage: (after: string | null) => Promise<P>,
+    onPage: (page: P) => Promise<void>,
+    opts: { phase?: string; pageSize: number; after?: string | null },
+  ): Promise<void> {
+    let after = opts.after ?? null;
+    for (let index = 0; ; index++) {
+      const page = await this.slot(async () => {
+        this.checkStopped();
+        return fetchPage(after);
+      });
+      this.checkStopped();
+      await onPage(page);
+      if (index === 0 && opts.phase) this.ctx.phase(opts.phase, Math.max(1, Math.ceil(page.totalCount / opts.pageSize)));
+      this.ctx.pageRead();
+      if (!page.pageInfo.hasNextPage) return;
+      const next = page.pageInfo.endCursor;
+      if (!next || next === after) {
+        throw new VendorError({
+          vendor: "twingate", operation, kind: "invalid_response", status: 200, retryable: false,
+          vendorMessage: "hasNextPage is true but endCursor does not advance",
+        });
+      }
+      after = next;
+    }
+  }
+
+  /** Stops every task at its next page; the first failure is the one the run reports. */
+  fail(error: unknown): void {
+    this.failure ??= { error };
+  }
+
+  /** Starts a task now. Its failure stops every other task; the returned promise never rejects (see join). */
+  start(task: () => Promise<void>): Promise<void> {
+    return task().catch((error: unknown) => this.fail(error));
+  }
+
+  /** Waits for started tasks, then rejects with the run's first failure if there was one. */
+  async join(started: Promise<void>[]): Promise<void> {
+    await Promise.all(started);
+    if (this.failure) throw this.failure.error;
+  }
+
+  all(tasks: (() => Promise<void>)[]): Promise<void> {
+    return this.join(tasks.map((t) => this.start(t)));
+  }
+}
+
+/** One page of a Relay connection, whatever its edges carry. */
+export interface Page<E> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+  edges: E[];
+}
+
+/** What a parent that vanished mid-run has left to list. */
+export function emptyPage<E>(): Page<E> & { pageInfo: { hasPreviousPage: boolean; startCursor: string | null } } {
+  return { pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0, edges: [] };
+}

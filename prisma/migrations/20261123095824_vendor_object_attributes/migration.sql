@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "VendorObject" ADD COLUMN     "attributes" JSONB;
