@@ -40,6 +40,8 @@ test("repeated failures throttle the account, even for the right password", asyn
     await page.getByLabel("Password").fill(`guess ${i}`);
     // Wait for each attempt's answer: the message from the previous one is already on screen.
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    // React resets the form once the action has finished; typing before that would be wiped.
+    await expect(page.getByLabel("Email")).toHaveValue("");
     await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
   }
   await page.getByLabel("Email").fill(user.email);

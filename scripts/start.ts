@@ -20,7 +20,6 @@ const host = process.env.HOST ?? "0.0.0.0";
 const demo = !["0", "false", "off", "no"].includes((process.env.CONSOLE_DEMO ?? "1").toLowerCase());
 const log = (msg: string) => console.log(`[console] ${msg}`);
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
 let database: RunningDatabase | null = null;
 let fleet: SimFleet | null = null;
@@ -114,9 +113,13 @@ async function main() {
   log("press Ctrl+C to stop");
 }
 
-/** A job worker in its own process, restarted if it dies (its jobs are retried by pg-boss meanwhile). */
+/**
+ * A job worker in its own process, restarted if it dies (its jobs are retried
+ * by pg-boss meanwhile). tsx runs as a loader inside that one process, so the
+ * signals sent to it reach the worker itself, not a wrapper.
+ */
 function startWorkerProcess(env: NodeJS.ProcessEnv) {
-  const worker = spawn(process.execPath, [tsxCli, "scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
   workers.add(worker);
   worker.once("exit", (code, signal) => {
     workers.delete(worker);

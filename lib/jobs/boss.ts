@@ -11,6 +11,9 @@ export async function startBoss(databaseUrl: string, role: "worker" | "sender"):
     max: role === "worker" ? 6 : 2,
     supervise: role === "worker",
     schedule: role === "worker",
+    // How soon a job whose worker died (no heartbeat) is failed and retried.
+    superviseIntervalSeconds: Number(process.env.CONSOLE_JOB_SUPERVISE_SECONDS ?? 15),
+    monitorIntervalSeconds: Number(process.env.CONSOLE_JOB_SUPERVISE_SECONDS ?? 15),
   });
   boss.on("error", (err) => console.error("[jobs]", err));
   await boss.start();

@@ -15,7 +15,7 @@ export interface SyncRunJob {
 export const SYNC_RUN_QUEUE_OPTIONS: Omit<Queue, "name"> = {
   policy: "stately",
   retryLimit: 4,
-  retryDelay: 10,
+  retryDelay: Number(process.env.CONSOLE_SYNC_RETRY_DELAY_SECONDS ?? 10),
   retryBackoff: true,
   retryDelayMax: 600,
   expireInSeconds: 4 * 3600,
