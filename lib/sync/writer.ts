@@ -54,6 +54,9 @@ export class TargetWriter<T> {
   readonly stats: WriteStats = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0, writeMs: 0 };
   private readonly seen = new Set<string>();
   private buffer: Row[] = [];
+  /** The batch being written while the sync goes on reading; one at a time. */
+  private pending: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
   private readonly scope: { sql: string; params: unknown[] };
   private readonly tracked: string[];
   private readonly upsertSql: string;
@@ -93,8 +96,13 @@ export class TargetWriter<T> {
       ON CONFLICT (${keyCols.join(", ")}) DO UPDATE SET ${updates.join(", ")}`;
   }
 
-  /** Adds fetched items; writes when a batch is full. Items seen twice in one run (offset paging shifts) count once. */
+  /**
+   * Adds fetched items; when a batch is full it is written in the background
+   * while the caller reads on (a second full batch waits for the first).
+   * Items seen twice in one run (offset paging shifts) count once.
+   */
   async write(items: readonly T[]): Promise<void> {
+    this.throwIfFailed();
     for (const item of items) {
       const vendorId = this.target.vendorId(item);
       if (this.seen.has(vendorId)) continue;
@@ -102,10 +110,20 @@ export class TargetWriter<T> {
       this.stats.fetched++;
       const values = this.target.columns.map((c) => toText(c.type, c.value(item)));
       const raw = JSON.stringify(this.target.raw ? this.target.raw(item) : item);
-      const hash = createHash("sha1").update(canonicalJson({ v: values, r: JSON.parse(raw) })).digest("hex");
+      // A vendor serialises an object's keys in a stable order, so the raw text hashes stably without re-sorting.
+      const hash = createHash("sha1").update(JSON.stringify(values)).update("\n").update(raw).digest("hex");
       this.buffer.push({ id: randomUUID(), vendorId, values, raw, hash, label: this.target.label?.(item) ?? null });
     }
-    if (this.buffer.length >= this.batchSize) await this.flush();
+    if (this.buffer.length >= this.batchSize) {
+      await this.pending;
+      this.throwIfFailed();
+      // Caught here so that a failure is never unhandled; the next write() or finish() throws it.
+      this.pending = this.flush().catch((error) => { this.failure ??= { error }; });
+    }
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   private async flush(): Promise<void> {
@@ -183,6 +201,8 @@ export class TargetWriter<T> {
 
   /** Writes what is buffered and marks rows this run did not see as deleted. Call only after a complete read. */
   async finish(): Promise<WriteStats> {
+    await this.pending;
+    this.throwIfFailed();
     await this.flush();
     const started = performance.now();
     const n = this.scope.params.length;

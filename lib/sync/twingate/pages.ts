@@ -1,4 +1,4 @@
-import { VendorError } from "../../vendors/core/vendor-error";
+import { nextCursor } from "../../vendors/twingate/paging";
 import type { SyncContext } from "../context";
 
 /** At most `max` calls at once; a finished call hands its slot straight to the next waiter. */
@@ -58,14 +58,7 @@ export class PageRunner {
       if (index === 0 && opts.phase) this.ctx.phase(opts.phase, Math.max(1, Math.ceil(page.totalCount / opts.pageSize)));
       this.ctx.pageRead();
       if (!page.pageInfo.hasNextPage) return;
-      const next = page.pageInfo.endCursor;
-      if (!next || next === after) {
-        throw new VendorError({
-          vendor: "twingate", operation, kind: "invalid_response", status: 200, retryable: false,
-          vendorMessage: "hasNextPage is true but endCursor does not advance",
-        });
-      }
-      after = next;
+      after = nextCursor(operation, page, after);
     }
   }
 

@@ -16,13 +16,18 @@ export async function collectAll<T>(operation: string, fetchPage: (after: string
     const page: Connection<T> = await fetchPage(after);
     for (const e of page.edges) out.push(e.node);
     if (!page.pageInfo.hasNextPage) return out;
-    const next = page.pageInfo.endCursor;
-    if (!next || next === after) {
-      throw new VendorError({
-        vendor: "twingate", operation, kind: "invalid_response", status: 200, retryable: false,
-        vendorMessage: "hasNextPage is true but endCursor does not advance",
-      });
-    }
-    after = next;
+    after = nextCursor(operation, page, after);
   }
+}
+
+/** The cursor of the page after `page`; an error when the vendor claims more but does not advance. */
+export function nextCursor(operation: string, page: { pageInfo: { endCursor: string | null } }, after: string | null): string {
+  const next = page.pageInfo.endCursor;
+  if (!next || next === after) {
+    throw new VendorError({
+      vendor: "twingate", operation, kind: "invalid_response", status: 200, retryable: false,
+      vendorMessage: "hasNextPage is true but endCursor does not advance",
+    });
+  }
+  return next;
 }
