@@ -6,7 +6,7 @@ import type { PaceKind, PaceLimit, Pacer } from "../vendors/twingate/pacer";
  * calling with the same vendor credential shares one budget: two workers with
  * in-process pacers would send twice the vendor's limit. Each grant is a row
  * in PacerSlot; grants for one key are serialised by an advisory lock and
- * timed by the database clock.
+ * timed by the database clock, inside pacer_try_grant() (a migration).
  */
 export class PgPacer implements Pacer {
   constructor(
@@ -31,30 +31,11 @@ export class PgPacer implements Pacer {
     }
   }
 
-  /** 0 when granted, else the milliseconds until the oldest grant in the window leaves it. */
+  /** 0 when granted, else the milliseconds until the oldest grant in the window leaves it (one round trip). */
   private async tryGrant(key: string, limit: number, windowMs: number): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [key]);
-      const { rows } = await client.query<{ waitMs: number }>(
-        `SELECT GREATEST(0, EXTRACT(EPOCH FROM (at + make_interval(secs => $3::double precision / 1000) - clock_timestamp())) * 1000)::float8 AS "waitMs"
-         FROM "PacerSlot" WHERE key = $1 ORDER BY at DESC OFFSET $2 LIMIT 1`,
-        [key, limit - 1, windowMs],
-      );
-      const wait = rows[0]?.waitMs ?? 0;
-      if (wait <= 0) {
-        await client.query(`INSERT INTO "PacerSlot" (key, at) VALUES ($1, clock_timestamp())`, [key]);
-        // Old grants matter to nobody; trim now and then rather than on every call.
-        if (Math.random() < 0.02) await client.query(`DELETE FROM "PacerSlot" WHERE key = $1 AND at < clock_timestamp() - interval '1 hour'`, [key]);
-      }
-      await client.query("COMMIT");
-      return wait;
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    const { rows } = await this.pool.query<{ wait: number }>("SELECT pacer_try_grant($1, $2, $3) AS wait", [key, limit, windowMs]);
+    // Old grants matter to nobody; trim now and then rather than on every call.
+    if (Math.random() < 0.01) await this.pool.query(`DELETE FROM "PacerSlot" WHERE key = $1 AND at < clock_timestamp() - interval '1 hour'`, [key]);
+    return rows[0].wait;
   }
 }
