@@ -15,7 +15,8 @@ export async function startBoss(databaseUrl: string, role: "worker" | "sender"):
     superviseIntervalSeconds: Number(process.env.CONSOLE_JOB_SUPERVISE_SECONDS ?? 15),
     monitorIntervalSeconds: Number(process.env.CONSOLE_JOB_SUPERVISE_SECONDS ?? 15),
   });
-  boss.on("error", (err) => console.error("[jobs]", err));
+  // One line per error: a database shutting down under a worker is expected at stop time, not a stack dump.
+  boss.on("error", (err) => console.error(`[jobs] ${err instanceof Error ? err.message : String(err)}`));
   await boss.start();
   for (const [name, options] of [[SYNC_RUN_QUEUE, SYNC_RUN_QUEUE_OPTIONS], [SYNC_SCHEDULE_QUEUE, SYNC_SCHEDULE_QUEUE_OPTIONS]] as const) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
