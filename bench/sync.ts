@@ -13,7 +13,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
@@ -42,9 +42,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "bench-sync-"));
 const ports = { trugrid: await freePort(), truu: await freePort(), twingate: await freePort(), jumpcloud: await freePort() };
 const upper = (v: string) => v.toUpperCase();
 
-// The simulators run in their own process, so that the figures below are the sync's alone.
-const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
-const sims = spawn(process.execPath, [tsxCli, "scripts/sim.ts"], {
+// The simulators run in their own process (one process: tsx as a loader), so
+// that the figures below are the sync's alone, and so that the simulators' own
+// CPU time can be read: on a small machine they can be what limits the pace.
+const sims = spawn(process.execPath, ["--import", "tsx", "scripts/sim.ts"], {
   env: {
     ...process.env, SIM_SIZE: "large", SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
     ...Object.fromEntries(Object.entries(ports).flatMap(([v, p]) => [[`SIM_${upper(v)}_PORT`, String(p)], [`SIM_${upper(v)}_LATENCY_MS`, String(LATENCY)]])),
@@ -65,6 +66,12 @@ const base = (v: keyof typeof ports) => `http://127.0.0.1:${ports[v]}`;
 const twingateLimits = { read: { limit: TWINGATE_RPM, windowMs: 60_000 }, write: { ...TWINGATE_LIMITS.write } };
 const syncs: Record<VendorId, VendorSync> = { ...VENDOR_SYNCS, twingate: twingateSyncWith(twingateLimits) };
 
+/** CPU milliseconds (user + system) a process has used, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
 let peakRss = 0;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
 
@@ -84,13 +91,15 @@ try {
     const once = async () => {
       const run = await db.syncRun.create({ data: { tenantId: tenant.id, vendor, trigger: "bench" } });
       peakRss = process.memoryUsage().rss;
+      const simCpuBefore = cpuMs(sims.pid!);
       const started = performance.now();
       await runSync({ db, pool, runId: run.id, syncs, concurrency: CONCURRENCY });
       const wallMs = performance.now() - started;
+      const simCpuShare = Number(((cpuMs(sims.pid!) - simCpuBefore) / wallMs).toFixed(2));
       const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
       const detail = row.detail as Record<string, { writeMs?: number; pages?: number }>;
       const writeMs = Object.values(detail).reduce((s, d) => s + (d.writeMs ?? 0), 0);
-      return { row, wallMs, writeMs, pages: detail._run?.pages ?? 0, peakRssMb: Math.round(peakRss / 2 ** 20) };
+      return { row, wallMs, writeMs, simCpuShare, pages: detail._run?.pages ?? 0, peakRssMb: Math.round(peakRss / 2 ** 20) };
     };
     const first = await once();
     const second = await once();
@@ -107,11 +116,13 @@ try {
       rowsWritten: written,
       rowsPerSecondWritten: Math.round(written / (first.writeMs / 1000)),
       peakRssMb: Math.max(first.peakRssMb, second.peakRssMb),
+      /** Share of one core the simulators used: near 1, they (not the sync) set the pace. */
+      simulatorCpuShare: first.simCpuShare,
       secondRun: { wallMs: Math.round(second.wallMs), rowsWritten: second.row.created + second.row.updated + second.row.deleted, driftEvents: second.row.driftEvents },
       status: first.row.status,
     };
     results.push(r);
-    console.log(`${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  second run: ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`);
+    console.log(`${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  second run: ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`);
   }
   console.log(JSON.stringify({ bench: "sync", latencyMs: LATENCY, concurrency: CONCURRENCY, twingateReadsPerMinute: TWINGATE_RPM, vendors: results }));
 } finally {

@@ -1,27 +1,23 @@
+import pLimit, { type LimitFunction } from "p-limit";
+
 /**
  * Caps the vendor calls in flight across every resource a run reads at once,
  * and refuses new calls once the run is stopping (cancelled, or another read
  * failed), so that a failed run does not keep calling the vendor.
  */
 export class CallGate {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly limit: LimitFunction;
 
-  constructor(private readonly slots: number, private readonly signal: AbortSignal) {}
+  constructor(slots: number, private readonly signal: AbortSignal) {
+    this.limit = pLimit(slots);
+  }
 
   async run<T>(call: () => Promise<T>): Promise<T> {
     this.signal.throwIfAborted();
-    if (this.active < this.slots) this.active++;
-    // A released slot is handed straight to the next waiter, so a newcomer cannot overtake and exceed the cap.
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
+    return this.limit(() => {
       this.signal.throwIfAborted();
-      return await call();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
+      return call();
+    });
   }
 }
 

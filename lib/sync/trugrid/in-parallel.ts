@@ -1,3 +1,5 @@
+import pLimit from "p-limit";
+
 /**
  * Runs `work` for every item with at most `limit` calls in flight. The first
  * failure, or an abort, stops new calls from starting and rejects once the
@@ -5,22 +7,19 @@
  * has moved on.
  */
 export async function inParallel<T>(items: readonly T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+  const slot = pLimit(Math.max(1, limit));
   let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      if (signal.aborted) {
-        failure = { error: signal.reason };
-        break;
-      }
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
+  await Promise.all(items.map((item) => slot(async () => {
+    if (failure) return;
+    if (signal.aborted) {
+      failure = { error: signal.reason };
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    try {
+      await work(item);
+    } catch (error) {
+      failure ??= { error };
+    }
+  })));
   if (failure) throw (failure as { error: unknown }).error;
 }

@@ -1,22 +1,6 @@
+import pLimit, { type LimitFunction } from "p-limit";
 import { nextCursor } from "../../vendors/twingate/paging";
 import type { SyncContext } from "../context";
-
-/** At most `max` calls at once; a finished call hands its slot straight to the next waiter. */
-export function concurrencyLimit(max: number) {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (active < max) active++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await fn();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
-}
 
 /**
  * Page reads of one sync run: under the run's concurrency cap, counted for
@@ -25,11 +9,11 @@ export function concurrencyLimit(max: number) {
  * behind it.
  */
 export class PageRunner {
-  private readonly slot: ReturnType<typeof concurrencyLimit>;
+  private readonly slot: LimitFunction;
   private failure: { error: unknown } | null = null;
 
   constructor(private readonly ctx: Pick<SyncContext, "signal" | "concurrency" | "phase" | "pageRead">) {
-    this.slot = concurrencyLimit(Math.max(1, ctx.concurrency));
+    this.slot = pLimit(Math.max(1, ctx.concurrency));
   }
 
   private checkStopped() {
