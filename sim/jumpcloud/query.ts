@@ -17,23 +17,24 @@ function compare(a: unknown, b: string): number {
 
 type Predicate = (row: Row) => boolean;
 
+/** Whether a comparison result satisfies an operator; v1 spells them gte/lte, v2 ge/le. */
+function satisfies(op: string, c: number): boolean {
+  switch (op) {
+    case "eq": return c === 0;
+    case "ne": return c !== 0;
+    case "gt": return c > 0;
+    case "gte": case "ge": return c >= 0;
+    case "lt": return c < 0;
+    default: return c <= 0;
+  }
+}
+
 /** v1 `field:$op:value`; the value may itself contain colons. */
 function v1Predicate(expr: string): Predicate {
   const m = /^([^:]+):\$(eq|ne|gt|gte|lt|lte):(.*)$/.exec(expr);
   if (!m) throw new SimFailure(jcError(400, `invalid filter: ${expr}`));
   const [, field, op, value] = m;
-  return (row) => {
-    const v = fieldValue(row, field);
-    const c = compare(v, value);
-    switch (op) {
-      case "eq": return c === 0;
-      case "ne": return c !== 0;
-      case "gt": return c > 0;
-      case "gte": return c >= 0;
-      case "lt": return c < 0;
-      default: return c <= 0;
-    }
-  };
+  return (row) => satisfies(op, compare(fieldValue(row, field), value));
 }
 
 /** filter=…, filter[0]=…&filter[1]=… (AND), filter[or][0]=… (OR). */
@@ -55,17 +56,9 @@ export function v2Filter(q: URLSearchParams): Predicate {
     const [, field, op, value] = m;
     return (row) => {
       const v = fieldValue(row, field);
-      const c = compare(v, value);
-      switch (op) {
-        case "eq": return c === 0;
-        case "ne": return c !== 0;
-        case "gt": return c > 0;
-        case "ge": return c >= 0;
-        case "lt": return c < 0;
-        case "le": return c <= 0;
-        case "search": return String(v ?? "").toLowerCase().includes(value.toLowerCase());
-        default: return value.split("|").includes(String(v ?? ""));
-      }
+      if (op === "search") return String(v ?? "").toLowerCase().includes(value.toLowerCase());
+      if (op === "in") return value.split("|").includes(String(v ?? ""));
+      return satisfies(op, compare(v, value));
     };
   });
   return (row) => preds.every((p) => p(row));

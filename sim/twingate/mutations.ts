@@ -50,6 +50,16 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
     r.access.set(principal, prev ? { ...prev, securityPolicyN: policyN ?? prev.securityPolicyN } : { principal, securityPolicyN: policyN, expiresAt: null, usageBasedAutolockDurationDays: null });
   };
   /** Omitted fields keep the current value, explicit null clears it (AccessInput semantics). */
+  /** resourceIds replaces a principal's resources; addedResourceIds and removedResourceIds adjust them. */
+  const changeResources = (key: string, a: { resourceIds?: Ids; addedResourceIds?: Ids; removedResourceIds?: Ids }) => {
+    if (a.resourceIds) {
+      const keep = new Set(numbers(s.resources, "Resource", a.resourceIds));
+      for (const r of s.resources.values()) if (!keep.has(r.n)) r.access.delete(key);
+      for (const n of keep) grant(s.resources.get(n)!, key, null);
+    }
+    for (const n of numbers(s.resources, "Resource", a.addedResourceIds)) grant(s.resources.get(n)!, key, null);
+    for (const n of numbers(s.resources, "Resource", a.removedResourceIds)) s.resources.get(n)!.access.delete(key);
+  };
   const accessRow = (r: ResourceRow, input: AccessInput): [string, AccessRow] => {
     const type = idType(input.principalId);
     let key: string;
@@ -141,13 +151,7 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       if (a.userIds) g.userNs = new Set(numbers(s.users, "User", a.userIds));
       for (const n of numbers(s.users, "User", a.addedUserIds)) g.userNs.add(n);
       for (const n of numbers(s.users, "User", a.removedUserIds)) g.userNs.delete(n);
-      if (a.resourceIds) {
-        const keep = new Set(numbers(s.resources, "Resource", a.resourceIds));
-        for (const r of s.resources.values()) if (!keep.has(r.n)) r.access.delete(key);
-        for (const n of keep) grant(s.resources.get(n)!, key, null);
-      }
-      for (const n of numbers(s.resources, "Resource", a.addedResourceIds)) grant(s.resources.get(n)!, key, null);
-      for (const n of numbers(s.resources, "Resource", a.removedResourceIds)) s.resources.get(n)!.access.delete(key);
+      changeResources(key, a);
       // The policy re-points every resource the group reaches, not only the ones named here.
       if (policy) {
         g.securityPolicyN = policy.n;
@@ -286,13 +290,7 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       const sa = find(s.serviceAccounts, "ServiceAccount", a.id);
       const key = `ServiceAccount:${sa.n}`;
       const newName = name(a.name);
-      if (a.resourceIds) {
-        const keep = new Set(numbers(s.resources, "Resource", a.resourceIds));
-        for (const r of s.resources.values()) if (!keep.has(r.n)) r.access.delete(key);
-        for (const n of keep) grant(s.resources.get(n)!, key, null);
-      }
-      for (const n of numbers(s.resources, "Resource", a.addedResourceIds)) grant(s.resources.get(n)!, key, null);
-      for (const n of numbers(s.resources, "Resource", a.removedResourceIds)) s.resources.get(n)!.access.delete(key);
+      changeResources(key, a);
       if (newName) sa.name = newName;
       return ok(touch(sa));
     },
