@@ -68,22 +68,32 @@ function sumPages(counts: (number | null)[]): number | null {
   return counts.some((n) => n === null) ? null : counts.reduce<number>((a, n) => a + (n ?? 0), 0);
 }
 
-/** The pages after a first one already read and written, each written as it arrives. */
-function readRest<T>(run: Run, fetch: Fetch<T>, first: Page<T>, write: (items: T[]) => Promise<void>): Promise<T[]> {
-  return allPages(async (skip, limit) => {
-    if (skip === 0) return first;
+/** What the relation reads need of a listed object; the rest of it is in the cache already. */
+interface Ref {
+  id: string;
+  name: string;
+}
+
+/**
+ * The pages after a first one already read and written, each written as it
+ * arrives. Only a Ref of each item is kept: holding 100,000 whole systems
+ * until the relations are read would cost hundreds of megabytes.
+ */
+function readRest<T>(run: Run, fetch: Fetch<T>, first: Page<T>, write: (items: T[]) => Promise<void>, ref: (item: T) => Ref): Promise<Ref[]> {
+  return allPages<Ref>(async (skip, limit) => {
+    if (skip === 0) return { total: first.total, items: first.items.map(ref) };
     const page = await run.gate.run(() => fetch(skip, limit));
     run.ctx.pageRead();
     await write(page.items);
-    return page;
+    return { total: page.total, items: page.items.map(ref) };
   }, { pageSize: PAGE, concurrency: run.ctx.concurrency });
 }
 
 interface Directory {
-  users: S.SystemUser[];
-  systems: S.System[];
-  userGroups: S.Group[];
-  systemGroups: S.Group[];
+  users: Ref[];
+  systems: Ref[];
+  userGroups: Ref[];
+  systemGroups: Ref[];
 }
 
 async function readDirectory(run: Run): Promise<Directory> {
@@ -101,24 +111,25 @@ async function readDirectory(run: Run): Promise<Directory> {
   ctx.phase("users, systems and groups", further === null ? null : pages.length + further);
   ctx.pageRead(pages.length);
 
+  const group = (g: S.Group): Ref => ({ id: g.id, name: g.name });
   const reads = [
-    readList(run, T.userTarget, users, await firsts[0]),
-    readList(run, T.systemTarget, systems, await firsts[1]),
-    readList(run, T.userGroupTarget, userGroups, await firsts[2]),
-    readList(run, T.systemGroupTarget, systemGroups, await firsts[3]),
+    readList(run, T.userTarget, users, await firsts[0], (u) => ({ id: u._id, name: u.email || u.username || u._id })),
+    readList(run, T.systemTarget, systems, await firsts[1], (x) => ({ id: x._id, name: x.displayName || x.hostname || x._id })),
+    readList(run, T.userGroupTarget, userGroups, await firsts[2], group),
+    readList(run, T.systemGroupTarget, systemGroups, await firsts[3], group),
   ] as const;
   await settleAll<unknown>([...reads], run.stop);
   return { users: await reads[0], systems: await reads[1], userGroups: await reads[2], systemGroups: await reads[3] };
 }
 
 /** One listed resource from its first page on, then finished. */
-async function readList<T>(run: Run, target: SyncTarget<T>, fetch: Fetch<T>, first: Page<T>): Promise<T[]> {
+async function readList<T>(run: Run, target: SyncTarget<T>, fetch: Fetch<T>, first: Page<T>, ref: (item: T) => Ref): Promise<Ref[]> {
   const writer = run.ctx.writer(target);
   const write = serial(writer);
   await write(first.items);
-  const items = await readRest(run, fetch, first, write);
+  const refs = await readRest(run, fetch, first, write, ref);
   await writer.finish();
-  return items;
+  return refs;
 }
 
 /** The relations of one object: how to list them and where they go. */
@@ -170,7 +181,7 @@ async function readRelations(run: Run, dir: Directory): Promise<void> {
   // Associations are stored both ways, so reading the user side covers every user/system binding.
   await readRelationStep(run, "associations", [
     ...dir.userGroups.map((g) => ({ fetch: bound("usergroups", g.id), toEdge: association("user_group", g.id), write: writeAssociations })),
-    ...dir.users.map((u) => ({ fetch: bound("users", u._id), toEdge: association("user", u._id), write: writeAssociations })),
+    ...dir.users.map((u) => ({ fetch: bound("users", u.id), toEdge: association("user", u.id), write: writeAssociations })),
   ]);
   await associations.finish();
 }
@@ -182,28 +193,27 @@ async function readRelations(run: Run, dir: Directory): Promise<void> {
 async function readRelationStep(run: Run, name: string, all: Relations[]): Promise<void> {
   const { ctx, gate } = run;
   ctx.phase(name, all.length);
+  // Only first pages with more behind them are kept for the second phase: one per user would not fit in memory at scale.
   const firsts = await settleAll(all.map((r) => unlessGone(gate.run(() => r.fetch(0, PAGE)).then(async (page) => {
     ctx.pageRead();
     await r.write(page.items.map(r.toEdge));
-    return page;
+    const more = page.total === undefined ? page.items.length === PAGE : page.total > PAGE;
+    return more ? page : null;
   }))), run.stop);
 
   const longer = all.flatMap((r, i) => {
     const first = firsts[i];
-    if (!first) return [];
-    const more = first.total === undefined ? first.items.length === PAGE : first.total > PAGE;
-    return more ? [{ r, first }] : [];
+    return first ? [{ r, first }] : [];
   });
   if (longer.length === 0) return;
   ctx.phase(`${name}, further pages`, sumPages(longer.map((l) => furtherPages(l.first))));
-  await settleAll(longer.map(({ r, first }) => unlessGone(readRest(run, r.fetch, first, (items) => r.write(items.map(r.toEdge))))), run.stop);
+  const target = (c: S.GraphConnection): Ref => ({ id: c.to.id, name: "" });
+  await settleAll(longer.map(({ r, first }) => unlessGone(readRest(run, r.fetch, first, (items) => r.write(items.map(r.toEdge)), target))), run.stop);
 }
 
 /** Names for audit labels; JumpCloud ids are unique across object types. */
 function nameIndex(dir: Directory): Map<string, string> {
   const names = new Map<string, string>();
-  for (const u of dir.users) names.set(u._id, u.email || u.username || u._id);
-  for (const s of dir.systems) names.set(s._id, s.displayName || s.hostname || s._id);
-  for (const g of [...dir.userGroups, ...dir.systemGroups]) names.set(g.id, g.name);
+  for (const r of [...dir.users, ...dir.systems, ...dir.userGroups, ...dir.systemGroups]) names.set(r.id, r.name);
   return names;
 }
