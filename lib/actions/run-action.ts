@@ -5,6 +5,7 @@ import { can, PERMISSIONS, type Permission } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
+import type { VendorId } from "../vendors/connection-fields";
 import { ActionError, formDataToObject, type Result } from "./result";
 
 export interface ActionDef<S extends z.ZodType> {
@@ -34,7 +35,7 @@ export interface AuditNote {
   targets: AuditTarget[];
   before?: unknown;
   after?: unknown;
-  vendor?: "trugrid" | "truu" | "twingate" | "jumpcloud";
+  vendor?: VendorId;
 }
 
 export interface ActionContext {

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { VENDOR_IDS } from "../vendors/connection-fields";
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied", "pending"] as const;
-export const VENDORS = ["trugrid", "truu", "twingate", "jumpcloud"] as const;
 
 export const AuditTarget = z.object({
   type: z.string().min(1),
@@ -24,7 +24,7 @@ const base = {
   ip: z.string().nullable().default(null),
   userAgent: z.string().nullable().default(null),
   tenantId: z.string().nullable().default(null),
-  vendor: z.enum(VENDORS).nullable().default(null),
+  vendor: z.enum(VENDOR_IDS).nullable().default(null),
   targets: z.array(AuditTarget).default([]),
   before: z.unknown().optional(),
   after: z.unknown().optional(),

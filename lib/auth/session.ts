@@ -28,7 +28,7 @@ export async function requireStaff(): Promise<Staff> {
   return staff;
 }
 
-/** For pages that need more than viewing: missing permission shows the not-found page, like a missing record. */
+/** For pages that need more than viewing: without the permission, back to the overview with a notice naming it. */
 export async function requirePermission(permission: Permission): Promise<Staff> {
   const staff = await requireStaff();
   if (!can(staff.role, permission)) redirect("/?denied=" + encodeURIComponent(permission));

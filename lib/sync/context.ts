@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { PaceKind, PaceLimit, Pacer } from "../vendors/twingate/pacer";
 import type { OpenConnection } from "../vendors/load-connection";
 import type { SyncTarget } from "./target";
-import type { TargetWriter, WriteStats } from "./writer";
+import type { TargetWriter } from "./writer";
 
 /** What a vendor's sync gets from the engine (lib/sync/run-sync.ts). */
 export interface SyncContext {
@@ -30,5 +30,3 @@ export interface SyncContext {
 
 /** A vendor's sync: reads every resource of the tenant's account and writes it through ctx.writer(). */
 export type VendorSync = (ctx: SyncContext) => Promise<void>;
-
-export type ResourceStats = Record<string, WriteStats>;
