@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { UndoButton } from "./undo-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 interface Row {
@@ -25,7 +26,7 @@ function targetsText(targets: unknown): string {
   return targets.map((t: { type?: string; id?: string; label?: string }) => `${t.type}: ${t.label ?? t.id}`).join(", ");
 }
 
-export function AuditTable({ events, tenantNames }: { events: Row[]; tenantNames: Record<string, string> }) {
+export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: Row[]; tenantNames: Record<string, string>; undoLabels?: Record<string, string> }) {
   if (events.length === 0) return <p className="rounded-md border p-6 text-sm text-muted-foreground">No events match.</p>;
   return (
     <Table>
@@ -67,6 +68,7 @@ export function AuditTable({ events, tenantNames }: { events: Row[]; tenantNames
                   </div>
                 </details>
               ) : null}
+              {e.outcome === "success" && undoLabels[e.action] ? <div className="mt-2"><UndoButton eventId={e.id} label={undoLabels[e.action]} /></div> : null}
             </TableCell>
           </TableRow>
         ))}

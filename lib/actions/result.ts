@@ -1,5 +1,6 @@
 export type Result<T> =
-  | { ok: true; data: T }
+  /** eventId: the success audit event, the handle for undo. */
+  | { ok: true; data: T; eventId?: string }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 /** An expected refusal from an action body: its message is shown to the user and recorded as the failure reason. */

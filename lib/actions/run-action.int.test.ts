@@ -68,12 +68,12 @@ describe("runAction", () => {
     const fd = new FormData();
     fd.set("tenantId", tenantA.id);
     fd.set("name", "Tenant A2");
-    expect(await runAction(def, body, fd, env(operator))).toEqual({ ok: true, data: "Tenant A2" });
+    expect(await runAction(def, body, fd, env(operator))).toMatchObject({ ok: true, data: "Tenant A2", eventId: expect.any(String) });
   });
 
   it("commits the change and its audit event together", async () => {
     const res = await runAction(def, body, { tenantId: tenantA.id, name: "Tenant A3" }, env(operator));
-    expect(res).toEqual({ ok: true, data: "Tenant A3" });
+    expect(res).toMatchObject({ ok: true, data: "Tenant A3" });
     expect(await lastEvent()).toMatchObject({ outcome: "success", tenantId: tenantA.id, actorEmail: operator.email, after: { name: "Tenant A3" } });
   });
 

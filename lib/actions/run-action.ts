@@ -6,6 +6,7 @@ import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { VendorId } from "../vendors/connection-fields";
+import { undoTarget } from "../undo/undo-of";
 import { ActionError, formDataToObject, type Result } from "./result";
 
 export interface ActionDef<S extends z.ZodType> {
@@ -92,6 +93,7 @@ export async function runAction<S extends z.ZodType, T>(
     };
   }
   const input = parsed.data;
+  const undoOf = (input as { undoOf?: unknown } | null)?.undoOf;
 
   const tenantId = def.tenant?.(input) ?? null;
   if (def.tenant && (!tenantId || !staff.tenantIds.includes(tenantId))) {
@@ -103,7 +105,9 @@ export async function runAction<S extends z.ZodType, T>(
   const actor = { id: staff.id, email: staff.email, name: staff.name };
   const event = (note: AuditNote) => ({
     action: def.name, actor, ...meta, tenantId, vendor: note.vendor ?? null,
-    targets: note.targets, before: note.before, after: note.after,
+    // An inverse run as an undo names the event it undoes (see lib/undo).
+    targets: typeof undoOf === "string" ? [...note.targets, undoTarget(undoOf)] : note.targets,
+    before: note.before, after: note.after,
   });
   const fail = async (err: unknown, note: AuditNote, correlationId: string | null = null): Promise<Result<T>> => {
     const expected = err instanceof ActionError;
@@ -113,26 +117,29 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: false, error: expected ? reason : "The action failed unexpectedly; the failure is in the audit log." };
   };
 
+  const initialNote = (): AuditNote => ({ targets: [], ...def.describe?.(input) });
+
   if ((def.mode ?? "local") === "local") {
-    const note: AuditNote = { targets: [], ...def.describe?.(input) };
+    const note = initialNote();
     try {
+      let eventId: string | undefined;
       const data = await env.db.$transaction(async (tx) => {
         const out = await body(input, { staff, tenantId, db: tx, audit: note });
-        if (def.audited !== false) await recordAudit(tx, { ...event(note), outcome: "success" });
+        if (def.audited !== false) eventId = (await recordAudit(tx, { ...event(note), outcome: "success" })).id;
         return out;
       });
-      return { ok: true, data };
+      return { ok: true, data, eventId };
     } catch (err) {
       return fail(err, note);
     }
   }
 
-  const note: AuditNote = { targets: [], ...def.describe?.(input) };
+  const note = initialNote();
   const intent = await recordAudit(env.db, { ...event(note), outcome: "pending" });
   try {
     const data = await body(input, { staff, tenantId, db: env.db, audit: note });
-    await recordAudit(env.db, { ...event(note), outcome: "success", correlationId: intent.id });
-    return { ok: true, data };
+    const done = await recordAudit(env.db, { ...event(note), outcome: "success", correlationId: intent.id });
+    return { ok: true, data, eventId: done.id };
   } catch (err) {
     return fail(err, note, intent.id);
   }

@@ -4,6 +4,9 @@ import type { Staff } from "../auth/staff";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { AUDIT_OUTCOMES } from "./event";
+import { auditScope } from "./scope";
+
+export { auditScope };
 
 export const AuditFilter = z.object({
   actor: z.string().trim().max(320).optional().catch(undefined),
@@ -18,19 +21,6 @@ export const AuditFilter = z.object({
 export type AuditFilter = z.infer<typeof AuditFilter>;
 
 export const AUDIT_PAGE_SIZE = 50;
-
-/**
- * What a staff user may read: events of tenants in scope; events outside any
- * tenant (sign-ins, staff changes) only for admins, or one's own.
- */
-export function auditScope(staff: Staff): Prisma.AuditEventWhereInput {
-  return {
-    OR: [
-      { tenantId: { in: staff.tenantIds } },
-      staff.role === "admin" ? { tenantId: null } : { tenantId: null, actorId: staff.id },
-    ],
-  };
-}
 
 export async function listAuditEvents(staff: Staff, f: AuditFilter) {
   const where: Prisma.AuditEventWhereInput = {

@@ -9,6 +9,7 @@ import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
 import { requirePermission } from "@/lib/auth/session";
 import { tenantsInScope } from "@/lib/tenants/scope";
+import { undoLabels } from "@/lib/undo/registry";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -47,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Button asChild variant="outline"><Link href="/audit">Clear</Link></Button>
         </div>
       </form>
-      <AuditTable events={events} tenantNames={tenantNames} />
+      <AuditTable events={events} tenantNames={tenantNames} undoLabels={undoLabels()} />
       <div className="mt-4 flex justify-between">
         {newerCursor !== null ? <Button asChild variant="outline"><Link href={withParams(params, { after: String(newerCursor) })}>← Newer</Link></Button> : <span />}
         {olderCursor !== null ? <Button asChild variant="outline"><Link href={withParams(params, { before: String(olderCursor) })}>Older →</Link></Button> : <span />}

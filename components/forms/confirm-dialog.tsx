@@ -1,0 +1,69 @@
+"use client";
+import { useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+/**
+ * Asks before a change runs, saying exactly what will happen and to how many
+ * rows. With `typeToConfirm`, the button stays disabled until that exact text
+ * (a domain name, a row count) is typed: for changes that reach a whole
+ * domain or cannot be undone.
+ */
+export function ConfirmDialog({
+  trigger, title, description, children, confirmLabel = "Confirm", destructive = false, typeToConfirm, onConfirm, open: openProp, onOpenChange,
+}: {
+  trigger?: ReactNode;
+  title: string;
+  description?: string;
+  children?: ReactNode;
+  confirmLabel?: string;
+  destructive?: boolean;
+  typeToConfirm?: string;
+  /** Resolve true to close the dialog; false keeps it open (the action failed and said why). */
+  onConfirm: () => Promise<boolean | void> | boolean | void;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}) {
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const setOpen = (o: boolean) => { setOpenState(o); onOpenChange?.(o); if (!o) setTyped(""); };
+  const [typed, setTyped] = useState("");
+  const [busy, setBusy] = useState(false);
+  const ready = !typeToConfirm || typed.trim() === typeToConfirm;
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
+      <DialogContent title={title} description={description}>
+        <form
+          className="space-y-4"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!ready || busy) return;
+            setBusy(true);
+            try {
+              if ((await onConfirm()) !== false) setOpen(false);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {children ? <div className="text-sm">{children}</div> : null}
+          {typeToConfirm ? (
+            <div className="space-y-1">
+              <Label htmlFor="confirm-text">Type <strong className="font-mono">{typeToConfirm}</strong> to confirm</Label>
+              <Input id="confirm-text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="confirm-text" />
+            </div>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={!ready || busy} data-testid="confirm-button">
+              {busy ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import type { InverseMap } from "./inverse";
+
+/**
+ * Every undoable action, by audit action name. A vendor area that offers
+ * undo spreads its own map in here (e.g. `...TRUGRID_INVERSES`).
+ */
+export const INVERSES: InverseMap = {};
+
+/** Action name → Undo button label, for pages that list events. */
+export function undoLabels(): Record<string, string> {
+  return Object.fromEntries(Object.entries(INVERSES).map(([name, inv]) => [name, inv.label]));
+}
