@@ -23,7 +23,8 @@ export function mapHeaders(headers: string[], columns: readonly ColumnSpec[]): H
   const unknown: string[] = [];
   const duplicate: string[] = [];
   headers.forEach((h, i) => {
-    if (h === "") return;
+    // "#…" columns are notes (such as the reason column of a failed-rows file): kept out of the rows, never an error.
+    if (h === "" || h.startsWith("#")) return;
     const n = normHeader(h);
     const col = columns.find((c) => normHeader(c.header) === n || normHeader(c.field) === n || c.aliases?.some((a) => normHeader(a) === n));
     if (!col) unknown.push(h);
