@@ -33,8 +33,8 @@ export async function setFaults(tenantId: string, faults: Record<string, unknown
   expect(res.ok).toBe(true);
 }
 
-/** The toast that reports an action's outcome. */
-export const toast = (page: Page) => page.locator("[data-sonner-toast]").last();
+/** The newest toast (sonner puts it in front): the outcome of the last action. */
+export const toast = (page: Page) => page.locator("[data-sonner-toast][data-front=\"true\"]");
 
 /** Calls the JumpCloud simulator as the vendor's own console would (the tenant's MSP key and organisation), for set-up outside the console. */
 export async function vendorCall(tenantId: string, method: string, path: string, body?: unknown) {

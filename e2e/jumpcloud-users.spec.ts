@@ -15,6 +15,7 @@ test("an operator finds a locked user, unlocks them; the cache follows at once a
   const table = page.getByTestId("jc-users-table");
   await expect(table.getByTestId("table-row").first()).toBeVisible();
   await table.getByLabel("Search email, username or name").fill(locked.email);
+  await expect(page).toHaveURL(/q=/);
   await expect(table.getByTestId("table-row")).toHaveCount(1);
   await expect(table.getByTestId("table-row")).toContainText("locked");
   await table.getByTestId("user-link").click();
@@ -130,4 +131,20 @@ test("deleting a user is admin work: an operator is refused, an admin deletes af
   await expect(toast(page)).toContainText("is deleted from JumpCloud");
   await expect(page).toHaveURL(/\/jumpcloud\/users$/);
   expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).not.toBeNull();
+});
+
+test("a staged user is activated, with JumpCloud's activation email", async ({ page }) => {
+  const { tenant, prisma } = await signInSynced(page, "operator");
+  const stamp = Date.now();
+  const created = JSON.parse(await vendorCall(tenant.id, "POST", "/api/systemusers", { username: `staged${stamp}`, email: `staged.${stamp}@northwind.example`, state: "STAGED" })) as { _id: string; email: string };
+  await syncNow(page);
+  await page.goto(`/jumpcloud/users?state=STAGED&q=${encodeURIComponent(created.email)}`);
+  await expect(page.getByTestId("jc-users-table").getByTestId("table-row")).toHaveCount(1);
+  await page.getByTestId("user-link").click();
+  await expect(page.getByTestId("user-state")).toHaveText("staged");
+  await page.getByTestId("user-actions").getByRole("button", { name: "Activate" }).click();
+  await page.getByTestId("confirm-button").click();
+  await expect(toast(page)).toContainText(`${created.email} is activated.`);
+  await expect(page.getByTestId("user-state")).toHaveText("activated");
+  expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, vendorId: created._id } })).state).toBe("ACTIVATED");
 });
