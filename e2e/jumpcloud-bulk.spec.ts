@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signInSynced, toast, vendorCall } from "./jumpcloud-fixtures";
 
+// The first test of a run also syncs the tenant, on a machine shared with other work.
+test.describe.configure({ timeout: 120_000 });
+
 test("selected users are unlocked in one bulk job whose results are polled and shown", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
   const two = await prisma.jumpcloudUser.findMany({ where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" }, orderBy: { email: "asc" }, take: 2, skip: 12 });
@@ -35,7 +38,7 @@ test("bulk-created users: one is created, a duplicate fails with JumpCloud's mes
   await expect.poll(async () => (await prisma.jumpcloudUser.findFirst({ where: { tenantId: tenant.id, emailNorm: email } }))?.state).toBe("ACTIVATED");
 });
 
-test("a scheduled suspension is accepted by JumpCloud and listed with its time", async ({ page }) => {
+test("a scheduled suspension is accepted by JumpCloud, listed with its time, and cancelled by Undo", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
   const user = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" }, orderBy: { email: "desc" }, skip: 8 });
   await page.goto("/jumpcloud/bulk");
@@ -48,6 +51,9 @@ test("a scheduled suspension is accepted by JumpCloud and listed with its time",
   await expect(page.getByTestId("bulk-job").first()).toContainText("Scheduled state change · 1 user(s) → suspended at 2031-01-15");
   const scheduled = JSON.parse(await vendorCall(tenant.id, "GET", `/api/v2/bulk/userstates?userid=${user.vendorId}`)) as { state: string }[];
   expect(scheduled).toEqual([expect.objectContaining({ state: "SUSPENDED" })]);
+  await toast(page).getByRole("button", { name: "Undo" }).click();
+  await expect(toast(page)).toContainText("Undone.");
+  expect(JSON.parse(await vendorCall(tenant.id, "GET", `/api/v2/bulk/userstates?userid=${user.vendorId}`))).toEqual([]);
   // Unknown emails are refused before anything reaches JumpCloud.
   await card.getByLabel(/^Emails/).fill("nobody@nowhere.example");
   await card.getByLabel("At (your local time)").fill("2031-01-15T09:30");

@@ -2,6 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { callServerAction } from "./fixtures";
 import { signInSynced, toast } from "./jumpcloud-fixtures";
 
+// The first test of a run also syncs the tenant, on a machine shared with other work.
+test.describe.configure({ timeout: 120_000 });
+
 /** Types into a cache picker until its suggestion is chosen, then presses the form's button. */
 async function pick(page: Page, picker: string, text: string) {
   await page.getByTestId(picker).fill(text);

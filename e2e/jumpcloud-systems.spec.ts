@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { callServerAction } from "./fixtures";
 import { signInSynced, simBase, toast } from "./jumpcloud-fixtures";
 
+// The first test of a run also syncs the tenant, on a machine shared with other work.
+test.describe.configure({ timeout: 120_000 });
+
 async function commands(tenantId: string, orgId: string) {
   const res = await fetch(`${await simBase(tenantId)}/__sim/orgs/${orgId}/commands`);
   return (await res.json()) as { target: string; command: string }[];

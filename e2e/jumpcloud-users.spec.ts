@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { callServerAction } from "./fixtures";
 import { setFaults, signInSynced, syncNow, toast, vendorCall } from "./jumpcloud-fixtures";
 
+// The first test of a run also syncs the tenant, on a machine shared with other work.
+test.describe.configure({ timeout: 120_000 });
+
 test("an operator finds a locked user, unlocks them; the cache follows at once and the next sync sees no drift", async ({ page }) => {
   const { tenant, staff, prisma } = await signInSynced(page, "operator");
   // Lock someone at the vendor, as failed sign-ins would, and let a sync bring it in.

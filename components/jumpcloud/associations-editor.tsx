@@ -29,7 +29,7 @@ export function AssociationsEditor({ tenantId, pair, side, pairs, defaultLabel, 
   const onTo = useCallback((p: Picked | null) => setTo(p), []);
 
   const columns = useMemo<ColumnDef<AssociationRow, unknown>[]>(() => [
-    { id: "from", meta: { label: LABEL[side.from], sortKey: "from" }, enableHiding: false, cell: ({ row }) => <Link className="text-primary hover:underline" href={`${HREF[row.original.fromType]}/${row.original.fromId}`}>{row.original.fromName}</Link> },
+    { id: "from", meta: { label: LABEL[side.from] }, enableHiding: false, cell: ({ row }) => <Link className="text-primary hover:underline" href={`${HREF[row.original.fromType]}/${row.original.fromId}`}>{row.original.fromName}</Link> },
     { id: "to", meta: { label: LABEL[side.to] }, enableHiding: false, cell: ({ row }) => <Link className="text-primary hover:underline" href={`${HREF[row.original.toType]}/${row.original.toId}`}>{row.original.toName}</Link> },
     { id: "sudo", meta: { label: "Sudo" }, cell: ({ row }) => (row.original.sudo ? <Badge variant="warning">sudo</Badge> : <span className="text-muted-foreground">—</span>) },
     ...(canWrite ? [{

@@ -58,6 +58,7 @@ export function BulkForms({ tenantId }: { tenantId: string }) {
           const startDate = when ? new Date(when).toISOString() : "";
           const res = await run(scheduleUserStates, { tenantId, emails: states, state, startDate, sendActivationEmails: emails }, {
             success: (d) => `JumpCloud scheduled ${d.count} user(s) to become ${state.toLowerCase()} at ${d.scheduledDate ? new Date(d.scheduledDate).toLocaleString() : "the given time"}.`,
+            undo: true,
           });
           if (res.ok) setStates("");
         }}>

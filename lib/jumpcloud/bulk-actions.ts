@@ -9,6 +9,7 @@ import { VendorError } from "../vendors/core/vendor-error";
 import type * as S from "../vendors/jumpcloud/schemas";
 import { cacheUser } from "./cache";
 import { BULK_ACTIONS } from "./bulk-kinds";
+import { UndoOf } from "../undo/undo-of";
 import { userTarget } from "./targets";
 import { jumpcloudFor, vendorRefusal, withVendor } from "./vendor";
 
@@ -89,6 +90,29 @@ export const scheduleUserStates = action(
     }));
     ctx.audit.after = { kind: "states", state: i.state, startDate: new Date(i.startDate).toISOString(), count: scheduled.length, scheduledJobIds: scheduled.map((s) => s.scheduledJobId) };
     return { count: scheduled.length, scheduledDate: scheduled[0]?.scheduledDate ?? null };
+  },
+);
+
+/** Cancels scheduled state changes that have not run yet: the undo of scheduleUserStates. */
+export const cancelScheduledStates = action(
+  {
+    name: "jumpcloud.bulk.states_cancelled", perm: "jumpcloud.write", mode: "external", tenant: (i) => i.tenantId,
+    input: z.object({ tenantId: z.string().min(1), scheduledJobIds: z.array(Id).min(1).max(MAX), undoOf: UndoOf }),
+    describe: (i) => ({ vendor: "jumpcloud", targets: i.scheduledJobIds.slice(0, 100).map((id) => ({ type: "jumpcloud_scheduled_state", id })) }),
+  },
+  async (i, ctx) => {
+    const client = await jumpcloudFor(i.tenantId);
+    // One at a time, so that a failure says exactly which were cancelled before it.
+    const cancelled: string[] = [];
+    try {
+      for (const id of i.scheduledJobIds) {
+        await withVendor(() => client.cancelScheduledUserState(id));
+        cancelled.push(id);
+      }
+    } finally {
+      ctx.audit.after = { cancelled };
+    }
+    return { count: cancelled.length };
   },
 );
 
