@@ -101,3 +101,37 @@ test("a viewer cannot change members or associations, even by calling the action
   expect((await prisma.vendorEdge.findUniqueOrThrow({ where: { id: edge.id } })).deletedAt).toBeNull();
   expect(await prisma.auditEvent.count({ where: { actorId: staff.id, action: "jumpcloud.group.member_removed", outcome: "denied" } })).toBe(1);
 });
+
+test("a new system group gets a system as member and a user group bound to it (user group ↔ system group)", async ({ page }) => {
+  const { tenant, prisma } = await signInSynced(page, "operator");
+  const system = await prisma.jumpcloudSystem.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { hostname: "desc" } });
+  const userGroup = await prisma.vendorObject.findFirstOrThrow({ where: { tenantId: tenant.id, vendor: "jumpcloud", kind: "user_group", deletedAt: null }, orderBy: { name: "asc" } });
+  const sysName = system.displayName || system.hostname!;
+  const name = `E2E systems ${Date.now()}`;
+  await page.goto("/jumpcloud/system-groups");
+  await page.getByTestId("create-group").click();
+  await page.getByRole("dialog").getByLabel("Name").fill(name);
+  await page.getByRole("dialog").getByRole("button", { name: "Create" }).click();
+  await expect(toast(page)).toContainText(`JumpCloud created the system group ${name}.`);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const group = await prisma.vendorObject.findFirstOrThrow({ where: { tenantId: tenant.id, vendor: "jumpcloud", kind: "system_group", name } });
+
+  await pick(page, "group-members-picker", sysName);
+  await page.getByTestId("group-members-add").click();
+  await expect(toast(page)).toContainText(`${sysName} added to ${name}.`);
+  await expect(page.getByTestId("group-members").getByTestId("relation-item")).toHaveCount(1);
+  expect(await prisma.vendorEdge.count({ where: { tenantId: tenant.id, kind: "system_group_member", vendorId: `${group.vendorId}|${system.vendorId}`, deletedAt: null } })).toBe(1);
+
+  await page.getByLabel("Kind").selectOption("user_group");
+  await pick(page, "group-associations-picker", userGroup.name!);
+  await page.getByTestId("group-associations-add").click();
+  await expect(toast(page)).toContainText(`${name} bound to ${userGroup.name}.`);
+  await expect(page.getByTestId("group-associations").getByTestId("relation-item")).toHaveCount(1);
+  const edge = { tenantId: tenant.id, kind: "association", vendorId: `user_group:${userGroup.vendorId}|system_group:${group.vendorId}` };
+  expect(await prisma.vendorEdge.count({ where: { ...edge, deletedAt: null } })).toBe(1);
+
+  // The editor lists the new pair under user group ↔ system group.
+  await page.goto(`/jumpcloud/associations?pair=usergroup-systemgroup&q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId("jc-associations-table").getByTestId("table-row")).toHaveCount(1);
+  await expect(page.getByTestId("jc-associations-table").getByTestId("table-row")).toContainText(userGroup.name!);
+});
