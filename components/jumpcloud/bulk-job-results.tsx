@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { bulkJobResults, type JobResultRow } from "@/lib/jumpcloud/bulk-actions";
+import { bulkJobResults, type JobResultRow } from "@/lib/jumpcloud/bulk-results";
 
 /** Polls JumpCloud for a bulk job's results until every item has finished or failed, then shows them per user. */
 export function BulkJobResults({ tenantId, jobId }: { tenantId: string; jobId: string }) {
