@@ -59,4 +59,6 @@ test("a scheduled suspension is accepted by JumpCloud, listed with its time, and
   await card.getByLabel("At (your local time)").fill("2031-01-15T09:30");
   await card.getByRole("button", { name: "Schedule" }).click();
   await expect(toast(page)).toContainText("Not JumpCloud users of this tenant (as of the last sync): nobody@nowhere.example");
+  const refused = await prisma.auditEvent.findFirstOrThrow({ where: { action: "jumpcloud.bulk.states_scheduled", outcome: "failure" }, orderBy: { seq: "desc" } });
+  expect(refused).toMatchObject({ vendor: "jumpcloud", tenantId: tenant.id });
 });

@@ -35,10 +35,13 @@ async function resolveUsers(i: z.output<typeof Who>) {
   return rows;
 }
 
+/** Even a refused or pending bulk event says which vendor it was for. */
+const onJumpcloud = () => ({ vendor: "jumpcloud" as const, targets: [] });
+
 const targetsOf = (rows: { vendorId: string; email: string; username: string }[]) => rows.map((r) => userTarget(r.vendorId, r.email || r.username));
 
 export const bulkUnlockUsers = action(
-  { name: BULK_ACTIONS.unlock, perm: "jumpcloud.write", mode: "external", input: Who, tenant: (i) => i.tenantId },
+  { name: BULK_ACTIONS.unlock, perm: "jumpcloud.write", mode: "external", input: Who, tenant: (i) => i.tenantId, describe: onJumpcloud },
   async (i, ctx) => {
     const rows = await resolveUsers(i);
     ctx.audit.vendor = "jumpcloud";
@@ -51,7 +54,7 @@ export const bulkUnlockUsers = action(
 );
 
 export const bulkExpirePasswords = action(
-  { name: BULK_ACTIONS.expire, perm: "jumpcloud.write", mode: "external", input: Who, tenant: (i) => i.tenantId },
+  { name: BULK_ACTIONS.expire, perm: "jumpcloud.write", mode: "external", input: Who, tenant: (i) => i.tenantId, describe: onJumpcloud },
   async (i, ctx) => {
     const rows = await resolveUsers(i);
     ctx.audit.vendor = "jumpcloud";
@@ -65,7 +68,7 @@ export const bulkExpirePasswords = action(
 
 export const scheduleUserStates = action(
   {
-    name: BULK_ACTIONS.states, perm: "jumpcloud.write", mode: "external", tenant: (i) => i.tenantId,
+    name: BULK_ACTIONS.states, perm: "jumpcloud.write", mode: "external", tenant: (i) => i.tenantId, describe: onJumpcloud,
     input: Who.extend({
       state: z.enum(["ACTIVATED", "SUSPENDED"]),
       /** From a datetime-local field, in the operator's browser time, sent as ISO. */
@@ -128,7 +131,7 @@ const NewUsers = z.string().max(200_000).transform((text, ctx) => {
 });
 
 export const bulkCreateUsers = action(
-  { name: BULK_ACTIONS.create, perm: "jumpcloud.write", mode: "external", tenant: (i) => i.tenantId, input: z.object({ tenantId: z.string().min(1), users: NewUsers }) },
+  { name: BULK_ACTIONS.create, perm: "jumpcloud.write", mode: "external", tenant: (i) => i.tenantId, describe: onJumpcloud, input: z.object({ tenantId: z.string().min(1), users: NewUsers }) },
   async (i, ctx) => {
     ctx.audit.vendor = "jumpcloud";
     ctx.audit.targets = i.users.slice(0, 100).map((u) => ({ type: "jumpcloud_user", id: u.email, label: u.username }));
