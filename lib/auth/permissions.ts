@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "truu.write": "operator",
   "twingate.write": "operator",
   "jumpcloud.write": "operator",
+  /** Deleting JumpCloud users and erasing or shutting down systems: not undoable, or felt by a whole office. */
+  "jumpcloud.destructive": "admin",
   "sync.run": "operator",
   "sync.schedule": "admin",
   "bulk.apply": "operator",
