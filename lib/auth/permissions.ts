@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "trugrid.domain.write": "admin",
   "truu.write": "operator",
   "twingate.write": "operator",
+  /** Network-wide Twingate changes: roles, groups' policies, resources and access, networks, connectors, service accounts. */
+  "twingate.network.write": "admin",
   "jumpcloud.write": "operator",
   "sync.run": "operator",
   "sync.schedule": "admin",
