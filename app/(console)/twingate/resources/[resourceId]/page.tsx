@@ -94,7 +94,8 @@ export default async function Page({ params }: { params: Promise<{ resourceId: s
             <div className="mt-4 space-y-4 border-t pt-4">
               <AddAccessForm tenantId={tenantId} resourceId={resourceId} principals={principals.filter((p) => !current.some((c) => c.principalId === p.id))}
                 policies={policies.map((p) => ({ id: p.vendorId, name: p.name }))} />
-              <SetAccessForm tenantId={tenantId} resourceId={resourceId} principals={principals} current={current} />
+              {/* Keyed by the current grants: after a change the ticks start again from what Twingate now holds. */}
+              <SetAccessForm key={current.map((c) => c.principalId).sort().join(",")} tenantId={tenantId} resourceId={resourceId} principals={principals} current={current} />
             </div>
           ) : null}
         </Card>
