@@ -247,3 +247,41 @@ test("network-wide changes are refused to an operator and member changes to a vi
   expect(denied).toContain("may not do this");
   expect((await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id, action: "twingate.group.members_added" }, orderBy: { seq: "desc" } })).outcome).toBe("denied");
 });
+
+test("an admin assigns a security policy to a group from the policies page and takes it off again", async ({ page }) => {
+  await asAdmin(page);
+  const { prisma, tenant, sim } = await twingateDemo();
+  const groupId = await objectId("group", "Contractors");
+  await page.goto("/twingate/security-policies");
+  const card = page.getByTestId("policy-card").filter({ hasText: "Trusted Devices Only" });
+  await card.getByLabel("Assign to group").selectOption({ label: "Contractors" });
+  await card.getByTestId("policy-group-add").click();
+  await expect(page.getByRole("dialog")).toContainText("re-points every resource the group reaches");
+  await page.getByTestId("confirm-button").click();
+  await expect(page.getByText("Twingate: Contractors now uses Trusted Devices Only.")).toBeVisible();
+  await expect(card.getByTestId("policy-groups")).toContainText("Contractors");
+  expect((await sim.group(groupId))?.securityPolicy.name).toBe("Trusted Devices Only");
+  const policyId = await objectId("security_policy", "Trusted Devices Only");
+  expect((await prisma.vendorObject.findFirstOrThrow({ where: { tenantId: tenant.id, kind: "group", vendorId: groupId } })).attributes).toMatchObject({ securityPolicyId: policyId });
+
+  await card.getByRole("button", { name: "Unassign Contractors" }).click();
+  await page.getByTestId("confirm-button").click();
+  await expect(page.getByText("Twingate: Contractors is back on the default policy.")).toBeVisible();
+  expect((await sim.group(groupId))?.securityPolicy.name).toBe("Default Policy");
+});
+
+test("an admin changes a user's role after confirming, and undoes it", async ({ page }) => {
+  await asAdmin(page);
+  const { prisma, tenant, sim } = await twingateDemo();
+  const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, role: "MEMBER", deletedAt: null }, orderBy: { emailNorm: "desc" } });
+  await page.goto(`/twingate/users?q=${encodeURIComponent(user.email)}`);
+  await page.getByTestId("table-row").filter({ hasText: user.email }).getByTestId("user-role").selectOption("SUPPORT");
+  await expect(page.getByRole("dialog")).toContainText(`Change ${user.email}'s role to Support?`);
+  await page.getByTestId("confirm-button").click();
+  await expect(page.getByText(`Twingate: ${user.email} is now Support.`)).toBeVisible();
+  expect((await sim.user(user.vendorId))?.role).toBe("SUPPORT");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Undone.")).toBeVisible();
+  expect((await sim.user(user.vendorId))?.role).toBe("MEMBER");
+  expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: user.id } })).role).toBe("MEMBER");
+});

@@ -145,3 +145,21 @@ test("a viewer sees Twingate users and devices without actions, and a direct cal
   const denied = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id, action: "twingate.device.blocked" }, orderBy: { seq: "desc" } });
   expect(denied.outcome).toBe("denied");
 });
+
+test("an operator archives a device (told it comes back when it connects) and undoes it", async ({ page }) => {
+  const { prisma, tenant, sim } = await twingateDemo();
+  const operator = await createStaff("operator", [tenant.id]);
+  await signIn(page, operator.email, operator.password);
+  await ensureTwingateSynced(page, tenant.id);
+  const device = await prisma.twingateDevice.findFirstOrThrow({ where: { tenantId: tenant.id, activeState: "ACTIVE", deletedAt: null, name: { not: null } }, orderBy: { name: "desc" } });
+  const name = device.name!;
+  await page.goto(`/twingate/devices?q=${encodeURIComponent(name)}`);
+  await expect(page.getByText("An archived device becomes active again by itself the next time it connects.")).toBeVisible();
+  await page.getByTestId("table-row").filter({ hasText: name }).first().getByTestId("device-archive").click();
+  await expect(page.getByText(`Twingate: ${name} archived (it comes back by itself when it next connects).`)).toBeVisible();
+  expect((await sim.device(device.vendorId))?.activeState).toBe("ARCHIVED");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Undone.")).toBeVisible();
+  expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
+  expect((await prisma.twingateDevice.findFirstOrThrow({ where: { id: device.id } })).activeState).toBe("ACTIVE");
+});
