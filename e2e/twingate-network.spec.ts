@@ -285,3 +285,69 @@ test("an admin changes a user's role after confirming, and undoes it", async ({ 
   expect((await sim.user(user.vendorId))?.role).toBe("MEMBER");
   expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: user.id } })).role).toBe("MEMBER");
 });
+
+test("an admin creates a remote network, renames and relocates it, and creates a resource in it", async ({ page }) => {
+  await asAdmin(page);
+  const { sim } = await twingateDemo();
+  const name = `E2E Net ${Date.now()}`;
+  await page.goto("/twingate/remote-networks");
+  await page.getByTestId("rn-create-open").click();
+  const create = page.getByTestId("rn-create-form");
+  await create.getByLabel("Name").fill(name);
+  await create.getByLabel("Location").selectOption("AWS");
+  await create.getByTestId("form-submit").click();
+  await expect(page.getByText(`Twingate: remote network ${name} created.`)).toBeVisible();
+  const networkId = await objectId("remote_network", name);
+  expect((await sim.remoteNetwork({ id: networkId }))?.location).toBe("AWS");
+
+  await page.getByTestId("rn-row").filter({ hasText: name }).getByTestId("rn-edit-open").click();
+  const edit = page.getByTestId("rn-edit-form");
+  await edit.getByLabel("Name").fill(`${name} B`);
+  await edit.getByLabel("Location").selectOption("AZURE");
+  await edit.getByTestId("form-submit").click();
+  await expect(page.getByText("Twingate: remote network saved.")).toBeVisible();
+  await expect(page.getByTestId("rn-row").filter({ hasText: `${name} B` })).toContainText("azure");
+  expect(await sim.remoteNetwork({ id: networkId })).toMatchObject({ name: `${name} B`, location: "AZURE" });
+
+  await page.goto("/twingate/resources");
+  await page.getByTestId("resource-create-open").click();
+  const form = page.getByTestId("resource-create-form");
+  await form.getByLabel("Name").fill("E2E Wiki");
+  await form.getByLabel("Remote network").selectOption({ label: `${name} B` });
+  await form.getByLabel("Address").fill("wiki.corp.example");
+  await form.getByLabel("Alias").fill("wiki.example");
+  await form.getByLabel("Browser shortcut").check();
+  await form.getByLabel("UDP", { exact: true }).selectOption("RESTRICTED");
+  await form.getByLabel("UDP ports").fill("53");
+  await form.getByTestId("form-submit").click();
+  await expect(page.getByText("Twingate: resource E2E Wiki created.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Resource E2E Wiki/ })).toBeVisible();
+  const created = (await sim.resource(await objectId("resource", "E2E Wiki")))!;
+  expect(created).toMatchObject({ alias: "wiki.example", isBrowserShortcutEnabled: true, address: { value: "wiki.corp.example" }, remoteNetwork: { id: networkId } });
+  expect(created.protocols.udp).toEqual({ policy: "RESTRICTED", ports: [{ start: 53, end: 53 }] });
+});
+
+test("an admin creates, renames and deletes a service account", async ({ page }) => {
+  await asAdmin(page);
+  const { sim } = await twingateDemo();
+  const name = `E2E SA ${Date.now()}`;
+  await page.goto("/twingate/service-accounts");
+  await page.getByTestId("sa-create-open").click();
+  await page.getByTestId("sa-create-form").getByLabel("Name").fill(name);
+  await page.getByTestId("sa-create-form").getByTestId("form-submit").click();
+  await expect(page.getByText(`Twingate: service account ${name} created.`)).toBeVisible();
+  const id = await objectId("service_account", name);
+  const card = page.getByTestId("sa-card").filter({ hasText: name });
+  await card.getByRole("button", { name: `Rename ${name}` }).click();
+  await page.getByRole("dialog").getByLabel("Name").fill(`${name} renamed`);
+  await page.getByRole("dialog").getByTestId("form-submit").click();
+  await expect(page.getByText(`Twingate: service account renamed to ${name} renamed.`)).toBeVisible();
+  expect((await sim.serviceAccount(id))?.name).toBe(`${name} renamed`);
+  const renamed = page.getByTestId("sa-card").filter({ hasText: `${name} renamed` });
+  await renamed.getByTestId("sa-delete").click();
+  await page.getByTestId("confirm-text").fill(`${name} renamed`);
+  await page.getByTestId("confirm-button").click();
+  await expect(page.getByText(`Twingate: service account ${name} renamed deleted.`)).toBeVisible();
+  await expect(page.getByTestId("sa-card").filter({ hasText: `${name} renamed` })).toHaveCount(0);
+  expect(await sim.serviceAccount(id)).toBeNull();
+});
