@@ -20,10 +20,17 @@ async function group(tenantId: string, groupId: string) {
   return g;
 }
 
-async function memberIds(tenantId: string, groupId: string): Promise<Set<string>> {
-  const rows = await db().vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null }, select: { toId: true } });
+/** Which of these users the cache holds as members (a group such as Everyone can hold the whole directory: never load it all). */
+async function memberIds(tenantId: string, groupId: string, userIds?: string[]): Promise<Set<string>> {
+  const rows = await db().vendorEdge.findMany({
+    where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null, ...(userIds ? { toId: { in: userIds } } : {}) },
+    select: { toId: true },
+  });
   return new Set(rows.map((r) => r.toId));
 }
+
+const memberCount = (tenantId: string, groupId: string) =>
+  db().vendorEdge.count({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null } });
 
 /** Adding people to a group is everyday helpdesk work: operators. */
 export const addTwingateGroupMembers = action(
@@ -31,9 +38,9 @@ export const addTwingateGroupMembers = action(
   async ({ tenantId, groupId, userIds }, ctx) => {
     const g = await group(tenantId, groupId);
     ctx.audit.targets = [groupRef(groupId, g.name)];
-    const current = await memberIds(tenantId, groupId);
+    const current = await memberIds(tenantId, groupId, userIds);
     const added = userIds.filter((u) => !current.has(u));
-    ctx.audit.before = { members: current.size };
+    ctx.audit.before = { members: await memberCount(tenantId, groupId) };
     if (!added.length) throw new ActionError("Everyone chosen is already a member of this group.");
     const client = await twingateFor(db(), tenantId);
     const updated = await vendor(() => client.groupUpdate({ id: groupId, addedUserIds: added }));
@@ -49,9 +56,9 @@ export const removeTwingateGroupMembers = action(
   async ({ tenantId, groupId, userIds }, ctx) => {
     const g = await group(tenantId, groupId);
     ctx.audit.targets = [groupRef(groupId, g.name)];
-    const current = await memberIds(tenantId, groupId);
+    const current = await memberIds(tenantId, groupId, userIds);
     const removed = userIds.filter((u) => current.has(u));
-    ctx.audit.before = { members: current.size };
+    ctx.audit.before = { members: await memberCount(tenantId, groupId) };
     if (!removed.length) throw new ActionError("No one chosen is a member of this group.");
     const client = await twingateFor(db(), tenantId);
     const updated = await vendor(() => client.groupUpdate({ id: groupId, removedUserIds: removed }));
@@ -108,9 +115,9 @@ export const deleteTwingateGroup = action(
   async ({ tenantId, groupId }, ctx) => {
     const g = await group(tenantId, groupId);
     ctx.audit.targets = [groupRef(groupId, g.name)];
-    const members = await memberIds(tenantId, groupId);
+    const members = await memberCount(tenantId, groupId);
     const grants = await cachedGrantsOf(db(), tenantId, groupId);
-    ctx.audit.before = { name: g.name, members: members.size, resources: grants.map((a) => a.resourceId) };
+    ctx.audit.before = { name: g.name, members, resources: grants.map((a) => a.resourceId) };
     const client = await twingateFor(db(), tenantId);
     await vendor(() => client.groupDelete(groupId));
     await cacheDelete(db(), tenantId, groupTarget as never, [groupId]);

@@ -25,7 +25,3 @@ export async function cachedObject(db: Tx, tenantId: string, kind: string, vendo
   if (!o) throw new ActionError(`No such ${what} in this tenant's cache. Sync Twingate and try again.`);
   return o;
 }
-
-export function attrs<T extends Record<string, unknown>>(o: { attributes: unknown }): Partial<T> {
-  return (o.attributes ?? {}) as Partial<T>;
-}

@@ -132,25 +132,32 @@ export async function edgeCounts(db: Db, tenantId: string, kind: string, by: "fr
   return new Map(rows.map((r) => [(r as Record<string, unknown>)[by] as string, r._count._all]));
 }
 
+/** Members shown on a group's page; a group such as Everyone can hold the whole directory, so the page shows the first ones and the count. */
+export const MEMBERS_SHOWN = 500;
+
 export async function groupMembers(db: Db, tenantId: string, groupId: string) {
-  const edges = await db.vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, ...live }, select: { toId: true } });
-  const users = await db.twingateUser.findMany({
-    where: { tenantId, ...live, vendorId: { in: edges.map((e) => e.toId) } },
-    orderBy: { emailNorm: "asc" },
-    select: { vendorId: true, email: true, firstName: true, lastName: true, state: true, type: true },
-  });
-  return users;
+  const [rows, total] = await Promise.all([
+    db.$queryRaw<{ vendorId: string; email: string; firstName: string | null; lastName: string | null; state: string; type: string | null }[]>`
+      SELECT u."vendorId", u.email, u."firstName", u."lastName", u.state, u.type
+      FROM "VendorEdge" e JOIN "TwingateUser" u ON u."tenantId" = e."tenantId" AND u."vendorId" = e."toId" AND u."deletedAt" IS NULL
+      WHERE e."tenantId" = ${tenantId} AND e.vendor = 'twingate' AND e.kind = 'group_member' AND e."fromId" = ${groupId} AND e."deletedAt" IS NULL
+      ORDER BY u."emailNorm" LIMIT ${MEMBERS_SHOWN}`,
+    db.vendorEdge.count({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, ...live } }),
+  ]);
+  return { rows, total };
 }
 
 /** Users who are not in the group, matching a search: the candidates to add. */
 export async function groupCandidates(db: Db, tenantId: string, groupId: string, q: string) {
   if (!q) return [];
-  const edges = await db.vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, ...live }, select: { toId: true } });
-  return db.twingateUser.findMany({
-    where: { tenantId, ...live, vendorId: { notIn: edges.map((e) => e.toId) }, OR: [{ email: contains(q) }, { firstName: contains(q) }, { lastName: contains(q) }] },
-    orderBy: { emailNorm: "asc" }, take: 20,
-    select: { vendorId: true, email: true, firstName: true, lastName: true, state: true },
-  });
+  const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db.$queryRaw<{ vendorId: string; email: string; firstName: string | null; lastName: string | null; state: string }[]>`
+    SELECT u."vendorId", u.email, u."firstName", u."lastName", u.state FROM "TwingateUser" u
+    WHERE u."tenantId" = ${tenantId} AND u."deletedAt" IS NULL
+      AND (u."emailNorm" LIKE ${like} OR lower(u."firstName") LIKE ${like} OR lower(u."lastName") LIKE ${like})
+      AND NOT EXISTS (SELECT 1 FROM "VendorEdge" e WHERE e."tenantId" = u."tenantId" AND e.vendor = 'twingate' AND e.kind = 'group_member'
+        AND e."fromId" = ${groupId} AND e."toId" = u."vendorId" AND e."deletedAt" IS NULL)
+    ORDER BY u."emailNorm" LIMIT 20`;
 }
 
 export async function grantsOn(db: Db, tenantId: string, resourceId: string): Promise<AccessGrant[]> {

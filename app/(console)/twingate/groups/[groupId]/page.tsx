@@ -27,7 +27,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const add = typeof search.add === "string" ? search.add.slice(0, 200) : "";
   const group = await getObject<GroupAttrs, { type?: string }>(db(), tenant.id, "group", groupId);
   if (!group) notFound();
-  const [members, grants, policies, resources, candidates] = await Promise.all([
+  const [{ rows: members, total: memberCount }, grants, policies, resources, candidates] = await Promise.all([
     groupMembers(db(), tenant.id, groupId),
     grantsOf(db(), tenant.id, groupId),
     listObjects(db(), tenant.id, "security_policy"),
@@ -53,7 +53,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             success={`Twingate: group ${group.name} deleted.`}
             confirm={{
               title: `Delete the group ${group.name}?`, destructive: true, typeToConfirm: group.name, confirmLabel: "Delete group",
-              description: `Its ${members.length} member${members.length === 1 ? "" : "s"} lose the access it gives to ${grants.length} resource${grants.length === 1 ? "" : "s"}. This cannot be undone.`,
+              description: `Its ${memberCount} member${memberCount === 1 ? "" : "s"} lose the access it gives to ${grants.length} resource${grants.length === 1 ? "" : "s"}. This cannot be undone.`,
             }} />
         </div>
       ) : null}>
@@ -61,7 +61,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       {type === "SYNCED" ? <p className="mb-3 text-sm text-muted-foreground">Synced from the identity provider: its members are managed there, and Twingate may refuse member changes here.</p> : null}
       <div className="grid gap-4 xl:grid-cols-2">
         <Card>
-          <CardTitle>Members ({members.length})</CardTitle>
+          <CardTitle>Members ({memberCount})</CardTitle>
           <CardDescription>Operators add and remove members; each change can be undone.</CardDescription>
           {canOperate && editable ? (
             <div className="mt-3 space-y-2">
@@ -84,6 +84,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <TableHeader><TableRow><TableHead>Email</TableHead><TableHead>Name</TableHead><TableHead>State</TableHead>{canOperate && editable ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}</TableRow></TableHeader>
             <TableBody>
               {members.length === 0 ? <TableRow><TableCell colSpan={4} className="py-6 text-center text-muted-foreground">No members.</TableCell></TableRow> : null}
+              {memberCount > members.length ? <TableRow><TableCell colSpan={4} className="text-xs text-muted-foreground">The first {members.length} of {memberCount} by email; find someone with the Users page.</TableCell></TableRow> : null}
               {members.map((u) => (
                 <TableRow key={u.vendorId} data-testid="member-row">
                   <TableCell className="font-mono text-xs">{u.email}</TableCell>
@@ -123,7 +124,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
                     <TableCell className="text-right">
                       <ActionButton action={removeTwingateGroupResources} input={{ tenantId, groupId, resourceIds: [g.resourceId] }} label="Remove" variant="ghost"
                         testId="group-resource-remove" success={`Twingate: ${group.name} no longer reaches ${resourceName[g.resourceId] ?? "the resource"}.`}
-                        confirm={{ title: `Remove ${group.name}'s access to ${resourceName[g.resourceId] ?? g.resourceId}?`, description: `${members.length} member${members.length === 1 ? "" : "s"} lose this access (unless another group gives it).`, destructive: true }} />
+                        confirm={{ title: `Remove ${group.name}'s access to ${resourceName[g.resourceId] ?? g.resourceId}?`, description: `${memberCount} member${memberCount === 1 ? "" : "s"} lose this access (unless another group gives it).`, destructive: true }} />
                     </TableCell>
                   ) : null}
                 </TableRow>
