@@ -93,7 +93,8 @@ test("an admin grants access with a policy and expiry, replaces access after see
     resourceName = name;
     if (!(await sim.resource(resourceId))!.access.edges.some((e) => e.node.id === contractors)) break;
   }
-  await page.goto(`/twingate/resources/${encodeURIComponent(resourceId)}`);
+  // Settled, so that the selects below are already React's (a change before hydration can be lost).
+  await page.goto(`/twingate/resources/${encodeURIComponent(resourceId)}`, { waitUntil: "networkidle" });
   const before = (await sim.resource(resourceId))!.access.edges.map((e) => e.node.name);
 
   await page.getByLabel("Group or service account").selectOption({ label: "Contractors" });
@@ -252,7 +253,7 @@ test("an admin assigns a security policy to a group from the policies page and t
   await asAdmin(page);
   const { prisma, tenant, sim } = await twingateDemo();
   const groupId = await objectId("group", "Contractors");
-  await page.goto("/twingate/security-policies");
+  await page.goto("/twingate/security-policies", { waitUntil: "networkidle" });
   const card = page.getByTestId("policy-card").filter({ hasText: "Trusted Devices Only" });
   await card.getByLabel("Assign to group").selectOption({ label: "Contractors" });
   await card.getByTestId("policy-group-add").click();
@@ -275,8 +276,9 @@ test("an admin changes a user's role after confirming, and undoes it", async ({ 
   const { prisma, tenant, sim } = await twingateDemo();
   const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, role: "MEMBER", deletedAt: null }, orderBy: { emailNorm: "desc" } });
   await page.goto(`/twingate/users?q=${encodeURIComponent(user.email)}`);
-  await page.getByTestId("table-row").filter({ hasText: user.email }).getByTestId("user-role").selectOption("SUPPORT");
-  await expect(page.getByRole("dialog")).toContainText(`Change ${user.email}'s role to Support?`);
+  await page.getByTestId("table-row").filter({ hasText: user.email }).getByTestId("user-role-open").click();
+  await expect(page.getByRole("dialog")).toContainText(`Change the role of ${user.email}`);
+  await page.getByRole("dialog").getByLabel("New role").selectOption("SUPPORT");
   await page.getByTestId("confirm-button").click();
   await expect(page.getByText(`Twingate: ${user.email} is now Support.`)).toBeVisible();
   expect((await sim.user(user.vendorId))?.role).toBe("SUPPORT");

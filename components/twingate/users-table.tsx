@@ -36,28 +36,31 @@ function StateButton({ tenantId, user }: { tenantId: string; user: TwingateUserR
   );
 }
 
+/** The role is chosen inside the confirmation, so nothing changes on a stray keypress in a table cell. */
 function RoleCell({ tenantId, user, canAdmin }: { tenantId: string; user: TwingateUserRow; canAdmin: boolean }) {
   const { run } = useRunAction();
-  const [next, setNext] = useState<TwingateRole | null>(null);
-  const label = ROLE_LABEL[(user.role ?? "MEMBER") as TwingateRole] ?? user.role;
+  const current = (user.role ?? "MEMBER") as TwingateRole;
+  const [next, setNext] = useState<TwingateRole>(current);
+  const label = ROLE_LABEL[current] ?? user.role;
   if (!canAdmin) return <span>{label}</span>;
   return (
-    <>
-      <Select aria-label={`Role of ${user.email}`} value={user.role ?? "MEMBER"} className="w-40" data-testid="user-role"
-        onChange={(e) => setNext(e.target.value as TwingateRole)}>
-        {TWINGATE_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
-      </Select>
-      <ConfirmDialog open={next !== null} onOpenChange={(o) => { if (!o) setNext(null); }}
-        title={`Change ${user.email}'s role to ${next ? ROLE_LABEL[next] : ""}?`}
-        description={next === "ADMIN" ? "An Admin can change everything in this Twingate network, including other admins." : "The role decides what this person may see and do in Twingate's admin console."}
-        confirmLabel="Change role"
+    <span className="inline-flex items-center gap-2">
+      {label}
+      <ConfirmDialog title={`Change the role of ${user.email}`} confirmLabel="Change role"
+        description="The role decides what this person may see and do in Twingate's admin console. An Admin can change everything in the network, including other admins."
+        onOpenChange={(o) => { if (o) setNext(current); }}
+        trigger={<Button size="sm" variant="ghost" data-testid="user-role-open" aria-label={`Change the role of ${user.email}`}>Change</Button>}
         onConfirm={async () => {
-          if (!next) return;
-          const res = await run(setTwingateUserRole, { tenantId, userId: user.vendorId, role: next }, { success: (d) => `Twingate: ${d.email} is now ${ROLE_LABEL[d.role as TwingateRole] ?? d.role}.`, undo: true });
-          setNext(null);
-          return res.ok;
-        }} />
-    </>
+          if (next === current) return true;
+          return (await run(setTwingateUserRole, { tenantId, userId: user.vendorId, role: next }, { success: (d) => `Twingate: ${d.email} is now ${ROLE_LABEL[d.role as TwingateRole] ?? d.role}.`, undo: true })).ok;
+        }}>
+        <Field id={`tg-role-${user.vendorId}`} label="New role">
+          <Select id={`tg-role-${user.vendorId}`} value={next} onChange={(e) => setNext(e.target.value as TwingateRole)} data-testid="user-role">
+            {TWINGATE_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+          </Select>
+        </Field>
+      </ConfirmDialog>
+    </span>
   );
 }
 
