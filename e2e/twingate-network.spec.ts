@@ -33,7 +33,7 @@ test("an operator adds a user to a group and undoes it, then removes a member; T
   expect(await prisma.vendorEdge.count({ where: { tenantId: tenant.id, kind: "group_member", fromId: groupId, toId: outsider.vendorId, deletedAt: null } })).toBe(1);
 
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Undone.")).toBeVisible();
+  await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
   await expect(page.getByTestId("member-row").filter({ hasText: outsider.email })).toHaveCount(0);
   expect((await members()).has(outsider.vendorId)).toBe(false);
 
@@ -283,7 +283,7 @@ test("an admin changes a user's role after confirming, and undoes it", async ({ 
   await expect(page.getByText(`Twingate: ${user.email} is now Support.`)).toBeVisible();
   expect((await sim.user(user.vendorId))?.role).toBe("SUPPORT");
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Undone.")).toBeVisible();
+  await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
   expect((await sim.user(user.vendorId))?.role).toBe("MEMBER");
   expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: user.id } })).role).toBe("MEMBER");
 });

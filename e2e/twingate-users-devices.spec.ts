@@ -22,7 +22,7 @@ test("an operator disables a Twingate user, sees it at the vendor and in the tab
   expect(event.after).toEqual({ state: "DISABLED" });
 
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Undone.")).toBeVisible();
+  await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
   await expect(row.getByText("active", { exact: true })).toBeVisible();
   expect((await sim.user(user.vendorId))?.state).toBe("ACTIVE");
 });
@@ -159,7 +159,7 @@ test("an operator archives a device (told it comes back when it connects) and un
   await expect(page.getByText(`Twingate: ${name} archived (it comes back by itself when it next connects).`)).toBeVisible();
   expect((await sim.device(device.vendorId))?.activeState).toBe("ARCHIVED");
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Undone.")).toBeVisible();
+  await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
   expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
   expect((await prisma.twingateDevice.findFirstOrThrow({ where: { id: device.id } })).activeState).toBe("ACTIVE");
 });

@@ -45,7 +45,7 @@ function opsFor(d: TwingateDeviceRow): DeviceOp[] {
 function DeviceActions({ tenantId, device }: { tenantId: string; device: TwingateDeviceRow }) {
   const { run, pending } = useRunAction();
   return (
-    <div className="flex flex-wrap gap-1">
+    <div className="flex flex-nowrap gap-1">
       {opsFor(device).map((op) => (
         <Button key={op} size="sm" variant="outline" disabled={pending} data-testid={`device-${op}`} aria-label={`${OPS[op].label} ${deviceName(device)}`}
           onClick={() => run(OPS[op].run, { tenantId, deviceId: device.vendorId }, { success: () => `Twingate: ${deviceName(device)} ${OPS[op].done}.`, undo: true })}>
@@ -89,15 +89,29 @@ export function TwingateDevicesTable({ rows, total, state, tenantId, canOperate 
   rows: TwingateDeviceRow[]; total: number; state: TableState<string>; tenantId: string; canOperate: boolean;
 }) {
   const columns = useMemo<ColumnDef<TwingateDeviceRow, unknown>[]>(() => [
-    { id: "name", meta: { label: "Device", sortKey: "name" }, enableHiding: false, cell: ({ row }) => <span className="font-medium">{deviceName(row.original)}</span> },
+    {
+      id: "name", meta: { label: "Device", sortKey: "name" }, enableHiding: false,
+      cell: ({ row }) => (
+        <div className="min-w-32">
+          <div className="font-medium">{deviceName(row.original)}</div>
+          {row.original.clientVersion ? <div className="text-xs text-muted-foreground">client {row.original.clientVersion}</div> : null}
+        </div>
+      ),
+    },
     { id: "user", meta: { label: "User", sortKey: "user" }, cell: ({ row }) => (row.original.userEmail ? <span className="font-mono text-xs">{row.original.userEmail}</span> : <Muted />) },
     { id: "state", meta: { label: "State", sortKey: "state" }, cell: ({ row }) => <DeviceStateBadge state={row.original.activeState} /> },
-    { id: "trusted", meta: { label: "Trust", sortKey: "trusted" }, cell: ({ row }) => <TrustBadge trusted={row.original.isTrusted} /> },
-    { id: "os", meta: { label: "OS", sortKey: "os" }, cell: ({ row }) => [row.original.osName, row.original.osVersion].filter(Boolean).join(" ") || <Muted /> },
-    { id: "type", meta: { label: "Type" }, cell: ({ row }) => row.original.deviceType?.toLowerCase() ?? <Muted /> },
-    { id: "serial", meta: { label: "Serial" }, cell: ({ row }) => row.original.serialNumber ?? <Muted /> },
-    { id: "client", meta: { label: "Client" }, cell: ({ row }) => row.original.clientVersion ?? <Muted /> },
-    { id: "login", meta: { label: "Last sign-in", sortKey: "login" }, cell: ({ row }) => when(row.original.lastSuccessfulLoginAt) },
+    { id: "trusted", meta: { label: "Trust", sortKey: "trusted" }, cell: ({ row }) => <span className="whitespace-nowrap"><TrustBadge trusted={row.original.isTrusted} /></span> },
+    {
+      id: "os", meta: { label: "OS", sortKey: "os" },
+      cell: ({ row }) => (
+        <div className="whitespace-nowrap">
+          <div>{[row.original.osName?.replace("_", " "), row.original.osVersion].filter(Boolean).join(" ") || <Muted />}</div>
+          {row.original.deviceType ? <div className="text-xs text-muted-foreground">{row.original.deviceType.toLowerCase()}</div> : null}
+        </div>
+      ),
+    },
+    { id: "serial", meta: { label: "Serial" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.serialNumber ?? "—"}</span> },
+    { id: "login", meta: { label: "Last sign-in", sortKey: "login" }, cell: ({ row }) => <span className="whitespace-nowrap">{when(row.original.lastSuccessfulLoginAt)}</span> },
     ...(canOperate ? [{
       id: "actions", meta: { label: "Actions" }, enableHiding: false,
       cell: ({ row }) => <DeviceActions tenantId={tenantId} device={row.original} />,

@@ -67,7 +67,7 @@ function RoleCell({ tenantId, user, canAdmin }: { tenantId: string; user: Twinga
 function DeleteCell({ tenantId, user }: { tenantId: string; user: TwingateUserRow }) {
   const { run } = useRunAction();
   if (user.type === "SYNCED") {
-    return <span className="text-xs text-muted-foreground" data-testid="user-synced-note">Synced from the IdP: remove the user there; Twingate cannot delete it.</span>;
+    return <span className="whitespace-nowrap text-xs text-muted-foreground" data-testid="user-synced-note" title="Twingate cannot delete users synced from an identity provider: remove or unassign the user there.">Synced from the IdP: delete it there</span>;
   }
   return (
     <ConfirmDialog destructive title={`Delete ${user.email} from Twingate?`} confirmLabel="Delete user"
