@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "trugrid.domain.write": "admin",
   "truu.write": "operator",
   "twingate.write": "operator",
+  /** Network-wide Twingate changes: roles, groups' policies, resources and access, networks, connectors, service accounts. */
+  "twingate.network.write": "admin",
   "jumpcloud.write": "operator",
   /** Deleting JumpCloud users and erasing or shutting down systems: not undoable, or felt by a whole office. */
   "jumpcloud.destructive": "admin",

@@ -1,5 +1,6 @@
 import "server-only";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
+import { TWINGATE_INVERSES } from "../twingate/inverses";
 import type { InverseMap } from "./inverse";
 
 /**
@@ -8,6 +9,7 @@ import type { InverseMap } from "./inverse";
  */
 export const INVERSES: InverseMap = {
   ...JUMPCLOUD_INVERSES,
+  ...TWINGATE_INVERSES,
 };
 
 /** Action name → Undo button label, for pages that list events. */
