@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { callServerAction, db } from "./fixtures";
+import { TRUGRID_SIM_API_KEY } from "../sim/trugrid/server";
 
 /** The demo tenant and its TruGrid simulator (base URL and domain), as the console is wired to them. */
 export async function trugridDemo() {
@@ -57,4 +58,12 @@ export async function ordinaryUsers(tenantId: string, sim: string, domain: strin
   const skip = new Set([...s.admins, ...s.mfaOff, ...s.mfaUnset, ...s.pendingUsers].map((u) => u.toLowerCase()));
   const users = await (await db()).trugridUser.findMany({ where: { tenantId, deletedAt: null }, orderBy: { upn: "asc" }, select: { upn: true } });
   return users.map((u) => u.upn).filter((u) => !skip.has(u.toLowerCase()));
+}
+
+/** What TruGrid holds now, read through its documented route with the simulator's key. */
+export async function vendorAssociations(sim: string, domain: string, filter: { groupName: string } | { userUpn: string }) {
+  const q = new URLSearchParams({ domainName: domain, ...filter });
+  const res = await fetch(`${sim}/api/public/GetMachineAssociations?${q}`, { headers: { api_key: TRUGRID_SIM_API_KEY } });
+  expect(res.ok).toBe(true);
+  return (await res.json()) as { userUpn: string; groupName: string; machineName: string }[];
 }

@@ -88,7 +88,7 @@ export const clearMachineAssociations = action(
  * cache, so the editor shows what TruGrid holds now. A read: operators.
  */
 export const reloadAssociations = action(
-  { name: "trugrid.machine_association.reloaded", perm: "trugrid.user.write", mode: "external",
+  { name: "trugrid.machine_association.reloaded", perm: "trugrid.read", mode: "external",
     input: z.object({ tenantId: z.string().min(1), groupName: z.string().trim().min(1).optional(), userUpn: Upn.optional() })
       .refine((i) => (i.groupName ? 1 : 0) + (i.userUpn ? 1 : 0) === 1, "Give a group or a user."),
     tenant: (i) => i.tenantId,

@@ -49,3 +49,23 @@ export async function upsertLogonIps(db: Db, tenantId: string, users: UserLogonI
     await db.trugridUser.upsert({ where: { tenantId_vendorId: { tenantId, vendorId } }, create: { tenantId, vendorId, ...data }, update: data });
   }
 }
+
+/**
+ * A whole list TruGrid returned (IP allow-list or external DNS): entries it
+ * listed are live, the others are marked deleted, as the sync does.
+ */
+export async function replaceValues(db: Db, tenantId: string, target: SyncTarget<string>, values: string[]) {
+  if (!("kind" in target)) throw new Error("not a VendorObject target");
+  const kind = target.kind;
+  const now = new Date();
+  for (const v of new Set(values)) {
+    const { vendorId, raw, hash } = rowOf(target, v);
+    const data = { name: v, raw, hash, syncedAt: now, deletedAt: null };
+    await db.vendorObject.upsert({
+      where: { tenantId_vendor_kind_vendorId: { tenantId, vendor: "trugrid", kind, vendorId } },
+      create: { tenantId, vendor: "trugrid", kind, vendorId, ...data },
+      update: data,
+    });
+  }
+  await db.vendorObject.updateMany({ where: { tenantId, vendor: "trugrid", kind, deletedAt: null, vendorId: { notIn: [...new Set(values)] } }, data: { deletedAt: now, syncedAt: now } });
+}
