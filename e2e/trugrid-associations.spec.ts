@@ -89,6 +89,9 @@ test("TruGrid's refusal of a machine another user holds is shown verbatim, and n
   const [mine, theirs] = held;
   await page.goto(`/trugrid/associations?user=${encodeURIComponent(mine.userUpn)}`);
   await expect(page.getByTestId("association-row").filter({ hasText: group })).toContainText(mine.machineName);
+  await page.getByRole("button", { name: "Reload from TruGrid" }).click();
+  const listed = (await vendorAssociations(sim, domain, { userUpn: mine.userUpn })).length;
+  await expect(toast(page, `TruGrid lists ${listed} association${listed === 1 ? "" : "s"} for ${mine.userUpn}.`)).toBeVisible();
   await page.getByLabel("Machine group").selectOption(group);
   await page.getByLabel("Machine", { exact: true }).selectOption({ label: "Another machine of this group…" });
   await page.getByLabel("Machine name").fill(theirs.machineName);

@@ -83,7 +83,7 @@ test("an admin assigns a machine group to a user group; an operator cannot, even
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await page.goto("/trugrid/directory");
-  await expect(page.getByText("Admins only")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
   const body = await callServerAction(page, "lib/trugrid/directory-actions.ts", "addUserMachineAssignments", { tenantId: tenant.id, assignments: [{ key: "HR Users", value: ["Remote Desktop Farm"] }] });
   expect(body).toContain("may not do this");
   expect((await simSummary(sim, domain)).assignments.find((x) => x.key === "HR Users")?.targets).not.toContain("remote desktop farm");

@@ -146,3 +146,25 @@ test("a viewer sees the users but is refused when calling an action directly; no
   const ev = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id }, orderBy: { seq: "desc" } });
   expect(ev).toMatchObject({ action: "trugrid.mfa.turned_off", outcome: "denied", reason: expect.stringContaining("viewer lacks trugrid.user.write") });
 });
+
+test("resetting MFA with the phone clears enrolment and phone; TruGrid refuses a reset where MFA is off", async ({ page }) => {
+  const { tenant, sim, domain } = await trugridDemo();
+  const operator = await createStaff("operator", [tenant.id]);
+  await signIn(page, operator.email, operator.password);
+  await ensureTrugridSynced(page, tenant.id);
+  const users = await ordinaryUsers(tenant.id, sim, domain);
+  const upn = users[users.length - 1];
+  expect((await simUser(sim, domain, upn)).phone).not.toBeNull();
+  await openUser(page, upn);
+  await rowAction(page, upn, "Reset MFA and phone…");
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: `MFA and phone reset: ${upn}. TruGrid: Success.` })).toBeVisible();
+  await expect(page.getByTestId("mfa-state")).toContainText(/reset here .* by E2E operator/);
+  expect(await simUser(sim, domain, upn)).toMatchObject({ mfa: "unset", phone: null });
+  const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.mfa.reset", outcome: "success" } });
+  expect(ev.after).toMatchObject({ resetPhone: true, statuses: { [upn]: "Success." } });
+
+  const [off] = (await simSummary(sim, domain)).mfaOff;
+  await openUser(page, off);
+  await rowAction(page, off, "Reset MFA…");
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: `Error. Reason: MFA is turned off for user '${off}'.` })).toBeVisible();
+});

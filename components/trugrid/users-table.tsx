@@ -30,8 +30,8 @@ export function TrugridUsersTable({ rows, total, state, tenantId, canAct }: {
     { id: "mfa", meta: { label: "MFA (set here)", sortKey: "mfa" }, cell: ({ row }) => {
       const r = row.original;
       return (
-        <div className="space-y-1">
-          <StateCell on={r.mfaOn} at={r.mfaSetAt} by={r.mfaSetBy} what="MFA state" testId="mfa-state" />
+        <div className="space-y-1" data-testid="mfa-state">
+          <StateCell on={r.mfaOn} at={r.mfaSetAt} by={r.mfaSetBy} what="MFA state" />
           {r.mfaResetAt ? <div className="text-xs text-muted-foreground">reset here {new Date(r.mfaResetAt).toISOString().slice(0, 16).replace("T", " ")} UTC by {r.mfaResetBy}</div> : null}
         </div>
       );
