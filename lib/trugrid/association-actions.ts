@@ -28,6 +28,23 @@ async function cachedSlots(tenantId: string, items: Item[]) {
 }
 
 /**
+ * The spelling TruGrid uses for known users and groups, so that the cache
+ * row written after the change has the vendor id the sync will read back.
+ */
+async function canonical(tenantId: string, items: Item[]): Promise<Item[]> {
+  const [users, groups] = await Promise.all([
+    db().trugridUser.findMany({ where: { tenantId, deletedAt: null, emailNorm: { in: items.map((i) => i.userUpn.toLowerCase()) } }, select: { upn: true } }),
+    db().vendorEdge.findMany({
+      where: { tenantId, vendor: "trugrid", kind: "machine_association", deletedAt: null, OR: items.map((i) => ({ toId: { equals: i.groupName, mode: "insensitive" as const } })) },
+      distinct: ["toId"], select: { toId: true },
+    }),
+  ]);
+  const upn = new Map(users.map((u) => [u.upn.toLowerCase(), u.upn]));
+  const group = new Map(groups.map((g) => [g.toId.toLowerCase(), g.toId]));
+  return items.map((i) => ({ ...i, userUpn: upn.get(i.userUpn.toLowerCase()) ?? i.userUpn, groupName: group.get(i.groupName.toLowerCase()) ?? i.groupName }));
+}
+
+/**
  * Sets or replaces user–machine associations in machine groups: a user
  * level change (operators). TruGrid keeps one machine per user per group;
  * each item's status is TruGrid's, verbatim. Undo puts replaced machines
@@ -38,8 +55,9 @@ export const setMachineAssociations = action(
     input: z.object({ tenantId: z.string().min(1), items: z.array(Item).min(1, "Add at least one association.").max(100), undoOf: UndoOf }),
     tenant: (i) => i.tenantId,
     describe: (i) => ({ vendor: "trugrid", targets: i.items.map((a) => ({ type: "trugrid_user", id: a.userUpn, label: `${a.machineName} in ${a.groupName}` })) }) },
-  async ({ tenantId, items }, ctx) => {
+  async ({ tenantId, items: typed }, ctx) => {
     const client = await trugridClient(tenantId);
+    const items = await canonical(tenantId, typed);
     ctx.audit.before = { machines: await cachedSlots(tenantId, items) };
     const results = await vendorCall(() => client.setMachineAssociations(items));
     const outcomes: ItemOutcome[] = results.map((r) => ({ item: label(r.item as Item), status: r.status, ok: r.ok }));
