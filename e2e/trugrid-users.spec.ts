@@ -117,6 +117,9 @@ test("an admin turns UDP off for the whole domain only after typing its name", a
   const admin = await createStaff("admin", [tenant.id]);
   await signIn(page, admin.email, admin.password);
   await ensureTrugridSynced(page, tenant.id);
+  // The typed name is checked by the action too, not only by the dialog.
+  const wrong = await callServerAction(page, "lib/trugrid/udp-actions.ts", "setDomainUdp", { tenantId: tenant.id, on: false, confirm: "not-the-domain.example" });
+  expect(wrong).toContain(`Type the domain name (${domain}) to confirm.`);
   await page.goto("/trugrid/users");
   await page.getByRole("button", { name: "UDP off for the whole domain…" }).click();
   await expect(page.getByTestId("confirm-button")).toBeDisabled();
