@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { callServerAction, db } from "./fixtures";
+import { db, syncTenant } from "./fixtures";
 import { TRUGRID_SIM_API_KEY } from "../sim/trugrid/server";
 
 /** The demo tenant and its TruGrid simulator (base URL and domain), as the console is wired to them. */
@@ -45,11 +45,7 @@ export async function setFaults(sim: string, faults: Record<string, number>) {
 export async function ensureTrugridSynced(page: Page, tenantId: string) {
   const prisma = await db();
   if ((await prisma.trugridUser.count({ where: { tenantId, deletedAt: null } })) > 0) return;
-  const since = new Date();
-  const body = await callServerAction(page, "lib/sync/actions.ts", "syncNow", { tenantId, vendor: "trugrid" });
-  expect(body).toContain('"ok":true');
-  await expect.poll(async () => (await prisma.syncRun.findFirst({ where: { tenantId, vendor: "trugrid", queuedAt: { gte: since } }, orderBy: { queuedAt: "desc" } }))?.status, { timeout: 60_000 })
-    .toBe("succeeded");
+  await syncTenant(page, tenantId, ["trugrid"]);
 }
 
 /** Synced users TruGrid holds with MFA on and enrolled, not admins: safe to turn MFA off and back on. */

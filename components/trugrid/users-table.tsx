@@ -1,5 +1,6 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
@@ -40,7 +41,10 @@ export function TrugridUsersTable({ rows, total, state, tenantId, canAct }: {
     { id: "web", meta: { label: "Last web IP" }, cell: ({ row }) => ip(row.original.webIp) },
     { id: "desktop", meta: { label: "Last desktop IP" }, cell: ({ row }) => ip(row.original.desktopIp) },
     { id: "mobile", meta: { label: "Last mobile IP" }, cell: ({ row }) => ip(row.original.mobileIp) },
-    { id: "machines", meta: { label: "Machines" }, cell: ({ row }) => row.original.associations },
+    { id: "machines", meta: { label: "Machines" }, cell: ({ row }) => (
+      <Link href={`/trugrid/associations?user=${encodeURIComponent(row.original.upn)}`} className="underline-offset-2 hover:underline"
+        aria-label={`${row.original.associations} machine associations of ${row.original.upn}`}>{row.original.associations}</Link>
+    ) },
     { id: "synced", meta: { label: "Read from TruGrid", sortKey: "synced" }, cell: ({ row }) => <span className="text-xs text-muted-foreground">{new Date(row.original.syncedAt).toISOString().slice(0, 16).replace("T", " ")}</span> },
     ...(canAct ? [{
       id: "actions", enableHiding: false, meta: { label: "" },
