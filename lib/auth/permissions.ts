@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "console.read": "viewer",
   "audit.read": "viewer",
   "audit.verify": "admin",
+  /** Sets how long events are kept; older ones are archived to a file, then pruned. */
+  "audit.retention": "admin",
   "profile.update": "viewer",
   "staff.manage": "admin",
   "tenants.manage": "admin",

@@ -23,3 +23,6 @@ export const SYNC_RUN_QUEUE_OPTIONS: Omit<Queue, "name"> = {
 };
 
 export const SYNC_SCHEDULE_QUEUE_OPTIONS: Omit<Queue, "name"> = { policy: "singleton", retryLimit: 0, expireInSeconds: 120 };
+
+export const AUDIT_RETENTION_QUEUE = "audit-retention";
+export const AUDIT_RETENTION_QUEUE_OPTIONS: Omit<Queue, "name"> = { policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: 3600 };
