@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "connections.test": "operator",
   "trugrid.user.write": "operator",
   "trugrid.domain.write": "admin",
+  /** Look-ups at TruGrid (logon IPs, allow-lists, associations) that refresh the cache and change nothing there. */
+  "trugrid.read": "operator",
   "truu.write": "operator",
   "twingate.write": "operator",
   /** Network-wide Twingate changes: roles, groups' policies, resources and access, networks, connectors, service accounts. */

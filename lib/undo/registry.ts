@@ -1,6 +1,7 @@
 import "server-only";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
 import { TWINGATE_INVERSES } from "../twingate/inverses";
+import { TRUGRID_INVERSES } from "../trugrid/inverses";
 import type { InverseMap } from "./inverse";
 
 /**
@@ -10,6 +11,7 @@ import type { InverseMap } from "./inverse";
 export const INVERSES: InverseMap = {
   ...JUMPCLOUD_INVERSES,
   ...TWINGATE_INVERSES,
+  ...TRUGRID_INVERSES,
 };
 
 /** Action name → Undo button label, for pages that list events. */
