@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import { recordAuditMany } from "../audit/record";
 import type { AuditEventInput } from "../audit/event";
+import { loadStaff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { VendorError } from "../vendors/core/vendor-error";
@@ -64,7 +65,8 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     await db.bulkJob.update({ where: { id: jobId }, data: { status: "failed", error, finishedAt: new Date() } });
     return "failed";
   }
-  const confirmer = job.confirmedById ? await db.staffUser.findUnique({ where: { id: job.confirmedById }, select: { id: true, email: true, name: true } }) : null;
+  const confirmer = job.confirmedById ? await loadStaff(db, job.confirmedById) : null;
+  const actor = confirmer && { id: confirmer.id, email: confirmer.email, name: confirmer.name };
   const ctx: ApplyContext = { db, tenantId: job.tenantId, connection };
   await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequested ? "cancelling" : "running", startedAt: job.startedAt ?? new Date() } });
 
@@ -72,16 +74,18 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
+      const row = op.row.parse(r.input);
+      const values = op.audit.values?.(row, { before: r.before, after: r.after }) ?? { before: r.before, after: r.after };
       const base = {
-        action: op.audit.action, actor: confirmer, tenantId: job.tenantId, vendor: op.vendor, jobId,
-        targets: [op.audit.target(op.row.parse(r.input))], before: r.before ?? undefined, after: r.after ?? undefined,
+        action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
+        targets: [op.audit.target(row)], before: values.before ?? undefined, after: values.after ?? undefined,
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
     const ids = await recordAuditMany(db, events);
     await finish(db, finals, ids.map((e) => e.id));
     const ok = rows.filter((_, i) => outcomes[i].status === "succeeded");
-    if (ok.length && op.afterSuccess) await op.afterSuccess(db, job.tenantId, ok.map((r) => op.row.parse(r.input)));
+    if (ok.length && op.afterSuccess && confirmer) await op.afterSuccess(db, job.tenantId, ok.map((r) => op.row.parse(r.input)), confirmer);
   };
 
   // Rows a crash left in flight.

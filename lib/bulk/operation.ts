@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AuditTarget } from "../audit/event";
+import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { OpenConnection } from "../vendors/load-connection";
 import type { VendorId } from "../vendors/connection-fields";
@@ -55,8 +56,16 @@ export interface BulkOperation<R = Record<string, unknown>> {
   /** For a non-repeatable row left in doubt: true = it took effect, false = it did not, null = cannot tell. */
   check?: (ctx: ApplyContext, row: R) => Promise<boolean | null>;
   /** Keeps the cache in step with rows that succeeded. */
-  afterSuccess?: (db: Db, tenantId: string, rows: R[]) => Promise<void>;
-  audit: { action: string; target: (row: R) => AuditTarget };
+  afterSuccess?: (db: Db, tenantId: string, rows: R[], actor: Staff) => Promise<void>;
+  audit: {
+    action: string;
+    target: (row: R) => AuditTarget;
+    /**
+     * The event's before/after when not the plan's: the shape the matching
+     * single-row action records, so that its undo also reverses a bulk row.
+     */
+    values?: (row: R, plan: { before: unknown; after: unknown }) => { before: unknown; after: unknown };
+  };
 }
 
 export function defineOperation<R>(op: BulkOperation<R>): BulkOperation<R> {

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
