@@ -2,11 +2,13 @@ import type { BulkOperation } from "./operation";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
 import { truuDeleteDevices } from "./operations/truu-devices";
+import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
   truuDeleteDevices,
+  twingateUserState,
 ] as unknown as BulkOperation<never>[];
 
 export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {

@@ -59,7 +59,8 @@ export interface BulkOperation<R = Record<string, unknown>> {
   afterSuccess?: (db: Db, tenantId: string, rows: R[], actor: Staff) => Promise<void>;
   audit: {
     action: string;
-    target: (row: R) => AuditTarget;
+    /** The plan is given too: a target named by the vendor's id (which the CSV does not hold) comes from it. */
+    target: (row: R, plan: { before: unknown; after: unknown }) => AuditTarget;
     /**
      * The event's before/after when not the plan's: the shape the matching
      * single-row action records, so that its undo also reverses a bulk row.

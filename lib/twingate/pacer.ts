@@ -1,4 +1,3 @@
-import "server-only";
 import type { Db } from "../db/client";
 import { TWINGATE_LIMITS, type PaceKind, type Pacer } from "../vendors/twingate/pacer";
 import { ActionError } from "../actions/result";

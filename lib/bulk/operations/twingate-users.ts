@@ -1,0 +1,130 @@
+import type pg from "pg";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { normEmail } from "../../sync/target";
+import { PgPacer } from "../../sync/pg-pacer";
+import { userTarget } from "../../sync/twingate/targets";
+import { cacheWrite } from "../../twingate/cache";
+import { pacerKey } from "../../twingate/pacer";
+import { VendorError } from "../../vendors/core/vendor-error";
+import type { OpenConnection } from "../../vendors/load-connection";
+import { TwingateClient } from "../../vendors/twingate/client";
+import { TWINGATE_LIMITS } from "../../vendors/twingate/pacer";
+import { UPN_ALIASES } from "../headers";
+import { defineOperation, type PlannedRow } from "../operation";
+
+/**
+ * PgPacer speaks to a pg pool, but only through `query(sql, params)`: the
+ * worker's Prisma client answers the same call, so bulk shares the sync's
+ * and the console's budget without a second connection pool.
+ */
+function prismaAsPool(db: Db): pg.Pool {
+  return {
+    query: async (sql: string, params: unknown[] = []) => ({ rows: await db.$queryRawUnsafe(sql, ...params) }),
+  } as unknown as pg.Pool;
+}
+
+/** Bulk waits for budget (as the sync does) rather than refusing as a person clicking would be told to. */
+export function bulkTwingateClient(db: Db, tenantId: string, connection: OpenConnection): TwingateClient {
+  return new TwingateClient({
+    baseUrl: connection.baseUrl, credentials: { apiKey: connection.secrets.apiKey ?? "" }, timeoutMs: 20_000,
+    pacer: new PgPacer(prismaAsPool(db), pacerKey(tenantId), TWINGATE_LIMITS),
+  });
+}
+
+/** Twingate's words for a failure, as the console shows them. */
+export function twingateMessage(err: unknown): string {
+  if (err instanceof VendorError) {
+    const i = err.info;
+    if (i.kind === "vendor") return `Twingate refused: ${i.vendorMessage}`;
+    return `Twingate answered: ${i.vendorMessage}${i.status ? ` (HTTP ${i.status})` : ""}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+const STATES = { active: "ACTIVE", disabled: "DISABLED", suspended: "DISABLED", enabled: "ACTIVE" } as const;
+
+const Row = z.object({
+  email: z.email("Not a valid email (name@domain)").max(320),
+  state: z.string().trim().toLowerCase().pipe(z.enum(["active", "disabled", "suspended", "enabled"], "state must be active or disabled"))
+    .transform((s) => STATES[s]),
+});
+type Row = z.infer<typeof Row>;
+
+const userIds = async (db: Db, tenantId: string, rows: Row[]) => {
+  const users = await db.twingateUser.findMany({
+    where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.email)) } },
+    select: { vendorId: true, emailNorm: true, state: true },
+  });
+  const byEmail = new Map<string, typeof users>();
+  for (const u of users) byEmail.set(u.emailNorm, [...(byEmail.get(u.emailNorm) ?? []), u]);
+  return byEmail;
+};
+
+/** Suspends (DISABLED) or restores (ACTIVE) Twingate users by email. */
+export const twingateUserState = defineOperation<Row>({
+  id: "twingate.user_state", vendor: "twingate", label: "Twingate: suspend or restore users",
+  description: "Sets each user's state to active or disabled. A disabled user cannot connect until restored. Twingate allows 20 changes a minute per tenant, so large files take a while.",
+  destructive: false, repeatable: true, chunkSize: 1,
+  columns: [
+    { field: "email", header: "email", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example" },
+    { field: "state", header: "state", aliases: ["status", "userstate"], required: true, example: "disabled", hint: "active or disabled" },
+  ],
+  row: Row,
+  key: (r) => normEmail(r.email),
+  plan: async (db, tenantId, rows) => {
+    const byEmail = await userIds(db, tenantId, rows);
+    return rows.map((r): PlannedRow => {
+      const found = byEmail.get(normEmail(r.email)) ?? [];
+      if (found.length === 0) return { plan: "error", error: `Unknown user: ${r.email} is not a Twingate user of this tenant (as of the last sync).` };
+      if (found.length > 1) return { plan: "error", error: `Ambiguous email: ${found.length} Twingate users have ${r.email}.` };
+      const u = found[0];
+      // An invited user who has not signed in yet is PENDING; Twingate decides whether it may be changed.
+      const before = { userId: u.vendorId, state: u.state };
+      const after = { userId: u.vendorId, state: r.state };
+      return { plan: u.state === r.state ? "no_change" : "update", before, after };
+    });
+  },
+  apply: async (ctx, rows) => {
+    const client = bulkTwingateClient(ctx.db, ctx.tenantId, ctx.connection);
+    const byEmail = await userIds(ctx.db, ctx.tenantId, rows);
+    return Promise.all(rows.map(async (r) => {
+      const u = byEmail.get(normEmail(r.email))?.[0];
+      if (!u) return { ok: false, message: "The user is not in the cache any more; sync Twingate and retry." };
+      try {
+        const user = await client.userDetailsUpdate({ id: u.vendorId, state: r.state });
+        return { ok: user.state === r.state, message: `Twingate: ${user.email} is ${user.state}.` };
+      } catch (err) {
+        return { ok: false, message: twingateMessage(err) };
+      }
+    }));
+  },
+  check: async (ctx, r) => {
+    const u = (await userIds(ctx.db, ctx.tenantId, [r])).get(normEmail(r.email))?.[0];
+    if (!u) return null;
+    try {
+      const user = await bulkTwingateClient(ctx.db, ctx.tenantId, ctx.connection).user(u.vendorId);
+      return user ? user.state === r.state : null;
+    } catch {
+      return null;
+    }
+  },
+  afterSuccess: async (db, tenantId, rows) => {
+    // Re-read each changed user so the cache row is exactly what the sync would write.
+    const byEmail = await userIds(db, tenantId, rows);
+    for (const r of rows) {
+      const u = byEmail.get(normEmail(r.email))?.[0];
+      if (!u) continue;
+      const cached = await db.twingateUser.findUnique({ where: { tenantId_vendorId: { tenantId, vendorId: u.vendorId } }, select: { raw: true } });
+      if (!cached?.raw) continue;
+      await cacheWrite(db, tenantId, userTarget, { ...(cached.raw as object), state: r.state } as never);
+    }
+  },
+  audit: {
+    action: "twingate.user.state_changed",
+    // Named by Twingate's user id, as the users page does: its undo reads the id from the target.
+    target: (r, p) => ({ type: "twingate_user", id: (p.before as { userId?: string } | null)?.userId ?? normEmail(r.email), label: r.email }),
+    // As the users page records it ({ state } → { state }), so Undo works on a bulk row too.
+    values: (_r, p) => ({ before: { state: (p.before as { state?: string } | null)?.state }, after: { state: (p.after as { state?: string } | null)?.state } }),
+  },
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTwingateSim, type TwingateSim } from "../../sim/twingate";
+import { makeStaff } from "../../test/factories";
+import { syncHarness, type SyncHarness } from "../../test/sync-harness";
+import { twingateSyncWith } from "../sync/twingate/sync";
+import { applyBulkJob } from "./apply";
+import { planBulkJob } from "./plan";
+
+const API_KEY = "tg-bulk-test-9c2d";
+
+let sim: TwingateSim;
+let url: string;
+let h: SyncHarness;
+let staffId: string;
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const simUsers = () => [...sim.state.users.values()];
+const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
+const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+
+async function planAndConfirm(operationId: string, csv: string) {
+  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId, fileName: "t.csv", bytes: enc(csv), staffId });
+  if (!res.ok) throw new Error(res.error);
+  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
+  return res;
+}
+
+beforeAll(async () => {
+  sim = createTwingateSim({ size: "small", credentials: { apiKey: API_KEY }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
+  url = (await sim.server.listen(0)).url;
+  h = await syncHarness("twingate", twingateSyncWith(undefined, { retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 }, timeoutMs: 5_000 }), {
+    baseUrl: url, secrets: { apiKey: API_KEY }, settings: { network: "northwind" },
+  });
+  expect((await h.run()).status).toBe("succeeded");
+  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+});
+afterAll(async () => {
+  await h?.close();
+  await sim?.server.close();
+});
+
+describe("Twingate bulk user state", () => {
+  it("plans unknown, invalid, unchanged and duplicate rows, then disables the rest at Twingate, audits them and updates the cache", async () => {
+    const active = simUsers().filter((u) => u.state === "ACTIVE" && u.role !== "ADMIN");
+    expect(active.length).toBeGreaterThanOrEqual(3);
+    const [a, b, c] = active;
+    const csv = `Email,Status\n${a.email},disabled\n${b.email.toUpperCase()},Suspended\n${c.email},active\nghost@nowhere.example,disabled\n${a.email},disabled\n${c.email.replace("@", "")},disabled\n${b.email},frozen\n`;
+    const res = await planAndConfirm("twingate.user_state", csv);
+    expect(res).toMatchObject({ counts: { update: 2, no_change: 1, error: 4, duplicate: 1 } });
+    const rows = await rowsOf(res.jobId);
+    expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
+    expect(rows[0]).toMatchObject({ before: { state: "ACTIVE", userId: a.id }, after: { state: "DISABLED", userId: a.id } });
+    expect(rows[3].planError).toMatch(/^Unknown user: ghost@nowhere.example/);
+    expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
+    expect(rows[5].planError).toMatch(/^email: Not a valid email/);
+    expect(rows[6].planError).toMatch(/state must be active or disabled/);
+    // Planning sends nothing.
+    expect([a.state, b.state]).toEqual(["ACTIVE", "ACTIVE"]);
+
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    const done = await rowsOf(res.jobId);
+    expect(done.slice(0, 2)).toMatchObject([
+      { status: "succeeded", vendorMessage: `Twingate: ${a.email} is DISABLED.` },
+      { status: "succeeded", vendorMessage: `Twingate: ${b.email} is DISABLED.` },
+    ]);
+    expect([a.state, b.state, c.state]).toEqual(["DISABLED", "DISABLED", "ACTIVE"]);
+
+    const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
+    expect(events).toHaveLength(2);
+    for (const e of events) expect(e).toMatchObject({ action: "twingate.user.state_changed", outcome: "success", before: { state: "ACTIVE" }, after: { state: "DISABLED" } });
+    // The users page's undo reads the Twingate user id from the target.
+    expect(events.map((e) => (e.targets as { type: string; id: string }[])[0]).sort((x, y) => x.id.localeCompare(y.id)))
+      .toEqual([a, b].map((u) => ({ type: "twingate_user", id: u.id, label: expect.any(String) })).sort((x, y) => x.id.localeCompare(y.id)));
+
+    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.id, b.id] } } });
+    expect(cached.map((u) => u.state)).toEqual(["DISABLED", "DISABLED"]);
+    expect(cached.map((u) => (u.raw as { state: string }).state)).toEqual(["DISABLED", "DISABLED"]);
+
+    // The next sync finds the cache already as Twingate has it: no drift for these users.
+    const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } });
+    expect((await h.run()).status).toBe("succeeded");
+    expect(await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } })).toBe(driftBefore);
+
+    // Restoring them is planned as an update and goes back to ACTIVE.
+    const back = await planAndConfirm("twingate.user_state", `user,state\n${a.email},active\n${b.email},active\n`);
+    expect(back.counts).toMatchObject({ update: 2 });
+    expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
+    expect([a.state, b.state]).toEqual(["ACTIVE", "ACTIVE"]);
+  });
+
+  it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
+    const u = simUsers().find((x) => x.state === "ACTIVE" && x.role !== "ADMIN")!;
+    const { jobId } = await planAndConfirm("twingate.user_state", `email,state\n${u.email},disabled\n`);
+    await setFaults({ errorRate: 1 });
+    try {
+      expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+    } finally {
+      await setFaults({ errorRate: 0 });
+    }
+    const [row] = await rowsOf(jobId);
+    expect(row).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/) });
+    expect(u.state).toBe("ACTIVE");
+    expect((await h.t.db.twingateUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: u.id } })).state).toBe("ACTIVE");
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId } })).toMatchObject({ outcome: "failure" });
+  });
+});
