@@ -2,13 +2,14 @@ import type { BulkOperation } from "./operation";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
 import { truuDeleteDevices } from "./operations/truu-devices";
+import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
 import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
   truuDeleteDevices,
-  twingateUserState,
+  twingateUserState, twingateGroupAdd, twingateGroupRemove,
 ] as unknown as BulkOperation<never>[];
 
 export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {

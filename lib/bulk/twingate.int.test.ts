@@ -104,3 +104,45 @@ describe("Twingate bulk user state", () => {
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId } })).toMatchObject({ outcome: "failure" });
   });
 });
+
+describe("Twingate bulk group membership", () => {
+  it("adds and removes users by email and group name, skips existing memberships, audits in the groups page's shape and keeps the cache edges in step", async () => {
+    const group = [...sim.state.groups.values()].find((g) => g.type === "MANUAL" && !g.everyone && g.isActive)!;
+    expect(group).toBeDefined();
+    const members = () => new Set(sim.state.groupUsers(group).map((u) => u.id));
+    const [inside] = sim.state.groupUsers(group);
+    const outside = simUsers().filter((u) => !members().has(u.id)).slice(0, 2);
+    expect(inside && outside.length === 2).toBe(true);
+
+    const csv = `User,Group Name\n${outside[0].email},${group.name.toUpperCase()}\n${outside[1].email},${group.name}\n${inside.email},${group.name}\n${outside[0].email},No Such Group\n`;
+    const add = await planAndConfirm("twingate.group_add", csv);
+    expect(add.counts).toMatchObject({ update: 2, no_change: 1, error: 1 });
+    expect((await rowsOf(add.jobId))[3].planError).toMatch(/^Unknown group: No Such Group/);
+    expect(await applyBulkJob(h.t.db, add.jobId)).toBe("completed");
+    expect((await rowsOf(add.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual(
+      outside.map((u) => ["succeeded", `Twingate: ${u.email} added to ${group.name}.`]),
+    );
+    for (const u of outside) expect(members().has(u.id)).toBe(true);
+
+    const edges = () => h.t.db.vendorEdge.findMany({ where: { tenantId: h.tenantId, vendor: "twingate", kind: "group_member", fromId: group.id, toId: { in: outside.map((u) => u.id) }, deletedAt: null } });
+    expect(await edges()).toHaveLength(2);
+    const events = await h.t.db.auditEvent.findMany({ where: { jobId: add.jobId } });
+    expect(events).toHaveLength(2);
+    for (const e of events) expect(e).toMatchObject({ action: "twingate.group.members_added", outcome: "success", targets: [{ type: "twingate_group", id: group.id }] });
+    expect(events.map((e) => (e.after as { added: string[] }).added[0]).sort()).toEqual(outside.map((u) => u.id).sort());
+
+    // A sync now finds the memberships the cache already holds: no created edges.
+    const before = await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null } });
+    expect((await h.run()).status).toBe("succeeded");
+    expect(await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null } })).toBe(before);
+
+    const remove = await planAndConfirm("twingate.group_remove", `email,group\n${outside[0].email},${group.name}\n`);
+    expect(remove.counts).toMatchObject({ update: 1 });
+    expect(await applyBulkJob(h.t.db, remove.jobId)).toBe("completed");
+    expect(members().has(outside[0].id)).toBe(false);
+    expect((await edges()).map((e) => e.toId)).toEqual([outside[1].id]);
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: remove.jobId } })).toMatchObject({
+      action: "twingate.group.members_removed", after: { removed: [outside[0].id] },
+    });
+  });
+});
