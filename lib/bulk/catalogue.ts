@@ -1,4 +1,5 @@
 import type { BulkOperation } from "./operation";
+import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
 import { truuDeleteDevices } from "./operations/truu-devices";
@@ -10,6 +11,7 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
   truuDeleteDevices,
   twingateUserState, twingateGroupAdd, twingateGroupRemove,
+  jumpcloudSuspend, jumpcloudReactivate,
 ] as unknown as BulkOperation<never>[];
 
 export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {

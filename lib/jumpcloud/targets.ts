@@ -1,4 +1,3 @@
-import "server-only";
 import type { AuditTarget } from "../audit/event";
 import type { Db } from "../db/client";
 
