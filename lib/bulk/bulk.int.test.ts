@@ -69,6 +69,10 @@ describe("bulk apply", () => {
     for (const r of rows.slice(1)) expect(r).toMatchObject({ status: "succeeded", vendorMessage: expect.stringMatching(/^Success/), attempts: 1 });
     for (const u of others) expect(u.mfaEnabled).toBe(false);
     expect(admin.mfaEnabled).toBe(true);
+    // What the console set is recorded for the users page, for the rows TruGrid accepted only.
+    const states = await h.t.db.trugridUserState.findMany({ where: { tenantId: h.tenantId } });
+    expect(states.map((s) => [s.upn, s.mfaOn]).sort()).toEqual(others.map((u) => [u.upn.toLowerCase(), false]).sort());
+    expect(states[0].mfaSetBy).toMatch(/operator/);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(4);
     expect(events.map((e) => e.outcome).sort()).toEqual(["failure", "success", "success", "success"]);
