@@ -50,8 +50,18 @@ export function deviceWhere(tenantId: string, q: string, f: DeviceFilter, now = 
 }
 
 export function deviceOrder(state: Pick<TableState<DeviceSort>, "sort" | "dir">): Prisma.Sql {
-  // Postgres orders NULLs last ascending and first descending: exactly a backward scan of the same index.
-  const dir = state.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const desc = state.dir === "desc";
+  const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  // A device never heard from is the oldest: last when newest come first. Either way it is one
+  // direction of the index's (lastHeardFrom DESC NULLS LAST, id DESC) order.
+  if (state.sort === "lastHeard") return Prisma.sql`"lastHeardFrom" ${dir} ${desc ? Prisma.sql`NULLS LAST` : Prisma.sql`NULLS FIRST`}, "id" ${dir}`;
+  // Type and assurance have few values: within one, newest check-in first, along their (column, lastHeardFrom DESC, id DESC) index.
+  if (state.sort === "type" || state.sort === "assurance") {
+    return desc
+      ? Prisma.sql`${SORT_SQL[state.sort]} DESC, "lastHeardFrom" ASC NULLS FIRST, "id" ASC`
+      : Prisma.sql`${SORT_SQL[state.sort]} ASC, "lastHeardFrom" DESC NULLS LAST, "id" DESC`;
+  }
+  // Elsewhere Postgres's default (NULLs last ascending, first descending) is a backward scan of the same index.
   return Prisma.sql`${SORT_SQL[state.sort]} ${dir}, "id" ${dir}`;
 }
 
