@@ -1,0 +1,183 @@
+// npm run bench:ui — the TruU devices table at 100,000 cached devices, in a
+// throwaway embedded Postgres: p95 of the table's server query (rows and
+// count) for ten typical filter/sort combinations, p95 of the devices page's
+// HTML with 20 signed-in sessions fetching at once from the production
+// server, and the page's first-load JavaScript (gzip). Last line: JSON.
+//
+// BENCH_DEVICES (100000), BENCH_QUERY_RUNS (40 per combination),
+// BENCH_SESSIONS (20), BENCH_PAGE_REQUESTS (10 per session), BENCH_PORT (free).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { hashPassword } from "../lib/crypto/password";
+import { createPrismaClient } from "../lib/db/client";
+import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { createPgPool } from "../lib/db/pg-pool";
+import { Prisma } from "../lib/generated/prisma/client";
+import { readDeviceTable } from "../lib/truu/device-filters";
+import { DEVICE_COLUMNS, deviceOrder, deviceWhere, listDevices } from "../lib/truu/list-devices";
+import { seedTruuCache } from "./truu-seed";
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
+const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
+const PAGE_REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 10);
+const TARGET = { queryP95Ms: 30, pageP95Ms: 300, firstLoadJsKb: 250 };
+
+/** Ten things a helpdesk does with the table (URL search strings). */
+const COMBOS: Record<string, string> = {
+  "default (last heard, newest first)": "",
+  "by device name": "sort=name&dir=asc",
+  "type ANDROID": "type=ANDROID",
+  "assurance Certified": "assurance=500",
+  "inactive": "active=no",
+  "stale 90 days": "stale=90",
+  "search a surname": "q=okafor",
+  "search a UPN": "q=maya.4242@globex",
+  "type + assurance by user": "type=WINDOWS_TPM&assurance=300&sort=user&dir=asc",
+  "page 40 by created": "sort=created&dir=desc&page=40",
+};
+
+const p = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+const dir = mkdtempSync(path.join(tmpdir(), "bench-ui-"));
+const pg = await startEmbeddedPostgres({ dataDir: dir });
+const db = createPrismaClient(pg.url, 10);
+const pool = createPgPool(pg.url, 2);
+let server: ChildProcess | null = null;
+
+try {
+  await applyMigrations(pg.url);
+  const tenant = await db.tenant.create({ data: { name: "Globex (bench)" } });
+  let t0 = performance.now();
+  await seedTruuCache(pool, tenant.id, DEVICES);
+  await pool.query(`VACUUM ANALYZE "TruuDevice"`);
+  await pool.query(`VACUUM ANALYZE "TruuUser"`);
+  console.log(`seeded ${DEVICES.toLocaleString("en")} devices of ${(DEVICES / 2).toLocaleString("en")} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // ---- the table's server query ------------------------------------------
+  console.log(`\ntable query (rows + count), ${RUNS} runs each after 3 warm-ups:`);
+  const queryP95: Record<string, number> = {};
+  for (const [name, qs] of Object.entries(COMBOS)) {
+    const { state, filter } = readDeviceTable(Object.fromEntries(new URLSearchParams(qs)));
+    for (let i = 0; i < 3; i++) await listDevices(db, tenant.id, state, filter);
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < RUNS; i++) {
+      t0 = performance.now();
+      total = (await listDevices(db, tenant.id, state, filter)).total;
+      times.push(performance.now() - t0);
+    }
+    queryP95[name] = p(times, 0.95);
+    const where = deviceWhere(tenant.id, state.q, filter);
+    const explain = async (sql: Prisma.Sql) => {
+      const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, ...sql.values);
+      const lines = rows.map((r) => r["QUERY PLAN"]);
+      const node = lines.find((l) => /Index|Seq Scan|Bitmap/.test(l))?.trim().replace(/\s+\(cost.*$/, "") ?? lines[0];
+      return { node, exec: lines.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?" };
+    };
+    const rowsPlan = await explain(Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${(state.page - 1) * state.size} LIMIT ${state.size}`);
+    const countPlan = await explain(Prisma.sql`SELECT count(*) FROM "TruuDevice" WHERE ${where}`);
+    console.log(`  ${name.padEnd(36)} p50 ${ms(p(times, 0.5)).padStart(9)}  p95 ${ms(queryP95[name]).padStart(9)}  ${String(total).padStart(6)} rows`);
+    console.log(`      rows:  ${rowsPlan.node} (${rowsPlan.exec})\n      count: ${countPlan.node} (${countPlan.exec})`);
+  }
+  const worstQuery = Math.max(...Object.values(queryP95));
+
+  // ---- the page under 20 sessions ------------------------------------------
+  const port = Number(process.env.BENCH_PORT ?? (await freePort()));
+  const base = `http://127.0.0.1:${port}`;
+  const password = "bench staff password 1";
+  const hash = await hashPassword(password);
+  const staff = await Promise.all(Array.from({ length: SESSIONS }, (_, i) => db.staffUser.create({
+    data: { email: `bench-${i}@example.com`, name: `Bench ${i}`, role: "operator", passwordHash: hash, tenants: { create: [{ tenantId: tenant.id }] } },
+  })));
+  console.log(`\nstarting the production server on ${base} (builds first when the sources changed)…`);
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), HOST: "127.0.0.1", CONSOLE_DEMO: "0", CONSOLE_WORKERS: "0", CONSOLE_DATA_DIR: dir, CONSOLE_SIGNIN_MAX_PER_IP: "1000" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server!.stdout!.on("data", (d: Buffer) => { if (d.toString().includes("is ready at")) resolve(); });
+    server!.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  });
+
+  /** Signs in through Auth.js's credentials endpoint and returns the session cookie header. */
+  const signIn = async (email: string) => {
+    const csrfRes = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const res = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST", redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
+    });
+    const cookies = [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0])];
+    if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`sign-in of ${email} failed (${res.status})`);
+    return cookies.join("; ");
+  };
+  const cookies = await Promise.all(staff.map((s) => signIn(s.email)));
+  const urls = Object.values(COMBOS).map((qs) => `${base}/truu/devices${qs ? `?${qs}` : ""}`);
+  const get = async (url: string, cookie: string) => {
+    const res = await fetch(url, { headers: { cookie } });
+    const html = await res.text();
+    if (res.status !== 200 || !html.includes("truu-devices-table")) throw new Error(`${url}: HTTP ${res.status}`);
+    return html;
+  };
+  for (const u of urls) await get(u, cookies[0]); // warm: compile caches, connection pool
+  const pageTimes: number[] = [];
+  t0 = performance.now();
+  await Promise.all(cookies.map(async (cookie, s) => {
+    for (let i = 0; i < PAGE_REQUESTS; i++) {
+      const started = performance.now();
+      await get(urls[(s + i) % urls.length], cookie);
+      pageTimes.push(performance.now() - started);
+    }
+  }));
+  const wall = performance.now() - t0;
+  const pageP95 = p(pageTimes, 0.95);
+  console.log(`page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s`);
+
+  // ---- first-load JavaScript -------------------------------------------------
+  const html = await get(urls[0], cookies[0]);
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  const firstLoadKb = gz / 1024;
+  console.log(`first-load JS of /truu/devices: ${scripts.length} scripts, ${(raw / 1024).toFixed(0)} KB, ${firstLoadKb.toFixed(1)} KB gzip`);
+
+  const result = {
+    devices: DEVICES,
+    queryP95Ms: Object.fromEntries(Object.entries(queryP95).map(([k, v]) => [k, Number(v.toFixed(2))])),
+    worstQueryP95Ms: Number(worstQuery.toFixed(2)),
+    pageP95Ms: Number(pageP95.toFixed(1)),
+    sessions: SESSIONS,
+    firstLoadJsKbGzip: Number(firstLoadKb.toFixed(1)),
+    targets: TARGET,
+    met: { query: worstQuery < TARGET.queryP95Ms, page: pageP95 < TARGET.pageP95Ms, js: firstLoadKb < TARGET.firstLoadJsKb },
+  };
+  console.log("");
+  console.log(JSON.stringify(result));
+} finally {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => { server!.once("exit", r); setTimeout(r, 20_000).unref(); });
+  }
+  await pool.end();
+  await db.$disconnect();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
