@@ -28,10 +28,10 @@ export async function seedTruuCache(pool: pg.Pool | pg.PoolClient, tenantId: str
        (ARRAY['MAC_TPM','ANDROID','WINDOWS_TPM'])[1 + g % 3],
        md5($1 || 'u' || u)::uuid::text, ${upn}, ${name}, ${upn},
        '23.' || (g % 12) || '.0', '1.' || (g % 4), (ARRAY['Version 14.5 (Build 23F79)','34','Windows 11 23H2'])[1 + g % 3],
-       CASE WHEN g % 97 = 0 THEN NULL ELSE $2::timestamp - ((g * 7919) % (730 * 24 * 60)) * interval '1 minute' END,
+       CASE WHEN g % 97 = 0 THEN NULL ELSE $2::timestamp - ((g::bigint * 7919) % (730 * 24 * 60)) * interval '1 minute' END,
        (ARRAY[100, 300, 500, 300, 500])[1 + (g / 3) % 5],
        g % 41 <> 0,
-       $2::timestamp - (1 + (g * 104729) % 1500) * interval '1 day',
+       $2::timestamp - (1 + (g::bigint * 104729) % 1500) * interval '1 day',
        jsonb_build_object('deviceId', md5($1 || 'd' || g)::uuid::text), md5(g::text), $2::timestamp
      FROM (SELECT g, g / 2 AS u FROM generate_series(0, $3 - 1) AS g) s`,
     [tenantId, now.toISOString(), devices],
