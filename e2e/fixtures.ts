@@ -57,3 +57,23 @@ export async function callServerAction(page: Page, file: string, exportedName: s
   });
   return res.text();
 }
+
+/**
+ * Syncs vendors of a tenant through the real path (the syncNow action, the
+ * job worker, the simulators) and waits for the runs to succeed, so a spec
+ * starts from a filled cache. The page must be signed in as an operator or admin.
+ */
+export async function syncTenant(page: Page, tenantId: string, vendors: readonly string[]) {
+  const prisma = await db();
+  const since = new Date();
+  for (const vendor of vendors) {
+    const body = await callServerAction(page, "lib/sync/actions.ts", "syncNow", { tenantId, vendor });
+    if (!body.includes('"ok":true')) throw new Error(`syncNow ${vendor} refused: ${body.slice(0, 300)}`);
+  }
+  await expect.poll(async () => {
+    const runs = await prisma.syncRun.findMany({ where: { tenantId, queuedAt: { gte: since } }, select: { vendor: true, status: true, error: true } });
+    const failed = runs.find((r) => r.status === "failed");
+    if (failed) throw new Error(`sync ${failed.vendor} failed: ${failed.error}`);
+    return vendors.every((v) => runs.some((r) => r.vendor === v && r.status === "succeeded"));
+  }, { timeout: 60_000, intervals: [250, 500, 1000] }).toBe(true);
+}

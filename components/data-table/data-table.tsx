@@ -121,7 +121,8 @@ export function DataTable<T>({
                   const meta = h.column.columnDef.meta;
                   const key = meta?.sortKey;
                   const active = key && state.sort === key;
-                  const label = h.isPlaceholder ? null : flexRender(h.column.columnDef.header ?? meta?.label, h.getContext());
+                  // TanStack fills in a default header function, so the label takes precedence when given.
+                  const label = h.isPlaceholder ? null : (meta?.label ?? flexRender(h.column.columnDef.header, h.getContext()));
                   return (
                     <TableHead key={h.id} className={meta?.className}
                       aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>

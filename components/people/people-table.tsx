@@ -32,7 +32,7 @@ export function PeopleTable({ rows, total, state }: { rows: PersonRow[]; total: 
       columns={columns} rows={rows} total={total} state={state} getRowId={(r) => r.id}
       searchLabel="Search name, UPN or email" testId="people-table"
       filters={<>
-        <UrlSelect param="only" label="In" options={VENDORS} allLabel="any" />
+        <UrlSelect param="only" label="Known to" options={VENDORS} allLabel="any" />
         <UrlSelect param="missing" label="Missing from" options={VENDORS} allLabel="—" />
       </>}
       emptyText="No people match. People appear here after a sync of any vendor."

@@ -1,46 +1,47 @@
 import "server-only";
-import { z } from "zod";
 import type { Staff } from "../auth/staff";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
-import { AUDIT_OUTCOMES } from "./event";
+import { Prisma } from "../generated/prisma/client";
+import { AuditFilter, auditWhere } from "./filter";
 import { auditScope } from "./scope";
 
-export { auditScope };
-
-export const AuditFilter = z.object({
-  actor: z.string().trim().max(320).optional().catch(undefined),
-  action: z.string().trim().max(200).optional().catch(undefined),
-  tenant: z.string().trim().max(100).optional().catch(undefined),
-  outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
-  from: z.coerce.date().optional().catch(undefined),
-  to: z.coerce.date().optional().catch(undefined),
-  before: z.coerce.bigint().optional().catch(undefined),
-  after: z.coerce.bigint().optional().catch(undefined),
-});
-export type AuditFilter = z.infer<typeof AuditFilter>;
+export { AuditFilter, auditScope };
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** The columns a list or an export shows: everything but the chain hashes and the search vector. */
+export const AUDIT_COLUMNS = Prisma.sql`seq, id, at, "actorId", "actorName", "actorEmail", ip, "userAgent", action, "tenantId", vendor::text AS vendor,
+  targets, before, after, outcome::text AS outcome, reason, "jobId", "correlationId"`;
+
+export interface AuditRow {
+  seq: bigint;
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  action: string;
+  tenantId: string | null;
+  vendor: string | null;
+  targets: unknown;
+  before: unknown;
+  after: unknown;
+  outcome: string;
+  reason: string | null;
+  jobId: string | null;
+  correlationId: string | null;
+}
+
 export async function listAuditEvents(staff: Staff, f: AuditFilter) {
-  const where: Prisma.AuditEventWhereInput = {
-    AND: [
-      auditScope(staff),
-      f.actor ? { OR: [{ actorEmail: { contains: f.actor, mode: "insensitive" } }, { actorName: { contains: f.actor, mode: "insensitive" } }] } : {},
-      f.action ? { action: { startsWith: f.action } } : {},
-      f.tenant ? { tenantId: f.tenant } : {},
-      f.outcome ? { outcome: f.outcome } : {},
-      f.from ? { at: { gte: f.from } } : {},
-      f.to ? { at: { lte: f.to } } : {},
-    ],
-  };
   // Keyset paging on seq: `before` walks to older events, `after` back to newer ones.
   const newerFirst = f.after === undefined;
-  const rows = await db().auditEvent.findMany({
-    where: { AND: [where, f.before !== undefined ? { seq: { lt: f.before } } : {}, f.after !== undefined ? { seq: { gt: f.after } } : {}] },
-    orderBy: { seq: newerFirst ? "desc" : "asc" },
-    take: AUDIT_PAGE_SIZE + 1,
-  });
+  const where = auditWhere(staff, f);
+  const cursor = f.before !== undefined ? Prisma.sql`AND seq < ${f.before}` : f.after !== undefined ? Prisma.sql`AND seq > ${f.after}` : Prisma.empty;
+  const rows = await db().$queryRaw<AuditRow[]>`
+    SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" WHERE ${where} ${cursor}
+    ORDER BY seq ${newerFirst ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${AUDIT_PAGE_SIZE + 1}`;
   const more = rows.length > AUDIT_PAGE_SIZE;
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   if (!newerFirst) page.reverse();
@@ -49,4 +50,9 @@ export async function listAuditEvents(staff: Staff, f: AuditFilter) {
     olderCursor: (newerFirst ? more : f.after !== undefined) && page.length ? page[page.length - 1].seq : null,
     newerCursor: (newerFirst ? f.before !== undefined : more) && page.length ? page[0].seq : null,
   };
+}
+
+/** One event with its chain fields, if the staff user may read it. */
+export async function getAuditEvent(staff: Staff, id: string) {
+  return db().auditEvent.findFirst({ where: { AND: [{ id }, auditScope(staff)] } });
 }

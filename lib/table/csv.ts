@@ -1,12 +1,13 @@
+import { safeCell } from "../csv/safe-cell";
+
 /**
- * One CSV cell (RFC 4180 quoting). A text starting with = + - @ (or a tab or
- * carriage return) is a formula to a spreadsheet, so it gets a leading
- * apostrophe: an exported device name must never run as a formula.
+ * One CSV cell (RFC 4180 quoting). Text that a spreadsheet would run as a
+ * formula is neutralised by safeCell; numbers and booleans are data, not text,
+ * and are written as they are.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  let s = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = typeof value === "string" ? safeCell(value) : value instanceof Date ? value.toISOString() : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

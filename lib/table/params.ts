@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const PAGE_SIZES = [10, 25, 50, 100, 200] as const;
 
 /** The search-param keys every cache table reads; other keys are the table's own filters. */
 export interface TableState<S extends string> {
