@@ -21,9 +21,17 @@ const NOT_UNDOABLE = "TruU keeps nothing of a deleted device: this cannot be und
  * no batch delete. Stops at nothing: every device gets its own outcome, and
  * the toast says how many went and what TruU answered for the rest.
  */
-export function DeleteDevices({ tenantId, devices, onDone, compact }: { tenantId: string; devices: DeletableDevice[]; onDone?: () => void; compact?: boolean }) {
+export function DeleteDevices({ tenantId, devices, onDone, compact, open: openProp, onOpenChange }: {
+  tenantId: string; devices: DeletableDevice[]; onDone?: () => void; compact?: boolean;
+  /** Controlled from outside (one dialog for a whole table): no trigger button is rendered. */
+  open?: boolean; onOpenChange?: (open: boolean) => void;
+}) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [openState, setOpenState] = useState(false);
+  const controlled = openProp !== undefined;
+  const open = controlled ? openProp : openState;
+  const setOpen = (o: boolean) => (controlled ? onOpenChange?.(o) : setOpenState(o));
+  if (devices.length === 0) return null;
   const one = devices.length === 1;
   const name = (d: DeletableDevice) => d.deviceName ?? d.vendorId;
   const confirm = async () => {
@@ -47,8 +55,8 @@ export function DeleteDevices({ tenantId, devices, onDone, compact }: { tenantId
   return (
     <ConfirmDialog
       open={open} onOpenChange={setOpen}
-      trigger={compact
-        ? <Button variant="ghost" size="sm" aria-label={`Delete device ${name(devices[0])}`} data-testid="delete-device"><Trash2 /></Button>
+      trigger={controlled ? undefined : compact
+        ? <DeleteDeviceButton name={name(devices[0])} />
         : <Button variant="destructive" size="sm" data-testid="delete-selected"><Trash2 />Delete {devices.length} device{one ? "" : "s"}</Button>}
       title={one ? `Delete ${name(devices[0])} at TruU?` : `Delete ${devices.length} devices at TruU?`}
       description={NOT_UNDOABLE}
@@ -64,4 +72,9 @@ export function DeleteDevices({ tenantId, devices, onDone, compact }: { tenantId
       </ul>
     </ConfirmDialog>
   );
+}
+
+/** The row button; a table renders it plainly and opens one shared dialog, rather than a dialog per row. */
+export function DeleteDeviceButton({ name, onClick }: { name: string; onClick?: () => void }) {
+  return <Button variant="ghost" size="sm" aria-label={`Delete device ${name}`} data-testid="delete-device" onClick={onClick}><Trash2 /></Button>;
 }

@@ -1,6 +1,7 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
@@ -10,13 +11,13 @@ import type { DeviceRow } from "@/lib/truu/list-devices";
 import { ASSURANCE_LEVELS, DEVICE_TYPES, STALE_DAYS } from "@/lib/truu/options";
 import type { TableViewItem } from "@/lib/views/list-views";
 import { AssuranceBadge } from "./assurance-badge";
-import { DeleteDevices } from "./delete-devices";
+import { DeleteDeviceButton, DeleteDevices, type DeletableDevice } from "./delete-devices";
 import { ExportButton } from "./export-button";
 import { When } from "./when";
 
 const dash = <span className="text-muted-foreground">—</span>;
 
-function columnsFor(now: number, tenantId: string, canDelete: boolean): ColumnDef<DeviceRow, unknown>[] {
+function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): ColumnDef<DeviceRow, unknown>[] {
   const cols: ColumnDef<DeviceRow, unknown>[] = [
     { id: "name", meta: { label: "Device", sortKey: "name" }, enableHiding: false, cell: ({ row }) => <span className="font-medium">{row.original.deviceName ?? row.original.vendorId}</span> },
     { id: "type", meta: { label: "Type", sortKey: "type" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.type ?? "—"}</span> },
@@ -40,11 +41,11 @@ function columnsFor(now: number, tenantId: string, canDelete: boolean): ColumnDe
     { id: "active", meta: { label: "Active" }, cell: ({ row }) => (row.original.active ? <Badge variant="success">active</Badge> : <Badge variant="warning">inactive</Badge>) },
     { id: "created", meta: { label: "Created", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} now={now} /> },
   ];
-  if (canDelete) {
+  if (onDelete) {
     cols.push({
       id: "actions", meta: { label: "Actions" }, enableHiding: false,
       header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) => <DeleteDevices tenantId={tenantId} devices={[row.original]} compact />,
+      cell: ({ row }) => <DeleteDeviceButton name={row.original.deviceName ?? row.original.vendorId} onClick={() => onDelete(row.original)} />,
     });
   }
   return cols;
@@ -53,13 +54,16 @@ function columnsFor(now: number, tenantId: string, canDelete: boolean): ColumnDe
 export const TYPE_OPTIONS = DEVICE_TYPES.map((t) => ({ value: t, label: t }));
 export const ASSURANCE_OPTIONS = Object.entries(ASSURANCE_LEVELS).map(([value, label]) => ({ value, label }));
 
-export function DevicesTable({ rows, total, state, now, tenantId, canDelete, canShare, views }: {
-  rows: DeviceRow[]; total: number; state: TableState<string>; now: number; tenantId: string;
+export function DevicesTable({ rows, total, estimated, state, now, tenantId, canDelete, canShare, views }: {
+  rows: DeviceRow[]; total: number; estimated: boolean; state: TableState<string>; now: number; tenantId: string;
   canDelete: boolean; canShare: boolean; views: TableViewItem[];
 }) {
+  const [deleting, setDeleting] = useState<DeletableDevice | null>(null);
   return (
+    <>
+    {deleting ? <DeleteDevices tenantId={tenantId} devices={[deleting]} open onOpenChange={(o) => { if (!o) setDeleting(null); }} /> : null}
     <DataTable
-      columns={columnsFor(now, tenantId, canDelete)} rows={rows} total={total} state={state} getRowId={(r) => r.vendorId}
+      columns={columnsFor(now, canDelete ? setDeleting : null)} rows={rows} total={total} totalEstimated={estimated} state={state} getRowId={(r) => r.vendorId}
       searchLabel="Search device, user UPN or name" testId="truu-devices-table"
       filters={<>
         <UrlSelect param="type" label="Type" options={TYPE_OPTIONS} />
@@ -74,5 +78,6 @@ export function DevicesTable({ rows, total, state, now, tenantId, canDelete, can
       selectionActions={canDelete ? (selected, clear) => <DeleteDevices tenantId={tenantId} devices={selected} onDone={clear} /> : undefined}
       emptyText="No devices match. Devices appear here after a TruU sync."
     />
+    </>
   );
 }

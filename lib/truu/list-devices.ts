@@ -20,13 +20,20 @@ export interface DeviceRow {
   createdAtVendor: Date | null;
 }
 
+/**
+ * Last heard, with "never" as the oldest time of all: one sort key for both
+ * directions and a plain range for "stale". Indexed as this exact expression
+ * (see the truu_console_views migration), so it must be written just so.
+ */
+const LAST_HEARD = Prisma.sql`coalesce("lastHeardFrom", '-infinity'::timestamp)`;
+
 // Each sort column has a partial index (tenantId, column, id) WHERE "deletedAt" IS NULL
 // (see the truu_console_views migration), so a page is an index range read, not a sort.
 const SORT_SQL: Record<DeviceSort, Prisma.Sql> = {
   name: Prisma.sql`"deviceName"`,
   type: Prisma.sql`"type"`,
   user: Prisma.sql`"userUpn"`,
-  lastHeard: Prisma.sql`"lastHeardFrom"`,
+  lastHeard: LAST_HEARD,
   assurance: Prisma.sql`"assuranceLevel"`,
   created: Prisma.sql`"createdAtVendor"`,
 };
@@ -43,8 +50,10 @@ export function deviceWhere(tenantId: string, q: string, f: DeviceFilter, now = 
   if (f.active === true) parts.push(Prisma.sql`"active" = true`);
   if (f.active === false) parts.push(Prisma.sql`"active" IS NOT TRUE`);
   if (f.staleDays !== undefined) {
-    const cutoff = new Date(now.getTime() - f.staleDays * 86_400_000);
-    parts.push(Prisma.sql`("lastHeardFrom" < ${cutoff} OR "lastHeardFrom" IS NULL)`);
+    // UTC wall time as text: the column is a timestamp without zone holding UTC, and a typed
+    // timestamptz parameter would make Postgres convert the column instead, losing the index.
+    const cutoff = new Date(now.getTime() - f.staleDays * 86_400_000).toISOString().replace("Z", "");
+    parts.push(Prisma.sql`${LAST_HEARD} < ${cutoff}::timestamp`);
   }
   return Prisma.join(parts, " AND ");
 }
@@ -52,29 +61,44 @@ export function deviceWhere(tenantId: string, q: string, f: DeviceFilter, now = 
 export function deviceOrder(state: Pick<TableState<DeviceSort>, "sort" | "dir">): Prisma.Sql {
   const desc = state.dir === "desc";
   const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  // A device never heard from is the oldest: last when newest come first. Either way it is one
-  // direction of the index's (lastHeardFrom DESC NULLS LAST, id DESC) order.
-  if (state.sort === "lastHeard") return Prisma.sql`"lastHeardFrom" ${dir} ${desc ? Prisma.sql`NULLS LAST` : Prisma.sql`NULLS FIRST`}, "id" ${dir}`;
-  // Type and assurance have few values: within one, newest check-in first, along their (column, lastHeardFrom DESC, id DESC) index.
+  // Type and assurance have few values: within one, newest check-in first, along their (column, last heard DESC, id DESC) index.
   if (state.sort === "type" || state.sort === "assurance") {
     return desc
-      ? Prisma.sql`${SORT_SQL[state.sort]} DESC, "lastHeardFrom" ASC NULLS FIRST, "id" ASC`
-      : Prisma.sql`${SORT_SQL[state.sort]} ASC, "lastHeardFrom" DESC NULLS LAST, "id" DESC`;
+      ? Prisma.sql`${SORT_SQL[state.sort]} DESC, ${LAST_HEARD} ASC, "id" ASC`
+      : Prisma.sql`${SORT_SQL[state.sort]} ASC, ${LAST_HEARD} DESC, "id" DESC`;
   }
-  // Elsewhere Postgres's default (NULLs last ascending, first descending) is a backward scan of the same index.
+  // Postgres's default NULL placement (last ascending, first descending) is a backward scan of the same index.
   return Prisma.sql`${SORT_SQL[state.sort]} ${dir}, "id" ${dir}`;
 }
 
 export const DEVICE_COLUMNS = Prisma.sql`"id", "vendorId", "deviceName", "type", "userGuid", "userUpn", "userDisplayName", "appVersion", "sdkVersion",
   "softwareIdentifier", "lastHeardFrom", "assuranceLevel", "active", "createdAtVendor"`;
 
-/** One page of a tenant's devices and the number that match: two index-backed statements. */
+/** Up to this many matches are counted exactly; beyond it the table says "about" Postgres's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * How many devices match: exactly up to EXACT_COUNT_LIMIT (reading at most
+ * that many index entries), else the planner's estimate. An exact count of
+ * 90,000 rows costs tens of milliseconds on every page view for a figure
+ * nobody reads to the last digit; the overview's charts give exact totals.
+ */
+export async function countDevices(db: Db, where: Prisma.Sql, limit = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> {
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${limit + 1}) s`;
+  if (n <= limit) return { total: n, estimated: false };
+  const q = Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TruuDevice" WHERE ${where}`;
+  const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(q.text, ...q.values);
+  const estimate = Math.round(plan[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0);
+  return { total: Math.max(n, estimate), estimated: true };
+}
+
+/** One page of a tenant's devices and how many match: index-backed statements. */
 export async function listDevices(db: Db, tenantId: string, state: TableState<DeviceSort>, filter: DeviceFilter) {
   const where = deviceWhere(tenantId, state.q, filter);
   const { skip, take } = pageWindow(state);
   const [rows, count] = await Promise.all([
     db.$queryRaw<DeviceRow[]>`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${skip} LIMIT ${take}`,
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "TruuDevice" WHERE ${where}`,
+    countDevices(db, where),
   ]);
-  return { rows, total: count[0]?.n ?? 0 };
+  return { rows, ...count };
 }

@@ -79,6 +79,17 @@ describe("the devices table query", () => {
     expect((await devices({ q: "%" })).total).toBe(0);
   });
 
+  it("counts exactly up to the limit, and says when a larger total is Postgres's estimate", async () => {
+    const { countDevices, deviceWhere } = await import("./list-devices");
+    const where = deviceWhere(tenantId, "", { type: "ANDROID" });
+    const exact = await live({ type: "ANDROID" });
+    expect(await countDevices(t.db, where)).toEqual({ total: exact, estimated: false });
+    const rough = await countDevices(t.db, where, 100);
+    expect(rough.estimated).toBe(true);
+    expect(rough.total).toBeGreaterThan(exact * 0.7);
+    expect(rough.total).toBeLessThan(exact * 1.3);
+  });
+
   it("never shows another tenant's devices or deleted ones", async () => {
     const victim = (await devices({})).rows[0];
     await markDeletedInCache(t.db, tenantId, [victim.vendorId]);

@@ -18,15 +18,18 @@ CREATE INDEX "TableView_tenantId_table_idx" ON "TableView"("tenantId", "table");
 -- Hand-written: indexes for the TruU console's tables at 100k rows. Partial on
 -- live rows (every console query reads only those); each sort column ends in
 -- "id", the tie-breaker of ORDER BY, so a page is an index range read.
--- Last heard sorts "never" as the oldest: newest first puts NULLs last.
-CREATE INDEX "TruuDevice_live_lastHeardFrom_idx" ON "TruuDevice" ("tenantId", "lastHeardFrom" DESC NULLS LAST, "id" DESC) WHERE "deletedAt" IS NULL;
+-- Last heard is indexed as coalesce(lastHeardFrom, -infinity): "never" is the
+-- oldest time, one order serves both directions, and "not heard from in N
+-- days" is a range. Type and assurance are mostly filtered on: their indexes
+-- continue with last heard (the default order).
+CREATE INDEX "TruuDevice_live_lastHeard_idx" ON "TruuDevice" ("tenantId", (coalesce("lastHeardFrom", '-infinity'::timestamp)) DESC, "id" DESC) WHERE "deletedAt" IS NULL;
 CREATE INDEX "TruuDevice_live_deviceName_idx" ON "TruuDevice" ("tenantId", "deviceName", "id") WHERE "deletedAt" IS NULL;
 CREATE INDEX "TruuDevice_live_userUpn_idx" ON "TruuDevice" ("tenantId", "userUpn", "id") WHERE "deletedAt" IS NULL;
 CREATE INDEX "TruuDevice_live_createdAtVendor_idx" ON "TruuDevice" ("tenantId", "createdAtVendor", "id") WHERE "deletedAt" IS NULL;
-CREATE INDEX "TruuDevice_live_type_idx" ON "TruuDevice" ("tenantId", "type", "lastHeardFrom" DESC NULLS LAST, "id" DESC) WHERE "deletedAt" IS NULL;
-CREATE INDEX "TruuDevice_live_assurance_idx" ON "TruuDevice" ("tenantId", "assuranceLevel", "lastHeardFrom" DESC NULLS LAST, "id" DESC) WHERE "deletedAt" IS NULL;
+CREATE INDEX "TruuDevice_live_type_idx" ON "TruuDevice" ("tenantId", "type", (coalesce("lastHeardFrom", '-infinity'::timestamp)) DESC, "id" DESC) WHERE "deletedAt" IS NULL;
+CREATE INDEX "TruuDevice_live_assurance_idx" ON "TruuDevice" ("tenantId", "assuranceLevel", (coalesce("lastHeardFrom", '-infinity'::timestamp)) DESC, "id" DESC) WHERE "deletedAt" IS NULL;
 -- Inactive devices are few: a small index finds them without reading the rest.
-CREATE INDEX "TruuDevice_live_inactive_idx" ON "TruuDevice" ("tenantId", "lastHeardFrom") WHERE "deletedAt" IS NULL AND "active" IS NOT TRUE;
+CREATE INDEX "TruuDevice_live_inactive_idx" ON "TruuDevice" ("tenantId", (coalesce("lastHeardFrom", '-infinity'::timestamp)) DESC, "id" DESC) WHERE "deletedAt" IS NULL AND "active" IS NOT TRUE;
 -- A user's devices (user page, user delete, device counts).
 CREATE INDEX "TruuDevice_live_userGuid_idx" ON "TruuDevice" ("tenantId", "userGuid") WHERE "deletedAt" IS NULL;
 

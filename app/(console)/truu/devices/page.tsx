@@ -19,14 +19,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const tenant = await currentTenant(staff);
   if (!tenant) return <NoTenant title="TruU devices" />;
   const { state, filter } = readDeviceTable(await searchParams);
-  const [{ rows, total }, views] = await Promise.all([
+  const [{ rows, total, estimated }, views] = await Promise.all([
     listDevices(db(), tenant.id, state, filter),
     listTableViews(staff, tenant.id, "truu.devices"),
   ]);
   return (
     <>
       <PageHeader title={`TruU devices · ${tenant.name}`} description="Enrolled devices from the last TruU sync. Deletes go to TruU at once and cannot be undone." />
-      <DevicesTable rows={rows} total={total} state={state} now={Date.now()} tenantId={tenant.id}
+      <DevicesTable rows={rows} total={total} estimated={estimated} state={state} now={Date.now()} tenantId={tenant.id}
         canDelete={can(staff.role, "truu.write")} canShare={can(staff.role, "views.share")} views={views} />
     </>
   );
