@@ -8,7 +8,7 @@
 // BENCH_SESSIONS (20), BENCH_PAGE_REQUESTS (10 per session), BENCH_PORT (free).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,7 +19,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { createPgPool } from "../lib/db/pg-pool";
 import { Prisma } from "../lib/generated/prisma/client";
 import { readDeviceTable } from "../lib/truu/device-filters";
-import { DEVICE_COLUMNS, deviceOrder, deviceWhere, listDevices } from "../lib/truu/list-devices";
+import { DEVICE_COLUMNS, deviceOrder, deviceWhere, EXACT_COUNT_LIMIT, listDevices } from "../lib/truu/list-devices";
 import { seedTruuCache } from "./truu-seed";
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
@@ -47,6 +47,24 @@ const p = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** CPU milliseconds (user + system) a process has used, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
+/** The `next start` process under the start script (its child). */
+function nextServerPid(parent: number): number | null {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(stat[1]) === parent && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("next")) return Number(entry);
+    } catch { /* gone */ }
+  }
+  return null;
+}
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const dir = mkdtempSync(path.join(tmpdir(), "bench-ui-"));
@@ -86,7 +104,7 @@ try {
       return { node, exec: lines.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?" };
     };
     const rowsPlan = await explain(Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${(state.page - 1) * state.size} LIMIT ${state.size}`);
-    const countPlan = await explain(Prisma.sql`SELECT count(*) FROM "TruuDevice" WHERE ${where}`);
+    const countPlan = await explain(Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`);
     console.log(`  ${name.padEnd(36)} p50 ${ms(p(times, 0.5)).padStart(9)}  p95 ${ms(queryP95[name]).padStart(9)}  ${String(total).padStart(6)} rows`);
     console.log(`      rows:  ${rowsPlan.node} (${rowsPlan.exec})\n      count: ${countPlan.node} (${countPlan.exec})`);
   }
@@ -133,7 +151,16 @@ try {
     return html;
   };
   for (const u of urls) await get(u, cookies[0]); // warm: compile caches, connection pool
+  const alone: number[] = [];
+  for (let i = 0; i < 2 * urls.length; i++) {
+    const started = performance.now();
+    await get(urls[i % urls.length], cookies[0]);
+    alone.push(performance.now() - started);
+  }
+  console.log(`page HTML, one session alone: p50 ${ms(p(alone, 0.5))}, p95 ${ms(p(alone, 0.95))}`);
   const pageTimes: number[] = [];
+  const nextPid = nextServerPid(server.pid!);
+  const cpuBefore = nextPid ? cpuMs(nextPid) : 0;
   t0 = performance.now();
   await Promise.all(cookies.map(async (cookie, s) => {
     for (let i = 0; i < PAGE_REQUESTS; i++) {
@@ -144,6 +171,10 @@ try {
   }));
   const wall = performance.now() - t0;
   const pageP95 = p(pageTimes, 0.95);
+  // Load-independent: the server's own CPU per page. One Node process serves 20 sessions in turn, so on an
+  // otherwise idle machine the slowest of 20 simultaneous requests waits about 20 × this.
+  const cpuPerPage = nextPid ? (cpuMs(nextPid) - cpuBefore) / pageTimes.length : NaN;
+  console.log(`next server CPU per page: ${ms(cpuPerPage)} (× ${SESSIONS} sessions ≈ ${ms(cpuPerPage * SESSIONS)} for the last of a simultaneous round)`);
   console.log(`page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s`);
 
   // ---- first-load JavaScript -------------------------------------------------
@@ -166,6 +197,8 @@ try {
     queryP95Ms: Object.fromEntries(Object.entries(queryP95).map(([k, v]) => [k, Number(v.toFixed(2))])),
     worstQueryP95Ms: Number(worstQuery.toFixed(2)),
     pageP95Ms: Number(pageP95.toFixed(1)),
+    pageAloneP50Ms: Number(p(alone, 0.5).toFixed(1)),
+    serverCpuMsPerPage: Number(cpuPerPage.toFixed(1)),
     sessions: SESSIONS,
     firstLoadJsKbGzip: Number(firstLoadKb.toFixed(1)),
     targets: TARGET,

@@ -28,6 +28,8 @@ CREATE INDEX "TruuDevice_live_userUpn_idx" ON "TruuDevice" ("tenantId", "userUpn
 CREATE INDEX "TruuDevice_live_createdAtVendor_idx" ON "TruuDevice" ("tenantId", "createdAtVendor", "id") WHERE "deletedAt" IS NULL;
 CREATE INDEX "TruuDevice_live_type_idx" ON "TruuDevice" ("tenantId", "type", (coalesce("lastHeardFrom", '-infinity'::timestamp)) DESC, "id" DESC) WHERE "deletedAt" IS NULL;
 CREATE INDEX "TruuDevice_live_assurance_idx" ON "TruuDevice" ("tenantId", "assuranceLevel", (coalesce("lastHeardFrom", '-infinity'::timestamp)) DESC, "id" DESC) WHERE "deletedAt" IS NULL;
+-- Type and assurance together (a common pair of filters): their count is an index-only range.
+CREATE INDEX "TruuDevice_live_type_assurance_idx" ON "TruuDevice" ("tenantId", "type", "assuranceLevel") WHERE "deletedAt" IS NULL;
 -- Inactive devices are few: a small index finds them without reading the rest.
 CREATE INDEX "TruuDevice_live_inactive_idx" ON "TruuDevice" ("tenantId", (coalesce("lastHeardFrom", '-infinity'::timestamp)) DESC, "id" DESC) WHERE "deletedAt" IS NULL AND "active" IS NOT TRUE;
 -- A user's devices (user page, user delete, device counts).
