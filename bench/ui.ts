@@ -177,6 +177,19 @@ try {
   console.log(`next server CPU per page: ${ms(cpuPerPage)} (× ${SESSIONS} sessions ≈ ${ms(cpuPerPage * SESSIONS)} for the last of a simultaneous round)`);
   console.log(`page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s`);
 
+  // For comparison, the server's CPU per page of a page with the same frame (session, layout) and little else,
+  // and of the devices page at its smallest page size: what the frame costs, and what the rows cost.
+  const cpuOf = async (url: string) => {
+    if (!nextPid) return NaN;
+    for (let i = 0; i < 3; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
+    const before = cpuMs(nextPid);
+    for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
+    return (cpuMs(nextPid) - before) / 20;
+  };
+  const frameCpu = await cpuOf(`${base}/settings`);
+  const smallCpu = await cpuOf(`${base}/truu/devices?size=10`);
+  console.log(`next server CPU per page: /settings ${ms(frameCpu)}, /truu/devices?size=10 ${ms(smallCpu)}, /truu/devices (50 rows) ${ms(cpuPerPage)}`);
+
   // ---- first-load JavaScript -------------------------------------------------
   const html = await get(urls[0], cookies[0]);
   // Scripts a modern browser loads: `nomodule` polyfills are skipped by every browser that runs modules.
@@ -199,6 +212,7 @@ try {
     pageP95Ms: Number(pageP95.toFixed(1)),
     pageAloneP50Ms: Number(p(alone, 0.5).toFixed(1)),
     serverCpuMsPerPage: Number(cpuPerPage.toFixed(1)),
+    serverCpuMsPerPageFrameOnly: Number(frameCpu.toFixed(1)),
     sessions: SESSIONS,
     firstLoadJsKbGzip: Number(firstLoadKb.toFixed(1)),
     targets: TARGET,
