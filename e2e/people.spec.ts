@@ -33,11 +33,16 @@ test("the People table searches, filters, sorts, pages and hides columns through
   await expect(table.getByTestId("table-row").first()).toContainText(someone.emailNorm);
   await expect(table.getByRole("columnheader", { name: /UPN \/ email/ })).toHaveAttribute("aria-sort", "descending");
 
-  // Filter: people TruGrid does not know (it was not synced here, so everyone).
-  await table.getByLabel("Missing from").selectOption("trugrid");
-  await expect(table.getByTestId("table-range")).toHaveText(`1–10 of ${total}`);
-  await table.getByLabel("Known to").selectOption("trugrid");
-  await expect(table.getByText("No people match.")).toBeVisible();
+  // Filters: known to JumpCloud and Twingate both, then known to JumpCloud but missing from Twingate.
+  const people = await prisma.person.findMany({ where: { tenantId: tenant.id }, select: { emailNorm: true } });
+  const live = async (table: "jumpcloudUser" | "twingateUser") => new Set((await (prisma[table] as typeof prisma.twingateUser).findMany({ where: { tenantId: tenant.id, deletedAt: null }, select: { emailNorm: true } })).map((u) => u.emailNorm));
+  const [jc, tg] = [await live("jumpcloudUser"), await live("twingateUser")];
+  const jcNotTg = people.filter((p) => jc.has(p.emailNorm) && !tg.has(p.emailNorm)).length;
+  await table.getByLabel("Known to").selectOption("jumpcloud");
+  await expect(table.getByTestId("table-range")).toHaveText(new RegExp(`of ${people.filter((p) => jc.has(p.emailNorm)).length}$`));
+  await table.getByLabel("Missing from").selectOption("twingate");
+  if (jcNotTg === 0) await expect(table.getByText("No people match.")).toBeVisible();
+  else await expect(table.getByTestId("table-range")).toHaveText(new RegExp(`of ${jcNotTg}$`));
   await table.getByLabel("Known to").selectOption("");
   await table.getByLabel("Missing from").selectOption("");
 
@@ -50,4 +55,32 @@ test("the People table searches, filters, sorts, pages and hides columns through
   await page.reload();
   await expect(table.getByRole("columnheader", { name: "TruGrid", exact: true })).toBeVisible();
   await expect(table.getByRole("columnheader", { name: "TruU", exact: true })).toHaveCount(0);
+});
+
+test("the person finder opens with '/', finds by part of an email, and the person page joins the vendors", async ({ page }) => {
+  const prisma = await db();
+  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+  const viewer = await createStaff("viewer", [tenant.id]);
+  const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id }, orderBy: { emailNorm: "asc" } });
+  const jc = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, emailNorm: person.emailNorm } });
+  await signIn(page, viewer.email, viewer.password);
+  await page.goto("/sync");
+  await page.keyboard.press("/");
+  const input = page.getByLabel("Name, UPN or email");
+  await expect(input).toBeFocused();
+  await input.fill(person.emailNorm.split("@")[0]);
+  await expect(page.getByTestId("person-finder-results").getByRole("option").first()).toContainText(person.emailNorm);
+  await input.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/people/${person.id}$`));
+  await expect(page.getByTestId("person-jumpcloud")).toContainText(jc.email);
+  const tg = await prisma.trugridUser.findFirst({ where: { tenantId: tenant.id, emailNorm: person.emailNorm, deletedAt: null } });
+  await expect(page.getByTestId("person-trugrid")).toContainText(tg ? tg.upn : "Not known to TruGrid");
+
+  // Another tenant's person is simply not found, by URL or by search.
+  const other = await prisma.tenant.create({ data: { name: `Other ${Date.now()}` } });
+  const stranger = await prisma.person.create({ data: { tenantId: other.id, emailNorm: `stranger-${Date.now()}@elsewhere.example` } });
+  const res = await page.goto(`/people/${stranger.id}`);
+  expect(res?.status()).toBe(404);
+  const found = await (await page.request.get(`/api/people/search?q=${encodeURIComponent(stranger.emailNorm)}`)).json();
+  expect(found.people).toEqual([]);
 });

@@ -9,7 +9,8 @@ const code = await withDatabase(async (url) => {
   try {
     const report = await verifyAuditChain(db);
     if (report.ok) {
-      console.log(`OK: ${report.events} audit events, chain intact (head ${report.lastHash.slice(0, 16)}…)`);
+      const from = report.fromCheckpoint ? ` from the retention checkpoint at seq ${report.fromCheckpoint.seq}` : "";
+      console.log(`OK: ${report.events} audit events, chain intact${from} (head ${report.lastHash.slice(0, 16)}…)`);
       return 0;
     }
     const b = report.brokenAt;

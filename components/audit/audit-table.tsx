@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
 import { UndoButton } from "./undo-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
@@ -17,6 +18,7 @@ interface Row {
   after: unknown;
   outcome: string;
   reason: string | null;
+  jobId?: string | null;
 }
 
 const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "warning", pending: "default" } as const;
@@ -45,7 +47,10 @@ export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: R
         {events.map((e) => (
           <TableRow key={e.id} data-testid="audit-row">
             <TableCell className="whitespace-nowrap font-mono text-xs" title={e.at.toISOString()}>
-              {e.at.toISOString().replace("T", " ").slice(0, 19)}
+              <Link href={`/audit/${e.id}`} className="text-primary underline-offset-4 hover:underline" data-testid="audit-event-link">
+                {e.at.toISOString().replace("T", " ").slice(0, 19)}
+              </Link>
+              {e.jobId ? <div><Link href={`/audit?job=${encodeURIComponent(e.jobId)}`} className="text-muted-foreground hover:underline">job</Link></div> : null}
             </TableCell>
             <TableCell>
               <div>{e.actorName ?? "system"}</div>

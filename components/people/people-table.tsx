@@ -1,5 +1,6 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
@@ -20,7 +21,7 @@ const presence = (key: (typeof VENDORS)[number]["value"], label: string): Column
 });
 
 const columns: ColumnDef<PersonRow, unknown>[] = [
-  { id: "email", meta: { label: "UPN / email", sortKey: "email" }, enableHiding: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.emailNorm}</span> },
+  { id: "email", meta: { label: "UPN / email", sortKey: "email" }, enableHiding: false, cell: ({ row }) => <Link href={`/people/${row.original.id}`} className="font-mono text-xs text-primary hover:underline">{row.original.emailNorm}</Link> },
   { id: "name", meta: { label: "Name", sortKey: "name" }, cell: ({ row }) => row.original.displayName ?? <span className="text-muted-foreground">—</span> },
   ...VENDORS.map((v) => presence(v.value, v.label)),
   { id: "devices", meta: { label: "Devices (TruU / Twingate)", sortKey: "vendors" }, cell: ({ row }) => `${row.original.truuDevices} / ${row.original.twingateDevices}` },

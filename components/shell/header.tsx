@@ -4,13 +4,17 @@ import { Button } from "@/components/ui/button";
 import type { Staff } from "@/lib/auth/staff";
 import { signOutAction } from "@/lib/auth/sign-in-actions";
 import type { TenantSummary } from "@/lib/tenants/scope";
+import { PersonFinder } from "@/components/people/person-finder";
 import { TenantSwitcher } from "./tenant-switcher";
 import { ThemeToggle } from "./theme-toggle";
 
 export function Header({ staff, tenants, current }: { staff: Staff; tenants: TenantSummary[]; current: TenantSummary | null }) {
   return (
     <header className="flex h-14 items-center justify-between gap-4 border-b px-6">
-      <TenantSwitcher tenants={tenants} current={current?.id ?? null} />
+      <div className="flex items-center gap-3">
+        <TenantSwitcher tenants={tenants} current={current?.id ?? null} />
+        <PersonFinder />
+      </div>
       <div className="flex items-center gap-3">
         <ThemeToggle />
         <span className="text-sm" data-testid="signed-in-as">{staff.name}</span>

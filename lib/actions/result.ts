@@ -10,7 +10,8 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(fd.keys())) {
     if (key.startsWith("$ACTION")) continue; // React's own bookkeeping fields
-    const values = fd.getAll(key).filter((v): v is string => typeof v === "string");
+    // Files pass through as File objects for schemas that ask for one (uploads).
+    const values = fd.getAll(key).filter((v) => typeof v === "string" || (typeof File !== "undefined" && v instanceof File));
     // `name[]` is an array even with one value; a repeated plain name is an array too.
     if (key.endsWith("[]")) out[key.slice(0, -2)] = values;
     else out[key] = values.length > 1 ? values : values[0];

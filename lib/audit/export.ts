@@ -23,13 +23,18 @@ const JSON_LINE = Prisma.raw(`json_build_object(${CSV_COLUMNS.map((c) =>
  * of `batch` events: memory stays flat whatever the size of the log. The
  * hashes are included so an exported stretch can be checked on its own.
  */
-export async function* exportAuditEvents(pool: pg.Pool, staff: Staff, filter: AuditFilter, format: ExportFormat, batch = 2000): AsyncGenerator<string> {
+export async function* exportAuditEvents(
+  pool: pg.Pool, staff: Staff, filter: AuditFilter, format: ExportFormat, opts: { batch?: number; throughSeq?: bigint } = {},
+): AsyncGenerator<string> {
+  const batch = opts.batch ?? 2000;
   const where = auditWhere(staff, { ...filter, before: undefined, after: undefined });
+  // A snapshot: events written while the export streams (its own audit event among them) are not in it.
+  const through = opts.throughSeq !== undefined ? Prisma.sql`AND "AuditEvent".seq <= ${opts.throughSeq.toString()}::bigint` : Prisma.empty;
   if (format === "csv") yield `${CSV_COLUMNS.join(",")}\r\n`;
   let cursor = "-1";
   for (;;) {
     const q = Prisma.sql`SELECT seq::text AS cursor, ${format === "csv" ? TEXT_COLUMNS : JSON_LINE}
-      FROM "AuditEvent" WHERE ${where} AND "AuditEvent".seq > ${cursor}::bigint
+      FROM "AuditEvent" WHERE ${where} AND "AuditEvent".seq > ${cursor}::bigint ${through}
       ORDER BY "AuditEvent".seq ASC LIMIT ${batch}`; // qualified: an output column named seq is text
     const { rows } = await pool.query<Record<string, string | null> & { cursor: string }>(q.text, q.values);
     if (rows.length === 0) return;

@@ -42,7 +42,8 @@ function toRow(input: AuditEventInput) {
 async function appendRows(tx: Tx, rows: ReturnType<typeof toRow>[]) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  // After a prune of everything, the chain continues from the last checkpoint.
+  let prevHash = last?.hash ?? (await tx.auditCheckpoint.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } }))?.hash ?? GENESIS_HASH;
   const data = rows.map((row) => {
     const hash = eventHash(prevHash, hashedFieldsOf(row));
     const out = { ...row, targets: json(row.targets) as Prisma.InputJsonValue, before: json(row.before), after: json(row.after), prevHash, hash };

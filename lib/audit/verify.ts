@@ -3,13 +3,18 @@ import type { AuditEvent } from "../generated/prisma/client";
 import { eventHash, GENESIS_HASH, hashedFieldsOf } from "./chain";
 
 export type ChainReport =
-  | { ok: true; events: number; lastHash: string }
+  | { ok: true; events: number; lastHash: string; fromCheckpoint: { seq: bigint; prunedAt: Date } | null }
   | { ok: false; events: number; brokenAt: { seq: bigint; id: string; at: Date; action: string }; reason: string };
 
-/** Walks the whole chain in order, a page at a time (constant memory), and reports the first broken event. */
+/**
+ * Walks the chain in order, a page at a time (constant memory), and reports
+ * the first broken event. After a retention prune it starts from the newest
+ * checkpoint: the first remaining event must link to the last pruned hash.
+ */
 export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
-  let cursor: bigint | null = null;
+  const checkpoint = await db.auditCheckpoint.findFirst({ orderBy: { seq: "desc" } });
+  let prevHash = checkpoint?.hash ?? GENESIS_HASH;
+  let cursor: bigint | null = checkpoint?.seq ?? null;
   let events = 0;
   for (;;) {
     const page: AuditEvent[] = await db.auditEvent.findMany({
@@ -17,7 +22,7 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainRe
       orderBy: { seq: "asc" },
       take: pageSize,
     });
-    if (page.length === 0) return { ok: true, events, lastHash: prevHash };
+    if (page.length === 0) return { ok: true, events, lastHash: prevHash, fromCheckpoint: checkpoint && { seq: checkpoint.seq, prunedAt: checkpoint.at } };
     for (const row of page) {
       const brokenAt = { seq: row.seq, id: row.id, at: row.at, action: row.action };
       if (row.prevHash !== prevHash) {

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "console.read": "viewer",
   "audit.read": "viewer",
   "audit.verify": "admin",
+  /** Sets how long events are kept; older ones are archived to a file, then pruned. */
+  "audit.retention": "admin",
   "profile.update": "viewer",
   "staff.manage": "admin",
   "tenants.manage": "admin",
@@ -21,9 +23,15 @@ export const PERMISSIONS = {
   "connections.test": "operator",
   "trugrid.user.write": "operator",
   "trugrid.domain.write": "admin",
+  /** Look-ups at TruGrid (logon IPs, allow-lists, associations) that refresh the cache and change nothing there. */
+  "trugrid.read": "operator",
   "truu.write": "operator",
   "twingate.write": "operator",
+  /** Network-wide Twingate changes: roles, groups' policies, resources and access, networks, connectors, service accounts. */
+  "twingate.network.write": "admin",
   "jumpcloud.write": "operator",
+  /** Deleting JumpCloud users and erasing or shutting down systems: not undoable, or felt by a whole office. */
+  "jumpcloud.destructive": "admin",
   "sync.run": "operator",
   "sync.schedule": "admin",
   "bulk.apply": "operator",

@@ -4,7 +4,9 @@ import type { Db } from "../db/client";
 import type { VendorSync } from "../sync/context";
 import { runSync } from "../sync/run-sync";
 import type { VendorId } from "../vendors/connection-fields";
-import { SYNC_RUN_QUEUE, SYNC_SCHEDULE_QUEUE, type SyncRunJob } from "./queues";
+import { applyAuditRetention } from "../audit/retention-job";
+import { applyBulkJob } from "../bulk/apply";
+import { AUDIT_RETENTION_QUEUE, BULK_APPLY_QUEUE, SYNC_RUN_QUEUE, SYNC_SCHEDULE_QUEUE, type BulkApplyJob, type SyncRunJob } from "./queues";
 import { scheduleDueSyncs } from "./schedule-syncs";
 
 export interface WorkerDeps {
@@ -29,5 +31,16 @@ export async function startWorker(deps: WorkerDeps): Promise<void> {
   await deps.boss.work(SYNC_SCHEDULE_QUEUE, async () => {
     const queued = await scheduleDueSyncs(deps.db, deps.boss);
     if (queued) log(`scheduled ${queued} sync${queued === 1 ? "" : "s"}`);
+  });
+  await deps.boss.work<BulkApplyJob>(BULK_APPLY_QUEUE, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async ([job]) => {
+    log(`bulk ${job.data.jobId} (attempt ${job.retryCount + 1})`);
+    const outcome = await applyBulkJob(deps.db, job.data.jobId, { signal: job.signal, log });
+    log(`bulk ${job.data.jobId} ${outcome}`);
+  });
+  // Daily, at a quiet hour; "Apply retention now" on the audit page queues the same job.
+  await deps.boss.schedule(AUDIT_RETENTION_QUEUE, "17 3 * * *");
+  await deps.boss.work(AUDIT_RETENTION_QUEUE, async () => {
+    const out = await applyAuditRetention(deps.db, deps.pool);
+    log("reason" in out ? `audit retention: ${out.reason}` : `audit retention: archived and pruned ${out.pruned} events`);
   });
 }

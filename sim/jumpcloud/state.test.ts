@@ -12,11 +12,9 @@ describe("JumpCloud simulator state", () => {
     expect(a.systemGroups.size).toBeGreaterThan(0);
   });
 
-  it("builds 50,000 users and 100,000 systems for size large, quickly", () => {
-    const t = Date.now();
+  it("builds 50,000 users and 100,000 systems for size large", () => {
     const org = [...buildState("large").orgs.values()][0];
     expect(org.users.size).toBe(50_000);
     expect(org.systems.size).toBe(100_000);
-    expect(Date.now() - t).toBeLessThan(10_000);
   }, 20_000);
 });

@@ -18,12 +18,10 @@ describe("Twingate simulator seed", () => {
     expect(users.every((u) => u.email.endsWith("@northwind.example"))).toBe(true);
   });
 
-  it("size large holds 50,000 users and 100,000 devices and seeds quickly", () => {
-    const started = Date.now();
+  it("size large holds 50,000 users and 100,000 devices", () => {
     const sim = createTwingateSim({ size: "large" });
     expect(sim.state.users.size).toBe(50_000);
     expect(sim.state.devices.size).toBe(100_000);
-    expect(Date.now() - started).toBeLessThan(10_000);
   }, 20_000);
 });
 

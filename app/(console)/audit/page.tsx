@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
+import { ChainPanel } from "@/components/audit/chain-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
+import { chainStatus } from "@/lib/audit/chain-status";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
+import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
+import { VENDOR_IDS, VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -21,21 +25,39 @@ function withParams(base: Search, patch: Search): string {
   return `/audit?${p}`;
 }
 
+function exportHref(params: Search, format: "csv" | "jsonl"): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v && k !== "before" && k !== "after") p.set(k, v);
+  p.set("format", format);
+  return `/api/audit/export?${p}`;
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const staff = await requirePermission("audit.read");
   const params = await searchParams;
   const filter = AuditFilter.parse(params);
-  const [tenants, { events, olderCursor, newerCursor }] = await Promise.all([tenantsInScope(staff), listAuditEvents(staff, filter)]);
+  const isAdmin = can(staff.role, "audit.verify");
+  const [tenants, { events, olderCursor, newerCursor }, status] = await Promise.all([
+    tenantsInScope(staff), listAuditEvents(staff, filter), isAdmin ? chainStatus() : null,
+  ]);
   const tenantNames = Object.fromEntries(tenants.map((t) => [t.id, t.name]));
   return (
     <>
       <PageHeader title="Audit log" description="Everything anyone did in this console, newest first. Events are append-only and hash-chained." />
-      <form method="get" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-7" aria-label="Filter audit events">
+      {status ? <ChainPanel status={status} /> : null}
+      <form method="get" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6" aria-label="Filter audit events">
+        <Input name="q" type="search" placeholder="Search everything (words, emails, IPs)" defaultValue={params.q} aria-label="Search" className="col-span-2" />
         <Input name="actor" placeholder="Actor name or email" defaultValue={params.actor} aria-label="Actor" />
-        <Input name="action" placeholder="Action, e.g. staff." defaultValue={params.action} aria-label="Action" />
+        <Input name="action" placeholder="Action, e.g. trugrid.mfa" defaultValue={params.action} aria-label="Action" />
+        <Input name="target" placeholder="Target id, UPN or name" defaultValue={params.target} aria-label="Target" />
+        <Input name="job" placeholder="Job id" defaultValue={params.job} aria-label="Job" />
         <Select name="tenant" defaultValue={params.tenant ?? ""} aria-label="Tenant">
           <option value="">All tenants</option>
           {tenants.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+        </Select>
+        <Select name="vendor" defaultValue={params.vendor ?? ""} aria-label="Vendor">
+          <option value="">All vendors</option>
+          {VENDOR_IDS.map((v) => <option key={v} value={v}>{VENDOR_LABEL[v]}</option>)}
         </Select>
         <Select name="outcome" defaultValue={params.outcome ?? ""} aria-label="Outcome">
           <option value="">Any outcome</option>
@@ -48,6 +70,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Button asChild variant="outline"><Link href="/audit">Clear</Link></Button>
         </div>
       </form>
+      <div className="mb-2 flex justify-end gap-2 text-sm">
+        <span className="self-center text-muted-foreground">Export the filtered events:</span>
+        <Button asChild variant="outline" size="sm"><a href={exportHref(params, "csv")} download data-testid="export-csv">CSV</a></Button>
+        <Button asChild variant="outline" size="sm"><a href={exportHref(params, "jsonl")} download data-testid="export-jsonl">JSON lines</a></Button>
+      </div>
       <AuditTable events={events} tenantNames={tenantNames} undoLabels={undoLabels()} />
       <div className="mt-4 flex justify-between">
         {newerCursor !== null ? <Button asChild variant="outline"><Link href={withParams(params, { after: String(newerCursor) })}>← Newer</Link></Button> : <span />}

@@ -1,8 +1,77 @@
 import type { Metadata } from "next";
-import { CurrentTenantConnections } from "@/components/vendors/current-tenant-connections";
+import Link from "next/link";
+import { UploadForm } from "@/components/bulk/upload-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/session";
+import { BULK_OPERATIONS } from "@/lib/bulk/catalogue";
+import { db } from "@/lib/db";
+import { currentTenant } from "@/lib/tenants/scope";
+import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: "Bulk changes" };
 
-export default function Page() {
-  return <CurrentTenantConnections title="Bulk changes" description="Large changes from CSV files: a dry-run plan with a per-row diff, then a durable apply job, for the vendors connected below." />;
+export default async function BulkPage() {
+  const staff = await requireStaff();
+  const tenant = await currentTenant(staff);
+  const description = "Large changes from CSV files: a plan with a per-row diff first, nothing sent until you confirm, then a durable job with per-row results.";
+  if (!tenant) {
+    return (<><PageHeader title="Bulk changes" description={description} /><Card><CardTitle>No tenant</CardTitle><CardDescription>You are not assigned to any tenant.</CardDescription></Card></>);
+  }
+  const [connections, jobs] = await Promise.all([
+    db().vendorConnection.findMany({ where: { tenantId: tenant.id }, select: { vendor: true } }),
+    db().bulkJob.findMany({ where: { tenantId: tenant.id }, orderBy: { createdAt: "desc" }, take: 20 }),
+  ]);
+  const connected = new Set(connections.map((c) => c.vendor));
+  const operations = BULK_OPERATIONS.map((o) => ({ id: o.id, label: o.label, vendor: o.vendor, connected: connected.has(o.vendor) }));
+  return (
+    <>
+      <PageHeader title={`Bulk changes · ${tenant.name}`} description={description} />
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+        <Card>
+          <CardTitle>Upload</CardTitle>
+          <div className="mt-3">
+            {can(staff.role, "bulk.apply")
+              ? <UploadForm tenantId={tenant.id} operations={operations} />
+              : <p className="text-sm text-muted-foreground">Your role (viewer) may read jobs but not start one.</p>}
+          </div>
+        </Card>
+        <Card>
+          <CardTitle>Operations and templates</CardTitle>
+          <ul className="mt-3 space-y-3 text-sm" data-testid="bulk-catalogue">
+            {BULK_OPERATIONS.map((o) => (
+              <li key={o.id}>
+                <div className="flex items-center gap-2">
+                  <span className="font-medium">{o.label}</span>
+                  {o.destructive ? <Badge variant="warning">destructive</Badge> : null}
+                  <a className="ml-auto text-primary hover:underline" href={`/api/bulk/templates/${o.id}`} download>Template</a>
+                </div>
+                <p className="text-muted-foreground">{o.description} Columns: {o.columns.map((c) => `${c.header}${c.required ? "" : " (optional)"}`).join(", ")}.</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+      <h2 className="mb-2 mt-6 text-lg font-semibold">Recent jobs</h2>
+      {jobs.length === 0 ? <p className="text-sm text-muted-foreground">No bulk jobs yet.</p> : (
+        <Table>
+          <TableHeader><TableRow><TableHead>Created</TableHead><TableHead>Operation</TableHead><TableHead>File</TableHead><TableHead>Rows</TableHead><TableHead>Status</TableHead></TableRow></TableHeader>
+          <TableBody>
+            {jobs.map((j) => (
+              <TableRow key={j.id} data-testid="bulk-job-row">
+                <TableCell><Link className="text-primary hover:underline" href={`/bulk/${j.id}`}>{j.createdAt.toISOString().replace("T", " ").slice(0, 16)}</Link></TableCell>
+                <TableCell>{BULK_OPERATIONS.find((o) => o.id === j.operation)?.label ?? j.operation} <span className="text-muted-foreground">({VENDOR_LABEL[BULK_OPERATIONS.find((o) => o.id === j.operation)?.vendor ?? "trugrid"]})</span></TableCell>
+                <TableCell>{j.fileName}</TableCell>
+                <TableCell>{j.rowsTotal.toLocaleString("en")}</TableCell>
+                <TableCell><Badge>{j.status}</Badge></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
 }

@@ -1,9 +1,49 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { VendorArea } from "@/components/vendors/vendor-area";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { currentTenant } from "@/lib/tenants/scope";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.trugrid };
 
+async function CacheCard() {
+  const tenant = await currentTenant(await requireStaff());
+  if (!tenant) return null;
+  const where = { tenantId: tenant.id, deletedAt: null };
+  const [users, associations, ips, dns, set] = await Promise.all([
+    db().trugridUser.count({ where }),
+    db().vendorEdge.count({ where: { ...where, vendor: "trugrid", kind: "machine_association" } }),
+    db().vendorObject.count({ where: { ...where, vendor: "trugrid", kind: "allowed_ip" } }),
+    db().vendorObject.count({ where: { ...where, vendor: "trugrid", kind: "external_dns" } }),
+    db().trugridUserState.count({ where: { tenantId: tenant.id, OR: [{ mfaOn: { not: null } }, { udpOn: { not: null } }] } }),
+  ]);
+  const line = (href: string, n: number, what: string) => (
+    <li><Link href={href} className="underline-offset-2 hover:underline"><strong>{n}</strong> {what}</Link></li>
+  );
+  return (
+    <Card data-testid="trugrid-cache">
+      <CardTitle>What the console knows</CardTitle>
+      <CardDescription>
+        TruGrid lists users only with their logon IPs, machines only through associations, and reports no MFA or UDP state: the console shows what it last set itself.
+      </CardDescription>
+      <ul className="mt-3 space-y-1 text-sm">
+        {line("/trugrid/users", users, "users")}
+        {line("/trugrid/users", set, "users with MFA or UDP set through this console")}
+        {line("/trugrid/associations", associations, "machine associations")}
+        {line("/trugrid/allow-lists", ips, "allowed IPs")}
+        {line("/trugrid/allow-lists", dns, "external DNS names")}
+      </ul>
+    </Card>
+  );
+}
+
 export default function Page() {
-  return <VendorArea vendor="trugrid" description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain." />;
+  return (
+    <VendorArea vendor="trugrid" description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain.">
+      <CacheCard />
+    </VendorArea>
+  );
 }

@@ -1,9 +1,33 @@
 import type { Metadata } from "next";
+import { TwingateOverviewCard } from "@/components/twingate/overview-card";
 import { VendorArea } from "@/components/vendors/vendor-area";
+import { db } from "@/lib/db";
+import { twingatePage } from "@/lib/twingate/page";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.twingate };
 
-export default function Page() {
-  return <VendorArea vendor="twingate" description="Users, devices, groups, resources and access, remote networks, connectors and service accounts." />;
+const KINDS: Record<string, string> = {
+  "/twingate/groups": "group", "/twingate/resources": "resource", "/twingate/remote-networks": "remote_network",
+  "/twingate/connectors": "connector", "/twingate/service-accounts": "service_account", "/twingate/security-policies": "security_policy",
+};
+
+export default async function Page() {
+  const { tenant } = await twingatePage();
+  let counts: Record<string, number> = {};
+  if (tenant) {
+    const where = { tenantId: tenant.id, deletedAt: null };
+    const [users, devices, objects] = await Promise.all([
+      db().twingateUser.count({ where }),
+      db().twingateDevice.count({ where }),
+      db().vendorObject.groupBy({ by: ["kind"], where: { ...where, vendor: "twingate" }, _count: { _all: true } }),
+    ]);
+    const byKind = new Map(objects.map((o) => [o.kind, o._count._all]));
+    counts = { "/twingate/users": users, "/twingate/devices": devices, ...Object.fromEntries(Object.entries(KINDS).map(([href, kind]) => [href, byKind.get(kind) ?? 0])) };
+  }
+  return (
+    <VendorArea vendor="twingate" description="Users, devices, groups, resources and access, remote networks, connectors and service accounts.">
+      {tenant ? <TwingateOverviewCard counts={counts} /> : null}
+    </VendorArea>
+  );
 }

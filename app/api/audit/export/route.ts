@@ -20,13 +20,14 @@ export async function GET(request: Request) {
   const format: ExportFormat = (EXPORT_FORMATS as readonly string[]).includes(params.format) ? (params.format as ExportFormat) : "csv";
   const filter = AuditFilter.parse(params);
   const describedFilter = Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== undefined && k !== "before" && k !== "after").map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  const head = await db().auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
   await recordAudit(db(), {
     action: "audit.exported", actor: { id: staff.id, email: staff.email, name: staff.name }, ...(await requestMeta()),
     tenantId: filter.tenant && staff.tenantIds.includes(filter.tenant) ? filter.tenant : null,
     outcome: "success", after: { format, filter: describedFilter },
   });
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(streamOf(exportAuditEvents(pgPool(), staff, filter, format)), {
+  return new Response(streamOf(exportAuditEvents(pgPool(), staff, filter, format, { throughSeq: head?.seq ?? 0n })), {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
       "content-disposition": `attachment; filename="audit-${stamp}.${format === "csv" ? "csv" : "jsonl"}"`,

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { UndoButton } from "@/components/audit/undo-button";
+import { ValueDiff } from "@/components/audit/value-diff";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { auditScope } from "@/lib/audit/scope";
+import { getAuditEvent } from "@/lib/audit/query";
+import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { normEmail } from "@/lib/sync/target";
+import { tenantsInScope } from "@/lib/tenants/scope";
+import { undoLabels } from "@/lib/undo/registry";
+
+export const metadata: Metadata = { title: "Audit event" };
+
+const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "warning", pending: "default" } as const;
+
+type Target = { type: string; id: string; label?: string };
+
+export default async function AuditEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requirePermission("audit.read");
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const event = await getAuditEvent(staff, id);
+  if (!event) notFound();
+  const targets = (Array.isArray(event.targets) ? event.targets : []) as Target[];
+  // Related events: the intent/outcome pair of a vendor call, and undos of (or undone by) this event.
+  const related = await db().auditEvent.findMany({
+    where: {
+      AND: [auditScope(staff), {
+        OR: [
+          ...(event.correlationId ? [{ id: event.correlationId }, { correlationId: event.correlationId }] : []),
+          { correlationId: event.id },
+          { targets: { array_contains: [{ type: "audit_event", id: event.id }] } },
+          ...targets.filter((t) => t.type === "audit_event").map((t) => ({ id: t.id })),
+        ],
+      }, { NOT: { id: event.id } }],
+    },
+    orderBy: { seq: "asc" },
+    take: 20,
+  });
+  // A target that is a person (an email or UPN) links to their People page when the tenant knows them.
+  const emails = targets.map((t) => [t.id, t.label]).flat().filter((v): v is string => !!v && v.includes("@")).map(normEmail);
+  const people = event.tenantId && emails.length
+    ? await db().person.findMany({ where: { tenantId: event.tenantId, emailNorm: { in: emails } }, select: { id: true, emailNorm: true } })
+    : [];
+  const tenantName = event.tenantId ? (await tenantsInScope(staff)).find((t) => t.id === event.tenantId)?.name ?? event.tenantId : null;
+  const undo = undoLabels()[event.action];
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b py-1.5 text-sm last:border-0"><dt className="text-muted-foreground">{label}</dt><dd className="break-all">{value}</dd></div>
+  );
+  return (
+    <>
+      <PageHeader title={event.action} description={`Event ${event.id}`} />
+      <div className="mb-4"><Link href="/audit" className="text-sm text-primary hover:underline">← Audit log</Link></div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Card>
+          <CardTitle>Event</CardTitle>
+          <dl className="mt-3" data-testid="audit-event-detail">
+            {row("Time", `${event.at.toISOString().replace("T", " ").slice(0, 23)} UTC`)}
+            {row("Actor", event.actorName ? `${event.actorName} <${event.actorEmail}>` : "system")}
+            {row("From", [event.ip, event.userAgent].filter(Boolean).join(" · ") || "—")}
+            {row("Outcome", <><Badge variant={OUTCOME_VARIANT[event.outcome]}>{event.outcome}</Badge>{event.reason ? <span className="ml-2">{event.reason}</span> : null}</>)}
+            {row("Tenant", tenantName ?? "—")}
+            {row("Vendor", event.vendor ?? "—")}
+            {row("Targets", targets.length ? (
+              <ul>{targets.map((t) => {
+                const person = people.find((p) => p.emailNorm === normEmail(t.id) || p.emailNorm === normEmail(t.label));
+                return (
+                  <li key={`${t.type}:${t.id}`}>
+                    <span className="text-muted-foreground">{t.type}:</span>{" "}
+                    {t.type === "audit_event" ? <Link className="text-primary hover:underline" href={`/audit/${t.id}`}>{t.label ?? t.id}</Link> : (t.label ?? t.id)}
+                    {person ? <> · <Link className="text-primary hover:underline" href={`/people/${person.id}`} data-testid="person-link">person</Link></> : null}
+                  </li>
+                );
+              })}</ul>
+            ) : "—")}
+            {row("Job", event.jobId ? <Link className="text-primary hover:underline" href={`/audit?job=${encodeURIComponent(event.jobId)}`}>{event.jobId}</Link> : "—")}
+            {row("Chain", <span className="font-mono text-xs">seq {event.seq.toString()} · hash {event.hash.slice(0, 24)}… · prev {event.prevHash.slice(0, 24)}…</span>)}
+          </dl>
+          {undo && event.outcome === "success" ? <div className="mt-3"><UndoButton eventId={event.id} label={undo} /></div> : null}
+        </Card>
+        <Card>
+          <CardTitle>Before and after</CardTitle>
+          <div className="mt-3"><ValueDiff before={event.before} after={event.after} /></div>
+          {related.length ? (
+            <>
+              <CardTitle className="mt-6">Related events</CardTitle>
+              <ul className="mt-2 space-y-1 text-sm" data-testid="related-events">
+                {related.map((r) => (
+                  <li key={r.id}><Link className="text-primary hover:underline" href={`/audit/${r.id}`}>{r.at.toISOString().replace("T", " ").slice(0, 19)} · {r.action} · {r.outcome}</Link></li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { BulkForms } from "@/components/jumpcloud/bulk-forms";
+import { BulkJobItem } from "@/components/jumpcloud/bulk-job-item";
+import { NoTenant } from "@/components/jumpcloud/no-tenant";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { recentBulkJobs } from "@/lib/jumpcloud/bulk-jobs";
+import { currentTenant } from "@/lib/tenants/scope";
+
+export const metadata: Metadata = { title: "JumpCloud bulk jobs" };
+
+const KIND_LABEL = { create: "Create users", unlock: "Unlock", expire: "Expire passwords", states: "Scheduled state change" } as const;
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await requireStaff();
+  const tenant = await currentTenant(staff);
+  if (!tenant) return <NoTenant title="JumpCloud bulk jobs" />;
+  const { job } = await searchParams;
+  const canWrite = can(staff.role, "jumpcloud.write");
+  const jobs = await recentBulkJobs(db(), tenant.id);
+  return (
+    <>
+      <PageHeader title={`JumpCloud bulk jobs · ${tenant.name}`} description="JumpCloud runs bulk jobs on its side; the console starts them, then reads their results until every user is done." />
+      <div className="space-y-6">
+        {canWrite ? <BulkForms tenantId={tenant.id} /> : null}
+        <Card>
+          <CardTitle>Recent jobs</CardTitle>
+          <CardDescription>Started through the console for this tenant, newest first.</CardDescription>
+          {jobs.length === 0 ? <p className="mt-3 text-sm text-muted-foreground">No bulk jobs yet.</p> : (
+            <ul className="mt-3 space-y-3" data-testid="bulk-jobs">
+              {jobs.map((j) => (
+                <li key={j.eventId} className="rounded-md border p-3" data-testid="bulk-job">
+                  <BulkJobItem tenantId={tenant.id} jobId={canWrite ? j.jobId : null} initiallyOpen={j.jobId !== null && j.jobId === job}
+                    summary={<>
+                      <strong>{KIND_LABEL[j.kind]}</strong> · {j.count} user(s)
+                      {j.kind === "states" && j.state ? ` → ${j.state.toLowerCase()} at ${j.startDate ? new Date(j.startDate).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "?"}` : ""}
+                      <span className="ml-2 text-muted-foreground">{j.at.toISOString().replace("T", " ").slice(0, 19)} UTC by {j.actor ?? "—"}{j.jobId ? ` · job ${j.jobId}` : ""}</span>
+                    </>}
+                    fallback={<p className="text-sm text-muted-foreground">{j.kind === "states" ? "JumpCloud applies scheduled changes at the given time; the next sync shows the new states." : "Results are shown to operators."}</p>} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NoTenant } from "@/components/jumpcloud/no-tenant";
+import { SystemCommands } from "@/components/jumpcloud/system-commands";
+import { SystemRelations } from "@/components/jumpcloud/system-relations";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getSystem } from "@/lib/jumpcloud/queries";
+import { currentTenant } from "@/lib/tenants/scope";
+
+export const metadata: Metadata = { title: "JumpCloud system" };
+
+const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  const tenant = await currentTenant(staff);
+  if (!tenant) return <NoTenant title="JumpCloud system" />;
+  const { id } = await params;
+  const found = await getSystem(db(), tenant.id, id);
+  if (!found) notFound();
+  const { system } = found;
+  const name = system.displayName || system.hostname || system.vendorId;
+  const raw = system.raw as { osFamily?: string };
+  const apple = /mac|ios|ipad|darwin/i.test(`${raw.osFamily ?? ""} ${system.os ?? ""}`);
+  return (
+    <>
+      <PageHeader title={name} description={<><Link href="/jumpcloud/systems" className="text-primary hover:underline">Systems</Link> · synced {when(system.syncedAt)}</>} />
+      <div className="space-y-6">
+        <Card>
+          <CardTitle>System</CardTitle>
+          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm" data-testid="system-detail">
+            <dt className="text-muted-foreground">Hostname</dt><dd className="font-mono text-xs">{system.hostname ?? "—"}</dd>
+            <dt className="text-muted-foreground">OS</dt><dd>{system.os ?? "—"} {system.osVersion ?? ""}</dd>
+            <dt className="text-muted-foreground">Serial number</dt><dd className="font-mono text-xs">{system.serialNumber ?? "—"}</dd>
+            <dt className="text-muted-foreground">Agent</dt><dd>{system.active ? <Badge variant="success">active</Badge> : <Badge variant="warning">inactive</Badge>} <span className="ml-2 text-xs text-muted-foreground">version {system.agentVersion ?? "—"}</span></dd>
+            <dt className="text-muted-foreground">Last contact</dt><dd>{when(system.lastContact)}</dd>
+          </dl>
+          <div className="mt-4">
+            <SystemCommands tenantId={tenant.id} systemId={system.vendorId} name={name} apple={apple}
+              canWrite={can(staff.role, "jumpcloud.write")} canDestroy={can(staff.role, "jumpcloud.destructive")} />
+          </div>
+        </Card>
+        <SystemRelations tenantId={tenant.id} systemId={system.vendorId} name={name} canWrite={can(staff.role, "jumpcloud.write")}
+          groups={found.groups.map((g) => ({ ...g, type: "system_group" }))} associations={found.associations} />
+      </div>
+    </>
+  );
+}

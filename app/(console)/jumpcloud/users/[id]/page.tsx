@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LockBadge, MfaBadge, StateBadge, YesNo } from "@/components/jumpcloud/badges";
+import { NoTenant } from "@/components/jumpcloud/no-tenant";
+import { UserActions } from "@/components/jumpcloud/user-actions";
+import { UserDetailsForm } from "@/components/jumpcloud/user-details-form";
+import { UserRelations } from "@/components/jumpcloud/user-relations";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getUser } from "@/lib/jumpcloud/queries";
+import { currentTenant } from "@/lib/tenants/scope";
+
+export const metadata: Metadata = { title: "JumpCloud user" };
+
+const when = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  const tenant = await currentTenant(staff);
+  if (!tenant) return <NoTenant title="JumpCloud user" />;
+  const { id } = await params;
+  const found = await getUser(db(), tenant.id, id);
+  if (!found) notFound();
+  const { user } = found;
+  const raw = user.raw as Record<string, unknown> & { mfa?: { exclusion?: boolean; exclusionUntil?: string | null }; account_locked_date?: string | null };
+  const canWrite = can(staff.role, "jumpcloud.write");
+  const values = Object.fromEntries(["email", "username", "firstname", "lastname", "displayname", "department", "jobTitle"].map((k) => [k, typeof raw[k] === "string" ? (raw[k] as string) : ""]));
+  return (
+    <>
+      <PageHeader title={user.displayname || user.email} description={<><Link href="/jumpcloud/users" className="text-primary hover:underline">Users</Link> · {user.email} · synced {when(user.syncedAt)}</>} />
+      <div className="space-y-6">
+        <Card>
+          <CardTitle>Status</CardTitle>
+          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm" data-testid="user-status">
+            <dt className="text-muted-foreground">State</dt><dd><StateBadge state={user.state} /></dd>
+            <dt className="text-muted-foreground">Locked</dt><dd><LockBadge locked={user.accountLocked} />{user.accountLocked && raw.account_locked_date ? <span className="ml-2 text-xs text-muted-foreground">since {when(raw.account_locked_date)}</span> : null}</dd>
+            <dt className="text-muted-foreground">MFA enrolment</dt><dd><MfaBadge status={user.mfaStatus} /> <span className="ml-2 text-xs text-muted-foreground">TOTP {user.totpEnabled ? "on" : "off"}</span></dd>
+            <dt className="text-muted-foreground">MFA exclusion</dt><dd data-testid="user-exclusion">{raw.mfa?.exclusion ? `until ${when(raw.mfa.exclusionUntil)}` : "none"}</dd>
+            <dt className="text-muted-foreground">Password expired</dt><dd><YesNo value={user.passwordExpired} yes="expired" /></dd>
+            <dt className="text-muted-foreground">Created</dt><dd>{when(user.createdAtVendor)}</dd>
+          </dl>
+          {canWrite ? <div className="mt-4"><UserActions tenantId={tenant.id} userId={user.vendorId} email={user.email} state={user.state} locked={!!user.accountLocked} canDelete={can(staff.role, "jumpcloud.destructive")} /></div> : null}
+        </Card>
+        <Card>
+          <CardTitle>Details</CardTitle>
+          <div className="mt-3"><UserDetailsForm tenantId={tenant.id} userId={user.vendorId} values={values} disabled={!canWrite} /></div>
+        </Card>
+        <UserRelations tenantId={tenant.id} userId={user.vendorId} email={user.email} canWrite={canWrite}
+          groups={found.groups.map((g) => ({ ...g, type: "user_group" }))} associations={found.associations} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Facts, VendorCard, when } from "@/components/people/vendor-card";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { loadPersonView } from "@/lib/people/person-view";
+
+export const metadata: Metadata = { title: "Person" };
+
+const ASSURANCE: Record<number, string> = { 100: "Basic", 300: "Trusted", 500: "Certified" };
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  const { id } = await params;
+  const view = await loadPersonView(db(), staff.tenantIds, id);
+  if (!view) notFound();
+  const { person, trugrid, truu, twingate, jumpcloud } = view;
+  return (
+    <>
+      <PageHeader title={person.displayName ?? person.emailNorm} description={`${person.emailNorm} · one person across the vendors, from the last sync of each`} />
+      <div className="mb-4 flex gap-4 text-sm">
+        <Link href="/people" className="text-primary hover:underline">← People</Link>
+        <Link href={`/audit?target=${encodeURIComponent(person.emailNorm)}`} className="text-primary hover:underline">Audit events about this person</Link>
+      </div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <VendorCard title="TruGrid" known={!!trugrid} testId="person-trugrid">
+          {trugrid ? (
+            <>
+              <Facts items={[
+                ["UPN", trugrid.user.upn],
+                ["Last logon IP", `web ${trugrid.user.webIp ?? "—"} · desktop ${trugrid.user.desktopIp ?? "—"} · mobile ${trugrid.user.mobileIp ?? "—"}`],
+                ["Synced", when(trugrid.user.syncedAt)],
+              ]} />
+              <div>
+                <div className="font-medium">Machine associations</div>
+                {trugrid.associations.length ? (
+                  <ul className="mt-1 list-disc pl-5">{trugrid.associations.map((a) => <li key={a.id}>{a.group}{a.machine ? ` → ${a.machine}` : ""}</li>)}</ul>
+                ) : <p className="text-muted-foreground">None cached.</p>}
+              </div>
+            </>
+          ) : null}
+        </VendorCard>
+
+        <VendorCard title="TruU" known={truu.users.length > 0 || truu.devices.length > 0} testId="person-truu">
+          {truu.users.map((u) => (
+            <Facts key={u.id} items={[["Enrolled user", u.displayName ?? u.upn], ["UPN", u.upn], ["Last synced (TruU)", when(u.lastSynced)]]} />
+          ))}
+          <div>
+            <div className="font-medium">Devices ({truu.devices.length})</div>
+            <ul className="mt-1 space-y-1">
+              {truu.devices.map((d) => (
+                <li key={d.id}>
+                  {d.deviceName ?? d.vendorId} <span className="text-muted-foreground">{d.type}</span>{" "}
+                  {d.assuranceLevel ? <Badge>{ASSURANCE[d.assuranceLevel] ?? d.assuranceLevel}</Badge> : null}{" "}
+                  <span className="text-xs text-muted-foreground">last heard {when(d.lastHeardFrom)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </VendorCard>
+
+        <VendorCard title="Twingate" known={twingate.users.length > 0} testId="person-twingate">
+          {twingate.users.map((u) => (
+            <Facts key={u.id} items={[
+              ["User", `${[u.firstName, u.lastName].filter(Boolean).join(" ")} <${u.email}>`],
+              ["State", <Badge key="s" variant={u.state === "ACTIVE" ? "success" : "warning"}>{u.state}</Badge>],
+              ["Role", u.role], ["Type", u.type],
+            ]} />
+          ))}
+          <div>
+            <div className="font-medium">Groups</div>
+            <p>{twingate.groups.map((g) => g.name).join(", ") || <span className="text-muted-foreground">None.</span>}</p>
+          </div>
+          <div>
+            <div className="font-medium">Devices ({twingate.devices.length})</div>
+            <ul className="mt-1 space-y-1">
+              {twingate.devices.map((d) => (
+                <li key={d.id}>{d.name ?? d.hostname ?? d.vendorId} <span className="text-muted-foreground">{d.osName}</span> <Badge variant={d.activeState === "ACTIVE" ? "success" : "warning"}>{d.activeState}</Badge> {d.isTrusted ? <Badge variant="success">trusted</Badge> : null}</li>
+              ))}
+            </ul>
+          </div>
+        </VendorCard>
+
+        <VendorCard title="JumpCloud" known={jumpcloud.users.length > 0} testId="person-jumpcloud">
+          {jumpcloud.users.map((u) => (
+            <Facts key={u.id} items={[
+              ["User", `${u.displayname ?? u.username} <${u.email}>`],
+              ["State", <Badge key="s" variant={u.state === "ACTIVATED" && !u.suspended ? "success" : "warning"}>{u.suspended ? "SUSPENDED" : u.state}</Badge>],
+              ["Locked", u.accountLocked ? <Badge key="l" variant="destructive">locked</Badge> : "no"],
+              ["MFA", `${u.mfaStatus ?? "unknown"}${u.totpEnabled ? " · TOTP on" : ""}`],
+              ["Password expired", u.passwordExpired ? "yes" : "no"],
+            ]} />
+          ))}
+          <div>
+            <div className="font-medium">Groups</div>
+            <p>{jumpcloud.groups.map((g) => g.name).join(", ") || <span className="text-muted-foreground">None.</span>}</p>
+          </div>
+          <div>
+            <div className="font-medium">Systems</div>
+            <p>{jumpcloud.systems.map((s) => s.displayName ?? s.hostname).join(", ") || <span className="text-muted-foreground">None.</span>}</p>
+          </div>
+        </VendorCard>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
+import { AllowLists } from "@/components/trugrid/allow-lists";
+import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { trugridScope } from "@/lib/trugrid/scope";
+
+export const metadata: Metadata = { title: "TruGrid allow-lists" };
+
+export default async function Page() {
+  const { staff, tenant, domainName } = await trugridScope();
+  const description = "The IP allow-list and the external DNS names of the tenant's TruGrid domain, as last read from TruGrid.";
+  if (!tenant || !domainName) {
+    return <><PageHeader title="Allow-lists" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+  }
+  const rows = await db().vendorObject.findMany({
+    where: { tenantId: tenant.id, vendor: "trugrid", kind: { in: ["allowed_ip", "external_dns"] }, deletedAt: null },
+    orderBy: { name: "asc" }, select: { kind: true, name: true, syncedAt: true },
+  });
+  const values = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.name ?? "");
+  const readAt = rows.reduce<Date | null>((m, r) => (!m || r.syncedAt > m ? r.syncedAt : m), null);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={`Allow-lists · ${tenant.name}`} description={description} />
+      <AllowLists tenantId={tenant.id} domainName={domainName} ips={values("allowed_ip")} dns={values("external_dns")} readAt={readAt?.toISOString() ?? null} canRead={can(staff.role, "trugrid.read")} />
+    </div>
+  );
+}

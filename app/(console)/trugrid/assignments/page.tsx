@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
+import { AssignmentForm } from "@/components/trugrid/assignment-form";
+import { HistoryList } from "@/components/trugrid/history-list";
+import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { db } from "@/lib/db";
+import { machineGroups, userSuggestions } from "@/lib/trugrid/associations";
+import { trugridHistory } from "@/lib/trugrid/history";
+import { trugridScope } from "@/lib/trugrid/scope";
+
+export const metadata: Metadata = { title: "TruGrid assignments" };
+
+export default async function Page() {
+  const { tenant, domainName, may } = await trugridScope();
+  const description = "Resource assignments: which users or user groups may use which machines or machine groups. A user must be assigned a group before a machine in it can be associated with them.";
+  if (!tenant || !domainName) {
+    return <><PageHeader title="Assignments" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+  }
+  const [history, users, groups] = await Promise.all([
+    trugridHistory(db(), tenant.id, ["trugrid.assignment.created"]),
+    may.domain ? userSuggestions(db(), tenant.id) : Promise.resolve([]),
+    may.domain ? machineGroups(db(), tenant.id) : Promise.resolve([]),
+  ]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={`Assignments · ${tenant.name}`} description={description} />
+      <Card>
+        <CardTitle>New assignment</CardTitle>
+        <CardDescription>Grants access, so admins only. TruGrid checks every name and answers per assignment.</CardDescription>
+        <div className="mt-3">
+          {may.domain ? <AssignmentForm tenantId={tenant.id} users={users} groups={groups.map((g) => g.name)} /> : <p className="text-sm text-muted-foreground">Your role can see assignments made here but not create them.</p>}
+        </div>
+      </Card>
+      <HistoryList testId="assignment-history" title="Assignments made through this console" entries={history}
+        description="TruGrid has no call that lists assignments: this is the console's own record, from the audit log."
+        render={(e) => ((e.after ?? {}) as { assignments?: { key: string; value: string[]; status: string }[] }).assignments?.map((a) => `${a.key} → ${a.value.join(", ")}: ${a.status}`) ?? []} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { EditConnectorDialog } from "@/components/twingate/network-forms";
+import { Muted, when } from "@/components/twingate/state-badges";
+import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { db } from "@/lib/db";
+import { namesById } from "@/lib/twingate/labels";
+import { twingatePage } from "@/lib/twingate/page";
+import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
+import type { Connector } from "@/lib/vendors/twingate/schemas";
+
+export const metadata: Metadata = { title: "Twingate connectors" };
+
+const STATE: Record<string, { label: string; variant: "success" | "destructive" | "warning" }> = {
+  ALIVE: { label: "online", variant: "success" },
+  DEAD_NO_HEARTBEAT: { label: "never connected", variant: "warning" },
+  DEAD_HEARTBEAT_TOO_OLD: { label: "offline", variant: "destructive" },
+  DEAD_NO_RELAYS: { label: "no relays", variant: "destructive" },
+};
+
+export default async function Page() {
+  const { tenant, canAdmin } = await twingatePage();
+  const description = "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename them and turn status notifications on or off.";
+  if (!tenant) return <TwingateShell title="Twingate connectors" current="/twingate/connectors" description={description}><NoTenant /></TwingateShell>;
+  const [connectors, networks, sync] = await Promise.all([
+    listObjects<{ remoteNetworkId?: string; hasStatusNotificationsEnabled?: boolean }, Connector>(db(), tenant.id, "connector"),
+    listObjects(db(), tenant.id, "remote_network"),
+    lastTwingateSync(db(), tenant.id),
+  ]);
+  const networkName = namesById(networks);
+  return (
+    <TwingateShell title="Twingate connectors" tenantName={tenant.name} current="/twingate/connectors" description={description}>
+      <CacheNote syncedAt={sync?.finishedAt} />
+      <Table data-testid="twingate-connectors">
+        <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Remote network</TableHead><TableHead>State</TableHead><TableHead>Last heartbeat</TableHead><TableHead>Version</TableHead><TableHead>Host</TableHead><TableHead>Notifications</TableHead>{canAdmin ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}</TableRow></TableHeader>
+        <TableBody>
+          {connectors.length === 0 ? <TableRow><TableCell colSpan={8} className="py-8 text-center text-muted-foreground">No connectors.</TableCell></TableRow> : null}
+          {connectors.map((c) => {
+            const state = STATE[c.raw.state] ?? { label: c.raw.state, variant: "warning" as const };
+            const notifications = c.attributes.hasStatusNotificationsEnabled ?? c.raw.hasStatusNotificationsEnabled;
+            return (
+              <TableRow key={c.vendorId} data-testid="connector-row">
+                <TableCell className="font-medium">{c.name}</TableCell>
+                <TableCell>{c.attributes.remoteNetworkId ? networkName[c.attributes.remoteNetworkId] ?? c.raw.remoteNetwork?.name : <Muted />}</TableCell>
+                <TableCell><Badge variant={state.variant}>{state.label}</Badge></TableCell>
+                <TableCell>{when(c.raw.lastHeartbeatAt)}</TableCell>
+                <TableCell>{c.raw.version ?? <Muted />}</TableCell>
+                <TableCell className="font-mono text-xs">{c.raw.hostname ?? c.raw.publicIP ?? <Muted />}</TableCell>
+                <TableCell>{notifications ? "on" : "off"}</TableCell>
+                {canAdmin ? <TableCell className="text-right"><EditConnectorDialog tenantId={tenant.id} connectorId={c.vendorId} name={c.name} notifications={!!notifications} /></TableCell> : null}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TwingateShell>
+  );
+}

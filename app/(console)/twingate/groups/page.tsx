@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { UrlSearch } from "@/components/data-table/url-filters";
+import { CreateGroupDialog } from "@/components/twingate/group-forms";
+import { Muted } from "@/components/twingate/state-badges";
+import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { db } from "@/lib/db";
+import { namesById } from "@/lib/twingate/labels";
+import { twingatePage, type Search } from "@/lib/twingate/page";
+import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
+
+export const metadata: Metadata = { title: "Twingate groups" };
+
+type GroupAttrs = { isActive?: boolean; securityPolicyId?: string | null };
+type GroupRaw = { type?: string };
+
+export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
+  const { tenant, canAdmin } = await twingatePage();
+  const description = "Groups decide who reaches which resources. Operators change members; admins create, rename, delete, and set resources and security policies.";
+  if (!tenant) return <TwingateShell title="Twingate groups" current="/twingate/groups" description={description}><NoTenant /></TwingateShell>;
+  const search = await searchParams;
+  const q = typeof search.q === "string" ? search.q.slice(0, 200) : "";
+  const [groups, policies, members, access, sync] = await Promise.all([
+    listObjects<GroupAttrs, GroupRaw>(db(), tenant.id, "group", q),
+    listObjects(db(), tenant.id, "security_policy"),
+    edgeCounts(db(), tenant.id, "group_member", "fromId"),
+    edgeCounts(db(), tenant.id, "resource_access", "toId"),
+    lastTwingateSync(db(), tenant.id),
+  ]);
+  const policyName = namesById(policies);
+  return (
+    <TwingateShell title="Twingate groups" tenantName={tenant.name} current="/twingate/groups" description={description}
+      actions={canAdmin ? <CreateGroupDialog tenantId={tenant.id} policies={policies.map((p) => ({ id: p.vendorId, name: p.name }))} /> : null}>
+      <CacheNote syncedAt={sync?.finishedAt} />
+      <div className="mb-3"><UrlSearch label="Search groups by name" /></div>
+      <Table data-testid="twingate-groups">
+        <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Type</TableHead><TableHead>State</TableHead><TableHead>Security policy</TableHead><TableHead>Members</TableHead><TableHead>Resources</TableHead></TableRow></TableHeader>
+        <TableBody>
+          {groups.length === 0 ? <TableRow><TableCell colSpan={6} className="py-8 text-center text-muted-foreground">No groups match.</TableCell></TableRow> : null}
+          {groups.map((g) => (
+            <TableRow key={g.vendorId} data-testid="group-row">
+              <TableCell><Link className="font-medium underline-offset-4 hover:underline" href={`/twingate/groups/${encodeURIComponent(g.vendorId)}`}>{g.name}</Link></TableCell>
+              <TableCell>{g.raw.type?.toLowerCase() ?? <Muted />}</TableCell>
+              <TableCell>{g.attributes.isActive === false ? <Badge variant="outline">inactive</Badge> : <Badge variant="success">active</Badge>}</TableCell>
+              <TableCell>{g.attributes.securityPolicyId ? policyName[g.attributes.securityPolicyId] ?? g.attributes.securityPolicyId : <Muted />}</TableCell>
+              <TableCell className="tabular-nums">{members.get(g.vendorId) ?? 0}</TableCell>
+              <TableCell className="tabular-nums">{access.get(g.vendorId) ?? 0}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TwingateShell>
+  );
+}

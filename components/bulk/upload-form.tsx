@@ -1,0 +1,72 @@
+"use client";
+import { Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { planBulkUpload } from "@/lib/bulk/actions";
+import { cn } from "@/lib/ui/cn";
+
+export interface OperationChoice { id: string; label: string; vendor: string; connected: boolean }
+
+/** Choose an operation, drop a CSV, get a plan. Nothing is sent to a vendor here. */
+export function UploadForm({ tenantId, operations }: { tenantId: string; operations: OperationChoice[] }) {
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [operation, setOperation] = useState(operations.find((o) => o.connected)?.id ?? "");
+
+  const submit = async () => {
+    if (!file || !operation) return;
+    setBusy(true);
+    setError(null);
+    const form = new FormData();
+    form.set("tenantId", tenantId);
+    form.set("operation", operation);
+    form.set("file", file);
+    try {
+      const res = await planBulkUpload(form);
+      if (res.ok) {
+        toast.success("Plan ready: check it, then confirm.");
+        router.push(`/bulk/${res.data.jobId}`);
+      } else {
+        setError(res.error);
+      }
+    } catch {
+      setError("The upload did not reach the console. Check your connection and try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label="Upload a CSV">
+      <div className="grid gap-1.5">
+        <Label htmlFor="bulk-operation">Operation</Label>
+        <Select id="bulk-operation" value={operation} onChange={(e) => setOperation(e.target.value)}>
+          {operations.map((o) => <option key={o.id} value={o.id} disabled={!o.connected}>{o.label}{o.connected ? "" : " (not connected)"}</option>)}
+        </Select>
+      </div>
+      <div
+        className={cn("flex cursor-pointer flex-col items-center justify-center gap-2 rounded-md border-2 border-dashed p-6 text-sm text-muted-foreground", dragging && "border-primary bg-accent")}
+        onClick={() => input.current?.click()}
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => { e.preventDefault(); setDragging(false); setFile(e.dataTransfer.files[0] ?? null); }}
+        data-testid="bulk-drop-zone"
+      >
+        <Upload className="size-6" />
+        {file ? <span className="text-foreground">{file.name} ({(file.size / 1024).toFixed(1)} KB)</span> : <span>Drop a CSV file here, or click to choose one (up to 100,000 rows, 20 MB)</span>}
+        <input ref={input} type="file" accept=".csv,text/csv,.txt,.tsv" className="sr-only" aria-label="CSV file" data-testid="bulk-file"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
+      {error ? <p className="rounded-md border border-destructive/50 bg-destructive/10 p-3 text-sm" role="alert" data-testid="bulk-upload-error">{error}</p> : null}
+      <Button type="submit" disabled={!file || !operation || busy}>{busy ? "Planning…" : "Upload and plan"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import type { HistoryEntry } from "@/lib/trugrid/history";
+
+/** Successful calls recorded in the audit log, with what TruGrid answered per item. */
+export function HistoryList({ title, description, entries, render, testId }: {
+  title: string;
+  description: string;
+  entries: HistoryEntry[];
+  render: (e: HistoryEntry) => string[];
+  testId?: string;
+}) {
+  return (
+    <Card data-testid={testId}>
+      <CardTitle>{title}</CardTitle>
+      <CardDescription>{description}</CardDescription>
+      <ul className="mt-3 divide-y text-sm">
+        {entries.map((e) => (
+          <li key={e.id} className="py-2">
+            <div className="text-xs text-muted-foreground">{e.at.toISOString().slice(0, 16).replace("T", " ")} UTC · {e.actorName ?? "someone"}</div>
+            {render(e).map((line, i) => <div key={i} className="font-mono text-xs">{line}</div>)}
+          </li>
+        ))}
+        {entries.length === 0 ? <li className="py-2 text-muted-foreground">Nothing yet.</li> : null}
+      </ul>
+    </Card>
+  );
+}
+
+/** "item: status" lines from an event's after.statuses. */
+export function statusLines(e: HistoryEntry): string[] {
+  const statuses = ((e.after ?? {}) as { statuses?: Record<string, string> }).statuses ?? {};
+  return Object.entries(statuses).map(([k, v]) => `${k}: ${v}`);
+}

@@ -1,0 +1,24 @@
+import { Badge } from "@/components/ui/badge";
+
+const USER_VARIANT: Record<string, "success" | "warning" | "destructive" | "default"> = { ACTIVE: "success", PENDING: "warning", DISABLED: "destructive" };
+const DEVICE_VARIANT: Record<string, "success" | "warning" | "destructive" | "default"> = { ACTIVE: "success", ARCHIVED: "default", BLOCKED: "destructive" };
+
+export function UserStateBadge({ state }: { state: string }) {
+  return <Badge variant={USER_VARIANT[state] ?? "default"}>{state.toLowerCase()}</Badge>;
+}
+
+export function DeviceStateBadge({ state }: { state: string }) {
+  return <Badge variant={DEVICE_VARIANT[state] ?? "default"}>{state.toLowerCase()}</Badge>;
+}
+
+export function TrustBadge({ trusted }: { trusted: boolean }) {
+  return trusted ? <Badge variant="success">trusted</Badge> : <Badge variant="outline">not trusted</Badge>;
+}
+
+export function Muted({ children = "—" }: { children?: React.ReactNode }) {
+  return <span className="text-muted-foreground">{children}</span>;
+}
+
+export function when(iso: string | null): string {
+  return iso ? iso.replace("T", " ").slice(0, 16) : "—";
+}

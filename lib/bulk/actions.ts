@@ -1,0 +1,103 @@
+"use server";
+import { z } from "zod";
+import { action, ActionError } from "../actions/action";
+import { db } from "../db";
+import { appBoss } from "../jobs/app-boss";
+import { BULK_APPLY_QUEUE, type BulkApplyJob } from "../jobs/queues";
+import { bulkOperation } from "./catalogue";
+import { MAX_FILE_BYTES } from "./csv";
+import { planBulkJob } from "./plan";
+
+const Upload = z.object({
+  tenantId: z.string().min(1),
+  operation: z.string().min(1).max(100),
+  file: z.instanceof(File, { message: "Choose a CSV file." }).refine((f) => f.size <= MAX_FILE_BYTES, "The file is over 20 MB; split it into smaller files."),
+});
+
+/** Upload → plan. Nothing reaches the vendor: the plan is stored for the staff member to read and confirm. */
+export const planBulkUpload = action(
+  {
+    name: "bulk.planned", perm: "bulk.apply", input: Upload, tenant: (i) => i.tenantId,
+    describe: (i) => ({ targets: [{ type: "bulk_operation", id: i.operation, label: i.file.name }] }),
+  },
+  async ({ tenantId, operation, file }, ctx) => {
+    const op = bulkOperation(operation);
+    if (!op) throw new ActionError("Unknown operation.");
+    ctx.audit.vendor = op.vendor;
+    // Planning reads the cache in batches outside the wrapper's transaction; the job and its rows are written in one.
+    const res = await planBulkJob(db(), { tenantId, operationId: operation, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id });
+    if (!res.ok) throw new ActionError(res.error);
+    ctx.audit.targets = [{ type: "bulk_job", id: res.jobId, label: `${op.label}: ${file.name}` }];
+    ctx.audit.after = { operation, fileName: file.name, counts: res.counts };
+    return { jobId: res.jobId, counts: res.counts };
+  },
+);
+
+const JobRef = z.object({ tenantId: z.string().min(1), jobId: z.string().min(1) });
+
+async function jobOf(tenantId: string, jobId: string) {
+  // Tenant scope lives in the query: another tenant's job is "not found".
+  const job = await db().bulkJob.findFirst({ where: { id: jobId, tenantId } });
+  if (!job) throw new ActionError("Not found.");
+  return job;
+}
+
+async function enqueue(jobId: string) {
+  return (await appBoss()).send(BULK_APPLY_QUEUE, { jobId } satisfies BulkApplyJob, { singletonKey: jobId });
+}
+
+/** Confirms a plan: a destructive plan over 10 rows needs its row count typed. */
+export const confirmBulkJob = action(
+  {
+    name: "bulk.confirmed", perm: "bulk.apply", input: JobRef.extend({ typedCount: z.string().trim().optional() }), tenant: (i) => i.tenantId,
+    describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
+  },
+  async ({ tenantId, jobId, typedCount }, ctx) => {
+    const job = await jobOf(tenantId, jobId);
+    const op = bulkOperation(job.operation);
+    if (!op) throw new ActionError("Unknown operation.");
+    if (job.status !== "planned") throw new ActionError("This plan was already confirmed.");
+    const toSend = await db().bulkRow.count({ where: { jobId, status: "pending" } });
+    if (toSend === 0) throw new ActionError("Nothing to send: every row is an error or needs no change.");
+    if (op.destructive && toSend > 10 && typedCount !== String(toSend)) throw new ActionError(`Type ${toSend} (the number of rows to change) to confirm.`);
+    const updated = await db().bulkJob.updateMany({ where: { id: jobId, status: "planned" }, data: { status: "queued", confirmedById: ctx.staff.id, confirmedAt: new Date() } });
+    if (updated.count === 0) throw new ActionError("This plan was already confirmed.");
+    const bossJobId = await enqueue(jobId);
+    await db().bulkJob.update({ where: { id: jobId }, data: { bossJobId } });
+    ctx.audit.vendor = op.vendor;
+    ctx.audit.after = { operation: op.id, rows: toSend };
+    return { rows: toSend };
+  },
+);
+
+/** Stops after the chunk in flight; rows not sent end "cancelled". */
+export const cancelBulkJob = action(
+  {
+    name: "bulk.cancelled", perm: "bulk.apply", input: JobRef, tenant: (i) => i.tenantId,
+    describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
+  },
+  async ({ tenantId, jobId }, ctx) => {
+    const job = await jobOf(tenantId, jobId);
+    if (!["queued", "running"].includes(job.status)) throw new ActionError("Only a queued or running job can be cancelled.");
+    await ctx.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true, status: "cancelling" } });
+    return { cancelling: true };
+  },
+);
+
+/** Sends the failed and unknown rows of a finished job again, as a new attempt of the same job. */
+export const retryFailedRows = action(
+  {
+    name: "bulk.retried", perm: "bulk.apply", input: JobRef, tenant: (i) => i.tenantId,
+    describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
+  },
+  async ({ tenantId, jobId }, ctx) => {
+    const job = await jobOf(tenantId, jobId);
+    if (!["completed", "cancelled", "failed"].includes(job.status)) throw new ActionError("Wait for the job to finish before retrying its failed rows.");
+    const { count } = await db().bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown", "cancelled"] }, plan: { in: ["create", "update"] } }, data: { status: "pending" } });
+    if (count === 0) throw new ActionError("No failed rows to retry.");
+    await db().bulkJob.update({ where: { id: jobId }, data: { status: "queued", cancelRequested: false, finishedAt: null } });
+    await enqueue(jobId);
+    ctx.audit.after = { rows: count };
+    return { rows: count };
+  },
+);

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
+import { makeStaff } from "../../test/factories";
+import { syncHarness, type SyncHarness } from "../../test/sync-harness";
+import { trugridSync } from "../sync/trugrid/sync";
+import { applyBulkJob, bulkProgress } from "./apply";
+import { planBulkJob } from "./plan";
+
+let sim: TruGridSim;
+let url: string;
+let h: SyncHarness;
+let staffId: string;
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const domainState = () => sim.state.domains.values().next().value!;
+const users = () => [...domainState().users.values()].filter((u) => u.synced);
+
+async function planAndConfirm(operationId: string, csv: string) {
+  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId, fileName: "t.csv", bytes: enc(csv), staffId });
+  if (!res.ok) throw new Error(res.error);
+  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
+  return res;
+}
+const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
+const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+
+beforeAll(async () => {
+  sim = createTruGridSim({ size: "small" });
+  url = (await sim.server.listen(0)).url;
+  h = await syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: sim.credentials.domainName } });
+  expect((await h.run()).status).toBe("succeeded");
+  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+});
+afterAll(async () => {
+  await h?.close();
+  await sim?.server.close();
+});
+
+describe("bulk plan", () => {
+  it("validates each row with its line, flags duplicates and unknown users, and sends nothing", async () => {
+    const [a, b] = users().filter((u) => !u.isAdmin);
+    const csv = `UPN,extra\n${a.upn},x\nnot-an-email,x\n${b.upn.toUpperCase()},x\n\nghost@nowhere.example,x\n${b.upn},x\n`;
+    const bad = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "t.csv", bytes: enc(csv), staffId });
+    expect(bad).toEqual({ ok: false, error: expect.stringContaining("unknown column: extra") });
+
+    const before = a.mfaEnabled;
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "t.csv", bytes: enc(csv.replace(/,x/g, "").replace("UPN,extra", "UPN")), staffId });
+    expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 3, duplicate: 1, create: 0, no_change: 0 } });
+    if (!res.ok) return;
+    const rows = await rowsOf(res.jobId);
+    expect(rows.map((r) => [r.line, r.plan, r.status])).toEqual([
+      [2, "update", "pending"], [3, "error", "skipped"], [4, "update", "pending"], [6, "error", "skipped"], [7, "error", "skipped"],
+    ]);
+    expect(rows[1].planError).toMatch(/^upn: Not a valid UPN/);
+    expect(rows[3].planError).toMatch(/^Unknown UPN: ghost@nowhere.example/);
+    expect(rows[4].planError).toBe("Duplicate of row 4 in this file.");
+    expect(a.mfaEnabled).toBe(before);
+  });
+});
+
+describe("bulk apply", () => {
+  it("sends in chunks, records the vendor's per-row status and one audit event per row linked to the job", async () => {
+    const admin = users().find((u) => u.isAdmin)!;
+    const others = users().filter((u) => !u.isAdmin && u.mfaEnabled).slice(0, 3);
+    const { jobId } = await planAndConfirm("trugrid.mfa_off", `userUpn\n${[admin, ...others].map((u) => u.upn).join("\n")}\n`);
+    expect(await applyBulkJob(h.t.db, jobId, { concurrency: 2 })).toBe("completed");
+    const rows = await rowsOf(jobId);
+    expect(rows[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Error/) });
+    for (const r of rows.slice(1)) expect(r).toMatchObject({ status: "succeeded", vendorMessage: expect.stringMatching(/^Success/), attempts: 1 });
+    for (const u of others) expect(u.mfaEnabled).toBe(false);
+    expect(admin.mfaEnabled).toBe(true);
+    const events = await h.t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
+    expect(events).toHaveLength(4);
+    expect(events.map((e) => e.outcome).sort()).toEqual(["failure", "success", "success", "success"]);
+    expect(rows.map((r) => r.auditEventId).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(await bulkProgress(h.t.db, jobId)).toMatchObject({ succeeded: 3, failed: 1, pending: 0, sending: 0 });
+  });
+
+  it("after a crash, resends repeatable rows in flight but never a non-repeatable one", async () => {
+    const [a, b] = users().filter((u) => !u.isAdmin);
+    const on = await planAndConfirm("trugrid.mfa_on", `upn\n${a.upn}\n${b.upn}\n`);
+    await h.t.db.bulkRow.updateMany({ where: { jobId: on.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
+    expect(await applyBulkJob(h.t.db, on.jobId)).toBe("completed");
+    expect((await rowsOf(on.jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 1]]);
+
+    const reset = await planAndConfirm("trugrid.mfa_reset", `upn,resetPhone\n${a.upn},false\n${b.upn},true\n`);
+    await h.t.db.bulkRow.updateMany({ where: { jobId: reset.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
+    expect(await applyBulkJob(h.t.db, reset.jobId)).toBe("completed");
+    const rows = await rowsOf(reset.jobId);
+    expect(rows[0]).toMatchObject({ status: "unknown", attempts: 1, vendorMessage: expect.stringMatching(/not resent/) });
+    expect(rows[1]).toMatchObject({ status: "succeeded", attempts: 1 });
+    expect(await h.t.db.auditEvent.count({ where: { jobId: reset.jobId } })).toBe(2);
+  });
+
+  it("a vendor failing every request fails its rows with the vendor's words; a retry of the failed rows then succeeds", async () => {
+    const [a, b] = users().filter((u) => !u.isAdmin);
+    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a.upn}\n${b.upn}\n`);
+    await setFaults({ errorRate: 1 });
+    try {
+      expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+    } finally {
+      await setFaults({ errorRate: 0 });
+    }
+    expect((await rowsOf(jobId)).map((r) => r.status)).toEqual(["failed", "failed"]);
+    expect((await rowsOf(jobId))[0].vendorMessage).toMatch(/HTTP 500/);
+    await h.t.db.bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown"] } }, data: { status: "pending" } });
+    await h.t.db.bulkJob.update({ where: { id: jobId }, data: { status: "queued", finishedAt: null } });
+    expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+    expect((await rowsOf(jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 2]]);
+    expect(a.udp && b.udp).toBe(true);
+    expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(4);
+  });
+
+  it("a cancelled job sends nothing more and marks what is left cancelled", async () => {
+    const some = users().slice(0, 5);
+    const { jobId } = await planAndConfirm("trugrid.udp_off", `upn\n${some.map((u) => u.upn).join("\n")}\n`);
+    await h.t.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true } });
+    expect(await applyBulkJob(h.t.db, jobId)).toBe("cancelled");
+    expect(new Set((await rowsOf(jobId)).map((r) => r.status))).toEqual(new Set(["cancelled"]));
+    expect(await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "cancelled" });
+  });
+});

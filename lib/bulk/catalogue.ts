@@ -1,0 +1,20 @@
+import type { BulkOperation } from "./operation";
+import { trugridSetAssociations } from "./operations/trugrid-associations";
+import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
+import { truuDeleteDevices } from "./operations/truu-devices";
+
+/** Every bulk operation, in the order the Bulk page offers them. */
+export const BULK_OPERATIONS: BulkOperation<never>[] = [
+  trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
+  truuDeleteDevices,
+] as unknown as BulkOperation<never>[];
+
+export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {
+  return (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>) ?? null;
+}
+
+/** The CSV template of an operation: its header row and one example row. */
+export function templateCsv(op: BulkOperation<never>): string {
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return `${op.columns.map((c) => quote(c.header)).join(",")}\r\n${op.columns.map((c) => quote(c.example)).join(",")}\r\n`;
+}

@@ -1,0 +1,73 @@
+import type { z } from "zod";
+import type { AuditTarget } from "../audit/event";
+import type { Staff } from "../auth/staff";
+import type { Db } from "../db/client";
+import type { OpenConnection } from "../vendors/load-connection";
+import type { VendorId } from "../vendors/connection-fields";
+import type { ColumnSpec } from "./headers";
+
+export type PlanKind = "create" | "update" | "no_change" | "error";
+
+export interface PlannedRow {
+  plan: PlanKind;
+  before?: unknown;
+  after?: unknown;
+  error?: string;
+}
+
+/** One row's outcome at the vendor, with the vendor's own words. */
+export interface RowOutcome {
+  ok: boolean;
+  message: string;
+}
+
+export interface ApplyContext {
+  db: Db;
+  tenantId: string;
+  connection: OpenConnection;
+}
+
+/**
+ * One kind of bulk change: its CSV columns and row schema, how a row is
+ * checked against the cache (the plan), and how rows are sent in
+ * vendor-sized chunks (the apply).
+ */
+export interface BulkOperation<R = Record<string, unknown>> {
+  id: string;
+  vendor: VendorId;
+  label: string;
+  description: string;
+  /** Removes something or cannot be undone: a plan over 10 rows needs its row count typed. */
+  destructive: boolean;
+  /**
+   * Sending a row twice does no harm (turning MFA on). A row that is not
+   * repeatable (a reset, a delete) and was in flight during a crash is
+   * checked with `check`, or ends as "unknown", never resent blindly.
+   */
+  repeatable: boolean;
+  columns: ColumnSpec[];
+  row: z.ZodType<R>;
+  /** Two rows with the same key are duplicates within the file. */
+  key: (row: R) => string;
+  plan: (db: Db, tenantId: string, rows: R[]) => Promise<PlannedRow[]>;
+  /** Rows per vendor request (TruGrid takes 100), or 1 for one call per row. */
+  chunkSize: number;
+  apply: (ctx: ApplyContext, rows: R[]) => Promise<RowOutcome[]>;
+  /** For a non-repeatable row left in doubt: true = it took effect, false = it did not, null = cannot tell. */
+  check?: (ctx: ApplyContext, row: R) => Promise<boolean | null>;
+  /** Keeps the cache in step with rows that succeeded. */
+  afterSuccess?: (db: Db, tenantId: string, rows: R[], actor: Staff) => Promise<void>;
+  audit: {
+    action: string;
+    target: (row: R) => AuditTarget;
+    /**
+     * The event's before/after when not the plan's: the shape the matching
+     * single-row action records, so that its undo also reverses a bulk row.
+     */
+    values?: (row: R, plan: { before: unknown; after: unknown }) => { before: unknown; after: unknown };
+  };
+}
+
+export function defineOperation<R>(op: BulkOperation<R>): BulkOperation<R> {
+  return op;
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { normEmail } from "../../sync/target";
+import { clientsFor } from "../../vendors/clients";
+import type { ItemResult } from "../../vendors/trugrid/item-results";
+import type { Db } from "../../db/client";
+import { recordUserState, statesOf, type StateChange } from "../../trugrid/user-state";
+import { UPN_ALIASES, type ColumnSpec } from "../headers";
+import { defineOperation, type PlannedRow } from "../operation";
+
+const UPN_COLUMN: ColumnSpec = { field: "upn", header: "userUpn", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example" };
+const Upn = z.object({ upn: z.email("Not a valid UPN (name@domain)").max(320) });
+type UpnRow = z.infer<typeof Upn>;
+
+/** TruGrid answers per item: its status string is the row's message. */
+const outcomes = (results: ItemResult<unknown>[]) => results.map((r) => ({ ok: r.ok, message: r.status }));
+
+/**
+ * A UPN must be one of the domain's users as of the last sync (TruGrid lists
+ * them through getUserLogonIp); TruGrid does not report MFA or UDP state, so
+ * the plan cannot say "no change" and says "unknown" for before.
+ */
+async function planForKnownUsers(db: Db, tenantId: string, rows: UpnRow[], after: Record<string, unknown>): Promise<PlannedRow[]> {
+  const known = new Set(
+    (await db.trugridUser.findMany({ where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.upn)) } }, select: { emailNorm: true } }))
+      .map((u) => u.emailNorm),
+  );
+  // "Before" is what this console last set ("unknown" if nothing): TruGrid itself does not report it, so a row is never skipped as unchanged.
+  const states = await statesOf(db, tenantId, rows.map((r) => r.upn));
+  return rows.map((r) => known.has(normEmail(r.upn))
+    ? { plan: "update", before: Object.fromEntries(Object.keys(after).map((k) => [k, states[r.upn]?.[k as "mfa" | "udp"] ?? "unknown"])), after }
+    : { plan: "error", error: `Unknown UPN: ${r.upn} is not a TruGrid user of this domain (as of the last sync).` });
+}
+
+const userOperation = (o: {
+  id: string; label: string; description: string; verb: string; after: Record<string, unknown>; change: StateChange;
+  send: (c: ReturnType<typeof clientsFor.trugrid>, upns: string[]) => Promise<ItemResult<unknown>[]>;
+}) =>
+  defineOperation<UpnRow>({
+    id: o.id, vendor: "trugrid", label: o.label, description: o.description, destructive: false, repeatable: true,
+    columns: [UPN_COLUMN], row: Upn, key: (r) => normEmail(r.upn), chunkSize: 100,
+    plan: (db, tenantId, rows) => planForKnownUsers(db, tenantId, rows, o.after),
+    apply: async (ctx, rows) => outcomes(await o.send(clientsFor.trugrid(ctx.connection), rows.map((r) => r.upn))),
+    // The users page shows what the console last set, as it does for single changes.
+    afterSuccess: (db, tenantId, rows, actor) => recordUserState(db, tenantId, rows.map((r) => r.upn), o.change, actor),
+    audit: {
+      action: o.verb, target: (r) => ({ type: "user", id: normEmail(r.upn), label: r.upn }),
+      // As the users page records it ({ [upn]: state } → { succeeded: [upn] }), so Undo works on a bulk row too.
+      values: (r, p) => ({ before: { [r.upn]: p.before }, after: { ...(p.after as object), succeeded: [r.upn] } }),
+    },
+  });
+
+export const trugridMfaOn = userOperation({
+  id: "trugrid.mfa_on", label: "TruGrid: turn MFA on", description: "Turns on MFA for each UPN.", verb: "trugrid.mfa.turned_on",
+  after: { mfa: "on" }, change: { mfaOn: true }, send: (c, upns) => c.turnOnMfa(upns),
+});
+
+export const trugridMfaOff = userOperation({
+  id: "trugrid.mfa_off", label: "TruGrid: turn MFA off", description: "Turns off MFA for each UPN. TruGrid refuses it for users with its Admin role; that row then fails with TruGrid's reason.",
+  verb: "trugrid.mfa.turned_off", after: { mfa: "off" }, change: { mfaOn: false }, send: (c, upns) => c.turnOffMfa(upns),
+});
+
+export const trugridUdpOn = userOperation({
+  id: "trugrid.udp_on", label: "TruGrid: RDP over UDP on", description: "Turns on RDP over UDP for each UPN.", verb: "trugrid.udp.turned_on",
+  after: { udp: "on" }, change: { udpOn: true }, send: (c, upns) => c.enableUdp(upns),
+});
+
+export const trugridUdpOff = userOperation({
+  id: "trugrid.udp_off", label: "TruGrid: RDP over UDP off", description: "Turns off RDP over UDP for each UPN.", verb: "trugrid.udp.turned_off",
+  after: { udp: "off" }, change: { udpOn: false }, send: (c, upns) => c.disableUdp(upns),
+});
+
+const ResetRow = Upn.extend({
+  resetPhone: z.enum(["true", "false", "yes", "no", "1", "0"], "resetPhone must be true or false").optional().transform((v) => v === "true" || v === "yes" || v === "1"),
+});
+type ResetRow = z.infer<typeof ResetRow>;
+
+/** Resets are not repeatable: a row in doubt after a crash ends "unknown" (TruGrid cannot be asked), never resent. */
+export const trugridMfaReset = defineOperation<ResetRow>({
+  id: "trugrid.mfa_reset", vendor: "trugrid", label: "TruGrid: reset MFA",
+  description: "Resets MFA for each UPN, optionally with the registered phone (resetPhone = true). Fails per user whose MFA is not set up or is off.",
+  destructive: true, repeatable: false,
+  columns: [UPN_COLUMN, { field: "resetPhone", header: "resetPhone", aliases: ["phone", "reset phone"], required: false, example: "false", hint: "true also clears the registered phone" }],
+  row: ResetRow, key: (r) => normEmail(r.upn), chunkSize: 100,
+  plan: async (db, tenantId, rows) => (await planForKnownUsers(db, tenantId, rows, {})).map((p, i) => p.plan === "error" ? p : { ...p, before: null, after: { mfa: "reset", phone: rows[i].resetPhone ? "reset" : "kept" } }),
+  apply: async (ctx, rows) => {
+    const c = clientsFor.trugrid(ctx.connection);
+    // The vendor takes resetPhone per request: send the two kinds apart, answer in input order.
+    const out = new Array<{ ok: boolean; message: string }>(rows.length);
+    for (const phone of [true, false]) {
+      const idx = rows.map((r, i) => (r.resetPhone === phone ? i : -1)).filter((i) => i >= 0);
+      if (!idx.length) continue;
+      const res = await c.resetMfa(idx.map((i) => rows[i].upn), { resetPhone: phone });
+      res.forEach((r, k) => { out[idx[k]] = { ok: r.ok, message: r.status }; });
+    }
+    return out;
+  },
+  afterSuccess: (db, tenantId, rows, actor) => recordUserState(db, tenantId, rows.map((r) => r.upn), { mfaReset: true }, actor),
+  audit: { action: "trugrid.mfa.reset", target: (r) => ({ type: "user", id: normEmail(r.upn), label: r.upn }) },
+});

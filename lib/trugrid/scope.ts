@@ -1,0 +1,22 @@
+import "server-only";
+import { can } from "../auth/permissions";
+import { requireStaff } from "../auth/session";
+import { db } from "../db";
+import { currentTenant } from "../tenants/scope";
+
+/**
+ * What every TruGrid page needs: the signed-in staff, the current tenant in
+ * their scope, its TruGrid domain (a setting, not a secret) and what the
+ * role may do, so pages show only the controls the actions will allow.
+ */
+export async function trugridScope() {
+  const staff = await requireStaff();
+  const tenant = await currentTenant(staff);
+  if (!tenant) return { staff, tenant: null, domainName: null, may: { user: false, domain: false } } as const;
+  const conn = await db().vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId: tenant.id, vendor: "trugrid" } }, select: { settings: true } });
+  const domainName = ((conn?.settings ?? {}) as { domainName?: string | null }).domainName ?? null;
+  return {
+    staff, tenant, domainName,
+    may: { user: can(staff.role, "trugrid.user.write"), domain: can(staff.role, "trugrid.domain.write") },
+  } as const;
+}
