@@ -70,6 +70,7 @@ try {
   };
   const plan10k = await plan(10_000);
   const plan100k = await plan(100_000);
+  const rssAfterPlans = peakRss;
 
   // Apply: the 10,000-row plan, confirmed, through the job's own code path.
   const applyJob = APPLY_ROWS === 10_000 ? plan10k.jobId : (await plan(APPLY_ROWS)).jobId;
@@ -89,14 +90,14 @@ try {
     naiveMs = performance.now() - started;
     console.log(`naive, one request per row in sequence, ${NAIVE_ROWS.toLocaleString("en")} rows: ${secs(naiveMs)} s (${(naiveMs / applyMs).toFixed(1)}× the bulk apply)`);
   }
-  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB`);
+  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB (${Math.round(rssAfterPlans / 1048576)} MB by the end of the plans)`);
   console.log(JSON.stringify({
     latencyMs: LATENCY, concurrency: CONCURRENCY,
     plan10kSeconds: secs(plan10k.ms), plan100kSeconds: secs(plan100k.ms),
     applyRows: APPLY_ROWS, applySeconds: secs(applyMs), applyLowerBoundSeconds: secs(lowerBoundMs), applyRatio: Number((applyMs / lowerBoundMs).toFixed(3)),
     applySucceeded: byStatus.succeeded ?? 0, applyFailed: byStatus.failed ?? 0,
     naiveRows: NAIVE_ROWS, naiveSeconds: naiveMs === null ? null : secs(naiveMs), naiveOverBulk: naiveMs === null ? null : Number((naiveMs / applyMs).toFixed(1)),
-    peakRssMb: Math.round(peakRss / 1048576),
+    peakRssMb: Math.round(peakRss / 1048576), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576),
   }));
 } finally {
   clearInterval(sampler);

@@ -11,6 +11,7 @@ import type { ApplyContext, BulkOperation, RowOutcome } from "./operation";
 type RowRecord = { id: string; line: number; input: Prisma.JsonValue; before: Prisma.JsonValue; after: Prisma.JsonValue };
 type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: string };
 
+const SETTLE_BATCH_ROWS = 1000;
 const FINAL_JOB = ["completed", "cancelled", "failed"];
 
 export interface ApplyOptions {
@@ -115,6 +116,10 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const done: { rows: RowRecord[]; outcomes: { status: Final["status"]; message: string }[] }[] = [];
   let lanesLeft = concurrency;
   let wake: (() => void) | null = null;
+  // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
+  const gate = { waiting: [] as (() => void)[] };
+  const release = () => { for (const r of gate.waiting.splice(0)) r(); };
+  const backlog = () => done.reduce((n, d) => n + d.rows.length, 0);
   const signal = () => { wake?.(); wake = null; };
   let broken = false;
   const settler = (async () => {
@@ -124,12 +129,17 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         await new Promise<void>((r) => { wake = r; });
         continue;
       }
-      const batch = done.splice(0, done.length);
+      // At most ~1,000 rows per write: one audit append and one status update stay small.
+      let take = 0;
+      for (let rows = 0; take < done.length && rows < SETTLE_BATCH_ROWS; take++) rows += done[take].rows.length;
+      const batch = done.splice(0, Math.max(1, take));
+      release();
       try {
         await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes));
       } catch (err) {
         // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
         broken = true;
+        release();
         throw err;
       }
     }
@@ -138,6 +148,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     try {
       for (;;) {
         if (opts.signal?.aborted || broken) return;
+        while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
         const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
         if (state?.cancelRequested) { cancelled = true; return; }
         const rows = await claim(db, jobId, op.chunkSize);
