@@ -81,6 +81,9 @@ test("edit details, then a vendor refusal (email taken) is shown in JumpCloud's 
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(toast(page)).toContainText("Saved in JumpCloud: jobTitle.");
   expect(((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a.id } })).raw as { jobTitle: string }).jobTitle).toBe("Helpdesk test title");
+  // React resets the form after the action and the refresh re-renders it: type only once that has settled.
+  await expect(form.getByLabel("Job title")).toHaveValue("Helpdesk test title");
+  await page.waitForLoadState("networkidle");
 
   await form.getByLabel("Email").fill(b.email);
   await form.getByRole("button", { name: "Save details" }).click();

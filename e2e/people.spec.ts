@@ -73,6 +73,8 @@ test("the person finder opens with '/', finds by part of an email, and the perso
   await input.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/people/${person.id}$`));
   await expect(page.getByTestId("person-jumpcloud")).toContainText(jc.email);
+  // A viewer gets no inline actions.
+  await expect(page.getByTestId("person-twingate-state")).toHaveCount(0);
   const tg = await prisma.trugridUser.findFirst({ where: { tenantId: tenant.id, emailNorm: person.emailNorm, deletedAt: null } });
   await expect(page.getByTestId("person-trugrid")).toContainText(tg ? tg.upn : "Not known to TruGrid");
 
@@ -83,4 +85,21 @@ test("the person finder opens with '/', finds by part of an email, and the perso
   expect(res?.status()).toBe(404);
   const found = await (await page.request.get(`/api/people/search?q=${encodeURIComponent(stranger.emailNorm)}`)).json();
   expect(found.people).toEqual([]);
+});
+
+test("an operator disables a person's Twingate user from the person page, and undoes it from the toast", async ({ page }) => {
+  const prisma = await db();
+  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+  const operator = await createStaff("operator", [tenant.id]);
+  const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, state: "ACTIVE", deletedAt: null }, orderBy: { emailNorm: "asc" } });
+  const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id, emailNorm: user.emailNorm } });
+  await signIn(page, operator.email, operator.password);
+  await page.goto(`/people/${person.id}`);
+  await page.getByTestId("person-twingate-state").click();
+  await expect(page.getByText(`Twingate: ${user.email} is now disabled.`)).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => (await prisma.twingateUser.findUniqueOrThrow({ where: { id: user.id } })).state).toBe("DISABLED");
+  await expect(page.getByTestId("person-twingate-state")).toHaveText(/Enable in Twingate/);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Undone.", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect.poll(async () => (await prisma.twingateUser.findUniqueOrThrow({ where: { id: user.id } })).state).toBe("ACTIVE");
 });

@@ -34,6 +34,7 @@ const pw = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIG
 if (existsSync(pwJson)) {
   const r = JSON.parse(readFileSync(pwJson, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
   passed += r.stats.expected + r.stats.flaky;
+  if (r.stats.flaky) console.log(`\nend-to-end tests that passed only on their retry (flaky): ${r.stats.flaky}`);
   failed += r.stats.unexpected + (pw !== 0 && r.stats.unexpected === 0 ? 1 : 0);
 } else failed++;
 

@@ -29,6 +29,8 @@ export interface DataTableProps<T> {
   columns: ColumnDef<T, unknown>[];
   rows: T[];
   total: number;
+  /** `total` is an estimate: the pager says "about". */
+  totalEstimated?: boolean;
   state: TableState<string>;
   getRowId: (row: T) => string;
   searchLabel?: string;
@@ -48,7 +50,7 @@ export interface DataTableProps<T> {
  * control here only changes the URL.
  */
 export function DataTable<T>({
-  columns, rows, total, state, getRowId, searchLabel = "Search", filters, tools, selectionActions, emptyText = "No rows match.", testId = "data-table",
+  columns, rows, total, totalEstimated, state, getRowId, searchLabel = "Search", filters, tools, selectionActions, emptyText = "No rows match.", testId = "data-table",
 }: DataTableProps<T>) {
   const { set, pending } = useTableUrl();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -151,7 +153,7 @@ export function DataTable<T>({
           </TableBody>
         </Table>
       </div>
-      <Pagination page={state.page} size={state.size} total={total}
+      <Pagination page={state.page} size={state.size} total={total} estimated={totalEstimated}
         onPage={(page) => set({ page: String(page) }, { keepPage: true })}
         onSize={(size) => set({ size: String(size) })} />
     </div>

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   "sync.run": "operator",
   "sync.schedule": "admin",
   "bulk.apply": "operator",
+  /** Save a table view for everyone in a tenant, or remove one someone shared (own private views need only console.read). */
+  "views.share": "operator",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,3 @@
-import pLimit from "p-limit";
 import { recordAuditMany } from "../audit/record";
 import type { AuditEventInput } from "../audit/event";
 import { loadStaff } from "../auth/staff";
@@ -12,6 +11,7 @@ import type { ApplyContext, BulkOperation, RowOutcome } from "./operation";
 type RowRecord = { id: string; line: number; input: Prisma.JsonValue; before: Prisma.JsonValue; after: Prisma.JsonValue };
 type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: string };
 
+const SETTLE_BATCH_ROWS = 1000;
 const FINAL_JOB = ["completed", "cancelled", "failed"];
 
 export interface ApplyOptions {
@@ -107,27 +107,69 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   }
 
   const concurrency = Math.max(1, opts.concurrency ?? Number(process.env.CONSOLE_BULK_CONCURRENCY ?? 4));
-  const limit = pLimit(concurrency);
   let cancelled = false;
-  const lane = async () => {
+  // Lanes send; one settler writes results. Chunks that finish while the
+  // settler is writing are written together next time: the audit chain's
+  // lock and the round trips are paid per batch, not per chunk, and sending
+  // never waits for bookkeeping. A crash before a batch is written leaves its
+  // rows "sending", which the resume above settles.
+  const done: { rows: RowRecord[]; outcomes: { status: Final["status"]; message: string }[] }[] = [];
+  let lanesLeft = concurrency;
+  let wake: (() => void) | null = null;
+  // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
+  const gate = { waiting: [] as (() => void)[] };
+  const release = () => { for (const r of gate.waiting.splice(0)) r(); };
+  const backlog = () => done.reduce((n, d) => n + d.rows.length, 0);
+  const signal = () => { wake?.(); wake = null; };
+  let broken = false;
+  const settler = (async () => {
     for (;;) {
-      if (opts.signal?.aborted) return;
-      const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
-      if (state?.cancelRequested) { cancelled = true; return; }
-      const rows = await claim(db, jobId, op.chunkSize);
-      if (rows.length === 0) return;
-      let outcomes: { status: Final["status"]; message: string }[];
-      try {
-        const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)));
-        outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message }));
-      } catch (err) {
-        const f = chunkFailure(op, err);
-        outcomes = rows.map(() => f);
+      if (done.length === 0) {
+        if (lanesLeft === 0) return;
+        await new Promise<void>((r) => { wake = r; });
+        continue;
       }
-      await settle(rows, outcomes);
+      // At most ~1,000 rows per write: one audit append and one status update stay small.
+      let take = 0;
+      for (let rows = 0; take < done.length && rows < SETTLE_BATCH_ROWS; take++) rows += done[take].rows.length;
+      const batch = done.splice(0, Math.max(1, take));
+      release();
+      try {
+        await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes));
+      } catch (err) {
+        // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
+        broken = true;
+        release();
+        throw err;
+      }
+    }
+  })();
+  const lane = async () => {
+    try {
+      for (;;) {
+        if (opts.signal?.aborted || broken) return;
+        while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
+        const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
+        if (state?.cancelRequested) { cancelled = true; return; }
+        const rows = await claim(db, jobId, op.chunkSize);
+        if (rows.length === 0) return;
+        let outcomes: { status: Final["status"]; message: string }[];
+        try {
+          const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)));
+          outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message }));
+        } catch (err) {
+          const f = chunkFailure(op, err);
+          outcomes = rows.map(() => f);
+        }
+        done.push({ rows, outcomes });
+        signal();
+      }
+    } finally {
+      lanesLeft--;
+      signal();
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, () => limit(lane)));
+  await Promise.all([...Array.from({ length: concurrency }, lane), settler]);
   // pg-boss retries the job; rows in flight are settled by the resume.
   if (opts.signal?.aborted) throw new Error(`bulk ${jobId} interrupted; it resumes on retry`);
 

@@ -58,6 +58,24 @@ describe("bulk plan", () => {
   });
 });
 
+describe("bulk plan of malformed files", () => {
+  it("answers every generated malformed file with a plan or a clear error, never an exception", async () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const cells = ['"', '""', "a@b.example", "=cmd|' /C calc'!A0", "", " ", "\t", "é@ü.example", "x".repeat(400), "machine,1", ";", "\r"];
+    const headers = ["userUpn", "UPN", "email,resetPhone", "userUpn;groupName;machineName", "deviceId", "nonsense", ""];
+    const ops = ["trugrid.mfa_on", "trugrid.mfa_reset", "trugrid.machine_associations", "truu.delete_devices"];
+    for (let i = 0; i < 60; i++) {
+      const lines = [pick(headers), ...Array.from({ length: Math.floor(rand() * 8) }, () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(cells)).join(pick([",", ";", "\t"])))];
+      const bytes = new TextEncoder().encode(lines.join(pick(["\n", "\r\n", "\r"])));
+      const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: pick(ops), fileName: `fuzz-${i}.csv`, bytes, staffId });
+      if (!res.ok) expect(res.error.length).toBeGreaterThan(10);
+      else expect(Object.values(res.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("bulk apply", () => {
   it("sends in chunks, records the vendor's per-row status and one audit event per row linked to the job", async () => {
     const admin = users().find((u) => u.isAdmin)!;
@@ -69,6 +87,10 @@ describe("bulk apply", () => {
     for (const r of rows.slice(1)) expect(r).toMatchObject({ status: "succeeded", vendorMessage: expect.stringMatching(/^Success/), attempts: 1 });
     for (const u of others) expect(u.mfaEnabled).toBe(false);
     expect(admin.mfaEnabled).toBe(true);
+    // What the console set is recorded for the users page, for the rows TruGrid accepted only.
+    const states = await h.t.db.trugridUserState.findMany({ where: { tenantId: h.tenantId } });
+    expect(states.map((s) => [s.upn, s.mfaOn]).sort()).toEqual(others.map((u) => [u.upn.toLowerCase(), false]).sort());
+    expect(states[0].mfaSetBy).toMatch(/operator/);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(4);
     expect(events.map((e) => e.outcome).sort()).toEqual(["failure", "success", "success", "success"]);

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
 import { bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { mapHeaders, rowObject } from "./headers";
@@ -63,7 +62,6 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
 
   const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: duplicates };
   for (const s of staged) counts[s.planned.plan]++;
-  const json = (v: unknown) => (v === undefined || v === null ? undefined : (v as Prisma.InputJsonValue));
   const job = await db.$transaction(async (tx) => {
     const created = await tx.bulkJob.create({
       data: {
@@ -71,15 +69,17 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
         planCounts: counts, rowsTotal: staged.length, headers: csv.headers,
       },
     });
+    // One unnest insert per batch: a 100,000-row plan is a few statements, not a few hundred thousand bound values per row object.
     for (let i = 0; i < staged.length; i += PLAN_BATCH) {
-      await tx.bulkRow.createMany({
-        data: staged.slice(i, i + PLAN_BATCH).map((s) => ({
-          jobId: created.id, line: s.line, input: s.input, plan: s.planned.plan, planError: s.planned.error ?? null,
-          before: json(s.planned.before), after: json(s.planned.after),
-          // Only rows that change something are sent.
-          status: s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped",
-        })),
-      });
+      const part = staged.slice(i, i + PLAN_BATCH);
+      const text = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+      await tx.$executeRaw`
+        INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts)
+        SELECT gen_random_uuid()::text, ${created.id}, u.line, u.input::jsonb, u.plan::"BulkRowPlan", u.err, u.before::jsonb, u.after::jsonb, u.status::"BulkRowStatus", 0
+        FROM unnest(${part.map((s) => s.line)}::int[], ${part.map((s) => JSON.stringify(s.input))}::text[], ${part.map((s) => s.planned.plan)}::text[],
+          ${part.map((s) => s.planned.error ?? null)}::text[], ${part.map((s) => text(s.planned.before))}::text[], ${part.map((s) => text(s.planned.after))}::text[],
+          ${part.map((s) => (s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped"))}::text[]) -- only rows that change something are sent
+          AS u(line, input, plan, err, before, after, status)`;
     }
     return created;
   }, { timeout: 120_000 });

@@ -28,9 +28,21 @@ export async function recordUserState(db: Client, tenantId: string, upns: string
     : "udpOn" in change
       ? { udpOn: change.udpOn, udpSetAt: at, udpSetBy: who }
       : { mfaResetAt: at, mfaResetBy: who };
-  for (const upn of new Set(upns.map(normEmail))) {
-    await db.trugridUserState.upsert({ where: { tenantId_upn: { tenantId, upn } }, create: { tenantId, upn, ...data }, update: data });
+  const list = [...new Set(upns.map(normEmail))];
+  if (list.length === 1) {
+    await db.trugridUserState.upsert({ where: { tenantId_upn: { tenantId, upn: list[0] } }, create: { tenantId, upn: list[0], ...data }, update: data });
+    return;
   }
+  // Many users (a bulk chunk): one statement.
+  const cols = Object.keys(data);
+  const set = cols.map((c) => `"${c}" = EXCLUDED."${c}"`).join(", ");
+  const values = Object.values(data);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "TrugridUserState" ("id", "tenantId", "upn", ${cols.map((c) => `"${c}"`).join(", ")})
+     SELECT gen_random_uuid()::text, $1, u, ${cols.map((c, i) => `$${i + 3}::${c.endsWith("On") ? "boolean" : c.endsWith("At") ? "timestamp(3)" : "text"}`).join(", ")} FROM unnest($2::text[]) AS u
+     ON CONFLICT ("tenantId", "upn") DO UPDATE SET ${set}`,
+    tenantId, list, ...values,
+  );
 }
 
 /** Domain-wide UDP: every user the cache knows gets the state, in one statement. */

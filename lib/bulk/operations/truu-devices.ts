@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { markDeletedInCache } from "../../truu/cache-updates";
 import { VendorError } from "../../vendors/core/vendor-error";
 import { clientsFor } from "../../vendors/clients";
 import { defineOperation, type PlannedRow } from "../operation";
@@ -57,8 +58,7 @@ export const truuDeleteDevices = defineOperation<Row>({
       return null;
     }
   },
-  afterSuccess: async (db, tenantId, rows) => {
-    await db.truuDevice.updateMany({ where: { tenantId, vendorId: { in: rows.map((r) => r.deviceId) }, deletedAt: null }, data: { deletedAt: new Date() } });
-  },
-  audit: { action: "truu.device.deleted", target: (r) => ({ type: "device", id: r.deviceId }) },
+  // As the TruU console does: devices marked deleted and dropped from their workstations, so the next sync sees no drift.
+  afterSuccess: (db, tenantId, rows) => markDeletedInCache(db, tenantId, rows.map((r) => r.deviceId)),
+  audit: { action: "truu.device.deleted", target: (r) => ({ type: "truu_device", id: r.deviceId }) },
 });

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { UserActions as JumpCloudUserActions } from "@/components/jumpcloud/user-actions";
+import { PersonTruGridActions, PersonTruuDeletes, PersonTwingateState } from "@/components/people/person-actions";
 import { Facts, VendorCard, when } from "@/components/people/vendor-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { loadPersonView } from "@/lib/people/person-view";
@@ -18,6 +21,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const view = await loadPersonView(db(), staff.tenantIds, id);
   if (!view) notFound();
   const { person, trugrid, truu, twingate, jumpcloud } = view;
+  const tenantId = person.tenantId;
+  // Each vendor's actions inline, shown to those who may use them (the actions check again on the server).
+  const may = {
+    trugrid: can(staff.role, "trugrid.user.write"), truu: can(staff.role, "truu.write"),
+    twingate: can(staff.role, "twingate.write"), jumpcloud: can(staff.role, "jumpcloud.write"), jumpcloudDelete: can(staff.role, "jumpcloud.destructive"),
+  };
   return (
     <>
       <PageHeader title={person.displayName ?? person.emailNorm} description={`${person.emailNorm} · one person across the vendors, from the last sync of each`} />
@@ -40,6 +49,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   <ul className="mt-1 list-disc pl-5">{trugrid.associations.map((a) => <li key={a.id}>{a.group}{a.machine ? ` → ${a.machine}` : ""}</li>)}</ul>
                 ) : <p className="text-muted-foreground">None cached.</p>}
               </div>
+              {may.trugrid ? <PersonTruGridActions tenantId={tenantId} upn={trugrid.user.upn} /> : null}
             </>
           ) : null}
         </VendorCard>
@@ -59,6 +69,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 </li>
               ))}
             </ul>
+            {may.truu && truu.devices.length ? <div className="mt-2"><PersonTruuDeletes tenantId={tenantId} devices={truu.devices.map((d) => ({ vendorId: d.vendorId, deviceName: d.deviceName, type: d.type, userUpn: d.userUpn }))} /></div> : null}
           </div>
         </VendorCard>
 
@@ -70,6 +81,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               ["Role", u.role], ["Type", u.type],
             ]} />
           ))}
+          {may.twingate ? twingate.users.map((u) => <PersonTwingateState key={u.id} tenantId={tenantId} userId={u.vendorId} email={u.email} state={u.state} />) : null}
           <div>
             <div className="font-medium">Groups</div>
             <p>{twingate.groups.map((g) => g.name).join(", ") || <span className="text-muted-foreground">None.</span>}</p>
@@ -94,6 +106,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               ["Password expired", u.passwordExpired ? "yes" : "no"],
             ]} />
           ))}
+          {may.jumpcloud ? jumpcloud.users.map((u) => (
+            <JumpCloudUserActions key={u.id} tenantId={tenantId} userId={u.vendorId} email={u.email} state={u.state} locked={!!u.accountLocked} canDelete={may.jumpcloudDelete} />
+          )) : null}
           <div>
             <div className="font-medium">Groups</div>
             <p>{jumpcloud.groups.map((g) => g.name).join(", ") || <span className="text-muted-foreground">None.</span>}</p>

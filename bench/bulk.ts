@@ -1,0 +1,108 @@
+// npm run bench:bulk — the bulk CSV path against the TruGrid simulator
+// (`large`: 50,000 users) with a fixed added latency, into a fresh embedded
+// Postgres. Prints: plan time for 10,000 and 100,000 rows; apply time for
+// 10,000 "MFA on" rows against TruGrid's lower bound ceil(N/100) × latency ÷
+// concurrency and their ratio; the same rows sent one per request in
+// sequence, as a naive script does; peak RSS. Last line: JSON.
+//
+// BENCH_LATENCY_MS (default 20), BENCH_CONCURRENCY (4), BENCH_APPLY_ROWS
+// (10000), BENCH_NAIVE_ROWS (10000; 0 skips the naive run).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { applyBulkJob } from "../lib/bulk/apply";
+import { planBulkJob } from "../lib/bulk/plan";
+import { createPrismaClient } from "../lib/db/client";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { connectionRecord } from "../lib/vendors/connection-record";
+import { TruGridClient } from "../lib/vendors/trugrid/client";
+import { TRUGRID_SIM_API_KEY } from "../sim/trugrid";
+
+process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const APPLY_ROWS = Number(process.env.BENCH_APPLY_ROWS ?? 10_000);
+const NAIVE_ROWS = Number(process.env.BENCH_NAIVE_ROWS ?? APPLY_ROWS);
+
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
+const secs = (ms: number) => Math.round(ms) / 1000;
+
+const sim = spawn(process.execPath, ["--import", "tsx", "bench/trugrid-sim-process.ts"], {
+  env: { ...process.env, SIM_SIZE: "large", SIM_TRUGRID_LATENCY_MS: String(LATENCY) }, stdio: ["ignore", "pipe", "inherit"],
+});
+const [port, domainName] = await new Promise<[string, string]>((resolve, reject) => {
+  sim.stdout!.on("data", (d: Buffer) => { const m = /ready (\d+) (\S+)/.exec(d.toString()); if (m) resolve([m[1], m[2]]); });
+  sim.once("exit", (code) => reject(new Error(`simulator exited (${code})`)));
+});
+const baseUrl = `http://127.0.0.1:${port}`;
+const dir = mkdtempSync(path.join(tmpdir(), "bench-bulk-"));
+const pg = await startEmbeddedPostgres({ dataDir: dir });
+const db = createPrismaClient(pg.url, 6);
+
+try {
+  await applyMigrations(pg.url);
+  const tenant = await db.tenant.create({ data: { name: "Globex (bench)" } });
+  await db.vendorConnection.create({ data: { tenantId: tenant.id, vendor: "trugrid", ...connectionRecord(tenant.id, "trugrid", baseUrl, { apiKey: TRUGRID_SIM_API_KEY }, { domainName }) } });
+  const staff = await db.staffUser.create({ data: { email: "bench@example.com", name: "Bench", role: "operator", passwordHash: "x", tenants: { create: [{ tenantId: tenant.id }] } } });
+
+  // The users the plan checks against, as a sync leaves them (read from TruGrid itself, written in one statement).
+  const client = new TruGridClient({ baseUrl, credentials: { apiKey: TRUGRID_SIM_API_KEY, domainName } });
+  const upns = (await client.getUserLogonIp()).map((u) => u.upn);
+  await db.$executeRaw`
+    INSERT INTO "TrugridUser" (id, "tenantId", "vendorId", upn, "emailNorm", raw, hash)
+    SELECT gen_random_uuid()::text, ${tenant.id}, u, u, lower(u), '{}'::jsonb, '' FROM unnest(${upns}::text[]) AS u`;
+  console.log(`TruGrid simulator: ${upns.length.toLocaleString("en")} users, latency ${LATENCY} ms; apply concurrency ${CONCURRENCY}`);
+
+  const csvOf = (rows: string[]) => new TextEncoder().encode(`userUpn\r\n${rows.join("\r\n")}\r\n`);
+  const plan = async (n: number) => {
+    // Beyond the directory's size, rows name unknown users: the plan must flag them, which is part of the work.
+    const rows = Array.from({ length: n }, (_, i) => (i < upns.length ? upns[i] : `ghost${i}@nowhere.example`));
+    const started = performance.now();
+    const res = await planBulkJob(db, { tenantId: tenant.id, operationId: "trugrid.mfa_on", fileName: `plan-${n}.csv`, bytes: csvOf(rows), staffId: staff.id });
+    const ms = performance.now() - started;
+    if (!res.ok) throw new Error(res.error);
+    console.log(`plan ${n.toLocaleString("en")} rows: ${secs(ms)} s (${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s)`);
+    return { ms, jobId: res.jobId };
+  };
+  const plan10k = await plan(10_000);
+  const plan100k = await plan(100_000);
+  const rssAfterPlans = peakRss;
+
+  // Apply: the 10,000-row plan, confirmed, through the job's own code path.
+  const applyJob = APPLY_ROWS === 10_000 ? plan10k.jobId : (await plan(APPLY_ROWS)).jobId;
+  await db.bulkJob.update({ where: { id: applyJob }, data: { status: "queued", confirmedById: staff.id, confirmedAt: new Date() } });
+  const applyStarted = performance.now();
+  const outcome = await applyBulkJob(db, applyJob, { concurrency: CONCURRENCY });
+  const applyMs = performance.now() - applyStarted;
+  const byStatus = Object.fromEntries((await db.bulkRow.groupBy({ by: ["status"], where: { jobId: applyJob }, _count: true })).map((g) => [g.status, g._count]));
+  const lowerBoundMs = Math.ceil(APPLY_ROWS / 100) * LATENCY / CONCURRENCY;
+  console.log(`apply ${APPLY_ROWS.toLocaleString("en")} rows: ${secs(applyMs)} s (${outcome}; ${JSON.stringify(byStatus)}); lower bound ${secs(lowerBoundMs)} s; ratio ${(applyMs / lowerBoundMs).toFixed(2)}; ${Math.round(APPLY_ROWS / (applyMs / 1000)).toLocaleString("en")} rows/s`);
+
+  // The naive script: one request per row, one after another.
+  let naiveMs: number | null = null;
+  if (NAIVE_ROWS > 0) {
+    const started = performance.now();
+    for (const upn of upns.slice(0, NAIVE_ROWS)) await client.turnOnMfa([upn]);
+    naiveMs = performance.now() - started;
+    console.log(`naive, one request per row in sequence, ${NAIVE_ROWS.toLocaleString("en")} rows: ${secs(naiveMs)} s (${(naiveMs / applyMs).toFixed(1)}× the bulk apply)`);
+  }
+  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB (${Math.round(rssAfterPlans / 1048576)} MB by the end of the plans)`);
+  console.log(JSON.stringify({
+    latencyMs: LATENCY, concurrency: CONCURRENCY,
+    plan10kSeconds: secs(plan10k.ms), plan100kSeconds: secs(plan100k.ms),
+    applyRows: APPLY_ROWS, applySeconds: secs(applyMs), applyLowerBoundSeconds: secs(lowerBoundMs), applyRatio: Number((applyMs / lowerBoundMs).toFixed(3)),
+    applySucceeded: byStatus.succeeded ?? 0, applyFailed: byStatus.failed ?? 0,
+    naiveRows: NAIVE_ROWS, naiveSeconds: naiveMs === null ? null : secs(naiveMs), naiveOverBulk: naiveMs === null ? null : Number((naiveMs / applyMs).toFixed(1)),
+    peakRssMb: Math.round(peakRss / 1048576), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576),
+  }));
+} finally {
+  clearInterval(sampler);
+  sim.kill("SIGTERM");
+  await db.$disconnect();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

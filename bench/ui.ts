@@ -1,0 +1,234 @@
+// npm run bench:ui — the TruU devices table at 100,000 cached devices, in a
+// throwaway embedded Postgres: p95 of the table's server query (rows and
+// count) for ten typical filter/sort combinations, p95 of the devices page's
+// HTML with 20 signed-in sessions fetching at once from the production
+// server, and the page's first-load JavaScript (gzip). Last line: JSON.
+//
+// BENCH_DEVICES (100000), BENCH_QUERY_RUNS (40 per combination),
+// BENCH_SESSIONS (20), BENCH_PAGE_REQUESTS (10 per session), BENCH_PORT (free).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { hashPassword } from "../lib/crypto/password";
+import { createPrismaClient } from "../lib/db/client";
+import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrations";
+import { createPgPool } from "../lib/db/pg-pool";
+import { Prisma } from "../lib/generated/prisma/client";
+import { readDeviceTable } from "../lib/truu/device-filters";
+import { DEVICE_COLUMNS, deviceOrder, deviceWhere, EXACT_COUNT_LIMIT, listDevices } from "../lib/truu/list-devices";
+import { seedTruuCache } from "./truu-seed";
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
+const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 20);
+const PAGE_REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 10);
+const TARGET = { queryP95Ms: 30, pageP95Ms: 300, firstLoadJsKb: 250 };
+
+/** Ten things a helpdesk does with the table (URL search strings). */
+const COMBOS: Record<string, string> = {
+  "default (last heard, newest first)": "",
+  "by device name": "sort=name&dir=asc",
+  "type ANDROID": "type=ANDROID",
+  "assurance Certified": "assurance=500",
+  "inactive": "active=no",
+  "stale 90 days": "stale=90",
+  "search a surname": "q=okafor",
+  "search a UPN": "q=maya.4242@globex",
+  "type + assurance by user": "type=WINDOWS_TPM&assurance=300&sort=user&dir=asc",
+  "page 40 by created": "sort=created&dir=desc&page=40",
+};
+
+const p = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** CPU milliseconds (user + system) a process has used, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
+/** The `next start` process under the start script (its child). */
+function nextServerPid(parent: number): number | null {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(stat[1]) === parent && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("next")) return Number(entry);
+    } catch { /* gone */ }
+  }
+  return null;
+}
+
+process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+const dir = mkdtempSync(path.join(tmpdir(), "bench-ui-"));
+const pg = await startEmbeddedPostgres({ dataDir: dir });
+const db = createPrismaClient(pg.url, 10);
+const pool = createPgPool(pg.url, 2);
+let server: ChildProcess | null = null;
+
+try {
+  await applyMigrations(pg.url);
+  const tenant = await db.tenant.create({ data: { name: "Globex (bench)" } });
+  let t0 = performance.now();
+  await seedTruuCache(pool, tenant.id, DEVICES);
+  await pool.query(`VACUUM ANALYZE "TruuDevice"`);
+  await pool.query(`VACUUM ANALYZE "TruuUser"`);
+  console.log(`seeded ${DEVICES.toLocaleString("en")} devices of ${(DEVICES / 2).toLocaleString("en")} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // ---- the table's server query ------------------------------------------
+  console.log(`\ntable query (rows + count), ${RUNS} runs each after 3 warm-ups:`);
+  const queryP95: Record<string, number> = {};
+  for (const [name, qs] of Object.entries(COMBOS)) {
+    const { state, filter } = readDeviceTable(Object.fromEntries(new URLSearchParams(qs)));
+    for (let i = 0; i < 3; i++) await listDevices(db, tenant.id, state, filter);
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < RUNS; i++) {
+      t0 = performance.now();
+      total = (await listDevices(db, tenant.id, state, filter)).total;
+      times.push(performance.now() - t0);
+    }
+    queryP95[name] = p(times, 0.95);
+    const where = deviceWhere(tenant.id, state.q, filter);
+    const explain = async (sql: Prisma.Sql) => {
+      const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, ...sql.values);
+      const lines = rows.map((r) => r["QUERY PLAN"]);
+      const node = lines.find((l) => /Index|Seq Scan|Bitmap/.test(l))?.trim().replace(/\s+\(cost.*$/, "") ?? lines[0];
+      return { node, exec: lines.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?" };
+    };
+    const rowsPlan = await explain(Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${(state.page - 1) * state.size} LIMIT ${state.size}`);
+    const countPlan = await explain(Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`);
+    console.log(`  ${name.padEnd(36)} p50 ${ms(p(times, 0.5)).padStart(9)}  p95 ${ms(queryP95[name]).padStart(9)}  ${String(total).padStart(6)} rows`);
+    console.log(`      rows:  ${rowsPlan.node} (${rowsPlan.exec})\n      count: ${countPlan.node} (${countPlan.exec})`);
+  }
+  const worstQuery = Math.max(...Object.values(queryP95));
+
+  // ---- the page under 20 sessions ------------------------------------------
+  const port = Number(process.env.BENCH_PORT ?? (await freePort()));
+  const base = `http://127.0.0.1:${port}`;
+  const password = "bench staff password 1";
+  const hash = await hashPassword(password);
+  const staff = await Promise.all(Array.from({ length: SESSIONS }, (_, i) => db.staffUser.create({
+    data: { email: `bench-${i}@example.com`, name: `Bench ${i}`, role: "operator", passwordHash: hash, tenants: { create: [{ tenantId: tenant.id }] } },
+  })));
+  console.log(`\nstarting the production server on ${base} (builds first when the sources changed)…`);
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), HOST: "127.0.0.1", CONSOLE_DEMO: "0", CONSOLE_WORKERS: "0", CONSOLE_DATA_DIR: dir, CONSOLE_SIGNIN_MAX_PER_IP: "1000" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server!.stdout!.on("data", (d: Buffer) => { if (d.toString().includes("is ready at")) resolve(); });
+    server!.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  });
+
+  /** Signs in through Auth.js's credentials endpoint and returns the session cookie header. */
+  const signIn = async (email: string) => {
+    const csrfRes = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const res = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST", redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
+    });
+    const cookies = [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0])];
+    if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`sign-in of ${email} failed (${res.status})`);
+    return cookies.join("; ");
+  };
+  const cookies = await Promise.all(staff.map((s) => signIn(s.email)));
+  const urls = Object.values(COMBOS).map((qs) => `${base}/truu/devices${qs ? `?${qs}` : ""}`);
+  const get = async (url: string, cookie: string) => {
+    const res = await fetch(url, { headers: { cookie } });
+    const html = await res.text();
+    if (res.status !== 200 || !html.includes("truu-devices-table")) throw new Error(`${url}: HTTP ${res.status}`);
+    return html;
+  };
+  for (const u of urls) await get(u, cookies[0]); // warm: compile caches, connection pool
+  const alone: number[] = [];
+  for (let i = 0; i < 2 * urls.length; i++) {
+    const started = performance.now();
+    await get(urls[i % urls.length], cookies[0]);
+    alone.push(performance.now() - started);
+  }
+  console.log(`page HTML, one session alone: p50 ${ms(p(alone, 0.5))}, p95 ${ms(p(alone, 0.95))}`);
+  const pageTimes: number[] = [];
+  const nextPid = nextServerPid(server.pid!);
+  const cpuBefore = nextPid ? cpuMs(nextPid) : 0;
+  t0 = performance.now();
+  await Promise.all(cookies.map(async (cookie, s) => {
+    for (let i = 0; i < PAGE_REQUESTS; i++) {
+      const started = performance.now();
+      await get(urls[(s + i) % urls.length], cookie);
+      pageTimes.push(performance.now() - started);
+    }
+  }));
+  const wall = performance.now() - t0;
+  const pageP95 = p(pageTimes, 0.95);
+  // Load-independent: the server's own CPU per page. One Node process serves 20 sessions in turn, so on an
+  // otherwise idle machine the slowest of 20 simultaneous requests waits about 20 × this.
+  const cpuPerPage = nextPid ? (cpuMs(nextPid) - cpuBefore) / pageTimes.length : NaN;
+  console.log(`next server CPU per page: ${ms(cpuPerPage)} (× ${SESSIONS} sessions ≈ ${ms(cpuPerPage * SESSIONS)} for the last of a simultaneous round)`);
+  console.log(`page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s`);
+
+  // For comparison, the server's CPU per page of a page with the same frame (session, layout) and little else,
+  // and of the devices page at its smallest page size: what the frame costs, and what the rows cost.
+  const cpuOf = async (url: string) => {
+    if (!nextPid) return NaN;
+    for (let i = 0; i < 3; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
+    const before = cpuMs(nextPid);
+    for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
+    return (cpuMs(nextPid) - before) / 20;
+  };
+  const frameCpu = await cpuOf(`${base}/settings`);
+  const smallCpu = await cpuOf(`${base}/truu/devices?size=10`);
+  console.log(`next server CPU per page: /settings ${ms(frameCpu)}, /truu/devices?size=10 ${ms(smallCpu)}, /truu/devices (50 rows) ${ms(cpuPerPage)}`);
+
+  // ---- first-load JavaScript -------------------------------------------------
+  const html = await get(urls[0], cookies[0]);
+  // Scripts a modern browser loads: `nomodule` polyfills are skipped by every browser that runs modules.
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)]
+    .filter((m) => !/\bnomodule\b/i.test(m[0])).map((m) => m[1].replace(/&amp;/g, "&")))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  const firstLoadKb = gz / 1024;
+  console.log(`first-load JS of /truu/devices: ${scripts.length} scripts, ${(raw / 1024).toFixed(0)} KB, ${firstLoadKb.toFixed(1)} KB gzip`);
+
+  const result = {
+    devices: DEVICES,
+    queryP95Ms: Object.fromEntries(Object.entries(queryP95).map(([k, v]) => [k, Number(v.toFixed(2))])),
+    worstQueryP95Ms: Number(worstQuery.toFixed(2)),
+    pageP95Ms: Number(pageP95.toFixed(1)),
+    pageAloneP50Ms: Number(p(alone, 0.5).toFixed(1)),
+    serverCpuMsPerPage: Number(cpuPerPage.toFixed(1)),
+    serverCpuMsPerPageFrameOnly: Number(frameCpu.toFixed(1)),
+    sessions: SESSIONS,
+    firstLoadJsKbGzip: Number(firstLoadKb.toFixed(1)),
+    targets: TARGET,
+    loadAverage: Number(loadavg()[0].toFixed(1)),
+    met: { query: worstQuery < TARGET.queryP95Ms, page: pageP95 < TARGET.pageP95Ms, js: firstLoadKb < TARGET.firstLoadJsKb },
+  };
+  console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (on ${(await import("node:os")).cpus().length} CPUs; figures scale with it)`);
+  console.log("");
+  console.log(JSON.stringify(result));
+} finally {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => { server!.once("exit", r); setTimeout(r, 20_000).unref(); });
+  }
+  await pool.end();
+  await db.$disconnect();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
