@@ -1,4 +1,5 @@
 import { hash as digest } from "node:crypto";
+import type { LimitFunction } from "p-limit";
 import type pg from "pg";
 import type { AuditEventInput } from "../audit/event";
 import type { SyncTarget } from "./target";
@@ -29,6 +30,12 @@ export interface WriterOptions {
   batchSize?: number;
   /** Batches written at once while the sync reads on; a further full batch waits for one of them. */
   batchesInFlight?: number;
+  /**
+   * Shared by every writer of a run: how many batches the run writes at
+   * once, so that its writers leave pool connections for the rest of the run
+   * (the pacer, progress) however many resources are read at once.
+   */
+  slots?: LimitFunction;
 }
 
 /**
@@ -43,7 +50,9 @@ export class TargetWriter<T> {
   private readonly seen = new Set<string>();
   private buffer: Row[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  private writing = 0;
   private busySince = 0;
+  private readonly slots: LimitFunction | null;
   private failure: { error: unknown } | null = null;
   private readonly scope: { sql: string; params: unknown[] };
   private readonly tracked: { name: string; index: number }[];
@@ -67,6 +76,7 @@ export class TargetWriter<T> {
     this.upsert = upsertSql(target as SyncTarget<unknown>, generic);
     this.batchSize = opts.batchSize ?? 2000;
     this.batchesInFlight = Math.max(1, opts.batchesInFlight ?? 2);
+    this.slots = opts.slots ?? null;
   }
 
   /**
@@ -102,15 +112,22 @@ export class TargetWriter<T> {
   }
 
   private startFlush(rows: Row[]): void {
-    if (this.inFlight.size === 0) this.busySince = performance.now();
+    const write = () => this.timed(() => this.flushRows(rows));
     // Caught here so that a failure is never unhandled; the next write() or finish() throws it.
-    const flush: Promise<void> = this.flushRows(rows)
+    const flush: Promise<void> = (this.slots ? this.slots(write) : write())
       .catch((error) => { this.failure ??= { error }; })
-      .finally(() => {
-        this.inFlight.delete(flush);
-        if (this.inFlight.size === 0) this.stats.writeMs += performance.now() - this.busySince;
-      });
+      .finally(() => { this.inFlight.delete(flush); });
     this.inFlight.add(flush);
+  }
+
+  /** Counts the wall time during which at least one batch of this resource is being written (not waiting for a slot). */
+  private async timed(work: () => Promise<void>): Promise<void> {
+    if (this.writing++ === 0) this.busySince = performance.now();
+    try {
+      await work();
+    } finally {
+      if (--this.writing === 0) this.stats.writeMs += performance.now() - this.busySince;
+    }
   }
 
   private async flushRows(rows: Row[]): Promise<void> {
