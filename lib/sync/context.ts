@@ -26,6 +26,12 @@ export interface SyncContext {
   phase(name: string, pagesTotal?: number | null): void;
   /** Counts pages read (progress bar and benchmark figures). */
   pageRead(count?: number): void;
+  /**
+   * Reports pages that could only be read one after another (a cursor walk):
+   * however many requests may be in flight, the run cannot take less than
+   * the longest such walk's answers (benchmark figures).
+   */
+  sequentialPages(count: number): void;
 }
 
 /** A vendor's sync: reads every resource of the tenant's account and writes it through ctx.writer(). */

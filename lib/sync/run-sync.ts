@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import type pg from "pg";
 import { recordAuditMany } from "../audit/record";
 import type { Db } from "../db/client";
@@ -21,6 +22,8 @@ export interface RunSyncDeps {
 }
 
 const PROGRESS_EVERY_MS = 500;
+/** Batches a run writes at once, across all its resources. */
+const WRITE_SLOTS = 2;
 
 function sum(stats: WriteStats[]) {
   const total: WriteStats = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0, writeMs: 0 };
@@ -47,16 +50,18 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   });
 
   const writers = new Map<string, TargetWriter<unknown>>();
+  const writeSlots = pLimit(WRITE_SLOTS);
   let phase: string | null = null;
   let pagesDone = 0;
   let pagesAll = 0;
   let pagesTotal: number | null = null;
+  let longestSequence = 0;
   let lastFlush = 0;
   // Progress writes are queued one after another, so a slow earlier write can never land after the final one.
   let chain: Promise<void> = Promise.resolve();
   const writeProgress = async () => {
     const detail = Object.fromEntries([...writers].map(([k, w]) => [k, { ...w.stats, writeMs: Math.round(w.stats.writeMs) }])) as Record<string, Record<string, number>>;
-    detail._run = { pages: pagesAll };
+    detail._run = { pages: pagesAll, longestSequence };
     const t = sum([...writers.values()].map((w) => w.stats));
     await db.syncRun.update({
       where: { id: runId },
@@ -81,7 +86,7 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
         const key = target.resource;
         const w = new TargetWriter<T>(pool, run.tenantId, runId, target, async (events) => {
           await recordAuditMany(db, events);
-        });
+        }, { slots: writeSlots });
         writers.set(key, w as TargetWriter<unknown>);
         return w;
       },
@@ -95,6 +100,9 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
         pagesDone += count;
         pagesAll += count;
         void progress().catch(() => {});
+      },
+      sequentialPages: (count) => {
+        longestSequence = Math.max(longestSequence, count);
       },
     };
     await deps.syncs[run.vendor](ctx);

@@ -45,7 +45,7 @@ const devices = (n: number, patch: (d: Device) => Device = (d) => d): Device[] =
 
 async function sync<T>(tgt: SyncTarget<T>, items: T[], tenantId = "tenant-1", batchSize = 70) {
   const drift: AuditEventInput[] = [];
-  const w = new TargetWriter(pool, tenantId, `run-${Math.random()}`, tgt, async (e) => { drift.push(...e); }, batchSize);
+  const w = new TargetWriter(pool, tenantId, `run-${Math.random()}`, tgt, async (e) => { drift.push(...e); }, { batchSize });
   for (let i = 0; i < items.length; i += 25) await w.write(items.slice(i, i + 25));
   return { stats: await w.finish(), drift };
 }

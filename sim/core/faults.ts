@@ -5,7 +5,7 @@ import { z } from "zod";
  * (SIM_<VENDOR>_LATENCY_MS, …) and at run time through PUT /__sim/faults.
  */
 export const Faults = z.object({
-  /** Added to every documented route. */
+  /** Response time of every documented route, the simulator's own work included (as a vendor's is). */
   latencyMs: z.number().int().min(0).max(120_000).default(0),
   /** Share of requests answered 500 (0..1), deterministic per request count. */
   errorRate: z.number().min(0).max(1).default(0),

@@ -23,6 +23,19 @@ export interface SimResponse {
 
 export type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
 
+function render(out: SimResponse): { status: number; headers: Record<string, string>; payload: string } {
+  const headers: Record<string, string> = { ...out.headers };
+  let payload = "";
+  if (out.body !== undefined) {
+    if (typeof out.body === "string") payload = out.body;
+    else {
+      payload = JSON.stringify(out.body);
+      headers["content-type"] ??= "application/json; charset=utf-8";
+    }
+  }
+  return { status: out.status, headers, payload };
+}
+
 interface Route {
   method: string;
   pattern: RegExp;
@@ -96,6 +109,7 @@ export class SimServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const arrived = performance.now();
     const url = new URL(req.url ?? "/", "http://sim");
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -105,28 +119,34 @@ export class SimServer {
     if (found === null) out = json(404, { message: "Not Found" });
     else if (found === "method") out = json(405, { message: "Method Not Allowed" });
     else {
-      if (!isSim) {
-        const fault = await this.applyFaults();
-        if (fault === "hang") return; // the socket stays open until the client gives up
-        if (fault) return this.send(res, fault);
-      }
-      const simReq: SimRequest = {
-        method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"), params: found.params,
-      };
-      try {
-        out = await found.route.handler(simReq);
-      } catch (err) {
-        out = json(500, { message: `simulator error: ${(err as Error).message}` });
+      const fault = isSim ? null : this.takeFault();
+      if (fault === "hang") return; // the socket stays open until the client gives up
+      if (fault) out = fault;
+      else {
+        const simReq: SimRequest = {
+          method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers,
+          body: Buffer.concat(chunks).toString("utf8"), params: found.params,
+        };
+        try {
+          out = await found.route.handler(simReq);
+        } catch (err) {
+          out = json(500, { message: `simulator error: ${(err as Error).message}` });
+        }
       }
     }
-    this.send(res, out);
+    const answer = render(out);
+    // The latency knob is the vendor's response time: the work above is part
+    // of it, as a real vendor's is, rather than added on top.
+    const wait = isSim ? 0 : this.faults.latencyMs - (performance.now() - arrived);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.payload);
   }
 
-  private async applyFaults(): Promise<SimResponse | "hang" | null> {
+  /** A fault for this request, if one is due. */
+  private takeFault(): SimResponse | "hang" | null {
     const n = ++this.requestCount;
     const f = this.faults;
-    if (f.latencyMs) await new Promise((r) => setTimeout(r, f.latencyMs));
     if (f.hang > 0) {
       f.hang--;
       return "hang";
@@ -138,20 +158,6 @@ export class SimServer {
     // Deterministic: every k-th request fails, k = 1/errorRate.
     if (f.errorRate > 0 && n % Math.max(1, Math.round(1 / f.errorRate)) === 0) return json(500, { message: "Internal Server Error" });
     return null;
-  }
-
-  private send(res: http.ServerResponse, out: SimResponse) {
-    const headers: Record<string, string> = { ...out.headers };
-    let payload = "";
-    if (out.body !== undefined) {
-      if (typeof out.body === "string") payload = out.body;
-      else {
-        payload = JSON.stringify(out.body);
-        headers["content-type"] ??= "application/json; charset=utf-8";
-      }
-    }
-    res.writeHead(out.status, headers);
-    res.end(payload);
   }
 
   async listen(port = 0, host = "127.0.0.1"): Promise<{ url: string; port: number }> {

@@ -37,6 +37,14 @@ function v1Predicate(expr: string): Predicate {
   return (row) => satisfies(op, compare(fieldValue(row, field), value));
 }
 
+const V1_FILTER_KEY = /^filter(\[\d+\]|\[or\]\[\d+\])?$/;
+
+/** Whether the query has any v1 filter at all. */
+export function hasV1Filter(q: URLSearchParams): boolean {
+  for (const k of q.keys()) if (V1_FILTER_KEY.test(k)) return true;
+  return false;
+}
+
 /** filter=…, filter[0]=…&filter[1]=… (AND), filter[or][0]=… (OR). */
 export function v1Filter(q: URLSearchParams): Predicate {
   const and: Predicate[] = [];

@@ -1,7 +1,7 @@
 import { json } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound, parseBody, SimFailure } from "./errors";
-import { page, project, sortRows, v1Filter, type Row } from "./query";
+import { hasV1Filter, page, project, sortRows, v1Filter, type Row } from "./query";
 import { forgetNode, type JcUser, type MfaStatus, type Org, type UserState } from "./state";
 
 const DAY = 86_400_000;
@@ -114,9 +114,14 @@ export function registerUserRoutes(ctx: SimContext) {
   const list = (org: Org, q: URLSearchParams, extra?: (u: Row) => boolean) => {
     const { limit, skip } = page(q);
     const pred = v1Filter(q);
-    let rows = [...org.users.values()].map(userReturn).filter((r) => pred(r) && (!extra || extra(r)));
-    rows = sortRows(rows, q.get("sort"), /\s+/);
-    return json(200, { totalCount: rows.length, results: rows.slice(skip, skip + limit).map((r) => project(r, q.get("fields"))) });
+    const users = [...org.users.values()];
+    // Only a filter looks at every user in the answer's shape; a plain page
+    // shapes its own hundred, not the whole directory on every request.
+    const filtered = hasV1Filter(q) || extra ? users.map(userReturn).filter((r) => pred(r) && (!extra || extra(r))) : users;
+    // The answer's shape adds only `id` (a copy of _id, which sorting ignores), so either form sorts the same.
+    const rows = sortRows(filtered as Row[], q.get("sort"), /\s+/);
+    const shape = (r: Row) => (filtered === users ? userReturn(r as unknown as JcUser) : r);
+    return json(200, { totalCount: rows.length, results: rows.slice(skip, skip + limit).map((r) => project(shape(r), q.get("fields"))) });
   };
 
   ctx.route("GET", "/api/systemusers", (req, org) => list(org, req.query));

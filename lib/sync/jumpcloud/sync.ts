@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { clientsFor } from "../../vendors/clients";
 import type { RetryPolicy } from "../../vendors/core/http";
 import { VendorError } from "../../vendors/core/vendor-error";
@@ -15,6 +16,8 @@ const PAGE = 100;
 /** An unattended run waits out 429s and 5xx rather than failing on the first one. */
 const RETRY: RetryPolicy = { retries: 6, minDelayMs: 500, maxDelayMs: 15_000, maxRetryAfterMs: 65_000 };
 const TIMEOUT_MS = 30_000;
+/** Pages read but not yet handed to their writer, per request slot. */
+const UNWRITTEN_PAGES_PER_SLOT = 8;
 /** Everything a user or user group can be bound to on the device side. */
 const DEVICE_SIDE: S.GraphType[] = ["system", "system_group"];
 
@@ -193,13 +196,16 @@ async function readRelations(run: Run, dir: Directory): Promise<void> {
 async function readRelationStep(run: Run, name: string, all: Relations[]): Promise<void> {
   const { ctx, gate } = run;
   ctx.phase(name, all.length);
+  // Reads run ahead of the writer by a bounded number of pages: without the
+  // bound, 50,000 answers would wait in memory whenever writing lags.
+  const unwritten = pLimit(Math.max(1, ctx.concurrency) * UNWRITTEN_PAGES_PER_SLOT);
   // Only first pages with more behind them are kept for the second phase: one per user would not fit in memory at scale.
-  const firsts = await settleAll(all.map((r) => unlessGone(gate.run(() => r.fetch(0, PAGE)).then(async (page) => {
+  const firsts = await settleAll(all.map((r) => unwritten(() => unlessGone(gate.run(() => r.fetch(0, PAGE)).then(async (page) => {
     ctx.pageRead();
     await r.write(page.items.map(r.toEdge));
     const more = page.total === undefined ? page.items.length === PAGE : page.total > PAGE;
     return more ? page : null;
-  }))), run.stop);
+  })))), run.stop);
 
   const longer = all.flatMap((r, i) => {
     const first = firsts[i];

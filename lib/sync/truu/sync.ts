@@ -14,6 +14,12 @@ const TUNING: ClientTuning = {
 };
 
 /**
+ * Pages read ahead of the writer per request slot, so that reading goes on
+ * while a batch is written: 16 pages per slot is some 16 answers' time.
+ */
+const READ_AHEAD_PER_SLOT = 16;
+
+/**
  * Walks one resource's pages, naming the phase with its page count as soon as
  * the first page tells `final`, and hands each page on as it arrives.
  */
@@ -28,31 +34,45 @@ async function eachPage<T>(ctx: SyncContext, phase: string, pages: AsyncIterable
   }
 }
 
-/** Reads a resource completely into its cache table; only a complete read may mark rows deleted. */
-async function syncResource<T>(ctx: SyncContext, phase: string, target: SyncTarget<T>, pages: AsyncIterable<Page<T>>) {
+/**
+ * Reads a resource completely into its cache table and returns its writer's
+ * finish (the last batch and marking unseen rows deleted) without waiting for
+ * it, so that the next resource is read meanwhile; only a complete read may
+ * mark rows deleted.
+ */
+async function syncResource<T>(ctx: SyncContext, phase: string, target: SyncTarget<T>, pages: AsyncIterable<Page<T>>): Promise<{ finished: Promise<unknown> }> {
   const writer = ctx.writer(target);
   await eachPage(ctx, phase, pages, (items) => writer.write(items));
   ctx.signal.throwIfAborted();
-  await writer.finish();
+  const finished = writer.finish();
+  // Awaited by the caller; a failure must not count as unhandled before then.
+  finished.catch(() => {});
+  return { finished };
 }
 
 /**
  * TruU: enrolled users, system devices (with the assurance level that only
  * the data API's users carry), and workstation assets. TruU pages by number,
- * so each resource's pages are fetched ahead in parallel; resources are read
- * one after another so that the cap on requests in flight holds for the
- * whole run and each phase's page count stays truthful.
+ * so each resource's pages are fetched ahead in parallel (and a few more are
+ * read ahead while a page is being written away); resources are read one
+ * after another so that the cap on requests in flight holds for the whole
+ * run and each phase's page count stays truthful.
  */
 export const truuSync: VendorSync = async (ctx) => {
   const client = clientsFor.truu(ctx.connection, TUNING);
-  const walk = { concurrency: ctx.concurrency, signal: ctx.signal };
-
+  const walk = { concurrency: ctx.concurrency, ahead: READ_AHEAD_PER_SLOT * ctx.concurrency, signal: ctx.signal };
   const assurance = new Map<string, number>();
   await eachPage(ctx, "assurance levels", client.dataUserPages({}, walk), (users) => {
     for (const u of users) for (const d of u.devices) assurance.set(d.deviceId, d.assuranceLevel);
   });
-
-  await syncResource(ctx, "devices", deviceTarget(assurance), client.devicePages(walk));
-  await syncResource(ctx, "users", userTarget, client.enrolledUserPages({}, walk));
-  await syncResource(ctx, "assets", assetTarget, client.assetPages({}, walk));
+  const finishing: Promise<unknown>[] = [];
+  try {
+    finishing.push((await syncResource(ctx, "devices", deviceTarget(assurance), client.devicePages(walk))).finished);
+    finishing.push((await syncResource(ctx, "users", userTarget, client.enrolledUserPages({}, walk))).finished);
+    finishing.push((await syncResource(ctx, "assets", assetTarget, client.assetPages({}, walk))).finished);
+  } finally {
+    // Nothing may still write once the run has ended, whatever ended it.
+    await Promise.allSettled(finishing);
+  }
+  await Promise.all(finishing);
 };

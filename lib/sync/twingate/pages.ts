@@ -12,7 +12,7 @@ export class PageRunner {
   private readonly slot: LimitFunction;
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly ctx: Pick<SyncContext, "signal" | "concurrency" | "phase" | "pageRead">) {
+  constructor(private readonly ctx: Pick<SyncContext, "signal" | "concurrency" | "phase" | "pageRead" | "sequentialPages">) {
     this.slot = pLimit(Math.max(1, ctx.concurrency));
   }
 
@@ -23,7 +23,10 @@ export class PageRunner {
 
   /**
    * Walks a Relay connection from `after`, handing each page on as it arrives.
-   * With `phase`, the first page names the phase and its page count.
+   * The next page is asked for as soon as this one's cursor is known, while
+   * this one is handed on: a cursor walk is one request after another, and
+   * the walk should not also wait for the writer. With `phase`, the first
+   * page names the phase and its page count.
    */
   async walk<P extends Page<unknown>>(
     operation: string,
@@ -32,18 +35,32 @@ export class PageRunner {
     opts: { phase?: string; pageSize: number; after?: string | null },
   ): Promise<void> {
     let after = opts.after ?? null;
+    let next = this.fetchInSlot(fetchPage, after);
     for (let index = 0; ; index++) {
-      const page = await this.slot(async () => {
-        this.checkStopped();
-        return fetchPage(after);
-      });
+      const page = await next;
       this.checkStopped();
+      const more = page.pageInfo.hasNextPage;
+      if (more) {
+        after = nextCursor(operation, page, after);
+        next = this.fetchInSlot(fetchPage, after);
+        // Awaited on the next turn; if this page's hand-on fails first, its failure is the one reported.
+        next.catch(() => {});
+      }
       await onPage(page);
       if (index === 0 && opts.phase) this.ctx.phase(opts.phase, Math.max(1, Math.ceil(page.totalCount / opts.pageSize)));
       this.ctx.pageRead();
-      if (!page.pageInfo.hasNextPage) return;
-      after = nextCursor(operation, page, after);
+      if (!more) {
+        this.ctx.sequentialPages(index + 1);
+        return;
+      }
     }
+  }
+
+  private fetchInSlot<P>(fetchPage: (after: string | null) => Promise<P>, after: string | null): Promise<P> {
+    return this.slot(async () => {
+      this.checkStopped();
+      return fetchPage(after);
+    });
   }
 
   /** Stops every task at its next page; the first failure is the one the run reports. */

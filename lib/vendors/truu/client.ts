@@ -45,6 +45,8 @@ export interface AssetFilter {
 
 export interface WalkOptions {
   concurrency?: number;
+  /** Pages read ahead of the caller beyond those in flight (see pagesOf). */
+  ahead?: number;
   signal?: AbortSignal;
 }
 
@@ -208,7 +210,7 @@ export class TruuClient {
   // ---- plumbing -------------------------------------------------------
 
   private walk<T>(fetchPage: (page: number, signal: AbortSignal) => Promise<Page<T>>, opts: WalkOptions): AsyncGenerator<Page<T>> {
-    return pagesOf(fetchPage, opts.concurrency ?? this.concurrency, opts.signal);
+    return pagesOf(fetchPage, { concurrency: opts.concurrency ?? this.concurrency, ahead: opts.ahead, signal: opts.signal });
   }
 
   private call<S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>>;

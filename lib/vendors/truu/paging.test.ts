@@ -42,6 +42,19 @@ describe("all-pages helpers", () => {
     expect(h.sent.length).toBeLessThanOrEqual(4);
   });
 
+  it("reads ahead of a busy caller up to the window, and no further", async () => {
+    const client = h.client();
+    await client.enrolledUsersPage();
+    h.sent.length = 0;
+    const pages = client.devicePages({ concurrency: 2, ahead: 3 });
+    expect((await pages.next()).value?.page).toBe(1);
+    expect((await pages.next()).value?.page).toBe(2);
+    // The caller holds page 2: pages 3 to 7 (two in flight plus three ahead) are fetched meanwhile.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.sent).toHaveLength(7);
+    await pages.return(undefined);
+  });
+
   it("iterates items across pages", async () => {
     const client = h.client();
     let n = 0;

@@ -2,41 +2,73 @@ import type { Page } from "./schemas";
 
 export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<Page<T>>;
 
+export interface PageWalk {
+  /** Most requests in flight. */
+  concurrency: number;
+  /**
+   * Pages fetched beyond those in flight that may wait, read but not yet
+   * taken, while the caller is busy with an earlier one (0: a new request
+   * starts only when the caller takes a page).
+   */
+  ahead?: number;
+  signal?: AbortSignal;
+}
+
 /**
  * Every page in order. The first page tells `final`; the later pages are
- * fetched ahead, at most `concurrency` at a time. Stopping early (break,
+ * fetched ahead, at most `concurrency` at a time, and a request starts as
+ * soon as another one ends, so that a caller who takes a while over a page
+ * (writing it away) does not leave the vendor idle. Stopping early (break,
  * return, an error) aborts the requests still in flight.
  *
  * TruU pages by number, so a user deleted while the walk is under way shifts
  * later records by one: a record may be seen twice or missed, as with any
  * offset paging.
  */
-export async function* pagesOf<T>(fetchPage: PageFetcher<T>, concurrency: number, outer?: AbortSignal): AsyncGenerator<Page<T>> {
+export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): AsyncGenerator<Page<T>> {
   const ctl = new AbortController();
+  const outer = walk.signal;
   const onOuterAbort = () => ctl.abort(outer?.reason);
   outer?.addEventListener("abort", onOuterAbort, { once: true });
-  const inflight = new Map<number, Promise<Page<T>>>();
+  const cap = Math.max(1, Math.floor(walk.concurrency));
+  const window = cap + Math.max(0, Math.floor(walk.ahead ?? 0));
+  const started = new Map<number, Promise<Page<T>>>();
+  let stopped = false;
+  let running = 0;
+  let nextToStart = 2;
+  let taken = 1;
+  let final = 1;
+  const pump = () => {
+    while (!stopped && running < cap && nextToStart <= final && nextToStart - taken <= window) {
+      const promise = fetchPage(nextToStart, ctl.signal);
+      const settled = () => {
+        running--;
+        pump();
+      };
+      promise.then(settled, settled);
+      started.set(nextToStart, promise);
+      running++;
+      nextToStart++;
+    }
+  };
   try {
     const first = await fetchPage(1, ctl.signal);
+    final = first.final;
+    pump();
     yield first;
-    const final = first.final;
-    const cap = Math.max(1, Math.floor(concurrency));
-    let nextToStart = 2;
     for (let p = 2; p <= final; p++) {
-      while (nextToStart <= final && nextToStart < p + cap) {
-        const promise = fetchPage(nextToStart, ctl.signal);
-        // Awaited below in order; until then a failure must not count as unhandled.
-        promise.catch(() => {});
-        inflight.set(nextToStart, promise);
-        nextToStart++;
-      }
-      const page = await inflight.get(p)!;
-      inflight.delete(p);
+      const page = await started.get(p)!;
+      started.delete(p);
+      taken = p;
+      pump();
       yield page;
     }
   } finally {
+    stopped = true;
     outer?.removeEventListener("abort", onOuterAbort);
-    if (inflight.size > 0) ctl.abort(new Error("page walk stopped"));
+    if (running > 0) ctl.abort(new Error("page walk stopped"));
+    // Awaited in order above; what is left behind must not count as unhandled.
+    for (const promise of started.values()) promise.catch(() => {});
   }
 }
 
