@@ -4,7 +4,10 @@ import { action, ActionError } from "../actions/action";
 import { db } from "../db";
 import { appBoss } from "../jobs/app-boss";
 import { BULK_APPLY_QUEUE, type BulkApplyJob } from "../jobs/queues";
-import { bulkOperation } from "./catalogue";
+import { can, PERMISSIONS } from "../auth/permissions";
+import type { Staff } from "../auth/staff";
+import { bulkJobKind } from "./catalogue";
+import { confirmJob } from "./confirm";
 import { MAX_FILE_BYTES } from "./csv";
 import { planBulkJob } from "./plan";
 
@@ -21,17 +24,25 @@ export const planBulkUpload = action(
     describe: (i) => ({ targets: [{ type: "bulk_operation", id: i.operation, label: i.file.name }] }),
   },
   async ({ tenantId, operation, file }, ctx) => {
-    const op = bulkOperation(operation);
+    const op = bulkJobKind(operation);
     if (!op) throw new ActionError("Unknown operation.");
-    ctx.audit.vendor = op.vendor;
+    mayRun(ctx.staff, op);
+    if (op.vendor) ctx.audit.vendor = op.vendor;
     // Planning reads the cache in batches outside the wrapper's transaction; the job and its rows are written in one.
-    const res = await planBulkJob(db(), { tenantId, operationId: operation, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id });
+    const upload = { tenantId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id };
+    const res = op.runbook ? await op.runbook.planCsv(db(), upload) : await planBulkJob(db(), { ...upload, operationId: operation });
     if (!res.ok) throw new ActionError(res.error);
     ctx.audit.targets = [{ type: "bulk_job", id: res.jobId, label: `${op.label}: ${file.name}` }];
     ctx.audit.after = { operation, fileName: file.name, counts: res.counts };
     return { jobId: res.jobId, counts: res.counts };
   },
 );
+
+/** A runbook (several vendors in one job) may need more than bulk.apply: its own permission is checked here too. */
+function mayRun(staff: Staff, kind: NonNullable<ReturnType<typeof bulkJobKind>>) {
+  const perm = kind.runbook?.perm;
+  if (perm && !can(staff.role, perm)) throw new ActionError(`Your role (${staff.role}) may not do this: ${kind.label} needs ${PERMISSIONS[perm]}.`);
+}
 
 const JobRef = z.object({ tenantId: z.string().min(1), jobId: z.string().min(1) });
 
@@ -54,19 +65,10 @@ export const confirmBulkJob = action(
   },
   async ({ tenantId, jobId, typedCount }, ctx) => {
     const job = await jobOf(tenantId, jobId);
-    const op = bulkOperation(job.operation);
+    const op = bulkJobKind(job.operation);
     if (!op) throw new ActionError("Unknown operation.");
-    if (job.status !== "planned") throw new ActionError("This plan was already confirmed.");
-    const toSend = await db().bulkRow.count({ where: { jobId, status: "pending" } });
-    if (toSend === 0) throw new ActionError("Nothing to send: every row is an error or needs no change.");
-    if (op.destructive && toSend > 10 && typedCount !== String(toSend)) throw new ActionError(`Type ${toSend} (the number of rows to change) to confirm.`);
-    const updated = await db().bulkJob.updateMany({ where: { id: jobId, status: "planned" }, data: { status: "queued", confirmedById: ctx.staff.id, confirmedAt: new Date() } });
-    if (updated.count === 0) throw new ActionError("This plan was already confirmed.");
-    const bossJobId = await enqueue(jobId);
-    await db().bulkJob.update({ where: { id: jobId }, data: { bossJobId } });
-    ctx.audit.vendor = op.vendor;
-    ctx.audit.after = { operation: op.id, rows: toSend };
-    return { rows: toSend };
+    mayRun(ctx.staff, op);
+    return confirmJob(job, op, typedCount, ctx);
   },
 );
 
@@ -92,6 +94,8 @@ export const retryFailedRows = action(
   },
   async ({ tenantId, jobId }, ctx) => {
     const job = await jobOf(tenantId, jobId);
+    const kind = bulkJobKind(job.operation);
+    if (kind) mayRun(ctx.staff, kind);
     if (!["completed", "cancelled", "failed"].includes(job.status)) throw new ActionError("Wait for the job to finish before retrying its failed rows.");
     const { count } = await db().bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown", "cancelled"] }, plan: { in: ["create", "update"] } }, data: { status: "pending" } });
     if (count === 0) throw new ActionError("No failed rows to retry.");

@@ -1,4 +1,7 @@
+import { offboardingRunbook } from "../offboarding/runbook";
+import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
+import type { BulkRunbook } from "./runbook";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
@@ -14,8 +17,34 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   jumpcloudSuspend, jumpcloudReactivate,
 ] as unknown as BulkOperation<never>[];
 
+/** Jobs of several steps across vendors (BulkRow.operation names each row's step). */
+export const BULK_RUNBOOKS: BulkRunbook[] = [offboardingRunbook];
+
+export function bulkRunbook(id: string): BulkRunbook | null {
+  return BULK_RUNBOOKS.find((r) => r.id === id) ?? null;
+}
+
+/** An operation of the catalogue, or a runbook's step (some steps exist only within a runbook). */
 export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {
-  return (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>) ?? null;
+  return (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>)
+    ?? BULK_RUNBOOKS.flatMap((r) => r.steps).find((o) => o.id === id) ?? null;
+}
+
+/** What a job page and the confirm step need of a job's operation or runbook. */
+export interface JobKind {
+  id: string;
+  label: string;
+  description: string;
+  destructive: boolean;
+  vendor: VendorId | null;
+  runbook: BulkRunbook | null;
+}
+
+export function bulkJobKind(id: string): JobKind | null {
+  const runbook = bulkRunbook(id);
+  if (runbook) return { id, label: runbook.label, description: runbook.description, destructive: runbook.destructive, vendor: null, runbook };
+  const op = BULK_OPERATIONS.find((o) => o.id === id);
+  return op ? { id, label: op.label, description: op.description, destructive: op.destructive, vendor: op.vendor, runbook: null } : null;
 }
 
 /** The CSV template of an operation: its header row and one example row. */
