@@ -197,6 +197,11 @@ describe("offboarding runbook", () => {
     expect(await t.db.vendorEdge.count({ where: { tenantId, vendor: "trugrid", kind: "machine_association", toId: assoc.toId, deletedAt: null } })).toBe(othersBefore.length);
     expect(await t.db.vendorEdge.count({ where: { id: { in: jcGroups.map((g) => g.id) }, deletedAt: null } })).toBe(0);
 
+    // The next sync finds the cache as the vendors have it: no drift reported.
+    const since = new Date();
+    await syncAll();
+    expect(await t.db.auditEvent.findMany({ where: { action: { endsWith: ".changed_externally" }, at: { gte: since } }, select: { action: true, targets: true, before: true, after: true } })).toEqual([]);
+
     // One audit event per step row, linked to the job.
     const events = await t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(sent.map((r) => ({

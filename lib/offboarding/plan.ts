@@ -9,7 +9,7 @@ import { normEmail } from "../sync/target";
 import { VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
 import { OFFBOARDING_ID, OFFBOARDING_STEPS } from "./step-list";
 
-export const PERSON_COLUMN: ColumnSpec = { field: "email", header: "email", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example", hint: "UPN or email" };
+export const PERSON_COLUMN: ColumnSpec = { field: "person", header: "email", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example", hint: "UPN or email" };
 
 export type OffboardingPlan = RunbookPlan;
 
@@ -146,6 +146,6 @@ export async function planOffboardingCsv(db: Db, p: { tenantId: string; staffId:
   if (!csv.ok) return csv;
   const mapped = mapHeaders(csv.headers, [PERSON_COLUMN]);
   if (!mapped.ok) return mapped;
-  const people = csv.rows.map((r) => ({ line: r.line, value: String(rowObject(r.cells, mapped.index).email ?? "") }));
+  const people = csv.rows.map((r) => ({ line: r.line, value: String(rowObject(r.cells, mapped.index).person ?? "") }));
   return planOffboarding(db, { ...p, headers: csv.headers, people });
 }
