@@ -79,6 +79,29 @@ test("from a person's page: plan → confirm → each step's result → undo of 
   expect(await prisma.auditEvent.count({ where: { targets: { array_contains: [{ type: "audit_event" }] }, actorId: admin.id, outcome: "success" } })).toBe(toSend - truuDeletes);
 });
 
+test("a CSV of people on the Bulk page plans each person's steps; unknown and duplicate people are errors", async ({ page }) => {
+  const prisma = await db();
+  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+  const admin = await createStaff("admin", [tenant.id]);
+  await signIn(page, admin.email, admin.password);
+  await syncTenant(page, tenant.id, ["jumpcloud"]);
+  const [a, b] = await prisma.person.findMany({ where: { tenantId: tenant.id }, orderBy: { emailNorm: "asc" }, take: 2 });
+  await page.goto("/bulk");
+  await page.getByLabel("Operation").selectOption("offboarding");
+  const csv = ["mail", a.emailNorm.toUpperCase(), b.emailNorm, "ghost@nowhere.example", a.emailNorm].join("\r\n");
+  await page.getByTestId("bulk-file").setInputFiles({ name: "leavers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and plan" }).click();
+  await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: "Offboarding · leavers.csv" })).toBeVisible();
+  await expect(page.getByTestId("plan-counts")).toContainText(/steps for 2 people: \d+ to change · \d+ already done · 2 error/);
+  await expect(page.getByText("Unknown person: ghost@nowhere.example")).toBeVisible();
+  await expect(page.getByText("Duplicate of row 2 in this file.")).toBeVisible();
+  const jobId = page.url().split("/").pop()!;
+  const inJumpCloud = await prisma.jumpcloudUser.count({ where: { tenantId: tenant.id, deletedAt: null, emailNorm: { in: [a.emailNorm, b.emailNorm] } } });
+  expect(await prisma.bulkRow.count({ where: { jobId, operation: "jumpcloud.suspend" } })).toBe(inJumpCloud);
+  expect(await prisma.auditEvent.count({ where: { jobId } })).toBe(0);
+});
+
 test("a viewer (and an operator) may not offboard: no button, and calling the actions directly is refused and audited", async ({ page }) => {
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
