@@ -253,4 +253,23 @@ describe("offboarding runbook", () => {
     }
     expect((await t.db.jumpcloudUser.findFirstOrThrow({ where: { tenantId, emailNorm: p } })).state).toBe("ACTIVATED");
   });
+  it("two people of one TruGrid machine group leave in one job: both associations go, everyone else's are set again", async () => {
+    const people = await fullyKnownPeople();
+    const edges = await t.db.vendorEdge.findMany({ where: { tenantId, vendor: "trugrid", kind: "machine_association", deletedAt: null }, select: { fromId: true, toId: true } });
+    const byGroup = new Map<string, string[]>();
+    for (const e of edges) if (people.includes(e.fromId.toLowerCase())) byGroup.set(e.toId, [...(byGroup.get(e.toId) ?? []), e.fromId.toLowerCase()]);
+    const [group, members] = [...byGroup].find(([, m]) => m.length >= 2)!;
+    const pair = members.slice(0, 2);
+    const tgc = await client("trugrid");
+    const othersBefore = (await tgc.getMachineAssociations({ groupName: group })).filter((a) => !pair.includes(a.userUpn.toLowerCase()));
+    expect(othersBefore.length).toBeGreaterThan(0);
+    const res = await planOffboarding(t.db, { tenantId, staffId: admin.id, fileName: "pair", people: pair.map((value, k) => ({ line: k + 2, value })) });
+    const jobId = (res as { jobId: string }).jobId;
+    expect(await confirmAndApply(jobId)).toBe("completed");
+    const rows = (await rowsOf(jobId)).filter((r) => r.operation === "offboarding.trugrid_association_remove" && (r.input as { groupName?: string }).groupName === group);
+    expect(rows.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
+    const after = await tgc.getMachineAssociations({ groupName: group });
+    expect(after.map((a) => `${a.userUpn}|${a.machineName}`).sort()).toEqual(othersBefore.map((a) => `${a.userUpn}|${a.machineName}`).sort());
+    expect(await t.db.vendorEdge.count({ where: { tenantId, vendor: "trugrid", kind: "machine_association", toId: group, deletedAt: null } })).toBe(othersBefore.length);
+  });
 });

@@ -44,7 +44,7 @@ async function cachedAssociation(db: Db, tenantId: string, r: AssocRow) {
 export const trugridRemoveAssociation = defineOperation<AssocRow>({
   id: "offboarding.trugrid_association_remove", vendor: "trugrid", label: "TruGrid: remove machine association",
   description: "Removes the user's machine association in a group: TruGrid can only clear a whole group, so the group is cleared and the other users' associations (read from TruGrid just before) are set again.",
-  destructive: true, repeatable: false, chunkSize: 1,
+  destructive: true, repeatable: false, chunkSize: 100,
   columns: [], row: AssocRow, key: (r) => `${normEmail(r.upn)}|${lc(r.groupName)}`,
   plan: async (db, tenantId, rows) => Promise.all(rows.map(async (r): Promise<PlannedRow> => {
     const { machine, others } = await cachedAssociation(db, tenantId, r);
@@ -52,38 +52,56 @@ export const trugridRemoveAssociation = defineOperation<AssocRow>({
     if (machine === undefined) return { plan: "no_change", before: { groupName: r.groupName, machineName: null }, after: { groupName: r.groupName, machineName: null } };
     return { plan: "update", before: { groupName: r.groupName, machineName: machine }, after: { groupName: r.groupName, machineName: null, how: note } };
   })),
+  // Rows of one group are done in one read–clear–set cycle, under a lock per group: two cycles on the same
+  // group at once (another lane, another job) would each set back the user the other removed.
   apply: async (ctx, rows) => {
     const client = clientsFor.trugrid(ctx.connection);
-    const out = [];
-    for (const r of rows) {
+    const out = new Map<AssocRow, { ok: boolean; message: string }>();
+    const byGroup = new Map<string, AssocRow[]>();
+    for (const r of rows) byGroup.set(lc(r.groupName), [...(byGroup.get(lc(r.groupName)) ?? []), r]);
+    for (const [group, leaving] of byGroup) {
+      const groupName = leaving[0].groupName;
       try {
-        const live = await client.getMachineAssociations({ groupName: r.groupName });
-        const mine = live.filter((a) => lc(a.userUpn) === lc(r.upn));
-        if (!mine.length) {
-          await clearMine(ctx.db, ctx.tenantId, r);
-          out.push({ ok: true, message: `TruGrid: ${r.upn} has no association in ${r.groupName} (already removed).` });
-          continue;
-        }
-        const others = live.filter((a) => lc(a.userUpn) !== lc(r.upn));
-        const [cleared] = await client.clearMachineAssociations([r.groupName]);
-        if (!cleared?.ok) { out.push({ ok: false, message: `TruGrid: ${cleared?.status ?? "no answer for the group"}` }); continue; }
-        await clearAssociations(ctx.db, ctx.tenantId, [r.groupName]);
-        const refused: string[] = [];
-        for (let i = 0; i < others.length; i += 100) {
-          const results = await client.setMachineAssociations(others.slice(i, i + 100));
-          for (const res of results) {
-            if (res.ok) await upsertAssociation(ctx.db, ctx.tenantId, res.item);
-            else refused.push(`${res.item.userUpn} → ${res.item.machineName}: ${res.status}`);
+        await ctx.db.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`trugrid-group:${ctx.tenantId}:${group}`}))`;
+          const live = await client.getMachineAssociations({ groupName });
+          const gone = new Set(leaving.map((r) => lc(r.upn)));
+          const mine = live.filter((a) => gone.has(lc(a.userUpn)));
+          const others = live.filter((a) => !gone.has(lc(a.userUpn)));
+          const machineOf = (r: AssocRow) => mine.find((a) => lc(a.userUpn) === lc(r.upn))?.machineName;
+          if (mine.length) {
+            const [cleared] = await client.clearMachineAssociations([groupName]);
+            if (!cleared?.ok) {
+              for (const r of leaving) out.set(r, { ok: false, message: `TruGrid: ${cleared?.status ?? "no answer for the group"}` });
+              return;
+            }
           }
-        }
-        out.push(refused.length
-          ? { ok: false, message: `TruGrid: ${r.upn}'s association removed, but ${refused.length} of ${others.length} other associations in ${r.groupName} could not be set again: ${refused.join("; ")}` }
-          : { ok: true, message: `TruGrid: ${r.upn} → ${mine[0].machineName} removed from ${r.groupName}; ${others.length} other association${others.length === 1 ? "" : "s"} set again.` });
+          await clearAssociations(ctx.db, ctx.tenantId, [groupName]);
+          const refused: string[] = [];
+          if (mine.length) {
+            for (let i = 0; i < others.length; i += 100) {
+              for (const res of await client.setMachineAssociations(others.slice(i, i + 100))) {
+                if (res.ok) await upsertAssociation(ctx.db, ctx.tenantId, res.item);
+                else refused.push(`${res.item.userUpn} → ${res.item.machineName}: ${res.status}`);
+              }
+            }
+          } else {
+            // Nothing was cleared: the cache keeps the others as TruGrid has them.
+            for (const a of others) await upsertAssociation(ctx.db, ctx.tenantId, a);
+          }
+          const kept = `${others.length - refused.length} other association${others.length - refused.length === 1 ? "" : "s"} set again`;
+          for (const r of leaving) {
+            const machine = machineOf(r);
+            if (!machine) out.set(r, { ok: true, message: `TruGrid: ${r.upn} has no association in ${groupName} (already removed).` });
+            else if (refused.length) out.set(r, { ok: false, message: `TruGrid: ${r.upn} → ${machine} removed from ${groupName}, but ${refused.length} of ${others.length} other associations could not be set again: ${refused.join("; ")}` });
+            else out.set(r, { ok: true, message: `TruGrid: ${r.upn} → ${machine} removed from ${groupName}; ${kept}.` });
+          }
+        }, { timeout: 120_000, maxWait: 60_000 });
       } catch (err) {
-        out.push({ ok: false, message: SAY(err) });
+        for (const r of leaving) if (!out.has(r)) out.set(r, { ok: false, message: SAY(err) });
       }
     }
-    return out;
+    return rows.map((r) => out.get(r)!);
   },
   check: async (ctx, r) => {
     try {
@@ -103,14 +121,6 @@ export const trugridRemoveAssociation = defineOperation<AssocRow>({
     }),
   },
 });
-
-/** The cache still held an association TruGrid no longer has. */
-async function clearMine(db: Db, tenantId: string, r: AssocRow) {
-  await db.vendorEdge.updateMany({
-    where: { tenantId, vendor: "trugrid", kind: "machine_association", deletedAt: null, fromId: { equals: r.upn, mode: "insensitive" }, toId: { equals: r.groupName, mode: "insensitive" } },
-    data: { deletedAt: new Date(), syncedAt: new Date() },
-  });
-}
 
 // ---- JumpCloud: remove the user from one user group ----
 
