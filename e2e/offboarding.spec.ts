@@ -36,7 +36,7 @@ test("from a person's page: plan → confirm → each step's result → undo of 
   await page.getByTestId("offboard-person").click();
   await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
   const jobId = page.url().split("/").pop()!;
-  await expect(page.getByRole("heading", { name: `Offboarding · Offboarding ${person.emailNorm}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Offboarding · ${person.emailNorm}` })).toBeVisible();
   await expect(page.getByTestId("plan-steps")).toContainText("TruU: delete device");
   await expect(page.getByTestId("plan-steps")).toContainText("cannot be undone");
   const toSend = await prisma.bulkRow.count({ where: { jobId, status: "pending" } });
@@ -100,6 +100,11 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
   const inJumpCloud = await prisma.jumpcloudUser.count({ where: { tenantId: tenant.id, deletedAt: null, emailNorm: { in: [a.emailNorm, b.emailNorm] } } });
   expect(await prisma.bulkRow.count({ where: { jobId, operation: "jumpcloud.suspend" } })).toBe(inJumpCloud);
   expect(await prisma.auditEvent.count({ where: { jobId } })).toBe(0);
+  // The results file names the person of each step; the failed-rows file lists the people to fix and upload again.
+  const results = (await (await page.request.get(`/api/bulk/${jobId}/results`)).text()).trim().split("\r\n");
+  expect(results[0]).toBe("line,email,plan,status,message,before,after,attempts");
+  const failed = await (await page.request.get(`/api/bulk/${jobId}/results?only=failed`)).text();
+  expect(failed).toContain("ghost@nowhere.example,Unknown person");
 });
 
 test("a viewer (and an operator) may not offboard: no button, and calling the actions directly is refused and audited", async ({ page }) => {

@@ -25,7 +25,22 @@ export interface StepRowView {
 
 const PLAN_VARIANT = { create: "success", update: "default", no_change: "outline", error: "destructive" } as const;
 const STATUS_VARIANT = { succeeded: "success", failed: "destructive", unknown: "warning", pending: "outline", sending: "default", skipped: "outline", cancelled: "outline" } as const;
-const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? Object.entries(v as object).map(([k, x]) => `${k}: ${x ?? "—"}`).join(", ") : String(v));
+// Ids and bookkeeping fields are in the stored plan for the apply and the undo, not for reading.
+const HIDDEN = new Set(["userId", "groupId", "memberId", "kind", "how", "device", "group"]);
+const text = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
+
+/** Only what the step changes ("state: ACTIVE → DISABLED"); for a step already done, the state it is in. */
+function change(plan: string, before: unknown, after: unknown): { text: string; note?: string } {
+  const b = (before ?? {}) as Record<string, unknown>;
+  if (after === null || after === undefined) return { text: plan === "no_change" ? "already deleted" : "deleted" };
+  const a = after as Record<string, unknown>;
+  if (typeof a.nothing === "string") return { text: a.nothing };
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
+  const changed = keys.filter((k) => text(b[k]) !== text(a[k]));
+  const note = typeof a.how === "string" ? a.how : undefined;
+  if (changed.length) return { text: changed.map((k) => `${k}: ${text(b[k])} → ${text(a[k])}`).join("; "), note };
+  return { text: `already ${keys.map((k) => `${k}: ${text(b[k])}`).join("; ")}`, note };
+}
 
 const columns = (canUndo: boolean): ColumnDef<StepRowView, unknown>[] => [
   { id: "line", meta: { label: "Step #", sortKey: "line" }, enableHiding: false, cell: ({ row }) => row.original.line },
@@ -39,7 +54,10 @@ const columns = (canUndo: boolean): ColumnDef<StepRowView, unknown>[] => [
   { id: "plan", meta: { label: "Plan" }, cell: ({ row }) => <Badge variant={PLAN_VARIANT[row.original.plan as keyof typeof PLAN_VARIANT]}>{row.original.plan.replace("_", " ")}</Badge> },
   { id: "change", meta: { label: "Before → after" }, cell: ({ row }) => row.original.plan === "error"
     ? <span className="text-destructive" data-testid="row-error">{row.original.planError}</span>
-    : <span className="text-xs">{show(row.original.before)} → {show(row.original.after)}</span> },
+    : (() => {
+      const c = change(row.original.plan, row.original.before, row.original.after);
+      return <span className="text-xs" data-testid="step-change">{c.text}{c.note ? <span className="block text-muted-foreground">{c.note}</span> : null}</span>;
+    })() },
   { id: "status", meta: { label: "Result", sortKey: "status" }, cell: ({ row }) => <Badge variant={STATUS_VARIANT[row.original.status as keyof typeof STATUS_VARIANT]} data-testid="step-status">{row.original.status}</Badge> },
   { id: "message", meta: { label: "Vendor's message" }, cell: ({ row }) => <span className="text-xs" data-testid="row-message">{row.original.vendorMessage ?? ""}{row.original.attempts > 1 ? ` (attempt ${row.original.attempts})` : ""}</span> },
   { id: "undo", meta: { label: "Undo" }, cell: ({ row }) => {

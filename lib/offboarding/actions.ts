@@ -25,7 +25,7 @@ export const planPersonOffboarding = action(
     // Tenant scope lives in the query: another tenant's person is "not found".
     const person = await db().person.findFirst({ where: { id: personId, tenantId } });
     if (!person) throw new ActionError("Not found.");
-    const res = await planOffboarding(db(), { tenantId, staffId: ctx.staff.id, fileName: `Offboarding ${person.emailNorm}`, people: [{ line: 1, value: person.emailNorm }] });
+    const res = await planOffboarding(db(), { tenantId, staffId: ctx.staff.id, fileName: person.emailNorm, people: [{ line: 1, value: person.emailNorm }] });
     if (!res.ok) throw new ActionError(res.error);
     ctx.audit.targets = [{ type: "person", id: person.emailNorm, label: person.displayName ?? person.emailNorm }, { type: "bulk_job", id: res.jobId, label: "Offboarding" }];
     ctx.audit.after = { counts: res.counts };

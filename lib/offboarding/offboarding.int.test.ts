@@ -158,7 +158,7 @@ describe("offboarding runbook", () => {
       expect(denied).toMatchObject({ ok: false, error: expect.stringMatching(/may not do this: it needs admin/) });
     }
     expect(await t.db.auditEvent.count({ where: { action: "offboarding.planned", outcome: "denied" } })).toBe(2);
-    expect(await t.db.bulkJob.count({ where: { operation: "offboarding", fileName: `Offboarding ${p}` } })).toBe(0);
+    expect(await t.db.bulkJob.count({ where: { operation: "offboarding", fileName: p } })).toBe(0);
 
     actor = admin;
     const planned = await (await actions()).planPersonOffboarding({ tenantId, personId: person.id });

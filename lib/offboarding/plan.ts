@@ -78,7 +78,7 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
   };
   const notConnected = (vendor: VendorId, what: string): PlannedRow => ({ plan: "error", error: `${VENDOR_LABEL[vendor]} is not connected for this tenant: ${what} cannot be changed.` });
   // A step with nothing left to do for a person known to the vendor: shown as "no change", never sent.
-  const none = (what: string): PlannedRow => ({ plan: "no_change", before: { [what]: "none" }, after: { [what]: "none" } });
+  const none = (what: string): PlannedRow => ({ plan: "no_change", before: { nothing: `no ${what} left` }, after: { nothing: `no ${what} left` } });
 
   people.forEach((person, pi) => {
     const e = person.emailNorm;

@@ -31,7 +31,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader title={person.displayName ?? person.emailNorm} description={`${person.emailNorm} · one person across the vendors, from the last sync of each`} />
-      <div className="mb-4 flex gap-4 text-sm">
+      <div className="mb-4 flex items-center gap-4 text-sm">
         <Link href="/people" className="text-primary hover:underline">← People</Link>
         <Link href={`/audit?target=${encodeURIComponent(person.emailNorm)}`} className="text-primary hover:underline">Audit events about this person</Link>
         {can(staff.role, "offboarding.run") ? <span className="ml-auto"><OffboardButton tenantId={tenantId} personId={person.id} email={person.emailNorm} /></span> : null}
