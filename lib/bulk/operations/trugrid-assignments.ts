@@ -37,9 +37,11 @@ async function knownResources(db: Db, tenantId: string, names: string[]) {
 async function recordedAssignments(db: Db, tenantId: string, keys: string[]) {
   const rows = await db.$queryRaw<{ key: string; target: string; at: Date }[]>`
     SELECT lower(a->>'key') AS key, lower(v) AS target, max(e.at) AS at
-    FROM "AuditEvent" e, jsonb_array_elements(e.after->'assignments') a, jsonb_array_elements_text(a->'value') v
+    FROM "AuditEvent" e,
+      jsonb_array_elements(CASE WHEN jsonb_typeof(e.after->'assignments') = 'array' THEN e.after->'assignments' ELSE '[]'::jsonb END) a,
+      jsonb_array_elements_text(CASE WHEN jsonb_typeof(a->'value') = 'array' THEN a->'value' ELSE '[]'::jsonb END) v
     WHERE e."tenantId" = ${tenantId} AND e.action = 'trugrid.assignment.created' AND e.outcome = 'success'
-      AND jsonb_typeof(e.after->'assignments') = 'array' AND lower(a->>'key') = ANY(${[...new Set(keys.map(lc))]}::text[])
+      AND lower(a->>'key') = ANY(${[...new Set(keys.map(lc))]}::text[])
       AND a->>'status' ILIKE 'Success%'
     GROUP BY 1, 2`;
   return new Map(rows.map((r) => [`${r.key}|${r.target}`, r.at]));
