@@ -78,7 +78,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       const values = op.audit.values?.(row, { before: r.before, after: r.after }, o) ?? { before: r.before, after: r.after };
       const base = {
         action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
-        targets: [op.audit.target(row, { before: r.before, after: r.after })], before: values.before ?? undefined, after: values.after ?? undefined,
+        targets: [op.audit.target(row, { before: r.before, after: r.after })].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });

@@ -74,7 +74,8 @@ export interface BulkOperation<R = Record<string, unknown>> {
   audit: {
     action: string;
     /** The plan is given too: a target named by the vendor's id (which the CSV does not hold) comes from it. */
-    target: (row: R, plan: RowPlan) => AuditTarget;
+    /** Several when the page action names several (a TruU user and the devices deleted with them); the first is the row's subject. */
+    target: (row: R, plan: RowPlan) => AuditTarget | AuditTarget[];
     /**
      * The event's before/after when not the plan's: the shape the matching
      * single-row action records, so that its undo also reverses a bulk row.

@@ -71,10 +71,11 @@ describe("TruU bulk user deletes", () => {
     const ev = events.find((e) => (e.targets as { id: string }[])[0].id === a.guid)!;
     expect(ev).toMatchObject({
       action: "truu.user.deleted", outcome: "success", vendor: "truu",
-      targets: [{ type: "truu_user", id: a.guid, label: a.upn }],
+      targets: [{ type: "truu_user", id: a.guid, label: a.upn }, ...aDevices.map(() => ({ type: "truu_device", id: expect.any(String) }))],
       before: { upn: a.upn, displayName: a.displayName }, after: { deleted: true, devicesDeleted: aDevices.length },
     });
     expect(Object.keys(ev.before as object).sort()).toEqual(["devices", "displayName", "email", "upn"]);
+    expect((ev.targets as { id: string }[]).slice(1).map((t) => t.id).sort()).toEqual(aDevices);
 
     // The cache: users and their devices marked deleted at once, as the console's delete does.
     const cachedUsers = await h.t.db.truuUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.guid, b.guid] } } });

@@ -137,7 +137,10 @@ export const truuDeleteUsers = defineOperation<Row>({
     action: "truu.user.deleted",
     target: (r, p) => {
       const s = shownOf(p);
-      return s ? { type: "truu_user", id: s.guid, label: s.upn || s.email || s.guid } : { type: "truu_user", id: r.user };
+      // As the delete-user action names them: the user, then each device deleted with them.
+      return s
+        ? [{ type: "truu_user", id: s.guid, label: s.upn || s.email || s.guid }, ...s.devices.map((d) => ({ type: "truu_device", id: d.vendorId, label: d.deviceName ?? d.vendorId }))]
+        : { type: "truu_user", id: r.user };
     },
     // The delete-user action's shape: before { upn, email, displayName, devices }, after { deleted, devicesDeleted }.
     values: (_r, p, o) => {
