@@ -125,4 +125,22 @@ describe("TruGrid bulk resource assignments", () => {
     const events = await h.t.db.auditEvent.findMany({ where: { jobId } });
     expect(events.map((e) => e.outcome)).toEqual(["failure", "failure"]);
   });
+
+  it("when one of a chunk's requests fails, only its rows fail: the rows TruGrid applied keep its answer", async () => {
+    const itUser = [...domain().userGroups.get("it users")!.members].map((m) => domain().users.get(m)!).find((u) => u.synced && assigned(u.upn).length === 0)!;
+    // One key twice: two requests, and every second request to the simulator fails.
+    const { jobId } = await planAndConfirm(`userOrGroup,machineOrGroup\n${itUser.upn},Remote Desktop Farm\n${itUser.upn},Sales Workstations\n`);
+    await setFaults({ errorRate: 0.5 });
+    try {
+      expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+    } finally {
+      await setFaults({ errorRate: 0 });
+    }
+    const rows = await rowsOf(jobId);
+    expect(rows.map((r) => r.status).sort()).toEqual(["failed", "succeeded"]);
+    const ok = rows.find((r) => r.status === "succeeded")!;
+    expect(ok.vendorMessage).toBe("Success.");
+    expect(rows.find((r) => r.status === "failed")!.vendorMessage).toMatch(/HTTP 500/);
+    expect(assigned(itUser.upn)).toEqual([(ok.input as { resource: string }).resource.toLowerCase()]);
+  });
 });

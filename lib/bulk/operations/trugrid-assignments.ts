@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { normEmail } from "../../sync/target";
 import { clientsFor } from "../../vendors/clients";
+import { VendorError } from "../../vendors/core/vendor-error";
 import { defineOperation, type PlannedRow } from "../operation";
 
 // TruGrid's Resource Assignments (addUserMachineAssignment), one row per
@@ -101,8 +102,14 @@ export const trugridAssignments = defineOperation<Row>({
     const client = clientsFor.trugrid(ctx.connection);
     const out = new Array<{ ok: boolean; message: string }>(rows.length);
     for (const idx of rounds(rows)) {
-      const res = await client.addUserMachineAssignment(idx.map((i) => ({ key: rows[i].assignee, value: [rows[i].resource] })));
-      res.forEach((r, k) => { out[idx[k]] = { ok: r.ok, message: r.status }; });
+      try {
+        const res = await client.addUserMachineAssignment(idx.map((i) => ({ key: rows[i].assignee, value: [rows[i].resource] })));
+        res.forEach((r, k) => { out[idx[k]] = { ok: r.ok, message: r.status }; });
+      } catch (err) {
+        // Only this round's rows failed: earlier rounds of the chunk were applied and keep TruGrid's answer.
+        if (!(err instanceof VendorError)) throw err;
+        for (const i of idx) out[i] = { ok: false, message: err.vendorMessage + (err.status ? ` (HTTP ${err.status})` : "") };
+      }
     }
     return out;
   },
