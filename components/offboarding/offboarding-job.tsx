@@ -20,7 +20,7 @@ const STATUSES = ["pending", "sending", "succeeded", "failed", "unknown", "skipp
 /** What a step row is about beyond its person: the group or device it touches. */
 function detail(input: Record<string, unknown>, before: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
-  return String(input.groupName ?? b.device ?? b.deviceName ?? "");
+  return String(input.groupName ?? b.deviceName ?? b.name ?? "");
 }
 
 /** The job page of an offboarding: the plan by step, confirmation, live progress, each step's result and its Undo. */

@@ -26,7 +26,7 @@ export interface StepRowView {
 const PLAN_VARIANT = { create: "success", update: "default", no_change: "outline", error: "destructive" } as const;
 const STATUS_VARIANT = { succeeded: "success", failed: "destructive", unknown: "warning", pending: "outline", sending: "default", skipped: "outline", cancelled: "outline" } as const;
 // Ids and bookkeeping fields are in the stored plan for the apply and the undo, not for reading.
-const HIDDEN = new Set(["userId", "groupId", "memberId", "kind", "how", "device", "group"]);
+const HIDDEN = new Set(["userId", "groupId", "memberId", "deviceId", "kind", "how", "name", "group"]);
 const text = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
 
 /** Only what the step changes ("state: ACTIVE → DISABLED"); for a step already done, the state it is in. */

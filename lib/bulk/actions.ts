@@ -1,11 +1,10 @@
 "use server";
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
+import { can, PERMISSIONS, type Role } from "../auth/permissions";
 import { db } from "../db";
 import { appBoss } from "../jobs/app-boss";
 import { BULK_APPLY_QUEUE, type BulkApplyJob } from "../jobs/queues";
-import { can, PERMISSIONS } from "../auth/permissions";
-import type { Staff } from "../auth/staff";
 import { bulkJobKind } from "./catalogue";
 import { confirmJob } from "./confirm";
 import { MAX_FILE_BYTES } from "./csv";
@@ -26,8 +25,8 @@ export const planBulkUpload = action(
   async ({ tenantId, operation, file }, ctx) => {
     const op = bulkJobKind(operation);
     if (!op) throw new ActionError("Unknown operation.");
-    mayRun(ctx.staff, op);
     if (op.vendor) ctx.audit.vendor = op.vendor;
+    requireOperationRole(op, ctx.staff.role);
     // Planning reads the cache in batches outside the wrapper's transaction; the job and its rows are written in one.
     const upload = { tenantId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id };
     const res = op.runbook ? await op.runbook.planCsv(db(), upload) : await planBulkJob(db(), { ...upload, operationId: operation });
@@ -38,12 +37,6 @@ export const planBulkUpload = action(
   },
 );
 
-/** A runbook (several vendors in one job) may need more than bulk.apply: its own permission is checked here too. */
-function mayRun(staff: Staff, kind: NonNullable<ReturnType<typeof bulkJobKind>>) {
-  const perm = kind.runbook?.perm;
-  if (perm && !can(staff.role, perm)) throw new ActionError(`Your role (${staff.role}) may not do this: ${kind.label} needs ${PERMISSIONS[perm]}.`);
-}
-
 const JobRef = z.object({ tenantId: z.string().min(1), jobId: z.string().min(1) });
 
 async function jobOf(tenantId: string, jobId: string) {
@@ -51,6 +44,11 @@ async function jobOf(tenantId: string, jobId: string) {
   const job = await db().bulkJob.findFirst({ where: { id: jobId, tenantId } });
   if (!job) throw new ActionError("Not found.");
   return job;
+}
+
+/** An operation whose page action is for a higher role (or a runbook, which reaches several vendors) asks that role here too. */
+function requireOperationRole(op: { perm?: keyof typeof PERMISSIONS; label: string }, role: Role) {
+  if (op.perm && !can(role, op.perm)) throw new ActionError(`${op.label} needs the ${PERMISSIONS[op.perm]} role, as the console page does.`);
 }
 
 async function enqueue(jobId: string) {
@@ -67,7 +65,7 @@ export const confirmBulkJob = action(
     const job = await jobOf(tenantId, jobId);
     const op = bulkJobKind(job.operation);
     if (!op) throw new ActionError("Unknown operation.");
-    mayRun(ctx.staff, op);
+    requireOperationRole(op, ctx.staff.role);
     return confirmJob(job, op, typedCount, ctx);
   },
 );
@@ -95,7 +93,7 @@ export const retryFailedRows = action(
   async ({ tenantId, jobId }, ctx) => {
     const job = await jobOf(tenantId, jobId);
     const kind = bulkJobKind(job.operation);
-    if (kind) mayRun(ctx.staff, kind);
+    if (kind) requireOperationRole(kind, ctx.staff.role);
     if (!["completed", "cancelled", "failed"].includes(job.status)) throw new ActionError("Wait for the job to finish before retrying its failed rows.");
     const { count } = await db().bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown", "cancelled"] }, plan: { in: ["create", "update"] } }, data: { status: "pending" } });
     if (count === 0) throw new ActionError("No failed rows to retry.");

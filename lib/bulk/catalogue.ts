@@ -1,19 +1,28 @@
 import { offboardingRunbook } from "../offboarding/runbook";
+import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
+import { trugridAssignments } from "./operations/trugrid-assignments";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
 import { truuDeleteDevices } from "./operations/truu-devices";
+import { truuDeleteUsers } from "./operations/truu-users";
+import { twingateDeviceArchive, twingateDeviceBlock, twingateDeviceTrust, twingateDeviceUnblock } from "./operations/twingate-devices";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
+import { twingateUserRole } from "./operations/twingate-roles";
 import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
+  trugridAssignments,
   truuDeleteDevices,
+  truuDeleteUsers,
   twingateUserState, twingateGroupAdd, twingateGroupRemove,
+  twingateUserRole,
+  twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
   jumpcloudSuspend, jumpcloudReactivate,
 ] as unknown as BulkOperation<never>[];
 
@@ -38,13 +47,15 @@ export interface JobKind {
   destructive: boolean;
   vendor: VendorId | null;
   runbook: BulkRunbook | null;
+  /** Needed beyond bulk.apply to plan, confirm or retry it. */
+  perm?: Permission;
 }
 
 export function bulkJobKind(id: string): JobKind | null {
   const runbook = bulkRunbook(id);
-  if (runbook) return { id, label: runbook.label, description: runbook.description, destructive: runbook.destructive, vendor: null, runbook };
+  if (runbook) return { id, label: runbook.label, description: runbook.description, destructive: runbook.destructive, vendor: null, runbook, perm: runbook.perm };
   const op = BULK_OPERATIONS.find((o) => o.id === id);
-  return op ? { id, label: op.label, description: op.description, destructive: op.destructive, vendor: op.vendor, runbook: null } : null;
+  return op ? { id, label: op.label, description: op.description, destructive: op.destructive, vendor: op.vendor, runbook: null, perm: op.perm } : null;
 }
 
 /** The CSV template of an operation: its header row and one example row. */

@@ -120,7 +120,7 @@ describe("offboarding runbook", () => {
       const p1Steps = new Set(stepsOf(p1));
       expect([...p1Steps]).toEqual([
         "jumpcloud.suspend", "twingate.user_state", "trugrid.mfa_off", "offboarding.trugrid_association_remove",
-        "offboarding.jumpcloud_group_remove", "offboarding.twingate_device_block", "truu.delete_devices",
+        "offboarding.jumpcloud_group_remove", "twingate.device_block", "truu.delete_devices",
       ]);
       expect(new Set(stepsOf(p2))).toEqual(new Set(["jumpcloud.suspend", "offboarding.jumpcloud_group_remove"]));
       // Steps are numbered step by step: every identity is suspended before any device is touched.
@@ -207,7 +207,7 @@ describe("offboarding runbook", () => {
     expect(events.map((e) => e.action)).toEqual(sent.map((r) => ({
       "jumpcloud.suspend": "jumpcloud.user.suspended", "twingate.user_state": "twingate.user.state_changed", "trugrid.mfa_off": "trugrid.mfa.turned_off",
       "offboarding.trugrid_association_remove": "trugrid.machine_association.removed", "offboarding.jumpcloud_group_remove": "jumpcloud.group.member_removed",
-      "offboarding.twingate_device_block": "twingate.device.blocked", "truu.delete_devices": "truu.device.deleted",
+      "twingate.device_block": "twingate.device.blocked", "truu.delete_devices": "truu.device.deleted",
     })[r.operation!]));
 
     // Planned again, every step is already done: nothing to send.

@@ -74,7 +74,7 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
   const S = {
     suspend: stepIndex("jumpcloud.suspend"), disable: stepIndex("twingate.user_state"), mfa: stepIndex("trugrid.mfa_off"),
     assoc: stepIndex("offboarding.trugrid_association_remove"), groups: stepIndex("offboarding.jumpcloud_group_remove"),
-    block: stepIndex("offboarding.twingate_device_block"), truu: stepIndex("truu.delete_devices"),
+    block: stepIndex("twingate.device_block"), truu: stepIndex("truu.delete_devices"),
   };
   const notConnected = (vendor: VendorId, what: string): PlannedRow => ({ plan: "error", error: `${VENDOR_LABEL[vendor]} is not connected for this tenant: ${what} cannot be changed.` });
   // A step with nothing left to do for a person known to the vendor: shown as "no change", never sent.
@@ -109,7 +109,7 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
       for (const a of mine) add(S.assoc, { upn: tg.upn, groupName: a.toId }, ok ? undefined : notConnected("trugrid", "associations"));
       if (!mine.length) add(S.assoc, { upn: tg.upn }, none("associations"));
     }
-    for (const d of twd) add(S.block, { email: tw[0]?.email ?? person.given, deviceId: d.vendorId }, connected.has("twingate") ? undefined : notConnected("twingate", "devices"));
+    for (const d of twd) add(S.block, { device: d.vendorId }, connected.has("twingate") ? undefined : notConnected("twingate", "devices"));
     for (const d of truu) add(S.truu, { deviceId: d.vendorId }, connected.has("truu") ? undefined : notConnected("truu", "devices"));
   });
 

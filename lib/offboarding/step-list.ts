@@ -2,8 +2,9 @@ import type { BulkOperation } from "../bulk/operation";
 import { jumpcloudSuspend } from "../bulk/operations/jumpcloud-users";
 import { trugridMfaOff } from "../bulk/operations/trugrid-users";
 import { truuDeleteDevices } from "../bulk/operations/truu-devices";
+import { twingateDeviceBlock } from "../bulk/operations/twingate-devices";
 import { twingateUserState } from "../bulk/operations/twingate-users";
-import { jumpcloudRemoveFromGroup, trugridRemoveAssociation, twingateBlockDevice } from "./steps";
+import { jumpcloudRemoveFromGroup, trugridRemoveAssociation } from "./steps";
 
 type AnyOp = BulkOperation<Record<string, unknown>>;
 
@@ -18,7 +19,7 @@ export const OFFBOARDING_STEPS = [
   { op: trugridMfaOff, label: "TruGrid: turn MFA off", undoable: true },
   { op: trugridRemoveAssociation, label: "TruGrid: remove machine association", undoable: true },
   { op: jumpcloudRemoveFromGroup, label: "JumpCloud: remove from group", undoable: true },
-  { op: twingateBlockDevice, label: "Twingate: block device", undoable: true },
+  { op: twingateDeviceBlock, label: "Twingate: block device", undoable: true },
   { op: truuDeleteDevices, label: "TruU: delete device", undoable: false },
 ] as unknown as { op: AnyOp; label: string; undoable: boolean }[];
 

@@ -1,14 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcloud-users";
-import { bulkTwingateClient, twingateMessage } from "../bulk/operations/twingate-users";
 import { defineOperation, type PlannedRow } from "../bulk/operation";
 import { cacheEdgeDeleted } from "../jumpcloud/cache";
 import { groupTarget } from "../jumpcloud/targets";
-import { deviceTarget } from "../sync/twingate/targets";
 import { normEmail } from "../sync/target";
 import { clearAssociations, upsertAssociation } from "../trugrid/cache";
-import { cacheWrite } from "../twingate/cache";
 import { clientsFor } from "../vendors/clients";
 import { VendorError } from "../vendors/core/vendor-error";
 
@@ -166,48 +163,5 @@ export const jumpcloudRemoveFromGroup = defineOperation<GroupRow>({
       before: { kind: "user_group", groupId: r.groupId, memberId: r.userId, member: true },
       after: { kind: "user_group", groupId: r.groupId, memberId: r.userId, member: false },
     }),
-  },
-});
-
-// ---- Twingate: block one device ----
-
-const DeviceRow = z.object({ email: z.email().max(320), deviceId: z.string().min(1).max(200) });
-type DeviceRow = z.infer<typeof DeviceRow>;
-
-export const twingateBlockDevice = defineOperation<DeviceRow>({
-  id: "offboarding.twingate_device_block", vendor: "twingate", label: "Twingate: block device",
-  description: "Blocks the device: it cannot connect to Twingate until unblocked.",
-  destructive: false, repeatable: true, chunkSize: 1,
-  columns: [], row: DeviceRow, key: (r) => r.deviceId,
-  plan: async (db, tenantId, rows) => {
-    const devices = await db.twingateDevice.findMany({ where: { tenantId, vendorId: { in: rows.map((r) => r.deviceId) } } });
-    return rows.map((r): PlannedRow => {
-      const d = devices.find((x) => x.vendorId === r.deviceId);
-      if (!d || d.deletedAt) return { plan: "error", error: `Unknown device: ${r.deviceId} is not a Twingate device of this tenant (as of the last sync).` };
-      const before = { device: d.name ?? d.hostname ?? d.vendorId, activeState: d.activeState, isTrusted: d.isTrusted };
-      if (d.activeState === "BLOCKED") return { plan: "no_change", before, after: before };
-      return { plan: "update", before, after: { ...before, activeState: "BLOCKED" } };
-    });
-  },
-  apply: async (ctx, rows) => {
-    const client = bulkTwingateClient(ctx.db, ctx.tenantId, ctx.connection);
-    return Promise.all(rows.map(async (r) => {
-      try {
-        const device = await client.deviceBlock(r.deviceId);
-        await cacheWrite(ctx.db, ctx.tenantId, deviceTarget, device);
-        return { ok: device.activeState === "BLOCKED", message: `Twingate: ${device.name ?? r.deviceId} is ${device.activeState}.` };
-      } catch (err) {
-        return { ok: false, message: twingateMessage(err) };
-      }
-    }));
-  },
-  audit: {
-    action: "twingate.device.blocked",
-    // As the devices page records it: its undo (unblock) reads the device id from the target.
-    target: (r, p) => ({ type: "twingate_device", id: r.deviceId, label: (p.before as { device?: string } | null)?.device ?? r.deviceId }),
-    values: (_r, p) => {
-      const pick = (v: unknown) => { const x = (v ?? {}) as { activeState?: string; isTrusted?: boolean }; return { activeState: x.activeState, isTrusted: x.isTrusted }; };
-      return { before: pick(p.before), after: pick(p.after) };
-    },
   },
 });
