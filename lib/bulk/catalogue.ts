@@ -1,4 +1,8 @@
 import type { BulkOperation } from "./operation";
+import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
+import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
+import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
+import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
@@ -12,6 +16,10 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   truuDeleteDevices,
   twingateUserState, twingateGroupAdd, twingateGroupRemove,
   jumpcloudSuspend, jumpcloudReactivate,
+  jumpcloudCreateUsers,
+  jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,
+  jumpcloudGroupAdd, jumpcloudGroupRemove,
+  jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 
 export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {

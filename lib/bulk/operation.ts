@@ -19,6 +19,12 @@ export interface PlannedRow {
 export interface RowOutcome {
   ok: boolean;
   message: string;
+  /**
+   * What the vendor answered, when it says more than the plan could (a new
+   * object's id, the state re-read after the change): the audit event's
+   * target and values see it as `after` instead of the plan's.
+   */
+  after?: unknown;
 }
 
 export interface ApplyContext {
@@ -60,7 +66,7 @@ export interface BulkOperation<R = Record<string, unknown>> {
   audit: {
     action: string;
     /** The plan is given too: a target named by the vendor's id (which the CSV does not hold) comes from it. */
-    target: (row: R, plan: { before: unknown; after: unknown }) => AuditTarget;
+    target: (row: R, plan: { before: unknown; after: unknown }) => AuditTarget | AuditTarget[];
     /**
      * The event's before/after when not the plan's: the shape the matching
      * single-row action records, so that its undo also reverses a bulk row.
