@@ -91,7 +91,7 @@ const associationOperation = (add: boolean) =>
       const resolved = await resolve(ctx.db, ctx.tenantId, rows);
       return Promise.all(rows.map(async (r, i) => {
         const { userId, systemId, systemName, error } = resolved[i];
-        if (error || !userId || !systemId) return { ok: false, message: `${error ?? "Not in the cache any more"}; sync JumpCloud and retry.` };
+        if (error || !userId || !systemId) return { ok: false, message: `${(error ?? "Not in the cache any more").replace(/\.$/, "")}; sync JumpCloud and retry.` };
         try {
           await client.modifyAssociation("users", userId, { op: add ? "add" : "remove", type: "system", id: systemId });
           return { ok: true, message: `JumpCloud: ${r.email} ${add ? "associated with" : "removed from"} ${systemName}.` };

@@ -4,6 +4,7 @@ import { cacheUser } from "../../jumpcloud/cache";
 import { userTarget } from "../../jumpcloud/targets";
 import { normEmail } from "../../sync/target";
 import type { JumpCloudClient, SystemUserPutPost } from "../../vendors/jumpcloud/client";
+import type * as S from "../../vendors/jumpcloud/schemas";
 import { loadConnection } from "../../vendors/load-connection";
 import { defineOperation, type PlannedRow } from "../operation";
 import { inDoubt, withoutIds } from "./jumpcloud-lookup";
@@ -93,16 +94,17 @@ export const jumpcloudCreateUsers = defineOperation<Row>({
   apply: async (ctx, rows) => {
     const client = bulkJumpcloudClient(ctx.connection);
     return Promise.all(rows.map(async (r) => {
+      let user: S.SystemUser;
       try {
-        const user = await client.createUser(body(r));
-        // The user as JumpCloud answered it is what the sync would write.
-        await cacheUser(ctx.db, ctx.tenantId, user);
-        return { ok: true, message: `JumpCloud: created ${user.username} (${user.email}), ${user.state ?? "state not given"}.`, after: userSummary(user) };
+        user = await client.createUser(body(r));
       } catch (err) {
         // Unanswered: JumpCloud may have created it. The row ends "unknown" (or is looked up after a crash), never resent blindly.
         if (inDoubt(err)) throw err;
         return { ok: false, message: jumpcloudMessage(err) };
       }
+      // The user as JumpCloud answered it is what the sync would write; if this write fails, afterSuccess reads the user again.
+      await cacheUser(ctx.db, ctx.tenantId, user).catch(() => undefined);
+      return { ok: true, message: `JumpCloud: created ${user.username} (${user.email}), ${user.state ?? "state not given"}.`, after: userSummary(user) };
     }));
   },
   check: async (ctx, r) => {
@@ -111,7 +113,7 @@ export const jumpcloudCreateUsers = defineOperation<Row>({
     // The username is taken by someone else (not this row's email): it was not this row, and it must not be resent either.
     return normEmail(user.email) === normEmail(r.email) ? true : null;
   },
-  // Rows settled by `check` after a crash were not cached by the apply: read them from JumpCloud now.
+  // Rows settled by `check` after a crash (or whose cache write failed) are not cached yet: read them from JumpCloud now.
   afterSuccess: async (db, tenantId, rows) => {
     const cached = new Set((await db.jumpcloudUser.findMany({
       where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.email)) } }, select: { emailNorm: true },

@@ -74,7 +74,7 @@ const membershipOperation = (add: boolean) =>
       const resolved = await resolve(ctx.db, ctx.tenantId, rows);
       return Promise.all(rows.map(async (r, i) => {
         const { userId, groupId, groupName, error } = resolved[i];
-        if (error || !userId || !groupId) return { ok: false, message: `${error ?? "Not in the cache any more"}; sync JumpCloud and retry.` };
+        if (error || !userId || !groupId) return { ok: false, message: `${(error ?? "Not in the cache any more").replace(/\.$/, "")}; sync JumpCloud and retry.` };
         try {
           await client.modifyGroupMembers("user", groupId, add ? "add" : "remove", userId);
           return { ok: true, message: `JumpCloud: ${r.email} ${add ? "added to" : "removed from"} ${groupName}.` };
