@@ -54,7 +54,7 @@ async function byUsername(client: JumpCloudClient, username: string) {
  */
 export const jumpcloudCreateUsers = defineOperation<Row>({
   id: "jumpcloud.create_users", vendor: "jumpcloud", label: "JumpCloud: create users",
-  description: "Creates each user in JumpCloud. Without a state column, JumpCloud gives new users the organisation's default state (often STAGED: activate them later). Usernames and emails already in use are refused, as JumpCloud refuses them.",
+  description: "Creates each user in JumpCloud. Without a state column, JumpCloud gives new users the organisation's default state (often STAGED: activate them later). Usernames and emails already in use are refused, as JumpCloud refuses them; a row whose user already exists with that username and email is left as it is, so a file can be uploaded again.",
   destructive: false, repeatable: false, chunkSize: 1,
   columns: [
     { field: "username", header: "username", aliases: ["user name", "login", "samaccountname"], required: true, example: "alice.smith" },

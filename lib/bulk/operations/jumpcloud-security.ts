@@ -86,7 +86,7 @@ type EmailRow = z.infer<typeof EmailRow>;
 
 export const jumpcloudUnlock = userChange<EmailRow>({
   id: "jumpcloud.unlock", label: "JumpCloud: unlock users", action: "jumpcloud.user.unlocked",
-  description: "Unlocks each user locked out after too many failed sign-ins, and clears the failed sign-in count. Users who are not locked are left as they are.",
+  description: "Unlocks each user locked out after too many failed sign-ins, and clears the failed sign-in count. Users not locked as of the last sync are left as they are.",
   destructive: false, repeatable: true, columns: [EMAIL_COLUMN], row: EmailRow,
   already: (u) => u.accountLocked !== true,
   expected: () => ({ accountLocked: false }),
@@ -97,7 +97,7 @@ export const jumpcloudUnlock = userChange<EmailRow>({
 
 export const jumpcloudExpirePassword = userChange<EmailRow>({
   id: "jumpcloud.expire_password", label: "JumpCloud: expire passwords", action: "jumpcloud.user.password_expired",
-  description: "Expires each user's password: they must choose a new one at their next sign-in. Users whose password is already expired are left as they are. This cannot be undone.",
+  description: "Expires each user's password: they must choose a new one at their next sign-in. Users whose password was already expired at the last sync are left as they are. This cannot be undone.",
   destructive: true, repeatable: true, columns: [EMAIL_COLUMN], row: EmailRow,
   already: (u) => u.passwordExpired === true,
   expected: () => ({ passwordExpired: true }),
