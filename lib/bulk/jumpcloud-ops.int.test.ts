@@ -40,6 +40,8 @@ const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { 
 const cachedUser = (id: string) => h.t.db.jumpcloudUser.findUniqueOrThrow({ where: { tenantId_vendorId: { tenantId: h.tenantId, vendorId: id } } });
 const edge = (kind: string, vendorId: string) => h.t.db.vendorEdge.findFirst({ where: { tenantId: h.tenantId, vendor: "jumpcloud", kind, vendorId } });
 const targetsOf = (e: { targets: unknown }) => e.targets as { type: string; id: string; label?: string }[];
+/** Rows are sent a few at a time: events come in the order JumpCloud answered, so find each by its target. */
+const eventFor = <E extends { targets: unknown }>(events: E[], id: string) => events.find((e) => targetsOf(e).some((t) => t.id === id))!;
 
 async function planAndConfirm(operationId: string, csv: string) {
   const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId, fileName: "t.csv", bytes: enc(csv), staffId });
@@ -123,10 +125,11 @@ describe("JumpCloud bulk create users", () => {
 
     const events = await eventsOf(res.jobId);
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ action: "jumpcloud.user.created", outcome: "success", vendor: "jumpcloud", after: { username: "nina.new", email: "nina.new@northwind.example", state: "STAGED" } });
-    expect(targetsOf(events[0])).toEqual([{ type: "jumpcloud_user", id: nina._id, label: "nina.new@northwind.example" }]);
-    expect(targetsOf(events[1])[0].id).toBe(omar._id);
-    expect((events[0].after as Record<string, unknown>).userId).toBeUndefined();
+    const created = eventFor(events, nina._id);
+    expect(created).toMatchObject({ action: "jumpcloud.user.created", outcome: "success", vendor: "jumpcloud", after: { username: "nina.new", email: "nina.new@northwind.example", state: "STAGED" } });
+    expect(targetsOf(created)).toEqual([{ type: "jumpcloud_user", id: nina._id, label: "nina.new@northwind.example" }]);
+    expect(eventFor(events, omar._id)).toMatchObject({ action: "jumpcloud.user.created", outcome: "success" });
+    expect((created.after as Record<string, unknown>).userId).toBeUndefined();
 
     expect(await cachedUser(nina._id)).toMatchObject({ username: "nina.new", emailNorm: "nina.new@northwind.example", state: "STAGED", deletedAt: null });
     expect(await cachedUser(omar._id)).toMatchObject({ state: "ACTIVATED" });
@@ -146,7 +149,7 @@ describe("JumpCloud bulk create users", () => {
     const [quinn, rita] = await rowsOf(res.jobId);
     expect(quinn).toMatchObject({ status: "failed", vendorMessage: "JumpCloud answered: username 'quinn.late' already exists (HTTP 400)" });
     expect(rita.status).toBe("succeeded");
-    expect((await eventsOf(res.jobId)).map((e) => e.outcome)).toEqual(["failure", "success"]);
+    expect((await eventsOf(res.jobId)).map((e) => e.outcome).sort()).toEqual(["failure", "success"]);
 
     const faulty = await planAndConfirm("jumpcloud.create_users", "username,email\nsam.new,sam.new@northwind.example\n");
     await setFaults({ errorRate: 1 });
@@ -217,8 +220,11 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     simUser(c._id).password_expired = true;
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.expire_password", `user\n${a.email}\n${c.email}\n`);
-    expect(res.counts).toMatchObject({ update: 1, no_change: 1 });
+    const res = await planAndConfirm("jumpcloud.expire_password", `user\n${a.email}\n${c.email}\nghost@nowhere.example\n@bad\n${a.email.toUpperCase()}\n`);
+    expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 3, duplicate: 1 });
+    expect((await rowsOf(res.jobId)).slice(2).map((r) => r.planError)).toEqual([
+      expect.stringMatching(/^Unknown user: /), expect.stringMatching(/^email: /), "Duplicate of row 2 in this file.",
+    ]);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect(simUser(a._id).password_expired).toBe(true);
     const [e] = await eventsOf(res.jobId);
@@ -242,12 +248,13 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
 
   it("resets TOTP with the exclusion window asked for, audited as the user page does; a reset in doubt is never resent", async () => {
     const [a, b, c] = pickUsers(3, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const res = await planAndConfirm("jumpcloud.reset_mfa", `email,exclusionDays\n${a.email}\n${b.email},0\n${c.email},soon\n${c.email},999\n`);
-    expect(res.counts).toMatchObject({ update: 2, error: 2 });
+    const res = await planAndConfirm("jumpcloud.reset_mfa", `email,exclusionDays\n${a.email}\n${b.email},0\n${c.email},soon\n${c.email},999\nghost@nowhere.example,3\n${a.email},3\n`);
+    expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
     expect(planned[0]).toMatchObject({ before: { userId: a._id, totpEnabled: true }, after: { mfaStatus: "reset", exclusionDays: 7 } });
     expect(planned[2].planError).toMatch(/^exclusionDays: /);
     expect(planned[3].planError).toMatch(/at most 365/);
+    expect(planned.slice(4).map((r) => r.planError)).toEqual([expect.stringMatching(/^Unknown user: /), "Duplicate of row 2 in this file."]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect(simUser(a._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: true, exclusionDays: 7 } });
@@ -255,11 +262,11 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     const until = simUser(a._id).mfa.exclusionUntil!;
     expect(Date.parse(until) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     const events = await eventsOf(res.jobId);
-    expect(events[0]).toMatchObject({
+    expect(eventFor(events, a._id)).toMatchObject({
       action: "jumpcloud.user.mfa_reset", outcome: "success", before: { state: "ACTIVATED" },
       after: { state: "ACTIVATED", mfaStatus: simUser(a._id).mfaEnrollment.overallStatus, exclusionUntil: until },
     });
-    expect(events[1]).toMatchObject({ after: { exclusionUntil: null } });
+    expect(eventFor(events, b._id)).toMatchObject({ after: { exclusionUntil: null } });
     expect((await cachedUser(a._id)).totpEnabled).toBe(false);
     await expectSyncFindsNothingNew();
 
@@ -362,25 +369,29 @@ describe("JumpCloud bulk user-system associations", () => {
       `${u.email},${s3._id}`,
       `${u.email},no-such-host.example`,
       `ghost@nowhere.example,${s1.hostname}`,
+      `${u.email},`,
+      `${u.email},${s1.hostname}`,
     ].join("\n"));
-    expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3 });
+    expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 5, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
     expect(planned[0]).toMatchObject({ before: { fromType: "user", fromId: u._id, toType: "system", toId: s1._id, associated: false }, after: { associated: true } });
     expect(planned[2].planError).toMatch(/^Ambiguous system: 2 JumpCloud systems are named/);
     expect(planned[3]).toMatchObject({ plan: "update", before: { toId: s3._id } });
     expect(planned[4].planError).toMatch(/^Unknown system: no-such-host.example/);
+    expect(planned.slice(5).map((r) => r.planError)).toEqual([expect.stringMatching(/^Unknown user: /), expect.stringMatching(/^system: /), "Duplicate of row 2 in this file."]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const now = org().associations.get(nodeKey("user", u._id))!;
     expect([now.has(nodeKey("system", s1._id)), now.has(nodeKey("system", s3._id))]).toEqual([true, true]);
     const events = await eventsOf(res.jobId);
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({
+    const added = eventFor(events, s1._id);
+    expect(added).toMatchObject({
       action: "jumpcloud.association.added", outcome: "success",
       before: { fromType: "user", fromId: u._id, toType: "system", toId: s1._id, associated: false }, after: { associated: true },
     });
-    expect(targetsOf(events[0]).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user", u._id], ["jumpcloud_system", s1._id]]);
-    expect(JUMPCLOUD_INVERSES["jumpcloud.association.added"].plan(events[0] as unknown as UndoableEvent)?.input)
+    expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user", u._id], ["jumpcloud_system", s1._id]]);
+    expect(JUMPCLOUD_INVERSES["jumpcloud.association.added"].plan(added as unknown as UndoableEvent)?.input)
       .toEqual({ tenantId: h.tenantId, fromType: "user", fromId: u._id, toType: "system", toId: s1._id });
     expect(await edge("association", `user:${u._id}|system:${s1._id}`)).toMatchObject({ deletedAt: null, attributes: null });
     await expectSyncFindsNothingNew();
