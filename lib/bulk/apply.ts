@@ -77,7 +77,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       const row = op.row.parse(r.input);
       // A vendor's answer (o.after), when the apply gave one, is what the row became; otherwise the plan says it.
       const plan = { before: r.before, after: o.after !== undefined ? o.after : r.after };
-      const values = op.audit.values?.(row, plan) ?? plan;
+      const values = op.audit.values?.(row, plan, { status: o.status, message: o.message }) ?? plan;
       const base = {
         action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
         targets: [op.audit.target(row, plan)].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
@@ -157,7 +157,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         if (rows.length === 0) return;
         let outcomes: { status: Final["status"]; message: string; after?: unknown }[];
         try {
-          const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)));
+          const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)), rows.map((r) => ({ before: r.before, after: r.after })));
           outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message, after: o.after }));
         } catch (err) {
           const f = chunkFailure(op, err);
