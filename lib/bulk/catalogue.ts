@@ -3,6 +3,10 @@ import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
+import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
+import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
+import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
+import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { trugridAssignments } from "./operations/trugrid-assignments";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
@@ -24,6 +28,10 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   twingateUserRole,
   twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
   jumpcloudSuspend, jumpcloudReactivate,
+  jumpcloudCreateUsers,
+  jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,
+  jumpcloudGroupAdd, jumpcloudGroupRemove,
+  jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 
 /** Jobs of several steps across vendors (BulkRow.operation names each row's step). */
