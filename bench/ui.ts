@@ -70,7 +70,7 @@ process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const dir = mkdtempSync(path.join(tmpdir(), "bench-ui-"));
 const pg = await startEmbeddedPostgres({ dataDir: dir });
 const db = createPrismaClient(pg.url, 10);
-const pool = createPgPool(pg.url, 2);
+const pool = createPgPool(pg.url, 4);
 let server: ChildProcess | null = null;
 
 try {
@@ -87,12 +87,12 @@ try {
   const queryP95: Record<string, number> = {};
   for (const [name, qs] of Object.entries(COMBOS)) {
     const { state, filter } = readDeviceTable(Object.fromEntries(new URLSearchParams(qs)));
-    for (let i = 0; i < 3; i++) await listDevices(db, tenant.id, state, filter);
+    for (let i = 0; i < 3; i++) await listDevices(pool, tenant.id, state, filter);
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < RUNS; i++) {
       t0 = performance.now();
-      total = (await listDevices(db, tenant.id, state, filter)).total;
+      total = (await listDevices(pool, tenant.id, state, filter)).total;
       times.push(performance.now() - t0);
     }
     queryP95[name] = p(times, 0.95);

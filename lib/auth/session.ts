@@ -2,11 +2,11 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db";
+import { pgPool } from "../db";
 import { auth } from "./auth";
 import { clientIp, userAgent } from "./client-ip";
 import { can, type Permission } from "./permissions";
-import { loadStaff, type Staff } from "./staff";
+import { readStaff, type Staff } from "./staff";
 
 /**
  * The signed-in staff user, re-read from the database on every request so
@@ -16,7 +16,7 @@ import { loadStaff, type Staff } from "./staff";
 export const currentStaff = cache(async (): Promise<Staff | null> => {
   const session = (await auth()) as { staffId?: string; sessionVersion?: number } | null;
   if (!session?.staffId) return null;
-  const staff = await loadStaff(db(), session.staffId);
+  const staff = await readStaff(pgPool(), session.staffId);
   if (!staff || staff.sessionVersion !== session.sessionVersion) return null;
   return staff;
 });
