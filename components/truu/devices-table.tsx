@@ -55,7 +55,7 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
         );
       },
     },
-    { id: "app", meta: { label: "App / SDK" }, cell: ({ row }) => <span className="text-xs">{row.original.appVersion ?? "—"} / {row.original.sdkVersion ?? "—"}</span> },
+    { id: "app", meta: { label: "App / SDK" }, cell: ({ row }) => <span className="text-xs">{`${row.original.appVersion ?? "—"} / ${row.original.sdkVersion ?? "—"}`}</span> },
     { id: "os", meta: { label: "OS" }, cell: ({ row }) => <span className="text-xs">{row.original.softwareIdentifier ?? "—"}</span> },
     { id: "lastHeard", meta: { label: "Last heard", sortKey: "lastHeard" }, cell: ({ row }) => <When at={row.original.lastHeardFrom} now={now} /> },
     { id: "assurance", meta: { label: "Assurance", sortKey: "assurance" }, cell: ({ row }) => <AssuranceBadge level={row.original.assuranceLevel} /> },
