@@ -10,6 +10,7 @@ import {
   RESOURCES_WITH_ACCESS, ResourceWithAccess, SERVICE_ACCOUNT_KEYS, SERVICE_ACCOUNTS_WITH_KEYS, ServiceAccountKeysResult,
   ServiceAccountWithKeys,
 } from "./documents";
+import { nodeFetch } from "../node-fetch";
 import { emptyPage } from "./pages";
 
 export interface ReadTuning {
@@ -26,10 +27,10 @@ export interface ReadTuning {
  */
 export function twingateReads(connection: OpenConnection, tuning: ReadTuning) {
   const { pacer, retry, timeoutMs, pageSize } = tuning;
-  const clientTuning: ClientTuning & { pacer: Pacer } = { pacer, retry, timeoutMs };
+  const clientTuning: ClientTuning & { pacer: Pacer } = { pacer, retry, timeoutMs, fetch: nodeFetch };
   const client = clientsFor.twingate(connection, clientTuning);
   const transport: TransportOptions = {
-    baseUrl: connection.baseUrl, apiKey: connection.secrets.apiKey ?? "", fetch: (input, init) => globalThis.fetch(input, init), timeoutMs, retry, pacer,
+    baseUrl: connection.baseUrl, apiKey: connection.secrets.apiKey ?? "", fetch: nodeFetch, timeoutMs, retry, pacer,
   };
   const query = <S extends z.ZodType>(field: string, document: string, variables: Record<string, unknown>, schema: S) =>
     graphql(transport, "read", { field, document, variables, schema });

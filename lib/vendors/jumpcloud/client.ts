@@ -70,6 +70,14 @@ function withStableSort<Q extends { skip?: number; sort?: string; limit?: number
   return q.skip !== undefined && !q.sort ? { ...q, sort: "_id" } : q;
 }
 
+/** Array schemas built once per item schema: building a zod schema costs more than parsing a small page with it. */
+const arrays = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+function arrayOf<Sc extends z.ZodType>(schema: Sc): z.ZodArray<Sc> {
+  let a = arrays.get(schema);
+  if (!a) arrays.set(schema, (a = schema.array()));
+  return a as z.ZodArray<Sc>;
+}
+
 /** Drains a body the client does not use (v1 actions answer an unspecified string). */
 async function discard(res: Response) {
   await res.text().catch(() => "");
@@ -103,7 +111,7 @@ export class JumpCloudClient {
 
   private async v2Page<Sc extends z.ZodType>(call: Promise<{ response: Response }>, schema: Sc, operation: string): Promise<Page<z.output<Sc>>> {
     const { response } = await call;
-    const items = (await readJson(response, schema.array(), V, operation)) as z.output<Sc>[];
+    const items = (await readJson(response, arrayOf(schema), V, operation)) as z.output<Sc>[];
     return { items, total: total(response) };
   }
 
