@@ -49,7 +49,9 @@ const upper = (v: string) => v.toUpperCase();
 // The simulators run in their own process (one process: tsx as a loader), so
 // that the figures below are the sync's alone, and so that the simulators' own
 // CPU time can be read: on a small machine they can be what limits the pace.
-const sims = spawn(process.execPath, ["--import", "tsx", "scripts/sim.ts"], {
+// BENCH_SIM_CPU_PROF_DIR: the simulators write a CPU profile there when they stop (node --cpu-prof).
+const simProfile = process.env.BENCH_SIM_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SIM_CPU_PROF_DIR] : [];
+const sims = spawn(process.execPath, [...simProfile, "--import", "tsx", "scripts/sim.ts"], {
   env: {
     ...process.env, SIM_SIZE: "large", SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
     ...Object.fromEntries(Object.entries(ports).flatMap(([v, p]) => [[`SIM_${upper(v)}_PORT`, String(p)], [`SIM_${upper(v)}_LATENCY_MS`, String(LATENCY)]])),
