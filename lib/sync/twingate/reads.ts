@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { clientsFor, type ClientTuning } from "../../vendors/clients";
-import type { RetryPolicy } from "../../vendors/core/http";
+import type { FetchLike, RetryPolicy } from "../../vendors/core/http";
 import type { OpenConnection } from "../../vendors/load-connection";
 import type { Pacer } from "../../vendors/twingate/pacer";
 import { connectionOf, type ServiceAccountKey } from "../../vendors/twingate/schemas";
@@ -10,10 +10,10 @@ import {
   RESOURCES_WITH_ACCESS, ResourceWithAccess, SERVICE_ACCOUNT_KEYS, SERVICE_ACCOUNTS_WITH_KEYS, ServiceAccountKeysResult,
   ServiceAccountWithKeys,
 } from "./documents";
-import { nodeFetch } from "../node-fetch";
 import { emptyPage } from "./pages";
 
 export interface ReadTuning {
+  fetch: FetchLike;
   pacer: Pacer;
   retry: RetryPolicy;
   timeoutMs: number;
@@ -26,11 +26,11 @@ export interface ReadTuning {
  * (same pacer, retries and error mapping) with documents/ of this folder.
  */
 export function twingateReads(connection: OpenConnection, tuning: ReadTuning) {
-  const { pacer, retry, timeoutMs, pageSize } = tuning;
-  const clientTuning: ClientTuning & { pacer: Pacer } = { pacer, retry, timeoutMs, fetch: nodeFetch };
+  const { pacer, retry, timeoutMs, pageSize, fetch } = tuning;
+  const clientTuning: ClientTuning & { pacer: Pacer } = { pacer, retry, timeoutMs, fetch };
   const client = clientsFor.twingate(connection, clientTuning);
   const transport: TransportOptions = {
-    baseUrl: connection.baseUrl, apiKey: connection.secrets.apiKey ?? "", fetch: nodeFetch, timeoutMs, retry, pacer,
+    baseUrl: connection.baseUrl, apiKey: connection.secrets.apiKey ?? "", fetch, timeoutMs, retry, pacer,
   };
   const query = <S extends z.ZodType>(field: string, document: string, variables: Record<string, unknown>, schema: S) =>
     graphql(transport, "read", { field, document, variables, schema });
