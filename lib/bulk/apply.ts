@@ -75,10 +75,10 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
       const row = op.row.parse(r.input);
-      const values = op.audit.values?.(row, { before: r.before, after: r.after }) ?? { before: r.before, after: r.after };
+      const values = op.audit.values?.(row, { before: r.before, after: r.after }, o) ?? { before: r.before, after: r.after };
       const base = {
         action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
-        targets: [op.audit.target(row, { before: r.before, after: r.after })], before: values.before ?? undefined, after: values.after ?? undefined,
+        targets: [op.audit.target(row, { before: r.before, after: r.after })].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
@@ -155,7 +155,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         if (rows.length === 0) return;
         let outcomes: { status: Final["status"]; message: string }[];
         try {
-          const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)));
+          const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)), rows.map((r) => ({ before: r.before, after: r.after })));
           outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message }));
         } catch (err) {
           const f = chunkFailure(op, err);

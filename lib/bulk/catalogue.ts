@@ -1,16 +1,24 @@
 import type { BulkOperation } from "./operation";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
+import { trugridAssignments } from "./operations/trugrid-assignments";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
 import { truuDeleteDevices } from "./operations/truu-devices";
+import { truuDeleteUsers } from "./operations/truu-users";
+import { twingateDeviceArchive, twingateDeviceBlock, twingateDeviceTrust, twingateDeviceUnblock } from "./operations/twingate-devices";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
+import { twingateUserRole } from "./operations/twingate-roles";
 import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
+  trugridAssignments,
   truuDeleteDevices,
+  truuDeleteUsers,
   twingateUserState, twingateGroupAdd, twingateGroupRemove,
+  twingateUserRole,
+  twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
   jumpcloudSuspend, jumpcloudReactivate,
 ] as unknown as BulkOperation<never>[];
 
