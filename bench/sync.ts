@@ -2,7 +2,10 @@
 // users, 100,000 devices) with a fixed response time, into a fresh embedded
 // Postgres, twice. Prints per vendor: wall time, the vendor-imposed lower
 // bound, their ratio, rows per second written to Postgres, peak RSS, and what
-// the second (unchanged) sync wrote. Last line: JSON.
+// the second (unchanged) sync wrote. Beside the wall figures, the CPU time the
+// sync process, the simulators and Postgres used in each run and the load
+// average: on a machine shared with other work wall time says little, CPU
+// time much more. Last line: JSON.
 //
 // The lower bound is the largest of: pages × latency ÷ allowed concurrency;
 // the longest run of pages that could only be read one after another (a
