@@ -57,6 +57,8 @@ describe("nodeFetch", () => {
     expect(res.headers.get("x-total-count")).toBe("7");
     expect(await res.json()).toEqual({ ok: "é ✓", q: "/json?a=1&b=x%20y" });
     expect(seen.at(-1)!.headers.authorization).toBe("Bearer t");
+    expect(seen.at(-1)!.headers["accept-encoding"]).toContain("gzip");
+    expect(seen.at(-1)!.headers["user-agent"]).toBeTruthy();
   });
 
   it("sends a body with its length and Headers objects as they are", async () => {

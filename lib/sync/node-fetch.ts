@@ -107,6 +107,9 @@ export const nodeFetch: FetchLike = (input, init = {}) => {
 
   return new Promise<Response>((resolve, reject) => {
     const headers = headerRecord(init.headers);
+    // What the global fetch sends by default: some APIs refuse a request without a user agent, and compressed answers travel faster.
+    headers["user-agent"] ??= "node";
+    headers["accept-encoding"] ??= "gzip, deflate, br";
     if (init.body instanceof URLSearchParams) headers["content-type"] ??= "application/x-www-form-urlencoded;charset=UTF-8";
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     let settled = false;
