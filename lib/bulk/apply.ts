@@ -5,8 +5,9 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { VendorError } from "../vendors/core/vendor-error";
 import { loadConnection } from "../vendors/load-connection";
-import { bulkOperation } from "./catalogue";
+import { bulkOperation, bulkRunbook } from "./catalogue";
 import type { ApplyContext, BulkOperation, RowOutcome } from "./operation";
+import { applyRunbook } from "./runbook";
 
 type RowRecord = { id: string; line: number; input: Prisma.JsonValue; before: Prisma.JsonValue; after: Prisma.JsonValue };
 type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: string };
@@ -19,13 +20,15 @@ export interface ApplyOptions {
   concurrency?: number;
   signal?: AbortSignal;
   log?: (msg: string) => void;
+  /** Within a runbook job: apply only this step's rows, and leave the job's final status to the runbook. */
+  step?: string;
 }
 
 /** Claims the next pending rows of a job for sending; concurrent claimers (workers, chunks) never get the same row. */
-async function claim(db: Db, jobId: string, size: number): Promise<RowRecord[]> {
+async function claim(db: Db, jobId: string, size: number, step: string | null = null): Promise<RowRecord[]> {
   return db.$queryRaw<RowRecord[]>`
     UPDATE "BulkRow" SET status = 'sending', attempts = attempts + 1, "sentAt" = now()
-    WHERE id IN (SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending' ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
+    WHERE id IN (SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending' AND (${step}::text IS NULL OR operation = ${step}) ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
     RETURNING id, line, input, before, after`;
 }
 
@@ -57,11 +60,15 @@ function chunkFailure(op: BulkOperation<Record<string, unknown>>, err: unknown):
 export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {}): Promise<"completed" | "cancelled" | "failed" | "skipped"> {
   const job = await db.bulkJob.findUnique({ where: { id: jobId } });
   if (!job || FINAL_JOB.includes(job.status) || job.status === "planned") return "skipped";
-  const op = bulkOperation(job.operation);
+  const runbook = opts.step ? null : bulkRunbook(job.operation);
+  if (runbook) return applyRunbook(db, jobId, runbook, (step) => applyBulkJob(db, jobId, { ...opts, step }));
+  const stepRows = opts.step ? { operation: opts.step } : {};
+  const op = bulkOperation(opts.step ?? job.operation);
   const connection = op && (await loadConnection(db, job.tenantId, op.vendor));
   if (!op || !connection) {
     const error = op ? "The tenant has no connection to this vendor any more." : `Unknown operation ${job.operation}.`;
-    await db.bulkRow.updateMany({ where: { jobId, status: { in: ["pending", "sending"] } }, data: { status: "failed", vendorMessage: error, finishedAt: new Date() } });
+    await db.bulkRow.updateMany({ where: { jobId, ...stepRows, status: { in: ["pending", "sending"] } }, data: { status: "failed", vendorMessage: error, finishedAt: new Date() } });
+    if (opts.step) return "failed";
     await db.bulkJob.update({ where: { id: jobId }, data: { status: "failed", error, finishedAt: new Date() } });
     return "failed";
   }
@@ -70,15 +77,17 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const ctx: ApplyContext = { db, tenantId: job.tenantId, connection };
   await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequested ? "cancelling" : "running", startedAt: job.startedAt ?? new Date() } });
 
-  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string })[]) => {
+  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string; after?: unknown })[]) => {
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
       const row = op.row.parse(r.input);
-      const values = op.audit.values?.(row, { before: r.before, after: r.after }, o) ?? { before: r.before, after: r.after };
+      // A vendor's answer (o.after), when the apply gave one, is what the row became; otherwise the plan says it.
+      const plan = { before: r.before, after: o.after !== undefined ? o.after : r.after };
+      const values = op.audit.values?.(row, plan, { status: o.status, message: o.message }) ?? plan;
       const base = {
         action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
-        targets: [op.audit.target(row, { before: r.before, after: r.after })].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
+        targets: [op.audit.target(row, plan)].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
@@ -89,7 +98,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   };
 
   // Rows a crash left in flight.
-  const inDoubt = await db.bulkRow.findMany({ where: { jobId, status: "sending" }, select: { id: true, line: true, input: true, before: true, after: true } });
+  const inDoubt = await db.bulkRow.findMany({ where: { jobId, ...stepRows, status: "sending" }, select: { id: true, line: true, input: true, before: true, after: true } });
   if (inDoubt.length) {
     if (op.repeatable) {
       await db.bulkRow.updateMany({ where: { id: { in: inDoubt.map((r) => r.id) } }, data: { status: "pending" } });
@@ -113,7 +122,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   // lock and the round trips are paid per batch, not per chunk, and sending
   // never waits for bookkeeping. A crash before a batch is written leaves its
   // rows "sending", which the resume above settles.
-  const done: { rows: RowRecord[]; outcomes: { status: Final["status"]; message: string }[] }[] = [];
+  const done: { rows: RowRecord[]; outcomes: { status: Final["status"]; message: string; after?: unknown }[] }[] = [];
   let lanesLeft = concurrency;
   let wake: (() => void) | null = null;
   // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
@@ -151,12 +160,12 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
         const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
         if (state?.cancelRequested) { cancelled = true; return; }
-        const rows = await claim(db, jobId, op.chunkSize);
+        const rows = await claim(db, jobId, op.chunkSize, opts.step);
         if (rows.length === 0) return;
-        let outcomes: { status: Final["status"]; message: string }[];
+        let outcomes: { status: Final["status"]; message: string; after?: unknown }[];
         try {
           const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)), rows.map((r) => ({ before: r.before, after: r.after })));
-          outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message }));
+          outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message, after: o.after }));
         } catch (err) {
           const f = chunkFailure(op, err);
           outcomes = rows.map(() => f);
@@ -177,6 +186,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     await db.bulkRow.updateMany({ where: { jobId, status: "pending" }, data: { status: "cancelled", vendorMessage: "Cancelled before it was sent.", finishedAt: new Date() } });
   }
   const status = cancelled ? "cancelled" : "completed";
+  if (opts.step) return status;
   await db.bulkJob.update({ where: { id: jobId }, data: { status, finishedAt: new Date() } });
   opts.log?.(`bulk ${jobId} ${status}`);
   return status;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv";
 import { BULK_OPERATIONS, bulkOperation, templateCsv } from "./catalogue";
-import { mapHeaders, rowObject } from "./headers";
+import { mapHeaders, normHeader, rowObject } from "./headers";
 
 describe("bulk catalogue", () => {
   it("has unique ids, and every template (as /api/bulk/templates/[op] serves it) reads back as a valid row of its operation", () => {
@@ -24,5 +24,17 @@ describe("bulk catalogue", () => {
     expect(perm("twingate.user_role")).toBe("twingate.network.write");
     for (const id of ["truu.delete_users", "twingate.device_block", "twingate.device_unblock", "twingate.device_archive", "twingate.device_trust"]) expect(perm(id), id).toBeNull();
     expect(bulkOperation("truu.delete_users")).toMatchObject({ destructive: true, repeatable: false, check: expect.any(Function) });
+  });
+
+  it("no alias of one column is another column's name or alias (a header would map to either)", () => {
+    for (const op of BULK_OPERATIONS) {
+      const seen = new Map<string, string>();
+      for (const c of op.columns) {
+        for (const name of new Set([c.field, c.header, ...(c.aliases ?? [])].map(normHeader))) {
+          expect(seen.get(name) ?? c.field, `${op.id}: "${name}" names both ${seen.get(name)} and ${c.field}`).toBe(c.field);
+          seen.set(name, c.field);
+        }
+      }
+    }
   });
 });

@@ -26,6 +26,12 @@ export interface RowPlan {
 export interface RowOutcome {
   ok: boolean;
   message: string;
+  /**
+   * What the vendor answered, when it says more than the plan could (a new
+   * object's id, the state re-read after the change): the audit event's
+   * target and values see it as `after` instead of the plan's.
+   */
+  after?: unknown;
 }
 
 export interface ApplyContext {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { bulkOperation } from "./catalogue";
+import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
+import { storePlan } from "./store-plan";
 
 export interface PlanInput {
   tenantId: string;
@@ -23,7 +24,7 @@ const PLAN_BATCH = 5000;
  * plan is stored (job + one row each) and nothing is sent to the vendor.
  */
 export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult> {
-  const op = bulkOperation(input.operationId);
+  const op = BULK_OPERATIONS.some((o) => o.id === input.operationId) ? bulkOperation(input.operationId) : null;
   if (!op) return { ok: false, error: "Unknown operation." };
   const csv = parseCsv(input.bytes);
   if (!csv.ok) return csv;
@@ -62,28 +63,8 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
 
   const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: duplicates };
   for (const s of staged) counts[s.planned.plan]++;
-  const job = await db.$transaction(async (tx) => {
-    const created = await tx.bulkJob.create({
-      data: {
-        tenantId: input.tenantId, operation: op.id, fileName: input.fileName.slice(0, 255), createdById: input.staffId,
-        planCounts: counts, rowsTotal: staged.length, headers: csv.headers,
-      },
-    });
-    // One unnest insert per batch: a 100,000-row plan is a few statements, not a few hundred thousand bound values per row object.
-    for (let i = 0; i < staged.length; i += PLAN_BATCH) {
-      const part = staged.slice(i, i + PLAN_BATCH);
-      const text = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-      await tx.$executeRaw`
-        INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts)
-        SELECT gen_random_uuid()::text, ${created.id}, u.line, u.input::jsonb, u.plan::"BulkRowPlan", u.err, u.before::jsonb, u.after::jsonb, u.status::"BulkRowStatus", 0
-        FROM unnest(${part.map((s) => s.line)}::int[], ${part.map((s) => JSON.stringify(s.input))}::text[], ${part.map((s) => s.planned.plan)}::text[],
-          ${part.map((s) => s.planned.error ?? null)}::text[], ${part.map((s) => text(s.planned.before))}::text[], ${part.map((s) => text(s.planned.after))}::text[],
-          ${part.map((s) => (s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped"))}::text[]) -- only rows that change something are sent
-          AS u(line, input, plan, err, before, after, status)`;
-    }
-    return created;
-  }, { timeout: 120_000 });
-  return { ok: true, jobId: job.id, counts };
+  const jobId = await storePlan(db, { tenantId: input.tenantId, operation: op.id, fileName: input.fileName, staffId: input.staffId, counts, headers: csv.headers, rows: staged });
+  return { ok: true, jobId, counts };
 }
 
 export const PlanCounts = z.object({ create: z.number(), update: z.number(), no_change: z.number(), error: z.number(), duplicate: z.number() }).partial();
