@@ -19,17 +19,43 @@ export interface ApplyOptions {
   concurrency?: number;
   signal?: AbortSignal;
   log?: (msg: string) => void;
+  /** Filled in while the job runs: where its time went (benchmarks). */
+  stats?: ApplyStats;
 }
 
-/** Claims the next pending rows of a job for sending; concurrent claimers (workers, chunks) never get the same row. */
+/** Milliseconds of wall time by activity; lanes overlap, so lane figures add up across lanes. */
+export interface ApplyStats {
+  /** Lanes waiting for the vendor. */
+  sendMs: number;
+  /** Lanes claiming rows in Postgres. */
+  claimMs: number;
+  /** Lanes held back because results were not yet written. */
+  backpressureMs: number;
+  /** The settler writing results: statuses and audit events, then the cache. */
+  settleMs: number;
+  settleBatches: number;
+  /** From the last vendor answer to the job's end: the writes that sending could not hide. */
+  tailMs: number;
+}
+
+export const newApplyStats = (): ApplyStats => ({ sendMs: 0, claimMs: 0, backpressureMs: 0, settleMs: 0, settleBatches: 0, tailMs: 0 });
+
+/**
+ * Claims the next pending rows of a job for sending; concurrent claimers
+ * (workers, chunks) never get the same row. Nothing is claimed once cancel
+ * was asked for: the cancel check costs no round trip of its own.
+ */
 async function claim(db: Db, jobId: string, size: number): Promise<RowRecord[]> {
   return db.$queryRaw<RowRecord[]>`
     UPDATE "BulkRow" SET status = 'sending', attempts = attempts + 1, "sentAt" = now()
-    WHERE id IN (SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending' ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
+    WHERE id IN (
+      SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending'
+        AND NOT EXISTS (SELECT 1 FROM "BulkJob" j WHERE j.id = ${jobId} AND j."cancelRequested")
+      ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
     RETURNING id, line, input, before, after`;
 }
 
-async function finish(db: Db, rows: Final[], auditIds: string[]) {
+async function finish(db: Db | Prisma.TransactionClient, rows: Final[], auditIds: string[]) {
   await db.$executeRaw`
     UPDATE "BulkRow" b SET status = u.status::"BulkRowStatus", "vendorMessage" = u.msg, "finishedAt" = now(), "auditEventId" = u.eid
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.message)}::text[], ${auditIds}::text[]) AS u(id, status, msg, eid)
@@ -70,11 +96,14 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const ctx: ApplyContext = { db, tenantId: job.tenantId, connection };
   await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequested ? "cancelling" : "running", startedAt: job.startedAt ?? new Date() } });
 
+  const stats = opts.stats;
   const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string })[]) => {
+    const started = performance.now();
+    const parsed = rows.map((r) => op.row.parse(r.input));
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
-      const row = op.row.parse(r.input);
+      const row = parsed[i];
       const values = op.audit.values?.(row, { before: r.before, after: r.after }) ?? { before: r.before, after: r.after };
       const base = {
         action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
@@ -82,10 +111,13 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
-    const ids = await recordAuditMany(db, events);
-    await finish(db, finals, ids.map((e) => e.id));
-    const ok = rows.filter((_, i) => outcomes[i].status === "succeeded");
-    if (ok.length && op.afterSuccess && confirmer) await op.afterSuccess(db, job.tenantId, ok.map((r) => op.row.parse(r.input)), confirmer);
+    // A row's final status commits with its audit event or not at all: a
+    // crash between the two can neither leave a finished row without its
+    // event nor an event for a row that is then resent.
+    await recordAuditMany(db, events, (tx, ids) => finish(tx, finals, ids));
+    const ok = parsed.filter((_, i) => outcomes[i].status === "succeeded");
+    if (ok.length && op.afterSuccess && confirmer) await op.afterSuccess(db, job.tenantId, ok, confirmer);
+    if (stats) { stats.settleMs += performance.now() - started; stats.settleBatches++; }
   };
 
   // Rows a crash left in flight.
@@ -144,15 +176,26 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       }
     }
   })();
+  let lastAnswer = 0;
   const lane = async () => {
     try {
       for (;;) {
         if (opts.signal?.aborted || broken) return;
-        while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
-        const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
-        if (state?.cancelRequested) { cancelled = true; return; }
+        if (backlog() > 2 * SETTLE_BATCH_ROWS) {
+          const waitStarted = performance.now();
+          while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
+          if (stats) stats.backpressureMs += performance.now() - waitStarted;
+          continue;
+        }
+        const claimStarted = performance.now();
         const rows = await claim(db, jobId, op.chunkSize);
-        if (rows.length === 0) return;
+        if (stats) stats.claimMs += performance.now() - claimStarted;
+        if (rows.length === 0) {
+          const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
+          if (state?.cancelRequested) cancelled = true;
+          return;
+        }
+        const sendStarted = performance.now();
         let outcomes: { status: Final["status"]; message: string }[];
         try {
           const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)));
@@ -161,6 +204,8 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
           const f = chunkFailure(op, err);
           outcomes = rows.map(() => f);
         }
+        lastAnswer = performance.now();
+        if (stats) stats.sendMs += lastAnswer - sendStarted;
         done.push({ rows, outcomes });
         signal();
       }
@@ -170,6 +215,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     }
   };
   await Promise.all([...Array.from({ length: concurrency }, lane), settler]);
+  if (stats && lastAnswer) stats.tailMs = performance.now() - lastAnswer;
   // pg-boss retries the job; rows in flight are settled by the resume.
   if (opts.signal?.aborted) throw new Error(`bulk ${jobId} interrupted; it resumes on retry`);
 
