@@ -67,12 +67,14 @@ try {
   const plan = async (n: number) => {
     // Beyond the directory's size, rows name unknown users: the plan must flag them, which is part of the work.
     const rows = Array.from({ length: n }, (_, i) => (i < upns.length ? upns[i] : `ghost${i}@nowhere.example`));
+    const cpu0 = { console: selfCpuMs(), postgres: postgresCpuMs(path.join(dir, "pg")) };
     const started = performance.now();
     const res = await planBulkJob(db, { tenantId: tenant.id, operationId: "trugrid.mfa_on", fileName: `plan-${n}.csv`, bytes: csvOf(rows), staffId: staff.id });
     const ms = performance.now() - started;
+    const cpu = { console: selfCpuMs() - cpu0.console, postgres: postgresCpuMs(path.join(dir, "pg")) - cpu0.postgres };
     if (!res.ok) throw new Error(res.error);
-    console.log(`plan ${n.toLocaleString("en")} rows: ${secs(ms)} s (${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s)`);
-    return { ms, jobId: res.jobId };
+    console.log(`plan ${n.toLocaleString("en")} rows: ${secs(ms)} s (${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s); CPU console ${secs(cpu.console)} s, Postgres ${secs(cpu.postgres)} s`);
+    return { ms, jobId: res.jobId, cpu };
   };
   const plan10k = await plan(10_000);
   const plan100k = await plan(100_000);
@@ -109,6 +111,7 @@ try {
   console.log(JSON.stringify({
     latencyMs: LATENCY, concurrency: CONCURRENCY,
     plan10kSeconds: secs(plan10k.ms), plan100kSeconds: secs(plan100k.ms),
+    plan100kCpuConsoleSeconds: secs(plan100k.cpu.console), plan100kCpuPostgresSeconds: secs(plan100k.cpu.postgres),
     applyRows: APPLY_ROWS, applySeconds: secs(applyMs), applyLowerBoundSeconds: secs(lowerBoundMs), applyRatio: Number((applyMs / lowerBoundMs).toFixed(3)),
     applySucceeded: byStatus.succeeded ?? 0, applyFailed: byStatus.failed ?? 0,
     applyCpuConsoleUsPerRow: perRow(cpu.console), applyCpuPostgresUsPerRow: perRow(cpu.postgres), applyCpuSimulatorSeconds: secs(cpu.sim),

@@ -58,6 +58,24 @@ describe("bulk plan", () => {
   });
 });
 
+describe("bulk plan of a large file", () => {
+  it("plans stretch by stretch: duplicates across stretches are flagged, every row is stored once with its plan and the job's counts", async () => {
+    const [a, b] = users().filter((u) => !u.isAdmin);
+    const lines = [a.upn, ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`), b.upn, a.upn.toUpperCase()];
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_on", fileName: "big.csv", bytes: enc(`upn\n${lines.join("\n")}\n`), staffId });
+    expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
+    if (!res.ok) return;
+    const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
+    expect(job).toMatchObject({ rowsTotal: 6003, planCounts: res.counts, status: "planned" });
+    const rows = await rowsOf(res.jobId);
+    expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
+    expect(rows[0]).toMatchObject({ plan: "update", status: "pending", input: { upn: a.upn }, before: { mfa: "unknown" }, after: { mfa: "on" }, planError: null });
+    expect(rows[6001]).toMatchObject({ line: 6003, plan: "update", status: "pending", input: { upn: b.upn } });
+    expect(rows[1]).toMatchObject({ plan: "error", status: "skipped", before: null, after: null, planError: expect.stringMatching(/^Unknown UPN: ghost0@/) });
+    expect(rows[6002]).toMatchObject({ line: 6004, plan: "error", planError: "Duplicate of row 2 in this file." });
+  });
+});
+
 describe("bulk plan of malformed files", () => {
   it("answers every generated malformed file with a plan or a clear error, never an exception", async () => {
     let seed = 7;

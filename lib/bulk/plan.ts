@@ -31,58 +31,69 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
   if (!mapped.ok) return mapped;
 
   type Staged = { line: number; input: Record<string, string>; planned: PlannedRow; valid?: Record<string, unknown> };
-  const staged: Staged[] = [];
   const firstLineOfKey = new Map<string, number>();
-  let duplicates = 0;
-  for (const r of csv.rows) {
-    const raw = rowObject(r.cells, mapped.index);
-    const parsed = op.row.safeParse(raw);
-    if (!parsed.success) {
-      const msg = parsed.error.issues.map((i) => (i.path.length ? `${String(i.path[0])}: ${i.message}` : i.message)).join("; ");
-      staged.push({ line: r.line, input: raw, planned: { plan: "error", error: msg } });
-      continue;
-    }
-    const key = op.key(parsed.data);
-    const first = firstLineOfKey.get(key);
-    if (first !== undefined) {
-      duplicates++;
-      staged.push({ line: r.line, input: raw, planned: { plan: "error", error: `Duplicate of row ${first} in this file.` } });
-      continue;
-    }
-    firstLineOfKey.set(key, r.line);
-    staged.push({ line: r.line, input: raw, planned: { plan: "error" }, valid: parsed.data });
-  }
+  const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: 0 };
+  const total = csv.rows.length;
 
-  const toPlan = staged.filter((s) => s.valid);
-  for (let i = 0; i < toPlan.length; i += PLAN_BATCH) {
-    const part = toPlan.slice(i, i + PLAN_BATCH);
-    const planned = await op.plan(db, input.tenantId, part.map((s) => s.valid!));
-    part.forEach((s, k) => { s.planned = planned[k]; });
-  }
+  /** Validates a stretch of rows with their line numbers, flags duplicates within the whole file, checks the rest against the cache. */
+  const planPart = async (from: number, to: number): Promise<Staged[]> => {
+    const staged: Staged[] = [];
+    for (let i = from; i < to; i++) {
+      const r = csv.rows[i];
+      const raw = rowObject(r.cells, mapped.index);
+      const parsed = op.row.safeParse(raw);
+      if (!parsed.success) {
+        const msg = parsed.error.issues.map((is) => (is.path.length ? `${String(is.path[0])}: ${is.message}` : is.message)).join("; ");
+        staged.push({ line: r.line, input: raw, planned: { plan: "error", error: msg } });
+        continue;
+      }
+      const key = op.key(parsed.data);
+      const first = firstLineOfKey.get(key);
+      if (first !== undefined) {
+        counts.duplicate++;
+        staged.push({ line: r.line, input: raw, planned: { plan: "error", error: `Duplicate of row ${first} in this file.` } });
+        continue;
+      }
+      firstLineOfKey.set(key, r.line);
+      staged.push({ line: r.line, input: raw, planned: { plan: "error" }, valid: parsed.data });
+    }
+    const toPlan = staged.filter((x) => x.valid);
+    if (toPlan.length) {
+      const planned = await op.plan(db, input.tenantId, toPlan.map((x) => x.valid!));
+      toPlan.forEach((x, k) => { x.planned = planned[k]; });
+    }
+    for (const x of staged) counts[x.planned.plan]++;
+    return staged;
+  };
 
-  const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: duplicates };
-  for (const s of staged) counts[s.planned.plan]++;
+  // A stretch at a time, parse to insert: what is held at once is one
+  // stretch's rows, not the whole file's plan. The job and its rows commit
+  // together, so a plan that fails part-way leaves nothing behind.
   const job = await db.$transaction(async (tx) => {
     const created = await tx.bulkJob.create({
       data: {
         tenantId: input.tenantId, operation: op.id, fileName: input.fileName.slice(0, 255), createdById: input.staffId,
-        planCounts: counts, rowsTotal: staged.length, headers: csv.headers,
+        rowsTotal: total, headers: csv.headers,
       },
     });
-    // One unnest insert per batch: a 100,000-row plan is a few statements, not a few hundred thousand bound values per row object.
-    for (let i = 0; i < staged.length; i += PLAN_BATCH) {
-      const part = staged.slice(i, i + PLAN_BATCH);
-      const text = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+    for (let i = 0; i < total; i += PLAN_BATCH) {
+      const part = await planPart(i, Math.min(total, i + PLAN_BATCH));
+      // One statement per stretch, its rows as one JSON document: a few
+      // statements for 100,000 rows, and one compact string per statement
+      // for whatever keeps a statement's parameters around (driver logs).
+      const rows = JSON.stringify(part.map((x) => ({
+        line: x.line, input: x.input, plan: x.planned.plan, err: x.planned.error ?? null, before: x.planned.before ?? null, after: x.planned.after ?? null,
+        // Only rows that change something are sent.
+        status: x.planned.plan === "create" || x.planned.plan === "update" ? "pending" : "skipped",
+      })));
       await tx.$executeRaw`
         INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts)
-        SELECT gen_random_uuid()::text, ${created.id}, u.line, u.input::jsonb, u.plan::"BulkRowPlan", u.err, u.before::jsonb, u.after::jsonb, u.status::"BulkRowStatus", 0
-        FROM unnest(${part.map((s) => s.line)}::int[], ${part.map((s) => JSON.stringify(s.input))}::text[], ${part.map((s) => s.planned.plan)}::text[],
-          ${part.map((s) => s.planned.error ?? null)}::text[], ${part.map((s) => text(s.planned.before))}::text[], ${part.map((s) => text(s.planned.after))}::text[],
-          ${part.map((s) => (s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped"))}::text[]) -- only rows that change something are sent
-          AS u(line, input, plan, err, before, after, status)`;
+        SELECT gen_random_uuid()::text, ${created.id}, u.line, u.input, u.plan::"BulkRowPlan", u.err, u.before, u.after, u.status::"BulkRowStatus", 0
+        FROM jsonb_to_recordset(${rows}::jsonb) AS u(line int, input jsonb, plan text, err text, before jsonb, after jsonb, status text)`;
     }
+    await tx.bulkJob.update({ where: { id: created.id }, data: { planCounts: counts } });
     return created;
-  }, { timeout: 120_000 });
+  }, { maxWait: 30_000, timeout: 120_000 });
   return { ok: true, jobId: job.id, counts };
 }
 
