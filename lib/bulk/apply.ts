@@ -12,6 +12,7 @@ type RowRecord = { id: string; line: number; input: Prisma.JsonValue; before: Pr
 type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: string };
 
 const SETTLE_BATCH_ROWS = 1000;
+const CANCEL_POLL_MS = 250;
 const FINAL_JOB = ["completed", "cancelled", "failed"];
 
 export interface ApplyOptions {
@@ -27,7 +28,7 @@ export interface ApplyOptions {
 export interface ApplyStats {
   /** Lanes waiting for the vendor. */
   sendMs: number;
-  /** Lanes claiming rows in Postgres. */
+  /** Lanes waiting for rows to be claimed in Postgres (a claim made ahead, while sending, costs nothing here). */
   claimMs: number;
   /** Lanes held back because results were not yet written. */
   backpressureMs: number;
@@ -177,10 +178,33 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     }
   })();
   let lastAnswer = 0;
+  // A lane of a repeatable operation claims its next chunk while the current
+  // one is at the vendor, so no claim round trip sits between two requests.
+  // Claimed rows that were not sent are put back when the job stops; a crash
+  // leaves them "sending", which the resume puts back too (they are
+  // repeatable). A non-repeatable row is claimed only as it goes out:
+  // "sending" then means "may have been sent", and it is never resent blindly.
+  const claimAhead = op.repeatable;
+  // Cancel is then also watched between claims, so that a chunk claimed
+  // ahead is not sent after the staff member pressed Cancel.
+  let cancelSeen = false;
+  let polling = false;
+  const watch = claimAhead ? setInterval(() => {
+    if (polling) return;
+    polling = true;
+    db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } })
+      .then((s) => { if (s?.cancelRequested) cancelSeen = true; }, () => {})
+      .finally(() => { polling = false; });
+  }, CANCEL_POLL_MS) : null;
+  const unclaim = (rows: RowRecord[]) => db.$executeRaw`
+    UPDATE "BulkRow" SET status = 'pending', attempts = attempts - 1 WHERE id = ANY(${rows.map((r) => r.id)}::text[]) AND status = 'sending'`;
+  const stopped = () => opts.signal?.aborted || broken || cancelSeen;
+
   const lane = async () => {
+    let ahead: Promise<RowRecord[]> | null = null;
     try {
       for (;;) {
-        if (opts.signal?.aborted || broken) return;
+        if (stopped()) break;
         if (backlog() > 2 * SETTLE_BATCH_ROWS) {
           const waitStarted = performance.now();
           while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
@@ -188,13 +212,19 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
           continue;
         }
         const claimStarted = performance.now();
-        const rows = await claim(db, jobId, op.chunkSize);
+        const rows = await (ahead ?? claim(db, jobId, op.chunkSize));
+        ahead = null;
         if (stats) stats.claimMs += performance.now() - claimStarted;
         if (rows.length === 0) {
           const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
           if (state?.cancelRequested) cancelled = true;
           return;
         }
+        if (stopped()) {
+          await unclaim(rows);
+          break;
+        }
+        if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claim(db, jobId, op.chunkSize);
         const sendStarted = performance.now();
         let outcomes: { status: Final["status"]; message: string }[];
         try {
@@ -209,12 +239,20 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         done.push({ rows, outcomes });
         signal();
       }
+      if (cancelSeen) cancelled = true;
     } finally {
+      // Rows claimed ahead and never sent go back to pending (a cancel then marks them cancelled).
+      const left = ahead && (await (ahead as Promise<RowRecord[]>).catch(() => []));
+      if (left && left.length) await unclaim(left).catch(() => {});
       lanesLeft--;
       signal();
     }
   };
-  await Promise.all([...Array.from({ length: concurrency }, lane), settler]);
+  try {
+    await Promise.all([...Array.from({ length: concurrency }, lane), settler]);
+  } finally {
+    if (watch) clearInterval(watch);
+  }
   if (stats && lastAnswer) stats.tailMs = performance.now() - lastAnswer;
   // pg-boss retries the job; rows in flight are settled by the resume.
   if (opts.signal?.aborted) throw new Error(`bulk ${jobId} interrupted; it resumes on retry`);

@@ -151,6 +151,32 @@ describe("bulk apply", () => {
     expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(4);
   });
 
+  it("cancel part-way: the chunk at the vendor finishes, a chunk claimed ahead is put back and cancelled, every row ends once", async () => {
+    const [a] = users().filter((u) => !u.isAdmin);
+    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a.upn}\n`);
+    // 350 rows (four chunks of up to 100): copies of the one row, which TruGrid takes again and again.
+    await h.t.db.$executeRaw`
+      INSERT INTO "BulkRow" (id, "jobId", line, input, plan, before, after, status, attempts)
+      SELECT gen_random_uuid()::text, "jobId", line + n, input, plan, before, after, status, 0
+      FROM "BulkRow", generate_series(1, 349) AS n WHERE "jobId" = ${jobId}`;
+    await setFaults({ latencyMs: 2000 });
+    try {
+      const applying = applyBulkJob(h.t.db, jobId, { concurrency: 1 });
+      // The first chunk is written once answered; by then the second is at the vendor and a third claimed ahead.
+      for (let i = 0; i < 200 && (await h.t.db.bulkRow.count({ where: { jobId, status: "succeeded" } })) < 100; i++) await new Promise((r) => setTimeout(r, 50));
+      await h.t.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true } });
+      expect(await applying).toBe("cancelled");
+    } finally {
+      await setFaults({ latencyMs: 0 });
+    }
+    const rows = await rowsOf(jobId);
+    const by = (st: string) => rows.filter((r) => r.status === st);
+    expect(by("succeeded")).toHaveLength(200);
+    expect(by("cancelled")).toHaveLength(150);
+    for (const r of by("cancelled")) expect(r.attempts).toBe(0);
+    expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(200);
+  });
+
   it("a cancelled job sends nothing more and marks what is left cancelled", async () => {
     const some = users().slice(0, 5);
     const { jobId } = await planAndConfirm("trugrid.udp_off", `upn\n${some.map((u) => u.upn).join("\n")}\n`);
