@@ -10,8 +10,9 @@ type Tx = Prisma.TransactionClient;
 // concurrent writers (app instances, workers) never fork the chain.
 const AUDIT_CHAIN_LOCK = 4_201_777;
 // A busy pool (a bulk job writing batches) makes an append wait for a
-// connection rather than fail after Prisma's default two seconds.
-const TX_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
+// connection rather than fail after Prisma's default two seconds. A new
+// object each time: Prisma keeps per-transaction state on the one it is given.
+const txOptions = () => ({ maxWait: 30_000, timeout: 120_000 });
 
 /** JSON text for a jsonb column (null for none), and the value as it comes back from jsonb: what is hashed. */
 function jsonb(value: unknown): { text: string | null; value: unknown } {
@@ -96,7 +97,7 @@ async function append(tx: Tx, input: AuditEventInput) {
  * rolls back with the change it describes; given the client, it commits alone.
  */
 export async function recordAudit(client: Db | Tx, input: AuditEventInput): Promise<{ id: string; hash: string }> {
-  if ("$transaction" in client) return client.$transaction((tx) => append(tx, input), TX_OPTIONS);
+  if ("$transaction" in client) return client.$transaction((tx) => append(tx, input), txOptions());
   return append(client, input);
 }
 
@@ -115,5 +116,5 @@ export async function recordAuditMany(
   return db.$transaction(async (tx) => {
     await alongside?.(tx, rows.map((r) => r.id));
     return appendRows(tx, rows);
-  }, TX_OPTIONS);
+  }, txOptions());
 }
