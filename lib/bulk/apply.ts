@@ -98,9 +98,8 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequested ? "cancelling" : "running", startedAt: job.startedAt ?? new Date() } });
 
   const stats = opts.stats;
-  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string })[]) => {
+  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string })[], parsed = rows.map((r) => op.row.parse(r.input))) => {
     const started = performance.now();
-    const parsed = rows.map((r) => op.row.parse(r.input));
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
@@ -146,7 +145,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   // lock and the round trips are paid per batch, not per chunk, and sending
   // never waits for bookkeeping. A crash before a batch is written leaves its
   // rows "sending", which the resume above settles.
-  const done: { rows: RowRecord[]; outcomes: { status: Final["status"]; message: string }[] }[] = [];
+  const done: { rows: RowRecord[]; parsed?: Record<string, unknown>[]; outcomes: { status: Final["status"]; message: string }[] }[] = [];
   let lanesLeft = concurrency;
   let wake: (() => void) | null = null;
   // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
@@ -168,7 +167,8 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       const batch = done.splice(0, Math.max(1, take));
       release();
       try {
-        await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes));
+        const parsed = batch.every((b) => b.parsed) ? batch.flatMap((b) => b.parsed!) : undefined;
+        await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes), parsed);
       } catch (err) {
         // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
         broken = true;
@@ -227,8 +227,10 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claim(db, jobId, op.chunkSize);
         const sendStarted = performance.now();
         let outcomes: { status: Final["status"]; message: string }[];
+        let parsed: Record<string, unknown>[] | undefined;
         try {
-          const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)));
+          parsed = rows.map((r) => op.row.parse(r.input));
+          const res: RowOutcome[] = await op.apply(ctx, parsed);
           outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message }));
         } catch (err) {
           const f = chunkFailure(op, err);
@@ -236,7 +238,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         }
         lastAnswer = performance.now();
         if (stats) stats.sendMs += lastAnswer - sendStarted;
-        done.push({ rows, outcomes });
+        done.push({ rows, parsed, outcomes });
         signal();
       }
       if (cancelSeen) cancelled = true;
