@@ -88,6 +88,7 @@ try {
   const applyStarted = performance.now();
   const outcome = await applyBulkJob(db, applyJob, { concurrency: CONCURRENCY, stats });
   const applyMs = performance.now() - applyStarted;
+  const rssAfterApply = peakRss;
   const cpu = {
     console: selfCpuMs() - cpuBefore.console, postgres: postgresCpuMs(path.join(dir, "pg")) - cpuBefore.postgres, sim: cpuMs(sim.pid!) - cpuBefore.sim,
   };
@@ -107,7 +108,7 @@ try {
     naiveMs = performance.now() - started;
     console.log(`naive, one request per row in sequence, ${NAIVE_ROWS.toLocaleString("en")} rows: ${secs(naiveMs)} s (${(naiveMs / applyMs).toFixed(1)}× the bulk apply)`);
   }
-  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB (${Math.round(rssAfterPlans / 1048576)} MB by the end of the plans)`);
+  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB (${Math.round(rssAfterPlans / 1048576)} MB by the end of the plans, ${Math.round(rssAfterApply / 1048576)} MB by the end of the apply, before the naive script)`);
   console.log(JSON.stringify({
     latencyMs: LATENCY, concurrency: CONCURRENCY,
     plan10kSeconds: secs(plan10k.ms), plan100kSeconds: secs(plan100k.ms),
@@ -118,7 +119,7 @@ try {
     applyClaimSeconds: secs(stats.claimMs), applyBackpressureSeconds: secs(stats.backpressureMs), applySettleSeconds: secs(stats.settleMs),
     applySettleBatches: stats.settleBatches, applyTailSeconds: secs(stats.tailMs), loadAverage: load,
     naiveRows: NAIVE_ROWS, naiveSeconds: naiveMs === null ? null : secs(naiveMs), naiveOverBulk: naiveMs === null ? null : Number((naiveMs / applyMs).toFixed(1)),
-    peakRssMb: Math.round(peakRss / 1048576), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576),
+    peakRssMb: Math.round(peakRss / 1048576), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576), peakRssAfterApplyMb: Math.round(rssAfterApply / 1048576),
   }));
 } finally {
   clearInterval(sampler);
