@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
+import { can, PERMISSIONS, type Role } from "../auth/permissions";
 import { db } from "../db";
 import { appBoss } from "../jobs/app-boss";
 import { BULK_APPLY_QUEUE, type BulkApplyJob } from "../jobs/queues";
@@ -24,6 +25,7 @@ export const planBulkUpload = action(
     const op = bulkOperation(operation);
     if (!op) throw new ActionError("Unknown operation.");
     ctx.audit.vendor = op.vendor;
+    requireOperationRole(op, ctx.staff.role);
     // Planning reads the cache in batches outside the wrapper's transaction; the job and its rows are written in one.
     const res = await planBulkJob(db(), { tenantId, operationId: operation, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id });
     if (!res.ok) throw new ActionError(res.error);
@@ -42,6 +44,11 @@ async function jobOf(tenantId: string, jobId: string) {
   return job;
 }
 
+/** An operation whose page action is for a higher role asks that role here too. */
+function requireOperationRole(op: { perm?: keyof typeof PERMISSIONS; label: string }, role: Role) {
+  if (op.perm && !can(role, op.perm)) throw new ActionError(`${op.label} needs the ${PERMISSIONS[op.perm]} role, as the console page does.`);
+}
+
 async function enqueue(jobId: string) {
   return (await appBoss()).send(BULK_APPLY_QUEUE, { jobId } satisfies BulkApplyJob, { singletonKey: jobId });
 }
@@ -56,6 +63,7 @@ export const confirmBulkJob = action(
     const job = await jobOf(tenantId, jobId);
     const op = bulkOperation(job.operation);
     if (!op) throw new ActionError("Unknown operation.");
+    requireOperationRole(op, ctx.staff.role);
     if (job.status !== "planned") throw new ActionError("This plan was already confirmed.");
     const toSend = await db().bulkRow.count({ where: { jobId, status: "pending" } });
     if (toSend === 0) throw new ActionError("Nothing to send: every row is an error or needs no change.");
@@ -92,6 +100,8 @@ export const retryFailedRows = action(
   },
   async ({ tenantId, jobId }, ctx) => {
     const job = await jobOf(tenantId, jobId);
+    const op = bulkOperation(job.operation);
+    if (op) requireOperationRole(op, ctx.staff.role);
     if (!["completed", "cancelled", "failed"].includes(job.status)) throw new ActionError("Wait for the job to finish before retrying its failed rows.");
     const { count } = await db().bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown", "cancelled"] }, plan: { in: ["create", "update"] } }, data: { status: "pending" } });
     if (count === 0) throw new ActionError("No failed rows to retry.");

@@ -98,16 +98,18 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequested ? "cancelling" : "running", startedAt: job.startedAt ?? new Date() } });
 
   const stats = opts.stats;
-  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string })[], parsed = rows.map((r) => op.row.parse(r.input))) => {
+  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string; after?: unknown })[], parsed = rows.map((r) => op.row.parse(r.input))) => {
     const started = performance.now();
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
       const row = parsed[i];
-      const values = op.audit.values?.(row, { before: r.before, after: r.after }) ?? { before: r.before, after: r.after };
+      // A vendor's answer (o.after), when the apply gave one, is what the row became; otherwise the plan says it.
+      const plan = { before: r.before, after: o.after !== undefined ? o.after : r.after };
+      const values = op.audit.values?.(row, plan, { status: o.status, message: o.message }) ?? plan;
       const base = {
         action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
-        targets: [op.audit.target(row, { before: r.before, after: r.after })], before: values.before ?? undefined, after: values.after ?? undefined,
+        targets: [op.audit.target(row, plan)].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
@@ -145,7 +147,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   // lock and the round trips are paid per batch, not per chunk, and sending
   // never waits for bookkeeping. A crash before a batch is written leaves its
   // rows "sending", which the resume above settles.
-  const done: { rows: RowRecord[]; parsed?: Record<string, unknown>[]; outcomes: { status: Final["status"]; message: string }[] }[] = [];
+  const done: { rows: RowRecord[]; parsed?: Record<string, unknown>[]; outcomes: { status: Final["status"]; message: string; after?: unknown }[] }[] = [];
   let lanesLeft = concurrency;
   let wake: (() => void) | null = null;
   // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
@@ -226,12 +228,12 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         }
         if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claim(db, jobId, op.chunkSize);
         const sendStarted = performance.now();
-        let outcomes: { status: Final["status"]; message: string }[];
+        let outcomes: { status: Final["status"]; message: string; after?: unknown }[];
         let parsed: Record<string, unknown>[] | undefined;
         try {
           parsed = rows.map((r) => op.row.parse(r.input));
-          const res: RowOutcome[] = await op.apply(ctx, parsed);
-          outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message }));
+          const res: RowOutcome[] = await op.apply(ctx, parsed, rows.map((r) => ({ before: r.before, after: r.after })));
+          outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message, after: o.after }));
         } catch (err) {
           const f = chunkFailure(op, err);
           outcomes = rows.map(() => f);

@@ -82,8 +82,8 @@ describe("bulk plan of malformed files", () => {
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
     const cells = ['"', '""', "a@b.example", "=cmd|' /C calc'!A0", "", " ", "\t", "é@ü.example", "x".repeat(400), "machine,1", ";", "\r"];
-    const headers = ["userUpn", "UPN", "email,resetPhone", "userUpn;groupName;machineName", "deviceId", "nonsense", ""];
-    const ops = ["trugrid.mfa_on", "trugrid.mfa_reset", "trugrid.machine_associations", "truu.delete_devices"];
+    const headers = ["userUpn", "UPN", "email,resetPhone", "userUpn;groupName;machineName", "deviceId", "nonsense", "", "user,machine", "email;role", "device"];
+    const ops = ["trugrid.mfa_on", "trugrid.mfa_reset", "trugrid.machine_associations", "truu.delete_devices", "trugrid.assignments", "truu.delete_users", "twingate.user_role", "twingate.device_block"];
     for (let i = 0; i < 60; i++) {
       const lines = [pick(headers), ...Array.from({ length: Math.floor(rand() * 8) }, () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(cells)).join(pick([",", ";", "\t"])))];
       const bytes = new TextEncoder().encode(lines.join(pick(["\n", "\r\n", "\r"])));

@@ -1,17 +1,33 @@
 import type { BulkOperation } from "./operation";
+import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
+import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
+import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
+import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
+import { trugridAssignments } from "./operations/trugrid-assignments";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
 import { truuDeleteDevices } from "./operations/truu-devices";
+import { truuDeleteUsers } from "./operations/truu-users";
+import { twingateDeviceArchive, twingateDeviceBlock, twingateDeviceTrust, twingateDeviceUnblock } from "./operations/twingate-devices";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
+import { twingateUserRole } from "./operations/twingate-roles";
 import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
+  trugridAssignments,
   truuDeleteDevices,
+  truuDeleteUsers,
   twingateUserState, twingateGroupAdd, twingateGroupRemove,
+  twingateUserRole,
+  twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
   jumpcloudSuspend, jumpcloudReactivate,
+  jumpcloudCreateUsers,
+  jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,
+  jumpcloudGroupAdd, jumpcloudGroupRemove,
+  jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 
 export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { AuditTarget } from "../audit/event";
+import type { Permission } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { OpenConnection } from "../vendors/load-connection";
@@ -15,10 +16,22 @@ export interface PlannedRow {
   error?: string;
 }
 
+/** A row's plan as stored: what the staff member was shown before confirming. */
+export interface RowPlan {
+  before: unknown;
+  after: unknown;
+}
+
 /** One row's outcome at the vendor, with the vendor's own words. */
 export interface RowOutcome {
   ok: boolean;
   message: string;
+  /**
+   * What the vendor answered, when it says more than the plan could (a new
+   * object's id, the state re-read after the change): the audit event's
+   * target and values see it as `after` instead of the plan's.
+   */
+  after?: unknown;
 }
 
 export interface ApplyContext {
@@ -45,6 +58,12 @@ export interface BulkOperation<R = Record<string, unknown>> {
    * checked with `check`, or ends as "unknown", never resent blindly.
    */
   repeatable: boolean;
+  /**
+   * A permission needed beyond bulk.apply, when the matching console page
+   * action is for a higher role (admin-only grants, roles): checked when the
+   * plan is made, confirmed and retried, so a bulk file is no way around it.
+   */
+  perm?: Permission;
   columns: ColumnSpec[];
   row: z.ZodType<R>;
   /** Two rows with the same key are duplicates within the file. */
@@ -52,7 +71,8 @@ export interface BulkOperation<R = Record<string, unknown>> {
   plan: (db: Db, tenantId: string, rows: R[]) => Promise<PlannedRow[]>;
   /** Rows per vendor request (TruGrid takes 100), or 1 for one call per row. */
   chunkSize: number;
-  apply: (ctx: ApplyContext, rows: R[]) => Promise<RowOutcome[]>;
+  /** `plans` are the rows' stored plans, in the same order (what the confirmation showed). */
+  apply: (ctx: ApplyContext, rows: R[], plans: RowPlan[]) => Promise<RowOutcome[]>;
   /** For a non-repeatable row left in doubt: true = it took effect, false = it did not, null = cannot tell. */
   check?: (ctx: ApplyContext, row: R) => Promise<boolean | null>;
   /** Keeps the cache in step with rows that succeeded. */
@@ -60,12 +80,14 @@ export interface BulkOperation<R = Record<string, unknown>> {
   audit: {
     action: string;
     /** The plan is given too: a target named by the vendor's id (which the CSV does not hold) comes from it. */
-    target: (row: R, plan: { before: unknown; after: unknown }) => AuditTarget;
+    /** Several when the page action names several (a TruU user and the devices deleted with them); the first is the row's subject. */
+    target: (row: R, plan: RowPlan) => AuditTarget | AuditTarget[];
     /**
      * The event's before/after when not the plan's: the shape the matching
      * single-row action records, so that its undo also reverses a bulk row.
+     * `outcome` is the row's final status and the vendor's words for it.
      */
-    values?: (row: R, plan: { before: unknown; after: unknown }) => { before: unknown; after: unknown };
+    values?: (row: R, plan: RowPlan, outcome: { status: "succeeded" | "failed" | "unknown"; message: string }) => { before: unknown; after: unknown };
   };
 }
 

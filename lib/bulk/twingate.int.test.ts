@@ -4,6 +4,7 @@ import { makeStaff } from "../../test/factories";
 import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { twingateSyncWith } from "../sync/twingate/sync";
 import { applyBulkJob } from "./apply";
+import { bulkOperation } from "./catalogue";
 import { planBulkJob } from "./plan";
 
 const API_KEY = "tg-bulk-test-9c2d";
@@ -144,5 +145,140 @@ describe("Twingate bulk group membership", () => {
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId: remove.jobId } })).toMatchObject({
       action: "twingate.group.members_removed", after: { removed: [outside[0].id] },
     });
+  });
+});
+
+describe("Twingate bulk user roles", () => {
+  it("is for admins, as the users page's role change is; plans unknown, invalid, unchanged and duplicate rows; sets roles, audits them so Undo applies, and updates the cache", async () => {
+    expect(bulkOperation("twingate.user_role")!.perm).toBe("twingate.network.write");
+    const members = simUsers().filter((u) => u.role === "MEMBER");
+    expect(members.length).toBeGreaterThanOrEqual(3);
+    const [a, b, c] = members;
+    const csv = `Email,Role\n${a.email},Support\n${b.email.toUpperCase()},devops\n${c.email},member\nghost@nowhere.example,SUPPORT\n${a.email},ADMIN\n${c.email.replace("@", "")},SUPPORT\n${b.email},OWNER\n`;
+    const res = await planAndConfirm("twingate.user_role", csv);
+    expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 4, duplicate: 1 });
+    const rows = await rowsOf(res.jobId);
+    expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
+    expect(rows[0]).toMatchObject({ before: { userId: a.id, role: "MEMBER" }, after: { userId: a.id, role: "SUPPORT" } });
+    expect(rows[3].planError).toMatch(/^Unknown user: ghost@nowhere.example/);
+    expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
+    expect(rows[5].planError).toMatch(/^email: Not a valid email/);
+    expect(rows[6].planError).toMatch(/^role: role must be one of/);
+    expect([a.role, b.role]).toEqual(["MEMBER", "MEMBER"]);
+
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
+      ["succeeded", `Twingate: ${a.email} is SUPPORT.`], ["succeeded", `Twingate: ${b.email} is DEVOPS.`],
+    ]);
+    expect([a.role, b.role, c.role]).toEqual(["SUPPORT", "DEVOPS", "MEMBER"]);
+    const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
+    expect(events).toHaveLength(2);
+    const ev = events.find((e) => (e.targets as { id: string }[])[0].id === a.id)!;
+    expect(ev).toMatchObject({ action: "twingate.user.role_changed", outcome: "success", targets: [{ type: "twingate_user", id: a.id, label: a.email }], before: { role: "MEMBER" }, after: { role: "SUPPORT" } });
+    // What the users page's undo reads (lib/twingate/inverses.ts): the twingate_user target's id and before.role.
+    expect(ev.tenantId).toBe(h.tenantId);
+    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.id, b.id] } }, orderBy: { email: "asc" } });
+    expect(new Set(cached.map((u) => u.role))).toEqual(new Set(["SUPPORT", "DEVOPS"]));
+    const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } });
+    expect((await h.run()).status).toBe("succeeded");
+    expect(await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } })).toBe(driftBefore);
+  });
+
+  it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
+    const u = simUsers().find((x) => x.role === "MEMBER")!;
+    const { jobId } = await planAndConfirm("twingate.user_role", `email,role\n${u.email},SUPPORT\n`);
+    await setFaults({ errorRate: 1 });
+    try {
+      expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+    } finally {
+      await setFaults({ errorRate: 0 });
+    }
+    expect((await rowsOf(jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/) });
+    expect(u.role).toBe("MEMBER");
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId } })).toMatchObject({ outcome: "failure" });
+  });
+});
+
+describe("Twingate bulk device actions", () => {
+  const simDevices = () => [...sim.state.devices.values()];
+  const cachedDevice = (id: string) => h.t.db.twingateDevice.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: id } });
+
+  it("blocks by id or serial, skips blocked ones, flags unknown and duplicate rows, audits as the devices page does and keeps the cache as the sync writes it; unblock reverses it", async () => {
+    const active = simDevices().filter((d) => d.activeState === "ACTIVE");
+    const [d1, d2] = active;
+    const blocked = simDevices().find((d) => d.activeState === "BLOCKED") ?? active[2];
+    if (blocked.activeState !== "BLOCKED") {
+      blocked.activeState = "BLOCKED";
+      expect((await h.run()).status).toBe("succeeded");
+    }
+    const csv = `Serial Number\n${d1.id}\n${d2.serialNumber.toLowerCase()}\n${blocked.id}\nNO-SUCH-DEVICE\n${d1.id}\n${d1.serialNumber}\n`;
+    const res = await planAndConfirm("twingate.device_block", csv);
+    expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3, duplicate: 1 });
+    const rows = await rowsOf(res.jobId);
+    expect(rows[0]).toMatchObject({ plan: "update", before: { deviceId: d1.id, activeState: "ACTIVE" }, after: { deviceId: d1.id, activeState: "BLOCKED" } });
+    expect(rows[3].planError).toMatch(/^Unknown device: NO-SUCH-DEVICE/);
+    expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
+    expect(rows[5].planError).toMatch(/^Same Twingate device/);
+    expect([d1.activeState, d2.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
+
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
+    expect([d1.activeState, d2.activeState]).toEqual(["BLOCKED", "BLOCKED"]);
+    const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId } });
+    expect(events).toHaveLength(2);
+    const ev = events.find((e) => (e.targets as { id: string }[])[0].id === d1.id)!;
+    expect(ev).toMatchObject({
+      action: "twingate.device.blocked", outcome: "success", targets: [{ type: "twingate_device", id: d1.id }],
+      before: { activeState: "ACTIVE", isTrusted: d1.isTrusted }, after: { activeState: "BLOCKED", isTrusted: d1.isTrusted },
+    });
+    // The devices page's undo (unblock) reads the twingate_device target's id.
+    expect((await cachedDevice(d1.id)).activeState).toBe("BLOCKED");
+    expect(((await cachedDevice(d1.id)).raw as { activeState: string }).activeState).toBe("BLOCKED");
+    const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } });
+    expect((await h.run()).status).toBe("succeeded");
+    expect(await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } })).toBe(driftBefore);
+
+    // Archiving a blocked device would lift its block: refused at plan time.
+    const archive = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "twingate.device_archive", fileName: "a.csv", bytes: enc(`device\n${d1.id}\n`), staffId });
+    expect(archive).toMatchObject({ ok: true, counts: { error: 1 } });
+
+    const unblock = await planAndConfirm("twingate.device_unblock", `device\n${d1.id}\n${d2.id}\n`);
+    expect(unblock.counts).toMatchObject({ update: 2 });
+    expect(await applyBulkJob(h.t.db, unblock.jobId)).toBe("completed");
+    expect([d1.activeState, d2.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
+    expect(await h.t.db.auditEvent.count({ where: { jobId: unblock.jobId, action: "twingate.device.unblocked", outcome: "success" } })).toBe(2);
+  });
+
+  it("archives and trusts devices; already-trusted ones need no change", async () => {
+    const active = simDevices().filter((d) => d.activeState === "ACTIVE");
+    const untrusted = active.find((d) => !d.isTrusted)!;
+    const trusted = active.find((d) => d.isTrusted)!;
+    expect(untrusted && trusted).toBeTruthy();
+    const trust = await planAndConfirm("twingate.device_trust", `device\n${untrusted.id}\n${trusted.id}\n`);
+    expect(trust.counts).toMatchObject({ update: 1, no_change: 1 });
+    expect(await applyBulkJob(h.t.db, trust.jobId)).toBe("completed");
+    expect(untrusted.isTrusted).toBe(true);
+    expect((await cachedDevice(untrusted.id)).isTrusted).toBe(true);
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: trust.jobId } })).toMatchObject({ action: "twingate.device.trusted", before: { isTrusted: false }, after: { isTrusted: true } });
+
+    const archive = await planAndConfirm("twingate.device_archive", `device\n${untrusted.id}\n`);
+    expect(await applyBulkJob(h.t.db, archive.jobId)).toBe("completed");
+    expect(untrusted.activeState).toBe("ARCHIVED");
+    expect((await cachedDevice(untrusted.id)).activeState).toBe("ARCHIVED");
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: archive.jobId } })).toMatchObject({ action: "twingate.device.archived", outcome: "success" });
+  });
+
+  it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
+    const d = simDevices().find((x) => x.activeState === "ACTIVE")!;
+    const { jobId } = await planAndConfirm("twingate.device_block", `device\n${d.id}\n`);
+    await setFaults({ errorRate: 1 });
+    try {
+      expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+    } finally {
+      await setFaults({ errorRate: 0 });
+    }
+    expect((await rowsOf(jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/) });
+    expect(d.activeState).toBe("ACTIVE");
+    expect((await cachedDevice(d.id)).activeState).toBe("ACTIVE");
   });
 });

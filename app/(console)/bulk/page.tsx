@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { can } from "@/lib/auth/permissions";
+import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { BULK_OPERATIONS } from "@/lib/bulk/catalogue";
 import { db } from "@/lib/db";
@@ -26,7 +26,8 @@ export default async function BulkPage() {
     db().bulkJob.findMany({ where: { tenantId: tenant.id }, orderBy: { createdAt: "desc" }, take: 20 }),
   ]);
   const connected = new Set(connections.map((c) => c.vendor));
-  const operations = BULK_OPERATIONS.map((o) => ({ id: o.id, label: o.label, vendor: o.vendor, connected: connected.has(o.vendor) }));
+  // Operations whose page action is for a higher role are left out of the choice (the actions refuse them too).
+  const operations = BULK_OPERATIONS.filter((o) => !o.perm || can(staff.role, o.perm)).map((o) => ({ id: o.id, label: o.label, vendor: o.vendor, connected: connected.has(o.vendor) }));
   return (
     <>
       <PageHeader title={`Bulk changes · ${tenant.name}`} description={description} />
@@ -47,6 +48,7 @@ export default async function BulkPage() {
                 <div className="flex items-center gap-2">
                   <span className="font-medium">{o.label}</span>
                   {o.destructive ? <Badge variant="warning">destructive</Badge> : null}
+                  {o.perm && PERMISSIONS[o.perm] === "admin" ? <Badge>admins only</Badge> : null}
                   <a className="ml-auto text-primary hover:underline" href={`/api/bulk/templates/${o.id}`} download>Template</a>
                 </div>
                 <p className="text-muted-foreground">{o.description} Columns: {o.columns.map((c) => `${c.header}${c.required ? "" : " (optional)"}`).join(", ")}.</p>
