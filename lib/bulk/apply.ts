@@ -28,6 +28,8 @@ export interface ApplyOptions {
 export interface ApplyStats {
   /** Lanes waiting for the vendor. */
   sendMs: number;
+  /** Chunks sent (vendor requests, or calls for one-row chunks). */
+  chunks: number;
   /** Lanes waiting for rows to be claimed in Postgres (a claim made ahead, while sending, costs nothing here). */
   claimMs: number;
   /** Lanes held back because results were not yet written. */
@@ -39,7 +41,7 @@ export interface ApplyStats {
   tailMs: number;
 }
 
-export const newApplyStats = (): ApplyStats => ({ sendMs: 0, claimMs: 0, backpressureMs: 0, settleMs: 0, settleBatches: 0, tailMs: 0 });
+export const newApplyStats = (): ApplyStats => ({ sendMs: 0, chunks: 0, claimMs: 0, backpressureMs: 0, settleMs: 0, settleBatches: 0, tailMs: 0 });
 
 /**
  * Claims the next pending rows of a job for sending; concurrent claimers
@@ -239,7 +241,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
           outcomes = rows.map(() => f);
         }
         lastAnswer = performance.now();
-        if (stats) stats.sendMs += lastAnswer - sendStarted;
+        if (stats) { stats.sendMs += lastAnswer - sendStarted; stats.chunks++; }
         done.push({ rows, parsed, outcomes });
         signal();
       }
