@@ -35,6 +35,12 @@ export const PERMISSIONS = {
   "sync.run": "operator",
   "sync.schedule": "admin",
   "bulk.apply": "operator",
+  /**
+   * Offboarding people across the four vendors in one job: it deletes TruU
+   * devices (not undoable) and clears whole TruGrid machine groups to remove
+   * one user's association, a group-wide change; admins only.
+   */
+  "offboarding.run": "admin",
   /** Save a table view for everyone in a tenant, or remove one someone shared (own private views need only console.read). */
   "views.share": "operator",
 } as const satisfies Record<string, Role>;

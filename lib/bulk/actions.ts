@@ -5,7 +5,8 @@ import { can, PERMISSIONS, type Role } from "../auth/permissions";
 import { db } from "../db";
 import { appBoss } from "../jobs/app-boss";
 import { BULK_APPLY_QUEUE, type BulkApplyJob } from "../jobs/queues";
-import { bulkOperation } from "./catalogue";
+import { bulkJobKind } from "./catalogue";
+import { confirmJob } from "./confirm";
 import { MAX_FILE_BYTES } from "./csv";
 import { planBulkJob } from "./plan";
 
@@ -22,12 +23,13 @@ export const planBulkUpload = action(
     describe: (i) => ({ targets: [{ type: "bulk_operation", id: i.operation, label: i.file.name }] }),
   },
   async ({ tenantId, operation, file }, ctx) => {
-    const op = bulkOperation(operation);
+    const op = bulkJobKind(operation);
     if (!op) throw new ActionError("Unknown operation.");
-    ctx.audit.vendor = op.vendor;
+    if (op.vendor) ctx.audit.vendor = op.vendor;
     requireOperationRole(op, ctx.staff.role);
     // Planning reads the cache in batches outside the wrapper's transaction; the job and its rows are written in one.
-    const res = await planBulkJob(db(), { tenantId, operationId: operation, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id });
+    const upload = { tenantId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id };
+    const res = op.runbook ? await op.runbook.planCsv(db(), upload) : await planBulkJob(db(), { ...upload, operationId: operation });
     if (!res.ok) throw new ActionError(res.error);
     ctx.audit.targets = [{ type: "bulk_job", id: res.jobId, label: `${op.label}: ${file.name}` }];
     ctx.audit.after = { operation, fileName: file.name, counts: res.counts };
@@ -44,7 +46,7 @@ async function jobOf(tenantId: string, jobId: string) {
   return job;
 }
 
-/** An operation whose page action is for a higher role asks that role here too. */
+/** An operation whose page action is for a higher role (or a runbook, which reaches several vendors) asks that role here too. */
 function requireOperationRole(op: { perm?: keyof typeof PERMISSIONS; label: string }, role: Role) {
   if (op.perm && !can(role, op.perm)) throw new ActionError(`${op.label} needs the ${PERMISSIONS[op.perm]} role, as the console page does.`);
 }
@@ -61,20 +63,10 @@ export const confirmBulkJob = action(
   },
   async ({ tenantId, jobId, typedCount }, ctx) => {
     const job = await jobOf(tenantId, jobId);
-    const op = bulkOperation(job.operation);
+    const op = bulkJobKind(job.operation);
     if (!op) throw new ActionError("Unknown operation.");
     requireOperationRole(op, ctx.staff.role);
-    if (job.status !== "planned") throw new ActionError("This plan was already confirmed.");
-    const toSend = await db().bulkRow.count({ where: { jobId, status: "pending" } });
-    if (toSend === 0) throw new ActionError("Nothing to send: every row is an error or needs no change.");
-    if (op.destructive && toSend > 10 && typedCount !== String(toSend)) throw new ActionError(`Type ${toSend} (the number of rows to change) to confirm.`);
-    const updated = await db().bulkJob.updateMany({ where: { id: jobId, status: "planned" }, data: { status: "queued", confirmedById: ctx.staff.id, confirmedAt: new Date() } });
-    if (updated.count === 0) throw new ActionError("This plan was already confirmed.");
-    const bossJobId = await enqueue(jobId);
-    await db().bulkJob.update({ where: { id: jobId }, data: { bossJobId } });
-    ctx.audit.vendor = op.vendor;
-    ctx.audit.after = { operation: op.id, rows: toSend };
-    return { rows: toSend };
+    return confirmJob(job, op, typedCount, ctx);
   },
 );
 
@@ -100,8 +92,8 @@ export const retryFailedRows = action(
   },
   async ({ tenantId, jobId }, ctx) => {
     const job = await jobOf(tenantId, jobId);
-    const op = bulkOperation(job.operation);
-    if (op) requireOperationRole(op, ctx.staff.role);
+    const kind = bulkJobKind(job.operation);
+    if (kind) requireOperationRole(kind, ctx.staff.role);
     if (!["completed", "cancelled", "failed"].includes(job.status)) throw new ActionError("Wait for the job to finish before retrying its failed rows.");
     const { count } = await db().bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown", "cancelled"] }, plan: { in: ["create", "update"] } }, data: { status: "pending" } });
     if (count === 0) throw new ActionError("No failed rows to retry.");

@@ -5,8 +5,9 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { VendorError } from "../vendors/core/vendor-error";
 import { loadConnection } from "../vendors/load-connection";
-import { bulkOperation } from "./catalogue";
+import { bulkOperation, bulkRunbook } from "./catalogue";
 import type { ApplyContext, BulkOperation, RowOutcome } from "./operation";
+import { applyRunbook } from "./runbook";
 
 type RowRecord = { id: string; line: number; input: Prisma.JsonValue; before: Prisma.JsonValue; after: Prisma.JsonValue };
 type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: string };
@@ -20,6 +21,8 @@ export interface ApplyOptions {
   concurrency?: number;
   signal?: AbortSignal;
   log?: (msg: string) => void;
+  /** Within a runbook job: apply only this step's rows, and leave the job's final status to the runbook. */
+  step?: string;
   /** Filled in while the job runs: where its time went (benchmarks). */
   stats?: ApplyStats;
 }
@@ -48,11 +51,11 @@ export const newApplyStats = (): ApplyStats => ({ sendMs: 0, chunks: 0, claimMs:
  * (workers, chunks) never get the same row. Nothing is claimed once cancel
  * was asked for: the cancel check costs no round trip of its own.
  */
-async function claim(db: Db, jobId: string, size: number): Promise<RowRecord[]> {
+async function claim(db: Db, jobId: string, size: number, step: string | null = null): Promise<RowRecord[]> {
   return db.$queryRaw<RowRecord[]>`
     UPDATE "BulkRow" SET status = 'sending', attempts = attempts + 1, "sentAt" = now()
     WHERE id IN (
-      SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending'
+      SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending' AND (${step}::text IS NULL OR operation = ${step})
         AND NOT EXISTS (SELECT 1 FROM "BulkJob" j WHERE j.id = ${jobId} AND j."cancelRequested")
       ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
     RETURNING id, line, input, before, after`;
@@ -86,11 +89,15 @@ function chunkFailure(op: BulkOperation<Record<string, unknown>>, err: unknown):
 export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {}): Promise<"completed" | "cancelled" | "failed" | "skipped"> {
   const job = await db.bulkJob.findUnique({ where: { id: jobId } });
   if (!job || FINAL_JOB.includes(job.status) || job.status === "planned") return "skipped";
-  const op = bulkOperation(job.operation);
+  const runbook = opts.step ? null : bulkRunbook(job.operation);
+  if (runbook) return applyRunbook(db, jobId, runbook, (step) => applyBulkJob(db, jobId, { ...opts, step }));
+  const stepRows = opts.step ? { operation: opts.step } : {};
+  const op = bulkOperation(opts.step ?? job.operation);
   const connection = op && (await loadConnection(db, job.tenantId, op.vendor));
   if (!op || !connection) {
     const error = op ? "The tenant has no connection to this vendor any more." : `Unknown operation ${job.operation}.`;
-    await db.bulkRow.updateMany({ where: { jobId, status: { in: ["pending", "sending"] } }, data: { status: "failed", vendorMessage: error, finishedAt: new Date() } });
+    await db.bulkRow.updateMany({ where: { jobId, ...stepRows, status: { in: ["pending", "sending"] } }, data: { status: "failed", vendorMessage: error, finishedAt: new Date() } });
+    if (opts.step) return "failed";
     await db.bulkJob.update({ where: { id: jobId }, data: { status: "failed", error, finishedAt: new Date() } });
     return "failed";
   }
@@ -125,7 +132,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   };
 
   // Rows a crash left in flight.
-  const inDoubt = await db.bulkRow.findMany({ where: { jobId, status: "sending" }, select: { id: true, line: true, input: true, before: true, after: true } });
+  const inDoubt = await db.bulkRow.findMany({ where: { jobId, ...stepRows, status: "sending" }, select: { id: true, line: true, input: true, before: true, after: true } });
   if (inDoubt.length) {
     if (op.repeatable) {
       await db.bulkRow.updateMany({ where: { id: { in: inDoubt.map((r) => r.id) } }, data: { status: "pending" } });
@@ -216,7 +223,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
           continue;
         }
         const claimStarted = performance.now();
-        const rows = await (ahead ?? claim(db, jobId, op.chunkSize));
+        const rows = await (ahead ?? claim(db, jobId, op.chunkSize, opts.step));
         ahead = null;
         if (stats) stats.claimMs += performance.now() - claimStarted;
         if (rows.length === 0) {
@@ -228,7 +235,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
           await unclaim(rows);
           break;
         }
-        if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claim(db, jobId, op.chunkSize);
+        if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claim(db, jobId, op.chunkSize, opts.step);
         const sendStarted = performance.now();
         let outcomes: { status: Final["status"]; message: string; after?: unknown }[];
         let parsed: Record<string, unknown>[] | undefined;
@@ -267,6 +274,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     await db.bulkRow.updateMany({ where: { jobId, status: "pending" }, data: { status: "cancelled", vendorMessage: "Cancelled before it was sent.", finishedAt: new Date() } });
   }
   const status = cancelled ? "cancelled" : "completed";
+  if (opts.step) return status;
   await db.bulkJob.update({ where: { id: jobId }, data: { status, finishedAt: new Date() } });
   opts.log?.(`bulk ${jobId} ${status}`);
   return status;

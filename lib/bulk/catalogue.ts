@@ -1,4 +1,8 @@
+import { offboardingRunbook } from "../offboarding/runbook";
+import type { Permission } from "../auth/permissions";
+import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
+import type { BulkRunbook } from "./runbook";
 import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
 import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
 import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
@@ -30,8 +34,36 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 
+/** Jobs of several steps across vendors (BulkRow.operation names each row's step). */
+export const BULK_RUNBOOKS: BulkRunbook[] = [offboardingRunbook];
+
+export function bulkRunbook(id: string): BulkRunbook | null {
+  return BULK_RUNBOOKS.find((r) => r.id === id) ?? null;
+}
+
+/** An operation of the catalogue, or a runbook's step (some steps exist only within a runbook). */
 export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {
-  return (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>) ?? null;
+  return (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>)
+    ?? BULK_RUNBOOKS.flatMap((r) => r.steps).find((o) => o.id === id) ?? null;
+}
+
+/** What a job page and the confirm step need of a job's operation or runbook. */
+export interface JobKind {
+  id: string;
+  label: string;
+  description: string;
+  destructive: boolean;
+  vendor: VendorId | null;
+  runbook: BulkRunbook | null;
+  /** Needed beyond bulk.apply to plan, confirm or retry it. */
+  perm?: Permission;
+}
+
+export function bulkJobKind(id: string): JobKind | null {
+  const runbook = bulkRunbook(id);
+  if (runbook) return { id, label: runbook.label, description: runbook.description, destructive: runbook.destructive, vendor: null, runbook, perm: runbook.perm };
+  const op = BULK_OPERATIONS.find((o) => o.id === id);
+  return op ? { id, label: op.label, description: op.description, destructive: op.destructive, vendor: op.vendor, runbook: null, perm: op.perm } : null;
 }
 
 /** The CSV template of an operation: its header row and one example row. */

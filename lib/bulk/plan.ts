@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { bulkOperation } from "./catalogue";
+import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
+import { insertPlanRows } from "./store-plan";
 
 export interface PlanInput {
   tenantId: string;
@@ -23,7 +24,7 @@ const PLAN_BATCH = 5000;
  * plan is stored (job + one row each) and nothing is sent to the vendor.
  */
 export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult> {
-  const op = bulkOperation(input.operationId);
+  const op = BULK_OPERATIONS.some((o) => o.id === input.operationId) ? bulkOperation(input.operationId) : null;
   if (!op) return { ok: false, error: "Unknown operation." };
   const csv = parseCsv(input.bytes);
   if (!csv.ok) return csv;
@@ -76,21 +77,7 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
         rowsTotal: total, headers: csv.headers,
       },
     });
-    for (let i = 0; i < total; i += PLAN_BATCH) {
-      const part = await planPart(i, Math.min(total, i + PLAN_BATCH));
-      // One statement per stretch, its rows as one JSON document: a few
-      // statements for 100,000 rows, and one compact string per statement
-      // for whatever keeps a statement's parameters around (driver logs).
-      const rows = JSON.stringify(part.map((x) => ({
-        line: x.line, input: x.input, plan: x.planned.plan, err: x.planned.error ?? null, before: x.planned.before ?? null, after: x.planned.after ?? null,
-        // Only rows that change something are sent.
-        status: x.planned.plan === "create" || x.planned.plan === "update" ? "pending" : "skipped",
-      })));
-      await tx.$executeRaw`
-        INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts)
-        SELECT gen_random_uuid()::text, ${created.id}, u.line, u.input, u.plan::"BulkRowPlan", u.err, u.before, u.after, u.status::"BulkRowStatus", 0
-        FROM jsonb_to_recordset(${rows}::jsonb) AS u(line int, input jsonb, plan text, err text, before jsonb, after jsonb, status text)`;
-    }
+    for (let i = 0; i < total; i += PLAN_BATCH) await insertPlanRows(tx, created.id, await planPart(i, Math.min(total, i + PLAN_BATCH)));
     await tx.bulkJob.update({ where: { id: created.id }, data: { planCounts: counts } });
     return created;
   }, { maxWait: 30_000, timeout: 120_000 });

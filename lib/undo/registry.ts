@@ -1,5 +1,6 @@
 import "server-only";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
+import { OFFBOARDING_INVERSES } from "../offboarding/inverses";
 import { TWINGATE_INVERSES } from "../twingate/inverses";
 import { TRUGRID_INVERSES } from "../trugrid/inverses";
 import type { InverseMap } from "./inverse";
@@ -12,6 +13,7 @@ export const INVERSES: InverseMap = {
   ...JUMPCLOUD_INVERSES,
   ...TWINGATE_INVERSES,
   ...TRUGRID_INVERSES,
+  ...OFFBOARDING_INVERSES,
 };
 
 /** Action name → Undo button label, for pages that list events. */

@@ -7,12 +7,17 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
-import { BULK_OPERATIONS } from "@/lib/bulk/catalogue";
+import { BULK_OPERATIONS, BULK_RUNBOOKS, bulkJobKind } from "@/lib/bulk/catalogue";
 import { db } from "@/lib/db";
 import { currentTenant } from "@/lib/tenants/scope";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: "Bulk changes" };
+
+function vendorOf(operation: string) {
+  const vendor = bulkJobKind(operation)?.vendor;
+  return vendor ? VENDOR_LABEL[vendor] : "every vendor";
+}
 
 export default async function BulkPage() {
   const staff = await requireStaff();
@@ -27,7 +32,11 @@ export default async function BulkPage() {
   ]);
   const connected = new Set(connections.map((c) => c.vendor));
   // Operations whose page action is for a higher role are left out of the choice (the actions refuse them too).
-  const operations = BULK_OPERATIONS.filter((o) => !o.perm || can(staff.role, o.perm)).map((o) => ({ id: o.id, label: o.label, vendor: o.vendor, connected: connected.has(o.vendor) }));
+  const operations = [
+    ...BULK_OPERATIONS.filter((o) => !o.perm || can(staff.role, o.perm)).map((o) => ({ id: o.id, label: o.label, vendor: o.vendor, connected: connected.has(o.vendor) })),
+    // A runbook reaches every connected vendor.
+    ...BULK_RUNBOOKS.filter((r) => can(staff.role, r.perm)).map((r) => ({ id: r.id, label: `${r.label} (one person per row, every vendor)`, vendor: "all", connected: connected.size > 0 })),
+  ];
   return (
     <>
       <PageHeader title={`Bulk changes · ${tenant.name}`} description={description} />
@@ -43,7 +52,7 @@ export default async function BulkPage() {
         <Card>
           <CardTitle>Operations and templates</CardTitle>
           <ul className="mt-3 space-y-3 text-sm" data-testid="bulk-catalogue">
-            {BULK_OPERATIONS.map((o) => (
+            {[...BULK_OPERATIONS, ...BULK_RUNBOOKS].map((o) => (
               <li key={o.id}>
                 <div className="flex items-center gap-2">
                   <span className="font-medium">{o.label}</span>
@@ -65,7 +74,7 @@ export default async function BulkPage() {
             {jobs.map((j) => (
               <TableRow key={j.id} data-testid="bulk-job-row">
                 <TableCell><Link className="text-primary hover:underline" href={`/bulk/${j.id}`}>{j.createdAt.toISOString().replace("T", " ").slice(0, 16)}</Link></TableCell>
-                <TableCell>{BULK_OPERATIONS.find((o) => o.id === j.operation)?.label ?? j.operation} <span className="text-muted-foreground">({VENDOR_LABEL[BULK_OPERATIONS.find((o) => o.id === j.operation)?.vendor ?? "trugrid"]})</span></TableCell>
+                <TableCell>{bulkJobKind(j.operation)?.label ?? j.operation} <span className="text-muted-foreground">({vendorOf(j.operation)})</span></TableCell>
                 <TableCell>{j.fileName}</TableCell>
                 <TableCell>{j.rowsTotal.toLocaleString("en")}</TableCell>
                 <TableCell><Badge>{j.status}</Badge></TableCell>

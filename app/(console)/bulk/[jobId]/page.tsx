@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { ConfirmPlan } from "@/components/bulk/confirm-plan";
 import { JobLive } from "@/components/bulk/job-live";
 import { BulkRowsTable, type BulkRowView } from "@/components/bulk/rows-table";
+import { OffboardingJob } from "@/components/offboarding/offboarding-job";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
-import { bulkOperation } from "@/lib/bulk/catalogue";
+import { bulkJobKind } from "@/lib/bulk/catalogue";
 import { bulkJobInScope, bulkJobView } from "@/lib/bulk/queries";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,9 +23,10 @@ const STATUSES = ["pending", "sending", "succeeded", "failed", "unknown", "skipp
 export default async function BulkJobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff();
   const job = await bulkJobInScope(staff, (await params).jobId);
-  const op = job && bulkOperation(job.operation);
+  const op = job && bulkJobKind(job.operation);
   if (!job || !op) notFound();
   const search = await searchParams;
+  if (op.runbook) return <OffboardingJob job={job} staff={staff} search={search} view={await bulkJobView(job.id)} />;
   const state = readTableState(search, { sortable: ["line", "status"] as const, sort: "line" });
   const where: Prisma.BulkRowWhereInput = {
     jobId: job.id,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserActions as JumpCloudUserActions } from "@/components/jumpcloud/user-actions";
+import { OffboardButton } from "@/components/offboarding/offboard-button";
 import { PersonTruGridActions, PersonTruuDeletes, PersonTwingateState } from "@/components/people/person-actions";
 import { Facts, VendorCard, when } from "@/components/people/vendor-card";
 import { PageHeader } from "@/components/shell/page-header";
@@ -30,9 +31,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader title={person.displayName ?? person.emailNorm} description={`${person.emailNorm} · one person across the vendors, from the last sync of each`} />
-      <div className="mb-4 flex gap-4 text-sm">
+      <div className="mb-4 flex items-center gap-4 text-sm">
         <Link href="/people" className="text-primary hover:underline">← People</Link>
         <Link href={`/audit?target=${encodeURIComponent(person.emailNorm)}`} className="text-primary hover:underline">Audit events about this person</Link>
+        {can(staff.role, "offboarding.run") ? <span className="ml-auto"><OffboardButton tenantId={tenantId} personId={person.id} email={person.emailNorm} /></span> : null}
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
         <VendorCard title="TruGrid" known={!!trugrid} testId="person-trugrid">

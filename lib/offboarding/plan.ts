@@ -1,0 +1,151 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { parseCsv } from "../bulk/csv";
+import { mapHeaders, rowObject, UPN_ALIASES, type ColumnSpec } from "../bulk/headers";
+import type { PlannedRow } from "../bulk/operation";
+import { storePlan, type StoredRow } from "../bulk/store-plan";
+import type { RunbookPlan } from "../bulk/runbook";
+import { normEmail } from "../sync/target";
+import { VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
+import { OFFBOARDING_ID, OFFBOARDING_STEPS } from "./step-list";
+
+export const PERSON_COLUMN: ColumnSpec = { field: "person", header: "email", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example", hint: "UPN or email" };
+
+export type OffboardingPlan = RunbookPlan;
+
+interface Person { line: number; given: string; emailNorm: string }
+
+type Step = (typeof OFFBOARDING_STEPS)[number];
+/** A row before it is numbered: its step (null for a person-level error) and what it sends. */
+interface Draft { step: number; person: number; input: Record<string, unknown>; planned?: PlannedRow }
+
+const Email = z.email("Not a valid UPN or email (name@domain)").max(320);
+
+/**
+ * Expands each person into one row per step per vendor they are known to
+ * (from the cache, matched on the normalised UPN/email), each planned by its
+ * step's operation against the cache: a step already done plans as "no
+ * change" and is not sent. Rows are numbered step by step (every person's
+ * identity is suspended before anyone's devices go), and nothing is sent.
+ */
+export async function planOffboarding(db: Db, p: { tenantId: string; staffId: string; fileName: string; headers?: string[]; people: { line: number; value: string }[] }): Promise<OffboardingPlan> {
+  const drafts: Draft[] = [];
+  const people: Person[] = [];
+  const seen = new Map<string, number>();
+  let duplicates = 0;
+  for (const raw of p.people) {
+    const given = raw.value.trim();
+    const parsed = Email.safeParse(given);
+    if (!parsed.success) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: parsed.error.issues[0].message } }); continue; }
+    const key = normEmail(given);
+    if (seen.has(key)) {
+      duplicates++;
+      drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: `Duplicate of row ${seen.get(key)} in this file.` } });
+      continue;
+    }
+    seen.set(key, raw.line);
+    people.push({ line: raw.line, given, emailNorm: key });
+  }
+  if (people.length === 0 && drafts.length === 0) return { ok: false, error: "No people to offboard." };
+
+  const tenantId = p.tenantId;
+  const emails = people.map((x) => x.emailNorm);
+  const live = { tenantId, deletedAt: null };
+  const [connections, tgUsers, jcUsers, twUsers, truuDevices, twDevices] = await Promise.all([
+    db.vendorConnection.findMany({ where: { tenantId }, select: { vendor: true } }),
+    db.trugridUser.findMany({ where: { ...live, emailNorm: { in: emails } }, select: { upn: true, emailNorm: true } }),
+    db.jumpcloudUser.findMany({ where: { ...live, emailNorm: { in: emails } }, select: { vendorId: true, emailNorm: true, email: true } }),
+    db.twingateUser.findMany({ where: { ...live, emailNorm: { in: emails } }, select: { vendorId: true, emailNorm: true, email: true } }),
+    db.truuDevice.findMany({ where: { ...live, userEmailNorm: { in: emails } }, select: { vendorId: true, userEmailNorm: true } }),
+    db.twingateDevice.findMany({ where: { ...live, userEmailNorm: { in: emails } }, select: { vendorId: true, userEmailNorm: true } }),
+  ]);
+  const connected = new Set(connections.map((c) => c.vendor as VendorId));
+  const [associations, jcMemberships] = await Promise.all([
+    tgUsers.length ? db.vendorEdge.findMany({ where: { ...live, vendor: "trugrid", kind: "machine_association", fromId: { in: tgUsers.map((u) => u.upn), mode: "insensitive" } }, select: { fromId: true, toId: true }, orderBy: { toId: "asc" } }) : [],
+    jcUsers.length ? db.vendorEdge.findMany({ where: { ...live, vendor: "jumpcloud", kind: "user_group_member", toId: { in: jcUsers.map((u) => u.vendorId) } }, select: { fromId: true, toId: true } }) : [],
+  ]);
+  const jcGroups = jcMemberships.length
+    ? await db.vendorObject.findMany({ where: { ...live, vendor: "jumpcloud", kind: "user_group", vendorId: { in: [...new Set(jcMemberships.map((m) => m.fromId))] } }, select: { vendorId: true, name: true } })
+    : [];
+  const groupName = new Map(jcGroups.map((g) => [g.vendorId, g.name ?? g.vendorId]));
+  const by = <T,>(rows: T[], key: (r: T) => string | null) => (e: string) => rows.filter((r) => key(r) === e);
+
+  const stepIndex = (id: string) => OFFBOARDING_STEPS.findIndex((s) => s.op.id === id);
+  const S = {
+    suspend: stepIndex("jumpcloud.suspend"), disable: stepIndex("twingate.user_state"), mfa: stepIndex("trugrid.mfa_off"),
+    assoc: stepIndex("offboarding.trugrid_association_remove"), groups: stepIndex("offboarding.jumpcloud_group_remove"),
+    block: stepIndex("twingate.device_block"), truu: stepIndex("truu.delete_devices"),
+  };
+  const notConnected = (vendor: VendorId, what: string): PlannedRow => ({ plan: "error", error: `${VENDOR_LABEL[vendor]} is not connected for this tenant: ${what} cannot be changed.` });
+  // A step with nothing left to do for a person known to the vendor: shown as "no change", never sent.
+  const none = (what: string): PlannedRow => ({ plan: "no_change", before: { nothing: `no ${what} left` }, after: { nothing: `no ${what} left` } });
+
+  people.forEach((person, pi) => {
+    const e = person.emailNorm;
+    const add = (step: number, input: Record<string, unknown>, planned?: PlannedRow) => drafts.push({ step, person: pi, input: { person: person.given, ...input }, planned });
+    const tg = by(tgUsers, (u) => u.emailNorm)(e)[0];
+    const jc = by(jcUsers, (u) => u.emailNorm)(e);
+    const tw = by(twUsers, (u) => u.emailNorm)(e);
+    const truu = by(truuDevices, (d) => d.userEmailNorm)(e);
+    const twd = by(twDevices, (d) => d.userEmailNorm)(e);
+    if (!tg && !jc.length && !tw.length && !truu.length && !twd.length) {
+      add(-1, {}, { plan: "error", error: `Unknown person: ${person.given} is not known to any vendor of this tenant (as of the last sync).` });
+      return;
+    }
+    if (jc.length) {
+      const ok = connected.has("jumpcloud");
+      add(S.suspend, { email: jc[0].email }, ok ? undefined : notConnected("jumpcloud", "the user"));
+      if (jc.length === 1) {
+        const groups = jcMemberships.filter((m) => m.toId === jc[0].vendorId);
+        for (const g of groups) add(S.groups, { email: jc[0].email, userId: jc[0].vendorId, groupId: g.fromId, groupName: groupName.get(g.fromId) ?? g.fromId }, ok ? undefined : notConnected("jumpcloud", "groups"));
+        if (!groups.length) add(S.groups, { email: jc[0].email }, none("groups"));
+      }
+    }
+    if (tw.length) add(S.disable, { email: tw[0].email, state: "disabled" }, connected.has("twingate") ? undefined : notConnected("twingate", "the user"));
+    if (tg) {
+      const ok = connected.has("trugrid");
+      add(S.mfa, { upn: tg.upn }, ok ? undefined : notConnected("trugrid", "MFA"));
+      const mine = associations.filter((a) => normEmail(a.fromId) === e);
+      for (const a of mine) add(S.assoc, { upn: tg.upn, groupName: a.toId }, ok ? undefined : notConnected("trugrid", "associations"));
+      if (!mine.length) add(S.assoc, { upn: tg.upn }, none("associations"));
+    }
+    for (const d of twd) add(S.block, { device: d.vendorId }, connected.has("twingate") ? undefined : notConnected("twingate", "devices"));
+    for (const d of truu) add(S.truu, { deviceId: d.vendorId }, connected.has("truu") ? undefined : notConnected("truu", "devices"));
+  });
+
+  // Each step's operation plans its rows against the cache, as it does for a CSV of its own.
+  for (const [i, step] of OFFBOARDING_STEPS.entries()) {
+    const todo = drafts.filter((d) => d.step === i && !d.planned);
+    if (!todo.length) continue;
+    const planned = await step.op.plan(db, tenantId, todo.map((d) => step.op.row.parse(d.input)));
+    todo.forEach((d, k) => { d.planned = adjust(step, planned[k]); });
+  }
+
+  drafts.sort((a, b) => a.step - b.step || a.person - b.person);
+  const rows: StoredRow[] = drafts.map((d, i) => ({ line: i + 1, input: d.input, planned: d.planned!, operation: d.step >= 0 ? OFFBOARDING_STEPS[d.step].op.id : undefined }));
+  const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: duplicates };
+  for (const r of rows) counts[r.planned.plan]++;
+  const jobId = await storePlan(db, { tenantId, operation: OFFBOARDING_ID, fileName: p.fileName, staffId: p.staffId, counts, headers: p.headers ?? [], rows });
+  return { ok: true, jobId, counts };
+}
+
+/**
+ * TruGrid does not report MFA state: "off" is what this console last set.
+ * A person it already turned off plans as done, like any other step.
+ */
+function adjust(step: Step, planned: PlannedRow): PlannedRow {
+  if (step.op.id === "trugrid.mfa_off" && planned.plan === "update" && (planned.before as { mfa?: string } | null)?.mfa === "off") {
+    return { ...planned, plan: "no_change", after: planned.before };
+  }
+  return planned;
+}
+
+/** A CSV of people (one UPN or email per row; the column may be named upn, email, userPrincipalName, mail, …). */
+export async function planOffboardingCsv(db: Db, p: { tenantId: string; staffId: string; fileName: string; bytes: Uint8Array }): Promise<OffboardingPlan> {
+  const csv = parseCsv(p.bytes);
+  if (!csv.ok) return csv;
+  const mapped = mapHeaders(csv.headers, [PERSON_COLUMN]);
+  if (!mapped.ok) return mapped;
+  const people = csv.rows.map((r) => ({ line: r.line, value: String(rowObject(r.cells, mapped.index).person ?? "") }));
+  return planOffboarding(db, { ...p, headers: csv.headers, people });
+}

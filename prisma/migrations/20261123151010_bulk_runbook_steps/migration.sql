@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BulkRow" ADD COLUMN     "operation" TEXT;
