@@ -5,14 +5,19 @@
 // concurrency and their ratio; the same rows sent one per request in
 // sequence, as a naive script does; peak RSS. Last line: JSON.
 //
+// The machine may be shared: beside wall time, the apply's CPU time in this
+// process, in Postgres and in the simulator is printed per row, with where
+// the apply's wall time went (sending, claiming, writing, held back) and the
+// load average, so that runs compare on work done rather than on luck.
+//
 // BENCH_LATENCY_MS (default 20), BENCH_CONCURRENCY (4), BENCH_APPLY_ROWS
 // (10000), BENCH_NAIVE_ROWS (10000; 0 skips the naive run).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { applyBulkJob } from "../lib/bulk/apply";
+import { applyBulkJob, newApplyStats } from "../lib/bulk/apply";
 import { planBulkJob } from "../lib/bulk/plan";
 import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
@@ -20,6 +25,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { connectionRecord } from "../lib/vendors/connection-record";
 import { TruGridClient } from "../lib/vendors/trugrid/client";
 import { TRUGRID_SIM_API_KEY } from "../sim/trugrid";
+import { cpuMs, postgresCpuMs, selfCpuMs } from "./proc-cpu";
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -28,7 +34,7 @@ const APPLY_ROWS = Number(process.env.BENCH_APPLY_ROWS ?? 10_000);
 const NAIVE_ROWS = Number(process.env.BENCH_NAIVE_ROWS ?? APPLY_ROWS);
 
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 25);
 const secs = (ms: number) => Math.round(ms) / 1000;
 
 const sim = spawn(process.execPath, ["--import", "tsx", "bench/trugrid-sim-process.ts"], {
@@ -61,12 +67,14 @@ try {
   const plan = async (n: number) => {
     // Beyond the directory's size, rows name unknown users: the plan must flag them, which is part of the work.
     const rows = Array.from({ length: n }, (_, i) => (i < upns.length ? upns[i] : `ghost${i}@nowhere.example`));
+    const cpu0 = { console: selfCpuMs(), postgres: postgresCpuMs(path.join(dir, "pg")) };
     const started = performance.now();
     const res = await planBulkJob(db, { tenantId: tenant.id, operationId: "trugrid.mfa_on", fileName: `plan-${n}.csv`, bytes: csvOf(rows), staffId: staff.id });
     const ms = performance.now() - started;
+    const cpu = { console: selfCpuMs() - cpu0.console, postgres: postgresCpuMs(path.join(dir, "pg")) - cpu0.postgres };
     if (!res.ok) throw new Error(res.error);
-    console.log(`plan ${n.toLocaleString("en")} rows: ${secs(ms)} s (${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s)`);
-    return { ms, jobId: res.jobId };
+    console.log(`plan ${n.toLocaleString("en")} rows: ${secs(ms)} s (${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s); CPU console ${secs(cpu.console)} s, Postgres ${secs(cpu.postgres)} s`);
+    return { ms, jobId: res.jobId, cpu };
   };
   const plan10k = await plan(10_000);
   const plan100k = await plan(100_000);
@@ -75,12 +83,27 @@ try {
   // Apply: the 10,000-row plan, confirmed, through the job's own code path.
   const applyJob = APPLY_ROWS === 10_000 ? plan10k.jobId : (await plan(APPLY_ROWS)).jobId;
   await db.bulkJob.update({ where: { id: applyJob }, data: { status: "queued", confirmedById: staff.id, confirmedAt: new Date() } });
+  const stats = newApplyStats();
+  const cpuBefore = { console: selfCpuMs(), postgres: postgresCpuMs(path.join(dir, "pg")), sim: cpuMs(sim.pid!) };
   const applyStarted = performance.now();
-  const outcome = await applyBulkJob(db, applyJob, { concurrency: CONCURRENCY });
+  const outcome = await applyBulkJob(db, applyJob, { concurrency: CONCURRENCY, stats });
   const applyMs = performance.now() - applyStarted;
+  const rssAfterApply = peakRss;
+  const cpu = {
+    console: selfCpuMs() - cpuBefore.console, postgres: postgresCpuMs(path.join(dir, "pg")) - cpuBefore.postgres, sim: cpuMs(sim.pid!) - cpuBefore.sim,
+  };
+  const perRow = (ms: number) => Math.round((ms * 1000) / APPLY_ROWS); // µs
+  const load = loadavg().map((l) => Number(l.toFixed(2)));
   const byStatus = Object.fromEntries((await db.bulkRow.groupBy({ by: ["status"], where: { jobId: applyJob }, _count: true })).map((g) => [g.status, g._count]));
   const lowerBoundMs = Math.ceil(APPLY_ROWS / 100) * LATENCY / CONCURRENCY;
   console.log(`apply ${APPLY_ROWS.toLocaleString("en")} rows: ${secs(applyMs)} s (${outcome}; ${JSON.stringify(byStatus)}); lower bound ${secs(lowerBoundMs)} s; ratio ${(applyMs / lowerBoundMs).toFixed(2)}; ${Math.round(APPLY_ROWS / (applyMs / 1000)).toLocaleString("en")} rows/s`);
+  console.log(`apply CPU: console ${secs(cpu.console)} s (${perRow(cpu.console)} µs/row), Postgres ${secs(cpu.postgres)} s (${perRow(cpu.postgres)} µs/row), simulator ${secs(cpu.sim)} s; load average ${load.join(" ")}`);
+  // The vendor's answers take longer than the set latency when the machine is busy (client and simulator wait for CPU too):
+  // the bound at the measured round trip says how much of the ratio is the console's own.
+  const roundTripMs = stats.chunks ? stats.sendMs / stats.chunks : 0;
+  const measuredBoundMs = Math.ceil(APPLY_ROWS / 100) * roundTripMs / CONCURRENCY;
+  console.log(`apply vendor round trip ${Math.round(roundTripMs)} ms on average over ${stats.chunks} requests (latency set: ${LATENCY} ms); bound at that round trip ${secs(measuredBoundMs)} s; ratio to it ${(applyMs / measuredBoundMs).toFixed(2)}`);
+  console.log(`apply wall time by activity: lanes sending ${secs(stats.sendMs)} s, claiming ${secs(stats.claimMs)} s, held back ${secs(stats.backpressureMs)} s (summed over ${CONCURRENCY} lanes); settler writing ${secs(stats.settleMs)} s in ${stats.settleBatches} batches; after the last answer ${secs(stats.tailMs)} s`);
 
   // The naive script: one request per row, one after another.
   let naiveMs: number | null = null;
@@ -90,14 +113,19 @@ try {
     naiveMs = performance.now() - started;
     console.log(`naive, one request per row in sequence, ${NAIVE_ROWS.toLocaleString("en")} rows: ${secs(naiveMs)} s (${(naiveMs / applyMs).toFixed(1)}× the bulk apply)`);
   }
-  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB (${Math.round(rssAfterPlans / 1048576)} MB by the end of the plans)`);
+  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB (${Math.round(rssAfterPlans / 1048576)} MB by the end of the plans, ${Math.round(rssAfterApply / 1048576)} MB by the end of the apply, before the naive script)`);
   console.log(JSON.stringify({
     latencyMs: LATENCY, concurrency: CONCURRENCY,
     plan10kSeconds: secs(plan10k.ms), plan100kSeconds: secs(plan100k.ms),
+    plan100kCpuConsoleSeconds: secs(plan100k.cpu.console), plan100kCpuPostgresSeconds: secs(plan100k.cpu.postgres),
     applyRows: APPLY_ROWS, applySeconds: secs(applyMs), applyLowerBoundSeconds: secs(lowerBoundMs), applyRatio: Number((applyMs / lowerBoundMs).toFixed(3)),
     applySucceeded: byStatus.succeeded ?? 0, applyFailed: byStatus.failed ?? 0,
+    applyCpuConsoleUsPerRow: perRow(cpu.console), applyCpuPostgresUsPerRow: perRow(cpu.postgres), applyCpuSimulatorSeconds: secs(cpu.sim),
+    applyRoundTripMs: Math.round(roundTripMs), applyRatioAtMeasuredRoundTrip: Number((applyMs / measuredBoundMs).toFixed(3)),
+    applyClaimSeconds: secs(stats.claimMs), applyBackpressureSeconds: secs(stats.backpressureMs), applySettleSeconds: secs(stats.settleMs),
+    applySettleBatches: stats.settleBatches, applyTailSeconds: secs(stats.tailMs), loadAverage: load,
     naiveRows: NAIVE_ROWS, naiveSeconds: naiveMs === null ? null : secs(naiveMs), naiveOverBulk: naiveMs === null ? null : Number((naiveMs / applyMs).toFixed(1)),
-    peakRssMb: Math.round(peakRss / 1048576), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576),
+    peakRssMb: Math.round(peakRss / 1048576), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576), peakRssAfterApplyMb: Math.round(rssAfterApply / 1048576),
   }));
 } finally {
   clearInterval(sampler);

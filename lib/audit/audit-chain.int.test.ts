@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { recordAudit } from "./record";
+import { recordAudit, recordAuditMany } from "./record";
 import { verifyAuditChain } from "./verify";
 
 const run = promisify(execFile);
@@ -90,6 +90,59 @@ describe("audit log", () => {
         expect(report.brokenAt.id).toBe(last.id);
         expect(report.reason).toMatch(/removed/);
       }
+    } finally {
+      await t2.drop();
+    }
+  });
+});
+
+describe("audit batches", () => {
+  it("concurrent batches and single events append as one chain, each batch contiguous and in order", async () => {
+    const t2 = await createTestDatabase();
+    try {
+      const batch = (b: number, n: number) => Array.from({ length: n }, (_, i) => ({
+        action: "trugrid.mfa.turned_on", actor, outcome: "success" as const, jobId: `job${b}`, vendor: "trugrid" as const,
+        targets: [{ type: "user", id: `u${i}@x.example`, label: `U${i}` }],
+        // Values whose JSON changes on the way through jsonb (key order, a Date, undefined members) still hash as stored.
+        before: { z: 1, a: [1.5, 1e-7, 2 ** 53, "é ü \u2028 \"q\"", null, {}], when: new Date(Date.UTC(2026, 0, 2)), gone: undefined },
+        after: { [`U${i}`]: { mfa: "on" }, n: i },
+      }));
+      await Promise.all([
+        recordAuditMany(t2.db, batch(1, 300)),
+        recordAuditMany(t2.db, batch(2, 250)),
+        ...Array.from({ length: 5 }, (_, i) => recordAudit(t2.db, { action: "staff.sign_in_failed", actor: null, outcome: "failure", reason: `attempt ${i}` })),
+        recordAuditMany(t2.db, batch(3, 200)),
+      ]);
+      expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 755 });
+      const events = await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" }, select: { jobId: true, after: true } });
+      for (const job of ["job1", "job2", "job3"]) {
+        const at = events.flatMap((e, i) => (e.jobId === job ? [i] : []));
+        expect(at[at.length - 1] - at[0]).toBe(at.length - 1);
+        expect(at.map((i) => (events[i].after as { n: number }).n)).toEqual(at.map((_, k) => k));
+      }
+    } finally {
+      await t2.drop();
+    }
+  });
+
+  it("writes made alongside a batch commit with it or not at all", async () => {
+    const t2 = await createTestDatabase();
+    try {
+      const events = [{ action: "tenant.created", actor, outcome: "success" as const }, { action: "tenant.created", actor, outcome: "success" as const }];
+      const seen: string[] = [];
+      await expect(recordAuditMany(t2.db, events, async (tx, ids) => {
+        seen.push(...ids);
+        await tx.tenant.create({ data: { name: "rolled back" } });
+        throw new Error("status write failed");
+      })).rejects.toThrow(/status write failed/);
+      expect(await t2.db.auditEvent.count()).toBe(0);
+      expect(await t2.db.tenant.count({ where: { name: "rolled back" } })).toBe(0);
+
+      const ids = await recordAuditMany(t2.db, events, async (tx) => tx.tenant.create({ data: { name: "kept" } }));
+      expect(await t2.db.tenant.count({ where: { name: "kept" } })).toBe(1);
+      expect((await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => e.id)).toEqual(ids.map((e) => e.id));
+      expect(seen).toHaveLength(2);
+      expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 2 });
     } finally {
       await t2.drop();
     }

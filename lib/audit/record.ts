@@ -9,13 +9,23 @@ type Tx = Prisma.TransactionClient;
 // Chain appends are serialised by a transaction-scoped advisory lock so that
 // concurrent writers (app instances, workers) never fork the chain.
 const AUDIT_CHAIN_LOCK = 4_201_777;
+// A busy pool (a bulk job writing batches) makes an append wait for a
+// connection rather than fail after Prisma's default two seconds. A new
+// object each time: Prisma keeps per-transaction state on the one it is given.
+const txOptions = () => ({ maxWait: 30_000, timeout: 120_000 });
 
-function json(value: unknown) {
-  return value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+/** JSON text for a jsonb column (null for none), and the value as it comes back from jsonb: what is hashed. */
+function jsonb(value: unknown): { text: string | null; value: unknown } {
+  if (value === undefined || value === null) return { text: null, value: null };
+  const text = JSON.stringify(value);
+  return text === undefined ? { text: null, value: null } : { text, value: JSON.parse(text) };
 }
 
 function toRow(input: AuditEventInput) {
   const e = AuditEventInput.parse(input);
+  const targets = jsonb(e.targets);
+  const before = jsonb(e.before);
+  const after = jsonb(e.after);
   return {
     id: randomUUID(),
     // Millisecond precision: what timestamptz(3) stores is what was hashed.
@@ -28,31 +38,54 @@ function toRow(input: AuditEventInput) {
     action: e.action,
     tenantId: e.tenantId,
     vendor: e.vendor,
-    targets: e.targets,
-    before: e.before === undefined ? null : JSON.parse(JSON.stringify(e.before)),
-    after: e.after === undefined ? null : JSON.parse(JSON.stringify(e.after)),
+    targets: targets.value ?? [],
+    before: before.value,
+    after: after.value,
     outcome: e.outcome,
     reason: e.reason,
     jobId: e.jobId,
     correlationId: e.correlationId,
+    json: { targets: targets.text ?? "[]", before: before.text, after: after.text },
   };
 }
+type Row = ReturnType<typeof toRow>;
 
-/** Appends rows in order under the chain lock, each linked to the one before. */
-async function appendRows(tx: Tx, rows: ReturnType<typeof toRow>[]) {
+/**
+ * Appends rows in order under the chain lock, each linked to the one before,
+ * in one INSERT: a batch of events costs one statement, however long.
+ */
+async function appendRows(tx: Tx, rows: Row[]) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
-  // After a prune of everything, the chain continues from the last checkpoint.
-  let prevHash = last?.hash ?? (await tx.auditCheckpoint.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } }))?.hash ?? GENESIS_HASH;
-  const data = rows.map((row) => {
+  // Read after the lock is held (a statement of its own, so its snapshot sees
+  // the last writer's commit). After a prune of everything, the chain
+  // continues from the last checkpoint.
+  const [last] = await tx.$queryRaw<{ hash: string | null }[]>`
+    SELECT coalesce((SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1), (SELECT hash FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1)) AS hash`;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const prev: string[] = [];
+  const hashes: string[] = [];
+  for (const row of rows) {
     const hash = eventHash(prevHash, hashedFieldsOf(row));
-    const out = { ...row, targets: json(row.targets) as Prisma.InputJsonValue, before: json(row.before), after: json(row.after), prevHash, hash };
+    prev.push(prevHash);
+    hashes.push(hash);
     prevHash = hash;
-    return out;
-  });
-  // createMany keeps array order in its insert, so seq order is chain order.
-  for (let i = 0; i < data.length; i += 1000) await tx.auditEvent.createMany({ data: data.slice(i, i + 1000) });
-  return data.map((d) => ({ id: d.id, hash: d.hash }));
+  }
+  const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
+  // seq is assigned in the order rows are inserted; ORDER BY ord keeps it the chain's order.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (id, at, "actorId", "actorEmail", "actorName", ip, "userAgent", action, "tenantId", vendor,
+      targets, before, after, outcome, reason, "jobId", "correlationId", "prevHash", hash)
+    SELECT u.id::uuid, u.at::timestamptz, u.actor_id, u.actor_email, u.actor_name, u.ip, u.user_agent, u.action, u.tenant_id, u.vendor::"Vendor",
+      u.targets::jsonb, u.before::jsonb, u.after::jsonb, u.outcome::"AuditOutcome", u.reason, u.job_id, u.correlation_id::uuid, u.prev_hash, u.hash
+    FROM unnest(${col("id")}::text[], ${rows.map((r) => r.at.toISOString())}::text[], ${col("actorId")}::text[], ${col("actorEmail")}::text[],
+      ${col("actorName")}::text[], ${col("ip")}::text[], ${col("userAgent")}::text[], ${col("action")}::text[], ${col("tenantId")}::text[],
+      ${col("vendor")}::text[], ${rows.map((r) => r.json.targets)}::text[], ${rows.map((r) => r.json.before)}::text[],
+      ${rows.map((r) => r.json.after)}::text[], ${col("outcome")}::text[], ${col("reason")}::text[], ${col("jobId")}::text[],
+      ${col("correlationId")}::text[], ${prev}::text[], ${hashes}::text[])
+      WITH ORDINALITY AS u(id, at, actor_id, actor_email, actor_name, ip, user_agent, action, tenant_id, vendor,
+        targets, before, after, outcome, reason, job_id, correlation_id, prev_hash, hash, ord)
+    ORDER BY u.ord`;
+  return rows.map((r, i) => ({ id: r.id, hash: hashes[i] }));
 }
 
 async function append(tx: Tx, input: AuditEventInput) {
@@ -64,13 +97,24 @@ async function append(tx: Tx, input: AuditEventInput) {
  * rolls back with the change it describes; given the client, it commits alone.
  */
 export async function recordAudit(client: Db | Tx, input: AuditEventInput): Promise<{ id: string; hash: string }> {
-  if ("$transaction" in client) return client.$transaction((tx) => append(tx, input));
+  if ("$transaction" in client) return client.$transaction((tx) => append(tx, input), txOptions());
   return append(client, input);
 }
 
-/** Appends many events as one stretch of the chain, in one transaction (sync drift, bulk rows). */
-export async function recordAuditMany(db: Db, inputs: AuditEventInput[]): Promise<{ id: string; hash: string }[]> {
+/**
+ * Appends many events as one stretch of the chain, in one transaction (sync
+ * drift, bulk rows). `alongside`, given the events' ids, runs first in the
+ * same transaction: writes that must commit with the events or not at all
+ * (a bulk row's final status). It runs before the chain lock is taken, so
+ * other writers of the log do not wait for it.
+ */
+export async function recordAuditMany(
+  db: Db, inputs: AuditEventInput[], alongside?: (tx: Tx, ids: string[]) => Promise<unknown>,
+): Promise<{ id: string; hash: string }[]> {
   if (inputs.length === 0) return [];
   const rows = inputs.map(toRow);
-  return db.$transaction((tx) => appendRows(tx, rows), { timeout: 120_000 });
+  return db.$transaction(async (tx) => {
+    await alongside?.(tx, rows.map((r) => r.id));
+    return appendRows(tx, rows);
+  }, txOptions());
 }

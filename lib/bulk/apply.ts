@@ -13,6 +13,7 @@ type RowRecord = { id: string; line: number; input: Prisma.JsonValue; before: Pr
 type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: string };
 
 const SETTLE_BATCH_ROWS = 1000;
+const CANCEL_POLL_MS = 250;
 const FINAL_JOB = ["completed", "cancelled", "failed"];
 
 export interface ApplyOptions {
@@ -22,17 +23,45 @@ export interface ApplyOptions {
   log?: (msg: string) => void;
   /** Within a runbook job: apply only this step's rows, and leave the job's final status to the runbook. */
   step?: string;
+  /** Filled in while the job runs: where its time went (benchmarks). */
+  stats?: ApplyStats;
 }
 
-/** Claims the next pending rows of a job for sending; concurrent claimers (workers, chunks) never get the same row. */
+/** Milliseconds of wall time by activity; lanes overlap, so lane figures add up across lanes. */
+export interface ApplyStats {
+  /** Lanes waiting for the vendor. */
+  sendMs: number;
+  /** Chunks sent (vendor requests, or calls for one-row chunks). */
+  chunks: number;
+  /** Lanes waiting for rows to be claimed in Postgres (a claim made ahead, while sending, costs nothing here). */
+  claimMs: number;
+  /** Lanes held back because results were not yet written. */
+  backpressureMs: number;
+  /** The settler writing results: statuses and audit events, then the cache. */
+  settleMs: number;
+  settleBatches: number;
+  /** From the last vendor answer to the job's end: the writes that sending could not hide. */
+  tailMs: number;
+}
+
+export const newApplyStats = (): ApplyStats => ({ sendMs: 0, chunks: 0, claimMs: 0, backpressureMs: 0, settleMs: 0, settleBatches: 0, tailMs: 0 });
+
+/**
+ * Claims the next pending rows of a job for sending; concurrent claimers
+ * (workers, chunks) never get the same row. Nothing is claimed once cancel
+ * was asked for: the cancel check costs no round trip of its own.
+ */
 async function claim(db: Db, jobId: string, size: number, step: string | null = null): Promise<RowRecord[]> {
   return db.$queryRaw<RowRecord[]>`
     UPDATE "BulkRow" SET status = 'sending', attempts = attempts + 1, "sentAt" = now()
-    WHERE id IN (SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending' AND (${step}::text IS NULL OR operation = ${step}) ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
+    WHERE id IN (
+      SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending' AND (${step}::text IS NULL OR operation = ${step})
+        AND NOT EXISTS (SELECT 1 FROM "BulkJob" j WHERE j.id = ${jobId} AND j."cancelRequested")
+      ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
     RETURNING id, line, input, before, after`;
 }
 
-async function finish(db: Db, rows: Final[], auditIds: string[]) {
+async function finish(db: Db | Prisma.TransactionClient, rows: Final[], auditIds: string[]) {
   await db.$executeRaw`
     UPDATE "BulkRow" b SET status = u.status::"BulkRowStatus", "vendorMessage" = u.msg, "finishedAt" = now(), "auditEventId" = u.eid
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.message)}::text[], ${auditIds}::text[]) AS u(id, status, msg, eid)
@@ -77,11 +106,13 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const ctx: ApplyContext = { db, tenantId: job.tenantId, connection };
   await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequested ? "cancelling" : "running", startedAt: job.startedAt ?? new Date() } });
 
-  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string; after?: unknown })[]) => {
+  const stats = opts.stats;
+  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string; after?: unknown })[], parsed = rows.map((r) => op.row.parse(r.input))) => {
+    const started = performance.now();
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
-      const row = op.row.parse(r.input);
+      const row = parsed[i];
       // A vendor's answer (o.after), when the apply gave one, is what the row became; otherwise the plan says it.
       const plan = { before: r.before, after: o.after !== undefined ? o.after : r.after };
       const values = op.audit.values?.(row, plan, { status: o.status, message: o.message }) ?? plan;
@@ -91,10 +122,13 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
-    const ids = await recordAuditMany(db, events);
-    await finish(db, finals, ids.map((e) => e.id));
-    const ok = rows.filter((_, i) => outcomes[i].status === "succeeded");
-    if (ok.length && op.afterSuccess && confirmer) await op.afterSuccess(db, job.tenantId, ok.map((r) => op.row.parse(r.input)), confirmer);
+    // A row's final status commits with its audit event or not at all: a
+    // crash between the two can neither leave a finished row without its
+    // event nor an event for a row that is then resent.
+    await recordAuditMany(db, events, (tx, ids) => finish(tx, finals, ids));
+    const ok = parsed.filter((_, i) => outcomes[i].status === "succeeded");
+    if (ok.length && op.afterSuccess && confirmer) await op.afterSuccess(db, job.tenantId, ok, confirmer);
+    if (stats) { stats.settleMs += performance.now() - started; stats.settleBatches++; }
   };
 
   // Rows a crash left in flight.
@@ -122,7 +156,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   // lock and the round trips are paid per batch, not per chunk, and sending
   // never waits for bookkeeping. A crash before a batch is written leaves its
   // rows "sending", which the resume above settles.
-  const done: { rows: RowRecord[]; outcomes: { status: Final["status"]; message: string; after?: unknown }[] }[] = [];
+  const done: { rows: RowRecord[]; parsed?: Record<string, unknown>[]; outcomes: { status: Final["status"]; message: string; after?: unknown }[] }[] = [];
   let lanesLeft = concurrency;
   let wake: (() => void) | null = null;
   // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
@@ -144,7 +178,8 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       const batch = done.splice(0, Math.max(1, take));
       release();
       try {
-        await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes));
+        const parsed = batch.every((b) => b.parsed) ? batch.flatMap((b) => b.parsed!) : undefined;
+        await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes), parsed);
       } catch (err) {
         // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
         broken = true;
@@ -153,32 +188,85 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       }
     }
   })();
+  let lastAnswer = 0;
+  // A lane of a repeatable operation claims its next chunk while the current
+  // one is at the vendor, so no claim round trip sits between two requests.
+  // Claimed rows that were not sent are put back when the job stops; a crash
+  // leaves them "sending", which the resume puts back too (they are
+  // repeatable). A non-repeatable row is claimed only as it goes out:
+  // "sending" then means "may have been sent", and it is never resent blindly.
+  const claimAhead = op.repeatable;
+  // Cancel is then also watched between claims, so that a chunk claimed
+  // ahead is not sent after the staff member pressed Cancel.
+  let cancelSeen = false;
+  let polling = false;
+  const watch = claimAhead ? setInterval(() => {
+    if (polling) return;
+    polling = true;
+    db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } })
+      .then((s) => { if (s?.cancelRequested) cancelSeen = true; }, () => {})
+      .finally(() => { polling = false; });
+  }, CANCEL_POLL_MS) : null;
+  const unclaim = (rows: RowRecord[]) => db.$executeRaw`
+    UPDATE "BulkRow" SET status = 'pending', attempts = attempts - 1 WHERE id = ANY(${rows.map((r) => r.id)}::text[]) AND status = 'sending'`;
+  const stopped = () => opts.signal?.aborted || broken || cancelSeen;
+
   const lane = async () => {
+    let ahead: Promise<RowRecord[]> | null = null;
     try {
       for (;;) {
-        if (opts.signal?.aborted || broken) return;
-        while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
-        const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
-        if (state?.cancelRequested) { cancelled = true; return; }
-        const rows = await claim(db, jobId, op.chunkSize, opts.step);
-        if (rows.length === 0) return;
+        if (stopped()) break;
+        if (backlog() > 2 * SETTLE_BATCH_ROWS) {
+          const waitStarted = performance.now();
+          while (backlog() > 2 * SETTLE_BATCH_ROWS && !broken) await new Promise<void>((r) => gate.waiting.push(r));
+          if (stats) stats.backpressureMs += performance.now() - waitStarted;
+          continue;
+        }
+        const claimStarted = performance.now();
+        const rows = await (ahead ?? claim(db, jobId, op.chunkSize, opts.step));
+        ahead = null;
+        if (stats) stats.claimMs += performance.now() - claimStarted;
+        if (rows.length === 0) {
+          const state = await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } });
+          if (state?.cancelRequested) cancelled = true;
+          return;
+        }
+        if (stopped()) {
+          await unclaim(rows);
+          break;
+        }
+        if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claim(db, jobId, op.chunkSize, opts.step);
+        const sendStarted = performance.now();
         let outcomes: { status: Final["status"]; message: string; after?: unknown }[];
+        let parsed: Record<string, unknown>[] | undefined;
         try {
-          const res: RowOutcome[] = await op.apply(ctx, rows.map((r) => op.row.parse(r.input)), rows.map((r) => ({ before: r.before, after: r.after })));
+          parsed = rows.map((r) => op.row.parse(r.input));
+          const res: RowOutcome[] = await op.apply(ctx, parsed, rows.map((r) => ({ before: r.before, after: r.after })));
           outcomes = res.map((o) => ({ status: o.ok ? "succeeded" : "failed", message: o.message, after: o.after }));
         } catch (err) {
           const f = chunkFailure(op, err);
           outcomes = rows.map(() => f);
         }
-        done.push({ rows, outcomes });
+        lastAnswer = performance.now();
+        if (stats) { stats.sendMs += lastAnswer - sendStarted; stats.chunks++; }
+        done.push({ rows, parsed, outcomes });
         signal();
       }
+      if (cancelSeen) cancelled = true;
     } finally {
+      // Rows claimed ahead and never sent go back to pending (a cancel then marks them cancelled).
+      const left = ahead && (await (ahead as Promise<RowRecord[]>).catch(() => []));
+      if (left && left.length) await unclaim(left).catch(() => {});
       lanesLeft--;
       signal();
     }
   };
-  await Promise.all([...Array.from({ length: concurrency }, lane), settler]);
+  try {
+    await Promise.all([...Array.from({ length: concurrency }, lane), settler]);
+  } finally {
+    if (watch) clearInterval(watch);
+  }
+  if (stats && lastAnswer) stats.tailMs = performance.now() - lastAnswer;
   // pg-boss retries the job; rows in flight are settled by the resume.
   if (opts.signal?.aborted) throw new Error(`bulk ${jobId} interrupted; it resumes on retry`);
 

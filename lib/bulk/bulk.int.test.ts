@@ -58,6 +58,24 @@ describe("bulk plan", () => {
   });
 });
 
+describe("bulk plan of a large file", () => {
+  it("plans stretch by stretch: duplicates across stretches are flagged, every row is stored once with its plan and the job's counts", async () => {
+    const [a, b] = users().filter((u) => !u.isAdmin);
+    const lines = [a.upn, ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`), b.upn, a.upn.toUpperCase()];
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_on", fileName: "big.csv", bytes: enc(`upn\n${lines.join("\n")}\n`), staffId });
+    expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
+    if (!res.ok) return;
+    const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
+    expect(job).toMatchObject({ rowsTotal: 6003, planCounts: res.counts, status: "planned" });
+    const rows = await rowsOf(res.jobId);
+    expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
+    expect(rows[0]).toMatchObject({ plan: "update", status: "pending", input: { upn: a.upn }, before: { mfa: "unknown" }, after: { mfa: "on" }, planError: null });
+    expect(rows[6001]).toMatchObject({ line: 6003, plan: "update", status: "pending", input: { upn: b.upn } });
+    expect(rows[1]).toMatchObject({ plan: "error", status: "skipped", before: null, after: null, planError: expect.stringMatching(/^Unknown UPN: ghost0@/) });
+    expect(rows[6002]).toMatchObject({ line: 6004, plan: "error", planError: "Duplicate of row 2 in this file." });
+  });
+});
+
 describe("bulk plan of malformed files", () => {
   it("answers every generated malformed file with a plan or a clear error, never an exception", async () => {
     let seed = 7;
@@ -131,6 +149,32 @@ describe("bulk apply", () => {
     expect((await rowsOf(jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 2]]);
     expect(a.udp && b.udp).toBe(true);
     expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(4);
+  });
+
+  it("cancel part-way: the chunk at the vendor finishes, a chunk claimed ahead is put back and cancelled, every row ends once", async () => {
+    const [a] = users().filter((u) => !u.isAdmin);
+    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a.upn}\n`);
+    // 350 rows (four chunks of up to 100): copies of the one row, which TruGrid takes again and again.
+    await h.t.db.$executeRaw`
+      INSERT INTO "BulkRow" (id, "jobId", line, input, plan, before, after, status, attempts)
+      SELECT gen_random_uuid()::text, "jobId", line + n, input, plan, before, after, status, 0
+      FROM "BulkRow", generate_series(1, 349) AS n WHERE "jobId" = ${jobId}`;
+    await setFaults({ latencyMs: 2000 });
+    try {
+      const applying = applyBulkJob(h.t.db, jobId, { concurrency: 1 });
+      // The first chunk is written once answered; by then the second is at the vendor and a third claimed ahead.
+      for (let i = 0; i < 200 && (await h.t.db.bulkRow.count({ where: { jobId, status: "succeeded" } })) < 100; i++) await new Promise((r) => setTimeout(r, 50));
+      await h.t.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true } });
+      expect(await applying).toBe("cancelled");
+    } finally {
+      await setFaults({ latencyMs: 0 });
+    }
+    const rows = await rowsOf(jobId);
+    const by = (st: string) => rows.filter((r) => r.status === st);
+    expect(by("succeeded")).toHaveLength(200);
+    expect(by("cancelled")).toHaveLength(150);
+    for (const r of by("cancelled")) expect(r.attempts).toBe(0);
+    expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(200);
   });
 
   it("a cancelled job sends nothing more and marks what is left cancelled", async () => {

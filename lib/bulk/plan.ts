@@ -4,7 +4,7 @@ import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
-import { storePlan } from "./store-plan";
+import { insertPlanRows } from "./store-plan";
 
 export interface PlanInput {
   tenantId: string;
@@ -32,39 +32,56 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
   if (!mapped.ok) return mapped;
 
   type Staged = { line: number; input: Record<string, string>; planned: PlannedRow; valid?: Record<string, unknown> };
-  const staged: Staged[] = [];
   const firstLineOfKey = new Map<string, number>();
-  let duplicates = 0;
-  for (const r of csv.rows) {
-    const raw = rowObject(r.cells, mapped.index);
-    const parsed = op.row.safeParse(raw);
-    if (!parsed.success) {
-      const msg = parsed.error.issues.map((i) => (i.path.length ? `${String(i.path[0])}: ${i.message}` : i.message)).join("; ");
-      staged.push({ line: r.line, input: raw, planned: { plan: "error", error: msg } });
-      continue;
-    }
-    const key = op.key(parsed.data);
-    const first = firstLineOfKey.get(key);
-    if (first !== undefined) {
-      duplicates++;
-      staged.push({ line: r.line, input: raw, planned: { plan: "error", error: `Duplicate of row ${first} in this file.` } });
-      continue;
-    }
-    firstLineOfKey.set(key, r.line);
-    staged.push({ line: r.line, input: raw, planned: { plan: "error" }, valid: parsed.data });
-  }
+  const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: 0 };
+  const total = csv.rows.length;
 
-  const toPlan = staged.filter((s) => s.valid);
-  for (let i = 0; i < toPlan.length; i += PLAN_BATCH) {
-    const part = toPlan.slice(i, i + PLAN_BATCH);
-    const planned = await op.plan(db, input.tenantId, part.map((s) => s.valid!));
-    part.forEach((s, k) => { s.planned = planned[k]; });
-  }
+  /** Validates a stretch of rows with their line numbers, flags duplicates within the whole file, checks the rest against the cache. */
+  const planPart = async (from: number, to: number): Promise<Staged[]> => {
+    const staged: Staged[] = [];
+    for (let i = from; i < to; i++) {
+      const r = csv.rows[i];
+      const raw = rowObject(r.cells, mapped.index);
+      const parsed = op.row.safeParse(raw);
+      if (!parsed.success) {
+        const msg = parsed.error.issues.map((is) => (is.path.length ? `${String(is.path[0])}: ${is.message}` : is.message)).join("; ");
+        staged.push({ line: r.line, input: raw, planned: { plan: "error", error: msg } });
+        continue;
+      }
+      const key = op.key(parsed.data);
+      const first = firstLineOfKey.get(key);
+      if (first !== undefined) {
+        counts.duplicate++;
+        staged.push({ line: r.line, input: raw, planned: { plan: "error", error: `Duplicate of row ${first} in this file.` } });
+        continue;
+      }
+      firstLineOfKey.set(key, r.line);
+      staged.push({ line: r.line, input: raw, planned: { plan: "error" }, valid: parsed.data });
+    }
+    const toPlan = staged.filter((x) => x.valid);
+    if (toPlan.length) {
+      const planned = await op.plan(db, input.tenantId, toPlan.map((x) => x.valid!));
+      toPlan.forEach((x, k) => { x.planned = planned[k]; });
+    }
+    for (const x of staged) counts[x.planned.plan]++;
+    return staged;
+  };
 
-  const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: duplicates };
-  for (const s of staged) counts[s.planned.plan]++;
-  const jobId = await storePlan(db, { tenantId: input.tenantId, operation: op.id, fileName: input.fileName, staffId: input.staffId, counts, headers: csv.headers, rows: staged });
-  return { ok: true, jobId, counts };
+  // A stretch at a time, parse to insert: what is held at once is one
+  // stretch's rows, not the whole file's plan. The job and its rows commit
+  // together, so a plan that fails part-way leaves nothing behind.
+  const job = await db.$transaction(async (tx) => {
+    const created = await tx.bulkJob.create({
+      data: {
+        tenantId: input.tenantId, operation: op.id, fileName: input.fileName.slice(0, 255), createdById: input.staffId,
+        rowsTotal: total, headers: csv.headers,
+      },
+    });
+    for (let i = 0; i < total; i += PLAN_BATCH) await insertPlanRows(tx, created.id, await planPart(i, Math.min(total, i + PLAN_BATCH)));
+    await tx.bulkJob.update({ where: { id: created.id }, data: { planCounts: counts } });
+    return created;
+  }, { maxWait: 30_000, timeout: 120_000 });
+  return { ok: true, jobId: job.id, counts };
 }
 
 export const PlanCounts = z.object({ create: z.number(), update: z.number(), no_change: z.number(), error: z.number(), duplicate: z.number() }).partial();

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import type { PlannedRow } from "./operation";
 
 const PLAN_BATCH = 5000;
@@ -11,6 +12,26 @@ export interface StoredRow {
   operation?: string;
 }
 
+/**
+ * Inserts plan rows of a job in one statement, the rows as one JSON
+ * document: a 100,000-row plan is a few statements, and what keeps a
+ * statement's parameters around for a while (the driver's debug history)
+ * holds one compact string rather than thousands of small values.
+ */
+export async function insertPlanRows(tx: Prisma.TransactionClient, jobId: string, rows: StoredRow[]) {
+  if (rows.length === 0) return;
+  const doc = JSON.stringify(rows.map((s) => ({
+    line: s.line, input: s.input, plan: s.planned.plan, err: s.planned.error ?? null, before: s.planned.before ?? null, after: s.planned.after ?? null,
+    // Only rows that change something are sent.
+    status: s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped",
+    op: s.operation ?? null,
+  })));
+  await tx.$executeRaw`
+    INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts, operation)
+    SELECT gen_random_uuid()::text, ${jobId}, u.line, u.input, u.plan::"BulkRowPlan", u.err, u.before, u.after, u.status::"BulkRowStatus", 0, u.op
+    FROM jsonb_to_recordset(${doc}::jsonb) AS u(line int, input jsonb, plan text, err text, before jsonb, after jsonb, status text, op text)`;
+}
+
 /** Writes a plan: the job and one row per line, in one transaction. */
 export async function storePlan(db: Db, p: { tenantId: string; operation: string; fileName: string; staffId: string; counts: Record<string, number>; headers: string[]; rows: StoredRow[] }): Promise<string> {
   const staged = p.rows;
@@ -21,19 +42,7 @@ export async function storePlan(db: Db, p: { tenantId: string; operation: string
         planCounts: p.counts, rowsTotal: staged.length, headers: p.headers,
       },
     });
-    // One unnest insert per batch: a 100,000-row plan is a few statements, not a few hundred thousand bound values per row object.
-    for (let i = 0; i < staged.length; i += PLAN_BATCH) {
-      const part = staged.slice(i, i + PLAN_BATCH);
-      const text = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-      await tx.$executeRaw`
-        INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts, operation)
-        SELECT gen_random_uuid()::text, ${created.id}, u.line, u.input::jsonb, u.plan::"BulkRowPlan", u.err, u.before::jsonb, u.after::jsonb, u.status::"BulkRowStatus", 0, u.op
-        FROM unnest(${part.map((s) => s.line)}::int[], ${part.map((s) => JSON.stringify(s.input))}::text[], ${part.map((s) => s.planned.plan)}::text[],
-          ${part.map((s) => s.planned.error ?? null)}::text[], ${part.map((s) => text(s.planned.before))}::text[], ${part.map((s) => text(s.planned.after))}::text[],
-          ${part.map((s) => (s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped"))}::text[], -- only rows that change something are sent
-          ${part.map((s) => s.operation ?? null)}::text[])
-          AS u(line, input, plan, err, before, after, status, op)`;
-    }
+    for (let i = 0; i < staged.length; i += PLAN_BATCH) await insertPlanRows(tx, created.id, staged.slice(i, i + PLAN_BATCH));
     return created;
   }, { timeout: 120_000 });
   return job.id;
