@@ -29,7 +29,8 @@ export default defineConfig({
     // The real start path: embedded Postgres in a fresh data folder, migrations, build if needed, next start.
     command: `rm -rf "${E2E_DATA_DIR}" && npx tsx scripts/start.ts`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
-    timeout: 300_000,
+    // The first run builds the app; on a busy two-core machine that alone can pass five minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },

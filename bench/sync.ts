@@ -2,7 +2,10 @@
 // users, 100,000 devices) with a fixed response time, into a fresh embedded
 // Postgres, twice. Prints per vendor: wall time, the vendor-imposed lower
 // bound, their ratio, rows per second written to Postgres, peak RSS, and what
-// the second (unchanged) sync wrote. Last line: JSON.
+// the second (unchanged) sync wrote. Beside the wall figures, the CPU time the
+// sync process, the simulators and Postgres used in each run and the load
+// average: on a machine shared with other work wall time says little, CPU
+// time much more. Last line: JSON.
 //
 // The lower bound is the largest of: pages × latency ÷ allowed concurrency;
 // the longest run of pages that could only be read one after another (a
@@ -17,8 +20,8 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
@@ -49,7 +52,9 @@ const upper = (v: string) => v.toUpperCase();
 // The simulators run in their own process (one process: tsx as a loader), so
 // that the figures below are the sync's alone, and so that the simulators' own
 // CPU time can be read: on a small machine they can be what limits the pace.
-const sims = spawn(process.execPath, ["--import", "tsx", "scripts/sim.ts"], {
+// BENCH_SIM_CPU_PROF_DIR: the simulators write a CPU profile there when they stop (node --cpu-prof).
+const simProfile = process.env.BENCH_SIM_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SIM_CPU_PROF_DIR] : [];
+const sims = spawn(process.execPath, [...simProfile, "--import", "tsx", "scripts/sim.ts"], {
   env: {
     ...process.env, SIM_SIZE: "large", SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
     ...Object.fromEntries(Object.entries(ports).flatMap(([v, p]) => [[`SIM_${upper(v)}_PORT`, String(p)], [`SIM_${upper(v)}_LATENCY_MS`, String(LATENCY)]])),
@@ -66,6 +71,8 @@ console.log(`large simulators ready in ${((performance.now() - simsStarted) / 10
 const pg = await startEmbeddedPostgres({ dataDir: dir });
 const db = createPrismaClient(pg.url, 4);
 const pool = createPgPool(pg.url, CONCURRENCY + 2);
+// Stopping Postgres at the end ends idle connections from its side; that is not a failure of the bench.
+pool.on("error", () => {});
 const base = (v: keyof typeof ports) => `http://127.0.0.1:${ports[v]}`;
 const twingateLimits = { read: { limit: TWINGATE_RPM, windowMs: 60_000 }, write: { ...TWINGATE_LIMITS.write } };
 const syncs: Record<VendorId, VendorSync> = { ...VENDOR_SYNCS, twingate: twingateSyncWith(twingateLimits) };
@@ -75,6 +82,34 @@ function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
 }
+
+/**
+ * CPU milliseconds of the embedded Postgres: the postmaster with the backends
+ * that have ended (its children's total), plus the backends still running.
+ */
+function postgresCpuMs(): number {
+  const root = Number(readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+  const own = readFileSync(`/proc/${root}/stat`, "utf8").split(") ")[1].split(" ");
+  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * 10;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      if (Number(fields[1]) === root) total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU milliseconds (user + system) this process has used. */
+function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
 /**
  * How long a rolling window of TWINGATE_RPM reads per minute (simulator and
@@ -87,7 +122,18 @@ function rateLimitWaitMs(vendor: VendorId, pages: number): number {
 }
 
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+// memoryUsage.rss() alone, five times a second: the full memoryUsage() walks the heap's spaces, and even
+// reading the RSS costs a little; the sampler must not count towards the sync's CPU time.
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 200);
+
+// Ctrl+C stops the simulators and Postgres too (and lets --cpu-prof write its profile on the way out).
+process.once("SIGINT", () => {
+  sims.kill("SIGTERM");
+  void pg.stop().finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+});
 
 try {
   await applyMigrations(pg.url);
@@ -104,17 +150,22 @@ try {
   for (const vendor of VENDORS) {
     const once = async () => {
       const run = await db.syncRun.create({ data: { tenantId: tenant.id, vendor, trigger: "bench" } });
-      peakRss = process.memoryUsage().rss;
+      peakRss = process.memoryUsage.rss();
       const simCpuBefore = cpuMs(sims.pid!);
+      const pgCpuBefore = postgresCpuMs();
+      const syncCpuBefore = ownCpuMs();
       const started = performance.now();
       await runSync({ db, pool, runId: run.id, syncs, concurrency: CONCURRENCY });
       const wallMs = performance.now() - started;
-      const simCpuShare = Number(((cpuMs(sims.pid!) - simCpuBefore) / wallMs).toFixed(2));
+      const syncCpuMs = Math.round(ownCpuMs() - syncCpuBefore);
+      const simCpuMs = cpuMs(sims.pid!) - simCpuBefore;
+      const pgCpuMs = postgresCpuMs() - pgCpuBefore;
+      const simCpuShare = Number((simCpuMs / wallMs).toFixed(2));
       const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
       const detail = row.detail as Record<string, { writeMs?: number; pages?: number; longestSequence?: number }>;
       const writeMs = Object.values(detail).reduce((s, d) => s + (d.writeMs ?? 0), 0);
       return {
-        row, wallMs, writeMs, simCpuShare, pages: detail._run?.pages ?? 0, longestSequence: detail._run?.longestSequence ?? 0,
+        row, wallMs, writeMs, simCpuShare, cpuMs: { sync: syncCpuMs, simulators: simCpuMs, postgres: pgCpuMs }, loadAverage: load(), pages: detail._run?.pages ?? 0, longestSequence: detail._run?.longestSequence ?? 0,
         peakRssMb: Math.round(peakRss / 2 ** 20),
       };
     };
@@ -135,11 +186,15 @@ try {
       peakRssMb: Math.max(first.peakRssMb, second.peakRssMb),
       /** Share of one core the simulators used: near 1, they (not the sync) set the pace. */
       simulatorCpuShare: first.simCpuShare,
-      secondRun: { wallMs: Math.round(second.wallMs), rowsWritten: second.row.created + second.row.updated + second.row.deleted, driftEvents: second.row.driftEvents },
+      /** CPU milliseconds used during the first sync by the sync process, the simulators and Postgres: less sensitive than wall time to a busy machine. */
+      cpuMs: first.cpuMs,
+      /** The 1, 5 and 15 minute load averages when the first sync ended. */
+      loadAverage: first.loadAverage,
+      secondRun: { wallMs: Math.round(second.wallMs), cpuMs: second.cpuMs, rowsWritten: second.row.created + second.row.updated + second.row.deleted, driftEvents: second.row.driftEvents },
       status: first.row.status,
     };
     results.push(r);
-    console.log(`${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  second run: ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`);
+    console.log(`${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  CPU s: sync ${(r.cpuMs.sync / 1000).toFixed(1)}, simulators ${(r.cpuMs.simulators / 1000).toFixed(1)}, postgres ${(r.cpuMs.postgres / 1000).toFixed(1)}  load ${r.loadAverage.join(" ")}  second run: ${(r.secondRun.wallMs / 1000).toFixed(1)} s, CPU s sync ${(r.secondRun.cpuMs.sync / 1000).toFixed(1)} / simulators ${(r.secondRun.cpuMs.simulators / 1000).toFixed(1)} / postgres ${(r.secondRun.cpuMs.postgres / 1000).toFixed(1)}, ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`);
   }
   console.log(JSON.stringify({ bench: "sync", latencyMs: LATENCY, concurrency: CONCURRENCY, twingateReadsPerMinute: TWINGATE_RPM, vendors: results }));
 } finally {

@@ -53,6 +53,15 @@ test("an operator filters, searches, sorts and pages the devices table, and the 
   const hisDevices = await live(tenant.id, { userUpn: someone.userUpn });
   await expect(range).toHaveText(`1–${hisDevices} of ${hisDevices}`);
   await expect(page.getByTestId("table-row").first()).toContainText(someone.userUpn!);
+  // The row's user link opens the user page inside the app (no full page load: the marker survives).
+  await page.evaluate(() => { (window as unknown as { stayed?: boolean }).stayed = true; });
+  const userLink = page.getByTestId("table-row").first().getByRole("link");
+  const href = await userLink.getAttribute("href");
+  expect(href).toMatch(/^\/truu\/users\//);
+  await userLink.click();
+  await expect(page).toHaveURL((url) => url.pathname === href);
+  await expect(page.getByTestId("user-devices")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 
   // Sort by device name, then page with 25 per page.
   await page.goto("/truu/devices?size=25&sort=name&dir=asc");

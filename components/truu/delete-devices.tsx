@@ -1,10 +1,11 @@
 "use client";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { cn } from "@/lib/ui/cn";
 import { deleteTruuDevice } from "@/lib/truu/delete-actions";
 
 export interface DeletableDevice {
@@ -74,7 +75,16 @@ export function DeleteDevices({ tenantId, devices, onDone, compact, open: openPr
   );
 }
 
+// The row button is on every row of a page of up to 200 devices: its classes are merged once here
+// and its icon is a constant element, rather than a Button and an icon component per row.
+const ROW_BUTTON = cn(buttonVariants({ variant: "ghost", size: "sm" }));
+const TRASH_ICON = (
+  <svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <path d="M10 11v6" /><path d="M14 11v6" /><path d="M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6" /><path d="M3 6h18" /><path d="M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2" />
+  </svg>
+);
+
 /** The row button; a table renders it plainly and opens one shared dialog, rather than a dialog per row. */
-export function DeleteDeviceButton({ name, onClick }: { name: string; onClick?: () => void }) {
-  return <Button variant="ghost" size="sm" aria-label={`Delete device ${name}`} data-testid="delete-device" onClick={onClick}><Trash2 /></Button>;
+export function DeleteDeviceButton({ name, onClick, ...rest }: { name: string; onClick?: () => void } & ComponentProps<"button">) {
+  return <button type="button" className={ROW_BUTTON} aria-label={`Delete device ${name}`} data-testid="delete-device" onClick={onClick} {...rest}>{TRASH_ICON}</button>;
 }

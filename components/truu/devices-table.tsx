@@ -1,11 +1,11 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useState, type MouseEvent } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
-import { Badge } from "@/components/ui/badge";
+import { badgeVariants } from "@/components/ui/badge";
 import type { TableState } from "@/lib/table/params";
 import type { DeviceRow } from "@/lib/truu/list-devices";
 import { ASSURANCE_LEVELS, DEVICE_TYPES, STALE_DAYS } from "@/lib/truu/options";
@@ -16,6 +16,25 @@ import { ExportButton } from "./export-button";
 import { When } from "./when";
 
 const dash = <span className="text-muted-foreground">—</span>;
+// Badge classes worked out once rather than merged on every row.
+const ACTIVE = badgeVariants({ variant: "success" });
+const INACTIVE = badgeVariants({ variant: "warning" });
+
+/**
+ * Client-side navigation for the table's plain links (`data-app-link`), one
+ * handler for all rows; modified clicks (new tab, …) keep the browser's own.
+ */
+function useAppLinks() {
+  const router = useRouter();
+  return (e: MouseEvent<HTMLElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element).closest?.("a[data-app-link]");
+    const href = a?.getAttribute("href");
+    if (!href?.startsWith("/")) return;
+    e.preventDefault();
+    router.push(href);
+  };
+}
 
 function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): ColumnDef<DeviceRow, unknown>[] {
   const cols: ColumnDef<DeviceRow, unknown>[] = [
@@ -26,19 +45,21 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
       cell: ({ row }) => {
         const d = row.original;
         if (!d.userGuid) return dash;
+        // A plain link (navigated in the app by the table's click handler): a Link per row costs render time
+        // on the server and prefetches every user page shown.
         return (
-          <Link href={`/truu/users/${encodeURIComponent(d.userGuid)}`} className="block hover:underline">
+          <a href={`/truu/users/${encodeURIComponent(d.userGuid)}`} data-app-link="" className="block hover:underline">
             <span className="block font-mono text-xs">{d.userUpn ?? d.userGuid}</span>
             {d.userDisplayName ? <span className="block text-xs text-muted-foreground">{d.userDisplayName}</span> : null}
-          </Link>
+          </a>
         );
       },
     },
-    { id: "app", meta: { label: "App / SDK" }, cell: ({ row }) => <span className="text-xs">{row.original.appVersion ?? "—"} / {row.original.sdkVersion ?? "—"}</span> },
+    { id: "app", meta: { label: "App / SDK" }, cell: ({ row }) => <span className="text-xs">{`${row.original.appVersion ?? "—"} / ${row.original.sdkVersion ?? "—"}`}</span> },
     { id: "os", meta: { label: "OS" }, cell: ({ row }) => <span className="text-xs">{row.original.softwareIdentifier ?? "—"}</span> },
     { id: "lastHeard", meta: { label: "Last heard", sortKey: "lastHeard" }, cell: ({ row }) => <When at={row.original.lastHeardFrom} now={now} /> },
     { id: "assurance", meta: { label: "Assurance", sortKey: "assurance" }, cell: ({ row }) => <AssuranceBadge level={row.original.assuranceLevel} /> },
-    { id: "active", meta: { label: "Active" }, cell: ({ row }) => (row.original.active ? <Badge variant="success">active</Badge> : <Badge variant="warning">inactive</Badge>) },
+    { id: "active", meta: { label: "Active" }, cell: ({ row }) => (row.original.active ? <span className={ACTIVE}>active</span> : <span className={INACTIVE}>inactive</span>) },
     { id: "created", meta: { label: "Created", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} now={now} /> },
   ];
   if (onDelete) {
@@ -59,8 +80,9 @@ export function DevicesTable({ rows, total, estimated, state, now, tenantId, can
   canDelete: boolean; canShare: boolean; views: TableViewItem[];
 }) {
   const [deleting, setDeleting] = useState<DeletableDevice | null>(null);
+  const onClick = useAppLinks();
   return (
-    <>
+    <div onClick={onClick}>
     {deleting ? <DeleteDevices tenantId={tenantId} devices={[deleting]} open onOpenChange={(o) => { if (!o) setDeleting(null); }} /> : null}
     <DataTable
       columns={columnsFor(now, canDelete ? setDeleting : null)} rows={rows} total={total} totalEstimated={estimated} state={state} getRowId={(r) => r.vendorId}
@@ -78,6 +100,6 @@ export function DevicesTable({ rows, total, estimated, state, now, tenantId, can
       selectionActions={canDelete ? (selected, clear) => <DeleteDevices tenantId={tenantId} devices={selected} onDone={clear} /> : undefined}
       emptyText="No devices match. Devices appear here after a TruU sync."
     />
-    </>
+    </div>
   );
 }

@@ -2,8 +2,9 @@
 export function When({ at, now }: { at: Date | string | null | undefined; now: number }) {
   if (!at) return <span className="text-muted-foreground">never</span>;
   const d = typeof at === "string" ? new Date(at) : at;
-  const exact = d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
-  return <time dateTime={d.toISOString()} title={exact} aria-label={exact}>{relative(now - d.getTime())}</time>;
+  const iso = d.toISOString();
+  const exact = iso.replace("T", " ").slice(0, 19) + " UTC";
+  return <time dateTime={iso} title={exact} aria-label={exact}>{relative(now - d.getTime())}</time>;
 }
 
 export function relative(ms: number): string {

@@ -13,14 +13,16 @@ class ThrottledSignIn extends CredentialsSignin {
 }
 
 const SESSION_HOURS = Number(process.env.CONSOLE_SESSION_HOURS ?? 8);
-const SESSION_ABSOLUTE_HOURS = Number(process.env.CONSOLE_SESSION_ABSOLUTE_HOURS ?? 24);
+export const SESSION_ABSOLUTE_HOURS = Number(process.env.CONSOLE_SESSION_ABSOLUTE_HOURS ?? 24);
+/** The key of the session cookie's encryption. */
+export const authSecret = () => process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret");
 const Credentials_ = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 function config(): NextAuthConfig {
   const oidc = oidcProvider();
   return {
     trustHost: true,
-    secret: process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret"),
+    secret: authSecret(),
     // Idle expiry: the cookie lives SESSION_HOURS past the last refresh; the
     // jwt callback below also ends every session SESSION_ABSOLUTE_HOURS after sign-in.
     session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600, updateAge: 15 * 60 },

@@ -1,12 +1,13 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db";
-import { auth } from "./auth";
+import { pgPool } from "../db";
+import { authSecret, SESSION_ABSOLUTE_HOURS } from "./auth";
 import { clientIp, userAgent } from "./client-ip";
 import { can, type Permission } from "./permissions";
-import { loadStaff, type Staff } from "./staff";
+import { readStaffSession, usesSecureCookies } from "./session-token";
+import { readStaff, type Staff } from "./staff";
 
 /**
  * The signed-in staff user, re-read from the database on every request so
@@ -14,9 +15,12 @@ import { loadStaff, type Staff } from "./staff";
  * effect at once rather than when the cookie expires.
  */
 export const currentStaff = cache(async (): Promise<Staff | null> => {
-  const session = (await auth()) as { staffId?: string; sessionVersion?: number } | null;
-  if (!session?.staffId) return null;
-  const staff = await loadStaff(db(), session.staffId);
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  const session = await readStaffSession(jar.getAll(), {
+    secret: authSecret(), secure: usesSecureCookies(h.get("x-forwarded-proto")), absoluteHours: SESSION_ABSOLUTE_HOURS,
+  });
+  if (!session) return null;
+  const staff = await readStaff(pgPool(), session.staffId);
   if (!staff || staff.sessionVersion !== session.sessionVersion) return null;
   return staff;
 });

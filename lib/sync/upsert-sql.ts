@@ -54,3 +54,20 @@ export function upsertSql(target: SyncTarget<unknown>, generic: boolean): string
     SELECT ${selectVals.join(", ")} FROM jsonb_array_elements(${batch}::jsonb) AS r
     ON CONFLICT (${keyCols.join(", ")}) DO UPDATE SET ${updates.join(", ")}`;
 }
+
+/**
+ * The rows of a batch that must be written: those not stored (or stored as
+ * deleted: `live` false) and those whose hash differs (`live` true, with the
+ * stored tracked columns as text for drift). Rows stored unchanged are not
+ * answered at all. `scopeOfT` is the scope's condition on the table as `t`.
+ * Parameters: the scope's, then the batch's vendor ids and
+ * hashes as two JSON arrays of the same length.
+ */
+export function changedRowsSql(target: SyncTarget<unknown>, scopeOfT: string, scopeParams: number, tracked: string[]): string {
+  const t = (c: string) => `t.${quoteIdent(c)}`;
+  const cols = tracked.map((c) => `, ${t(c)}::text AS ${quoteIdent(c)}`).join("");
+  return `SELECT b.id AS "vendorId", (t."vendorId" IS NOT NULL AND t."deletedAt" IS NULL) AS "live"${cols}
+    FROM ROWS FROM (jsonb_array_elements_text($${scopeParams + 1}::jsonb), jsonb_array_elements_text($${scopeParams + 2}::jsonb)) AS b(id, hash)
+    LEFT JOIN ${quoteIdent(target.table)} t ON ${scopeOfT} AND t."vendorId" = b.id
+    WHERE t."vendorId" IS NULL OR t."deletedAt" IS NOT NULL OR t."hash" <> b.hash`;
+}

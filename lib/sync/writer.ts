@@ -4,7 +4,7 @@ import type pg from "pg";
 import type { AuditEventInput } from "../audit/event";
 import type { SyncTarget } from "./target";
 import { display, normalise, toText } from "./tracked-values";
-import { encodeBatch, encodeRow, quoteIdent as q, upsertSql } from "./upsert-sql";
+import { changedRowsSql, encodeBatch, encodeRow, quoteIdent as q, upsertSql } from "./upsert-sql";
 
 export interface WriteStats {
   fetched: number;
@@ -57,6 +57,7 @@ export class TargetWriter<T> {
   private readonly scope: { sql: string; params: unknown[] };
   private readonly tracked: { name: string; index: number }[];
   private readonly upsert: string;
+  private readonly changedSql: string;
   private readonly batchSize: number;
   private readonly batchesInFlight: number;
 
@@ -69,11 +70,12 @@ export class TargetWriter<T> {
     opts: WriterOptions = {},
   ) {
     const generic = target.table === "VendorObject" || target.table === "VendorEdge";
-    this.scope = generic
-      ? { sql: `"tenantId" = $1 AND "vendor" = $2::"Vendor" AND "kind" = $3`, params: [tenantId, target.vendor, (target as { kind: string }).kind] }
-      : { sql: `"tenantId" = $1`, params: [tenantId] };
+    const scopeCols: [string, string][] = generic ? [["tenantId", "$1"], ["vendor", `$2::"Vendor"`], ["kind", "$3"]] : [["tenantId", "$1"]];
+    const scopeSql = (prefix: string) => scopeCols.map(([c, v]) => `${prefix}${q(c)} = ${v}`).join(" AND ");
+    this.scope = { sql: scopeSql(""), params: generic ? [tenantId, target.vendor, (target as { kind: string }).kind] : [tenantId] };
     this.tracked = (target.tracked ?? target.columns.map((c) => c.name)).map((name) => ({ name, index: target.columns.findIndex((c) => c.name === name) }));
     this.upsert = upsertSql(target as SyncTarget<unknown>, generic);
+    this.changedSql = changedRowsSql(target as SyncTarget<unknown>, scopeSql("t."), this.scope.params.length, this.tracked.map((t) => t.name));
     this.batchSize = opts.batchSize ?? 2000;
     this.batchesInFlight = Math.max(1, opts.batchesInFlight ?? 2);
     this.slots = opts.slots ?? null;
@@ -132,27 +134,28 @@ export class TargetWriter<T> {
 
   private async flushRows(rows: Row[]): Promise<void> {
     if (rows.length === 0) return;
-    const n = this.scope.params.length;
-    const trackedSelect = this.tracked.map(({ name }) => `, ${q(name)}::text AS ${q(name)}`).join("");
-    const existing = await this.pool.query<Record<string, string | null> & { vendorId: string; hash: string; deletedAt: Date | null }>(
-      `SELECT "vendorId", "hash", "deletedAt"${trackedSelect} FROM ${q(this.target.table)}
-       WHERE ${this.scope.sql} AND "vendorId" = ANY($${n + 1}::text[])`,
-      [...this.scope.params, rows.map((r) => r.vendorId)],
-    );
+    // Postgres compares the hashes and answers only for rows that must be
+    // written (new, deleted before, or changed), with the stored tracked
+    // values of the changed ones: an unchanged batch answers nothing.
+    const existing = await this.pool.query<Record<string, string | null> & { vendorId: string; live: boolean }>(this.changedSql, [
+      ...this.scope.params, JSON.stringify(rows.map((r) => r.vendorId)), JSON.stringify(rows.map((r) => r.hash)),
+    ]);
     const before = new Map(existing.rows.map((r) => [r.vendorId, r]));
     const changed: Row[] = [];
     const drift: AuditEventInput[] = [];
     for (const row of rows) {
       const old = before.get(row.vendorId);
-      if (!old || old.deletedAt) {
+      if (!old) {
+        this.stats.unchanged++;
+      } else if (!old.live) {
         this.stats.created++;
         changed.push(row);
-      } else if (old.hash !== row.hash) {
+      } else {
         this.stats.updated++;
         changed.push(row);
         const diff = this.trackedDiff(old, row);
         if (diff) drift.push(this.driftEvent(row, diff));
-      } else this.stats.unchanged++;
+      }
     }
     if (changed.length) {
       await this.pool.query(this.upsert, [...this.scope.params, this.runId, encodeBatch(changed.map((r) => r.encoded))]);

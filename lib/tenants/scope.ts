@@ -2,7 +2,9 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Staff } from "../auth/staff";
-import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { db, pgPool } from "../db";
+import { rawRows } from "../db/raw-query";
 
 export const TENANT_COOKIE = "console-tenant";
 
@@ -12,13 +14,10 @@ export interface TenantSummary {
   isDemo: boolean;
 }
 
-/** The tenants a staff user may see, by name. */
+/** The tenants a staff user may see, by name. Read for every console page (the header's switcher): plain SQL, not Prisma. */
 export const tenantsInScope = cache(async (staff: Staff): Promise<TenantSummary[]> =>
-  db().tenant.findMany({
-    where: { id: { in: staff.tenantIds } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, isDemo: true },
-  }),
+  staff.tenantIds.length === 0 ? [] : rawRows<TenantSummary>(pgPool(), Prisma.sql`
+    SELECT "id", "name", "isDemo" FROM "Tenant" WHERE "id" = ANY(${staff.tenantIds}::text[]) ORDER BY "name" ASC`),
 );
 
 /** The tenant chosen in the header switcher, if still in scope; otherwise the first in scope. */

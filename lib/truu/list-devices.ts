@@ -1,10 +1,9 @@
 import { Prisma } from "../generated/prisma/client";
-import type { Db } from "../db/client";
+import { rawRows, type Queryable } from "../db/raw-query";
 import { pageWindow, type TableState } from "../table/params";
 import { containsPattern, type DeviceFilter, type DeviceSort } from "./device-filters";
 
 export interface DeviceRow {
-  id: string;
   vendorId: string;
   deviceName: string | null;
   type: string | null;
@@ -71,7 +70,8 @@ export function deviceOrder(state: Pick<TableState<DeviceSort>, "sort" | "dir">)
   return Prisma.sql`${SORT_SQL[state.sort]} ${dir}, "id" ${dir}`;
 }
 
-export const DEVICE_COLUMNS = Prisma.sql`"id", "vendorId", "deviceName", "type", "userGuid", "userUpn", "userDisplayName", "appVersion", "sdkVersion",
+// What the table shows, and no more: the rows travel to the browser twice (HTML and RSC payload).
+export const DEVICE_COLUMNS = Prisma.sql`"vendorId", "deviceName", "type", "userGuid", "userUpn", "userDisplayName", "appVersion", "sdkVersion",
   "softwareIdentifier", "lastHeardFrom", "assuranceLevel", "active", "createdAtVendor"`;
 
 /** Up to this many matches are counted exactly; beyond it the table says "about" Postgres's estimate. */
@@ -83,21 +83,20 @@ export const EXACT_COUNT_LIMIT = 10_000;
  * 90,000 rows costs tens of milliseconds on every page view for a figure
  * nobody reads to the last digit; the overview's charts give exact totals.
  */
-export async function countDevices(db: Db, where: Prisma.Sql, limit = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> {
-  const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${limit + 1}) s`;
+export async function countDevices(db: Queryable, where: Prisma.Sql, limit = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> {
+  const [{ n }] = await rawRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${limit + 1}) s`);
   if (n <= limit) return { total: n, estimated: false };
-  const q = Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TruuDevice" WHERE ${where}`;
-  const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>(q.text, ...q.values);
+  const plan = await rawRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(db, Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TruuDevice" WHERE ${where}`);
   const estimate = Math.round(plan[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0);
   return { total: Math.max(n, estimate), estimated: true };
 }
 
-/** One page of a tenant's devices and how many match: index-backed statements. */
-export async function listDevices(db: Db, tenantId: string, state: TableState<DeviceSort>, filter: DeviceFilter) {
+/** One page of a tenant's devices and how many match: index-backed statements, on node-postgres (`pgPool()`). */
+export async function listDevices(db: Queryable, tenantId: string, state: TableState<DeviceSort>, filter: DeviceFilter) {
   const where = deviceWhere(tenantId, state.q, filter);
   const { skip, take } = pageWindow(state);
   const [rows, count] = await Promise.all([
-    db.$queryRaw<DeviceRow[]>`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${skip} LIMIT ${take}`,
+    rawRows<DeviceRow>(db, Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${skip} LIMIT ${take}`),
     countDevices(db, where),
   ]);
   return { rows, ...count };

@@ -22,7 +22,7 @@ const N = 3000;
 
 const devices = (search: Record<string, string>) => {
   const { state, filter } = readDeviceTable(search);
-  return listDevices(t.db, tenantId, state, filter);
+  return listDevices(pool, tenantId, state, filter);
 };
 const live = (where: object = {}) => t.db.truuDevice.count({ where: { tenantId, deletedAt: null, ...where } });
 
@@ -83,11 +83,21 @@ describe("the devices table query", () => {
     const { countDevices, deviceWhere } = await import("./list-devices");
     const where = deviceWhere(tenantId, "", { type: "ANDROID" });
     const exact = await live({ type: "ANDROID" });
-    expect(await countDevices(t.db, where)).toEqual({ total: exact, estimated: false });
-    const rough = await countDevices(t.db, where, 100);
+    expect(await countDevices(pool, where)).toEqual({ total: exact, estimated: false });
+    const rough = await countDevices(pool, where, 100);
     expect(rough.estimated).toBe(true);
     expect(rough.total).toBeGreaterThan(exact * 0.7);
     expect(rough.total).toBeLessThan(exact * 1.3);
+  });
+
+  it("reads the cache's UTC times as the same instants Prisma does, whatever the process's time zone", async () => {
+    const { rows } = await devices({ sort: "created", dir: "desc" });
+    const stored = await t.db.truuDevice.findMany({ where: { tenantId, vendorId: { in: rows.map((r) => r.vendorId) } } });
+    const byId = new Map(stored.map((d) => [d.vendorId, d]));
+    for (const r of rows) {
+      expect(r.createdAtVendor?.getTime()).toBe(byId.get(r.vendorId)!.createdAtVendor?.getTime());
+      expect(r.lastHeardFrom?.getTime() ?? null).toBe(byId.get(r.vendorId)!.lastHeardFrom?.getTime() ?? null);
+    }
   });
 
   it("never shows another tenant's devices or deleted ones", async () => {

@@ -3,11 +3,13 @@ import type { OpenConnection } from "./load-connection";
 import { TruGridClient } from "./trugrid/client";
 import { TruuClient } from "./truu/client";
 import { TwingateClient } from "./twingate/client";
-import type { RetryPolicy } from "./core/http";
+import type { FetchLike, RetryPolicy } from "./core/http";
 
 export interface ClientTuning {
   timeoutMs?: number;
   retry?: RetryPolicy;
+  /** The HTTP implementation; the global fetch by default (the sync passes a lighter one). */
+  fetch?: FetchLike;
 }
 
 function required(value: string | null | undefined, what: string): string {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Staff } from "../auth/staff";
-import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { pgPool } from "../db";
+import { rawRows } from "../db/raw-query";
 
 export interface TableViewItem {
   id: string;
@@ -14,11 +16,10 @@ export interface TableViewItem {
 /** The views of one table a staff user may use in a tenant: their own, then those shared with the tenant. */
 export async function listTableViews(staff: Staff, tenantId: string, table: string): Promise<TableViewItem[]> {
   if (!staff.tenantIds.includes(tenantId)) return [];
-  const rows = await db().tableView.findMany({
-    where: { tenantId, table, OR: [{ ownerId: staff.id }, { shared: true }] },
-    orderBy: [{ shared: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, query: true, shared: true, ownerId: true },
-    take: 200,
-  });
+  // Plain SQL: read on every view of the table's page, where Prisma's query engine costs more than the query.
+  const rows = await rawRows<{ id: string; name: string; query: string; shared: boolean; ownerId: string }>(pgPool(), Prisma.sql`
+    SELECT "id", "name", "query", "shared", "ownerId" FROM "TableView"
+    WHERE "tenantId" = ${tenantId} AND "table" = ${table} AND ("ownerId" = ${staff.id} OR "shared")
+    ORDER BY "shared" ASC, "name" ASC LIMIT 200`);
   return rows.map((r) => ({ id: r.id, name: r.name, query: r.query, shared: r.shared, mine: r.ownerId === staff.id }));
 }

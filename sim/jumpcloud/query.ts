@@ -86,6 +86,24 @@ export function sortRows<T extends Row>(rows: T[], sort: string | null, separato
   });
 }
 
+/** Whether a sort keeps rows in their stored (_id) order, so a page can be taken without sorting or copying them all. */
+export function keepsIdOrder(sort: string | null): boolean {
+  const keys = (sort ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  return keys.every((k) => k === "_id" || k === "id");
+}
+
+/** Items skip … skip + limit of a collection, without copying it. */
+export function sliceOf<T>(all: Iterable<T>, skip: number, limit: number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  for (const item of all) {
+    if (i >= skip + limit) break;
+    if (i >= skip) out.push(item);
+    i++;
+  }
+  return out;
+}
+
 export function page(q: URLSearchParams, defaults = { limit: 10, max: 100 }): { limit: number; skip: number } {
   const limit = q.has("limit") ? Number(q.get("limit")) : defaults.limit;
   const skip = q.has("skip") ? Number(q.get("skip")) : 0;
@@ -107,4 +125,14 @@ export function project(row: Row, fields: string | null): Row {
 export function v2List(rows: unknown[], q: URLSearchParams): SimResponse {
   const { limit, skip } = page(q);
   return { status: 200, body: rows.slice(skip, skip + limit), headers: { "x-total-count": String(rows.length) } };
+}
+
+/**
+ * v2 list answer over a collection of `count` items, shaping only the page
+ * asked for: a large group's 50,000 members are not all built into answers
+ * for each of its 500 pages. Same answer as v2List over every item rendered.
+ */
+export function v2ListOf<T>(all: Iterable<T>, count: number, q: URLSearchParams, render: (item: T) => unknown): SimResponse {
+  const { limit, skip } = page(q);
+  return { status: 200, body: sliceOf(all, skip, limit).map(render), headers: { "x-total-count": String(count) } };
 }

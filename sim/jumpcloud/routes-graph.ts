@@ -1,7 +1,7 @@
 import type { SimRequest } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound, parseBody } from "./errors";
-import { v2List } from "./query";
+import { v2List, v2ListOf } from "./query";
 import { associate, dissociate, nodeKey, type Org } from "./state";
 import { AssociationOp } from "../../lib/vendors/jumpcloud/schemas";
 
@@ -144,9 +144,9 @@ export function registerGraphRoutes(ctx: SimContext) {
     const gid = req.params.group_id;
     if (!org.userGroups.has(gid)) return notFound("user group");
     const group = { id: gid, type: "user_group" };
-    const rows = [...org.members.get(gid) ?? []]
-      .map((uid) => ({ id: uid, type: "user", compiledAttributes: null, paths: [[edge(group, { id: uid, type: "user" })]] }));
-    return v2List(rows, req.query);
+    const members = org.members.get(gid) ?? new Set<string>();
+    return v2ListOf(members, members.size, req.query,
+      (uid) => ({ id: uid, type: "user", compiledAttributes: null, paths: [[edge(group, { id: uid, type: "user" })]] }));
   });
 
   ctx.route("GET", "/api/v2/users/:user_id/systems", (req, org) => {

@@ -1,7 +1,7 @@
 import { json } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound, parseBody } from "./errors";
-import { sortRows, v2Filter, v2List } from "./query";
+import { sortRows, v2Filter, v2List, v2ListOf } from "./query";
 import { addMember, forgetNode, removeMember, type JcGroup, type Org } from "./state";
 import { MemberOp } from "../../lib/vendors/jumpcloud/schemas";
 
@@ -83,8 +83,8 @@ export function registerGroupRoutes(ctx: SimContext) {
 
     ctx.route("GET", `${base}/:group_id/members`, (req, org) => {
       if (!k.map(org).has(req.params.group_id)) return notFound(label);
-      const rows = [...org.members.get(req.params.group_id) ?? []].map((id) => ({ to: { id, type: k.memberType, attributes: null }, attributes: null }));
-      return v2List(rows, req.query);
+      const members = org.members.get(req.params.group_id) ?? new Set<string>();
+      return v2ListOf(members, members.size, req.query, (id) => ({ to: { id, type: k.memberType, attributes: null }, attributes: null }));
     });
 
     ctx.route("POST", `${base}/:group_id/members`, (req, org) => {

@@ -47,9 +47,10 @@ export function createTwingateSim(opts: TwingateSimOptions = {}) {
   const reads = new RollingWindowLimiter(limits.readsPerWindow, limits.windowMs);
   const writes = new RollingWindowLimiter(limits.writesPerWindow, limits.windowMs);
   const log: RequestLog = { total: 0, byField: {} };
+  const documents: Documents = new Map();
 
   const server = new SimServer({ envPrefix: "SIM_TWINGATE" });
-  server.route("POST", TWINGATE_GRAPHQL_PATH, (req) => handleGraphql(req, { schema, credentials, reads, writes, log }));
+  server.route("POST", TWINGATE_GRAPHQL_PATH, (req) => handleGraphql(req, { documents, schema, credentials, reads, writes, log }));
 
   server.sim("GET", "/__sim/requests", () => json(200, log));
   server.sim("DELETE", "/__sim/requests", () => {
@@ -76,7 +77,17 @@ export function createTwingateSim(opts: TwingateSimOptions = {}) {
 
 export type TwingateSim = ReturnType<typeof createTwingateSim>;
 
+/** Parsed and validated documents by query text, bounded so that odd clients cannot grow it without end. */
+type Documents = Map<string, { document: DocumentNode; invalid: readonly GraphQLError[] }>;
+const MAX_DOCUMENTS = 200;
+
+function remember(documents: Documents, query: string, entry: { document: DocumentNode; invalid: readonly GraphQLError[] }) {
+  if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+  documents.set(query, entry);
+}
+
 interface Context {
+  documents: Documents;
   schema: GraphQLSchema;
   credentials: TwingateSimCredentials;
   reads: RollingWindowLimiter;
@@ -98,11 +109,15 @@ function handleGraphql(req: SimRequest, ctx: Context): SimResponse {
     return json(400, { errors: [{ message: "Request body is not valid JSON." }] });
   }
   if (typeof body?.query !== "string") return json(400, { errors: [{ message: "Must provide query string." }] });
+  const known = ctx.documents.get(body.query);
   let document: DocumentNode;
-  try {
-    document = parse(body.query);
-  } catch (err) {
-    return errors(400, [err as GraphQLError]);
+  if (known) document = known.document;
+  else {
+    try {
+      document = parse(body.query);
+    } catch (err) {
+      return errors(400, [err as GraphQLError]);
+    }
   }
   const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
   const op = getOperationAST(document, operationName);
@@ -115,7 +130,10 @@ function handleGraphql(req: SimRequest, ctx: Context): SimResponse {
   if (!verdict.ok) {
     return json(429, { message: "Too Many Requests" }, { "retry-after": String(verdict.retryAfterSeconds) });
   }
-  const invalid = validate(ctx.schema, document);
+  // A client sends the same few documents over and over: parsing and
+  // validating each once answers exactly as doing it every time would.
+  const invalid = known?.invalid ?? validate(ctx.schema, document);
+  if (!known) remember(ctx.documents, body.query, { document, invalid });
   if (invalid.length) return errors(400, invalid);
   const result = execute({
     schema: ctx.schema, document, operationName,

@@ -51,11 +51,11 @@ export function queryResolvers(s: TwingateState): ResolverMap {
 
   return {
     QueriesRoot: {
-      users: (_, a: Args<UserFilter>) => connection(list(s.users.values(), (u) => userMatches(u, a.filter)), a, "users"),
+      users: (_, a: Args<UserFilter>) => connection(a.filter ? list(s.users.values(), (u) => userMatches(u, a.filter)) : s.users, a, "users"),
       user: (_, a: { id: string }) => s.users.get(idNumber(a.id, "User") ?? -1) ?? null,
-      devices: (_, a: Args<DeviceFilter>) => connection(list(s.devices.values(), (d) => deviceMatches(d, a.filter)), a, "devices"),
+      devices: (_, a: Args<DeviceFilter>) => connection(a.filter ? list(s.devices.values(), (d) => deviceMatches(d, a.filter)) : s.devices, a, "devices"),
       device: (_, a: { id: string }) => s.devices.get(idNumber(a.id, "Device") ?? -1) ?? null,
-      groups: (_, a: Args<GroupFilter>) => connection(list(s.groups.values(), (g) => groupMatches(g, a.filter)), a, "groups"),
+      groups: (_, a: Args<GroupFilter>) => connection(a.filter ? list(s.groups.values(), (g) => groupMatches(g, a.filter)) : s.groups, a, "groups"),
       group: (_, a: { id: string }) => s.groups.get(idNumber(a.id, "Group") ?? -1) ?? null,
       resources: (_, a: Args<NameFilter>) => connection(list(s.resources.values(), (r) => named(r, a.filter)), a, "resources"),
       resource: (_, a: { id: string }) => s.resources.get(idNumber(a.id, "Resource") ?? -1) ?? null,
@@ -88,7 +88,9 @@ export function queryResolvers(s: TwingateState): ResolverMap {
     },
     Group: {
       securityPolicy: (g: GroupRow) => s.securityPolicies.get(g.securityPolicyN) ?? s.defaultPolicy(),
-      users: (g: GroupRow, a: Args<UserFilter>) => connection(s.groupUsers(g).filter((u) => userMatches(u, a.filter)), a, "users"),
+      // Everyone lists every user: unfiltered, its 50,000 are paged as stored rather than copied for each page.
+      users: (g: GroupRow, a: Args<UserFilter>) =>
+        connection(g.everyone && !a.filter ? s.users : s.groupUsers(g).filter((u) => userMatches(u, a.filter)), a, "users"),
       resources: (g: GroupRow, a: Args<NameFilter>) => connection(s.resourcesOf(`Group:${g.n}`).filter((r) => named(r, a.filter)), a, "resources"),
     },
     RemoteNetwork: {

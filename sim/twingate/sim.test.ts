@@ -99,6 +99,33 @@ describe("Twingate simulator over HTTP", () => {
     expect(del.data.userDelete).toEqual({ ok: false, error: "Users synced from an identity provider cannot be deleted." });
   });
 
+  it("answers the same document the same way every time, rejected or not (documents are parsed and validated once)", async () => {
+    for (let i = 0; i < 2; i++) {
+      const bad = await post({ query: "{ users { nope } }" });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).errors[0].message).toContain("nope");
+      const good = await (await post({ query: "query Q($n: Int) { users(first: $n) { totalCount edges { node { id } } } }", variables: { n: i + 1 } })).json();
+      expect(good.data.users.edges).toHaveLength(i + 1);
+    }
+  });
+
+  it("pages unfiltered lists (users, devices, Everyone's members) as it pages a filter that keeps everything", async () => {
+    const everyone = [...sim.state.groups.values()].find((g) => g.everyone)!;
+    const read = async (filter: string, after: string | null) => (await (await post({
+      query: `query P($after: String) {
+        users(first: 7, after: $after${filter && `, filter: { email: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email } } }
+        devices(first: 7, after: $after${filter && `, filter: { serialNumber: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+        group(id: "${everyone.id}") { users(first: 7, after: $after${filter && `, filter: { email: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage } edges { cursor node { id } } } }
+      }`, variables: { after },
+    })).json()).data;
+    for (const after of [null, cursorOf(4), cursorOf(sim.state.users.size - 3)]) {
+      const plain = await read("", after);
+      expect(plain.users.totalCount).toBe(sim.state.users.size);
+      expect(plain.users.edges.length).toBeGreaterThan(0);
+      expect(plain).toEqual(await read("filtered", after));
+    }
+  });
+
   it("records what reached it, per root field", async () => {
     await fetch(`${url}/__sim/requests`, { method: "DELETE" });
     await post({ query: "{ users(first: 1) { totalCount } groups(first: 1) { totalCount } }" });

@@ -6,6 +6,7 @@ import type { GraphSource, GroupKind, JumpCloudClient } from "../../vendors/jump
 import { allPages, type Page } from "../../vendors/jumpcloud/paging";
 import type * as S from "../../vendors/jumpcloud/schemas";
 import type { SyncContext, VendorSync } from "../context";
+import { nodeFetch } from "../node-fetch";
 import type { SyncTarget } from "../target";
 import type { TargetWriter } from "../writer";
 import { CallGate, settleAll } from "./call-gate";
@@ -51,7 +52,7 @@ export const jumpcloudSync: VendorSync = async (ctx) => {
   else ctx.signal.addEventListener("abort", cancel, { once: true });
   const run: Run = {
     ctx, stop,
-    client: clientsFor.jumpcloud(ctx.connection, { timeoutMs: TIMEOUT_MS, retry: RETRY }),
+    client: clientsFor.jumpcloud(ctx.connection, { timeoutMs: TIMEOUT_MS, retry: RETRY, fetch: nodeFetch }),
     gate: new CallGate(Math.max(1, ctx.concurrency), stop.signal),
   };
   try {

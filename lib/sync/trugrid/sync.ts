@@ -3,6 +3,7 @@ import { VendorError } from "../../vendors/core/vendor-error";
 import { clientsFor } from "../../vendors/clients";
 import type { MachineAssociation, TruGridClient } from "../../vendors/trugrid";
 import type { SyncContext, VendorSync } from "../context";
+import { nodeFetch } from "../node-fetch";
 import type { TargetWriter } from "../writer";
 import { inParallel } from "./in-parallel";
 import { allowedIpTarget, externalDnsTarget, machineAssociationTarget, userTarget } from "./targets";
@@ -47,7 +48,7 @@ async function readWhole<T>(ctx: SyncContext, writer: TargetWriter<T>, read: () 
  * resource has been read completely, so a failed run marks nothing deleted.
  */
 export const trugridSync: VendorSync = async (ctx) => {
-  const client = clientsFor.trugrid(ctx.connection, { timeoutMs: TIMEOUT_MS, retry: RETRY });
+  const client = clientsFor.trugrid(ctx.connection, { timeoutMs: TIMEOUT_MS, retry: RETRY, fetch: nodeFetch });
   const users = ctx.writer(userTarget);
   const allowedIps = ctx.writer(allowedIpTarget);
   const externalDns = ctx.writer(externalDnsTarget);

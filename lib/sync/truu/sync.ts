@@ -2,6 +2,7 @@ import type { ClientTuning } from "../../vendors/clients";
 import { clientsFor } from "../../vendors/clients";
 import type { Page } from "../../vendors/truu/schemas";
 import type { SyncContext, VendorSync } from "../context";
+import { nodeFetch } from "../node-fetch";
 import type { SyncTarget } from "../target";
 import { assetTarget, deviceTarget, userTarget } from "./targets";
 
@@ -10,6 +11,7 @@ import { assetTarget, deviceTarget, userTarget } from "./targets";
 // The first backoff is short because a 429 already waits out Retry-After.
 const TUNING: ClientTuning = {
   timeoutMs: 30_000,
+  fetch: nodeFetch,
   retry: { retries: 8, minDelayMs: 100, maxDelayMs: 10_000, maxRetryAfterMs: 65_000 },
 };
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { clientsFor, type ClientTuning } from "../../vendors/clients";
-import type { RetryPolicy } from "../../vendors/core/http";
+import type { FetchLike, RetryPolicy } from "../../vendors/core/http";
 import type { OpenConnection } from "../../vendors/load-connection";
 import type { Pacer } from "../../vendors/twingate/pacer";
 import { connectionOf, type ServiceAccountKey } from "../../vendors/twingate/schemas";
@@ -13,6 +13,7 @@ import {
 import { emptyPage } from "./pages";
 
 export interface ReadTuning {
+  fetch: FetchLike;
   pacer: Pacer;
   retry: RetryPolicy;
   timeoutMs: number;
@@ -25,11 +26,11 @@ export interface ReadTuning {
  * (same pacer, retries and error mapping) with documents/ of this folder.
  */
 export function twingateReads(connection: OpenConnection, tuning: ReadTuning) {
-  const { pacer, retry, timeoutMs, pageSize } = tuning;
-  const clientTuning: ClientTuning & { pacer: Pacer } = { pacer, retry, timeoutMs };
+  const { pacer, retry, timeoutMs, pageSize, fetch } = tuning;
+  const clientTuning: ClientTuning & { pacer: Pacer } = { pacer, retry, timeoutMs, fetch };
   const client = clientsFor.twingate(connection, clientTuning);
   const transport: TransportOptions = {
-    baseUrl: connection.baseUrl, apiKey: connection.secrets.apiKey ?? "", fetch: (input, init) => globalThis.fetch(input, init), timeoutMs, retry, pacer,
+    baseUrl: connection.baseUrl, apiKey: connection.secrets.apiKey ?? "", fetch, timeoutMs, retry, pacer,
   };
   const query = <S extends z.ZodType>(field: string, document: string, variables: Record<string, unknown>, schema: S) =>
     graphql(transport, "read", { field, document, variables, schema });

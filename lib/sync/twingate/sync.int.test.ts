@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTwingateSim, type TwingateSim } from "../../../sim/twingate";
 import { syncHarness, type SyncHarness } from "../../../test/sync-harness";
-import type { RetryPolicy } from "../../vendors/core/http";
+import type { FetchLike, RetryPolicy } from "../../vendors/core/http";
 import { TwingateClient } from "../../vendors/twingate/client";
 import { TWINGATE_LIMITS, type PaceKind, type PaceLimit } from "../../vendors/twingate/pacer";
 import { normEmail } from "../target";
+import { nodeFetch } from "../node-fetch";
 import { twingateSyncWith } from "./sync";
 
 const API_KEY = "tg-sync-test-4b7e1a";
@@ -252,16 +253,16 @@ describe("Twingate sync pacing", () => {
     const paced = createTwingateSim({ size: "small", credentials: { apiKey: API_KEY }, rateLimits: { ...budget, writesPerWindow: 20 } });
     const { url: pacedUrl } = await paced.server.listen(0);
     const limits = { read: { limit: budget.readsPerWindow, windowMs: budget.windowMs }, write: TWINGATE_LIMITS.write };
-    const ph = await syncHarness("twingate", twingateSyncWith(limits, { retry: FAST_RETRY, timeoutMs: 5_000 }), {
-      baseUrl: pacedUrl, secrets: { apiKey: API_KEY }, settings: { network: "northwind" },
-    });
     const statuses: number[] = [];
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = async (input, init) => {
-      const res = await realFetch(input, init);
+    const watched: FetchLike = async (input, init) => {
+      const res = await nodeFetch(input, init);
       if (String(input).startsWith(pacedUrl)) statuses.push(res.status);
       return res;
     };
+    const ph = await syncHarness("twingate", twingateSyncWith(limits, { retry: FAST_RETRY, timeoutMs: 5_000, fetch: watched }), {
+      baseUrl: pacedUrl, secrets: { apiKey: API_KEY }, settings: { network: "northwind" },
+    });
+    const realFetch = globalThis.fetch;
     try {
       const started = Date.now();
       const run = await ph.run({ concurrency: 8 });
@@ -274,7 +275,6 @@ describe("Twingate sync pacing", () => {
       const log = (await (await realFetch(`${pacedUrl}/__sim/requests`)).json()) as { total: number };
       expect(log.total).toBe(8);
     } finally {
-      globalThis.fetch = realFetch;
       await ph.close();
       await paced.server.close();
     }

@@ -1,6 +1,7 @@
-import type { RetryPolicy } from "../../vendors/core/http";
+import type { FetchLike, RetryPolicy } from "../../vendors/core/http";
 import { TWINGATE_LIMITS, type PaceKind, type PaceLimit } from "../../vendors/twingate/pacer";
 import type { SyncContext, VendorSync } from "../context";
+import { nodeFetch } from "../node-fetch";
 import type { TargetWriter } from "../writer";
 import { accessGrant } from "./documents";
 import { PageRunner, type Page } from "./pages";
@@ -15,6 +16,8 @@ export interface TwingateSyncTuning {
   timeoutMs?: number;
   /** Items per page, nested connections included; Twingate serves at most 100. */
   pageSize?: number;
+  /** The HTTP implementation (tests watch the answers through it); nodeFetch by default. */
+  fetch?: FetchLike;
 }
 
 const MAX_PAGE = 100;
@@ -114,7 +117,7 @@ export function twingateSyncWith(limits: Record<PaceKind, PaceLimit> = TWINGATE_
   const pageSize = Math.min(opts.pageSize ?? MAX_PAGE, MAX_PAGE);
   return async (ctx) => {
     const api = twingateReads(ctx.connection, {
-      pacer: ctx.pacer(limits), retry: opts.retry ?? SYNC_RETRY, timeoutMs: opts.timeoutMs ?? 35_000, pageSize,
+      pacer: ctx.pacer(limits), retry: opts.retry ?? SYNC_RETRY, timeoutMs: opts.timeoutMs ?? 35_000, pageSize, fetch: opts.fetch ?? nodeFetch,
     });
     const pages = new PageRunner(ctx);
     const w = writersFor(ctx);

@@ -7,7 +7,7 @@ import type { paths as V2 } from "./generated/v2";
 import type { paths as V2Seed } from "./generated/v2-seed";
 import { allPages, type AllPagesOptions, type Page } from "./paging";
 import * as S from "./schemas";
-import { operationFetch, querySerializer, type JumpCloudCredentials, type TransportOptions } from "./transport";
+import { operationFetch, querySerializer, sendGet, type JumpCloudCredentials, type TransportOptions } from "./transport";
 
 export type { JumpCloudCredentials };
 
@@ -70,6 +70,14 @@ function withStableSort<Q extends { skip?: number; sort?: string; limit?: number
   return q.skip !== undefined && !q.sort ? { ...q, sort: "_id" } : q;
 }
 
+/** Array schemas built once per item schema: building a zod schema costs more than parsing a small page with it. */
+const arrays = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+function arrayOf<Sc extends z.ZodType>(schema: Sc): z.ZodArray<Sc> {
+  let a = arrays.get(schema);
+  if (!a) arrays.set(schema, (a = schema.array()));
+  return a as z.ZodArray<Sc>;
+}
+
 /** Drains a body the client does not use (v1 actions answer an unspecified string). */
 async function discard(res: Response) {
   await res.text().catch(() => "");
@@ -86,8 +94,11 @@ export class JumpCloudClient {
   private readonly v1: Client<V1>;
   private readonly v2: Client<V2 & V2Seed>;
 
+  private readonly v2Base: string;
+
   constructor(opts: JumpCloudClientOptions) {
     const origin = opts.baseUrl.replace(/\/+$/, "");
+    this.v2Base = `${origin}/api/v2`;
     this.t = { credentials: opts.credentials, fetch: opts.fetch ?? globalThis.fetch, timeoutMs: opts.timeoutMs ?? 30_000, retry: opts.retry };
     this.v1 = createClient<V1>({ baseUrl: `${origin}/api`, querySerializer });
     this.v2 = createClient<V2 & V2Seed>({ baseUrl: `${origin}/api/v2`, querySerializer });
@@ -103,7 +114,20 @@ export class JumpCloudClient {
 
   private async v2Page<Sc extends z.ZodType>(call: Promise<{ response: Response }>, schema: Sc, operation: string): Promise<Page<z.output<Sc>>> {
     const { response } = await call;
-    const items = (await readJson(response, schema.array(), V, operation)) as z.output<Sc>[];
+    const items = (await readJson(response, arrayOf(schema), V, operation)) as z.output<Sc>[];
+    return { items, total: total(response) };
+  }
+
+  /**
+   * A v2 list read without openapi-fetch: the URL it would build (path
+   * segments encoded, the same query serializer), the same headers, retries
+   * and errors. For the graph reads a sync sends once per user and group.
+   */
+  private async v2Read<Sc extends z.ZodType>(segments: string[], query: Record<string, unknown>, schema: Sc, operation: string): Promise<Page<z.output<Sc>>> {
+    const search = querySerializer(query);
+    const url = `${this.v2Base}/${segments.map(encodeURIComponent).join("/")}${search ? `?${search}` : ""}`;
+    const response = await sendGet(this.t, operation, url);
+    const items = (await readJson(response, arrayOf(schema), V, operation)) as z.output<Sc>[];
     return { items, total: total(response) };
   }
 
@@ -247,8 +271,8 @@ export class JumpCloudClient {
   }
 
   listGroupMembers(kind: GroupKind, groupId: string, q: { limit?: number; skip?: number } = {}): Promise<Page<S.GraphConnection>> {
-    const o = { params: { path: { group_id: groupId }, query: q }, ...this.op(`graph_${kind}GroupMembersList`, true) };
-    return this.v2Page(kind === "user" ? this.v2.GET("/usergroups/{group_id}/members", o) : this.v2.GET("/systemgroups/{group_id}/members", o), S.GraphConnection, `graph_${kind}GroupMembersList`);
+    // GET /usergroups/{group_id}/members or /systemgroups/{group_id}/members.
+    return this.v2Read([kind === "user" ? "usergroups" : "systemgroups", groupId, "members"], q, S.GraphConnection, `graph_${kind}GroupMembersList`);
   }
 
   /** add/remove one member; adding an existing member is a 409. */
@@ -261,13 +285,8 @@ export class JumpCloudClient {
   // ---- v2 graph ----
 
   listAssociations(source: GraphSource, id: string, targets: S.GraphType[], q: { limit?: number; skip?: number } = {}): Promise<Page<S.GraphConnection>> {
-    const operation = `graph_${source}AssociationsList`;
-    const query = { ...q, targets } as never;
-    const call = source === "users" ? this.v2.GET("/users/{user_id}/associations", { params: { path: { user_id: id }, query }, ...this.op(operation, true) })
-      : source === "usergroups" ? this.v2.GET("/usergroups/{group_id}/associations", { params: { path: { group_id: id }, query }, ...this.op(operation, true) })
-        : source === "systems" ? this.v2.GET("/systems/{system_id}/associations", { params: { path: { system_id: id }, query }, ...this.op(operation, true) })
-          : this.v2.GET("/systemgroups/{group_id}/associations", { params: { path: { group_id: id }, query }, ...this.op(operation, true) });
-    return this.v2Page(call, S.GraphConnection, operation);
+    // GET /{users|usergroups|systems|systemgroups}/{id}/associations?targets=…
+    return this.v2Read([source, id, "associations"], { ...q, targets }, S.GraphConnection, `graph_${source}AssociationsList`);
   }
 
   modifyAssociation(source: GraphSource, id: string, body: S.AssociationOp): Promise<void> {

@@ -63,6 +63,20 @@ describe("JumpCloud v2 groups", () => {
 });
 
 describe("JumpCloud v2 graph", () => {
+  it("graph reads send the organisation with an MSP key, page with skip/limit and report x-total-count", async () => {
+    const msp = { apiKey: env.sim.credentials.mspApiKey, orgId: env.org.id };
+    const c = env.client({ credentials: msp });
+    const [gid, members] = [...env.org.members].find(([id, m]) => env.org.userGroups.has(id) && m.size > 2)!;
+    const page = await c.listGroupMembers("user", gid, { limit: 2, skip: 1 });
+    expect(page.total).toBe(members.size);
+    expect(page.items.map((m) => m.to.id)).toEqual([...members].slice(1, 3));
+    const [u] = env.org.users.values();
+    expect((await c.listAssociations("users", u._id, ["system"])).items.every((a) => a.to.type === "system")).toBe(true);
+    const withoutOrg = env.client({ credentials: { apiKey: msp.apiKey } });
+    expect(await status(withoutOrg.listAssociations("users", u._id, ["system"]))).toBeGreaterThanOrEqual(400);
+    expect(await status(c.listGroupMembers("user", "000000000000000000000000"))).toBe(404);
+  });
+
   it("user associations: targets required (400), add 204, 409 on repeat, update, remove", async () => {
     const c = env.client();
     const [u] = env.org.users.values();

@@ -13,12 +13,20 @@ export const PageInfo = z.object({
   endCursor: z.string().nullable(),
 });
 
-export function connectionOf<T extends z.ZodType>(node: T) {
+function buildConnection<T extends z.ZodType>(node: T) {
   return z.object({
     pageInfo: PageInfo,
     totalCount: z.number().int(),
     edges: z.array(z.object({ cursor: z.string(), node })),
   });
+}
+
+/** Built once per node schema: building a zod schema costs more than parsing a page with it, and pages are read by the thousand. */
+const connections = new WeakMap<z.ZodType, ReturnType<typeof buildConnection>>();
+export function connectionOf<T extends z.ZodType>(node: T): ReturnType<typeof buildConnection<T>> {
+  let c = connections.get(node);
+  if (!c) connections.set(node, (c = buildConnection(node)));
+  return c as ReturnType<typeof buildConnection<T>>;
 }
 export interface Connection<T> {
   pageInfo: z.infer<typeof PageInfo>;

@@ -4,7 +4,7 @@ import { DevicesTable } from "@/components/truu/devices-table";
 import { NoTenant } from "@/components/truu/no-tenant";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import { currentTenant } from "@/lib/tenants/scope";
 import { readDeviceTable } from "@/lib/truu/device-filters";
 import { listDevices } from "@/lib/truu/list-devices";
@@ -20,7 +20,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   if (!tenant) return <NoTenant title="TruU devices" />;
   const { state, filter } = readDeviceTable(await searchParams);
   const [{ rows, total, estimated }, views] = await Promise.all([
-    listDevices(db(), tenant.id, state, filter),
+    listDevices(pgPool(), tenant.id, state, filter),
     listTableViews(staff, tenant.id, "truu.devices"),
   ]);
   return (
