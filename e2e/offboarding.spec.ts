@@ -6,7 +6,7 @@ const ALL = ["trugrid", "truu", "twingate", "jumpcloud"] as const;
 /** Someone every vendor knows, with a JumpCloud group, a TruGrid association and devices in TruU and Twingate; not one of the TruGrid admins (TruGrid keeps MFA on for those). */
 async function fullyKnownPerson(tenantId: string) {
   const prisma = await db();
-  const people = await prisma.person.findMany({ where: { tenantId }, orderBy: { emailNorm: "desc" } });
+  const people = await prisma.person.findMany({ where: { tenantId, mergedIntoId: null }, orderBy: { emailNorm: "desc" } });
   for (const p of people) {
     const e = p.emailNorm;
     const jc = await prisma.jumpcloudUser.findFirst({ where: { tenantId, emailNorm: e, deletedAt: null, state: "ACTIVATED" } });
@@ -85,7 +85,7 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
   const admin = await createStaff("admin", [tenant.id]);
   await signIn(page, admin.email, admin.password);
   await syncTenant(page, tenant.id, ["jumpcloud"]);
-  const [a, b] = await prisma.person.findMany({ where: { tenantId: tenant.id }, orderBy: { emailNorm: "asc" }, take: 2 });
+  const [a, b] = await prisma.person.findMany({ where: { tenantId: tenant.id, mergedIntoId: null }, orderBy: { emailNorm: "asc" }, take: 2 });
   await page.goto("/bulk");
   await page.getByLabel("Operation").selectOption("offboarding");
   const csv = ["mail", a.emailNorm.toUpperCase(), b.emailNorm, "ghost@nowhere.example", a.emailNorm].join("\r\n");
@@ -110,7 +110,7 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
 test("a viewer (and an operator) may not offboard: no button, and calling the actions directly is refused and audited", async ({ page }) => {
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
-  const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id }, orderBy: { emailNorm: "asc" } });
+  const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id, mergedIntoId: null }, orderBy: { emailNorm: "asc" } });
   for (const role of ["viewer", "operator"] as const) {
     const staff = await createStaff(role, [tenant.id]);
     await signIn(page, staff.email, staff.password);

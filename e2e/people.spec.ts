@@ -8,7 +8,7 @@ test("the People table searches, filters, sorts, pages and hides columns through
   await signIn(page, operator.email, operator.password);
   await syncTenant(page, tenant.id, ["jumpcloud", "twingate"]);
 
-  const total = await prisma.person.count({ where: { tenantId: tenant.id } });
+  const total = await prisma.person.count({ where: { tenantId: tenant.id, mergedIntoId: null } });
   expect(total).toBeGreaterThan(10);
   await page.goto("/people?size=10");
   const table = page.getByTestId("people-table");
@@ -19,7 +19,7 @@ test("the People table searches, filters, sorts, pages and hides columns through
   await table.getByRole("button", { name: "Next page" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(table.getByTestId("table-range")).toHaveText(`11–${Math.min(20, total)} of ${total}`);
-  const someone = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id }, orderBy: { emailNorm: "desc" } });
+  const someone = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id, mergedIntoId: null }, orderBy: { emailNorm: "desc" } });
   await table.getByLabel("Search name, UPN or email").fill(someone.emailNorm);
   await expect(table.getByTestId("table-row")).toHaveCount(1);
   await expect(table.getByTestId("table-row")).toContainText(someone.emailNorm);
@@ -34,7 +34,7 @@ test("the People table searches, filters, sorts, pages and hides columns through
   await expect(table.getByRole("columnheader", { name: /UPN \/ email/ })).toHaveAttribute("aria-sort", "descending");
 
   // Filters: known to JumpCloud and Twingate both, then known to JumpCloud but missing from Twingate.
-  const people = await prisma.person.findMany({ where: { tenantId: tenant.id }, select: { emailNorm: true } });
+  const people = await prisma.person.findMany({ where: { tenantId: tenant.id, mergedIntoId: null }, select: { emailNorm: true } });
   const live = async (table: "jumpcloudUser" | "twingateUser") => new Set((await (prisma[table] as typeof prisma.twingateUser).findMany({ where: { tenantId: tenant.id, deletedAt: null }, select: { emailNorm: true } })).map((u) => u.emailNorm));
   const [jc, tg] = [await live("jumpcloudUser"), await live("twingateUser")];
   const jcNotTg = people.filter((p) => jc.has(p.emailNorm) && !tg.has(p.emailNorm)).length;
@@ -61,7 +61,7 @@ test("the person finder opens with '/', finds by part of an email, and the perso
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const viewer = await createStaff("viewer", [tenant.id]);
-  const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id }, orderBy: { emailNorm: "asc" } });
+  const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id, mergedIntoId: null }, orderBy: { emailNorm: "asc" } });
   const jc = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, emailNorm: person.emailNorm } });
   await signIn(page, viewer.email, viewer.password);
   await page.goto("/sync");

@@ -23,7 +23,7 @@ const Email = z.email("Not a valid UPN or email (name@domain)").max(320);
 
 /**
  * Expands each person into one row per step per vendor they are known to
- * (from the cache, matched on the normalised UPN/email), each planned by its
+ * (from the cache, matched on any of the person's addresses), each planned by its
  * step's operation against the cache: a step already done plans as "no
  * change" and is not sent. Rows are numbered step by step (every person's
  * identity is suspended before anyone's devices go), and nothing is sent.
@@ -49,7 +49,15 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
   if (people.length === 0 && drafts.length === 0) return { ok: false, error: "No people to offboard." };
 
   const tenantId = p.tenantId;
-  const emails = people.map((x) => x.emailNorm);
+  // Each given address reaches every address of its person (case, domain aliases, vendor-known alternates).
+  const given = people.map((x) => x.emailNorm);
+  const linked = await db.personKey.findMany({ where: { tenantId, key: { in: given } }, select: { key: true, personId: true } });
+  const siblings = linked.length ? await db.personKey.findMany({ where: { tenantId, personId: { in: linked.map((k) => k.personId) } }, select: { key: true, personId: true } }) : [];
+  const keysOf = new Map(given.map((e) => {
+    const personId = linked.find((k) => k.key === e)?.personId;
+    return [e, new Set([e, ...siblings.filter((k) => k.personId === personId).map((k) => k.key)])];
+  }));
+  const emails = [...new Set([...keysOf.values()].flatMap((k) => [...k]))];
   const live = { tenantId, deletedAt: null };
   const [connections, tgUsers, jcUsers, twUsers, truuDevices, twDevices] = await Promise.all([
     db.vendorConnection.findMany({ where: { tenantId }, select: { vendor: true } }),
@@ -68,7 +76,7 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
     ? await db.vendorObject.findMany({ where: { ...live, vendor: "jumpcloud", kind: "user_group", vendorId: { in: [...new Set(jcMemberships.map((m) => m.fromId))] } }, select: { vendorId: true, name: true } })
     : [];
   const groupName = new Map(jcGroups.map((g) => [g.vendorId, g.name ?? g.vendorId]));
-  const by = <T,>(rows: T[], key: (r: T) => string | null) => (e: string) => rows.filter((r) => key(r) === e);
+  const by = <T,>(rows: T[], key: (r: T) => string | null) => (e: string) => rows.filter((r) => keysOf.get(e)!.has(key(r) ?? ""));
 
   const stepIndex = (id: string) => OFFBOARDING_STEPS.findIndex((s) => s.op.id === id);
   const S = {

@@ -1,23 +1,36 @@
 import type { Db } from "../db/client";
 
+/** A person's keys: its own address and every alias linkPeople linked to it. */
+export async function personKeys(db: Db, person: { id: string; emailNorm: string }): Promise<string[]> {
+  const rows = await db.personKey.findMany({ where: { personId: person.id }, select: { key: true } });
+  return [...new Set([person.emailNorm, ...rows.map((r) => r.key)])];
+}
+
 /**
  * Everything the cache knows about one person, across the four vendors,
- * matched on the normalised UPN/email within the person's tenant.
+ * matched on any of the person's keys (normalised UPN/email and aliases)
+ * within the person's tenant. A person merged into another through an alias
+ * answers `{ mergedInto }` so the page can redirect.
  */
 export async function loadPersonView(db: Db, tenantIds: string[], personId: string) {
   const person = await db.person.findFirst({ where: { id: personId, tenantId: { in: tenantIds } } });
   if (!person) return null;
-  const { tenantId, emailNorm } = person;
+  if (person.mergedIntoId) return { mergedInto: person.mergedIntoId } as const;
+  const { tenantId } = person;
   const live = { tenantId, deletedAt: null };
+  const keys = await personKeys(db, person);
+  const emailNorm = { in: keys };
 
-  const [trugrid, truuUsers, truuDevices, twingateUsers, twingateDevices, jumpcloudUsers] = await Promise.all([
-    db.trugridUser.findFirst({ where: { ...live, emailNorm } }),
+  const [trugridUsers, truuUsers, truuDevices, twingateUsers, twingateDevices, jumpcloudUsers] = await Promise.all([
+    db.trugridUser.findMany({ where: { ...live, emailNorm }, orderBy: { syncedAt: "desc" } }),
     db.truuUser.findMany({ where: { ...live, emailNorm } }),
     db.truuDevice.findMany({ where: { ...live, userEmailNorm: emailNorm }, orderBy: { lastHeardFrom: "desc" }, take: 200 }),
     db.twingateUser.findMany({ where: { ...live, emailNorm } }),
     db.twingateDevice.findMany({ where: { ...live, userEmailNorm: emailNorm }, take: 200 }),
     db.jumpcloudUser.findMany({ where: { ...live, emailNorm } }),
   ]);
+  // One TruGrid domain per tenant: the person's own address first, else the alias TruGrid knows.
+  const trugrid = trugridUsers.find((u) => u.emailNorm === person.emailNorm) ?? trugridUsers[0] ?? null;
 
   const tgIds = twingateUsers.map((u) => u.vendorId);
   const jcIds = jumpcloudUsers.map((u) => u.vendorId);
@@ -35,7 +48,9 @@ export async function loadPersonView(db: Db, tenantIds: string[], personId: stri
   ]);
 
   return {
+    mergedInto: null,
     person,
+    keys,
     trugrid: trugrid && {
       user: trugrid,
       associations: associations.map((e) => ({ id: e.id, group: e.toId, machine: (e.attributes as { machineName?: string } | null)?.machineName ?? null })),
@@ -46,14 +61,17 @@ export async function loadPersonView(db: Db, tenantIds: string[], personId: stri
   };
 }
 
-export type PersonView = NonNullable<Awaited<ReturnType<typeof loadPersonView>>>;
+export type PersonView = Extract<NonNullable<Awaited<ReturnType<typeof loadPersonView>>>, { mergedInto: null }>;
 
-/** People whose name, UPN or email contains the text, across the tenants in scope, for the quick finder. */
+/** People whose name, UPN, email or any alias contains the text, across the tenants in scope, for the quick finder. */
 export async function findPeople(db: Db, tenantIds: string[], text: string, take = 12) {
   const q = text.trim().toLowerCase();
   if (!q) return [];
   return db.person.findMany({
-    where: { tenantId: { in: tenantIds }, OR: [{ emailNorm: { contains: q } }, { displayName: { contains: q, mode: "insensitive" } }] },
+    where: {
+      tenantId: { in: tenantIds }, mergedIntoId: null,
+      OR: [{ emailNorm: { contains: q } }, { displayName: { contains: q, mode: "insensitive" } }, { keys: { some: { key: { contains: q } } } }],
+    },
     orderBy: [{ emailNorm: "asc" }],
     take,
     select: { id: true, emailNorm: true, displayName: true, tenantId: true },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { UserActions as JumpCloudUserActions } from "@/components/jumpcloud/user-actions";
 import { OffboardButton } from "@/components/offboarding/offboard-button";
 import { PersonTruGridActions, PersonTruuDeletes, PersonTwingateState } from "@/components/people/person-actions";
@@ -21,6 +21,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const view = await loadPersonView(db(), staff.tenantIds, id);
   if (!view) notFound();
+  // An old link to a person later merged through an alias lands on the person it became.
+  if (view.mergedInto !== null) redirect(`/people/${view.mergedInto}`);
   const { person, trugrid, truu, twingate, jumpcloud } = view;
   const tenantId = person.tenantId;
   // Each vendor's actions inline, shown to those who may use them (the actions check again on the server).

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ConnectionForm } from "@/components/settings/connection-form";
+import { DomainAliasesForm } from "@/components/settings/domain-aliases-form";
 import { RenameTenantForm } from "@/components/settings/rename-tenant-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { ConnectionSummary } from "@/components/vendors/connection-summary";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatAliasLines, loadDomainAliases } from "@/lib/people/domain-aliases";
 import { connectionsOf } from "@/lib/tenants/connections";
 import { tenantInScope } from "@/lib/tenants/scope";
 import { CONNECTION_FIELDS, VENDOR_IDS, VENDOR_LABEL } from "@/lib/vendors/connection-fields";
@@ -21,6 +24,7 @@ export default async function TenantPage({ params }: { params: Promise<{ tenantI
   if (!tenant) notFound();
   const connections = await connectionsOf(staff, tenant.id);
   const manage = can(staff.role, "connections.manage");
+  const aliases = await loadDomainAliases(db(), tenant.id);
   return (
     <>
       <PageHeader title={tenant.name} description={tenant.isDemo ? "A demo tenant, wired to the local vendor simulators." : "Vendor connections of this tenant. Credentials are encrypted at rest and never shown again."} />
@@ -30,6 +34,10 @@ export default async function TenantPage({ params }: { params: Promise<{ tenantI
           <RenameTenantForm tenantId={tenant.id} name={tenant.name} />
         </Card>
       ) : null}
+      <Card className="mb-4 max-w-xl" data-testid="domain-aliases-card">
+        <CardTitle>People: domain aliases</CardTitle>
+        <DomainAliasesForm tenantId={tenant.id} text={formatAliasLines(aliases)} canEdit={can(staff.role, "tenants.manage")} />
+      </Card>
       <div className="grid gap-4 xl:grid-cols-2">
         {VENDOR_IDS.map((vendor) => {
           const connection = connections.find((c) => c.vendor === vendor);
