@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
+import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import { makeStaff } from "../../test/factories";
 import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { trugridSync } from "../sync/trugrid/sync";
@@ -15,14 +16,9 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const domainState = () => sim.state.domains.values().next().value!;
 const users = () => [...domainState().users.values()].filter((u) => u.synced);
 
-async function planAndConfirm(operationId: string, csv: string) {
-  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId, fileName: "t.csv", bytes: enc(csv), staffId });
-  if (!res.ok) throw new Error(res.error);
-  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
-  return res;
-}
-const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
-const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
+const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
+const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
 beforeAll(async () => {
   sim = createTruGridSim({ size: "small" });

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
 import { createUser as simCreateUser } from "../../sim/jumpcloud/routes-users";
 import { addMember, associate, nodeKey } from "../../sim/jumpcloud/state";
+import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import { makeStaff } from "../../test/factories";
 import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
 import { jumpcloudSync } from "../sync/jumpcloud/sync";
 import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
-import { planBulkJob } from "./plan";
 
 // The JumpCloud bulk operations beyond suspend/reactivate, against the real
 // simulator: the plan (unknown, invalid, no change, duplicate), the change at
@@ -29,26 +29,20 @@ let url: string;
 let h: SyncHarness;
 let staffId: string;
 
-const enc = (s: string) => new TextEncoder().encode(s);
 const org = () => sim.state.orgs.get(ORG_ID)!;
 /** The simulator's user now (a PUT replaces the record). */
 const simUser = (id: string) => org().users.get(id)!;
 const simUsers = () => [...org().users.values()];
-const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
+const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const eventsOf = (jobId: string) => h.t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
-const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 const cachedUser = (id: string) => h.t.db.jumpcloudUser.findUniqueOrThrow({ where: { tenantId_vendorId: { tenantId: h.tenantId, vendorId: id } } });
 const edge = (kind: string, vendorId: string) => h.t.db.vendorEdge.findFirst({ where: { tenantId: h.tenantId, vendor: "jumpcloud", kind, vendorId } });
 const targetsOf = (e: { targets: unknown }) => e.targets as { type: string; id: string; label?: string }[];
 /** Rows are sent a few at a time: events come in the order JumpCloud answered, so find each by its target. */
 const eventFor = <E extends { targets: unknown }>(events: E[], id: string) => events.find((e) => targetsOf(e).some((t) => t.id === id))!;
 
-async function planAndConfirm(operationId: string, csv: string) {
-  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId, fileName: "t.csv", bytes: enc(csv), staffId });
-  if (!res.ok) throw new Error(res.error);
-  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
-  return res;
-}
+const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
 /** The next sync finds the cache as JumpCloud has it: nothing created, updated or deleted, no drift. */
 async function expectSyncFindsNothingNew() {

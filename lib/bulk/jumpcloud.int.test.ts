@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
+import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import { makeStaff } from "../../test/factories";
 import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { jumpcloudSync } from "../sync/jumpcloud/sync";
 import { applyBulkJob } from "./apply";
-import { planBulkJob } from "./plan";
 
 const ORG_ID = JUMPCLOUD_SIM_ORG_IDS[0];
 
@@ -13,19 +13,13 @@ let url: string;
 let h: SyncHarness;
 let staffId: string;
 
-const enc = (s: string) => new TextEncoder().encode(s);
 const simUsers = () => [...sim.state.orgs.get(ORG_ID)!.users.values()];
 /** The simulator's user now (it may replace the record on update). */
 const stateOf = (id: string) => sim.state.orgs.get(ORG_ID)!.users.get(id)?.state;
-const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
-const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
+const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
-async function planAndConfirm(operationId: string, csv: string) {
-  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId, fileName: "t.csv", bytes: enc(csv), staffId });
-  if (!res.ok) throw new Error(res.error);
-  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
-  return res;
-}
+const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
 beforeAll(async () => {
   sim = createJumpCloudSim({ size: "small" });

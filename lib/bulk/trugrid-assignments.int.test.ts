@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
+import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import { makeStaff } from "../../test/factories";
 import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { trugridSync } from "../sync/trugrid/sync";
 import { trugridHistory } from "../trugrid/history";
 import { applyBulkJob } from "./apply";
 import { bulkOperation, templateCsv } from "./catalogue";
-import { planBulkJob } from "./plan";
 
 let sim: TruGridSim;
 let url: string;
 let h: SyncHarness;
 let staffId: string;
 
-const enc = (s: string) => new TextEncoder().encode(s);
 const domain = () => sim.state.domains.values().next().value!;
-const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
-const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
+const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 const assigned = (key: string) => [...(domain().assignments.get(key.toLowerCase())?.targets ?? [])];
 
-async function planAndConfirm(csv: string) {
-  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.assignments", fileName: "a.csv", bytes: enc(csv), staffId });
-  if (!res.ok) throw new Error(res.error);
-  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
-  return res;
-}
+const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "trugrid.assignments", csv, fileName: "a.csv" });
 
 beforeAll(async () => {
   sim = createTruGridSim({ size: "small" });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bulkRowsOf, planConfirmed } from "../../test/bulk-jobs";
 import { makeStaff } from "../../test/factories";
 import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { truuSync } from "../sync/truu/sync";
@@ -11,7 +12,7 @@ let h: SyncHarness;
 let staffId: string;
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
+const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const atTruu = (guid: string) => truu.sim.state.userByGuid(guid);
 /** Users with devices not used by an earlier test yet. */
 const used = new Set<string>();
@@ -22,12 +23,7 @@ const fresh = (n: number) => {
   return out;
 };
 
-async function planAndConfirm(csv: string) {
-  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "truu.delete_users", fileName: "u.csv", bytes: enc(csv), staffId });
-  if (!res.ok) throw new Error(res.error);
-  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
-  return res;
-}
+const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "truu.delete_users", csv, fileName: "u.csv" });
 
 beforeAll(async () => {
   truu = await startTruu("small");

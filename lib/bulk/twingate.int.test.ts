@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTwingateSim, type TwingateSim } from "../../sim/twingate";
+import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import { makeStaff } from "../../test/factories";
 import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { twingateSyncWith } from "../sync/twingate/sync";
@@ -16,15 +17,10 @@ let staffId: string;
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const simUsers = () => [...sim.state.users.values()];
-const rowsOf = (jobId: string) => h.t.db.bulkRow.findMany({ where: { jobId }, orderBy: { line: "asc" } });
-const setFaults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
+const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
-async function planAndConfirm(operationId: string, csv: string) {
-  const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId, fileName: "t.csv", bytes: enc(csv), staffId });
-  if (!res.ok) throw new Error(res.error);
-  await h.t.db.bulkJob.update({ where: { id: res.jobId }, data: { status: "queued", confirmedById: staffId, confirmedAt: new Date() } });
-  return res;
-}
+const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
 beforeAll(async () => {
   sim = createTwingateSim({ size: "small", credentials: { apiKey: API_KEY }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
