@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Db } from "../../db/client";
 import { cacheUser } from "../../jumpcloud/cache";
 import { userSnapshot, userTarget } from "../../jumpcloud/targets";
 import { normEmail } from "../../sync/target";
@@ -8,6 +7,7 @@ import { VendorError } from "../../vendors/core/vendor-error";
 import { loadConnection, type OpenConnection } from "../../vendors/load-connection";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
+import { userProblem, usersByEmail } from "./jumpcloud-lookup";
 
 const Row = z.object({ email: z.email("Not a valid email (name@domain)").max(320) });
 type Row = z.infer<typeof Row>;
@@ -20,11 +20,6 @@ export const bulkJumpcloudClient = (connection: OpenConnection) => clientsFor.ju
 export function jumpcloudMessage(err: unknown): string {
   if (err instanceof VendorError) return `JumpCloud answered: ${err.vendorMessage}${err.status ? ` (HTTP ${err.status})` : ""}`;
   return err instanceof Error ? err.message : String(err);
-}
-
-async function usersByEmail(db: Db, tenantId: string, rows: Row[]) {
-  const users = await db.jumpcloudUser.findMany({ where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.email)) } } });
-  return (r: Row) => users.filter((u) => u.emailNorm === normEmail(r.email));
 }
 
 /** Suspend (SUSPENDED) or reactivate (ACTIVATED) users by email: a state change, safe to send twice. */
@@ -41,11 +36,11 @@ const stateOperation = (suspend: boolean) => {
     row: Row,
     key: (r) => normEmail(r.email),
     plan: async (db, tenantId, rows) => {
-      const find = await usersByEmail(db, tenantId, rows);
+      const find = await usersByEmail(db, tenantId, rows.map((r) => r.email));
       return rows.map((r): PlannedRow => {
-        const us = find(r);
-        if (!us.length) return { plan: "error", error: `Unknown user: ${r.email} is not a JumpCloud user of this tenant (as of the last sync).` };
-        if (us.length > 1) return { plan: "error", error: `Ambiguous email: ${us.length} JumpCloud users have ${r.email}.` };
+        const us = find(r.email);
+        const problem = userProblem(r.email, us);
+        if (problem) return { plan: "error", error: problem };
         const u = us[0];
         const before = { userId: u.vendorId, ...userSnapshot(u) };
         if (u.state === target) return { plan: "no_change", before, after: before };
@@ -55,9 +50,9 @@ const stateOperation = (suspend: boolean) => {
     },
     apply: async (ctx, rows) => {
       const client = bulkJumpcloudClient(ctx.connection);
-      const find = await usersByEmail(ctx.db, ctx.tenantId, rows);
+      const find = await usersByEmail(ctx.db, ctx.tenantId, rows.map((r) => r.email));
       return Promise.all(rows.map(async (r) => {
-        const u = find(r)[0];
+        const u = find(r.email)[0];
         if (!u) return { ok: false, message: "The user is not in the cache any more; sync JumpCloud and retry." };
         try {
           await client.updateUser(u.vendorId, { state: target });
@@ -68,7 +63,7 @@ const stateOperation = (suspend: boolean) => {
       }));
     },
     check: async (ctx, r) => {
-      const u = (await usersByEmail(ctx.db, ctx.tenantId, [r]))(r)[0];
+      const u = (await usersByEmail(ctx.db, ctx.tenantId, [r.email]))(r.email)[0];
       if (!u) return null;
       try {
         return (await bulkJumpcloudClient(ctx.connection).getUser(u.vendorId)).state === target;
@@ -81,9 +76,9 @@ const stateOperation = (suspend: boolean) => {
       const connection = await loadConnection(db, tenantId, "jumpcloud");
       if (!connection) return;
       const client = bulkJumpcloudClient(connection);
-      const find = await usersByEmail(db, tenantId, rows);
+      const find = await usersByEmail(db, tenantId, rows.map((r) => r.email));
       for (const r of rows) {
-        const u = find(r)[0];
+        const u = find(r.email)[0];
         if (u) await cacheUser(db, tenantId, await client.getUser(u.vendorId)).catch(() => undefined);
       }
     },

@@ -5,6 +5,7 @@ import { normEmail } from "../../sync/target";
 import { cacheDelete, cacheWrite } from "../../twingate/cache";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
+import { twingateUserProblem, twingateUsersByEmail } from "./twingate-lookup";
 import { bulkTwingateClient, twingateMessage } from "./twingate-users";
 
 const Row = z.object({
@@ -17,9 +18,8 @@ interface Resolved { userId?: string; groupId?: string; error?: string; member?:
 
 /** Users by email and groups by name (case-insensitive) from the cache, and whether each pair is a membership now. */
 async function resolve(db: Db, tenantId: string, rows: Row[]): Promise<Resolved[]> {
-  const users = await db.twingateUser.findMany({
-    where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.email)) } }, select: { vendorId: true, emailNorm: true },
-  });
+  const findUsers = await twingateUsersByEmail(db, tenantId, rows.map((r) => r.email));
+  const users = rows.flatMap((r) => findUsers(r.email));
   const groups = await db.vendorObject.findMany({
     where: { tenantId, vendor: "twingate", kind: "group", deletedAt: null, name: { in: [...new Set(rows.map((r) => r.group))], mode: "insensitive" } },
     select: { vendorId: true, name: true },
@@ -30,10 +30,10 @@ async function resolve(db: Db, tenantId: string, rows: Row[]): Promise<Resolved[
   });
   const member = new Set(edges.map((e) => `${e.fromId}|${e.toId}`));
   return rows.map((r) => {
-    const us = users.filter((u) => u.emailNorm === normEmail(r.email));
+    const us = findUsers(r.email);
     const gs = groups.filter((g) => g.name?.toLowerCase() === r.group.toLowerCase());
-    if (!us.length) return { error: `Unknown user: ${r.email} is not a Twingate user of this tenant (as of the last sync).` };
-    if (us.length > 1) return { error: `Ambiguous email: ${us.length} Twingate users have ${r.email}.` };
+    const userProblem = twingateUserProblem(r.email, us);
+    if (userProblem) return { error: userProblem };
     if (!gs.length) return { error: `Unknown group: ${r.group} is not a Twingate group of this tenant (as of the last sync).` };
     if (gs.length > 1) return { error: `Ambiguous group: ${gs.length} Twingate groups are named ${r.group}; rename one first.` };
     const userId = us[0].vendorId;

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Db } from "../../db/client";
 import { normEmail } from "../../sync/target";
 import { userTarget } from "../../sync/twingate/targets";
 import { cacheWrite } from "../../twingate/cache";
 import { TWINGATE_ROLES } from "../../twingate/constants";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
+import { twingateUserProblem, twingateUsersByEmail } from "./twingate-lookup";
 import { bulkTwingateClient, twingateMessage } from "./twingate-users";
 
 /** Twingate's UserRole enum; a sheet may say "DevOps" or "Access reviewer". */
@@ -14,14 +14,6 @@ const Role = z.string().trim().transform((s) => s.toUpperCase().replace(/[\s-]+/
 
 const Row = z.object({ email: z.email("Not a valid email (name@domain)").max(320), role: Role });
 type Row = z.infer<typeof Row>;
-
-async function usersByEmail(db: Db, tenantId: string, rows: Row[]) {
-  const users = await db.twingateUser.findMany({
-    where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.email)) } },
-    select: { vendorId: true, emailNorm: true, role: true },
-  });
-  return (r: Row) => users.filter((u) => u.emailNorm === normEmail(r.email));
-}
 
 /** Sets each user's Twingate role by email, as the users page's role change does (admins only there, so here too). */
 export const twingateUserRole = defineOperation<Row>({
@@ -35,11 +27,11 @@ export const twingateUserRole = defineOperation<Row>({
   row: Row,
   key: (r) => normEmail(r.email),
   plan: async (db, tenantId, rows) => {
-    const find = await usersByEmail(db, tenantId, rows);
+    const find = await twingateUsersByEmail(db, tenantId, rows.map((r) => r.email));
     return rows.map((r): PlannedRow => {
-      const us = find(r);
-      if (!us.length) return { plan: "error", error: `Unknown user: ${r.email} is not a Twingate user of this tenant (as of the last sync).` };
-      if (us.length > 1) return { plan: "error", error: `Ambiguous email: ${us.length} Twingate users have ${r.email}.` };
+      const us = find(r.email);
+      const problem = twingateUserProblem(r.email, us);
+      if (problem) return { plan: "error", error: problem };
       const u = us[0];
       const before = { userId: u.vendorId, role: u.role };
       const after = { userId: u.vendorId, role: r.role };
@@ -48,9 +40,9 @@ export const twingateUserRole = defineOperation<Row>({
   },
   apply: async (ctx, rows) => {
     const client = bulkTwingateClient(ctx.db, ctx.tenantId, ctx.connection);
-    const find = await usersByEmail(ctx.db, ctx.tenantId, rows);
+    const find = await twingateUsersByEmail(ctx.db, ctx.tenantId, rows.map((r) => r.email));
     return Promise.all(rows.map(async (r) => {
-      const u = find(r)[0];
+      const u = find(r.email)[0];
       if (!u) return { ok: false, message: "The user is not in the cache any more; sync Twingate and retry." };
       try {
         const user = await client.userRoleUpdate(u.vendorId, r.role);

@@ -12,6 +12,7 @@ import { TwingateClient } from "../../vendors/twingate/client";
 import { TWINGATE_LIMITS } from "../../vendors/twingate/pacer";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
+import { twingateUserProblem, twingateUsersByEmail } from "./twingate-lookup";
 
 /**
  * PgPacer speaks to a pg pool, but only through `query(sql, params)`: the
@@ -51,16 +52,6 @@ const Row = z.object({
 });
 type Row = z.infer<typeof Row>;
 
-const userIds = async (db: Db, tenantId: string, rows: Row[]) => {
-  const users = await db.twingateUser.findMany({
-    where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.email)) } },
-    select: { vendorId: true, emailNorm: true, state: true },
-  });
-  const byEmail = new Map<string, typeof users>();
-  for (const u of users) byEmail.set(u.emailNorm, [...(byEmail.get(u.emailNorm) ?? []), u]);
-  return byEmail;
-};
-
 /** Suspends (DISABLED) or restores (ACTIVE) Twingate users by email. */
 export const twingateUserState = defineOperation<Row>({
   id: "twingate.user_state", vendor: "twingate", label: "Twingate: suspend or restore users",
@@ -73,11 +64,11 @@ export const twingateUserState = defineOperation<Row>({
   row: Row,
   key: (r) => normEmail(r.email),
   plan: async (db, tenantId, rows) => {
-    const byEmail = await userIds(db, tenantId, rows);
+    const find = await twingateUsersByEmail(db, tenantId, rows.map((r) => r.email));
     return rows.map((r): PlannedRow => {
-      const found = byEmail.get(normEmail(r.email)) ?? [];
-      if (found.length === 0) return { plan: "error", error: `Unknown user: ${r.email} is not a Twingate user of this tenant (as of the last sync).` };
-      if (found.length > 1) return { plan: "error", error: `Ambiguous email: ${found.length} Twingate users have ${r.email}.` };
+      const found = find(r.email);
+      const problem = twingateUserProblem(r.email, found);
+      if (problem) return { plan: "error", error: problem };
       const u = found[0];
       // An invited user who has not signed in yet is PENDING; Twingate decides whether it may be changed.
       const before = { userId: u.vendorId, state: u.state };
@@ -87,9 +78,9 @@ export const twingateUserState = defineOperation<Row>({
   },
   apply: async (ctx, rows) => {
     const client = bulkTwingateClient(ctx.db, ctx.tenantId, ctx.connection);
-    const byEmail = await userIds(ctx.db, ctx.tenantId, rows);
+    const find = await twingateUsersByEmail(ctx.db, ctx.tenantId, rows.map((r) => r.email));
     return Promise.all(rows.map(async (r) => {
-      const u = byEmail.get(normEmail(r.email))?.[0];
+      const u = find(r.email)[0];
       if (!u) return { ok: false, message: "The user is not in the cache any more; sync Twingate and retry." };
       try {
         const user = await client.userDetailsUpdate({ id: u.vendorId, state: r.state });
@@ -100,7 +91,7 @@ export const twingateUserState = defineOperation<Row>({
     }));
   },
   check: async (ctx, r) => {
-    const u = (await userIds(ctx.db, ctx.tenantId, [r])).get(normEmail(r.email))?.[0];
+    const u = (await twingateUsersByEmail(ctx.db, ctx.tenantId, [r.email]))(r.email)[0];
     if (!u) return null;
     try {
       const user = await bulkTwingateClient(ctx.db, ctx.tenantId, ctx.connection).user(u.vendorId);
@@ -111,9 +102,9 @@ export const twingateUserState = defineOperation<Row>({
   },
   afterSuccess: async (db, tenantId, rows) => {
     // Re-read each changed user so the cache row is exactly what the sync would write.
-    const byEmail = await userIds(db, tenantId, rows);
+    const find = await twingateUsersByEmail(db, tenantId, rows.map((r) => r.email));
     for (const r of rows) {
-      const u = byEmail.get(normEmail(r.email))?.[0];
+      const u = find(r.email)[0];
       if (!u) continue;
       const cached = await db.twingateUser.findUnique({ where: { tenantId_vendorId: { tenantId, vendorId: u.vendorId } }, select: { raw: true } });
       if (!cached?.raw) continue;
