@@ -3,6 +3,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
+import { PLAN_VARIANT, STATUS_VARIANT } from "@/components/bulk/row-badges";
 import type { TableState } from "@/lib/table/params";
 
 export interface BulkRowView {
@@ -18,8 +19,6 @@ export interface BulkRowView {
   attempts: number;
 }
 
-const PLAN_VARIANT = { create: "success", update: "default", no_change: "outline", error: "destructive" } as const;
-const STATUS_VARIANT = { succeeded: "success", failed: "destructive", unknown: "warning", pending: "outline", sending: "default", skipped: "outline", cancelled: "outline" } as const;
 const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? Object.entries(v as object).map(([k, x]) => `${k}: ${x}`).join(", ") : String(v));
 
 const columns: ColumnDef<BulkRowView, unknown>[] = [

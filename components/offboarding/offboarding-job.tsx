@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { JobLive } from "@/components/bulk/job-live";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -13,6 +12,7 @@ import { oneOf, pageWindow, readTableState } from "@/lib/table/params";
 import { ConfirmOffboarding } from "./confirm-offboarding";
 import { OffboardingStepsTable, type StepRowView } from "./steps-table";
 import { UndoAllSteps } from "./undo-all";
+import { JobLinks } from "@/components/bulk/job-links";
 
 const PLANS = ["create", "update", "no_change", "error"] as const;
 const STATUSES = ["pending", "sending", "succeeded", "failed", "unknown", "skipped", "cancelled"] as const;
@@ -58,10 +58,7 @@ export async function OffboardingJob({ job, staff, search, view }: { job: BulkJo
   return (
     <>
       <PageHeader title={`Offboarding · ${job.fileName}`} description="Each person's steps across the vendors, in the order they run. A step already done needs no change and is not sent." />
-      <div className="mb-4 flex gap-4 text-sm">
-        <Link href="/bulk" className="text-primary hover:underline">← Bulk changes</Link>
-        <Link href={`/audit?job=${job.id}`} className="text-primary hover:underline">Audit events of this job</Link>
-      </div>
+      <JobLinks jobId={job.id} />
       <div className="mb-4 grid gap-4 xl:grid-cols-2">
         <Card>
           <CardTitle>Plan</CardTitle>

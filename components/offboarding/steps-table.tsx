@@ -3,6 +3,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
+import { PLAN_VARIANT, STATUS_VARIANT } from "@/components/bulk/row-badges";
 import type { TableState } from "@/lib/table/params";
 import { UndoStep } from "./undo-all";
 
@@ -23,8 +24,6 @@ export interface StepRowView {
   undo: { state: "available" | "undone" | "none"; eventId: string; label: string | null } | null;
 }
 
-const PLAN_VARIANT = { create: "success", update: "default", no_change: "outline", error: "destructive" } as const;
-const STATUS_VARIANT = { succeeded: "success", failed: "destructive", unknown: "warning", pending: "outline", sending: "default", skipped: "outline", cancelled: "outline" } as const;
 // Ids and bookkeeping fields are in the stored plan for the apply and the undo, not for reading.
 const HIDDEN = new Set(["userId", "groupId", "memberId", "deviceId", "kind", "how", "name", "group"]);
 const text = (v: unknown) => (v === null || v === undefined ? "—" : String(v));

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmPlan } from "@/components/bulk/confirm-plan";
 import { JobLive } from "@/components/bulk/job-live";
@@ -14,6 +13,7 @@ import { bulkJobInScope, bulkJobView } from "@/lib/bulk/queries";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { oneOf, pageWindow, readTableState } from "@/lib/table/params";
+import { JobLinks } from "@/components/bulk/job-links";
 
 export const metadata: Metadata = { title: "Bulk job" };
 
@@ -45,10 +45,7 @@ export default async function BulkJobPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader title={`${op.label} · ${job.fileName}`} description={op.description} />
-      <div className="mb-4 flex gap-4 text-sm">
-        <Link href="/bulk" className="text-primary hover:underline">← Bulk changes</Link>
-        <Link href={`/audit?job=${job.id}`} className="text-primary hover:underline">Audit events of this job</Link>
-      </div>
+      <JobLinks jobId={job.id} />
       <div className="mb-4 grid gap-4 xl:grid-cols-2">
         <Card>
           <CardTitle>Plan</CardTitle>
