@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createStaff, db, signIn, syncTenant } from "./fixtures";
+import { twingateWriteRoom } from "./twingate-fixtures";
 
 test("the People table searches, filters, sorts, pages and hides columns through the URL", async ({ page }) => {
   const prisma = await db();
@@ -91,6 +92,7 @@ test("an operator disables a person's Twingate user from the person page, and un
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const operator = await createStaff("operator", [tenant.id]);
+  await twingateWriteRoom(tenant.id, 2);
   const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, state: "ACTIVE", deletedAt: null }, orderBy: { emailNorm: "asc" } });
   const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id, emailNorm: user.emailNorm } });
   await signIn(page, operator.email, operator.password);

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { callServerAction, createStaff, signIn } from "./fixtures";
-import { ensureTwingateSynced, twingateDemo } from "./twingate-fixtures";
+import { ensureTwingateSynced, twingateDemo, twingateWritesPerTest } from "./twingate-fixtures";
+
+twingateWritesPerTest(5);
 
 async function objectId(kind: string, name: string) {
   const { prisma, tenant } = await twingateDemo();

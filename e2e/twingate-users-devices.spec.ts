@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { callServerAction, createStaff, signIn } from "./fixtures";
-import { ensureTwingateSynced, simFaults, twingateDemo } from "./twingate-fixtures";
+import { ensureTwingateSynced, simFaults, twingateDemo, twingateWritesPerTest } from "./twingate-fixtures";
+
+twingateWritesPerTest(4);
 
 test("an operator disables a Twingate user, sees it at the vendor and in the table, then undoes it from the toast", async ({ page }) => {
   const { prisma, tenant, sim } = await twingateDemo();
