@@ -1,4 +1,3 @@
-import pLimit from "p-limit";
 import { clientsFor } from "../../vendors/clients";
 import type { RetryPolicy } from "../../vendors/core/http";
 import { VendorError } from "../../vendors/core/vendor-error";
@@ -176,42 +175,66 @@ async function readRelations(run: Run, dir: Directory): Promise<void> {
   const bound = (source: GraphSource, id: string): Fetch<S.GraphConnection> => (skip, limit) => client.listAssociations(source, id, DEVICE_SIDE, { skip, limit });
 
   await readRelationStep(run, "group memberships", [
-    ...dir.userGroups.map((g) => ({ fetch: members("user", g.id), toEdge: member(g.id), write: writeUserMembers })),
-    ...dir.systemGroups.map((g) => ({ fetch: members("system", g.id), toEdge: member(g.id), write: writeSystemMembers })),
+    { refs: dir.userGroups, relations: (g) => ({ fetch: members("user", g.id), toEdge: member(g.id), write: writeUserMembers }) },
+    { refs: dir.systemGroups, relations: (g) => ({ fetch: members("system", g.id), toEdge: member(g.id), write: writeSystemMembers }) },
   ]);
   await userMembers.finish();
   await systemMembers.finish();
 
   // Associations are stored both ways, so reading the user side covers every user/system binding.
   await readRelationStep(run, "associations", [
-    ...dir.userGroups.map((g) => ({ fetch: bound("usergroups", g.id), toEdge: association("user_group", g.id), write: writeAssociations })),
-    ...dir.users.map((u) => ({ fetch: bound("users", u.id), toEdge: association("user", u.id), write: writeAssociations })),
+    { refs: dir.userGroups, relations: (g) => ({ fetch: bound("usergroups", g.id), toEdge: association("user_group", g.id), write: writeAssociations }) },
+    { refs: dir.users, relations: (u) => ({ fetch: bound("users", u.id), toEdge: association("user", u.id), write: writeAssociations }) },
   ]);
   await associations.finish();
+}
+
+/** Objects whose relations a step reads, and how to read one's. */
+interface RelationSource {
+  refs: readonly Ref[];
+  relations: (ref: Ref) => Relations;
 }
 
 /**
  * One request per object, as a phase of known size; the few objects with more
  * than a page of relations (large groups) get a second phase for the rest.
  */
-async function readRelationStep(run: Run, name: string, all: Relations[]): Promise<void> {
+async function readRelationStep(run: Run, name: string, sources: RelationSource[]): Promise<void> {
   const { ctx, gate } = run;
-  ctx.phase(name, all.length);
-  // Reads run ahead of the writer by a bounded number of pages: without the
-  // bound, 50,000 answers would wait in memory whenever writing lags.
-  const unwritten = pLimit(Math.max(1, ctx.concurrency) * UNWRITTEN_PAGES_PER_SLOT);
-  // Only first pages with more behind them are kept for the second phase: one per user would not fit in memory at scale.
-  const firsts = await settleAll(all.map((r) => unwritten(() => unlessGone(gate.run(() => r.fetch(0, PAGE)).then(async (page) => {
-    ctx.pageRead();
-    await r.write(page.items.map(r.toEdge));
-    const more = page.total === undefined ? page.items.length === PAGE : page.total > PAGE;
-    return more ? page : null;
-  })))), run.stop);
+  const total = sources.reduce((n, s) => n + s.refs.length, 0);
+  ctx.phase(name, total);
+  // A fixed number of lanes take the next object when they are done with one,
+  // so reads run ahead of the writer by a bounded number of pages, and only
+  // the objects in hand have their closures and promises in memory: one
+  // pending task per object (50,000 users) held tens of megabytes until the
+  // step ended. Only first pages with more behind them are kept for the
+  // second phase.
+  const longer: { r: Relations; first: Page<S.GraphConnection> }[] = [];
+  let source = 0;
+  let index = 0;
+  const next = (): Relations | null => {
+    while (source < sources.length && index >= sources[source].refs.length) {
+      source++;
+      index = 0;
+    }
+    if (source >= sources.length) return null;
+    const { refs, relations } = sources[source];
+    return relations(refs[index++]);
+  };
+  const lane = async () => {
+    for (let r = next(); r; r = next()) {
+      const read = r;
+      const page = await unlessGone(gate.run(() => read.fetch(0, PAGE)));
+      if (!page) continue;
+      ctx.pageRead();
+      await read.write(page.items.map(read.toEdge));
+      const more = page.total === undefined ? page.items.length === PAGE : page.total > PAGE;
+      if (more) longer.push({ r: read, first: page });
+    }
+  };
+  const lanes = Math.min(total, Math.max(1, ctx.concurrency) * UNWRITTEN_PAGES_PER_SLOT);
+  await settleAll(Array.from({ length: lanes }, lane), run.stop);
 
-  const longer = all.flatMap((r, i) => {
-    const first = firsts[i];
-    return first ? [{ r, first }] : [];
-  });
   if (longer.length === 0) return;
   ctx.phase(`${name}, further pages`, sumPages(longer.map((l) => furtherPages(l.first))));
   const target = (c: S.GraphConnection): Ref => ({ id: c.to.id, name: "" });

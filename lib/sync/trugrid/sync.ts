@@ -55,15 +55,16 @@ export const trugridSync: VendorSync = async (ctx) => {
   const associations = ctx.writer(machineAssociationTarget);
 
   ctx.phase("users, allowed IPs, external DNS", 3);
-  const [listed] = await Promise.all([
-    readWhole(ctx, users, () => client.getUserLogonIp()),
+  // Only the UPNs are kept for the association phase: the listed users with their logon IPs are written already.
+  const [upns] = await Promise.all([
+    readWhole(ctx, users, () => client.getUserLogonIp()).then((listed) => listed.map((u) => u.upn)),
     readWhole(ctx, allowedIps, () => client.ipWhitelist()),
     readWhole(ctx, externalDns, () => client.externalResources()),
   ]);
 
-  ctx.phase("machine associations", listed.length);
-  await inParallel(listed, ctx.concurrency, ctx.signal, async (user) => {
-    const rows = await associationsOf(client, user.upn);
+  ctx.phase("machine associations", upns.length);
+  await inParallel(upns, ctx.concurrency, ctx.signal, async (upn) => {
+    const rows = await associationsOf(client, upn);
     ctx.pageRead();
     await associations.write(rows);
   });
