@@ -6,6 +6,7 @@ import type { VendorId } from "../vendors/connection-fields";
 import { VendorError } from "../vendors/core/vendor-error";
 import { loadConnection } from "../vendors/load-connection";
 import type { SyncContext, VendorSync } from "./context";
+import { limitHeapGrowth } from "./heap-growth";
 import { linkPeople } from "./link-people";
 import { PgPacer } from "./pg-pacer";
 import type { SyncTarget } from "./target";
@@ -39,6 +40,7 @@ function sum(stats: WriteStats[]) {
  */
 export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed" | "skipped"> {
   const { db, pool, runId } = deps;
+  limitHeapGrowth();
   const run = await db.syncRun.findUnique({ where: { id: runId } });
   if (!run || run.status === "cancelled" || run.status === "succeeded") return "skipped";
   await db.syncRun.update({
