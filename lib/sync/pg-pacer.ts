@@ -5,8 +5,9 @@ import type { PaceKind, PaceLimit, Pacer } from "../vendors/twingate/pacer";
  * A rolling-window pacer whose state is in Postgres, so that every worker
  * calling with the same vendor credential shares one budget: two workers with
  * in-process pacers would send twice the vendor's limit. Each grant is a row
- * in PacerSlot; grants for one key are serialised by an advisory lock and
- * timed by the database clock, inside pacer_try_grant() (a migration).
+ * in PacerSlot, numbered within its key; grants for one key are serialised by
+ * an advisory lock and timed by the database clock, inside pacer_try_grant()
+ * (a migration), which finds the limit-th newest grant by its number.
  */
 export class PgPacer implements Pacer {
   constructor(
