@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import type { Db } from "../db/client";
+import { inPgTransaction } from "../db/pg-transaction";
 import { Prisma } from "../generated/prisma/client";
-import { eventHash, GENESIS_HASH, hashedFieldsOf } from "./chain";
-import { AuditEventInput } from "./event";
+import { canonicalJson } from "./canonical-json";
+import { chainHash, GENESIS_HASH, hashedFieldsOf } from "./chain";
+import type { AuditEventInput } from "./event";
+import { parseAuditInput } from "./quick-parse";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,11 +26,11 @@ function jsonb(value: unknown): { text: string | null; value: unknown } {
 }
 
 function toRow(input: AuditEventInput) {
-  const e = AuditEventInput.parse(input);
+  const e = parseAuditInput(input);
   const targets = jsonb(e.targets);
   const before = jsonb(e.before);
   const after = jsonb(e.after);
-  return {
+  const row = {
     id: randomUUID(),
     // Millisecond precision: what timestamptz(3) stores is what was hashed.
     at: new Date(Math.floor(Date.now())),
@@ -47,32 +51,45 @@ function toRow(input: AuditEventInput) {
     correlationId: e.correlationId,
     json: { targets: targets.text ?? "[]", before: before.text, after: after.text },
   };
+  // The hashed text does not depend on the chain: written here, outside the chain lock, only the hashes are chained under it.
+  return { ...row, canonical: canonicalJson(hashedFieldsOf(row)) };
 }
 type Row = ReturnType<typeof toRow>;
+
+/** Runs statements on Prisma's transaction client or on a node-postgres client in a transaction. */
+interface Exec {
+  run: (sql: Prisma.Sql) => Promise<unknown>;
+  rows: <T>(sql: Prisma.Sql) => Promise<T[]>;
+}
+const onPrisma = (tx: Tx): Exec => ({ run: (sql) => tx.$executeRaw(sql), rows: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql) });
+const onPg = (client: pg.PoolClient): Exec => ({
+  run: (sql) => client.query(sql.text, sql.values as unknown[]),
+  rows: async <T>(sql: Prisma.Sql) => (await client.query(sql.text, sql.values as unknown[])).rows as T[],
+});
 
 /**
  * Appends rows in order under the chain lock, each linked to the one before,
  * in one INSERT: a batch of events costs one statement, however long.
  */
-async function appendRows(tx: Tx, rows: Row[]) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+async function appendRows(tx: Exec, rows: Row[]) {
+  await tx.run(Prisma.sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   // Read after the lock is held (a statement of its own, so its snapshot sees
   // the last writer's commit). After a prune of everything, the chain
   // continues from the last checkpoint.
-  const [last] = await tx.$queryRaw<{ hash: string | null }[]>`
-    SELECT coalesce((SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1), (SELECT hash FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1)) AS hash`;
+  const [last] = await tx.rows<{ hash: string | null }>(Prisma.sql`
+    SELECT coalesce((SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1), (SELECT hash FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1)) AS hash`);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const prev: string[] = [];
   const hashes: string[] = [];
   for (const row of rows) {
-    const hash = eventHash(prevHash, hashedFieldsOf(row));
+    const hash = chainHash(prevHash, row.canonical);
     prev.push(prevHash);
     hashes.push(hash);
     prevHash = hash;
   }
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
   // seq is assigned in the order rows are inserted; ORDER BY ord keeps it the chain's order.
-  await tx.$executeRaw`
+  await tx.run(Prisma.sql`
     INSERT INTO "AuditEvent" (id, at, "actorId", "actorEmail", "actorName", ip, "userAgent", action, "tenantId", vendor,
       targets, before, after, outcome, reason, "jobId", "correlationId", "prevHash", hash)
     SELECT u.id::uuid, u.at::timestamptz, u.actor_id, u.actor_email, u.actor_name, u.ip, u.user_agent, u.action, u.tenant_id, u.vendor::"Vendor",
@@ -84,12 +101,12 @@ async function appendRows(tx: Tx, rows: Row[]) {
       ${col("correlationId")}::text[], ${prev}::text[], ${hashes}::text[])
       WITH ORDINALITY AS u(id, at, actor_id, actor_email, actor_name, ip, user_agent, action, tenant_id, vendor,
         targets, before, after, outcome, reason, job_id, correlation_id, prev_hash, hash, ord)
-    ORDER BY u.ord`;
+    ORDER BY u.ord`);
   return rows.map((r, i) => ({ id: r.id, hash: hashes[i] }));
 }
 
 async function append(tx: Tx, input: AuditEventInput) {
-  return (await appendRows(tx, [toRow(input)]))[0];
+  return (await appendRows(onPrisma(tx), [toRow(input)]))[0];
 }
 
 /**
@@ -115,6 +132,23 @@ export async function recordAuditMany(
   const rows = inputs.map(toRow);
   return db.$transaction(async (tx) => {
     await alongside?.(tx, rows.map((r) => r.id));
-    return appendRows(tx, rows);
+    return appendRows(onPrisma(tx), rows);
   }, txOptions());
+}
+
+/**
+ * recordAuditMany on node-postgres (a pool, e.g. the one under the Prisma
+ * client: lib/db/client.ts pgPoolOf): for large batches, whose parameters
+ * Prisma would keep in memory and re-encode at a cost per value.
+ * `alongside` runs first in the same transaction, on the same client.
+ */
+export async function recordAuditManyPg(
+  pool: pg.Pool, inputs: AuditEventInput[], alongside?: (client: pg.PoolClient, ids: string[]) => Promise<unknown>,
+): Promise<{ id: string; hash: string }[]> {
+  if (inputs.length === 0) return [];
+  const rows = inputs.map(toRow);
+  return inPgTransaction(pool, async (client) => {
+    await alongside?.(client, rows.map((r) => r.id));
+    return appendRows(onPg(client), rows);
+  });
 }
