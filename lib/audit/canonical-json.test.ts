@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, canonicalJsonReference } from "./canonical-json";
+import { canonicalJson, canonicalJsonOfPlain, canonicalJsonReference } from "./canonical-json";
 
 // Hashes already in the log were made with the reference form: the direct writer must give the same text for every value.
 function randomValue(rand: () => number, depth = 0): unknown {
@@ -36,5 +36,27 @@ describe("canonicalJson", () => {
     for (const v of [{ f: () => 1, a: 1 }, [() => 1, Symbol("s")], { t: { toJSON: () => "x" } }, new Thing(), new Map([["a", 1]]), { n: Object.create(null) }, undefined]) {
       expect(canonicalJson(v)).toBe(canonicalJsonReference(v));
     }
+  });
+});
+
+describe("canonicalJsonOfPlain", () => {
+  it("is the canonical JSON of the value after a JSON round trip, or null off the plain path", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 5000; i++) {
+      const v = randomValue(rand);
+      let text: string | undefined;
+      try {
+        text = JSON.stringify(v);
+      } catch {
+        continue; // bigints: refused before any hashing
+      }
+      if (text === undefined) continue; // no JSON at all: stored as SQL NULL, never hashed as a value
+      const plain = canonicalJsonOfPlain(v);
+      expect(plain).not.toBeNull();
+      expect(plain).toBe(canonicalJsonReference(JSON.parse(text)));
+    }
+    class Thing { a = 1; }
+    for (const v of [{ f: () => 1 }, new Thing(), { d: new Date(NaN) }, { t: { toJSON: () => "x" } }, new Map()]) expect(canonicalJsonOfPlain(v)).toBeNull();
   });
 });

@@ -18,6 +18,22 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+/**
+ * canonicalJson of a value made only of plain JSON parts (plain objects,
+ * arrays, strings, finite or non-finite numbers, booleans, null, undefined
+ * members, valid Dates), or null for anything else. For such a value it is
+ * also the canonical JSON of the value after a JSON (or jsonb) round trip
+ * (a bigint has none: JSON.stringify refuses it before this is asked).
+ */
+export function canonicalJsonOfPlain(value: unknown): string | null {
+  try {
+    return write(value) ?? null;
+  } catch (err) {
+    if (err === OFF_PATH) return null;
+    throw err;
+  }
+}
+
 /** The definition: a sorted copy, then JSON.stringify. */
 export function canonicalJsonReference(value: unknown): string {
   return JSON.stringify(sortKeys(value));
@@ -63,7 +79,11 @@ function write(value: unknown): string | undefined {
     }
     return s + "]";
   }
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value instanceof Date) {
+    // An invalid date: the reference throws, a JSON round trip gives null.
+    if (Number.isNaN(value.getTime())) throw OFF_PATH;
+    return JSON.stringify(value.toISOString());
+  }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) throw OFF_PATH;
   const obj = value as Record<string, unknown>;

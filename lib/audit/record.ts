@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { Db } from "../db/client";
 import { inPgTransaction } from "../db/pg-transaction";
 import { Prisma } from "../generated/prisma/client";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson, canonicalJsonOfPlain } from "./canonical-json";
 import { chainHash, GENESIS_HASH, hashedFieldsOf } from "./chain";
 import type { AuditEventInput } from "./event";
 import { parseAuditInput } from "./quick-parse";
@@ -18,18 +18,18 @@ const AUDIT_CHAIN_LOCK = 4_201_777;
 // object each time: Prisma keeps per-transaction state on the one it is given.
 const txOptions = () => ({ maxWait: 30_000, timeout: 120_000 });
 
-/** JSON text for a jsonb column (null for none), and the value as it comes back from jsonb: what is hashed. */
-function jsonb(value: unknown): { text: string | null; value: unknown } {
-  if (value === undefined || value === null) return { text: null, value: null };
-  const text = JSON.stringify(value);
-  return text === undefined ? { text: null, value: null } : { text, value: JSON.parse(text) };
+/** JSON text for a jsonb column (null for none). */
+function jsonText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value) ?? null;
 }
+
+/** The value as it comes back from jsonb (what is hashed), from its JSON text. */
+const fromJsonb = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 function toRow(input: AuditEventInput) {
   const e = parseAuditInput(input);
-  const targets = jsonb(e.targets);
-  const before = jsonb(e.before);
-  const after = jsonb(e.after);
+  const json = { targets: jsonText(e.targets) ?? "[]", before: jsonText(e.before), after: jsonText(e.after) };
   const row = {
     id: randomUUID(),
     // Millisecond precision: what timestamptz(3) stores is what was hashed.
@@ -42,17 +42,23 @@ function toRow(input: AuditEventInput) {
     action: e.action,
     tenantId: e.tenantId,
     vendor: e.vendor,
-    targets: targets.value ?? [],
-    before: before.value,
-    after: after.value,
+    targets: (e.targets ?? []) as unknown,
+    before: json.before === null ? null : e.before,
+    after: json.after === null ? null : e.after,
     outcome: e.outcome,
     reason: e.reason,
     jobId: e.jobId,
     correlationId: e.correlationId,
-    json: { targets: targets.text ?? "[]", before: before.text, after: after.text },
+    json,
   };
+  // What is hashed is the values as they come back from jsonb. For plain
+  // JSON values (what events hold) their canonical text is the same as the
+  // values' own, written without the round trip; anything else (a class
+  // instance, a toJSON member) is hashed after it.
   // The hashed text does not depend on the chain: written here, outside the chain lock, only the hashes are chained under it.
-  return { ...row, canonical: canonicalJson(hashedFieldsOf(row)) };
+  const canonical = canonicalJsonOfPlain(hashedFieldsOf(row))
+    ?? canonicalJson(hashedFieldsOf({ ...row, targets: fromJsonb(json.targets) ?? [], before: fromJsonb(json.before), after: fromJsonb(json.after) }));
+  return { ...row, canonical };
 }
 type Row = ReturnType<typeof toRow>;
 
@@ -136,6 +142,20 @@ export async function recordAuditMany(
   }, txOptions());
 }
 
+/** Events turned into rows and hashed text ahead of their append (prepareAuditEvents). */
+export interface PreparedAuditEvents {
+  readonly rows: ReadonlyArray<Row>;
+}
+
+/**
+ * Validates events and writes their hashed text, which does not depend on
+ * the chain: a writer can do this for its next batch while the last one is
+ * being appended. Their time is the time of this call.
+ */
+export function prepareAuditEvents(inputs: AuditEventInput[]): PreparedAuditEvents {
+  return { rows: inputs.map(toRow) };
+}
+
 /**
  * recordAuditMany on node-postgres (a pool, e.g. the one under the Prisma
  * client: lib/db/client.ts pgPoolOf): for large batches, whose parameters
@@ -143,10 +163,10 @@ export async function recordAuditMany(
  * `alongside` runs first in the same transaction, on the same client.
  */
 export async function recordAuditManyPg(
-  pool: pg.Pool, inputs: AuditEventInput[], alongside?: (client: pg.PoolClient, ids: string[]) => Promise<unknown>,
+  pool: pg.Pool, events: AuditEventInput[] | PreparedAuditEvents, alongside?: (client: pg.PoolClient, ids: string[]) => Promise<unknown>,
 ): Promise<{ id: string; hash: string }[]> {
-  if (inputs.length === 0) return [];
-  const rows = inputs.map(toRow);
+  const rows = Array.isArray(events) ? events.map(toRow) : [...events.rows];
+  if (rows.length === 0) return [];
   return inPgTransaction(pool, async (client) => {
     await alongside?.(client, rows.map((r) => r.id));
     return appendRows(onPg(client), rows);

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { recordAuditManyPg } from "../audit/record";
+import { prepareAuditEvents, recordAuditManyPg } from "../audit/record";
 import type { AuditEventInput } from "../audit/event";
 import { loadStaff } from "../auth/staff";
 import { pgPoolOf, type Db } from "../db/client";
@@ -119,8 +119,9 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   // are written, on another connection; each settle waits for the one before
   // it, so a failure surfaces there, and the job waits for the last one.
   let cacheWrite: Promise<void> = Promise.resolve();
-  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string; after?: unknown })[], parsed = rows.map((r) => op.row.parse(r.input))) => {
-    const started = performance.now();
+  type Outcome = { status: Final["status"]; message: string; after?: unknown };
+  /** A batch's results made ready to write: final statuses, audit events (validated, hashed text written), rows for the cache. */
+  const prepare = (rows: RowRecord[], outcomes: Outcome[], parsed = rows.map((r) => op.row.parse(r.input))) => {
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
@@ -134,17 +135,21 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
+    return { finals, audit: prepareAuditEvents(events), ok: parsed.filter((_, i) => outcomes[i].status === "succeeded") };
+  };
+  const write = async (batch: ReturnType<typeof prepare>) => {
+    const started = performance.now();
     // A row's final status commits with its audit event or not at all: a
     // crash between the two can neither leave a finished row without its
     // event nor an event for a row that is then resent.
-    await recordAuditManyPg(pool, events, (client, ids) => finish(client, finals, ids));
-    const ok = parsed.filter((_, i) => outcomes[i].status === "succeeded");
+    await recordAuditManyPg(pool, batch.audit, (client, ids) => finish(client, batch.finals, ids));
     const before = cacheWrite;
-    cacheWrite = before.then(() => (ok.length && op.afterSuccess && confirmer ? op.afterSuccess(db, job.tenantId, ok, confirmer) : undefined));
-    cacheWrite.catch(() => {}); // observed by the next settle or at the end
+    cacheWrite = before.then(() => (batch.ok.length && op.afterSuccess && confirmer ? op.afterSuccess(db, job.tenantId, batch.ok, confirmer) : undefined));
+    cacheWrite.catch(() => {}); // observed by the next write or at the end
     await before;
     if (stats) { stats.settleMs += performance.now() - started; stats.settleBatches++; }
   };
+  const settle = (rows: RowRecord[], outcomes: Outcome[]) => write(prepare(rows, outcomes));
 
   // Rows a crash left in flight.
   const inDoubt = await db.bulkRow.findMany({ where: { jobId, ...stepRows, status: "sending" }, select: { id: true, line: true, input: true, before: true, after: true } });
@@ -180,9 +185,17 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const backlog = () => done.reduce((n, d) => n + d.rows.length, 0);
   const signal = () => { wake?.(); wake = null; };
   let broken = false;
+  // The settler makes the next batch ready (validation, hashed text: CPU
+  // here) while the last one is being written (work in Postgres).
+  let writing: Promise<void> | null = null;
   const settler = (async () => {
     for (;;) {
       if (done.length === 0) {
+        if (writing) {
+          await writing;
+          writing = null;
+          continue;
+        }
         if (lanesLeft === 0) return;
         await new Promise<void>((r) => { wake = r; });
         continue;
@@ -192,14 +205,20 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       for (let rows = 0; take < done.length && rows < SETTLE_BATCH_ROWS; take++) rows += done[take].rows.length;
       const batch = done.splice(0, Math.max(1, take));
       release();
-      try {
-        const parsed = batch.every((b) => b.parsed) ? batch.flatMap((b) => b.parsed!) : undefined;
-        await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes), parsed);
-      } catch (err) {
-        // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
+      // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
+      const stop = (err: unknown) => {
         broken = true;
         release();
         throw err;
+      };
+      try {
+        const parsed = batch.every((b) => b.parsed) ? batch.flatMap((b) => b.parsed!) : undefined;
+        const ready = prepare(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes), parsed);
+        if (writing) await writing;
+        writing = write(ready).catch(stop);
+        writing.catch(() => {}); // awaited before the next write or when the lanes are done
+      } catch (err) {
+        stop(err);
       }
     }
   })();
@@ -218,8 +237,8 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const watch = claimAhead ? setInterval(() => {
     if (polling) return;
     polling = true;
-    db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } })
-      .then((s) => { if (s?.cancelRequested) cancelSeen = true; }, () => {})
+    pool.query<{ cancelRequested: boolean }>(`SELECT "cancelRequested" FROM "BulkJob" WHERE id = $1`, [jobId])
+      .then((res) => { if (res.rows[0]?.cancelRequested) cancelSeen = true; }, () => {})
       .finally(() => { polling = false; });
   }, CANCEL_POLL_MS) : null;
   const unclaim = (rows: RowRecord[]) => pool.query(`
