@@ -62,7 +62,9 @@ describe("bulk plan of a large file", () => {
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
     const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
-    expect(job).toMatchObject({ rowsTotal: 6003, planCounts: res.counts, status: "planned" });
+    expect(job).toMatchObject({ rowsTotal: 6003, planCounts: res.counts, status: "planned", fileName: "big.csv", headers: ["upn"], createdById: staffId });
+    // Written on node-postgres, read back by Prisma: the time is the same instant (UTC), not shifted by a zone.
+    expect(Math.abs(job.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
     expect(rows[0]).toMatchObject({ plan: "update", status: "pending", input: { upn: a.upn }, before: { mfa: "unknown" }, after: { mfa: "on" }, planError: null });
