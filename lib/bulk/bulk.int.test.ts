@@ -120,6 +120,13 @@ describe("bulk apply", () => {
     await h.t.db.bulkRow.updateMany({ where: { jobId: on.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
     expect(await applyBulkJob(h.t.db, on.jobId)).toBe("completed");
     expect((await rowsOf(on.jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 1]]);
+    // The next plan's "before" is what the console last set (whatever the UPN's case in the file).
+    const off = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.udp_off", fileName: "o.csv", bytes: enc(`upn\n${a.upn.toUpperCase()}\n`), staffId });
+    if (!off.ok) throw new Error(off.error);
+    expect((await rowsOf(off.jobId))[0]).toMatchObject({ plan: "update", before: { udp: "unknown" }, after: { udp: "off" } });
+    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "o.csv", bytes: enc(`upn\n${a.upn.toUpperCase()}\n`), staffId });
+    if (!again.ok) throw new Error(again.error);
+    expect((await rowsOf(again.jobId))[0]).toMatchObject({ plan: "update", before: { mfa: "on" }, after: { mfa: "off" } });
 
     const reset = await planAndConfirm("trugrid.mfa_reset", `upn,resetPhone\n${a.upn},false\n${b.upn},true\n`);
     await h.t.db.bulkRow.updateMany({ where: { jobId: reset.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
