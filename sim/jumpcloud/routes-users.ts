@@ -35,6 +35,10 @@ const STRING_FIELDS = ["username", "email", "firstname", "lastname", "displaynam
 /** systemuserput: a partial update. state may only be ACTIVATED or SUSPENDED. */
 export function applyUserPut(org: Org, u: JcUser, b: Row) {
   if (b.username !== undefined || b.email !== undefined) assertUnique(org, b.username, b.email, u._id);
+  if (b.alternateEmail !== undefined) {
+    if (typeof b.alternateEmail !== "string" || (b.alternateEmail && !/^[^@\s]+@[^@\s]+$/.test(b.alternateEmail))) throw new SimFailure(jcError(400, "alternateEmail must be an email address"));
+    u.alternateEmail = b.alternateEmail;
+  }
   for (const f of STRING_FIELDS) {
     if (b[f] === undefined) continue;
     if (typeof b[f] !== "string" || (f === "username" || f === "email") && !b[f]) throw new SimFailure(jcError(400, `${f} must be a non-empty string`));

@@ -10,6 +10,8 @@ export interface JcUser {
   _id: string;
   username: string;
   email: string;
+  /** A second address (personal, or another domain's); JumpCloud returns it only once set. */
+  alternateEmail?: string;
   firstname: string;
   lastname: string;
   displayname: string;

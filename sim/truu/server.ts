@@ -11,6 +11,8 @@ export interface TruuSimOptions {
   credentials?: TruuSimCredentials;
   /** Seed only this company (a DNS domain of the directory); default: all of them. */
   domain?: string;
+  /** Requests the log holds at most (default 20,000); GET /__sim/requests says how many older ones were dropped. */
+  requestLogLimit?: number;
 }
 
 export interface TruuSim {
@@ -24,8 +26,8 @@ const INVALID_PAGE = { detail: "Invalid page." };
 
 /**
  * A loopback TruU tenant seeded from the shared directory. Besides TruU's own
- * routes it has, under /__sim/: `GET|DELETE requests` (the log of requests
- * that reached a TruU route), `POST revoke-tokens`, `POST fail-after-write`
+ * routes it has, under /__sim/: `GET|DELETE requests` (the log of the latest
+ * requests that reached a TruU route), `POST revoke-tokens`, `POST fail-after-write`
  * `{count}` (the next deletes are carried out, then answered 500, so the
  * outcome looks unknown to the client) and `GET summary`.
  */
@@ -35,9 +37,14 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
   const server = new SimServer({ envPrefix: "SIM_TRUU" });
   const issuer = new TokenIssuer(credentials, state.domains[0].key, () => server.faults.tokenTtlSeconds);
   const log: { method: string; path: string; query: string }[] = [];
+  // The log keeps the latest requests only: a demo console syncs on a
+  // schedule for days, and an endless log would be a leak in the simulator.
+  let dropped = 0;
+  const logLimit = Math.max(2, opts.requestLogLimit ?? 20_000);
   let failAfterWrite = 0;
 
   const logged = (h: Handler): Handler => (req) => {
+    if (log.length >= logLimit) dropped += log.splice(0, Math.ceil(logLimit / 2)).length;
     log.push({ method: req.method, path: req.path, query: req.query.toString() });
     return h(req);
   };
@@ -110,9 +117,10 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
     return paged(req, assets, PAGE_SIZE.assets, assetJson);
   }));
 
-  server.sim("GET", "/__sim/requests", () => json(200, { requests: log }));
+  server.sim("GET", "/__sim/requests", () => json(200, { requests: log, dropped }));
   server.sim("DELETE", "/__sim/requests", () => {
     log.length = 0;
+    dropped = 0;
     return { status: 204 };
   });
   server.sim("POST", "/__sim/revoke-tokens", () => json(200, { revoked: issuer.revokeAll() }));

@@ -110,3 +110,21 @@ describe("HTTP behaviour", () => {
     expect(s).toMatchObject({ users: 24, devices: 48, assets: sim.state.assets.length });
   });
 });
+
+describe("the request log", () => {
+  it("keeps the latest requests only and says how many older ones it dropped", async () => {
+    const sim = createTruuSim({ requestLogLimit: 10 });
+    const { url } = await sim.server.listen(0);
+    try {
+      for (let i = 1; i <= 25; i++) await fetch(`${url}/api/v1/system/devices/?page=${i}`);
+      const { requests, dropped } = (await (await fetch(`${url}/__sim/requests`)).json()) as { requests: { query: string }[]; dropped: number };
+      expect(requests.length + dropped).toBe(25);
+      expect(requests.length).toBeLessThanOrEqual(10);
+      expect(requests.at(-1)?.query).toBe("page=25");
+      await fetch(`${url}/__sim/requests`, { method: "DELETE" });
+      expect(await (await fetch(`${url}/__sim/requests`)).json()).toEqual({ requests: [], dropped: 0 });
+    } finally {
+      await sim.server.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normEmail } from "../../sync/target";
+import { upsertAssociation } from "../../trugrid/cache";
 import { clientsFor } from "../../vendors/clients";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
@@ -59,15 +60,9 @@ export const trugridSetAssociations = defineOperation<Row>({
   },
   apply: async (ctx, rows) => (await clientsFor.trugrid(ctx.connection).setMachineAssociations(rows)).map((r) => ({ ok: r.ok, message: r.status })),
   afterSuccess: async (db, tenantId, rows) => {
-    // The (user, group) slot now holds the new machine; the next sync then finds nothing changed.
-    for (const r of rows) {
-      const edge = { fromId: r.userUpn, toId: r.groupName, attributes: { groupName: r.groupName, machineName: r.machineName }, raw: r, hash: "", syncedAt: new Date(), deletedAt: null };
-      await db.vendorEdge.upsert({
-        where: { tenantId_vendor_kind_vendorId: { tenantId, vendor: "trugrid", kind: "machine_association", vendorId: `${r.userUpn}|${r.groupName}` } },
-        create: { tenantId, vendor: "trugrid", kind: "machine_association", vendorId: `${r.userUpn}|${r.groupName}`, ...edge },
-        update: edge,
-      });
-    }
+    // The (user, group) slot now holds the new machine, written as the sync
+    // writes it (same id, raw and hash), so the next sync finds nothing changed.
+    for (const r of rows) await upsertAssociation(db, tenantId, r);
   },
   audit: { action: "trugrid.machine_association.set", target: (r) => ({ type: "user", id: normEmail(r.userUpn), label: `${r.userUpn} in ${r.groupName}` }) },
 });
