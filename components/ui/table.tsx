@@ -8,8 +8,8 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
     </div>
   );
 }
-export const TableHeader = (p: ComponentProps<"thead">) => <thead className={cn("bg-muted/60", p.className)} {...p} />;
-export const TableBody = (p: ComponentProps<"tbody">) => <tbody className={cn("[&_tr:last-child]:border-0", p.className)} {...p} />;
+export const TableHeader = ({ className, ...p }: ComponentProps<"thead">) => <thead className={cn("bg-muted/60", className)} {...p} />;
+export const TableBody = ({ className, ...p }: ComponentProps<"tbody">) => <tbody className={cn("[&_tr:last-child]:border-0", className)} {...p} />;
 // Rows and cells render once per cell of a page of up to 200 rows: without an extra class there is nothing to merge.
 const ROW = "border-b hover:bg-muted/40";
 const CELL = "px-3 py-2 align-middle";
