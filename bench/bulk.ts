@@ -11,12 +11,16 @@
 // load average, so that runs compare on work done rather than on luck.
 //
 // BENCH_LATENCY_MS (default 20), BENCH_CONCURRENCY (4), BENCH_APPLY_ROWS
-// (10000), BENCH_NAIVE_ROWS (10000; 0 skips the naive run).
+// (10000), BENCH_NAIVE_ROWS (10000; 0 skips the naive run),
+// BENCH_HEAP_SNAPSHOTS (a directory: V8 heap snapshots after the 100,000-row
+// plan and after the apply, to see what stays in memory; open them in Chrome
+// DevTools' Memory tab).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { applyBulkJob, newApplyStats } from "../lib/bulk/apply";
 import { planBulkJob } from "../lib/bulk/plan";
 import { createPrismaClient } from "../lib/db/client";
@@ -34,7 +38,22 @@ const APPLY_ROWS = Number(process.env.BENCH_APPLY_ROWS ?? 10_000);
 const NAIVE_ROWS = Number(process.env.BENCH_NAIVE_ROWS ?? APPLY_ROWS);
 
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 25);
+// What V8's heap held at the peak: RSS beyond it is code, Prisma's WebAssembly query compiler and buffers.
+let heapAtPeak = { used: 0, total: 0 };
+const sampler = setInterval(() => {
+  const rss = process.memoryUsage.rss();
+  if (rss <= peakRss) return;
+  peakRss = rss;
+  const m = process.memoryUsage();
+  heapAtPeak = { used: m.heapUsed, total: m.heapTotal };
+}, 25);
+const snapshot = (label: string) => {
+  const dir = process.env.BENCH_HEAP_SNAPSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  console.log(`heap snapshot: ${v8.writeHeapSnapshot(path.join(dir, `bench-bulk-${label}.heapsnapshot`))}`);
+};
+const mb = (bytes: number) => Math.round(bytes / 1048576);
 const secs = (ms: number) => Math.round(ms) / 1000;
 
 const sim = spawn(process.execPath, ["--import", "tsx", "bench/trugrid-sim-process.ts"], {
@@ -79,6 +98,7 @@ try {
   const plan10k = await plan(10_000);
   const plan100k = await plan(100_000);
   const rssAfterPlans = peakRss;
+  snapshot("after-plans");
 
   // Apply: the 10,000-row plan, confirmed, through the job's own code path.
   const applyJob = APPLY_ROWS === 10_000 ? plan10k.jobId : (await plan(APPLY_ROWS)).jobId;
@@ -89,6 +109,7 @@ try {
   const outcome = await applyBulkJob(db, applyJob, { concurrency: CONCURRENCY, stats });
   const applyMs = performance.now() - applyStarted;
   const rssAfterApply = peakRss;
+  snapshot("after-apply");
   const cpu = {
     console: selfCpuMs() - cpuBefore.console, postgres: postgresCpuMs(path.join(dir, "pg")) - cpuBefore.postgres, sim: cpuMs(sim.pid!) - cpuBefore.sim,
   };
@@ -113,7 +134,7 @@ try {
     naiveMs = performance.now() - started;
     console.log(`naive, one request per row in sequence, ${NAIVE_ROWS.toLocaleString("en")} rows: ${secs(naiveMs)} s (${(naiveMs / applyMs).toFixed(1)}× the bulk apply)`);
   }
-  console.log(`peak RSS ${Math.round(peakRss / 1048576)} MB (${Math.round(rssAfterPlans / 1048576)} MB by the end of the plans, ${Math.round(rssAfterApply / 1048576)} MB by the end of the apply, before the naive script)`);
+  console.log(`peak RSS ${mb(peakRss)} MB (${mb(rssAfterPlans)} MB by the end of the plans, ${mb(rssAfterApply)} MB by the end of the apply, before the naive script); V8 heap at the peak: ${mb(heapAtPeak.used)} MB used of ${mb(heapAtPeak.total)} MB`);
   console.log(JSON.stringify({
     latencyMs: LATENCY, concurrency: CONCURRENCY,
     plan10kSeconds: secs(plan10k.ms), plan100kSeconds: secs(plan100k.ms),
@@ -125,7 +146,7 @@ try {
     applyClaimSeconds: secs(stats.claimMs), applyBackpressureSeconds: secs(stats.backpressureMs), applySettleSeconds: secs(stats.settleMs),
     applySettleBatches: stats.settleBatches, applyTailSeconds: secs(stats.tailMs), loadAverage: load,
     naiveRows: NAIVE_ROWS, naiveSeconds: naiveMs === null ? null : secs(naiveMs), naiveOverBulk: naiveMs === null ? null : Number((naiveMs / applyMs).toFixed(1)),
-    peakRssMb: Math.round(peakRss / 1048576), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576), peakRssAfterApplyMb: Math.round(rssAfterApply / 1048576),
+    peakRssMb: Math.round(peakRss / 1048576), heapUsedAtPeakMb: mb(heapAtPeak.used), heapTotalAtPeakMb: mb(heapAtPeak.total), peakRssAfterPlansMb: Math.round(rssAfterPlans / 1048576), peakRssAfterApplyMb: Math.round(rssAfterApply / 1048576),
   }));
 } finally {
   clearInterval(sampler);

@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { hashPassword } from "../lib/crypto/password";
@@ -60,17 +60,36 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
 }
 
-/** The `next start` process under the start script (its child). */
-function nextServerPid(parent: number): number | null {
+/** Parent pid of every process, from /proc. */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(stat[1]) === parent && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("next")) return Number(entry);
+      out.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]));
     } catch { /* gone */ }
   }
-  return null;
+  return out;
 }
+
+/**
+ * The web server's processes under the start script: its `next start` child, or with
+ * CONSOLE_WEB_PROCESSES > 1 the cluster process and every `next start` under it.
+ */
+function webServerPids(startPid: number): number[] {
+  const tree = parents();
+  const childrenOf = (pid: number) => [...tree].filter(([, parent]) => parent === pid).map(([child]) => child);
+  const web = childrenOf(startPid).find((pid) => {
+    try { return /next|web-cluster/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8")); } catch { return false; }
+  });
+  if (web === undefined) return [];
+  const out = [web];
+  for (let i = 0; i < out.length; i++) out.push(...childrenOf(out[i]));
+  return out;
+}
+
+/** CPU milliseconds the web server's processes have used (those alive now; they live as long as the server). */
+const webCpuMs = (pids: number[]) => pids.reduce((sum, pid) => { try { return sum + cpuMs(pid); } catch { return sum; } }, 0);
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const dir = mkdtempSync(path.join(tmpdir(), "bench-ui-"));
@@ -166,8 +185,8 @@ try {
   }
   console.log(`page HTML, one session alone: p50 ${ms(p(alone, 0.5))}, p95 ${ms(p(alone, 0.95))} ${load()}`);
   const pageTimes: number[] = [];
-  const nextPid = nextServerPid(server.pid!);
-  const cpuBefore = nextPid ? cpuMs(nextPid) : 0;
+  const webPids = webServerPids(server.pid!);
+  const cpuBefore = webCpuMs(webPids);
   t0 = performance.now();
   await Promise.all(cookies.map(async (cookie, s) => {
     for (let i = 0; i < PAGE_REQUESTS; i++) {
@@ -178,22 +197,25 @@ try {
   }));
   const wall = performance.now() - t0;
   const pageP95 = p(pageTimes, 0.95);
-  // Load-independent: the server's own CPU per page. One Node process serves 20 sessions in turn, so on an
-  // otherwise idle machine the slowest of 20 simultaneous requests waits about 20 × this.
-  const cpuPerPage = nextPid ? (cpuMs(nextPid) - cpuBefore) / pageTimes.length : NaN;
+  // Load-independent: the server's own CPU per page (all its processes). One Node process serves its sessions
+  // in turn, so on an otherwise idle machine the slowest of 20 simultaneous requests waits about
+  // 20 × this ÷ the number of processes (at most one per core).
+  const cpuPerPage = webPids.length ? (webCpuMs(webPids) - cpuBefore) / pageTimes.length : NaN;
+  const processes = Math.max(1, webPids.length - 1);
   const pageLoad = loadavg()[0];
-  console.log(`next server CPU per page: ${ms(cpuPerPage)} (× ${SESSIONS} sessions ≈ ${ms(cpuPerPage * SESSIONS)} for the last of a simultaneous round) ${load()}`);
+  const cores = Math.min(processes, cpus().length);
+  console.log(`next server CPU per page: ${ms(cpuPerPage)} over ${processes} process${processes === 1 ? "" : "es"} (× ${SESSIONS} sessions ÷ ${cores} ≈ ${ms(cpuPerPage * SESSIONS / cores)} for the last of a simultaneous round) ${load()}`);
   console.log(`page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s ${load()}`);
 
   // For comparison, the server's CPU per page of a page with the same frame (session, layout) and little else,
   // and of the devices page at its smallest page size: what the frame costs, and what the rows cost.
   const cpuOf = async (url: string) => {
-    if (!nextPid) return NaN;
+    if (!webPids.length) return NaN;
     // Warmed like the devices page above; 40 pages so the 10 ms clock ticks of /proc average out.
     for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
-    const before = cpuMs(nextPid);
+    const before = webCpuMs(webPids);
     for (let i = 0; i < 40; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
-    return (cpuMs(nextPid) - before) / 40;
+    return (webCpuMs(webPids) - before) / 40;
   };
   const frameCpu = await cpuOf(`${base}/settings`);
   const smallCpu = await cpuOf(`${base}/truu/devices?size=10`);
@@ -223,13 +245,14 @@ try {
     serverCpuMsPerPage: Number(cpuPerPage.toFixed(1)),
     serverCpuMsPerPageFrameOnly: Number(frameCpu.toFixed(1)),
     sessions: SESSIONS,
+    webProcesses: processes,
     firstLoadJsKbGzip: Number(firstLoadKb.toFixed(1)),
     targets: TARGET,
     loadAverage: Number(loadavg()[0].toFixed(1)),
     loadAverageDuring: { queries: Number(queryLoad.toFixed(1)), pages: Number(pageLoad.toFixed(1)) },
     met: { query: worstQuery < TARGET.queryP95Ms, page: pageP95 < TARGET.pageP95Ms, js: firstLoadKb < TARGET.firstLoadJsKb },
   };
-  console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (on ${(await import("node:os")).cpus().length} CPUs; figures scale with it)`);
+  console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (on ${cpus().length} CPUs; figures scale with it)`);
   console.log("");
   console.log(JSON.stringify(result));
 } finally {

@@ -1,6 +1,7 @@
 // npm start: embedded Postgres (unless DATABASE_URL), migrations, first admin,
 // in demo mode the vendor simulators and demo tenants wired to them, a
-// production build when sources changed, then `next start`.
+// production build when sources changed, then `next start` (one process per
+// core sharing the port, CONSOLE_WEB_PROCESSES; see scripts/web-cluster.ts).
 // SIGINT/SIGTERM stop Next and Postgres cleanly; the data folder is reused.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded"
 import { applyMigrations } from "../lib/db/migrations";
 import { simSizeFromEnv, startSimFleet, type SimFleet } from "../sim/fleet";
 import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
+import { webProcessCount } from "./lib/web-processes";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -87,10 +89,14 @@ async function main() {
   const workerCount = Number(process.env.CONSOLE_WORKERS ?? 1);
   for (let i = 0; i < workerCount; i++) startWorkerProcess(env);
 
-  child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host], {
+  const nextArgs = [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host];
+  // `next dev` is one process; `next start` may run as several sharing the port (scripts/web-cluster.ts).
+  const webProcesses = dev ? 1 : webProcessCount(process.env.CONSOLE_WEB_PROCESSES);
+  child = spawn(process.execPath, webProcesses > 1 ? ["--import", "tsx", "scripts/web-cluster.ts", String(webProcesses), ...nextArgs] : nextArgs, {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, NODE_ENV: dev ? "development" : "production" },
   });
+  if (webProcesses > 1) log(`web server: ${webProcesses} Next.js processes on port ${port}`);
   child.once("exit", (code) => {
     if (!stopping) {
       log(`Next.js exited (${code}); stopping`);

@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { recordAudit, recordAuditMany } from "./record";
+import { pgPoolOf } from "../db/client";
+import { recordAudit, recordAuditMany, recordAuditManyPg } from "./record";
 import { verifyAuditChain } from "./verify";
 
 const run = promisify(execFile);
@@ -97,7 +98,7 @@ describe("audit log", () => {
 });
 
 describe("audit batches", () => {
-  it("concurrent batches and single events append as one chain, each batch contiguous and in order", async () => {
+  it("concurrent batches (through Prisma and through node-postgres) and single events append as one chain, each batch contiguous and in order", async () => {
     const t2 = await createTestDatabase();
     try {
       const batch = (b: number, n: number) => Array.from({ length: n }, (_, i) => ({
@@ -109,13 +110,14 @@ describe("audit batches", () => {
       }));
       await Promise.all([
         recordAuditMany(t2.db, batch(1, 300)),
-        recordAuditMany(t2.db, batch(2, 250)),
+        recordAuditManyPg(pgPoolOf(t2.db)!, batch(2, 250)),
         ...Array.from({ length: 5 }, (_, i) => recordAudit(t2.db, { action: "staff.sign_in_failed", actor: null, outcome: "failure", reason: `attempt ${i}` })),
         recordAuditMany(t2.db, batch(3, 200)),
+        recordAuditManyPg(pgPoolOf(t2.db)!, batch(4, 150)),
       ]);
-      expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 755 });
+      expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 905 });
       const events = await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" }, select: { jobId: true, after: true } });
-      for (const job of ["job1", "job2", "job3"]) {
+      for (const job of ["job1", "job2", "job3", "job4"]) {
         const at = events.flatMap((e, i) => (e.jobId === job ? [i] : []));
         expect(at[at.length - 1] - at[0]).toBe(at.length - 1);
         expect(at.map((i) => (events[i].after as { n: number }).n)).toEqual(at.map((_, k) => k));
@@ -143,6 +145,18 @@ describe("audit batches", () => {
       expect((await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" } })).map((e) => e.id)).toEqual(ids.map((e) => e.id));
       expect(seen).toHaveLength(2);
       expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 2 });
+
+      // The same on node-postgres: the alongside write and the events roll back together, or commit together.
+      const pool = pgPoolOf(t2.db)!;
+      await expect(recordAuditManyPg(pool, events, async (client) => {
+        await client.query(`INSERT INTO "Tenant" (id, name, "updatedAt") VALUES ('pg-rolled-back', 'pg rolled back', now())`);
+        throw new Error("status write failed");
+      })).rejects.toThrow(/status write failed/);
+      expect(await t2.db.auditEvent.count()).toBe(2);
+      expect(await t2.db.tenant.count({ where: { name: "pg rolled back" } })).toBe(0);
+      await recordAuditManyPg(pool, events, (client) => client.query(`INSERT INTO "Tenant" (id, name, "updatedAt") VALUES ('pg-kept', 'pg kept', now())`));
+      expect(await t2.db.tenant.count({ where: { name: "pg kept" } })).toBe(1);
+      expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 4 });
     } finally {
       await t2.drop();
     }

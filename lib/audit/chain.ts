@@ -6,7 +6,12 @@ export const GENESIS_HASH = "0".repeat(64);
 
 /** sha256(prevHash ‖ canonical JSON of the event), hex. */
 export function eventHash(prevHash: string, fields: HashedFields): string {
-  return createHash("sha256").update(prevHash).update(canonicalJson(fields)).digest("hex");
+  return chainHash(prevHash, canonicalJson(fields));
+}
+
+/** eventHash from the fields' canonical JSON, written ahead (it does not depend on the chain). */
+export function chainHash(prevHash: string, canonicalFields: string): string {
+  return createHash("sha256").update(prevHash).update(canonicalFields).digest("hex");
 }
 
 /** Rebuilds the hashed fields from a stored row (jsonb nulls and Dates normalised). */

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import type { Db } from "../db/client";
+import { inPgTransaction } from "../db/pg-transaction";
 import { Prisma } from "../generated/prisma/client";
-import { eventHash, GENESIS_HASH, hashedFieldsOf } from "./chain";
-import { AuditEventInput } from "./event";
+import { canonicalJson, canonicalJsonOfPlain } from "./canonical-json";
+import { chainHash, GENESIS_HASH, hashedFieldsOf } from "./chain";
+import type { AuditEventInput } from "./event";
+import { parseAuditInput } from "./quick-parse";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,19 +18,19 @@ const AUDIT_CHAIN_LOCK = 4_201_777;
 // object each time: Prisma keeps per-transaction state on the one it is given.
 const txOptions = () => ({ maxWait: 30_000, timeout: 120_000 });
 
-/** JSON text for a jsonb column (null for none), and the value as it comes back from jsonb: what is hashed. */
-function jsonb(value: unknown): { text: string | null; value: unknown } {
-  if (value === undefined || value === null) return { text: null, value: null };
-  const text = JSON.stringify(value);
-  return text === undefined ? { text: null, value: null } : { text, value: JSON.parse(text) };
+/** JSON text for a jsonb column (null for none). */
+function jsonText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value) ?? null;
 }
 
+/** The value as it comes back from jsonb (what is hashed), from its JSON text. */
+const fromJsonb = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
 function toRow(input: AuditEventInput) {
-  const e = AuditEventInput.parse(input);
-  const targets = jsonb(e.targets);
-  const before = jsonb(e.before);
-  const after = jsonb(e.after);
-  return {
+  const e = parseAuditInput(input);
+  const json = { targets: jsonText(e.targets) ?? "[]", before: jsonText(e.before), after: jsonText(e.after) };
+  const row = {
     id: randomUUID(),
     // Millisecond precision: what timestamptz(3) stores is what was hashed.
     at: new Date(Math.floor(Date.now())),
@@ -38,41 +42,60 @@ function toRow(input: AuditEventInput) {
     action: e.action,
     tenantId: e.tenantId,
     vendor: e.vendor,
-    targets: targets.value ?? [],
-    before: before.value,
-    after: after.value,
+    targets: (e.targets ?? []) as unknown,
+    before: json.before === null ? null : e.before,
+    after: json.after === null ? null : e.after,
     outcome: e.outcome,
     reason: e.reason,
     jobId: e.jobId,
     correlationId: e.correlationId,
-    json: { targets: targets.text ?? "[]", before: before.text, after: after.text },
+    json,
   };
+  // What is hashed is the values as they come back from jsonb. For plain
+  // JSON values (what events hold) their canonical text is the same as the
+  // values' own, written without the round trip; anything else (a class
+  // instance, a toJSON member) is hashed after it.
+  // The hashed text does not depend on the chain: written here, outside the chain lock, only the hashes are chained under it.
+  const canonical = canonicalJsonOfPlain(hashedFieldsOf(row))
+    ?? canonicalJson(hashedFieldsOf({ ...row, targets: fromJsonb(json.targets) ?? [], before: fromJsonb(json.before), after: fromJsonb(json.after) }));
+  return { ...row, canonical };
 }
 type Row = ReturnType<typeof toRow>;
+
+/** Runs statements on Prisma's transaction client or on a node-postgres client in a transaction. */
+interface Exec {
+  run: (sql: Prisma.Sql) => Promise<unknown>;
+  rows: <T>(sql: Prisma.Sql) => Promise<T[]>;
+}
+const onPrisma = (tx: Tx): Exec => ({ run: (sql) => tx.$executeRaw(sql), rows: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql) });
+const onPg = (client: pg.PoolClient): Exec => ({
+  run: (sql) => client.query(sql.text, sql.values as unknown[]),
+  rows: async <T>(sql: Prisma.Sql) => (await client.query(sql.text, sql.values as unknown[])).rows as T[],
+});
 
 /**
  * Appends rows in order under the chain lock, each linked to the one before,
  * in one INSERT: a batch of events costs one statement, however long.
  */
-async function appendRows(tx: Tx, rows: Row[]) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+async function appendRows(tx: Exec, rows: Row[]) {
+  await tx.run(Prisma.sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   // Read after the lock is held (a statement of its own, so its snapshot sees
   // the last writer's commit). After a prune of everything, the chain
   // continues from the last checkpoint.
-  const [last] = await tx.$queryRaw<{ hash: string | null }[]>`
-    SELECT coalesce((SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1), (SELECT hash FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1)) AS hash`;
+  const [last] = await tx.rows<{ hash: string | null }>(Prisma.sql`
+    SELECT coalesce((SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1), (SELECT hash FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1)) AS hash`);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const prev: string[] = [];
   const hashes: string[] = [];
   for (const row of rows) {
-    const hash = eventHash(prevHash, hashedFieldsOf(row));
+    const hash = chainHash(prevHash, row.canonical);
     prev.push(prevHash);
     hashes.push(hash);
     prevHash = hash;
   }
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
   // seq is assigned in the order rows are inserted; ORDER BY ord keeps it the chain's order.
-  await tx.$executeRaw`
+  await tx.run(Prisma.sql`
     INSERT INTO "AuditEvent" (id, at, "actorId", "actorEmail", "actorName", ip, "userAgent", action, "tenantId", vendor,
       targets, before, after, outcome, reason, "jobId", "correlationId", "prevHash", hash)
     SELECT u.id::uuid, u.at::timestamptz, u.actor_id, u.actor_email, u.actor_name, u.ip, u.user_agent, u.action, u.tenant_id, u.vendor::"Vendor",
@@ -84,12 +107,12 @@ async function appendRows(tx: Tx, rows: Row[]) {
       ${col("correlationId")}::text[], ${prev}::text[], ${hashes}::text[])
       WITH ORDINALITY AS u(id, at, actor_id, actor_email, actor_name, ip, user_agent, action, tenant_id, vendor,
         targets, before, after, outcome, reason, job_id, correlation_id, prev_hash, hash, ord)
-    ORDER BY u.ord`;
+    ORDER BY u.ord`);
   return rows.map((r, i) => ({ id: r.id, hash: hashes[i] }));
 }
 
 async function append(tx: Tx, input: AuditEventInput) {
-  return (await appendRows(tx, [toRow(input)]))[0];
+  return (await appendRows(onPrisma(tx), [toRow(input)]))[0];
 }
 
 /**
@@ -115,6 +138,37 @@ export async function recordAuditMany(
   const rows = inputs.map(toRow);
   return db.$transaction(async (tx) => {
     await alongside?.(tx, rows.map((r) => r.id));
-    return appendRows(tx, rows);
+    return appendRows(onPrisma(tx), rows);
   }, txOptions());
+}
+
+/** Events turned into rows and hashed text ahead of their append (prepareAuditEvents). */
+export interface PreparedAuditEvents {
+  readonly rows: ReadonlyArray<Row>;
+}
+
+/**
+ * Validates events and writes their hashed text, which does not depend on
+ * the chain: a writer can do this for its next batch while the last one is
+ * being appended. Their time is the time of this call.
+ */
+export function prepareAuditEvents(inputs: AuditEventInput[]): PreparedAuditEvents {
+  return { rows: inputs.map(toRow) };
+}
+
+/**
+ * recordAuditMany on node-postgres (a pool, e.g. the one under the Prisma
+ * client: lib/db/client.ts pgPoolOf): for large batches, whose parameters
+ * Prisma would keep in memory and re-encode at a cost per value.
+ * `alongside` runs first in the same transaction, on the same client.
+ */
+export async function recordAuditManyPg(
+  pool: pg.Pool, events: AuditEventInput[] | PreparedAuditEvents, alongside?: (client: pg.PoolClient, ids: string[]) => Promise<unknown>,
+): Promise<{ id: string; hash: string }[]> {
+  const rows = Array.isArray(events) ? events.map(toRow) : [...events.rows];
+  if (rows.length === 0) return [];
+  return inPgTransaction(pool, async (client) => {
+    await alongside?.(client, rows.map((r) => r.id));
+    return appendRows(onPg(client), rows);
+  });
 }

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { createPgPool } from "../db/pg-pool";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
-import { loadStaff, readStaff } from "./staff";
+import { loadStaff, readStaff, tenantsReadWith } from "./staff";
 
 let t: TestDatabase;
 let pool: pg.Pool;
@@ -29,6 +29,17 @@ describe("readStaff (the per-request staff lookup)", () => {
     }
     expect((await readStaff(pool, two.id))?.tenantIds.sort()).toEqual([a.id, b.id].sort());
     expect(await readStaff(pool, none.id)).toMatchObject({ role: "admin", tenantIds: [] });
+  });
+
+  it("reads the staff user's tenants by name in the same statement, as tenantsInScope lists them", async () => {
+    const zed = await makeTenant(t.db, "Zed Ltd");
+    const acme = await t.db.tenant.create({ data: { name: "Acme Corp", isDemo: true } });
+    await makeTenant(t.db, "Not theirs");
+    const s = await makeStaff(t.db, { role: "viewer", tenantIds: [zed.id, acme.id] });
+    const staff = (await readStaff(pool, s.id))!;
+    expect(tenantsReadWith.get(staff)).toEqual([{ id: acme.id, name: "Acme Corp", isDemo: true }, { id: zed.id, name: "Zed Ltd", isDemo: false }]);
+    const none = (await readStaff(pool, (await makeStaff(t.db, { role: "admin" })).id))!;
+    expect(tenantsReadWith.get(none)).toEqual([]);
   });
 
   it("returns null for a disabled or unknown account", async () => {

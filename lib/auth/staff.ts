@@ -27,18 +27,36 @@ export async function loadStaff(db: Db, id: string): Promise<Staff | null> {
   };
 }
 
+/** A tenant as the header's switcher lists it. */
+export interface TenantSummary {
+  id: string;
+  name: string;
+  isDemo: boolean;
+}
+
 /**
- * loadStaff in one statement on node-postgres: every console request reads
- * the staff row, and Prisma's two queries (user, then tenants) cost several
- * times the CPU of this one.
+ * The tenants a staff user may see, by name, when they were read in the same
+ * statement as the staff row (readStaff): the console frame needs both on
+ * every page, so one round trip instead of two. Keyed by the Staff object, so
+ * it lives exactly as long as that request's copy of the staff row.
+ */
+export const tenantsReadWith = new WeakMap<Staff, TenantSummary[]>();
+
+/**
+ * loadStaff in one statement on node-postgres, with the staff user's tenants
+ * (see tenantsReadWith): every console request reads the staff row, and
+ * Prisma's two queries (user, then tenants) cost several times the CPU of this one.
  */
 export async function readStaff(db: Queryable, id: string): Promise<Staff | null> {
-  const [row] = await rawRows<Staff & { disabled: boolean }>(db, Prisma.sql`
+  const [row] = await rawRows<Staff & { disabled: boolean; tenants: TenantSummary[] }>(db, Prisma.sql`
     SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion",
-      coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds"
-    FROM "StaffUser" s LEFT JOIN "StaffTenant" t ON t."staffId" = s."id"
+      coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds",
+      coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC) FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants"
+    FROM "StaffUser" s LEFT JOIN "StaffTenant" t ON t."staffId" = s."id" LEFT JOIN "Tenant" n ON n."id" = t."tenantId"
     WHERE s."id" = ${id}
     GROUP BY s."id"`);
   if (!row || row.disabled) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, tenantIds: row.tenantIds, sessionVersion: row.sessionVersion };
+  const staff: Staff = { id: row.id, email: row.email, name: row.name, role: row.role, tenantIds: row.tenantIds, sessionVersion: row.sessionVersion };
+  tenantsReadWith.set(staff, row.tenants);
+  return staff;
 }

@@ -1,15 +1,16 @@
-import { recordAuditMany } from "../audit/record";
+import type pg from "pg";
+import { prepareAuditEvents, recordAuditManyPg } from "../audit/record";
 import type { AuditEventInput } from "../audit/event";
 import { loadStaff } from "../auth/staff";
-import type { Db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import { pgPoolOf, type Db } from "../db/client";
 import { VendorError } from "../vendors/core/vendor-error";
 import { loadConnection } from "../vendors/load-connection";
 import { bulkOperation, bulkRunbook } from "./catalogue";
 import type { ApplyContext, BulkOperation, RowOutcome } from "./operation";
 import { applyRunbook } from "./runbook";
 
-type RowRecord = { id: string; line: number; input: Prisma.JsonValue; before: Prisma.JsonValue; after: Prisma.JsonValue };
+type Json = unknown;
+type RowRecord = { id: string; line: number; input: Json; before: Json; after: Json };
 type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: string };
 
 const SETTLE_BATCH_ROWS = 1000;
@@ -49,23 +50,28 @@ export const newApplyStats = (): ApplyStats => ({ sendMs: 0, chunks: 0, claimMs:
 /**
  * Claims the next pending rows of a job for sending; concurrent claimers
  * (workers, chunks) never get the same row. Nothing is claimed once cancel
- * was asked for: the cancel check costs no round trip of its own.
+ * was asked for: the cancel check costs no round trip of its own. `after`:
+ * only rows past this line (what this run claimed last), so that the index
+ * scan starts at the first pending row instead of stepping over every row
+ * claimed before it.
  */
-async function claim(db: Db, jobId: string, size: number, step: string | null = null): Promise<RowRecord[]> {
-  return db.$queryRaw<RowRecord[]>`
+async function claim(pool: pg.Pool, jobId: string, size: number, step: string | null, after: number): Promise<RowRecord[]> {
+  const res = await pool.query<RowRecord>(`
     UPDATE "BulkRow" SET status = 'sending', attempts = attempts + 1, "sentAt" = now()
     WHERE id IN (
-      SELECT id FROM "BulkRow" WHERE "jobId" = ${jobId} AND status = 'pending' AND (${step}::text IS NULL OR operation = ${step})
-        AND NOT EXISTS (SELECT 1 FROM "BulkJob" j WHERE j.id = ${jobId} AND j."cancelRequested")
-      ORDER BY line LIMIT ${size} FOR UPDATE SKIP LOCKED)
-    RETURNING id, line, input, before, after`;
+      SELECT id FROM "BulkRow" WHERE "jobId" = $1 AND status = 'pending' AND line > $4 AND ($2::text IS NULL OR operation = $2)
+        AND NOT EXISTS (SELECT 1 FROM "BulkJob" j WHERE j.id = $1 AND j."cancelRequested")
+      ORDER BY line LIMIT $3 FOR UPDATE SKIP LOCKED)
+    RETURNING id, line, input, before, after`, [jobId, step, size, after]);
+  return res.rows.sort((a, b) => a.line - b.line);
 }
 
-async function finish(db: Db | Prisma.TransactionClient, rows: Final[], auditIds: string[]) {
-  await db.$executeRaw`
+/** Final statuses with their audit events' ids: one statement, in the audit batch's transaction. */
+async function finish(client: pg.PoolClient, rows: Final[], auditIds: string[]) {
+  await client.query(`
     UPDATE "BulkRow" b SET status = u.status::"BulkRowStatus", "vendorMessage" = u.msg, "finishedAt" = now(), "auditEventId" = u.eid
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.message)}::text[], ${auditIds}::text[]) AS u(id, status, msg, eid)
-    WHERE b.id = u.id`;
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, status, msg, eid)
+    WHERE b.id = u.id`, [rows.map((r) => r.id), rows.map((r) => r.status), rows.map((r) => r.message), auditIds]);
 }
 
 /** What a whole-chunk failure means per row: an unanswered non-repeatable change is in doubt, anything else failed. */
@@ -107,8 +113,15 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequested ? "cancelling" : "running", startedAt: job.startedAt ?? new Date() } });
 
   const stats = opts.stats;
-  const settle = async (rows: RowRecord[], outcomes: ({ status: Final["status"]; message: string; after?: unknown })[], parsed = rows.map((r) => op.row.parse(r.input))) => {
-    const started = performance.now();
+  const pool = pgPoolOf(db);
+  if (!pool) throw new Error("applyBulkJob needs a client made by createPrismaClient (it writes results on the client's own pool).");
+  // A batch's cache update (afterSuccess) runs while the next batch's results
+  // are written, on another connection; each settle waits for the one before
+  // it, so a failure surfaces there, and the job waits for the last one.
+  let cacheWrite: Promise<void> = Promise.resolve();
+  type Outcome = { status: Final["status"]; message: string; after?: unknown };
+  /** A batch's results made ready to write: final statuses, audit events (validated, hashed text written), rows for the cache. */
+  const prepare = (rows: RowRecord[], outcomes: Outcome[], parsed = rows.map((r) => op.row.parse(r.input))) => {
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
     const events: AuditEventInput[] = rows.map((r, i) => {
       const o = outcomes[i];
@@ -122,14 +135,21 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       };
       return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
     });
+    return { finals, audit: prepareAuditEvents(events), ok: parsed.filter((_, i) => outcomes[i].status === "succeeded") };
+  };
+  const write = async (batch: ReturnType<typeof prepare>) => {
+    const started = performance.now();
     // A row's final status commits with its audit event or not at all: a
     // crash between the two can neither leave a finished row without its
     // event nor an event for a row that is then resent.
-    await recordAuditMany(db, events, (tx, ids) => finish(tx, finals, ids));
-    const ok = parsed.filter((_, i) => outcomes[i].status === "succeeded");
-    if (ok.length && op.afterSuccess && confirmer) await op.afterSuccess(db, job.tenantId, ok, confirmer);
+    await recordAuditManyPg(pool, batch.audit, (client, ids) => finish(client, batch.finals, ids));
+    const before = cacheWrite;
+    cacheWrite = before.then(() => (batch.ok.length && op.afterSuccess && confirmer ? op.afterSuccess(db, job.tenantId, batch.ok, confirmer) : undefined));
+    cacheWrite.catch(() => {}); // observed by the next write or at the end
+    await before;
     if (stats) { stats.settleMs += performance.now() - started; stats.settleBatches++; }
   };
+  const settle = (rows: RowRecord[], outcomes: Outcome[]) => write(prepare(rows, outcomes));
 
   // Rows a crash left in flight.
   const inDoubt = await db.bulkRow.findMany({ where: { jobId, ...stepRows, status: "sending" }, select: { id: true, line: true, input: true, before: true, after: true } });
@@ -165,9 +185,17 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const backlog = () => done.reduce((n, d) => n + d.rows.length, 0);
   const signal = () => { wake?.(); wake = null; };
   let broken = false;
+  // The settler makes the next batch ready (validation, hashed text: CPU
+  // here) while the last one is being written (work in Postgres).
+  let writing: Promise<void> | null = null;
   const settler = (async () => {
     for (;;) {
       if (done.length === 0) {
+        if (writing) {
+          await writing;
+          writing = null;
+          continue;
+        }
         if (lanesLeft === 0) return;
         await new Promise<void>((r) => { wake = r; });
         continue;
@@ -177,14 +205,20 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
       for (let rows = 0; take < done.length && rows < SETTLE_BATCH_ROWS; take++) rows += done[take].rows.length;
       const batch = done.splice(0, Math.max(1, take));
       release();
-      try {
-        const parsed = batch.every((b) => b.parsed) ? batch.flatMap((b) => b.parsed!) : undefined;
-        await settle(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes), parsed);
-      } catch (err) {
-        // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
+      // Results cannot be recorded: stop sending; the retry's resume settles what is in flight.
+      const stop = (err: unknown) => {
         broken = true;
         release();
         throw err;
+      };
+      try {
+        const parsed = batch.every((b) => b.parsed) ? batch.flatMap((b) => b.parsed!) : undefined;
+        const ready = prepare(batch.flatMap((b) => b.rows), batch.flatMap((b) => b.outcomes), parsed);
+        if (writing) await writing;
+        writing = write(ready).catch(stop);
+        writing.catch(() => {}); // awaited before the next write or when the lanes are done
+      } catch (err) {
+        stop(err);
       }
     }
   })();
@@ -203,12 +237,22 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   const watch = claimAhead ? setInterval(() => {
     if (polling) return;
     polling = true;
-    db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequested: true } })
-      .then((s) => { if (s?.cancelRequested) cancelSeen = true; }, () => {})
+    pool.query<{ cancelRequested: boolean }>(`SELECT "cancelRequested" FROM "BulkJob" WHERE id = $1`, [jobId])
+      .then((res) => { if (res.rows[0]?.cancelRequested) cancelSeen = true; }, () => {})
       .finally(() => { polling = false; });
   }, CANCEL_POLL_MS) : null;
-  const unclaim = (rows: RowRecord[]) => db.$executeRaw`
-    UPDATE "BulkRow" SET status = 'pending', attempts = attempts - 1 WHERE id = ANY(${rows.map((r) => r.id)}::text[]) AND status = 'sending'`;
+  const unclaim = (rows: RowRecord[]) => pool.query(`
+    UPDATE "BulkRow" SET status = 'pending', attempts = attempts - 1 WHERE id = ANY($1::text[]) AND status = 'sending'`, [rows.map((r) => r.id)]);
+  // The last line claimed by this run: claims look past it first, and once
+  // nothing is left there, once more from the start (a row skipped because
+  // another claimer held it, whose claim then failed).
+  let claimedThrough = 0;
+  const claimNext = async (): Promise<RowRecord[]> => {
+    let rows = await claim(pool, jobId, op.chunkSize, opts.step ?? null, claimedThrough);
+    if (rows.length === 0 && claimedThrough > 0) rows = await claim(pool, jobId, op.chunkSize, opts.step ?? null, 0);
+    if (rows.length) claimedThrough = Math.max(claimedThrough, rows[rows.length - 1].line);
+    return rows;
+  };
   const stopped = () => opts.signal?.aborted || broken || cancelSeen;
 
   const lane = async () => {
@@ -223,7 +267,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
           continue;
         }
         const claimStarted = performance.now();
-        const rows = await (ahead ?? claim(db, jobId, op.chunkSize, opts.step));
+        const rows = await (ahead ?? claimNext());
         ahead = null;
         if (stats) stats.claimMs += performance.now() - claimStarted;
         if (rows.length === 0) {
@@ -235,7 +279,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
           await unclaim(rows);
           break;
         }
-        if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claim(db, jobId, op.chunkSize, opts.step);
+        if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claimNext();
         const sendStarted = performance.now();
         let outcomes: { status: Final["status"]; message: string; after?: unknown }[];
         let parsed: Record<string, unknown>[] | undefined;
@@ -263,8 +307,10 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   };
   try {
     await Promise.all([...Array.from({ length: concurrency }, lane), settler]);
+    await cacheWrite;
   } finally {
     if (watch) clearInterval(watch);
+    await cacheWrite.catch(() => {});
   }
   if (stats && lastAnswer) stats.tailMs = performance.now() - lastAnswer;
   // pg-boss retries the job; rows in flight are settled by the resume.

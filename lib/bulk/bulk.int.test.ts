@@ -62,7 +62,9 @@ describe("bulk plan of a large file", () => {
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
     const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
-    expect(job).toMatchObject({ rowsTotal: 6003, planCounts: res.counts, status: "planned" });
+    expect(job).toMatchObject({ rowsTotal: 6003, planCounts: res.counts, status: "planned", fileName: "big.csv", headers: ["upn"], createdById: staffId });
+    // Written on node-postgres, read back by Prisma: the time is the same instant (UTC), not shifted by a zone.
+    expect(Math.abs(job.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
     expect(rows[0]).toMatchObject({ plan: "update", status: "pending", input: { upn: a.upn }, before: { mfa: "unknown" }, after: { mfa: "on" }, planError: null });
@@ -118,6 +120,13 @@ describe("bulk apply", () => {
     await h.t.db.bulkRow.updateMany({ where: { jobId: on.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
     expect(await applyBulkJob(h.t.db, on.jobId)).toBe("completed");
     expect((await rowsOf(on.jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 1]]);
+    // The next plan's "before" is what the console last set (whatever the UPN's case in the file).
+    const off = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.udp_off", fileName: "o.csv", bytes: enc(`upn\n${a.upn.toUpperCase()}\n`), staffId });
+    if (!off.ok) throw new Error(off.error);
+    expect((await rowsOf(off.jobId))[0]).toMatchObject({ plan: "update", before: { udp: "unknown" }, after: { udp: "off" } });
+    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "o.csv", bytes: enc(`upn\n${a.upn.toUpperCase()}\n`), staffId });
+    if (!again.ok) throw new Error(again.error);
+    expect((await rowsOf(again.jobId))[0]).toMatchObject({ plan: "update", before: { mfa: "on" }, after: { mfa: "off" } });
 
     const reset = await planAndConfirm("trugrid.mfa_reset", `upn,resetPhone\n${a.upn},false\n${b.upn},true\n`);
     await h.t.db.bulkRow.updateMany({ where: { jobId: reset.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });

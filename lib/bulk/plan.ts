@@ -4,7 +4,8 @@ import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
-import { insertPlanRows } from "./store-plan";
+import { inPgTransaction } from "../db/pg-transaction";
+import { insertPlanJob, insertPlanRows, planPool } from "./store-plan";
 
 export interface PlanInput {
   tenantId: string;
@@ -70,18 +71,13 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
   // A stretch at a time, parse to insert: what is held at once is one
   // stretch's rows, not the whole file's plan. The job and its rows commit
   // together, so a plan that fails part-way leaves nothing behind.
-  const job = await db.$transaction(async (tx) => {
-    const created = await tx.bulkJob.create({
-      data: {
-        tenantId: input.tenantId, operation: op.id, fileName: input.fileName.slice(0, 255), createdById: input.staffId,
-        rowsTotal: total, headers: csv.headers,
-      },
-    });
-    for (let i = 0; i < total; i += PLAN_BATCH) await insertPlanRows(tx, created.id, await planPart(i, Math.min(total, i + PLAN_BATCH)));
-    await tx.bulkJob.update({ where: { id: created.id }, data: { planCounts: counts } });
-    return created;
-  }, { maxWait: 30_000, timeout: 120_000 });
-  return { ok: true, jobId: job.id, counts };
+  const jobId = await inPgTransaction(planPool(db), async (client) => {
+    const id = await insertPlanJob(client, { tenantId: input.tenantId, operation: op.id, fileName: input.fileName, staffId: input.staffId, rowsTotal: total, headers: csv.headers });
+    for (let i = 0; i < total; i += PLAN_BATCH) await insertPlanRows(client, id, await planPart(i, Math.min(total, i + PLAN_BATCH)));
+    await client.query(`UPDATE "BulkJob" SET "planCounts" = $2::jsonb WHERE id = $1`, [id, JSON.stringify(counts)]);
+    return id;
+  });
+  return { ok: true, jobId, counts };
 }
 
 export const PlanCounts = z.object({ create: z.number(), update: z.number(), no_change: z.number(), error: z.number(), duplicate: z.number() }).partial();

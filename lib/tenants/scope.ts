@@ -1,23 +1,23 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import type { Staff } from "../auth/staff";
+import { tenantsReadWith, type Staff, type TenantSummary } from "../auth/staff";
 import { Prisma } from "../generated/prisma/client";
 import { db, pgPool } from "../db";
 import { rawRows } from "../db/raw-query";
 
 export const TENANT_COOKIE = "console-tenant";
 
-export interface TenantSummary {
-  id: string;
-  name: string;
-  isDemo: boolean;
-}
+export type { TenantSummary };
 
-/** The tenants a staff user may see, by name. Read for every console page (the header's switcher): plain SQL, not Prisma. */
+/**
+ * The tenants a staff user may see, by name. Read for every console page (the
+ * header's switcher): with the staff row when the session read it (readStaff),
+ * else in plain SQL, not Prisma.
+ */
 export const tenantsInScope = cache(async (staff: Staff): Promise<TenantSummary[]> =>
-  staff.tenantIds.length === 0 ? [] : rawRows<TenantSummary>(pgPool(), Prisma.sql`
-    SELECT "id", "name", "isDemo" FROM "Tenant" WHERE "id" = ANY(${staff.tenantIds}::text[]) ORDER BY "name" ASC`),
+  tenantsReadWith.get(staff) ?? (staff.tenantIds.length === 0 ? [] : rawRows<TenantSummary>(pgPool(), Prisma.sql`
+    SELECT "id", "name", "isDemo" FROM "Tenant" WHERE "id" = ANY(${staff.tenantIds}::text[]) ORDER BY "name" ASC`)),
 );
 
 /** The tenant chosen in the header switcher, if still in scope; otherwise the first in scope. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normEmail } from "../../sync/target";
 import { clientsFor } from "../../vendors/clients";
 import type { ItemResult } from "../../vendors/trugrid/item-results";
-import type { Db } from "../../db/client";
+import { pgPoolOf, type Db } from "../../db/client";
 import { recordUserState, statesOf, type StateChange } from "../../trugrid/user-state";
 import { UPN_ALIASES, type ColumnSpec } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
@@ -14,21 +14,43 @@ type UpnRow = z.infer<typeof Upn>;
 /** TruGrid answers per item: its status string is the row's message. */
 const outcomes = (results: ItemResult<unknown>[]) => results.map((r) => ({ ok: r.ok, message: r.status }));
 
+type Known = { known: boolean; mfa: "on" | "off" | "unknown"; udp: "on" | "off" | "unknown" };
+const onOff = (v: boolean | null | undefined) => (v == null ? "unknown" : v ? "on" : "off");
+
+/**
+ * For each UPN: is it a user of the domain as of the last sync, and what
+ * this console last set for it (statesOf). One statement on the client's
+ * node-postgres pool when there is one: a plan stretch names thousands of
+ * users, and Prisma would keep that list in memory after the query.
+ */
+async function knownUsers(db: Db, tenantId: string, upns: string[]): Promise<Map<string, Known>> {
+  const norms = [...new Set(upns.map(normEmail))];
+  const pool = pgPoolOf(db);
+  if (!pool) {
+    const known = new Set((await db.trugridUser.findMany({ where: { tenantId, deletedAt: null, emailNorm: { in: norms } }, select: { emailNorm: true } })).map((u) => u.emailNorm));
+    const states = await statesOf(db, tenantId, norms);
+    return new Map(norms.map((n) => [n, { known: known.has(n), mfa: states[n].mfa as Known["mfa"], udp: states[n].udp as Known["udp"] }]));
+  }
+  const res = await pool.query<{ n: string; known: boolean; mfaOn: boolean | null; udpOn: boolean | null }>(`
+    SELECT n, EXISTS (SELECT 1 FROM "TrugridUser" u WHERE u."tenantId" = $1 AND u."emailNorm" = n AND u."deletedAt" IS NULL) AS known, s."mfaOn", s."udpOn"
+    FROM unnest($2::text[]) AS n LEFT JOIN "TrugridUserState" s ON s."tenantId" = $1 AND s.upn = n`, [tenantId, norms]);
+  return new Map(res.rows.map((r) => [r.n, { known: r.known, mfa: onOff(r.mfaOn), udp: onOff(r.udpOn) }]));
+}
+
 /**
  * A UPN must be one of the domain's users as of the last sync (TruGrid lists
  * them through getUserLogonIp); TruGrid does not report MFA or UDP state, so
  * the plan cannot say "no change" and says "unknown" for before.
  */
 async function planForKnownUsers(db: Db, tenantId: string, rows: UpnRow[], after: Record<string, unknown>): Promise<PlannedRow[]> {
-  const known = new Set(
-    (await db.trugridUser.findMany({ where: { tenantId, deletedAt: null, emailNorm: { in: rows.map((r) => normEmail(r.upn)) } }, select: { emailNorm: true } }))
-      .map((u) => u.emailNorm),
-  );
+  const users = await knownUsers(db, tenantId, rows.map((r) => r.upn));
   // "Before" is what this console last set ("unknown" if nothing): TruGrid itself does not report it, so a row is never skipped as unchanged.
-  const states = await statesOf(db, tenantId, rows.map((r) => r.upn));
-  return rows.map((r) => known.has(normEmail(r.upn))
-    ? { plan: "update", before: Object.fromEntries(Object.keys(after).map((k) => [k, states[r.upn]?.[k as "mfa" | "udp"] ?? "unknown"])), after }
-    : { plan: "error", error: `Unknown UPN: ${r.upn} is not a TruGrid user of this domain (as of the last sync).` });
+  return rows.map((r) => {
+    const u = users.get(normEmail(r.upn));
+    return u?.known
+      ? { plan: "update", before: Object.fromEntries(Object.keys(after).map((k) => [k, u[k as "mfa" | "udp"]])), after }
+      : { plan: "error", error: `Unknown UPN: ${r.upn} is not a TruGrid user of this domain (as of the last sync).` };
+  });
 }
 
 const userOperation = (o: {
