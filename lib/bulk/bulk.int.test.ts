@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
+import type { TruGridSim } from "../../sim/trugrid";
+import { trugridBulkHarness, type BulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
-import { trugridSync } from "../sync/trugrid/sync";
+import type { SyncHarness } from "../../test/sync-harness";
 import { applyBulkJob, bulkProgress } from "./apply";
 import { planBulkJob } from "./plan";
 
@@ -20,17 +19,12 @@ const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.d
 const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
+let env: BulkHarness<TruGridSim> | undefined;
 beforeAll(async () => {
-  sim = createTruGridSim({ size: "small" });
-  url = (await sim.server.listen(0)).url;
-  h = await syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: sim.credentials.domainName } });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+  env = await trugridBulkHarness("operator");
+  ({ sim, url, h, staffId } = env);
 });
-afterAll(async () => {
-  await h?.close();
-  await sim?.server.close();
-});
+afterAll(() => env?.close());
 
 describe("bulk plan", () => {
   it("validates each row with its line, flags duplicates and unknown users, and sends nothing", async () => {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
+import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
+import { jumpcloudBulkHarness, type BulkHarness } from "../../test/bulk-harness";
 import { createUser as simCreateUser } from "../../sim/jumpcloud/routes-users";
 import { addMember, associate, nodeKey } from "../../sim/jumpcloud/state";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
+import type { SyncHarness } from "../../test/sync-harness";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
-import { jumpcloudSync } from "../sync/jumpcloud/sync";
 import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
 
@@ -63,17 +62,12 @@ function pickUsers(n: number, pred: (u: ReturnType<typeof simUsers>[number]) => 
   return out;
 }
 
+let env: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
 beforeAll(async () => {
-  sim = createJumpCloudSim({ size: "small" });
-  ({ url } = await sim.server.listen(0));
-  h = await syncHarness("jumpcloud", jumpcloudSync, { baseUrl: url, secrets: { apiKey: sim.credentials.mspApiKey }, settings: { orgId: ORG_ID } });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+  env = await jumpcloudBulkHarness("operator");
+  ({ sim, url, h, staffId } = env);
 });
-afterAll(async () => {
-  await h?.close();
-  await sim?.server.close();
-});
+afterAll(() => env?.close());
 
 describe("JumpCloud bulk create users", () => {
   it("plans new, existing, taken, invalid and duplicate rows, creates the new users, caches and audits them", async () => {

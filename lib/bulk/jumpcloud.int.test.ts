@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
+import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
+import { jumpcloudBulkHarness, type BulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
-import { jumpcloudSync } from "../sync/jumpcloud/sync";
+import type { SyncHarness } from "../../test/sync-harness";
 import { applyBulkJob } from "./apply";
 
 const ORG_ID = JUMPCLOUD_SIM_ORG_IDS[0];
@@ -21,17 +20,12 @@ const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
 const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
+let env: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
 beforeAll(async () => {
-  sim = createJumpCloudSim({ size: "small" });
-  ({ url } = await sim.server.listen(0));
-  h = await syncHarness("jumpcloud", jumpcloudSync, { baseUrl: url, secrets: { apiKey: sim.credentials.mspApiKey }, settings: { orgId: ORG_ID } });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+  env = await jumpcloudBulkHarness("operator");
+  ({ sim, url, h, staffId } = env);
 });
-afterAll(async () => {
-  await h?.close();
-  await sim?.server.close();
-});
+afterAll(() => env?.close());
 
 describe("JumpCloud bulk suspend and reactivate", () => {
   it("plans unknown, unchanged and duplicate rows, suspends the rest at JumpCloud, audits them as the user page does and refreshes the cache", async () => {

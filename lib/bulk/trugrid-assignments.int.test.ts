@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
+import type { TruGridSim } from "../../sim/trugrid";
+import { trugridBulkHarness, type BulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
-import { trugridSync } from "../sync/trugrid/sync";
+import type { SyncHarness } from "../../test/sync-harness";
 import { trugridHistory } from "../trugrid/history";
 import { applyBulkJob } from "./apply";
 import { bulkOperation, templateCsv } from "./catalogue";
@@ -20,17 +19,12 @@ const assigned = (key: string) => [...(domain().assignments.get(key.toLowerCase(
 
 const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "trugrid.assignments", csv, fileName: "a.csv" });
 
+let env: BulkHarness<TruGridSim> | undefined;
 beforeAll(async () => {
-  sim = createTruGridSim({ size: "small" });
-  url = (await sim.server.listen(0)).url;
-  h = await syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: sim.credentials.domainName } });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "admin", tenantIds: [h.tenantId] })).id;
+  env = await trugridBulkHarness("admin");
+  ({ sim, url, h, staffId } = env);
 });
-afterAll(async () => {
-  await h?.close();
-  await sim?.server.close();
-});
+afterAll(() => env?.close());
 
 describe("TruGrid bulk resource assignments", () => {
   it("is for admins, as the assignments page is, and serves its template", () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
+import type { TruGridSim } from "../../sim/trugrid";
+import { trugridBulkHarness, type BulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
-import { trugridSync } from "../sync/trugrid/sync";
+import type { SyncHarness } from "../../test/sync-harness";
 import { applyBulkJob } from "./apply";
 
 let sim: TruGridSim;
@@ -12,17 +11,12 @@ let staffId: string;
 
 const domain = () => sim.state.domains.values().next().value!;
 
+let env: BulkHarness<TruGridSim> | undefined;
 beforeAll(async () => {
-  sim = createTruGridSim({ size: "small" });
-  const { url } = await sim.server.listen(0);
-  h = await syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: sim.credentials.domainName } });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+  env = await trugridBulkHarness("operator");
+  ({ sim, h, staffId } = env);
 });
-afterAll(async () => {
-  await h?.close();
-  await sim?.server.close();
-});
+afterAll(() => env?.close());
 
 describe("TruGrid bulk machine associations", () => {
   it("adds a user to a shared server; the cache row is the sync's own, so the next sync writes nothing", async () => {

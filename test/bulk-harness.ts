@@ -1,0 +1,39 @@
+import { expect } from "vitest";
+import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud";
+import { createTruGridSim, type TruGridSim } from "../sim/trugrid";
+import type { Role } from "../lib/auth/permissions";
+import { jumpcloudSync } from "../lib/sync/jumpcloud/sync";
+import { trugridSync } from "../lib/sync/trugrid/sync";
+import { makeStaff } from "./factories";
+import { syncHarness, type SyncHarness } from "./sync-harness";
+
+/** A simulator, a tenant connected to it with its cache filled by one real sync, and a staff member of that tenant. */
+export interface BulkHarness<S> {
+  sim: S;
+  url: string;
+  h: SyncHarness;
+  staffId: string;
+  close: () => Promise<void>;
+}
+
+type Sim = { server: { listen(port: number): Promise<{ url: string }>; close(): Promise<void> } };
+
+async function synced<S extends Sim>(sim: S, connect: (url: string) => Promise<SyncHarness>, role: Role): Promise<BulkHarness<S>> {
+  const { url } = await sim.server.listen(0);
+  const h = await connect(url);
+  expect((await h.run()).status).toBe("succeeded");
+  const staffId = (await makeStaff(h.t.db, { role, tenantIds: [h.tenantId] })).id;
+  return { sim, url, h, staffId, close: async () => { await h.close(); await sim.server.close(); } };
+}
+
+/** The small TruGrid simulator, synced. */
+export function trugridBulkHarness(role: Role): Promise<BulkHarness<TruGridSim>> {
+  const sim = createTruGridSim({ size: "small" });
+  return synced(sim, (url) => syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: sim.credentials.domainName } }), role);
+}
+
+/** The small JumpCloud simulator, synced as its first organisation through the MSP key (the demo's way in). */
+export function jumpcloudBulkHarness(role: Role): Promise<BulkHarness<ReturnType<typeof createJumpCloudSim>>> {
+  const sim = createJumpCloudSim({ size: "small" });
+  return synced(sim, (url) => syncHarness("jumpcloud", jumpcloudSync, { baseUrl: url, secrets: { apiKey: sim.credentials.mspApiKey }, settings: { orgId: JUMPCLOUD_SIM_ORG_IDS[0] } }), role);
+}
