@@ -7,7 +7,11 @@
 // BENCH_DEVICES (100000), BENCH_QUERY_RUNS (40 per combination),
 // BENCH_SESSIONS (20), BENCH_PAGE_REQUESTS (10 per session), BENCH_WARM_PAGES
 // (60: pages served before measuring, so the server's code is optimised by
-// then, as in a server that has run a while), BENCH_PORT (free).
+// then, as in a server that has run a while), BENCH_PORT (free),
+// BENCH_PAGE_SIZE (the table's default; e.g. 10 to see what smaller pages buy).
+// Beside the latencies it prints the machine's capacity for this page: CPU
+// per page in Node and Postgres, the pages per second the cores allow, and
+// the mean latency that many sessions cannot go below on this machine.
 // Every figure is printed with the machine's load average beside it: on a
 // shared machine wall times follow the load; CPU per page much less so.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -24,6 +28,7 @@ import { createPgPool } from "../lib/db/pg-pool";
 import { Prisma } from "../lib/generated/prisma/client";
 import { readDeviceTable } from "../lib/truu/device-filters";
 import { DEVICE_COLUMNS, deviceOrder, deviceWhere, EXACT_COUNT_LIMIT, listDevices } from "../lib/truu/list-devices";
+import { postgresCpuMs } from "./proc-cpu";
 import { seedTruuCache } from "./truu-seed";
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
@@ -169,7 +174,8 @@ try {
     return cookies.join("; ");
   };
   const cookies = await Promise.all(staff.map((s) => signIn(s.email)));
-  const urls = Object.values(COMBOS).map((qs) => `${base}/truu/devices${qs ? `?${qs}` : ""}`);
+  const sized = (qs: string) => (process.env.BENCH_PAGE_SIZE ? [qs, `size=${process.env.BENCH_PAGE_SIZE}`].filter(Boolean).join("&") : qs);
+  const urls = Object.values(COMBOS).map(sized).map((qs) => `${base}/truu/devices${qs ? `?${qs}` : ""}`);
   const get = async (url: string, cookie: string) => {
     const res = await fetch(url, { headers: { cookie } });
     const html = await res.text();
@@ -187,6 +193,7 @@ try {
   const pageTimes: number[] = [];
   const webPids = webServerPids(server.pid!);
   const cpuBefore = webCpuMs(webPids);
+  const pgCpuBefore = postgresCpuMs(path.join(dir, "pg"));
   t0 = performance.now();
   await Promise.all(cookies.map(async (cookie, s) => {
     for (let i = 0; i < PAGE_REQUESTS; i++) {
@@ -201,10 +208,17 @@ try {
   // in turn, so on an otherwise idle machine the slowest of 20 simultaneous requests waits about
   // 20 × this ÷ the number of processes (at most one per core).
   const cpuPerPage = webPids.length ? (webCpuMs(webPids) - cpuBefore) / pageTimes.length : NaN;
+  const pgCpuPerPage = (postgresCpuMs(path.join(dir, "pg")) - pgCpuBefore) / pageTimes.length;
+  // What the machine can do at all: every page costs this much CPU in Node and Postgres together, and the
+  // machine has so many cores. With SESSIONS requests always outstanding, no scheduling brings the mean
+  // response under SESSIONS ÷ that rate (Little's law), and p95 sits above the mean.
+  const capacity = cpus().length / ((cpuPerPage + pgCpuPerPage) / 1000);
+  const meanFloorMs = (SESSIONS / capacity) * 1000;
   const processes = Math.max(1, webPids.length - 1);
   const pageLoad = loadavg()[0];
   const cores = Math.min(processes, cpus().length);
   console.log(`next server CPU per page: ${ms(cpuPerPage)} over ${processes} process${processes === 1 ? "" : "es"} (× ${SESSIONS} sessions ÷ ${cores} ≈ ${ms(cpuPerPage * SESSIONS / cores)} for the last of a simultaneous round) ${load()}`);
+  console.log(`CPU per page: Node ${ms(cpuPerPage)} + Postgres ${ms(pgCpuPerPage)} on ${cpus().length} cores: at most ${capacity.toFixed(0)} pages/s, so ${SESSIONS} sessions wait ${ms(meanFloorMs)} per page on average at the very least ${load()}`);
   console.log(`page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s ${load()}`);
 
   // For comparison, the server's CPU per page of a page with the same frame (session, layout) and little else,
@@ -244,6 +258,10 @@ try {
     pageAloneP50Ms: Number(p(alone, 0.5).toFixed(1)),
     serverCpuMsPerPage: Number(cpuPerPage.toFixed(1)),
     serverCpuMsPerPageFrameOnly: Number(frameCpu.toFixed(1)),
+    postgresCpuMsPerPage: Number(pgCpuPerPage.toFixed(1)),
+    cores: cpus().length,
+    capacityPagesPerSecond: Number(capacity.toFixed(1)),
+    meanLatencyFloorMs: Number(meanFloorMs.toFixed(0)),
     sessions: SESSIONS,
     webProcesses: processes,
     firstLoadJsKbGzip: Number(firstLoadKb.toFixed(1)),
