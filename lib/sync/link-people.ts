@@ -20,6 +20,9 @@ const SOURCES = [
   { table: "JumpcloudUser", name: `COALESCE(NULLIF("displayname", ''), NULLIF(trim(concat_ws(' ', "firstname", "lastname")), ''))`, alt: norm(`"raw"->>'alternateEmail'`) },
 ];
 
+/** The cache tables whose rows are people: a sync that has finished one of them can link people. */
+export const PERSON_TABLES: ReadonlySet<string> = new Set(SOURCES.map((s) => s.table));
+
 const users = (withAlt: boolean) =>
   SOURCES.map((s) => `SELECT '${s.table}:' || id AS uid, "emailNorm", ${s.name} AS name${withAlt ? `, ${s.alt} AS alt` : ""} FROM "${s.table}" WHERE "tenantId" = $1 AND "deletedAt" IS NULL AND "emailNorm" <> ''`).join(" UNION ALL ");
 

@@ -7,7 +7,7 @@ import { VendorError } from "../vendors/core/vendor-error";
 import { loadConnection } from "../vendors/load-connection";
 import type { SyncContext, VendorSync } from "./context";
 import { limitHeapGrowth } from "./heap-growth";
-import { linkPeople } from "./link-people";
+import { linkPeople, PERSON_TABLES } from "./link-people";
 import { PgPacer } from "./pg-pacer";
 import type { SyncTarget } from "./target";
 import { TargetWriter, type WriteStats } from "./writer";
@@ -34,9 +34,9 @@ function sum(stats: WriteStats[]) {
 
 /**
  * Runs one SyncRun: the vendor's sync through the cache writers, with
- * progress written to the SyncRun row as it goes, people linked at the end,
- * and the outcome recorded. Safe to run again for the same run (a retry after
- * a crash): every write is an idempotent upsert.
+ * progress written to the SyncRun row as it goes, people linked as soon as
+ * the users are complete, and the outcome recorded. Safe to run again for
+ * the same run (a retry after a crash): every write is an idempotent upsert.
  */
 export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed" | "skipped"> {
   const { db, pool, runId } = deps;
@@ -77,6 +77,17 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
     return chain;
   };
 
+  // People are linked once the run's users are complete in the cache (their
+  // writer finished), while the rest of the run reads on: a sync whose users
+  // come first does not wait for the linking at its end. A sync that never
+  // finished its users early links at the end.
+  let linking: Promise<number> | null = null;
+  const linkNow = () => {
+    linking ??= linkPeople(pool, run.tenantId);
+    linking.catch(() => {}); // awaited at the end of the run
+    return linking;
+  };
+
   try {
     const connection = await loadConnection(db, run.tenantId, run.vendor);
     if (!connection) throw new Error(`This tenant has no ${run.vendor} connection.`);
@@ -88,7 +99,7 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
         const key = target.resource;
         const w = new TargetWriter<T>(pool, run.tenantId, runId, target, async (events) => {
           await recordAuditMany(db, events);
-        }, { slots: writeSlots });
+        }, { slots: writeSlots, onFinished: PERSON_TABLES.has(target.table) ? linkNow : undefined });
         writers.set(key, w as TargetWriter<unknown>);
         return w;
       },
@@ -108,12 +119,14 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
       },
     };
     await deps.syncs[run.vendor](ctx);
-    await linkPeople(pool, run.tenantId);
+    await linkNow();
     phase = "done";
     await progress(true);
     await db.syncRun.update({ where: { id: runId }, data: { status: "succeeded", finishedAt: new Date() } });
     return "succeeded";
   } catch (err) {
+    // Nothing of the run may still write once it is recorded as ended.
+    await (linking as Promise<number> | null)?.catch(() => {});
     const message = err instanceof VendorError ? err.message : err instanceof Error ? err.message : String(err);
     await progress(true).catch(() => {});
     await db.syncRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date(), error: message } });

@@ -108,4 +108,17 @@ describe("TargetWriter", () => {
     const run = await sync(target, dup, "tenant-3");
     expect(run.stats).toMatchObject({ fetched: 5, created: 5 });
   });
+
+  it("finishes once: a second finish() is the first one's result, and onFinished hears of it once", async () => {
+    const heard: number[] = [];
+    const w = new TargetWriter(pool, "tenant-4", "run-finish", target, async () => {}, { onFinished: (stats) => heard.push(stats.created) });
+    await w.write(devices(3));
+    const first = await w.finish();
+    await t.db.truuDevice.create({ data: { tenantId: "tenant-4", vendorId: "not-listed", raw: {}, hash: "" } });
+    // Asked again later, nothing is marked deleted a second time: the row written since stays live.
+    expect(await w.finish()).toBe(first);
+    expect(first).toMatchObject({ created: 3, deleted: 0 });
+    expect(heard).toEqual([3]);
+    expect((await t.db.truuDevice.findFirstOrThrow({ where: { tenantId: "tenant-4", vendorId: "not-listed" } })).deletedAt).toBeNull();
+  });
 });

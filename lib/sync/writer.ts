@@ -36,6 +36,8 @@ export interface WriterOptions {
    * (the pacer, progress) however many resources are read at once.
    */
   slots?: LimitFunction;
+  /** Called once the resource is complete in the cache (finish() has marked unseen rows deleted). */
+  onFinished?: (stats: WriteStats) => void;
 }
 
 /**
@@ -60,6 +62,8 @@ export class TargetWriter<T> {
   private readonly changedSql: string;
   private readonly batchSize: number;
   private readonly batchesInFlight: number;
+  private readonly onFinished: ((stats: WriteStats) => void) | null;
+  private finished: Promise<WriteStats> | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -79,6 +83,7 @@ export class TargetWriter<T> {
     this.batchSize = opts.batchSize ?? 2000;
     this.batchesInFlight = Math.max(1, opts.batchesInFlight ?? 2);
     this.slots = opts.slots ?? null;
+    this.onFinished = opts.onFinished ?? null;
   }
 
   /**
@@ -189,8 +194,21 @@ export class TargetWriter<T> {
     };
   }
 
-  /** Writes what is buffered and marks rows this run did not see as deleted. Call only after a complete read. */
-  async finish(): Promise<WriteStats> {
+  /**
+   * Writes what is buffered and marks rows this run did not see as deleted.
+   * Call only after a complete read. A resource may be finished as soon as
+   * its own read is complete and again with every other at the end of the
+   * run: the second call is the first one's result.
+   */
+  finish(): Promise<WriteStats> {
+    this.finished ??= this.finishOnce().then((stats) => {
+      this.onFinished?.(stats);
+      return stats;
+    });
+    return this.finished;
+  }
+
+  private async finishOnce(): Promise<WriteStats> {
     await Promise.all(this.inFlight);
     this.throwIfFailed();
     this.startFlush(this.buffer.splice(0));

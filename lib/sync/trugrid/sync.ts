@@ -44,8 +44,9 @@ async function readWhole<T>(ctx: SyncContext, writer: TargetWriter<T>, read: () 
  * Reads users (with their logon IPs), the IP allow-list and external DNS in
  * parallel, then every user's machine associations with ctx.concurrency
  * requests in flight: TruGrid has no list of machine groups to read them by
- * group, and publishes no rate limit. Writers are finished only once every
- * resource has been read completely, so a failed run marks nothing deleted.
+ * group, and publishes no rate limit. A writer is finished only once its
+ * resource has been read completely (users as soon as their one answer is
+ * written, the rest at the end), so a failed read marks nothing deleted.
  */
 export const trugridSync: VendorSync = async (ctx) => {
   const client = clientsFor.trugrid(ctx.connection, { timeoutMs: TIMEOUT_MS, retry: RETRY, fetch: nodeFetch });
@@ -56,8 +57,12 @@ export const trugridSync: VendorSync = async (ctx) => {
 
   ctx.phase("users, allowed IPs, external DNS", 3);
   // Only the UPNs are kept for the association phase: the listed users with their logon IPs are written already.
+  // The user list is whole in one answer: finished now, people are linked while associations are read.
   const [upns] = await Promise.all([
-    readWhole(ctx, users, () => client.getUserLogonIp()).then((listed) => listed.map((u) => u.upn)),
+    readWhole(ctx, users, () => client.getUserLogonIp()).then(async (listed) => {
+      await users.finish();
+      return listed.map((u) => u.upn);
+    }),
     readWhole(ctx, allowedIps, () => client.ipWhitelist()),
     readWhole(ctx, externalDns, () => client.externalResources()),
   ]);

@@ -84,8 +84,12 @@ async function listWithNested<P extends { id: string }, E>(
 }
 
 function readers(api: TwingateReads, pages: PageRunner, w: Writers, pageSize: number): (() => Promise<void>)[] {
-  const flat = <N>(phase: string, read: (after: string | null) => Promise<Page<{ node: N }>>, writer: TargetWriter<N>) =>
-    () => pages.walk(phase, read, (page) => writer.write(nodes(page)), { phase, pageSize });
+  // A flat list is complete once its own walk is: it is finished then (unseen rows marked deleted, people
+  // linked from a complete user list) while longer walks go on.
+  const flat = <N>(phase: string, read: (after: string | null) => Promise<Page<{ node: N }>>, writer: TargetWriter<N>) => async () => {
+    await pages.walk(phase, read, (page) => writer.write(nodes(page)), { phase, pageSize });
+    await writer.finish();
+  };
 
   return [
     flat("users", api.users, w.users),
@@ -122,7 +126,8 @@ export function twingateSyncWith(limits: Record<PaceKind, PaceLimit> = TWINGATE_
     const pages = new PageRunner(ctx);
     const w = writersFor(ctx);
     await pages.all(readers(api, pages, w, pageSize));
-    // Only now is every list known to be complete: a run that failed anywhere marks nothing deleted.
+    // Only now are the nested lists known to be complete (flat ones finished as their walks ended): a list
+    // whose read failed anywhere marks nothing deleted.
     for (const writer of Object.values(w) as TargetWriter<unknown>[]) await writer.finish();
   };
 }
