@@ -4,23 +4,16 @@ import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
 import { PLAN_VARIANT, STATUS_VARIANT } from "@/components/bulk/row-badges";
+import type { BulkRowView } from "@/components/bulk/rows-table";
 import type { TableState } from "@/lib/table/params";
 import { UndoStep } from "./undo-all";
 
-export interface StepRowView {
-  id: string;
-  line: number;
+/** A bulk row of an offboarding job, read as a step: who, what, and whether it can be undone, instead of the raw input. */
+export interface StepRowView extends Omit<BulkRowView, "input"> {
   person: string;
   step: string;
   undoable: boolean;
   detail: string;
-  plan: string;
-  planError: string | null;
-  before: unknown;
-  after: unknown;
-  status: string;
-  vendorMessage: string | null;
-  attempts: number;
   undo: { state: "available" | "undone" | "none"; eventId: string; label: string | null } | null;
 }
 
