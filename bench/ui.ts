@@ -28,7 +28,7 @@ import { createPgPool } from "../lib/db/pg-pool";
 import { Prisma } from "../lib/generated/prisma/client";
 import { readDeviceTable } from "../lib/truu/device-filters";
 import { DEVICE_COLUMNS, deviceOrder, deviceWhere, EXACT_COUNT_LIMIT, listDevices } from "../lib/truu/list-devices";
-import { postgresCpuMs } from "./proc-cpu";
+import { cpuMs, postgresCpuMs } from "./proc-cpu";
 import { seedTruuCache } from "./truu-seed";
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
@@ -59,12 +59,6 @@ const p = (xs: number[], q: number) => {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const load = () => `(load ${loadavg()[0].toFixed(1)})`;
 
-/** CPU milliseconds (user + system) a process has used, from /proc. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-}
-
 /** Parent pid of every process, from /proc. */
 function parents(): Map<number, number> {
   const out = new Map<number, number>();
@@ -93,8 +87,8 @@ function webServerPids(startPid: number): number[] {
   return out;
 }
 
-/** CPU milliseconds the web server's processes have used (those alive now; they live as long as the server). */
-const webCpuMs = (pids: number[]) => pids.reduce((sum, pid) => { try { return sum + cpuMs(pid); } catch { return sum; } }, 0);
+/** CPU milliseconds the web server's processes have used (those alive now, an exited one counting 0; they live as long as the server). */
+const webCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const dir = mkdtempSync(path.join(tmpdir(), "bench-ui-"));

@@ -83,8 +83,10 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   // finished its users early links at the end.
   let linking: Promise<number> | null = null;
   const linkNow = () => {
-    linking ??= linkPeople(pool, run.tenantId);
-    linking.catch(() => {}); // awaited at the end of the run
+    if (!linking) {
+      linking = linkPeople(pool, run.tenantId);
+      linking.catch(() => {}); // awaited at the end of the run
+    }
     return linking;
   };
 
