@@ -1,7 +1,7 @@
 // The simulator's in-memory records. JSON is rendered from them on demand
-// (render.ts), and a device's descriptive fields are regenerated from its own
-// seed when rendered (details.ts), so a large tenant costs one small object
-// per record.
+// (render.ts), and a device's descriptive fields come from its own seed,
+// drawn the first time the device is rendered (details.ts), so a large
+// tenant costs one small object per record until it is read.
 
 export interface DomainRec {
   key: string;
