@@ -94,9 +94,10 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
     const connection = await loadConnection(db, run.tenantId, run.vendor);
     if (!connection) throw new Error(`This tenant has no ${run.vendor} connection.`);
     const signal = deps.signal ?? new AbortController().signal;
+    const concurrency = deps.concurrency ?? 4;
     const ctx: SyncContext = {
-      tenantId: run.tenantId, runId, connection, db, pool, signal, concurrency: deps.concurrency ?? 4,
-      pacer: (limits) => new PgPacer(pool, `${run.vendor}:${run.tenantId}`, limits, 250, signal),
+      tenantId: run.tenantId, runId, connection, db, pool, signal, concurrency,
+      pacer: (limits) => new PgPacer(pool, `${run.vendor}:${run.tenantId}`, limits, { marginMs: 250, signal, ahead: concurrency }),
       writer: <T,>(target: SyncTarget<T>) => {
         const key = target.resource;
         const w = new TargetWriter<T>(pool, run.tenantId, runId, target, async (events) => {
