@@ -1,12 +1,17 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const shared = {
   resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts"),
-    },
+    alias: [
+      { find: "@", replacement: path.resolve(import.meta.dirname) },
+      { find: "server-only", replacement: path.resolve(import.meta.dirname, "test/server-only-stub.ts") },
+      // graphql has no "exports" map: Node (tsx, npm start) loads its CommonJS "main" for import and
+      // require alike, while Vite would pick its "module" build for imports only, so that the
+      // simulator's schema and graphql-jit (which requires it) would hold two copies of graphql.
+      { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") },
+    ],
   },
 };
 

@@ -55,7 +55,8 @@ const upper = (v: string) => v.toUpperCase();
 const simProfile = process.env.BENCH_SIM_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SIM_CPU_PROF_DIR] : [];
 const sims = spawn(process.execPath, [...simProfile, "--import", "tsx", "scripts/sim.ts"], {
   env: {
-    ...process.env, SIM_SIZE: "large", SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
+    // As a vendor runs its servers: graphql-js (the Twingate simulator's executor) skips its development-only checks then.
+    ...process.env, NODE_ENV: "production", SIM_SIZE: "large", SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
     ...Object.fromEntries(Object.entries(ports).flatMap(([v, p]) => [[`SIM_${upper(v)}_PORT`, String(p)], [`SIM_${upper(v)}_LATENCY_MS`, String(LATENCY)]])),
   },
   stdio: ["ignore", "pipe", "inherit"],

@@ -88,9 +88,11 @@ export function queryResolvers(s: TwingateState): ResolverMap {
     },
     Group: {
       securityPolicy: (g: GroupRow) => s.securityPolicies.get(g.securityPolicyN) ?? s.defaultPolicy(),
-      // Everyone lists every user: unfiltered, its 50,000 are paged as stored rather than copied for each page.
-      users: (g: GroupRow, a: Args<UserFilter>) =>
-        connection(g.everyone && !a.filter ? s.users : s.groupUsers(g).filter((u) => userMatches(u, a.filter)), a, "users"),
+      // Unfiltered, members are paged as stored (Everyone's are all 50,000 users) rather than copied for each page.
+      users: (g: GroupRow, a: Args<UserFilter>) => {
+        const members = s.groupMembers(g);
+        return connection(a.filter ? list(members.values(), (u) => userMatches(u, a.filter)) : members, a, "users");
+      },
       resources: (g: GroupRow, a: Args<NameFilter>) => connection(s.resourcesOf(`Group:${g.n}`).filter((r) => named(r, a.filter)), a, "resources"),
     },
     RemoteNetwork: {

@@ -1,3 +1,4 @@
+import type { StoredRows } from "./connection";
 import { globalId, type NodeType } from "./ids";
 import type {
   ConnectorRow, DeviceRow, GroupRow, RemoteNetworkRow, ResourceRow, SecurityPolicyRow,
@@ -39,14 +40,25 @@ export class TwingateState {
     return group.everyone ? this.users.has(userN) : group.userNs.has(userN);
   }
 
+  /**
+   * A group's members as stored, for paging without copying the whole list
+   * for every page (a 5,000-member group read 100 at a time would be copied
+   * 50 times). userNs holds only users that exist: a user's deletion takes it
+   * out of every group, and adding an unknown user is refused.
+   */
+  groupMembers(group: GroupRow): StoredRows<UserRow> {
+    if (group.everyone) return this.users;
+    const users = this.users;
+    return {
+      size: group.userNs.size,
+      *values() {
+        for (const n of group.userNs) yield users.get(n)!;
+      },
+    };
+  }
+
   groupUsers(group: GroupRow): UserRow[] {
-    if (group.everyone) return [...this.users.values()];
-    const out: UserRow[] = [];
-    for (const n of group.userNs) {
-      const u = this.users.get(n);
-      if (u) out.push(u);
-    }
-    return out;
+    return [...this.groupMembers(group).values()];
   }
 
   /** Resources on which this principal ("Group:<n>" / "ServiceAccount:<n>") has an access edge. */

@@ -69,7 +69,7 @@ async function listWithNested<P extends { id: string }, E>(
         if (!first.pageInfo.hasNextPage) continue;
         more.push(pages.start(() =>
           pages.walk(phase, (after) => readNested(parent.id, after), (p) => write([], [{ parentId: parent.id, edges: p.edges }]), {
-            pageSize, after: first.pageInfo.endCursor,
+            pageSize, after: first.pageInfo.endCursor, readBefore: { items: first.edges.length, totalCount: first.totalCount },
           }),
         ));
       }
