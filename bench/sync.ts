@@ -5,7 +5,11 @@
 // the second (unchanged) sync wrote. Beside the wall figures, the CPU time the
 // sync process, the simulators and Postgres used in each run and the load
 // average: on a machine shared with other work wall time says little, CPU
-// time much more. Last line: JSON.
+// time much more. Then what this machine's cores allow at that CPU cost: the
+// wall time the run's CPU needs even if it were spread perfectly over every
+// core (and its ratio to the bound), and the rows per second Postgres could
+// write at its CPU per row written if it had every core to itself. Last
+// line: JSON.
 //
 // The lower bound is the largest of: pages × latency ÷ allowed concurrency;
 // the longest run of pages that could only be read one after another (a
@@ -20,7 +24,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
@@ -188,6 +192,9 @@ try {
     const second = await once();
     const lowerBoundMs = Math.max((first.pages * LATENCY) / CONCURRENCY, first.longestSequence * LATENCY, rateLimitWaitMs(vendor, first.pages));
     const written = first.row.created + first.row.updated;
+    const cores = cpus().length;
+    const cpuTotalMs = first.cpuMs.sync + first.cpuMs.simulators + first.cpuMs.postgres;
+    const pgUsPerRow = written ? (first.cpuMs.postgres * 1000) / written : 0;
     const r = {
       vendor,
       rows: first.row.fetched,
@@ -205,11 +212,21 @@ try {
       cpuMs: first.cpuMs,
       /** The 1, 5 and 15 minute load averages when the first sync ended. */
       loadAverage: first.loadAverage,
+      /** What the cores allow: the run's CPU spread over all of them, that floor's ratio to the bound, and Postgres's rows/s ceiling at its CPU per row written. */
+      machine: {
+        cores,
+        cpuFloorMs: Math.round(cpuTotalMs / cores),
+        ratioFloor: Number((cpuTotalMs / cores / lowerBoundMs).toFixed(3)),
+        postgresCpuUsPerRowWritten: Math.round(pgUsPerRow),
+        rowsPerSecondCeiling: pgUsPerRow ? Math.round((cores * 1e6) / pgUsPerRow) : null,
+      },
       secondRun: { wallMs: Math.round(second.wallMs), cpuMs: second.cpuMs, rowsWritten: second.row.created + second.row.updated + second.row.deleted, driftEvents: second.row.driftEvents },
       status: first.row.status,
     };
     results.push(r);
     console.log(`${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  CPU s: sync ${(r.cpuMs.sync / 1000).toFixed(1)}, simulators ${(r.cpuMs.simulators / 1000).toFixed(1)}, postgres ${(r.cpuMs.postgres / 1000).toFixed(1)}  load ${r.loadAverage.join(" ")}  second run: ${(r.secondRun.wallMs / 1000).toFixed(1)} s, CPU s sync ${(r.secondRun.cpuMs.sync / 1000).toFixed(1)} / simulators ${(r.secondRun.cpuMs.simulators / 1000).toFixed(1)} / postgres ${(r.secondRun.cpuMs.postgres / 1000).toFixed(1)}, ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`);
+    const { machine: m } = r;
+    console.log(`${"".padEnd(10)} on ${m.cores} cores: the run's CPU needs ${(m.cpuFloorMs / 1000).toFixed(1)} s even spread over all of them (×${m.ratioFloor} of the bound); Postgres at ${m.postgresCpuUsPerRowWritten} µs of CPU per row written could write at most ${m.rowsPerSecondCeiling ?? "–"} rows/s with every core`);
   }
   console.log(JSON.stringify({ bench: "sync", latencyMs: LATENCY, concurrency: CONCURRENCY, twingateReadsPerMinute: TWINGATE_RPM, vendors: results }));
 } finally {
