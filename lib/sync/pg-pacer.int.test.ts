@@ -47,12 +47,12 @@ describe("PgPacer", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  const AMPLE = { read: { limit: 6000, windowMs: 60_000 }, write: { limit: 20, windowMs: 60_000 } };
   const grants = async (key: string) =>
     (await poolA.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PacerSlot" WHERE key = $1`, [key])).rows[0].n;
 
   it("holds spare grants under an ample budget, counted in the shared budget as soon as they are taken", async () => {
-    const ample = { read: { limit: 6000, windowMs: 60_000 }, write: { limit: 20, windowMs: 60_000 } };
-    const pacer = new PgPacer(poolA, "twingate:ample", ample, { marginMs: 250, ahead: 3 });
+    const pacer = new PgPacer(poolA, "twingate:ample", AMPLE, { marginMs: 250, ahead: 3 });
     await pacer.acquire("read");
     // The call's own grant, then three spares taken in the background.
     await vi.waitFor(async () => expect(await grants("twingate:ample:read")).toBe(4));
@@ -76,8 +76,7 @@ describe("PgPacer", () => {
   });
 
   it("drops a spare that has waited past half the margin, and grants afresh", async () => {
-    const ample = { read: { limit: 6000, windowMs: 60_000 }, write: { limit: 20, windowMs: 60_000 } };
-    const pacer = new PgPacer(poolA, "twingate:stale", ample, { marginMs: 100, ahead: 2 });
+    const pacer = new PgPacer(poolA, "twingate:stale", AMPLE, { marginMs: 100, ahead: 2 });
     await pacer.acquire("read");
     await vi.waitFor(async () => expect(await grants("twingate:stale:read")).toBe(3));
     // Both spares are older than 50 ms now: the next call gets a grant of its own, then two new spares.

@@ -55,10 +55,9 @@ export class PgPacer implements Pacer {
       if (!pending) break;
       await pending;
     }
-    const { limit, windowMs } = this.limits[kind];
     for (;;) {
       this.signal?.throwIfAborted();
-      const wait = await this.tryGrant(kind, limit, windowMs + this.marginMs);
+      const wait = await this.tryGrant(kind);
       if (wait <= 0) break;
       await new Promise((r) => setTimeout(r, Math.min(wait, 5_000)));
     }
@@ -90,10 +89,9 @@ export class PgPacer implements Pacer {
     if (this.refilling[kind] || this.spareLifetime(kind) === 0) return;
     const wanted = this.ahead - this.spares[kind].length;
     if (wanted <= 0) return;
-    const { limit, windowMs } = this.limits[kind];
     // Dated from before the round trip: the grant is made somewhere within it.
     const askedAt = performance.now();
-    this.refilling[kind] = this.grantMany(kind, limit, windowMs + this.marginMs, wanted)
+    this.refilling[kind] = this.grantMany(kind, wanted)
       .then((granted) => {
         for (let i = 0; i < granted; i++) this.spares[kind].push(askedAt);
         return granted === wanted;
@@ -106,18 +104,24 @@ export class PgPacer implements Pacer {
       });
   }
 
+  /** pacer_try_grant's arguments for a kind: its key, its limit, and its window widened by the margin. */
+  private grantArgs(kind: PaceKind): [string, number, number] {
+    const { limit, windowMs } = this.limits[kind];
+    return [`${this.key}:${kind}`, limit, windowMs + this.marginMs];
+  }
+
   /** 0 when granted, else the milliseconds until the oldest grant in the window leaves it (one round trip). */
-  private async tryGrant(kind: PaceKind, limit: number, windowMs: number): Promise<number> {
-    const { rows } = await this.pool.query<{ wait: number }>("SELECT pacer_try_grant($1, $2, $3) AS wait", [`${this.key}:${kind}`, limit, windowMs]);
+  private async tryGrant(kind: PaceKind): Promise<number> {
+    const { rows } = await this.pool.query<{ wait: number }>("SELECT pacer_try_grant($1, $2, $3) AS wait", this.grantArgs(kind));
     await this.trimNowAndThen(kind, 1);
     return rows[0].wait;
   }
 
   /** Up to n grants in one statement (the function's lock is the statement's transaction's); how many were made. */
-  private async grantMany(kind: PaceKind, limit: number, windowMs: number, n: number): Promise<number> {
+  private async grantMany(kind: PaceKind, n: number): Promise<number> {
     const { rows } = await this.pool.query<{ granted: number }>(
       "SELECT count(*) FILTER (WHERE wait <= 0)::int AS granted FROM (SELECT pacer_try_grant($1, $2, $3) AS wait FROM generate_series(1, $4)) g",
-      [`${this.key}:${kind}`, limit, windowMs, n],
+      [...this.grantArgs(kind), n],
     );
     await this.trimNowAndThen(kind, n);
     return rows[0].granted;
