@@ -6,6 +6,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/record";
 import { clientIp, userAgent } from "./client-ip";
 import { oidcProvider, ssoStaffFor } from "./oidc";
+import { safeRedirectUrl } from "./safe-redirect";
 import { verifySignIn } from "./verify-sign-in";
 
 class ThrottledSignIn extends CredentialsSignin {
@@ -48,6 +49,8 @@ function config(): NextAuthConfig {
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
+      // Only the console's own origin may follow a sign-in or sign-out.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         // Single sign-on proves who someone is; the console still decides

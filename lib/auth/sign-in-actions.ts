@@ -3,21 +3,17 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { signIn, signOut } from "./auth";
+import { safeNextPath } from "./safe-redirect";
 import { currentStaff, requestMeta } from "./session";
 
 // Sign-in and sign-out are the two server actions outside the action wrapper:
 // they create and end the session the wrapper checks. Both are audited
 // (sign-in attempts in verifySignIn).
 
-/** Only same-site paths may follow a sign-in. */
-function safeNext(next: FormDataEntryValue | null): string {
-  const n = typeof next === "string" ? next : "/";
-  return n.startsWith("/") && !n.startsWith("//") && !n.startsWith("/\\") ? n : "/";
-}
 
 export async function signInWithPassword(_prev: { error?: string } | undefined, form: FormData): Promise<{ error?: string }> {
   try {
-    await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: safeNext(form.get("next")) });
+    await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: safeNextPath(form.get("next")) });
     return {};
   } catch (err) {
     if (err instanceof CredentialsSignin && err.code === "throttled") {
@@ -29,7 +25,7 @@ export async function signInWithPassword(_prev: { error?: string } | undefined, 
 }
 
 export async function signInWithSso(form: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeNext(form.get("next")) });
+  await signIn("oidc", { redirectTo: safeNextPath(form.get("next")) });
 }
 
 export async function signOutAction(): Promise<void> {

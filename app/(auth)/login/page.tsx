@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ssoEnabled } from "@/lib/auth/oidc";
+import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { currentStaff } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 
@@ -15,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm rounded-lg border bg-card p-8 shadow-sm">
         <h1 className="text-xl font-semibold">Helpdesk console</h1>
         <p className="mt-1 text-sm text-muted-foreground">Sign in with your staff account.</p>
-        <LoginForm next={next ?? "/"} sso={sso} ssoError={error === "AccessDenied" ? "That single sign-on identity has no staff account here." : undefined} />
+        <LoginForm next={safeNextPath(next)} sso={sso} ssoError={error === "AccessDenied" ? "That single sign-on identity has no staff account here." : undefined} />
       </div>
     </main>
   );
