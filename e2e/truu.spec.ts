@@ -110,7 +110,7 @@ test("saved views: an operator shares one with the tenant, a viewer applies it b
     await expect(other.getByLabel("Share with everyone in this tenant")).toHaveCount(0);
     await other.keyboard.press("Escape");
     const shared = await callServerAction(other, "lib/views/actions.ts", "saveTableView", { tenantId: tenant.id, table: "truu.devices", name: "mine", query: "type=ANDROID", shared: true });
-    expect(shared).toContain("may save views for yourself only");
+    expect(shared).toContain("may not do this: it needs operator");
     const view = await (await db()).tableView.findFirstOrThrow({ where: { name } });
     const del = await callServerAction(other, "lib/views/actions.ts", "deleteTableView", { tenantId: tenant.id, id: view.id });
     expect(del).toContain("may not remove a view someone else shared");

@@ -12,6 +12,7 @@ import { dataDir, loadOrCreateSecret } from "../lib/config/data-dir";
 import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
+import { rebindLegacyCredentials } from "../lib/vendors/rebind-credentials";
 import { simSizeFromEnv, startSimFleet, type SimFleet } from "../sim/fleet";
 import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
 import { webProcessCount } from "./lib/web-processes";
@@ -70,8 +71,11 @@ async function main() {
 
   const prisma = createPrismaClient(env.DATABASE_URL, 2);
   const admin = await ensureFirstAdmin(prisma, { email: process.env.CONSOLE_ADMIN_EMAIL, password: process.env.CONSOLE_ADMIN_PASSWORD });
+  process.env.CONSOLE_ENCRYPTION_KEY = env.CONSOLE_ENCRYPTION_KEY; // credentials are (re)sealed here
+  const { rebound, unreadable } = await rebindLegacyCredentials(prisma);
+  if (rebound) log(`bound ${rebound} stored vendor credential(s) to their base URL`);
+  if (unreadable) log(`warning: ${unreadable} stored vendor credential(s) do not open with this encryption key; enter them again in Settings`);
   if (demo) {
-    process.env.CONSOLE_ENCRYPTION_KEY = env.CONSOLE_ENCRYPTION_KEY; // demo connections are sealed here
     fleet = await startSimFleet({ size: simSizeFromEnv("demo") });
     const { created } = await seedDemoTenants(prisma, fleet.tenants);
     log(`demo mode: vendor simulators (${fleet.size}) on ${fleet.tenants[0].connections.trugrid.baseUrl} and neighbouring ports`);

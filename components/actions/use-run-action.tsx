@@ -24,7 +24,7 @@ export function useRunAction() {
   const undo = useCallback(async (eventId: string) => {
     setPending(true);
     try {
-      const res = await undoAuditEvent(eventId);
+      const res = await undoAuditEvent({ eventId });
       if (res.ok) toast.success("Undone.");
       else toast.error(res.error);
       router.refresh();

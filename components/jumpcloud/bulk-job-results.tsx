@@ -15,7 +15,7 @@ export function BulkJobResults({ tenantId, jobId }: { tenantId: string; jobId: s
     let stop = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async (delay: number) => {
-      const res = await bulkJobResults(tenantId, jobId).catch(() => ({ ok: false as const, error: "The console could not be reached." }));
+      const res = await bulkJobResults({ tenantId, jobId }).catch(() => ({ ok: false as const, error: "The console could not be reached." }));
       if (stop) return;
       if (!res.ok) setError(res.error);
       else {

@@ -8,16 +8,14 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { TableCell, TableRow } from "@/components/ui/table";
+import type { Role } from "@/lib/auth/permissions";
 import { resetStaffPassword, updateStaff } from "@/lib/staff/actions";
+import type { StaffListRow } from "@/lib/staff/queries";
 import { OneTimePassword } from "./one-time-password";
 import { RoleSelect } from "./role-select";
 import { TenantCheckboxes } from "./tenant-checkboxes";
 
-interface StaffView {
-  id: string; name: string; email: string; role: string; disabled: boolean; lastSignInAt: string | null; tenantIds: string[];
-}
-
-export function StaffRow({ staff, tenants, isSelf }: { staff: StaffView; tenants: { id: string; name: string }[]; isSelf: boolean }) {
+export function StaffRow({ staff, tenants, roles, isSelf }: { staff: StaffListRow; tenants: { id: string; name: string }[]; roles: readonly Role[]; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
   const [resetPassword, setResetPassword] = useState<string | null>(null);
   const [resetting, startReset] = useTransition();
@@ -32,39 +30,43 @@ export function StaffRow({ staff, tenants, isSelf }: { staff: StaffView; tenants
       <TableCell className="text-xs">{staff.tenantIds.map((t) => names.get(t) ?? "(outside your scope)").join(", ") || "—"}</TableCell>
       <TableCell className="text-xs">{staff.lastSignInAt?.replace("T", " ").slice(0, 16) ?? "never"}</TableCell>
       <TableCell className="text-right">
-        <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) setResetPassword(null); }}>
-          <DialogTrigger asChild><Button size="sm" variant="outline">Edit</Button></DialogTrigger>
-          <DialogContent title={`Edit ${staff.email}`}>
-            <form action={formAction} className="grid gap-3">
-              <input type="hidden" name="staffId" value={staff.id} />
-              <Field id={id("name")} label="Name" errors={fieldErrors(state, "name")}><Input id={id("name")} name="name" defaultValue={staff.name} required /></Field>
-              <Field id={id("role")} label="Role" hint={isSelf ? "You cannot change your own role." : undefined}>
-                <RoleSelect id={id("role")} defaultValue={staff.role} disabled={isSelf} />
-                {isSelf ? <input type="hidden" name="role" value={staff.role} /> : null}
-              </Field>
-              <TenantCheckboxes idPrefix={id("tenant")} tenants={tenants} checked={staff.tenantIds} />
-              {!isSelf ? (
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="disabled" value="true" defaultChecked={staff.disabled} /> Disabled (cannot sign in; current sessions end)
-                </label>
-              ) : null}
-              <div className="flex flex-wrap gap-2">
-                <Button type="submit" disabled={pending}>Save</Button>
-                <Button
-                  type="button" variant="outline" disabled={resetting}
-                  onClick={() => startReset(async () => {
-                    const res = await resetStaffPassword({ staffId: staff.id });
-                    if (res.ok) setResetPassword(res.data.generatedPassword);
-                    else toast.error(res.error);
-                  })}
-                >
-                  Reset password
-                </Button>
-              </div>
-              {resetPassword ? <OneTimePassword password={resetPassword} /> : null}
-            </form>
-          </DialogContent>
-        </Dialog>
+        {staff.manageable ? (
+          <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) setResetPassword(null); }}>
+            <DialogTrigger asChild><Button size="sm" variant="outline">Edit</Button></DialogTrigger>
+            <DialogContent title={`Edit ${staff.email}`}>
+              <form action={formAction} className="grid gap-3">
+                <input type="hidden" name="staffId" value={staff.id} />
+                <Field id={id("name")} label="Name" errors={fieldErrors(state, "name")}><Input id={id("name")} name="name" defaultValue={staff.name} required /></Field>
+                <Field id={id("role")} label="Role" hint={isSelf ? "You cannot change your own role." : undefined}>
+                  <RoleSelect id={id("role")} defaultValue={staff.role} disabled={isSelf} roles={roles} />
+                  {isSelf ? <input type="hidden" name="role" value={staff.role} /> : null}
+                </Field>
+                <TenantCheckboxes idPrefix={id("tenant")} tenants={tenants} checked={staff.tenantIds} />
+                {!isSelf ? (
+                  <label className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="disabled" value="true" defaultChecked={staff.disabled} /> Disabled (cannot sign in; current sessions end)
+                  </label>
+                ) : null}
+                <div className="flex flex-wrap gap-2">
+                  <Button type="submit" disabled={pending}>Save</Button>
+                  {!isSelf ? (
+                    <Button
+                      type="button" variant="outline" disabled={resetting}
+                      onClick={() => startReset(async () => {
+                        const res = await resetStaffPassword({ staffId: staff.id });
+                        if (res.ok) setResetPassword(res.data.generatedPassword);
+                        else toast.error(res.error);
+                      })}
+                    >
+                      Reset password (signs them out)
+                    </Button>
+                  ) : null}
+                </div>
+                {resetPassword ? <OneTimePassword password={resetPassword} /> : null}
+              </form>
+            </DialogContent>
+          </Dialog>
+        ) : <span className="text-xs text-muted-foreground">Managed by an admin with every tenant</span>}
       </TableCell>
     </TableRow>
   );

@@ -6,6 +6,18 @@ export type Result<T> =
 /** An expected refusal from an action body: its message is shown to the user and recorded as the failure reason. */
 export class ActionError extends Error {}
 
+/**
+ * A refusal on grounds of access (reach, scope, a rule about who may do
+ * what) found inside an action body: recorded as a `denied` event, not a
+ * failure. `message` is what the caller sees; `reason` what the log keeps,
+ * which may say more than the caller should learn (e.g. that an id exists).
+ */
+export class ActionDenied extends ActionError {
+  constructor(message: string, readonly reason: string = message) {
+    super(message);
+  }
+}
+
 export function formDataToObject(fd: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(fd.keys())) {

@@ -1,21 +1,29 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import type { AuditTarget } from "../audit/event";
-import { can, PERMISSIONS, type Permission } from "../auth/permissions";
+import { allows, refusalOf, type Permission } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { VendorId } from "../vendors/connection-fields";
-import { undoTarget } from "../undo/undo-of";
-import { ActionError, formDataToObject, type Result } from "./result";
+import type { InverseMap } from "../undo/inverse";
+import { isUndoLink, undoTarget } from "../undo/undo-of";
+import { verifyUndoOf } from "../undo/verify-undo-of";
+import { ActionDenied, ActionError, formDataToObject, type Result } from "./result";
 
 export interface ActionDef<S extends z.ZodType> {
   /** The audit action name, e.g. `tenant.created`. */
   name: string;
   perm: Permission;
+  /** A further permission some inputs call for (sharing a view, giving a role), checked like `perm` once the input is valid. */
+  permFor?: (input: z.output<S>) => Permission | null | undefined;
   input: S;
-  /** The tenant the call acts in, taken from its validated input; it must be in the caller's scope. */
-  tenant?: (input: z.output<S>) => string | null | undefined;
+  /**
+   * The tenant the call acts in, taken from its validated input; it must be
+   * in the caller's scope. Required, so that no action skips the check by
+   * omission: an action outside any tenant says `"global"`.
+   */
+  tenant: ((input: z.output<S>) => string | null | undefined) | "global";
   /**
    * local: the body's database writes and the audit event commit together.
    * external: the body calls a vendor, so an intent event is written first and
@@ -24,7 +32,10 @@ export interface ActionDef<S extends z.ZodType> {
   mode?: "local" | "external";
   /**
    * false only for actions that change nothing but the caller's own view
-   * (such as switching the current tenant); refusals are recorded regardless.
+   * (such as switching the current tenant), or that only hand on to other
+   * wrapped actions which audit themselves (undo): the body runs without a
+   * transaction and writes no success or failure event; refusals are
+   * recorded regardless.
    */
   audited?: boolean;
   /** Targets (and anything else) known from the input alone, so that even a pending intent names what it is about. */
@@ -51,6 +62,8 @@ export interface ActionEnv {
   db: Db;
   staff: () => Promise<Staff | null>;
   meta: () => Promise<{ ip: string; userAgent: string | null }>;
+  /** The undo registry, to check a call that names `undoOf`; without it such a call is refused. */
+  inverses?: () => Promise<InverseMap>;
 }
 
 const NOT_SIGNED_IN = "Your session has ended. Sign in again.";
@@ -78,9 +91,10 @@ export async function runAction<S extends z.ZodType, T>(
     await deny("not signed in", null, null);
     return { ok: false, error: NOT_SIGNED_IN };
   }
-  if (!can(staff.role, def.perm)) {
-    await deny(`role ${staff.role} lacks ${def.perm} (needs ${PERMISSIONS[def.perm]})`);
-    return { ok: false, error: `Your role (${staff.role}) may not do this: it needs ${PERMISSIONS[def.perm]}.` };
+  if (!allows(staff, def.perm)) {
+    const refusal = refusalOf(staff, def.perm);
+    await deny(refusal.reason);
+    return { ok: false, error: refusal.message };
   }
 
   const parsed = def.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
@@ -93,10 +107,16 @@ export async function runAction<S extends z.ZodType, T>(
     };
   }
   const input = parsed.data;
+  const further = def.permFor?.(input);
+  if (further && !allows(staff, further)) {
+    const refusal = refusalOf(staff, further);
+    await deny(refusal.reason);
+    return { ok: false, error: refusal.message };
+  }
   const undoOf = (input as { undoOf?: unknown } | null)?.undoOf;
 
-  const tenantId = def.tenant?.(input) ?? null;
-  if (def.tenant && (!tenantId || !staff.tenantIds.includes(tenantId))) {
+  const tenantId = def.tenant === "global" ? null : (def.tenant(input) ?? null);
+  if (def.tenant !== "global" && (!tenantId || !staff.tenantIds.includes(tenantId))) {
     // Out of scope reads as "not found": a tenant's existence is not disclosed.
     await deny(`tenant ${tenantId ?? "(none)"} is not in the caller's scope`, tenantId ?? null);
     return { ok: false, error: "Not found." };
@@ -110,6 +130,12 @@ export async function runAction<S extends z.ZodType, T>(
     before: note.before, after: note.after,
   });
   const fail = async (err: unknown, note: AuditNote, correlationId: string | null = null): Promise<Result<T>> => {
+    if (err instanceof ActionDenied) {
+      // A refused undo names the event it tried to undo only in the reason: the link target means "undone by".
+      const refused = event(note);
+      await recordAudit(env.db, { ...refused, targets: refused.targets.filter((t) => !isUndoLink(t, undoOf)), outcome: "denied", reason: err.reason, correlationId });
+      return { ok: false, error: err.message };
+    }
     const expected = err instanceof ActionError;
     if (!expected) console.error(`[action ${def.name}]`, err);
     const reason = err instanceof Error ? err.message : String(err);
@@ -119,13 +145,35 @@ export async function runAction<S extends z.ZodType, T>(
 
   const initialNote = (): AuditNote => ({ targets: [], ...def.describe?.(input) });
 
+  // An undo is checked against the event it names before anything runs, in
+  // the transaction that then writes this call's own event (see verifyUndoOf).
+  const checkUndo = async (tx: Db | Prisma.TransactionClient) => {
+    if (typeof undoOf !== "string") return;
+    const inverses = await env.inverses?.();
+    const check = inverses
+      ? await verifyUndoOf(tx, { staff, action: def.name, tenantId, schema: def.input, input, undoOf }, inverses)
+      : { ok: false as const, message: "Undo is not available here.", reason: "no undo registry" };
+    if (!check.ok) throw new ActionDenied(check.message, check.reason);
+  };
+
+  if (def.audited === false) {
+    try {
+      return { ok: true, data: await body(input, { staff, tenantId, db: env.db, audit: initialNote() }) };
+    } catch (err) {
+      if (err instanceof ActionDenied) return fail(err, initialNote());
+      if (!(err instanceof ActionError)) console.error(`[action ${def.name}]`, err);
+      return { ok: false, error: err instanceof ActionError ? err.message : "The action failed unexpectedly." };
+    }
+  }
+
   if ((def.mode ?? "local") === "local") {
     const note = initialNote();
     try {
       let eventId: string | undefined;
       const data = await env.db.$transaction(async (tx) => {
+        await checkUndo(tx);
         const out = await body(input, { staff, tenantId, db: tx, audit: note });
-        if (def.audited !== false) eventId = (await recordAudit(tx, { ...event(note), outcome: "success" })).id;
+        eventId = (await recordAudit(tx, { ...event(note), outcome: "success" })).id;
         return out;
       });
       return { ok: true, data, eventId };
@@ -135,7 +183,17 @@ export async function runAction<S extends z.ZodType, T>(
   }
 
   const note = initialNote();
-  const intent = await recordAudit(env.db, { ...event(note), outcome: "pending" });
+  let intent: { id: string };
+  try {
+    intent = typeof undoOf === "string"
+      ? await env.db.$transaction(async (tx) => {
+        await checkUndo(tx);
+        return recordAudit(tx, { ...event(note), outcome: "pending" });
+      })
+      : await recordAudit(env.db, { ...event(note), outcome: "pending" });
+  } catch (err) {
+    return fail(err, note);
+  }
   try {
     const data = await body(input, { staff, tenantId, db: env.db, audit: note });
     const done = await recordAudit(env.db, { ...event(note), outcome: "success", correlationId: intent.id });

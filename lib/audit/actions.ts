@@ -9,7 +9,7 @@ import { verifyAuditChain } from "./verify";
 /** Walks the whole chain now; the outcome (intact, or the first broken event) is itself an audit event. */
 export const verifyAuditChainNow = action(
   // External mode: the walk runs outside a transaction, between an intent and an outcome event.
-  { name: "audit.verified", perm: "audit.verify", input: z.object({}), mode: "external" },
+  { name: "audit.verified", perm: "audit.verify", input: z.object({}), mode: "external", tenant: "global" },
   async (_input, ctx) => {
     const report = await verifyAuditChain(db());
     if (!report.ok) {
@@ -24,7 +24,7 @@ export const verifyAuditChainNow = action(
 const Days = z.union([z.literal("").transform(() => null), z.coerce.number().int().min(7, "At least 7 days").max(36_500, "At most 100 years")]);
 
 export const saveAuditRetention = action(
-  { name: "audit.retention_changed", perm: "audit.retention", input: z.object({ days: Days.nullable().default(null) }) },
+  { name: "audit.retention_changed", perm: "audit.retention", input: z.object({ days: Days.nullable().default(null) }), tenant: "global" },
   async ({ days }, ctx) => {
     const before = await ctx.db.auditRetention.findUnique({ where: { id: 1 } });
     await ctx.db.auditRetention.upsert({ where: { id: 1 }, create: { id: 1, days, updatedBy: ctx.staff.id }, update: { days, updatedBy: ctx.staff.id } });
@@ -35,7 +35,7 @@ export const saveAuditRetention = action(
 );
 
 export const applyAuditRetentionNow = action(
-  { name: "audit.retention_requested", perm: "audit.retention", input: z.object({}) },
+  { name: "audit.retention_requested", perm: "audit.retention", input: z.object({}), tenant: "global" },
   async (_input, ctx) => {
     const setting = await ctx.db.auditRetention.findUnique({ where: { id: 1 } });
     if (!setting?.days) throw new ActionError("No retention period is set: everything is kept.");

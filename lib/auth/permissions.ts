@@ -54,3 +54,29 @@ export function roleAtLeast(role: Role, least: Role): boolean {
 export function can(role: Role, permission: Permission): boolean {
   return roleAtLeast(role, PERMISSIONS[permission]);
 }
+
+/**
+ * Permissions whose effect reaches past any one tenant (creating tenants,
+ * pruning every tenant's audit events): an admin holds them only with every
+ * tenant, so a tenant-scoped admin never acts on what it cannot see.
+ */
+export const EVERY_TENANT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["tenants.manage", "audit.retention"]);
+
+/** can(), with the reach EVERY_TENANT_PERMISSIONS need: what the wrappers check. */
+export function allows(staff: { role: Role; allTenants: boolean }, permission: Permission): boolean {
+  return can(staff.role, permission) && (!EVERY_TENANT_PERMISSIONS.has(permission) || staff.allTenants);
+}
+
+/** Why allows() refused, for the audit log and the caller. */
+export function refusalOf(staff: { role: Role; allTenants: boolean }, permission: Permission): { reason: string; message: string } {
+  if (!can(staff.role, permission)) {
+    return {
+      reason: `role ${staff.role} lacks ${permission} (needs ${PERMISSIONS[permission]})`,
+      message: `Your role (${staff.role}) may not do this: it needs ${PERMISSIONS[permission]}.`,
+    };
+  }
+  return {
+    reason: `${permission} needs an admin with every tenant; the caller has some`,
+    message: "Only an admin with access to every tenant may do this.",
+  };
+}

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { pgPool } from "../db";
 import { authSecret, SESSION_ABSOLUTE_HOURS } from "./auth";
 import { clientIp, userAgent } from "./client-ip";
-import { can, type Permission } from "./permissions";
+import { allows, type Permission } from "./permissions";
 import { readStaffSession, usesSecureCookies } from "./session-token";
 import { readStaff, type Staff } from "./staff";
 
@@ -35,7 +35,7 @@ export async function requireStaff(): Promise<Staff> {
 /** For pages that need more than viewing: without the permission, back to the overview with a notice naming it. */
 export async function requirePermission(permission: Permission): Promise<Staff> {
   const staff = await requireStaff();
-  if (!can(staff.role, permission)) redirect("/?denied=" + encodeURIComponent(permission));
+  if (!allows(staff, permission)) redirect("/?denied=" + encodeURIComponent(permission));
   return staff;
 }
 

@@ -10,12 +10,17 @@ export interface Staff {
   role: Role;
   /** The tenants this staff user may read and act in. */
   tenantIds: string[];
+  /** Whether tenantIds holds every tenant there is: what managing admins and tenants needs (lib/staff/reach.ts). */
+  allTenants: boolean;
   sessionVersion: number;
 }
 
 /** Loads an active staff user, or null when missing or disabled. */
 export async function loadStaff(db: Db, id: string): Promise<Staff | null> {
-  const row = await db.staffUser.findUnique({ where: { id }, include: { tenants: { select: { tenantId: true } } } });
+  const [row, tenantCount] = await Promise.all([
+    db.staffUser.findUnique({ where: { id }, include: { tenants: { select: { tenantId: true } } } }),
+    db.tenant.count(),
+  ]);
   if (!row || row.disabled) return null;
   return {
     id: row.id,
@@ -23,6 +28,7 @@ export async function loadStaff(db: Db, id: string): Promise<Staff | null> {
     name: row.name,
     role: row.role,
     tenantIds: row.tenants.map((t) => t.tenantId),
+    allTenants: row.tenants.length >= tenantCount,
     sessionVersion: row.sessionVersion,
   };
 }
@@ -51,12 +57,13 @@ export async function readStaff(db: Queryable, id: string): Promise<Staff | null
   const [row] = await rawRows<Staff & { disabled: boolean; tenants: TenantSummary[] }>(db, Prisma.sql`
     SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion",
       coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds",
-      coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC) FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants"
+      coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC) FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants",
+      count(t."tenantId") >= (SELECT count(*) FROM "Tenant") AS "allTenants"
     FROM "StaffUser" s LEFT JOIN "StaffTenant" t ON t."staffId" = s."id" LEFT JOIN "Tenant" n ON n."id" = t."tenantId"
     WHERE s."id" = ${id}
     GROUP BY s."id"`);
   if (!row || row.disabled) return null;
-  const staff: Staff = { id: row.id, email: row.email, name: row.name, role: row.role, tenantIds: row.tenantIds, sessionVersion: row.sessionVersion };
+  const staff: Staff = { id: row.id, email: row.email, name: row.name, role: row.role, tenantIds: row.tenantIds, allTenants: row.allTenants, sessionVersion: row.sessionVersion };
   tenantsReadWith.set(staff, row.tenants);
   return staff;
 }

@@ -4,6 +4,15 @@ import type { Db } from "../db/client";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@helpdesk.local";
 
+/**
+ * The environment's admin is the deployment's own way back in: it holds
+ * every tenant, so it can always manage the other admins (lib/staff/reach.ts).
+ */
+async function grantEveryTenant(db: Db, staffId: string) {
+  const tenants = await db.tenant.findMany({ select: { id: true } });
+  await db.staffTenant.createMany({ data: tenants.map((t) => ({ staffId, tenantId: t.id })), skipDuplicates: true });
+}
+
 export type FirstAdmin =
   | { kind: "created"; email: string; password: string; generated: boolean }
   | { kind: "reset-from-env"; email: string }
@@ -23,6 +32,7 @@ export async function ensureFirstAdmin(db: Db, env: { email?: string; password?:
     const existing = await db.staffUser.findUnique({ where: { email } });
     if (existing) {
       await db.staffUser.update({ where: { id: existing.id }, data: { passwordHash, role: "admin", disabled: false } });
+      await grantEveryTenant(db, existing.id);
       await recordAudit(db, {
         action: "staff.password_reset", actor: null, outcome: "success",
         targets: [{ type: "staff_user", id: existing.id, label: email }], after: { source: "CONSOLE_ADMIN_PASSWORD at start", role: "admin" },
@@ -30,6 +40,7 @@ export async function ensureFirstAdmin(db: Db, env: { email?: string; password?:
       return { kind: "reset-from-env", email };
     }
     const created = await db.staffUser.create({ data: { email, name: "Administrator", role: "admin", passwordHash } });
+    await grantEveryTenant(db, created.id);
     await recordAudit(db, {
       action: "staff.created", actor: null, outcome: "success",
       targets: [{ type: "staff_user", id: created.id, label: email }], after: { email, role: "admin", source: "CONSOLE_ADMIN_EMAIL at start" },

@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { action, ActionError } from "../actions/action";
+import { action, ActionDenied, ActionError } from "../actions/action";
 import { can, PERMISSIONS, type Role } from "../auth/permissions";
 import { db } from "../db";
 import { appBoss } from "../jobs/app-boss";
@@ -48,7 +48,7 @@ async function jobOf(tenantId: string, jobId: string) {
 
 /** An operation whose page action is for a higher role (or a runbook, which reaches several vendors) asks that role here too. */
 function requireOperationRole(op: { perm?: keyof typeof PERMISSIONS; label: string }, role: Role) {
-  if (op.perm && !can(role, op.perm)) throw new ActionError(`${op.label} needs the ${PERMISSIONS[op.perm]} role, as the console page does.`);
+  if (op.perm && !can(role, op.perm)) throw new ActionDenied(`${op.label} needs the ${PERMISSIONS[op.perm]} role, as the console page does.`, `role ${role} lacks ${op.perm} for ${op.label}`);
 }
 
 async function enqueue(jobId: string) {

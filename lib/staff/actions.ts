@@ -1,33 +1,71 @@
 "use server";
 import { z } from "zod";
-import { action, ActionError } from "../actions/action";
+import { action, ActionDenied, ActionError } from "../actions/action";
+import type { ActionContext } from "../actions/run-action";
 import { ROLES } from "../auth/permissions";
 import { generatePassword, hashPassword, verifyPassword } from "../crypto/password";
+import { allTenantAdminIds, lockStaffChanges } from "./guards";
+import { grantRefusal, manageRefusal, maySee } from "./reach";
 
 const Email = z.email("An email address").trim().toLowerCase().max(320);
 const Name = z.string().trim().min(1, "Required").max(200);
 const NewPassword = z.string().min(12, "At least 12 characters").max(1024);
-const TenantIds = z.array(z.string().min(1)).default([]);
+const TenantIds = z.array(z.string().min(1).max(100)).max(10_000).default([]);
+const StaffId = z.string().trim().min(1).max(100);
+
+/**
+ * The account an admin asks to change, once the rules of reach allow it:
+ * one it cannot see reads as "no such staff user", like another tenant's
+ * row; one it sees but may not change is refused by name. Both are denied.
+ */
+async function manageable(ctx: ActionContext, staffId: string) {
+  await lockStaffChanges(ctx.db);
+  const target = await ctx.db.staffUser.findUnique({ where: { id: staffId }, include: { tenants: { select: { tenantId: true } } } });
+  const reach = target && { role: target.role, tenantIds: target.tenants.map((t) => t.tenantId) };
+  if (!target || !reach || !maySee(ctx.staff, reach)) {
+    throw new ActionDenied("There is no such staff user.", target ? `staff user ${staffId} has tenants outside the caller's` : `no staff user ${staffId}`);
+  }
+  ctx.audit.targets = [{ type: "staff_user", id: target.id, label: target.email }];
+  // One's own account is always in reach; what one may not do to it (own role, disabling) is refused by the caller.
+  const refusal = target.id === ctx.staff.id ? null : manageRefusal(ctx.staff, reach);
+  if (refusal) throw new ActionDenied(`You may not change ${target.email}: ${refusal}.`, refusal);
+  return { ...target, tenantIds: reach.tenantIds };
+}
+
+/**
+ * Runs a change to an account and refuses it when it takes away the last
+ * active admin holding every tenant: nobody could manage admins again.
+ */
+async function keepingAnAllTenantAdmin<T>(ctx: ActionContext, change: () => Promise<T>): Promise<T> {
+  const before = (await allTenantAdminIds(ctx.db)).length;
+  const out = await change();
+  if (before > 0 && (await allTenantAdminIds(ctx.db)).length === 0) {
+    throw new ActionDenied("This would leave no active admin with every tenant; make another admin first.", "would remove the last active all-tenant admin");
+  }
+  return out;
+}
 
 export const createStaff = action(
   {
-    name: "staff.created", perm: "staff.manage",
+    name: "staff.created", perm: "staff.manage", tenant: "global",
     input: z.object({ email: Email, name: Name, role: z.enum(ROLES), tenantIds: TenantIds, password: NewPassword.optional().or(z.literal("").transform(() => undefined)) }),
     describe: (i) => ({ targets: [{ type: "staff_user", id: i.email, label: i.email }] }),
   },
   async (input, ctx) => {
-    const outside = input.tenantIds.filter((t) => !ctx.staff.tenantIds.includes(t));
-    if (outside.length) throw new ActionError("You can only grant tenants you have yourself.");
+    const tenantIds = [...new Set(input.tenantIds)].sort();
+    const refusal = grantRefusal(ctx.staff, { role: input.role, tenantIds });
+    if (refusal) throw new ActionDenied(`You may not create this account: it ${refusal}.`, refusal);
+    await lockStaffChanges(ctx.db);
     if (await ctx.db.staffUser.findUnique({ where: { email: input.email } })) throw new ActionError(`${input.email} already has an account.`);
     const password = input.password ?? generatePassword();
     const created = await ctx.db.staffUser.create({
       data: {
         email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(password),
-        tenants: { create: input.tenantIds.map((tenantId) => ({ tenantId })) },
+        tenants: { create: tenantIds.map((tenantId) => ({ tenantId })) },
       },
     });
     ctx.audit.targets = [{ type: "staff_user", id: created.id, label: created.email }];
-    ctx.audit.after = { email: created.email, name: created.name, role: created.role, tenantIds: input.tenantIds };
+    ctx.audit.after = { email: created.email, name: created.name, role: created.role, tenantIds };
     // The generated password is returned once, for the admin to hand over; it is stored only as a hash.
     return { id: created.id, generatedPassword: input.password ? null : password };
   },
@@ -35,34 +73,35 @@ export const createStaff = action(
 
 export const updateStaff = action(
   {
-    name: "staff.updated", perm: "staff.manage",
+    name: "staff.updated", perm: "staff.manage", tenant: "global",
     input: z.object({
-      staffId: z.string().min(1), name: Name, role: z.enum(ROLES), tenantIds: TenantIds,
+      staffId: StaffId, name: Name, role: z.enum(ROLES), tenantIds: TenantIds,
       disabled: z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]).default(false),
     }),
     describe: (i) => ({ targets: [{ type: "staff_user", id: i.staffId }] }),
   },
   async (input, ctx) => {
-    const before = await ctx.db.staffUser.findUnique({ where: { id: input.staffId }, include: { tenants: true } });
-    if (!before) throw new ActionError("There is no such staff user.");
+    const before = await manageable(ctx, input.staffId);
     if (before.id === ctx.staff.id && (input.role !== before.role || input.disabled)) {
-      throw new ActionError("You cannot change your own role or disable yourself; ask another admin.");
+      throw new ActionDenied("You cannot change your own role or disable yourself; ask another admin.", "changes the caller's own role or disables it");
     }
-    // Tenants outside the caller's own scope are neither granted nor taken away by this call.
-    const outside = input.tenantIds.filter((t) => !ctx.staff.tenantIds.includes(t));
-    if (outside.length) throw new ActionError("You can only grant tenants you have yourself.");
-    const kept = before.tenants.map((t) => t.tenantId).filter((t) => !ctx.staff.tenantIds.includes(t));
-    const tenantIds = [...new Set([...kept, ...input.tenantIds])].sort();
-    await ctx.db.staffTenant.deleteMany({ where: { staffId: before.id } });
-    await ctx.db.staffUser.update({
-      where: { id: before.id },
-      data: {
-        name: input.name, role: input.role, disabled: input.disabled,
-        tenants: { create: tenantIds.map((tenantId) => ({ tenantId })) },
-      },
+    const tenantIds = [...new Set(input.tenantIds)].sort();
+    const refusal = grantRefusal(ctx.staff, { role: input.role, tenantIds }, { roleKept: input.role === before.role });
+    if (refusal) throw new ActionDenied(`You may not save this: it ${refusal}.`, refusal);
+    // Less reach or a disabled account ends the sessions that had more.
+    const endSessions = input.disabled || input.role !== before.role || before.tenantIds.some((t) => !tenantIds.includes(t));
+    await keepingAnAllTenantAdmin(ctx, async () => {
+      await ctx.db.staffTenant.deleteMany({ where: { staffId: before.id } });
+      await ctx.db.staffUser.update({
+        where: { id: before.id },
+        data: {
+          name: input.name, role: input.role, disabled: input.disabled,
+          tenants: { create: tenantIds.map((tenantId) => ({ tenantId })) },
+          ...(endSessions ? { sessionVersion: { increment: 1 } } : {}),
+        },
+      });
     });
-    ctx.audit.targets = [{ type: "staff_user", id: before.id, label: before.email }];
-    ctx.audit.before = { name: before.name, role: before.role, disabled: before.disabled, tenantIds: before.tenants.map((t) => t.tenantId).sort() };
+    ctx.audit.before = { name: before.name, role: before.role, disabled: before.disabled, tenantIds: [...before.tenantIds].sort() };
     ctx.audit.after = { name: input.name, role: input.role, disabled: input.disabled, tenantIds };
     return { id: before.id };
   },
@@ -70,31 +109,32 @@ export const updateStaff = action(
 
 export const resetStaffPassword = action(
   {
-    name: "staff.password_reset", perm: "staff.manage", input: z.object({ staffId: z.string().min(1) }),
+    name: "staff.password_reset", perm: "staff.manage", tenant: "global", input: z.object({ staffId: StaffId }),
     describe: (i) => ({ targets: [{ type: "staff_user", id: i.staffId }] }),
   },
   async ({ staffId }, ctx) => {
-    const target = await ctx.db.staffUser.findUnique({ where: { id: staffId } });
-    if (!target) throw new ActionError("There is no such staff user.");
+    const target = await manageable(ctx, staffId);
+    if (target.id === ctx.staff.id) throw new ActionError("Change your own password under Settings → Your account.");
     const password = generatePassword();
     // Bumping the session version signs the user out everywhere.
     await ctx.db.staffUser.update({ where: { id: staffId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
-    ctx.audit.targets = [{ type: "staff_user", id: staffId, label: target.email }];
+    ctx.audit.after = { passwordReset: true, sessionsSignedOut: true };
     return { generatedPassword: password };
   },
 );
 
 export const changeOwnPassword = action(
   {
-    name: "staff.password_changed", perm: "profile.update",
-    input: z.object({ current: z.string().min(1, "Required"), next: NewPassword, confirm: z.string() })
+    name: "staff.password_changed", perm: "profile.update", tenant: "global",
+    input: z.object({ current: z.string().min(1, "Required").max(1024), next: NewPassword, confirm: z.string().max(1024) })
       .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "Does not match the new password" }),
   },
   async ({ current, next }, ctx) => {
     const me = await ctx.db.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id } });
-    if (!(await verifyPassword(current, me.passwordHash))) throw new ActionError("The current password is wrong.");
+    if (!me.passwordHash || !(await verifyPassword(current, me.passwordHash))) throw new ActionError("The current password is wrong.");
     await ctx.db.staffUser.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } } });
     ctx.audit.targets = [{ type: "staff_user", id: me.id, label: me.email }];
+    ctx.audit.after = { sessionsSignedOut: true };
     return { signedOut: true };
   },
 );

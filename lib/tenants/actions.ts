@@ -2,16 +2,31 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { open } from "../crypto/secret-box";
+import { allTenantAdminIds, lockStaffChanges } from "../staff/guards";
+import { baseUrlRefusal } from "../vendors/base-url-policy";
 import { connectionAad, connectionRecord, type ConnectionSecrets } from "../vendors/connection-record";
-import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS } from "../vendors/connection-fields";
+import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, type VendorId } from "../vendors/connection-fields";
 
 const TenantName = z.string().trim().min(2, "At least 2 characters").max(100);
 
+/** The secrets stored for the connection's current address; none when they do not open for it (entered elsewhere, another key). */
+function storedSecrets(tenantId: string, vendor: VendorId, row: { baseUrl: string; credentials: string }): ConnectionSecrets {
+  try {
+    return JSON.parse(open(row.credentials, connectionAad(tenantId, vendor, row.baseUrl))) as ConnectionSecrets;
+  } catch {
+    return {};
+  }
+}
+
 export const createTenant = action(
-  { name: "tenant.created", perm: "tenants.manage", input: z.object({ name: TenantName }) },
+  { name: "tenant.created", perm: "tenants.manage", input: z.object({ name: TenantName }), tenant: "global" },
   async ({ name }, ctx) => {
     if (await ctx.db.tenant.findUnique({ where: { name } })) throw new ActionError(`A tenant named "${name}" already exists.`);
-    const tenant = await ctx.db.tenant.create({ data: { name, staff: { create: { staffId: ctx.staff.id } } } });
+    // Every admin who held every tenant gets the new one too (the caller is one: tenants.manage needs it),
+    // so that holding every tenant stays a fact rather than lapsing with each new tenant.
+    await lockStaffChanges(ctx.db);
+    const admins = await allTenantAdminIds(ctx.db);
+    const tenant = await ctx.db.tenant.create({ data: { name, staff: { create: [...new Set([ctx.staff.id, ...admins])].map((staffId) => ({ staffId })) } } });
     ctx.audit.targets = [{ type: "tenant", id: tenant.id, label: name }];
     ctx.audit.after = { name };
     return { id: tenant.id };
@@ -38,12 +53,19 @@ export const saveVendorConnection = action(
   },
   async (input, ctx) => {
     const { tenantId, vendor } = input;
+    const refusal = baseUrlRefusal(input.baseUrl);
+    if (refusal) throw new ActionError(`The base URL ${refusal}.`);
     const existing = await ctx.db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
-    // A blank secret field on an existing connection keeps the stored value: the browser never holds it.
-    const secrets: ConnectionSecrets = existing ? (JSON.parse(open(existing.credentials, connectionAad(tenantId, vendor))) as ConnectionSecrets) : {};
+    // A blank secret field keeps the stored value (the browser never holds it), but only for the
+    // address it was entered for: a new base URL needs every secret again, or the stored one
+    // would go to a host its owner never gave it to.
+    const sameHost = existing?.baseUrl === input.baseUrl;
+    const secrets: ConnectionSecrets = existing && sameHost ? storedSecrets(tenantId, vendor, existing) : {};
     for (const s of CONNECTION_FIELDS[vendor].secrets) {
       if (input[s.key]) secrets[s.key] = input[s.key];
-      if (!secrets[s.key]) throw new ActionError(`${s.label} is required.`);
+      if (!secrets[s.key]) {
+        throw new ActionError(existing && !sameHost ? `The base URL changed: enter the ${s.label} again for ${input.baseUrl}.` : `${s.label} is required.`);
+      }
     }
     const data = connectionRecord(tenantId, vendor, input.baseUrl, secrets, input);
     await ctx.db.vendorConnection.upsert({

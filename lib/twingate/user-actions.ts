@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
-import { can } from "../auth/permissions";
 import { db } from "../db";
 import { userTarget } from "../sync/twingate/targets";
 import { UndoOf } from "../undo/undo-of";
@@ -68,12 +67,11 @@ export const createTwingateUser = action(
       invite: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),
     }),
     tenant: (i) => i.tenantId,
+    // A role other than Member is a network-wide grant.
+    permFor: (i) => (i.role !== "MEMBER" ? "twingate.network.write" : null),
     describe: (i) => ({ vendor: "twingate", targets: [{ type: "twingate_user", id: i.email, label: i.email }] }),
   },
   async ({ tenantId, email, firstName, lastName, role, invite }, ctx) => {
-    if (role !== "MEMBER" && !can(ctx.staff.role, "twingate.network.write")) {
-      throw new ActionError("Only an admin may create a Twingate user with a role other than Member.");
-    }
     const client = await twingateFor(db(), tenantId);
     const user = await vendor(() => client.userCreate({ email, firstName, lastName, role, shouldSendInvite: invite }));
     await cacheWrite(db(), tenantId, userTarget, user);

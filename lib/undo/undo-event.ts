@@ -1,25 +1,32 @@
 import type { Result } from "../actions/result";
+import { recordAudit } from "../audit/record";
 import { auditScope } from "../audit/scope";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { InverseMap } from "./inverse";
-import { UNDO_TARGET_TYPE } from "./undo-of";
+
+/** The audit name of an undo refused before any inverse could run (no such event in scope, nothing to undo). */
+export const UNDO_REFUSED_ACTION = "audit.undo_refused";
 
 /**
- * Undoes one audited action by running its inverse. The event must be in the
- * caller's audit scope, a success, undoable, and not already undone.
+ * Undoes one audited action by running its inverse with `undoOf` naming the
+ * event. The action wrapper checks that claim (scope, tenant, the inverse
+ * and its input, not yet undone: lib/undo/verify-undo-of.ts); what is
+ * refused here, before there is an inverse to run, is recorded as denied.
  */
-export async function undoEvent(db: Db, staff: Staff, eventId: string, inverses: InverseMap): Promise<Result<unknown>> {
+export async function undoEvent(
+  db: Db, staff: Staff, eventId: string, inverses: InverseMap, meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+): Promise<Result<unknown>> {
   const event = await db.auditEvent.findFirst({ where: { AND: [{ id: eventId }, auditScope(staff)] } });
-  if (!event) return { ok: false, error: "Not found." };
-  const inverse = inverses[event.action];
-  if (!inverse || event.outcome !== "success") return { ok: false, error: "This event cannot be undone." };
-  const undone = await db.auditEvent.findFirst({
-    where: { outcome: "success", targets: { array_contains: [{ type: UNDO_TARGET_TYPE, id: eventId }] } },
-    select: { at: true, actorName: true },
-  });
-  if (undone) return { ok: false, error: `Already undone by ${undone.actorName ?? "someone"} at ${undone.at.toISOString().replace("T", " ").slice(0, 19)} UTC.` };
-  const plan = inverse.plan(event);
-  if (!plan) return { ok: false, error: "This event does not hold what is needed to undo it." };
+  const plan = event?.outcome === "success" ? inverses[event.action]?.plan(event) : undefined;
+  if (!event || !plan) {
+    const reason = !event ? "the event is not in the caller's audit scope" : event.outcome !== "success" ? `the event's outcome is ${event.outcome}` : `${event.action} has no inverse for what it recorded`;
+    await recordAudit(db, {
+      action: UNDO_REFUSED_ACTION, actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta, outcome: "denied", reason,
+      tenantId: event?.tenantId ?? null, targets: [{ type: "audit_event", id: eventId }],
+    });
+    if (!event || event.outcome !== "success") return { ok: false, error: "Not found." };
+    return { ok: false, error: inverses[event.action] ? "This event does not hold what is needed to undo it." : "This event cannot be undone." };
+  }
   return plan.run({ ...plan.input, undoOf: eventId } as never);
 }

@@ -13,3 +13,8 @@ export const UNDO_TARGET_TYPE = "audit_event";
 export function undoTarget(eventId: string): AuditTarget {
   return { type: UNDO_TARGET_TYPE, id: eventId, label: "undo of this event" };
 }
+
+/** Whether a target is the link to the event `undoOf` names. */
+export function isUndoLink(target: AuditTarget, undoOf: unknown): boolean {
+  return target.type === UNDO_TARGET_TYPE && target.id === undoOf;
+}

@@ -10,12 +10,22 @@ export function connectionRecord(tenantId: string, vendor: VendorId, baseUrl: st
   return {
     baseUrl,
     settings: Object.fromEntries(CONNECTION_FIELDS[vendor].settings.map((s) => [s.key, settings[s.key] ?? null])) as Prisma.InputJsonValue,
-    credentials: seal(JSON.stringify(secrets), connectionAad(tenantId, vendor)),
+    credentials: seal(JSON.stringify(secrets), connectionAad(tenantId, vendor, baseUrl)),
     credentialsHint: CONNECTION_FIELDS[vendor].secrets.map((s) => `${s.label}: ${mask(secrets[s.key] ?? "")}`).join("; "),
   };
 }
 
-/** Binds a sealed secret to its tenant and vendor. */
-export function connectionAad(tenantId: string, vendor: VendorId): string {
+/**
+ * Binds a sealed secret to its tenant, vendor and the base URL it was
+ * entered for: moved to another row, or the row's URL changed behind the
+ * console's back, it no longer opens, so it can only ever go where it was
+ * entered for.
+ */
+export function connectionAad(tenantId: string, vendor: VendorId, baseUrl: string): string {
+  return `${tenantId}:${vendor}:${baseUrl}`;
+}
+
+/** The binding sealed secrets had before the base URL was part of it; only lib/vendors/rebind-credentials.ts reads it. */
+export function legacyConnectionAad(tenantId: string, vendor: VendorId): string {
   return `${tenantId}:${vendor}`;
 }

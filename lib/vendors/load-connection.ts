@@ -1,7 +1,12 @@
+import { ActionError } from "../actions/result";
 import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
-import type { VendorId } from "./connection-fields";
+import { baseUrlRefusal } from "./base-url-policy";
+import { VENDOR_LABEL, type VendorId } from "./connection-fields";
 import { connectionAad } from "./connection-record";
+
+/** A connection whose credentials the console will not send: shown to the caller as it is, like any expected refusal. */
+export class CredentialNotSent extends ActionError {}
 
 /** A vendor connection with its credentials opened: for server code that calls the vendor, never for the browser. */
 export interface OpenConnection {
@@ -12,14 +17,28 @@ export interface OpenConnection {
   secrets: { apiKey?: string; clientId?: string; clientSecret?: string };
 }
 
+/**
+ * The one place credentials are opened for use. The base URL is checked
+ * against the console's policy first (it may have tightened since the
+ * connection was saved), and the secrets open only with the URL they were
+ * sealed for: a credential never leaves for another host.
+ */
 export async function loadConnection(db: Db, tenantId: string, vendor: VendorId): Promise<OpenConnection | null> {
   const row = await db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
   if (!row) return null;
+  const refusal = baseUrlRefusal(row.baseUrl);
+  if (refusal) throw new CredentialNotSent(`The console does not send ${VENDOR_LABEL[vendor]} credentials to ${row.baseUrl}: the address ${refusal}.`);
+  let secrets: string;
+  try {
+    secrets = open(row.credentials, connectionAad(tenantId, vendor, row.baseUrl));
+  } catch {
+    throw new CredentialNotSent(`The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl}; enter them again in Settings.`);
+  }
   return {
     tenantId,
     vendor,
     baseUrl: row.baseUrl,
     settings: (row.settings ?? {}) as OpenConnection["settings"],
-    secrets: JSON.parse(open(row.credentials, connectionAad(tenantId, vendor))) as OpenConnection["secrets"],
+    secrets: JSON.parse(secrets) as OpenConnection["secrets"],
   };
 }

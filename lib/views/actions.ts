@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { action, ActionError } from "../actions/action";
+import { action, ActionDenied, ActionError } from "../actions/action";
 import { can } from "../auth/permissions";
 import { TABLE_KEY, viewQuery } from "./view-query";
 
@@ -20,12 +20,11 @@ const SaveInput = z.object({
 export const saveTableView = action(
   {
     name: "view.saved", perm: "console.read", input: SaveInput, tenant: (i) => i.tenantId,
+    // A private view changes nothing but the saver's own list; one shared with the tenant needs views.share.
+    permFor: (i) => (i.shared ? "views.share" : null),
     describe: (i) => ({ targets: [{ type: "table_view", id: `${i.table}:${i.name}`, label: i.name }] }),
   },
   async (input, ctx) => {
-    if (input.shared && !can(ctx.staff.role, "views.share")) {
-      throw new ActionError(`Your role (${ctx.staff.role}) may save views for yourself only: sharing one with the tenant needs operator.`);
-    }
     const query = viewQuery(input.query);
     const existing = await ctx.db.tableView.findFirst({ where: { tenantId: input.tenantId, table: input.table, ownerId: ctx.staff.id, name: input.name } });
     const data = { query, shared: input.shared };
@@ -49,7 +48,7 @@ export const deleteTableView = action(
     const view = await ctx.db.tableView.findFirst({ where: { id, tenantId } });
     const mayDelete = view && (view.ownerId === ctx.staff.id || (view.shared && can(ctx.staff.role, "views.share")));
     if (!view || (!mayDelete && !view.shared)) throw new ActionError("Not found.");
-    if (!mayDelete) throw new ActionError(`Your role (${ctx.staff.role}) may not remove a view someone else shared: it needs operator.`);
+    if (!mayDelete) throw new ActionDenied(`Your role (${ctx.staff.role}) may not remove a view someone else shared: it needs operator.`, `role ${ctx.staff.role} lacks views.share to remove a shared view`);
     await ctx.db.tableView.delete({ where: { id } });
     ctx.audit.targets = [{ type: "table_view", id, label: `${view.table}: ${view.name}` }];
     ctx.audit.before = { name: view.name, query: view.query, shared: view.shared, ownerId: view.ownerId };

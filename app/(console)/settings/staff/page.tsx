@@ -6,6 +6,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { grantableRoles, staffInSight } from "@/lib/staff/queries";
 import { tenantsInScope } from "@/lib/tenants/scope";
 
 export const metadata: Metadata = { title: "Staff" };
@@ -13,12 +14,15 @@ export const metadata: Metadata = { title: "Staff" };
 export default async function StaffPage() {
   const me = await requirePermission("staff.manage");
   const [staff, tenants] = await Promise.all([
-    db().staffUser.findMany({ orderBy: { email: "asc" }, include: { tenants: { select: { tenantId: true } } } }),
+    staffInSight(db(), me),
     tenantsInScope(me),
   ]);
+  const roles = grantableRoles(me);
   return (
     <>
-      <PageHeader title="Staff" description="Who may sign in, with which role (viewer < operator < admin) and in which tenants." />
+      <PageHeader title="Staff" description={me.allTenants
+          ? "Who may sign in, with which role (viewer < operator < admin) and in which tenants."
+          : "The staff of your tenants. Accounts with tenants you do not have are not shown; admins are managed by an admin with every tenant."} />
       <Table>
         <TableHeader>
           <TableRow>
@@ -31,19 +35,12 @@ export default async function StaffPage() {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {staff.map((s) => (
-            <StaffRow
-              key={s.id}
-              isSelf={s.id === me.id}
-              tenants={tenants}
-              staff={{ id: s.id, name: s.name, email: s.email, role: s.role, disabled: s.disabled, lastSignInAt: s.lastSignInAt?.toISOString() ?? null, tenantIds: s.tenants.map((t) => t.tenantId) }}
-            />
-          ))}
+          {staff.map((s) => <StaffRow key={s.id} isSelf={s.id === me.id} tenants={tenants} roles={roles} staff={s} />)}
         </TableBody>
       </Table>
       <Card className="mt-6 max-w-2xl">
         <CardTitle>Add a staff user</CardTitle>
-        <CreateStaffForm tenants={tenants} />
+        <CreateStaffForm tenants={tenants} roles={roles} />
       </Card>
     </>
   );

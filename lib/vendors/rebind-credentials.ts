@@ -1,0 +1,40 @@
+import { open, seal } from "../crypto/secret-box";
+import type { Db } from "../db/client";
+import type { VendorId } from "./connection-fields";
+import { connectionAad, legacyConnectionAad } from "./connection-record";
+
+/**
+ * Seals credentials stored before the base URL was part of their binding
+ * again, bound to the URL they have now. Run at start, before anything
+ * reads them; a row that opens neither way (another key) is left as it is
+ * and reported, and loadConnection refuses to use it.
+ */
+export async function rebindLegacyCredentials(db: Db): Promise<{ rebound: number; unreadable: number }> {
+  let rebound = 0;
+  let unreadable = 0;
+  const rows = await db.vendorConnection.findMany({ select: { id: true, tenantId: true, vendor: true, baseUrl: true, credentials: true } });
+  for (const row of rows) {
+    const vendor = row.vendor as VendorId;
+    const bound = connectionAad(row.tenantId, vendor, row.baseUrl);
+    if (opens(row.credentials, bound)) continue;
+    const legacy = legacyConnectionAad(row.tenantId, vendor);
+    if (!opens(row.credentials, legacy)) {
+      unreadable++;
+      continue;
+    }
+    const credentials = seal(open(row.credentials, legacy), bound);
+    // Only if nobody saved the row meanwhile (a save seals with the new binding itself).
+    const { count } = await db.vendorConnection.updateMany({ where: { id: row.id, credentials: row.credentials }, data: { credentials } });
+    rebound += count;
+  }
+  return { rebound, unreadable };
+}
+
+function opens(sealed: string, aad: string): boolean {
+  try {
+    open(sealed, aad);
+    return true;
+  } catch {
+    return false;
+  }
+}
