@@ -9,8 +9,8 @@ import { Input } from "@/components/ui/input";
 import { applyAuditRetentionNow, saveAuditRetention, verifyAuditChainNow } from "@/lib/audit/actions";
 import type { ChainStatus } from "@/lib/audit/chain-status";
 
-/** For admins: verify the hash chain now, and the retention period (archive, then prune). */
-export function ChainPanel({ status }: { status: ChainStatus }) {
+/** For admins: verify the hash chain now, and (with every tenant) the retention period (archive, then prune). */
+export function ChainPanel({ status, canSetRetention }: { status: ChainStatus; canSetRetention: boolean }) {
   const { run, pending } = useRunAction();
   const [state, formAction, saving] = useActionForm(saveAuditRetention, { success: (d) => (d.days ? `Events older than ${d.days} days will be archived, then pruned.` : "Everything is kept.") });
   return (
@@ -34,16 +34,18 @@ export function ChainPanel({ status }: { status: ChainStatus }) {
           <CardDescription>
             Events older than the period are first written to a gzip JSON-lines archive in the data folder (with their hashes), then pruned; a checkpoint keeps the remaining chain verifiable. Empty keeps everything.
           </CardDescription>
-          <form action={formAction} className="flex items-end gap-2">
-            <Field id="retention-days" label="Keep events for (days)" errors={fieldErrors(state, "days")}>
-              <Input id="retention-days" name="days" type="number" min={7} max={36500} defaultValue={status.retentionDays ?? ""} placeholder="forever" className="w-40" />
-            </Field>
-            <Button type="submit" variant="outline" disabled={saving}>Save</Button>
-            <Button type="button" variant="outline" disabled={pending || !status.retentionDays}
-              onClick={() => void run(applyAuditRetentionNow, {}, { success: "Retention queued: old events will be archived, then pruned." })}>
-              Apply now
-            </Button>
-          </form>
+          {canSetRetention ? (
+            <form action={formAction} className="flex items-end gap-2">
+              <Field id="retention-days" label="Keep events for (days)" errors={fieldErrors(state, "days")}>
+                <Input id="retention-days" name="days" type="number" min={7} max={36500} defaultValue={status.retentionDays ?? ""} placeholder="forever" className="w-40" />
+              </Field>
+              <Button type="submit" variant="outline" disabled={saving}>Save</Button>
+              <Button type="button" variant="outline" disabled={pending || !status.retentionDays}
+                onClick={() => void run(applyAuditRetentionNow, {}, { success: "Retention queued: old events will be archived, then pruned." })}>
+                Apply now
+              </Button>
+            </form>
+          ) : <p className="text-sm" data-testid="retention-period">{status.retentionDays ? `Events are kept for ${status.retentionDays} days.` : "Everything is kept."} Set by an admin with every tenant.</p>}
           {status.checkpoint ? (
             <p className="text-xs text-muted-foreground" data-testid="audit-checkpoint">
               Last pruned {status.checkpoint.at.slice(0, 10)}: {status.checkpoint.prunedCount.toLocaleString("en")} events through seq {status.checkpoint.seq} (up to {status.checkpoint.lastAt.slice(0, 10)}), archived as {status.checkpoint.archive} (sha256 {status.checkpoint.sha256.slice(0, 16)}…).

@@ -3,6 +3,7 @@ import type { Staff } from "../auth/staff";
 import { Prisma } from "../generated/prisma/client";
 import { VENDOR_IDS } from "../vendors/connection-fields";
 import { AUDIT_OUTCOMES } from "./event";
+import { seesTenantlessEvents } from "./scope";
 
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
 
@@ -36,12 +37,11 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The WHERE clause of a filtered, scoped read of the log: events of tenants
- * in scope; tenant-less events (sign-ins, staff changes) only for admins, or
- * one's own. The same clause serves the page, the export and the counts.
+ * in scope; tenant-less events (sign-ins, staff changes) as auditScope says. The same clause serves the page, the export and the counts.
  */
 export function auditWhere(staff: Staff, f: AuditFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [
-    Prisma.sql`("tenantId" = ANY(${staff.tenantIds}::text[]) OR ("tenantId" IS NULL AND (${staff.role === "admin"} OR "actorId" = ${staff.id})))`,
+    Prisma.sql`("tenantId" = ANY(${staff.tenantIds}::text[]) OR ("tenantId" IS NULL AND (${seesTenantlessEvents(staff)} OR "actorId" = ${staff.id})))`,
   ];
   const tsq = f.q ? searchQuery(f.q) : null;
   if (tsq) parts.push(Prisma.sql`"search" @@ to_tsquery('simple', ${tsq})`);

@@ -16,7 +16,10 @@ export const PERMISSIONS = {
   "audit.retention": "admin",
   "profile.update": "viewer",
   "staff.manage": "admin",
+  /** Creating and renaming tenants: an admin with every tenant only (EVERY_TENANT_PERMISSIONS). */
   "tenants.manage": "admin",
+  /** Settings of one tenant that its own admins keep, such as the people-matching domain aliases. */
+  "tenant.settings": "admin",
   "connections.read": "viewer",
   "connections.manage": "admin",
   /** A read-only call to the vendor with the stored credentials. */

@@ -41,7 +41,7 @@ export async function loadDomainAliases(db: Pick<Db, "tenantDomainAlias">, tenan
 }
 
 export const saveDomainAliasesDef: ActionDef<typeof SaveDomainAliasesInput> = {
-  name: "tenant.domain_aliases_saved", perm: "tenants.manage", input: SaveDomainAliasesInput, tenant: (i) => i.tenantId,
+  name: "tenant.domain_aliases_saved", perm: "tenant.settings", input: SaveDomainAliasesInput, tenant: (i) => i.tenantId,
   describe: (i) => ({ targets: [{ type: "tenant", id: i.tenantId }] }),
 };
 

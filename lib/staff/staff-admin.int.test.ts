@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
 import { actAs } from "../../test/session-as";
+import { auditScope } from "../audit/scope";
 import { loadStaff, type Staff } from "../auth/staff";
 import { verifyPassword } from "../crypto/password";
 import { staffInSight } from "./queries";
@@ -151,5 +152,17 @@ describe("an admin with every tenant", () => {
     actAs(ownerSession);
     expect(await updateStaff({ staffId: deputy.id, name: deputy.name, role: "operator", tenantIds: tenants })).toMatchObject({ ok: false });
     expect(await row(deputy.id)).toMatchObject({ role: "admin", disabled: false });
+  });
+});
+
+describe("the audit log of staff changes", () => {
+  it("is read in full by an admin with every tenant; a tenant-scoped admin reads only its own", async () => {
+    const tenantless = { tenantId: null, action: { startsWith: "staff." } };
+    const scoped = (await t.db.auditEvent.findMany({ where: { AND: [tenantless, auditScope(scopedAdmin)] } }));
+    expect(scoped.length).toBeGreaterThan(0);
+    expect(scoped.every((e) => e.actorId === scopedAdmin.id)).toBe(true);
+    const everyTenant = await makeStaff(t.db, { role: "admin", tenantIds: (await t.db.tenant.findMany()).map((x) => x.id) });
+    const all = await t.db.auditEvent.findMany({ where: { AND: [tenantless, auditScope(everyTenant)] } });
+    expect(all.length).toBeGreaterThan(scoped.length);
   });
 });

@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/select";
 import { chainStatus } from "@/lib/audit/chain-status";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
 import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
-import { can } from "@/lib/auth/permissions";
+import { allows, can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
@@ -44,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Everything anyone did in this console, newest first. Events are append-only and hash-chained." />
-      {status ? <ChainPanel status={status} /> : null}
+      {status ? <ChainPanel status={status} canSetRetention={allows(staff, "audit.retention")} /> : null}
       <form method="get" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6" aria-label="Filter audit events">
         <Input name="q" type="search" placeholder="Search everything (words, emails, IPs)" defaultValue={params.q} aria-label="Search" className="col-span-2" />
         <Input name="actor" placeholder="Actor name or email" defaultValue={params.actor} aria-label="Actor" />

@@ -4,7 +4,7 @@ import { CreateTenantForm } from "@/components/settings/create-tenant-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
 import { Card, CardTitle } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
+import { allows, can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { connectionsOf } from "@/lib/tenants/connections";
 import { tenantsInScope } from "@/lib/tenants/scope";
@@ -25,7 +25,7 @@ export default async function TenantsPage() {
             <Link href={`/settings/tenants/${t.id}`} className="text-sm text-primary hover:underline">Open {t.name}</Link>
           </div>
         ))}
-        {can(staff.role, "tenants.manage") ? (
+        {allows(staff, "tenants.manage") ? (
           <Card>
             <CardTitle>New tenant</CardTitle>
             <CreateTenantForm />

@@ -6,7 +6,7 @@ import { RenameTenantForm } from "@/components/settings/rename-tenant-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { ConnectionSummary } from "@/components/vendors/connection-summary";
 import { Card, CardTitle } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
+import { allows, can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatAliasLines, loadDomainAliases } from "@/lib/people/domain-aliases";
@@ -28,7 +28,7 @@ export default async function TenantPage({ params }: { params: Promise<{ tenantI
   return (
     <>
       <PageHeader title={tenant.name} description={tenant.isDemo ? "A demo tenant, wired to the local vendor simulators." : "Vendor connections of this tenant. Credentials are encrypted at rest and never shown again."} />
-      {can(staff.role, "tenants.manage") ? (
+      {allows(staff, "tenants.manage") ? (
         <Card className="mb-4 max-w-xl">
           <CardTitle>Name</CardTitle>
           <RenameTenantForm tenantId={tenant.id} name={tenant.name} />
@@ -36,7 +36,7 @@ export default async function TenantPage({ params }: { params: Promise<{ tenantI
       ) : null}
       <Card className="mb-4 max-w-xl" data-testid="domain-aliases-card">
         <CardTitle>People: domain aliases</CardTitle>
-        <DomainAliasesForm tenantId={tenant.id} text={formatAliasLines(aliases)} canEdit={can(staff.role, "tenants.manage")} />
+        <DomainAliasesForm tenantId={tenant.id} text={formatAliasLines(aliases)} canEdit={can(staff.role, "tenant.settings")} />
       </Card>
       <div className="grid gap-4 xl:grid-cols-2">
         {VENDOR_IDS.map((vendor) => {
