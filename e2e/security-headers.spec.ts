@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { createStaff, createTenant, db, signIn } from "./fixtures";
 
-/** Console errors about Content-Security-Policy or Permissions-Policy, and every securitypolicyviolation event. */
+/** Console errors and warnings about Content-Security-Policy or Permissions-Policy (an unknown feature is a warning), and every securitypolicyviolation event. */
 async function watchPolicyErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   // Injected by the browser driver, not as a page script, so the policy does not apply to it.
@@ -9,7 +9,7 @@ async function watchPolicyErrors(page: Page): Promise<string[]> {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`)),
   );
   page.on("console", (m) => {
-    if (m.type() === "error" && /securitypolicyviolation|Content Security Policy|Permissions-Policy|nonce/i.test(m.text())) errors.push(m.text());
+    if ((m.type() === "error" || m.type() === "warning") && /securitypolicyviolation|Content Security Policy|Permissions-Policy|nonce/i.test(m.text())) errors.push(m.text());
   });
   return errors;
 }
