@@ -105,7 +105,7 @@ async function main() {
   if (webProcesses > 1) log(`web server: ${webProcesses} processes on port ${port}`);
   child.once("exit", (code) => {
     if (!stopping) {
-      log(`Next.js exited (${code}); stopping`);
+      log(`web server exited (${code}); stopping`);
       void shutdown(code ?? 1);
     }
   });
