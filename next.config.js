@@ -1,3 +1,12 @@
+// Browser features the console never uses, denied to every page and frame.
+// Passkeys (WebAuthn) stay allowed for the console's own origin.
+const PERMISSIONS_POLICY = [
+  ...["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
+    "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking", "browsing-topics"].map((f) => `${f}=()`),
+  "publickey-credentials-get=(self)",
+  "publickey-credentials-create=(self)",
+].join(", ");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Node-only packages the server bundle should load from node_modules as they are.
@@ -15,6 +24,8 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          // Content-Security-Policy and HSTS differ per response: proxy.ts.
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
       },
     ];

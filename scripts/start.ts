@@ -1,9 +1,12 @@
 // npm start: embedded Postgres (unless DATABASE_URL), migrations, first admin,
 // in demo mode the vendor simulators and demo tenants wired to them, a
-// production build when sources changed, then `next start` (one process per
-// core sharing the port, CONSOLE_WEB_PROCESSES; see scripts/web-cluster.ts).
+// production build when sources changed, then the web server
+// (scripts/web-server.ts: Next's request handler behind a server that stamps
+// each request's client address; one process per core sharing the port,
+// CONSOLE_WEB_PROCESSES, see scripts/web-cluster.ts).
 // SIGINT/SIGTERM stop Next and Postgres cleanly; the data folder is reused.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ensureFirstAdmin } from "../lib/bootstrap/first-admin";
@@ -55,6 +58,9 @@ async function main() {
     AUTH_SECRET: process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret"),
     CONSOLE_ENCRYPTION_KEY: process.env.CONSOLE_ENCRYPTION_KEY ?? loadOrCreateSecret("encryption.key"),
     CONSOLE_DATA_DIR: dir,
+    // Shared by the web processes so that Next's requests to itself, which may
+    // land on another process, keep their client-address stamp (lib/http/edge-stamp.ts).
+    CONSOLE_EDGE_KEY: randomBytes(32).toString("base64url"),
   };
 
   if (process.env.DATABASE_URL) {
@@ -93,17 +99,17 @@ async function main() {
   const workerCount = Number(process.env.CONSOLE_WORKERS ?? 1);
   for (let i = 0; i < workerCount; i++) startWorkerProcess(env);
 
-  const nextArgs = [nextBin, dev ? "dev" : "start", "-p", String(port), "-H", host];
-  // `next dev` is one process; `next start` may run as several sharing the port (scripts/web-cluster.ts).
+  const serverArgs = ["scripts/web-server.ts", ...(dev ? ["--dev"] : []), "-p", String(port), "-H", host];
+  // Development is one process; production may run several sharing the port (scripts/web-cluster.ts).
   const webProcesses = dev ? 1 : webProcessCount(process.env.CONSOLE_WEB_PROCESSES);
-  child = spawn(process.execPath, webProcesses > 1 ? ["--import", "tsx", "scripts/web-cluster.ts", String(webProcesses), ...nextArgs] : nextArgs, {
+  child = spawn(process.execPath, ["--import", "tsx", ...(webProcesses > 1 ? ["scripts/web-cluster.ts", String(webProcesses)] : []), ...serverArgs], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, NODE_ENV: dev ? "development" : "production" },
   });
-  if (webProcesses > 1) log(`web server: ${webProcesses} Next.js processes on port ${port}`);
+  if (webProcesses > 1) log(`web server: ${webProcesses} processes on port ${port}`);
   child.once("exit", (code) => {
     if (!stopping) {
-      log(`Next.js exited (${code}); stopping`);
+      log(`web server exited (${code}); stopping`);
       void shutdown(code ?? 1);
     }
   });

@@ -6,9 +6,9 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../lib/db/embedded";
 import { webProcessCount } from "./lib/web-processes";
 
-// A stand-in for `next start`: takes the same -p/-H arguments, answers with its pid, exits on
+// A stand-in for scripts/web-server.ts: takes the same -p/-H arguments, answers with its pid, exits on
 // SIGTERM after closing its server as Next does (143), and exits by itself on /crash.
-const FAKE_NEXT = `
+const FAKE_SERVER = `
 import http from "node:http";
 const arg = (flag) => process.argv[process.argv.indexOf(flag) + 1];
 const server = http.createServer((req, res) => {
@@ -20,8 +20,8 @@ process.on("SIGTERM", () => server.close(() => process.exit(143)));
 `;
 
 const dir = mkdtempSync(path.join(tmpdir(), "web-cluster-"));
-const fakeNext = path.join(dir, "fake-next.mjs");
-writeFileSync(fakeNext, FAKE_NEXT);
+const fakeServer = path.join(dir, "fake-server.mjs");
+writeFileSync(fakeServer, FAKE_SERVER);
 let primary: ChildProcess | null = null;
 
 afterEach(() => {
@@ -31,7 +31,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function startCluster(processes: number) {
   const port = await freePort();
-  primary = spawn(process.execPath, ["--import", "tsx", "scripts/web-cluster.ts", String(processes), fakeNext, "start", "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "pipe"] });
+  primary = spawn(process.execPath, ["--import", "tsx", "scripts/web-cluster.ts", String(processes), fakeServer, "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "pipe"] });
   const exited = new Promise<number | null>((resolve) => primary!.once("exit", (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   // New connections go to each process in turn: ask until every one has answered.
@@ -56,7 +56,7 @@ const alive = (pid: string) => {
   }
 };
 
-describe("web-cluster (several `next start` processes on one port)", () => {
+describe("web-cluster (several web processes on one port)", () => {
   it("serves one port from every process, and SIGTERM stops them all before it exits 0", async () => {
     const { pids, exited } = await startCluster(2);
     expect(pids.size).toBe(2);
@@ -65,7 +65,7 @@ describe("web-cluster (several `next start` processes on one port)", () => {
     for (const pid of pids) expect(alive(pid)).toBe(false);
   }, 30_000);
 
-  it("stops the others and exits with its code when one process exits by itself, as a lone `next start` would", async () => {
+  it("stops the others and exits with its code when one process exits by itself, as a lone web process would", async () => {
     const { base, pids, exited } = await startCluster(2);
     expect(pids.size).toBe(2);
     await fetch(`${base}/crash`, { headers: { connection: "close" } });

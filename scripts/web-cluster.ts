@@ -1,26 +1,26 @@
-// The web server as several `next start` processes sharing one port
-// (node:cluster: this process holds the listening socket and hands each new
-// connection to the next process in turn). One Node process renders one page
-// at a time; with several, pages render on every core. Started by
-// scripts/start.ts when CONSOLE_WEB_PROCESSES > 1, with the `next start`
-// arguments after the process count:
-//   web-cluster.ts <processes> <path of next's bin> start -p <port> -H <host>
+// The web server as several web processes (scripts/web-server.ts) sharing one
+// port (node:cluster: this process holds the listening socket and hands each
+// new connection to the next process in turn). One Node process renders one
+// page at a time; with several, pages render on every core. Started by
+// scripts/start.ts when CONSOLE_WEB_PROCESSES > 1, with the web process's
+// script and arguments after the process count:
+//   web-cluster.ts <processes> <script> -p <port> -H <host>
 // Every process is stateless apart from per-process caches (sessions, rate
 // limits, job queues and the audit chain live in Postgres).
-// SIGTERM/SIGINT: each `next start` finishes its requests and exits, then this
+// SIGTERM/SIGINT: each process finishes its requests and exits, then this
 // one does. If one exits by itself, the others are stopped and this process
-// exits with its code, as a lone `next start` would.
+// exits with its code, as a lone web process would.
 import cluster, { type Worker } from "node:cluster";
 
-const [count, nextBin, ...args] = process.argv.slice(2);
+const [count, script, ...args] = process.argv.slice(2);
 const processes = Number(count);
-if (!Number.isInteger(processes) || processes < 1 || !nextBin) {
-  console.error("usage: web-cluster.ts <processes> <next bin> start -p <port> -H <host>");
+if (!Number.isInteger(processes) || processes < 1 || !script) {
+  console.error("usage: web-cluster.ts <processes> <script> -p <port> -H <host>");
   process.exit(2);
 }
 
-// The `next start` processes run plain Node, without this script's tsx loader.
-cluster.setupPrimary({ exec: nextBin, args, execArgv: [] });
+// The web processes run with this process's Node options (the tsx loader).
+cluster.setupPrimary({ exec: script, args });
 
 let stopping = false;
 let exitCode = 0;

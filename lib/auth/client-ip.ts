@@ -1,11 +1,14 @@
+import { stampedClientAddress } from "../http/edge-stamp";
+
 /**
- * The caller's address as Next.js passes it on (first X-Forwarded-For hop).
- * Behind a reverse proxy, the proxy must overwrite that header, or per-address
- * throttling can be sidestepped by a client that sends its own.
+ * The caller's address for throttling and the audit log: the one the web
+ * server stamped from the socket and the trusted proxies
+ * (lib/http/edge-stamp.ts). Never a header the client wrote: without the
+ * stamp (the app started without scripts/web-server.ts) the address is
+ * "unknown" rather than something the client chose.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+  return stampedClientAddress(headers) ?? "unknown";
 }
 
 export function userAgent(headers: Headers): string | null {

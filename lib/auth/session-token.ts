@@ -1,4 +1,5 @@
 import { decode } from "next-auth/jwt";
+import { servedOverHttps } from "../http/served-over-https";
 
 /** Auth.js's session cookie; `__Secure-` prefixed when the console is served over HTTPS. */
 export function sessionCookieName(secure: boolean): string {
@@ -67,9 +68,11 @@ export async function readStaffSession(
   return { staffId: token.sid, sessionVersion: token.sv as number };
 }
 
-/** Whether Auth.js would use secure cookies for this request: AUTH_URL's protocol, else the forwarded one (https by default). */
+/**
+ * Whether Auth.js uses secure cookies for this request: the console's one
+ * rule (AUTH_URL's protocol, else the forwarded one), with Auth.js's own
+ * default of https when no protocol is known.
+ */
 export function usesSecureCookies(forwardedProto: string | null, env: Record<string, string | undefined> = process.env): boolean {
-  const url = env.AUTH_URL ?? env.NEXTAUTH_URL;
-  const protocol = url ? new URL(url).protocol : `${(forwardedProto ?? "https").replace(/:$/, "")}:`;
-  return protocol === "https:";
+  return servedOverHttps(forwardedProto ?? "https", env);
 }

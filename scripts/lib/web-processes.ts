@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 
 /**
- * How many `next start` processes serve the console: CONSOLE_WEB_PROCESSES,
+ * How many web processes (scripts/web-server.ts) serve the console: CONSOLE_WEB_PROCESSES,
  * else one per core up to four. One Node process renders one page at a time,
  * so with one process a second core would idle while pages queue.
  */
