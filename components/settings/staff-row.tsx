@@ -10,11 +10,24 @@ import { Input } from "@/components/ui/input";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { resetStaffPassword, updateStaff } from "@/lib/staff/actions";
 import { OneTimePassword } from "./one-time-password";
+import { ResetSecondFactorButton } from "./reset-second-factor-button";
 import { RoleSelect } from "./role-select";
 import { TenantCheckboxes } from "./tenant-checkboxes";
 
 interface StaffView {
   id: string; name: string; email: string; role: string; disabled: boolean; lastSignInAt: string | null; tenantIds: string[];
+  /** Their second factors: a confirmed authenticator app, how many passkeys. */
+  secondFactor: { totp: boolean; passkeys: number };
+}
+
+function SecondFactorBadges({ totp, passkeys }: StaffView["secondFactor"]) {
+  if (!totp && passkeys === 0) return <span className="text-xs text-muted-foreground">none</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {totp ? <Badge variant="success">app</Badge> : null}
+      {passkeys > 0 ? <Badge variant="success">{passkeys === 1 ? "passkey" : `${passkeys} passkeys`}</Badge> : null}
+    </span>
+  );
 }
 
 export function StaffRow({ staff, tenants, isSelf }: { staff: StaffView; tenants: { id: string; name: string }[]; isSelf: boolean }) {
@@ -30,6 +43,7 @@ export function StaffRow({ staff, tenants, isSelf }: { staff: StaffView; tenants
       <TableCell>{staff.email}</TableCell>
       <TableCell><Badge variant="outline">{staff.role}</Badge></TableCell>
       <TableCell className="text-xs">{staff.tenantIds.map((t) => names.get(t) ?? "(outside your scope)").join(", ") || "—"}</TableCell>
+      <TableCell data-testid="staff-second-factor"><SecondFactorBadges {...staff.secondFactor} /></TableCell>
       <TableCell className="text-xs">{staff.lastSignInAt?.replace("T", " ").slice(0, 16) ?? "never"}</TableCell>
       <TableCell className="text-right">
         <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) setResetPassword(null); }}>
@@ -63,6 +77,10 @@ export function StaffRow({ staff, tenants, isSelf }: { staff: StaffView; tenants
               </div>
               {resetPassword ? <OneTimePassword password={resetPassword} /> : null}
             </form>
+            {/* Outside the form above: its own confirmation dialog submits a form of its own. */}
+            {!isSelf && (staff.secondFactor.totp || staff.secondFactor.passkeys > 0) ? (
+              <div className="mt-4 border-t pt-4"><ResetSecondFactorButton staff={staff} /></div>
+            ) : null}
           </DialogContent>
         </Dialog>
       </TableCell>

@@ -30,7 +30,10 @@ const WRONG: Record<SecondFactorAnswer["method"], string> = {
   passkey: "The passkey was not accepted. Try again, or use another way.",
 };
 
-async function answer(pending: Awaited<ReturnType<typeof pendingSecondStep>>, given: SecondFactorAnswer): Promise<{ error?: string }> {
+/** A refusal names the way it was answered, so the page shows it beside that way only. */
+type StepState = { error?: string; method?: SecondFactorAnswer["method"] };
+
+async function answer(pending: Awaited<ReturnType<typeof pendingSecondStep>>, given: SecondFactorAnswer): Promise<StepState> {
   const result = await verifySecondFactor(db(), { staffId: pending.staffId, sessionVersion: pending.sessionVersion, answer: given, ...(await requestMeta()) });
   if (result.ok) {
     await startSession(result.staff, `password+${result.method}`, pending.next);
@@ -40,11 +43,11 @@ async function answer(pending: Awaited<ReturnType<typeof pendingSecondStep>>, gi
     await clearPendingSignIn();
     redirect(EXPIRED_SIGN_IN);
   }
-  return { error: result.reason === "throttled" ? THROTTLED_MESSAGE : WRONG[given.method] };
+  return { error: result.reason === "throttled" ? THROTTLED_MESSAGE : WRONG[given.method], method: given.method };
 }
 
 /** A code from the authenticator app, or a recovery code (form field `method`). */
-export async function submitSecondFactorCode(_prev: { error?: string } | undefined, form: FormData): Promise<{ error?: string }> {
+export async function submitSecondFactorCode(_prev: StepState | undefined, form: FormData): Promise<StepState> {
   const pending = await pendingSecondStep();
   const code = String(form.get("code") ?? "").slice(0, 64);
   return answer(pending, { method: form.get("method") === "recovery_code" ? "recovery_code" : "totp", code });
@@ -56,7 +59,7 @@ export async function passkeySignInOptions(): Promise<Result<PublicKeyCredential
   return options ? { ok: true, data: options } : { ok: false, error: "This account has no passkey." };
 }
 
-export async function submitPasskeyAnswer(response: unknown): Promise<{ error?: string }> {
+export async function submitPasskeyAnswer(response: unknown): Promise<StepState> {
   const pending = await pendingSecondStep();
   const parsed = AuthenticationResponse.safeParse(response);
   if (!parsed.success) return { error: WRONG.passkey };

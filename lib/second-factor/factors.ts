@@ -55,3 +55,18 @@ export async function assertFactorLeftIfRequired(db: Client, staff: { id: string
   // No factor left: recovery codes would back up nothing.
   await db.staffRecoveryCode.deleteMany({ where: { staffId: staff.id } });
 }
+
+/**
+ * Removes every factor, recovery code and pending challenge of a staff user
+ * and bumps their session version (their open sessions end): the reset for
+ * a lost phone or key. Returns what there was, for the audit event.
+ */
+export async function clearSecondFactors(db: Client, staffId: string) {
+  const before = await factorSummary(db, staffId);
+  await db.staffTotp.deleteMany({ where: { staffId } });
+  await db.staffPasskey.deleteMany({ where: { staffId } });
+  await db.staffRecoveryCode.deleteMany({ where: { staffId } });
+  await db.staffWebauthnChallenge.deleteMany({ where: { staffId } });
+  await db.staffUser.update({ where: { id: staffId }, data: { sessionVersion: { increment: 1 } } });
+  return { totp: before.totpSince !== null, passkeys: before.passkeys.length, recoveryCodesLeft: before.recoveryCodesLeft };
+}

@@ -1,4 +1,4 @@
-import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import type { AuthenticationExtensionsClientOutputs, AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 
 // What browsers send back from a passkey prompt (@simplewebauthn/browser's
@@ -8,7 +8,7 @@ const common = {
   id: B64u.min(1),
   rawId: B64u.min(1),
   type: z.literal("public-key"),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  clientExtensionResults: z.custom<AuthenticationExtensionsClientOutputs>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "an object").default({}),
   authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
 };
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ActionError } from "../actions/result";
 import type { ActionContext, ActionDef } from "../actions/run-action";
 import { ROLES } from "../auth/permissions";
-import { factorSummary, loadSecondFactorPolicy } from "../second-factor/factors";
+import { clearSecondFactors, loadSecondFactorPolicy } from "../second-factor/factors";
 import { SECOND_FACTOR_SCOPES } from "../second-factor/policy";
 import { assertMayManage, hasEveryTenant } from "./reach";
 
@@ -20,19 +20,14 @@ export const resetSecondFactorDef = {
  * recovery code goes, and the session version is bumped so that their open
  * sessions end. At their next sign-in they enrol again if the policy
  * requires a factor, so whoever knows their password then could enrol
- * instead: hand the account back in person.
+ * instead: hand the account back in person. (For the last admin, locked
+ * out, `npm run staff:reset-second-factor` does the same from the server.)
  */
 export async function resetSecondFactorBody({ staffId }: z.output<typeof Target>, ctx: ActionContext) {
   if (staffId === ctx.staff.id) throw new ActionError("Manage your own second factor under Settings → Security.");
   const target = await assertMayManage(ctx, staffId);
-  const before = await factorSummary(ctx.db, staffId);
-  await ctx.db.staffTotp.deleteMany({ where: { staffId } });
-  await ctx.db.staffPasskey.deleteMany({ where: { staffId } });
-  await ctx.db.staffRecoveryCode.deleteMany({ where: { staffId } });
-  await ctx.db.staffWebauthnChallenge.deleteMany({ where: { staffId } });
-  await ctx.db.staffUser.update({ where: { id: staffId }, data: { sessionVersion: { increment: 1 } } });
   ctx.audit.targets = [{ type: "staff_user", id: staffId, label: target.email }];
-  ctx.audit.before = { totp: before.totpSince !== null, passkeys: before.passkeys.length, recoveryCodesLeft: before.recoveryCodesLeft };
+  ctx.audit.before = await clearSecondFactors(ctx.db, staffId);
   ctx.audit.after = { totp: false, passkeys: 0, recoveryCodesLeft: 0, signedOut: true };
   return { staffId };
 }

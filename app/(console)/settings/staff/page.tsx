@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: "Staff" };
 export default async function StaffPage() {
   const me = await requirePermission("staff.manage");
   const [staff, tenants] = await Promise.all([
-    db().staffUser.findMany({ orderBy: { email: "asc" }, include: { tenants: { select: { tenantId: true } } } }),
+    db().staffUser.findMany({
+      orderBy: { email: "asc" },
+      include: { tenants: { select: { tenantId: true } }, totp: { select: { confirmedAt: true } }, _count: { select: { passkeys: true } } },
+    }),
     tenantsInScope(me),
   ]);
   return (
@@ -26,6 +29,7 @@ export default async function StaffPage() {
             <TableHead>Email</TableHead>
             <TableHead>Role</TableHead>
             <TableHead>Tenants</TableHead>
+            <TableHead>Second factor</TableHead>
             <TableHead>Last sign-in</TableHead>
             <TableHead><span className="sr-only">Actions</span></TableHead>
           </TableRow>
@@ -36,7 +40,8 @@ export default async function StaffPage() {
               key={s.id}
               isSelf={s.id === me.id}
               tenants={tenants}
-              staff={{ id: s.id, name: s.name, email: s.email, role: s.role, disabled: s.disabled, lastSignInAt: s.lastSignInAt?.toISOString() ?? null, tenantIds: s.tenants.map((t) => t.tenantId) }}
+              staff={{ id: s.id, name: s.name, email: s.email, role: s.role, disabled: s.disabled, lastSignInAt: s.lastSignInAt?.toISOString() ?? null, tenantIds: s.tenants.map((t) => t.tenantId),
+                secondFactor: { totp: Boolean(s.totp?.confirmedAt), passkeys: s._count.passkeys } }}
             />
           ))}
         </TableBody>
