@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { addPasskey, passkeyOptions, removeOwnPasskey, renameOwnPasskey } from "@/lib/second-factor/own-factor-actions";
 import { registerPasskeyInBrowser } from "./passkey-registration";
-import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { FactorChangedStep } from "./recovery-codes-panel";
 import { ReauthDialog } from "./reauth-dialog";
 
 export interface PasskeyView { id: string; name: string; createdAt: string; lastUsedAt: string | null }
@@ -93,12 +93,9 @@ export function PasskeysSection({ passkeys }: { passkeys: PasskeyView[] }) {
           (response) => addPasskey({ name: String(form.get("name") ?? ""), response }),
         )}
         success="Passkey added."
+        // Only a first factor brings recovery codes to show; otherwise the dialog just closes.
         result={(data, close) => (data.recoveryCodes ? (
-          <div className="grid gap-4">
-            <p className="text-sm">The passkey is added: it will be asked for at your next sign-in.</p>
-            <RecoveryCodesPanel codes={data.recoveryCodes} />
-            <Button type="button" className="justify-self-end" onClick={close}>Done</Button>
-          </div>
+          <FactorChangedStep message="The passkey is added: it will be asked for at your next sign-in." codes={data.recoveryCodes} onDone={close} />
         ) : null)}
         testId="passkey-dialog"
       />

@@ -28,3 +28,14 @@ export function RecoveryCodesPanel({ codes }: { codes: string[] }) {
     </div>
   );
 }
+
+/** The last screen of a dialog that changed a factor: what happened, the new codes if any, and Done. */
+export function FactorChangedStep({ message, codes, onDone }: { message?: string; codes: string[] | null; onDone: () => void }) {
+  return (
+    <div className="grid gap-4">
+      {message ? <p className="text-sm">{message}</p> : null}
+      {codes ? <RecoveryCodesPanel codes={codes} /> : null}
+      <Button type="button" className="justify-self-end" onClick={onDone}>Done</Button>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { regenerateRecoveryCodes } from "@/lib/second-factor/own-factor-actions";
-import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { FactorChangedStep } from "./recovery-codes-panel";
 import { ReauthDialog } from "./reauth-dialog";
 
 export function RecoveryCodesSection({ left, hasFactor }: { left: number; hasFactor: boolean }) {
@@ -21,12 +21,7 @@ export function RecoveryCodesSection({ left, hasFactor }: { left: number; hasFac
           description="The codes you have now stop working."
           confirmLabel="Get new codes"
           run={(form) => regenerateRecoveryCodes(form)}
-          result={(data, close) => (
-            <div className="grid gap-4">
-              <RecoveryCodesPanel codes={data.recoveryCodes} />
-              <Button type="button" className="justify-self-end" onClick={close}>Done</Button>
-            </div>
-          )}
+          result={(data, close) => <FactorChangedStep codes={data.recoveryCodes} onDone={close} />}
           testId="recovery-codes-dialog"
         />
       ) : null}

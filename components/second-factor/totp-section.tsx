@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { confirmTotp, removeTotp, startTotp } from "@/lib/second-factor/own-factor-actions";
 import type { TotpEnrolment } from "@/lib/second-factor/totp-factor";
-import { RecoveryCodesPanel } from "./recovery-codes-panel";
+import { FactorChangedStep } from "./recovery-codes-panel";
 import { ReauthDialog } from "./reauth-dialog";
 import { TotpSetup } from "./totp-setup";
 
@@ -12,13 +12,7 @@ import { TotpSetup } from "./totp-setup";
 function TotpSetupFlow({ enrolment, close }: { enrolment: TotpEnrolment; close: () => void }) {
   const [codes, setCodes] = useState<string[] | null | undefined>(undefined);
   if (codes === undefined) return <TotpSetup enrolment={enrolment} confirm={(code) => confirmTotp({ code })} onConfirmed={setCodes} />;
-  return (
-    <div className="grid gap-4">
-      <p className="text-sm">The authenticator app is set up: it will be asked for at your next sign-in.</p>
-      {codes ? <RecoveryCodesPanel codes={codes} /> : null}
-      <Button type="button" className="justify-self-end" onClick={close}>Done</Button>
-    </div>
-  );
+  return <FactorChangedStep message="The authenticator app is set up: it will be asked for at your next sign-in." codes={codes} onDone={close} />;
 }
 
 export function TotpSection({ since }: { since: string | null }) {
