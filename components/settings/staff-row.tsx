@@ -12,8 +12,19 @@ import type { Role } from "@/lib/auth/permissions";
 import { resetStaffPassword, updateStaff } from "@/lib/staff/actions";
 import type { StaffListRow } from "@/lib/staff/queries";
 import { OneTimePassword } from "./one-time-password";
+import { ResetSecondFactorButton } from "./reset-second-factor-button";
 import { RoleSelect } from "./role-select";
 import { TenantCheckboxes } from "./tenant-checkboxes";
+
+function SecondFactorBadges({ totp, passkeys }: StaffListRow["secondFactor"]) {
+  if (!totp && passkeys === 0) return <span className="text-xs text-muted-foreground">none</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {totp ? <Badge variant="success">app</Badge> : null}
+      {passkeys > 0 ? <Badge variant="success">{passkeys === 1 ? "passkey" : `${passkeys} passkeys`}</Badge> : null}
+    </span>
+  );
+}
 
 export function StaffRow({ staff, tenants, roles, isSelf }: { staff: StaffListRow; tenants: { id: string; name: string }[]; roles: readonly Role[]; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
@@ -28,6 +39,7 @@ export function StaffRow({ staff, tenants, roles, isSelf }: { staff: StaffListRo
       <TableCell>{staff.email}</TableCell>
       <TableCell><Badge variant="outline">{staff.role}</Badge></TableCell>
       <TableCell className="text-xs">{staff.tenantIds.map((t) => names.get(t) ?? "(outside your scope)").join(", ") || "—"}</TableCell>
+      <TableCell data-testid="staff-second-factor"><SecondFactorBadges {...staff.secondFactor} /></TableCell>
       <TableCell className="text-xs">{staff.lastSignInAt?.replace("T", " ").slice(0, 16) ?? "never"}</TableCell>
       <TableCell className="text-right">
         {staff.manageable ? (
@@ -64,6 +76,10 @@ export function StaffRow({ staff, tenants, roles, isSelf }: { staff: StaffListRo
                 </div>
                 {resetPassword ? <OneTimePassword password={resetPassword} /> : null}
               </form>
+              {/* Outside the form above: its own confirmation dialog submits a form of its own. */}
+              {!isSelf && (staff.secondFactor.totp || staff.secondFactor.passkeys > 0) ? (
+                <div className="mt-4 border-t pt-4"><ResetSecondFactorButton staff={staff} /></div>
+              ) : null}
             </DialogContent>
           </Dialog>
         ) : <span className="text-xs text-muted-foreground">Managed by an admin with every tenant</span>}

@@ -7,17 +7,33 @@ import { recordAudit } from "../audit/record";
 import { clientIp, userAgent } from "./client-ip";
 import { oidcProvider, ssoStaffFor } from "./oidc";
 import { safeRedirectUrl } from "./safe-redirect";
+import { readSignInGrant } from "./sign-in-grant";
+import { loadStaff } from "./staff";
 import { verifySignIn } from "./verify-sign-in";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
 }
 
+/** A password posted straight to Auth.js for an account that has (or must have) a second factor: the sign-in page asks for it. */
+class SecondFactorNeeded extends CredentialsSignin {
+  code = "second_factor";
+}
+
 const SESSION_HOURS = Number(process.env.CONSOLE_SESSION_HOURS ?? 8);
 export const SESSION_ABSOLUTE_HOURS = Number(process.env.CONSOLE_SESSION_ABSOLUTE_HOURS ?? 24);
 /** The key of the session cookie's encryption. */
 export const authSecret = () => process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret");
-const Credentials_ = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+export const PasswordCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+/** The session's user for a grant minted by the console's sign-in steps (lib/auth/start-session.ts), if it still holds. */
+async function userFromGrant(token: unknown) {
+  const grant = await readSignInGrant(token, authSecret());
+  if (!grant) return null;
+  const staff = await loadStaff(db(), grant.staffId);
+  if (!staff || staff.sessionVersion !== grant.sessionVersion) return null;
+  return { id: staff.id, email: staff.email, name: staff.name, sv: staff.sessionVersion };
+}
 
 function config(): NextAuthConfig {
   const oidc = oidcProvider();
@@ -30,9 +46,14 @@ function config(): NextAuthConfig {
     pages: { signIn: "/login", error: "/login" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, grant: {} },
+        // Two ways in: the grant the console's own sign-in steps mint after
+        // the password and any second factor, or (for scripts posting to
+        // /api/auth/callback/credentials) a password alone, only for an
+        // account that needs no second factor.
         async authorize(raw, request) {
-          const parsed = Credentials_.safeParse(raw);
+          if (raw.grant !== undefined) return userFromGrant(raw.grant);
+          const parsed = PasswordCredentials.safeParse(raw);
           if (!parsed.success) return null;
           const result = await verifySignIn(db(), {
             ...parsed.data,
@@ -43,6 +64,7 @@ function config(): NextAuthConfig {
             if (result.reason === "throttled") throw new ThrottledSignIn();
             return null;
           }
+          if (result.next !== "none") throw new SecondFactorNeeded();
           return { id: result.staff.id, email: result.staff.email, name: result.staff.name, sv: result.staff.sessionVersion };
         },
       }),

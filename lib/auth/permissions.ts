@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "audit.retention": "admin",
   "profile.update": "viewer",
   "staff.manage": "admin",
+  /** Console-wide settings (the second-factor requirement): an admin with every tenant only. */
+  "console.settings": "admin",
   /** Creating and renaming tenants: an admin with every tenant only (EVERY_TENANT_PERMISSIONS). */
   "tenants.manage": "admin",
   /** Settings of one tenant that its own admins keep, such as the people-matching domain aliases. */
@@ -63,7 +65,7 @@ export function can(role: Role, permission: Permission): boolean {
  * pruning every tenant's audit events): an admin holds them only with every
  * tenant, so a tenant-scoped admin never acts on what it cannot see.
  */
-export const EVERY_TENANT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["tenants.manage", "audit.retention"]);
+export const EVERY_TENANT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["tenants.manage", "audit.retention", "console.settings"]);
 
 /** can(), with the reach EVERY_TENANT_PERMISSIONS need: what the wrappers check. */
 export function allows(staff: { role: Role; allTenants: boolean }, permission: Permission): boolean {

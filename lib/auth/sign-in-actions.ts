@@ -1,27 +1,35 @@
 "use server";
-import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
-import { signIn, signOut } from "./auth";
+import { PasswordCredentials, signIn, signOut } from "./auth";
+import { writePendingSignIn } from "./pending-cookie";
 import { safeNextPath } from "./safe-redirect";
 import { currentStaff, requestMeta } from "./session";
+import { startSession } from "./start-session";
+import { THROTTLED_MESSAGE } from "./throttle";
+import { verifySignIn } from "./verify-sign-in";
 
-// Sign-in and sign-out are the two server actions outside the action wrapper:
-// they create and end the session the wrapper checks. Both are audited
-// (sign-in attempts in verifySignIn).
+// Sign-in and sign-out are server actions outside the action wrapper (as
+// are the second step's, in second-step-actions.ts and enrolment-actions.ts):
+// they create and end the session the wrapper checks. All are audited
+// (sign-in attempts in verifySignIn and verifySecondFactor).
 
+const WRONG = "Wrong email or password.";
 
 export async function signInWithPassword(_prev: { error?: string } | undefined, form: FormData): Promise<{ error?: string }> {
-  try {
-    await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: safeNextPath(form.get("next")) });
+  const parsed = PasswordCredentials.safeParse({ email: form.get("email"), password: form.get("password") });
+  if (!parsed.success) return { error: WRONG };
+  const result = await verifySignIn(db(), { ...parsed.data, ...(await requestMeta()) });
+  if (!result.ok) return { error: result.reason === "throttled" ? THROTTLED_MESSAGE : WRONG };
+  const next = safeNextPath(form.get("next"));
+  if (result.next === "none") {
+    await startSession(result.staff, "password", next);
     return {};
-  } catch (err) {
-    if (err instanceof CredentialsSignin && err.code === "throttled") {
-      return { error: "Too many failed sign-ins. Wait a few minutes before trying again." };
-    }
-    if (err instanceof AuthError) return { error: "Wrong email or password." };
-    throw err; // Next's redirect on success, or a real fault
   }
+  // No session yet: the browser keeps who passed the password, for minutes, until the second factor (or its enrolment).
+  await writePendingSignIn({ staffId: result.staff.id, sessionVersion: result.staff.sessionVersion, step: result.next, next });
+  redirect(result.next === "enrol" ? "/login/enrol" : "/login/second-factor");
 }
 
 export async function signInWithSso(form: FormData): Promise<void> {

@@ -9,6 +9,9 @@ export const THROTTLE = {
   perIp: Number(process.env.CONSOLE_SIGNIN_MAX_PER_IP ?? 30),
 };
 
+/** What a throttled person is told, at either step of a sign-in. */
+export const THROTTLED_MESSAGE = "Too many failed sign-ins. Wait a few minutes before trying again.";
+
 export type ThrottleVerdict = { throttled: false } | { throttled: true; scope: "account" | "ip"; retryAfterSeconds: number };
 
 export async function checkThrottle(db: Db, email: string, ip: string, now = new Date()): Promise<ThrottleVerdict> {

@@ -1,15 +1,26 @@
 import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { verifyPassword } from "../crypto/password";
+import { stepFor } from "../second-factor/factors";
 import { checkThrottle, recordAttempt } from "./throttle";
 
+export interface SignedInStaff {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+}
+
 export type SignInResult =
-  | { ok: true; staff: { id: string; email: string; name: string; sessionVersion: number } }
+  /** next: what must come before a session (lib/second-factor/policy.ts stepAfterPassword). */
+  | { ok: true; staff: SignedInStaff; next: "none" | "second_factor" | "enrol" }
   | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
 
 /**
  * Password sign-in with throttling and audit. Every refusal tells the caller
- * only "invalid" or "throttled", never whether the account exists.
+ * only "invalid" or "throttled", never whether the account exists. A right
+ * password is a sign-in only for an account that needs no second factor;
+ * otherwise it is recorded as such and the caller asks for the factor.
  */
 export async function verifySignIn(
   db: Db,
@@ -40,10 +51,24 @@ export async function verifySignIn(
   }
 
   await recordAttempt(db, email, input.ip, true);
+  const signedIn = { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
+  const next = await stepFor(db, staff);
+  if (next === "none") {
+    await recordSignedIn(db, signedIn, meta, "password");
+  } else {
+    await recordAudit(db, {
+      action: "staff.password_verified", actor: null, ...meta, outcome: "success",
+      targets: [{ type: "staff_user", id: staff.id, label: staff.email }], after: { next },
+    });
+  }
+  return { ok: true, staff: signedIn, next };
+}
+
+/** The end of every password sign-in (with or without a second factor): the audit event and the last sign-in time. */
+export async function recordSignedIn(db: Db, staff: SignedInStaff, meta: { ip: string; userAgent: string | null }, method: string): Promise<void> {
   await db.staffUser.update({ where: { id: staff.id }, data: { lastSignInAt: new Date() } });
   await recordAudit(db, {
     action: "staff.signed_in", actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta,
-    targets: [{ type: "staff_user", id: staff.id, label: staff.email }], outcome: "success", after: { method: "password" },
+    targets: [{ type: "staff_user", id: staff.id, label: staff.email }], outcome: "success", after: { method },
   });
-  return { ok: true, staff: { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion } };
 }

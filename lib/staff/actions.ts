@@ -4,33 +4,14 @@ import { action, ActionDenied, ActionError } from "../actions/action";
 import type { ActionContext } from "../actions/run-action";
 import { ROLES } from "../auth/permissions";
 import { generatePassword, hashPassword, verifyPassword } from "../crypto/password";
-import { allTenantAdminIds, lockStaffChanges } from "./guards";
-import { grantRefusal, manageRefusal, maySee } from "./reach";
+import { allTenantAdminIds, assertMayManage, lockStaffChanges } from "./guards";
+import { grantRefusal } from "./reach";
 
 const Email = z.email("An email address").trim().toLowerCase().max(320);
 const Name = z.string().trim().min(1, "Required").max(200);
 const NewPassword = z.string().min(12, "At least 12 characters").max(1024);
 const TenantIds = z.array(z.string().min(1).max(100)).max(10_000).default([]);
 const StaffId = z.string().trim().min(1).max(100);
-
-/**
- * The account an admin asks to change, once the rules of reach allow it:
- * one it cannot see reads as "no such staff user", like another tenant's
- * row; one it sees but may not change is refused by name. Both are denied.
- */
-async function manageable(ctx: ActionContext, staffId: string) {
-  await lockStaffChanges(ctx.db);
-  const target = await ctx.db.staffUser.findUnique({ where: { id: staffId }, include: { tenants: { select: { tenantId: true } } } });
-  const reach = target && { role: target.role, tenantIds: target.tenants.map((t) => t.tenantId) };
-  if (!target || !reach || !maySee(ctx.staff, reach)) {
-    throw new ActionDenied("There is no such staff user.", target ? `staff user ${staffId} has tenants outside the caller's` : `no staff user ${staffId}`);
-  }
-  ctx.audit.targets = [{ type: "staff_user", id: target.id, label: target.email }];
-  // One's own account is always in reach; what one may not do to it (own role, disabling) is refused by the caller.
-  const refusal = target.id === ctx.staff.id ? null : manageRefusal(ctx.staff, reach);
-  if (refusal) throw new ActionDenied(`You may not change ${target.email}: ${refusal}.`, refusal);
-  return { ...target, tenantIds: reach.tenantIds };
-}
 
 /**
  * Runs a change to an account and refuses it when it takes away the last
@@ -81,7 +62,7 @@ export const updateStaff = action(
     describe: (i) => ({ targets: [{ type: "staff_user", id: i.staffId }] }),
   },
   async (input, ctx) => {
-    const before = await manageable(ctx, input.staffId);
+    const before = await assertMayManage(ctx, input.staffId);
     if (before.id === ctx.staff.id && (input.role !== before.role || input.disabled)) {
       throw new ActionDenied("You cannot change your own role or disable yourself; ask another admin.", "changes the caller's own role or disables it");
     }
@@ -113,7 +94,7 @@ export const resetStaffPassword = action(
     describe: (i) => ({ targets: [{ type: "staff_user", id: i.staffId }] }),
   },
   async ({ staffId }, ctx) => {
-    const target = await manageable(ctx, staffId);
+    const target = await assertMayManage(ctx, staffId);
     if (target.id === ctx.staff.id) throw new ActionError("Change your own password under Settings → Your account.");
     const password = generatePassword();
     // Bumping the session version signs the user out everywhere.

@@ -14,11 +14,15 @@ export interface StaffListRow {
   tenantIds: string[];
   /** Whether the viewer may edit, disable or reset this account (lib/staff/reach.ts). */
   manageable: boolean;
+  secondFactor: { totp: boolean; passkeys: number };
 }
 
 /** The staff accounts `me` may see (tenants all among its own), each marked with whether it may change them. */
 export async function staffInSight(db: Db, me: Staff): Promise<StaffListRow[]> {
-  const rows = await db.staffUser.findMany({ orderBy: { email: "asc" }, include: { tenants: { select: { tenantId: true } } } });
+  const rows = await db.staffUser.findMany({
+    orderBy: { email: "asc" },
+    include: { tenants: { select: { tenantId: true } }, totp: { select: { confirmedAt: true } }, _count: { select: { passkeys: true } } },
+  });
   return rows
     .map((s) => ({ ...s, tenantIds: s.tenants.map((t) => t.tenantId) }))
     .filter((s) => maySee(me, s))
@@ -26,6 +30,7 @@ export async function staffInSight(db: Db, me: Staff): Promise<StaffListRow[]> {
       id: s.id, name: s.name, email: s.email, role: s.role, disabled: s.disabled,
       lastSignInAt: s.lastSignInAt?.toISOString() ?? null, tenantIds: s.tenantIds,
       manageable: s.id === me.id || manageRefusal(me, s) === null,
+      secondFactor: { totp: Boolean(s.totp?.confirmedAt), passkeys: s._count.passkeys },
     }));
 }
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PolicyCard } from "@/components/second-factor/policy-card";
+import { SecurityCard } from "@/components/second-factor/security-card";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -35,6 +37,8 @@ export default async function SettingsPage() {
             </CardDescription>
           </Card>
         )}
+        <SecurityCard staff={staff} />
+        {can(staff.role, "staff.manage") ? <PolicyCard staff={staff} /> : null}
       </div>
     </>
   );

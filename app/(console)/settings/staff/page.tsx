@@ -30,6 +30,7 @@ export default async function StaffPage() {
             <TableHead>Email</TableHead>
             <TableHead>Role</TableHead>
             <TableHead>Tenants</TableHead>
+            <TableHead>Second factor</TableHead>
             <TableHead>Last sign-in</TableHead>
             <TableHead><span className="sr-only">Actions</span></TableHead>
           </TableRow>
