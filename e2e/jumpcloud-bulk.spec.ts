@@ -28,6 +28,14 @@ test("bulk-created users: one is created, a duplicate fails with JumpCloud's mes
   const stamp = Date.now();
   const email = `bulk.${stamp}@northwind.example`;
   await page.goto("/jumpcloud/bulk");
+  // Pasted lines are read as CSV: a fifth cell or a stray quote is named by its line and nothing is sent.
+  await page.getByLabel("Users").fill(`email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made,extra\n\n${existing.email},dup${stamp},Dup"s,Licate`);
+  await page.getByTestId("bulk-create").getByRole("button", { name: "Start job" }).click();
+  await expect(page.getByTestId("bulk-create-problems").getByRole("listitem")).toHaveText([
+    "Line 2: 5 cells where at most 4 are read (email,username,firstname,lastname)",
+    "Line 4: a quote inside an unquoted cell",
+  ]);
+  await expect(page).not.toHaveURL(/job=/);
   await page.getByLabel("Users").fill(`email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made\n${existing.email},dup${stamp},Dup,Licate`);
   await page.getByTestId("bulk-create").getByRole("button", { name: "Start job" }).click();
   await expect(toast(page)).toContainText("to create 2 user(s)");

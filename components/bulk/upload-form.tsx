@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { planBulkUpload } from "@/lib/bulk/actions";
+import { CSV_EXTENSIONS, MAX_FILE_BYTES, MAX_ROWS, uploadRefusal } from "@/lib/bulk/upload-limits";
 import { cn } from "@/lib/ui/cn";
 
 export interface OperationChoice { id: string; label: string; vendor: string; connected: boolean }
@@ -21,8 +22,20 @@ export function UploadForm({ tenantId, operations }: { tenantId: string; operati
   const [error, setError] = useState<string | null>(null);
   const [operation, setOperation] = useState(operations.find((o) => o.connected)?.id ?? "");
 
+  // A file over a limit is named at once and never sent: the server would
+  // refuse it too, and a body past Next.js's own limit would fail without a word.
+  const choose = (f: File | null) => {
+    setFile(f);
+    setError(f ? uploadRefusal(f) : null);
+  };
+
   const submit = async () => {
     if (!file || !operation) return;
+    const refused = uploadRefusal(file);
+    if (refused) {
+      setError(refused);
+      return;
+    }
     setBusy(true);
     setError(null);
     const form = new FormData();
@@ -35,7 +48,8 @@ export function UploadForm({ tenantId, operations }: { tenantId: string; operati
         toast.success("Plan ready: check it, then confirm.");
         router.push(`/bulk/${res.data.jobId}`);
       } else {
-        setError(res.error);
+        // A field's own message says more than the general one.
+        setError(Object.values(res.fieldErrors ?? {}).flat()[0] ?? res.error);
       }
     } catch {
       setError("The upload did not reach the console. Check your connection and try again.");
@@ -57,13 +71,13 @@ export function UploadForm({ tenantId, operations }: { tenantId: string; operati
         onClick={() => input.current?.click()}
         onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(e) => { e.preventDefault(); setDragging(false); setFile(e.dataTransfer.files[0] ?? null); }}
+        onDrop={(e) => { e.preventDefault(); setDragging(false); choose(e.dataTransfer.files[0] ?? null); }}
         data-testid="bulk-drop-zone"
       >
         <Upload className="size-6" />
-        {file ? <span className="text-foreground">{file.name} ({(file.size / 1024).toFixed(1)} KB)</span> : <span>Drop a CSV file here, or click to choose one (up to 100,000 rows, 20 MB)</span>}
-        <input ref={input} type="file" accept=".csv,text/csv,.txt,.tsv" className="sr-only" aria-label="CSV file" data-testid="bulk-file"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        {file ? <span className="text-foreground">{file.name} ({file.size < 1048576 ? `${(file.size / 1024).toFixed(1)} KB` : `${(file.size / 1048576).toFixed(1)} MB`})</span> : <span>Drop a CSV file here, or click to choose one (up to {MAX_ROWS.toLocaleString("en")} rows, {MAX_FILE_BYTES / 1048576} MB)</span>}
+        <input ref={input} type="file" accept={[...CSV_EXTENSIONS, "text/csv"].join(",")} className="sr-only" aria-label="CSV file" data-testid="bulk-file"
+          onChange={(e) => choose(e.target.files?.[0] ?? null)} />
       </div>
       {error ? <p className="rounded-md border border-destructive/50 bg-destructive/10 p-3 text-sm" role="alert" data-testid="bulk-upload-error">{error}</p> : null}
       <Button type="submit" disabled={!file || !operation || busy}>{busy ? "Planning…" : "Upload and plan"}</Button>

@@ -31,6 +31,8 @@ export function BulkForms({ tenantId }: { tenantId: string }) {
   const { run, pending } = useRunAction();
   const router = useRouter();
   const [newUsers, setNewUsers] = useState("");
+  // The lines of the pasted CSV that cannot be read, each with its line: the toast alone would not say which.
+  const [newUsersProblems, setNewUsersProblems] = useState<string[]>([]);
   const [unlock, setUnlock] = useState("");
   const [expire, setExpire] = useState("");
   const [states, setStates] = useState("");
@@ -46,10 +48,16 @@ export function BulkForms({ tenantId }: { tenantId: string }) {
         onSubmit={async (e) => {
           e.preventDefault();
           const res = await run(bulkCreateUsers, { tenantId, users: newUsers }, { success: (d) => `JumpCloud started job ${d.jobId} to create ${d.count} user(s).` });
+          setNewUsersProblems(res.ok ? [] : res.fieldErrors?.users ?? []);
           if (res.ok) { setNewUsers(""); follow(res.data.jobId); }
         }}>
         <Label htmlFor="bulk-create-users">Users</Label>
         <textarea id="bulk-create-users" className={textarea} value={newUsers} onChange={(e) => setNewUsers(e.target.value)} placeholder="jo.bloggs@example.com,jbloggs,Jo,Bloggs" />
+        {newUsersProblems.length ? (
+          <ul className="list-disc space-y-1 rounded-md border border-destructive/50 bg-destructive/10 p-3 pl-6 text-sm" role="alert" data-testid="bulk-create-problems">
+            {newUsersProblems.map((p) => <li key={p}>{p}</li>)}
+          </ul>
+        ) : null}
       </BulkCard>
       <BulkCard testId="bulk-states" title="Schedule a state change" busy={pending} submit="Schedule"
         description="JumpCloud suspends or activates these users at the given time (for leavers and joiners)."

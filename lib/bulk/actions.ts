@@ -7,13 +7,21 @@ import { appBoss } from "../jobs/app-boss";
 import { BULK_APPLY_QUEUE, type BulkApplyJob } from "../jobs/queues";
 import { bulkJobKind } from "./catalogue";
 import { confirmJob } from "./confirm";
-import { MAX_FILE_BYTES } from "./csv";
 import { planBulkJob } from "./plan";
+import { uploadRefusal } from "./upload-limits";
 
+// The form checks the same limits before sending; this is for any other
+// client. A refusal is a form-level issue, so that the action's error is the
+// limit's own message. (A body over next.config.js's serverActions
+// bodySizeLimit, set well above the file limit, never reaches this code:
+// Next.js answers it with an HTTP 500 of its own.)
 const Upload = z.object({
   tenantId: z.string().min(1),
   operation: z.string().min(1).max(100),
-  file: z.instanceof(File, { message: "Choose a CSV file." }).refine((f) => f.size <= MAX_FILE_BYTES, "The file is over 20 MB; split it into smaller files."),
+  file: z.instanceof(File, { message: "Choose a CSV file." }),
+}).superRefine(({ file }, ctx) => {
+  const refused = uploadRefusal(file);
+  if (refused) ctx.addIssue({ code: "custom", message: refused });
 });
 
 /** Upload → plan. Nothing reaches the vendor: the plan is stored for the staff member to read and confirm. */

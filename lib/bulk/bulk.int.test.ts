@@ -69,6 +69,37 @@ describe("bulk plan of a large file", () => {
 });
 
 describe("bulk plan of malformed files", () => {
+  it("stores each row the file cannot read as an error row naming its line and what is wrong; the other rows plan", async () => {
+    const [a, b, c] = users().filter((u) => !u.isAdmin);
+    const bytes = Uint8Array.from([
+      ...enc(`userUpn,resetPhone\r\n${a.upn},false\r\n${b.upn},false,surplus\r\n${c.upn}\r\nbo"b@x.example,true\r\n`),
+      ...enc("r"), 0xe9, ...enc("n\u00e9@x.example,false\r\n"),
+      ...enc("n"), 0x00, ...enc("@x.example,false\r\n"),
+      ...enc(`"${b.upn}","false"\r\n`),
+    ]);
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_reset", fileName: "m.csv", bytes, staffId });
+    expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 5, duplicate: 0 } });
+    if (!res.ok) return;
+    const rows = await rowsOf(res.jobId);
+    expect(rows.map((r) => [r.line, r.plan, r.status, r.planError, r.input])).toEqual([
+      [2, "update", "pending", null, { upn: a.upn, resetPhone: "false" }],
+      // Cells that do not line up with the header are kept as read, not by column.
+      [3, "error", "skipped", "Line 3: 3 cells where the header has 2", { "#cells": `${b.upn} · false · surplus` }],
+      [4, "error", "skipped", "Line 4: 1 cell where the header has 2", { "#cells": c.upn }],
+      [5, "error", "skipped", "Line 5: a quote inside an unquoted cell", { upn: 'bo"b@x.example', resetPhone: "true" }],
+      [6, "error", "skipped", "Line 6: bytes that are not UTF-8 text", { upn: "r\uFFFDn\u00e9@x.example", resetPhone: "false" }],
+      [7, "error", "skipped", "Line 7: a NUL byte (binary data, not text)", { upn: "n\uFFFD@x.example", resetPhone: "false" }],
+      [8, "update", "pending", null, { upn: b.upn, resetPhone: "false" }],
+    ]);
+  });
+
+  it("refuses a file whose unclosed quote would swallow the rows after it, and plans nothing", async () => {
+    const before = await h.t.db.bulkJob.count();
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_reset", fileName: "q.csv", bytes: enc('userUpn,resetPhone\na@x.example,"false\nb@x.example,true\n'), staffId });
+    expect(res).toEqual({ ok: false, error: 'The quote opened on line 2 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").' });
+    expect(await h.t.db.bulkJob.count()).toBe(before);
+  });
+
   it("answers every generated malformed file with a plan or a clear error, never an exception", async () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -1,3 +1,5 @@
+import type { CsvRow } from "./csv";
+
 export interface ColumnSpec {
   /** The field name rows are validated with. */
   field: string;
@@ -48,4 +50,14 @@ export function rowObject(cells: string[], index: Record<string, number>): Recor
     if (v !== "") out[field] = v;
   }
   return out;
+}
+
+/**
+ * What a row the file could not read stores as its input: its cells by
+ * column when they line up with the header, otherwise all of them as read
+ * under "#cells" (shown on the plan; the failed-rows file, which writes the
+ * operation's columns only, leaves them empty rather than shifted).
+ */
+export function malformedInput(r: CsvRow, index: Record<string, number>): Record<string, string> {
+  return r.misaligned ? { "#cells": r.cells.join(" · ") } : rowObject(r.cells, index);
 }

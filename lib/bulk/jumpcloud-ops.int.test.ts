@@ -236,7 +236,7 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
 
   it("resets TOTP with the exclusion window asked for, audited as the user page does; a reset in doubt is never resent", async () => {
     const [a, b, c] = pickUsers(3, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const res = await planAndConfirm("jumpcloud.reset_mfa", `email,exclusionDays\n${a.email}\n${b.email},0\n${c.email},soon\n${c.email},999\nghost@nowhere.example,3\n${a.email},3\n`);
+    const res = await planAndConfirm("jumpcloud.reset_mfa", `email,exclusionDays\n${a.email},\n${b.email},0\n${c.email},soon\n${c.email},999\nghost@nowhere.example,3\n${a.email},3\n`);
     expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
     expect(planned[0]).toMatchObject({ before: { userId: a._id, totpEnabled: true }, after: { mfaStatus: "reset", exclusionDays: 7 } });

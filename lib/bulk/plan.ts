@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
-import { mapHeaders, rowObject } from "./headers";
+import { malformedInput, mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
 import { inPgTransaction } from "../db/pg-transaction";
 import { insertPlanJob, insertPlanRows, planPool } from "./store-plan";
@@ -42,6 +42,10 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
     const staged: Staged[] = [];
     for (let i = from; i < to; i++) {
       const r = csv.rows[i];
+      if (r.error) {
+        staged.push({ line: r.line, input: malformedInput(r, mapped.index), planned: { plan: "error", error: r.error } });
+        continue;
+      }
       const raw = rowObject(r.cells, mapped.index);
       const parsed = op.row.safeParse(raw);
       if (!parsed.success) {

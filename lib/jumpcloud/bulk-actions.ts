@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
-import type * as S from "../vendors/jumpcloud/schemas";
 import { BULK_ACTIONS } from "./bulk-kinds";
+import { readNewUsers } from "./bulk-new-users";
 import { UndoOf } from "../undo/undo-of";
 import { userTarget } from "./targets";
 import { jumpcloudFor, withVendor } from "./vendor";
@@ -113,19 +113,11 @@ export const cancelScheduledStates = action(
   },
 );
 
-/** email,username[,firstname[,lastname]] per line; a header line is skipped. */
+/** email,username[,firstname[,lastname]] per line, read as CSV (bulk-new-users.ts); a header line is skipped. */
 const NewUsers = z.string().max(200_000).transform((text, ctx) => {
-  const users: S.BulkUserCreate[] = [];
-  text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).forEach((line, n) => {
-    const [email = "", username = "", firstname = "", lastname = ""] = line.split(",").map((c) => c.trim());
-    if (n === 0 && email.toLowerCase() === "email") return;
-    if (!z.email().safeParse(email).success || !username) {
-      ctx.addIssue({ code: "custom", message: `Line ${n + 1}: needs an email and a username (email,username,firstname,lastname)` });
-      return;
-    }
-    users.push({ email, username, ...(firstname ? { firstname } : {}), ...(lastname ? { lastname } : {}) });
-  });
-  if (users.length === 0) ctx.addIssue({ code: "custom", message: "No users to create." });
+  const { users, problems } = readNewUsers(text);
+  for (const message of problems) ctx.addIssue({ code: "custom", message });
+  if (users.length === 0 && problems.length === 0) ctx.addIssue({ code: "custom", message: "No users to create." });
   if (users.length > MAX) ctx.addIssue({ code: "custom", message: `At most ${MAX} users in one job.` });
   return users;
 });

@@ -107,7 +107,7 @@ describe("offboarding runbook", () => {
     await t.db.twingateDevice.updateMany({ where: { tenantId, userEmailNorm: p2 }, data: { deletedAt: new Date() } });
     await t.db.truuDevice.updateMany({ where: { tenantId, userEmailNorm: p2 }, data: { deletedAt: new Date() } });
     try {
-      const csv = `UserPrincipalName\n${p1.toUpperCase()}\n${p2}\nghost@nowhere.example\n${p1}\nnot-an-email\n`;
+      const csv = `UserPrincipalName\n${p1.toUpperCase()}\n${p2}\nghost@nowhere.example\n${p1}\nnot-an-email\nSmith, Jo\nbo"b@x.example\n`;
       const res = await planOffboardingCsv(t.db, { tenantId, staffId: admin.id, fileName: "leavers.csv", bytes: enc(csv) });
       expect(res.ok).toBe(true);
       const jobId = (res as { jobId: string }).jobId;
@@ -115,7 +115,10 @@ describe("offboarding runbook", () => {
       const errors = rows.filter((r) => r.plan === "error").map((r) => r.planError);
       expect(errors).toEqual(expect.arrayContaining([
         expect.stringMatching(/^Unknown person: ghost@nowhere.example/), "Duplicate of row 2 in this file.", expect.stringMatching(/Not a valid UPN or email/),
+        // Lines the file cannot read name their line (the plan's rows are numbered by step).
+        "Line 7: 2 cells where the header has 1", "Line 8: a quote inside an unquoted cell",
       ]));
+      expect(rows.find((r) => r.planError === "Line 7: 2 cells where the header has 1")?.input).toEqual({ person: "Smith ·  Jo" });
       const stepsOf = (e: string) => rows.filter((r) => (r.input as { person?: string }).person?.toLowerCase() === e && r.plan !== "error").map((r) => r.operation);
       const p1Steps = new Set(stepsOf(p1));
       expect([...p1Steps]).toEqual([

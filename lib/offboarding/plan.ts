@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { parseCsv } from "../bulk/csv";
-import { mapHeaders, rowObject, UPN_ALIASES, type ColumnSpec } from "../bulk/headers";
+import { malformedInput, mapHeaders, rowObject, UPN_ALIASES, type ColumnSpec } from "../bulk/headers";
 import type { PlannedRow } from "../bulk/operation";
 import { storePlan, type StoredRow } from "../bulk/store-plan";
 import type { RunbookPlan } from "../bulk/runbook";
@@ -28,13 +28,14 @@ const Email = z.email("Not a valid UPN or email (name@domain)").max(320);
  * change" and is not sent. Rows are numbered step by step (every person's
  * identity is suspended before anyone's devices go), and nothing is sent.
  */
-export async function planOffboarding(db: Db, p: { tenantId: string; staffId: string; fileName: string; headers?: string[]; people: { line: number; value: string }[] }): Promise<OffboardingPlan> {
+export async function planOffboarding(db: Db, p: { tenantId: string; staffId: string; fileName: string; headers?: string[]; people: { line: number; value: string; error?: string }[] }): Promise<OffboardingPlan> {
   const drafts: Draft[] = [];
   const people: Person[] = [];
   const seen = new Map<string, number>();
   let duplicates = 0;
   for (const raw of p.people) {
     const given = raw.value.trim();
+    if (raw.error) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: raw.error } }); continue; }
     const parsed = Email.safeParse(given);
     if (!parsed.success) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: parsed.error.issues[0].message } }); continue; }
     const key = normEmail(given);
@@ -154,6 +155,7 @@ export async function planOffboardingCsv(db: Db, p: { tenantId: string; staffId:
   if (!csv.ok) return csv;
   const mapped = mapHeaders(csv.headers, [PERSON_COLUMN]);
   if (!mapped.ok) return mapped;
-  const people = csv.rows.map((r) => ({ line: r.line, value: String(rowObject(r.cells, mapped.index).person ?? "") }));
+  // A line the file could not read is an error row of its own, named by its line (the plan's rows are numbered by step, not by line).
+  const people = csv.rows.map((r) => ({ line: r.line, value: r.error ? Object.values(malformedInput(r, mapped.index)).join(" · ") : String(rowObject(r.cells, mapped.index).person ?? ""), error: r.error }));
   return planOffboarding(db, { ...p, headers: csv.headers, people });
 }
