@@ -27,10 +27,10 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType> {
   describe?: (input: RouteInput<P, Q>) => AuditTarget[];
 }
 
-export interface RouteContext {
+export interface RouteContext<T extends string | null = string | null> {
   staff: Staff;
   /** The tenant the tenant rule named (in scope), or null for a global route. */
-  tenantId: string | null;
+  tenantId: T;
   request: Request;
   meta: { ip: string; userAgent: string | null };
   /** The value, or a refusal: 404 and a `denied` event naming the target. */

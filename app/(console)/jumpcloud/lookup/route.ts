@@ -11,4 +11,4 @@ const KINDS = ["user", "system", "user_group", "system_group"] as const satisfie
 export const GET = route({
   name: "jumpcloud.lookup_read", perm: "console.read", query: z.object({ kind: urlEnum(KINDS), q: urlText(200).default("") }),
   tenant: async (_input, staff) => (await currentTenant(staff))?.id,
-}, async ({ query }, { tenantId }) => Response.json(await lookup(db(), tenantId!, query.kind, query.q)));
+}, async ({ query }, { tenantId }) => Response.json(await lookup(db(), tenantId, query.kind, query.q)));
