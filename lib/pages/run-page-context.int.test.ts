@@ -61,9 +61,10 @@ describe("runPageContext", () => {
     });
   });
 
-  it("a malformed path parameter is not found, without touching the database", async () => {
+  it("a malformed path parameter is not found before any query, and recorded as denied", async () => {
     for (const tenantId of ["a\u0000b", "%E0%A4%A", "x".repeat(101)]) {
       await expect(runPageContext(props({ tenantId }), tenantPage, env(viewer))).rejects.toMatchObject(NOT_FOUND);
+      expect(await lastEvent()).toMatchObject({ outcome: "denied", tenantId: null, reason: "invalid path parameter 'tenantId': an invalid id" });
     }
   });
 

@@ -80,7 +80,10 @@ export async function runPageContext<P extends z.ZodType = typeof NONE, S extend
   }
 
   const parsedParams = checkParams(def.params ?? NONE, (await props.params) ?? {});
-  if (!parsedParams.ok) notFound();
+  if (!parsedParams.ok) {
+    await deny(`invalid path parameter '${parsedParams.problem.param}': ${parsedParams.problem.problem}`, null, []);
+    notFound();
+  }
   const params = parsedParams.values as z.output<P>;
   const { values: search, ignored, kept } = def.search ? readParams(def.search, (await props.searchParams) ?? {}) : { values: {}, ignored: [], kept: {} };
   const targets = def.describe?.(params) ?? [];

@@ -60,7 +60,7 @@ describe("runRoute", () => {
     expect(await lastEvent()).toMatchObject({ outcome: "denied", actorId: viewer.id, reason: expect.stringContaining("viewer lacks trugrid.user.write") });
   });
 
-  it("400 naming the bad parameter, before the tenant or the body is looked at", async () => {
+  it("400 naming the bad parameter, before the tenant or the body is looked at, recorded as denied", async () => {
     for (const [url, thing, param] of [
       [`/x?tenantId=${tenantA.id}&since=-271821-04-20`, "mine-1", "since"],
       [`/x?tenantId=a%00b`, "mine-1", "tenantId"],
@@ -71,6 +71,7 @@ describe("runRoute", () => {
       const res = await call(operator, url, thing);
       expect(res.status, url).toBe(400);
       expect(await res.json()).toMatchObject({ param, problem: expect.any(String) });
+      expect(await lastEvent()).toMatchObject({ outcome: "denied", actorId: operator.id, tenantId: null, reason: expect.stringContaining(`invalid parameter '${param}'`) });
     }
   });
 

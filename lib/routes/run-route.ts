@@ -47,7 +47,7 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 /**
  * session → permission → zod params and query → tenant scope → body, the one
  * path every route handler takes (like runAction for server actions). Every
- * refusal is a `denied` audit event; a bad parameter is a 400 naming it; an
+ * refusal is a `denied` audit event: a bad parameter is a 400 naming it; an
  * out-of-scope tenant or object is a 404, never disclosed as existing. The
  * response's first chunk is read before the status goes out, so a body that
  * fails fails as an error status, never as a 200 cut off mid-stream.
@@ -75,7 +75,12 @@ export async function runRoute<P extends z.ZodType, Q extends z.ZodType>(
   const params = checkParams(def.params ?? NONE, (await context?.params) ?? {});
   const query = checkParams(def.query ?? NONE, new URL(request.url).searchParams);
   const bad = !params.ok ? params.problem : !query.ok ? query.problem : null;
-  if (bad) return json(400, { error: `invalid parameter '${bad.param}': ${bad.problem}`, param: bad.param, problem: bad.problem });
+  if (bad) {
+    // A request the console cannot even read is refused too (and a probe with NUL bytes is worth seeing in the log).
+    const error = `invalid parameter '${bad.param}': ${bad.problem}`;
+    await deny(error);
+    return json(400, { error, param: bad.param, problem: bad.problem });
+  }
   const input = { params: params.ok ? params.values : {}, query: query.ok ? query.values : {} } as RouteInput<P, Q>;
   const targets = def.describe?.(input) ?? [];
 
