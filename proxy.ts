@@ -1,13 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionBodyRefusal } from "./lib/http/action-body-limit";
 import { contentSecurityPolicy, cspNonce, formActionOrigins } from "./lib/http/content-security-policy";
 import { servedOverHttps } from "./lib/http/served-over-https";
+import { isMalformedPath } from "./lib/params/path-encoding";
 
-// Per-response security headers (Next.js 16's proxy, run before every page
-// and route): a Content-Security-Policy with a fresh script nonce, and HSTS
-// when the console is served over https. The fixed ones (Permissions-Policy,
-// X-Frame-Options, …) are in next.config.js.
+// Runs before every page and route (Next.js 16's proxy). First what Next.js
+// itself would answer with a 500: a path that does not percent-decode (a
+// dynamic route's parameters cannot be read) and a server action body over
+// its limit. Then the per-response security headers: a Content-Security-Policy
+// with a fresh script nonce, and HSTS when the console is served over https.
+// The fixed ones (Permissions-Policy, X-Frame-Options, …) are in next.config.js.
 
 export function proxy(request: NextRequest) {
+  if (isMalformedPath(request.nextUrl.pathname)) return new NextResponse("Bad request: the path is not valid percent-encoding.", { status: 400 });
+  const tooLarge = actionBodyRefusal(request.method, request.headers);
+  if (tooLarge) return new NextResponse(tooLarge, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
   const nonce = cspNonce();
   const https = servedOverHttps(request.headers.get("x-forwarded-proto"));
   const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https, formActions: formActionOrigins() });

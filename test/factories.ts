@@ -20,3 +20,15 @@ export async function makeStaff(db: Db, opts: { role: Role; tenantIds?: string[]
   });
   return (await loadStaff(db, row.id))!;
 }
+
+/**
+ * Two tenants and staff of the first only, for access tests: a request naming
+ * tenant B (or an object of it) must be refused as "not found".
+ */
+export async function makeTwoTenants(db: Db, prefix: string) {
+  const summary = (x: { id: string; name: string; isDemo: boolean }) => ({ id: x.id, name: x.name, isDemo: x.isDemo });
+  const tenantA = summary(await makeTenant(db, `${prefix} A`));
+  const tenantB = summary(await makeTenant(db, `${prefix} B`));
+  const staffOfA = (role: Role) => makeStaff(db, { role, tenantIds: [tenantA.id] });
+  return { tenantA, tenantB, viewer: await staffOfA("viewer"), operator: await staffOfA("operator") };
+}

@@ -4,9 +4,8 @@ import { Sidebar } from "@/components/shell/sidebar";
 import { requireStaff } from "@/lib/auth/session";
 import { currentTenant, tenantsInScope } from "@/lib/tenants/scope";
 
-// Every page below re-checks the session itself (requireStaff in the page or
-// its data function): layouts and pages render in parallel, so a layout alone
-// is not a guard.
+// Every page below re-checks the session itself (pageContext, lib/pages):
+// layouts and pages render in parallel, so a layout alone is not a guard.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
   const [tenants, current] = await Promise.all([tenantsInScope(staff), currentTenant(staff)]);

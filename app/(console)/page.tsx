@@ -2,14 +2,18 @@ import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
+import { z } from "zod";
 import { listAuditEvents } from "@/lib/audit/query";
-import { requireStaff } from "@/lib/auth/session";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlText } from "@/lib/params/fields";
 import { connectionsOf } from "@/lib/tenants/connections";
 import { tenantsInScope } from "@/lib/tenants/scope";
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
-  const staff = await requireStaff();
-  const { denied } = await searchParams;
+// `denied`: the permission a page this staff user was sent away from needs.
+const Search = z.object({ denied: urlText(100).optional() });
+
+export default async function OverviewPage(props: PageProps) {
+  const { staff, search: { denied } } = await pageContext(props, { page: "/", perm: "console.read", search: Search, tenant: "global" });
   const tenants = await tenantsInScope(staff);
   const [connections, recent] = await Promise.all([
     Promise.all(tenants.map((t) => connectionsOf(staff, t.id))),

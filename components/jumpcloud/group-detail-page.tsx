@@ -1,23 +1,24 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getGroup } from "@/lib/jumpcloud/queries";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
 import { GroupRelations } from "./group-relations";
 
-export async function GroupDetailPage({ kind, params }: { kind: "user_group" | "system_group"; params: Promise<{ id: string }> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+const Params = z.object({ id: pathId() });
+
+export async function GroupDetailPage({ kind, props }: { kind: "user_group" | "system_group"; props: PageProps }) {
+  const href = kind === "user_group" ? "/jumpcloud/user-groups" : "/jumpcloud/system-groups";
+  const ctx = await pageContext(props, { page: `${href}/[id]`, perm: "console.read", tenant: "current", params: Params });
+  const { staff, tenant, params: { id } } = ctx;
   const label = kind === "user_group" ? "User groups" : "System groups";
   if (!tenant) return <NoTenant title={label} />;
-  const { id } = await params;
-  const found = await getGroup(db(), tenant.id, kind, id);
-  if (!found) notFound();
-  const href = kind === "user_group" ? "/jumpcloud/user-groups" : "/jumpcloud/system-groups";
+  // A group of another tenant is "not found" here, and the attempt is in the audit log.
+  const found = await ctx.found(getGroup(db(), tenant.id, kind, id), { type: `jumpcloud_${kind}`, id });
   return (
     <>
       <PageHeader title={found.group.name} description={<><Link href={href} className="text-primary hover:underline">{label}</Link>{found.group.description ? ` · ${found.group.description}` : ""}</>} />

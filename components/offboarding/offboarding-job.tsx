@@ -1,21 +1,20 @@
+import type { ReactNode } from "react";
 import { JobLive } from "@/components/bulk/job-live";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import type { Staff } from "@/lib/auth/staff";
 import type { BulkJobView } from "@/lib/bulk/queries";
+import type { BulkRowsSearch } from "@/lib/bulk/rows-search";
 import { db } from "@/lib/db";
 import type { BulkJob, Prisma } from "@/lib/generated/prisma/client";
 import { OFFBOARDING_STEPS, stepInfo } from "@/lib/offboarding/step-list";
 import { undoableRows } from "@/lib/offboarding/undo-state";
-import { oneOf, pageWindow, readTableState } from "@/lib/table/params";
+import { pageWindow, tableState } from "@/lib/table/params";
 import { ConfirmOffboarding } from "./confirm-offboarding";
 import { OffboardingStepsTable, type StepRowView } from "./steps-table";
 import { UndoAllSteps } from "./undo-all";
 import { JobLinks } from "@/components/bulk/job-links";
-
-const PLANS = ["create", "update", "no_change", "error"] as const;
-const STATUSES = ["pending", "sending", "succeeded", "failed", "unknown", "skipped", "cancelled"] as const;
 
 /** What a step row is about beyond its person: the group or device it touches. */
 function detail(input: Record<string, unknown>, before: unknown): string {
@@ -24,12 +23,12 @@ function detail(input: Record<string, unknown>, before: unknown): string {
 }
 
 /** The job page of an offboarding: the plan by step, confirmation, live progress, each step's result and its Undo. */
-export async function OffboardingJob({ job, staff, search, view }: { job: BulkJob; staff: Staff; search: Record<string, string | string[] | undefined>; view: BulkJobView }) {
-  const state = readTableState(search, { sortable: ["line", "status"] as const, sort: "line" });
+export async function OffboardingJob({ job, staff, search, view, notices }: { job: BulkJob; staff: Staff; search: BulkRowsSearch; view: BulkJobView; notices?: ReactNode }) {
+  const state = tableState(search);
   const where: Prisma.BulkRowWhereInput = {
     jobId: job.id,
-    ...(oneOf(search, "plan", PLANS) ? { plan: oneOf(search, "plan", PLANS) } : {}),
-    ...(oneOf(search, "status", STATUSES) ? { status: oneOf(search, "status", STATUSES) } : {}),
+    ...(search.plan ? { plan: search.plan } : {}),
+    ...(search.status ? { status: search.status } : {}),
     ...(state.q ? { OR: [{ planError: { contains: state.q, mode: "insensitive" } }, { vendorMessage: { contains: state.q, mode: "insensitive" } }, { input: { path: ["person"], string_contains: state.q } }] } : {}),
   };
   const [rows, total, byStep, undo, people] = await Promise.all([
@@ -58,6 +57,7 @@ export async function OffboardingJob({ job, staff, search, view }: { job: BulkJo
   return (
     <>
       <PageHeader title={`Offboarding · ${job.fileName}`} description="Each person's steps across the vendors, in the order they run. A step already done needs no change and is not sent." />
+      {notices}
       <JobLinks jobId={job.id} />
       <div className="mb-4 grid gap-4 xl:grid-cols-2">
         <Card>

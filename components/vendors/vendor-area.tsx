@@ -2,16 +2,13 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
+import type { Staff, TenantSummary } from "@/lib/auth/staff";
 import { connectionsOf } from "@/lib/tenants/connections";
-import { currentTenant } from "@/lib/tenants/scope";
 import { VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
 import { ConnectionSummary } from "./connection-summary";
 
-/** The frame of a vendor area: the current tenant's connection to that vendor, then the area's own content. */
-export async function VendorArea({ vendor, description, children }: { vendor: VendorId; description: string; children?: ReactNode }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+/** The frame of a vendor area: the current tenant's connection to that vendor, then the area's own content. The page has checked the session. */
+export async function VendorArea({ staff, tenant, vendor, description, children }: { staff: Staff; tenant: TenantSummary | null; vendor: VendorId; description: string; children?: ReactNode }) {
   if (!tenant) {
     return (
       <>

@@ -30,19 +30,25 @@ export async function* exportAuditEvents(
   const where = auditWhere(staff, { ...filter, before: undefined, after: undefined });
   // A snapshot: events written while the export streams (its own audit event among them) are not in it.
   const through = opts.throughSeq !== undefined ? Prisma.sql`AND "AuditEvent".seq <= ${opts.throughSeq.toString()}::bigint` : Prisma.empty;
-  if (format === "csv") yield `${CSV_COLUMNS.join(",")}\r\n`;
+  // The header goes out with the first batch: the first chunk has then run a
+  // query, and a route that reads it before answering fails before its 200.
+  let header = format === "csv" ? `${CSV_COLUMNS.join(",")}\r\n` : "";
   let cursor = "-1";
   for (;;) {
     const q = Prisma.sql`SELECT seq::text AS cursor, ${format === "csv" ? TEXT_COLUMNS : JSON_LINE}
       FROM "AuditEvent" WHERE ${where} AND "AuditEvent".seq > ${cursor}::bigint ${through}
       ORDER BY "AuditEvent".seq ASC LIMIT ${batch}`; // qualified: an output column named seq is text
     const { rows } = await pool.query<Record<string, string | null> & { cursor: string }>(q.text, q.values);
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      if (header) yield header;
+      return;
+    }
     if (format === "csv") {
-      yield `${Papa.unparse(rows.map((r) => CSV_COLUMNS.map((c) => safeCell(r[c]))), { newline: "\r\n" })}\r\n`;
+      yield `${header}${Papa.unparse(rows.map((r) => CSV_COLUMNS.map((c) => safeCell(r[c]))), { newline: "\r\n" })}\r\n`;
     } else {
       yield rows.map((r) => r.line).join("\n") + "\n";
     }
+    header = "";
     cursor = rows[rows.length - 1].cursor;
     if (rows.length < batch) return;
   }

@@ -1,26 +1,29 @@
 import { z } from "zod";
 import type { Staff } from "../auth/staff";
 import { Prisma } from "../generated/prisma/client";
+import { urlCursor, urlDate, urlEnum, urlId, urlText } from "../params/fields";
 import { VENDOR_IDS } from "../vendors/connection-fields";
 import { AUDIT_OUTCOMES } from "./event";
 import { seesTenantlessEvents } from "./scope";
 
-const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
-
-/** The audit log's filters, as read from a URL (anything malformed is ignored, never an error page). */
+/**
+ * The audit log's filters, as read from a URL. The page drops a malformed
+ * value with a notice (readParams); the export refuses it with a 400
+ * (checkParams) before it sends a byte.
+ */
 export const AuditFilter = z.object({
-  q: text(200),
-  actor: text(320),
-  action: text(200),
-  tenant: text(100),
-  vendor: z.enum(VENDOR_IDS).optional().catch(undefined),
-  target: text(320),
-  outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
-  job: text(100),
-  from: z.coerce.date().optional().catch(undefined),
-  to: z.coerce.date().optional().catch(undefined),
-  before: z.coerce.bigint().optional().catch(undefined),
-  after: z.coerce.bigint().optional().catch(undefined),
+  q: urlText(200).optional(),
+  actor: urlText(320).optional(),
+  action: urlText(200).optional(),
+  tenant: urlId(100).optional(),
+  vendor: urlEnum(VENDOR_IDS).optional(),
+  target: urlText(320).optional(),
+  outcome: urlEnum(AUDIT_OUTCOMES).optional(),
+  job: urlId(100).optional(),
+  from: urlDate.optional(),
+  to: urlDate.optional(),
+  before: urlCursor.optional(),
+  after: urlCursor.optional(),
 });
 export type AuditFilter = Partial<z.output<typeof AuditFilter>>;
 

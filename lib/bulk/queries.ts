@@ -3,6 +3,11 @@ import type { Staff } from "../auth/staff";
 import { db } from "../db";
 import { bulkProgress } from "./apply";
 
+/** The tenant a bulk job belongs to, whoever asks (for the wrappers' scope check), or null when there is no such job. */
+export async function bulkJobTenant(jobId: string): Promise<string | null> {
+  return (await db().bulkJob.findUnique({ where: { id: jobId }, select: { tenantId: true } }))?.tenantId ?? null;
+}
+
 /** A bulk job if it belongs to a tenant the staff user may see. */
 export async function bulkJobInScope(staff: Staff, jobId: string) {
   return db().bulkJob.findFirst({ where: { id: jobId, tenantId: { in: staff.tenantIds } } });

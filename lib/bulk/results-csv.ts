@@ -16,7 +16,8 @@ export async function* resultsCsv(db: Db, jobId: string, op: BulkOperation<never
   const header = mode === "failed"
     ? [...op.columns.map((c) => c.header), "#reason"]
     : ["line", ...op.columns.map((c) => c.header), "plan", "status", "message", "before", "after", "attempts"];
-  yield Papa.unparse([header], { newline: "\r\n" }) + "\r\n";
+  // The header goes out with the first batch, so the first chunk has run a query (see firstChunkFirst).
+  let head = Papa.unparse([header], { newline: "\r\n" }) + "\r\n";
   let after = 0;
   for (;;) {
     const rows = await db.bulkRow.findMany({
@@ -26,7 +27,10 @@ export async function* resultsCsv(db: Db, jobId: string, op: BulkOperation<never
       },
       orderBy: { line: "asc" }, take: 2000,
     });
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      if (head) yield head;
+      return;
+    }
     const lines = rows.map((r) => {
       const input = r.input as Record<string, string>;
       const cells = fields.map((f) => input[f] ?? "");
@@ -35,7 +39,8 @@ export async function* resultsCsv(db: Db, jobId: string, op: BulkOperation<never
         ? [...cells, message ?? r.status]
         : [r.line, ...cells, r.plan, r.status, message, r.before, r.after, r.attempts]).map(safeCell);
     });
-    yield Papa.unparse(lines, { newline: "\r\n" }) + "\r\n";
+    yield head + Papa.unparse(lines, { newline: "\r\n" }) + "\r\n";
+    head = "";
     after = rows[rows.length - 1].line;
   }
 }

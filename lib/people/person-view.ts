@@ -6,6 +6,11 @@ export async function personKeys(db: Db, person: { id: string; emailNorm: string
   return [...new Set([person.emailNorm, ...rows.map((r) => r.key)])];
 }
 
+/** The tenant a person belongs to, whoever asks (for the page's scope check), or null when there is no such person. */
+export async function personTenant(db: Db, personId: string): Promise<string | null> {
+  return (await db.person.findUnique({ where: { id: personId }, select: { tenantId: true } }))?.tenantId ?? null;
+}
+
 /**
  * Everything the cache knows about one person, across the four vendors,
  * matched on any of the person's keys (normalised UPN/email and aliases)

@@ -34,28 +34,40 @@ export function streamCsv(header: readonly string[], query: Prisma.Sql, pool: pg
     try { await c.query(commit ? "COMMIT" : "ROLLBACK"); } catch { /* the connection is dropped below */ }
     c.release();
   };
+  // The cursor's next rows as CSV text; the last batch (short of BATCH) commits and gives the connection back.
+  const fetchBatch = async (): Promise<{ text: string; last: boolean }> => {
+    const res = await client!.query({ text: `FETCH ${BATCH} FROM csv_export`, rowMode: "array" });
+    const last = res.rows.length < BATCH;
+    if (last) await release(true);
+    return { text: (res.rows as unknown[][]).map(csvLine).join(""), last };
+  };
+  let done = false;
   return new ReadableStream<Uint8Array>({
+    // The header goes out with the first batch: a query that fails, fails
+    // before the first chunk, which the route reads before it answers.
     async start(controller) {
       client = await pool.connect();
       try {
         await client.query("BEGIN READ ONLY");
         await client.query({ text: `DECLARE csv_export NO SCROLL CURSOR FOR ${query.text}`, values: query.values as unknown[] });
+        const first = await fetchBatch();
+        // A byte-order mark, so spreadsheet programs read the UTF-8 names right.
+        controller.enqueue(enc.encode("\uFEFF" + csvLine(header) + first.text));
+        done = first.last;
       } catch (err) {
         await release(false);
         throw err;
       }
-      // A byte-order mark, so spreadsheet programs read the UTF-8 names right.
-      controller.enqueue(enc.encode("\uFEFF" + csvLine(header)));
     },
     async pull(controller) {
-      if (!client) return;
+      if (done || !client) {
+        controller.close();
+        return;
+      }
       try {
-        const res = await client.query({ text: `FETCH ${BATCH} FROM csv_export`, rowMode: "array" });
-        if (res.rows.length) controller.enqueue(enc.encode((res.rows as unknown[][]).map(csvLine).join("")));
-        if (res.rows.length < BATCH) {
-          await release(true);
-          controller.close();
-        }
+        const next = await fetchBatch();
+        if (next.text) controller.enqueue(enc.encode(next.text));
+        if (next.last) controller.close();
       } catch (err) {
         await release(false);
         controller.error(err);

@@ -1,46 +1,48 @@
 import { z } from "zod";
+import { urlEnum, urlInt, urlText } from "../params/fields";
+import { readParams, type RawParams } from "../params/read";
 
 export const PAGE_SIZES = [10, 25, 50, 100, 200] as const;
+type PageSize = (typeof PAGE_SIZES)[number];
 
 /** The search-param keys every cache table reads; other keys are the table's own filters. */
 export interface TableState<S extends string> {
   q: string;
   page: number;
-  size: (typeof PAGE_SIZES)[number];
+  size: PageSize;
   sort: S;
   dir: "asc" | "desc";
   /** Hidden column ids, from `hide=a,b`. */
   hidden: string[];
 }
 
-type Search = Record<string, string | string[] | undefined>;
-
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
+type Sortable = readonly [string, ...string[]];
 
 /**
- * Reads a table's state from the URL, forgiving anything malformed (a
- * hand-edited or stale link shows the default view instead of an error), and
- * only ever sorting by a column the caller allows: the sort key reaches SQL.
+ * The URL schema of a cache table, which a table extends with its own
+ * filters. It only ever sorts by a column the table allows (the sort key
+ * reaches SQL), and every key has a default, so that a page reading it with
+ * readParams shows the default for anything malformed.
  */
-export function readTableState<S extends string>(search: Search, opts: { sortable: readonly S[]; sort: S; dir?: "asc" | "desc" }): TableState<S> {
-  const sort = first(search.sort);
-  const size = Number(first(search.size));
-  return {
-    q: z.string().trim().max(200).catch("").parse(first(search.q) ?? ""),
-    page: z.coerce.number().int().min(1).max(100_000).catch(1).parse(first(search.page) ?? 1),
-    size: (PAGE_SIZES as readonly number[]).includes(size) ? (size as TableState<S>["size"]) : 50,
-    sort: sort && (opts.sortable as readonly string[]).includes(sort) ? (sort as S) : opts.sort,
-    dir: first(search.dir) === "desc" ? "desc" : first(search.dir) === "asc" ? "asc" : (opts.dir ?? "asc"),
-    hidden: (first(search.hide) ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 50),
-  };
+export function tableSearch<const T extends Sortable>(opts: { sortable: T; sort: T[number]; dir?: "asc" | "desc" }) {
+  return z.object({
+    q: urlText(200).default(""),
+    page: urlInt(1, 100_000).default(1),
+    size: urlEnum(PAGE_SIZES.map(String) as [string, ...string[]]).transform((s) => Number(s) as PageSize).default(50),
+    sort: urlEnum(opts.sortable).default(opts.sort),
+    dir: urlEnum(["asc", "desc"]).default(opts.dir ?? "asc"),
+    hide: urlText(2000).transform((s) => s.split(",").map((c) => c.trim()).filter(Boolean).slice(0, 50)).default([]),
+  });
 }
 
-/** A filter value from the URL that must be one of a fixed set, or undefined. */
-export function oneOf<T extends string>(search: Search, key: string, allowed: readonly T[]): T | undefined {
-  const v = first(search[key]);
-  return v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
+/** A table's state from its parsed search values. */
+export function tableState<S extends string>(v: { q: string; page: number; size: PageSize; sort: S; dir: "asc" | "desc"; hide: string[] }): TableState<S> {
+  return { q: v.q, page: v.page, size: v.size, sort: v.sort, dir: v.dir, hidden: v.hide };
+}
+
+/** A table's state straight from the URL, forgiving anything malformed (for callers with no page context). */
+export function readTableState<const T extends Sortable>(search: RawParams, opts: { sortable: T; sort: T[number]; dir?: "asc" | "desc" }): TableState<T[number]> {
+  return tableState(readParams(tableSearch(opts), search).values);
 }
 
 /** Rows to skip for a page: Prisma's `skip`, `take`. */

@@ -1,11 +1,11 @@
-import { oneOf, readTableState, type TableState } from "../table/params";
+import { z } from "zod";
+import { urlEnum } from "../params/fields";
+import { readParams, type RawParams } from "../params/read";
+import { tableSearch, tableState, type TableState } from "../table/params";
 import { ASSURANCE_VALUES, STALE_DAYS } from "./options";
-
-type Search = Record<string, string | string[] | undefined>;
 
 export const DEVICE_SORTS = ["name", "type", "user", "lastHeard", "assurance", "created"] as const;
 export type DeviceSort = (typeof DEVICE_SORTS)[number];
-
 
 export interface DeviceFilter {
   type?: string;
@@ -15,22 +15,22 @@ export interface DeviceFilter {
   staleDays?: number;
 }
 
-/** The table's filters from the URL; anything malformed is ignored, since the values reach SQL (as parameters). */
-export function readDeviceFilter(search: Search): DeviceFilter {
-  const rawType = Array.isArray(search.type) ? search.type[0] : search.type;
-  const assurance = oneOf(search, "assurance", ASSURANCE_VALUES);
-  const active = oneOf(search, "active", ["yes", "no"] as const);
-  const stale = oneOf(search, "stale", STALE_DAYS);
-  return {
-    type: rawType && /^[A-Z0-9_]{1,40}$/.test(rawType) ? rawType : undefined,
-    assurance: assurance ? Number(assurance) : undefined,
-    active: active === undefined ? undefined : active === "yes",
-    staleDays: stale ? Number(stale) : undefined,
-  };
+/** The devices table's URL, for the page and for the CSV export of the same view; the values reach SQL (as parameters). */
+export const DeviceTableSearch = tableSearch({ sortable: DEVICE_SORTS, sort: "lastHeard", dir: "desc" }).extend({
+  type: z.string().regex(/^[A-Z0-9_]{1,40}$/, "an unknown device type").optional(),
+  assurance: urlEnum(ASSURANCE_VALUES).transform(Number).optional(),
+  active: urlEnum(["yes", "no"]).transform((v) => v === "yes").optional(),
+  stale: urlEnum(STALE_DAYS).transform(Number).optional(),
+});
+
+/** The table's state and filter from its parsed URL. */
+export function deviceTable(v: z.output<typeof DeviceTableSearch>): { state: TableState<DeviceSort>; filter: DeviceFilter } {
+  return { state: tableState(v), filter: { type: v.type, assurance: v.assurance, active: v.active, staleDays: v.stale } };
 }
 
-export function readDeviceTable(search: Search): { state: TableState<DeviceSort>; filter: DeviceFilter } {
-  return { state: readTableState(search, { sortable: DEVICE_SORTS, sort: "lastHeard", dir: "desc" }), filter: readDeviceFilter(search) };
+/** The same from a raw URL, anything malformed dropped (for callers with no page context). */
+export function readDeviceTable(search: RawParams) {
+  return deviceTable(readParams(DeviceTableSearch, search).values);
 }
 
 /** A LIKE pattern matching the text anywhere, with LIKE's own wildcards taken literally. */

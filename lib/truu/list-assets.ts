@@ -1,10 +1,11 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
-import { oneOf, pageWindow, readTableState, type TableState } from "../table/params";
+import { z } from "zod";
+import { urlEnum } from "../params/fields";
+import { readParams, type RawParams } from "../params/read";
+import { pageWindow, tableSearch, tableState, type TableState } from "../table/params";
 import { parseAssetSearch } from "./asset-search";
 import { containsPattern } from "./device-filters";
-
-type Search = Record<string, string | string[] | undefined>;
 
 export const ASSET_SORTS = ["machine", "type"] as const;
 export type AssetSort = (typeof ASSET_SORTS)[number];
@@ -23,8 +24,15 @@ export interface AssetRow {
   lastHeardFrom: string | null;
 }
 
-export function readAssetTable(search: Search) {
-  return { state: readTableState(search, { sortable: ASSET_SORTS, sort: "machine" }), type: oneOf(search, "type", ASSET_TYPES) };
+export const AssetTableSearch = tableSearch({ sortable: ASSET_SORTS, sort: "machine" }).extend({ type: urlEnum(ASSET_TYPES).optional() });
+
+export function assetTable(v: z.output<typeof AssetTableSearch>) {
+  return { state: tableState<AssetSort>(v), type: v.type };
+}
+
+/** The same from a raw URL, anything malformed dropped (for callers with no page context). */
+export function readAssetTable(search: RawParams) {
+  return assetTable(readParams(AssetTableSearch, search).values);
 }
 
 /** One page of a tenant's workstations; a full IP or MAC address in the search box is an exact, indexed match. */

@@ -1,9 +1,10 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
-import { oneOf, pageWindow, readTableState, type TableState } from "../table/params";
+import { z } from "zod";
+import { urlEnum } from "../params/fields";
+import { readParams, type RawParams } from "../params/read";
+import { pageWindow, tableSearch, tableState, type TableState } from "../table/params";
 import { containsPattern } from "./device-filters";
-
-type Search = Record<string, string | string[] | undefined>;
 
 export const USER_SORTS = ["upn", "name", "devices", "lastSynced", "created"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
@@ -26,9 +27,17 @@ export interface UserRow {
   bestAssurance: number | null;
 }
 
-export function readUserTable(search: Search): { state: TableState<UserSort>; filter: UserFilter } {
-  const has = oneOf(search, "devices", ["yes", "no"] as const);
-  return { state: readTableState(search, { sortable: USER_SORTS, sort: "upn" }), filter: { hasDevices: has === undefined ? undefined : has === "yes" } };
+export const UserTableSearch = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({
+  devices: urlEnum(["yes", "no"]).transform((v) => v === "yes").optional(),
+});
+
+export function userTable(v: z.output<typeof UserTableSearch>): { state: TableState<UserSort>; filter: UserFilter } {
+  return { state: tableState(v), filter: { hasDevices: v.devices } };
+}
+
+/** The same from a raw URL, anything malformed dropped (for callers with no page context). */
+export function readUserTable(search: RawParams) {
+  return userTable(readParams(UserTableSearch, search).values);
 }
 
 const SORT_SQL: Record<UserSort, Prisma.Sql> = {

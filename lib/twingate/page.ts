@@ -1,17 +1,11 @@
-import "server-only";
+import type { Staff } from "../auth/staff";
 import { can } from "../auth/permissions";
-import { requireStaff } from "../auth/session";
-import { currentTenant } from "../tenants/scope";
 
-export type Search = Record<string, string | string[] | undefined>;
-
-/** Who is looking at which tenant, and what they may change there. Pages check; actions check again. */
-export async function twingatePage() {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+/** A Twingate page's context with what the role may change there. Pages check; actions check again. */
+export function twingatePage<C extends { staff: Staff }>(ctx: C) {
   return {
-    staff, tenant,
-    canOperate: can(staff.role, "twingate.write"),
-    canAdmin: can(staff.role, "twingate.network.write"),
+    ...ctx,
+    canOperate: can(ctx.staff.role, "twingate.write"),
+    canAdmin: can(ctx.staff.role, "twingate.network.write"),
   };
 }

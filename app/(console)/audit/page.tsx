@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ChainPanel } from "@/components/audit/chain-panel";
 import { PageHeader } from "@/components/shell/page-header";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -10,7 +11,7 @@ import { chainStatus } from "@/lib/audit/chain-status";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
 import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
 import { allows, can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
 import { VENDOR_IDS, VENDOR_LABEL } from "@/lib/vendors/connection-fields";
@@ -32,10 +33,9 @@ function exportHref(params: Search, format: "csv" | "jsonl"): string {
   return `/api/audit/export?${p}`;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const staff = await requirePermission("audit.read");
-  const params = await searchParams;
-  const filter = AuditFilter.parse(params);
+export default async function AuditPage(props: PageProps) {
+  // The scope is in the query (auditWhere): a filter on another tenant matches nothing.
+  const { staff, search: filter, ignored, kept: params } = await pageContext(props, { page: "/audit", perm: "audit.read", search: AuditFilter, tenant: "global" });
   const isAdmin = can(staff.role, "audit.verify");
   const [tenants, { events, olderCursor, newerCursor }, status] = await Promise.all([
     tenantsInScope(staff), listAuditEvents(staff, filter), isAdmin ? chainStatus() : null,
@@ -44,6 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Everything anyone did in this console, newest first. Events are append-only and hash-chained." />
+      <ParamNotices ignored={ignored} />
       {status ? <ChainPanel status={status} canSetRetention={allows(staff, "audit.retention")} /> : null}
       <form method="get" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6" aria-label="Filter audit events">
         <Input name="q" type="search" placeholder="Search everything (words, emails, IPs)" defaultValue={params.q} aria-label="Search" className="col-span-2" />

@@ -6,10 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { BULK_OPERATIONS, BULK_RUNBOOKS, bulkJobKind } from "@/lib/bulk/catalogue";
 import { db } from "@/lib/db";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: "Bulk changes" };
@@ -19,9 +18,8 @@ function vendorOf(operation: string) {
   return vendor ? VENDOR_LABEL[vendor] : "every vendor";
 }
 
-export default async function BulkPage() {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function BulkPage(props: PageProps) {
+  const { staff, tenant } = await pageContext(props, { page: "/bulk", perm: "console.read", tenant: "current" });
   const description = "Large changes from CSV files: a plan with a per-row diff first, nothing sent until you confirm, then a durable job with per-row results.";
   if (!tenant) {
     return (<><PageHeader title="Bulk changes" description={description} /><Card><CardTitle>No tenant</CardTitle><CardDescription>You are not assigned to any tenant.</CardDescription></Card></>);

@@ -2,17 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { VendorArea } from "@/components/vendors/vendor-area";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { overviewCounts } from "@/lib/jumpcloud/queries";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.jumpcloud };
 
-export default async function Page() {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function Page(props: PageProps) {
+  const { staff, tenant } = await pageContext(props, { page: "/jumpcloud", perm: "console.read", tenant: "current" });
   const counts = tenant ? await overviewCounts(db(), tenant.id) : null;
   const tiles = counts ? [
     { href: "/jumpcloud/users", label: "Users", value: counts.users, note: `${counts.locked} locked · ${counts.suspended} suspended` },
@@ -22,7 +20,7 @@ export default async function Page() {
     { href: "/jumpcloud/associations", label: "Associations", value: counts.associations },
   ] : [];
   return (
-    <VendorArea vendor="jumpcloud" description="Users (MFA reset, lock, unlock, suspend), groups, systems, associations and bulk jobs. For an MSP key, the organisation (x-org-id) is this tenant's connection setting.">
+    <VendorArea staff={staff} tenant={tenant} vendor="jumpcloud" description="Users (MFA reset, lock, unlock, suspend), groups, systems, associations and bulk jobs. For an MSP key, the organisation (x-org-id) is this tenant's connection setting.">
       {counts ? (
         <Card>
           <CardTitle>In the cache</CardTitle>

@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import { PeopleTable } from "@/components/people/people-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlEnum } from "@/lib/params/fields";
 import { listPeople, PEOPLE_SORTS, PEOPLE_VENDOR_FILTERS } from "@/lib/people/list-people";
-import { oneOf, readTableState } from "@/lib/table/params";
-import { currentTenant } from "@/lib/tenants/scope";
+import { tableSearch, tableState } from "@/lib/table/params";
 
 export const metadata: Metadata = { title: "People" };
 
-type Search = Record<string, string | string[] | undefined>;
+const Search = tableSearch({ sortable: PEOPLE_SORTS, sort: "email" }).extend({
+  only: urlEnum(PEOPLE_VENDOR_FILTERS).optional(), missing: urlEnum(PEOPLE_VENDOR_FILTERS).optional(),
+});
 
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function Page(props: PageProps) {
+  const { tenant, search, ignored } = await pageContext(props, { page: "/people", perm: "console.read", tenant: "current", search: Search });
   const description = "One person across TruGrid, TruU, Twingate and JumpCloud, linked by UPN and email from the synced vendor data.";
   if (!tenant) {
     return (
@@ -24,15 +26,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
       </>
     );
   }
-  const search = await searchParams;
-  const state = readTableState(search, { sortable: PEOPLE_SORTS, sort: "email" });
-  const { rows, total } = await listPeople(db(), tenant.id, state, {
-    only: oneOf(search, "only", PEOPLE_VENDOR_FILTERS),
-    missing: oneOf(search, "missing", PEOPLE_VENDOR_FILTERS),
-  });
+  const state = tableState(search);
+  const { rows, total } = await listPeople(db(), tenant.id, state, { only: search.only, missing: search.missing });
   return (
     <>
       <PageHeader title={`People · ${tenant.name}`} description={description} />
+      <ParamNotices ignored={ignored} />
       <PeopleTable rows={rows} total={total} state={state} />
     </>
   );

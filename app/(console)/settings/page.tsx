@@ -6,12 +6,12 @@ import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
-  const staff = await requireStaff();
+export default async function SettingsPage(props: PageProps) {
+  const { staff } = await pageContext(props, { page: "/settings", perm: "console.read", tenant: "global" });
   return (
     <>
       <PageHeader title="Settings" />

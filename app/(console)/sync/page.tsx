@@ -4,15 +4,13 @@ import { ScheduleForm } from "@/components/sync/schedule-form";
 import { SyncBoard } from "@/components/sync/sync-board";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { syncOverview } from "@/lib/sync/queries";
-import { currentTenant } from "@/lib/tenants/scope";
 
 export const metadata: Metadata = { title: "Sync" };
 
-export default async function SyncPage() {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function SyncPage(props: PageProps) {
+  const { staff, tenant } = await pageContext(props, { page: "/sync", perm: "console.read", tenant: "current" });
   const overview = tenant ? await syncOverview(staff, tenant.id) : null;
   return (
     <>

@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { VendorArea } from "@/components/vendors/vendor-area";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/session";
+import type { TenantSummary } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.trugrid };
 
-async function CacheCard() {
-  const tenant = await currentTenant(await requireStaff());
-  if (!tenant) return null;
+async function CacheCard({ tenant }: { tenant: TenantSummary }) {
   const where = { tenantId: tenant.id, deletedAt: null };
   const [users, associations, ips, dns, set] = await Promise.all([
     db().trugridUser.count({ where }),
@@ -40,10 +38,11 @@ async function CacheCard() {
   );
 }
 
-export default function Page() {
+export default async function Page(props: PageProps) {
+  const { staff, tenant } = await pageContext(props, { page: "/trugrid", perm: "console.read", tenant: "current" });
   return (
-    <VendorArea vendor="trugrid" description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain.">
-      <CacheCard />
+    <VendorArea staff={staff} tenant={tenant} vendor="trugrid" description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain.">
+      {tenant ? <CacheCard tenant={tenant} /> : null}
     </VendorArea>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { UndoButton } from "@/components/audit/undo-button";
 import { ValueDiff } from "@/components/audit/value-diff";
 import { PageHeader } from "@/components/shell/page-header";
@@ -8,8 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { auditScope } from "@/lib/audit/scope";
 import { getAuditEvent } from "@/lib/audit/query";
-import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
 import { normEmail } from "@/lib/sync/target";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
@@ -20,12 +21,12 @@ const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "w
 
 type Target = { type: string; id: string; label?: string };
 
-export default async function AuditEventPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requirePermission("audit.read");
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const event = await getAuditEvent(staff, id);
-  if (!event) notFound();
+const Params = z.object({ id: pathId(36).pipe(z.uuid({ error: "an invalid id" })) });
+
+export default async function AuditEventPage(props: PageProps) {
+  // The event's scope is in its query (auditScope): tenant-less events are the admins' or one's own.
+  const { staff, params: { id }, found } = await pageContext(props, { page: "/audit/[id]", perm: "audit.read", params: Params, tenant: "global" });
+  const event = await found(getAuditEvent(staff, id), { type: "audit_event", id });
   const targets = (Array.isArray(event.targets) ? event.targets : []) as Target[];
   // Related events: the intent/outcome pair of a vendor call, and undos of (or undone by) this event.
   const related = await db().auditEvent.findMany({

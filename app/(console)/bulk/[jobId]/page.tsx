@@ -1,37 +1,40 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ConfirmPlan } from "@/components/bulk/confirm-plan";
 import { JobLive } from "@/components/bulk/job-live";
 import { BulkRowsTable, type BulkRowView } from "@/components/bulk/rows-table";
 import { OffboardingJob } from "@/components/offboarding/offboarding-job";
 import { PageHeader } from "@/components/shell/page-header";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { bulkJobKind } from "@/lib/bulk/catalogue";
-import { bulkJobInScope, bulkJobView } from "@/lib/bulk/queries";
+import { bulkJobInScope, bulkJobTenant, bulkJobView } from "@/lib/bulk/queries";
+import { BulkRowsSearch } from "@/lib/bulk/rows-search";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { oneOf, pageWindow, readTableState } from "@/lib/table/params";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
+import { pageWindow, tableState } from "@/lib/table/params";
 import { JobLinks } from "@/components/bulk/job-links";
 
 export const metadata: Metadata = { title: "Bulk job" };
 
-const PLANS = ["create", "update", "no_change", "error"] as const;
-const STATUSES = ["pending", "sending", "succeeded", "failed", "unknown", "skipped", "cancelled"] as const;
-
-export default async function BulkJobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff();
-  const job = await bulkJobInScope(staff, (await params).jobId);
-  const op = job && bulkJobKind(job.operation);
-  if (!job || !op) notFound();
-  const search = await searchParams;
-  if (op.runbook) return <OffboardingJob job={job} staff={staff} search={search} view={await bulkJobView(job.id)} />;
-  const state = readTableState(search, { sortable: ["line", "status"] as const, sort: "line" });
+export default async function BulkJobPage(props: PageProps) {
+  // Another tenant's job is "not found", and the attempt is in the audit log.
+  const { staff, params: { jobId }, search, ignored, found } = await pageContext(props, {
+    page: "/bulk/[jobId]", perm: "console.read", params: z.object({ jobId: pathId(100) }), search: BulkRowsSearch,
+    tenant: ({ params }) => bulkJobTenant(params.jobId), describe: (params) => [{ type: "bulk_job", id: params.jobId }],
+  });
+  const job = await found(bulkJobInScope(staff, jobId), { type: "bulk_job", id: jobId });
+  const op = await found(bulkJobKind(job.operation), { type: "bulk_job", id: jobId }, "has an operation the catalogue no longer lists");
+  const notices = <ParamNotices ignored={ignored} />;
+  if (op.runbook) return <OffboardingJob job={job} staff={staff} search={search} view={await bulkJobView(job.id)} notices={notices} />;
+  const state = tableState(search);
   const where: Prisma.BulkRowWhereInput = {
     jobId: job.id,
-    ...(oneOf(search, "plan", PLANS) ? { plan: oneOf(search, "plan", PLANS) } : {}),
-    ...(oneOf(search, "status", STATUSES) ? { status: oneOf(search, "status", STATUSES) } : {}),
+    ...(search.plan ? { plan: search.plan } : {}),
+    ...(search.status ? { status: search.status } : {}),
     ...(state.q ? { OR: [{ planError: { contains: state.q, mode: "insensitive" } }, { vendorMessage: { contains: state.q, mode: "insensitive" } }, { input: { string_contains: state.q } }] } : {}),
   };
   const [view, rows, total, toSend] = await Promise.all([
@@ -45,6 +48,7 @@ export default async function BulkJobPage({ params, searchParams }: { params: Pr
   return (
     <>
       <PageHeader title={`${op.label} · ${job.fileName}`} description={op.description} />
+      {notices}
       <JobLinks jobId={job.id} />
       <div className="mb-4 grid gap-4 xl:grid-cols-2">
         <Card>

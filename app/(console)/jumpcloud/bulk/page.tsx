@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { BulkForms } from "@/components/jumpcloud/bulk-forms";
 import { BulkJobItem } from "@/components/jumpcloud/bulk-job-item";
 import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { recentBulkJobs } from "@/lib/jumpcloud/bulk-jobs";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud bulk jobs" };
 
 const KIND_LABEL = { create: "Create users", unlock: "Unlock", expire: "Expire passwords", states: "Scheduled state change" } as const;
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+// `job`: the JumpCloud job whose results open at once (the link a bulk action's toast gives).
+const Search = z.object({ job: urlId().optional() });
+
+export default async function Page(props: PageProps) {
+  const { staff, tenant, search: { job } } = await pageContext(props, { page: "/jumpcloud/bulk", perm: "console.read", tenant: "current", search: Search });
   if (!tenant) return <NoTenant title="JumpCloud bulk jobs" />;
-  const { job } = await searchParams;
   const canWrite = can(staff.role, "jumpcloud.write");
   const jobs = await recentBulkJobs(db(), tenant.id);
   return (

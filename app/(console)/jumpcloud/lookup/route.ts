@@ -1,18 +1,14 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { currentStaff } from "@/lib/auth/session";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { lookup, type LookupKind } from "@/lib/jumpcloud/queries";
+import { urlEnum, urlText } from "@/lib/params/fields";
+import { route } from "@/lib/routes/route";
 import { currentTenant } from "@/lib/tenants/scope";
 
-const KINDS: LookupKind[] = ["user", "system", "user_group", "system_group"];
+const KINDS = ["user", "system", "user_group", "system_group"] as const satisfies readonly LookupKind[];
 
 /** Suggestions for the add-member and add-association pickers, from the current tenant's cache. */
-export async function GET(req: NextRequest) {
-  const staff = await currentStaff();
-  if (!staff) return NextResponse.json({ error: "Sign in." }, { status: 401 });
-  const tenant = await currentTenant(staff);
-  const kind = req.nextUrl.searchParams.get("kind") as LookupKind;
-  if (!tenant || !KINDS.includes(kind)) return NextResponse.json({ error: "Not found." }, { status: 404 });
-  const q = (req.nextUrl.searchParams.get("q") ?? "").trim().slice(0, 100);
-  return NextResponse.json(await lookup(db(), tenant.id, kind, q));
-}
+export const GET = route({
+  name: "jumpcloud.lookup_read", perm: "console.read", query: z.object({ kind: urlEnum(KINDS), q: urlText(200).default("") }),
+  tenant: async (_input, staff) => (await currentTenant(staff))?.id,
+}, async ({ query }, { tenantId }) => Response.json(await lookup(db(), tenantId, query.kind, query.q)));

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { GroupsPage } from "@/components/jumpcloud/groups-page";
+import type { PageProps } from "@/lib/pages/page-context";
 
 export const metadata: Metadata = { title: "JumpCloud system groups" };
 
-export default function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  return <GroupsPage kind="system_group" searchParams={searchParams} />;
+export default function Page(props: PageProps) {
+  return <GroupsPage kind="system_group" props={props} />;
 }

@@ -2,27 +2,29 @@ import type { Metadata } from "next";
 import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { SystemsTable } from "@/components/jumpcloud/systems-table";
 import { PageHeader } from "@/components/shell/page-header";
-import { requireStaff } from "@/lib/auth/session";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { db } from "@/lib/db";
 import { listSystems, SYSTEM_ACTIVE, SYSTEM_SORTS, systemOsList } from "@/lib/jumpcloud/queries";
-import { oneOf, readTableState } from "@/lib/table/params";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlEnum, urlText } from "@/lib/params/fields";
+import { tableSearch, tableState } from "@/lib/table/params";
 
 export const metadata: Metadata = { title: "JumpCloud systems" };
 
-type Search = Record<string, string | string[] | undefined>;
+// `os` is one of the tenant's own OS names (checked against them below).
+const Search = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({ active: urlEnum(SYSTEM_ACTIVE).optional(), os: urlText(200).optional() });
 
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function Page(props: PageProps) {
+  const { tenant, search, ignored } = await pageContext(props, { page: "/jumpcloud/systems", perm: "console.read", tenant: "current", search: Search });
   if (!tenant) return <NoTenant title="JumpCloud systems" />;
-  const search = await searchParams;
-  const state = readTableState(search, { sortable: SYSTEM_SORTS, sort: "name" });
+  const state = tableState(search);
   const osList = await systemOsList(db(), tenant.id);
-  const { rows, total } = await listSystems(db(), tenant.id, state, { active: oneOf(search, "active", SYSTEM_ACTIVE), os: oneOf(search, "os", osList) });
+  const os = search.os && osList.includes(search.os) ? search.os : undefined;
+  const { rows, total } = await listSystems(db(), tenant.id, state, { active: search.active, os });
   return (
     <>
       <PageHeader title={`JumpCloud systems · ${tenant.name}`} description="Devices running the JumpCloud agent, from the last sync. Open one for its groups, bound users and commands." />
+      <ParamNotices ignored={ignored} />
       <SystemsTable rows={rows} total={total} state={state} osList={osList} />
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { UserActions as JumpCloudUserActions } from "@/components/jumpcloud/user-actions";
 import { OffboardButton } from "@/components/offboarding/offboard-button";
 import { PersonTruGridActions, PersonTruuDeletes, PersonTwingateState } from "@/components/people/person-actions";
@@ -8,19 +9,22 @@ import { Facts, VendorCard, when } from "@/components/people/vendor-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { loadPersonView } from "@/lib/people/person-view";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
+import { loadPersonView, personTenant } from "@/lib/people/person-view";
 
 export const metadata: Metadata = { title: "Person" };
 
 const ASSURANCE: Record<number, string> = { 100: "Basic", 300: "Trusted", 500: "Certified" };
 
-export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff();
-  const { id } = await params;
-  const view = await loadPersonView(db(), staff.tenantIds, id);
-  if (!view) notFound();
+export default async function PersonPage(props: PageProps) {
+  // Another tenant's person is "not found", and the attempt is in the audit log.
+  const { staff, params: { id }, found } = await pageContext(props, {
+    page: "/people/[id]", perm: "console.read", params: z.object({ id: pathId(100) }),
+    tenant: ({ params }) => personTenant(db(), params.id), describe: (params) => [{ type: "person", id: params.id }],
+  });
+  const view = await found(loadPersonView(db(), staff.tenantIds, id), { type: "person", id });
   // An old link to a person later merged through an alias lands on the person it became.
   if (view.mergedInto !== null) redirect(`/people/${view.mergedInto}`);
   const { person, trugrid, truu, twingate, jumpcloud } = view;

@@ -4,15 +4,15 @@ import { StaffRow } from "@/components/settings/staff-row";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { grantableRoles, staffInSight } from "@/lib/staff/queries";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { tenantsInScope } from "@/lib/tenants/scope";
 
 export const metadata: Metadata = { title: "Staff" };
 
-export default async function StaffPage() {
-  const me = await requirePermission("staff.manage");
+export default async function StaffPage(props: PageProps) {
+  const { staff: me } = await pageContext(props, { page: "/settings/staff", perm: "staff.manage", tenant: "global" });
   const [staff, tenants] = await Promise.all([
     staffInSight(db(), me),
     tenantsInScope(me),

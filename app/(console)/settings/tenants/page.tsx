@@ -5,14 +5,14 @@ import { PageHeader } from "@/components/shell/page-header";
 import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
 import { Card, CardTitle } from "@/components/ui/card";
 import { allows, can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/session";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { connectionsOf } from "@/lib/tenants/connections";
 import { tenantsInScope } from "@/lib/tenants/scope";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-export default async function TenantsPage() {
-  const staff = await requirePermission("connections.read");
+export default async function TenantsPage(props: PageProps) {
+  const { staff } = await pageContext(props, { page: "/settings/tenants", perm: "connections.read", tenant: "global" });
   const tenants = await tenantsInScope(staff);
   const connections = await Promise.all(tenants.map((t) => connectionsOf(staff, t.id)));
   return (

@@ -4,12 +4,13 @@ import { AllowLists } from "@/components/trugrid/allow-lists";
 import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { trugridScope } from "@/lib/trugrid/scope";
 
 export const metadata: Metadata = { title: "TruGrid allow-lists" };
 
-export default async function Page() {
-  const { staff, tenant, domainName } = await trugridScope();
+export default async function Page(props: PageProps) {
+  const { staff, tenant, domainName } = await trugridScope(await pageContext(props, { page: "/trugrid/allow-lists", perm: "console.read", tenant: "current" }));
   const description = "The IP allow-list and the external DNS names of the tenant's TruGrid domain, as last read from TruGrid.";
   if (!tenant || !domainName) {
     return <><PageHeader title="Allow-lists" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;

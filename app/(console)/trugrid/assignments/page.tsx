@@ -5,14 +5,15 @@ import { HistoryList } from "@/components/trugrid/history-list";
 import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { machineGroups, userSuggestions } from "@/lib/trugrid/associations";
 import { trugridHistory } from "@/lib/trugrid/history";
 import { trugridScope } from "@/lib/trugrid/scope";
 
 export const metadata: Metadata = { title: "TruGrid assignments" };
 
-export default async function Page() {
-  const { tenant, domainName, may } = await trugridScope();
+export default async function Page(props: PageProps) {
+  const { tenant, domainName, may } = await trugridScope(await pageContext(props, { page: "/trugrid/assignments", perm: "console.read", tenant: "current" }));
   const description = "Resource assignments: which users or user groups may use which machines or machine groups. A user must be assigned a group before a machine in it can be associated with them.";
   if (!tenant || !domainName) {
     return <><PageHeader title="Assignments" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;

@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { AssociationEditor } from "@/components/trugrid/association-editor";
 import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlText } from "@/lib/params/fields";
 import { associationsOfGroup, associationsOfUser, machineGroups, machinesByGroup, userSuggestions } from "@/lib/trugrid/associations";
 import { trugridScope } from "@/lib/trugrid/scope";
 
 export const metadata: Metadata = { title: "TruGrid machine associations" };
 
-type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim().slice(0, 300) || undefined;
+// One view at a time: a machine group's associations, or a user's.
+const Search = z.object({ group: urlText(300).optional(), user: urlText(300).optional() });
 
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const { tenant, domainName, may } = await trugridScope();
+export default async function Page(props: PageProps) {
+  const ctx = await pageContext(props, { page: "/trugrid/associations", perm: "console.read", tenant: "current", search: Search });
+  const { tenant, domainName, may } = await trugridScope(ctx);
   const description = "Which machine each user holds in each machine group. A group of client machines gives a machine to one user; a group with a server lets users share one.";
   if (!tenant || !domainName) {
     return <><PageHeader title="Machine associations" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
   }
-  const search = await searchParams;
-  const group = first(search.group), user = first(search.user);
+  const group = ctx.search.group || undefined, user = ctx.search.user || undefined;
   const view = group ? { group } : user ? { user } : null;
   const [groups, rows, users] = await Promise.all([
     machineGroups(db(), tenant.id),
@@ -29,6 +33,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   return (
     <div className="space-y-6">
       <PageHeader title={`Machine associations · ${tenant.name}`} description={description} />
+      <ParamNotices ignored={ctx.ignored} />
       <AssociationEditor tenantId={tenant.id} domainName={domainName} groups={groups} view={view} rows={rows} machines={machines} users={users}
         canSet={may.user} canClear={may.domain} />
     </div>

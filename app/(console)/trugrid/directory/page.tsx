@@ -5,6 +5,7 @@ import { HistoryList, statusLines } from "@/components/trugrid/history-list";
 import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { trugridHistory } from "@/lib/trugrid/history";
 import { trugridScope } from "@/lib/trugrid/scope";
 
@@ -12,8 +13,8 @@ export const metadata: Metadata = { title: "TruGrid Active Directory" };
 
 const AD_ACTIONS = ["trugrid.ad.users_synced", "trugrid.ad.machines_synced", "trugrid.ad.user_groups_synced", "trugrid.ad.machine_groups_synced", "trugrid.ad.refreshed", "trugrid.applications.refreshed", "trugrid.app_association.cleared"];
 
-export default async function Page() {
-  const { tenant, domainName, may } = await trugridScope();
+export default async function Page(props: PageProps) {
+  const { tenant, domainName, may } = await trugridScope(await pageContext(props, { page: "/trugrid/directory", perm: "console.read", tenant: "current" }));
   const description = "Active Directory syncs and refreshes, application associations and allowed UPN suffixes of the tenant's TruGrid domain. These reach the whole domain: admins only.";
   if (!tenant || !domainName) {
     return <><PageHeader title="Active Directory" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;

@@ -4,12 +4,13 @@ import { LogonIpLookup } from "@/components/trugrid/logon-ip-lookup";
 import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { trugridScope } from "@/lib/trugrid/scope";
 
 export const metadata: Metadata = { title: "TruGrid logon IPs" };
 
-export default async function Page() {
-  const { staff, tenant, domainName } = await trugridScope();
+export default async function Page(props: PageProps) {
+  const { staff, tenant, domainName } = await trugridScope(await pageContext(props, { page: "/trugrid/logon-ips", perm: "console.read", tenant: "current" }));
   const description = "Last logon IP per client type (web, desktop, mobile), asked of TruGrid now: for monitoring and for checking a sign-in from an unexpected place. The users table shows the cached values.";
   if (!tenant || !domainName) {
     return <><PageHeader title="Logon IPs" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;

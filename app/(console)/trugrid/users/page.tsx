@@ -1,31 +1,33 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { DomainUdp } from "@/components/trugrid/domain-udp";
 import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { TrugridUsersTable } from "@/components/trugrid/users-table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlEnum } from "@/lib/params/fields";
+import { tableSearch, tableState } from "@/lib/table/params";
 import { listTrugridUsers, STATE_FILTERS, USER_SORTS } from "@/lib/trugrid/list-users";
 import { trugridScope } from "@/lib/trugrid/scope";
-import { oneOf, readTableState } from "@/lib/table/params";
 
 export const metadata: Metadata = { title: "TruGrid users" };
 
-type Search = Record<string, string | string[] | undefined>;
+const Search = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({ mfa: urlEnum(STATE_FILTERS).optional(), udp: urlEnum(STATE_FILTERS).optional() });
 
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const { tenant, domainName, may } = await trugridScope();
+export default async function Page(props: PageProps) {
+  const { search, ignored, ...ctx } = await pageContext(props, { page: "/trugrid/users", perm: "console.read", tenant: "current", search: Search });
+  const { tenant, domainName, may } = await trugridScope(ctx);
   const description = "Users of the TruGrid domain as its last logon-IP read listed them. TruGrid has no call that reads MFA or UDP state: the console shows what it last set itself, or unknown.";
   if (!tenant || !domainName) {
     return <><PageHeader title="TruGrid users" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
   }
-  const search = await searchParams;
-  const state = readTableState(search, { sortable: USER_SORTS, sort: "upn" });
-  const { rows, total } = await listTrugridUsers(db(), tenant.id, state, {
-    mfa: oneOf(search, "mfa", STATE_FILTERS), udp: oneOf(search, "udp", STATE_FILTERS),
-  });
+  const state = tableState(search);
+  const { rows, total } = await listTrugridUsers(db(), tenant.id, state, { mfa: search.mfa, udp: search.udp });
   return (
     <div className="space-y-6">
       <PageHeader title={`TruGrid users · ${tenant.name}`} description={description} />
+      <ParamNotices ignored={ignored} />
       <TrugridUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canAct={may.user} />
       {may.domain ? <DomainUdp tenantId={tenant.id} domainName={domainName} users={await db().trugridUser.count({ where: { tenantId: tenant.id, deletedAt: null } })} /> : null}
     </div>

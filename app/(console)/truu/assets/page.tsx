@@ -1,23 +1,20 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { AssetsTable } from "@/components/truu/assets-table";
 import { NoTenant } from "@/components/truu/no-tenant";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { currentTenant } from "@/lib/tenants/scope";
-import { listAssets, readAssetTable } from "@/lib/truu/list-assets";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { assetTable, AssetTableSearch, listAssets } from "@/lib/truu/list-assets";
 import { listTableViews } from "@/lib/views/list-views";
 
 export const metadata: Metadata = { title: "TruU assets" };
 
-type Search = Record<string, string | string[] | undefined>;
-
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function Page(props: PageProps) {
+  const { staff, tenant, search, ignored } = await pageContext(props, { page: "/truu/assets", perm: "console.read", tenant: "current", search: AssetTableSearch });
   if (!tenant) return <NoTenant title="TruU assets" />;
-  const { state, type } = readAssetTable(await searchParams);
+  const { state, type } = assetTable(search);
   const [{ rows, total }, views] = await Promise.all([
     listAssets(db(), tenant.id, state, type),
     listTableViews(staff, tenant.id, "truu.assets"),
@@ -25,6 +22,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   return (
     <>
       <PageHeader title={`TruU assets · ${tenant.name}`} description="Workstations with the TruU agent: hardware, network addresses and the accounts enrolled on each." />
+      <ParamNotices ignored={ignored} />
       <AssetsTable rows={rows} total={total} state={state} now={Date.now()} tenantId={tenant.id} canShare={can(staff.role, "views.share")} views={views} />
     </>
   );

@@ -5,6 +5,7 @@ import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twinga
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { namesById } from "@/lib/twingate/labels";
 import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
@@ -19,8 +20,8 @@ const STATE: Record<string, { label: string; variant: "success" | "destructive" 
   DEAD_NO_RELAYS: { label: "no relays", variant: "destructive" },
 };
 
-export default async function Page() {
-  const { tenant, canAdmin } = await twingatePage();
+export default async function Page(props: PageProps) {
+  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/connectors", perm: "console.read", tenant: "current" }));
   const description = "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename them and turn status notifications on or off.";
   if (!tenant) return <TwingateShell title="Twingate connectors" current="/twingate/connectors" description={description}><NoTenant /></TwingateShell>;
   const [connectors, networks, sync] = await Promise.all([

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { UrlSearch } from "@/components/data-table/url-filters";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { CreateGroupDialog } from "@/components/twingate/group-forms";
 import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlText } from "@/lib/params/fields";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage, type Search } from "@/lib/twingate/page";
+import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate groups" };
@@ -16,12 +20,12 @@ export const metadata: Metadata = { title: "Twingate groups" };
 type GroupAttrs = { isActive?: boolean; securityPolicyId?: string | null };
 type GroupRaw = { type?: string };
 
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const { tenant, canAdmin } = await twingatePage();
+const Search = z.object({ q: urlText(200).default("") });
+
+export default async function Page(props: PageProps) {
+  const { tenant, canAdmin, search: { q }, ignored } = twingatePage(await pageContext(props, { page: "/twingate/groups", perm: "console.read", tenant: "current", search: Search }));
   const description = "Groups decide who reaches which resources. Operators change members; admins create, rename, delete, and set resources and security policies.";
   if (!tenant) return <TwingateShell title="Twingate groups" current="/twingate/groups" description={description}><NoTenant /></TwingateShell>;
-  const search = await searchParams;
-  const q = typeof search.q === "string" ? search.q.slice(0, 200) : "";
   const [groups, policies, members, access, sync] = await Promise.all([
     listObjects<GroupAttrs, GroupRaw>(db(), tenant.id, "group", q),
     listObjects(db(), tenant.id, "security_policy"),
@@ -34,6 +38,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
     <TwingateShell title="Twingate groups" tenantName={tenant.name} current="/twingate/groups" description={description}
       actions={canAdmin ? <CreateGroupDialog tenantId={tenant.id} policies={policies.map((p) => ({ id: p.vendorId, name: p.name }))} /> : null}>
       <CacheNote syncedAt={sync?.finishedAt} />
+      <ParamNotices ignored={ignored} />
       <div className="mb-3"><UrlSearch label="Search groups by name" /></div>
       <Table data-testid="twingate-groups">
         <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Type</TableHead><TableHead>State</TableHead><TableHead>Security policy</TableHead><TableHead>Members</TableHead><TableHead>Resources</TableHead></TableRow></TableHeader>

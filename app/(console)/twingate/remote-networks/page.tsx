@@ -5,14 +5,15 @@ import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twinga
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { deleteTwingateRemoteNetwork } from "@/lib/twingate/network-actions";
 import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate remote networks" };
 
-export default async function Page() {
-  const { tenant, canAdmin } = await twingatePage();
+export default async function Page(props: PageProps) {
+  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/remote-networks", perm: "console.read", tenant: "current" }));
   const description = "The networks Twingate connectors reach into. Admins create, rename and relocate them; Twingate refuses to delete one that still has resources.";
   if (!tenant) return <TwingateShell title="Twingate remote networks" current="/twingate/remote-networks" description={description}><NoTenant /></TwingateShell>;
   const [networks, resources, connectors, sync] = await Promise.all([

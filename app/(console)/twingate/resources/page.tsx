@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { UrlSearch } from "@/components/data-table/url-filters";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { CreateResourceDialog } from "@/components/twingate/resource-forms";
 import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlText } from "@/lib/params/fields";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage, type Search } from "@/lib/twingate/page";
+import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate resources" };
 
 type ResourceAttrs = { address?: string; alias?: string | null; isVisible?: boolean; isActive?: boolean; remoteNetworkId?: string; securityPolicyId?: string | null };
 
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const { tenant, canAdmin } = await twingatePage();
+const Search = z.object({ q: urlText(200).default("") });
+
+export default async function Page(props: PageProps) {
+  const { tenant, canAdmin, search: { q }, ignored } = twingatePage(await pageContext(props, { page: "/twingate/resources", perm: "console.read", tenant: "current", search: Search }));
   const description = "Addresses reachable through Twingate and who may reach them. Admins create and edit resources and change their access.";
   if (!tenant) return <TwingateShell title="Twingate resources" current="/twingate/resources" description={description}><NoTenant /></TwingateShell>;
-  const search = await searchParams;
-  const q = typeof search.q === "string" ? search.q.slice(0, 200) : "";
   const [resources, networks, policies, access, sync] = await Promise.all([
     listObjects<ResourceAttrs>(db(), tenant.id, "resource", q),
     listObjects(db(), tenant.id, "remote_network"),
@@ -34,6 +38,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
     <TwingateShell title="Twingate resources" tenantName={tenant.name} current="/twingate/resources" description={description}
       actions={canAdmin ? <CreateResourceDialog tenantId={tenant.id} networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))} /> : null}>
       <CacheNote syncedAt={sync?.finishedAt} />
+      <ParamNotices ignored={ignored} />
       <div className="mb-3"><UrlSearch label="Search resources by name" /></div>
       <Table data-testid="twingate-resources">
         <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Address</TableHead><TableHead>Alias</TableHead><TableHead>Remote network</TableHead><TableHead>Policy</TableHead><TableHead>Visible</TableHead><TableHead>Access</TableHead></TableRow></TableHeader>

@@ -6,14 +6,15 @@ import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twinga
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { changeTwingatePolicyGroups } from "@/lib/twingate/network-actions";
 import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate security policies" };
 
-export default async function Page() {
-  const { tenant, canAdmin } = await twingatePage();
+export default async function Page(props: PageProps) {
+  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/security-policies", perm: "console.read", tenant: "current" }));
   const description = "Policies are defined in Twingate's admin console; here they are read, and admins assign them to groups. A group's policy applies to every resource it reaches.";
   if (!tenant) return <TwingateShell title="Twingate security policies" current="/twingate/security-policies" description={description}><NoTenant /></TwingateShell>;
   const [policies, groups, access, sync] = await Promise.all([

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { deleteTwingateServiceAccount, deleteTwingateServiceKey, revokeTwingateServiceKey } from "@/lib/twingate/account-actions";
 import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
@@ -16,8 +17,8 @@ export const metadata: Metadata = { title: "Twingate service accounts" };
 
 const KEY_VARIANT = { ACTIVE: "success", EXPIRED: "outline", REVOKED: "destructive" } as const;
 
-export default async function Page() {
-  const { tenant, canAdmin } = await twingatePage();
+export default async function Page(props: PageProps) {
+  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/service-accounts", perm: "console.read", tenant: "current" }));
   const description = "Machine identities and their keys. Admins create, rename and delete accounts, and create, rename, revoke and delete keys; a new key's token is shown once.";
   if (!tenant) return <TwingateShell title="Twingate service accounts" current="/twingate/service-accounts" description={description}><NoTenant /></TwingateShell>;
   const [accounts, keys, access, sync] = await Promise.all([

@@ -1,29 +1,34 @@
 import type { Metadata } from "next";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
 import { TwingateUsersTable } from "@/components/twingate/users-table";
 import { db } from "@/lib/db";
-import { oneOf, readTableState } from "@/lib/table/params";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { urlEnum } from "@/lib/params/fields";
+import { tableSearch, tableState } from "@/lib/table/params";
 import { TWINGATE_ROLES, USER_STATES } from "@/lib/twingate/constants";
-import { twingatePage, type Search } from "@/lib/twingate/page";
+import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listTwingateUsers, USER_SORTS } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate users" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
-  const { tenant, canOperate, canAdmin } = await twingatePage();
+const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
+  state: urlEnum(USER_STATES).optional(), role: urlEnum(TWINGATE_ROLES).optional(), type: urlEnum(["MANUAL", "SYNCED"]).optional(),
+});
+
+export default async function Page(props: PageProps) {
+  const { tenant, canOperate, canAdmin, search, ignored } = twingatePage(await pageContext(props, { page: "/twingate/users", perm: "console.read", tenant: "current", search: Search }));
   const description = "Disable or enable users (with undo), change roles (admins), add users with an optional invitation, and delete users added by hand.";
   if (!tenant) return <TwingateShell title="Twingate users" current="/twingate/users" description={description}><NoTenant /></TwingateShell>;
-  const search = await searchParams;
-  const state = readTableState(search, { sortable: USER_SORTS, sort: "email" });
+  const state = tableState(search);
   const [{ rows, total }, sync] = await Promise.all([
-    listTwingateUsers(db(), tenant.id, state, {
-      state: oneOf(search, "state", USER_STATES), role: oneOf(search, "role", TWINGATE_ROLES), type: oneOf(search, "type", ["MANUAL", "SYNCED"] as const),
-    }),
+    listTwingateUsers(db(), tenant.id, state, { state: search.state, role: search.role, type: search.type }),
     lastTwingateSync(db(), tenant.id),
   ]);
   return (
     <TwingateShell title="Twingate users" tenantName={tenant.name} current="/twingate/users" description={description}>
       <CacheNote syncedAt={sync?.finishedAt} />
+      <ParamNotices ignored={ignored} />
       <TwingateUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canOperate={canOperate} canAdmin={canAdmin} />
     </TwingateShell>
   );

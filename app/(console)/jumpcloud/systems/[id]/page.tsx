@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { SystemCommands } from "@/components/jumpcloud/system-commands";
 import { SystemRelations } from "@/components/jumpcloud/system-relations";
@@ -8,22 +8,20 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getSystem } from "@/lib/jumpcloud/queries";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud system" };
 
 const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function Page(props: PageProps) {
+  const ctx = await pageContext(props, { page: "/jumpcloud/systems/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
+  const { staff, tenant, params: { id } } = ctx;
   if (!tenant) return <NoTenant title="JumpCloud system" />;
-  const { id } = await params;
-  const found = await getSystem(db(), tenant.id, id);
-  if (!found) notFound();
+  const found = await ctx.found(getSystem(db(), tenant.id, id), { type: "jumpcloud_system", id });
   const { system } = found;
   const name = system.displayName || system.hostname || system.vendorId;
   const raw = system.raw as { osFamily?: string };

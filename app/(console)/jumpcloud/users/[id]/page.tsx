@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { LockBadge, MfaBadge, StateBadge, YesNo } from "@/components/jumpcloud/badges";
 import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { UserActions } from "@/components/jumpcloud/user-actions";
@@ -9,22 +9,20 @@ import { UserRelations } from "@/components/jumpcloud/user-relations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getUser } from "@/lib/jumpcloud/queries";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud user" };
 
 const when = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
-export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function Page(props: PageProps) {
+  const ctx = await pageContext(props, { page: "/jumpcloud/users/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
+  const { staff, tenant, params: { id } } = ctx;
   if (!tenant) return <NoTenant title="JumpCloud user" />;
-  const { id } = await params;
-  const found = await getUser(db(), tenant.id, id);
-  if (!found) notFound();
+  const found = await ctx.found(getUser(db(), tenant.id, id), { type: "jumpcloud_user", id });
   const { user } = found;
   const raw = user.raw as Record<string, unknown> & { mfa?: { exclusion?: boolean; exclusionUntil?: string | null }; account_locked_date?: string | null };
   const canWrite = can(staff.role, "jumpcloud.write");

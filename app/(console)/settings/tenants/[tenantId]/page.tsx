@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ConnectionForm } from "@/components/settings/connection-form";
 import { DomainAliasesForm } from "@/components/settings/domain-aliases-form";
 import { RenameTenantForm } from "@/components/settings/rename-tenant-form";
@@ -7,21 +7,20 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ConnectionSummary } from "@/components/vendors/connection-summary";
 import { Card, CardTitle } from "@/components/ui/card";
 import { allows, can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
 import { formatAliasLines, loadDomainAliases } from "@/lib/people/domain-aliases";
 import { connectionsOf } from "@/lib/tenants/connections";
-import { tenantInScope } from "@/lib/tenants/scope";
 import { CONNECTION_FIELDS, VENDOR_IDS, VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: "Tenant" };
 
-export default async function TenantPage({ params }: { params: Promise<{ tenantId: string }> }) {
-  const staff = await requirePermission("connections.read");
-  const { tenantId } = await params;
-  // Another tenant's page is "not found", exactly like one that does not exist.
-  const tenant = await tenantInScope(staff, tenantId);
-  if (!tenant) notFound();
+export default async function TenantPage(props: PageProps) {
+  // Another tenant's page is "not found", exactly like one that does not exist, and the attempt is in the audit log.
+  const { staff, tenant } = await pageContext(props, {
+    page: "/settings/tenants/[tenantId]", perm: "connections.read", params: z.object({ tenantId: pathId(100) }), tenant: ({ params }) => params.tenantId,
+  });
   const connections = await connectionsOf(staff, tenant.id);
   const manage = can(staff.role, "connections.manage");
   const aliases = await loadDomainAliases(db(), tenant.id);

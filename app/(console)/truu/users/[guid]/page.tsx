@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { AssuranceBadge } from "@/components/truu/assurance-badge";
 import { DeleteDevices } from "@/components/truu/delete-devices";
@@ -11,20 +11,18 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
-import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { currentTenant } from "@/lib/tenants/scope";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
 import { getUser } from "@/lib/truu/list-users";
 
 export const metadata: Metadata = { title: "TruU user" };
 
-export default async function Page({ params }: { params: Promise<{ guid: string }> }) {
-  const staff = await requireStaff();
-  const tenant = await currentTenant(staff);
+export default async function Page(props: PageProps) {
+  const ctx = await pageContext(props, { page: "/truu/users/[guid]", perm: "console.read", tenant: "current", params: z.object({ guid: pathId() }) });
+  const { staff, tenant, params: { guid } } = ctx;
   if (!tenant) return <NoTenant title="TruU user" />;
-  const guid = decodeURIComponent((await params).guid);
-  const found = await getUser(db(), tenant.id, guid);
-  if (!found) notFound();
+  const found = await ctx.found(getUser(db(), tenant.id, guid), { type: "truu_user", id: guid });
   const { user, devices } = found;
   const live = devices.filter((d) => !d.deletedAt);
   const best = live.reduce<number | null>((m, d) => (d.assuranceLevel !== null && (m === null || d.assuranceLevel > m) ? d.assuranceLevel : m), null);

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { UrlSearch } from "@/components/data-table/url-filters";
+import { ParamNotices } from "@/components/shell/param-notices";
 import { ActionButton } from "@/components/twingate/action-button";
 import { AddGroupResourcesForm, EditGroupDialog, GroupPolicyForm } from "@/components/twingate/group-forms";
 import { Muted, UserStateBadge } from "@/components/twingate/state-badges";
@@ -10,23 +11,26 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId, urlText } from "@/lib/params/fields";
 import { addTwingateGroupMembers, deleteTwingateGroup, removeTwingateGroupMembers, removeTwingateGroupResources } from "@/lib/twingate/group-actions";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage, type Search } from "@/lib/twingate/page";
+import { twingatePage } from "@/lib/twingate/page";
 import { getObject, grantsOf, groupCandidates, groupMembers, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate group" };
 
 type GroupAttrs = { isActive?: boolean; securityPolicyId?: string | null };
 
-export default async function Page({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<Search> }) {
-  const { tenant, canOperate, canAdmin } = await twingatePage();
+// `add`: the text of the find-users-to-add box.
+const Search = z.object({ add: urlText(200).default("") });
+
+export default async function Page(props: PageProps) {
+  const { tenant, canOperate, canAdmin, params: { groupId }, search: { add }, ignored, found } = twingatePage(await pageContext(props, {
+    page: "/twingate/groups/[groupId]", perm: "console.read", tenant: "current", params: z.object({ groupId: pathId() }), search: Search,
+  }));
   if (!tenant) return <TwingateShell title="Twingate group" current="/twingate/groups"><NoTenant /></TwingateShell>;
-  const groupId = decodeURIComponent((await params).groupId);
-  const search = await searchParams;
-  const add = typeof search.add === "string" ? search.add.slice(0, 200) : "";
-  const group = await getObject<GroupAttrs, { type?: string }>(db(), tenant.id, "group", groupId);
-  if (!group) notFound();
+  const group = await found(getObject<GroupAttrs, { type?: string }>(db(), tenant.id, "group", groupId), { type: "twingate_group", id: groupId });
   const [{ rows: members, total: memberCount }, grants, policies, resources, candidates] = await Promise.all([
     groupMembers(db(), tenant.id, groupId),
     grantsOf(db(), tenant.id, groupId),
@@ -57,6 +61,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             }} />
         </div>
       ) : null}>
+      <ParamNotices ignored={ignored} />
       {type === "SYSTEM" ? <p className="mb-3 text-sm text-muted-foreground">A system group (such as Everyone) is kept by Twingate and cannot be changed.</p> : null}
       {type === "SYNCED" ? <p className="mb-3 text-sm text-muted-foreground">Synced from the identity provider: its members are managed there, and Twingate may refuse member changes here.</p> : null}
       <div className="grid gap-4 xl:grid-cols-2">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { z } from "zod";
 import { ActionButton } from "@/components/twingate/action-button";
 import { AddAccessForm, EditResourceDialog, SetAccessForm, type Principal, type ResourceValues } from "@/components/twingate/resource-forms";
 import { Muted } from "@/components/twingate/state-badges";
@@ -9,6 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
+import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { pathId } from "@/lib/params/fields";
 import { formatPorts } from "@/lib/twingate/protocols";
 import { namesById } from "@/lib/twingate/labels";
 import { twingatePage } from "@/lib/twingate/page";
@@ -20,12 +22,12 @@ export const metadata: Metadata = { title: "Twingate resource" };
 
 const protocolText = (p: Resource["protocols"]["tcp"]) => (p.policy === "ALLOW_ALL" ? "all ports" : formatPorts(p.ports) || "none");
 
-export default async function Page({ params }: { params: Promise<{ resourceId: string }> }) {
-  const { tenant, canAdmin } = await twingatePage();
+export default async function Page(props: PageProps) {
+  const { tenant, canAdmin, params: { resourceId }, found } = twingatePage(await pageContext(props, {
+    page: "/twingate/resources/[resourceId]", perm: "console.read", tenant: "current", params: z.object({ resourceId: pathId() }),
+  }));
   if (!tenant) return <TwingateShell title="Twingate resource" current="/twingate/resources"><NoTenant /></TwingateShell>;
-  const resourceId = decodeURIComponent((await params).resourceId);
-  const resource = await getObject<Record<string, unknown>, Resource>(db(), tenant.id, "resource", resourceId);
-  if (!resource) notFound();
+  const resource = await found(getObject<Record<string, unknown>, Resource>(db(), tenant.id, "resource", resourceId), { type: "twingate_resource", id: resourceId });
   const [grants, groups, accounts, networks, policies] = await Promise.all([
     grantsOn(db(), tenant.id, resourceId),
     listObjects<{ isActive?: boolean }, { type?: string }>(db(), tenant.id, "group"),

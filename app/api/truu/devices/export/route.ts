@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
-import { currentStaff, requestMeta } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { urlId } from "@/lib/params/fields";
+import { route } from "@/lib/routes/route";
 import { streamCsv } from "@/lib/table/csv-stream";
-import { readDeviceTable } from "@/lib/truu/device-filters";
+import { deviceTable, DeviceTableSearch } from "@/lib/truu/device-filters";
 import { DEVICE_CSV_HEADER, deviceExportSql } from "@/lib/truu/export-devices";
 
 export const dynamic = "force-dynamic";
@@ -13,20 +13,15 @@ export const dynamic = "force-dynamic";
  * streamed from Postgres. The same checks as the page: a session, read
  * access, and a tenant in the caller's scope (another tenant is "not found").
  */
-export async function GET(request: Request) {
-  const staff = await currentStaff();
-  if (!staff) return Response.json({ error: "not signed in" }, { status: 401 });
-  if (!can(staff.role, "console.read")) return Response.json({ error: "forbidden" }, { status: 403 });
-  const url = new URL(request.url);
-  const tenantId = url.searchParams.get("tenantId") ?? "";
-  if (!staff.tenantIds.includes(tenantId)) return Response.json({ error: "not found" }, { status: 404 });
-  const tenant = await db().tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
-  if (!tenant) return Response.json({ error: "not found" }, { status: 404 });
-
-  const { state, filter } = readDeviceTable(Object.fromEntries(url.searchParams));
+export const GET = route({
+  name: "truu.device.exported", perm: "console.read", query: DeviceTableSearch.extend({ tenantId: urlId() }), tenant: ({ query }) => query.tenantId,
+}, async ({ query }, { staff, meta, found }) => {
+  const { tenantId } = query;
+  const tenant = found(await db().tenant.findUnique({ where: { id: tenantId }, select: { name: true } }), { type: "tenant", id: tenantId });
+  const { state, filter } = deviceTable(query);
   // Exports take data out of the console: who took what is in the audit log.
   await recordAudit(db(), {
-    action: "truu.device.exported", actor: { id: staff.id, email: staff.email, name: staff.name }, ...(await requestMeta()),
+    action: "truu.device.exported", actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta,
     tenantId, vendor: "truu", outcome: "success", targets: [{ type: "truu_devices", id: tenantId, label: tenant.name }],
     after: { q: state.q, sort: state.sort, dir: state.dir, ...filter },
   });
@@ -40,4 +35,4 @@ export async function GET(request: Request) {
       "x-content-type-options": "nosniff",
     },
   });
-}
+});
