@@ -15,7 +15,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) as its first
   // stage; checking again inside every build would only slow `npm start`.
   typescript: { ignoreBuildErrors: true },
-  experimental: { serverActions: { bodySizeLimit: "25mb" } },
+  // proxy.ts reads the body of every request it sees into memory, up to this, and hands a
+  // server action the rest cut off: it must hold what the action may accept.
+  experimental: { serverActions: { bodySizeLimit: "25mb" }, proxyClientMaxBodySize: "25mb" },
   async headers() {
     return [
       {

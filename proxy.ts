@@ -15,6 +15,9 @@ export function proxy(request: NextRequest) {
   if (isMalformedPath(request.nextUrl.pathname)) return new NextResponse("Bad request: the path is not valid percent-encoding.", { status: 400 });
   const tooLarge = actionBodyRefusal(request.method, request.headers);
   if (tooLarge) return new NextResponse(tooLarge, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // The router's prefetches make no document, so they need no nonce; the checks above still apply
+  // (a client can send the prefetch headers on any request).
+  if (request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch") return NextResponse.next();
   const nonce = cspNonce();
   const https = servedOverHttps(request.headers.get("x-forwarded-proto"));
   const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https, formActions: formActionOrigins() });
@@ -31,14 +34,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    {
-      // Not the build's static files (no scripts run from them), nor the
-      // router's prefetches (no document is made from them).
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
+    // Not the build's static files: no scripts run from them, and no request parameters reach them.
+    { source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" },
   ],
 };

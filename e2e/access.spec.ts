@@ -31,12 +31,14 @@ test("staff of tenant A cannot read or act in tenant B, by URL or by action", as
   const resA = await page.goto(`/settings/tenants/${a.id}`);
   expect(resA?.status()).toBe(200);
 
-  // By action: renaming B is refused as "Not found." and recorded.
-  const body = await callServerAction(page, "lib/tenants/actions.ts", "renameTenant", { tenantId: b.id, name: "Taken over" });
+  // By action: deleting B's connection is refused as "Not found." and recorded.
+  const body = await callServerAction(page, "lib/tenants/actions.ts", "deleteVendorConnection", { tenantId: b.id, vendor: "trugrid" });
   expect(body).toContain("Not found.");
-  expect((await prisma.tenant.findUniqueOrThrow({ where: { id: b.id } })).name).toBe(b.name);
+  expect(await prisma.vendorConnection.count({ where: { tenantId: b.id } })).toBe(1);
   const denied = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: staffA.id }, orderBy: { seq: "desc" } });
-  expect(denied).toMatchObject({ action: "tenant.renamed", outcome: "denied", tenantId: b.id });
+  expect(denied).toMatchObject({ action: "tenant.connection_deleted", outcome: "denied", tenantId: b.id });
+  // Renaming even its own tenant is for an admin with every tenant.
+  expect(await callServerAction(page, "lib/tenants/actions.ts", "renameTenant", { tenantId: a.id, name: "Taken over" })).toContain("Only an admin with access to every tenant");
 
   // Switching the header tenant to B is refused the same way.
   expect(await callServerAction(page, "lib/tenants/switch-tenant.ts", "switchTenant", { tenantId: b.id })).toContain("Not found.");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { callServerAction, createStaff, db, signIn } from "./fixtures";
+import { callServerAction, createStaff, createTenant, db, signIn } from "./fixtures";
 
 async function demoTenant() {
   return (await db()).tenant.findFirstOrThrow({ where: { isDemo: true }, include: { connections: true } });
@@ -40,7 +40,7 @@ test("a viewer calling the operator-only connection test directly is refused and
 
 test("a wrong vendor key shows the vendor's own refusal", async ({ page }) => {
   const prisma = await db();
-  const tenant = await prisma.tenant.create({ data: { name: `Wrong key ${Date.now()}` } });
+  const tenant = await createTenant(`Wrong key ${Date.now()}`);
   const demo = await demoTenant();
   const trugridUrl = demo.connections.find((c) => c.vendor === "trugrid")!.baseUrl;
   const admin = await createStaff("admin", [tenant.id]);
@@ -48,7 +48,7 @@ test("a wrong vendor key shows the vendor's own refusal", async ({ page }) => {
   await page.goto(`/settings/tenants/${tenant.id}`);
   const tg = page.getByTestId("connection-trugrid");
   await tg.getByLabel("Base URL").fill(trugridUrl);
-  await tg.getByLabel("Domain name").fill("northwind.example");
+  await tg.getByLabel("Domain name").fill("not-a-customer.example");
   await tg.getByLabel("API key (api_key header)").fill("not-the-right-key");
   await tg.getByRole("button", { name: "Connect" }).click();
   await expect(page.getByText("TruGrid connection saved.")).toBeVisible();

@@ -6,6 +6,7 @@ import type { Role } from "../lib/auth/permissions";
 import { hashPassword } from "../lib/crypto/password";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { allTenantAdminIds } from "../lib/staff/guards";
 
 let prisma: Db | null = null;
 
@@ -27,8 +28,11 @@ export async function createStaff(role: Role, tenantIds: string[], password = "e
   return { id: staff.id, email, password };
 }
 
+/** A tenant as the console creates one: every admin who held every tenant is given it too (lib/tenants/actions.ts). */
 export async function createTenant(name = `E2E Tenant ${Date.now()}-${++n}`) {
-  return (await db()).tenant.create({ data: { name } });
+  const prisma = await db();
+  const admins = await allTenantAdminIds(prisma);
+  return prisma.tenant.create({ data: { name, staff: { create: admins.map((staffId) => ({ staffId })) } } });
 }
 
 export async function signIn(page: Page, email: string, password: string) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStaff, db, signIn, syncTenant } from "./fixtures";
+import { createStaff, createTenant, db, signIn, syncTenant } from "./fixtures";
 import { twingateWriteRoom } from "./twingate-fixtures";
 
 test("the People table searches, filters, sorts, pages and hides columns through the URL", async ({ page }) => {
@@ -80,7 +80,7 @@ test("the person finder opens with '/', finds by part of an email, and the perso
   await expect(page.getByTestId("person-trugrid")).toContainText(tg ? tg.upn : "Not known to TruGrid");
 
   // Another tenant's person is simply not found, by URL or by search.
-  const other = await prisma.tenant.create({ data: { name: `Other ${Date.now()}` } });
+  const other = await createTenant(`Other ${Date.now()}`);
   const stranger = await prisma.person.create({ data: { tenantId: other.id, emailNorm: `stranger-${Date.now()}@elsewhere.example` } });
   const res = await page.goto(`/people/${stranger.id}`);
   expect(res?.status()).toBe(404);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { callServerAction, createStaff, db, signIn } from "./fixtures";
+import { callServerAction, createStaff, createTenant, db, signIn } from "./fixtures";
 
 test("an operator syncs a vendor now and sees progress, then the counts; the cache holds the data", async ({ page }) => {
   const prisma = await db();
@@ -33,7 +33,7 @@ test("a viewer sees sync history but cannot start a sync, even by calling the ac
   const body = await callServerAction(page, "lib/sync/actions.ts", "syncNow", { tenantId: tenant.id, vendor: "trugrid" });
   expect(body).toContain("may not do this");
   expect(await prisma.syncRun.count()).toBe(before);
-  const other = await prisma.tenant.create({ data: { name: `Elsewhere ${Date.now()}` } });
+  const other = await createTenant(`Elsewhere ${Date.now()}`);
   const res = await page.request.get(`/api/sync/runs?tenantId=${other.id}`);
   expect(res.status()).toBe(404);
 });

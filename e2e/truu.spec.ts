@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E_PORT } from "../playwright.config";
 import { TruuClient } from "../lib/vendors/truu/client";
 import { TRUU_SIM_CREDENTIALS } from "../sim/truu/credentials";
-import { callServerAction, createStaff, db, signIn } from "./fixtures";
+import { callServerAction, createStaff, createTenant, db, signIn } from "./fixtures";
 
 async function demoTenant() {
   return (await db()).tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
@@ -156,7 +156,7 @@ test("export: every matching row as CSV, with the page's filters and checks", as
   expect(row).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
   expect(await prisma.auditEvent.count({ where: { actorId: viewer.id, action: "truu.device.exported" } })).toBe(1);
   // Another tenant's devices are "not found"; without a session, nothing.
-  const elsewhere = await prisma.tenant.create({ data: { name: `Elsewhere ${Date.now()}` } });
+  const elsewhere = await createTenant(`Elsewhere ${Date.now()}`);
   expect((await page.request.get(`/api/truu/devices/export?tenantId=${elsewhere.id}`)).status()).toBe(404);
   await page.context().clearCookies();
   expect((await page.request.get(href!)).status()).toBe(401);

@@ -10,9 +10,10 @@ export function actAs(staff: Staff | null): void {
   actor = staff;
 }
 
+/** The client every call comes from; a test may move it (refusals without a session are counted per address). */
 export const TEST_CLIENT = { ip: "198.51.100.50", userAgent: "vitest" };
 
 export const currentStaff = async () => actor;
-export const requestMeta = async () => TEST_CLIENT;
+export const requestMeta = async () => ({ ...TEST_CLIENT });
 export const requireStaff = async () => actor;
 export const requirePermission = async () => actor;

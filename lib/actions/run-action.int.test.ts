@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
 import type { Staff } from "../auth/staff";
+import { verifyAuditChain } from "../audit/verify";
 import { ActionError } from "./result";
 import { runAction, type ActionDef } from "./run-action";
 
@@ -105,5 +106,19 @@ describe("runAction", () => {
     const res = await runAction(def, async () => { throw new Error("database exploded"); }, { tenantId: tenantA.id, name: "Whatever" }, env(operator));
     expect(res).toEqual({ ok: false, error: expect.stringMatching(/unexpectedly/) });
     expect(await lastEvent()).toMatchObject({ outcome: "failure", reason: "database exploded" });
+  });
+
+  it("records a refusal whose input holds a NUL byte or a huge id, instead of failing to record it", async () => {
+    for (const tenantId of ["x\u0000y", "t".repeat(100_000)]) {
+      const res = await runAction(def, body, { tenantId, name: "Hacked" }, env(operator));
+      expect(res).toEqual({ ok: false, error: "Not found." });
+      const ev = await lastEvent();
+      expect(ev).toMatchObject({ outcome: "denied", actorId: operator.id });
+      expect(ev.tenantId!.length).toBeLessThanOrEqual(512);
+      expect(ev.tenantId).not.toContain("\u0000");
+      expect(ev.reason).not.toContain("\u0000");
+    }
+    const chain = await verifyAuditChain(t.db);
+    expect(chain.ok).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { anonymousRefusal, notSignedInReason } from "../audit/anonymous-refusals";
 import { recordAudit } from "../audit/record";
 import type { AuditTarget } from "../audit/event";
 import { allows, refusalOf, type Permission } from "../auth/permissions";
@@ -70,9 +71,24 @@ const NOT_SIGNED_IN = "Your session has ended. Sign in again.";
 
 /**
  * auth → permission → zod input → tenant scope → run → audit, the one path
- * every server action takes. Never throws: the browser only sees a Result.
+ * every server action takes. Never throws: the browser only sees a Result,
+ * even when the audit log itself cannot be written (the database is down).
  */
 export async function runAction<S extends z.ZodType, T>(
+  def: ActionDef<S>,
+  body: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+  raw: unknown,
+  env: ActionEnv,
+): Promise<Result<T>> {
+  try {
+    return await checkedRun(def, body, raw, env);
+  } catch (err) {
+    console.error(`[action ${def.name}] could not record its audit event`, err);
+    return { ok: false, error: "The console could not record this action in its audit log; check the log before trying again." };
+  }
+}
+
+async function checkedRun<S extends z.ZodType, T>(
   def: ActionDef<S>,
   body: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
   raw: unknown,
@@ -88,7 +104,8 @@ export async function runAction<S extends z.ZodType, T>(
   };
 
   if (!staff) {
-    await deny("not signed in", null, null);
+    const budget = anonymousRefusal(meta.ip);
+    if (budget.record) await deny(notSignedInReason(budget.leftOut), null, null);
     return { ok: false, error: NOT_SIGNED_IN };
   }
   if (!allows(staff, def.perm)) {

@@ -27,9 +27,37 @@ function jsonText(value: unknown): string | null {
 /** The value as it comes back from jsonb (what is hashed), from its JSON text. */
 const fromJsonb = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
+const NUL = "\u0000";
+/** Longest kept text of an indexed column (a btree entry must stay well under Postgres's ~2.7 kB). */
+const MAX_INDEXED = 512;
+const MAX_REASON = 4000;
+const clip = (s: string | null | undefined, n: number) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : (s ?? null));
+
+/**
+ * What a refusal records can come straight from an attacker's input (an id
+ * with a NUL byte, a 100 kB "tenant id"). Postgres refuses NUL in text and
+ * jsonb, and a btree entry over its size limit: either would turn the
+ * refusal into an error and leave no event at all. NUL becomes U+FFFD and
+ * indexed text is clipped, before anything is hashed. Checked on the JSON
+ * text already written, so the usual event costs nothing more.
+ */
+function storable(e: ReturnType<typeof parseAuditInput>, json: { targets: string; before: string | null; after: string | null }) {
+  const strings = [e.actor?.id, e.actor?.email, e.actor?.name, e.ip, e.userAgent, e.tenantId, e.jobId, e.reason];
+  const hasNul = strings.some((v) => v?.includes(NUL)) || [json.targets, json.before, json.after].some((t) => t?.includes("\\u0000"));
+  const tooLong = [e.actor?.id, e.actor?.email, e.actor?.name, e.ip, e.tenantId, e.jobId].some((v) => (v?.length ?? 0) > MAX_INDEXED) || (e.reason?.length ?? 0) > MAX_REASON;
+  if (!hasNul && !tooLong) return { e, json };
+  const clean = hasNul ? (JSON.parse(JSON.stringify(e).replaceAll("\\u0000", "\\ufffd")) as typeof e) : { ...e };
+  const actor = clean.actor && { id: clip(clean.actor.id, MAX_INDEXED)!, email: clip(clean.actor.email, MAX_INDEXED)!, name: clip(clean.actor.name, MAX_INDEXED)! };
+  const fixed = {
+    ...clean, actor, ip: clip(clean.ip, MAX_INDEXED), tenantId: clip(clean.tenantId, MAX_INDEXED), jobId: clip(clean.jobId, MAX_INDEXED),
+    reason: clip(clean.reason, MAX_REASON),
+  } as typeof e;
+  return { e: fixed, json: { targets: jsonText(fixed.targets) ?? "[]", before: jsonText(fixed.before), after: jsonText(fixed.after) } };
+}
+
 function toRow(input: AuditEventInput) {
-  const e = parseAuditInput(input);
-  const json = { targets: jsonText(e.targets) ?? "[]", before: jsonText(e.before), after: jsonText(e.after) };
+  const parsed = parseAuditInput(input);
+  const { e, json } = storable(parsed, { targets: jsonText(parsed.targets) ?? "[]", before: jsonText(parsed.before), after: jsonText(parsed.after) });
   const row = {
     id: randomUUID(),
     // Millisecond precision: what timestamptz(3) stores is what was hashed.

@@ -24,7 +24,11 @@ const SESSION_HOURS = Number(process.env.CONSOLE_SESSION_HOURS ?? 8);
 export const SESSION_ABSOLUTE_HOURS = Number(process.env.CONSOLE_SESSION_ABSOLUTE_HOURS ?? 24);
 /** The key of the session cookie's encryption. */
 export const authSecret = () => process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret");
-export const PasswordCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+// No control characters in the email: it is looked up and counted in Postgres, which refuses NUL outright.
+export const PasswordCredentials = z.object({
+  email: z.string().trim().min(1).max(320).regex(/^[^\u0000-\u001f\u007f]+$/),
+  password: z.string().min(1).max(1024),
+});
 
 /** The session's user for a grant minted by the console's sign-in steps (lib/auth/start-session.ts), if it still holds. */
 async function userFromGrant(token: unknown) {

@@ -47,7 +47,7 @@ export async function startEnrolmentTotp(): Promise<Result<TotpEnrolment>> {
 export async function confirmEnrolmentTotp(code: string): Promise<Result<{ recoveryCodes: string[] }>> {
   const pending = await pendingStep("enrol");
   const result = await attempt(async () => ({ recoveryCodes: await confirmTotpAtSignIn(db(), pending, String(code).slice(0, 64), await requestMeta()) }));
-  if (result.ok) await writePendingSignIn({ ...pending, step: "enrolled", factor: "totp" });
+  if (result.ok) await writePendingSignIn({ ...pending, step: "enrolled", factor: "totp", enrolledAt: Date.now() });
   return result;
 }
 
@@ -65,7 +65,7 @@ export async function addEnrolmentPasskey(input: unknown): Promise<Result<{ reco
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "The passkey's answer is malformed." };
   const rp = relyingParty(await headers());
   const result = await attempt(async () => ({ recoveryCodes: await addPasskeyAtSignIn(db(), pending, parsed.data, rp, await requestMeta()) }));
-  if (result.ok) await writePendingSignIn({ ...pending, step: "enrolled", factor: "passkey" });
+  if (result.ok) await writePendingSignIn({ ...pending, step: "enrolled", factor: "passkey", enrolledAt: Date.now() });
   return result;
 }
 

@@ -26,6 +26,8 @@ const Pending = z.object({
   next: z.string().transform(safeNextPath),
   /** With step "enrolled": the factor just set up. */
   factor: z.enum(["totp", "passkey"]).optional(),
+  /** With step "enrolled": when it was set up; the state is spent by the first sign-in after it (single use). */
+  enrolledAt: z.number().int().optional(),
 });
 export type PendingSignIn = z.output<typeof Pending>;
 

@@ -62,10 +62,11 @@ export function can(role: Role, permission: Permission): boolean {
 
 /**
  * Permissions whose effect reaches past any one tenant (creating tenants,
- * pruning every tenant's audit events): an admin holds them only with every
- * tenant, so a tenant-scoped admin never acts on what it cannot see.
+ * pruning or verifying every tenant's audit events, console-wide settings):
+ * an admin holds them only with every tenant, so a tenant-scoped admin never
+ * acts on, or learns about, what it cannot see.
  */
-export const EVERY_TENANT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["tenants.manage", "audit.retention", "console.settings"]);
+export const EVERY_TENANT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["tenants.manage", "audit.retention", "audit.verify", "console.settings"]);
 
 /** can(), with the reach EVERY_TENANT_PERMISSIONS need: what the wrappers check. */
 export function allows(staff: { role: Role; allTenants: boolean }, permission: Permission): boolean {

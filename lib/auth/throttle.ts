@@ -36,3 +36,26 @@ export async function checkThrottle(db: Db, email: string, ip: string, now = new
 export async function recordAttempt(db: Db, email: string, ip: string, success: boolean): Promise<void> {
   await db.signInAttempt.create({ data: { email, ip, success } });
 }
+
+/** Serialises the guesses at one account, so a burst of parallel ones cannot all pass the count before any is recorded. */
+const GUESS_LOCK = 4_201_780;
+
+/**
+ * One guess at an account's password or second factor: the throttle is
+ * checked, the guess judged and its outcome counted in one transaction under
+ * a lock on the account, so N guesses sent at once are judged one after
+ * another against a count that includes the ones before.
+ */
+export async function throttledGuess<R>(
+  db: Db, who: { email: string; ip: string; now?: Date }, judge: (tx: Db) => Promise<{ ok: boolean; result: R }>,
+): Promise<{ throttled: Extract<ThrottleVerdict, { throttled: true }> } | { throttled: null; ok: boolean; result: R }> {
+  return db.$transaction(async (prismaTx) => {
+    const tx = prismaTx as unknown as Db;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GUESS_LOCK}::int, hashtext(${who.email}))`;
+    const verdict = await checkThrottle(tx, who.email, who.ip, who.now);
+    if (verdict.throttled) return { throttled: verdict };
+    const { ok, result } = await judge(tx);
+    await recordAttempt(tx, who.email, who.ip, ok);
+    return { throttled: null, ok, result };
+  }, { maxWait: 15_000, timeout: 30_000 });
+}

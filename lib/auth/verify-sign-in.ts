@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { verifyPassword } from "../crypto/password";
 import { stepFor } from "../second-factor/factors";
-import { checkThrottle, recordAttempt } from "./throttle";
+import { throttledGuess } from "./throttle";
 
 export interface SignedInStaff {
   id: string;
@@ -30,19 +30,21 @@ export async function verifySignIn(
   const meta = { ip: input.ip, userAgent: input.userAgent };
   const target = [{ type: "staff_user", id: email }];
 
-  const throttle = await checkThrottle(db, email, input.ip);
-  if (throttle.throttled) {
+  const guess = await throttledGuess(db, { email, ip: input.ip }, async (tx) => {
+    const staff = await tx.staffUser.findUnique({ where: { email } });
+    const passwordOk = await verifyPassword(input.password, staff?.passwordHash ?? null);
+    return { ok: Boolean(staff && passwordOk && !staff.disabled), result: { staff, passwordOk } };
+  });
+  if (guess.throttled) {
+    const throttle = guess.throttled;
     await recordAudit(db, {
       action: "staff.sign_in_failed", actor: null, ...meta, targets: target, outcome: "denied",
       reason: `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; retry in ${throttle.retryAfterSeconds}s`,
     });
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }
-
-  const staff = await db.staffUser.findUnique({ where: { email } });
-  const passwordOk = await verifyPassword(input.password, staff?.passwordHash ?? null);
-  if (!staff || !passwordOk || staff.disabled) {
-    await recordAttempt(db, email, input.ip, false);
+  const { staff } = guess.result;
+  if (!guess.ok || !staff) {
     await recordAudit(db, {
       action: "staff.sign_in_failed", actor: null, ...meta, targets: target, outcome: "failure",
       reason: !staff ? "unknown account" : staff.disabled ? "account disabled" : "wrong password",
@@ -50,7 +52,6 @@ export async function verifySignIn(
     return { ok: false, reason: "invalid" };
   }
 
-  await recordAttempt(db, email, input.ip, true);
   const signedIn = { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
   const next = await stepFor(db, staff);
   if (next === "none") {

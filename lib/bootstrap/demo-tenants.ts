@@ -2,17 +2,21 @@ import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import type { SimTenant } from "../../sim/fleet";
 import type { VendorId } from "../vendors/connection-fields";
+import { allTenantAdminIds } from "../staff/guards";
 import { connectionRecord } from "../vendors/connection-record";
 
 /**
  * Creates the demo tenants when missing (marked isDemo, so they never mix
  * with real ones), points their vendor connections at the running
- * simulators, and gives every active admin access to them. A real tenant
+ * simulators, and gives them to every active admin that held every tenant. A real tenant
  * that happens to have a demo tenant's name is left alone.
  */
 export async function seedDemoTenants(db: Db, simTenants: SimTenant[]): Promise<{ created: string[] }> {
   const created: string[] = [];
   const demoIds: string[] = [];
+  // Read before any demo tenant is made: those who held every tenant keep doing so. Nobody
+  // else is given one (a tenant-scoped admin would otherwise gain tenants at each start).
+  const admins = await allTenantAdminIds(db);
   for (const sim of simTenants) {
     let tenant = await db.tenant.findUnique({ where: { name: sim.tenantName } });
     if (tenant && !tenant.isDemo) continue;
@@ -36,9 +40,8 @@ export async function seedDemoTenants(db: Db, simTenants: SimTenant[]): Promise<
       });
     }
   }
-  const admins = await db.staffUser.findMany({ where: { role: "admin", disabled: false }, select: { id: true } });
   await db.staffTenant.createMany({
-    data: admins.flatMap((a) => demoIds.map((tenantId) => ({ staffId: a.id, tenantId }))),
+    data: admins.flatMap((staffId) => demoIds.map((tenantId) => ({ staffId, tenantId }))),
     skipDuplicates: true,
   });
   return { created };

@@ -1,5 +1,5 @@
 import { recordAudit } from "../audit/record";
-import { generatePassword, hashPassword } from "../crypto/password";
+import { generatePassword, hashPassword, verifyPassword } from "../crypto/password";
 import type { Db } from "../db/client";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@helpdesk.local";
@@ -31,7 +31,12 @@ export async function ensureFirstAdmin(db: Db, env: { email?: string; password?:
     const passwordHash = await hashPassword(env.password);
     const existing = await db.staffUser.findUnique({ where: { email } });
     if (existing) {
-      await db.staffUser.update({ where: { id: existing.id }, data: { passwordHash, role: "admin", disabled: false } });
+      // A new password ends the sessions signed in with the old one, as any reset does.
+      const changed = !(await verifyPassword(env.password, existing.passwordHash));
+      await db.staffUser.update({
+        where: { id: existing.id },
+        data: { passwordHash, role: "admin", disabled: false, ...(changed ? { sessionVersion: { increment: 1 } } : {}) },
+      });
       await grantEveryTenant(db, existing.id);
       await recordAudit(db, {
         action: "staff.password_reset", actor: null, outcome: "success",

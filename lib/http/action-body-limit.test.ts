@@ -20,5 +20,7 @@ describe("actionBodyRefusal", () => {
   it("matches Next.js's own limit in next.config.js", () => {
     const config = readFileSync(path.resolve(import.meta.dirname, "../../next.config.js"), "utf8");
     expect(config).toContain(`bodySizeLimit: "${ACTION_BODY_LIMIT_BYTES / 1048576}mb"`);
+    // The proxy buffers request bodies up to its own limit and cuts the rest: it must hold a whole action body.
+    expect(config).toContain(`proxyClientMaxBodySize: "${ACTION_BODY_LIMIT_BYTES / 1048576}mb"`);
   });
 });

@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { AuditTarget } from "../audit/event";
-import { can, PERMISSIONS, type Permission } from "../auth/permissions";
+import { allows, refusalOf, type Permission } from "../auth/permissions";
 import type { Staff, TenantSummary } from "../auth/staff";
 import { checkParams, readParams, type ParamProblem } from "../params/read";
 import { checkTenant, recordRefusal, type RequestEnv, type TenantRule } from "../routes/refusal";
@@ -74,8 +74,8 @@ export async function runPageContext<P extends z.ZodType = typeof NONE, S extend
     await deny("not signed in", null, []);
     redirect("/login");
   }
-  if (!can(staff.role, def.perm)) {
-    await deny(`role ${staff.role} lacks ${def.perm} (needs ${PERMISSIONS[def.perm]})`, null, []);
+  if (!allows(staff, def.perm)) {
+    await deny(refusalOf(staff, def.perm).reason, null, []);
     redirect("/?denied=" + encodeURIComponent(def.perm));
   }
 

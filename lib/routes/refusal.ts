@@ -1,4 +1,5 @@
 import type { AuditTarget } from "../audit/event";
+import { anonymousRefusal, notSignedInReason } from "../audit/anonymous-refusals";
 import { recordAudit } from "../audit/record";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
@@ -49,11 +50,21 @@ export async function checkTenant<I>(rule: TenantRule<I>, input: I, staff: Staff
 // hostile value can never make the refusal's own audit event fail.
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 500);
 
-/** Records a refusal as a `denied` audit event, as the action wrapper does. */
+/**
+ * Records a refusal as a `denied` audit event, as the action wrapper does;
+ * without a session, within a per-address budget (lib/audit/anonymous-refusals.ts).
+ */
 export async function recordRefusal(env: RequestEnv, staff: Staff | null, e: { action: string; reason: string; tenantId?: string | null; targets?: AuditTarget[] }) {
+  const meta = await env.meta();
+  let reason = e.reason;
+  if (!staff) {
+    const budget = anonymousRefusal(meta.ip);
+    if (!budget.record) return;
+    reason = e.reason === "not signed in" ? notSignedInReason(budget.leftOut) : `${e.reason}${budget.leftOut ? ` (and ${budget.leftOut} more from this address not recorded)` : ""}`;
+  }
   await recordAudit(env.db, {
-    action: e.action, actor: staff && { id: staff.id, email: staff.email, name: staff.name }, ...(await env.meta()),
-    tenantId: e.tenantId ? clean(e.tenantId) : null, outcome: "denied", reason: clean(e.reason),
+    action: e.action, actor: staff && { id: staff.id, email: staff.email, name: staff.name }, ...meta,
+    tenantId: e.tenantId ? clean(e.tenantId) : null, outcome: "denied", reason: clean(reason),
     targets: (e.targets ?? []).map((t) => ({ ...t, id: clean(t.id) || "?" })),
   });
 }

@@ -54,6 +54,16 @@ describe("runRoute", () => {
     expect(await lastEvent()).toMatchObject({ action: "test.thing_read", outcome: "denied", actorId: null, reason: "not signed in", ip: "203.0.113.7" });
   });
 
+  it("a flood without a session writes a bounded number of events, and says how many it left out", async () => {
+    const flood = { db: t.db, staff: async () => null, meta: async () => ({ ip: "203.0.113.66", userAgent: "scanner" }) };
+    const before = await t.db.auditEvent.count({ where: { ip: "203.0.113.66" } });
+    for (let i = 0; i < 60; i++) {
+      const { request, context } = get(`/x?tenantId=${tenantA.id}`, { thing: "mine-1" });
+      expect((await runRoute(def, body, request, context, flood)).status).toBe(401);
+    }
+    expect((await t.db.auditEvent.count({ where: { ip: "203.0.113.66" } })) - before).toBeLessThanOrEqual(20);
+  });
+
   it("403 for a role without the permission, recorded as denied", async () => {
     const res = await call(viewer, `/x?tenantId=${tenantA.id}`);
     expect(res.status).toBe(403);

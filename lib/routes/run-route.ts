@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AuditTarget } from "../audit/event";
-import { can, PERMISSIONS, type Permission } from "../auth/permissions";
+import { allows, refusalOf, type Permission } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
 import { checkParams } from "../params/read";
 import { firstChunkFirst } from "./first-chunk";
@@ -67,8 +67,8 @@ export async function runRoute<P extends z.ZodType, Q extends z.ZodType>(
     await deny("not signed in");
     return json(401, { error: "not signed in" });
   }
-  if (!can(staff.role, def.perm)) {
-    await deny(`role ${staff.role} lacks ${def.perm} (needs ${PERMISSIONS[def.perm]})`);
+  if (!allows(staff, def.perm)) {
+    await deny(refusalOf(staff, def.perm).reason);
     return json(403, { error: "forbidden", needs: def.perm });
   }
 

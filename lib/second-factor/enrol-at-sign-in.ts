@@ -65,10 +65,16 @@ export async function addPasskeyAtSignIn(
 /** The session's last check after enrolment: the pending state says which factor was just set up. */
 export async function finishSignInAfterEnrolment(db: Db, pending: PendingSignIn, meta: Meta) {
   const staff = await db.staffUser.findUnique({ where: { id: pending.staffId } });
-  if (!staff || staff.disabled || staff.sessionVersion !== pending.sessionVersion || pending.step !== "enrolled" || !pending.factor) {
+  if (!staff || staff.disabled || staff.sessionVersion !== pending.sessionVersion || pending.step !== "enrolled" || !pending.factor || !pending.enrolledAt) {
     throw new ActionError("This sign-in has expired: sign in again.");
   }
   if ((await countFactors(db, staff.id)) === 0) throw new ActionError("The second factor is gone: sign in again to set one up.");
+  // Single use: the first sign-in after the enrolment spends this state (a copied cookie cannot sign in again).
+  const spent = await db.staffUser.updateMany({
+    where: { id: staff.id, OR: [{ lastSignInAt: null }, { lastSignInAt: { lt: new Date(pending.enrolledAt) } }] },
+    data: { lastSignInAt: new Date() },
+  });
+  if (spent.count === 0) throw new ActionError("This sign-in has expired: sign in again.");
   const signedIn = { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
   await recordSignedIn(db, signedIn, meta, `password+${pending.factor}`);
   return signedIn;

@@ -1,6 +1,6 @@
 import { ActionError } from "../actions/result";
 import type { ActionContext } from "../actions/run-action";
-import { checkThrottle, recordAttempt } from "../auth/throttle";
+import { throttledGuess } from "../auth/throttle";
 import { verifyPassword } from "../crypto/password";
 import type { Db } from "../db/client";
 import type { RelyingParty } from "./relying-party";
@@ -19,13 +19,12 @@ export interface FactorEnv {
  * else's passkey or to read fresh recovery codes. Wrong passwords count
  * toward the same throttle as at sign-in.
  */
-export async function confirmOwnPassword(ctx: ActionContext, password: string, env: FactorEnv): Promise<void> {
-  const throttle = await checkThrottle(env.attempts, ctx.staff.email, env.meta.ip);
-  if (throttle.throttled) throw new ActionError(`Too many wrong passwords: try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minutes.`);
-  const me = await ctx.db.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id }, select: { passwordHash: true } });
-  if (!me.passwordHash) throw new ActionError("Your account has no password: it signs in with single sign-on, whose provider handles the second factor.");
-  if (!(await verifyPassword(password, me.passwordHash))) {
-    await recordAttempt(env.attempts, ctx.staff.email, env.meta.ip, false);
-    throw new ActionError("The password is wrong.");
-  }
+export async function confirmOwnPassword(ctx: Pick<ActionContext, "staff">, password: string, env: Pick<FactorEnv, "meta" | "attempts">): Promise<void> {
+  const guess = await throttledGuess(env.attempts, { email: ctx.staff.email, ip: env.meta.ip }, async (tx) => {
+    const me = await tx.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id }, select: { passwordHash: true } });
+    return { ok: !!me.passwordHash && (await verifyPassword(password, me.passwordHash)), result: { hasPassword: !!me.passwordHash } };
+  });
+  if (guess.throttled) throw new ActionError(`Too many wrong passwords: try again in ${Math.ceil(guess.throttled.retryAfterSeconds / 60)} minutes.`);
+  if (!guess.result.hasPassword) throw new ActionError("Your account has no password: it signs in with single sign-on, whose provider handles the second factor.");
+  if (!guess.ok) throw new ActionError("The password is wrong.");
 }

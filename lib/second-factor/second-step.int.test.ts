@@ -114,6 +114,15 @@ describe("verifySecondFactor", () => {
     expect(await verifySignIn(t.db, { email: staff.email, password, ip: "198.51.100.99", userAgent: "vitest" })).toMatchObject({ ok: false, reason: "throttled" });
   });
 
+  it("judges guesses sent all at once one after another, so a burst gets no more tries than the throttle allows", async () => {
+    const { staff, secret } = await withTotp();
+    const now = Date.now();
+    const wrong = totpCode(secret, now) === "000000" ? "111111" : "000000";
+    const results = await Promise.all(Array.from({ length: 20 }, () => step(staff, { method: "totp", code: wrong }, now, "203.0.113.250")));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.perAccount);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(20 - THROTTLE.perAccount);
+  });
+
   it("refuses when the account changed since the password (reset, disabled)", async () => {
     const { staff, secret } = await withTotp();
     await t.db.staffUser.update({ where: { id: staff.id }, data: { sessionVersion: { increment: 1 } } });
@@ -159,7 +168,7 @@ describe("verifySecondFactor", () => {
 describe("enrolment demanded at sign-in", () => {
   const meta = { ip: "198.51.100.30", userAgent: "vitest" };
   const pendingOf = (staff: { id: string; sessionVersion: number }, step: "enrol" | "enrolled" = "enrol") =>
-    ({ staffId: staff.id, sessionVersion: staff.sessionVersion, step, next: "/", ...(step === "enrolled" ? { factor: "totp" as const } : {}) });
+    ({ staffId: staff.id, sessionVersion: staff.sessionVersion, step, next: "/", ...(step === "enrolled" ? { factor: "totp" as const, enrolledAt: Date.now() - 1 } : {}) });
 
   it("sets up the app, audits it, returns recovery codes, then signs in", async () => {
     const staff = await makeStaff(t.db, { role: "admin", password });
@@ -167,8 +176,11 @@ describe("enrolment demanded at sign-in", () => {
     const codes = await confirmTotpAtSignIn(t.db, pendingOf(staff), totpCode(secret.replace(/ /g, "")), meta);
     expect(codes).toHaveLength(10);
     expect((await lastEvents(staff.id, 1))[0]).toMatchObject({ action: "staff.totp.enrolled", actorId: staff.id, outcome: "success", after: { during: "sign_in" } });
-    expect(await finishSignInAfterEnrolment(t.db, pendingOf(staff, "enrolled"), meta)).toMatchObject({ id: staff.id });
+    const enrolled = pendingOf(staff, "enrolled");
+    expect(await finishSignInAfterEnrolment(t.db, enrolled, meta)).toMatchObject({ id: staff.id });
     expect((await lastEvents(staff.id, 1))[0]).toMatchObject({ action: "staff.signed_in", after: { method: "password+totp" } });
+    // The same state (a copied cookie) signs in once only.
+    await expect(finishSignInAfterEnrolment(t.db, enrolled, meta)).rejects.toThrow(/expired/);
   });
 
   it("is refused once the account has a factor: the password alone never adds one", async () => {

@@ -1,6 +1,6 @@
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { recordAudit } from "../audit/record";
-import { checkThrottle, recordAttempt } from "../auth/throttle";
+import { throttledGuess } from "../auth/throttle";
 import { recordSignedIn, type SignedInStaff } from "../auth/verify-sign-in";
 import type { Db } from "../db/client";
 import { usePasskey } from "./passkeys";
@@ -55,18 +55,19 @@ export async function verifySecondFactor(
     await fail("failure", "the password step no longer stands: the account was disabled, reset or signed out since");
     return { ok: false, reason: "expired" };
   }
-  const throttle = await checkThrottle(db, staff.email, input.ip, now);
-  if (throttle.throttled) {
+  const guess = await throttledGuess(db, { email: staff.email, ip: input.ip, now }, async (tx) => {
+    const refused = await refusal(tx, staff.id, input.answer, now);
+    return { ok: refused === null, result: refused };
+  });
+  if (guess.throttled) {
+    const throttle = guess.throttled;
     await fail("denied", `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; retry in ${throttle.retryAfterSeconds}s`);
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }
-  const refused = await refusal(db, staff.id, input.answer, now);
-  if (refused) {
-    await recordAttempt(db, staff.email, input.ip, false);
-    await fail("failure", refused);
+  if (guess.result) {
+    await fail("failure", guess.result);
     return { ok: false, reason: "invalid" };
   }
-  await recordAttempt(db, staff.email, input.ip, true);
   const signedIn = { id: staff.id, email: staff.email, name: staff.name, sessionVersion: staff.sessionVersion };
   const actor = { id: staff.id, email: staff.email, name: staff.name };
   if (method === "recovery_code") {

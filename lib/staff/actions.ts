@@ -3,7 +3,10 @@ import { z } from "zod";
 import { action, ActionDenied, ActionError } from "../actions/action";
 import type { ActionContext } from "../actions/run-action";
 import { ROLES } from "../auth/permissions";
-import { generatePassword, hashPassword, verifyPassword } from "../crypto/password";
+import { requestMeta } from "../auth/session";
+import { generatePassword, hashPassword } from "../crypto/password";
+import { db } from "../db";
+import { confirmOwnPassword } from "../second-factor/reauth";
 import { allTenantAdminIds, assertMayManage, lockStaffChanges } from "./guards";
 import { grantRefusal } from "./reach";
 
@@ -111,8 +114,9 @@ export const changeOwnPassword = action(
       .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "Does not match the new password" }),
   },
   async ({ current, next }, ctx) => {
+    // Counted and throttled like a sign-in: an open session must not become a way to guess the password.
+    await confirmOwnPassword(ctx, current, { meta: await requestMeta(), attempts: db() });
     const me = await ctx.db.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id } });
-    if (!me.passwordHash || !(await verifyPassword(current, me.passwordHash))) throw new ActionError("The current password is wrong.");
     await ctx.db.staffUser.update({ where: { id: me.id }, data: { passwordHash: await hashPassword(next), sessionVersion: { increment: 1 } } });
     ctx.audit.targets = [{ type: "staff_user", id: me.id, label: me.email }];
     ctx.audit.after = { sessionsSignedOut: true };

@@ -4,15 +4,16 @@ import { action, ActionError } from "../actions/action";
 import { open } from "../crypto/secret-box";
 import { allTenantAdminIds, lockStaffChanges } from "../staff/guards";
 import { baseUrlRefusal } from "../vendors/base-url-policy";
-import { connectionAad, connectionRecord, type ConnectionSecrets } from "../vendors/connection-record";
-import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, type VendorId } from "../vendors/connection-fields";
+import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
+import { connectionAad, connectionRecord, connectionSettings, connectionTarget, type ConnectionSecrets } from "../vendors/connection-record";
+import { refuseAccountOfAnotherTenant } from "../vendors/connection-owner";
 
 const TenantName = z.string().trim().min(2, "At least 2 characters").max(100);
 
-/** The secrets stored for the connection's current address; none when they do not open for it (entered elsewhere, another key). */
-function storedSecrets(tenantId: string, vendor: VendorId, row: { baseUrl: string; credentials: string }): ConnectionSecrets {
+/** The secrets stored for the connection's current target; none when they do not open for it (entered elsewhere, another key). */
+function storedSecrets(tenantId: string, vendor: VendorId, row: { baseUrl: string; settings: unknown; credentials: string }): ConnectionSecrets {
   try {
-    return JSON.parse(open(row.credentials, connectionAad(tenantId, vendor, row.baseUrl))) as ConnectionSecrets;
+    return JSON.parse(open(row.credentials, connectionAad(tenantId, vendor, row))) as ConnectionSecrets;
   } catch {
     return {};
   }
@@ -55,16 +56,20 @@ export const saveVendorConnection = action(
     const { tenantId, vendor } = input;
     const refusal = baseUrlRefusal(input.baseUrl);
     if (refusal) throw new ActionError(`The base URL ${refusal}.`);
+    const target = { baseUrl: input.baseUrl, settings: connectionSettings(vendor, input) };
     const existing = await ctx.db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
+    await refuseAccountOfAnotherTenant(ctx.db, tenantId, vendor, target);
     // A blank secret field keeps the stored value (the browser never holds it), but only for the
-    // address it was entered for: a new base URL needs every secret again, or the stored one
-    // would go to a host its owner never gave it to.
-    const sameHost = existing?.baseUrl === input.baseUrl;
-    const secrets: ConnectionSecrets = existing && sameHost ? storedSecrets(tenantId, vendor, existing) : {};
+    // target it was entered for: a new base URL, domain, network or organisation needs every
+    // secret again, or the stored one would act where its owner never sent it.
+    const sameTarget = !!existing && connectionTarget(vendor, existing) === connectionTarget(vendor, target);
+    const secrets: ConnectionSecrets = existing && sameTarget ? storedSecrets(tenantId, vendor, existing) : {};
     for (const s of CONNECTION_FIELDS[vendor].secrets) {
       if (input[s.key]) secrets[s.key] = input[s.key];
       if (!secrets[s.key]) {
-        throw new ActionError(existing && !sameHost ? `The base URL changed: enter the ${s.label} again for ${input.baseUrl}.` : `${s.label} is required.`);
+        throw new ActionError(existing && !sameTarget
+          ? `The base URL or the ${VENDOR_LABEL[vendor]} account it names changed: enter the ${s.label} again.`
+          : `${s.label} is required.`);
       }
     }
     const data = connectionRecord(tenantId, vendor, input.baseUrl, secrets, input);

@@ -6,7 +6,7 @@ import { makeStaff, makeTenant } from "../../test/factories";
 import { actAs } from "../../test/session-as";
 import { loadStaff, type Staff } from "../auth/staff";
 import { seal } from "../crypto/secret-box";
-import { legacyConnectionAad } from "../vendors/connection-record";
+import { connectionRecord, legacyConnectionAad } from "../vendors/connection-record";
 import { loadConnection } from "../vendors/load-connection";
 import { rebindLegacyCredentials } from "../vendors/rebind-credentials";
 
@@ -62,7 +62,7 @@ describe("a stored vendor credential", () => {
 
   it("is not kept when the base URL changes without it, and never reaches the new host", async () => {
     const res = await save(attackerHost.url);
-    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/base URL changed: enter the API key/) });
+    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/base URL or the TruGrid account it names changed: enter the API key/) });
     expect((await t.db.vendorConnection.findFirstOrThrow({ where: { tenantId } })).baseUrl).toBe(vendorHost.url);
     await (await tester()).testVendorConnection({ tenantId, vendor: "trugrid" });
     expect(attackerHost.seen).toEqual([]);
@@ -83,6 +83,29 @@ describe("a stored vendor credential", () => {
     expect(new Set(keysSeenBy(vendorHost))).toEqual(new Set([SECRET]));
   });
 
+  it("is not kept when the vendor account it names changes, and never names another tenant's account", async () => {
+    await save(vendorHost.url, SECRET);
+    const other = (await makeTenant(t.db, "Fabrikam")).id;
+    await t.db.vendorConnection.create({
+      data: { tenantId: other, vendor: "trugrid", ...connectionRecord(other, "trugrid", vendorHost.url, { apiKey: "fabrikam-key" }, { domainName: "fabrikam.example" }) },
+    });
+    const actions_ = await actions();
+    // The same MSP key, pointed at another customer's domain: refused whether or not the key is given again.
+    for (const apiKey of ["", SECRET]) {
+      const res = await actions_.saveVendorConnection({ tenantId, vendor: "trugrid", baseUrl: vendorHost.url, apiKey, domainName: "Fabrikam.example" });
+      expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/Another tenant is already connected to this TruGrid account/) });
+      expect(await t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "tenant.connection_saved", outcome: "denied" });
+    }
+    // Another domain of no tenant: the stored key is not carried over to it.
+    expect(await actions_.saveVendorConnection({ tenantId, vendor: "trugrid", baseUrl: vendorHost.url, apiKey: "", domainName: "elsewhere.example" }))
+      .toMatchObject({ ok: false, error: expect.stringMatching(/TruGrid account it names changed: enter the API key/) });
+    // Changed behind the console's back, the credential no longer opens.
+    await t.db.vendorConnection.updateMany({ where: { tenantId }, data: { settings: { domainName: "fabrikam.example" } } });
+    await expect(loadConnection(t.db, tenantId, "trugrid")).rejects.toThrow(/were not entered for/);
+    await t.db.vendorConnection.updateMany({ where: { tenantId }, data: { settings: { domainName: "contoso.com" } } });
+    expect(await loadConnection(t.db, tenantId, "trugrid")).toMatchObject({ secrets: { apiKey: SECRET } });
+  });
+
   it("goes only to https addresses outside demo and test mode, or to the listed ones", async () => {
     expect(await save("http://vendor.example.com", SECRET)).toMatchObject({ ok: false, error: expect.stringMatching(/https/) });
     vi.stubEnv("NODE_ENV", "production");
@@ -91,8 +114,9 @@ describe("a stored vendor credential", () => {
       // Loopback http is for the simulators only: outside demo mode even a stored one is not used.
       expect(await save(vendorHost.url, SECRET)).toMatchObject({ ok: false, error: expect.stringMatching(/https/) });
       await expect(loadConnection(t.db, tenantId, "trugrid")).rejects.toThrow(/does not send TruGrid credentials/);
-      vi.stubEnv("CONSOLE_VENDOR_URL_ALLOWLIST", attackerHost.url);
-      expect(await loadConnection(t.db, tenantId, "trugrid")).toMatchObject({ baseUrl: attackerHost.url });
+      const stored = (await t.db.vendorConnection.findFirstOrThrow({ where: { tenantId } })).baseUrl;
+      vi.stubEnv("CONSOLE_VENDOR_URL_ALLOWLIST", stored);
+      expect(await loadConnection(t.db, tenantId, "trugrid")).toMatchObject({ baseUrl: stored });
     } finally {
       vi.unstubAllEnvs();
     }

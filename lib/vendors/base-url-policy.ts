@@ -1,12 +1,18 @@
 import { isIP } from "node:net";
+import { parseIpAddress } from "../http/ip-address";
 
 /**
- * Where a vendor credential may be sent. A base URL must be https; plain
- * http only to this machine's loopback while demo mode (simulators) or a
- * test run is on. A deployment can instead list the origins it allows in
+ * Where a vendor credential may be sent. A base URL must be https to a
+ * public address; this machine's loopback (http or https) only while demo
+ * mode (simulators) or a test run is on; an address literal that is private,
+ * link-local or reserved (10.x, 169.254.169.254, fd00::…) never, so that
+ * "Test connection" cannot be made to probe the console's own network. A
+ * deployment can instead list the origins it allows in
  * CONSOLE_VENDOR_URL_ALLOWLIST (comma-separated, `https://*.twingate.com`
  * style; `*.` stands for one or more labels): then a base URL must match one
- * of them, and an http origin listed there is allowed as listed.
+ * of them, and an origin listed there is allowed as listed. (A host name is
+ * not resolved here: one that points into a private network is the
+ * allow-list's to exclude.)
  */
 export function baseUrlRefusal(raw: string, env: Record<string, string | undefined> = process.env): string | null {
   let url: URL;
@@ -22,12 +28,13 @@ export function baseUrlRefusal(raw: string, env: Record<string, string | undefin
   if (allowList.length) {
     return allowList.some((entry) => originMatches(url, entry)) ? null : `is not on this console's list of vendor addresses (CONSOLE_VENDOR_URL_ALLOWLIST)`;
   }
-  if (url.protocol === "https:") return null;
-  if (isLoopback(url.hostname) && loopbackHttpAllowed(env)) return null;
-  return "must be an https URL";
+  if (isLoopback(url.hostname)) return loopbackAllowed(env) ? null : "must be an https URL to the vendor, not this machine";
+  const ip = parseIpAddress(url.hostname);
+  if (ip && ip.range() !== "unicast") return `must not be a ${ip.range()} address (list it in CONSOLE_VENDOR_URL_ALLOWLIST if it really is the vendor)`;
+  return url.protocol === "https:" ? null : "must be an https URL";
 }
 
-function loopbackHttpAllowed(env: Record<string, string | undefined>): boolean {
+function loopbackAllowed(env: Record<string, string | undefined>): boolean {
   return env.CONSOLE_DEMO !== "0" || env.NODE_ENV === "test";
 }
 

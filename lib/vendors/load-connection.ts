@@ -30,9 +30,9 @@ export async function loadConnection(db: Db, tenantId: string, vendor: VendorId)
   if (refusal) throw new CredentialNotSent(`The console does not send ${VENDOR_LABEL[vendor]} credentials to ${row.baseUrl}: the address ${refusal}.`);
   let secrets: string;
   try {
-    secrets = open(row.credentials, connectionAad(tenantId, vendor, row.baseUrl));
+    secrets = open(row.credentials, connectionAad(tenantId, vendor, row));
   } catch {
-    throw new CredentialNotSent(`The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl}; enter them again in Settings.`);
+    throw new CredentialNotSent(`The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl} and this ${VENDOR_LABEL[vendor]} account; enter them again in Settings.`);
   }
   return {
     tenantId,

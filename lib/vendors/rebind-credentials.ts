@@ -4,18 +4,18 @@ import type { VendorId } from "./connection-fields";
 import { connectionAad, legacyConnectionAad } from "./connection-record";
 
 /**
- * Seals credentials stored before the base URL was part of their binding
- * again, bound to the URL they have now. Run at start, before anything
+ * Seals credentials stored before their target (base URL and vendor
+ * account) was part of their binding again, bound to the target they have now. Run at start, before anything
  * reads them; a row that opens neither way (another key) is left as it is
  * and reported, and loadConnection refuses to use it.
  */
 export async function rebindLegacyCredentials(db: Db): Promise<{ rebound: number; unreadable: number }> {
   let rebound = 0;
   let unreadable = 0;
-  const rows = await db.vendorConnection.findMany({ select: { id: true, tenantId: true, vendor: true, baseUrl: true, credentials: true } });
+  const rows = await db.vendorConnection.findMany({ select: { id: true, tenantId: true, vendor: true, baseUrl: true, settings: true, credentials: true } });
   for (const row of rows) {
     const vendor = row.vendor as VendorId;
-    const bound = connectionAad(row.tenantId, vendor, row.baseUrl);
+    const bound = connectionAad(row.tenantId, vendor, row);
     if (opens(row.credentials, bound)) continue;
     const legacy = legacyConnectionAad(row.tenantId, vendor);
     if (!opens(row.credentials, legacy)) {

@@ -10,7 +10,7 @@ import { Select } from "@/components/ui/select";
 import { chainStatus } from "@/lib/audit/chain-status";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
 import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
-import { allows, can } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/permissions";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
@@ -36,7 +36,7 @@ function exportHref(params: Search, format: "csv" | "jsonl"): string {
 export default async function AuditPage(props: PageProps) {
   // The scope is in the query (auditWhere): a filter on another tenant matches nothing.
   const { staff, search: filter, ignored, kept: params } = await pageContext(props, { page: "/audit", perm: "audit.read", search: AuditFilter, tenant: "global" });
-  const isAdmin = can(staff.role, "audit.verify");
+  const isAdmin = allows(staff, "audit.verify");
   const [tenants, { events, olderCursor, newerCursor }, status] = await Promise.all([
     tenantsInScope(staff), listAuditEvents(staff, filter), isAdmin ? chainStatus() : null,
   ]);
