@@ -16,4 +16,3 @@ export const TEST_CLIENT = { ip: "198.51.100.50", userAgent: "vitest" };
 export const currentStaff = async () => actor;
 export const requestMeta = async () => ({ ...TEST_CLIENT });
 export const requireStaff = async () => actor;
-export const requirePermission = async () => actor;

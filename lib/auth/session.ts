@@ -5,7 +5,6 @@ import { cache } from "react";
 import { pgPool } from "../db";
 import { authSecret, SESSION_ABSOLUTE_HOURS } from "./auth";
 import { clientIp, userAgent } from "./client-ip";
-import { allows, type Permission } from "./permissions";
 import { readStaffSession, usesSecureCookies } from "./session-token";
 import { readStaff, type Staff } from "./staff";
 
@@ -29,13 +28,6 @@ export const currentStaff = cache(async (): Promise<Staff | null> => {
 export async function requireStaff(): Promise<Staff> {
   const staff = await currentStaff();
   if (!staff) redirect("/login");
-  return staff;
-}
-
-/** For pages that need more than viewing: without the permission, back to the overview with a notice naming it. */
-export async function requirePermission(permission: Permission): Promise<Staff> {
-  const staff = await requireStaff();
-  if (!allows(staff, permission)) redirect("/?denied=" + encodeURIComponent(permission));
   return staff;
 }
 

@@ -14,7 +14,7 @@ import { uploadRefusal } from "./upload-limits";
 // client. A refusal is a form-level issue, so that the action's error is the
 // limit's own message. (A body over next.config.js's serverActions
 // bodySizeLimit, set well above the file limit, never reaches this code:
-// Next.js answers it with an HTTP 500 of its own.)
+// proxy.ts answers it with a 413 that says so, lib/http/action-body-limit.ts.)
 const Upload = z.object({
   tenantId: z.string().min(1),
   operation: z.string().min(1).max(100),

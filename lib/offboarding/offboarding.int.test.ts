@@ -23,7 +23,6 @@ vi.mock("../auth/session", () => ({
   currentStaff: async () => actor,
   requestMeta: async () => ({ ip: "198.51.100.7", userAgent: "vitest" }),
   requireStaff: async () => actor,
-  requirePermission: async () => actor,
 }));
 
 let t: TestDatabase;

@@ -12,8 +12,8 @@ type Def<P extends z.ZodType, S extends z.ZodType, R> = Omit<PageDef<P, S>, "ten
 type TenantFn<P extends z.ZodType> = Exclude<PageTenantRule<z.output<P>>, string>;
 
 /**
- * What every page under app/(console) starts with, instead of requireStaff and
- * hand-read search params (see runPageContext):
+ * What every page under app/(console) starts with, instead of reading the
+ * session and the search params by hand (see runPageContext):
  *
  *   const { staff, tenant, search, ignored } = await pageContext(props, {
  *     page: "/truu/devices", perm: "console.read", tenant: "current", search: DeviceTableSearch });

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { tenantsReadWith, type Staff, type TenantSummary } from "../auth/staff";
 import { Prisma } from "../generated/prisma/client";
-import { db, pgPool } from "../db";
+import { pgPool } from "../db";
 import { rawRows } from "../db/raw-query";
 
 export const TENANT_COOKIE = "console-tenant";
@@ -26,9 +26,3 @@ export const currentTenant = cache(async (staff: Staff): Promise<TenantSummary |
   const chosen = (await cookies()).get(TENANT_COOKIE)?.value;
   return tenants.find((t) => t.id === chosen) ?? tenants[0] ?? null;
 });
-
-/** A tenant by id if the staff user may see it, else null: another tenant's row is simply "not found". */
-export async function tenantInScope(staff: Staff, tenantId: string) {
-  if (!staff.tenantIds.includes(tenantId)) return null;
-  return db().tenant.findUnique({ where: { id: tenantId } });
-}
