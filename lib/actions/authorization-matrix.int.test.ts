@@ -103,14 +103,14 @@ function held(caller: Staff, perm: Permission): boolean {
 let tenantCount = 0;
 let calls = 0;
 
-function expectedRefusal(def: ActionDef<z.ZodType>, caller: Staff | null, input: unknown): string | null {
+async function expectedRefusal(def: ActionDef<z.ZodType>, caller: Staff | null, input: unknown): Promise<string | null> {
   if (!caller) return "not signed in";
   if (!held(caller, def.perm)) return `lacks ${def.perm}`;
   const parsed = def.input.parse(input);
   const further = def.permFor?.(parsed) as Permission | null | undefined;
   if (further && !held(caller, further)) return `lacks ${further}`;
   if (def.tenant === "global") return null;
-  const tenantId = def.tenant(parsed);
+  const tenantId = await def.tenant(parsed, caller);
   return tenantId && caller.tenantIds.includes(tenantId) ? null : "outside the caller's tenants";
 }
 
@@ -141,7 +141,7 @@ describe("authorization matrix", () => {
           // Each call from its own address: refusals without a session are recorded within a budget per address.
           TEST_CLIENT.ip = `10.${(++calls >> 8) & 255}.${calls & 255}.1`;
           tenantCount = await t.db.tenant.count();
-          const expected = expectedRefusal(f.def, actor, input);
+          const expected = await expectedRefusal(f.def, actor, input);
           const head = await t.db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
           const res = await f.fn(input).catch((err: unknown) => ({ ok: false, error: `threw ${String(err)}` }));
           const denials = await t.db.auditEvent.findMany({

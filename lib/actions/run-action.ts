@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { anonymousRefusal, notSignedInReason } from "../audit/anonymous-refusals";
 import { recordAudit } from "../audit/record";
 import type { AuditTarget } from "../audit/event";
 import { allows, refusalOf, type Permission } from "../auth/permissions";
@@ -8,6 +7,8 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { VendorId } from "../vendors/connection-fields";
 import type { InverseMap } from "../undo/inverse";
+import { checkTenant, type TenantRule } from "../auth/tenant-scope";
+import { recordRefusal } from "../routes/refusal";
 import { isUndoLink, undoTarget } from "../undo/undo-of";
 import { verifyUndoOf } from "../undo/verify-undo-of";
 import { ActionDenied, ActionError, formDataToObject, type Result } from "./result";
@@ -24,7 +25,7 @@ export interface ActionDef<S extends z.ZodType> {
    * in the caller's scope. Required, so that no action skips the check by
    * omission: an action outside any tenant says `"global"`.
    */
-  tenant: ((input: z.output<S>) => string | null | undefined) | "global";
+  tenant: TenantRule<z.output<S>>;
   /**
    * local: the body's database writes and the audit event commit together.
    * external: the body calls a vendor, so an intent event is written first and
@@ -96,23 +97,27 @@ async function checkedRun<S extends z.ZodType, T>(
 ): Promise<Result<T>> {
   const meta = await env.meta();
   const staff = await env.staff();
-  const deny = async (reason: string, tenantId: string | null = null, actor = staff) => {
+  const deny = async (reason: string, tenantId: string | null = null) => {
     await recordAudit(env.db, {
-      action: def.name, actor: actor && { id: actor.id, email: actor.email, name: actor.name },
+      action: def.name, actor: staff && { id: staff.id, email: staff.email, name: staff.name },
       ...meta, tenantId, outcome: "denied", reason,
     });
   };
 
   if (!staff) {
-    const budget = anonymousRefusal(meta.ip);
-    if (budget.record) await deny(notSignedInReason(budget.leftOut), null, null);
+    // As for routes and pages: within the per-address budget for requests without a session.
+    await recordRefusal(env, null, { action: def.name, reason: "not signed in" });
     return { ok: false, error: NOT_SIGNED_IN };
   }
-  if (!allows(staff, def.perm)) {
-    const refusal = refusalOf(staff, def.perm);
+  // The permission the action needs, and later any further one its input calls for (permFor).
+  const lacking = async (perm: Permission | null | undefined): Promise<Result<T> | null> => {
+    if (!perm || allows(staff, perm)) return null;
+    const refusal = refusalOf(staff, perm);
     await deny(refusal.reason);
     return { ok: false, error: refusal.message };
-  }
+  };
+  const lacksPerm = await lacking(def.perm);
+  if (lacksPerm) return lacksPerm;
 
   const parsed = def.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
   if (!parsed.success) {
@@ -124,20 +129,16 @@ async function checkedRun<S extends z.ZodType, T>(
     };
   }
   const input = parsed.data;
-  const further = def.permFor?.(input);
-  if (further && !allows(staff, further)) {
-    const refusal = refusalOf(staff, further);
-    await deny(refusal.reason);
-    return { ok: false, error: refusal.message };
-  }
+  const lacksFurther = await lacking(def.permFor?.(input));
+  if (lacksFurther) return lacksFurther;
   const undoOf = (input as { undoOf?: unknown } | null)?.undoOf;
 
-  const tenantId = def.tenant === "global" ? null : (def.tenant(input) ?? null);
-  if (def.tenant !== "global" && (!tenantId || !staff.tenantIds.includes(tenantId))) {
-    // Out of scope reads as "not found": a tenant's existence is not disclosed.
-    await deny(`tenant ${tenantId ?? "(none)"} is not in the caller's scope`, tenantId ?? null);
+  const scope = await checkTenant(def.tenant, input, staff);
+  if (!scope.ok) {
+    await deny(scope.reason, scope.tenantId);
     return { ok: false, error: "Not found." };
   }
+  const tenantId = scope.tenantId;
 
   const actor = { id: staff.id, email: staff.email, name: staff.name };
   const event = (note: AuditNote) => ({

@@ -39,7 +39,7 @@ export function anonymousRefusal(ip: string | null, now = Date.now()): { record:
   return { record: true, leftOut };
 }
 
-/** The reason recorded for a refusal without a session. */
-export function notSignedInReason(leftOut: number): string {
-  return leftOut ? `not signed in (and ${leftOut} more from this address not recorded)` : "not signed in";
+/** A refusal's reason, saying how many from the same address were left out before it. */
+export function withLeftOut(reason: string, leftOut: number): string {
+  return leftOut ? `${reason} (and ${leftOut} more from this address not recorded)` : reason;
 }

@@ -1,8 +1,10 @@
 import type { AuditTarget } from "../audit/event";
-import { anonymousRefusal, notSignedInReason } from "../audit/anonymous-refusals";
+import { anonymousRefusal, withLeftOut } from "../audit/anonymous-refusals";
 import { recordAudit } from "../audit/record";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
+
+export { checkTenant, type TenantCheck, type TenantRule } from "../auth/tenant-scope";
 
 /** What a route handler or a page needs from its request, given by the Next wrappers and by tests. */
 export interface RequestEnv {
@@ -28,24 +30,6 @@ export function found<T>(value: T | null | undefined, target: AuditTarget, why =
   return value;
 }
 
-/**
- * Which tenant a request acts in. `"global"` says so explicitly (the body's
- * queries are scoped by the staff user's tenants themselves); a function
- * names the tenant from the parsed input (or by looking up the object it
- * names), and that tenant must be in the caller's scope.
- */
-export type TenantRule<I> = "global" | ((input: I, staff: Staff) => Promise<string | null | undefined> | string | null | undefined);
-
-export type TenantCheck = { ok: true; tenantId: string | null } | { ok: false; tenantId: string | null; reason: string };
-
-export async function checkTenant<I>(rule: TenantRule<I>, input: I, staff: Staff): Promise<TenantCheck> {
-  if (rule === "global") return { ok: true, tenantId: null };
-  const tenantId = (await rule(input, staff)) ?? null;
-  if (tenantId && staff.tenantIds.includes(tenantId)) return { ok: true, tenantId };
-  // Out of scope reads as "not found": a tenant's existence is not disclosed.
-  return { ok: false, tenantId, reason: `tenant ${tenantId ?? "(none)"} is not in the caller's scope` };
-}
-
 // A reason may quote what the request asked for: kept printable and short, so a
 // hostile value can never make the refusal's own audit event fail.
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 500);
@@ -60,7 +44,7 @@ export async function recordRefusal(env: RequestEnv, staff: Staff | null, e: { a
   if (!staff) {
     const budget = anonymousRefusal(meta.ip);
     if (!budget.record) return;
-    reason = e.reason === "not signed in" ? notSignedInReason(budget.leftOut) : `${e.reason}${budget.leftOut ? ` (and ${budget.leftOut} more from this address not recorded)` : ""}`;
+    reason = withLeftOut(e.reason, budget.leftOut);
   }
   await recordAudit(env.db, {
     action: e.action, actor: staff && { id: staff.id, email: staff.email, name: staff.name }, ...meta,
