@@ -29,6 +29,15 @@ export function open(sealed: string, associatedData: string): string {
   return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
 }
 
+/** open(), or null when the value does not open with this key and associated data (tampered, moved, sealed for another). */
+export function tryOpen(sealed: string, associatedData: string): string | null {
+  try {
+    return open(sealed, associatedData);
+  } catch {
+    return null;
+  }
+}
+
 /** What the UI may show of a secret: its length class and last four characters. */
 export function mask(secret: string): string {
   if (secret.length <= 8) return "••••";

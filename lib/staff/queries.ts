@@ -1,8 +1,8 @@
 import "server-only";
 import type { Staff } from "../auth/staff";
-import { ROLES, roleAtLeast, type Role } from "../auth/permissions";
+import { ROLES, type Role } from "../auth/permissions";
 import type { Db } from "../db/client";
-import { manageRefusal, maySee } from "./reach";
+import { grantRefusal, manageRefusal, maySee } from "./reach";
 
 export interface StaffListRow {
   id: string;
@@ -34,7 +34,7 @@ export async function staffInSight(db: Db, me: Staff): Promise<StaffListRow[]> {
     }));
 }
 
-/** The roles `me` may give: up to its own, and admin only with every tenant. */
+/** The roles `me` may give (grantRefusal's rule: up to its own, and admin only with every tenant). */
 export function grantableRoles(me: Staff): Role[] {
-  return ROLES.filter((r) => roleAtLeast(me.role, r) && (r !== "admin" || me.allTenants));
+  return ROLES.filter((role) => grantRefusal(me, { role, tenantIds: [] }) === null);
 }

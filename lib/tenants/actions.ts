@@ -1,23 +1,13 @@
 "use server";
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
-import { open } from "../crypto/secret-box";
 import { allTenantAdminIds, lockStaffChanges } from "../staff/guards";
 import { baseUrlRefusal } from "../vendors/base-url-policy";
 import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
-import { connectionAad, connectionRecord, connectionSettings, connectionTarget, type ConnectionSecrets } from "../vendors/connection-record";
+import { connectionRecord, connectionSettings, connectionTarget, openConnectionSecrets, type ConnectionSecrets } from "../vendors/connection-record";
 import { refuseAccountOfAnotherTenant } from "../vendors/connection-owner";
 
 const TenantName = z.string().trim().min(2, "At least 2 characters").max(100);
-
-/** The secrets stored for the connection's current target; none when they do not open for it (entered elsewhere, another key). */
-function storedSecrets(tenantId: string, vendor: VendorId, row: { baseUrl: string; settings: unknown; credentials: string }): ConnectionSecrets {
-  try {
-    return JSON.parse(open(row.credentials, connectionAad(tenantId, vendor, row))) as ConnectionSecrets;
-  } catch {
-    return {};
-  }
-}
 
 export const createTenant = action(
   { name: "tenant.created", perm: "tenants.manage", input: z.object({ name: TenantName }), tenant: "global" },
@@ -63,7 +53,8 @@ export const saveVendorConnection = action(
     // target it was entered for: a new base URL, domain, network or organisation needs every
     // secret again, or the stored one would act where its owner never sent it.
     const sameTarget = !!existing && connectionTarget(vendor, existing) === connectionTarget(vendor, target);
-    const secrets: ConnectionSecrets = existing && sameTarget ? storedSecrets(tenantId, vendor, existing) : {};
+    // The stored ones (none when they do not open for this target: entered elsewhere, another key).
+    const secrets: ConnectionSecrets = (existing && sameTarget && openConnectionSecrets(tenantId, vendor, existing)) || {};
     for (const s of CONNECTION_FIELDS[vendor].secrets) {
       if (input[s.key]) secrets[s.key] = input[s.key];
       if (!secrets[s.key]) {

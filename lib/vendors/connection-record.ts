@@ -1,4 +1,4 @@
-import { mask, seal } from "../crypto/secret-box";
+import { mask, seal, tryOpen } from "../crypto/secret-box";
 import type { Prisma } from "../generated/prisma/client";
 import { CONNECTION_FIELDS, type VendorId } from "./connection-fields";
 
@@ -39,6 +39,12 @@ export function connectionTarget(vendor: VendorId, c: { baseUrl: string; setting
  */
 export function connectionAad(tenantId: string, vendor: VendorId, target: { baseUrl: string; settings: unknown }): string {
   return `${tenantId}:${vendor}:${connectionTarget(vendor, target)}`;
+}
+
+/** A stored connection's secrets, opened for the target it has now; null when they were sealed for another one (or with another key). */
+export function openConnectionSecrets(tenantId: string, vendor: VendorId, row: { baseUrl: string; settings: unknown; credentials: string }): ConnectionSecrets | null {
+  const text = tryOpen(row.credentials, connectionAad(tenantId, vendor, row));
+  return text === null ? null : (JSON.parse(text) as ConnectionSecrets);
 }
 
 /** The binding sealed secrets had before their target was part of it; only lib/vendors/rebind-credentials.ts reads it. */

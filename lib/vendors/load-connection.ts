@@ -1,9 +1,8 @@
 import { ActionError } from "../actions/result";
-import { open } from "../crypto/secret-box";
 import type { Db } from "../db/client";
 import { baseUrlRefusal } from "./base-url-policy";
 import { VENDOR_LABEL, type VendorId } from "./connection-fields";
-import { connectionAad } from "./connection-record";
+import { openConnectionSecrets } from "./connection-record";
 
 /** A connection whose credentials the console will not send: shown to the caller as it is, like any expected refusal. */
 export class CredentialNotSent extends ActionError {}
@@ -28,10 +27,8 @@ export async function loadConnection(db: Db, tenantId: string, vendor: VendorId)
   if (!row) return null;
   const refusal = baseUrlRefusal(row.baseUrl);
   if (refusal) throw new CredentialNotSent(`The console does not send ${VENDOR_LABEL[vendor]} credentials to ${row.baseUrl}: the address ${refusal}.`);
-  let secrets: string;
-  try {
-    secrets = open(row.credentials, connectionAad(tenantId, vendor, row));
-  } catch {
+  const secrets = openConnectionSecrets(tenantId, vendor, row);
+  if (!secrets) {
     throw new CredentialNotSent(`The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl} and this ${VENDOR_LABEL[vendor]} account; enter them again in Settings.`);
   }
   return {
@@ -39,6 +36,6 @@ export async function loadConnection(db: Db, tenantId: string, vendor: VendorId)
     vendor,
     baseUrl: row.baseUrl,
     settings: (row.settings ?? {}) as OpenConnection["settings"],
-    secrets: JSON.parse(secrets) as OpenConnection["secrets"],
+    secrets,
   };
 }
