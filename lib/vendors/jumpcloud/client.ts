@@ -7,7 +7,7 @@ import type { paths as V2 } from "./generated/v2";
 import type { paths as V2Seed } from "./generated/v2-seed";
 import { allPages, type AllPagesOptions, type Page } from "./paging";
 import * as S from "./schemas";
-import { operationFetch, querySerializer, sendGet, type JumpCloudCredentials, type TransportOptions } from "./transport";
+import { operationFetch, sendGet, v1QuerySerializer, v2QuerySerializer, type JumpCloudCredentials, type TransportOptions } from "./transport";
 
 export type { JumpCloudCredentials };
 
@@ -36,7 +36,10 @@ export interface V2ListQuery {
   skip?: number;
   /** Comma-separated; `-field` descending. */
   sort?: string;
-  /** `field:eq:value`; several are ANDed. */
+  /**
+   * `field:eq:value`; several are ANDed, sent as one comma-separated filter
+   * (v2 spec: style form, explode false), so a value must hold no comma.
+   */
   filter?: string | string[];
 }
 
@@ -100,8 +103,8 @@ export class JumpCloudClient {
     const origin = opts.baseUrl.replace(/\/+$/, "");
     this.v2Base = `${origin}/api/v2`;
     this.t = { credentials: opts.credentials, fetch: opts.fetch ?? globalThis.fetch, timeoutMs: opts.timeoutMs ?? 30_000, retry: opts.retry };
-    this.v1 = createClient<V1>({ baseUrl: `${origin}/api`, querySerializer });
-    this.v2 = createClient<V2 & V2Seed>({ baseUrl: `${origin}/api/v2`, querySerializer });
+    this.v1 = createClient<V1>({ baseUrl: `${origin}/api`, querySerializer: v1QuerySerializer });
+    this.v2 = createClient<V2 & V2Seed>({ baseUrl: `${origin}/api/v2`, querySerializer: v2QuerySerializer });
   }
 
   private op(operation: string, idempotent: boolean) {
@@ -124,7 +127,7 @@ export class JumpCloudClient {
    * and errors. For the graph reads a sync sends once per user and group.
    */
   private async v2Read<Sc extends z.ZodType>(segments: string[], query: Record<string, unknown>, schema: Sc, operation: string): Promise<Page<z.output<Sc>>> {
-    const search = querySerializer(query);
+    const search = v2QuerySerializer(query);
     const url = `${this.v2Base}/${segments.map(encodeURIComponent).join("/")}${search ? `?${search}` : ""}`;
     const response = await sendGet(this.t, operation, url);
     const items = (await readJson(response, arrayOf(schema), V, operation)) as z.output<Sc>[];
