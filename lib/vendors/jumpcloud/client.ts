@@ -2,6 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { z } from "zod";
 import { readJson, type FetchLike, type RetryPolicy } from "../core/http";
 import { VendorError } from "../core/vendor-error";
+import { bulkJobDone } from "./bulk-job-done";
 import type { components as V1Components, paths as V1 } from "./generated/v1";
 import type { paths as V2 } from "./generated/v2";
 import type { paths as V2Seed } from "./generated/v2-seed";
@@ -163,6 +164,7 @@ export class JumpCloudClient {
 
   /** The user with this exact email, or null. */
   async findUserByEmail(email: string): Promise<S.SystemUser | null> {
+    // Bounded on purpose: an exact email matches one user, the first is the answer.
     const page = await this.listUsers({ filter: `email:$eq:${email}`, limit: 2 });
     return page.items[0] ?? null;
   }
@@ -333,17 +335,23 @@ export class JumpCloudClient {
     return this.json(this.v2.PATCH("/bulk/users", { body: updates as never, ...this.op("bulk_usersUpdate", false) }), S.JobId, "bulk_usersUpdate").then((r) => r.jobId);
   }
 
-  bulkUserResults(jobId: string): Promise<S.BulkJobResult[]> {
-    return this.json(this.v2.GET("/bulk/users/{job_id}/results", { params: { path: { job_id: jobId } }, ...this.op("bulk_usersCreateResults", true) }), S.BulkJobResults, "bulk_usersCreateResults");
+  /** One page of a job's results: v2 spec, limit default 10, at most 100, with skip. */
+  private bulkUserResultsPage(jobId: string, query: { limit: number; skip: number }): Promise<Page<S.BulkJobResult>> {
+    return this.v2Page(this.v2.GET("/bulk/users/{job_id}/results", { params: { path: { job_id: jobId }, query }, ...this.op("bulk_usersCreateResults", true) }), S.BulkJobResult, "bulk_usersCreateResults");
   }
 
-  /** Polls the job's results until every item has finished or failed. */
-  async waitForBulkUserResults(jobId: string, opts: { intervalMs?: number; timeoutMs?: number } = {}): Promise<S.BulkJobResult[]> {
+  /** Every result the job has so far, all pages of them: a job of 500 users has 500. */
+  bulkUserResults(jobId: string, opts?: AllPagesOptions): Promise<S.BulkJobResult[]> {
+    return allPages((skip, limit) => this.bulkUserResultsPage(jobId, { skip, limit }), opts);
+  }
+
+  /** Polls the job's results until every item (`expected` of them, when known) has finished or failed. */
+  async waitForBulkUserResults(jobId: string, opts: { intervalMs?: number; timeoutMs?: number; expected?: number } = {}): Promise<S.BulkJobResult[]> {
     const interval = opts.intervalMs ?? 1_000;
     const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
     for (;;) {
       const results = await this.bulkUserResults(jobId);
-      if (results.length > 0 && results.every((r) => r.status !== "pending")) return results;
+      if (bulkJobDone(results, opts.expected)) return results;
       if (Date.now() + interval > deadline) {
         throw new VendorError({ vendor: V, operation: "bulk_usersCreateResults", kind: "timeout", status: null, retryable: true, vendorMessage: `job ${jobId} had no final results within ${opts.timeoutMs ?? 120_000} ms` });
       }
@@ -363,8 +371,11 @@ export class JumpCloudClient {
     return this.json(this.v2.POST("/bulk/userstates", { body: body as never, ...this.op("bulk_userStatesCreate", false) }), S.ScheduledUserStates, "bulk_userStatesCreate");
   }
 
+  /** Every scheduled state change (of one user, or all): the list is paged, v2 spec limit default 10, at most 100. */
   listScheduledUserStates(userId?: string): Promise<S.ScheduledUserState[]> {
-    return this.json(this.v2.GET("/bulk/userstates", { params: { query: { userid: userId } }, ...this.op("bulk_userStatesList", true) }), S.ScheduledUserStates, "bulk_userStatesList");
+    return allPages((skip, limit) => this.v2Page(
+      this.v2.GET("/bulk/userstates", { params: { query: { userid: userId, skip, limit } }, ...this.op("bulk_userStatesList", true) }),
+      S.ScheduledUserState, "bulk_userStatesList"));
   }
 
   cancelScheduledUserState(scheduledJobId: string): Promise<void> {
@@ -373,8 +384,10 @@ export class JumpCloudClient {
 
   // ---- v2 Apple MDM ----
 
-  listAppleMdms(): Promise<z.output<typeof S.AppleMdmList>> {
-    return this.json(this.v2.GET("/applemdms", { ...this.op("applemdms_list", true) }), S.AppleMdmList, "applemdms_list");
+  /** Every Apple MDM server: v2 spec, limit default 1 (unpaged, the console would see one server), at most 100. */
+  listAppleMdms(): Promise<S.AppleMdm[]> {
+    return allPages((skip, limit) => this.v2Page(
+      this.v2.GET("/applemdms", { params: { query: { skip, limit } }, ...this.op("applemdms_list", true) }), S.AppleMdm, "applemdms_list"));
   }
 
   listAppleMdmDevices(mdmId: string, q: { limit?: number; skip?: number } = {}): Promise<Page<S.AppleMdmDevice>> {
@@ -409,6 +422,7 @@ export class JumpCloudClient {
 
   // ---- v2 push verification ----
 
+  /** The spec gives this route no limit or skip: one answer holds every endpoint. */
   listPushEndpoints(userId: string): Promise<S.PushEndpoint[]> {
     return this.json(this.v2.GET("/users/{user_id}/pushendpoints", { params: { path: { user_id: userId } }, ...this.op("UserPushEndpoints_List", true) }), S.PushEndpointList, "UserPushEndpoints_List");
   }
