@@ -3,6 +3,7 @@ import { z } from "zod";
 import { action, ActionDenied, ActionError } from "../actions/action";
 import { db } from "../db";
 import { VendorError } from "../vendors/core/vendor-error";
+import { bulkJobDone } from "../vendors/jumpcloud/bulk-job-done";
 import { BULK_ACTIONS } from "./bulk-kinds";
 import { cacheUser } from "./cache";
 import { jumpcloudFor, vendorRefusal } from "./vendor";
@@ -31,13 +32,15 @@ export const bulkJobResults = action(
     // Only jobs the console started for this tenant: the job id must be in its audit log.
     const started = await db().auditEvent.findFirst({
       where: { tenantId, outcome: "success", action: { in: Object.values(BULK_ACTIONS) }, after: { path: ["jobId"], equals: jobId } },
-      select: { id: true },
+      select: { after: true },
     });
     if (!started) throw new ActionDenied("Not found.", `JumpCloud bulk job ${jobId} was not started through the console for this tenant`);
     try {
       const client = await jumpcloudFor(tenantId);
+      // Every page of results, and one per user the job was started with (its audit event says how many).
       const results = await client.bulkUserResults(jobId);
-      const done = results.length > 0 && results.every((r) => r.status !== "pending");
+      const count = (started.after as { count?: unknown } | null)?.count;
+      const done = bulkJobDone(results, typeof count === "number" ? count : undefined);
       const rows = results.map((r) => {
         const meta = (r.meta ?? {}) as { systemUser?: { id?: unknown; email?: unknown } };
         const persisted = (r.persistedFields ?? {}) as { email?: unknown; username?: unknown };

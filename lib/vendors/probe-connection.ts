@@ -17,6 +17,7 @@ const PROBES: Record<OpenConnection["vendor"], (c: OpenConnection, t: ClientTuni
     return `Network answered: ${page.totalCount} user${page.totalCount === 1 ? "" : "s"}.`;
   },
   jumpcloud: async (c, t) => {
+    // One user on purpose: the probe reports the total, not the users.
     const page = await clientsFor.jumpcloud(c, t).listUsers({ limit: 1 });
     return `Organisation ${c.settings.orgId ?? "(the key's own)"} answered: ${page.total ?? "an unknown number of"} users.`;
   },

@@ -2,9 +2,11 @@ import { json, SimServer, type SimRequest, type SimResponse } from "../core/http
 import { jcError, SimFailure } from "./errors";
 import { OBJECT_ID } from "./ids";
 import type { JumpCloudSimCredentials } from "./credentials";
+import type { ListPage } from "./list-params";
 import type { JumpCloudState, Org } from "./state";
 
 export type OrgHandler = (req: SimRequest, org: Org) => SimResponse | Promise<SimResponse>;
+export type ListHandler = (req: SimRequest, org: Org, page: ListPage) => SimResponse | Promise<SimResponse>;
 
 export interface RateLimit {
   /** Requests allowed per window, across all documented routes; 0 = unlimited. */
@@ -15,6 +17,8 @@ export interface RateLimit {
 export interface SimContext {
   state: JumpCloudState;
   route(method: string, path: string, handler: OrgHandler): void;
+  /** A GET list route: the page is read under the route's documented query rules (list-params.ts) before the handler runs. */
+  list(path: string, handler: ListHandler): void;
 }
 
 /**
@@ -22,7 +26,7 @@ export interface SimContext {
  * the rate limit. Also counts requests and can fail a write after it was
  * applied (the "outcome unknown" case clients must not resend).
  */
-export class JumpCloudApp implements SimContext {
+export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
   readonly requestCounts = new Map<string, number>();
   rateLimit: RateLimit;
   private window = { start: 0, count: 0 };

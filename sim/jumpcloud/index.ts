@@ -1,7 +1,8 @@
 import type { SimSize } from "../core/directory";
 import { SimServer } from "../core/http-server";
-import { JumpCloudApp, type RateLimit } from "./app";
+import { JumpCloudApp, type OrgHandler, type RateLimit, type SimContext } from "./app";
 import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS, type JumpCloudSimCredentials } from "./credentials";
+import { listParams, readListQuery } from "./list-params";
 import { processDue, registerBulkRoutes } from "./routes-bulk";
 import { registerDeviceRoutes } from "./routes-devices";
 import { registerGraphRoutes } from "./routes-graph";
@@ -32,13 +33,18 @@ export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
   const server = new SimServer({ envPrefix: "SIM_JUMPCLOUD" });
   const envLimit = Number(process.env.SIM_JUMPCLOUD_RATE_LIMIT ?? 0);
   const app = new JumpCloudApp(server, state, credentials, opts.rateLimit ?? { requests: envLimit, windowMs: 60_000 });
-  const ctx = {
+  const route = (method: string, path: string, handler: OrgHandler) =>
+    app.route(method, path, (req, org) => {
+      processDue(state);
+      return handler(req, org);
+    });
+  const ctx: SimContext = {
     state,
-    route: (method: string, path: string, handler: Parameters<JumpCloudApp["route"]>[2]) =>
-      app.route(method, path, (req, org) => {
-        processDue(state);
-        return handler(req, org);
-      }),
+    route,
+    list: (path, handler) => {
+      const params = listParams(`GET ${path}`);
+      route("GET", path, (req, org) => handler(req, org, readListQuery(req.query, params)));
+    },
   };
   registerUserRoutes(ctx);
   registerSystemRoutes(ctx);

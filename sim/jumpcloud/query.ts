@@ -1,5 +1,6 @@
 import type { SimResponse } from "../core/http-server";
 import { jcError, SimFailure } from "./errors";
+import { csvParam, type ListPage } from "./list-params";
 
 export type Row = Record<string, unknown>;
 
@@ -56,9 +57,9 @@ export function v1Filter(q: URLSearchParams): Predicate {
   return (row) => and.every((p) => p(row)) && (or.length === 0 || or.some((p) => p(row)));
 }
 
-/** v2 `field:op:value` with eq ne gt ge lt le search in. */
+/** v2 `field:op:value` with eq ne gt ge lt le search in; several are one comma-separated `filter` (v2 spec: style form, explode false). */
 export function v2Filter(q: URLSearchParams): Predicate {
-  const preds = q.getAll("filter").map((expr): Predicate => {
+  const preds = csvParam(q, "filter").map((expr): Predicate => {
     const m = /^([^:]+):(eq|ne|gt|ge|lt|le|search|in):(.*)$/.exec(expr);
     if (!m) throw new SimFailure(jcError(400, `invalid filter: ${expr}`));
     const [, field, op, value] = m;
@@ -104,14 +105,6 @@ export function sliceOf<T>(all: Iterable<T>, skip: number, limit: number): T[] {
   return out;
 }
 
-export function page(q: URLSearchParams, defaults = { limit: 10, max: 100 }): { limit: number; skip: number } {
-  const limit = q.has("limit") ? Number(q.get("limit")) : defaults.limit;
-  const skip = q.has("skip") ? Number(q.get("skip")) : 0;
-  if (!Number.isInteger(limit) || limit < 0 || limit > defaults.max) throw new SimFailure(jcError(400, `limit must be an integer between 0 and ${defaults.max}`));
-  if (!Number.isInteger(skip) || skip < 0) throw new SimFailure(jcError(400, "skip must be a non-negative integer"));
-  return { limit: limit === 0 ? defaults.limit : limit, skip };
-}
-
 /** v1 `fields=a b c`: only those (and _id). */
 export function project(row: Row, fields: string | null): Row {
   const list = (fields ?? "").split(/[\s,]+/).filter(Boolean);
@@ -122,8 +115,7 @@ export function project(row: Row, fields: string | null): Row {
 }
 
 /** v2 list answer: a bare array, the total in x-total-count. */
-export function v2List(rows: unknown[], q: URLSearchParams): SimResponse {
-  const { limit, skip } = page(q);
+export function v2List(rows: unknown[], { limit, skip }: ListPage): SimResponse {
   return { status: 200, body: rows.slice(skip, skip + limit), headers: { "x-total-count": String(rows.length) } };
 }
 
@@ -132,7 +124,6 @@ export function v2List(rows: unknown[], q: URLSearchParams): SimResponse {
  * asked for: a large group's 50,000 members are not all built into answers
  * for each of its 500 pages. Same answer as v2List over every item rendered.
  */
-export function v2ListOf<T>(all: Iterable<T>, count: number, q: URLSearchParams, render: (item: T) => unknown): SimResponse {
-  const { limit, skip } = page(q);
+export function v2ListOf<T>(all: Iterable<T>, count: number, { limit, skip }: ListPage, render: (item: T) => unknown): SimResponse {
   return { status: 200, body: sliceOf(all, skip, limit).map(render), headers: { "x-total-count": String(count) } };
 }

@@ -1,6 +1,7 @@
 import { json } from "../core/http-server";
 import { header, type SimContext } from "./app";
 import { jcError, notFound, parseBody, SimFailure } from "./errors";
+import { v2List } from "./query";
 import { applyUserPut, createUser, expirePassword, unlockUser, userReturn } from "./routes-users";
 import type { BulkJob, JumpCloudState, Org } from "./state";
 import { BulkUserStatesCreate } from "../../lib/vendors/jumpcloud/schemas";
@@ -73,11 +74,11 @@ export function registerBulkRoutes(ctx: SimContext) {
   ctx.route("POST", "/api/v2/bulk/user/expires", (req, org) => start(org, "expire", req.body));
   ctx.route("POST", "/api/v2/bulk/user/unlocks", (req, org) => start(org, "unlock", req.body));
 
-  ctx.route("GET", "/api/v2/bulk/users/:job_id/results", (req, org) => {
+  ctx.list("/api/v2/bulk/users/:job_id/results", (req, org, p) => {
     const job = org.bulkJobs.get(req.params.job_id);
     if (!job) return notFound("job");
     // Until the job has run there is nothing to report yet.
-    return json(200, job.done ? job.results : [], { "x-total-count": String(job.done ? job.results.length : 0) });
+    return v2List(job.done ? job.results : [], p);
   });
 
   ctx.route("POST", "/api/v2/bulk/userstates", (req, org) => {
@@ -95,11 +96,11 @@ export function registerBulkRoutes(ctx: SimContext) {
     return json(201, out);
   });
 
-  ctx.route("GET", "/api/v2/bulk/userstates", (req, org) => {
+  ctx.list("/api/v2/bulk/userstates", (req, org, p) => {
     const uid = req.query.get("userid");
     const rows = [...org.scheduledStates.values()].filter((s) => !uid || s.systemUserId === uid)
       .map((s) => ({ scheduledJobId: s.scheduledJobId, systemUserId: s.systemUserId, state: s.state, scheduledDate: s.scheduledDate }));
-    return json(200, rows);
+    return v2List(rows, p);
   });
 
   ctx.route("DELETE", "/api/v2/bulk/userstates/:id", (req, org) => {

@@ -12,19 +12,20 @@ function deviceView(d: MdmDevice) {
 }
 
 export function registerDeviceRoutes(ctx: SimContext) {
-  const mdmOf = (org: Org, id: string) => (org.mdm.id === id ? org.mdm : null);
+  const mdmOf = (org: Org, id: string) => org.mdms.get(id) ?? null;
 
-  ctx.route("GET", "/api/v2/applemdms", (_req, org) => json(200, [{ id: org.mdm.id, name: org.mdm.name }], { "x-total-count": "1" }));
+  ctx.list("/api/v2/applemdms", (_req, org, p) => v2List([...org.mdms.values()].map((m) => ({ id: m.id, name: m.name })), p));
 
-  ctx.route("GET", "/api/v2/applemdms/:apple_mdm_id/devices", (req, org) => {
+  ctx.list("/api/v2/applemdms/:apple_mdm_id/devices", (req, org, p) => {
     const mdm = mdmOf(org, req.params.apple_mdm_id);
     if (!mdm) return notFound("apple mdm");
-    return v2List([...mdm.devices.values()].map(deviceView), req.query);
+    return v2List([...mdm.devices.values()].map(deviceView), p);
   });
 
   ctx.route("POST", "/api/v2/applemdms/:apple_mdm_id/refreshdepdevices", (req, org) => {
-    if (!mdmOf(org, req.params.apple_mdm_id)) return notFound("apple mdm");
-    org.commands.push({ target: `applemdm:${org.mdm.id}`, command: "refreshdepdevices", at: new Date().toISOString() });
+    const mdm = mdmOf(org, req.params.apple_mdm_id);
+    if (!mdm) return notFound("apple mdm");
+    org.commands.push({ target: `applemdm:${mdm.id}`, command: "refreshdepdevices", at: new Date().toISOString() });
     return { status: 204 };
   });
 

@@ -1,6 +1,6 @@
-import type { SimRequest } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound, parseBody } from "./errors";
+import { csvParam } from "./list-params";
 import { v2List, v2ListOf } from "./query";
 import { associate, dissociate, nodeKey, type Org } from "./state";
 import { AssociationOp } from "../../lib/vendors/jumpcloud/schemas";
@@ -30,10 +30,6 @@ const splitKey = (key: string) => {
   const i = key.indexOf(":");
   return { type: key.slice(0, i), id: key.slice(i + 1) };
 };
-
-function targetsOf(req: SimRequest): string[] {
-  return req.query.getAll("targets").flatMap((t) => t.split(",")).map((t) => t.trim()).filter(Boolean);
-}
 
 const edge = (from: { id: string; type: string }, to: { id: string; type: string }, attributes: Record<string, unknown> | null = null) =>
   ({ from: { ...from, attributes: null }, to: { ...to, attributes: null }, attributes });
@@ -85,16 +81,17 @@ export function registerGraphRoutes(ctx: SimContext) {
   for (const s of SOURCES) {
     const base = `/api/v2/${s.path}/:${s.param}`;
 
-    ctx.route("GET", `${base}/associations`, (req, org) => {
+    ctx.list(`${base}/associations`, (req, org, p) => {
       const id = req.params[s.param];
       if (!exists(org, s.type, id)) return notFound(s.type);
-      const targets = targetsOf(req);
+      // v2 spec: targets is style form, explode false: targets=system,system_group.
+      const targets = csvParam(req.query, "targets");
       if (targets.length === 0) return jcError(400, "targets is required");
       const bad = targets.find((t) => !s.targets.includes(t));
       if (bad) return jcError(400, `invalid target '${bad}'; expected one of ${s.targets.join(", ")}`);
       const from = { id, type: s.type };
       const rows = neighbours(org, s.type, id).filter((n) => targets.includes(n.type)).map((n) => edge(from, n, n.attributes));
-      return v2List(rows, req.query);
+      return v2List(rows, p);
     });
 
     ctx.route("POST", `${base}/associations`, (req, org) => {
@@ -122,36 +119,36 @@ export function registerGraphRoutes(ctx: SimContext) {
     });
   }
 
-  ctx.route("GET", "/api/v2/users/:user_id/memberof", (req, org) => {
+  ctx.list("/api/v2/users/:user_id/memberof", (req, org, p) => {
     const uid = req.params.user_id;
     if (!org.users.has(uid)) return notFound("user");
     const user = { id: uid, type: "user" };
     const rows = [...org.memberOf.get(uid) ?? []].filter((g) => org.userGroups.has(g))
       .map((gid) => ({ id: gid, type: "user_group", compiledAttributes: null, paths: [[edge(user, { id: gid, type: "user_group" })]] }));
-    return v2List(rows, req.query);
+    return v2List(rows, p);
   });
 
-  ctx.route("GET", "/api/v2/systems/:system_id/memberof", (req, org) => {
+  ctx.list("/api/v2/systems/:system_id/memberof", (req, org, p) => {
     const sid = req.params.system_id;
     if (!org.systems.has(sid)) return notFound("system");
     const sys = { id: sid, type: "system" };
     const rows = [...org.memberOf.get(sid) ?? []].filter((g) => org.systemGroups.has(g))
       .map((gid) => ({ id: gid, type: "system_group", compiledAttributes: null, paths: [[edge(sys, { id: gid, type: "system_group" })]] }));
-    return v2List(rows, req.query);
+    return v2List(rows, p);
   });
 
-  ctx.route("GET", "/api/v2/usergroups/:group_id/membership", (req, org) => {
+  ctx.list("/api/v2/usergroups/:group_id/membership", (req, org, p) => {
     const gid = req.params.group_id;
     if (!org.userGroups.has(gid)) return notFound("user group");
     const group = { id: gid, type: "user_group" };
     const members = org.members.get(gid) ?? new Set<string>();
-    return v2ListOf(members, members.size, req.query,
+    return v2ListOf(members, members.size, p,
       (uid) => ({ id: uid, type: "user", compiledAttributes: null, paths: [[edge(group, { id: uid, type: "user" })]] }));
   });
 
-  ctx.route("GET", "/api/v2/users/:user_id/systems", (req, org) => {
+  ctx.list("/api/v2/users/:user_id/systems", (req, org, p) => {
     const uid = req.params.user_id;
     if (!org.users.has(uid)) return notFound("user");
-    return v2List(userSystems(org, uid), req.query);
+    return v2List(userSystems(org, uid), p);
   });
 }

@@ -38,10 +38,10 @@ export function registerGroupRoutes(ctx: SimContext) {
     const label = k.type === "user_group" ? "user group" : "system group";
     const nameTaken = (org: Org, name: string, except?: string) => [...k.map(org).values()].some((g) => g.name === name && g.id !== except);
 
-    ctx.route("GET", base, (req, org) => {
+    ctx.list(base, (req, org, p) => {
       const pred = v2Filter(req.query);
       const rows = sortRows([...k.map(org).values()].filter((g) => pred(g as unknown as Record<string, unknown>)) as unknown as Record<string, unknown>[], req.query.get("sort"), /,/);
-      return v2List(rows, req.query);
+      return v2List(rows, p);
     });
 
     ctx.route("POST", base, (req, org) => {
@@ -81,10 +81,10 @@ export function registerGroupRoutes(ctx: SimContext) {
       return json(200, g);
     });
 
-    ctx.route("GET", `${base}/:group_id/members`, (req, org) => {
+    ctx.list(`${base}/:group_id/members`, (req, org, p) => {
       if (!k.map(org).has(req.params.group_id)) return notFound(label);
       const members = org.members.get(req.params.group_id) ?? new Set<string>();
-      return v2ListOf(members, members.size, req.query, (id) => ({ to: { id, type: k.memberType, attributes: null }, attributes: null }));
+      return v2ListOf(members, members.size, p, (id) => ({ to: { id, type: k.memberType, attributes: null }, attributes: null }));
     });
 
     ctx.route("POST", `${base}/:group_id/members`, (req, org) => {

@@ -1,13 +1,12 @@
 import { json } from "../core/http-server";
 import type { SimContext } from "./app";
 import { notFound } from "./errors";
-import { hasV1Filter, keepsIdOrder, page, project, sliceOf, sortRows, v1Filter } from "./query";
+import { hasV1Filter, keepsIdOrder, project, sliceOf, sortRows, v1Filter } from "./query";
 
 const BUILTIN = ["lock", "restart", "shutdown", "erase"] as const;
 
 export function registerSystemRoutes(ctx: SimContext) {
-  ctx.route("GET", "/api/systems", (req, org) => {
-    const { limit, skip } = page(req.query);
+  ctx.list("/api/systems", (req, org, { limit, skip }) => {
     const fields = req.query.get("fields");
     // A plain page in stored order (what a full read asks for) is taken as it
     // is: neither testing nor copying 100,000 systems for every page.

@@ -1,7 +1,8 @@
 import { json } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound, parseBody, SimFailure } from "./errors";
-import { hasV1Filter, keepsIdOrder, page, project, sliceOf, sortRows, v1Filter, type Row } from "./query";
+import { listParams, readListQuery, type ListPage } from "./list-params";
+import { hasV1Filter, keepsIdOrder, project, sliceOf, sortRows, v1Filter, type Row } from "./query";
 import { forgetNode, type JcUser, type MfaStatus, type Org, type UserState } from "./state";
 
 const DAY = 86_400_000;
@@ -115,8 +116,7 @@ export function expirePassword(u: JcUser) {
 }
 
 export function registerUserRoutes(ctx: SimContext) {
-  const list = (org: Org, q: URLSearchParams, extra?: (u: Row) => boolean) => {
-    const { limit, skip } = page(q);
+  const list = (org: Org, q: URLSearchParams, { limit, skip }: ListPage, extra?: (u: Row) => boolean) => {
     if (!hasV1Filter(q) && !extra && keepsIdOrder(q.get("sort"))) {
       // A plain page in stored order is taken without copying the directory.
       return json(200, { totalCount: org.users.size, results: sliceOf(org.users.values(), skip, limit).map((u) => project(userReturn(u), q.get("fields"))) });
@@ -132,7 +132,8 @@ export function registerUserRoutes(ctx: SimContext) {
     return json(200, { totalCount: rows.length, results: rows.slice(skip, skip + limit).map((r) => project(shape(r), q.get("fields"))) });
   };
 
-  ctx.route("GET", "/api/systemusers", (req, org) => list(org, req.query));
+  ctx.list("/api/systemusers", (req, org, p) => list(org, req.query, p));
+  const searchParams = listParams("POST /api/search/systemusers");
 
   ctx.route("POST", "/api/search/systemusers", (req, org) => {
     const b = (parseBody(req.body) ?? {}) as Row;
@@ -144,7 +145,7 @@ export function registerUserRoutes(ctx: SimContext) {
     const sf = b.searchFilter as { searchTerm?: string | string[]; fields?: string[] } | undefined;
     const terms = sf?.searchTerm === undefined ? [] : (Array.isArray(sf.searchTerm) ? sf.searchTerm : [sf.searchTerm]).map((t) => t.toLowerCase());
     const fields = sf?.fields?.length ? sf.fields : ["username", "email", "firstname", "lastname", "displayname"];
-    return list(org, q, (r) =>
+    return list(org, q, readListQuery(q, searchParams), (r) =>
       (!f.and || f.and.every((c) => match(r, c))) &&
       (!f.or || f.or.some((c) => match(r, c))) &&
       (terms.length === 0 || terms.some((t) => fields.some((fl) => String(r[fl] ?? "").toLowerCase().includes(t)))));

@@ -100,6 +100,14 @@ export interface ScheduledState {
   sendActivationEmails: boolean;
 }
 
+export interface AppleMdm {
+  id: string;
+  name: string;
+  devices: Map<string, MdmDevice>;
+}
+
+export const appleMdm = (id: string, name: string): AppleMdm => ({ id, name, devices: new Map() });
+
 export interface AccessRequest {
   id: string;
   requestorId: string;
@@ -125,7 +133,8 @@ export interface Org {
   memberOf: Map<string, Set<string>>;
   /** node key "type:id" → neighbour key → association attributes (stored both ways). */
   associations: Map<string, Map<string, Record<string, unknown> | null>>;
-  mdm: { id: string; name: string; devices: Map<string, MdmDevice> };
+  /** Apple MDM servers by id; an organisation starts with one. */
+  mdms: Map<string, AppleMdm>;
   pushEndpoints: Map<string, PushEndpoint[]>;
   pushVerifications: Map<string, { id: string; userId: string; endpointId: string; message: string; status: string }>;
   accessRequests: Map<string, AccessRequest>;
@@ -187,12 +196,13 @@ const BASE_TIME = Date.UTC(2025, 0, 6, 9, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function emptyOrg(id: string, name: string, domain: string, ids: IdSource): Org {
+  const mdm = appleMdm(ids.next(), "Apple MDM");
   return {
     id, name, domain,
     settings: { newSystemUserStateDefaults: { csvImport: "ACTIVATED", applicationImport: "STAGED" } },
     users: new Map(), systems: new Map(), userGroups: new Map(), systemGroups: new Map(),
     members: new Map(), memberOf: new Map(), associations: new Map(),
-    mdm: { id: ids.next(), name: "Apple MDM", devices: new Map() },
+    mdms: new Map([[mdm.id, mdm]]),
     pushEndpoints: new Map(), pushVerifications: new Map(), accessRequests: new Map(),
     bulkJobs: new Map(), scheduledStates: new Map(), commands: [],
   };
@@ -244,6 +254,7 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
   }
   for (const [u, m] of managerOf) org.users.get(u)!.manager = m;
 
+  const [mdm] = org.mdms.values();
   const addSystem = (name: string, os: "Windows" | "macOS" | "iOS", n: number) => {
     const id = ids.next();
     idByMachine.set(name, id);
@@ -263,7 +274,7 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
         deviceInformation: { deviceName: name, productName: os === "macOS" ? "MacBookPro18,3" : "iPhone15,2", osVersion: sys.version },
         osFamily: os === "macOS" ? "macos" : "ios", depRegistered: true, enrolled: true,
       };
-      org.mdm.devices.set(dev.id, dev);
+      mdm.devices.set(dev.id, dev);
     }
     return id;
   };

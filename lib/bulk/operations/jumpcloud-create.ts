@@ -40,6 +40,7 @@ const userSummary = (u: { _id: string; username?: string | null; email?: string 
 
 /** The user JumpCloud holds under this username, if any (usernames are unique in an organisation). */
 async function byUsername(client: JumpCloudClient, username: string) {
+  // Bounded on purpose: the exact username matches one user at most.
   const page = await client.listUsers({ filter: `username:$eq:${username}`, limit: 2 });
   return page.items.find((u) => u.username === username) ?? null;
 }

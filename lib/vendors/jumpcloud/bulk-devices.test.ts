@@ -66,7 +66,7 @@ describe("JumpCloud Apple MDM, push verification, access requests", () => {
     const c = env.client();
     const [mdm] = await c.listAppleMdms();
     const devices = await c.listAppleMdmDevices(mdm.id, { limit: 100 });
-    expect(devices.total).toBe(env.org.mdm.devices.size);
+    expect(devices.total).toBe(env.org.mdms.get(mdm.id)!.devices.size);
     const mac = devices.items.find((d) => d.osFamily === "macos")!;
     const phone = devices.items.find((d) => d.osFamily === "ios")!;
     expect(await status(c.mdmDeviceAction(mdm.id, mac.id, "lock"))).toBe(400);

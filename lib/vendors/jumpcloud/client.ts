@@ -2,12 +2,13 @@ import createClient, { type Client } from "openapi-fetch";
 import type { z } from "zod";
 import { readJson, type FetchLike, type RetryPolicy } from "../core/http";
 import { VendorError } from "../core/vendor-error";
+import { bulkJobDone } from "./bulk-job-done";
 import type { components as V1Components, paths as V1 } from "./generated/v1";
 import type { paths as V2 } from "./generated/v2";
 import type { paths as V2Seed } from "./generated/v2-seed";
 import { allPages, type AllPagesOptions, type Page } from "./paging";
 import * as S from "./schemas";
-import { operationFetch, querySerializer, sendGet, type JumpCloudCredentials, type TransportOptions } from "./transport";
+import { operationFetch, sendGet, v1QuerySerializer, v2QuerySerializer, type JumpCloudCredentials, type TransportOptions } from "./transport";
 
 export type { JumpCloudCredentials };
 
@@ -36,7 +37,10 @@ export interface V2ListQuery {
   skip?: number;
   /** Comma-separated; `-field` descending. */
   sort?: string;
-  /** `field:eq:value`; several are ANDed. */
+  /**
+   * `field:eq:value`; several are ANDed, sent as one comma-separated filter
+   * (v2 spec: style form, explode false), so a value must hold no comma.
+   */
   filter?: string | string[];
 }
 
@@ -100,8 +104,8 @@ export class JumpCloudClient {
     const origin = opts.baseUrl.replace(/\/+$/, "");
     this.v2Base = `${origin}/api/v2`;
     this.t = { credentials: opts.credentials, fetch: opts.fetch ?? globalThis.fetch, timeoutMs: opts.timeoutMs ?? 30_000, retry: opts.retry };
-    this.v1 = createClient<V1>({ baseUrl: `${origin}/api`, querySerializer });
-    this.v2 = createClient<V2 & V2Seed>({ baseUrl: `${origin}/api/v2`, querySerializer });
+    this.v1 = createClient<V1>({ baseUrl: `${origin}/api`, querySerializer: v1QuerySerializer });
+    this.v2 = createClient<V2 & V2Seed>({ baseUrl: `${origin}/api/v2`, querySerializer: v2QuerySerializer });
   }
 
   private op(operation: string, idempotent: boolean) {
@@ -124,7 +128,7 @@ export class JumpCloudClient {
    * and errors. For the graph reads a sync sends once per user and group.
    */
   private async v2Read<Sc extends z.ZodType>(segments: string[], query: Record<string, unknown>, schema: Sc, operation: string): Promise<Page<z.output<Sc>>> {
-    const search = querySerializer(query);
+    const search = v2QuerySerializer(query);
     const url = `${this.v2Base}/${segments.map(encodeURIComponent).join("/")}${search ? `?${search}` : ""}`;
     const response = await sendGet(this.t, operation, url);
     const items = (await readJson(response, arrayOf(schema), V, operation)) as z.output<Sc>[];
@@ -160,6 +164,7 @@ export class JumpCloudClient {
 
   /** The user with this exact email, or null. */
   async findUserByEmail(email: string): Promise<S.SystemUser | null> {
+    // Bounded on purpose: an exact email matches one user, the first is the answer.
     const page = await this.listUsers({ filter: `email:$eq:${email}`, limit: 2 });
     return page.items[0] ?? null;
   }
@@ -330,17 +335,23 @@ export class JumpCloudClient {
     return this.json(this.v2.PATCH("/bulk/users", { body: updates as never, ...this.op("bulk_usersUpdate", false) }), S.JobId, "bulk_usersUpdate").then((r) => r.jobId);
   }
 
-  bulkUserResults(jobId: string): Promise<S.BulkJobResult[]> {
-    return this.json(this.v2.GET("/bulk/users/{job_id}/results", { params: { path: { job_id: jobId } }, ...this.op("bulk_usersCreateResults", true) }), S.BulkJobResults, "bulk_usersCreateResults");
+  /** One page of a job's results: v2 spec, limit default 10, at most 100, with skip. */
+  private bulkUserResultsPage(jobId: string, query: { limit: number; skip: number }): Promise<Page<S.BulkJobResult>> {
+    return this.v2Page(this.v2.GET("/bulk/users/{job_id}/results", { params: { path: { job_id: jobId }, query }, ...this.op("bulk_usersCreateResults", true) }), S.BulkJobResult, "bulk_usersCreateResults");
   }
 
-  /** Polls the job's results until every item has finished or failed. */
-  async waitForBulkUserResults(jobId: string, opts: { intervalMs?: number; timeoutMs?: number } = {}): Promise<S.BulkJobResult[]> {
+  /** Every result the job has so far, all pages of them: a job of 500 users has 500. */
+  bulkUserResults(jobId: string, opts?: AllPagesOptions): Promise<S.BulkJobResult[]> {
+    return allPages((skip, limit) => this.bulkUserResultsPage(jobId, { skip, limit }), opts);
+  }
+
+  /** Polls the job's results until every item (`expected` of them, when known) has finished or failed. */
+  async waitForBulkUserResults(jobId: string, opts: { intervalMs?: number; timeoutMs?: number; expected?: number } = {}): Promise<S.BulkJobResult[]> {
     const interval = opts.intervalMs ?? 1_000;
     const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
     for (;;) {
       const results = await this.bulkUserResults(jobId);
-      if (results.length > 0 && results.every((r) => r.status !== "pending")) return results;
+      if (bulkJobDone(results, opts.expected)) return results;
       if (Date.now() + interval > deadline) {
         throw new VendorError({ vendor: V, operation: "bulk_usersCreateResults", kind: "timeout", status: null, retryable: true, vendorMessage: `job ${jobId} had no final results within ${opts.timeoutMs ?? 120_000} ms` });
       }
@@ -360,8 +371,11 @@ export class JumpCloudClient {
     return this.json(this.v2.POST("/bulk/userstates", { body: body as never, ...this.op("bulk_userStatesCreate", false) }), S.ScheduledUserStates, "bulk_userStatesCreate");
   }
 
+  /** Every scheduled state change (of one user, or all): the list is paged, v2 spec limit default 10, at most 100. */
   listScheduledUserStates(userId?: string): Promise<S.ScheduledUserState[]> {
-    return this.json(this.v2.GET("/bulk/userstates", { params: { query: { userid: userId } }, ...this.op("bulk_userStatesList", true) }), S.ScheduledUserStates, "bulk_userStatesList");
+    return allPages((skip, limit) => this.v2Page(
+      this.v2.GET("/bulk/userstates", { params: { query: { userid: userId, skip, limit } }, ...this.op("bulk_userStatesList", true) }),
+      S.ScheduledUserState, "bulk_userStatesList"));
   }
 
   cancelScheduledUserState(scheduledJobId: string): Promise<void> {
@@ -370,8 +384,10 @@ export class JumpCloudClient {
 
   // ---- v2 Apple MDM ----
 
-  listAppleMdms(): Promise<z.output<typeof S.AppleMdmList>> {
-    return this.json(this.v2.GET("/applemdms", { ...this.op("applemdms_list", true) }), S.AppleMdmList, "applemdms_list");
+  /** Every Apple MDM server: v2 spec, limit default 1 (unpaged, the console would see one server), at most 100. */
+  listAppleMdms(): Promise<S.AppleMdm[]> {
+    return allPages((skip, limit) => this.v2Page(
+      this.v2.GET("/applemdms", { params: { query: { skip, limit } }, ...this.op("applemdms_list", true) }), S.AppleMdm, "applemdms_list"));
   }
 
   listAppleMdmDevices(mdmId: string, q: { limit?: number; skip?: number } = {}): Promise<Page<S.AppleMdmDevice>> {
@@ -406,6 +422,7 @@ export class JumpCloudClient {
 
   // ---- v2 push verification ----
 
+  /** The spec gives this route no limit or skip: one answer holds every endpoint. */
   listPushEndpoints(userId: string): Promise<S.PushEndpoint[]> {
     return this.json(this.v2.GET("/users/{user_id}/pushendpoints", { params: { path: { user_id: userId } }, ...this.op("UserPushEndpoints_List", true) }), S.PushEndpointList, "UserPushEndpoints_List");
   }

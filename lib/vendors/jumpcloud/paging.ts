@@ -11,9 +11,10 @@ export interface AllPagesOptions {
 }
 
 /**
- * Every item of a skip/limit list. The first page tells the total; the rest
- * are fetched in parallel under a concurrency cap. Without a total, pages are
- * read one after another until a short page.
+ * Every item of a skip/limit list, in pages of at most 100 (the largest
+ * `limit` any JumpCloud list takes). The first page tells the total; the rest
+ * are fetched in parallel under a concurrency cap. Without a total (v2 routes
+ * document none), pages are read one after another until a short page.
  */
 export async function allPages<T>(fetchPage: (skip: number, limit: number) => Promise<Page<T>>, opts: AllPagesOptions = {}): Promise<T[]> {
   const limit = Math.min(100, opts.pageSize ?? 100);

@@ -131,7 +131,6 @@ export const BulkJobResult = z.looseObject({
   updatedAt: z.string().optional(),
 });
 export type BulkJobResult = z.infer<typeof BulkJobResult>;
-export const BulkJobResults = z.array(BulkJobResult);
 
 export const ScheduledUserState = z.looseObject({
   scheduledJobId: z.string(),
@@ -143,7 +142,7 @@ export type ScheduledUserState = z.infer<typeof ScheduledUserState>;
 export const ScheduledUserStates = z.array(ScheduledUserState);
 
 export const AppleMdm = z.looseObject({ id: z.string(), name: z.string().optional() });
-export const AppleMdmList = z.array(AppleMdm);
+export type AppleMdm = z.infer<typeof AppleMdm>;
 
 export const AppleMdmDevice = z.looseObject({
   id: z.string(),

@@ -13,5 +13,17 @@ export async function startSim() {
     const res = await fetch(`${url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     return res.status === 204 ? null : res.json();
   };
-  return { sim, url, client, simCall, org: [...sim.state.orgs.values()][0], close: () => sim.server.close() };
+  /** A client that records the path and query of every request it sends. */
+  const recordingClient = () => {
+    const sent: string[] = [];
+    const c = client({
+      fetch: (input, init) => {
+        const u = new URL(input instanceof Request ? input.url : String(input));
+        sent.push(`${u.pathname}${u.search}`);
+        return fetch(input, init);
+      },
+    });
+    return { client: c, sent };
+  };
+  return { sim, url, client, recordingClient, simCall, org: [...sim.state.orgs.values()][0], close: () => sim.server.close() };
 }

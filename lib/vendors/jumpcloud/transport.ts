@@ -1,3 +1,4 @@
+import { createQuerySerializer } from "openapi-fetch";
 import { vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
 
 export interface JumpCloudCredentials {
@@ -53,8 +54,12 @@ export function sendGet(t: TransportOptions, operation: string, url: string): Pr
   });
 }
 
-/** filter arrays as filter[0]=…&filter[1]=… (v1 AND); other arrays repeat the key. */
-export function querySerializer(query: Record<string, unknown>): string {
+/**
+ * v1 query strings. v1 `filter` is a string; several are ANDed as
+ * filter[0]=…&filter[1]=… (v1 spec, the filter parameter's notes). v1 list
+ * routes take no other array.
+ */
+export function v1QuerySerializer(query: Record<string, unknown>): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null) continue;
@@ -65,3 +70,11 @@ export function querySerializer(query: Record<string, unknown>): string {
   }
   return p.toString();
 }
+
+/**
+ * v2 query strings. Every v2 array query parameter the client sends
+ * (`targets`, `filter`, `sort`, `fields`) is `style: form, explode: false`
+ * in the v2 spec: one key, values comma-separated (targets=system,system_group),
+ * as JumpCloud's own generated SDKs send them (collectionFormat csv).
+ */
+export const v2QuerySerializer = createQuerySerializer({ array: { style: "form", explode: false } });
