@@ -2,12 +2,8 @@ import type { SimSize } from "../core/directory";
 import { SimServer } from "../core/http-server";
 import { JumpCloudApp, type RateLimit } from "./app";
 import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS, type JumpCloudSimCredentials } from "./credentials";
-import { processDue, registerBulkRoutes } from "./routes-bulk";
-import { registerDeviceRoutes } from "./routes-devices";
-import { registerGraphRoutes } from "./routes-graph";
-import { registerGroupRoutes } from "./routes-groups";
-import { registerSystemRoutes } from "./routes-systems";
-import { registerUserRoutes } from "./routes-users";
+import { registerRoutes } from "./routes";
+import { processDue } from "./routes-bulk";
 import { buildState, type JumpCloudState } from "./state";
 
 export { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS };
@@ -35,16 +31,11 @@ export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
   const ctx = {
     state,
     route: (method: string, path: string, handler: Parameters<JumpCloudApp["route"]>[2]) =>
-      app.route(method, path, (req, org) => {
+      app.route(method, path, (req, org, body) => {
         processDue(state);
-        return handler(req, org);
+        return handler(req, org, body);
       }),
   };
-  registerUserRoutes(ctx);
-  registerSystemRoutes(ctx);
-  registerGroupRoutes(ctx);
-  registerGraphRoutes(ctx);
-  registerBulkRoutes(ctx);
-  registerDeviceRoutes(ctx);
+  registerRoutes(ctx);
   return { server, state, credentials: { ...credentials, orgIds: [...state.orgs.keys()] }, app };
 }
