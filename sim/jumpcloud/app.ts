@@ -3,9 +3,11 @@ import { jcError, SimFailure } from "./errors";
 import { OBJECT_ID } from "./ids";
 import type { JumpCloudSimCredentials } from "./credentials";
 import type { ListPage } from "./list-params";
+import { requestBodyValidator } from "./openapi/request-validator";
 import type { JumpCloudState, Org } from "./state";
 
-export type OrgHandler = (req: SimRequest, org: Org) => SimResponse | Promise<SimResponse>;
+/** body: the request body parsed and checked against the documented operation (undefined when it documents none). */
+export type OrgHandler = (req: SimRequest, org: Org, body: unknown) => SimResponse | Promise<SimResponse>;
 export type ListHandler = (req: SimRequest, org: Org, page: ListPage) => SimResponse | Promise<SimResponse>;
 
 export interface RateLimit {
@@ -23,8 +25,9 @@ export interface SimContext {
 
 /**
  * Everything JumpCloud does before an operation runs: the API key, x-org-id,
- * the rate limit. Also counts requests and can fail a write after it was
- * applied (the "outcome unknown" case clients must not resend).
+ * the rate limit, the request body against the documented operation. Also
+ * counts requests and can fail a write after it was applied (the "outcome
+ * unknown" case clients must not resend).
  */
 export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
   readonly requestCounts = new Map<string, number>();
@@ -62,6 +65,7 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
 
   route(method: string, path: string, handler: OrgHandler): void {
     const label = `${method} ${path}`;
+    const readBody = requestBodyValidator(method, path);
     this.server.route(method, path, async (req) => {
       this.requestCounts.set(label, (this.requestCounts.get(label) ?? 0) + 1);
       const limited = this.checkRateLimit();
@@ -70,7 +74,7 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
       if (!("id" in org)) return org;
       let out: SimResponse;
       try {
-        out = await handler(req, org);
+        out = await handler(req, org, readBody(req.body));
       } catch (err) {
         if (err instanceof SimFailure) return err.response;
         throw err;

@@ -3,12 +3,8 @@ import { SimServer } from "../core/http-server";
 import { JumpCloudApp, type OrgHandler, type RateLimit, type SimContext } from "./app";
 import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS, type JumpCloudSimCredentials } from "./credentials";
 import { listParams, readListQuery } from "./list-params";
-import { processDue, registerBulkRoutes } from "./routes-bulk";
-import { registerDeviceRoutes } from "./routes-devices";
-import { registerGraphRoutes } from "./routes-graph";
-import { registerGroupRoutes } from "./routes-groups";
-import { registerSystemRoutes } from "./routes-systems";
-import { registerUserRoutes } from "./routes-users";
+import { registerRoutes } from "./routes";
+import { processDue } from "./routes-bulk";
 import { buildState, type JumpCloudState } from "./state";
 
 export { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS };
@@ -34,9 +30,9 @@ export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
   const envLimit = Number(process.env.SIM_JUMPCLOUD_RATE_LIMIT ?? 0);
   const app = new JumpCloudApp(server, state, credentials, opts.rateLimit ?? { requests: envLimit, windowMs: 60_000 });
   const route = (method: string, path: string, handler: OrgHandler) =>
-    app.route(method, path, (req, org) => {
+    app.route(method, path, (req, org, body) => {
       processDue(state);
-      return handler(req, org);
+      return handler(req, org, body);
     });
   const ctx: SimContext = {
     state,
@@ -46,11 +42,6 @@ export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
       route("GET", path, (req, org) => handler(req, org, readListQuery(req.query, params)));
     },
   };
-  registerUserRoutes(ctx);
-  registerSystemRoutes(ctx);
-  registerGroupRoutes(ctx);
-  registerGraphRoutes(ctx);
-  registerBulkRoutes(ctx);
-  registerDeviceRoutes(ctx);
+  registerRoutes(ctx);
   return { server, state, credentials: { ...credentials, orgIds: [...state.orgs.keys()] }, app };
 }

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSim } from "../../lib/vendors/jumpcloud/test-support";
 import { LIST_PARAMS } from "./list-params";
 import { appleMdm } from "./state";
+import { startJumpCloudSim } from "./test-sim";
 
 // Each list route applies its own documented limit default and maximum, and
 // array parameters are taken only in the form the spec gives them.
-let s: Awaited<ReturnType<typeof startSim>>;
+let s: Awaited<ReturnType<typeof startJumpCloudSim>>;
 beforeAll(async () => {
-  s = await startSim();
-  await s.simCall("PUT", "/__sim/bulk-delay", { ms: 0 });
+  s = await startJumpCloudSim();
+  await fetch(`${s.url}/__sim/bulk-delay`, { method: "PUT", body: JSON.stringify({ ms: 0 }) });
 });
 afterAll(() => s.close());
 

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSim } from "../../lib/vendors/jumpcloud/test-support";
+import { startJumpCloudSim } from "./test-sim";
 
 // Plain pages (no filter, stored order) are taken without going through the
 // filter and sort path; they must answer exactly what that path answers.
-let s: Awaited<ReturnType<typeof startSim>>;
+let s: Awaited<ReturnType<typeof startJumpCloudSim>>;
 beforeAll(async () => {
-  s = await startSim();
+  s = await startJumpCloudSim();
 });
 afterAll(() => s.close());
 
 const get = async (path: string) => {
-  const res = await fetch(`${s.url}${path}`, { headers: { "x-api-key": s.sim.credentials.apiKey } });
+  const res = await s.call("GET", path);
   expect(res.status).toBe(200);
-  return { body: await res.json(), total: res.headers.get("x-total-count") };
+  return { body: res.body, total: res.headers.get("x-total-count") };
 };
 /** A filter every object passes, which sends the request down the filtering path. */
 const everything = (field: string) => `filter=${encodeURIComponent(`${field}:$ne:__nothing__`)}`;

@@ -1,11 +1,18 @@
 import { json } from "../core/http-server";
 import type { SimContext } from "./app";
-import { jcError, notFound, parseBody, SimFailure } from "./errors";
+import { jcError, notFound, SimFailure } from "./errors";
 import { listParams, readListQuery, type ListPage } from "./list-params";
 import { hasV1Filter, keepsIdOrder, project, sliceOf, sortRows, v1Filter, type Row } from "./query";
 import { forgetNode, type JcUser, type MfaStatus, type Org, type UserState } from "./state";
 
 const DAY = 86_400_000;
+
+/** v1 systemusers_resetmfa_request, as the documents type it (checked before the handler runs). */
+interface ResetMfa {
+  exclusion?: boolean;
+  exclusionDays?: number;
+  exclusionUntil?: string;
+}
 
 export function userReturn(u: JcUser): Row {
   const { organization: _org, ...rest } = u;
@@ -135,8 +142,8 @@ export function registerUserRoutes(ctx: SimContext) {
   ctx.list("/api/systemusers", (req, org, p) => list(org, req.query, p));
   const searchParams = listParams("POST /api/search/systemusers");
 
-  ctx.route("POST", "/api/search/systemusers", (req, org) => {
-    const b = (parseBody(req.body) ?? {}) as Row;
+  ctx.route("POST", "/api/search/systemusers", (req, org, body) => {
+    const b = body as Row;
     const q = new URLSearchParams(req.query);
     for (const k of ["limit", "skip", "sort"] as const) if (!q.has(k) && b[k] !== undefined) q.set(k, String(b[k]));
     if (!q.has("fields") && typeof b.fields === "string") q.set("fields", b.fields);
@@ -151,21 +158,15 @@ export function registerUserRoutes(ctx: SimContext) {
       (terms.length === 0 || terms.some((t) => fields.some((fl) => String(r[fl] ?? "").toLowerCase().includes(t)))));
   });
 
-  ctx.route("POST", "/api/systemusers", (req, org) => {
-    const b = parseBody(req.body);
-    if (!b || typeof b !== "object" || Array.isArray(b)) return jcError(400, "a systemuserputpost object is required");
-    return json(200, userReturn(createUser(org, ctx.state.ids.next(), b as Row, "ACTIVATED")));
-  });
+  ctx.route("POST", "/api/systemusers", (_req, org, body) => json(200, userReturn(createUser(org, ctx.state.ids.next(), body as Row, "ACTIVATED"))));
 
   ctx.route("GET", "/api/systemusers/:id", (req, org) => json(200, project(userReturn(findUser(org, req.params.id)), req.query.get("fields"))));
 
-  ctx.route("PUT", "/api/systemusers/:id", (req, org) => {
+  ctx.route("PUT", "/api/systemusers/:id", (req, org, body) => {
     const u = findUser(org, req.params.id);
-    const b = parseBody(req.body);
-    if (!b || typeof b !== "object" || Array.isArray(b)) return jcError(400, "a systemuserput object is required");
     // Validate on a copy so a refused update changes nothing.
     const draft = structuredClone(u);
-    applyUserPut(org, draft, b as Row);
+    applyUserPut(org, draft, body as Row);
     org.users.set(u._id, draft);
     return json(200, userReturn(draft));
   });
@@ -183,19 +184,17 @@ export function registerUserRoutes(ctx: SimContext) {
     return json(200, userReturn(u));
   });
 
-  ctx.route("POST", "/api/systemusers/:id/resetmfa", (req, org) => {
+  ctx.route("POST", "/api/systemusers/:id/resetmfa", (req, org, body) => {
     const u = findUser(org, req.params.id);
-    const b = (parseBody(req.body) ?? {}) as Row;
-    if (b.exclusionDays !== undefined && !(typeof b.exclusionDays === "number" && b.exclusionDays >= 1)) return jcError(400, "exclusionDays must be a number >= 1");
-    if (b.exclusionUntil !== undefined && Number.isNaN(Date.parse(String(b.exclusionUntil)))) return jcError(400, "exclusionUntil must be a date-time");
+    const b = body as ResetMfa;
     const exclusion = b.exclusion === undefined ? true : Boolean(b.exclusion);
     // The user gets a window to enrol TOTP again; after it, TOTP-protected resources lock them out.
     u.totp_enabled = false;
     u.mfa = { configured: false, exclusion };
     if (exclusion) {
-      const until = b.exclusionUntil !== undefined ? new Date(String(b.exclusionUntil)) : new Date(Date.now() + Number(b.exclusionDays ?? 7) * DAY);
+      const until = b.exclusionUntil !== undefined ? new Date(b.exclusionUntil) : new Date(Date.now() + (b.exclusionDays ?? 7) * DAY);
       u.mfa.exclusionUntil = until.toISOString();
-      if (b.exclusionDays !== undefined) u.mfa.exclusionDays = Number(b.exclusionDays);
+      if (b.exclusionDays !== undefined) u.mfa.exclusionDays = b.exclusionDays;
     }
     u.mfaEnrollment.totpStatus = "PENDING_ACTIVATION";
     u.mfaEnrollment.overallStatus = overall(u);
@@ -214,8 +213,6 @@ export function registerUserRoutes(ctx: SimContext) {
 
   ctx.route("POST", "/api/systemusers/:id/state/activate", (req, org) => {
     const u = findUser(org, req.params.id);
-    const b = (parseBody(req.body) ?? {}) as Row;
-    if (b.email !== undefined && typeof b.email !== "boolean" && typeof b.email !== "string") return jcError(400, "email must be a boolean or an address");
     if (u.state !== "STAGED") return jcError(400, `user is ${u.state}; only STAGED users can be activated`);
     u.state = "ACTIVATED";
     u.activated = true;

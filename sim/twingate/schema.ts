@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 
-// The simulator executes the very SDL the client's documents are validated
-// against, so a document that passes the client test also runs here.
-const SDL_URL = new URL("../../lib/vendors/twingate/schema.reconstructed.graphql", import.meta.url);
+// The simulator executes the vendor schema kept in vendor-specs/, the same SDL
+// the client's documents are validated against, so a document that passes the
+// client test also runs here.
+const SDL_URL = new URL("../../vendor-specs/twingate/schema.reconstructed.graphql", import.meta.url);
 
 let sdl: string | undefined;
 export function twingateSdl(): string {

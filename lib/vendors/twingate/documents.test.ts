@@ -3,7 +3,7 @@ import { buildSchema, parse, validate, type OperationDefinitionNode } from "grap
 import { describe, expect, it } from "vitest";
 import * as ops from "./operations";
 
-const schema = buildSchema(readFileSync(new URL("./schema.reconstructed.graphql", import.meta.url), "utf8"));
+const schema = buildSchema(readFileSync(new URL("../../../vendor-specs/twingate/schema.reconstructed.graphql", import.meta.url), "utf8"));
 const documents = Object.entries(ops).flatMap(([area, mod]) => Object.entries(mod).map(([name, doc]) => [`${area}.${name}`, doc as string] as const));
 
 const rootFields = (doc: string) =>
