@@ -1,3 +1,4 @@
+import { VendorError } from "../core/vendor-error";
 import type { Page } from "./schemas";
 
 export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<Page<T>>;
@@ -23,7 +24,12 @@ export interface PageWalk {
  *
  * TruU pages by number, so a user deleted while the walk is under way shifts
  * later records by one: a record may be seen twice or missed, as with any
- * offset paging.
+ * offset paging. Deletions can also shrink the list below the last page that
+ * page 1 announced; a page past the end is an error at TruU, so the walk
+ * shortens itself instead: each later page says the current `final`, and a
+ * refused page is followed by a fresh look at page 1 to tell "the list
+ * ended" (its `final` is now below the refused page) from a real failure
+ * (rethrown).
  */
 export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): AsyncGenerator<Page<T>> {
   const ctl = new AbortController();
@@ -57,9 +63,19 @@ export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): As
     pump();
     yield first;
     for (let p = 2; p <= final; p++) {
-      const page = await started.get(p)!;
+      let page: Page<T>;
+      try {
+        page = await started.get(p)!;
+      } catch (err) {
+        if (!mayBePastTheEnd(err)) throw err;
+        const now = await fetchPage(1, ctl.signal);
+        if (now.final >= p) throw err;
+        break;
+      }
       started.delete(p);
       taken = p;
+      // Never past what the latest page knows: the list may have shrunk since page 1.
+      final = Math.min(final, page.final);
       pump();
       yield page;
     }
@@ -70,6 +86,17 @@ export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): As
     // Awaited in order above; what is left behind must not count as unhandled.
     for (const promise of started.values()) promise.catch(() => {});
   }
+}
+
+/**
+ * Whether a refused page may be one past the end. TruU's data-API guide: "if
+ * you enter a page that does not exist, the query will return an error", with
+ * no status given; DRF, which TruU's envelope comes from, answers 404
+ * "Invalid page.", and 400 is the other answer a server gives for a bad
+ * parameter. Only a fresh page 1 can tell, so this only decides whether to look.
+ */
+function mayBePastTheEnd(err: unknown): boolean {
+  return err instanceof VendorError && err.info.kind === "http" && (err.status === 404 || err.status === 400);
 }
 
 /** Every item of every page, in order. */
