@@ -126,6 +126,14 @@ describe("Twingate simulator over HTTP", () => {
     }
   });
 
+  it("filters users by type (changelog 2023-04-04)", async () => {
+    const res = await post({ query: "{ users(first: 100, filter: { type: { in: [SYNCED] } }) { totalCount edges { node { type } } } }" });
+    expect(res.status).toBe(200);
+    const { users } = (await res.json()).data;
+    expect(users.totalCount).toBe([...sim.state.users.values()].filter((u) => u.type === "SYNCED").length);
+    expect(new Set(users.edges.map((e: { node: { type: string } }) => e.node.type))).toEqual(new Set(["SYNCED"]));
+  });
+
   it("records what reached it, per root field", async () => {
     await fetch(`${url}/__sim/requests`, { method: "DELETE" });
     await post({ query: "{ users(first: 1) { totalCount } groups(first: 1) { totalCount } }" });
