@@ -19,7 +19,8 @@ export interface SyncContext {
   pacer: (limits: Record<PaceKind, PaceLimit>) => Pacer;
   /**
    * A writer for one resource. Feed it everything the vendor lists, then call
-   * finish() only after a complete read: finish() marks unseen rows deleted.
+   * finish() only after a complete read: finish() marks unseen rows deleted,
+   * unless told that the read cannot vouch for that (deferDeletions).
    */
   writer<T>(target: SyncTarget<T>): TargetWriter<T>;
   /** Names the resource being read and, when known, how many pages it has. */

@@ -87,6 +87,24 @@ describe("TargetWriter", () => {
     expect((await t.db.truuDevice.findFirstOrThrow({ where: { vendorId: "d3" } })).deletedAt).toBeNull();
   });
 
+  it("leaves unseen rows as they are when told that the read cannot vouch for their deletion, and still writes what it read", async () => {
+    const heard: number[] = [];
+    const w = new TargetWriter(pool, "tenant-5", "run-first", target, async () => {}, {});
+    await w.write(devices(10));
+    await w.finish();
+    // A later read saw d0-d6 (d2 renamed) but not d7-d9; the batch is larger than what it wrote, so only finish() writes it.
+    const later = new TargetWriter(pool, "tenant-5", "run-later", target, async () => {}, { batchSize: 100, onFinished: (stats) => heard.push(stats.updated) });
+    await later.write(devices(7, (d) => (d.id === "d2" ? { ...d, name: "Renamed" } : d)));
+    const stats = await later.finish({ deferDeletions: "the list changed while it was read" });
+    expect(stats).toMatchObject({ fetched: 7, updated: 1, unchanged: 6, deleted: 0 });
+    expect(later.deletionsDeferred).toBe("the list changed while it was read");
+    expect(heard).toEqual([1]);
+    const rows = await t.db.truuDevice.findMany({ where: { tenantId: "tenant-5" }, orderBy: { vendorId: "asc" } });
+    expect(rows.map((r) => [r.vendorId, r.deletedAt])).toEqual(devices(10).map((d) => [d.id, null]));
+    expect(rows.find((r) => r.vendorId === "d2")?.deviceName).toBe("Renamed");
+    expect(w.deletionsDeferred).toBeNull();
+  });
+
   it("keeps tenants apart", async () => {
     const other = await sync(target, devices(3), "tenant-2");
     expect(other.stats).toMatchObject({ created: 3, deleted: 0 });

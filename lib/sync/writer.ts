@@ -36,16 +36,26 @@ export interface WriterOptions {
    * (the pacer, progress) however many resources are read at once.
    */
   slots?: LimitFunction;
-  /** Called once the resource is complete in the cache (finish() has marked unseen rows deleted). */
+  /** Called once the resource is complete in the cache (finish() has marked unseen rows deleted, or deferred that). */
   onFinished?: (stats: WriteStats) => void;
+}
+
+export interface FinishOptions {
+  /**
+   * Why this run may not mark the rows it did not see deleted: its read was
+   * complete but may have missed records that still exist (a list that
+   * changed under an offset-paged walk). Those rows stay as they are until a
+   * read that can tell.
+   */
+  deferDeletions?: string;
 }
 
 /**
  * Writes one resource of one sync run into its cache table in batches: reads
  * the stored hashes of a batch, inserts or rewrites only rows whose content
  * changed, reports tracked-column changes as drift, and at the end marks
- * every row the vendor no longer listed as deleted. A run with no upstream
- * change writes nothing.
+ * every row the vendor no longer listed as deleted (unless told that the read
+ * cannot vouch for that). A run with no upstream change writes nothing.
  */
 export class TargetWriter<T> {
   readonly stats: WriteStats = { fetched: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, drift: 0, writeMs: 0 };
@@ -64,6 +74,7 @@ export class TargetWriter<T> {
   private readonly batchesInFlight: number;
   private readonly onFinished: ((stats: WriteStats) => void) | null;
   private finished: Promise<WriteStats> | null = null;
+  private deferred: string | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -194,26 +205,36 @@ export class TargetWriter<T> {
     };
   }
 
+  /** Why finish() left the rows this run did not see as they were (FinishOptions.deferDeletions), or null. */
+  get deletionsDeferred(): string | null {
+    return this.deferred;
+  }
+
   /**
-   * Writes what is buffered and marks rows this run did not see as deleted.
-   * Call only after a complete read. A resource may be finished as soon as
-   * its own read is complete and again with every other at the end of the
-   * run: the second call is the first one's result.
+   * Writes what is buffered and marks rows this run did not see as deleted
+   * (or leaves them, when told why the read cannot vouch for that). Call only
+   * after a complete read. A resource may be finished as soon as its own read
+   * is complete and again with every other at the end of the run: the second
+   * call is the first one's result (its options unused).
    */
-  finish(): Promise<WriteStats> {
-    this.finished ??= this.finishOnce().then((stats) => {
+  finish(opts: FinishOptions = {}): Promise<WriteStats> {
+    this.finished ??= this.finishOnce(opts).then((stats) => {
       this.onFinished?.(stats);
       return stats;
     });
     return this.finished;
   }
 
-  private async finishOnce(): Promise<WriteStats> {
+  private async finishOnce(opts: FinishOptions): Promise<WriteStats> {
     await Promise.all(this.inFlight);
     this.throwIfFailed();
     this.startFlush(this.buffer.splice(0));
     await Promise.all(this.inFlight);
     this.throwIfFailed();
+    if (opts.deferDeletions) {
+      this.deferred = opts.deferDeletions;
+      return this.stats;
+    }
     const started = performance.now();
     const n = this.scope.params.length;
     // The ids travel as one JSON text: a text[] of 100,000 ids would be escaped element by element.

@@ -48,6 +48,14 @@ export interface SimServerOptions {
   envPrefix: string;
   /** Route matching ignores case (TruGrid's ASP.NET-style routing). */
   caseInsensitive?: boolean;
+  /**
+   * The vendor's rate limit, asked before an injected server error is
+   * answered: a request the vendor admits counts against its limit even
+   * when its servers then fail (null: admitted and counted), and one over
+   * the limit is refused as the vendor would refuse it. Requests that are
+   * not failed are limited by the route itself.
+   */
+  rateLimit?: (req: SimRequest) => SimResponse | null;
 }
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
@@ -121,12 +129,12 @@ export class SimServer {
     else {
       const fault = isSim ? null : this.takeFault();
       if (fault === "hang") return; // the socket stays open until the client gives up
-      if (fault) out = fault;
+      const simReq: SimRequest = {
+        method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"), params: found.params,
+      };
+      if (fault) out = (fault.status >= 500 && this.opts.rateLimit?.(simReq)) || fault;
       else {
-        const simReq: SimRequest = {
-          method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers,
-          body: Buffer.concat(chunks).toString("utf8"), params: found.params,
-        };
         try {
           out = await found.route.handler(simReq);
         } catch (err) {

@@ -1,4 +1,7 @@
-import { execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from "graphql";
+import {
+  execute, getOperationAST, GraphQLError, parse, validate,
+  type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode,
+} from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import type { SimSize } from "../core/directory";
 import { json, SimServer, type SimRequest, type SimResponse } from "../core/http-server";
@@ -50,8 +53,9 @@ export function createTwingateSim(opts: TwingateSimOptions = {}) {
   const log: RequestLog = { total: 0, byField: {} };
   const documents: Documents = new Map();
 
-  const server = new SimServer({ envPrefix: "SIM_TWINGATE" });
-  server.route("POST", TWINGATE_GRAPHQL_PATH, (req) => handleGraphql(req, { documents, schema, credentials, reads, writes, log }));
+  const ctx: Context = { documents, schema, credentials, reads, writes, log };
+  const server = new SimServer({ envPrefix: "SIM_TWINGATE", rateLimit: (req) => countFailed(req, ctx) });
+  server.route("POST", TWINGATE_GRAPHQL_PATH, (req) => handleGraphql(req, ctx));
 
   server.sim("GET", "/__sim/requests", () => json(200, log));
   server.sim("DELETE", "/__sim/requests", () => {
@@ -106,7 +110,16 @@ interface Context {
 
 const errors = (status: number, list: readonly GraphQLError[]): SimResponse => json(status, { errors: list.map((e) => e.toJSON()) });
 
-function handleGraphql(req: SimRequest, ctx: Context): SimResponse {
+/** A request's operation, read far enough to tell a query from a mutation; or the answer refusing it. */
+interface Operation {
+  body: { query: string; variables?: unknown };
+  known: Known | undefined;
+  document: DocumentNode;
+  op: OperationDefinitionNode;
+  operationName: string | undefined;
+}
+
+function readOperation(req: SimRequest, ctx: Context): Operation | SimResponse {
   const key = req.headers["x-api-key"];
   if (typeof key !== "string" || key !== ctx.credentials.apiKey) {
     return json(401, { message: key ? "Invalid API key" : "API key is missing: send it in the X-API-KEY header" });
@@ -131,14 +144,36 @@ function handleGraphql(req: SimRequest, ctx: Context): SimResponse {
   const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
   const op = getOperationAST(document, operationName);
   if (!op) return json(400, { errors: [{ message: "Could not determine which operation to run." }] });
+  return { body: body as Operation["body"], known, document, op, operationName };
+}
+
+/** The documented limit: 60 reads and 20 writes per minute, over it 429 with Retry-After (NOTES.md §3). */
+function overLimit(ctx: Context, op: OperationDefinitionNode): SimResponse | null {
+  const verdict = (op.operation === "mutation" ? ctx.writes : ctx.reads).take();
+  return verdict.ok ? null : json(429, { message: "Too Many Requests" }, { "retry-after": String(verdict.retryAfterSeconds) });
+}
+
+/**
+ * A request about to be failed by an injected server error still reached
+ * Twingate, and counts as one of the minute's requests [infer: the limit is
+ * on requests, NOTES.md §3]; so a client that resends it spends the budget
+ * again. One Twingate would refuse anyway (bad key, not a document) is not counted.
+ */
+function countFailed(req: SimRequest, ctx: Context): SimResponse | null {
+  const read = readOperation(req, ctx);
+  return "op" in read ? overLimit(ctx, read.op) : null;
+}
+
+function handleGraphql(req: SimRequest, ctx: Context): SimResponse {
+  const read = readOperation(req, ctx);
+  if (!("op" in read)) return read;
+  const { body, known, document, op, operationName } = read;
   for (const sel of op.selectionSet.selections) {
     if (sel.kind === "Field") ctx.log.byField[sel.name.value] = (ctx.log.byField[sel.name.value] ?? 0) + 1;
   }
   ctx.log.total++;
-  const verdict = (op.operation === "mutation" ? ctx.writes : ctx.reads).take();
-  if (!verdict.ok) {
-    return json(429, { message: "Too Many Requests" }, { "retry-after": String(verdict.retryAfterSeconds) });
-  }
+  const refused = overLimit(ctx, op);
+  if (refused) return refused;
   // A client sends the same few documents over and over: parsing and
   // validating each once answers exactly as doing it every time would.
   const entry: Known = known ?? { document, invalid: validate(ctx.schema, document) };

@@ -10,7 +10,10 @@ import type { TwingateState } from "./state";
 
 type Args<F> = PageArgs & { filter?: F | null };
 type NameFilter = { name?: StringFilter | null };
-type UserFilter = { email?: StringFilter | null; firstName?: StringFilter | null; lastName?: StringFilter | null; role?: { in?: string[] | null } | null };
+type UserFilter = {
+  email?: StringFilter | null; firstName?: StringFilter | null; lastName?: StringFilter | null;
+  role?: { in?: string[] | null } | null; type?: { in?: string[] | null } | null;
+};
 type GroupFilter = { name?: StringFilter | null; originId?: StringFilter | null; type?: { in?: string[] | null } | null; isActive?: { eq?: boolean | null } | null };
 type DeviceFilter = { activeState?: { in?: string[] | null } | null; isTrusted?: { eq?: boolean | null } | null; serialNumber?: StringFilter | null };
 type ConnectorFilter = NameFilter & { state?: { in?: string[] | null } | null };
@@ -18,7 +21,7 @@ type PolicyFilter = NameFilter & { policyType?: { in?: string[] | null } | null 
 type AccessFilter = { principalType?: { in?: string[] | null } | null };
 
 const userMatches = (u: UserRow, f?: UserFilter | null) =>
-  !f || (matchString(u.email, f.email) && matchString(u.firstName, f.firstName) && matchString(u.lastName, f.lastName) && matchIn(u.role, f.role));
+  !f || (matchString(u.email, f.email) && matchString(u.firstName, f.firstName) && matchString(u.lastName, f.lastName) && matchIn(u.role, f.role) && matchIn(u.type, f.type));
 const groupMatches = (g: GroupRow, f?: GroupFilter | null) =>
   !f || (matchString(g.name, f.name) && matchString(g.originId, f.originId) && matchIn(g.type, f.type) && matchBool(g.isActive, f.isActive));
 const deviceMatches = (d: DeviceRow, f?: DeviceFilter | null) =>

@@ -126,10 +126,49 @@ describe("Twingate simulator over HTTP", () => {
     }
   });
 
+  it("filters users by type (changelog 2023-04-04)", async () => {
+    const res = await post({ query: "{ users(first: 100, filter: { type: { in: [SYNCED] } }) { totalCount edges { node { type } } } }" });
+    expect(res.status).toBe(200);
+    const { users } = (await res.json()).data;
+    expect(users.totalCount).toBe([...sim.state.users.values()].filter((u) => u.type === "SYNCED").length);
+    expect(new Set(users.edges.map((e: { node: { type: string } }) => e.node.type))).toEqual(new Set(["SYNCED"]));
+  });
+
   it("records what reached it, per root field", async () => {
     await fetch(`${url}/__sim/requests`, { method: "DELETE" });
     await post({ query: "{ users(first: 1) { totalCount } groups(first: 1) { totalCount } }" });
     const log = await (await fetch(`${url}/__sim/requests`)).json();
     expect(log).toEqual({ total: 1, byField: { users: 1, groups: 1 } });
+  });
+});
+
+describe("Twingate simulator rate limit", () => {
+  let sim: TwingateSim;
+  let url: string;
+  beforeAll(async () => {
+    sim = createTwingateSim({ rateLimits: { readsPerWindow: 2, writesPerWindow: 1, windowMs: 60_000 } });
+    url = (await sim.server.listen(0)).url;
+  });
+  afterAll(async () => { await sim.server.close(); });
+
+  const post = (query: string, key = TWINGATE_SIM_CREDENTIALS.apiKey) =>
+    fetch(`${url}${TWINGATE_GRAPHQL_PATH}`, { method: "POST", headers: { "x-api-key": key }, body: JSON.stringify({ query }) });
+  const faults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+
+  it("counts a request its servers failed, and refuses one over the limit instead of failing it", async () => {
+    await faults({ errorRate: 1 });
+    // A wrong key is refused before it counts; the read with the right key counts, though it fails.
+    expect((await post("{ users { totalCount } }", "not-the-key")).status).toBe(500);
+    expect((await post("{ users { totalCount } }")).status).toBe(500);
+    await faults({ errorRate: 0 });
+    expect((await post("{ users { totalCount } }")).status).toBe(200);
+    const over = await post("{ users { totalCount } }");
+    expect([over.status, over.headers.get("retry-after")]).toEqual([429, "60"]);
+    // Over the limit, a request the servers would fail is refused as over the limit.
+    await faults({ errorRate: 1 });
+    expect((await post("{ users { totalCount } }")).status).toBe(429);
+    // Writes have their own budget.
+    expect((await post('mutation { userDelete(id: "VXNlcjox") { ok } }')).status).toBe(500);
+    expect((await post('mutation { userDelete(id: "VXNlcjox") { ok } }')).status).toBe(429);
   });
 });

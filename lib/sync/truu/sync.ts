@@ -1,5 +1,6 @@
 import type { ClientTuning } from "../../vendors/clients";
 import { clientsFor } from "../../vendors/clients";
+import type { WalkReport } from "../../vendors/truu/paging";
 import type { Page } from "../../vendors/truu/schemas";
 import type { SyncContext, VendorSync } from "../context";
 import { nodeFetch } from "../node-fetch";
@@ -41,12 +42,24 @@ async function eachPage<T>(ctx: SyncContext, phase: string, pages: AsyncIterable
  * finish (the last batch and marking unseen rows deleted) without waiting for
  * it, so that the next resource is read meanwhile; only a complete read may
  * mark rows deleted.
+ *
+ * TruU pages by number, so records deleted or added before the walk's
+ * position while it reads shift the later ones across page boundaries, and a
+ * record that still exists can be missed. When the walk saw the list change,
+ * the unseen rows are left as they are and the run's detail says why: the
+ * next run whose walk reads an unchanging list marks them. Reading the whole
+ * list again instead would double the run (4,000 pages of 25 at 100,000
+ * devices) and may be disturbed in its turn.
  */
-async function syncResource<T>(ctx: SyncContext, phase: string, target: SyncTarget<T>, pages: AsyncIterable<Page<T>>): Promise<{ finished: Promise<unknown> }> {
+async function syncResource<T>(
+  ctx: SyncContext, phase: string, target: SyncTarget<T>, read: (report: WalkReport) => AsyncIterable<Page<T>>,
+): Promise<{ finished: Promise<unknown> }> {
   const writer = ctx.writer(target);
-  await eachPage(ctx, phase, pages, (items) => writer.write(items));
+  const report: WalkReport = { listChanged: null };
+  await eachPage(ctx, phase, read(report), (items) => writer.write(items));
   ctx.signal.throwIfAborted();
-  const finished = writer.finish();
+  const deferDeletions = report.listChanged ? `the list changed while it was read (${report.listChanged}); rows it did not list are left for the next run` : undefined;
+  const finished = writer.finish({ deferDeletions });
   // Awaited by the caller; a failure must not count as unhandled before then.
   finished.catch(() => {});
   return { finished };
@@ -69,9 +82,9 @@ export const truuSync: VendorSync = async (ctx) => {
   });
   const finishing: Promise<unknown>[] = [];
   try {
-    finishing.push((await syncResource(ctx, "devices", deviceTarget(assurance), client.devicePages(walk))).finished);
-    finishing.push((await syncResource(ctx, "users", userTarget, client.enrolledUserPages({}, walk))).finished);
-    finishing.push((await syncResource(ctx, "assets", assetTarget, client.assetPages({}, walk))).finished);
+    finishing.push((await syncResource(ctx, "devices", deviceTarget(assurance), (report) => client.devicePages({ ...walk, report }))).finished);
+    finishing.push((await syncResource(ctx, "users", userTarget, (report) => client.enrolledUserPages({}, { ...walk, report }))).finished);
+    finishing.push((await syncResource(ctx, "assets", assetTarget, (report) => client.assetPages({}, { ...walk, report }))).finished);
   } finally {
     // Nothing may still write once the run has ended, whatever ended it.
     await Promise.allSettled(finishing);

@@ -33,6 +33,13 @@ export interface VendorRequest {
   signal?: AbortSignal;
   /** Extracts the vendor's own message from an error body. */
   messageOf?: (body: unknown, text: string) => string | undefined;
+  /**
+   * Waited for before every attempt, the first and each resend, outside its
+   * timeout: a vendor counts a resent request against its rate limit like
+   * any other, so a pacer takes its slot here. What it throws (a refusal to
+   * wait that long, an abort) ends the call as thrown, without a resend.
+   */
+  beforeAttempt?: () => Promise<void>;
 }
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -93,6 +100,7 @@ export async function vendorFetch(req: VendorRequest): Promise<Response> {
   const policy = req.retry ?? DEFAULT_RETRY;
   return pRetry(
     async () => {
+      if (req.beforeAttempt) await req.beforeAttempt().catch((err: unknown) => { throw new AbortError(err instanceof Error ? err : String(err)); });
       try {
         return await attempt(req);
       } catch (err) {

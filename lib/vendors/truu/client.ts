@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { DEFAULT_RETRY, readJson, vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
 import { VendorError } from "../core/vendor-error";
-import { collect, itemsOf, pagesOf } from "./paging";
+import { collect, itemsOf, pagesOf, type WalkReport } from "./paging";
 import {
   AssetsPage, DataUsersPage, DomainUser, EnrolledUsersPage, SystemDevice, SystemDevicesPage,
   type Asset, type DataUser, type Page, type SystemDevice as SystemDeviceT, type TruuUser,
@@ -48,6 +48,8 @@ export interface WalkOptions {
   /** Pages read ahead of the caller beyond those in flight (see pagesOf). */
   ahead?: number;
   signal?: AbortSignal;
+  /** Told whether the list changed while it was read (see pagesOf). */
+  report?: WalkReport;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -210,7 +212,7 @@ export class TruuClient {
   // ---- plumbing -------------------------------------------------------
 
   private walk<T>(fetchPage: (page: number, signal: AbortSignal) => Promise<Page<T>>, opts: WalkOptions): AsyncGenerator<Page<T>> {
-    return pagesOf(fetchPage, { concurrency: opts.concurrency ?? this.concurrency, ahead: opts.ahead, signal: opts.signal });
+    return pagesOf(fetchPage, { concurrency: opts.concurrency ?? this.concurrency, ahead: opts.ahead, signal: opts.signal, report: opts.report });
   }
 
   private call<S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>>;

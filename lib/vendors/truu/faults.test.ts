@@ -103,7 +103,7 @@ describe("deletes are not resent when the outcome is unknown", () => {
     const err = await vendorError(client.deleteDomainUser(u.guid));
     await h.faults({ errorRate: 0 });
     expect(err.info).toMatchObject({ operation: "deleteDomainUser", status: 500 });
-    expect(h.sent.filter((r) => r.method === "DELETE")).toEqual([{ method: "DELETE", path: `/api/v1/system/domainusers/${u.guid}/`, status: 500 }]);
+    expect(h.sent.filter((r) => r.method === "DELETE")).toEqual([{ method: "DELETE", path: `/api/v1/system/domainusers/${u.guid}/`, query: "", status: 500 }]);
     expect((await client.getDomainUser(u.guid)).guid).toBe(u.guid);
   });
 

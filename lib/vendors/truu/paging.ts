@@ -1,3 +1,4 @@
+import { VendorError } from "../core/vendor-error";
 import type { Page } from "./schemas";
 
 export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<Page<T>>;
@@ -12,6 +13,23 @@ export interface PageWalk {
    */
   ahead?: number;
   signal?: AbortSignal;
+  /** Filled in as the walk goes: whether the list changed while it was read. */
+  report?: WalkReport;
+}
+
+/**
+ * What a walk learnt of its list. A caller who takes a record missing from
+ * the pages for a deleted one (a sync marking unseen rows deleted) passes one
+ * in and reads it once the walk has ended.
+ */
+export interface WalkReport {
+  /**
+   * Null while the pages agree with page 1 on how many records the list
+   * holds; otherwise what showed that the list changed under the walk. Then
+   * records may have shifted across page boundaries unseen: one missing from
+   * the pages may still exist.
+   */
+  listChanged: string | null;
 }
 
 /**
@@ -23,7 +41,18 @@ export interface PageWalk {
  *
  * TruU pages by number, so a user deleted while the walk is under way shifts
  * later records by one: a record may be seen twice or missed, as with any
- * offset paging.
+ * offset paging. Deletions can also shrink the list below the last page that
+ * page 1 announced; a page past the end is an error at TruU, so the walk
+ * shortens itself instead: each later page says the current `final`, and a
+ * refused page is followed by a fresh look at page 1 to tell "the list
+ * ended" (its `final` is now below the refused page) from a real failure
+ * (rethrown).
+ *
+ * Each page carries `count`, the records the list holds as that page was
+ * read (NOTES.md: "count = total matches"), so a later page that counts
+ * otherwise than page 1, or a walk that ends early, tells `walk.report` that
+ * the list changed under it. A change that adds as many records as it
+ * removes between two page reads leaves the count as it was and goes unseen.
  */
 export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): AsyncGenerator<Page<T>> {
   const ctl = new AbortController();
@@ -38,6 +67,9 @@ export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): As
   let nextToStart = 2;
   let taken = 1;
   let final = 1;
+  const changed = (why: string) => {
+    if (walk.report) walk.report.listChanged ??= why;
+  };
   const pump = () => {
     while (!stopped && running < cap && nextToStart <= final && nextToStart - taken <= window) {
       const promise = fetchPage(nextToStart, ctl.signal);
@@ -57,9 +89,21 @@ export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): As
     pump();
     yield first;
     for (let p = 2; p <= final; p++) {
-      const page = await started.get(p)!;
+      let page: Page<T>;
+      try {
+        page = await started.get(p)!;
+      } catch (err) {
+        if (!mayBePastTheEnd(err)) throw err;
+        const now = await fetchPage(1, ctl.signal);
+        if (now.final >= p) throw err;
+        changed(`page ${p} was refused: the list now ends at page ${now.final}, with ${now.count} records where page 1 counted ${first.count}`);
+        break;
+      }
       started.delete(p);
       taken = p;
+      if (page.count !== first.count) changed(`page ${p} counted ${page.count} records where page 1 counted ${first.count}`);
+      // Never past what the latest page knows: the list may have shrunk since page 1.
+      final = Math.min(final, page.final);
       pump();
       yield page;
     }
@@ -70,6 +114,17 @@ export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): As
     // Awaited in order above; what is left behind must not count as unhandled.
     for (const promise of started.values()) promise.catch(() => {});
   }
+}
+
+/**
+ * Whether a refused page may be one past the end. TruU's data-API guide: "if
+ * you enter a page that does not exist, the query will return an error", with
+ * no status given; DRF, which TruU's envelope comes from, answers 404
+ * "Invalid page.", and 400 is the other answer a server gives for a bad
+ * parameter. Only a fresh page 1 can tell, so this only decides whether to look.
+ */
+function mayBePastTheEnd(err: unknown): boolean {
+  return err instanceof VendorError && err.info.kind === "http" && (err.status === 404 || err.status === 400);
 }
 
 /** Every item of every page, in order. */

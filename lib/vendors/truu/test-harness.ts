@@ -10,6 +10,8 @@ export const FAST_RETRY: RetryPolicy = { retries: 3, minDelayMs: 5, maxDelayMs: 
 export interface SentRequest {
   method: string;
   path: string;
+  /** The query string, without "?". */
+  query: string;
   status: number | null;
 }
 
@@ -24,7 +26,7 @@ export async function startTruu(size: SimSize = "small") {
   /** fetch that records each request and its status (null when there was no answer). */
   const recording = (inner: FetchLike = globalThis.fetch): FetchLike => async (input, init) => {
     const u = new URL(String(input));
-    const entry: SentRequest = { method: init?.method ?? "GET", path: u.pathname, status: null };
+    const entry: SentRequest = { method: init?.method ?? "GET", path: u.pathname, query: u.search.slice(1), status: null };
     sent.push(entry);
     const res = await inner(input, init);
     entry.status = res.status;

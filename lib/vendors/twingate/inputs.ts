@@ -9,7 +9,10 @@ type In<T> = { in: T[] };
 export type UserRoleName = "ACCESS_REVIEWER" | "ADMIN" | "DEVOPS" | "MEMBER" | "SUPPORT";
 export type RemoteNetworkLocationName = "AWS" | "AZURE" | "GOOGLE_CLOUD" | "ON_PREMISE" | "OTHER";
 
-export interface UserFilter { email?: StringFilter; firstName?: StringFilter; lastName?: StringFilter; role?: In<UserRoleName> }
+/** MANUAL: added in Twingate; SYNCED: from the identity provider. */
+export type UserTypeName = "MANUAL" | "SYNCED";
+
+export interface UserFilter { email?: StringFilter; firstName?: StringFilter; lastName?: StringFilter; role?: In<UserRoleName>; type?: In<UserTypeName> }
 export interface DeviceFilter { activeState?: In<"ACTIVE" | "ARCHIVED" | "BLOCKED">; isTrusted?: { eq: boolean }; serialNumber?: StringFilter }
 export interface GroupFilter { name?: StringFilter; originId?: StringFilter; type?: In<"MANUAL" | "SYNCED" | "SYSTEM">; isActive?: { eq: boolean } }
 export interface NameFilter { name?: StringFilter }

@@ -34,12 +34,13 @@ function errorsMessage(body: unknown): string | undefined {
 }
 
 /**
- * One GraphQL call: paced, sent through vendorFetch (queries may be resent,
- * mutations are not once their outcome is unknown), then GraphQL `errors`
+ * One GraphQL call: sent through vendorFetch (queries may be resent,
+ * mutations are not once their outcome is unknown), each attempt paced (a
+ * resend is one more request of the token's 60 reads / 20 writes a minute,
+ * NOTES.md §3; Retry-After is still waited out first), then GraphQL `errors`
  * become a "vendor" VendorError and the root field is checked against `schema`.
  */
 export async function graphql<S extends z.ZodType>(t: TransportOptions, kind: PaceKind, call: GraphqlCall<S>): Promise<z.output<S>> {
-  await t.pacer.acquire(kind);
   const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(call.document)?.[1];
   const res = await vendorFetch({
     vendor: "twingate",
@@ -54,6 +55,7 @@ export async function graphql<S extends z.ZodType>(t: TransportOptions, kind: Pa
     timeoutMs: t.timeoutMs,
     idempotent: kind === "read",
     retry: t.retry,
+    beforeAttempt: () => t.pacer.acquire(kind),
     messageOf: (body) => errorsMessage(body),
   });
   const envelope = await readJson(res, GraphqlEnvelope, "twingate", call.field);

@@ -27,6 +27,19 @@ describe("Twingate users", () => {
     expect(await tg.users({ email: { endsWith: "@northwind.example" }, role: { in: ["ADMIN"] } })).toEqual(admins);
   });
 
+  it("lists the users of one type, as the 2023-04-04 changelog added", async () => {
+    const tg = env.client();
+    const users = [...env.sim.state.users.values()];
+    for (const type of ["MANUAL", "SYNCED"] as const) {
+      const page = await tg.usersPage({ first: 100, filter: { type: { in: [type] } } });
+      const expected = users.filter((u) => u.type === type).map((u) => u.id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(page.totalCount).toBe(expected.length);
+      expect(page.edges.map((e) => e.node.id)).toEqual(expected);
+    }
+    expect(await tg.users({ type: { in: ["MANUAL", "SYNCED"] } })).toEqual(await tg.users());
+  });
+
   it("reads one user with groups, and null for an unknown id", async () => {
     const tg = env.client();
     const [first] = await tg.users();
