@@ -32,7 +32,7 @@ export class ConsolePacer implements Pacer {
       if (Date.now() - started + wait > this.maxWaitMs) {
         const seconds = Math.max(1, Math.ceil(wait / 1000));
         throw new ActionError(
-          `Twingate allows ${limit} ${kind}s a minute for this tenant's API token, and syncs and other staff have used them up. Nothing was sent; try again in about ${seconds} s.`,
+          `Twingate allows ${limit} ${kind}s a minute for this tenant's API token, and syncs and other staff have used them up. Nothing was changed at Twingate; try again in about ${seconds} s.`,
         );
       }
       await new Promise((r) => setTimeout(r, Math.min(wait, 2_000)));
