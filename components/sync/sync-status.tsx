@@ -14,5 +14,8 @@ export function duration(run: SyncRunView): string {
 }
 
 export function counts(run: SyncRunView): string {
-  return `${run.fetched} read · ${run.created} new · ${run.updated} changed · ${run.deleted} gone${run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : ""}`;
+  const deferred = run.deletionsDeferred.length
+    ? ` · removed ${run.deletionsDeferred.map((r) => `${r.replaceAll("_", " ")}s`).join(", ")} left to the next run (the list changed while it was read)`
+    : "";
+  return `${run.fetched} read · ${run.created} new · ${run.updated} changed · ${run.deleted} gone${run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : ""}${deferred}`;
 }

@@ -22,7 +22,20 @@ export interface SyncRunView {
   deleted: number;
   unchanged: number;
   driftEvents: number;
+  /**
+   * Resources whose removals this run left to the next one, because their
+   * list changed while it was read (a record a shifted page skipped is not gone).
+   */
+  deletionsDeferred: string[];
   error: string | null;
+}
+
+/** The resources a run's detail (one entry of figures per cache table) says were read while their list moved. */
+export function deferredResources(detail: unknown): string[] {
+  if (!detail || typeof detail !== "object") return [];
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([, figures]) => typeof (figures as { deletionsDeferred?: unknown } | null)?.deletionsDeferred === "string")
+    .map(([resource]) => resource);
 }
 
 export interface SyncOverview {
@@ -45,7 +58,8 @@ export async function syncOverview(staff: Staff, tenantId: string): Promise<Sync
     id: r.id, vendor: r.vendor, status: r.status, trigger: r.trigger, attempt: r.attempt,
     queuedAt: r.queuedAt.toISOString(), startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt),
     phase: r.phase, pagesDone: r.pagesDone, pagesTotal: r.pagesTotal, fetched: r.fetched, created: r.created,
-    updated: r.updated, deleted: r.deleted, unchanged: r.unchanged, driftEvents: r.driftEvents, error: r.error,
+    updated: r.updated, deleted: r.deleted, unchanged: r.unchanged, driftEvents: r.driftEvents,
+    deletionsDeferred: deferredResources(r.detail), error: r.error,
   });
   const lastSuccess = await Promise.all(connections.map((c) =>
     db().syncRun.findFirst({ where: { tenantId, vendor: c.vendor, status: "succeeded" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } })));
