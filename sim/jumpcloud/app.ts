@@ -19,8 +19,10 @@ export interface RateLimit {
 export interface SimContext {
   state: JumpCloudState;
   route(method: string, path: string, handler: OrgHandler): void;
-  /** A GET list route: the page is read under the route's documented query rules (list-params.ts) before the handler runs. */
+  /** A GET list route: the page is read under the route's documented query rules (openapi/list-rules.ts) before the handler runs. */
   list(path: string, handler: ListHandler): void;
+  /** Reads a page under a route's documented query rules, for a list route that is not a plain GET (v1 POST /search/systemusers). */
+  pageReader(method: string, path: string): (q: URLSearchParams) => ListPage;
 }
 
 /**

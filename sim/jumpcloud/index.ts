@@ -2,7 +2,8 @@ import type { SimSize } from "../core/directory";
 import { SimServer } from "../core/http-server";
 import { JumpCloudApp, type OrgHandler, type RateLimit, type SimContext } from "./app";
 import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS, type JumpCloudSimCredentials } from "./credentials";
-import { listParams, readListQuery } from "./list-params";
+import { readListQuery } from "./list-params";
+import { listRules } from "./openapi/list-rules";
 import { registerRoutes } from "./routes";
 import { processDue } from "./routes-bulk";
 import { buildState, type JumpCloudState } from "./state";
@@ -34,13 +35,19 @@ export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
       processDue(state);
       return handler(req, org, body);
     });
+  // Rules are read when the route is registered, so a list route without them fails at start-up.
+  const pageReader = (method: string, path: string) => {
+    const rules = listRules(method, path);
+    return (q: URLSearchParams) => readListQuery(q, rules);
+  };
   const ctx: SimContext = {
     state,
     route,
     list: (path, handler) => {
-      const params = listParams(`GET ${path}`);
-      route("GET", path, (req, org) => handler(req, org, readListQuery(req.query, params)));
+      const readPage = pageReader("GET", path);
+      route("GET", path, (req, org) => handler(req, org, readPage(req.query)));
     },
+    pageReader,
   };
   registerRoutes(ctx);
   return { server, state, credentials: { ...credentials, orgIds: [...state.orgs.keys()] }, app };

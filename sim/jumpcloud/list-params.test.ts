@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIST_PARAMS } from "./list-params";
+import { listRules } from "./openapi/list-rules";
 import { appleMdm } from "./state";
 import { startJumpCloudSim } from "./test-sim";
 
@@ -26,7 +26,8 @@ const ok = async (path: string) => {
   return r;
 };
 const items = (r: { body: unknown }) => (Array.isArray(r.body) ? r.body : (r.body as { results: unknown[] }).results);
-const defaultOf = (route: string) => LIST_PARAMS[route].limit.default;
+const rulesOf = (route: string) => listRules(route.split(" ")[0], route.split(" ")[1]);
+const defaultOf = (route: string) => rulesOf(route).limit.default;
 
 describe("JumpCloud simulator list paging", () => {
   it("pages a bulk job's results: 10 by default, skip and limit up to 100, the total in x-total-count", async () => {
@@ -74,7 +75,12 @@ describe("JumpCloud simulator list paging", () => {
     const r = await ok(path);
     expect(items(r).length).toBe(defaultOf(route));
     expect(Number(r.total ?? (r.body as { totalCount: number }).totalCount)).toBeGreaterThan(defaultOf(route));
-    expect((await get(`${path}?limit=${LIST_PARAMS[route].limit.max + 1}`)).status).toBe(400);
+    expect((await get(`${path}?limit=${rulesOf(route).limit.max + 1}`)).status).toBe(400);
+  });
+
+  it("refuses a skip below zero on v1 /systemusers, whose skip states no minimum (corrected as every other list's)", async () => {
+    expect(await get("/api/systemusers?skip=-1")).toMatchObject({ status: 400, body: { code: 400, status: "Bad Request", message: "skip must be an integer of at least 0" } });
+    expect(await get("/api/v2/usergroups?skip=-1")).toMatchObject({ status: 400, body: { code: 400, status: "Bad Request" } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { json } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound, SimFailure } from "./errors";
-import { listParams, readListQuery, type ListPage } from "./list-params";
+import type { ListPage } from "./list-params";
 import { hasV1Filter, keepsIdOrder, project, sliceOf, sortRows, v1Filter, type Row } from "./query";
 import { forgetNode, type JcUser, type MfaStatus, type Org, type UserState } from "./state";
 
@@ -140,7 +140,7 @@ export function registerUserRoutes(ctx: SimContext) {
   };
 
   ctx.list("/api/systemusers", (req, org, p) => list(org, req.query, p));
-  const searchParams = listParams("POST /api/search/systemusers");
+  const readSearchPage = ctx.pageReader("POST", "/api/search/systemusers");
 
   ctx.route("POST", "/api/search/systemusers", (req, org, body) => {
     const b = body as Row;
@@ -152,7 +152,7 @@ export function registerUserRoutes(ctx: SimContext) {
     const sf = b.searchFilter as { searchTerm?: string | string[]; fields?: string[] } | undefined;
     const terms = sf?.searchTerm === undefined ? [] : (Array.isArray(sf.searchTerm) ? sf.searchTerm : [sf.searchTerm]).map((t) => t.toLowerCase());
     const fields = sf?.fields?.length ? sf.fields : ["username", "email", "firstname", "lastname", "displayname"];
-    return list(org, q, readListQuery(q, searchParams), (r) =>
+    return list(org, q, readSearchPage(q), (r) =>
       (!f.and || f.and.every((c) => match(r, c))) &&
       (!f.or || f.or.some((c) => match(r, c))) &&
       (terms.length === 0 || terms.some((t) => fields.some((fl) => String(r[fl] ?? "").toLowerCase().includes(t)))));

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { applyCorrections, CORRECTIONS } from "./corrections";
+import { applyCorrections, CORRECTIONS, PARAMETER_CORRECTIONS } from "./corrections";
 import type { DocumentName, OperationsCut } from "./documents";
-import { documentedOperation, extractOperations, loadDocuments, OPERATIONS_FILE, serialize, simRoutes, type OpenApiDocument } from "./extract";
+import { documentedOperation, extractOperations, loadDocuments, OPERATIONS_FILE, queryParameters, serialize, simRoutes, type OpenApiDocument } from "./extract";
 
 // Operations the 2023 spec predates, documented only in seed-paths.openapi.json
 // (transcribed from the upstream v2 listing, seed 003). Any other route must be
@@ -46,6 +46,8 @@ describe("the JumpCloud simulator's operations", () => {
         for (const [method, op] of Object.entries(methods)) {
           expect(op.operationId).toBe(docs[name].paths[path][method].operationId);
           expect(op.requestBody).toEqual(docs[name].paths[path][method].requestBody);
+          const query = queryParameters(docs[name], { document: name, path, method });
+          expect(op.parameters).toEqual(query.length > 0 ? query : undefined);
         }
       }
       for (const [kind, named] of Object.entries(doc.components)) {
@@ -63,5 +65,18 @@ describe("the JumpCloud simulator's operations", () => {
       expect(at).toEqual(c.schema);
     }
     expect(() => applyCorrections(cut.documents, [{ ...CORRECTIONS[0], at: ["components", "schemas", "no_such_schema", "properties", "x"] }])).toThrow(/no such schema/);
+  });
+
+  it("each parameter correction replaces the schema its document gives, and no other", () => {
+    const cut = JSON.parse(readFileSync(OPERATIONS_FILE, "utf8")) as OperationsCut;
+    const corrected = applyCorrections(cut.documents);
+    for (const c of PARAMETER_CORRECTIONS) {
+      const params = corrected[c.document]!.paths[c.path][c.method].parameters as { name: string; schema: unknown }[];
+      expect(params.find((p) => p.name === c.parameter)!.schema).toEqual(c.schema);
+    }
+    const [first] = PARAMETER_CORRECTIONS;
+    expect(() => applyCorrections(cut.documents, [], [{ ...first, parameter: "no_such_parameter" }])).toThrow(/no such query parameter/);
+    // A replaced document that now states something else is read afresh, not corrected on stale grounds.
+    expect(() => applyCorrections(cut.documents, [], [{ ...first, documented: { default: 10, maximum: 500, type: "integer" } }])).toThrow(/the document now gives/);
   });
 });

@@ -3,12 +3,11 @@
  * route (operations.json, cut from vendor-specs/jumpcloud/), with Ajv: a body
  * the documents refuse is answered 400 before the handler runs.
  */
-import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { jcError, parseBody, SimFailure } from "../errors";
-import { applyCorrections } from "./corrections";
-import { candidateOperations, type DocumentCut, type OperationsCut } from "./documents";
+import type { DocumentCut, OperationsCut } from "./documents";
+import { documentedOperations, operationIn } from "./operations";
 
 /** Parses and checks a raw body; throws SimFailure (400) when the document refuses it. */
 export type BodyValidator = (raw: string) => unknown;
@@ -31,8 +30,7 @@ let loaded: { cut: OperationsCut; ajv: Ajv; compiled: Map<string, ValidateFuncti
 
 function load() {
   if (loaded) return loaded;
-  const raw = JSON.parse(readFileSync(new URL("./operations.json", import.meta.url), "utf8")) as OperationsCut;
-  const cut = { ...raw, documents: applyCorrections(raw.documents) };
+  const cut = documentedOperations();
   // strict: a keyword Ajv does not know fails loudly instead of being skipped.
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv); // date-time, int32, … as OpenAPI 3.0 uses them
@@ -51,9 +49,8 @@ const pointer = (segments: string[]) => segments.map((s) => `/${encodeURICompone
  */
 export function requestBodyValidator(method: string, simPath: string): BodyValidator {
   const { cut, ajv, compiled } = load();
-  const found = candidateOperations(method, simPath).find((c) => cut.documents[c.document]?.paths[c.path]?.[c.method]);
-  if (!found) throw new Error(`${method} ${simPath} has no documented operation in operations.json (after adding a route: npx tsx sim/jumpcloud/openapi/write-operations.ts)`);
-  const body = cut.documents[found.document]!.paths[found.path][found.method].requestBody as RequestBody | undefined;
+  const { at: found, operation } = operationIn(cut, method, simPath);
+  const body = operation.requestBody as RequestBody | undefined;
   // No documented body: the handler reads none.
   if (!body) return () => undefined;
   if (!body.content?.["application/json"]?.schema) throw new Error(`${method} ${simPath}: the documented body has no application/json schema`);
