@@ -4,6 +4,7 @@ import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcl
 import { defineOperation, type PlannedRow } from "../bulk/operation";
 import { cacheEdgeDeleted } from "../jumpcloud/cache";
 import { groupTarget } from "../jumpcloud/targets";
+import { Upn } from "../people/upn";
 import { normEmail } from "../sync/target";
 import { clearAssociations, upsertAssociation } from "../trugrid/cache";
 import { clientsFor } from "../vendors/clients";
@@ -19,7 +20,7 @@ const SAY = (err: unknown) => (err instanceof VendorError ? `TruGrid answered: $
 
 // ---- TruGrid: remove one user's machine association in one group ----
 
-const AssocRow = z.object({ upn: z.email().max(320), groupName: z.string().min(1).max(256) });
+const AssocRow = z.object({ upn: Upn, groupName: z.string().min(1).max(256) });
 type AssocRow = z.infer<typeof AssocRow>;
 
 async function cachedAssociation(db: Db, tenantId: string, r: AssocRow) {
@@ -121,7 +122,7 @@ export const trugridRemoveAssociation = defineOperation<AssocRow>({
 
 // ---- JumpCloud: remove the user from one user group ----
 
-const GroupRow = z.object({ email: z.email().max(320), userId: z.string().min(1).max(64), groupId: z.string().min(1).max(64), groupName: z.string().max(256).optional() });
+const GroupRow = z.object({ email: Upn, userId: z.string().min(1).max(64), groupId: z.string().min(1).max(64), groupName: z.string().max(256).optional() });
 type GroupRow = z.infer<typeof GroupRow>;
 
 async function isMember(db: Db, tenantId: string, r: GroupRow) {

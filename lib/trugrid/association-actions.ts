@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { Upn } from "../people/upn";
 import { UndoOf } from "../undo/undo-of";
 import { clearAssociations, upsertAssociation } from "./cache";
-import { Upn } from "./inputs";
 import { summarise, type ItemOutcome } from "./item-outcome";
 import { trugridClient, vendorCall } from "./vendor";
 

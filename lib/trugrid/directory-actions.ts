@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { Upn } from "../people/upn";
 import { upsertLogonIps } from "./cache";
-import { NameList, Upn } from "./inputs";
+import { NameList } from "./inputs";
 import { summarise, type ItemOutcome } from "./item-outcome";
 import { trugridClient, vendorCall } from "./vendor";
 

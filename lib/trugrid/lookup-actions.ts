@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { action } from "../actions/action";
 import { db } from "../db";
+import { Upn } from "../people/upn";
 import { allowedIpTarget, externalDnsTarget } from "../sync/trugrid/targets";
 import type { UserLogonIp } from "../vendors/trugrid";
 import { replaceValues, upsertLogonIps } from "./cache";
-import { Upn } from "./inputs";
 import { trugridClient, vendorCall } from "./vendor";
 
 // Reads at TruGrid that change nothing there; their answers refresh the

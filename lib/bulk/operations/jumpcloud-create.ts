@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { cacheUser } from "../../jumpcloud/cache";
 import { userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import type { JumpCloudClient, SystemUserPutPost } from "../../vendors/jumpcloud/client";
 import type * as S from "../../vendors/jumpcloud/schemas";
@@ -15,7 +16,7 @@ const text = (max: number, field: string) => z.string().trim().max(max, `${field
 const Row = z.object({
   username: z.string().trim().min(1, "username is empty").max(100, "username is longer than 100 characters")
     .regex(/^[a-z0-9._-]+$/i, "username may hold letters, digits, dot, underscore and hyphen only"),
-  email: z.email("Not a valid email (name@domain)").max(320),
+  email: Upn,
   firstname: text(100, "firstname"),
   lastname: text(100, "lastname"),
   displayname: text(200, "displayname"),
@@ -40,6 +41,7 @@ const userSummary = (u: { _id: string; username?: string | null; email?: string 
 
 /** The user JumpCloud holds under this username, if any (usernames are unique in an organisation). */
 async function byUsername(client: JumpCloudClient, username: string) {
+  // Bounded on purpose: the exact username matches one user at most.
   const page = await client.listUsers({ filter: `username:$eq:${username}`, limit: 2 });
   return page.items.find((u) => u.username === username) ?? null;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { userSnapshot, userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type * as S from "../../vendors/jumpcloud/schemas";
@@ -14,7 +15,7 @@ import { bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-users";
 // after), so the audit log reads the same whether one user or a file did it.
 
 const EMAIL_COLUMN: ColumnSpec = { field: "email", header: "email", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example" };
-const Email = z.email("Not a valid email (name@domain)").max(320);
+const Email = Upn;
 
 /** The plan's view of a user: the snapshot the user page audits, with the id for the apply and the MFA fields a reset is about. */
 const planSnapshot = (u: CachedUser) => ({ userId: u.vendorId, ...userSnapshot(u), mfaStatus: u.mfaStatus ?? null, totpEnabled: u.totpEnabled ?? null });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { Upn, UPN_MAX } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { clientsFor } from "../../vendors/clients";
 import { VendorError } from "../../vendors/core/vendor-error";
@@ -13,8 +14,8 @@ import { defineOperation, type PlannedRow } from "../operation";
 // assignments is the audit log, which the assignments page shows.
 
 const Row = z.object({
-  assignee: z.string().trim().min(1, "userOrGroup is empty").max(320)
-    .refine((v) => !v.includes("@") || z.email().safeParse(v).success, "Not a valid UPN (name@domain); a user group is named without @"),
+  assignee: z.string().trim().min(1, "userOrGroup is empty").max(UPN_MAX)
+    .refine((v) => !v.includes("@") || Upn.safeParse(v).success, "Not a valid UPN (name@domain); a user group is named without @"),
   resource: z.string().trim().min(1, "machineOrGroup is empty").max(256),
 });
 type Row = z.infer<typeof Row>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { upsertAssociation } from "../../trugrid/cache";
 import { clientsFor } from "../../vendors/clients";
@@ -6,7 +7,7 @@ import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
 
 const Row = z.object({
-  userUpn: z.email("Not a valid UPN (name@domain)").max(320),
+  userUpn: Upn,
   groupName: z.string().min(1, "groupName is empty").max(256),
   machineName: z.string().min(1, "machineName is empty").max(256),
 });

@@ -3,13 +3,14 @@ import { normEmail } from "../../sync/target";
 import { clientsFor } from "../../vendors/clients";
 import type { ItemResult } from "../../vendors/trugrid/item-results";
 import { pgPoolOf, type Db } from "../../db/client";
+import { Upn } from "../../people/upn";
 import { recordUserState, statesOf, type StateChange } from "../../trugrid/user-state";
 import { UPN_ALIASES, type ColumnSpec } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
 
 const UPN_COLUMN: ColumnSpec = { field: "upn", header: "userUpn", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example" };
-const Upn = z.object({ upn: z.email("Not a valid UPN (name@domain)").max(320) });
-type UpnRow = z.infer<typeof Upn>;
+const UpnRow = z.object({ upn: Upn });
+type UpnRow = z.infer<typeof UpnRow>;
 
 /** TruGrid answers per item: its status string is the row's message. */
 const outcomes = (results: ItemResult<unknown>[]) => results.map((r) => ({ ok: r.ok, message: r.status }));
@@ -59,7 +60,7 @@ const userOperation = (o: {
 }) =>
   defineOperation<UpnRow>({
     id: o.id, vendor: "trugrid", label: o.label, description: o.description, destructive: false, repeatable: true,
-    columns: [UPN_COLUMN], row: Upn, key: (r) => normEmail(r.upn), chunkSize: 100,
+    columns: [UPN_COLUMN], row: UpnRow, key: (r) => normEmail(r.upn), chunkSize: 100,
     plan: (db, tenantId, rows) => planForKnownUsers(db, tenantId, rows, o.after),
     apply: async (ctx, rows) => outcomes(await o.send(clientsFor.trugrid(ctx.connection), rows.map((r) => r.upn))),
     // The users page shows what the console last set, as it does for single changes.
@@ -91,7 +92,7 @@ export const trugridUdpOff = userOperation({
   after: { udp: "off" }, change: { udpOn: false }, send: (c, upns) => c.disableUdp(upns),
 });
 
-const ResetRow = Upn.extend({
+const ResetRow = UpnRow.extend({
   resetPhone: z.enum(["true", "false", "yes", "no", "1", "0"], "resetPhone must be true or false").optional().transform((v) => v === "true" || v === "yes" || v === "1"),
 });
 type ResetRow = z.infer<typeof ResetRow>;
