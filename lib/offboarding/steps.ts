@@ -6,6 +6,7 @@ import { cacheEdgeDeleted } from "../jumpcloud/cache";
 import { groupTarget } from "../jumpcloud/targets";
 import { Upn } from "../people/upn";
 import { normEmail } from "../sync/target";
+import { associationTarget } from "../trugrid/association-audit";
 import { clearAssociations, upsertAssociation } from "../trugrid/cache";
 import { clientsFor } from "../vendors/clients";
 import { VendorError } from "../vendors/core/vendor-error";
@@ -111,7 +112,7 @@ export const trugridRemoveAssociation = defineOperation<AssocRow>({
   },
   audit: {
     action: "trugrid.machine_association.removed",
-    target: (r, p) => ({ type: "trugrid_user", id: r.upn, label: `${(p.before as { machineName?: string } | null)?.machineName ?? "?"} in ${r.groupName}` }),
+    target: (r, p) => associationTarget({ userUpn: r.upn, groupName: r.groupName, machineName: (p.before as { machineName?: string } | null)?.machineName ?? "?" }),
     // What the undo sets again: the user's machine in the group.
     values: (r, p) => ({
       before: { userUpn: r.upn, groupName: r.groupName, machineName: (p.before as { machineName?: string } | null)?.machineName ?? null },

@@ -7,7 +7,5 @@ export const UpnList = z.array(Upn).min(1, "Choose at least one user.").max(500)
 
 export const UsersInput = z.object({ tenantId: z.string().min(1), upns: UpnList, undoOf: UndoOf });
 
-export const upnTargets = (upns: string[]) => upns.slice(0, 100).map((u) => ({ type: "trugrid_user", id: u }));
-
 /** A list of names typed one per line or comma-separated. */
 export const NameList = z.array(z.string().trim().min(1).max(253)).min(1, "Enter at least one name.").max(500).transform((l) => [...new Set(l)]);

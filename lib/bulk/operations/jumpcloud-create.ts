@@ -41,7 +41,6 @@ const userSummary = (u: { _id: string; username?: string | null; email?: string 
 
 /** The user JumpCloud holds under this username, if any (usernames are unique in an organisation). */
 async function byUsername(client: JumpCloudClient, username: string) {
-  // Bounded on purpose: the exact username matches one user at most.
   const page = await client.listUsers({ filter: `username:$eq:${username}`, limit: 2 });
   return page.items.find((u) => u.username === username) ?? null;
 }
@@ -134,5 +133,6 @@ export const jumpcloudCreateUsers = defineOperation<Row>({
     action: "jumpcloud.user.created",
     target: (r, p) => userTarget((p.after as { userId?: string } | null)?.userId ?? r.username, r.email),
     values: (_r, p) => ({ before: null, after: withoutIds(p.after, "userId") }),
+    irreversible: "Undoing a create would delete the user: an admin's destructive change, made on the user's page.",
   },
 });

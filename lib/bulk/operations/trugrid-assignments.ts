@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { Upn, UPN_MAX } from "../../people/upn";
 import { normEmail } from "../../sync/target";
+import { assigneeTarget } from "../../trugrid/targets";
 import { clientsFor } from "../../vendors/clients";
 import { VendorError } from "../../vendors/core/vendor-error";
 import { defineOperation, type PlannedRow } from "../operation";
@@ -116,8 +117,9 @@ export const trugridAssignments = defineOperation<Row>({
   },
   audit: {
     action: "trugrid.assignment.created",
-    target: (r) => ({ type: isUpn(r.assignee) ? "trugrid_user" : "trugrid_user_group", id: r.assignee, label: r.resource }),
+    target: (r) => assigneeTarget(r.assignee, [r.resource]),
     // As the assignments page records it ({ assignments: [{ key, value, status }] }), so its history lists a bulk row too.
     values: (r, p, o) => ({ before: p.before, after: { assignments: [{ key: r.assignee, value: [r.resource], status: o.message }] } }),
+    irreversible: "TruGrid has no call that removes an assignment.",
   },
 });

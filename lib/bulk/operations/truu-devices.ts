@@ -60,5 +60,5 @@ export const truuDeleteDevices = defineOperation<Row>({
   },
   // As the TruU console does: devices marked deleted and dropped from their workstations, so the next sync sees no drift.
   afterSuccess: (db, tenantId, rows) => markDeletedInCache(db, tenantId, rows.map((r) => r.deviceId)),
-  audit: { action: "truu.device.deleted", target: (r) => ({ type: "truu_device", id: r.deviceId }) },
+  audit: { action: "truu.device.deleted", target: (r) => ({ type: "truu_device", id: r.deviceId }), irreversible: "TruU keeps no deleted device: the user enrols it again." },
 });
