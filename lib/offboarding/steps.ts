@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcloud-users";
 import { defineOperation, type PlannedRow } from "../bulk/operation";
 import { cacheEdgeDeleted } from "../jumpcloud/cache";
-import { groupTarget } from "../jumpcloud/targets";
+import { groupTarget, userTarget } from "../jumpcloud/targets";
 import { Upn } from "../people/upn";
 import { normEmail } from "../sync/target";
 import { associationTarget } from "../trugrid/association-audit";
@@ -159,7 +159,8 @@ export const jumpcloudRemoveFromGroup = defineOperation<GroupRow>({
   },
   audit: {
     action: "jumpcloud.group.member_removed",
-    target: (r) => groupTarget("user_group", r.groupId, r.groupName),
+    // As the groups page names a membership: the group, then the member.
+    target: (r) => [groupTarget("user_group", r.groupId, r.groupName), userTarget(r.userId, r.email)],
     // The group page's shape ({kind, groupId, memberId, member}), so its undo adds a runbook row's user back.
     values: (r) => ({
       before: { kind: "user_group", groupId: r.groupId, memberId: r.userId, member: true },
