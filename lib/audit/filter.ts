@@ -4,6 +4,7 @@ import { Prisma } from "../generated/prisma/client";
 import { urlCursor, urlDate, urlEnum, urlId, urlText } from "../params/fields";
 import { VENDOR_IDS } from "../vendors/connection-fields";
 import { AUDIT_OUTCOMES } from "./event";
+import { formerNamesOf } from "./legacy-names";
 import { seesTenantlessEvents } from "./scope";
 
 /**
@@ -49,7 +50,8 @@ export function auditWhere(staff: Staff, f: AuditFilter): Prisma.Sql {
   const tsq = f.q ? searchQuery(f.q) : null;
   if (tsq) parts.push(Prisma.sql`"search" @@ to_tsquery('simple', ${tsq})`);
   if (f.actor) parts.push(Prisma.sql`("actorEmail" ILIKE ${like(f.actor)} OR "actorName" ILIKE ${like(f.actor)} OR "actorId" = ${f.actor})`);
-  if (f.action) parts.push(Prisma.sql`"action" LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  // An event keeps the name it was logged under: a filter for an action's current name finds it under a former name too.
+  if (f.action) parts.push(Prisma.sql`("action" LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR "action" = ANY(${formerNamesOf(f.action)}::text[]))`);
   if (f.tenant) parts.push(Prisma.sql`"tenantId" = ${f.tenant}`);
   if (f.vendor) parts.push(Prisma.sql`"vendor" = ${f.vendor}::"Vendor"`);
   if (f.target) {

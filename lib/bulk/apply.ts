@@ -1,12 +1,12 @@
 import type pg from "pg";
 import { prepareAuditEvents, recordAuditManyPg } from "../audit/record";
-import type { AuditEventInput } from "../audit/event";
 import { loadStaff } from "../auth/staff";
 import { pgPoolOf, type Db } from "../db/client";
 import { VendorError } from "../vendors/core/vendor-error";
 import { loadConnection } from "../vendors/load-connection";
 import { bulkOperation, bulkRunbook } from "./catalogue";
 import type { ApplyContext, BulkOperation, RowOutcome } from "./operation";
+import { rowAuditEvent, type RowResult } from "./row-event";
 import { applyRunbook } from "./runbook";
 
 type Json = unknown;
@@ -119,22 +119,10 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   // are written, on another connection; each settle waits for the one before
   // it, so a failure surfaces there, and the job waits for the last one.
   let cacheWrite: Promise<void> = Promise.resolve();
-  type Outcome = { status: Final["status"]; message: string; after?: unknown };
   /** A batch's results made ready to write: final statuses, audit events (validated, hashed text written), rows for the cache. */
-  const prepare = (rows: RowRecord[], outcomes: Outcome[], parsed = rows.map((r) => op.row.parse(r.input))) => {
+  const prepare = (rows: RowRecord[], outcomes: RowResult[], parsed = rows.map((r) => op.row.parse(r.input))) => {
     const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
-    const events: AuditEventInput[] = rows.map((r, i) => {
-      const o = outcomes[i];
-      const row = parsed[i];
-      // A vendor's answer (o.after), when the apply gave one, is what the row became; otherwise the plan says it.
-      const plan = { before: r.before, after: o.after !== undefined ? o.after : r.after };
-      const values = op.audit.values?.(row, plan, { status: o.status, message: o.message }) ?? plan;
-      const base = {
-        action: op.audit.action, actor, tenantId: job.tenantId, vendor: op.vendor, jobId,
-        targets: [op.audit.target(row, plan)].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
-      };
-      return o.status === "succeeded" ? { ...base, outcome: "success" as const } : { ...base, outcome: "failure" as const, reason: o.message };
-    });
+    const events = rows.map((r, i) => rowAuditEvent(op, parsed[i], { before: r.before, after: r.after }, outcomes[i], { jobId, tenantId: job.tenantId, actor }));
     return { finals, audit: prepareAuditEvents(events), ok: parsed.filter((_, i) => outcomes[i].status === "succeeded") };
   };
   const write = async (batch: ReturnType<typeof prepare>) => {
@@ -149,7 +137,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
     await before;
     if (stats) { stats.settleMs += performance.now() - started; stats.settleBatches++; }
   };
-  const settle = (rows: RowRecord[], outcomes: Outcome[]) => write(prepare(rows, outcomes));
+  const settle = (rows: RowRecord[], outcomes: RowResult[]) => write(prepare(rows, outcomes));
 
   // Rows a crash left in flight.
   const inDoubt = await db.bulkRow.findMany({ where: { jobId, ...stepRows, status: "sending" }, select: { id: true, line: true, input: true, before: true, after: true } });
@@ -176,7 +164,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   // lock and the round trips are paid per batch, not per chunk, and sending
   // never waits for bookkeeping. A crash before a batch is written leaves its
   // rows "sending", which the resume above settles.
-  const done: { rows: RowRecord[]; parsed?: Record<string, unknown>[]; outcomes: { status: Final["status"]; message: string; after?: unknown }[] }[] = [];
+  const done: { rows: RowRecord[]; parsed?: Record<string, unknown>[]; outcomes: RowResult[] }[] = [];
   let lanesLeft = concurrency;
   let wake: (() => void) | null = null;
   // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
@@ -281,7 +269,7 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
         }
         if (claimAhead && backlog() + 2 * rows.length <= 2 * SETTLE_BATCH_ROWS) ahead = claimNext();
         const sendStarted = performance.now();
-        let outcomes: { status: Final["status"]; message: string; after?: unknown }[];
+        let outcomes: RowResult[];
         let parsed: Record<string, unknown>[] | undefined;
         try {
           parsed = rows.map((r) => op.row.parse(r.input));

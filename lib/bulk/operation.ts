@@ -88,6 +88,13 @@ export interface BulkOperation<R = Record<string, unknown>> {
      * `outcome` is the row's final status and the vendor's words for it.
      */
     values?: (row: R, plan: RowPlan, outcome: { status: "succeeded" | "failed" | "unknown"; message: string }) => { before: unknown; after: unknown };
+    /**
+     * Why no undo reverses a row: the vendor cannot put it back, or cannot
+     * say what was there. Absent: the action's inverse (lib/undo/registry.ts)
+     * undoes a row's event, as it does the page action's (lib/bulk/undo.test.ts
+     * holds every operation to one or the other).
+     */
+    irreversible?: string;
   };
 }
 

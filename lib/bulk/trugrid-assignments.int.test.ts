@@ -79,10 +79,11 @@ describe("TruGrid bulk resource assignments", () => {
     const byKey = (k: string, v: string) => events.find((e) => (e.after as { assignments: { key: string; value: string[] }[] }).assignments[0].key === k && (e.after as { assignments: { value: string[] }[] }).assignments[0].value[0] === v)!;
     expect(byKey(sales.upn, "Remote Desktop Farm")).toMatchObject({
       action: "trugrid.assignment.created", outcome: "success", vendor: "trugrid",
-      targets: [{ type: "trugrid_user", id: sales.upn, label: "Remote Desktop Farm" }],
+      // As the assignments page names the key: a user by lower-case UPN, labelled with what they were given.
+      targets: [{ type: "trugrid_user", id: sales.upn.toLowerCase(), label: `${sales.upn} → Remote Desktop Farm` }],
       after: { assignments: [{ key: sales.upn, value: ["Remote Desktop Farm"], status: "Success." }] },
     });
-    expect(byKey("Ghost Users", "Remote Desktop Farm")).toMatchObject({ outcome: "failure", targets: [{ type: "trugrid_user_group", id: "Ghost Users" }], reason: expect.stringMatching(/not found/) });
+    expect(byKey("Ghost Users", "Remote Desktop Farm")).toMatchObject({ outcome: "failure", targets: [{ type: "trugrid_user_group", id: "Ghost Users", label: "Ghost Users → Remote Desktop Farm" }], reason: expect.stringMatching(/not found/) });
     // The assignments page lists the bulk rows among the console's assignments (successes only).
     const history = await trugridHistory(h.t.db, h.tenantId, ["trugrid.assignment.created"]);
     expect(history.map((e) => e.id).sort()).toEqual(events.filter((e) => e.outcome === "success").map((e) => e.id).sort());

@@ -49,7 +49,7 @@ describe("Twingate bulk user state", () => {
     expect(rows[0]).toMatchObject({ before: { state: "ACTIVE", userId: a.id }, after: { state: "DISABLED", userId: a.id } });
     expect(rows[3].planError).toMatch(/^Unknown user: ghost@nowhere.example/);
     expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
-    expect(rows[5].planError).toMatch(/^email: Not a valid email/);
+    expect(rows[5].planError).toMatch(/^email: Not a valid UPN or email/);
     expect(rows[6].planError).toMatch(/state must be active or disabled/);
     // Planning sends nothing.
     expect([a.state, b.state]).toEqual(["ACTIVE", "ACTIVE"]);
@@ -158,7 +158,7 @@ describe("Twingate bulk user roles", () => {
     expect(rows[0]).toMatchObject({ before: { userId: a.id, role: "MEMBER" }, after: { userId: a.id, role: "SUPPORT" } });
     expect(rows[3].planError).toMatch(/^Unknown user: ghost@nowhere.example/);
     expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
-    expect(rows[5].planError).toMatch(/^email: Not a valid email/);
+    expect(rows[5].planError).toMatch(/^email: Not a valid UPN or email/);
     expect(rows[6].planError).toMatch(/^role: role must be one of/);
     expect([a.role, b.role]).toEqual(["MEMBER", "MEMBER"]);
 

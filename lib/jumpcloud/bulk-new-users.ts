@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { cellCount, readCsvRecords } from "../bulk/csv-records";
+import { Upn } from "../people/upn";
 import type * as S from "../vendors/jumpcloud/schemas";
 
 const COLUMNS = "email,username,firstname,lastname";
-const Email = z.email();
 
 /**
  * The users of JumpCloud's "create users" job, from CSV pasted into the
@@ -26,7 +25,7 @@ export function readNewUsers(text: string): { users: S.BulkUserCreate[]; problem
     const count = cellCount(cells, 4);
     if (count > 4) wrong.push(`${count} cells where at most 4 are read (${COLUMNS})`);
     const [email = "", username = "", firstname = "", lastname = ""] = cells;
-    if (!wrong.length && (!Email.safeParse(email).success || !username)) wrong.push(`needs an email and a username (${COLUMNS})`);
+    if (!wrong.length && (!Upn.safeParse(email).success || !username)) wrong.push(`needs an email and a username (${COLUMNS})`);
     if (wrong.length) problems.push(`Line ${r.line}: ${wrong.join("; ")}`);
     else users.push({ email, username, ...(firstname ? { firstname } : {}), ...(lastname ? { lastname } : {}) });
   });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { Upn } from "../people/upn";
 import { UndoOf } from "../undo/undo-of";
 import { cacheUser, cacheUserDeleted } from "./cache";
 import { cachedUser, userSnapshot, userTarget } from "./targets";
@@ -78,7 +79,7 @@ export const resetMfa = action(
 
 const text = (max: number) => z.string().trim().max(max);
 const UserDetails = z.object({
-  email: z.email("An email address").trim(),
+  email: Upn,
   username: text(100).min(1, "Required").regex(/^[a-z0-9._-]+$/i, "Letters, digits, dot, underscore and hyphen"),
   firstname: text(100),
   lastname: text(100),

@@ -211,6 +211,19 @@ describe("offboarding runbook", () => {
       "offboarding.trugrid_association_remove": "trugrid.machine_association.removed", "offboarding.jumpcloud_group_remove": "jumpcloud.group.member_removed",
       "twingate.device_block": "twingate.device.blocked", "truu.delete_devices": "truu.device.deleted",
     })[r.operation!]));
+    // Each names its targets and values as the matching console action does.
+    const eventsOf = (action: string) => events.filter((e) => e.action === action);
+    for (const e of [...eventsOf("trugrid.mfa.turned_off"), ...eventsOf("trugrid.machine_association.removed")]) {
+      expect(e.targets).toEqual([{ type: "trugrid_user", id: p, label: expect.any(String) }]);
+    }
+    for (const e of eventsOf("jumpcloud.group.member_removed")) expect(e.targets).toContainEqual({ type: "jumpcloud_user", id: jcUser.vendorId, label: expect.any(String) });
+    expect(eventsOf("truu.device.deleted")).toHaveLength(truuDevices.length);
+    for (const d of truuDevices) {
+      expect(eventsOf("truu.device.deleted").find((e) => (e.targets as { id: string }[])[0].id === d.vendorId)).toMatchObject({
+        targets: [{ type: "truu_device", id: d.vendorId, label: d.deviceName ?? d.vendorId }, { type: "truu_user", id: d.userGuid, label: d.userUpn }],
+        before: { deviceName: d.deviceName, userUpn: d.userUpn, active: d.active }, after: { deleted: true, active: expect.any(Boolean) },
+      });
+    }
 
     // Planned again, every step is already done: nothing to send.
     const again = await planOffboarding(t.db, { tenantId, staffId: admin.id, fileName: "again", people: [{ line: 1, value: p.toUpperCase() }] });

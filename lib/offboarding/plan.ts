@@ -1,10 +1,10 @@
-import { z } from "zod";
 import type { Db } from "../db/client";
 import { parseCsv } from "../bulk/csv";
 import { malformedInput, mapHeaders, rowObject, UPN_ALIASES, type ColumnSpec } from "../bulk/headers";
 import type { PlannedRow } from "../bulk/operation";
 import { storePlan, type StoredRow } from "../bulk/store-plan";
 import type { RunbookPlan } from "../bulk/runbook";
+import { Upn } from "../people/upn";
 import { normEmail } from "../sync/target";
 import { VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
 import { OFFBOARDING_ID, OFFBOARDING_STEPS } from "./step-list";
@@ -19,7 +19,6 @@ type Step = (typeof OFFBOARDING_STEPS)[number];
 /** A row before it is numbered: its step (null for a person-level error) and what it sends. */
 interface Draft { step: number; person: number; input: Record<string, unknown>; planned?: PlannedRow }
 
-const Email = z.email("Not a valid UPN or email (name@domain)").max(320);
 
 /**
  * Expands each person into one row per step per vendor they are known to
@@ -36,7 +35,7 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
   for (const raw of p.people) {
     const given = raw.value.trim();
     if (raw.error) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: raw.error } }); continue; }
-    const parsed = Email.safeParse(given);
+    const parsed = Upn.safeParse(given);
     if (!parsed.success) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: parsed.error.issues[0].message } }); continue; }
     const key = normEmail(given);
     if (seen.has(key)) {

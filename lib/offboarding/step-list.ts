@@ -8,20 +8,22 @@ import { jumpcloudRemoveFromGroup, trugridRemoveAssociation } from "./steps";
 
 type AnyOp = BulkOperation<Record<string, unknown>>;
 
+const step = (op: unknown, label: string) => ({ op: op as AnyOp, label, undoable: !(op as AnyOp).audit.irreversible });
+
 /**
  * The steps in the order they run: identities first (nobody can sign in
  * while the rest happens), then access, then devices, and last the one step
- * that cannot be undone.
+ * that cannot be undone (as its operation declares).
  */
-export const OFFBOARDING_STEPS = [
-  { op: jumpcloudSuspend, label: "JumpCloud: suspend user", undoable: true },
-  { op: twingateUserState, label: "Twingate: disable user", undoable: true },
-  { op: trugridMfaOff, label: "TruGrid: turn MFA off", undoable: true },
-  { op: trugridRemoveAssociation, label: "TruGrid: remove machine association", undoable: true },
-  { op: jumpcloudRemoveFromGroup, label: "JumpCloud: remove from group", undoable: true },
-  { op: twingateDeviceBlock, label: "Twingate: block device", undoable: true },
-  { op: truuDeleteDevices, label: "TruU: delete device", undoable: false },
-] as unknown as { op: AnyOp; label: string; undoable: boolean }[];
+export const OFFBOARDING_STEPS: { op: AnyOp; label: string; undoable: boolean }[] = [
+  step(jumpcloudSuspend, "JumpCloud: suspend user"),
+  step(twingateUserState, "Twingate: disable user"),
+  step(trugridMfaOff, "TruGrid: turn MFA off"),
+  step(trugridRemoveAssociation, "TruGrid: remove machine association"),
+  step(jumpcloudRemoveFromGroup, "JumpCloud: remove from group"),
+  step(twingateDeviceBlock, "Twingate: block device"),
+  step(truuDeleteDevices, "TruU: delete device"),
+];
 
 export const OFFBOARDING_ID = "offboarding";
 

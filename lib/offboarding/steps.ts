@@ -3,8 +3,10 @@ import type { Db } from "../db/client";
 import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcloud-users";
 import { defineOperation, type PlannedRow } from "../bulk/operation";
 import { cacheEdgeDeleted } from "../jumpcloud/cache";
-import { groupTarget } from "../jumpcloud/targets";
+import { groupTarget, userTarget } from "../jumpcloud/targets";
+import { Upn } from "../people/upn";
 import { normEmail } from "../sync/target";
+import { associationTarget } from "../trugrid/association-audit";
 import { clearAssociations, upsertAssociation } from "../trugrid/cache";
 import { clientsFor } from "../vendors/clients";
 import { VendorError } from "../vendors/core/vendor-error";
@@ -19,7 +21,7 @@ const SAY = (err: unknown) => (err instanceof VendorError ? `TruGrid answered: $
 
 // ---- TruGrid: remove one user's machine association in one group ----
 
-const AssocRow = z.object({ upn: z.email().max(320), groupName: z.string().min(1).max(256) });
+const AssocRow = z.object({ upn: Upn, groupName: z.string().min(1).max(256) });
 type AssocRow = z.infer<typeof AssocRow>;
 
 async function cachedAssociation(db: Db, tenantId: string, r: AssocRow) {
@@ -110,7 +112,7 @@ export const trugridRemoveAssociation = defineOperation<AssocRow>({
   },
   audit: {
     action: "trugrid.machine_association.removed",
-    target: (r, p) => ({ type: "trugrid_user", id: r.upn, label: `${(p.before as { machineName?: string } | null)?.machineName ?? "?"} in ${r.groupName}` }),
+    target: (r, p) => associationTarget({ userUpn: r.upn, groupName: r.groupName, machineName: (p.before as { machineName?: string } | null)?.machineName ?? "?" }),
     // What the undo sets again: the user's machine in the group.
     values: (r, p) => ({
       before: { userUpn: r.upn, groupName: r.groupName, machineName: (p.before as { machineName?: string } | null)?.machineName ?? null },
@@ -121,7 +123,7 @@ export const trugridRemoveAssociation = defineOperation<AssocRow>({
 
 // ---- JumpCloud: remove the user from one user group ----
 
-const GroupRow = z.object({ email: z.email().max(320), userId: z.string().min(1).max(64), groupId: z.string().min(1).max(64), groupName: z.string().max(256).optional() });
+const GroupRow = z.object({ email: Upn, userId: z.string().min(1).max(64), groupId: z.string().min(1).max(64), groupName: z.string().max(256).optional() });
 type GroupRow = z.infer<typeof GroupRow>;
 
 async function isMember(db: Db, tenantId: string, r: GroupRow) {
@@ -157,7 +159,8 @@ export const jumpcloudRemoveFromGroup = defineOperation<GroupRow>({
   },
   audit: {
     action: "jumpcloud.group.member_removed",
-    target: (r) => groupTarget("user_group", r.groupId, r.groupName),
+    // As the groups page names a membership: the group, then the member.
+    target: (r) => [groupTarget("user_group", r.groupId, r.groupName), userTarget(r.userId, r.email)],
     // The group page's shape ({kind, groupId, memberId, member}), so its undo adds a runbook row's user back.
     values: (r) => ({
       before: { kind: "user_group", groupId: r.groupId, memberId: r.userId, member: true },

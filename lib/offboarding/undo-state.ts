@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { INVERSES } from "../undo/registry";
+import { inverseFor } from "../undo/inverse";
 import { UNDO_TARGET_TYPE } from "../undo/undo-of";
 
 export type UndoState = "available" | "undone" | "none";
@@ -23,7 +24,7 @@ export async function undoableRows(db: Db, jobId: string) {
   const undone = new Set(undos.map((u) => u.undone));
   return rows.map((r) => {
     const e = byId.get(r.auditEventId!);
-    const inverse = e ? INVERSES[e.action] : undefined;
+    const inverse = e ? inverseFor(INVERSES, e.action) : undefined;
     const state: UndoState = undone.has(r.auditEventId!) ? "undone" : e && e.outcome === "success" && inverse?.plan(e) ? "available" : "none";
     return { rowId: r.id, line: r.line, eventId: r.auditEventId!, undo: state, label: inverse?.label ?? null };
   });

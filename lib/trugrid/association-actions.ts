@@ -2,19 +2,16 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { Upn } from "../people/upn";
 import { UndoOf } from "../undo/undo-of";
+import { associationAfter, associationBefore, associationLabel, associationTarget } from "./association-audit";
 import { clearAssociations, upsertAssociation } from "./cache";
-import { Upn } from "./inputs";
-import { summarise, type ItemOutcome } from "./item-outcome";
+import { statusesOf, summarise, type ItemOutcome } from "./item-outcome";
+import { trugridUserTarget } from "./targets";
 import { trugridClient, vendorCall } from "./vendor";
 
 const Item = z.object({ userUpn: Upn, groupName: z.string().trim().min(1, "Choose a group."), machineName: z.string().trim().min(1, "Choose a machine.") });
 type Item = z.output<typeof Item>;
-
-const label = (i: Item) => `${i.userUpn} → ${i.machineName} in ${i.groupName}`;
-
-/** "Success. Previous association with '{machineName}' replaced." names the machine the user had. */
-const REPLACED = /^Success\. Previous association with '(.+)' replaced\.$/;
 
 /** The machine each (user, group) slot held in the cache before the change. */
 async function cachedSlots(tenantId: string, items: Item[]) {
@@ -24,7 +21,7 @@ async function cachedSlots(tenantId: string, items: Item[]) {
   });
   const key = (u: string, g: string) => `${u.toLowerCase()}|${g.toLowerCase()}`;
   const by = new Map(rows.map((r) => [key(r.fromId, r.toId), (r.attributes as { machineName?: string } | null)?.machineName ?? null]));
-  return Object.fromEntries(items.map((i) => [label(i), by.get(key(i.userUpn, i.groupName)) ?? null]));
+  return associationBefore(items.map((item) => ({ item, machine: by.get(key(item.userUpn, item.groupName)) ?? null })));
 }
 
 /**
@@ -54,18 +51,14 @@ export const setMachineAssociations = action(
   { name: "trugrid.machine_association.set", perm: "trugrid.user.write", mode: "external",
     input: z.object({ tenantId: z.string().min(1), items: z.array(Item).min(1, "Add at least one association.").max(100), undoOf: UndoOf }),
     tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "trugrid", targets: i.items.map((a) => ({ type: "trugrid_user", id: a.userUpn, label: `${a.machineName} in ${a.groupName}` })) }) },
+    describe: (i) => ({ vendor: "trugrid", targets: i.items.map(associationTarget) }) },
   async ({ tenantId, items: typed }, ctx) => {
     const client = await trugridClient(tenantId);
     const items = await canonical(tenantId, typed);
-    ctx.audit.before = { machines: await cachedSlots(tenantId, items) };
+    ctx.audit.before = await cachedSlots(tenantId, items);
     const results = await vendorCall(() => client.setMachineAssociations(items));
-    const outcomes: ItemOutcome[] = results.map((r) => ({ item: label(r.item as Item), status: r.status, ok: r.ok }));
-    const replaced = results.flatMap((r) => {
-      const m = REPLACED.exec(r.status.trim());
-      return m ? [{ userUpn: r.item.userUpn, groupName: r.item.groupName, previousMachine: m[1] }] : [];
-    });
-    ctx.audit.after = { statuses: Object.fromEntries(outcomes.map((o) => [o.item, o.status])), replaced };
+    const outcomes: ItemOutcome[] = results.map((r) => ({ item: associationLabel(r.item), status: r.status, ok: r.ok }));
+    ctx.audit.after = associationAfter(results);
     const out = summarise(outcomes, "Association set");
     for (const r of results) if (r.ok) await upsertAssociation(db(), tenantId, r.item);
     return out;
@@ -94,7 +87,7 @@ export const clearMachineAssociations = action(
     ctx.audit.before = { associations: before.map((b) => ({ userUpn: b.fromId, ...(b.attributes as object) })) };
     const results = await vendorCall(() => client.clearMachineAssociations(groups));
     const outcomes: ItemOutcome[] = results.map((r, i) => ({ item: r.item ?? groups[i] ?? "(domain)", status: r.status, ok: r.ok }));
-    ctx.audit.after = { statuses: Object.fromEntries(outcomes.map((o) => [o.item, o.status])) };
+    ctx.audit.after = { statuses: statusesOf(outcomes) };
     const out = summarise(outcomes, "Associations cleared");
     const cleared = await clearAssociations(db(), tenantId, all ? "all" : out.succeeded);
     return { ...out, message: `${out.message} (${cleared} cached associations removed)` };
@@ -110,7 +103,7 @@ export const reloadAssociations = action(
     input: z.object({ tenantId: z.string().min(1), groupName: z.string().trim().min(1).optional(), userUpn: Upn.optional() })
       .refine((i) => (i.groupName ? 1 : 0) + (i.userUpn ? 1 : 0) === 1, "Give a group or a user."),
     tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "trugrid", targets: [i.groupName ? { type: "trugrid_machine_group", id: i.groupName } : { type: "trugrid_user", id: i.userUpn! }] }) },
+    describe: (i) => ({ vendor: "trugrid", targets: [i.groupName ? { type: "trugrid_machine_group", id: i.groupName } : trugridUserTarget(i.userUpn!)] }) },
   async ({ tenantId, groupName, userUpn }, ctx) => {
     const client = await trugridClient(tenantId);
     const rows = await vendorCall(() => client.getMachineAssociations(groupName ? { groupName } : { userUpn: userUpn! }));

@@ -2,9 +2,11 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { Upn } from "../people/upn";
 import { upsertLogonIps } from "./cache";
-import { NameList, Upn } from "./inputs";
-import { summarise, type ItemOutcome } from "./item-outcome";
+import { NameList } from "./inputs";
+import { statusesOf, summarise, type ItemOutcome } from "./item-outcome";
+import { assigneeTarget, trugridUserTarget } from "./targets";
 import { trugridClient, vendorCall } from "./vendor";
 
 // Active Directory and domain-wide settings: they reach the whole domain or
@@ -23,13 +25,13 @@ function syncAdded(kind: Kind) {
     { name: KINDS[kind].name, perm: "trugrid.domain.write", mode: "external",
       input: z.object({ tenantId: z.string().min(1), names: kind === "users" ? z.array(Upn).min(1, "Enter at least one UPN.").max(500) : NameList }),
       tenant: (i) => i.tenantId,
-      describe: (i) => ({ vendor: "trugrid", targets: i.names.slice(0, 100).map((n) => ({ type: `trugrid_${kind.replace(/s$/, "")}`, id: n })) }) },
+      describe: (i) => ({ vendor: "trugrid", targets: i.names.slice(0, 100).map((n) => (kind === "users" ? trugridUserTarget(n) : { type: `trugrid_${kind.replace(/s$/, "")}`, id: n })) }) },
     async ({ tenantId, names }, ctx) => {
       const client = await trugridClient(tenantId);
       const call = { users: () => client.syncAddedAdUsers(names), machines: () => client.syncAddedAdMachines(names),
         user_groups: () => client.syncAddedAdUserGroups(names), machine_groups: () => client.syncAddedAdMachineGroups(names) }[kind];
       const items: ItemOutcome[] = await vendorCall(call);
-      ctx.audit.after = { statuses: Object.fromEntries(items.map((r) => [r.item, r.status])) };
+      ctx.audit.after = { statuses: statusesOf(items) };
       const out = summarise(items, KINDS[kind].label);
       if (kind === "users") {
         // Newly synced users become visible in the users table at once: their logon IPs are the only user read TruGrid has.
@@ -84,7 +86,7 @@ export const clearAppAssociations = action(
     if (groups.length === 0) ctx.audit.targets = [{ type: "trugrid_domain", id: client.domainName }];
     const results = await vendorCall(() => client.clearAppAssociations(groups));
     const items: ItemOutcome[] = results.map((r, i) => ({ item: r.item ?? groups[i] ?? "(domain)", status: r.status, ok: r.ok }));
-    ctx.audit.after = { statuses: Object.fromEntries(items.map((r) => [r.item, r.status])) };
+    ctx.audit.after = { statuses: statusesOf(items) };
     return summarise(items, "Application associations cleared");
   },
 );
@@ -103,7 +105,7 @@ export const addUpnSuffixes = action(
   async ({ tenantId, suffixes }, ctx) => {
     const client = await trugridClient(tenantId);
     const items: ItemOutcome[] = await vendorCall(() => client.addUpnSuffix(suffixes));
-    ctx.audit.after = { statuses: Object.fromEntries(items.map((r) => [r.item, r.status])), added: items.filter((r) => r.ok).map((r) => r.item) };
+    ctx.audit.after = { statuses: statusesOf(items), added: items.filter((r) => r.ok).map((r) => r.item) };
     return summarise(items, "UPN suffix added");
   },
 );
@@ -118,7 +120,7 @@ const Assignment = z.object({ key: z.string().trim().min(1, "Name a user or user
 export const addUserMachineAssignments = action(
   { name: "trugrid.assignment.created", perm: "trugrid.domain.write", mode: "external",
     input: z.object({ tenantId: z.string().min(1), assignments: z.array(Assignment).min(1).max(100) }), tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "trugrid", targets: i.assignments.map((a) => ({ type: a.key.includes("@") ? "trugrid_user" : "trugrid_user_group", id: a.key, label: a.value.join(", ") })) }) },
+    describe: (i) => ({ vendor: "trugrid", targets: i.assignments.map((a) => assigneeTarget(a.key, a.value)) }) },
   async ({ tenantId, assignments }, ctx) => {
     const client = await trugridClient(tenantId);
     const results = await vendorCall(() => client.addUserMachineAssignment(assignments));

@@ -5,7 +5,8 @@ import { db } from "../db";
 import { allowedIpTarget, externalDnsTarget } from "../sync/trugrid/targets";
 import type { UserLogonIp } from "../vendors/trugrid";
 import { replaceValues, upsertLogonIps } from "./cache";
-import { Upn } from "./inputs";
+import { upnTargets } from "./targets";
+import { Upn } from "../people/upn";
 import { trugridClient, vendorCall } from "./vendor";
 
 // Reads at TruGrid that change nothing there; their answers refresh the
@@ -15,7 +16,7 @@ import { trugridClient, vendorCall } from "./vendor";
 export const lookUpLogonIps = action(
   { name: "trugrid.logon_ip.looked_up", perm: "trugrid.read", mode: "external",
     input: z.object({ tenantId: z.string().min(1), upns: z.array(Upn).max(1000).transform((l) => [...new Set(l)]) }), tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "trugrid", targets: i.upns.length ? i.upns.slice(0, 100).map((u) => ({ type: "trugrid_user", id: u })) : [{ type: "trugrid_domain", id: i.tenantId }] }) },
+    describe: (i) => ({ vendor: "trugrid", targets: i.upns.length ? upnTargets(i.upns) : [{ type: "trugrid_domain", id: i.tenantId }] }) },
   async ({ tenantId, upns }, ctx): Promise<{ users: UserLogonIp[]; message: string }> => {
     const client = await trugridClient(tenantId);
     const users = await vendorCall(() => client.getUserLogonIp(upns));

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { action } from "../actions/action";
 import { db } from "../db";
-import { UpnList, upnTargets, UsersInput } from "./inputs";
-import { summarise } from "./item-outcome";
+import { UpnList, UsersInput } from "./inputs";
+import { statusesOf, summarise, userChangeAfter } from "./item-outcome";
+import { upnTargets } from "./targets";
 import { recordUserState, statesOf } from "./user-state";
 import { trugridClient, vendorCall } from "./vendor";
 
@@ -16,10 +17,9 @@ export const turnOnMfa = action(
     const client = await trugridClient(tenantId);
     ctx.audit.before = await statesOf(db(), tenantId, upns);
     const items = await vendorCall(() => client.turnOnMfa(upns));
-    ctx.audit.after = { statuses: Object.fromEntries(items.map((r) => [r.item, r.status])) };
+    ctx.audit.after = userChangeAfter(items);
     const out = summarise(items, "MFA turned on");
     await recordUserState(db(), tenantId, out.succeeded, { mfaOn: true }, ctx.staff);
-    ctx.audit.after = { ...(ctx.audit.after as object), succeeded: out.succeeded };
     return out;
   },
 );
@@ -32,10 +32,9 @@ export const turnOffMfa = action(
     const client = await trugridClient(tenantId);
     ctx.audit.before = await statesOf(db(), tenantId, upns);
     const items = await vendorCall(() => client.turnOffMfa(upns));
-    ctx.audit.after = { statuses: Object.fromEntries(items.map((r) => [r.item, r.status])) };
+    ctx.audit.after = userChangeAfter(items);
     const out = summarise(items, "MFA turned off");
     await recordUserState(db(), tenantId, out.succeeded, { mfaOn: false }, ctx.staff);
-    ctx.audit.after = { ...(ctx.audit.after as object), succeeded: out.succeeded };
     return out;
   },
 );
@@ -49,7 +48,7 @@ export const resetMfa = action(
     const client = await trugridClient(tenantId);
     ctx.audit.before = { resetPhone };
     const items = await vendorCall(() => client.resetMfa(upns, { resetPhone }));
-    ctx.audit.after = { resetPhone, statuses: Object.fromEntries(items.map((r) => [r.item, r.status])) };
+    ctx.audit.after = { resetPhone, statuses: statusesOf(items) };
     const out = summarise(items, resetPhone ? "MFA and phone reset" : "MFA reset");
     await recordUserState(db(), tenantId, out.succeeded, { mfaReset: true }, ctx.staff);
     return out;

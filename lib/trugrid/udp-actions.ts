@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
-import { upnTargets, UsersInput } from "./inputs";
-import { summarise, type ItemOutcome } from "./item-outcome";
+import { UsersInput } from "./inputs";
+import { summarise, userChangeAfter, type ItemOutcome } from "./item-outcome";
+import { upnTargets } from "./targets";
 import { recordDomainUdp, recordUserState, statesOf } from "./user-state";
 import { trugridClient, vendorCall } from "./vendor";
 
@@ -16,10 +17,9 @@ function perUser(on: boolean) {
       ctx.audit.before = await statesOf(db(), tenantId, upns);
       const items = await vendorCall(() => (on ? client.enableUdp(upns) : client.disableUdp(upns)));
       const outcomes: ItemOutcome[] = items.map((r, i) => ({ item: r.item ?? upns[i], status: r.status, ok: r.ok }));
-      ctx.audit.after = { statuses: Object.fromEntries(outcomes.map((r) => [r.item, r.status])) };
+      ctx.audit.after = userChangeAfter(outcomes);
       const out = summarise(outcomes, on ? "RDP over UDP turned on" : "RDP over UDP turned off");
       await recordUserState(db(), tenantId, out.succeeded, { udpOn: on }, ctx.staff);
-      ctx.audit.after = { ...(ctx.audit.after as object), succeeded: out.succeeded };
       return out;
     },
   );

@@ -1,11 +1,11 @@
 import type { UndoableEvent } from "../undo/inverse";
+import type { ReplacedAssociation } from "./association-audit";
 
 // The inputs of TruGrid's inverse actions, built from the audited event
 // alone (pure, so tested without a console around them).
 
 type Before = Record<string, { mfa?: string; udp?: string }>;
 type After = { succeeded?: string[] };
-type Replaced = { userUpn: string; groupName: string; previousMachine: string };
 
 /**
  * The users a change reached and did not already have: a user the console
@@ -19,9 +19,9 @@ export function flipInput(e: UndoableEvent, field: "mfa" | "udp", now: "on" | "o
   return upns.length && e.tenantId ? { tenantId: e.tenantId, upns } : null;
 }
 
-/** TruGrid has no call that removes one association, so only a replaced machine can be put back. */
+/** TruGrid has no call that removes one association, so only a replaced machine can be put back (associationAfter records them). */
 export function restoreInput(e: UndoableEvent) {
-  const replaced = ((e.after ?? {}) as { replaced?: Replaced[] }).replaced ?? [];
+  const replaced = ((e.after ?? {}) as { replaced?: ReplacedAssociation[] }).replaced ?? [];
   if (!replaced.length || !e.tenantId) return null;
   return { tenantId: e.tenantId, items: replaced.map((r) => ({ userUpn: r.userUpn, groupName: r.groupName, machineName: r.previousMachine })) };
 }

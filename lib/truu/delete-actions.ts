@@ -6,6 +6,7 @@ import { clientsFor } from "../vendors/clients";
 import { VendorError } from "../vendors/core/vendor-error";
 import { loadConnection } from "../vendors/load-connection";
 import { markDeletedInCache } from "./cache-updates";
+import { deviceBefore, deviceDeletedAfter, deviceTargets } from "./device-audit";
 
 async function truuClient(tenantId: string) {
   const connection = await loadConnection(db(), tenantId, "truu");
@@ -33,17 +34,11 @@ export const deleteTruuDevice = action(
     const device = await db().truuDevice.findFirst({ where: { tenantId, vendorId: deviceId, deletedAt: null } });
     if (!device) throw new ActionError("That device is not in this tenant's TruU devices (it may be deleted already).");
     if (!device.userGuid) throw new ActionError("That device has no user in the cache, and TruU deletes a device only through its user.");
-    ctx.audit.targets = [
-      { type: "truu_device", id: deviceId, label: device.deviceName ?? deviceId },
-      { type: "truu_user", id: device.userGuid, ...(device.userUpn ? { label: device.userUpn } : {}) },
-    ];
-    ctx.audit.before = {
-      deviceName: device.deviceName, type: device.type, userUpn: device.userUpn, active: device.active,
-      assuranceLevel: device.assuranceLevel, lastHeardFrom: device.lastHeardFrom?.toISOString() ?? null,
-    };
+    ctx.audit.targets = deviceTargets(device);
+    ctx.audit.before = deviceBefore(device);
     const client = await truuClient(tenantId);
     const answer = await client.deleteUserDevice(device.userGuid, deviceId).catch(vendorRefusal);
-    ctx.audit.after = { deleted: true, active: answer.active };
+    ctx.audit.after = deviceDeletedAfter(answer.active);
     await markDeletedInCache(db(), tenantId, [deviceId]);
     return { deviceId, deviceName: device.deviceName };
   },

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { Upn } from "../people/upn";
 import { userTarget } from "../sync/twingate/targets";
 import { UndoOf } from "../undo/undo-of";
 import { cacheDelete, cacheWrite } from "./cache";
@@ -61,7 +62,7 @@ export const createTwingateUser = action(
     name: "twingate.user.created", perm: "twingate.write", mode: "external",
     input: z.object({
       tenantId: Id,
-      email: z.email("Enter a valid email address.").trim().max(320),
+      email: Upn,
       firstName: optionalName, lastName: optionalName,
       role: z.enum(TWINGATE_ROLES).default("MEMBER"),
       invite: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional().transform((v) => v === true || v === "on" || v === "true"),

@@ -1,5 +1,6 @@
 import type { Result } from "../actions/result";
 import type { HashedFields } from "../audit/event";
+import { currentActionName } from "../audit/legacy-names";
 
 /** What an inverse needs from the event it undoes: what was done, to what, and the state before. */
 export type UndoableEvent = Pick<HashedFields, "id" | "action" | "tenantId" | "vendor" | "targets" | "before" | "after">;
@@ -16,3 +17,9 @@ export interface Inverse {
 }
 
 export type InverseMap = Record<string, Inverse>;
+
+/** The inverse of an event's action, the event named as it was logged: an old name finds the inverse of the name it has now. */
+export function inverseFor(inverses: InverseMap, action: string): Inverse | undefined {
+  const name = currentActionName(action);
+  return Object.hasOwn(inverses, name) ? inverses[name] : undefined;
+}

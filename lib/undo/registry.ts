@@ -3,7 +3,8 @@ import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
 import { OFFBOARDING_INVERSES } from "../offboarding/inverses";
 import { TWINGATE_INVERSES } from "../twingate/inverses";
 import { TRUGRID_INVERSES } from "../trugrid/inverses";
-import type { InverseMap } from "./inverse";
+import { RENAMED_ACTIONS } from "../audit/legacy-names";
+import { inverseFor, type InverseMap } from "./inverse";
 
 /**
  * Every undoable action, by audit action name. A vendor area that offers
@@ -16,7 +17,10 @@ export const INVERSES: InverseMap = {
   ...OFFBOARDING_INVERSES,
 };
 
-/** Action name → Undo button label, for pages that list events. */
+/** Action name → Undo button label, for pages that list events: former names of undoable actions too, so old events keep their button. */
 export function undoLabels(): Record<string, string> {
-  return Object.fromEntries(Object.entries(INVERSES).map(([name, inv]) => [name, inv.label]));
+  return Object.fromEntries([...Object.keys(INVERSES), ...RENAMED_ACTIONS.keys()].flatMap((name) => {
+    const inverse = inverseFor(INVERSES, name);
+    return inverse ? [[name, inverse.label]] : [];
+  }));
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import { auditScope } from "../audit/scope";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
-import type { InverseMap } from "./inverse";
+import { inverseFor, type InverseMap } from "./inverse";
 
 /** The audit name of an undo refused before any inverse could run (no such event in scope, nothing to undo). */
 export const UNDO_REFUSED_ACTION = "audit.undo_refused";
@@ -18,7 +18,8 @@ export async function undoEvent(
   db: Db, staff: Staff, eventId: string, inverses: InverseMap, meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
 ): Promise<Result<unknown>> {
   const event = await db.auditEvent.findFirst({ where: { AND: [{ id: eventId }, auditScope(staff)] } });
-  const plan = event?.outcome === "success" ? inverses[event.action]?.plan(event) : undefined;
+  const inverse = event ? inverseFor(inverses, event.action) : undefined;
+  const plan = event?.outcome === "success" ? inverse?.plan(event) : undefined;
   if (!event || !plan) {
     const reason = !event ? "the event is not in the caller's audit scope" : event.outcome !== "success" ? `the event's outcome is ${event.outcome}` : `${event.action} has no inverse for what it recorded`;
     await recordAudit(db, {
@@ -26,7 +27,7 @@ export async function undoEvent(
       tenantId: event?.tenantId ?? null, targets: [{ type: "audit_event", id: eventId }],
     });
     if (!event || event.outcome !== "success") return { ok: false, error: "Not found." };
-    return { ok: false, error: inverses[event.action] ? "This event does not hold what is needed to undo it." : "This event cannot be undone." };
+    return { ok: false, error: inverse ? "This event does not hold what is needed to undo it." : "This event cannot be undone." };
   }
   return plan.run({ ...plan.input, undoOf: eventId } as never);
 }

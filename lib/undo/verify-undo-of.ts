@@ -5,7 +5,7 @@ import { auditScope } from "../audit/scope";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import type { InverseMap } from "./inverse";
+import { inverseFor, type InverseMap } from "./inverse";
 import { UNDO_TARGET_TYPE } from "./undo-of";
 
 /** Serialises undos of one event, so two at once cannot both pass the "not yet undone" check. */
@@ -34,7 +34,7 @@ export async function verifyUndoOf(
   if (!event) return refuse("Not found.", `undo of event ${undoOf}, which is not in the caller's audit scope`);
   if (event.tenantId !== call.tenantId) return refuse("Not found.", `undo of event ${undoOf} of tenant ${event.tenantId ?? "(none)"} called for tenant ${call.tenantId ?? "(none)"}`);
   if (event.outcome !== "success") return refuse("This event cannot be undone.", `undo of event ${undoOf}, whose outcome is ${event.outcome}`);
-  const plan = inverses[event.action]?.plan(event);
+  const plan = inverseFor(inverses, event.action)?.plan(event);
   if (!plan) return refuse("This event cannot be undone.", `undo of event ${undoOf} (${event.action}), which has no inverse for what it recorded`);
   const inverseAction = actionNameOf(plan.run);
   if (inverseAction !== call.action) {

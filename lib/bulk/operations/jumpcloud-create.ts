@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { cacheUser } from "../../jumpcloud/cache";
 import { userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import type { JumpCloudClient, SystemUserPutPost } from "../../vendors/jumpcloud/client";
 import type * as S from "../../vendors/jumpcloud/schemas";
@@ -15,7 +16,7 @@ const text = (max: number, field: string) => z.string().trim().max(max, `${field
 const Row = z.object({
   username: z.string().trim().min(1, "username is empty").max(100, "username is longer than 100 characters")
     .regex(/^[a-z0-9._-]+$/i, "username may hold letters, digits, dot, underscore and hyphen only"),
-  email: z.email("Not a valid email (name@domain)").max(320),
+  email: Upn,
   firstname: text(100, "firstname"),
   lastname: text(100, "lastname"),
   displayname: text(200, "displayname"),
@@ -133,5 +134,6 @@ export const jumpcloudCreateUsers = defineOperation<Row>({
     action: "jumpcloud.user.created",
     target: (r, p) => userTarget((p.after as { userId?: string } | null)?.userId ?? r.username, r.email),
     values: (_r, p) => ({ before: null, after: withoutIds(p.after, "userId") }),
+    irreversible: "Undoing a create would delete the user: an admin's destructive change, made on the user's page.",
   },
 });

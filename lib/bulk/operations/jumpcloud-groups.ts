@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { cacheEdge, cacheEdgeDeleted, memberEdge } from "../../jumpcloud/cache";
 import { groupTarget, userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { allPages } from "../../vendors/jumpcloud/paging";
 import { UPN_ALIASES } from "../headers";
@@ -10,7 +11,7 @@ import { inDoubt, userProblem, usersByEmail } from "./jumpcloud-lookup";
 import { bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-users";
 
 const Row = z.object({
-  email: z.email("Not a valid email (name@domain)").max(320),
+  email: Upn,
   group: z.string().trim().min(1, "group is empty").max(200),
 });
 type Row = z.infer<typeof Row>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { userSnapshot, userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type * as S from "../../vendors/jumpcloud/schemas";
@@ -14,7 +15,7 @@ import { bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-users";
 // after), so the audit log reads the same whether one user or a file did it.
 
 const EMAIL_COLUMN: ColumnSpec = { field: "email", header: "email", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example" };
-const Email = z.email("Not a valid email (name@domain)").max(320);
+const Email = Upn;
 
 /** The plan's view of a user: the snapshot the user page audits, with the id for the apply and the MFA fields a reset is about. */
 const planSnapshot = (u: CachedUser) => ({ userId: u.vendorId, ...userSnapshot(u), mfaStatus: u.mfaStatus ?? null, totpEnabled: u.totpEnabled ?? null });
@@ -36,6 +37,8 @@ interface UserChange<R extends { email: string }> {
   done: (row: R) => string;
   /** What the event's after holds, from the user as JumpCloud answered after the change. */
   after: (u: S.SystemUser) => Record<string, unknown>;
+  /** Why no undo reverses it (none of these has an opposite call at JumpCloud). */
+  irreversible: string;
 }
 
 function userChange<R extends { email: string }>(o: UserChange<R>) {
@@ -77,6 +80,7 @@ function userChange<R extends { email: string }>(o: UserChange<R>) {
       target: (r, p) => userTarget((p.before as { userId?: string } | null)?.userId ?? normEmail(r.email), r.email),
       // The user page's shape, so the log (and an undo, where one exists) treats a bulk row like a single change.
       values: (_r, p) => ({ before: userSnapshot(p.before as never), after: withoutIds(p.after, "userId", "totpEnabled") }),
+      irreversible: o.irreversible,
     },
   });
 }
@@ -93,6 +97,7 @@ export const jumpcloudUnlock = userChange<EmailRow>({
   send: (c, id) => c.unlockUser(id),
   done: (r) => `JumpCloud: ${r.email} is unlocked.`,
   after: (u) => userSnapshot(u)!,
+  irreversible: "JumpCloud has no call that locks an account: it locks one itself after failed sign-ins.",
 });
 
 export const jumpcloudExpirePassword = userChange<EmailRow>({
@@ -104,6 +109,7 @@ export const jumpcloudExpirePassword = userChange<EmailRow>({
   send: (c, id) => c.expirePassword(id),
   done: (r) => `JumpCloud: ${r.email}'s password is expired.`,
   after: (u) => userSnapshot(u)!,
+  irreversible: "JumpCloud has no call that makes an expired password valid again.",
 });
 
 const ResetRow = z.object({
@@ -127,6 +133,7 @@ export const jumpcloudResetMfa = defineOperation<ResetRow>({
     done: (r) => `JumpCloud: ${r.email}'s TOTP is reset${r.exclusionDays > 0 ? `; they may enrol again within ${r.exclusionDays} day${r.exclusionDays === 1 ? "" : "s"}` : ""}.`,
     // The user page's after: the snapshot with the enrolment status and the end of the window.
     after: (u) => ({ ...userSnapshot(u)!, mfaStatus: u.mfaEnrollment?.overallStatus ?? null, exclusionUntil: u.mfa?.exclusionUntil ?? null }),
+    irreversible: "The user enrols TOTP again; JumpCloud has no call that gives an enrolment back.",
   }),
   check: async () => null,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cacheUser } from "../../jumpcloud/cache";
 import { userSnapshot, userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { clientsFor } from "../../vendors/clients";
 import { VendorError } from "../../vendors/core/vendor-error";
@@ -9,7 +10,7 @@ import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
 import { userProblem, usersByEmail } from "./jumpcloud-lookup";
 
-const Row = z.object({ email: z.email("Not a valid email (name@domain)").max(320) });
+const Row = z.object({ email: Upn });
 type Row = z.infer<typeof Row>;
 
 /** A worker waits out a busy JumpCloud longer than a person clicking would. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { Upn, UPN_MAX } from "../../people/upn";
 import { normEmail } from "../../sync/target";
+import { assigneeTarget } from "../../trugrid/targets";
 import { clientsFor } from "../../vendors/clients";
 import { VendorError } from "../../vendors/core/vendor-error";
 import { defineOperation, type PlannedRow } from "../operation";
@@ -13,8 +15,8 @@ import { defineOperation, type PlannedRow } from "../operation";
 // assignments is the audit log, which the assignments page shows.
 
 const Row = z.object({
-  assignee: z.string().trim().min(1, "userOrGroup is empty").max(320)
-    .refine((v) => !v.includes("@") || z.email().safeParse(v).success, "Not a valid UPN (name@domain); a user group is named without @"),
+  assignee: z.string().trim().min(1, "userOrGroup is empty").max(UPN_MAX)
+    .refine((v) => !v.includes("@") || Upn.safeParse(v).success, "Not a valid UPN (name@domain); a user group is named without @"),
   resource: z.string().trim().min(1, "machineOrGroup is empty").max(256),
 });
 type Row = z.infer<typeof Row>;
@@ -115,8 +117,9 @@ export const trugridAssignments = defineOperation<Row>({
   },
   audit: {
     action: "trugrid.assignment.created",
-    target: (r) => ({ type: isUpn(r.assignee) ? "trugrid_user" : "trugrid_user_group", id: r.assignee, label: r.resource }),
+    target: (r) => assigneeTarget(r.assignee, [r.resource]),
     // As the assignments page records it ({ assignments: [{ key, value, status }] }), so its history lists a bulk row too.
     values: (r, p, o) => ({ before: p.before, after: { assignments: [{ key: r.assignee, value: [r.resource], status: o.message }] } }),
+    irreversible: "TruGrid has no call that removes an assignment.",
   },
 });

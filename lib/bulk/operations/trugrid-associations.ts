@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
+import { associationAfter, associationBefore, associationTarget } from "../../trugrid/association-audit";
 import { upsertAssociation } from "../../trugrid/cache";
 import { clientsFor } from "../../vendors/clients";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
 
 const Row = z.object({
-  userUpn: z.email("Not a valid UPN (name@domain)").max(320),
+  userUpn: Upn,
   groupName: z.string().min(1, "groupName is empty").max(256),
   machineName: z.string().min(1, "machineName is empty").max(256),
 });
@@ -64,5 +66,13 @@ export const trugridSetAssociations = defineOperation<Row>({
     // writes it (same id, raw and hash), so the next sync finds nothing changed.
     for (const r of rows) await upsertAssociation(db, tenantId, r);
   },
-  audit: { action: "trugrid.machine_association.set", target: (r) => ({ type: "user", id: normEmail(r.userUpn), label: `${r.userUpn} in ${r.groupName}` }) },
+  audit: {
+    action: "trugrid.machine_association.set", target: associationTarget,
+    // As the associations page records it: the slot's machine before, TruGrid's status and the machine it replaced after,
+    // which the page's undo (restoreInput) sets again.
+    values: (r, p, o) => ({
+      before: associationBefore([{ item: r, machine: (p.before as { machineName?: string } | null)?.machineName ?? null }]),
+      after: associationAfter([{ item: r, status: o.message }]),
+    }),
+  },
 });

@@ -3,13 +3,20 @@ import { normEmail } from "../../sync/target";
 import { clientsFor } from "../../vendors/clients";
 import type { ItemResult } from "../../vendors/trugrid/item-results";
 import { pgPoolOf, type Db } from "../../db/client";
+import { Upn } from "../../people/upn";
+import { statusesOf, userChangeAfter } from "../../trugrid/item-outcome";
+import { trugridUserTarget } from "../../trugrid/targets";
 import { recordUserState, statesOf, type StateChange } from "../../trugrid/user-state";
 import { UPN_ALIASES, type ColumnSpec } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
 
 const UPN_COLUMN: ColumnSpec = { field: "upn", header: "userUpn", aliases: UPN_ALIASES, required: true, example: "alice.smith@northwind.example" };
-const Upn = z.object({ upn: z.email("Not a valid UPN (name@domain)").max(320) });
-type UpnRow = z.infer<typeof Upn>;
+const UpnRow = z.object({ upn: Upn });
+type UpnRow = z.infer<typeof UpnRow>;
+
+/** A row as the users page's actions audit a user: the target, and TruGrid's status for them as an item of the call. */
+const userTarget = (r: UpnRow) => trugridUserTarget(r.upn);
+const asItem = (r: UpnRow, o: { status: string; message: string }) => ({ item: r.upn, status: o.message, ok: o.status === "succeeded" });
 
 /** TruGrid answers per item: its status string is the row's message. */
 const outcomes = (results: ItemResult<unknown>[]) => results.map((r) => ({ ok: r.ok, message: r.status }));
@@ -53,21 +60,22 @@ async function planForKnownUsers(db: Db, tenantId: string, rows: UpnRow[], after
   });
 }
 
+/** `verb`: the users page's action name for the same change (mfa-actions.ts, udp-actions.ts), so its undo reverses a row. */
 const userOperation = (o: {
   id: string; label: string; description: string; verb: string; after: Record<string, unknown>; change: StateChange;
   send: (c: ReturnType<typeof clientsFor.trugrid>, upns: string[]) => Promise<ItemResult<unknown>[]>;
 }) =>
   defineOperation<UpnRow>({
     id: o.id, vendor: "trugrid", label: o.label, description: o.description, destructive: false, repeatable: true,
-    columns: [UPN_COLUMN], row: Upn, key: (r) => normEmail(r.upn), chunkSize: 100,
+    columns: [UPN_COLUMN], row: UpnRow, key: (r) => normEmail(r.upn), chunkSize: 100,
     plan: (db, tenantId, rows) => planForKnownUsers(db, tenantId, rows, o.after),
     apply: async (ctx, rows) => outcomes(await o.send(clientsFor.trugrid(ctx.connection), rows.map((r) => r.upn))),
     // The users page shows what the console last set, as it does for single changes.
     afterSuccess: (db, tenantId, rows, actor) => recordUserState(db, tenantId, rows.map((r) => r.upn), o.change, actor),
     audit: {
-      action: o.verb, target: (r) => ({ type: "user", id: normEmail(r.upn), label: r.upn }),
-      // As the users page records it ({ [upn]: state } → { succeeded: [upn] }), so Undo works on a bulk row too.
-      values: (r, p) => ({ before: { [r.upn]: p.before }, after: { ...(p.after as object), succeeded: [r.upn] } }),
+      action: o.verb, target: userTarget,
+      // As the users page records it ({ [upn]: state } → { statuses, succeeded }), so Undo works on a bulk row too.
+      values: (r, p, out) => ({ before: { [r.upn]: p.before }, after: userChangeAfter([asItem(r, out)]) }),
     },
   });
 
@@ -82,16 +90,16 @@ export const trugridMfaOff = userOperation({
 });
 
 export const trugridUdpOn = userOperation({
-  id: "trugrid.udp_on", label: "TruGrid: RDP over UDP on", description: "Turns on RDP over UDP for each UPN.", verb: "trugrid.udp.turned_on",
+  id: "trugrid.udp_on", label: "TruGrid: RDP over UDP on", description: "Turns on RDP over UDP for each UPN.", verb: "trugrid.udp.enabled",
   after: { udp: "on" }, change: { udpOn: true }, send: (c, upns) => c.enableUdp(upns),
 });
 
 export const trugridUdpOff = userOperation({
-  id: "trugrid.udp_off", label: "TruGrid: RDP over UDP off", description: "Turns off RDP over UDP for each UPN.", verb: "trugrid.udp.turned_off",
+  id: "trugrid.udp_off", label: "TruGrid: RDP over UDP off", description: "Turns off RDP over UDP for each UPN.", verb: "trugrid.udp.disabled",
   after: { udp: "off" }, change: { udpOn: false }, send: (c, upns) => c.disableUdp(upns),
 });
 
-const ResetRow = Upn.extend({
+const ResetRow = UpnRow.extend({
   resetPhone: z.enum(["true", "false", "yes", "no", "1", "0"], "resetPhone must be true or false").optional().transform((v) => v === "true" || v === "yes" || v === "1"),
 });
 type ResetRow = z.infer<typeof ResetRow>;
@@ -117,5 +125,10 @@ export const trugridMfaReset = defineOperation<ResetRow>({
     return out;
   },
   afterSuccess: (db, tenantId, rows, actor) => recordUserState(db, tenantId, rows.map((r) => r.upn), { mfaReset: true }, actor),
-  audit: { action: "trugrid.mfa.reset", target: (r) => ({ type: "user", id: normEmail(r.upn), label: r.upn }) },
+  audit: {
+    action: "trugrid.mfa.reset", target: userTarget,
+    // As the users page records a reset ({ resetPhone } → { resetPhone, statuses }).
+    values: (r, _p, out) => ({ before: { resetPhone: r.resetPhone }, after: { resetPhone: r.resetPhone, statuses: statusesOf([asItem(r, out)]) } }),
+    irreversible: "The user enrols again at their next sign-in; TruGrid has no call that gives an enrolment back.",
+  },
 });

@@ -148,5 +148,6 @@ export const truuDeleteUsers = defineOperation<Row>({
       const before = s && { upn: s.upn, email: s.email, displayName: s.displayName, devices: s.devices };
       return { before, after: o.status === "succeeded" ? p.after : null };
     },
+    irreversible: "TruU keeps no deleted user or device: the user enrols again.",
   },
 });

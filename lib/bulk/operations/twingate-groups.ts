@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { groupMemberTarget, groupTarget } from "../../sync/twingate/targets";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { cacheDelete, cacheWrite } from "../../twingate/cache";
 import { UPN_ALIASES } from "../headers";
@@ -9,7 +10,7 @@ import { twingateUserProblem, twingateUsersByEmail } from "./twingate-lookup";
 import { bulkTwingateClient, twingateMessage } from "./twingate-users";
 
 const Row = z.object({
-  email: z.email("Not a valid email (name@domain)").max(320),
+  email: Upn,
   group: z.string().trim().min(1, "group is empty").max(200),
 });
 type Row = z.infer<typeof Row>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { userTarget } from "../../sync/twingate/targets";
 import { cacheWrite } from "../../twingate/cache";
@@ -12,7 +13,7 @@ import { bulkTwingateClient, twingateMessage } from "./twingate-users";
 const Role = z.string().trim().transform((s) => s.toUpperCase().replace(/[\s-]+/g, "_"))
   .pipe(z.enum(TWINGATE_ROLES, `role must be one of ${TWINGATE_ROLES.join(", ")}`));
 
-const Row = z.object({ email: z.email("Not a valid email (name@domain)").max(320), role: Role });
+const Row = z.object({ email: Upn, role: Role });
 type Row = z.infer<typeof Row>;
 
 /** Sets each user's Twingate role by email, as the users page's role change does (admins only there, so here too). */

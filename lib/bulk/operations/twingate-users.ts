@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { PgPacer } from "../../sync/pg-pacer";
 import { userTarget } from "../../sync/twingate/targets";
@@ -46,7 +47,7 @@ export function twingateMessage(err: unknown): string {
 const STATES = { active: "ACTIVE", disabled: "DISABLED", suspended: "DISABLED", enabled: "ACTIVE" } as const;
 
 const Row = z.object({
-  email: z.email("Not a valid email (name@domain)").max(320),
+  email: Upn,
   state: z.string().trim().toLowerCase().pipe(z.enum(["active", "disabled", "suspended", "enabled"], "state must be active or disabled"))
     .transform((s) => STATES[s]),
 });

@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from "vitest";
+import { actionDefOf } from "../actions/action-tag";
+import { currentActionName } from "../audit/legacy-names";
+import { inverseFor, type UndoableEvent } from "../undo/inverse";
+import { INVERSES } from "../undo/registry";
+import { BULK_OPERATIONS, BULK_RUNBOOKS } from "./catalogue";
+import type { BulkOperation, RowPlan } from "./operation";
+import { rowAuditEvent } from "./row-event";
+
+// The inverses are wrapped console actions, whose module reads the session: not needed to build an undo's input.
+vi.mock("../auth/session", () => import("../../test/session-as"));
+
+// A bulk row is audited under the page action's name so that the page's
+// Undo reverses it too. Every operation (and runbook step) is held to one of
+// two things: its action has an inverse that reads what a row records, or it
+// says why no undo exists.
+
+const TENANT = "tenant-1";
+const JC_USER = "5f0c1a2b0000000000000001";
+const JC_GROUP = "5f0c1a2b00000000000000a1";
+const JC_SYSTEM = "5f0c1a2b00000000000000b1";
+const TG_USER = "VXNlcjox";
+const TG_DEVICE = "RGV2aWNlOjE=";
+
+interface Sample { row: Record<string, string>; plan: RowPlan; message: string }
+
+const jcSnapshot = (state: string) => ({ userId: JC_USER, state, suspended: state === "SUSPENDED", accountLocked: false, passwordExpired: false });
+const jcMember = (member: boolean) => ({ kind: "user_group", groupId: JC_GROUP, memberId: JC_USER, member });
+const jcBound = (associated: boolean) => ({ fromType: "user", fromId: JC_USER, toType: "system", toId: JC_SYSTEM, associated });
+const tgMember = (member: boolean) => ({ groupId: "R3JvdXA6MQ==", userId: TG_USER, member });
+const tgDevice = (activeState: string, isTrusted = false) => ({ deviceId: TG_DEVICE, name: "ALICE-LAPTOP", activeState, isTrusted });
+const upn = { upn: "Alice.Smith@northwind.example" };
+const email = { email: "alice.smith@northwind.example" };
+
+/**
+ * A row that succeeded, as each operation plans it (its plan function's
+ * shape) and as the vendor answers it. An undoable operation without a
+ * sample fails below: add one.
+ */
+const SAMPLES: Record<string, Sample> = {
+  "trugrid.mfa_on": { row: upn, plan: { before: { mfa: "off" }, after: { mfa: "on" } }, message: "Success." },
+  "trugrid.mfa_off": { row: upn, plan: { before: { mfa: "unknown" }, after: { mfa: "off" } }, message: "Success." },
+  "trugrid.udp_on": { row: upn, plan: { before: { udp: "unknown" }, after: { udp: "on" } }, message: "Success." },
+  "trugrid.udp_off": { row: upn, plan: { before: { udp: "on" }, after: { udp: "off" } }, message: "Success." },
+  "trugrid.machine_associations": {
+    row: { userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" },
+    plan: { before: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }, after: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" } },
+    message: "Success. Previous association with 'NW-RDS-01' replaced.",
+  },
+  "offboarding.trugrid_association_remove": {
+    row: { upn: "alice.smith@northwind.example", groupName: "Finance Workstations" },
+    plan: { before: { groupName: "Finance Workstations", machineName: "NW-LT-0042" }, after: { groupName: "Finance Workstations", machineName: null } },
+    message: "TruGrid: alice.smith@northwind.example → NW-LT-0042 removed from Finance Workstations; 3 other associations set again.",
+  },
+  "jumpcloud.suspend": { row: email, plan: { before: jcSnapshot("ACTIVATED"), after: jcSnapshot("SUSPENDED") }, message: "JumpCloud: alice is SUSPENDED." },
+  "jumpcloud.reactivate": { row: email, plan: { before: jcSnapshot("SUSPENDED"), after: jcSnapshot("ACTIVATED") }, message: "JumpCloud: alice is ACTIVATED." },
+  "jumpcloud.group_add": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(false), after: jcMember(true) }, message: "JumpCloud: added." },
+  "jumpcloud.group_remove": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(true), after: jcMember(false) }, message: "JumpCloud: removed." },
+  "offboarding.jumpcloud_group_remove": {
+    row: { ...email, userId: JC_USER, groupId: JC_GROUP, groupName: "Engineering" },
+    plan: { before: { ...jcMember(true), group: "Engineering" }, after: { ...jcMember(false), group: "Engineering" } }, message: "JumpCloud: removed.",
+  },
+  "jumpcloud.system_add": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(false), after: jcBound(true) }, message: "JumpCloud: associated." },
+  "jumpcloud.system_remove": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(true), after: jcBound(false) }, message: "JumpCloud: removed." },
+  "twingate.user_state": {
+    row: { ...email, state: "disabled" }, plan: { before: { userId: TG_USER, state: "ACTIVE" }, after: { userId: TG_USER, state: "DISABLED" } }, message: "Twingate: alice is DISABLED.",
+  },
+  "twingate.user_role": {
+    row: { ...email, role: "SUPPORT" }, plan: { before: { userId: TG_USER, role: "MEMBER" }, after: { userId: TG_USER, role: "SUPPORT" } }, message: "Twingate: alice is SUPPORT.",
+  },
+  "twingate.group_add": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(false), after: tgMember(true) }, message: "Twingate: added." },
+  "twingate.group_remove": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(true), after: tgMember(false) }, message: "Twingate: removed." },
+  "twingate.device_block": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("BLOCKED") }, message: "Twingate: blocked." },
+  "twingate.device_unblock": { row: { device: TG_DEVICE }, plan: { before: tgDevice("BLOCKED"), after: tgDevice("ACTIVE") }, message: "Twingate: unblocked." },
+  "twingate.device_archive": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ARCHIVED") }, message: "Twingate: archived." },
+  "twingate.device_trust": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ACTIVE", true) }, message: "Twingate: trusted." },
+};
+
+const EVERY_OPERATION = [...BULK_OPERATIONS, ...BULK_RUNBOOKS.flatMap((r) => r.steps)] as unknown as BulkOperation<Record<string, unknown>>[];
+
+/** The event a row's apply records (lib/bulk/apply.ts writes the same), as the log hands it back. */
+function rowEvent(op: BulkOperation<Record<string, unknown>>, s: Sample): UndoableEvent {
+  const e = rowAuditEvent(op, op.row.parse(s.row), s.plan, { status: "succeeded", message: s.message }, { jobId: "job-1", tenantId: TENANT, actor: null });
+  const stored = JSON.parse(JSON.stringify(e)) as typeof e;
+  return { id: "00000000-0000-4000-8000-000000000001", action: stored.action, tenantId: TENANT, vendor: op.vendor, targets: stored.targets ?? [], before: stored.before ?? null, after: stored.after ?? null };
+}
+
+describe("every bulk operation and runbook step", () => {
+  it("is audited under an action's current name", () => {
+    for (const op of EVERY_OPERATION) expect(currentActionName(op.audit.action), op.id).toBe(op.audit.action);
+  });
+
+  it("is undone by its action's inverse, from what a row records, or says why it cannot be", () => {
+    const undoable = EVERY_OPERATION.filter((op) => inverseFor(INVERSES, op.audit.action));
+    for (const op of EVERY_OPERATION.filter((o) => !undoable.includes(o))) {
+      expect(op.audit.irreversible, `${op.id} (${op.audit.action}) has no inverse: say why in audit.irreversible`).toMatch(/\w{3,}/);
+    }
+    for (const op of undoable) {
+      expect(op.audit.irreversible, `${op.id}: ${op.audit.action} has an inverse`).toBeUndefined();
+      const sample = SAMPLES[op.id];
+      expect(sample, `${op.id}: add a sample row to SAMPLES`).toBeDefined();
+      const plan = inverseFor(INVERSES, op.audit.action)!.plan(rowEvent(op, sample));
+      expect(plan, `${op.id}: ${op.audit.action}'s inverse finds nothing to undo in a row's event`).not.toBeNull();
+      // The input is one the inverse action takes, as its undo would send it.
+      const def = actionDefOf(plan!.run);
+      expect(def, `${op.id}: the inverse is a wrapped action`).toBeDefined();
+      const parsed = def!.input.safeParse({ ...plan!.input, undoOf: "00000000-0000-4000-8000-000000000001" });
+      expect(parsed.success, `${op.id}: ${def!.name} refuses the undo's input: ${parsed.error?.message}`).toBe(true);
+      expect((plan!.input as { tenantId?: string }).tenantId, op.id).toBe(TENANT);
+    }
+  });
+
+  it("names what the undo puts back: a replaced TruGrid machine, a TruGrid user turned back", () => {
+    const byId = (id: string) => EVERY_OPERATION.find((o) => o.id === id)!;
+    const set = inverseFor(INVERSES, "trugrid.machine_association.set")!.plan(rowEvent(byId("trugrid.machine_associations"), SAMPLES["trugrid.machine_associations"]));
+    expect(set?.input).toEqual({ tenantId: TENANT, items: [{ userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }] });
+    const udp = inverseFor(INVERSES, "trugrid.udp.enabled")!.plan(rowEvent(byId("trugrid.udp_on"), SAMPLES["trugrid.udp_on"]));
+    expect([actionDefOf(udp?.run)?.name, udp?.input]).toEqual(["trugrid.udp.disabled", { tenantId: TENANT, upns: ["Alice.Smith@northwind.example"] }]);
+  });
+});
