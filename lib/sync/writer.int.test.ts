@@ -105,6 +105,21 @@ describe("TargetWriter", () => {
     expect(w.deletionsDeferred).toBeNull();
   });
 
+  it("leaves only the unseen rows whose column holds one of the values it is told of, and marks the other unseen rows deleted", async () => {
+    const all = ["p1", "p2", "p3"].flatMap((from) => ["m1", "m2", "m3"].map((to) => ({ from, to, tags: [] })));
+    await sync(edges, all, "tenant-6");
+    // The later read saw none of the third members; p2's read was disturbed, p1's and p3's were not.
+    const later = new TargetWriter(pool, "tenant-6", "run-later", edges, async () => {}, {});
+    await later.write(all.filter((e) => e.to !== "m3"));
+    const stats = await later.finish({ deferDeletions: "p2's members changed while they were read", deferOnly: { column: "fromId", values: ["p2"] } });
+    expect(stats).toMatchObject({ fetched: 6, deleted: 2 });
+    expect(later.deletionsDeferred).toBe("p2's members changed while they were read");
+    const rows = await t.db.vendorEdge.findMany({ where: { tenantId: "tenant-6", deletedAt: { not: null } }, orderBy: { vendorId: "asc" } });
+    expect(rows.map((r) => r.vendorId)).toEqual(["p1|m3", "p3|m3"]);
+    await expect(new TargetWriter(pool, "tenant-6", "run-wrong", edges, async () => {}, {}).finish({ deferDeletions: "why", deferOnly: { column: "nope", values: [] } }))
+      .rejects.toThrow("group_member has no column nope");
+  });
+
   it("keeps tenants apart", async () => {
     const other = await sync(target, devices(3), "tenant-2");
     expect(other.stats).toMatchObject({ created: 3, deleted: 0 });

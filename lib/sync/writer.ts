@@ -48,6 +48,13 @@ export interface FinishOptions {
    * read that can tell.
    */
   deferDeletions?: string;
+  /**
+   * With deferDeletions: the unseen rows it concerns, by the value of one of
+   * the target's columns (an edge list's fromId: the objects whose relations
+   * were read while they changed). The other unseen rows are marked deleted
+   * as usual. Without it, deferDeletions concerns every unseen row.
+   */
+  deferOnly?: { column: string; values: readonly string[] };
 }
 
 /**
@@ -205,7 +212,7 @@ export class TargetWriter<T> {
     };
   }
 
-  /** Why finish() left the rows this run did not see as they were (FinishOptions.deferDeletions), or null. */
+  /** Why finish() left the rows this run did not see (or some of them, FinishOptions.deferOnly) as they were, or null. */
   get deletionsDeferred(): string | null {
     return this.deferred;
   }
@@ -231,17 +238,23 @@ export class TargetWriter<T> {
     this.startFlush(this.buffer.splice(0));
     await Promise.all(this.inFlight);
     this.throwIfFailed();
-    if (opts.deferDeletions) {
-      this.deferred = opts.deferDeletions;
-      return this.stats;
-    }
+    if (opts.deferDeletions) this.deferred = opts.deferDeletions;
+    if (opts.deferDeletions && !opts.deferOnly) return this.stats;
     const started = performance.now();
     const n = this.scope.params.length;
+    const params: unknown[] = [...this.scope.params, this.runId, JSON.stringify([...this.seen])];
+    let kept = "";
+    if (opts.deferDeletions && opts.deferOnly) {
+      const { column, values } = opts.deferOnly;
+      if (!this.target.columns.some((c) => c.name === column)) throw new Error(`${this.target.resource} has no column ${column}`);
+      params.push(JSON.stringify(values));
+      kept = ` AND NOT coalesce(${q(column)} IN (SELECT jsonb_array_elements_text($${n + 3}::jsonb)), false)`;
+    }
     // The ids travel as one JSON text: a text[] of 100,000 ids would be escaped element by element.
     const res = await this.pool.query(
       `UPDATE ${q(this.target.table)} SET "deletedAt" = now(), "syncRunId" = $${n + 1}
-       WHERE ${this.scope.sql} AND "deletedAt" IS NULL AND "vendorId" NOT IN (SELECT jsonb_array_elements_text($${n + 2}::jsonb))`,
-      [...this.scope.params, this.runId, JSON.stringify([...this.seen])],
+       WHERE ${this.scope.sql} AND "deletedAt" IS NULL AND "vendorId" NOT IN (SELECT jsonb_array_elements_text($${n + 2}::jsonb))${kept}`,
+      params,
     );
     this.stats.deleted = res.rowCount ?? 0;
     this.stats.writeMs += performance.now() - started;

@@ -6,6 +6,7 @@ import { connectionRecord } from "../../vendors/connection-record";
 import { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { runSync } from "../run-sync";
 import { jumpcloudSync } from "./sync";
+import { cachedIds, DEVICE_SIDE, upstreamIds } from "./test-support";
 
 // The demo's way in: the simulator's multi-tenant (MSP) key with the organisation's id.
 const ORG_ID = JUMPCLOUD_SIM_ORG_IDS[0];
@@ -40,40 +41,8 @@ afterAll(async () => {
   await sim?.server.close();
 });
 
-const DEVICE_SIDE = /^(system|system_group):/;
-
-/** What the cache should hold, straight from the simulator's state: vendorIds per resource. */
-function expected() {
-  const associations = new Set<string>();
-  for (const [from, tos] of org.associations) {
-    if (!/^(user|user_group):/.test(from)) continue;
-    for (const to of tos.keys()) if (DEVICE_SIDE.test(to)) associations.add(`${from}|${to}`);
-  }
-  const members = (groups: Iterable<string>) => new Set([...groups].flatMap((g) => [...org.members.get(g) ?? []].map((m) => `${g}|${m}`)));
-  return {
-    user: new Set(org.users.keys()),
-    system: new Set(org.systems.keys()),
-    user_group: new Set(org.userGroups.keys()),
-    system_group: new Set(org.systemGroups.keys()),
-    user_group_member: members(org.userGroups.keys()),
-    system_group_member: members(org.systemGroups.keys()),
-    association: associations,
-  };
-}
-
-/** The live (not deleted) vendorIds the cache holds per resource. */
-async function cached(): Promise<Record<string, Set<string>>> {
-  const q = (sql: string) => h.pool.query<{ k: string; id: string }>(sql, [h.tenantId]).then((r) => r.rows);
-  const rows = [
-    ...await q(`SELECT 'user' AS k, "vendorId" AS id FROM "JumpcloudUser" WHERE "tenantId" = $1 AND "deletedAt" IS NULL`),
-    ...await q(`SELECT 'system' AS k, "vendorId" AS id FROM "JumpcloudSystem" WHERE "tenantId" = $1 AND "deletedAt" IS NULL`),
-    ...await q(`SELECT kind AS k, "vendorId" AS id FROM "VendorObject" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`),
-    ...await q(`SELECT kind AS k, "vendorId" AS id FROM "VendorEdge" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`),
-  ];
-  const out: Record<string, Set<string>> = {};
-  for (const r of rows) (out[r.k] ??= new Set()).add(r.id);
-  return out;
-}
+const expected = () => upstreamIds(org);
+const cached = () => cachedIds(h.pool, h.tenantId);
 
 const total = (sets: Record<string, Set<string>>) => Object.values(sets).reduce((n, s) => n + s.size, 0);
 

@@ -2,7 +2,7 @@ import { clientsFor } from "../../vendors/clients";
 import type { RetryPolicy } from "../../vendors/core/http";
 import { VendorError } from "../../vendors/core/vendor-error";
 import type { GraphSource, GroupKind, JumpCloudClient } from "../../vendors/jumpcloud/client";
-import { allPages, type Page } from "../../vendors/jumpcloud/paging";
+import { checkedPages, endsList, overlappingSkips, type Page, type WalkReport } from "../../vendors/jumpcloud/paging";
 import type * as S from "../../vendors/jumpcloud/schemas";
 import type { SyncContext, VendorSync } from "../context";
 import { nodeFetch } from "../node-fetch";
@@ -43,6 +43,19 @@ function serial<T>(writer: TargetWriter<T>) {
  * tell the totals, then the further pages in parallel, so every phase knows
  * its page count. All calls share one cap of ctx.concurrency; a resource is
  * finished (its unseen rows marked deleted) only after its complete read.
+ *
+ * Every list is offset-paged (skip/limit), so a record removed before a
+ * walk's position while it reads shifts a live one past it unread. The walks
+ * are checked (checkedPages): a walk that cannot prove it saw every record
+ * leaves the rows it did not see as they are, and the run's detail says why;
+ * the next run over a list that holds still marks them. Keyset paging
+ * (v1 `filter=_id:$gt:<last>`) was not taken: the v1 spec documents `$gt`
+ * on "a valid field from an endpoint response" but not how an ObjectId
+ * compares with the string sent (a service that does not convert it matches
+ * nothing past page one, and every later record would look deleted); v2
+ * group lists name their filterable fields and `id` is not one; the graph
+ * lists take no filter or sort at all; and each page would wait for the one
+ * before.
  */
 export const jumpcloudSync: VendorSync = async (ctx) => {
   const stop = new AbortController();
@@ -62,9 +75,9 @@ export const jumpcloudSync: VendorSync = async (ctx) => {
   }
 };
 
-/** Pages after the first, or null when the vendor gave no total. */
+/** Pages after the first (each repeating the last item of the one before), or null when the vendor gave no total. */
 function furtherPages(first: Page<unknown>): number | null {
-  return first.total === undefined ? null : Math.max(0, Math.ceil(first.total / PAGE) - 1);
+  return first.total === undefined ? null : overlappingSkips(first.total, PAGE).length;
 }
 
 function sumPages(counts: (number | null)[]): number | null {
@@ -79,24 +92,34 @@ interface Ref {
 
 /**
  * The pages after a first one already read and written, each written as it
- * arrives. Only a Ref of each item is kept: holding 100,000 whole systems
- * until the relations are read would cost hundreds of megabytes.
+ * arrives (an item on two pages is written twice; the writer counts it
+ * once). Only a Ref of each item is kept: holding 100,000 whole systems
+ * until the relations are read would cost hundreds of megabytes. `report`
+ * says whether the walk can vouch for having seen every item.
  */
-function readRest<T>(run: Run, fetch: Fetch<T>, first: Page<T>, write: (items: T[]) => Promise<void>, ref: (item: T) => Ref): Promise<Ref[]> {
-  return allPages<Ref>(async (skip, limit) => {
+function readRest<T>(
+  run: Run, fetch: Fetch<T>, first: Page<T>, write: (items: T[]) => Promise<void>, ref: (item: T) => Ref, report: WalkReport,
+): Promise<Ref[]> {
+  return checkedPages<Ref>(async (skip, limit) => {
     if (skip === 0) return { total: first.total, items: first.items.map(ref) };
     const page = await run.gate.run(() => fetch(skip, limit));
     run.ctx.pageRead();
     await write(page.items);
     return { total: page.total, items: page.items.map(ref) };
-  }, { pageSize: PAGE, concurrency: run.ctx.concurrency });
+  }, { pageSize: PAGE, concurrency: run.ctx.concurrency, key: (r) => r.id, report });
+}
+
+/** A listed resource's refs, and why its walk could not vouch for having seen every record (or null). */
+interface Listed {
+  refs: Ref[];
+  changed: string | null;
 }
 
 interface Directory {
-  users: Ref[];
-  systems: Ref[];
-  userGroups: Ref[];
-  systemGroups: Ref[];
+  users: Listed;
+  systems: Listed;
+  userGroups: Listed;
+  systemGroups: Listed;
 }
 
 async function readDirectory(run: Run): Promise<Directory> {
@@ -125,21 +148,44 @@ async function readDirectory(run: Run): Promise<Directory> {
   return { users: await reads[0], systems: await reads[1], userGroups: await reads[2], systemGroups: await reads[3] };
 }
 
-/** One listed resource from its first page on, then finished. */
-async function readList<T>(run: Run, target: SyncTarget<T>, fetch: Fetch<T>, first: Page<T>, ref: (item: T) => Ref): Promise<Ref[]> {
+/**
+ * One listed resource from its first page on, then finished; rows the walk
+ * did not see are marked deleted only when it can vouch for having seen
+ * every record that exists.
+ */
+async function readList<T>(run: Run, target: SyncTarget<T>, fetch: Fetch<T>, first: Page<T>, ref: (item: T) => Ref): Promise<Listed> {
   const writer = run.ctx.writer(target);
   const write = serial(writer);
   await write(first.items);
-  const refs = await readRest(run, fetch, first, write, ref);
-  await writer.finish();
-  return refs;
+  const report: WalkReport = { listChanged: null };
+  const refs = await readRest(run, fetch, first, write, ref, report);
+  const changed = report.listChanged;
+  await writer.finish({ deferDeletions: changed ? `the list changed while it was read (${changed}); rows it did not list are left for the next run` : undefined });
+  return { refs, changed };
+}
+
+/**
+ * One edge table being filled, and the objects whose relation reads saw
+ * their list change (the edges' fromId, with what showed it).
+ */
+interface EdgeSink {
+  writer: TargetWriter<T.JcEdge>;
+  write: (edges: T.JcEdge[]) => Promise<void>;
+  disturbed: Map<string, string>;
+}
+
+function edgeSink(ctx: SyncContext, target: SyncTarget<T.JcEdge>): EdgeSink {
+  const writer = ctx.writer(target);
+  return { writer, write: serial(writer), disturbed: new Map() };
 }
 
 /** The relations of one object: how to list them and where they go. */
 interface Relations {
   fetch: Fetch<S.GraphConnection>;
+  /** The fromId of its edges. */
+  from: string;
   toEdge: (c: S.GraphConnection) => T.JcEdge;
-  write: (edges: T.JcEdge[]) => Promise<void>;
+  sink: EdgeSink;
 }
 
 /** Deleted since it was listed: it has no relations now, and the next run marks the object itself deleted. */
@@ -157,36 +203,65 @@ async function readRelations(run: Run, dir: Directory): Promise<void> {
   const names = nameIndex(dir);
   const name = (id: string) => names.get(id) ?? id;
 
-  const userMembers = ctx.writer(T.userGroupMemberTarget);
-  const systemMembers = ctx.writer(T.systemGroupMemberTarget);
-  const associations = ctx.writer(T.associationTarget);
-  const writeUserMembers = serial(userMembers);
-  const writeSystemMembers = serial(systemMembers);
-  const writeAssociations = serial(associations);
+  const userMembers = edgeSink(ctx, T.userGroupMemberTarget);
+  const systemMembers = edgeSink(ctx, T.systemGroupMemberTarget);
+  const associations = edgeSink(ctx, T.associationTarget);
 
-  const member = (groupId: string) => (c: S.GraphConnection): T.JcEdge => ({
-    fromId: groupId, toId: c.to.id, attributes: c.attributes ?? null, connection: c, label: `${name(groupId)} → ${name(c.to.id)}`,
+  const member = (groupId: string) => ({
+    from: groupId,
+    toEdge: (c: S.GraphConnection): T.JcEdge => ({
+      fromId: groupId, toId: c.to.id, attributes: c.attributes ?? null, connection: c, label: `${name(groupId)} → ${name(c.to.id)}`,
+    }),
   });
-  const association = (fromType: string, fromId: string) => (c: S.GraphConnection): T.JcEdge => ({
-    fromId: `${fromType}:${fromId}`, toId: `${c.to.type}:${c.to.id}`, attributes: c.attributes ?? null, connection: c,
-    label: `${name(fromId)} → ${name(c.to.id)}`,
+  const association = (fromType: string, fromId: string) => ({
+    from: `${fromType}:${fromId}`,
+    toEdge: (c: S.GraphConnection): T.JcEdge => ({
+      fromId: `${fromType}:${fromId}`, toId: `${c.to.type}:${c.to.id}`, attributes: c.attributes ?? null, connection: c,
+      label: `${name(fromId)} → ${name(c.to.id)}`,
+    }),
   });
   const members = (kind: GroupKind, id: string): Fetch<S.GraphConnection> => (skip, limit) => client.listGroupMembers(kind, id, { skip, limit });
   const bound = (source: GraphSource, id: string): Fetch<S.GraphConnection> => (skip, limit) => client.listAssociations(source, id, DEVICE_SIDE, { skip, limit });
 
   await readRelationStep(run, "group memberships", [
-    { refs: dir.userGroups, relations: (g) => ({ fetch: members("user", g.id), toEdge: member(g.id), write: writeUserMembers }) },
-    { refs: dir.systemGroups, relations: (g) => ({ fetch: members("system", g.id), toEdge: member(g.id), write: writeSystemMembers }) },
+    { refs: dir.userGroups.refs, relations: (g) => ({ fetch: members("user", g.id), ...member(g.id), sink: userMembers }) },
+    { refs: dir.systemGroups.refs, relations: (g) => ({ fetch: members("system", g.id), ...member(g.id), sink: systemMembers }) },
   ]);
-  await userMembers.finish();
-  await systemMembers.finish();
+  await finishEdges(userMembers, [["user group", dir.userGroups]]);
+  await finishEdges(systemMembers, [["system group", dir.systemGroups]]);
 
   // Associations are stored both ways, so reading the user side covers every user/system binding.
   await readRelationStep(run, "associations", [
-    { refs: dir.userGroups, relations: (g) => ({ fetch: bound("usergroups", g.id), toEdge: association("user_group", g.id), write: writeAssociations }) },
-    { refs: dir.users, relations: (u) => ({ fetch: bound("users", u.id), toEdge: association("user", u.id), write: writeAssociations }) },
+    { refs: dir.userGroups.refs, relations: (g) => ({ fetch: bound("usergroups", g.id), ...association("user_group", g.id), sink: associations }) },
+    { refs: dir.users.refs, relations: (u) => ({ fetch: bound("users", u.id), ...association("user", u.id), sink: associations }) },
   ]);
-  await associations.finish();
+  await finishEdges(associations, [["user group", dir.userGroups], ["user", dir.users]]);
+}
+
+/**
+ * Finishes an edge table, marking its unseen edges deleted only where the
+ * reads vouch for them. When a list of the objects whose relations it holds
+ * changed under its walk, an object that walk missed had its relations left
+ * unread, and which objects those are is unknown: no edge is marked deleted.
+ * Otherwise only the edges of objects whose own relation read saw the list
+ * change are left, so that one busy large group (people leaving "All Users"
+ * during a run) does not hold back every other edge's deletion.
+ */
+function finishEdges(sink: EdgeSink, parents: [string, Listed][]): Promise<unknown> {
+  const moved = parents.find(([, listed]) => listed.changed);
+  if (moved) {
+    const [kind, listed] = moved;
+    return sink.writer.finish({
+      deferDeletions: `the ${kind} list changed while it was read (${listed.changed}): the relations of a ${kind} it missed were not read, so edges the run did not list are left for the next run`,
+    });
+  }
+  if (sink.disturbed.size === 0) return sink.writer.finish();
+  const [[from, why]] = sink.disturbed;
+  const others = sink.disturbed.size > 1 ? ` and ${sink.disturbed.size - 1} more` : "";
+  return sink.writer.finish({
+    deferDeletions: `the relations of ${from}${others} changed while they were read (${from}: ${why}); their edges the run did not list are left for the next run`,
+    deferOnly: { column: "fromId", values: [...sink.disturbed.keys()] },
+  });
 }
 
 /** Objects whose relations a step reads, and how to read one's. */
@@ -197,7 +272,9 @@ interface RelationSource {
 
 /**
  * One request per object, as a phase of known size; the few objects with more
- * than a page of relations (large groups) get a second phase for the rest.
+ * than a page of relations (large groups) get a second phase for the rest,
+ * whose walks are checked: an object whose relations changed under its walk
+ * is noted in its sink.
  */
 async function readRelationStep(run: Run, name: string, sources: RelationSource[]): Promise<void> {
   const { ctx, gate } = run;
@@ -227,9 +304,9 @@ async function readRelationStep(run: Run, name: string, sources: RelationSource[
       const page = await unlessGone(gate.run(() => read.fetch(0, PAGE)));
       if (!page) continue;
       ctx.pageRead();
-      await read.write(page.items.map(read.toEdge));
-      const more = page.total === undefined ? page.items.length === PAGE : page.total > PAGE;
-      if (more) longer.push({ r: read, first: page });
+      await read.sink.write(page.items.map(read.toEdge));
+      // A first page that reaches the end was read whole at once: nothing can have shifted.
+      if (!endsList(page, 0, PAGE)) longer.push({ r: read, first: page });
     }
   };
   const lanes = Math.min(total, Math.max(1, ctx.concurrency) * UNWRITTEN_PAGES_PER_SLOT);
@@ -237,13 +314,17 @@ async function readRelationStep(run: Run, name: string, sources: RelationSource[
 
   if (longer.length === 0) return;
   ctx.phase(`${name}, further pages`, sumPages(longer.map((l) => furtherPages(l.first))));
-  const target = (c: S.GraphConnection): Ref => ({ id: c.to.id, name: "" });
-  await settleAll(longer.map(({ r, first }) => unlessGone(readRest(run, r.fetch, first, (items) => r.write(items.map(r.toEdge)), target))), run.stop);
+  const target = (c: S.GraphConnection): Ref => ({ id: `${c.to.type}:${c.to.id}`, name: "" });
+  await settleAll(longer.map(async ({ r, first }) => {
+    const report: WalkReport = { listChanged: null };
+    const read = await unlessGone(readRest(run, r.fetch, first, (items) => r.sink.write(items.map(r.toEdge)), target, report));
+    if (read && report.listChanged) r.sink.disturbed.set(r.from, report.listChanged);
+  }), run.stop);
 }
 
 /** Names for audit labels; JumpCloud ids are unique across object types. */
 function nameIndex(dir: Directory): Map<string, string> {
   const names = new Map<string, string>();
-  for (const r of [...dir.users, ...dir.systems, ...dir.userGroups, ...dir.systemGroups]) names.set(r.id, r.name);
+  for (const r of [...dir.users.refs, ...dir.systems.refs, ...dir.userGroups.refs, ...dir.systemGroups.refs]) names.set(r.id, r.name);
   return names;
 }
