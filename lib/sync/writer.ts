@@ -40,6 +40,10 @@ export interface WriterOptions {
   onFinished?: (stats: WriteStats) => void;
 }
 
+/** FinishOptions.deferDeletions for a list whose offset-paged walk saw it change (`what`: how the walk could tell). */
+export const listMovedDuringRead = (what: string | null | undefined): string | undefined =>
+  what ? `the list changed while it was read (${what}); rows it did not list are left for the next run` : undefined;
+
 export interface FinishOptions {
   /**
    * Why this run may not mark the rows it did not see deleted: its read was

@@ -7,7 +7,7 @@ import type * as S from "../../vendors/jumpcloud/schemas";
 import type { SyncContext, VendorSync } from "../context";
 import { nodeFetch } from "../node-fetch";
 import type { SyncTarget } from "../target";
-import type { TargetWriter } from "../writer";
+import { listMovedDuringRead, type TargetWriter } from "../writer";
 import { CallGate, settleAll } from "./call-gate";
 import * as T from "./targets";
 
@@ -160,7 +160,7 @@ async function readList<T>(run: Run, target: SyncTarget<T>, fetch: Fetch<T>, fir
   const report: WalkReport = { listChanged: null };
   const refs = await readRest(run, fetch, first, write, ref, report);
   const changed = report.listChanged;
-  await writer.finish({ deferDeletions: changed ? `the list changed while it was read (${changed}); rows it did not list are left for the next run` : undefined });
+  await writer.finish({ deferDeletions: listMovedDuringRead(changed) });
   return { refs, changed };
 }
 

@@ -5,6 +5,7 @@ import type { Page } from "../../vendors/truu/schemas";
 import type { SyncContext, VendorSync } from "../context";
 import { nodeFetch } from "../node-fetch";
 import type { SyncTarget } from "../target";
+import { listMovedDuringRead } from "../writer";
 import { assetTarget, deviceTarget, userTarget } from "./targets";
 
 // A sync reads whole tenants in the background: more attempts than an
@@ -58,7 +59,7 @@ async function syncResource<T>(
   const report: WalkReport = { listChanged: null };
   await eachPage(ctx, phase, read(report), (items) => writer.write(items));
   ctx.signal.throwIfAborted();
-  const deferDeletions = report.listChanged ? `the list changed while it was read (${report.listChanged}); rows it did not list are left for the next run` : undefined;
+  const deferDeletions = listMovedDuringRead(report.listChanged);
   const finished = writer.finish({ deferDeletions });
   // Awaited by the caller; a failure must not count as unhandled before then.
   finished.catch(() => {});
