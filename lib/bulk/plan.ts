@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Db } from "../db/client";
 import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
@@ -83,5 +82,3 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
   });
   return { ok: true, jobId, counts };
 }
-
-export const PlanCounts = z.object({ create: z.number(), update: z.number(), no_change: z.number(), error: z.number(), duplicate: z.number() }).partial();

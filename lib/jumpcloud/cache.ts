@@ -45,10 +45,6 @@ export async function cacheUser(db: Db, tenantId: string, user: S.SystemUser) {
   });
 }
 
-export async function cacheSystemDeleted(db: Db, tenantId: string, vendorId: string) {
-  await db.jumpcloudSystem.updateMany({ where: { tenantId, vendorId, deletedAt: null }, data: { deletedAt: new Date() } });
-}
-
 export async function cacheUserDeleted(db: Db, tenantId: string, vendorId: string) {
   await db.jumpcloudUser.updateMany({ where: { tenantId, vendorId, deletedAt: null }, data: { deletedAt: new Date() } });
   // The vendor drops a deleted user's memberships and associations with it.

@@ -70,10 +70,6 @@ export async function cacheWrite<T>(db: Tx, tenantId: string, target: SyncTarget
   }
 }
 
-export async function cacheWriteMany<T>(db: Tx, tenantId: string, target: SyncTarget<T>, items: T[]): Promise<void> {
-  for (const item of items) await cacheWrite(db, tenantId, target, item);
-}
-
 /** Marks cache rows deleted, as the sync does for what the vendor no longer lists. */
 export async function cacheDelete(db: Tx, tenantId: string, target: SyncTarget<never>, vendorIds: string[]): Promise<void> {
   if (!vendorIds.length) return;

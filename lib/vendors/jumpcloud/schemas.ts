@@ -9,14 +9,6 @@ export const MfaEnrollmentStatus = z.enum(MFA_STATUSES);
 export const UserState = z.enum(["STAGED", "ACTIVATED", "SUSPENDED"]);
 export type UserState = z.infer<typeof UserState>;
 
-/** Error{code,message,status}; ErrorDetails adds details. */
-export const JcError = z.looseObject({
-  code: z.number().int().optional(),
-  message: z.string().optional(),
-  status: z.string().optional(),
-  details: z.array(z.unknown()).optional(),
-});
-
 export const SystemUser = z.looseObject({
   _id: z.string(),
   username: z.string().optional(),
@@ -74,12 +66,6 @@ export const v1List = <T extends z.ZodType>(item: T) => z.looseObject({ totalCou
 export const SystemUserList = v1List(SystemUser);
 export const SystemList = v1List(System);
 
-/** v1 action endpoints answer 200 with a string whose content is unspecified. */
-export const ActionAnswer = z.unknown();
-
-/** POST /systems/{id}/command/builtin/* → 201; the body is not specified. */
-export const BuiltinCommandAnswer = z.unknown();
-
 export const Group = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -91,7 +77,6 @@ export const Group = z.looseObject({
   memberQuery: z.unknown().optional(),
 });
 export type Group = z.infer<typeof Group>;
-export const GroupList = z.array(Group);
 
 export const GRAPH_TYPES = [
   "active_directory", "application", "command", "g_suite", "ldap_server", "office_365", "policy", "policy_group",
@@ -108,7 +93,6 @@ export const GraphConnection = z.looseObject({
   attributes: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type GraphConnection = z.infer<typeof GraphConnection>;
-export const GraphConnectionList = z.array(GraphConnection);
 
 export const GraphObjectWithPaths = z.looseObject({
   id: z.string(),
@@ -117,7 +101,6 @@ export const GraphObjectWithPaths = z.looseObject({
   paths: z.array(z.array(GraphConnection)),
 });
 export type GraphObjectWithPaths = z.infer<typeof GraphObjectWithPaths>;
-export const GraphObjectWithPathsList = z.array(GraphObjectWithPaths);
 
 export const JobId = z.looseObject({ jobId: z.string() });
 
@@ -152,7 +135,6 @@ export const AppleMdmDevice = z.looseObject({
   enrolled: z.boolean().optional(),
 });
 export type AppleMdmDevice = z.infer<typeof AppleMdmDevice>;
-export const AppleMdmDeviceList = z.array(AppleMdmDevice);
 
 export const PushEndpoint = z.looseObject({
   id: z.string(),

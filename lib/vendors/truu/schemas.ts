@@ -129,9 +129,3 @@ export const SystemDevicesPage = pageOf(SystemDevice);
 export const DataUsersPage = pageOf(DataUser);
 export const AssetsPage = pageOf(Asset);
 
-/** DRF-style error body ({"detail": "Invalid page."}) or OAuth's ({"error": "invalid_client"}). */
-export const ErrorBody = z.looseObject({
-  detail: z.string().optional(),
-  error: z.string().optional(),
-  error_description: z.string().optional(),
-});
