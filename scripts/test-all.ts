@@ -1,4 +1,4 @@
-// npm test: type check, unit and integration tests (vitest), then end-to-end
+// npm test: lint and format check (Biome), type check, unit and integration tests (vitest), then end-to-end
 // tests (Playwright in Debian's Chromium against the production build).
 // Every stage runs even when an earlier one fails; the last line sums them.
 import { spawnSync } from "node:child_process";
@@ -17,6 +17,10 @@ const run = (cmd: string, args: string[], extraEnv: Record<string, string> = {})
 
 let passed = 0;
 let failed = 0;
+
+// Biome over the files biome.json includes: formatting and lint, read-only (`npm run format` fixes).
+const lint = run("npx", ["biome", "ci"]);
+lint === 0 ? passed++ : failed++;
 
 const tsc = run("npx", ["tsc", "--noEmit", "-p", "."]);
 tsc === 0 ? passed++ : failed++;

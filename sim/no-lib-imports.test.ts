@@ -22,8 +22,10 @@ function referencedPaths(source: string): string[] {
 
 /** Whether a specifier written in a file in dir lands in lib/ (relative, or through the @/ alias). */
 function pointsIntoLib(dir: string, specifier: string): boolean {
-  const target = specifier.startsWith("@/") ? path.resolve(SIM, "..", specifier.slice(2))
-    : specifier.startsWith(".") ? path.resolve(dir, specifier)
+  const target = specifier.startsWith("@/")
+    ? path.resolve(SIM, "..", specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(dir, specifier)
       : null;
   return target !== null && (target === LIB || target.startsWith(LIB + path.sep));
 }
@@ -37,14 +39,16 @@ const sources = (readdirSync(SIM, { recursive: true }) as string[])
 describe("sim/ stays independent of lib/", () => {
   it("finds imports, dynamic imports and file URLs that reach lib/", () => {
     const dir = path.join(SIM, "jumpcloud");
-    const found = referencedPaths([
-      'import { MemberOp } from "../../lib/vendors/jumpcloud/schemas";',
-      'import type {\n  X,\n} from "@/lib/vendors/jumpcloud/client";',
-      'const m = await import("../../lib/db");',
-      'const SDL = new URL("../../lib/vendors/twingate/schema.graphql", import.meta.url);',
-      'import { json } from "../core/http-server";',
-      'import { readFileSync } from "node:fs";',
-    ].join("\n"));
+    const found = referencedPaths(
+      [
+        'import { MemberOp } from "../../lib/vendors/jumpcloud/schemas";',
+        'import type {\n  X,\n} from "@/lib/vendors/jumpcloud/client";',
+        'const m = await import("../../lib/db");',
+        'const SDL = new URL("../../lib/vendors/twingate/schema.graphql", import.meta.url);',
+        'import { json } from "../core/http-server";',
+        'import { readFileSync } from "node:fs";',
+      ].join("\n"),
+    );
     expect(found.filter((s) => pointsIntoLib(dir, s))).toHaveLength(4);
     expect(found.filter((s) => !pointsIntoLib(dir, s))).toEqual(["../core/http-server", "node:fs"]);
   });
@@ -52,7 +56,10 @@ describe("sim/ stays independent of lib/", () => {
   it("no file under sim/ refers to lib/", () => {
     expect(sources.length).toBeGreaterThan(20);
     const offending = sources.flatMap((file) =>
-      referencedPaths(readFileSync(file, "utf8")).filter((s) => pointsIntoLib(path.dirname(file), s)).map((s) => `${path.relative(SIM, file)}: ${s}`));
+      referencedPaths(readFileSync(file, "utf8"))
+        .filter((s) => pointsIntoLib(path.dirname(file), s))
+        .map((s) => `${path.relative(SIM, file)}: ${s}`),
+    );
     expect(offending).toEqual([]);
   });
 });

@@ -23,19 +23,28 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
     queryKey: ["sync", tenantId],
     queryFn: () => fetchOverview(tenantId),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.history.some((r) => r.status === "queued" || r.status === "running") ? 1000 : 15_000),
+    refetchInterval: (q) =>
+      q.state.data?.history.some((r) => r.status === "queued" || r.status === "running") ? 1000 : 15_000,
   });
   const [pending, start] = useTransition();
-  const run = (vendor: VendorId) => start(async () => {
-    const res = await syncNow({ tenantId, vendor });
-    if (!res.ok) toast.error(res.error);
-    else toast.success(res.data.joined ? `A ${VENDOR_LABEL[vendor]} sync is already queued.` : `${VENDOR_LABEL[vendor]} sync queued.`);
-    await refetch();
-  });
+  const run = (vendor: VendorId) =>
+    start(async () => {
+      const res = await syncNow({ tenantId, vendor });
+      if (!res.ok) toast.error(res.error);
+      else
+        toast.success(
+          res.data.joined
+            ? `A ${VENDOR_LABEL[vendor]} sync is already queued.`
+            : `${VENDOR_LABEL[vendor]} sync queued.`,
+        );
+      await refetch();
+    });
 
   return (
     <div className="grid gap-6">
-      {data.vendors.length === 0 ? <p className="text-sm text-muted-foreground">This tenant has no vendor connections to sync.</p> : null}
+      {data.vendors.length === 0 ? (
+        <p className="text-sm text-muted-foreground">This tenant has no vendor connections to sync.</p>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {data.vendors.map(({ vendor, latest, lastSuccess }) => {
           const active = latest && (latest.status === "queued" || latest.status === "running");
@@ -51,18 +60,31 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
               </CardDescription>
               {active ? (
                 <div className="mt-3 grid gap-1">
-                  <Progress value={latest.status === "queued" ? null : fraction} label={`${VENDOR_LABEL[vendor]} sync progress`} />
+                  <Progress
+                    value={latest.status === "queued" ? null : fraction}
+                    label={`${VENDOR_LABEL[vendor]} sync progress`}
+                  />
                   <p className="text-xs text-muted-foreground">
-                    {latest.status === "queued" ? "Waiting for a worker…" : `${latest.phase ?? "starting"}: ${latest.pagesDone}${latest.pagesTotal ? ` of ${latest.pagesTotal}` : ""} pages · ${counts(latest)}`}
+                    {latest.status === "queued"
+                      ? "Waiting for a worker…"
+                      : `${latest.phase ?? "starting"}: ${latest.pagesDone}${latest.pagesTotal ? ` of ${latest.pagesTotal}` : ""} pages · ${counts(latest)}`}
                   </p>
                 </div>
               ) : latest ? (
                 <p className="mt-3 text-xs text-muted-foreground" data-testid={`sync-summary-${vendor}`}>
-                  {latest.status === "failed" ? <span className="text-destructive">Failed (attempt {latest.attempt}): {latest.error}</span> : counts(latest)}
+                  {latest.status === "failed" ? (
+                    <span className="text-destructive">
+                      Failed (attempt {latest.attempt}): {latest.error}
+                    </span>
+                  ) : (
+                    counts(latest)
+                  )}
                 </p>
               ) : null}
               {canRun ? (
-                <Button size="sm" className="mt-3" disabled={pending || !!active} onClick={() => run(vendor)}>Sync now</Button>
+                <Button size="sm" className="mt-3" disabled={pending || !!active} onClick={() => run(vendor)}>
+                  Sync now
+                </Button>
               ) : null}
             </Card>
           );
@@ -73,20 +95,34 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHead>Queued</TableHead><TableHead>Vendor</TableHead><TableHead>Trigger</TableHead><TableHead>Status</TableHead>
-              <TableHead>Duration</TableHead><TableHead>Pages</TableHead><TableHead>Rows</TableHead>
+              <TableHead>Queued</TableHead>
+              <TableHead>Vendor</TableHead>
+              <TableHead>Trigger</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Duration</TableHead>
+              <TableHead>Pages</TableHead>
+              <TableHead>Rows</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {data.history.map((r) => (
               <TableRow key={r.id} data-testid="sync-history-row">
-                <TableCell className="whitespace-nowrap font-mono text-xs">{r.queuedAt.replace("T", " ").slice(0, 19)}</TableCell>
+                <TableCell className="whitespace-nowrap font-mono text-xs">
+                  {r.queuedAt.replace("T", " ").slice(0, 19)}
+                </TableCell>
                 <TableCell>{VENDOR_LABEL[r.vendor]}</TableCell>
                 <TableCell className="text-xs">{r.trigger.startsWith("manual") ? "manual" : r.trigger}</TableCell>
-                <TableCell><SyncStatusBadge status={r.status} />{r.attempt > 1 ? <span className="ml-1 text-xs text-muted-foreground">attempt {r.attempt}</span> : null}</TableCell>
+                <TableCell>
+                  <SyncStatusBadge status={r.status} />
+                  {r.attempt > 1 ? (
+                    <span className="ml-1 text-xs text-muted-foreground">attempt {r.attempt}</span>
+                  ) : null}
+                </TableCell>
                 <TableCell className="text-xs">{duration(r)}</TableCell>
                 <TableCell className="text-xs">{r.pagesDone}</TableCell>
-                <TableCell className="text-xs">{r.error ? <span className="text-destructive">{r.error}</span> : counts(r)}</TableCell>
+                <TableCell className="text-xs">
+                  {r.error ? <span className="text-destructive">{r.error}</span> : counts(r)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

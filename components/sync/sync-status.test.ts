@@ -3,15 +3,36 @@ import { deferredResources, type SyncRunView } from "@/lib/sync/queries";
 import { counts } from "./sync-status";
 
 const run = (over: Partial<SyncRunView> = {}): SyncRunView => ({
-  id: "r1", vendor: "truu", status: "succeeded", trigger: "manual", attempt: 1, queuedAt: "2026-12-06T10:00:00.000Z",
-  startedAt: null, finishedAt: null, phase: null, pagesDone: 24, pagesTotal: 24, fetched: 597, created: 0, updated: 0,
-  deleted: 0, unchanged: 597, driftEvents: 0, deletionsDeferred: [], error: null, ...over,
+  id: "r1",
+  vendor: "truu",
+  status: "succeeded",
+  trigger: "manual",
+  attempt: 1,
+  queuedAt: "2026-12-06T10:00:00.000Z",
+  startedAt: null,
+  finishedAt: null,
+  phase: null,
+  pagesDone: 24,
+  pagesTotal: 24,
+  fetched: 597,
+  created: 0,
+  updated: 0,
+  deleted: 0,
+  unchanged: 597,
+  driftEvents: 0,
+  deletionsDeferred: [],
+  error: null,
+  ...over,
 });
 
 describe("a sync run's counts", () => {
   it("say which resources' removals were left to the next run, so '0 gone' is not read as nothing removed", () => {
     const detail = {
-      device: { fetched: 597, deleted: 0, deletionsDeferred: "the list changed while it was read (page 3 counted 597 records where page 1 counted 600)" },
+      device: {
+        fetched: 597,
+        deleted: 0,
+        deletionsDeferred: "the list changed while it was read (page 3 counted 597 records where page 1 counted 600)",
+      },
       user: { fetched: 40, deleted: 0 },
       user_group: { deletionsDeferred: "the list changed while it was read" },
       _run: { pages: 30 },

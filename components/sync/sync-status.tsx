@@ -1,7 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import type { SyncRunView } from "@/lib/sync/queries";
 
-const VARIANT = { queued: "default", running: "default", succeeded: "success", failed: "destructive", cancelled: "outline" } as const;
+const VARIANT = {
+  queued: "default",
+  running: "default",
+  succeeded: "success",
+  failed: "destructive",
+  cancelled: "outline",
+} as const;
 
 export function SyncStatusBadge({ status }: { status: SyncRunView["status"] }) {
   return <Badge variant={VARIANT[status]}>{status}</Badge>;
@@ -10,7 +16,11 @@ export function SyncStatusBadge({ status }: { status: SyncRunView["status"] }) {
 export function duration(run: SyncRunView): string {
   if (!run.startedAt) return "—";
   const ms = new Date(run.finishedAt ?? Date.now()).getTime() - new Date(run.startedAt).getTime();
-  return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  return ms < 1000
+    ? `${ms} ms`
+    : ms < 60_000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 export function counts(run: SyncRunView): string {

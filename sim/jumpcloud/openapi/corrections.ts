@@ -20,9 +20,10 @@ export const CORRECTIONS: Correction[] = [
     document: "v1",
     at: ["components", "schemas", "systemusers_state_activate_request", "properties", "email"],
     schema: { anyOf: [{ type: "boolean" }, { type: "string" }] },
-    why: "POST /systemusers/{id}/state/activate: the description documents the bodies {}, "
-      + '{"email": true}, {"email": false} and {"email": "example@example.com"}; the 2023 '
-      + "schema types email as an object and JumpCloud's 2026 SDK spec as a string",
+    why:
+      "POST /systemusers/{id}/state/activate: the description documents the bodies {}, " +
+      '{"email": true}, {"email": false} and {"email": "example@example.com"}; the 2023 ' +
+      "schema types email as an object and JumpCloud's 2026 SDK spec as a string",
   },
 ];
 
@@ -54,17 +55,19 @@ export const PARAMETER_CORRECTIONS: ParameterCorrection[] = [
     parameter: "limit",
     documented: { default: 10, type: "integer" },
     schema: { default: 10, maximum: 100, type: "integer" },
-    why: "v1 GET /systemusers states no maximum for limit (nor does JumpCloud's 2026 SDK spec): it writes the "
-      + "parameter out where the other v1 lists share one that says 'Limited to 100.' (2026 SDK spec: "
-      + "trait:limit:limit); NOTES.md, Pagination [spec][code]: limit default 10, max 100 on every list",
+    why:
+      "v1 GET /systemusers states no maximum for limit (nor does JumpCloud's 2026 SDK spec): it writes the " +
+      "parameter out where the other v1 lists share one that says 'Limited to 100.' (2026 SDK spec: " +
+      "trait:limit:limit); NOTES.md, Pagination [spec][code]: limit default 10, max 100 on every list",
   },
   {
     ...V1_SYSTEMUSERS_LIST,
     parameter: "skip",
     documented: { default: 0, type: "integer" },
     schema: { default: 0, minimum: 0, type: "integer" },
-    why: "v1 GET /systemusers gives skip no minimum; every other list in the v1 and v2 documents gives "
-      + "the same offset minimum 0 (2026 SDK spec: trait:skip:skip), and NOTES.md calls it an offset",
+    why:
+      "v1 GET /systemusers gives skip no minimum; every other list in the v1 and v2 documents gives " +
+      "the same offset minimum 0 (2026 SDK spec: trait:skip:skip), and NOTES.md calls it an offset",
   },
 ];
 
@@ -75,9 +78,12 @@ export function applyCorrections<T extends Partial<Record<DocumentName, Document
 ): T {
   const out = structuredClone(documents);
   for (const c of corrections) {
-    const parent = c.at.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], out[c.document]);
+    const parent = c.at
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], out[c.document]);
     const last = c.at[c.at.length - 1];
-    if (!parent || typeof parent !== "object" || !(last in parent)) throw new Error(`correction for ${c.document} #/${c.at.join("/")}: no such schema`);
+    if (!parent || typeof parent !== "object" || !(last in parent))
+      throw new Error(`correction for ${c.document} #/${c.at.join("/")}: no such schema`);
     (parent as Record<string, unknown>)[last] = c.schema;
   }
   for (const c of parameterCorrections) {
@@ -85,7 +91,8 @@ export function applyCorrections<T extends Partial<Record<DocumentName, Document
     const params = (out[c.document]?.paths[c.path]?.[c.method]?.parameters ?? []) as JsonObject[];
     const param = params.find((p) => p.in === "query" && p.name === c.parameter);
     if (!param) throw new Error(`${where}: no such query parameter`);
-    if (!isDeepStrictEqual(param.schema, c.documented)) throw new Error(`${where}: the document now gives ${JSON.stringify(param.schema)}`);
+    if (!isDeepStrictEqual(param.schema, c.documented))
+      throw new Error(`${where}: the document now gives ${JSON.stringify(param.schema)}`);
     param.schema = c.schema;
   }
   return out;

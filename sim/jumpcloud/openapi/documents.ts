@@ -33,12 +33,14 @@ export function candidateOperations(method: string, simPath: string): OperationR
   const m = method.toLowerCase();
   if (simPath.startsWith("/api/v2/")) {
     const path = template(simPath.slice("/api/v2".length));
-    return [{ document: "v2", path, method: m }, { document: "v2-seed", path, method: m }];
+    return [
+      { document: "v2", path, method: m },
+      { document: "v2-seed", path, method: m },
+    ];
   }
   if (simPath.startsWith("/api/")) return [{ document: "v1", path: template(simPath.slice("/api".length)), method: m }];
   return [];
 }
-
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };

@@ -36,10 +36,20 @@ describe("JumpCloud list routes' query rules", () => {
   it("each parameter correction supplies a rule its document lacks", () => {
     expect(PARAMETER_CORRECTIONS.length).toBeGreaterThan(0);
     for (const c of PARAMETER_CORRECTIONS) {
-      const route = listRoutes().find((r) => candidateOperations(r.method, r.path).some((o) => o.document === c.document && o.path === c.path && o.method === c.method));
-      if (!route) throw new Error(`${c.document} ${c.method} ${c.path}: corrected, but no list route the simulator serves`);
-      const without = corrected(committed(), PARAMETER_CORRECTIONS.filter((x) => x !== c));
-      expect(() => listRulesIn(without, route.method, route.path)).toThrow(new RegExp(`${c.parameter}'s (maximum|minimum) is not documented`));
+      const route = listRoutes().find((r) =>
+        candidateOperations(r.method, r.path).some(
+          (o) => o.document === c.document && o.path === c.path && o.method === c.method,
+        ),
+      );
+      if (!route)
+        throw new Error(`${c.document} ${c.method} ${c.path}: corrected, but no list route the simulator serves`);
+      const without = corrected(
+        committed(),
+        PARAMETER_CORRECTIONS.filter((x) => x !== c),
+      );
+      expect(() => listRulesIn(without, route.method, route.path)).toThrow(
+        new RegExp(`${c.parameter}'s (maximum|minimum) is not documented`),
+      );
     }
   });
 
@@ -53,13 +63,18 @@ describe("JumpCloud list routes' query rules", () => {
     param(cut, "v2", "/usergroups", "limit").description = "The number of records to return at once. Limited to 40.";
     param(cut, "v2", "/usergroups", "skip").schema = { default: 2, minimum: 1, type: "integer" };
     expect(listRulesIn(corrected(cut), "GET", "/api/v2/applemdms").limit).toEqual({ default: 5, max: 50 });
-    expect(listRulesIn(corrected(cut), "GET", "/api/v2/usergroups")).toMatchObject({ limit: { default: 10, max: 40 }, skip: { default: 2, min: 1 } });
+    expect(listRulesIn(corrected(cut), "GET", "/api/v2/usergroups")).toMatchObject({
+      limit: { default: 10, max: 40 },
+      skip: { default: 2, min: 1 },
+    });
   });
 
   it("refuses a limit whose schema and description disagree", () => {
     const cut = committed();
     (param(cut, "v2", "/usergroups", "limit").schema as JsonObject).maximum = 50;
-    expect(() => listRulesIn(corrected(cut), "GET", "/api/v2/usergroups")).toThrow(/schema says maximum 50, its description 100/);
+    expect(() => listRulesIn(corrected(cut), "GET", "/api/v2/usergroups")).toThrow(
+      /schema says maximum 50, its description 100/,
+    );
   });
 
   it("an array parameter is comma-separated only where the document says explode: false", () => {

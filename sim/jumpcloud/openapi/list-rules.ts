@@ -25,13 +25,18 @@ function documentedMaximum(param: JsonObject, schema: IntegerSchema, where: stri
   const stated = /\bLimited to (\d+)\b/.exec(typeof param.description === "string" ? param.description : "");
   const fromWords = stated ? Number(stated[1]) : undefined;
   if (schema.maximum !== undefined && fromWords !== undefined && schema.maximum !== fromWords) {
-    throw new Error(`${where}: limit's schema says maximum ${schema.maximum}, its description ${fromWords}; add a correction in corrections.ts`);
+    throw new Error(
+      `${where}: limit's schema says maximum ${schema.maximum}, its description ${fromWords}; add a correction in corrections.ts`,
+    );
   }
   return typeof schema.maximum === "number" ? schema.maximum : fromWords;
 }
 
 function integer(value: unknown, what: string, where: string): number {
-  if (!Number.isInteger(value)) throw new Error(`${where}: ${what} is not documented (no integer in the schema); add a correction in corrections.ts`);
+  if (!Number.isInteger(value))
+    throw new Error(
+      `${where}: ${what} is not documented (no integer in the schema); add a correction in corrections.ts`,
+    );
   return value as number;
 }
 
@@ -51,11 +56,19 @@ export function listRulesIn(cut: OperationsCut, method: string, simPath: string)
       default: integer(limit.schema.default, "limit's default", where),
       max: integer(documentedMaximum(limit.param, limit.schema, where), "limit's maximum", where),
     },
-    skip: { default: integer(skip.schema.default, "skip's default", where), min: integer(skip.schema.minimum, "skip's minimum", where) },
+    skip: {
+      default: integer(skip.schema.default, "skip's default", where),
+      min: integer(skip.schema.minimum, "skip's minimum", where),
+    },
     // OpenAPI 3.0: an `in: query` parameter is style form unless it says
     // otherwise, and form explodes (repeated keys) unless `explode: false`.
     csv: params
-      .filter((p) => (p.schema as { type?: string } | undefined)?.type === "array" && (p.style ?? "form") === "form" && p.explode === false)
+      .filter(
+        (p) =>
+          (p.schema as { type?: string } | undefined)?.type === "array" &&
+          (p.style ?? "form") === "form" &&
+          p.explode === false,
+      )
       .map((p) => p.name as string),
   };
 }

@@ -12,15 +12,23 @@ let corrected: OperationsCut | undefined;
 export function documentedOperations(): OperationsCut {
   if (corrected) return corrected;
   const raw = JSON.parse(readFileSync(new URL("./operations.json", import.meta.url), "utf8")) as OperationsCut;
-  return (corrected = { ...raw, documents: applyCorrections(raw.documents) });
+  corrected = { ...raw, documents: applyCorrections(raw.documents) };
+  return corrected;
 }
 
 /**
  * The operation documenting a simulator route in a cut. Throws when there is
  * none: the simulator serves only documented operations.
  */
-export function operationIn(cut: OperationsCut, method: string, simPath: string): { at: OperationRef; operation: JsonObject } {
+export function operationIn(
+  cut: OperationsCut,
+  method: string,
+  simPath: string,
+): { at: OperationRef; operation: JsonObject } {
   const at = candidateOperations(method, simPath).find((c) => cut.documents[c.document]?.paths[c.path]?.[c.method]);
-  if (!at) throw new Error(`${method} ${simPath} has no documented operation in operations.json (after adding a route: npx tsx sim/jumpcloud/openapi/write-operations.ts)`);
+  if (!at)
+    throw new Error(
+      `${method} ${simPath} has no documented operation in operations.json (after adding a route: npx tsx sim/jumpcloud/openapi/write-operations.ts)`,
+    );
   return { at, operation: cut.documents[at.document]!.paths[at.path][at.method] };
 }

@@ -20,8 +20,11 @@ interface RequestBody {
 /** Keys OpenAPI 3.0 puts in a schema or document that are not JSON Schema validation keywords. */
 const ANNOTATIONS = [
   // The document's own fields, where the cut's root is added as a schema to resolve $refs against.
-  "paths", "components",
-  "example", "externalDocs", "xml",
+  "paths",
+  "components",
+  "example",
+  "externalDocs",
+  "xml",
   // OpenAPI 3.0: a hint for which subschema applies; the enum beside it is what validates.
   "discriminator",
 ];
@@ -35,13 +38,19 @@ function load() {
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv); // date-time, int32, … as OpenAPI 3.0 uses them
   const extensions = new Set<string>();
-  JSON.stringify(cut.documents, (k, v) => (k.startsWith("x-") && extensions.add(k), v));
+  JSON.stringify(cut.documents, (k, v) => {
+    if (k.startsWith("x-")) extensions.add(k);
+    return v;
+  });
   ajv.addVocabulary([...ANNOTATIONS, ...extensions]);
-  for (const [name, doc] of Object.entries(cut.documents) as [string, DocumentCut][]) ajv.addSchema({ paths: doc.paths, components: doc.components }, name);
-  return (loaded = { cut, ajv, compiled: new Map() });
+  for (const [name, doc] of Object.entries(cut.documents) as [string, DocumentCut][])
+    ajv.addSchema({ paths: doc.paths, components: doc.components }, name);
+  loaded = { cut, ajv, compiled: new Map() };
+  return loaded;
 }
 
-const pointer = (segments: string[]) => segments.map((s) => `/${encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1"))}`).join("");
+const pointer = (segments: string[]) =>
+  segments.map((s) => `/${encodeURIComponent(s.replace(/~/g, "~0").replace(/\//g, "~1"))}`).join("");
 
 /**
  * The body check for a simulator route. Throws when no document describes the
@@ -53,13 +62,17 @@ export function requestBodyValidator(method: string, simPath: string): BodyValid
   const body = operation.requestBody as RequestBody | undefined;
   // No documented body: the handler reads none.
   if (!body) return () => undefined;
-  if (!body.content?.["application/json"]?.schema) throw new Error(`${method} ${simPath}: the documented body has no application/json schema`);
+  if (!body.content?.["application/json"]?.schema)
+    throw new Error(`${method} ${simPath}: the documented body has no application/json schema`);
 
   const ref = `${found.document}#${pointer(["paths", found.path, found.method, "requestBody", "content", "application/json", "schema"])}`;
   // Compiled on first use and shared by every simulator in the process: a test starts only some operations.
   const compile = () => {
     let validate = compiled.get(ref);
-    if (!validate) compiled.set(ref, (validate = ajv.compile({ $ref: ref })));
+    if (!validate) {
+      validate = ajv.compile({ $ref: ref });
+      compiled.set(ref, validate);
+    }
     return validate;
   };
   return (raw) => {
@@ -75,7 +88,8 @@ export function requestBodyValidator(method: string, simPath: string): BodyValid
 
 function describe(errors: ErrorObject[]): string {
   const lines = errors.map((e) => {
-    const allowed = e.keyword === "enum" ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(", ")}` : "";
+    const allowed =
+      e.keyword === "enum" ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(", ")}` : "";
     return `body${e.instancePath} ${e.message}${allowed}`;
   });
   return [...new Set(lines)].join("; ");
