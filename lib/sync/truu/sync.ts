@@ -1,6 +1,6 @@
 import type { ClientTuning } from "../../vendors/clients";
 import { clientsFor } from "../../vendors/clients";
-import type { WalkReport } from "../../vendors/truu/paging";
+import type { WalkReport } from "../../vendors/core/walk-report";
 import type { Page } from "../../vendors/truu/schemas";
 import type { SyncContext, VendorSync } from "../context";
 import { nodeFetch } from "../node-fetch";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkedPages, overlappingSkips, type Page, type WalkReport } from "./paging";
+import type { WalkReport } from "../core/walk-report";
+import { checkedPages, overlappingSkips, type Page } from "./paging";
 
 /**
  * A list held in order, paged as JumpCloud pages (skip/limit, the total as

@@ -1,3 +1,6 @@
+import pLimit from "p-limit";
+import type { WalkReport } from "../core/walk-report";
+
 export interface Page<T> {
   items: T[];
   /** v1 totalCount or v2 x-total-count; undefined when the vendor did not say. */
@@ -13,17 +16,9 @@ export interface AllPagesOptions {
 type FetchPage<T> = (skip: number, limit: number) => Promise<Page<T>>;
 
 /** The pages at these skips, at most `concurrency` requests at a time, in the order of the skips. */
-async function pagesAt<T>(fetchPage: FetchPage<T>, skips: readonly number[], limit: number, concurrency: number): Promise<Page<T>[]> {
-  const pages: Page<T>[] = new Array(skips.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < skips.length) {
-      const i = next++;
-      pages[i] = await fetchPage(skips[i], limit);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, skips.length) }, worker));
-  return pages;
+function pagesAt<T>(fetchPage: FetchPage<T>, skips: readonly number[], limit: number, concurrency: number): Promise<Page<T>[]> {
+  const slot = pLimit(concurrency);
+  return Promise.all(skips.map((skip) => slot(() => fetchPage(skip, limit))));
 }
 
 /**
@@ -48,20 +43,6 @@ export async function allPages<T>(fetchPage: FetchPage<T>, opts: AllPagesOptions
   for (let s = limit; s < first.total; s += limit) skips.push(s);
   const pages = await pagesAt(fetchPage, skips, limit, concurrency);
   return [first.items, ...pages.map((p) => p.items)].flat();
-}
-
-/**
- * What a checked walk learnt of its list. A caller who takes an item missing
- * from the pages for a deleted one (a sync marking unseen rows deleted)
- * passes one in and reads it once the walk has ended.
- */
-export interface WalkReport {
-  /**
-   * Null when the pages prove that they hold every item that existed
-   * throughout the walk; otherwise what broke the proof. Then an item that
-   * still exists may have shifted past a page boundary unread.
-   */
-  listChanged: string | null;
 }
 
 export interface CheckedWalk<T> extends AllPagesOptions {

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { DEFAULT_RETRY, readJson, vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
 import { VendorError } from "../core/vendor-error";
-import { collect, itemsOf, pagesOf, type WalkReport } from "./paging";
+import type { WalkReport } from "../core/walk-report";
+import { collect, itemsOf, pagesOf } from "./paging";
 import {
   AssetsPage, DataUsersPage, DomainUser, EnrolledUsersPage, SystemDevice, SystemDevicesPage,
   type Asset, type DataUser, type Page, type SystemDevice as SystemDeviceT, type TruuUser,

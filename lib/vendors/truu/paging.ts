@@ -1,4 +1,5 @@
 import { VendorError } from "../core/vendor-error";
+import type { WalkReport } from "../core/walk-report";
 import type { Page } from "./schemas";
 
 export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<Page<T>>;
@@ -15,21 +16,6 @@ export interface PageWalk {
   signal?: AbortSignal;
   /** Filled in as the walk goes: whether the list changed while it was read. */
   report?: WalkReport;
-}
-
-/**
- * What a walk learnt of its list. A caller who takes a record missing from
- * the pages for a deleted one (a sync marking unseen rows deleted) passes one
- * in and reads it once the walk has ended.
- */
-export interface WalkReport {
-  /**
-   * Null while the pages agree with page 1 on how many records the list
-   * holds; otherwise what showed that the list changed under the walk. Then
-   * records may have shifted across page boundaries unseen: one missing from
-   * the pages may still exist.
-   */
-  listChanged: string | null;
 }
 
 /**

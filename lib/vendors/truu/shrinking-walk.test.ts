@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FetchLike } from "../core/http";
 import { VendorError } from "../core/vendor-error";
-import type { WalkReport } from "./paging";
+import type { WalkReport } from "../core/walk-report";
 import { startTruu, type TruuHarness } from "./test-harness";
 
 // Each test deletes records, so each gets a tenant of its own.
