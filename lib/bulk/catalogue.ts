@@ -1,4 +1,6 @@
 import { offboardingRunbook } from "../offboarding/runbook";
+import { OPERATIONS } from "../operations/catalogue";
+import { toBulkOperation } from "../operations/derive/bulk";
 import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
@@ -10,7 +12,6 @@ import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./o
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { trugridAssignments } from "./operations/trugrid-assignments";
 import { trugridSetAssociations } from "./operations/trugrid-associations";
-import { trugridMfaOff, trugridMfaOn, trugridMfaReset, trugridUdpOff, trugridUdpOn } from "./operations/trugrid-users";
 import { truuDeleteDevices } from "./operations/truu-devices";
 import { truuDeleteUsers } from "./operations/truu-users";
 import { twingateDeviceArchive, twingateDeviceBlock, twingateDeviceTrust, twingateDeviceUnblock } from "./operations/twingate-devices";
@@ -20,7 +21,7 @@ import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
-  trugridMfaOn, trugridMfaOff, trugridMfaReset, trugridUdpOn, trugridUdpOff, trugridSetAssociations,
+  ...OPERATIONS.filter((op) => op.csv).map(toBulkOperation), trugridSetAssociations,
   trugridAssignments,
   truuDeleteDevices,
   truuDeleteUsers,

@@ -1,6 +1,7 @@
 import type { BulkOperation } from "../bulk/operation";
 import { jumpcloudSuspend } from "../bulk/operations/jumpcloud-users";
-import { trugridMfaOff } from "../bulk/operations/trugrid-users";
+import { toBulkOperation } from "../operations/derive/bulk";
+import turnOffMfa from "../operations/trugrid/turn-off-mfa";
 import { truuDeleteDevices } from "../bulk/operations/truu-devices";
 import { twingateDeviceBlock } from "../bulk/operations/twingate-devices";
 import { twingateUserState } from "../bulk/operations/twingate-users";
@@ -18,7 +19,7 @@ const step = (op: unknown, label: string) => ({ op: op as AnyOp, label, undoable
 export const OFFBOARDING_STEPS: { op: AnyOp; label: string; undoable: boolean }[] = [
   step(jumpcloudSuspend, "JumpCloud: suspend user"),
   step(twingateUserState, "Twingate: disable user"),
-  step(trugridMfaOff, "TruGrid: turn MFA off"),
+  step(toBulkOperation(turnOffMfa), "TruGrid: turn MFA off"),
   step(trugridRemoveAssociation, "TruGrid: remove machine association"),
   step(jumpcloudRemoveFromGroup, "JumpCloud: remove from group"),
   step(twingateDeviceBlock, "Twingate: block device"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { failureMessage } from "../vendors/core/vendor-message";
 import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcloud-users";
 import { defineOperation, type PlannedRow } from "../bulk/operation";
 import { cacheEdgeDeleted } from "../jumpcloud/cache";
@@ -17,7 +18,7 @@ import { VendorError } from "../vendors/core/vendor-error";
 // reverses a runbook row too), used only within the offboarding runbook.
 
 const lc = (s: string) => s.toLowerCase();
-const SAY = (err: unknown) => (err instanceof VendorError ? `TruGrid answered: ${err.vendorMessage}${err.status ? ` (HTTP ${err.status})` : ""}` : err instanceof Error ? err.message : String(err));
+const SAY = failureMessage;
 
 // ---- TruGrid: remove one user's machine association in one group ----
 

@@ -2,9 +2,7 @@ import "server-only";
 import type { Result } from "../actions/result";
 import type { Inverse, InverseMap, UndoableEvent } from "../undo/inverse";
 import { setMachineAssociations } from "./association-actions";
-import { turnOffMfa, turnOnMfa } from "./mfa-actions";
-import { disableUdp, enableUdp } from "./udp-actions";
-import { flipInput, restoreInput } from "./undo-plans";
+import { restoreInput } from "./undo-plans";
 
 type Run = (input: never) => Promise<Result<unknown>>;
 
@@ -13,13 +11,10 @@ function inverse(label: string, run: Run, input: (e: UndoableEvent) => Record<st
 }
 
 /**
- * TruGrid's undoable actions. Domain-wide UDP, resets, clears and AD
+ * TruGrid's undoable actions not yet in the operation catalogue (the
+ * per-user MFA and UDP changes declare their inverses in lib/operations/trugrid/). Domain-wide UDP, resets, clears and AD
  * actions have none: TruGrid cannot say what was there before.
  */
 export const TRUGRID_INVERSES: InverseMap = {
-  "trugrid.mfa.turned_on": inverse("Turn MFA back off", turnOffMfa as Run, (e) => flipInput(e, "mfa", "on")),
-  "trugrid.mfa.turned_off": inverse("Turn MFA back on", turnOnMfa as Run, (e) => flipInput(e, "mfa", "off")),
-  "trugrid.udp.enabled": inverse("Turn UDP back off", disableUdp as Run, (e) => flipInput(e, "udp", "on")),
-  "trugrid.udp.disabled": inverse("Turn UDP back on", enableUdp as Run, (e) => flipInput(e, "udp", "off")),
   "trugrid.machine_association.set": inverse("Restore the previous machines", setMachineAssociations as Run, restoreInput),
 };

@@ -2,31 +2,16 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
-import { UsersInput } from "./inputs";
-import { summarise, userChangeAfter, type ItemOutcome } from "./item-outcome";
-import { upnTargets } from "./targets";
-import { recordDomainUdp, recordUserState, statesOf } from "./user-state";
+import { actionOf } from "../operations/derive/action";
+import disableUdpOp from "../operations/trugrid/disable-udp";
+import enableUdpOp from "../operations/trugrid/enable-udp";
+import { recordDomainUdp } from "./user-state";
 import { trugridClient, vendorCall } from "./vendor";
 
-function perUser(on: boolean) {
-  return action(
-    { name: on ? "trugrid.udp.enabled" : "trugrid.udp.disabled", perm: "trugrid.user.write", mode: "external", input: UsersInput,
-      tenant: (i) => i.tenantId, describe: (i) => ({ vendor: "trugrid", targets: upnTargets(i.upns) }) },
-    async ({ tenantId, upns }, ctx) => {
-      const client = await trugridClient(tenantId);
-      ctx.audit.before = await statesOf(db(), tenantId, upns);
-      const items = await vendorCall(() => (on ? client.enableUdp(upns) : client.disableUdp(upns)));
-      const outcomes: ItemOutcome[] = items.map((r, i) => ({ item: r.item ?? upns[i], status: r.status, ok: r.ok }));
-      ctx.audit.after = userChangeAfter(outcomes);
-      const out = summarise(outcomes, on ? "RDP over UDP turned on" : "RDP over UDP turned off");
-      await recordUserState(db(), tenantId, out.succeeded, { udpOn: on }, ctx.staff);
-      return out;
-    },
-  );
-}
+type Users = { tenantId: string; upns: string[]; undoOf?: string };
 
-export const enableUdp = perUser(true);
-export const disableUdp = perUser(false);
+export const enableUdp = actionOf<Users>(enableUdpOp);
+export const disableUdp = actionOf<Users>(disableUdpOp);
 
 /**
  * Every user of the domain: an admin's change, confirmed by typing the

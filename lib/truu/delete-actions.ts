@@ -2,22 +2,18 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
-import { clientsFor } from "../vendors/clients";
-import { VendorError } from "../vendors/core/vendor-error";
-import { loadConnection } from "../vendors/load-connection";
+import { clientFor } from "../vendors/client-for";
+import { asActionError } from "../vendors/core/vendor-message";
 import { markDeletedInCache } from "./cache-updates";
 import { deviceBefore, deviceDeletedAfter, deviceTargets } from "./device-audit";
 
 async function truuClient(tenantId: string) {
-  const connection = await loadConnection(db(), tenantId, "truu");
-  if (!connection) throw new ActionError("This tenant has no TruU connection.");
-  return clientsFor.truu(connection);
+  return (await clientFor(db(), tenantId, "truu", "interactive")).client;
 }
 
 /** TruU's own words, so that the toast and the audit log say what the vendor said. */
 function vendorRefusal(err: unknown): never {
-  if (err instanceof VendorError) throw new ActionError(`TruU answered: ${err.vendorMessage}${err.status ? ` (HTTP ${err.status})` : ""}`);
-  throw err;
+  throw asActionError(err);
 }
 
 /**

@@ -1,4 +1,6 @@
 import "server-only";
+import { OPERATIONS } from "../operations/catalogue";
+import { inversesOf } from "../operations/derive/undo";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
 import { OFFBOARDING_INVERSES } from "../offboarding/inverses";
 import { TWINGATE_INVERSES } from "../twingate/inverses";
@@ -7,10 +9,11 @@ import { RENAMED_ACTIONS } from "../audit/legacy-names";
 import { inverseFor, type InverseMap } from "./inverse";
 
 /**
- * Every undoable action, by audit action name. A vendor area that offers
- * undo spreads its own map in here (e.g. `...TRUGRID_INVERSES`).
+ * Every undoable action, by audit action name: the operations that declare
+ * an inverse, and the hand-written maps of areas not yet in the catalogue.
  */
 export const INVERSES: InverseMap = {
+  ...inversesOf(OPERATIONS),
   ...JUMPCLOUD_INVERSES,
   ...TWINGATE_INVERSES,
   ...TRUGRID_INVERSES,

@@ -3,8 +3,9 @@ import { cacheUser } from "../../jumpcloud/cache";
 import { userSnapshot, userTarget } from "../../jumpcloud/targets";
 import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
+import { JUMPCLOUD_TUNING } from "../../vendors/client-for";
 import { clientsFor } from "../../vendors/clients";
-import { VendorError } from "../../vendors/core/vendor-error";
+import { failureMessage } from "../../vendors/core/vendor-message";
 import { loadConnection, type OpenConnection } from "../../vendors/load-connection";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
@@ -14,14 +15,10 @@ const Row = z.object({ email: Upn });
 type Row = z.infer<typeof Row>;
 
 /** A worker waits out a busy JumpCloud longer than a person clicking would. */
-const BULK_TUNING = { timeoutMs: 30_000, retry: { retries: 4, minDelayMs: 500, maxDelayMs: 5_000, maxRetryAfterMs: 60_000 } };
-export const bulkJumpcloudClient = (connection: OpenConnection) => clientsFor.jumpcloud(connection, BULK_TUNING);
+export const bulkJumpcloudClient = (connection: OpenConnection) => clientsFor.jumpcloud(connection, JUMPCLOUD_TUNING.worker);
 
 /** JumpCloud's own words for a failure, as the console shows them. */
-export function jumpcloudMessage(err: unknown): string {
-  if (err instanceof VendorError) return `JumpCloud answered: ${err.vendorMessage}${err.status ? ` (HTTP ${err.status})` : ""}`;
-  return err instanceof Error ? err.message : String(err);
-}
+export const jumpcloudMessage = failureMessage;
 
 /** Suspend (SUSPENDED) or reactivate (ACTIVATED) users by email: a state change, safe to send twice. */
 const stateOperation = (suspend: boolean) => {

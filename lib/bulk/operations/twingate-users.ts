@@ -1,48 +1,24 @@
-import type pg from "pg";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
-import { PgPacer } from "../../sync/pg-pacer";
 import { userTarget } from "../../sync/twingate/targets";
 import { cacheWrite } from "../../twingate/cache";
-import { pacerKey } from "../../twingate/pacer";
-import { VendorError } from "../../vendors/core/vendor-error";
+import { clientOf } from "../../vendors/client-for";
+import { failureMessage } from "../../vendors/core/vendor-message";
 import type { OpenConnection } from "../../vendors/load-connection";
-import { TwingateClient } from "../../vendors/twingate/client";
-import { TWINGATE_LIMITS } from "../../vendors/twingate/pacer";
+import type { TwingateClient } from "../../vendors/twingate/client";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
 import { twingateUserProblem, twingateUsersByEmail } from "./twingate-lookup";
 
-/**
- * PgPacer speaks to a pg pool, but only through `query(sql, params)`: the
- * worker's Prisma client answers the same call, so bulk shares the sync's
- * and the console's budget without a second connection pool.
- */
-function prismaAsPool(db: Db): pg.Pool {
-  return {
-    query: async (sql: string, params: unknown[] = []) => ({ rows: await db.$queryRawUnsafe(sql, ...params) }),
-  } as unknown as pg.Pool;
-}
-
 /** Bulk waits for budget (as the sync does) rather than refusing as a person clicking would be told to. */
-export function bulkTwingateClient(db: Db, tenantId: string, connection: OpenConnection): TwingateClient {
-  return new TwingateClient({
-    baseUrl: connection.baseUrl, credentials: { apiKey: connection.secrets.apiKey ?? "" }, timeoutMs: 20_000,
-    pacer: new PgPacer(prismaAsPool(db), pacerKey(tenantId), TWINGATE_LIMITS),
-  });
+export function bulkTwingateClient(db: Db, _tenantId: string, connection: OpenConnection): TwingateClient {
+  return clientOf<"twingate">(db, connection, "worker");
 }
 
 /** Twingate's words for a failure, as the console shows them. */
-export function twingateMessage(err: unknown): string {
-  if (err instanceof VendorError) {
-    const i = err.info;
-    if (i.kind === "vendor") return `Twingate refused: ${i.vendorMessage}`;
-    return `Twingate answered: ${i.vendorMessage}${i.status ? ` (HTTP ${i.status})` : ""}`;
-  }
-  return err instanceof Error ? err.message : String(err);
-}
+export const twingateMessage = failureMessage;
 
 const STATES = { active: "ACTIVE", disabled: "DISABLED", suspended: "DISABLED", enabled: "ACTIVE" } as const;
 

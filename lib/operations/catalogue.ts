@@ -1,0 +1,25 @@
+import type { AnyOperation } from "./operation";
+import trugridDisableUdp from "./trugrid/disable-udp";
+import trugridEnableUdp from "./trugrid/enable-udp";
+import trugridResetMfa from "./trugrid/reset-mfa";
+import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
+import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
+
+/**
+ * Every vendor operation, in the order the Bulk page offers them. Adding an
+ * operation is one module and its line here; its server action is one line
+ * in its vendor's actions file, and every other surface is derived.
+ */
+export const OPERATIONS: readonly AnyOperation[] = [
+  trugridTurnOnMfa,
+  trugridTurnOffMfa,
+  trugridResetMfa,
+  trugridEnableUdp,
+  trugridDisableUdp,
+];
+
+const byId = new Map(OPERATIONS.map((op) => [op.id, op]));
+
+export function operationById(id: string): AnyOperation | undefined {
+  return byId.get(id);
+}

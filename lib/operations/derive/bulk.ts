@@ -1,0 +1,98 @@
+import type { BulkOperation, PlannedRow } from "../../bulk/operation";
+import type { Db } from "../../db/client";
+import { clientOf } from "../../vendors/client-for";
+import { VENDOR_LABEL } from "../../vendors/connection-fields";
+import type { OpenConnection } from "../../vendors/load-connection";
+import type { AnyOperation, Before, OpContext } from "../operation";
+
+type Row = Record<string, unknown>;
+
+const made = new WeakMap<AnyOperation, BulkOperation<Row>>();
+
+const workerContext = (db: Db, tenantId: string, connection: OpenConnection): OpContext => ({
+  db,
+  tenantId,
+  connection,
+  client: clientOf(db, connection, "worker"),
+  surface: "worker",
+});
+
+type Checked = { state?: unknown } | { refused: string };
+
+/** Each row's plan: refused by the CSV check, else what the cache knew before and what it will be after. */
+async function planRows(op: AnyOperation, db: Db, tenantId: string, rows: Row[]): Promise<PlannedRow[]> {
+  const checked: Checked[] = op.csv?.check ? await op.csv.check({ db, tenantId }, rows) : rows.map(() => ({}));
+  const stateOf = (c: Checked | undefined) => (c && !("refused" in c) ? c.state : undefined);
+  const needBefore = rows.filter((_, i) => {
+    const c = checked[i];
+    return c && !("refused" in c) && c.state === undefined;
+  });
+  const befores: Before<unknown>[] = needBefore.length ? await op.before({ db, tenantId }, needBefore) : [];
+  let next = 0;
+  return rows.map((item, i): PlannedRow => {
+    const c = checked[i] ?? {};
+    if ("refused" in c) return { plan: "error", error: c.refused };
+    const known = stateOf(c);
+    const b: Before<unknown> | undefined = known === undefined ? befores[next++] : { state: known };
+    if (!b) return { plan: "error", error: "No state for this row." };
+    if ("refused" in b) return { plan: "error", error: b.refused };
+    return { plan: b.plan ?? "update", before: b.state, after: op.expect(item, b.state) };
+  });
+}
+
+/**
+ * The bulk CSV surface of an operation, for the planner and the applier
+ * (lib/bulk): its columns and row schema, the plan from the cache, the call
+ * in vendor-sized chunks with a worker's patience, the in-doubt check, the
+ * cache update, and each row audited in the shape the page's action records,
+ * so the same undo reverses a row.
+ */
+export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
+  const known = made.get(op);
+  if (known) return known;
+  const csv = op.csv;
+  if (!csv) throw new Error(`${op.id} has no CSV surface.`);
+  const label = `${VENDOR_LABEL[op.vendor]}: ${op.label.charAt(0).toLowerCase()}${op.label.slice(1)}`;
+  const verify = op.verify;
+  const cache = op.cache;
+  const bulk: BulkOperation<Row> = {
+    id: op.bulkId ?? op.id,
+    vendor: op.vendor,
+    label,
+    description: op.help,
+    destructive: op.risk === "destructive" || op.risk === "irreversible",
+    repeatable: op.idempotent,
+    perm: op.perm,
+    columns: [...csv.columns],
+    row: csv.row as BulkOperation<Row>["row"],
+    key: csv.key,
+    chunkSize: op.chunk,
+    plan: (db, tenantId, rows) => planRows(op, db, tenantId, rows),
+    apply: (ctx, rows, plans) =>
+      op.call(
+        workerContext(ctx.db, ctx.tenantId, ctx.connection),
+        rows.map((item, i) => ({ item, state: plans[i]?.before })),
+      ),
+    check:
+      verify && ((ctx, row) => verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), { item: row, state: null })),
+    afterSuccess:
+      cache &&
+      ((db, tenantId, rows, actor) =>
+        cache(
+          { db, tenantId, actor },
+          rows.map((item) => ({ item, state: null, outcome: { ok: true, message: "" } })),
+        )),
+    audit: {
+      action: op.id,
+      target: (row) => op.audit.targets(row),
+      values: (row, plan, outcome) => {
+        const sent = { item: row, state: plan.before };
+        const done = { ...sent, outcome: { ok: outcome.status === "succeeded", message: outcome.message } };
+        return { before: op.audit.before([sent]), after: op.audit.after([done]) };
+      },
+      irreversible: op.irreversible,
+    },
+  };
+  made.set(op, bulk);
+  return bulk;
+}

@@ -1,0 +1,142 @@
+import type { z } from "zod";
+import type { AuditTarget } from "../audit/event";
+import type { Permission } from "../auth/permissions";
+import type { Staff } from "../auth/staff";
+import type { ColumnSpec } from "../bulk/headers";
+import type { Db } from "../db/client";
+import type { UndoableEvent } from "../undo/inverse";
+import type { Surface, VendorClient } from "../vendors/client-for";
+import type { VendorId } from "../vendors/connection-fields";
+import type { OpenConnection } from "../vendors/load-connection";
+
+/**
+ * One vendor operation, written once: its id names it everywhere (the audit
+ * action, the bulk operation, the undo registry, the API), and every surface
+ * that offers it (a page's server action, a CSV upload, a runbook step, an
+ * undo) is derived from this definition in lib/operations/derive/.
+ */
+
+/** read: changes nothing; reversible: an inverse puts it back; destructive and irreversible: nothing can. */
+export type Risk = "read" | "reversible" | "destructive" | "irreversible";
+
+export type PlanKind = "create" | "update" | "no_change";
+
+export interface CacheContext {
+  db: Db;
+  tenantId: string;
+}
+
+/** What every step of an operation is given. */
+export interface OpContext<V extends VendorId = VendorId> extends CacheContext {
+  client: VendorClient<V>;
+  connection: OpenConnection;
+  surface: Surface;
+}
+
+/** What the cache knows of one item before the change, or why it may not be sent. */
+export type Before<S> = { state: S; plan?: PlanKind } | { refused: string };
+
+/** One item's answer, in the vendor's words; `answer` is what the vendor returned for it, when it says more. */
+export interface Outcome<A = unknown> {
+  ok: boolean;
+  message: string;
+  answer?: A;
+}
+
+export interface Sent<I, S> {
+  item: I;
+  state: S;
+}
+
+export interface Done<I, S, A = unknown> extends Sent<I, S> {
+  outcome: Outcome<A>;
+}
+
+/**
+ * How a server action takes many items: one list field of bare values (`of`
+ * names the item's field they fill), with the item's other fields given once
+ * for every item (`common`).
+ */
+export interface ListInput {
+  field: string;
+  of: string;
+  common?: readonly string[];
+  max: number;
+  /** Said when the list is empty. */
+  empty: string;
+}
+
+export interface CsvSpec<I> {
+  /** What a sheet holds; its output is an item. */
+  row: z.ZodType<I>;
+  columns: readonly ColumnSpec[];
+  /** Two rows with the same key are duplicates within a file. */
+  key: (item: I) => string;
+  /**
+   * Which rows may be planned at all (a UPN the last sync saw), with their
+   * before-state when the same look-up reads it (saving the `before` query
+   * on files of 100,000 rows).
+   */
+  check?: (ctx: CacheContext, items: I[]) => Promise<({ state?: unknown } | { refused: string })[]>;
+}
+
+export interface InverseSpec {
+  /** The operation that undoes this one. */
+  op: string;
+  /** The Undo button's label. */
+  label: string;
+  /** The inverse's items from what the event recorded (in any shape it was ever recorded in); null: nothing to undo. */
+  items: (event: UndoableEvent) => Record<string, unknown>[] | null;
+}
+
+export interface OperationDef<I extends Record<string, unknown> = Record<string, unknown>, S = unknown, A = unknown> {
+  id: string;
+  vendor: VendorId;
+  /** The verb as a button says it: "Turn MFA off". */
+  label: string;
+  /** What it does, in a sentence or two: the bulk page's description and the API's. */
+  help: string;
+  perm: Permission;
+  risk: Risk;
+  /** Sending it twice does no harm: a row left in flight by a crash is resent rather than checked. */
+  idempotent: boolean;
+  /** One item, in the vendor's terms: the schema every surface's input is checked with. */
+  input: z.ZodObject;
+  /** Absent: the action takes exactly one item. */
+  list?: ListInput;
+  /** Items per vendor request. */
+  chunk: number;
+  before: (ctx: CacheContext, items: I[]) => Promise<Before<S>[]>;
+  /** The plan's "after" column. */
+  expect: (item: I, state: S) => unknown;
+  /** Sends one chunk; one outcome per item, in order. */
+  call: (ctx: OpContext, chunk: Sent<I, S>[]) => Promise<Outcome<A>[]>;
+  /** Keeps the cache in step with the items that succeeded, in the shape the sync writes. */
+  /** `actor`: whom the cache's "last set by" names. */
+  cache?: (ctx: CacheContext & { actor: Staff }, done: Done<I, S, A>[]) => Promise<void>;
+  /** A non-idempotent item left in doubt: true = it took effect, false = it did not, null = the vendor cannot tell. */
+  verify?: (ctx: OpContext, sent: Sent<I, S>) => Promise<boolean | null>;
+  /** Required when risk is "reversible". */
+  inverse?: InverseSpec;
+  /** Why no undo reverses it: required unless reversible or a read. */
+  irreversible?: string;
+  audit: {
+    targets: (item: I) => AuditTarget[];
+    before: (sent: Sent<I, S>[]) => unknown;
+    after: (done: Done<I, S, A>[]) => unknown;
+  };
+  /** Absent: not offered in bulk. */
+  csv?: CsvSpec<I>;
+  /** The id bulk jobs stored before operations had one id (kept until those jobs are migrated). */
+  bulkId?: string;
+  /** What the page's toast says was done, before the vendor's words. */
+  done: string | ((items: I[]) => string);
+}
+
+/** Declares an operation; the identity, so that its types are checked where it is written. */
+export function operation<I extends Record<string, unknown>, S, A = unknown>(def: OperationDef<I, S, A>) {
+  return def;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a catalogue holds operations of every item, state and answer type.
+export type AnyOperation = OperationDef<any, any, any>;

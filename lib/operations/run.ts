@@ -1,0 +1,78 @@
+import "server-only";
+import { ActionError } from "../actions/result";
+import type { AuditNote } from "../actions/run-action";
+import type { Staff } from "../auth/staff";
+import type { Db } from "../db/client";
+import { clientFor, type Surface } from "../vendors/client-for";
+import { inVendorWords } from "../vendors/core/vendor-message";
+import type { AnyOperation, Done, OpContext, Sent } from "./operation";
+import { type ItemsOutcome, itemsOutcome } from "./outcome";
+
+export interface RunContext {
+  db: Db;
+  tenantId: string;
+  actor: Staff;
+  surface: Surface;
+  /** The audit event the wrapper writes: filled with what was there before and what the vendor said. */
+  note: AuditNote;
+}
+
+type Item = Record<string, unknown>;
+
+/** Refusals of items by the cache's knowledge, worded for a toast. */
+function refusal(refused: string[]): ActionError {
+  const [first] = refused;
+  if (refused.length === 1 && first) return new ActionError(first);
+  const shown = refused.slice(0, 5);
+  if (refused.length > 5) shown.push(`… and ${refused.length - 5} more`);
+  return new ActionError(`${refused.length} items cannot be sent:\n${shown.join("\n")}`);
+}
+
+const chunks = <T>(list: T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+/**
+ * What a page (or an undo) runs for an operation: the tenant's client, the
+ * state before from the cache, the vendor call per chunk, the cache kept in
+ * step with what succeeded, and the audit note filled as it goes. A vendor
+ * failure part-way keeps what the earlier chunks did: they are in the
+ * event's after and in the cache before the failure is reported.
+ */
+export async function runOperation(op: AnyOperation, items: Item[], run: RunContext): Promise<ItemsOutcome> {
+  const { client, connection } = await clientFor(run.db, run.tenantId, op.vendor, run.surface);
+  const ctx: OpContext = { db: run.db, tenantId: run.tenantId, client, connection, surface: run.surface };
+  const befores = await op.before(ctx, items);
+  const refused = befores.flatMap((b) => ("refused" in b ? [b.refused] : []));
+  if (refused.length) throw refusal(refused);
+  const sent: Sent<Item, unknown>[] = items.map((item, i) => ({
+    item,
+    state: (befores[i] as { state: unknown }).state,
+  }));
+  run.note.vendor = op.vendor;
+  run.note.before = op.audit.before(sent);
+  const done: Done<Item, unknown>[] = [];
+  const settle = async () => {
+    run.note.after = op.audit.after(done);
+    const succeeded = done.filter((d) => d.outcome.ok);
+    if (succeeded.length) await op.cache?.({ ...ctx, actor: run.actor }, succeeded);
+  };
+  try {
+    for (const chunk of chunks(sent, op.chunk)) {
+      const outcomes = await inVendorWords(() => op.call(ctx, chunk));
+      chunk.forEach((s, i) => {
+        done.push({ ...s, outcome: outcomes[i] ?? { ok: false, message: "No answer for this item." } });
+      });
+    }
+  } catch (err) {
+    if (done.length) await settle();
+    throw err;
+  }
+  await settle();
+  const what = typeof op.done === "string" ? op.done : op.done(items);
+  const name = (d: Done<Item, unknown>) => String(op.list ? d.item[op.list.of] : Object.values(d.item)[0]);
+  return itemsOutcome(
+    op.vendor,
+    done.map((d) => ({ item: name(d), status: d.outcome.message, ok: d.outcome.ok })),
+    what,
+  );
+}
