@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
@@ -6,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
 import { actAs, TEST_CLIENT } from "../../test/session-as";
 import { sampleInput } from "../../test/sample-input";
+import { ROOT, serverModules } from "../../test/server-modules";
 import { EVERY_TENANT_PERMISSIONS, PERMISSIONS, ROLES, type Permission } from "../auth/permissions";
 import { loadStaff, type Staff } from "../auth/staff";
 import { actionDefOf } from "./action-tag";
@@ -42,17 +42,6 @@ const SAMPLES: Record<string, (tenantId: string) => unknown> = {
 
 /** The wrapper's own refusals, as it words them in the log (a body's refusals say other things). */
 const WRAPPER_REFUSAL = /^not signed in|lacks |needs an admin with every tenant|is not in the caller's scope/;
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function serverModules(dir = path.join(ROOT, "lib")): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return name === "generated" ? [] : serverModules(full);
-    if (!/\.tsx?$/.test(name) || /\.test\.tsx?$/.test(name)) return [];
-    return /^\s*["']use server["']/.test(readFileSync(full, "utf8")) ? [path.relative(ROOT, full)] : [];
-  });
-}
 
 interface Found {
   id: string;

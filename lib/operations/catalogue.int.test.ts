@@ -1,0 +1,175 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { z } from "zod";
+import type { TruGridSim } from "../../sim/trugrid";
+import type { TgUser } from "../../sim/trugrid/state";
+import { type BulkHarness, trugridBulkHarness } from "../../test/bulk-harness";
+import { ROOT, serverModules } from "../../test/server-modules";
+import { actAs } from "../../test/session-as";
+import { actionDefOf } from "../actions/action-tag";
+import type { ActionDef } from "../actions/run-action";
+import { AuditEventInput } from "../audit/event";
+import { currentActionName } from "../audit/legacy-names";
+import { PERMISSIONS } from "../auth/permissions";
+import { loadStaff, type Staff } from "../auth/staff";
+import { bulkOperation } from "../bulk/catalogue";
+import type { Db } from "../db/client";
+import { INVERSES } from "../undo/registry";
+import { undoEvent } from "../undo/undo-event";
+import type { VendorId } from "../vendors/connection-fields";
+import { OPERATIONS, operationById } from "./catalogue";
+import { actionOf } from "./derive/action";
+import { toBulkOperation } from "./derive/bulk";
+import { actionInputOf } from "./items";
+import type { AnyOperation } from "./operation";
+
+// Every operation of the catalogue, held to what every surface needs: one
+// server action with its permission, a valid audit name, a CSV template
+// that plans against a cache the simulator filled, and, when reversible, an
+// inverse that puts the vendor back as it was. A new operation missing any
+// of these fails here, by name.
+
+vi.mock("../auth/session", () => import("../../test/session-as"));
+vi.mock("next/headers", () => ({ cookies: async () => new Map(), headers: async () => new Headers() }));
+vi.mock("next-auth", () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));
+vi.mock("../auth/auth", () => ({
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  authSecret: () => "unused",
+  SESSION_ABSOLUTE_HOURS: 24,
+}));
+
+type Item = Record<string, unknown>;
+interface Harness {
+  db: Db;
+  tenantId: string;
+  staff: Staff;
+}
+
+/**
+ * What a test needs to know of a vendor's simulator to exercise an
+ * operation there: an item to act on (chosen so that the change changes
+ * something), and the vendor's state of that item, to compare before and
+ * after an undo. By operation id: a new operation needs its entry.
+ */
+interface Probe {
+  item: (h: Harness) => Item;
+  state: (item: Item) => unknown;
+}
+
+let trugrid: BulkHarness<TruGridSim> | undefined;
+const trugridUsers = () => {
+  const domain = trugrid?.sim.state.domains.values().next().value;
+  return [...(domain?.users.values() ?? [])].filter((u) => u.synced && !u.isAdmin) as TgUser[];
+};
+const trugridUser = (pick: (u: TgUser) => boolean): Item => {
+  const user = trugridUsers().find(pick);
+  if (!user) throw new Error("The TruGrid simulator has no user to try this on.");
+  return { upn: user.upn };
+};
+const trugridState = (item: Item) => {
+  const user = trugridUsers().find((u) => u.upn === item.upn);
+  return user && { mfa: user.mfaEnabled, enrolled: user.mfaEnrolled, udp: user.udp, phone: user.phone };
+};
+
+const PROBES: Record<string, Probe> = {
+  "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
+  "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },
+  "trugrid.mfa.reset": {
+    item: () => ({ ...trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), resetPhone: false }),
+    state: trugridState,
+  },
+  "trugrid.udp.enabled": { item: () => trugridUser((u) => !u.udp), state: trugridState },
+  "trugrid.udp.disabled": { item: () => trugridUser((u) => u.udp), state: trugridState },
+};
+
+const harnesses: Partial<Record<VendorId, Harness>> = {};
+const actions = new Map<string, { at: string; def: ActionDef<z.ZodType> }[]>();
+
+beforeAll(async () => {
+  for (const file of serverModules()) {
+    const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      const def = actionDefOf(value);
+      if (def) actions.set(def.name, [...(actions.get(def.name) ?? []), { at: `${file}#${name}`, def }]);
+    }
+  }
+  const vendors = new Set(OPERATIONS.map((op) => op.vendor));
+  if (vendors.has("trugrid")) {
+    trugrid = await trugridBulkHarness("admin");
+    const staff = await loadStaff(trugrid.h.t.db, trugrid.staffId);
+    if (!staff) throw new Error("no staff");
+    harnesses.trugrid = { db: trugrid.h.t.db, tenantId: trugrid.h.tenantId, staff };
+    process.env.DATABASE_URL = trugrid.h.t.url;
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await trugrid?.close();
+});
+
+const harnessOf = (op: AnyOperation) => {
+  const h = harnesses[op.vendor];
+  if (!h) throw new Error(`No ${op.vendor} simulator harness in this test: add one.`);
+  actAs(h.staff);
+  return h;
+};
+
+const probeOf = (op: AnyOperation) => {
+  const probe = PROBES[op.id];
+  if (!probe) throw new Error(`No probe for ${op.id}: add one to PROBES.`);
+  return probe;
+};
+
+describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
+  it("has exactly one server action, with the operation's permission and a tenant rule", () => {
+    const found = actions.get(id) ?? [];
+    expect(
+      found.map((f) => f.at),
+      "one export in a 'use server' module",
+    ).toHaveLength(1);
+    expect(found[0]?.def.perm).toBe(op.perm);
+    expect(typeof found[0]?.def.tenant).toBe("function");
+    expect(Object.hasOwn(PERMISSIONS, op.perm)).toBe(true);
+  });
+
+  it("is an audit action the log accepts, named as it is now", () => {
+    const event = AuditEventInput.safeParse({ action: id, actor: null, outcome: "success" });
+    expect(event.error).toBeUndefined();
+    expect(currentActionName(id)).toBe(id);
+  });
+
+  it("is undoable exactly when reversible, or says why not", () => {
+    if (op.risk === "reversible") {
+      expect(op.inverse, "a reversible operation declares its inverse").toBeDefined();
+      expect(operationById(op.inverse?.op ?? "")).toBeDefined();
+      expect(INVERSES[id]?.label).toBe(op.inverse?.label);
+    } else {
+      expect(op.inverse).toBeUndefined();
+      if (op.risk !== "read") expect(op.irreversible, "why no undo reverses it").toMatch(/\w/);
+    }
+  });
+
+  it.runIf(op.csv)("is offered in bulk, and a row the synced cache knows plans without error", async () => {
+    const bulk = toBulkOperation(op);
+    expect(bulkOperation(bulk.id)).toBe(bulk);
+    const h = harnessOf(op);
+    const row = { ...probeOf(op).item(h) };
+    const [plan] = await bulk.plan(h.db, h.tenantId, [bulk.row.parse(row)]);
+    expect(plan?.error).toBeUndefined();
+    expect(["create", "update", "no_change"]).toContain(plan?.plan);
+  });
+
+  it.runIf(op.risk === "reversible")("changes the vendor from its page action, and its undo puts it back", async () => {
+    const h = harnessOf(op);
+    const probe = probeOf(op);
+    const item = probe.item(h);
+    const before = structuredClone(probe.state(item));
+    const done = await actionOf(op)(actionInputOf(op, h.tenantId, [item]) as never);
+    expect(done).toMatchObject({ ok: true });
+    expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
+    const eventId = done.ok ? done.eventId : undefined;
+    expect(await undoEvent(h.db, h.staff, eventId ?? "", INVERSES)).toMatchObject({ ok: true });
+    expect(probe.state(item)).toEqual(before);
+  });
+});
