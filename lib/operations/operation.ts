@@ -66,18 +66,24 @@ export interface ListInput {
   empty: string;
 }
 
-export interface CsvSpec<I> {
-  /** What a sheet holds; its output is an item. */
-  row: z.ZodType<I>;
+/** A sheet's row as the cache knows it: refused (why), or its before-state when the check read it. */
+export type Checked<S> = { state?: S; refused?: string };
+
+export interface CsvSpec<I, S, R = I> {
+  /** What a sheet holds: an item, or the names a person types for one (an email for a user id). */
+  row: z.ZodType<R>;
   columns: readonly ColumnSpec[];
   /** Two rows with the same key are duplicates within a file. */
-  key: (item: I) => string;
+  key: (row: R) => string;
   /**
-   * Which rows may be planned at all (a UPN the last sync saw), with their
-   * before-state when the same look-up reads it (saving the `before` query
-   * on files of 100,000 rows).
+   * Which rows may be planned at all (a UPN the last sync saw, an email the
+   * cache knows), with their before-state when the same look-up reads it
+   * (saving the `before` query on files of 100,000 rows). Required with
+   * `toItem`: the state is where a row's vendor ids are kept.
    */
-  check?: (ctx: CacheContext, items: I[]) => Promise<({ state?: unknown } | { refused: string })[]>;
+  check?: (ctx: CacheContext, rows: R[]) => Promise<Checked<S>[]>;
+  /** The item a row sends, from the row and the state its plan recorded. Absent: the row is the item. */
+  toItem?: (row: R, state: S) => I;
 }
 
 export interface InverseSpec {
@@ -97,6 +103,8 @@ export interface OperationDef<I extends Record<string, unknown> = Record<string,
   /** What it does, in a sentence or two: the bulk page's description and the API's. */
   help: string;
   perm: Permission;
+  /** A further permission some items call for (a role above member), checked like `perm`. */
+  permFor?: (items: I[]) => Permission | null;
   risk: Risk;
   /** Sending it twice does no harm: a row left in flight by a crash is resent rather than checked. */
   idempotent: boolean;
@@ -126,11 +134,14 @@ export interface OperationDef<I extends Record<string, unknown> = Record<string,
     after: (done: Done<I, S, A>[]) => unknown;
   };
   /** Absent: not offered in bulk. */
-  csv?: CsvSpec<I>;
+  // biome-ignore lint/suspicious/noExplicitAny: a sheet's row type is the module's own business.
+  csv?: CsvSpec<I, S, any>;
   /** The id bulk jobs stored before operations had one id (kept until those jobs are migrated). */
   bulkId?: string;
   /** What the page's toast says was done, before the vendor's words. */
   done: string | ((items: I[]) => string);
+  /** What the page's action returns, when not the per-item outcome (ItemsOutcome): the state the vendor answered. */
+  result?: (done: Done<I, S, A>[]) => unknown;
 }
 
 /** Declares an operation; the identity, so that its types are checked where it is written. */

@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { clientFor, type Surface } from "../vendors/client-for";
 import { inVendorWords } from "../vendors/core/vendor-message";
 import type { AnyOperation, Done, OpContext, Sent } from "./operation";
-import { type ItemsOutcome, itemsOutcome } from "./outcome";
+import { itemsOutcome } from "./outcome";
 
 export interface RunContext {
   db: Db;
@@ -38,7 +38,7 @@ const chunks = <T>(list: T[], size: number) =>
  * failure part-way keeps what the earlier chunks did: they are in the
  * event's after and in the cache before the failure is reported.
  */
-export async function runOperation(op: AnyOperation, items: Item[], run: RunContext): Promise<ItemsOutcome> {
+export async function runOperation(op: AnyOperation, items: Item[], run: RunContext): Promise<unknown> {
   const { client, connection } = await clientFor(run.db, run.tenantId, op.vendor, run.surface);
   const ctx: OpContext = { db: run.db, tenantId: run.tenantId, client, connection, surface: run.surface };
   const befores = await op.before(ctx, items);
@@ -70,9 +70,11 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   await settle();
   const what = typeof op.done === "string" ? op.done : op.done(items);
   const name = (d: Done<Item, unknown>) => String(op.list ? d.item[op.list.of] : Object.values(d.item)[0]);
-  return itemsOutcome(
+  // Refuses when every item failed (nothing changed), in the vendor's words.
+  const outcome = itemsOutcome(
     op.vendor,
     done.map((d) => ({ item: name(d), status: d.outcome.message, ok: d.outcome.ok })),
     what,
   );
+  return op.result ? op.result(done) : outcome;
 }

@@ -7,7 +7,7 @@ import type { AnyOperation } from "../operation";
 import type { ItemsOutcome } from "../outcome";
 import { runOperation } from "../run";
 
-type ServerAction = (input: never) => Promise<Result<ItemsOutcome>>;
+type ServerAction = (input: never) => Promise<Result<unknown>>;
 
 const made = new WeakMap<AnyOperation, ServerAction>();
 
@@ -16,9 +16,9 @@ const made = new WeakMap<AnyOperation, ServerAction>();
  * (permission, input, tenant scope, audit). The same function every time it
  * is asked for, so that a vendor's exports and the undo registry hold one.
  */
-export function actionOf<In>(op: AnyOperation): (input: In | FormData) => Promise<Result<ItemsOutcome>> {
+export function actionOf<In, Out = ItemsOutcome>(op: AnyOperation): (input: In | FormData) => Promise<Result<Out>> {
   const known = made.get(op);
-  if (known) return known as (input: In | FormData) => Promise<Result<ItemsOutcome>>;
+  if (known) return known as (input: In | FormData) => Promise<Result<Out>>;
   const fn = action(
     {
       name: op.id,
@@ -26,6 +26,7 @@ export function actionOf<In>(op: AnyOperation): (input: In | FormData) => Promis
       mode: "external",
       input: actionSchema(op),
       tenant: (i) => String(i.tenantId),
+      permFor: op.permFor && ((i) => op.permFor?.(itemsOf(op, i)) ?? null),
       describe: (i) => ({ vendor: op.vendor, targets: itemsOf(op, i).slice(0, 100).flatMap(op.audit.targets) }),
     },
     (input, ctx) =>
@@ -38,5 +39,5 @@ export function actionOf<In>(op: AnyOperation): (input: In | FormData) => Promis
       }),
   );
   made.set(op, fn as ServerAction);
-  return fn as unknown as (input: In | FormData) => Promise<Result<ItemsOutcome>>;
+  return fn as unknown as (input: In | FormData) => Promise<Result<Out>>;
 }

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { clientOf } from "../../vendors/client-for";
 import { VENDOR_LABEL } from "../../vendors/connection-fields";
 import type { OpenConnection } from "../../vendors/load-connection";
-import type { AnyOperation, Before, OpContext } from "../operation";
+import type { AnyOperation, Before, Checked, OpContext } from "../operation";
 
 type Row = Record<string, unknown>;
 
@@ -17,28 +17,25 @@ const workerContext = (db: Db, tenantId: string, connection: OpenConnection): Op
   surface: "worker",
 });
 
-type Checked = { state?: unknown } | { refused: string };
-
 /** Each row's plan: refused by the CSV check, else what the cache knew before and what it will be after. */
 async function planRows(op: AnyOperation, db: Db, tenantId: string, rows: Row[]): Promise<PlannedRow[]> {
-  const checked: Checked[] = op.csv?.check ? await op.csv.check({ db, tenantId }, rows) : rows.map(() => ({}));
-  const stateOf = (c: Checked | undefined) => (c && !("refused" in c) ? c.state : undefined);
-  const needBefore = rows.filter((_, i) => {
-    const c = checked[i];
-    return c && !("refused" in c) && c.state === undefined;
-  });
+  const checked: Checked<unknown>[] = op.csv?.check ? await op.csv.check({ db, tenantId }, rows) : rows.map(() => ({}));
+  const open = (c: Checked<unknown> | undefined) => c !== undefined && c.refused === undefined;
+  const needBefore = rows.filter((_, i) => open(checked[i]) && checked[i]?.state === undefined);
   const befores: Before<unknown>[] = needBefore.length ? await op.before({ db, tenantId }, needBefore) : [];
   let next = 0;
   return rows.map((item, i): PlannedRow => {
     const c = checked[i] ?? {};
-    if ("refused" in c) return { plan: "error", error: c.refused };
-    const known = stateOf(c);
-    const b: Before<unknown> | undefined = known === undefined ? befores[next++] : { state: known };
+    if (c.refused !== undefined) return { plan: "error", error: c.refused };
+    const b: Before<unknown> | undefined = c.state === undefined ? befores[next++] : { state: c.state };
     if (!b) return { plan: "error", error: "No state for this row." };
     if ("refused" in b) return { plan: "error", error: b.refused };
-    return { plan: b.plan ?? "update", before: b.state, after: op.expect(item, b.state) };
+    return { plan: b.plan ?? "update", before: b.state, after: op.expect(itemOf(op, item, b.state), b.state) };
   });
 }
+
+/** The item a sheet's row sends: the row itself, or what the operation makes of it and its planned state. */
+const itemOf = (op: AnyOperation, row: Row, state: unknown): Row => (op.csv?.toItem ? op.csv.toItem(row, state) : row);
 
 /**
  * The bulk CSV surface of an operation, for the planner and the applier
@@ -71,7 +68,7 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
     apply: (ctx, rows, plans) =>
       op.call(
         workerContext(ctx.db, ctx.tenantId, ctx.connection),
-        rows.map((item, i) => ({ item, state: plans[i]?.before })),
+        rows.map((row, i) => ({ item: itemOf(op, row, plans[i]?.before), state: plans[i]?.before })),
       ),
     check:
       verify && ((ctx, row) => verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), { item: row, state: null })),
@@ -84,9 +81,9 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
         )),
     audit: {
       action: op.id,
-      target: (row) => op.audit.targets(row),
+      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before)),
       values: (row, plan, outcome) => {
-        const sent = { item: row, state: plan.before };
+        const sent = { item: itemOf(op, row, plan.before), state: plan.before };
         const done = { ...sent, outcome: { ok: outcome.status === "succeeded", message: outcome.message } };
         return { before: op.audit.before([sent]), after: op.audit.after([done]) };
       },

@@ -57,9 +57,8 @@ export async function knownUsers(ctx: CacheContext, items: UserItem[]) {
   const found = await knownUserStates(ctx.db, ctx.tenantId, norms);
   return items.map((i) => {
     const state = found.get(normEmail(i.upn));
-    return state
-      ? { state }
-      : { refused: `Unknown UPN: ${i.upn} is not a TruGrid user of this domain (as of the last sync).` };
+    const unknown = `Unknown UPN: ${i.upn} is not a TruGrid user of this domain (as of the last sync).`;
+    return state ? { state } : { refused: unknown };
   });
 }
 

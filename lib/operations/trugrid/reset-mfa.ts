@@ -94,7 +94,8 @@ export default operation<ResetItem, null>({
     ],
     key: (i) => normEmail(i.upn),
     // A known user only; TruGrid cannot say what a user's enrolment is, so there is nothing to show as before.
-    check: async (ctx, items) => (await knownUsers(ctx, items)).map((k) => ("refused" in k ? k : { state: null })),
+    check: async (ctx, items) =>
+      (await knownUsers(ctx, items)).map((k) => (k.refused === undefined ? { state: null } : k)),
   },
   bulkId: "trugrid.mfa_reset",
   done: (items) => (items[0]?.resetPhone ? "MFA and phone reset" : "MFA reset"),
