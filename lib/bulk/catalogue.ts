@@ -11,7 +11,6 @@ import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-
 import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { trugridAssignments } from "./operations/trugrid-assignments";
-import { trugridSetAssociations } from "./operations/trugrid-associations";
 import { truuDeleteDevices } from "./operations/truu-devices";
 import { truuDeleteUsers } from "./operations/truu-users";
 import { twingateDeviceArchive, twingateDeviceBlock, twingateDeviceTrust, twingateDeviceUnblock } from "./operations/twingate-devices";
@@ -21,7 +20,7 @@ import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
-  ...OPERATIONS.filter((op) => op.csv).map(toBulkOperation), trugridSetAssociations,
+  ...OPERATIONS.filter((op) => op.csv).map(toBulkOperation),
   trugridAssignments,
   truuDeleteDevices,
   truuDeleteUsers,

@@ -54,6 +54,8 @@ interface Harness {
  */
 interface Probe {
   item: (h: Harness) => Item;
+  /** A sheet's row the cache knows, when not the item (the cache knows machines only from their associations). */
+  row?: () => Item;
   state: (item: Item) => unknown;
 }
 
@@ -72,7 +74,41 @@ const trugridState = (item: Item) => {
   return user && { mfa: user.mfaEnabled, enrolled: user.mfaEnrolled, udp: user.udp, phone: user.phone };
 };
 
+const trugridDomain = () => trugrid?.sim.state.domains.values().next().value;
+/**
+ * A user's machine in a group they have one in, and another machine of that
+ * group to move them to that nobody holds there, since TruGrid refuses a
+ * workstation that is already someone else's.
+ */
+const trugridReassociation = (): Item => {
+  const domain = trugridDomain();
+  for (const [group, slots] of domain?.associations ?? []) {
+    const free = [...(domain?.machineGroups.get(group)?.members ?? [])].filter((m) => !slots.byMachine.has(m));
+    for (const [user] of slots.byUser) {
+      const other = free[0];
+      const known = trugridUsers().find((u) => u.upn.toLowerCase() === user);
+      if (other && known) return { userUpn: known.upn, groupName: group, machineName: other };
+    }
+  }
+  throw new Error("The TruGrid simulator has no association to move.");
+};
+/** A user's association as it is: a row the cache knows (planned as no change). */
+const trugridAssociation = (): Item => {
+  for (const [group, slots] of trugridDomain()?.associations ?? []) {
+    for (const [user, machine] of slots.byUser) {
+      const known = trugridUsers().find((u) => u.upn.toLowerCase() === user);
+      if (known) return { userUpn: known.upn, groupName: group, machineName: machine };
+    }
+  }
+  throw new Error("The TruGrid simulator has no association.");
+};
+const trugridSlot = (item: Item) =>
+  trugridDomain()
+    ?.associations.get(String(item.groupName).toLowerCase())
+    ?.byUser.get(String(item.userUpn).toLowerCase());
+
 const PROBES: Record<string, Probe> = {
+  "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },
   "trugrid.mfa.reset": {
@@ -154,7 +190,8 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
     const bulk = toBulkOperation(op);
     expect(bulkOperation(bulk.id)).toBe(bulk);
     const h = harnessOf(op);
-    const row = { ...probeOf(op).item(h) };
+    const probe = probeOf(op);
+    const row = probe.row ? probe.row() : probe.item(h);
     const [plan] = await bulk.plan(h.db, h.tenantId, [bulk.row.parse(row)]);
     expect(plan?.error).toBeUndefined();
     expect(["create", "update", "no_change"]).toContain(plan?.plan);
@@ -166,7 +203,7 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
     const item = probe.item(h);
     const before = structuredClone(probe.state(item));
     const done = await actionOf(op)(actionInputOf(op, h.tenantId, [item]) as never);
-    expect(done).toMatchObject({ ok: true });
+    expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
     expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
     const eventId = done.ok ? done.eventId : undefined;
     expect(await undoEvent(h.db, h.staff, eventId ?? "", INVERSES)).toMatchObject({ ok: true });

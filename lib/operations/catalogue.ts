@@ -2,6 +2,7 @@ import type { AnyOperation } from "./operation";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
 import trugridResetMfa from "./trugrid/reset-mfa";
+import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
 import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 
@@ -16,6 +17,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridResetMfa,
   trugridEnableUdp,
   trugridDisableUdp,
+  trugridSetMachineAssociations,
 ];
 
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));

@@ -13,13 +13,17 @@ export function actionSchema(op: AnyOperation): z.ZodObject {
   if (!op.list) return op.input.extend(base);
   const { field, of, common = [], max, empty } = op.list;
   const shape = op.input.shape;
-  const values = z
-    .array(shape[of])
-    .min(1, empty)
-    .max(max)
-    // The same value twice is one item.
-    .transform((l) => [...new Set(l)]);
-  return z.object({ ...base, [field]: values, ...Object.fromEntries(common.map((c) => [c, shape[c]])) });
+  const omitted = Object.fromEntries(common.map((c) => [c, true as const])) as Record<string, true> &
+    Record<number, never>;
+  const list = of
+    ? z
+        .array(shape[of])
+        .min(1, empty)
+        .max(max)
+        // The same value twice is one item.
+        .transform((l) => [...new Set(l)])
+    : z.array(op.input.omit(omitted)).min(1, empty).max(max);
+  return z.object({ ...base, [field]: list, ...Object.fromEntries(common.map((c) => [c, shape[c]])) });
 }
 
 type Input = Record<string, unknown>;
@@ -32,7 +36,7 @@ export function itemsOf(op: AnyOperation, input: Input): Input[] {
   }
   const { field, of, common = [] } = op.list;
   const shared = Object.fromEntries(common.map((c) => [c, input[c]]));
-  return (input[field] as unknown[]).map((value) => ({ [of]: value, ...shared }));
+  return (input[field] as unknown[]).map((value) => ({ ...(of ? { [of]: value } : (value as Input)), ...shared }));
 }
 
 /**
@@ -44,5 +48,7 @@ export function actionInputOf(op: AnyOperation, tenantId: string, items: Input[]
   if (!op.list) return { tenantId, ...items[0] };
   const { field, of, common = [] } = op.list;
   const first = items[0] ?? {};
-  return { tenantId, [field]: items.map((i) => i[of]), ...Object.fromEntries(common.map((c) => [c, first[c]])) };
+  const own = (i: Input) => Object.fromEntries(Object.entries(i).filter(([k]) => !common.includes(k)));
+  const list = items.map((i) => (of ? i[of] : own(i)));
+  return { tenantId, [field]: list, ...Object.fromEntries(common.map((c) => [c, first[c]])) };
 }

@@ -34,7 +34,8 @@ export interface OpContext<V extends VendorId = VendorId> extends CacheContext {
 }
 
 /** What the cache knows of one item before the change, or why it may not be sent. */
-export type Before<S> = { state: S; plan?: PlanKind } | { refused: string };
+/** `item`: the item as it will be sent, when the cache spells it differently (the vendor's case of a name). */
+export type Before<S, I = object> = { state: S; plan?: PlanKind; item?: I } | { refused: string };
 
 /** One item's answer, in the vendor's words; `answer` is what the vendor returned for it, when it says more. */
 export interface Outcome<A = unknown> {
@@ -53,13 +54,13 @@ export interface Done<I, S, A = unknown> extends Sent<I, S> {
 }
 
 /**
- * How a server action takes many items: one list field of bare values (`of`
- * names the item's field they fill), with the item's other fields given once
+ * How a server action takes many items: one list field, of items or of bare
+ * values (`of` names the item's field they fill), with any fields given once
  * for every item (`common`).
  */
 export interface ListInput {
   field: string;
-  of: string;
+  of?: string;
   common?: readonly string[];
   max: number;
   /** Said when the list is empty. */
@@ -67,7 +68,7 @@ export interface ListInput {
 }
 
 /** A sheet's row as the cache knows it: refused (why), or its before-state when the check read it. */
-export type Checked<S> = { state?: S; refused?: string };
+export type Checked<S> = { state?: S; plan?: PlanKind; refused?: string };
 
 export interface CsvSpec<I, S, R = I> {
   /** What a sheet holds: an item, or the names a person types for one (an email for a user id). */
@@ -95,7 +96,7 @@ export interface InverseSpec {
   items: (event: UndoableEvent) => Record<string, unknown>[] | null;
 }
 
-export interface OperationDef<I extends Record<string, unknown> = Record<string, unknown>, S = unknown, A = unknown> {
+export interface OperationDef<I extends object = Record<string, unknown>, S = unknown, A = unknown> {
   id: string;
   vendor: VendorId;
   /** The verb as a button says it: "Turn MFA off". */
@@ -114,7 +115,9 @@ export interface OperationDef<I extends Record<string, unknown> = Record<string,
   list?: ListInput;
   /** Items per vendor request. */
   chunk: number;
-  before: (ctx: CacheContext, items: I[]) => Promise<Before<S>[]>;
+  /** How a toast names an item; default its list value, or its first field. */
+  name?: (item: I) => string;
+  before: (ctx: CacheContext, items: I[]) => Promise<Before<S, I>[]>;
   /** The plan's "after" column. */
   expect: (item: I, state: S) => unknown;
   /** Sends one chunk; one outcome per item, in order. */
@@ -145,7 +148,7 @@ export interface OperationDef<I extends Record<string, unknown> = Record<string,
 }
 
 /** Declares an operation; the identity, so that its types are checked where it is written. */
-export function operation<I extends Record<string, unknown>, S, A = unknown>(def: OperationDef<I, S, A>) {
+export function operation<I extends object, S, A = unknown>(def: OperationDef<I, S, A>) {
   return def;
 }
 

@@ -69,7 +69,9 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   }
   await settle();
   const what = typeof op.done === "string" ? op.done : op.done(items);
-  const name = (d: Done<Item, unknown>) => String(op.list ? d.item[op.list.of] : Object.values(d.item)[0]);
+  const of = op.list?.of;
+  const name = (d: Done<Item, unknown>) =>
+    op.name ? op.name(d.item) : String(of ? d.item[of] : Object.values(d.item)[0]);
   // Refuses when every item failed (nothing changed), in the vendor's words.
   const outcome = itemsOutcome(
     op.vendor,

@@ -1,4 +1,6 @@
 "use server";
+import { actionOf } from "../operations/derive/action";
+import setMachineAssociationsOp from "../operations/trugrid/set-machine-associations";
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
@@ -10,60 +12,15 @@ import { statusesOf, summarise, type ItemOutcome } from "./item-outcome";
 import { trugridUserTarget } from "./targets";
 import { trugridClient, vendorCall } from "./vendor";
 
-const Item = z.object({ userUpn: Upn, groupName: z.string().trim().min(1, "Choose a group."), machineName: z.string().trim().min(1, "Choose a machine.") });
-type Item = z.output<typeof Item>;
-
-/** The machine each (user, group) slot held in the cache before the change. */
-async function cachedSlots(tenantId: string, items: Item[]) {
-  const rows = await db().vendorEdge.findMany({
-    where: { tenantId, vendor: "trugrid", kind: "machine_association", deletedAt: null, fromId: { in: items.map((i) => i.userUpn), mode: "insensitive" } },
-    select: { fromId: true, toId: true, attributes: true },
-  });
-  const key = (u: string, g: string) => `${u.toLowerCase()}|${g.toLowerCase()}`;
-  const by = new Map(rows.map((r) => [key(r.fromId, r.toId), (r.attributes as { machineName?: string } | null)?.machineName ?? null]));
-  return associationBefore(items.map((item) => ({ item, machine: by.get(key(item.userUpn, item.groupName)) ?? null })));
-}
-
 /**
- * The spelling TruGrid uses for known users and groups, so that the cache
- * row written after the change has the vendor id the sync will read back.
+ * Sets or replaces user–machine associations in machine groups (operators);
+ * defined in lib/operations/trugrid/set-machine-associations.ts.
  */
-async function canonical(tenantId: string, items: Item[]): Promise<Item[]> {
-  const [users, groups] = await Promise.all([
-    db().trugridUser.findMany({ where: { tenantId, deletedAt: null, emailNorm: { in: items.map((i) => i.userUpn.toLowerCase()) } }, select: { upn: true } }),
-    db().vendorEdge.findMany({
-      where: { tenantId, vendor: "trugrid", kind: "machine_association", deletedAt: null, OR: items.map((i) => ({ toId: { equals: i.groupName, mode: "insensitive" as const } })) },
-      distinct: ["toId"], select: { toId: true },
-    }),
-  ]);
-  const upn = new Map(users.map((u) => [u.upn.toLowerCase(), u.upn]));
-  const group = new Map(groups.map((g) => [g.toId.toLowerCase(), g.toId]));
-  return items.map((i) => ({ ...i, userUpn: upn.get(i.userUpn.toLowerCase()) ?? i.userUpn, groupName: group.get(i.groupName.toLowerCase()) ?? i.groupName }));
-}
-
-/**
- * Sets or replaces user–machine associations in machine groups: a user
- * level change (operators). TruGrid keeps one machine per user per group;
- * each item's status is TruGrid's, verbatim. Undo puts replaced machines
- * back; a new association has no single-item removal call at TruGrid.
- */
-export const setMachineAssociations = action(
-  { name: "trugrid.machine_association.set", perm: "trugrid.user.write", mode: "external",
-    input: z.object({ tenantId: z.string().min(1), items: z.array(Item).min(1, "Add at least one association.").max(100), undoOf: UndoOf }),
-    tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "trugrid", targets: i.items.map(associationTarget) }) },
-  async ({ tenantId, items: typed }, ctx) => {
-    const client = await trugridClient(tenantId);
-    const items = await canonical(tenantId, typed);
-    ctx.audit.before = await cachedSlots(tenantId, items);
-    const results = await vendorCall(() => client.setMachineAssociations(items));
-    const outcomes: ItemOutcome[] = results.map((r) => ({ item: associationLabel(r.item), status: r.status, ok: r.ok }));
-    ctx.audit.after = associationAfter(results);
-    const out = summarise(outcomes, "Association set");
-    for (const r of results) if (r.ok) await upsertAssociation(db(), tenantId, r.item);
-    return out;
-  },
-);
+export const setMachineAssociations = actionOf<{
+  tenantId: string;
+  items: { userUpn: string; groupName: string; machineName: string }[];
+  undoOf?: string;
+}>(setMachineAssociationsOp);
 
 /**
  * Clears machine associations of chosen groups, or of the whole domain when

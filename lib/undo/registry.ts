@@ -4,7 +4,6 @@ import { inversesOf } from "../operations/derive/undo";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
 import { OFFBOARDING_INVERSES } from "../offboarding/inverses";
 import { TWINGATE_INVERSES } from "../twingate/inverses";
-import { TRUGRID_INVERSES } from "../trugrid/inverses";
 import { RENAMED_ACTIONS } from "../audit/legacy-names";
 import { inverseFor, type InverseMap } from "./inverse";
 
@@ -16,7 +15,6 @@ export const INVERSES: InverseMap = {
   ...inversesOf(OPERATIONS),
   ...JUMPCLOUD_INVERSES,
   ...TWINGATE_INVERSES,
-  ...TRUGRID_INVERSES,
   ...OFFBOARDING_INVERSES,
 };
 

@@ -27,7 +27,7 @@ async function planRows(op: AnyOperation, db: Db, tenantId: string, rows: Row[])
   return rows.map((item, i): PlannedRow => {
     const c = checked[i] ?? {};
     if (c.refused !== undefined) return { plan: "error", error: c.refused };
-    const b: Before<unknown> | undefined = c.state === undefined ? befores[next++] : { state: c.state };
+    const b: Before<unknown> | undefined = c.state === undefined ? befores[next++] : { state: c.state, plan: c.plan };
     if (!b) return { plan: "error", error: "No state for this row." };
     if ("refused" in b) return { plan: "error", error: b.refused };
     return { plan: b.plan ?? "update", before: b.state, after: op.expect(itemOf(op, item, b.state), b.state) };

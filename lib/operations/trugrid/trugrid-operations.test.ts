@@ -55,3 +55,20 @@ describe("TruGrid's per-user changes", () => {
     expect(row?.safeParse({ upn: "a@x.example", resetPhone: "maybe" }).success).toBe(false);
   });
 });
+
+describe("TruGrid's machine associations", () => {
+  it("undo puts replaced machines back, and cannot undo a new association", async () => {
+    const { default: set } = await import("./set-machine-associations");
+    const replaced = [{ userUpn: "a@x.example", groupName: "Pool", previousMachine: "PC-01" }];
+    expect(set.inverse?.items(event("trugrid.machine_association.set", {}, { replaced }))).toEqual([
+      { userUpn: "a@x.example", groupName: "Pool", machineName: "PC-01" },
+    ]);
+    expect(set.inverse?.items(event("trugrid.machine_association.set", {}, { replaced: [] }))).toBeNull();
+    const input = actionInputOf(set, "t1", [{ userUpn: "a@x.example", groupName: "Pool", machineName: "PC-01" }]);
+    expect(input).toEqual({
+      tenantId: "t1",
+      items: [{ userUpn: "a@x.example", groupName: "Pool", machineName: "PC-01" }],
+    });
+    expect(itemsOf(set, actionSchema(set).parse(input))).toEqual(input.items);
+  });
+});
