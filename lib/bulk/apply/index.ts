@@ -21,10 +21,12 @@ export async function applyBulkJob(db: Db, jobId: string, opts: ApplyOptions = {
   await resumeInDoubt(job, settler);
 
   const concurrency = Math.max(1, opts.concurrency ?? Number(process.env.CONSOLE_BULK_CONCURRENCY ?? 4));
-  const settling = settler.start(concurrency);
   const lanes = new Lanes(job, settler);
   try {
-    await Promise.all([lanes.run(concurrency), settling]);
+    // Results that cannot be written stop the lanes; the job fails once they
+    // have stopped, so nothing of this run goes on behind a retry's back.
+    await lanes.run(concurrency);
+    await settler.drained();
     await settler.cacheWrite;
   } finally {
     lanes.stopWatching();

@@ -50,7 +50,7 @@ export class Lanes {
   }
 
   private stopped() {
-    return this.job.opts.signal?.aborted || this.settler.broken || this.cancelSeen();
+    return this.job.opts.signal?.aborted || this.settler.failed || this.cancelSeen();
   }
 
   private async lane() {
@@ -61,8 +61,8 @@ export class Lanes {
     try {
       for (;;) {
         if (this.stopped()) break;
-        if (settler.backlog() > MAX_BACKLOG_ROWS) {
-          await settler.waitForRoom();
+        if (settler.full()) {
+          await settler.roomForMore();
           continue;
         }
         const claimStarted = performance.now();
@@ -103,7 +103,6 @@ export class Lanes {
       // Rows claimed ahead and never sent go back to pending (a cancel then marks them cancelled).
       const left = ahead && (await (ahead as Promise<RowRecord[]>).catch(() => []));
       if (left?.length) await claims.unclaim(left).catch(() => {});
-      settler.laneEnded();
     }
   }
 }

@@ -1,3 +1,4 @@
+import PQueue from "p-queue";
 import type pg from "pg";
 import { prepareAuditEvents, recordAuditManyPg } from "../../audit/record";
 import { type RowResult, rowAuditEvent } from "../row-event";
@@ -10,6 +11,11 @@ type Final = { id: string; status: "succeeded" | "failed" | "unknown"; message: 
 const SETTLE_BATCH_ROWS = 1000;
 /** Lanes wait while more than this many rows' results are waiting to be written. */
 export const MAX_BACKLOG_ROWS = 2 * SETTLE_BATCH_ROWS;
+// The same limit counted in batches, which the queue of batches can wait on:
+// a batch is closed once it holds SETTLE_BATCH_ROWS rows, so three waiting
+// batches hold two full ones and more (over 2,000 rows exactly when the
+// chunk size divides 1,000, as the chunk sizes of 1 and 100 do).
+const MAX_WAITING_BATCHES = MAX_BACKLOG_ROWS / SETTLE_BATCH_ROWS + 1;
 
 /** A chunk's rows as sent, with their parsed input when it parsed, and each row's result. */
 export interface ChunkResult {
@@ -30,6 +36,12 @@ async function finish(client: pg.PoolClient, rows: Final[], auditIds: string[]) 
   );
 }
 
+/** Chunk results written together: one audit append, one status update. */
+interface Batch {
+  results: ChunkResult[];
+  rows: number;
+}
+
 /**
  * Lanes send; one settler writes results. Chunks that finish while the
  * settler is writing are written together next time: the audit chain's
@@ -42,13 +54,19 @@ export class Settler {
   // are written, on another connection; each settle waits for the one before
   // it, so a failure surfaces there, and the job waits for the last one.
   cacheWrite: Promise<void> = Promise.resolve();
-  /** Results cannot be recorded: lanes stop sending; the retry's resume settles what is in flight. */
-  broken = false;
-  private readonly done: ChunkResult[] = [];
-  private lanesLeft = 0;
-  private wake: (() => void) | null = null;
-  // Backpressure: lanes wait while more than a few batches of results are waiting to be written.
-  private readonly gate = { waiting: [] as (() => void)[] };
+  /**
+   * Batches in the order they are written, taken up one at a time. A batch
+   * waits in the queue while the one before it is taken up; results that
+   * arrive meanwhile join it until it holds SETTLE_BATCH_ROWS rows.
+   */
+  private readonly batches = new PQueue({ concurrency: 1 });
+  /** The last batch still waiting in the queue, while it has room. */
+  private open: Batch | null = null;
+  /** Rows in waiting batches. */
+  private waitingRows = 0;
+  /** The write of the last batch taken up. */
+  private written: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
 
   constructor(private readonly job: RunningJob) {}
 
@@ -94,85 +112,77 @@ export class Settler {
     return this.write(this.prepare(rows, outcomes));
   }
 
-  /** Rows whose results wait for the settler. */
+  /** Results cannot be recorded: lanes stop sending; the retry's resume settles what is in flight. */
+  get failed() {
+    return this.failure !== null;
+  }
+
+  /** Rows whose results wait for their batch to be taken up. */
   backlog() {
-    return this.done.reduce((n, d) => n + d.rows.length, 0);
+    return this.waitingRows;
   }
 
-  /** A lane's chunk is answered: its results join the next batch. */
+  /** A lane's chunk is answered: its results join the waiting batch, or start one. */
   push(result: ChunkResult) {
-    this.done.push(result);
-    this.signal();
+    if (this.failure) return;
+    this.waitingRows += result.rows.length;
+    if (this.open && this.open.rows < SETTLE_BATCH_ROWS) {
+      this.open.results.push(result);
+      this.open.rows += result.rows.length;
+      return;
+    }
+    const batch: Batch = { results: [result], rows: result.rows.length };
+    this.open = batch;
+    // Taken up at once when the queue is idle, so the batch holds its first result before it is queued.
+    this.batches.add(() => this.takeUp(batch)).catch((err) => this.fail(err));
   }
 
-  /** A lane has stopped: once none is left and every result is written, the settler ends. */
-  laneEnded() {
-    this.lanesLeft--;
-    this.signal();
+  /** Whether lanes must wait: more than MAX_BACKLOG_ROWS rows wait to be written. */
+  full() {
+    return this.batches.size >= MAX_WAITING_BATCHES;
   }
 
-  /** Holds a lane back while the backlog is over MAX_BACKLOG_ROWS (and results can still be written). */
-  async waitForRoom() {
+  /** Holds a lane back until a waiting batch is taken up (or results can no longer be written). */
+  async roomForMore() {
     const stats = this.job.opts.stats;
     const waitStarted = performance.now();
-    while (this.backlog() > MAX_BACKLOG_ROWS && !this.broken) await new Promise<void>((r) => this.gate.waiting.push(r));
+    await this.batches.onSizeLessThan(MAX_WAITING_BATCHES);
     if (stats) stats.backpressureMs += performance.now() - waitStarted;
   }
 
-  private release() {
-    for (const r of this.gate.waiting.splice(0)) r();
+  /**
+   * A batch's turn: it is made ready (validation, hashed text: CPU here)
+   * while the batch before is being written (work in Postgres), then written
+   * once that write is done. Its task ends as its write starts, so that the
+   * next batch is made ready meanwhile.
+   */
+  private async takeUp(batch: Batch) {
+    if (this.open === batch) this.open = null;
+    this.waitingRows -= batch.rows;
+    const { results } = batch;
+    const parsed = results.every((b) => b.parsed) ? results.flatMap((b) => b.parsed!) : undefined;
+    const rows = results.flatMap((b) => b.rows);
+    const outcomes = results.flatMap((b) => b.outcomes);
+    const ready = this.prepare(rows, outcomes, parsed);
+    await this.written;
+    this.written = this.write(ready);
+    this.written.catch((err) => this.fail(err));
   }
 
-  private signal() {
-    this.wake?.();
-    this.wake = null;
+  private fail(error: unknown) {
+    if (this.failure) return;
+    this.failure = { error };
+    // Batches still waiting are not written (their rows stay "sending" for
+    // the resume), and lanes held back by them go on to stop.
+    this.open = null;
+    this.waitingRows = 0;
+    this.batches.clear();
   }
 
-  /** Writes results as `lanes` lanes push them, until every lane has ended and everything is written. */
-  start(lanes: number): Promise<void> {
-    this.lanesLeft = lanes;
-    // The settler makes the next batch ready (validation, hashed text: CPU
-    // here) while the last one is being written (work in Postgres).
-    let writing: Promise<void> | null = null;
-    return (async () => {
-      for (;;) {
-        if (this.done.length === 0) {
-          if (writing) {
-            await writing;
-            writing = null;
-            continue;
-          }
-          if (this.lanesLeft === 0) return;
-          await new Promise<void>((r) => {
-            this.wake = r;
-          });
-          continue;
-        }
-        let take = 0;
-        for (let rows = 0; take < this.done.length && rows < SETTLE_BATCH_ROWS; take++)
-          rows += this.done[take].rows.length;
-        const batch = this.done.splice(0, Math.max(1, take));
-        this.release();
-        const stop = (err: unknown) => {
-          this.broken = true;
-          this.release();
-          throw err;
-        };
-        try {
-          const parsed = batch.every((b) => b.parsed) ? batch.flatMap((b) => b.parsed!) : undefined;
-          const rows = batch.flatMap((b) => b.rows);
-          const ready = this.prepare(
-            rows,
-            batch.flatMap((b) => b.outcomes),
-            parsed,
-          );
-          if (writing) await writing;
-          writing = this.write(ready).catch(stop);
-          writing.catch(() => {}); // awaited before the next write or when the lanes are done
-        } catch (err) {
-          stop(err);
-        }
-      }
-    })();
+  /** Once the lanes have stopped: resolves when every batch is written, or rejects with what stopped the writes. */
+  async drained() {
+    await this.batches.onIdle();
+    await this.written.catch(() => {});
+    if (this.failure) throw this.failure.error;
   }
 }
