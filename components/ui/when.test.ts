@@ -2,7 +2,7 @@ import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { TimeZoneProvider } from "./time-zone";
-import { When } from "./when";
+import { DateText, When } from "./when";
 
 const inZone = (timeZone: string | null, when: ReactNode) =>
   renderToStaticMarkup(timeZone ? createElement(TimeZoneProvider, { timeZone }, when) : when);
@@ -32,6 +32,10 @@ describe("<When>", () => {
       '>3 d ago<span class="sr-only">, 2026-07-04 15:05:09 Europe/Paris (GMT+02:00)</span></time>',
     );
     expect(html).toContain('title="2026-07-04 15:05:09 Europe/Paris (GMT+02:00)"');
+  });
+
+  it("gives the bare text where markup cannot go (an SVG title)", () => {
+    expect(inZone("Asia/Tokyo", createElement(DateText, { at: AT }))).toBe("2026-07-04 22:05");
   });
 
   it("says when there is no time, or no readable one, without a <time>", () => {

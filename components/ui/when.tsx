@@ -50,3 +50,8 @@ export function When(props: Props) {
     </time>
   );
 }
+
+/** The absolute time alone, as text, where markup cannot go (an SVG <title>, an <option>); prefer <When>. */
+export function DateText({ at, precision }: { at: DateInput; precision?: Precision }) {
+  return formatDateTime(at, { timeZone: useTimeZone(), precision });
+}

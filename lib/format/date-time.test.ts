@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { exactDateTime, formatDateTime, isTimeZone, MISSING, NOT_A_DATE, relative, zoneLabel } from "./date-time";
+import {
+  dateTimeWithZone,
+  exactDateTime,
+  formatDateTime,
+  isTimeZone,
+  MISSING,
+  NOT_A_DATE,
+  relative,
+  zoneLabel,
+} from "./date-time";
 
 const at = (iso: string, timeZone: string, precision?: "minute" | "second" | "date") =>
   formatDateTime(iso, { timeZone, precision });
@@ -49,6 +58,12 @@ describe("formatDateTime", () => {
       expect(formatDateTime(bad, { timeZone: "Europe/Paris" })).toBe(NOT_A_DATE);
       expect(exactDateTime(bad, "Europe/Paris")).toBe(NOT_A_DATE);
     }
+  });
+
+  it("writes the zone out where there is no hover (toasts)", () => {
+    expect(dateTimeWithZone("2031-01-15T09:30:00Z", "Europe/Paris")).toBe("2031-01-15 10:30 Europe/Paris (GMT+01:00)");
+    expect(dateTimeWithZone("2031-01-15T09:30:00Z", "UTC")).toBe("2031-01-15 09:30 UTC");
+    expect(dateTimeWithZone(null, "UTC")).toBe(MISSING);
   });
 
   it("treats a zone Intl does not know as UTC, and says so on hover", () => {

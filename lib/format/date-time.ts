@@ -106,6 +106,12 @@ export function exactDateTime(at: DateInput, timeZone: string): string {
   return toDate(at) ? `${text} ${zoneLabel(at, timeZone)}` : text;
 }
 
+/** To the minute with the zone, for text that has no hover (a toast): `2031-01-15 10:30 Europe/Paris (GMT+01:00)`. */
+export function dateTimeWithZone(at: DateInput, timeZone: string): string {
+  const text = formatDateTime(at, { timeZone });
+  return toDate(at) ? `${text} ${zoneLabel(at, timeZone)}` : text;
+}
+
 /** "3 d ago" / "in 2 h" for a difference of `ms` milliseconds (now − then). */
 export function relative(ms: number): string {
   const future = ms < 0;
