@@ -25,7 +25,7 @@ export function TimeZoneForm({
         label="Time zone"
         hint={
           <>
-            This page was loaded at <When at={now} precision="second" /> in it.
+            Page loaded at <When at={now} precision="second" /> in this zone.
           </>
         }
         errors={fieldErrors(state, "timeZone")}
