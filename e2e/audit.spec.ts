@@ -77,3 +77,30 @@ test("a viewer sees only their tenants' events, in the page and in the export, a
   expect(await prisma.auditEvent.count({ where: { actorId: viewer.id, outcome: "denied", action: { in: ["audit.retention_changed", "audit.verified"] } } })).toBe(2);
   expect(await prisma.auditRetention.findUnique({ where: { id: 1 } }).then((r) => r?.days ?? null)).toBeNull();
 });
+
+test.describe("in a browser in Honolulu (UTC−10, no daylight saving)", () => {
+  test.use({ timezoneId: "Pacific/Honolulu" });
+
+  test("times follow the browser's zone until the staff member chooses one under Settings, and the zone is named on hover", async ({ page }) => {
+    const viewer = await createStaff("viewer", []);
+    await signIn(page, viewer.email, viewer.password);
+    // The wall-clock time `hours` from UTC, as the console writes it (yyyy-mm-dd hh:mm:ss).
+    const shifted = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+
+    await page.goto("/audit");
+    const signedIn = page.getByTestId("audit-row").filter({ hasText: "staff.signed_in" }).locator("time");
+    const iso = (await signedIn.getAttribute("datetime"))!;
+    await expect(signedIn).toHaveAttribute("title", `${shifted(iso, -10)} Pacific/Honolulu (GMT-10:00)`);
+    await expect(signedIn).toContainText(shifted(iso, -10));
+
+    await page.goto("/settings");
+    await page.getByLabel("Time zone").selectOption("Asia/Tokyo");
+    await page.getByRole("button", { name: "Save time zone" }).click();
+    await expect(page.getByText("Time zone saved.")).toBeVisible();
+
+    await page.goto("/audit");
+    await expect(signedIn).toContainText(shifted(iso, 9));
+    await expect(signedIn).toHaveAttribute("title", `${shifted(iso, 9)} Asia/Tokyo (GMT+09:00)`);
+    await expect(page.getByTestId("audit-row").filter({ hasText: "staff.time_zone_changed" })).toHaveCount(1);
+  });
+});

@@ -1,21 +1,29 @@
 import type { ReactNode } from "react";
 import { Header } from "@/components/shell/header";
+import { BrowserTimeZone } from "@/components/shell/browser-time-zone";
 import { Sidebar } from "@/components/shell/sidebar";
+import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { requireStaff } from "@/lib/auth/session";
+import { staffTimeZone } from "@/lib/format/staff-time-zone";
 import { currentTenant, tenantsInScope } from "@/lib/tenants/scope";
 
 // Every page below re-checks the session itself (pageContext, lib/pages):
 // layouts and pages render in parallel, so a layout alone is not a guard.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const [tenants, current] = await Promise.all([tenantsInScope(staff), currentTenant(staff)]);
+  const [tenants, current, timeZone] = await Promise.all([
+    tenantsInScope(staff), currentTenant(staff), staffTimeZone(staff),
+  ]);
   return (
-    <div className="flex min-h-screen">
-      <Sidebar />
-      <div className="flex min-w-0 flex-1 flex-col">
-        <Header staff={staff} tenants={tenants} current={current} />
-        <main className="flex-1 p-6">{children}</main>
+    <TimeZoneProvider timeZone={timeZone}>
+      <BrowserTimeZone rendered={staff.timeZone ? null : timeZone} />
+      <div className="flex min-h-screen">
+        <Sidebar />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <Header staff={staff} tenants={tenants} current={current} />
+          <main className="flex-1 p-6">{children}</main>
+        </div>
       </div>
-    </div>
+    </TimeZoneProvider>
   );
 }

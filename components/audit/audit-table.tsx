@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import Link from "next/link";
 import { UndoButton } from "./undo-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 
 interface Row {
   seq: bigint;
@@ -46,9 +47,9 @@ export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: R
       <TableBody>
         {events.map((e) => (
           <TableRow key={e.id} data-testid="audit-row">
-            <TableCell className="whitespace-nowrap font-mono text-xs" title={e.at.toISOString()}>
+            <TableCell className="whitespace-nowrap font-mono text-xs">
               <Link href={`/audit/${e.id}`} className="text-primary underline-offset-4 hover:underline" data-testid="audit-event-link">
-                {e.at.toISOString().replace("T", " ").slice(0, 19)}
+                <When at={e.at} precision="second" />
               </Link>
               {e.jobId ? <div><Link href={`/audit?job=${encodeURIComponent(e.jobId)}`} className="text-muted-foreground hover:underline">job</Link></div> : null}
             </TableCell>

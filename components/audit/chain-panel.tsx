@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { When } from "@/components/ui/when";
 import { applyAuditRetentionNow, saveAuditRetention, verifyAuditChainNow } from "@/lib/audit/actions";
 import type { ChainStatus } from "@/lib/audit/chain-status";
 
@@ -21,7 +22,7 @@ export function ChainPanel({ status, canSetRetention }: { status: ChainStatus; c
           <CardDescription>Recomputes every event&apos;s hash from the first kept event on; any edit, removal or insertion behind the console&apos;s back shows as a break.</CardDescription>
           <p className="text-sm" data-testid="chain-last-check">
             {status.lastCheck
-              ? <>{status.lastCheck.ok ? "Intact" : "BROKEN"} at the last check ({status.lastCheck.at.replace("T", " ").slice(0, 19)} UTC, by {status.lastCheck.by ?? "the system"}): {status.lastCheck.detail}</>
+              ? <>{status.lastCheck.ok ? "Intact" : "BROKEN"} at the last check (<When at={status.lastCheck.at} precision="second" />, by {status.lastCheck.by ?? "the system"}): {status.lastCheck.detail}</>
               : "Not verified from the console yet."}
           </p>
           <Button variant="outline" disabled={pending} data-testid="verify-chain"
@@ -48,7 +49,7 @@ export function ChainPanel({ status, canSetRetention }: { status: ChainStatus; c
           ) : <p className="text-sm" data-testid="retention-period">{status.retentionDays ? `Events are kept for ${status.retentionDays} days.` : "Everything is kept."} Set by an admin with every tenant.</p>}
           {status.checkpoint ? (
             <p className="text-xs text-muted-foreground" data-testid="audit-checkpoint">
-              Last pruned {status.checkpoint.at.slice(0, 10)}: {status.checkpoint.prunedCount.toLocaleString("en")} events through seq {status.checkpoint.seq} (up to {status.checkpoint.lastAt.slice(0, 10)}), archived as {status.checkpoint.archive} (sha256 {status.checkpoint.sha256.slice(0, 16)}…).
+              Last pruned <When at={status.checkpoint.at} precision="date" />: {status.checkpoint.prunedCount.toLocaleString("en")} events through seq {status.checkpoint.seq} (up to <When at={status.checkpoint.lastAt} precision="date" />), archived as {status.checkpoint.archive} (sha256 {status.checkpoint.sha256.slice(0, 16)}…).
             </p>
           ) : null}
         </div>

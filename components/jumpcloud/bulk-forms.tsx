@@ -7,6 +7,8 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
+import { useTimeZone } from "@/components/ui/time-zone";
+import { dateTimeWithZone } from "@/lib/format/date-time";
 import { bulkCreateUsers, bulkExpirePasswords, bulkUnlockUsers, scheduleUserStates } from "@/lib/jumpcloud/bulk-actions";
 
 const textarea = "min-h-28 w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs";
@@ -29,6 +31,7 @@ const count = (text: string) => text.split(/[\s,;]+/).filter(Boolean).length;
 /** The four JumpCloud bulk endpoints; each starts one job at JumpCloud and follows its results below. */
 export function BulkForms({ tenantId }: { tenantId: string }) {
   const { run, pending } = useRunAction();
+  const timeZone = useTimeZone();
   const router = useRouter();
   const [newUsers, setNewUsers] = useState("");
   // The lines of the pasted CSV that cannot be read, each with its line: the toast alone would not say which.
@@ -65,7 +68,7 @@ export function BulkForms({ tenantId }: { tenantId: string }) {
           e.preventDefault();
           const startDate = when ? new Date(when).toISOString() : "";
           const res = await run(scheduleUserStates, { tenantId, emails: states, state, startDate, sendActivationEmails: emails }, {
-            success: (d) => `JumpCloud scheduled ${d.count} user(s) to become ${state.toLowerCase()} at ${d.scheduledDate ? new Date(d.scheduledDate).toLocaleString() : "the given time"}.`,
+            success: (d) => `JumpCloud scheduled ${d.count} user(s) to become ${state.toLowerCase()} at ${d.scheduledDate ? dateTimeWithZone(d.scheduledDate, timeZone) : "the given time"}.`,
             undo: true,
           });
           if (res.ok) setStates("");

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
+import { When } from "@/components/ui/when";
 import type { SystemRow } from "@/lib/jumpcloud/queries";
 import type { TableState } from "@/lib/table/params";
 
@@ -16,7 +17,7 @@ const columns: ColumnDef<SystemRow, unknown>[] = [
   { id: "os", meta: { label: "OS", sortKey: "os" }, cell: ({ row }) => `${row.original.os ?? "—"} ${row.original.osVersion ?? ""}` },
   { id: "serial", meta: { label: "Serial" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.serialNumber ?? "—"}</span> },
   { id: "active", meta: { label: "Agent" }, cell: ({ row }) => (row.original.active ? <Badge variant="success">active</Badge> : <Badge variant="warning">inactive</Badge>) },
-  { id: "lastContact", meta: { label: "Last contact", sortKey: "lastContact" }, cell: ({ row }) => (row.original.lastContact ? new Date(row.original.lastContact).toISOString().slice(0, 16).replace("T", " ") : "—") },
+  { id: "lastContact", meta: { label: "Last contact", sortKey: "lastContact" }, cell: ({ row }) => <When at={row.original.lastContact} /> },
 ];
 
 export function SystemsTable({ rows, total, state, osList }: { rows: SystemRow[]; total: number; state: TableState<string>; osList: string[] }) {

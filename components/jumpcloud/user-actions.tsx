@@ -6,6 +6,8 @@ import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useTimeZone } from "@/components/ui/time-zone";
+import { dateTimeWithZone } from "@/lib/format/date-time";
 import {
   activateStagedUser, deleteUser, expirePassword, reactivateUser, resetMfa, suspendUser, unlockUser,
 } from "@/lib/jumpcloud/user-actions";
@@ -22,6 +24,7 @@ interface Props {
 /** The actions on one JumpCloud user; each says what it does before it runs. */
 export function UserActions({ tenantId, userId, email, state, locked, canDelete }: Props) {
   const { run, pending } = useRunAction();
+  const timeZone = useTimeZone();
   const router = useRouter();
   const ref = { tenantId, userId };
   const [days, setDays] = useState("7");
@@ -61,7 +64,7 @@ export function UserActions({ tenantId, userId, email, state, locked, canDelete 
         description="Removes the user's TOTP enrolment. During the exclusion window the user can still sign in without TOTP and must enrol again; after it, TOTP-protected resources lock them out."
         trigger={<Button variant="outline" disabled={pending}>Reset MFA</Button>}
         onConfirm={async () => (await run(resetMfa, { ...ref, exclusionDays: Number(days) }, {
-          success: (d) => d.exclusionUntil ? `MFA reset; ${email} must enrol again before ${new Date(d.exclusionUntil).toLocaleString()}.` : `MFA reset; ${email} has no exclusion window.`,
+          success: (d) => d.exclusionUntil ? `MFA reset; ${email} must enrol again before ${dateTimeWithZone(d.exclusionUntil, timeZone)}.` : `MFA reset; ${email} has no exclusion window.`,
         })).ok}>
         <div className="space-y-1">
           <Label htmlFor="exclusion-days">Exclusion window (days; 0 for none)</Label>

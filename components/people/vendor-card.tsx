@@ -22,7 +22,3 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
     </dl>
   );
 }
-
-export function when(d: Date | null | undefined): string {
-  return d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—";
-}

@@ -5,14 +5,13 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { When } from "@/components/ui/when";
 import { addPasskey, passkeyOptions, removeOwnPasskey, renameOwnPasskey } from "@/lib/second-factor/own-factor-actions";
 import { registerPasskeyInBrowser } from "./passkey-registration";
 import { FactorChangedStep } from "./recovery-codes-panel";
 import { ReauthDialog } from "./reauth-dialog";
 
 export interface PasskeyView { id: string; name: string; createdAt: string; lastUsedAt: string | null }
-
-const day = (iso: string | null) => iso?.slice(0, 10) ?? "never";
 
 function RenameDialog({ passkey }: { passkey: PasskeyView }) {
   const router = useRouter();
@@ -60,7 +59,7 @@ export function PasskeysSection({ passkeys }: { passkeys: PasskeyView[] }) {
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2" data-testid="passkey-row">
               <div className="min-w-0">
                 <div className="truncate text-sm font-medium">{p.name}</div>
-                <div className="text-xs text-muted-foreground">Added {day(p.createdAt)} · last used {day(p.lastUsedAt)}</div>
+                <div className="text-xs text-muted-foreground">Added <When at={p.createdAt} precision="date" /> · last used <When at={p.lastUsedAt} precision="date" missing="never" /></div>
               </div>
               <div className="flex gap-1">
                 <RenameDialog passkey={p} />

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { When } from "@/components/ui/when";
 import { confirmTotp, removeTotp, startTotp } from "@/lib/second-factor/own-factor-actions";
 import type { TotpEnrolment } from "@/lib/second-factor/totp-factor";
 import { FactorChangedStep } from "./recovery-codes-panel";
@@ -20,7 +21,7 @@ export function TotpSection({ since }: { since: string | null }) {
     <section className="grid content-start gap-2" data-testid="totp-section">
       <div className="flex min-h-6 flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium">Authenticator app</h3>
-        {since ? <Badge variant="success">On since {since.slice(0, 10)}</Badge> : <Badge>Off</Badge>}
+        {since ? <Badge variant="success">On since <When at={since} precision="date" /></Badge> : <Badge>Off</Badge>}
       </div>
       <p className="text-sm text-muted-foreground">A six-digit code from an app on your phone.</p>
       {since ? (

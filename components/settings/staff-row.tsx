@@ -8,6 +8,7 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { TableCell, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import type { Role } from "@/lib/auth/permissions";
 import { resetStaffPassword, updateStaff } from "@/lib/staff/actions";
 import type { StaffListRow } from "@/lib/staff/queries";
@@ -40,7 +41,7 @@ export function StaffRow({ staff, tenants, roles, isSelf }: { staff: StaffListRo
       <TableCell><Badge variant="outline">{staff.role}</Badge></TableCell>
       <TableCell className="text-xs">{staff.tenantIds.map((t) => names.get(t) ?? "(outside your scope)").join(", ") || "—"}</TableCell>
       <TableCell data-testid="staff-second-factor"><SecondFactorBadges {...staff.secondFactor} /></TableCell>
-      <TableCell className="text-xs">{staff.lastSignInAt?.replace("T", " ").slice(0, 16) ?? "never"}</TableCell>
+      <TableCell className="text-xs"><When at={staff.lastSignInAt} missing="never" /></TableCell>
       <TableCell className="text-right">
         {staff.manageable ? (
           <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) setResetPassword(null); }}>

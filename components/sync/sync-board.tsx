@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import { syncNow } from "@/lib/sync/actions";
 import type { SyncOverview } from "@/lib/sync/queries";
 import { VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
@@ -56,7 +57,13 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
                 {latest ? <SyncStatusBadge status={latest.status} /> : null}
               </div>
               <CardDescription>
-                {lastSuccess ? `Last synced ${new Date(lastSuccess).toLocaleString()}` : "Never synced"}
+                {lastSuccess ? (
+                  <>
+                    Last synced <When at={lastSuccess} />
+                  </>
+                ) : (
+                  "Never synced"
+                )}
               </CardDescription>
               {active ? (
                 <div className="mt-3 grid gap-1">
@@ -108,7 +115,7 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
             {data.history.map((r) => (
               <TableRow key={r.id} data-testid="sync-history-row">
                 <TableCell className="whitespace-nowrap font-mono text-xs">
-                  {r.queuedAt.replace("T", " ").slice(0, 19)}
+                  <When at={r.queuedAt} precision="second" />
                 </TableCell>
                 <TableCell>{VENDOR_LABEL[r.vendor]}</TableCell>
                 <TableCell className="text-xs">{r.trigger.startsWith("manual") ? "manual" : r.trigger}</TableCell>

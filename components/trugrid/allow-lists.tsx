@@ -2,6 +2,7 @@
 import { useRunAction } from "@/components/actions/use-run-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { When } from "@/components/ui/when";
 import { refreshAllowLists } from "@/lib/trugrid/lookup-actions";
 import { CopyExport } from "./copy-export";
 
@@ -25,7 +26,7 @@ export function AllowLists({ tenantId, domainName, ips, dns, readAt, canRead }: 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
-        <span>{readAt ? `Read from TruGrid ${readAt.slice(0, 16).replace("T", " ")} UTC.` : "Not read from TruGrid yet."}</span>
+        <span>{readAt ? <>Read from TruGrid <When at={readAt} />.</> : "Not read from TruGrid yet."}</span>
         {canRead ? <Button size="sm" variant="outline" disabled={pending} onClick={() => void run(refreshAllowLists, { tenantId }, { success: (d) => d.message })}>Read again from TruGrid</Button> : null}
       </div>
       <div className="grid gap-4 xl:grid-cols-2">

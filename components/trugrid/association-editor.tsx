@@ -10,6 +10,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import type { AssociationRow, GroupSummary } from "@/lib/trugrid/associations";
 import { clearMachineAssociations, reloadAssociations } from "@/lib/trugrid/association-actions";
 import { AssociationSetForm } from "./association-set-form";
@@ -119,7 +120,7 @@ export function AssociationEditor(p: EditorProps) {
                     {"group" in p.view! ? <><TableCell className="font-mono text-xs">{r.machineName}</TableCell><TableCell className="font-mono text-xs">
                       <Link href={`/trugrid/associations?user=${encodeURIComponent(r.userUpn)}`} className="hover:underline">{r.userUpn}</Link></TableCell></>
                       : <><TableCell><Link href={`/trugrid/associations?group=${encodeURIComponent(r.groupName)}`} className="hover:underline">{r.groupName}</Link></TableCell><TableCell className="font-mono text-xs">{r.machineName}</TableCell></>}
-                    <TableCell className="text-xs text-muted-foreground">{new Date(r.syncedAt).toISOString().slice(0, 16).replace("T", " ")}</TableCell>
+                    <TableCell className="text-xs text-muted-foreground"><When at={r.syncedAt} /></TableCell>
                   </TableRow>
                 ))}
                 {p.rows.length === 0 ? <TableRow><TableCell colSpan={3} className="py-6 text-center text-muted-foreground">No associations known.</TableCell></TableRow> : null}

@@ -1,4 +1,5 @@
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { When } from "@/components/ui/when";
 import type { HistoryEntry } from "@/lib/trugrid/history";
 
 /** Successful calls recorded in the audit log, with what TruGrid answered per item. */
@@ -16,7 +17,7 @@ export function HistoryList({ title, description, entries, render, testId }: {
       <ul className="mt-3 divide-y text-sm">
         {entries.map((e) => (
           <li key={e.id} className="py-2">
-            <div className="text-xs text-muted-foreground">{e.at.toISOString().slice(0, 16).replace("T", " ")} UTC · {e.actorName ?? "someone"}</div>
+            <div className="text-xs text-muted-foreground"><When at={e.at} /> · {e.actorName ?? "someone"}</div>
             {render(e).map((line, i) => <div key={i} className="font-mono text-xs">{line}</div>)}
           </li>
         ))}

@@ -1,6 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-
-const fmt = (d: Date | string) => new Date(d).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+import { When } from "@/components/ui/when";
 
 /**
  * MFA or UDP as this console last set it. TruGrid has no call that reads
@@ -14,7 +13,7 @@ export function StateCell({ on, at, by, what, testId }: { on: boolean | null; at
   return (
     <span className="inline-flex flex-col" data-testid={testId}>
       <Badge variant={on ? "success" : "warning"} className="w-fit">{on ? "on" : "off"}</Badge>
-      <span className="text-xs text-muted-foreground">set here {fmt(at)} by {by ?? "someone"}</span>
+      <span className="text-xs text-muted-foreground">set here <When at={at} /> by {by ?? "someone"}</span>
     </span>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
+import { When } from "@/components/ui/when";
 import type { TrugridUserRow } from "@/lib/trugrid/list-users";
 import type { TableState } from "@/lib/table/params";
 import { ItemResults, type ShownResult } from "./item-results";
@@ -33,7 +34,7 @@ export function TrugridUsersTable({ rows, total, state, tenantId, canAct }: {
       return (
         <div className="space-y-1" data-testid="mfa-state">
           <StateCell on={r.mfaOn} at={r.mfaSetAt} by={r.mfaSetBy} what="MFA state" />
-          {r.mfaResetAt ? <div className="text-xs text-muted-foreground">reset here {new Date(r.mfaResetAt).toISOString().slice(0, 16).replace("T", " ")} UTC by {r.mfaResetBy}</div> : null}
+          {r.mfaResetAt ? <div className="text-xs text-muted-foreground">reset here <When at={r.mfaResetAt} /> by {r.mfaResetBy}</div> : null}
         </div>
       );
     } },
@@ -45,7 +46,7 @@ export function TrugridUsersTable({ rows, total, state, tenantId, canAct }: {
       <Link href={`/trugrid/associations?user=${encodeURIComponent(row.original.upn)}`} className="underline-offset-2 hover:underline"
         aria-label={`${row.original.associations} machine associations of ${row.original.upn}`}>{row.original.associations}</Link>
     ) },
-    { id: "synced", meta: { label: "Read from TruGrid", sortKey: "synced" }, cell: ({ row }) => <span className="text-xs text-muted-foreground">{new Date(row.original.syncedAt).toISOString().slice(0, 16).replace("T", " ")}</span> },
+    { id: "synced", meta: { label: "Read from TruGrid", sortKey: "synced" }, cell: ({ row }) => <When at={row.original.syncedAt} className="text-xs text-muted-foreground" /> },
     ...(canAct ? [{
       id: "actions", enableHiding: false, meta: { label: "" },
       cell: ({ row }) => <UserActions tenantId={tenantId} upns={[row.original.upn]} label={`Actions for ${row.original.upn}`} onResult={setResult} />,

@@ -3,10 +3,10 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
+import { When } from "@/components/ui/when";
 import type { TableState } from "@/lib/table/params";
 import type { AssetRow } from "@/lib/truu/list-assets";
 import type { TableViewItem } from "@/lib/views/list-views";
-import { When } from "./when";
 
 const list = (values: string[]) =>
   values.length ? <ul className="font-mono text-xs">{values.map((v) => <li key={v}>{v}</li>)}</ul> : <span className="text-muted-foreground">—</span>;
@@ -33,7 +33,7 @@ function columnsFor(now: number): ColumnDef<AssetRow, unknown>[] {
     { id: "ips", meta: { label: "IP addresses" }, cell: ({ row }) => list(row.original.ips) },
     { id: "macs", meta: { label: "MAC addresses" }, cell: ({ row }) => list(row.original.macs) },
     { id: "accounts", meta: { label: "Enrolled accounts" }, cell: ({ row }) => list(row.original.upns) },
-    { id: "lastHeard", meta: { label: "Last heard" }, cell: ({ row }) => <When at={row.original.lastHeardFrom} now={now} /> },
+    { id: "lastHeard", meta: { label: "Last heard" }, cell: ({ row }) => <When at={row.original.lastHeardFrom} mode="relative" now={now} missing="never" /> },
   ];
 }
 

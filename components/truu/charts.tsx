@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { DateText, When } from "@/components/ui/when";
 import type { TruuCharts } from "@/lib/truu/charts";
 import { STALE_CHART_DAYS } from "@/lib/truu/charts";
 import { assuranceLabel } from "@/lib/truu/options";
@@ -38,17 +39,17 @@ function StaleChart({ points }: { points: TruuCharts["staleBySync"] }) {
           const bh = Math.max(1, (p.stale / max) * h);
           return (
             <rect key={p.at} x={i * w + 3} y={h - bh + 2} width={w - 6} height={bh} className="fill-warning">
-              <title>{`${p.at.slice(0, 16).replace("T", " ")} UTC: ${p.stale} of ${p.total}`}</title>
+              <title><DateText at={p.at} />{`: ${p.stale} of ${p.total}`}</title>
             </rect>
           );
         })}
       </svg>
       <figcaption className="flex justify-between text-xs text-muted-foreground">
-        <span>{points[0].at.slice(0, 10)}</span>
+        <span><When at={points[0].at} precision="date" /></span>
         <span data-testid="stale-latest">latest: {points.at(-1)!.stale.toLocaleString("en")} of {points.at(-1)!.total.toLocaleString("en")}</span>
-        <span>{points.at(-1)!.at.slice(0, 10)}</span>
+        <span><When at={points.at(-1)!.at} precision="date" /></span>
       </figcaption>
-      <ol className="sr-only">{points.map((p) => <li key={p.at}>{`${p.at} UTC: ${p.stale} stale of ${p.total}`}</li>)}</ol>
+      <ol className="sr-only">{points.map((p) => <li key={p.at}><When at={p.at} />{`: ${p.stale} stale of ${p.total}`}</li>)}</ol>
     </figure>
   );
 }

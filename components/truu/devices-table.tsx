@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { badgeVariants } from "@/components/ui/badge";
+import { When } from "@/components/ui/when";
 import type { TableState } from "@/lib/table/params";
 import type { DeviceRow } from "@/lib/truu/list-devices";
 import { ASSURANCE_LEVELS, DEVICE_TYPES, STALE_DAYS } from "@/lib/truu/options";
@@ -13,7 +14,6 @@ import type { TableViewItem } from "@/lib/views/list-views";
 import { AssuranceBadge } from "./assurance-badge";
 import { DeleteDeviceButton, DeleteDevices, type DeletableDevice } from "./delete-devices";
 import { ExportButton } from "./export-button";
-import { When } from "./when";
 
 const dash = <span className="text-muted-foreground">—</span>;
 // Badge classes worked out once rather than merged on every row.
@@ -57,10 +57,10 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
     },
     { id: "app", meta: { label: "App / SDK" }, cell: ({ row }) => <span className="text-xs">{`${row.original.appVersion ?? "—"} / ${row.original.sdkVersion ?? "—"}`}</span> },
     { id: "os", meta: { label: "OS" }, cell: ({ row }) => <span className="text-xs">{row.original.softwareIdentifier ?? "—"}</span> },
-    { id: "lastHeard", meta: { label: "Last heard", sortKey: "lastHeard" }, cell: ({ row }) => <When at={row.original.lastHeardFrom} now={now} /> },
+    { id: "lastHeard", meta: { label: "Last heard", sortKey: "lastHeard" }, cell: ({ row }) => <When at={row.original.lastHeardFrom} mode="relative" now={now} missing="never" /> },
     { id: "assurance", meta: { label: "Assurance", sortKey: "assurance" }, cell: ({ row }) => <AssuranceBadge level={row.original.assuranceLevel} /> },
     { id: "active", meta: { label: "Active" }, cell: ({ row }) => (row.original.active ? <span className={ACTIVE}>active</span> : <span className={INACTIVE}>inactive</span>) },
-    { id: "created", meta: { label: "Created", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} now={now} /> },
+    { id: "created", meta: { label: "Created", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} /> },
   ];
   if (onDelete) {
     cols.push({

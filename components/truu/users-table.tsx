@@ -4,11 +4,11 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
+import { When } from "@/components/ui/when";
 import type { TableState } from "@/lib/table/params";
 import type { UserRow } from "@/lib/truu/list-users";
 import type { TableViewItem } from "@/lib/views/list-views";
 import { AssuranceBadge } from "./assurance-badge";
-import { When } from "./when";
 
 function columnsFor(now: number): ColumnDef<UserRow, unknown>[] {
   return [
@@ -20,8 +20,8 @@ function columnsFor(now: number): ColumnDef<UserRow, unknown>[] {
     { id: "email", meta: { label: "Email" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.email ?? "—"}</span> },
     { id: "devices", meta: { label: "Devices", sortKey: "devices" }, cell: ({ row }) => <span data-testid="device-count">{row.original.devices}</span> },
     { id: "assurance", meta: { label: "Best assurance" }, cell: ({ row }) => <AssuranceBadge level={row.original.bestAssurance} /> },
-    { id: "lastSynced", meta: { label: "Last synced", sortKey: "lastSynced" }, cell: ({ row }) => <When at={row.original.lastSynced} now={now} /> },
-    { id: "created", meta: { label: "Enrolled", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} now={now} /> },
+    { id: "lastSynced", meta: { label: "Last synced", sortKey: "lastSynced" }, cell: ({ row }) => <When at={row.original.lastSynced} mode="relative" now={now} missing="never" /> },
+    { id: "created", meta: { label: "Enrolled", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} /> },
   ];
 }
 

@@ -8,6 +8,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
+import { When } from "@/components/ui/when";
 import type { Result } from "@/lib/actions/result";
 import type { TableState } from "@/lib/table/params";
 import {
@@ -15,7 +16,7 @@ import {
 } from "@/lib/twingate/device-actions";
 import type { DeviceOp } from "@/lib/twingate/constants";
 import type { TwingateDeviceRow } from "@/lib/twingate/queries";
-import { DeviceStateBadge, Muted, TrustBadge, when } from "./state-badges";
+import { DeviceStateBadge, Muted, TrustBadge } from "./state-badges";
 
 type DeviceResult = Result<{ name: string | null; activeState: string; isTrusted: boolean }>;
 type Run = (input: { tenantId: string; deviceId: string }) => Promise<DeviceResult>;
@@ -111,7 +112,7 @@ export function TwingateDevicesTable({ rows, total, state, tenantId, canOperate 
       ),
     },
     { id: "serial", meta: { label: "Serial" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.serialNumber ?? "—"}</span> },
-    { id: "login", meta: { label: "Last sign-in", sortKey: "login" }, cell: ({ row }) => <span className="whitespace-nowrap">{when(row.original.lastSuccessfulLoginAt)}</span> },
+    { id: "login", meta: { label: "Last sign-in", sortKey: "login" }, cell: ({ row }) => <When at={row.original.lastSuccessfulLoginAt} className="whitespace-nowrap" /> },
     ...(canOperate ? [{
       id: "actions", meta: { label: "Actions" }, enableHiding: false,
       cell: ({ row }) => <DeviceActions tenantId={tenantId} device={row.original} />,

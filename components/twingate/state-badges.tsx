@@ -18,7 +18,3 @@ export function TrustBadge({ trusted }: { trusted: boolean }) {
 export function Muted({ children = "—" }: { children?: React.ReactNode }) {
   return <span className="text-muted-foreground">{children}</span>;
 }
-
-export function when(iso: string | null): string {
-  return iso ? iso.replace("T", " ").slice(0, 16) : "—";
-}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { When } from "@/components/ui/when";
 
 export const TWINGATE_SECTIONS = [
   { href: "/twingate", label: "Overview" },
@@ -48,7 +49,7 @@ export function NoTenant() {
 export function CacheNote({ syncedAt }: { syncedAt: Date | null | undefined }) {
   return (
     <p className="mb-3 text-xs text-muted-foreground" data-testid="cache-note">
-      {syncedAt ? `From the last Twingate sync (${syncedAt.toISOString().replace("T", " ").slice(0, 16)} UTC) and the console's own changes since.` : "Nothing synced yet: run a Twingate sync on the Sync page to fill these lists."}
+      {syncedAt ? <>From the last Twingate sync (<When at={syncedAt} />) and the console&apos;s own changes since.</> : "Nothing synced yet: run a Twingate sync on the Sync page to fill these lists."}
     </p>
   );
 }

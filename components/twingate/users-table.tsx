@@ -10,12 +10,13 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { When } from "@/components/ui/when";
 import type { TableState } from "@/lib/table/params";
 import { ROLE_LABEL, TWINGATE_ROLES, type TwingateRole } from "@/lib/twingate/constants";
 import type { TwingateUserRow } from "@/lib/twingate/queries";
 import { createTwingateUser, deleteTwingateUser, setTwingateUserRole, setTwingateUserState } from "@/lib/twingate/user-actions";
 import { FormDialog } from "./form-dialog";
-import { Muted, UserStateBadge, when } from "./state-badges";
+import { Muted, UserStateBadge } from "./state-badges";
 
 const STATE_OPTIONS = [{ value: "ACTIVE", label: "active" }, { value: "DISABLED", label: "disabled" }, { value: "PENDING", label: "pending" }];
 const ROLE_OPTIONS = TWINGATE_ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
@@ -90,7 +91,7 @@ export function TwingateUsersTable({ rows, total, state, tenantId, canOperate, c
       id: "devices", meta: { label: "Devices" },
       cell: ({ row }) => <Link className="underline-offset-4 hover:underline" href={`/twingate/devices?user=${encodeURIComponent(row.original.vendorId)}`}>{row.original.devices}</Link>,
     },
-    { id: "created", meta: { label: "Created", sortKey: "created" }, cell: ({ row }) => when(row.original.createdAtVendor) },
+    { id: "created", meta: { label: "Created", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} /> },
     ...(canOperate ? [{
       id: "actions", meta: { label: "Actions" }, enableHiding: false,
       cell: ({ row }) => (

@@ -13,6 +13,8 @@ export interface Staff {
   /** Whether tenantIds holds every tenant there is: what managing admins and tenants needs (lib/staff/reach.ts). */
   allTenants: boolean;
   sessionVersion: number;
+  /** The IANA zone they chose to see dates in; null follows their browser (lib/format/time-zone.ts). */
+  timeZone: string | null;
 }
 
 /** Loads an active staff user, or null when missing or disabled. */
@@ -30,6 +32,7 @@ export async function loadStaff(db: Db, id: string): Promise<Staff | null> {
     tenantIds: row.tenants.map((t) => t.tenantId),
     allTenants: row.tenants.length >= tenantCount,
     sessionVersion: row.sessionVersion,
+    timeZone: row.timeZone,
   };
 }
 
@@ -55,7 +58,7 @@ export const tenantsReadWith = new WeakMap<Staff, TenantSummary[]>();
  */
 export async function readStaff(db: Queryable, id: string): Promise<Staff | null> {
   const [row] = await rawRows<Staff & { disabled: boolean; tenants: TenantSummary[] }>(db, Prisma.sql`
-    SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion",
+    SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion", s."timeZone",
       coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds",
       coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC) FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants",
       count(t."tenantId") >= (SELECT count(*) FROM "Tenant") AS "allTenants"
@@ -63,7 +66,7 @@ export async function readStaff(db: Queryable, id: string): Promise<Staff | null
     WHERE s."id" = ${id}
     GROUP BY s."id"`);
   if (!row || row.disabled) return null;
-  const staff: Staff = { id: row.id, email: row.email, name: row.name, role: row.role, tenantIds: row.tenantIds, allTenants: row.allTenants, sessionVersion: row.sessionVersion };
+  const staff: Staff = { id: row.id, email: row.email, name: row.name, role: row.role, tenantIds: row.tenantIds, allTenants: row.allTenants, sessionVersion: row.sessionVersion, timeZone: row.timeZone };
   tenantsReadWith.set(staff, row.tenants);
   return staff;
 }

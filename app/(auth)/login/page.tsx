@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { BrowserTimeZone } from "@/components/shell/browser-time-zone";
 import { ssoEnabled } from "@/lib/auth/oidc";
 import { safeNextPath } from "@/lib/auth/safe-redirect";
 import { currentStaff } from "@/lib/auth/session";
@@ -19,6 +20,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const sso = ssoEnabled();
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
+      {/* The browser's zone, for the console's first page after sign-in (lib/format/time-zone.ts). */}
+      <BrowserTimeZone rendered={null} />
       <div className="w-full max-w-sm rounded-lg border bg-card p-8 shadow-sm">
         <h1 className="text-xl font-semibold">Helpdesk console</h1>
         <p className="mt-1 text-sm text-muted-foreground">Sign in with your staff account.</p>

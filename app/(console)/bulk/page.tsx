@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { BULK_OPERATIONS, BULK_RUNBOOKS, bulkJobKind } from "@/lib/bulk/catalogue";
 import { db } from "@/lib/db";
@@ -71,7 +72,7 @@ export default async function BulkPage(props: PageProps) {
           <TableBody>
             {jobs.map((j) => (
               <TableRow key={j.id} data-testid="bulk-job-row">
-                <TableCell><Link className="text-primary hover:underline" href={`/bulk/${j.id}`}>{j.createdAt.toISOString().replace("T", " ").slice(0, 16)}</Link></TableCell>
+                <TableCell><Link className="text-primary hover:underline" href={`/bulk/${j.id}`}><When at={j.createdAt} /></Link></TableCell>
                 <TableCell>{bulkJobKind(j.operation)?.label ?? j.operation} <span className="text-muted-foreground">({vendorOf(j.operation)})</span></TableCell>
                 <TableCell>{j.fileName}</TableCell>
                 <TableCell>{j.rowsTotal.toLocaleString("en")}</TableCell>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PolicyCard } from "@/components/second-factor/policy-card";
 import { SecurityCard } from "@/components/second-factor/security-card";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { TimeZoneCard } from "@/components/settings/time-zone-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
@@ -39,6 +40,7 @@ export default async function SettingsPage(props: PageProps) {
         )}
         <SecurityCard staff={staff} />
         {can(staff.role, "staff.manage") ? <PolicyCard staff={staff} /> : null}
+        <TimeZoneCard staff={staff} />
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import { ValueDiff } from "@/components/audit/value-diff";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { When } from "@/components/ui/when";
 import { auditScope } from "@/lib/audit/scope";
 import { getAuditEvent } from "@/lib/audit/query";
 import { db } from "@/lib/db";
@@ -61,7 +62,8 @@ export default async function AuditEventPage(props: PageProps) {
         <Card>
           <CardTitle>Event</CardTitle>
           <dl className="mt-3" data-testid="audit-event-detail">
-            {row("Time", `${event.at.toISOString().replace("T", " ").slice(0, 23)} UTC`)}
+            {/* The stored value beside it, to the millisecond: events in the same second are told apart by it. */}
+            {row("Time", <><When at={event.at} precision="second" /> <span className="font-mono text-xs text-muted-foreground">{event.at.toISOString()}</span></>)}
             {row("Actor", event.actorName ? `${event.actorName} <${event.actorEmail}>` : "system")}
             {row("From", [event.ip, event.userAgent].filter(Boolean).join(" · ") || "—")}
             {row("Outcome", <><Badge variant={OUTCOME_VARIANT[event.outcome]}>{event.outcome}</Badge>{event.reason ? <span className="ml-2">{event.reason}</span> : null}</>)}
@@ -92,7 +94,7 @@ export default async function AuditEventPage(props: PageProps) {
               <CardTitle className="mt-6">Related events</CardTitle>
               <ul className="mt-2 space-y-1 text-sm" data-testid="related-events">
                 {related.map((r) => (
-                  <li key={r.id}><Link className="text-primary hover:underline" href={`/audit/${r.id}`}>{r.at.toISOString().replace("T", " ").slice(0, 19)} · {r.action} · {r.outcome}</Link></li>
+                  <li key={r.id}><Link className="text-primary hover:underline" href={`/audit/${r.id}`}><When at={r.at} precision="second" /> · {r.action} · {r.outcome}</Link></li>
                 ))}
               </ul>
             </>

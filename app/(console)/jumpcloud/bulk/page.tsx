@@ -5,6 +5,7 @@ import { BulkJobItem } from "@/components/jumpcloud/bulk-job-item";
 import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { When } from "@/components/ui/when";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { recentBulkJobs } from "@/lib/jumpcloud/bulk-jobs";
@@ -38,8 +39,8 @@ export default async function Page(props: PageProps) {
                   <BulkJobItem tenantId={tenant.id} jobId={canWrite ? j.jobId : null} initiallyOpen={j.jobId !== null && j.jobId === job}
                     summary={<>
                       <strong>{KIND_LABEL[j.kind]}</strong> · {j.count} user(s)
-                      {j.kind === "states" && j.state ? ` → ${j.state.toLowerCase()} at ${j.startDate ? new Date(j.startDate).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "?"}` : ""}
-                      <span className="ml-2 text-muted-foreground">{j.at.toISOString().replace("T", " ").slice(0, 19)} UTC by {j.actor ?? "—"}{j.jobId ? ` · job ${j.jobId}` : ""}</span>
+                      {j.kind === "states" && j.state ? <> → {j.state.toLowerCase()} at {j.startDate ? <When at={j.startDate} /> : "?"}</> : ""}
+                      <span className="ml-2 text-muted-foreground"><When at={j.at} precision="second" /> by {j.actor ?? "—"}{j.jobId ? ` · job ${j.jobId}` : ""}</span>
                     </>}
                     fallback={<p className="text-sm text-muted-foreground">{j.kind === "states" ? "JumpCloud applies scheduled changes at the given time; the next sync shows the new states." : "Results are shown to operators."}</p>} />
                 </li>

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { UserActions as JumpCloudUserActions } from "@/components/jumpcloud/user-actions";
 import { OffboardButton } from "@/components/offboarding/offboard-button";
 import { PersonTruGridActions, PersonTruuDeletes, PersonTwingateState } from "@/components/people/person-actions";
-import { Facts, VendorCard, when } from "@/components/people/vendor-card";
+import { Facts, VendorCard } from "@/components/people/vendor-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
+import { When } from "@/components/ui/when";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
@@ -49,7 +50,7 @@ export default async function PersonPage(props: PageProps) {
               <Facts items={[
                 ["UPN", trugrid.user.upn],
                 ["Last logon IP", `web ${trugrid.user.webIp ?? "—"} · desktop ${trugrid.user.desktopIp ?? "—"} · mobile ${trugrid.user.mobileIp ?? "—"}`],
-                ["Synced", when(trugrid.user.syncedAt)],
+                ["Synced", <When at={trugrid.user.syncedAt} />],
               ]} />
               <div>
                 <div className="font-medium">Machine associations</div>
@@ -64,7 +65,7 @@ export default async function PersonPage(props: PageProps) {
 
         <VendorCard title="TruU" known={truu.users.length > 0 || truu.devices.length > 0} testId="person-truu">
           {truu.users.map((u) => (
-            <Facts key={u.id} items={[["Enrolled user", u.displayName ?? u.upn], ["UPN", u.upn], ["Last synced (TruU)", when(u.lastSynced)]]} />
+            <Facts key={u.id} items={[["Enrolled user", u.displayName ?? u.upn], ["UPN", u.upn], ["Last synced (TruU)", <When at={u.lastSynced} />]]} />
           ))}
           <div>
             <div className="font-medium">Devices ({truu.devices.length})</div>
@@ -73,7 +74,7 @@ export default async function PersonPage(props: PageProps) {
                 <li key={d.id}>
                   {d.deviceName ?? d.vendorId} <span className="text-muted-foreground">{d.type}</span>{" "}
                   {d.assuranceLevel ? <Badge>{ASSURANCE[d.assuranceLevel] ?? d.assuranceLevel}</Badge> : null}{" "}
-                  <span className="text-xs text-muted-foreground">last heard {when(d.lastHeardFrom)}</span>
+                  <span className="text-xs text-muted-foreground">last heard <When at={d.lastHeardFrom} /></span>
                 </li>
               ))}
             </ul>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { EditConnectorDialog } from "@/components/twingate/network-forms";
-import { Muted, when } from "@/components/twingate/state-badges";
+import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { namesById } from "@/lib/twingate/labels";
@@ -45,7 +46,7 @@ export default async function Page(props: PageProps) {
                 <TableCell className="font-medium">{c.name}</TableCell>
                 <TableCell>{c.attributes.remoteNetworkId ? networkName[c.attributes.remoteNetworkId] ?? c.raw.remoteNetwork?.name : <Muted />}</TableCell>
                 <TableCell><Badge variant={state.variant}>{state.label}</Badge></TableCell>
-                <TableCell>{when(c.raw.lastHeartbeatAt)}</TableCell>
+                <TableCell><When at={c.raw.lastHeartbeatAt} /></TableCell>
                 <TableCell>{c.raw.version ?? <Muted />}</TableCell>
                 <TableCell className="font-mono text-xs">{c.raw.hostname ?? c.raw.publicIP ?? <Muted />}</TableCell>
                 <TableCell>{notifications ? "on" : "off"}</TableCell>

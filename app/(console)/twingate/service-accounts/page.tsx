@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/twingate/action-button";
 import { CreateKeyDialog, CreateServiceAccountDialog, RenameKeyDialog, RenameServiceAccountDialog } from "@/components/twingate/network-forms";
-import { Muted, when } from "@/components/twingate/state-badges";
+import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { deleteTwingateServiceAccount, deleteTwingateServiceKey, revokeTwingateServiceKey } from "@/lib/twingate/account-actions";
@@ -61,8 +62,8 @@ export default async function Page(props: PageProps) {
                       <TableRow key={k.vendorId} data-testid="key-row">
                         <TableCell>{k.name}</TableCell>
                         <TableCell><Badge variant={KEY_VARIANT[status] ?? "default"}>{status?.toLowerCase()}</Badge></TableCell>
-                        <TableCell>{k.raw.expiresAt ? when(k.raw.expiresAt) : <Muted>never</Muted>}</TableCell>
-                        <TableCell>{k.raw.revokedAt ? when(k.raw.revokedAt) : <Muted />}</TableCell>
+                        <TableCell>{k.raw.expiresAt ? <When at={k.raw.expiresAt} /> : <Muted>never</Muted>}</TableCell>
+                        <TableCell>{k.raw.revokedAt ? <When at={k.raw.revokedAt} /> : <Muted />}</TableCell>
                         {canAdmin ? (
                           <TableCell className="flex justify-end gap-1">
                             <RenameKeyDialog tenantId={tenantId} keyId={k.vendorId} name={k.name} />

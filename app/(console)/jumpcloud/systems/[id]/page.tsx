@@ -7,6 +7,7 @@ import { SystemRelations } from "@/components/jumpcloud/system-relations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { When } from "@/components/ui/when";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getSystem } from "@/lib/jumpcloud/queries";
@@ -14,8 +15,6 @@ import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud system" };
-
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
 export default async function Page(props: PageProps) {
   const ctx = await pageContext(props, { page: "/jumpcloud/systems/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
@@ -28,7 +27,7 @@ export default async function Page(props: PageProps) {
   const apple = /mac|ios|ipad|darwin/i.test(`${raw.osFamily ?? ""} ${system.os ?? ""}`);
   return (
     <>
-      <PageHeader title={name} description={<><Link href="/jumpcloud/systems" className="text-primary hover:underline">Systems</Link> · synced {when(system.syncedAt)}</>} />
+      <PageHeader title={name} description={<><Link href="/jumpcloud/systems" className="text-primary hover:underline">Systems</Link> · synced <When at={system.syncedAt} /></>} />
       <div className="space-y-6">
         <Card>
           <CardTitle>System</CardTitle>
@@ -37,7 +36,7 @@ export default async function Page(props: PageProps) {
             <dt className="text-muted-foreground">OS</dt><dd>{system.os ?? "—"} {system.osVersion ?? ""}</dd>
             <dt className="text-muted-foreground">Serial number</dt><dd className="font-mono text-xs">{system.serialNumber ?? "—"}</dd>
             <dt className="text-muted-foreground">Agent</dt><dd>{system.active ? <Badge variant="success">active</Badge> : <Badge variant="warning">inactive</Badge>} <span className="ml-2 text-xs text-muted-foreground">version {system.agentVersion ?? "—"}</span></dd>
-            <dt className="text-muted-foreground">Last contact</dt><dd>{when(system.lastContact)}</dd>
+            <dt className="text-muted-foreground">Last contact</dt><dd><When at={system.lastContact} /></dd>
           </dl>
           <div className="mt-4">
             <SystemCommands tenantId={tenant.id} systemId={system.vendorId} name={name} apple={apple}

@@ -8,6 +8,7 @@ import { UserDetailsForm } from "@/components/jumpcloud/user-details-form";
 import { UserRelations } from "@/components/jumpcloud/user-relations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
+import { When } from "@/components/ui/when";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getUser } from "@/lib/jumpcloud/queries";
@@ -15,8 +16,6 @@ import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud user" };
-
-const when = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
 export default async function Page(props: PageProps) {
   const ctx = await pageContext(props, { page: "/jumpcloud/users/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
@@ -29,17 +28,17 @@ export default async function Page(props: PageProps) {
   const values = Object.fromEntries(["email", "username", "firstname", "lastname", "displayname", "department", "jobTitle"].map((k) => [k, typeof raw[k] === "string" ? (raw[k] as string) : ""]));
   return (
     <>
-      <PageHeader title={user.displayname || user.email} description={<><Link href="/jumpcloud/users" className="text-primary hover:underline">Users</Link> · {user.email} · synced {when(user.syncedAt)}</>} />
+      <PageHeader title={user.displayname || user.email} description={<><Link href="/jumpcloud/users" className="text-primary hover:underline">Users</Link> · {user.email} · synced <When at={user.syncedAt} /></>} />
       <div className="space-y-6">
         <Card>
           <CardTitle>Status</CardTitle>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm" data-testid="user-status">
             <dt className="text-muted-foreground">State</dt><dd><StateBadge state={user.state} /></dd>
-            <dt className="text-muted-foreground">Locked</dt><dd><LockBadge locked={user.accountLocked} />{user.accountLocked && raw.account_locked_date ? <span className="ml-2 text-xs text-muted-foreground">since {when(raw.account_locked_date)}</span> : null}</dd>
+            <dt className="text-muted-foreground">Locked</dt><dd><LockBadge locked={user.accountLocked} />{user.accountLocked && raw.account_locked_date ? <span className="ml-2 text-xs text-muted-foreground">since <When at={raw.account_locked_date} /></span> : null}</dd>
             <dt className="text-muted-foreground">MFA enrolment</dt><dd><MfaBadge status={user.mfaStatus} /> <span className="ml-2 text-xs text-muted-foreground">TOTP {user.totpEnabled ? "on" : "off"}</span></dd>
-            <dt className="text-muted-foreground">MFA exclusion</dt><dd data-testid="user-exclusion">{raw.mfa?.exclusion ? `until ${when(raw.mfa.exclusionUntil)}` : "none"}</dd>
+            <dt className="text-muted-foreground">MFA exclusion</dt><dd data-testid="user-exclusion">{raw.mfa?.exclusion ? <>until <When at={raw.mfa.exclusionUntil} /></> : "none"}</dd>
             <dt className="text-muted-foreground">Password expired</dt><dd><YesNo value={user.passwordExpired} yes="expired" /></dd>
-            <dt className="text-muted-foreground">Created</dt><dd>{when(user.createdAtVendor)}</dd>
+            <dt className="text-muted-foreground">Created</dt><dd><When at={user.createdAtVendor} /></dd>
           </dl>
           {canWrite ? <div className="mt-4"><UserActions tenantId={tenant.id} userId={user.vendorId} email={user.email} state={user.state} locked={!!user.accountLocked} canDelete={can(staff.role, "jumpcloud.destructive")} /></div> : null}
         </Card>

@@ -6,10 +6,10 @@ import { AssuranceBadge } from "@/components/truu/assurance-badge";
 import { DeleteDevices } from "@/components/truu/delete-devices";
 import { DeleteUser } from "@/components/truu/delete-user";
 import { NoTenant } from "@/components/truu/no-tenant";
-import { When } from "@/components/truu/when";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
@@ -36,18 +36,18 @@ export default async function Page(props: PageProps) {
         description={<>{user.displayName ?? "No display name"} · <Link className="text-primary hover:underline" href="/truu/users">all TruU users</Link></>}
         actions={canDelete ? <DeleteUser tenantId={tenant.id} guid={user.vendorId} upn={title} devices={live} /> : null}
       />
-      {user.deletedAt ? <p role="status" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">This user was deleted at TruU (noticed <When at={user.deletedAt} now={now} />).</p> : null}
+      {user.deletedAt ? <p role="status" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">This user was deleted at TruU (noticed <When at={user.deletedAt} mode="relative" now={now} />).</p> : null}
       <div className="mb-4 grid gap-4 md:grid-cols-4">
         <Card><CardTitle>Devices</CardTitle><p className="mt-2 text-2xl font-semibold" data-testid="user-device-count">{live.length}</p></Card>
         <Card><CardTitle>Best assurance</CardTitle><p className="mt-2"><AssuranceBadge level={best} /></p></Card>
-        <Card><CardTitle>Last synced at TruU</CardTitle><p className="mt-2 text-sm"><When at={user.lastSynced} now={now} /></p></Card>
-        <Card><CardTitle>Enrolled</CardTitle><p className="mt-2 text-sm"><When at={user.createdAtVendor} now={now} /></p></Card>
+        <Card><CardTitle>Last synced at TruU</CardTitle><p className="mt-2 text-sm"><When at={user.lastSynced} mode="relative" now={now} missing="never" /></p></Card>
+        <Card><CardTitle>Enrolled</CardTitle><p className="mt-2 text-sm"><When at={user.createdAtVendor} /></p></Card>
       </div>
       <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-muted-foreground">Email</dt><dd className="font-mono text-xs">{user.email ?? "—"}</dd>
         <dt className="text-muted-foreground">Directory GUID</dt><dd className="font-mono text-xs">{user.vendorId}</dd>
         <dt className="text-muted-foreground">TruU user ID</dt><dd className="font-mono text-xs">{user.tuid ?? "—"}</dd>
-        <dt className="text-muted-foreground">Cache updated</dt><dd><When at={user.syncedAt} now={now} /></dd>
+        <dt className="text-muted-foreground">Cache updated</dt><dd><When at={user.syncedAt} mode="relative" now={now} /></dd>
       </dl>
       <h2 className="mb-2 text-lg font-semibold">Devices</h2>
       <Table data-testid="user-devices">
@@ -66,7 +66,7 @@ export default async function Page(props: PageProps) {
               <TableCell className="font-mono text-xs">{d.type ?? "—"}</TableCell>
               <TableCell className="text-xs">{d.appVersion ?? "—"} / {d.sdkVersion ?? "—"}</TableCell>
               <TableCell className="text-xs">{d.softwareIdentifier ?? "—"}</TableCell>
-              <TableCell><When at={d.lastHeardFrom} now={now} /></TableCell>
+              <TableCell><When at={d.lastHeardFrom} mode="relative" now={now} missing="never" /></TableCell>
               <TableCell><AssuranceBadge level={d.assuranceLevel} /></TableCell>
               <TableCell>{d.deletedAt ? <Badge variant="destructive">deleted</Badge> : d.active ? <Badge variant="success">active</Badge> : <Badge variant="warning">inactive</Badge>}</TableCell>
               {canDelete ? <TableCell>{d.deletedAt ? null : <DeleteDevices tenantId={tenant.id} devices={[d]} compact />}</TableCell> : null}

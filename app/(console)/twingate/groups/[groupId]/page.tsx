@@ -10,6 +10,7 @@ import { NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { pathId, urlText } from "@/lib/params/fields";
@@ -124,7 +125,7 @@ export default async function Page(props: PageProps) {
                 <TableRow key={g.resourceId} data-testid="group-resource-row">
                   <TableCell><Link className="underline-offset-4 hover:underline" href={`/twingate/resources/${encodeURIComponent(g.resourceId)}`}>{resourceName[g.resourceId] ?? g.resourceId}</Link></TableCell>
                   <TableCell>{g.securityPolicy ? g.securityPolicy.name : <Badge variant="outline">resource default</Badge>}</TableCell>
-                  <TableCell>{g.expiresAt ? g.expiresAt.slice(0, 16).replace("T", " ") : <Muted>never</Muted>}</TableCell>
+                  <TableCell>{g.expiresAt ? <When at={g.expiresAt} /> : <Muted>never</Muted>}</TableCell>
                   {canAdmin && editable ? (
                     <TableCell className="text-right">
                       <ActionButton action={removeTwingateGroupResources} input={{ tenantId, groupId, resourceIds: [g.resourceId] }} label="Remove" variant="ghost"

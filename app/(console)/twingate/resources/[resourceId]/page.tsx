@@ -8,6 +8,7 @@ import { NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
@@ -80,7 +81,7 @@ export default async function Page(props: PageProps) {
                   <TableCell>{g.principal.__typename === "Group" ? <Link className="underline-offset-4 hover:underline" href={`/twingate/groups/${encodeURIComponent(g.principal.id)}`}>{g.principal.name}</Link> : g.principal.name}</TableCell>
                   <TableCell>{g.principal.__typename === "Group" ? "group" : "service account"}</TableCell>
                   <TableCell>{g.securityPolicy ? g.securityPolicy.name : <Badge variant="outline">resource default</Badge>}</TableCell>
-                  <TableCell>{g.expiresAt ? g.expiresAt.slice(0, 16).replace("T", " ") + " UTC" : <Muted>never</Muted>}</TableCell>
+                  <TableCell>{g.expiresAt ? <When at={g.expiresAt} /> : <Muted>never</Muted>}</TableCell>
                   {canAdmin ? (
                     <TableCell className="text-right">
                       <ActionButton action={removeTwingateResourceAccess} input={{ tenantId, resourceId, principalIds: [g.principal.id] }} label="Remove" variant="ghost" testId="access-remove"
