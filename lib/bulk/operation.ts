@@ -34,6 +34,13 @@ export interface RowOutcome {
   after?: unknown;
 }
 
+/** A row that succeeded: its stored plan, the vendor's words and what it answered the row became (RowOutcome.after). */
+export interface SucceededRow {
+  plan: RowPlan;
+  message: string;
+  after?: unknown;
+}
+
 export interface ApplyContext {
   db: Db;
   tenantId: string;
@@ -74,9 +81,12 @@ export interface BulkOperation<R = Record<string, unknown>> {
   /** `plans` are the rows' stored plans, in the same order (what the confirmation showed). */
   apply: (ctx: ApplyContext, rows: R[], plans: RowPlan[]) => Promise<RowOutcome[]>;
   /** For a non-repeatable row left in doubt: true = it took effect, false = it did not, null = cannot tell. */
-  check?: (ctx: ApplyContext, row: R) => Promise<boolean | null>;
-  /** Keeps the cache in step with rows that succeeded. */
-  afterSuccess?: (db: Db, tenantId: string, rows: R[], actor: Staff) => Promise<void>;
+  check?: (ctx: ApplyContext, row: R, plan: RowPlan) => Promise<boolean | null>;
+  /**
+   * Keeps the cache in step with rows that succeeded. `done` holds, in the
+   * same order, each row's stored plan and what the vendor answered for it.
+   */
+  afterSuccess?: (db: Db, tenantId: string, rows: R[], actor: Staff, done: SucceededRow[]) => Promise<void>;
   audit: {
     action: string;
     /** The plan is given too: a target named by the vendor's id (which the CSV does not hold) comes from it. */

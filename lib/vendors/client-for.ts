@@ -1,4 +1,4 @@
-import "server-only";
+// Not marked server-only: the job worker (a plain Node process) builds its clients here too.
 import type pg from "pg";
 import { ActionError } from "../actions/result";
 import type { Db } from "../db/client";

@@ -29,7 +29,11 @@ export async function resumeInDoubt(job: RunningJob, settler: Settler) {
       await db.bulkRow.updateMany({ where: { id: { in: inDoubt.map((r) => r.id) } }, data: { status: "pending" } });
     } else {
       const verdicts = await Promise.all(
-        inDoubt.map((r) => (op.check ? op.check(ctx, op.row.parse(r.input)).catch(() => null) : Promise.resolve(null))),
+        inDoubt.map((r) =>
+          op.check
+            ? op.check(ctx, op.row.parse(r.input), { before: r.before, after: r.after }).catch(() => null)
+            : Promise.resolve(null),
+        ),
       );
       const resend = inDoubt.filter((_, i) => verdicts[i] === false);
       if (resend.length) {

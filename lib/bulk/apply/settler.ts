@@ -80,10 +80,15 @@ export class Settler {
     const events = rows.map((r, i) =>
       rowAuditEvent(op, parsed[i], { before: r.before, after: r.after }, outcomes[i], { jobId, tenantId, actor }),
     );
+    const succeeded = rows.flatMap((r, i) => {
+      const o = outcomes[i];
+      return o?.status === "succeeded" ? [{ row: parsed[i], plan: { before: r.before, after: r.after }, o }] : [];
+    });
     return {
       finals,
       audit: prepareAuditEvents(events),
-      ok: parsed.filter((_, i) => outcomes[i].status === "succeeded"),
+      ok: succeeded.map((s) => s.row),
+      done: succeeded.map((s) => ({ plan: s.plan, message: s.o.message, after: s.o.after })),
     };
   }
 
@@ -97,7 +102,9 @@ export class Settler {
     await recordAuditManyPg(pool, batch.audit, (client, ids) => finish(client, batch.finals, ids));
     const before = this.cacheWrite;
     this.cacheWrite = before.then(() =>
-      batch.ok.length && op.afterSuccess && confirmer ? op.afterSuccess(db, tenantId, batch.ok, confirmer) : undefined,
+      batch.ok.length && op.afterSuccess && confirmer
+        ? op.afterSuccess(db, tenantId, batch.ok, confirmer, batch.done)
+        : undefined,
     );
     this.cacheWrite.catch(() => {}); // observed by the next write or at the end
     await before;
