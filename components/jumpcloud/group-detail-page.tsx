@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getGroup } from "@/lib/jumpcloud/queries";
@@ -16,7 +16,7 @@ export async function GroupDetailPage({ kind, props }: { kind: "user_group" | "s
   const ctx = await pageContext(props, { page: `${href}/[id]`, perm: "console.read", tenant: "current", params: Params });
   const { staff, tenant, params: { id } } = ctx;
   const label = kind === "user_group" ? "User groups" : "System groups";
-  if (!tenant) return <NoTenant title={label} />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title={label} reason="tenant" />;
   // A group of another tenant is "not found" here, and the attempt is in the audit log.
   const found = await ctx.found(getGroup(db(), tenant.id, kind, id), { type: `jumpcloud_${kind}`, id });
   return (

@@ -1,6 +1,6 @@
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { GROUP_SORTS, listGroups } from "@/lib/jumpcloud/queries";
@@ -16,7 +16,7 @@ export async function GroupsPage({ kind, props }: { kind: "user_group" | "system
   const title = kind === "user_group" ? "JumpCloud user groups" : "JumpCloud system groups";
   const page = kind === "user_group" ? "/jumpcloud/user-groups" : "/jumpcloud/system-groups";
   const { staff, tenant, search, ignored } = await pageContext(props, { page, perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title={title} />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title={title} reason="tenant" />;
   const state = tableState(search);
   const { rows, total } = await listGroups(db(), tenant.id, kind, state);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { VendorArea } from "@/components/vendors/vendor-area";
+import { VendorArea } from "@/components/vendor/vendor-area";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { TenantSummary } from "@/lib/auth/staff";
 import { db } from "@/lib/db";

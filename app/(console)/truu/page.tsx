@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TruuChartCards } from "@/components/truu/charts";
-import { VendorArea } from "@/components/vendors/vendor-area";
+import { VendorArea } from "@/components/vendor/vendor-area";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { truuCharts } from "@/lib/truu/charts";

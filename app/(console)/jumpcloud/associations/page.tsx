@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AssociationsEditor } from "@/components/jumpcloud/associations-editor";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { listAssociations, PAIR_TYPES, PAIRS } from "@/lib/jumpcloud/queries";
@@ -16,7 +16,7 @@ const Search = tableSearch({ sortable: ["from"], sort: "from" }).extend({ pair: 
 
 export default async function Page(props: PageProps) {
   const { staff, tenant, search, ignored } = await pageContext(props, { page: "/jumpcloud/associations", perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title="JumpCloud associations" />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud associations" reason="tenant" />;
   const { pair } = search;
   const state = tableState(search);
   const { rows, total } = await listAssociations(db(), tenant.id, pair, state);

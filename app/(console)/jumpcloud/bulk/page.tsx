@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { BulkForms } from "@/components/jumpcloud/bulk-forms";
 import { BulkJobItem } from "@/components/jumpcloud/bulk-job-item";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { recentBulkJobs } from "@/lib/jumpcloud/bulk-jobs";
@@ -20,7 +20,7 @@ const Search = z.object({ job: urlId().optional() });
 
 export default async function Page(props: PageProps) {
   const { staff, tenant, search: { job } } = await pageContext(props, { page: "/jumpcloud/bulk", perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title="JumpCloud bulk jobs" />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud bulk jobs" reason="tenant" />;
   const canWrite = can(staff.role, "jumpcloud.write");
   const jobs = await recentBulkJobs(db(), tenant.id);
   return (

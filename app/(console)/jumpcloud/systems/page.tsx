@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { SystemsTable } from "@/components/jumpcloud/systems-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { listSystems, SYSTEM_ACTIVE, SYSTEM_SORTS, systemOsList } from "@/lib/jumpcloud/queries";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
@@ -16,7 +16,7 @@ const Search = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({ ac
 
 export default async function Page(props: PageProps) {
   const { tenant, search, ignored } = await pageContext(props, { page: "/jumpcloud/systems", perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title="JumpCloud systems" />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud systems" reason="tenant" />;
   const state = tableState(search);
   const osList = await systemOsList(db(), tenant.id);
   const os = search.os && osList.includes(search.os) ? search.os : undefined;

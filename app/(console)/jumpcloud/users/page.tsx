@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { UsersTable } from "@/components/jumpcloud/users-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { listUsers, LOCK_FILTERS, MFA_FILTERS, USER_SORTS, USER_STATES } from "@/lib/jumpcloud/queries";
@@ -18,7 +18,7 @@ const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
 
 export default async function Page(props: PageProps) {
   const { staff, tenant, search, ignored } = await pageContext(props, { page: "/jumpcloud/users", perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title="JumpCloud users" />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud users" reason="tenant" />;
   const state = tableState(search);
   const { rows, total } = await listUsers(db(), tenant.id, state, { state: search.state, lock: search.lock, mfa: search.mfa });
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { AllowLists } from "@/components/trugrid/allow-lists";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
@@ -13,7 +13,7 @@ export default async function Page(props: PageProps) {
   const { staff, tenant, domainName } = await trugridScope(await pageContext(props, { page: "/trugrid/allow-lists", perm: "console.read", tenant: "current" }));
   const description = "The IP allow-list and the external DNS names of the tenant's TruGrid domain, as last read from TruGrid.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="Allow-lists" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="Allow-lists" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   const rows = await db().vendorObject.findMany({
     where: { tenantId: tenant.id, vendor: "trugrid", kind: { in: ["allowed_ip", "external_dns"] }, deletedAt: null },

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { AssignmentForm } from "@/components/trugrid/assignment-form";
 import { HistoryList } from "@/components/trugrid/history-list";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { machineGroups, userSuggestions } from "@/lib/trugrid/associations";
@@ -16,7 +16,7 @@ export default async function Page(props: PageProps) {
   const { tenant, domainName, may } = await trugridScope(await pageContext(props, { page: "/trugrid/assignments", perm: "console.read", tenant: "current" }));
   const description = "Resource assignments: which users or user groups may use which machines or machine groups. A user must be assigned a group before a machine in it can be associated with them.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="Assignments" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="Assignments" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   const [history, users, groups] = await Promise.all([
     trugridHistory(db(), tenant.id, ["trugrid.assignment.created"]),

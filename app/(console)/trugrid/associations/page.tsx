@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { AssociationEditor } from "@/components/trugrid/association-editor";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { urlText } from "@/lib/params/fields";
@@ -20,7 +20,7 @@ export default async function Page(props: PageProps) {
   const { tenant, domainName, may } = await trugridScope(ctx);
   const description = "Which machine each user holds in each machine group. A group of client machines gives a machine to one user; a group with a server lets users share one.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="Machine associations" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="Machine associations" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   const group = ctx.search.group || undefined, user = ctx.search.user || undefined;
   const view = group ? { group } : user ? { user } : null;

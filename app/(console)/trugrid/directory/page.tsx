@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { DirectoryPanel } from "@/components/trugrid/directory-panel";
 import { HistoryList, statusLines } from "@/components/trugrid/history-list";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { trugridHistory } from "@/lib/trugrid/history";
@@ -17,7 +17,7 @@ export default async function Page(props: PageProps) {
   const { tenant, domainName, may } = await trugridScope(await pageContext(props, { page: "/trugrid/directory", perm: "console.read", tenant: "current" }));
   const description = "Active Directory syncs and refreshes, application associations and allowed UPN suffixes of the tenant's TruGrid domain. These reach the whole domain: admins only.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="Active Directory" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="Active Directory" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   const [suffixes, adHistory] = await Promise.all([
     trugridHistory(db(), tenant.id, ["trugrid.upn_suffix.added"]),

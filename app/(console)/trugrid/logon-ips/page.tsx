@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { LogonIpLookup } from "@/components/trugrid/logon-ip-lookup";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { trugridScope } from "@/lib/trugrid/scope";
@@ -13,7 +13,7 @@ export default async function Page(props: PageProps) {
   const { staff, tenant, domainName } = await trugridScope(await pageContext(props, { page: "/trugrid/logon-ips", perm: "console.read", tenant: "current" }));
   const description = "Last logon IP per client type (web, desktop, mobile), asked of TruGrid now: for monitoring and for checking a sign-in from an unexpected place. The users table shows the cached values.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="Logon IPs" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="Logon IPs" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   return (
     <div className="space-y-6">

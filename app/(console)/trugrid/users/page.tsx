@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { DomainUdp } from "@/components/trugrid/domain-udp";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { TrugridUsersTable } from "@/components/trugrid/users-table";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { urlEnum } from "@/lib/params/fields";
@@ -20,7 +20,7 @@ export default async function Page(props: PageProps) {
   const { tenant, domainName, may } = await trugridScope(ctx);
   const description = "Users of the TruGrid domain as its last logon-IP read listed them. TruGrid has no call that reads MFA or UDP state: the console shows what it last set itself, or unknown.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="TruGrid users" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="TruGrid users" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   const state = tableState(search);
   const { rows, total } = await listTrugridUsers(db(), tenant.id, state, { mfa: search.mfa, udp: search.udp });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { DevicesTable } from "@/components/truu/devices-table";
-import { NoTenant } from "@/components/truu/no-tenant";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { pgPool } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "TruU devices" };
 
 export default async function Page(props: PageProps) {
   const { staff, tenant, search, ignored } = await pageContext(props, { page: "/truu/devices", perm: "console.read", tenant: "current", search: DeviceTableSearch });
-  if (!tenant) return <NoTenant title="TruU devices" />;
+  if (!tenant) return <Unavailable vendor="truu" title="TruU devices" reason="tenant" />;
   const { state, filter } = deviceTable(search);
   const [{ rows, total, estimated }, views] = await Promise.all([
     listDevices(pgPool(), tenant.id, state, filter),

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { NoTenant } from "@/components/truu/no-tenant";
 import { UsersTable } from "@/components/truu/users-table";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "TruU users" };
 
 export default async function Page(props: PageProps) {
   const { staff, tenant, search, ignored } = await pageContext(props, { page: "/truu/users", perm: "console.read", tenant: "current", search: UserTableSearch });
-  if (!tenant) return <NoTenant title="TruU users" />;
+  if (!tenant) return <Unavailable vendor="truu" title="TruU users" reason="tenant" />;
   const { state, filter } = userTable(search);
   const [{ rows, total }, views] = await Promise.all([
     listUsers(db(), tenant.id, state, filter),

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { TwingateDevicesTable } from "@/components/twingate/devices-table";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { urlEnum, urlId } from "@/lib/params/fields";
@@ -21,7 +23,7 @@ const Search = tableSearch({ sortable: DEVICE_SORTS, sort: "name" }).extend({
 export default async function Page(props: PageProps) {
   const { tenant, canOperate, search, ignored } = twingatePage(await pageContext(props, { page: "/twingate/devices", perm: "console.read", tenant: "current", search: Search }));
   const description = "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device becomes active again by itself the next time it connects.";
-  if (!tenant) return <TwingateShell title="Twingate devices" current="/twingate/devices" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate devices" description={description} reason="tenant" />;
   const state = tableState(search);
   const { user } = search;
   const [{ rows, total }, sync, owner] = await Promise.all([
@@ -30,7 +32,8 @@ export default async function Page(props: PageProps) {
     user ? db().twingateUser.findFirst({ where: { tenantId: tenant.id, vendorId: user }, select: { email: true } }) : null,
   ]);
   return (
-    <TwingateShell title="Twingate devices" tenantName={tenant.name} current="/twingate/devices" description={description}>
+    <>
+      <PageHeader title={`Twingate devices · ${tenant.name}`} description={description} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <ParamNotices ignored={ignored} />
       {user ? (
@@ -39,6 +42,6 @@ export default async function Page(props: PageProps) {
         </p>
       ) : null}
       <TwingateDevicesTable rows={rows} total={total} state={state} tenantId={tenant.id} canOperate={canOperate} />
-    </TwingateShell>
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { TwingateUsersTable } from "@/components/twingate/users-table";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
@@ -19,17 +21,18 @@ const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
 export default async function Page(props: PageProps) {
   const { tenant, canOperate, canAdmin, search, ignored } = twingatePage(await pageContext(props, { page: "/twingate/users", perm: "console.read", tenant: "current", search: Search }));
   const description = "Disable or enable users (with undo), change roles (admins), add users with an optional invitation, and delete users added by hand.";
-  if (!tenant) return <TwingateShell title="Twingate users" current="/twingate/users" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate users" description={description} reason="tenant" />;
   const state = tableState(search);
   const [{ rows, total }, sync] = await Promise.all([
     listTwingateUsers(db(), tenant.id, state, { state: search.state, role: search.role, type: search.type }),
     lastTwingateSync(db(), tenant.id),
   ]);
   return (
-    <TwingateShell title="Twingate users" tenantName={tenant.name} current="/twingate/users" description={description}>
+    <>
+      <PageHeader title={`Twingate users · ${tenant.name}`} description={description} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <ParamNotices ignored={ignored} />
       <TwingateUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canOperate={canOperate} canAdmin={canAdmin} />
-    </TwingateShell>
+    </>
   );
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { SystemCommands } from "@/components/jumpcloud/system-commands";
 import { SystemRelations } from "@/components/jumpcloud/system-relations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getSystem } from "@/lib/jumpcloud/queries";
@@ -20,7 +20,7 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 export default async function Page(props: PageProps) {
   const ctx = await pageContext(props, { page: "/jumpcloud/systems/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
   const { staff, tenant, params: { id } } = ctx;
-  if (!tenant) return <NoTenant title="JumpCloud system" />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud system" reason="tenant" />;
   const found = await ctx.found(getSystem(db(), tenant.id, id), { type: "jumpcloud_system", id });
   const { system } = found;
   const name = system.displayName || system.hostname || system.vendorId;

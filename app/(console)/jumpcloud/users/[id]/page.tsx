@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { LockBadge, MfaBadge, StateBadge, YesNo } from "@/components/jumpcloud/badges";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { UserActions } from "@/components/jumpcloud/user-actions";
 import { UserDetailsForm } from "@/components/jumpcloud/user-details-form";
 import { UserRelations } from "@/components/jumpcloud/user-relations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getUser } from "@/lib/jumpcloud/queries";
@@ -21,7 +21,7 @@ const when = (d: string | Date | null | undefined) => (d ? new Date(d).toISOStri
 export default async function Page(props: PageProps) {
   const ctx = await pageContext(props, { page: "/jumpcloud/users/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
   const { staff, tenant, params: { id } } = ctx;
-  if (!tenant) return <NoTenant title="JumpCloud user" />;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud user" reason="tenant" />;
   const found = await ctx.found(getUser(db(), tenant.id, id), { type: "jumpcloud_user", id });
   const { user } = found;
   const raw = user.raw as Record<string, unknown> & { mfa?: { exclusion?: boolean; exclusionUntil?: string | null }; account_locked_date?: string | null };

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { ActionButton } from "@/components/twingate/action-button";
 import { AddAccessForm, EditResourceDialog, SetAccessForm, type Principal, type ResourceValues } from "@/components/twingate/resource-forms";
 import { Muted } from "@/components/twingate/state-badges";
-import { NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -26,7 +27,7 @@ export default async function Page(props: PageProps) {
   const { tenant, canAdmin, params: { resourceId }, found } = twingatePage(await pageContext(props, {
     page: "/twingate/resources/[resourceId]", perm: "console.read", tenant: "current", params: z.object({ resourceId: pathId() }),
   }));
-  if (!tenant) return <TwingateShell title="Twingate resource" current="/twingate/resources"><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate resource" reason="tenant" />;
   const resource = await found(getObject<Record<string, unknown>, Resource>(db(), tenant.id, "resource", resourceId), { type: "twingate_resource", id: resourceId });
   const [grants, groups, accounts, networks, policies] = await Promise.all([
     grantsOn(db(), tenant.id, resourceId),
@@ -52,9 +53,10 @@ export default async function Page(props: PageProps) {
   }));
 
   return (
-    <TwingateShell title={`Resource ${resource.name}`} tenantName={tenant.name} current="/twingate/resources"
-      description={<><Link className="underline" href="/twingate/resources">All resources</Link> · <span className="font-mono">{r.address?.value}</span>{r.alias ? <> · alias <span className="font-mono">{r.alias}</span></> : null}</>}
-      actions={canAdmin ? <EditResourceDialog tenantId={tenantId} resourceId={resourceId} values={values} networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))} /> : null}>
+    <>
+      <PageHeader title={`Resource ${resource.name} · ${tenant.name}`}
+        description={<><Link className="underline" href="/twingate/resources">All resources</Link> · <span className="font-mono">{r.address?.value}</span>{r.alias ? <> · alias <span className="font-mono">{r.alias}</span></> : null}</>}
+        actions={canAdmin ? <EditResourceDialog tenantId={tenantId} resourceId={resourceId} values={values} networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))} /> : null} />
       <div className="grid gap-4 xl:grid-cols-3">
         <Card>
           <CardTitle>Settings</CardTitle>
@@ -102,6 +104,6 @@ export default async function Page(props: PageProps) {
           ) : null}
         </Card>
       </div>
-    </TwingateShell>
+    </>
   );
 }
