@@ -4,7 +4,7 @@ import { VendorArea } from "@/components/vendor/vendor-area";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { TenantSummary } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.trugrid };
@@ -39,9 +39,9 @@ async function CacheCard({ tenant }: { tenant: TenantSummary }) {
 }
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant } = await pageContext(props, { page: "/trugrid", perm: "console.read", tenant: "current" });
+  const { staff, tenant, connection } = await vendorPage(props, { vendor: "trugrid", page: "/trugrid", perm: "console.read" });
   return (
-    <VendorArea staff={staff} tenant={tenant} vendor="trugrid" description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain.">
+    <VendorArea staff={staff} tenant={tenant} vendor="trugrid" connection={connection} description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain.">
       {tenant ? <CacheCard tenant={tenant} /> : null}
     </VendorArea>
   );

@@ -5,10 +5,9 @@ import { BulkJobItem } from "@/components/jumpcloud/bulk-job-item";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Unavailable } from "@/components/vendor/unavailable";
-import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { recentBulkJobs } from "@/lib/jumpcloud/bulk-jobs";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud bulk jobs" };
@@ -19,9 +18,9 @@ const KIND_LABEL = { create: "Create users", unlock: "Unlock", expire: "Expire p
 const Search = z.object({ job: urlId().optional() });
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, search: { job } } = await pageContext(props, { page: "/jumpcloud/bulk", perm: "console.read", tenant: "current", search: Search });
+  const { tenant, may, search: { job } } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/bulk", perm: "console.read", search: Search });
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud bulk jobs" reason="tenant" />;
-  const canWrite = can(staff.role, "jumpcloud.write");
+  const canWrite = may["jumpcloud.write"];
   const jobs = await recentBulkJobs(db(), tenant.id);
   return (
     <>

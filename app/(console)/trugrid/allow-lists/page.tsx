@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { AllowLists } from "@/components/trugrid/allow-lists";
 import { Unavailable } from "@/components/vendor/unavailable";
-import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
-import { trugridScope } from "@/lib/trugrid/scope";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 
 export const metadata: Metadata = { title: "TruGrid allow-lists" };
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, domainName } = await trugridScope(await pageContext(props, { page: "/trugrid/allow-lists", perm: "console.read", tenant: "current" }));
+  const { tenant, connection, may } = await vendorPage(props, { vendor: "trugrid", page: "/trugrid/allow-lists", perm: "console.read" });
+  const domainName = connection?.settings.domainName;
   const description = "The IP allow-list and the external DNS names of the tenant's TruGrid domain, as last read from TruGrid.";
   if (!tenant || !domainName) {
     return <Unavailable vendor="trugrid" title="Allow-lists" description={description} reason={tenant ? "connection" : "tenant"} />;
@@ -24,7 +23,7 @@ export default async function Page(props: PageProps) {
   return (
     <div className="space-y-6">
       <PageHeader title={`Allow-lists · ${tenant.name}`} description={description} />
-      <AllowLists tenantId={tenant.id} domainName={domainName} ips={values("allowed_ip")} dns={values("external_dns")} readAt={readAt?.toISOString() ?? null} canRead={can(staff.role, "trugrid.read")} />
+      <AllowLists tenantId={tenant.id} domainName={domainName} ips={values("allowed_ip")} dns={values("external_dns")} readAt={readAt?.toISOString() ?? null} canRead={may["trugrid.read"]} />
     </div>
   );
 }

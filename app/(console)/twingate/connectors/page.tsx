@@ -7,9 +7,8 @@ import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 import type { Connector } from "@/lib/vendors/twingate/schemas";
 
@@ -23,7 +22,7 @@ const STATE: Record<string, { label: string; variant: "success" | "destructive" 
 };
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/connectors", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/connectors", perm: "console.read" });
   const description = "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename them and turn status notifications on or off.";
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate connectors" description={description} reason="tenant" />;
   const [connectors, networks, sync] = await Promise.all([

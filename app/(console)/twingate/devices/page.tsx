@@ -6,11 +6,10 @@ import { CacheNote } from "@/components/twingate/twingate-shell";
 import { PageHeader } from "@/components/shell/page-header";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum, urlId } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
 import { DEVICE_STATES } from "@/lib/twingate/constants";
-import { twingatePage } from "@/lib/twingate/page";
 import { DEVICE_SORTS, lastTwingateSync, listTwingateDevices } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate devices" };
@@ -21,7 +20,7 @@ const Search = tableSearch({ sortable: DEVICE_SORTS, sort: "name" }).extend({
 });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canOperate, search, ignored } = twingatePage(await pageContext(props, { page: "/twingate/devices", perm: "console.read", tenant: "current", search: Search }));
+  const { tenant, may: { "twingate.write": canOperate }, search, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/devices", perm: "console.read", search: Search });
   const description = "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device becomes active again by itself the next time it connects.";
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate devices" description={description} reason="tenant" />;
   const state = tableState(search);

@@ -11,10 +11,9 @@ import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlText } from "@/lib/params/fields";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate groups" };
@@ -25,7 +24,7 @@ type GroupRaw = { type?: string };
 const Search = z.object({ q: urlText(200).default("") });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin, search: { q }, ignored } = twingatePage(await pageContext(props, { page: "/twingate/groups", perm: "console.read", tenant: "current", search: Search }));
+  const { tenant, may: { "twingate.network.write": canAdmin }, search: { q }, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/groups", perm: "console.read", search: Search });
   const description = "Groups decide who reaches which resources. Operators change members; admins create, rename, delete, and set resources and security policies.";
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate groups" description={description} reason="tenant" />;
   const [groups, policies, members, access, sync] = await Promise.all([

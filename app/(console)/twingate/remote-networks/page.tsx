@@ -7,15 +7,14 @@ import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { deleteTwingateRemoteNetwork } from "@/lib/twingate/network-actions";
-import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate remote networks" };
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/remote-networks", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/remote-networks", perm: "console.read" });
   const description = "The networks Twingate connectors reach into. Admins create, rename and relocate them; Twingate refuses to delete one that still has resources.";
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate remote networks" description={description} reason="tenant" />;
   const [networks, resources, connectors, sync] = await Promise.all([

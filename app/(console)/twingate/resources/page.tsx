@@ -11,10 +11,9 @@ import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlText } from "@/lib/params/fields";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate resources" };
@@ -24,7 +23,7 @@ type ResourceAttrs = { address?: string; alias?: string | null; isVisible?: bool
 const Search = z.object({ q: urlText(200).default("") });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin, search: { q }, ignored } = twingatePage(await pageContext(props, { page: "/twingate/resources", perm: "console.read", tenant: "current", search: Search }));
+  const { tenant, may: { "twingate.network.write": canAdmin }, search: { q }, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/resources", perm: "console.read", search: Search });
   const description = "Addresses reachable through Twingate and who may reach them. Admins create and edit resources and change their access.";
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate resources" description={description} reason="tenant" />;
   const [resources, networks, policies, access, sync] = await Promise.all([

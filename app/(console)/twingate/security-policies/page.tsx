@@ -8,15 +8,14 @@ import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { changeTwingatePolicyGroups } from "@/lib/twingate/network-actions";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate security policies" };
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/security-policies", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/security-policies", perm: "console.read" });
   const description = "Policies are defined in Twingate's admin console; here they are read, and admins assign them to groups. A group's policy applies to every resource it reaches.";
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate security policies" description={description} reason="tenant" />;
   const [policies, groups, access, sync] = await Promise.all([

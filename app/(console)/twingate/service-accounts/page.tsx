@@ -9,9 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { deleteTwingateServiceAccount, deleteTwingateServiceKey, revokeTwingateServiceKey } from "@/lib/twingate/account-actions";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 import type { ServiceAccountKey } from "@/lib/vendors/twingate/schemas";
 
@@ -20,7 +19,7 @@ export const metadata: Metadata = { title: "Twingate service accounts" };
 const KEY_VARIANT = { ACTIVE: "success", EXPIRED: "outline", REVOKED: "destructive" } as const;
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/service-accounts", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/service-accounts", perm: "console.read" });
   const description = "Machine identities and their keys. Admins create, rename and delete accounts, and create, rename, revoke and delete keys; a new key's token is shown once.";
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate service accounts" description={description} reason="tenant" />;
   const [accounts, keys, access, sync] = await Promise.all([

@@ -7,10 +7,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Unavailable } from "@/components/vendor/unavailable";
-import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getSystem } from "@/lib/jumpcloud/queries";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud system" };
@@ -18,8 +17,8 @@ export const metadata: Metadata = { title: "JumpCloud system" };
 const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
 export default async function Page(props: PageProps) {
-  const ctx = await pageContext(props, { page: "/jumpcloud/systems/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
-  const { staff, tenant, params: { id } } = ctx;
+  const ctx = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/systems/[id]", perm: "console.read", params: z.object({ id: pathId() }) });
+  const { tenant, may, params: { id } } = ctx;
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud system" reason="tenant" />;
   const found = await ctx.found(getSystem(db(), tenant.id, id), { type: "jumpcloud_system", id });
   const { system } = found;
@@ -41,10 +40,10 @@ export default async function Page(props: PageProps) {
           </dl>
           <div className="mt-4">
             <SystemCommands tenantId={tenant.id} systemId={system.vendorId} name={name} apple={apple}
-              canWrite={can(staff.role, "jumpcloud.write")} canDestroy={can(staff.role, "jumpcloud.destructive")} />
+              canWrite={may["jumpcloud.write"]} canDestroy={may["jumpcloud.destructive"]} />
           </div>
         </Card>
-        <SystemRelations tenantId={tenant.id} systemId={system.vendorId} name={name} canWrite={can(staff.role, "jumpcloud.write")}
+        <SystemRelations tenantId={tenant.id} systemId={system.vendorId} name={name} canWrite={may["jumpcloud.write"]}
           groups={found.groups.map((g) => ({ ...g, type: "system_group" }))} associations={found.associations} />
       </div>
     </>

@@ -12,11 +12,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId, urlText } from "@/lib/params/fields";
 import { addTwingateGroupMembers, deleteTwingateGroup, removeTwingateGroupMembers, removeTwingateGroupResources } from "@/lib/twingate/group-actions";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { getObject, grantsOf, groupCandidates, groupMembers, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate group" };
@@ -27,9 +26,9 @@ type GroupAttrs = { isActive?: boolean; securityPolicyId?: string | null };
 const Search = z.object({ add: urlText(200).default("") });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canOperate, canAdmin, params: { groupId }, search: { add }, ignored, found } = twingatePage(await pageContext(props, {
-    page: "/twingate/groups/[groupId]", perm: "console.read", tenant: "current", params: z.object({ groupId: pathId() }), search: Search,
-  }));
+  const { tenant, may: { "twingate.write": canOperate, "twingate.network.write": canAdmin }, params: { groupId }, search: { add }, ignored, found } = await vendorPage(props, {
+    vendor: "twingate", page: "/twingate/groups/[groupId]", perm: "console.read", params: z.object({ groupId: pathId() }), search: Search,
+  });
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate group" reason="tenant" />;
   const group = await found(getObject<GroupAttrs, { type?: string }>(db(), tenant.id, "group", groupId), { type: "twingate_group", id: groupId });
   const [{ rows: members, total: memberCount }, grants, policies, resources, candidates] = await Promise.all([

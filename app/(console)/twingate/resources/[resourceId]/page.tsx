@@ -10,11 +10,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId } from "@/lib/params/fields";
 import { formatPorts } from "@/lib/twingate/protocols";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { getObject, grantsOn, listObjects } from "@/lib/twingate/queries";
 import { removeTwingateResourceAccess } from "@/lib/twingate/resource-actions";
 import type { Resource } from "@/lib/vendors/twingate/schemas";
@@ -24,9 +23,9 @@ export const metadata: Metadata = { title: "Twingate resource" };
 const protocolText = (p: Resource["protocols"]["tcp"]) => (p.policy === "ALLOW_ALL" ? "all ports" : formatPorts(p.ports) || "none");
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin, params: { resourceId }, found } = twingatePage(await pageContext(props, {
-    page: "/twingate/resources/[resourceId]", perm: "console.read", tenant: "current", params: z.object({ resourceId: pathId() }),
-  }));
+  const { tenant, may: { "twingate.network.write": canAdmin }, params: { resourceId }, found } = await vendorPage(props, {
+    vendor: "twingate", page: "/twingate/resources/[resourceId]", perm: "console.read", params: z.object({ resourceId: pathId() }),
+  });
   if (!tenant) return <Unavailable vendor="twingate" title="Twingate resource" reason="tenant" />;
   const resource = await found(getObject<Record<string, unknown>, Resource>(db(), tenant.id, "resource", resourceId), { type: "twingate_resource", id: resourceId });
   const [grants, groups, accounts, networks, policies] = await Promise.all([
