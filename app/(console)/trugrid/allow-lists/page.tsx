@@ -4,6 +4,7 @@ import { AllowLists } from "@/components/trugrid/allow-lists";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
+import { allowListValues } from "@/lib/trugrid/allow-lists";
 
 export const metadata: Metadata = { title: "TruGrid allow-lists" };
 
@@ -14,16 +15,11 @@ export default async function Page(props: PageProps) {
   if (!tenant || !domainName) {
     return <Unavailable vendor="trugrid" title="Allow-lists" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
-  const rows = await db().vendorObject.findMany({
-    where: { tenantId: tenant.id, vendor: "trugrid", kind: { in: ["allowed_ip", "external_dns"] }, deletedAt: null },
-    orderBy: { name: "asc" }, select: { kind: true, name: true, syncedAt: true },
-  });
-  const values = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.name ?? "");
-  const readAt = rows.reduce<Date | null>((m, r) => (!m || r.syncedAt > m ? r.syncedAt : m), null);
+  const { ips, dns, readAt } = await allowListValues(db(), tenant.id);
   return (
     <div className="space-y-6">
       <PageHeader title={`Allow-lists · ${tenant.name}`} description={description} />
-      <AllowLists tenantId={tenant.id} domainName={domainName} ips={values("allowed_ip")} dns={values("external_dns")} readAt={readAt?.toISOString() ?? null} canRead={may["trugrid.read"]} />
+      <AllowLists tenantId={tenant.id} domainName={domainName} ips={ips} dns={dns} readAt={readAt?.toISOString() ?? null} canRead={may["trugrid.read"]} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
-import { listTrugridUsers, STATE_FILTERS, USER_SORTS } from "@/lib/trugrid/list-users";
+import { listTrugridUsers, STATE_FILTERS, trugridUserCount, USER_SORTS } from "@/lib/trugrid/list-users";
 
 export const metadata: Metadata = { title: "TruGrid users" };
 
@@ -28,7 +28,7 @@ export default async function Page(props: PageProps) {
       <PageHeader title={`TruGrid users · ${tenant.name}`} description={description} />
       <ParamNotices ignored={ignored} />
       <TrugridUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canAct={may["trugrid.user.write"]} />
-      {may["trugrid.domain.write"] ? <DomainUdp tenantId={tenant.id} domainName={domainName} users={await db().trugridUser.count({ where: { tenantId: tenant.id, deletedAt: null } })} /> : null}
+      {may["trugrid.domain.write"] ? <DomainUdp tenantId={tenant.id} domainName={domainName} users={await trugridUserCount(db(), tenant.id)} /> : null}
     </div>
   );
 }

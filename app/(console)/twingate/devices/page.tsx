@@ -10,7 +10,7 @@ import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum, urlId } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
 import { DEVICE_STATES } from "@/lib/twingate/constants";
-import { DEVICE_SORTS, lastTwingateSync, listTwingateDevices } from "@/lib/twingate/queries";
+import { DEVICE_SORTS, lastTwingateSync, listTwingateDevices, twingateUserEmail } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate devices" };
 
@@ -28,7 +28,7 @@ export default async function Page(props: PageProps) {
   const [{ rows, total }, sync, owner] = await Promise.all([
     listTwingateDevices(db(), tenant.id, state, { state: search.state, trusted: search.trusted, user }),
     lastTwingateSync(db(), tenant.id),
-    user ? db().twingateUser.findFirst({ where: { tenantId: tenant.id, vendorId: user }, select: { email: true } }) : null,
+    user ? twingateUserEmail(db(), tenant.id, user) : null,
   ]);
   return (
     <>
@@ -37,7 +37,7 @@ export default async function Page(props: PageProps) {
       <ParamNotices ignored={ignored} />
       {user ? (
         <p className="mb-3 text-sm" data-testid="device-owner-filter">
-          Devices of <strong>{owner?.email ?? user}</strong> · <Link className="underline" href="/twingate/devices">all devices</Link>
+          Devices of <strong>{owner ?? user}</strong> · <Link className="underline" href="/twingate/devices">all devices</Link>
         </p>
       ) : null}
       <TwingateDevicesTable rows={rows} total={total} state={state} tenantId={tenant.id} canOperate={canOperate} />
