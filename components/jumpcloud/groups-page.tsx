@@ -1,10 +1,9 @@
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { can } from "@/lib/auth/permissions";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { GROUP_SORTS, listGroups } from "@/lib/jumpcloud/queries";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { tableSearch, tableState } from "@/lib/table/params";
 import { GroupCreateForm } from "./group-create-form";
 import { GroupsTable } from "./groups-table";
@@ -15,8 +14,8 @@ const Search = tableSearch({ sortable: GROUP_SORTS, sort: "name" });
 export async function GroupsPage({ kind, props }: { kind: "user_group" | "system_group"; props: PageProps }) {
   const title = kind === "user_group" ? "JumpCloud user groups" : "JumpCloud system groups";
   const page = kind === "user_group" ? "/jumpcloud/user-groups" : "/jumpcloud/system-groups";
-  const { staff, tenant, search, ignored } = await pageContext(props, { page, perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title={title} />;
+  const { tenant, may, search, ignored } = await vendorPage(props, { vendor: "jumpcloud", page, perm: "console.read", search: Search });
+  if (!tenant) return <Unavailable vendor="jumpcloud" title={title} reason="tenant" />;
   const state = tableState(search);
   const { rows, total } = await listGroups(db(), tenant.id, kind, state);
   return (
@@ -26,7 +25,7 @@ export async function GroupsPage({ kind, props }: { kind: "user_group" | "system
         : "Groups of systems; users and user groups bound to a system group get accounts on all its systems."} />
       <ParamNotices ignored={ignored} />
       <GroupsTable kind={kind} rows={rows} total={total} state={state}
-        tools={can(staff.role, "jumpcloud.write") ? <GroupCreateForm tenantId={tenant.id} kind={kind} /> : null} />
+        tools={may["jumpcloud.write"] ? <GroupCreateForm tenantId={tenant.id} kind={kind} /> : null} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import type pg from "pg";
 import type { Staff } from "../auth/staff";
+import type { Db } from "../db/client";
 import { safeCell } from "../csv/safe-cell";
 import { Prisma } from "../generated/prisma/client";
 import { auditWhere, type AuditFilter } from "./filter";
@@ -17,6 +18,11 @@ const TEXT_COLUMNS = Prisma.raw(CSV_COLUMNS.map((c) =>
 // One JSON object per event, built by Postgres, so Node only joins text.
 const JSON_LINE = Prisma.raw(`json_build_object(${CSV_COLUMNS.map((c) =>
   `'${c}', ${c === "seq" ? "seq::text" : c === "at" ? `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `"${c}"`}`).join(", ")})::text AS line`);
+
+/** The newest event's seq (0 with none): an export streams the log up to it, so its own event is not in it. */
+export async function lastAuditSeq(db: Db): Promise<bigint> {
+  return (await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0n;
+}
 
 /**
  * The filtered log as CSV or JSON lines, oldest first, read by keyset pages

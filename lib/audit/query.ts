@@ -1,6 +1,7 @@
 import "server-only";
 import type { Staff } from "../auth/staff";
 import { db } from "../db";
+import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AuditFilter, auditWhere } from "./filter";
 import { auditScope } from "./scope";
@@ -55,4 +56,29 @@ export async function listAuditEvents(staff: Staff, f: AuditFilter) {
 /** One event with its chain fields, if the staff user may read it. */
 export async function getAuditEvent(staff: Staff, id: string) {
   return db().auditEvent.findFirst({ where: { AND: [{ id }, auditScope(staff)] } });
+}
+
+/**
+ * Events related to one the staff user reads, in their scope: the intent and
+ * outcome of the same vendor call (one correlation id), and undos of it or
+ * the event it undid (each names the other as an audit_event target).
+ */
+export async function relatedEvents(
+  db: Db, staff: Staff, event: { id: string; correlationId: string | null; targets: unknown },
+) {
+  const targets = (Array.isArray(event.targets) ? event.targets : []) as { type?: string; id?: string }[];
+  return db.auditEvent.findMany({
+    where: {
+      AND: [auditScope(staff), {
+        OR: [
+          ...(event.correlationId ? [{ id: event.correlationId }, { correlationId: event.correlationId }] : []),
+          { correlationId: event.id },
+          { targets: { array_contains: [{ type: "audit_event", id: event.id }] } },
+          ...targets.filter((t) => t.type === "audit_event" && t.id).map((t) => ({ id: t.id })),
+        ],
+      }, { NOT: { id: event.id } }],
+    },
+    orderBy: { seq: "asc" },
+    take: 20,
+  });
 }

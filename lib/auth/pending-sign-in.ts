@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Db } from "../db/client";
 import { safeNextPath } from "./safe-redirect";
 import { openClaims, sealClaims } from "./sealed-token";
 
@@ -45,4 +46,9 @@ export async function sealPending(pending: PendingSignIn, secret: string): Promi
 export async function openPending(token: string | null | undefined, secret: string): Promise<PendingSignIn | null> {
   const parsed = Pending.safeParse(await openClaims(PURPOSE, token, secret));
   return parsed.success ? parsed.data : null;
+}
+
+/** The email of the staff user a pending sign-in is for (whom the second step signs in); null once they are gone. */
+export async function pendingStaffEmail(db: Db, staffId: string): Promise<string | null> {
+  return (await db.staffUser.findUnique({ where: { id: staffId }, select: { email: true } }))?.email ?? null;
 }

@@ -58,3 +58,11 @@ export async function listPeople(db: Db, tenantId: string, state: TableState<Peo
   ]);
   return { rows, total: count[0]?.n ?? 0 };
 }
+
+/** The tenant's people with these (normalised) email addresses: what an audit event's targets link to. */
+export async function peopleByEmail(db: Db, tenantId: string, emailsNorm: string[]) {
+  if (emailsNorm.length === 0) return [];
+  return db.person.findMany({
+    where: { tenantId, emailNorm: { in: emailsNorm } }, select: { id: true, emailNorm: true },
+  });
+}

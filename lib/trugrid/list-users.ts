@@ -61,3 +61,8 @@ export async function listTrugridUsers(db: Db, tenantId: string, state: TableSta
   ]);
   return { rows, total: count[0]?.n ?? 0 };
 }
+
+/** How many TruGrid users the tenant has in the cache (what a domain-wide change reaches). */
+export async function trugridUserCount(db: Db, tenantId: string): Promise<number> {
+  return db.trugridUser.count({ where: { tenantId, deletedAt: null } });
+}

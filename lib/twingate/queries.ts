@@ -178,3 +178,19 @@ export async function userGroups(db: Db, tenantId: string, userId: string) {
 export async function lastTwingateSync(db: Db, tenantId: string) {
   return db.syncRun.findFirst({ where: { tenantId, vendor: "twingate", status: "succeeded" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } });
 }
+
+/** What the Twingate overview counts: users, devices, and the cached objects of each kind (group, resource, …). */
+export async function twingateOverview(db: Db, tenantId: string) {
+  const where = { tenantId, ...live };
+  const [users, devices, objects] = await Promise.all([
+    db.twingateUser.count({ where }),
+    db.twingateDevice.count({ where }),
+    db.vendorObject.groupBy({ by: ["kind"], where: { ...where, vendor: "twingate" }, _count: { _all: true } }),
+  ]);
+  return { users, devices, objects: new Map(objects.map((o) => [o.kind, o._count._all])) };
+}
+
+/** A cached Twingate user's email, for naming them in a filter; null when the tenant has no such user. */
+export async function twingateUserEmail(db: Db, tenantId: string, vendorId: string): Promise<string | null> {
+  return (await db.twingateUser.findFirst({ where: { tenantId, vendorId }, select: { email: true } }))?.email ?? null;
+}

@@ -8,6 +8,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { When } from "@/components/ui/when";
 import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { BULK_OPERATIONS, BULK_RUNBOOKS, bulkJobKind } from "@/lib/bulk/catalogue";
+import { bulkPageData } from "@/lib/bulk/page-queries";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
@@ -25,11 +26,7 @@ export default async function BulkPage(props: PageProps) {
   if (!tenant) {
     return (<><PageHeader title="Bulk changes" description={description} /><Card><CardTitle>No tenant</CardTitle><CardDescription>You are not assigned to any tenant.</CardDescription></Card></>);
   }
-  const [connections, jobs] = await Promise.all([
-    db().vendorConnection.findMany({ where: { tenantId: tenant.id }, select: { vendor: true } }),
-    db().bulkJob.findMany({ where: { tenantId: tenant.id }, orderBy: { createdAt: "desc" }, take: 20 }),
-  ]);
-  const connected = new Set(connections.map((c) => c.vendor));
+  const { connected, jobs } = await bulkPageData(db(), tenant.id);
   // Operations whose page action is for a higher role are left out of the choice (the actions refuse them too).
   const operations = [
     ...BULK_OPERATIONS.filter((o) => !o.perm || can(staff.role, o.perm)).map((o) => ({ id: o.id, label: o.label, vendor: o.vendor, connected: connected.has(o.vendor) })),

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { JumpcloudNav } from "@/components/jumpcloud/jc-nav";
+import { VendorTabs } from "@/components/vendor/vendor-tabs";
 
-// Navigation only: each page checks the session and tenant itself.
-export default function JumpcloudLayout({ children }: { children: ReactNode }) {
+// The area's tabs only: every page below checks the session and tenant itself (vendorPage).
+export default function Layout({ children }: { children: ReactNode }) {
   return (
     <>
-      <JumpcloudNav />
+      <VendorTabs vendor="jumpcloud" />
       {children}
     </>
   );

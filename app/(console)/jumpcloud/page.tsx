@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { VendorArea } from "@/components/vendors/vendor-area";
+import { VendorArea } from "@/components/vendor/vendor-area";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { overviewCounts } from "@/lib/jumpcloud/queries";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.jumpcloud };
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant } = await pageContext(props, { page: "/jumpcloud", perm: "console.read", tenant: "current" });
+  const { staff, tenant, connection } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud", perm: "console.read" });
   const counts = tenant ? await overviewCounts(db(), tenant.id) : null;
   const tiles = counts ? [
     { href: "/jumpcloud/users", label: "Users", value: counts.users, note: `${counts.locked} locked · ${counts.suspended} suspended` },
@@ -20,7 +20,7 @@ export default async function Page(props: PageProps) {
     { href: "/jumpcloud/associations", label: "Associations", value: counts.associations },
   ] : [];
   return (
-    <VendorArea staff={staff} tenant={tenant} vendor="jumpcloud" description="Users (MFA reset, lock, unlock, suspend), groups, systems, associations and bulk jobs. For an MSP key, the organisation (x-org-id) is this tenant's connection setting.">
+    <VendorArea staff={staff} tenant={tenant} vendor="jumpcloud" connection={connection} description="Users (MFA reset, lock, unlock, suspend), groups, systems, associations and bulk jobs. For an MSP key, the organisation (x-org-id) is this tenant's connection setting.">
       {counts ? (
         <Card>
           <CardTitle>In the cache</CardTitle>

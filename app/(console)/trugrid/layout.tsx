@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
-import { TrugridTabs } from "@/components/trugrid/trugrid-tabs";
+import { VendorTabs } from "@/components/vendor/vendor-tabs";
 
+// The area's tabs only: every page below checks the session and tenant itself (vendorPage).
 export default function Layout({ children }: { children: ReactNode }) {
   return (
     <>
-      <TrugridTabs />
+      <VendorTabs vendor="trugrid" />
       {children}
     </>
   );

@@ -1,23 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { VendorArea } from "@/components/vendors/vendor-area";
+import { VendorArea } from "@/components/vendor/vendor-area";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { TenantSummary } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
+import { trugridOverview } from "@/lib/trugrid/overview";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.trugrid };
 
 async function CacheCard({ tenant }: { tenant: TenantSummary }) {
-  const where = { tenantId: tenant.id, deletedAt: null };
-  const [users, associations, ips, dns, set] = await Promise.all([
-    db().trugridUser.count({ where }),
-    db().vendorEdge.count({ where: { ...where, vendor: "trugrid", kind: "machine_association" } }),
-    db().vendorObject.count({ where: { ...where, vendor: "trugrid", kind: "allowed_ip" } }),
-    db().vendorObject.count({ where: { ...where, vendor: "trugrid", kind: "external_dns" } }),
-    db().trugridUserState.count({ where: { tenantId: tenant.id, OR: [{ mfaOn: { not: null } }, { udpOn: { not: null } }] } }),
-  ]);
+  const n = await trugridOverview(db(), tenant.id);
   const line = (href: string, n: number, what: string) => (
     <li><Link href={href} className="underline-offset-2 hover:underline"><strong>{n}</strong> {what}</Link></li>
   );
@@ -28,20 +22,20 @@ async function CacheCard({ tenant }: { tenant: TenantSummary }) {
         TruGrid lists users only with their logon IPs, machines only through associations, and reports no MFA or UDP state: the console shows what it last set itself.
       </CardDescription>
       <ul className="mt-3 space-y-1 text-sm">
-        {line("/trugrid/users", users, "users")}
-        {line("/trugrid/users", set, "users with MFA or UDP set through this console")}
-        {line("/trugrid/associations", associations, "machine associations")}
-        {line("/trugrid/allow-lists", ips, "allowed IPs")}
-        {line("/trugrid/allow-lists", dns, "external DNS names")}
+        {line("/trugrid/users", n.users, "users")}
+        {line("/trugrid/users", n.usersWithState, "users with MFA or UDP set through this console")}
+        {line("/trugrid/associations", n.associations, "machine associations")}
+        {line("/trugrid/allow-lists", n.allowedIps, "allowed IPs")}
+        {line("/trugrid/allow-lists", n.externalDns, "external DNS names")}
       </ul>
     </Card>
   );
 }
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant } = await pageContext(props, { page: "/trugrid", perm: "console.read", tenant: "current" });
+  const { staff, tenant, connection } = await vendorPage(props, { vendor: "trugrid", page: "/trugrid", perm: "console.read" });
   return (
-    <VendorArea staff={staff} tenant={tenant} vendor="trugrid" description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain.">
+    <VendorArea staff={staff} tenant={tenant} vendor="trugrid" connection={connection} description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain.">
       {tenant ? <CacheCard tenant={tenant} /> : null}
     </VendorArea>
   );

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { TruuTabs } from "@/components/truu/truu-tabs";
+import { VendorTabs } from "@/components/vendor/vendor-tabs";
 
-// Only the tabs: every page below checks the session and tenant itself.
-export default function TruuLayout({ children }: { children: ReactNode }) {
+// The area's tabs only: every page below checks the session and tenant itself (vendorPage).
+export default function Layout({ children }: { children: ReactNode }) {
   return (
     <>
-      <TruuTabs />
+      <VendorTabs vendor="truu" />
       {children}
     </>
   );

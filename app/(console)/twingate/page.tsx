@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { TwingateOverviewCard } from "@/components/twingate/overview-card";
-import { VendorArea } from "@/components/vendors/vendor-area";
+import { VendorArea } from "@/components/vendor/vendor-area";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
+import { twingateOverview } from "@/lib/twingate/queries";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: VENDOR_LABEL.twingate };
@@ -13,20 +14,14 @@ const KINDS: Record<string, string> = {
 };
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant } = await pageContext(props, { page: "/twingate", perm: "console.read", tenant: "current" });
+  const { staff, tenant, connection } = await vendorPage(props, { vendor: "twingate", page: "/twingate", perm: "console.read" });
   let counts: Record<string, number> = {};
   if (tenant) {
-    const where = { tenantId: tenant.id, deletedAt: null };
-    const [users, devices, objects] = await Promise.all([
-      db().twingateUser.count({ where }),
-      db().twingateDevice.count({ where }),
-      db().vendorObject.groupBy({ by: ["kind"], where: { ...where, vendor: "twingate" }, _count: { _all: true } }),
-    ]);
-    const byKind = new Map(objects.map((o) => [o.kind, o._count._all]));
-    counts = { "/twingate/users": users, "/twingate/devices": devices, ...Object.fromEntries(Object.entries(KINDS).map(([href, kind]) => [href, byKind.get(kind) ?? 0])) };
+    const { users, devices, objects } = await twingateOverview(db(), tenant.id);
+    counts = { "/twingate/users": users, "/twingate/devices": devices, ...Object.fromEntries(Object.entries(KINDS).map(([href, kind]) => [href, objects.get(kind) ?? 0])) };
   }
   return (
-    <VendorArea staff={staff} tenant={tenant} vendor="twingate" description="Users, devices, groups, resources and access, remote networks, connectors and service accounts.">
+    <VendorArea staff={staff} tenant={tenant} vendor="twingate" connection={connection} description="Users, devices, groups, resources and access, remote networks, connectors and service accounts.">
       {tenant ? <TwingateOverviewCard counts={counts} /> : null}
     </VendorArea>
   );

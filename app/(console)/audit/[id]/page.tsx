@@ -7,11 +7,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { When } from "@/components/ui/when";
-import { auditScope } from "@/lib/audit/scope";
-import { getAuditEvent } from "@/lib/audit/query";
+import { getAuditEvent, relatedEvents } from "@/lib/audit/query";
 import { db } from "@/lib/db";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
+import { peopleByEmail } from "@/lib/people/list-people";
 import { normEmail } from "@/lib/sync/target";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
@@ -30,25 +30,10 @@ export default async function AuditEventPage(props: PageProps) {
   const event = await found(getAuditEvent(staff, id), { type: "audit_event", id });
   const targets = (Array.isArray(event.targets) ? event.targets : []) as Target[];
   // Related events: the intent/outcome pair of a vendor call, and undos of (or undone by) this event.
-  const related = await db().auditEvent.findMany({
-    where: {
-      AND: [auditScope(staff), {
-        OR: [
-          ...(event.correlationId ? [{ id: event.correlationId }, { correlationId: event.correlationId }] : []),
-          { correlationId: event.id },
-          { targets: { array_contains: [{ type: "audit_event", id: event.id }] } },
-          ...targets.filter((t) => t.type === "audit_event").map((t) => ({ id: t.id })),
-        ],
-      }, { NOT: { id: event.id } }],
-    },
-    orderBy: { seq: "asc" },
-    take: 20,
-  });
+  const related = await relatedEvents(db(), staff, event);
   // A target that is a person (an email or UPN) links to their People page when the tenant knows them.
   const emails = targets.map((t) => [t.id, t.label]).flat().filter((v): v is string => !!v && v.includes("@")).map(normEmail);
-  const people = event.tenantId && emails.length
-    ? await db().person.findMany({ where: { tenantId: event.tenantId, emailNorm: { in: emails } }, select: { id: true, emailNorm: true } })
-    : [];
+  const people = event.tenantId ? await peopleByEmail(db(), event.tenantId, emails) : [];
   const tenantName = event.tenantId ? (await tenantsInScope(staff)).find((t) => t.id === event.tenantId)?.name ?? event.tenantId : null;
   const undo = undoLabels()[event.action];
   const row = (label: string, value: React.ReactNode) => (

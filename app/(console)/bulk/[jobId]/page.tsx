@@ -9,13 +9,13 @@ import { ParamNotices } from "@/components/shell/param-notices";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { bulkJobKind } from "@/lib/bulk/catalogue";
+import { jobRowsPage } from "@/lib/bulk/page-queries";
 import { bulkJobInScope, bulkJobTenant, bulkJobView } from "@/lib/bulk/queries";
 import { BulkRowsSearch } from "@/lib/bulk/rows-search";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageContext, type PageProps } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
-import { pageWindow, tableState } from "@/lib/table/params";
+import { tableState } from "@/lib/table/params";
 import { JobLinks } from "@/components/bulk/job-links";
 
 export const metadata: Metadata = { title: "Bulk job" };
@@ -31,17 +31,9 @@ export default async function BulkJobPage(props: PageProps) {
   const notices = <ParamNotices ignored={ignored} />;
   if (op.runbook) return <OffboardingJob job={job} staff={staff} search={search} view={await bulkJobView(job.id)} notices={notices} />;
   const state = tableState(search);
-  const where: Prisma.BulkRowWhereInput = {
-    jobId: job.id,
-    ...(search.plan ? { plan: search.plan } : {}),
-    ...(search.status ? { status: search.status } : {}),
-    ...(state.q ? { OR: [{ planError: { contains: state.q, mode: "insensitive" } }, { vendorMessage: { contains: state.q, mode: "insensitive" } }, { input: { string_contains: state.q } }] } : {}),
-  };
-  const [view, rows, total, toSend] = await Promise.all([
+  const [view, { rows, total, toSend }] = await Promise.all([
     bulkJobView(job.id),
-    db().bulkRow.findMany({ where, orderBy: [{ [state.sort]: state.dir }, { line: "asc" }], ...pageWindow(state) }),
-    db().bulkRow.count({ where }),
-    db().bulkRow.count({ where: { jobId: job.id, status: "pending" } }),
+    jobRowsPage(db(), job.id, state, { plan: search.plan, status: search.status }),
   ]);
   const counts = job.planCounts as Record<string, number>;
   const canApply = can(staff.role, "bulk.apply");

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { BulkForms } from "@/components/jumpcloud/bulk-forms";
 import { BulkJobItem } from "@/components/jumpcloud/bulk-job-item";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { When } from "@/components/ui/when";
-import { can } from "@/lib/auth/permissions";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { recentBulkJobs } from "@/lib/jumpcloud/bulk-jobs";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud bulk jobs" };
@@ -20,9 +19,9 @@ const KIND_LABEL = { create: "Create users", unlock: "Unlock", expire: "Expire p
 const Search = z.object({ job: urlId().optional() });
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, search: { job } } = await pageContext(props, { page: "/jumpcloud/bulk", perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title="JumpCloud bulk jobs" />;
-  const canWrite = can(staff.role, "jumpcloud.write");
+  const { tenant, may, search: { job } } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/bulk", perm: "console.read", search: Search });
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud bulk jobs" reason="tenant" />;
+  const canWrite = may["jumpcloud.write"];
   const jobs = await recentBulkJobs(db(), tenant.id);
   return (
     <>

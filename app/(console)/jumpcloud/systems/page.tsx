@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { SystemsTable } from "@/components/jumpcloud/systems-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { listSystems, SYSTEM_ACTIVE, SYSTEM_SORTS, systemOsList } from "@/lib/jumpcloud/queries";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum, urlText } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
 
@@ -15,8 +15,8 @@ export const metadata: Metadata = { title: "JumpCloud systems" };
 const Search = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({ active: urlEnum(SYSTEM_ACTIVE).optional(), os: urlText(200).optional() });
 
 export default async function Page(props: PageProps) {
-  const { tenant, search, ignored } = await pageContext(props, { page: "/jumpcloud/systems", perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title="JumpCloud systems" />;
+  const { tenant, search, ignored } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/systems", perm: "console.read", search: Search });
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud systems" reason="tenant" />;
   const state = tableState(search);
   const osList = await systemOsList(db(), tenant.id);
   const os = search.os && osList.includes(search.os) ? search.os : undefined;

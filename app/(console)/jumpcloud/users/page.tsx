@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { UsersTable } from "@/components/jumpcloud/users-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { can } from "@/lib/auth/permissions";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { listUsers, LOCK_FILTERS, MFA_FILTERS, USER_SORTS, USER_STATES } from "@/lib/jumpcloud/queries";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
 
@@ -17,15 +16,15 @@ const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
 });
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, search, ignored } = await pageContext(props, { page: "/jumpcloud/users", perm: "console.read", tenant: "current", search: Search });
-  if (!tenant) return <NoTenant title="JumpCloud users" />;
+  const { tenant, may, search, ignored } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/users", perm: "console.read", search: Search });
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud users" reason="tenant" />;
   const state = tableState(search);
   const { rows, total } = await listUsers(db(), tenant.id, state, { state: search.state, lock: search.lock, mfa: search.mfa });
   return (
     <>
       <PageHeader title={`JumpCloud users · ${tenant.name}`} description="System users from the last sync. Open a user to suspend, unlock, reset MFA or edit; select several to unlock or expire passwords in one bulk job." />
       <ParamNotices ignored={ignored} />
-      <UsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canWrite={can(staff.role, "jumpcloud.write")} />
+      <UsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canWrite={may["jumpcloud.write"]} />
     </>
   );
 }

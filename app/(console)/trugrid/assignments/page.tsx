@@ -2,26 +2,26 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { AssignmentForm } from "@/components/trugrid/assignment-form";
 import { HistoryList } from "@/components/trugrid/history-list";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { machineGroups, userSuggestions } from "@/lib/trugrid/associations";
 import { trugridHistory } from "@/lib/trugrid/history";
-import { trugridScope } from "@/lib/trugrid/scope";
 
 export const metadata: Metadata = { title: "TruGrid assignments" };
 
 export default async function Page(props: PageProps) {
-  const { tenant, domainName, may } = await trugridScope(await pageContext(props, { page: "/trugrid/assignments", perm: "console.read", tenant: "current" }));
+  const { tenant, connection, may } = await vendorPage(props, { vendor: "trugrid", page: "/trugrid/assignments", perm: "console.read" });
+  const domainName = connection?.settings.domainName;
   const description = "Resource assignments: which users or user groups may use which machines or machine groups. A user must be assigned a group before a machine in it can be associated with them.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="Assignments" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="Assignments" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   const [history, users, groups] = await Promise.all([
     trugridHistory(db(), tenant.id, ["trugrid.assignment.created"]),
-    may.domain ? userSuggestions(db(), tenant.id) : Promise.resolve([]),
-    may.domain ? machineGroups(db(), tenant.id) : Promise.resolve([]),
+    may["trugrid.domain.write"] ? userSuggestions(db(), tenant.id) : Promise.resolve([]),
+    may["trugrid.domain.write"] ? machineGroups(db(), tenant.id) : Promise.resolve([]),
   ]);
   return (
     <div className="space-y-6">
@@ -30,7 +30,7 @@ export default async function Page(props: PageProps) {
         <CardTitle>New assignment</CardTitle>
         <CardDescription>Grants access, so admins only. TruGrid checks every name and answers per assignment.</CardDescription>
         <div className="mt-3">
-          {may.domain ? <AssignmentForm tenantId={tenant.id} users={users} groups={groups.map((g) => g.name)} /> : <p className="text-sm text-muted-foreground">Your role can see assignments made here but not create them.</p>}
+          {may["trugrid.domain.write"] ? <AssignmentForm tenantId={tenant.id} users={users} groups={groups.map((g) => g.name)} /> : <p className="text-sm text-muted-foreground">Your role can see assignments made here but not create them.</p>}
         </div>
       </Card>
       <HistoryList testId="assignment-history" title="Assignments made through this console" entries={history}

@@ -3,12 +3,11 @@ import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { AssociationEditor } from "@/components/trugrid/association-editor";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlText } from "@/lib/params/fields";
 import { associationsOfGroup, associationsOfUser, machineGroups, machinesByGroup, userSuggestions } from "@/lib/trugrid/associations";
-import { trugridScope } from "@/lib/trugrid/scope";
 
 export const metadata: Metadata = { title: "TruGrid machine associations" };
 
@@ -16,13 +15,13 @@ export const metadata: Metadata = { title: "TruGrid machine associations" };
 const Search = z.object({ group: urlText(300).optional(), user: urlText(300).optional() });
 
 export default async function Page(props: PageProps) {
-  const ctx = await pageContext(props, { page: "/trugrid/associations", perm: "console.read", tenant: "current", search: Search });
-  const { tenant, domainName, may } = await trugridScope(ctx);
+  const { tenant, connection, may, search, ignored } = await vendorPage(props, { vendor: "trugrid", page: "/trugrid/associations", perm: "console.read", search: Search });
+  const domainName = connection?.settings.domainName;
   const description = "Which machine each user holds in each machine group. A group of client machines gives a machine to one user; a group with a server lets users share one.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="Machine associations" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="Machine associations" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
-  const group = ctx.search.group || undefined, user = ctx.search.user || undefined;
+  const group = search.group || undefined, user = search.user || undefined;
   const view = group ? { group } : user ? { user } : null;
   const [groups, rows, users] = await Promise.all([
     machineGroups(db(), tenant.id),
@@ -33,9 +32,9 @@ export default async function Page(props: PageProps) {
   return (
     <div className="space-y-6">
       <PageHeader title={`Machine associations · ${tenant.name}`} description={description} />
-      <ParamNotices ignored={ctx.ignored} />
+      <ParamNotices ignored={ignored} />
       <AssociationEditor tenantId={tenant.id} domainName={domainName} groups={groups} view={view} rows={rows} machines={machines} users={users}
-        canSet={may.user} canClear={may.domain} />
+        canSet={may["trugrid.user.write"]} canClear={may["trugrid.domain.write"]} />
     </div>
   );
 }

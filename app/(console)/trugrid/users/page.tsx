@@ -2,25 +2,24 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { DomainUdp } from "@/components/trugrid/domain-udp";
-import { TrugridUnavailable } from "@/components/trugrid/no-tenant";
 import { TrugridUsersTable } from "@/components/trugrid/users-table";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
-import { listTrugridUsers, STATE_FILTERS, USER_SORTS } from "@/lib/trugrid/list-users";
-import { trugridScope } from "@/lib/trugrid/scope";
+import { listTrugridUsers, STATE_FILTERS, trugridUserCount, USER_SORTS } from "@/lib/trugrid/list-users";
 
 export const metadata: Metadata = { title: "TruGrid users" };
 
 const Search = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({ mfa: urlEnum(STATE_FILTERS).optional(), udp: urlEnum(STATE_FILTERS).optional() });
 
 export default async function Page(props: PageProps) {
-  const { search, ignored, ...ctx } = await pageContext(props, { page: "/trugrid/users", perm: "console.read", tenant: "current", search: Search });
-  const { tenant, domainName, may } = await trugridScope(ctx);
+  const { tenant, connection, may, search, ignored } = await vendorPage(props, { vendor: "trugrid", page: "/trugrid/users", perm: "console.read", search: Search });
+  const domainName = connection?.settings.domainName;
   const description = "Users of the TruGrid domain as its last logon-IP read listed them. TruGrid has no call that reads MFA or UDP state: the console shows what it last set itself, or unknown.";
   if (!tenant || !domainName) {
-    return <><PageHeader title="TruGrid users" description={description} /><TrugridUnavailable reason={tenant ? "connection" : "tenant"} /></>;
+    return <Unavailable vendor="trugrid" title="TruGrid users" description={description} reason={tenant ? "connection" : "tenant"} />;
   }
   const state = tableState(search);
   const { rows, total } = await listTrugridUsers(db(), tenant.id, state, { mfa: search.mfa, udp: search.udp });
@@ -28,8 +27,8 @@ export default async function Page(props: PageProps) {
     <div className="space-y-6">
       <PageHeader title={`TruGrid users · ${tenant.name}`} description={description} />
       <ParamNotices ignored={ignored} />
-      <TrugridUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canAct={may.user} />
-      {may.domain ? <DomainUdp tenantId={tenant.id} domainName={domainName} users={await db().trugridUser.count({ where: { tenantId: tenant.id, deletedAt: null } })} /> : null}
+      <TrugridUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canAct={may["trugrid.user.write"]} />
+      {may["trugrid.domain.write"] ? <DomainUdp tenantId={tenant.id} domainName={domainName} users={await trugridUserCount(db(), tenant.id)} /> : null}
     </div>
   );
 }

@@ -2,18 +2,18 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { AssetsTable } from "@/components/truu/assets-table";
-import { NoTenant } from "@/components/truu/no-tenant";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { assetTable, AssetTableSearch, listAssets } from "@/lib/truu/list-assets";
 import { listTableViews } from "@/lib/views/list-views";
 
 export const metadata: Metadata = { title: "TruU assets" };
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, search, ignored } = await pageContext(props, { page: "/truu/assets", perm: "console.read", tenant: "current", search: AssetTableSearch });
-  if (!tenant) return <NoTenant title="TruU assets" />;
+  const { staff, tenant, search, ignored } = await vendorPage(props, { vendor: "truu", page: "/truu/assets", perm: "console.read", search: AssetTableSearch });
+  if (!tenant) return <Unavailable vendor="truu" title="TruU assets" reason="tenant" />;
   const { state, type } = assetTable(search);
   const [{ rows, total }, views] = await Promise.all([
     listAssets(db(), tenant.id, state, type),

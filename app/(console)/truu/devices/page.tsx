@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { DevicesTable } from "@/components/truu/devices-table";
-import { NoTenant } from "@/components/truu/no-tenant";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { pgPool } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { deviceTable, DeviceTableSearch } from "@/lib/truu/device-filters";
 import { listDevices } from "@/lib/truu/list-devices";
 import { listTableViews } from "@/lib/views/list-views";
@@ -13,8 +13,8 @@ import { listTableViews } from "@/lib/views/list-views";
 export const metadata: Metadata = { title: "TruU devices" };
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, search, ignored } = await pageContext(props, { page: "/truu/devices", perm: "console.read", tenant: "current", search: DeviceTableSearch });
-  if (!tenant) return <NoTenant title="TruU devices" />;
+  const { staff, tenant, may, search, ignored } = await vendorPage(props, { vendor: "truu", page: "/truu/devices", perm: "console.read", search: DeviceTableSearch });
+  if (!tenant) return <Unavailable vendor="truu" title="TruU devices" reason="tenant" />;
   const { state, filter } = deviceTable(search);
   const [{ rows, total, estimated }, views] = await Promise.all([
     listDevices(pgPool(), tenant.id, state, filter),
@@ -25,7 +25,7 @@ export default async function Page(props: PageProps) {
       <PageHeader title={`TruU devices · ${tenant.name}`} description="Enrolled devices from the last TruU sync. Deletes go to TruU at once and cannot be undone." />
       <ParamNotices ignored={ignored} />
       <DevicesTable rows={rows} total={total} estimated={estimated} state={state} now={Date.now()} tenantId={tenant.id}
-        canDelete={can(staff.role, "truu.write")} canShare={can(staff.role, "views.share")} views={views} />
+        canDelete={may["truu.write"]} canShare={can(staff.role, "views.share")} views={views} />
     </>
   );
 }

@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { NoTenant } from "@/components/truu/no-tenant";
 import { UsersTable } from "@/components/truu/users-table";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { listUsers, userTable, UserTableSearch } from "@/lib/truu/list-users";
 import { listTableViews } from "@/lib/views/list-views";
 
 export const metadata: Metadata = { title: "TruU users" };
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, search, ignored } = await pageContext(props, { page: "/truu/users", perm: "console.read", tenant: "current", search: UserTableSearch });
-  if (!tenant) return <NoTenant title="TruU users" />;
+  const { staff, tenant, search, ignored } = await vendorPage(props, { vendor: "truu", page: "/truu/users", perm: "console.read", search: UserTableSearch });
+  if (!tenant) return <Unavailable vendor="truu" title="TruU users" reason="tenant" />;
   const { state, filter } = userTable(search);
   const [{ rows, total }, views] = await Promise.all([
     listUsers(db(), tenant.id, state, filter),

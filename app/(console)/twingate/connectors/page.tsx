@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { EditConnectorDialog } from "@/components/twingate/network-forms";
 import { Muted } from "@/components/twingate/state-badges";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 import type { Connector } from "@/lib/vendors/twingate/schemas";
 
@@ -22,9 +23,9 @@ const STATE: Record<string, { label: string; variant: "success" | "destructive" 
 };
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/connectors", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/connectors", perm: "console.read" });
   const description = "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename them and turn status notifications on or off.";
-  if (!tenant) return <TwingateShell title="Twingate connectors" current="/twingate/connectors" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate connectors" description={description} reason="tenant" />;
   const [connectors, networks, sync] = await Promise.all([
     listObjects<{ remoteNetworkId?: string; hasStatusNotificationsEnabled?: boolean }, Connector>(db(), tenant.id, "connector"),
     listObjects(db(), tenant.id, "remote_network"),
@@ -32,7 +33,8 @@ export default async function Page(props: PageProps) {
   ]);
   const networkName = namesById(networks);
   return (
-    <TwingateShell title="Twingate connectors" tenantName={tenant.name} current="/twingate/connectors" description={description}>
+    <>
+      <PageHeader title={`Twingate connectors · ${tenant.name}`} description={description} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <Table data-testid="twingate-connectors">
         <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Remote network</TableHead><TableHead>State</TableHead><TableHead>Last heartbeat</TableHead><TableHead>Version</TableHead><TableHead>Host</TableHead><TableHead>Notifications</TableHead>{canAdmin ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}</TableRow></TableHeader>
@@ -56,6 +58,6 @@ export default async function Page(props: PageProps) {
           })}
         </TableBody>
       </Table>
-    </TwingateShell>
+    </>
   );
 }

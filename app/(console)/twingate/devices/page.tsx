@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { TwingateDevicesTable } from "@/components/twingate/devices-table";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum, urlId } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
 import { DEVICE_STATES } from "@/lib/twingate/constants";
-import { twingatePage } from "@/lib/twingate/page";
-import { DEVICE_SORTS, lastTwingateSync, listTwingateDevices } from "@/lib/twingate/queries";
+import { DEVICE_SORTS, lastTwingateSync, listTwingateDevices, twingateUserEmail } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate devices" };
 
@@ -19,26 +20,27 @@ const Search = tableSearch({ sortable: DEVICE_SORTS, sort: "name" }).extend({
 });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canOperate, search, ignored } = twingatePage(await pageContext(props, { page: "/twingate/devices", perm: "console.read", tenant: "current", search: Search }));
+  const { tenant, may: { "twingate.write": canOperate }, search, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/devices", perm: "console.read", search: Search });
   const description = "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device becomes active again by itself the next time it connects.";
-  if (!tenant) return <TwingateShell title="Twingate devices" current="/twingate/devices" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate devices" description={description} reason="tenant" />;
   const state = tableState(search);
   const { user } = search;
   const [{ rows, total }, sync, owner] = await Promise.all([
     listTwingateDevices(db(), tenant.id, state, { state: search.state, trusted: search.trusted, user }),
     lastTwingateSync(db(), tenant.id),
-    user ? db().twingateUser.findFirst({ where: { tenantId: tenant.id, vendorId: user }, select: { email: true } }) : null,
+    user ? twingateUserEmail(db(), tenant.id, user) : null,
   ]);
   return (
-    <TwingateShell title="Twingate devices" tenantName={tenant.name} current="/twingate/devices" description={description}>
+    <>
+      <PageHeader title={`Twingate devices · ${tenant.name}`} description={description} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <ParamNotices ignored={ignored} />
       {user ? (
         <p className="mb-3 text-sm" data-testid="device-owner-filter">
-          Devices of <strong>{owner?.email ?? user}</strong> · <Link className="underline" href="/twingate/devices">all devices</Link>
+          Devices of <strong>{owner ?? user}</strong> · <Link className="underline" href="/twingate/devices">all devices</Link>
         </p>
       ) : null}
       <TwingateDevicesTable rows={rows} total={total} state={state} tenantId={tenant.id} canOperate={canOperate} />
-    </TwingateShell>
+    </>
   );
 }

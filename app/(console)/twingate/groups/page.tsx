@@ -5,14 +5,15 @@ import { UrlSearch } from "@/components/data-table/url-filters";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { CreateGroupDialog } from "@/components/twingate/group-forms";
 import { Muted } from "@/components/twingate/state-badges";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlText } from "@/lib/params/fields";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate groups" };
@@ -23,9 +24,9 @@ type GroupRaw = { type?: string };
 const Search = z.object({ q: urlText(200).default("") });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin, search: { q }, ignored } = twingatePage(await pageContext(props, { page: "/twingate/groups", perm: "console.read", tenant: "current", search: Search }));
+  const { tenant, may: { "twingate.network.write": canAdmin }, search: { q }, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/groups", perm: "console.read", search: Search });
   const description = "Groups decide who reaches which resources. Operators change members; admins create, rename, delete, and set resources and security policies.";
-  if (!tenant) return <TwingateShell title="Twingate groups" current="/twingate/groups" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate groups" description={description} reason="tenant" />;
   const [groups, policies, members, access, sync] = await Promise.all([
     listObjects<GroupAttrs, GroupRaw>(db(), tenant.id, "group", q),
     listObjects(db(), tenant.id, "security_policy"),
@@ -35,8 +36,9 @@ export default async function Page(props: PageProps) {
   ]);
   const policyName = namesById(policies);
   return (
-    <TwingateShell title="Twingate groups" tenantName={tenant.name} current="/twingate/groups" description={description}
-      actions={canAdmin ? <CreateGroupDialog tenantId={tenant.id} policies={policies.map((p) => ({ id: p.vendorId, name: p.name }))} /> : null}>
+    <>
+      <PageHeader title={`Twingate groups · ${tenant.name}`} description={description}
+        actions={canAdmin ? <CreateGroupDialog tenantId={tenant.id} policies={policies.map((p) => ({ id: p.vendorId, name: p.name }))} /> : null} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <ParamNotices ignored={ignored} />
       <div className="mb-3"><UrlSearch label="Search groups by name" /></div>
@@ -56,6 +58,6 @@ export default async function Page(props: PageProps) {
           ))}
         </TableBody>
       </Table>
-    </TwingateShell>
+    </>
   );
 }

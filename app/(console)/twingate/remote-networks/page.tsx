@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/twingate/action-button";
 import { CreateRemoteNetworkDialog, EditRemoteNetworkDialog } from "@/components/twingate/network-forms";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { deleteTwingateRemoteNetwork } from "@/lib/twingate/network-actions";
-import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate remote networks" };
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/remote-networks", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/remote-networks", perm: "console.read" });
   const description = "The networks Twingate connectors reach into. Admins create, rename and relocate them; Twingate refuses to delete one that still has resources.";
-  if (!tenant) return <TwingateShell title="Twingate remote networks" current="/twingate/remote-networks" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate remote networks" description={description} reason="tenant" />;
   const [networks, resources, connectors, sync] = await Promise.all([
     listObjects<{ location?: string; isActive?: boolean }>(db(), tenant.id, "remote_network"),
     listObjects<{ remoteNetworkId?: string }>(db(), tenant.id, "resource"),
@@ -24,8 +25,9 @@ export default async function Page(props: PageProps) {
   ]);
   const count = (list: { attributes: { remoteNetworkId?: string } }[], id: string) => list.filter((x) => x.attributes.remoteNetworkId === id).length;
   return (
-    <TwingateShell title="Twingate remote networks" tenantName={tenant.name} current="/twingate/remote-networks" description={description}
-      actions={canAdmin ? <CreateRemoteNetworkDialog tenantId={tenant.id} /> : null}>
+    <>
+      <PageHeader title={`Twingate remote networks · ${tenant.name}`} description={description}
+        actions={canAdmin ? <CreateRemoteNetworkDialog tenantId={tenant.id} /> : null} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <Table data-testid="twingate-remote-networks">
         <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Location</TableHead><TableHead>State</TableHead><TableHead>Connectors</TableHead><TableHead>Resources</TableHead>{canAdmin ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}</TableRow></TableHeader>
@@ -59,6 +61,6 @@ export default async function Page(props: PageProps) {
           })}
         </TableBody>
       </Table>
-    </TwingateShell>
+    </>
   );
 }

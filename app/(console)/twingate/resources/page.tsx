@@ -5,14 +5,15 @@ import { UrlSearch } from "@/components/data-table/url-filters";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { CreateResourceDialog } from "@/components/twingate/resource-forms";
 import { Muted } from "@/components/twingate/state-badges";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlText } from "@/lib/params/fields";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate resources" };
@@ -22,9 +23,9 @@ type ResourceAttrs = { address?: string; alias?: string | null; isVisible?: bool
 const Search = z.object({ q: urlText(200).default("") });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin, search: { q }, ignored } = twingatePage(await pageContext(props, { page: "/twingate/resources", perm: "console.read", tenant: "current", search: Search }));
+  const { tenant, may: { "twingate.network.write": canAdmin }, search: { q }, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/resources", perm: "console.read", search: Search });
   const description = "Addresses reachable through Twingate and who may reach them. Admins create and edit resources and change their access.";
-  if (!tenant) return <TwingateShell title="Twingate resources" current="/twingate/resources" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate resources" description={description} reason="tenant" />;
   const [resources, networks, policies, access, sync] = await Promise.all([
     listObjects<ResourceAttrs>(db(), tenant.id, "resource", q),
     listObjects(db(), tenant.id, "remote_network"),
@@ -35,8 +36,9 @@ export default async function Page(props: PageProps) {
   const networkName = namesById(networks);
   const policyName = namesById(policies);
   return (
-    <TwingateShell title="Twingate resources" tenantName={tenant.name} current="/twingate/resources" description={description}
-      actions={canAdmin ? <CreateResourceDialog tenantId={tenant.id} networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))} /> : null}>
+    <>
+      <PageHeader title={`Twingate resources · ${tenant.name}`} description={description}
+        actions={canAdmin ? <CreateResourceDialog tenantId={tenant.id} networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))} /> : null} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <ParamNotices ignored={ignored} />
       <div className="mb-3"><UrlSearch label="Search resources by name" /></div>
@@ -57,6 +59,6 @@ export default async function Page(props: PageProps) {
           ))}
         </TableBody>
       </Table>
-    </TwingateShell>
+    </>
   );
 }

@@ -2,21 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButton } from "@/components/twingate/action-button";
 import { PolicyGroupsForm } from "@/components/twingate/network-forms";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { changeTwingatePolicyGroups } from "@/lib/twingate/network-actions";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate security policies" };
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/security-policies", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/security-policies", perm: "console.read" });
   const description = "Policies are defined in Twingate's admin console; here they are read, and admins assign them to groups. A group's policy applies to every resource it reaches.";
-  if (!tenant) return <TwingateShell title="Twingate security policies" current="/twingate/security-policies" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate security policies" description={description} reason="tenant" />;
   const [policies, groups, access, sync] = await Promise.all([
     listObjects<{ policyType?: string }>(db(), tenant.id, "security_policy"),
     listObjects<{ securityPolicyId?: string | null }, { type?: string }>(db(), tenant.id, "group"),
@@ -25,7 +26,8 @@ export default async function Page(props: PageProps) {
   ]);
   const tenantId = tenant.id;
   return (
-    <TwingateShell title="Twingate security policies" tenantName={tenant.name} current="/twingate/security-policies" description={description}>
+    <>
+      <PageHeader title={`Twingate security policies · ${tenant.name}`} description={description} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <div className="grid gap-4 xl:grid-cols-2">
         {policies.map((p) => {
@@ -58,6 +60,6 @@ export default async function Page(props: PageProps) {
           );
         })}
       </div>
-    </TwingateShell>
+    </>
   );
 }

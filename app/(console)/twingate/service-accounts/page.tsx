@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import { ActionButton } from "@/components/twingate/action-button";
 import { CreateKeyDialog, CreateServiceAccountDialog, RenameKeyDialog, RenameServiceAccountDialog } from "@/components/twingate/network-forms";
 import { Muted } from "@/components/twingate/state-badges";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { deleteTwingateServiceAccount, deleteTwingateServiceKey, revokeTwingateServiceKey } from "@/lib/twingate/account-actions";
-import { twingatePage } from "@/lib/twingate/page";
 import { edgeCounts, lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 import type { ServiceAccountKey } from "@/lib/vendors/twingate/schemas";
 
@@ -19,9 +20,9 @@ export const metadata: Metadata = { title: "Twingate service accounts" };
 const KEY_VARIANT = { ACTIVE: "success", EXPIRED: "outline", REVOKED: "destructive" } as const;
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin } = twingatePage(await pageContext(props, { page: "/twingate/service-accounts", perm: "console.read", tenant: "current" }));
+  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/service-accounts", perm: "console.read" });
   const description = "Machine identities and their keys. Admins create, rename and delete accounts, and create, rename, revoke and delete keys; a new key's token is shown once.";
-  if (!tenant) return <TwingateShell title="Twingate service accounts" current="/twingate/service-accounts" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate service accounts" description={description} reason="tenant" />;
   const [accounts, keys, access, sync] = await Promise.all([
     listObjects(db(), tenant.id, "service_account"),
     listObjects<{ status?: string; serviceAccountId?: string }, ServiceAccountKey>(db(), tenant.id, "service_account_key"),
@@ -30,8 +31,9 @@ export default async function Page(props: PageProps) {
   ]);
   const tenantId = tenant.id;
   return (
-    <TwingateShell title="Twingate service accounts" tenantName={tenant.name} current="/twingate/service-accounts" description={description}
-      actions={canAdmin ? <CreateServiceAccountDialog tenantId={tenantId} /> : null}>
+    <>
+      <PageHeader title={`Twingate service accounts · ${tenant.name}`} description={description}
+        actions={canAdmin ? <CreateServiceAccountDialog tenantId={tenantId} /> : null} />
       <CacheNote syncedAt={sync?.finishedAt} />
       {accounts.length === 0 ? <p className="text-sm text-muted-foreground">No service accounts.</p> : null}
       <div className="grid gap-4">
@@ -87,6 +89,6 @@ export default async function Page(props: PageProps) {
           );
         })}
       </div>
-    </TwingateShell>
+    </>
   );
 }

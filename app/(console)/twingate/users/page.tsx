@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { CacheNote, NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { CacheNote } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { TwingateUsersTable } from "@/components/twingate/users-table";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
 import { TWINGATE_ROLES, USER_STATES } from "@/lib/twingate/constants";
-import { twingatePage } from "@/lib/twingate/page";
 import { lastTwingateSync, listTwingateUsers, USER_SORTS } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate users" };
@@ -17,19 +18,20 @@ const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
 });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canOperate, canAdmin, search, ignored } = twingatePage(await pageContext(props, { page: "/twingate/users", perm: "console.read", tenant: "current", search: Search }));
+  const { tenant, may: { "twingate.write": canOperate, "twingate.network.write": canAdmin }, search, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/users", perm: "console.read", search: Search });
   const description = "Disable or enable users (with undo), change roles (admins), add users with an optional invitation, and delete users added by hand.";
-  if (!tenant) return <TwingateShell title="Twingate users" current="/twingate/users" description={description}><NoTenant /></TwingateShell>;
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate users" description={description} reason="tenant" />;
   const state = tableState(search);
   const [{ rows, total }, sync] = await Promise.all([
     listTwingateUsers(db(), tenant.id, state, { state: search.state, role: search.role, type: search.type }),
     lastTwingateSync(db(), tenant.id),
   ]);
   return (
-    <TwingateShell title="Twingate users" tenantName={tenant.name} current="/twingate/users" description={description}>
+    <>
+      <PageHeader title={`Twingate users · ${tenant.name}`} description={description} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <ParamNotices ignored={ignored} />
       <TwingateUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canOperate={canOperate} canAdmin={canAdmin} />
-    </TwingateShell>
+    </>
   );
 }

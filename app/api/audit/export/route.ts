@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, exportAuditEvents, streamOf } from "@/lib/audit/export";
+import { EXPORT_FORMATS, exportAuditEvents, lastAuditSeq, streamOf } from "@/lib/audit/export";
 import { AuditFilter } from "@/lib/audit/filter";
 import { recordAudit } from "@/lib/audit/record";
 import { db, pgPool } from "@/lib/db";
@@ -17,14 +17,14 @@ const Query = AuditFilter.extend({ format: urlEnum(EXPORT_FORMATS).default("csv"
 export const GET = route({ name: "audit.exported", perm: "audit.read", query: Query, tenant: "global" }, async ({ query }, { staff, meta }) => {
   const { format, ...filter } = query;
   const describedFilter = Object.fromEntries(Object.entries(filter).filter(([k, v]) => v !== undefined && k !== "before" && k !== "after").map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
-  const head = await db().auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  const throughSeq = await lastAuditSeq(db());
   await recordAudit(db(), {
     action: "audit.exported", actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta,
     tenantId: filter.tenant && staff.tenantIds.includes(filter.tenant) ? filter.tenant : null,
     outcome: "success", after: { format, filter: describedFilter },
   });
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(streamOf(exportAuditEvents(pgPool(), staff, filter, format, { throughSeq: head?.seq ?? 0n })), {
+  return new Response(streamOf(exportAuditEvents(pgPool(), staff, filter, format, { throughSeq })), {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
       "content-disposition": `attachment; filename="audit-${stamp}.${format === "csv" ? "csv" : "jsonl"}"`,

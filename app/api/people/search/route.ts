@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { urlText } from "@/lib/params/fields";
 import { findPeople } from "@/lib/people/person-view";
 import { route } from "@/lib/routes/route";
+import { tenantNames } from "@/lib/tenants/names";
 
 export const dynamic = "force-dynamic";
 
@@ -10,13 +11,12 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   name: "people.searched", perm: "console.read", query: z.object({ q: urlText(200).default("") }), tenant: "global",
 }, async ({ query }, { staff }) => {
-  const [people, tenants] = await Promise.all([
+  const [people, names] = await Promise.all([
     findPeople(db(), staff.tenantIds, query.q),
-    db().tenant.findMany({ where: { id: { in: staff.tenantIds } }, select: { id: true, name: true } }),
+    tenantNames(db(), staff.tenantIds),
   ]);
-  const names = Object.fromEntries(tenants.map((t) => [t.id, t.name]));
   return Response.json(
-    { people: people.map((p) => ({ id: p.id, email: p.emailNorm, name: p.displayName, tenant: names[p.tenantId] ?? "" })) },
+    { people: people.map((p) => ({ id: p.id, email: p.emailNorm, name: p.displayName, tenant: names.get(p.tenantId) ?? "" })) },
     { headers: { "cache-control": "no-store" } },
   );
 });

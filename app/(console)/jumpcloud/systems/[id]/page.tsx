@@ -1,25 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { SystemCommands } from "@/components/jumpcloud/system-commands";
 import { SystemRelations } from "@/components/jumpcloud/system-relations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { When } from "@/components/ui/when";
-import { can } from "@/lib/auth/permissions";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { getSystem } from "@/lib/jumpcloud/queries";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud system" };
 
 export default async function Page(props: PageProps) {
-  const ctx = await pageContext(props, { page: "/jumpcloud/systems/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
-  const { staff, tenant, params: { id } } = ctx;
-  if (!tenant) return <NoTenant title="JumpCloud system" />;
+  const ctx = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/systems/[id]", perm: "console.read", params: z.object({ id: pathId() }) });
+  const { tenant, may, params: { id } } = ctx;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud system" reason="tenant" />;
   const found = await ctx.found(getSystem(db(), tenant.id, id), { type: "jumpcloud_system", id });
   const { system } = found;
   const name = system.displayName || system.hostname || system.vendorId;
@@ -40,10 +39,10 @@ export default async function Page(props: PageProps) {
           </dl>
           <div className="mt-4">
             <SystemCommands tenantId={tenant.id} systemId={system.vendorId} name={name} apple={apple}
-              canWrite={can(staff.role, "jumpcloud.write")} canDestroy={can(staff.role, "jumpcloud.destructive")} />
+              canWrite={may["jumpcloud.write"]} canDestroy={may["jumpcloud.destructive"]} />
           </div>
         </Card>
-        <SystemRelations tenantId={tenant.id} systemId={system.vendorId} name={name} canWrite={can(staff.role, "jumpcloud.write")}
+        <SystemRelations tenantId={tenant.id} systemId={system.vendorId} name={name} canWrite={may["jumpcloud.write"]}
           groups={found.groups.map((g) => ({ ...g, type: "system_group" }))} associations={found.associations} />
       </div>
     </>

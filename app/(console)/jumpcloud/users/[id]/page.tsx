@@ -2,29 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { LockBadge, MfaBadge, StateBadge, YesNo } from "@/components/jumpcloud/badges";
-import { NoTenant } from "@/components/jumpcloud/no-tenant";
 import { UserActions } from "@/components/jumpcloud/user-actions";
 import { UserDetailsForm } from "@/components/jumpcloud/user-details-form";
 import { UserRelations } from "@/components/jumpcloud/user-relations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { When } from "@/components/ui/when";
-import { can } from "@/lib/auth/permissions";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { getUser } from "@/lib/jumpcloud/queries";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud user" };
 
 export default async function Page(props: PageProps) {
-  const ctx = await pageContext(props, { page: "/jumpcloud/users/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) });
-  const { staff, tenant, params: { id } } = ctx;
-  if (!tenant) return <NoTenant title="JumpCloud user" />;
+  const ctx = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/users/[id]", perm: "console.read", params: z.object({ id: pathId() }) });
+  const { tenant, may, params: { id } } = ctx;
+  if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud user" reason="tenant" />;
   const found = await ctx.found(getUser(db(), tenant.id, id), { type: "jumpcloud_user", id });
   const { user } = found;
   const raw = user.raw as Record<string, unknown> & { mfa?: { exclusion?: boolean; exclusionUntil?: string | null }; account_locked_date?: string | null };
-  const canWrite = can(staff.role, "jumpcloud.write");
+  const canWrite = may["jumpcloud.write"];
   const values = Object.fromEntries(["email", "username", "firstname", "lastname", "displayname", "department", "jobTitle"].map((k) => [k, typeof raw[k] === "string" ? (raw[k] as string) : ""]));
   return (
     <>
@@ -40,7 +39,7 @@ export default async function Page(props: PageProps) {
             <dt className="text-muted-foreground">Password expired</dt><dd><YesNo value={user.passwordExpired} yes="expired" /></dd>
             <dt className="text-muted-foreground">Created</dt><dd><When at={user.createdAtVendor} /></dd>
           </dl>
-          {canWrite ? <div className="mt-4"><UserActions tenantId={tenant.id} userId={user.vendorId} email={user.email} state={user.state} locked={!!user.accountLocked} canDelete={can(staff.role, "jumpcloud.destructive")} /></div> : null}
+          {canWrite ? <div className="mt-4"><UserActions tenantId={tenant.id} userId={user.vendorId} email={user.email} state={user.state} locked={!!user.accountLocked} canDelete={may["jumpcloud.destructive"]} /></div> : null}
         </Card>
         <Card>
           <CardTitle>Details</CardTitle>

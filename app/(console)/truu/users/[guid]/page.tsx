@@ -5,29 +5,28 @@ import { PageHeader } from "@/components/shell/page-header";
 import { AssuranceBadge } from "@/components/truu/assurance-badge";
 import { DeleteDevices } from "@/components/truu/delete-devices";
 import { DeleteUser } from "@/components/truu/delete-user";
-import { NoTenant } from "@/components/truu/no-tenant";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
-import { can } from "@/lib/auth/permissions";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId } from "@/lib/params/fields";
 import { getUser } from "@/lib/truu/list-users";
 
 export const metadata: Metadata = { title: "TruU user" };
 
 export default async function Page(props: PageProps) {
-  const ctx = await pageContext(props, { page: "/truu/users/[guid]", perm: "console.read", tenant: "current", params: z.object({ guid: pathId() }) });
-  const { staff, tenant, params: { guid } } = ctx;
-  if (!tenant) return <NoTenant title="TruU user" />;
+  const ctx = await vendorPage(props, { vendor: "truu", page: "/truu/users/[guid]", perm: "console.read", params: z.object({ guid: pathId() }) });
+  const { tenant, may, params: { guid } } = ctx;
+  if (!tenant) return <Unavailable vendor="truu" title="TruU user" reason="tenant" />;
   const found = await ctx.found(getUser(db(), tenant.id, guid), { type: "truu_user", id: guid });
   const { user, devices } = found;
   const live = devices.filter((d) => !d.deletedAt);
   const best = live.reduce<number | null>((m, d) => (d.assuranceLevel !== null && (m === null || d.assuranceLevel > m) ? d.assuranceLevel : m), null);
   const now = Date.now();
-  const canDelete = can(staff.role, "truu.write") && !user.deletedAt;
+  const canDelete = may["truu.write"] && !user.deletedAt;
   const title = user.upn || user.email || user.vendorId;
   return (
     <>

@@ -6,17 +6,17 @@ import { ParamNotices } from "@/components/shell/param-notices";
 import { ActionButton } from "@/components/twingate/action-button";
 import { AddGroupResourcesForm, EditGroupDialog, GroupPolicyForm } from "@/components/twingate/group-forms";
 import { Muted, UserStateBadge } from "@/components/twingate/state-badges";
-import { NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId, urlText } from "@/lib/params/fields";
 import { addTwingateGroupMembers, deleteTwingateGroup, removeTwingateGroupMembers, removeTwingateGroupResources } from "@/lib/twingate/group-actions";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { getObject, grantsOf, groupCandidates, groupMembers, listObjects } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate group" };
@@ -27,10 +27,10 @@ type GroupAttrs = { isActive?: boolean; securityPolicyId?: string | null };
 const Search = z.object({ add: urlText(200).default("") });
 
 export default async function Page(props: PageProps) {
-  const { tenant, canOperate, canAdmin, params: { groupId }, search: { add }, ignored, found } = twingatePage(await pageContext(props, {
-    page: "/twingate/groups/[groupId]", perm: "console.read", tenant: "current", params: z.object({ groupId: pathId() }), search: Search,
-  }));
-  if (!tenant) return <TwingateShell title="Twingate group" current="/twingate/groups"><NoTenant /></TwingateShell>;
+  const { tenant, may: { "twingate.write": canOperate, "twingate.network.write": canAdmin }, params: { groupId }, search: { add }, ignored, found } = await vendorPage(props, {
+    vendor: "twingate", page: "/twingate/groups/[groupId]", perm: "console.read", params: z.object({ groupId: pathId() }), search: Search,
+  });
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate group" reason="tenant" />;
   const group = await found(getObject<GroupAttrs, { type?: string }>(db(), tenant.id, "group", groupId), { type: "twingate_group", id: groupId });
   const [{ rows: members, total: memberCount }, grants, policies, resources, candidates] = await Promise.all([
     groupMembers(db(), tenant.id, groupId),
@@ -47,21 +47,22 @@ export default async function Page(props: PageProps) {
   const tenantId = tenant.id;
 
   return (
-    <TwingateShell title={`Group ${group.name}`} tenantName={tenant.name} current="/twingate/groups"
-      description={<>
-        <Link className="underline" href="/twingate/groups">All groups</Link> · {type.toLowerCase()} group · {group.attributes.isActive === false ? "inactive" : "active"} · policy {group.attributes.securityPolicyId ? policyName[group.attributes.securityPolicyId] ?? group.attributes.securityPolicyId : "—"}
-      </>}
-      actions={canAdmin && editable ? (
-        <div className="flex gap-2">
-          <EditGroupDialog tenantId={tenantId} groupId={groupId} name={group.name} isActive={group.attributes.isActive !== false} />
-          <ActionButton action={deleteTwingateGroup} input={{ tenantId, groupId }} label="Delete group" variant="destructive" testId="group-delete"
-            success={`Twingate: group ${group.name} deleted.`}
-            confirm={{
-              title: `Delete the group ${group.name}?`, destructive: true, typeToConfirm: group.name, confirmLabel: "Delete group",
-              description: `Its ${memberCount} member${memberCount === 1 ? "" : "s"} lose the access it gives to ${grants.length} resource${grants.length === 1 ? "" : "s"}. This cannot be undone.`,
-            }} />
-        </div>
-      ) : null}>
+    <>
+      <PageHeader title={`Group ${group.name} · ${tenant.name}`}
+        description={<>
+          <Link className="underline" href="/twingate/groups">All groups</Link> · {type.toLowerCase()} group · {group.attributes.isActive === false ? "inactive" : "active"} · policy {group.attributes.securityPolicyId ? policyName[group.attributes.securityPolicyId] ?? group.attributes.securityPolicyId : "—"}
+        </>}
+        actions={canAdmin && editable ? (
+          <div className="flex gap-2">
+            <EditGroupDialog tenantId={tenantId} groupId={groupId} name={group.name} isActive={group.attributes.isActive !== false} />
+            <ActionButton action={deleteTwingateGroup} input={{ tenantId, groupId }} label="Delete group" variant="destructive" testId="group-delete"
+              success={`Twingate: group ${group.name} deleted.`}
+              confirm={{
+                title: `Delete the group ${group.name}?`, destructive: true, typeToConfirm: group.name, confirmLabel: "Delete group",
+                description: `Its ${memberCount} member${memberCount === 1 ? "" : "s"} lose the access it gives to ${grants.length} resource${grants.length === 1 ? "" : "s"}. This cannot be undone.`,
+              }} />
+          </div>
+        ) : null} />
       <ParamNotices ignored={ignored} />
       {type === "SYSTEM" ? <p className="mb-3 text-sm text-muted-foreground">A system group (such as Everyone) is kept by Twingate and cannot be changed.</p> : null}
       {type === "SYNCED" ? <p className="mb-3 text-sm text-muted-foreground">Synced from the identity provider: its members are managed there, and Twingate may refuse member changes here.</p> : null}
@@ -139,6 +140,6 @@ export default async function Page(props: PageProps) {
           </Table>
         </Card>
       </div>
-    </TwingateShell>
+    </>
   );
 }

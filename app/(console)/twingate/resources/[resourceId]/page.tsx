@@ -4,17 +4,17 @@ import { z } from "zod";
 import { ActionButton } from "@/components/twingate/action-button";
 import { AddAccessForm, EditResourceDialog, SetAccessForm, type Principal, type ResourceValues } from "@/components/twingate/resource-forms";
 import { Muted } from "@/components/twingate/state-badges";
-import { NoTenant, TwingateShell } from "@/components/twingate/twingate-shell";
+import { PageHeader } from "@/components/shell/page-header";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId } from "@/lib/params/fields";
 import { formatPorts } from "@/lib/twingate/protocols";
 import { namesById } from "@/lib/twingate/labels";
-import { twingatePage } from "@/lib/twingate/page";
 import { getObject, grantsOn, listObjects } from "@/lib/twingate/queries";
 import { removeTwingateResourceAccess } from "@/lib/twingate/resource-actions";
 import type { Resource } from "@/lib/vendors/twingate/schemas";
@@ -24,10 +24,10 @@ export const metadata: Metadata = { title: "Twingate resource" };
 const protocolText = (p: Resource["protocols"]["tcp"]) => (p.policy === "ALLOW_ALL" ? "all ports" : formatPorts(p.ports) || "none");
 
 export default async function Page(props: PageProps) {
-  const { tenant, canAdmin, params: { resourceId }, found } = twingatePage(await pageContext(props, {
-    page: "/twingate/resources/[resourceId]", perm: "console.read", tenant: "current", params: z.object({ resourceId: pathId() }),
-  }));
-  if (!tenant) return <TwingateShell title="Twingate resource" current="/twingate/resources"><NoTenant /></TwingateShell>;
+  const { tenant, may: { "twingate.network.write": canAdmin }, params: { resourceId }, found } = await vendorPage(props, {
+    vendor: "twingate", page: "/twingate/resources/[resourceId]", perm: "console.read", params: z.object({ resourceId: pathId() }),
+  });
+  if (!tenant) return <Unavailable vendor="twingate" title="Twingate resource" reason="tenant" />;
   const resource = await found(getObject<Record<string, unknown>, Resource>(db(), tenant.id, "resource", resourceId), { type: "twingate_resource", id: resourceId });
   const [grants, groups, accounts, networks, policies] = await Promise.all([
     grantsOn(db(), tenant.id, resourceId),
@@ -53,9 +53,10 @@ export default async function Page(props: PageProps) {
   }));
 
   return (
-    <TwingateShell title={`Resource ${resource.name}`} tenantName={tenant.name} current="/twingate/resources"
-      description={<><Link className="underline" href="/twingate/resources">All resources</Link> · <span className="font-mono">{r.address?.value}</span>{r.alias ? <> · alias <span className="font-mono">{r.alias}</span></> : null}</>}
-      actions={canAdmin ? <EditResourceDialog tenantId={tenantId} resourceId={resourceId} values={values} networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))} /> : null}>
+    <>
+      <PageHeader title={`Resource ${resource.name} · ${tenant.name}`}
+        description={<><Link className="underline" href="/twingate/resources">All resources</Link> · <span className="font-mono">{r.address?.value}</span>{r.alias ? <> · alias <span className="font-mono">{r.alias}</span></> : null}</>}
+        actions={canAdmin ? <EditResourceDialog tenantId={tenantId} resourceId={resourceId} values={values} networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))} /> : null} />
       <div className="grid gap-4 xl:grid-cols-3">
         <Card>
           <CardTitle>Settings</CardTitle>
@@ -103,6 +104,6 @@ export default async function Page(props: PageProps) {
           ) : null}
         </Card>
       </div>
-    </TwingateShell>
+    </>
   );
 }
