@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import type { AuditTarget } from "../audit/event";
@@ -15,7 +16,7 @@ import { ActionDenied, ActionError, formDataToObject, type Result } from "./resu
 
 export interface ActionDef<S extends z.ZodType> {
   /** The audit action name, e.g. `tenant.created`. */
-  name: string;
+  name: AuditAction;
   perm: Permission;
   /** A further permission some inputs call for (sharing a view, giving a role), checked like `perm` once the input is valid. */
   permFor?: (input: z.output<S>) => Permission | null | undefined;

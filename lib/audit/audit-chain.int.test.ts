@@ -1,3 +1,4 @@
+import type { AuditAction } from "./event-types";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,7 +54,7 @@ describe("audit log", () => {
 
   it("rejects an event without a reason for a refusal, or with a malformed action", async () => {
     await expect(recordAudit(t.db, { action: "staff.updated", actor, outcome: "denied" } as never)).rejects.toThrow();
-    await expect(recordAudit(t.db, { action: "Not Dotted", actor, outcome: "success" })).rejects.toThrow();
+    await expect(recordAudit(t.db, { action: "Not Dotted" as AuditAction, actor, outcome: "success" })).rejects.toThrow();
   });
 
   it("audit:verify names the first event altered behind the trigger's back", async () => {
@@ -102,7 +103,7 @@ describe("audit batches", () => {
     const t2 = await createTestDatabase();
     try {
       const batch = (b: number, n: number) => Array.from({ length: n }, (_, i) => ({
-        action: "trugrid.mfa.turned_on", actor, outcome: "success" as const, jobId: `job${b}`, vendor: "trugrid" as const,
+        action: "trugrid.mfa.turned_on" as const, actor, outcome: "success" as const, jobId: `job${b}`, vendor: "trugrid" as const,
         targets: [{ type: "user", id: `u${i}@x.example`, label: `U${i}` }],
         // Values whose JSON changes on the way through jsonb (key order, a Date, undefined members) still hash as stored.
         before: { z: 1, a: [1.5, 1e-7, 2 ** 53, "é ü \u2028 \"q\"", null, {}], when: new Date(Date.UTC(2026, 0, 2)), gone: undefined },
@@ -130,7 +131,7 @@ describe("audit batches", () => {
   it("writes made alongside a batch commit with it or not at all", async () => {
     const t2 = await createTestDatabase();
     try {
-      const events = [{ action: "tenant.created", actor, outcome: "success" as const }, { action: "tenant.created", actor, outcome: "success" as const }];
+      const events = [{ action: "tenant.created" as const, actor, outcome: "success" as const }, { action: "tenant.created" as const, actor, outcome: "success" as const }];
       const seen: string[] = [];
       await expect(recordAuditMany(t2.db, events, async (tx, ids) => {
         seen.push(...ids);

@@ -1,3 +1,4 @@
+import type { AuditAction } from "./event-types";
 import { z } from "zod";
 import { VENDOR_IDS } from "../vendors/connection-fields";
 
@@ -42,7 +43,9 @@ export const AuditEventInput = z.discriminatedUnion("outcome", [
   z.object({ ...base, outcome: z.literal("failure"), reason: z.string().min(1) }),
   z.object({ ...base, outcome: z.literal("denied"), reason: z.string().min(1) }),
 ]);
-export type AuditEventInput = z.input<typeof AuditEventInput>;
+/** Typed by name: an event's action is one of the catalogue's (lib/audit/event-types.ts); the schema checks its form. */
+type Named<T> = T extends unknown ? Omit<T, "action"> & { action: AuditAction } : never;
+export type AuditEventInput = Named<z.input<typeof AuditEventInput>>;
 
 /** The fields covered by the hash, in the form they take after a round trip through Postgres. */
 export interface HashedFields {

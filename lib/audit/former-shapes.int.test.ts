@@ -1,3 +1,4 @@
+import type { AuditAction } from "./event-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
@@ -23,7 +24,7 @@ beforeAll(async () => {
   tenant = await makeTenant(t.db, "Northwind");
   admin = await makeStaff(t.db, { role: "admin", tenantIds: [tenant.id] });
   const actor = { id: admin.id, email: admin.email, name: admin.name };
-  const event = (action: string, targets: { type: string; id: string; label?: string }[]) =>
+  const event = (action: AuditAction, targets: { type: string; id: string; label?: string }[]) =>
     recordAudit(t.db, { action, actor, tenantId: tenant.id, vendor: "trugrid", outcome: "success", targets }).then((e) => e.id);
   ids.formerBulk = await event("trugrid.mfa.turned_off", [{ type: "user", id: "alice.smith@northwind.example", label: "Alice.Smith@Northwind.example" }]);
   ids.formerPage = await event("trugrid.mfa.turned_on", [{ type: "trugrid_user", id: "Alice.Smith@Northwind.example" }]);

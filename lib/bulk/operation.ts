@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import type { z } from "zod";
 import type { AuditTarget } from "../audit/event";
 import type { Permission } from "../auth/permissions";
@@ -88,7 +89,7 @@ export interface BulkOperation<R = Record<string, unknown>> {
    */
   afterSuccess?: (db: Db, tenantId: string, rows: R[], actor: Staff, done: SucceededRow[]) => Promise<void>;
   audit: {
-    action: string;
+    action: AuditAction;
     /** The plan is given too: a target named by the vendor's id (which the CSV does not hold) comes from it. */
     /** Several when the page action names several (a TruU user and the devices deleted with them); the first is the row's subject. */
     target: (row: R, plan: RowPlan) => AuditTarget | AuditTarget[];

@@ -1,4 +1,5 @@
 "use server";
+import type { AuditAction } from "../audit/event-types";
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import type { Permission } from "../auth/permissions";
@@ -62,9 +63,11 @@ async function mdmDevice(client: JumpCloudClient, serial: string) {
   return null;
 }
 
-const MDM_ACTION_NAMES: Record<MdmDeviceAction, string> = {
-  lock: "locked", restart: "restarted", shutdown: "shut_down", erase: "erased",
-  clearActivationLock: "activation_lock_cleared", refreshActivationLockInformation: "activation_lock_refreshed", osUpdateStatus: "os_update_status_requested",
+const MDM_ACTION_NAMES: Record<MdmDeviceAction, AuditAction> = {
+  lock: "jumpcloud.mdm_device.locked", restart: "jumpcloud.mdm_device.restarted", shutdown: "jumpcloud.mdm_device.shut_down", erase: "jumpcloud.mdm_device.erased",
+  clearActivationLock: "jumpcloud.mdm_device.activation_lock_cleared",
+  refreshActivationLockInformation: "jumpcloud.mdm_device.activation_lock_refreshed",
+  osUpdateStatus: "jumpcloud.mdm_device.os_update_status_requested",
 };
 
 function mdm(command: MdmDeviceAction, perm: Permission) {
@@ -73,7 +76,7 @@ function mdm(command: MdmDeviceAction, perm: Permission) {
   const input = command === "erase" ? base.extend({ confirm: z.string().trim().min(1, "Type the system's name to confirm") }) : base;
   return action(
     {
-      name: `jumpcloud.mdm_device.${MDM_ACTION_NAMES[command]}`, perm, mode: "external", input, tenant: (i) => i.tenantId,
+      name: MDM_ACTION_NAMES[command], perm, mode: "external", input, tenant: (i) => i.tenantId,
       describe: (i) => ({ vendor: "jumpcloud", targets: [systemTarget(i.systemId)] }),
     },
     async (i, ctx) => {

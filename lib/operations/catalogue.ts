@@ -20,7 +20,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridSetMachineAssociations,
 ];
 
-const byId = new Map(OPERATIONS.map((op) => [op.id, op]));
+const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));
 
 export function operationById(id: string): AnyOperation | undefined {
   return byId.get(id);

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import type { z } from "zod";
 import type { AuditTarget } from "../audit/event";
 import type { Permission } from "../auth/permissions";
@@ -89,7 +90,7 @@ export interface CsvSpec<I, S, R = I> {
 
 export interface InverseSpec {
   /** The operation that undoes this one. */
-  op: string;
+  op: AuditAction;
   /** The Undo button's label. */
   label: string;
   /** The inverse's items from what the event recorded (in any shape it was ever recorded in); null: nothing to undo. */
@@ -97,7 +98,8 @@ export interface InverseSpec {
 }
 
 export interface OperationDef<I extends object = Record<string, unknown>, S = unknown, A = unknown> {
-  id: string;
+  /** The audit action it is recorded under (lib/audit/event-types.ts), and its name on every surface. */
+  id: AuditAction;
   vendor: VendorId;
   /** The verb as a button says it: "Turn MFA off". */
   label: string;

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import type { AuditTarget } from "../audit/event";
 import { anonymousRefusal, withLeftOut } from "../audit/anonymous-refusals";
 import { recordAudit } from "../audit/record";
@@ -38,7 +39,7 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 5
  * Records a refusal as a `denied` audit event, as the action wrapper does;
  * without a session, within a per-address budget (lib/audit/anonymous-refusals.ts).
  */
-export async function recordRefusal(env: RequestEnv, staff: Staff | null, e: { action: string; reason: string; tenantId?: string | null; targets?: AuditTarget[] }) {
+export async function recordRefusal(env: RequestEnv, staff: Staff | null, e: { action: AuditAction; reason: string; tenantId?: string | null; targets?: AuditTarget[] }) {
   const meta = await env.meta();
   let reason = e.reason;
   if (!staff) {

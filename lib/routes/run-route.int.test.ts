@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
@@ -27,7 +28,7 @@ const get = (url: string, params: Record<string, string> = {}) => ({ request: ne
 const Params = z.object({ thing: pathId() });
 const Query = z.object({ tenantId: urlId(), since: urlDate.optional() });
 const def: RouteDef<typeof Params, typeof Query> = {
-  name: "test.thing_read", perm: "trugrid.user.write", params: Params, query: Query,
+  name: "test.thing_read" as AuditAction, perm: "trugrid.user.write", params: Params, query: Query,
   tenant: ({ query }) => query.tenantId, describe: ({ params }) => [{ type: "thing", id: params.thing }],
 };
 const body = async ({ params, query }: RouteInput<typeof Params, typeof Query>, ctx: RouteContext) => {
@@ -51,7 +52,7 @@ describe("runRoute", () => {
   it("401 without a session, recorded as denied", async () => {
     const res = await call(null, `/x?tenantId=${tenantA.id}`);
     expect(res.status).toBe(401);
-    expect(await lastEvent()).toMatchObject({ action: "test.thing_read", outcome: "denied", actorId: null, reason: "not signed in", ip: "203.0.113.7" });
+    expect(await lastEvent()).toMatchObject({ action: "test.thing_read" as AuditAction, outcome: "denied", actorId: null, reason: "not signed in", ip: "203.0.113.7" });
   });
 
   it("a flood without a session writes a bounded number of events, and says how many it left out", async () => {
@@ -120,7 +121,7 @@ describe("runRoute", () => {
   });
 
   it("a global route checks no tenant but still the session and permission", async () => {
-    const global: RouteDef<z.ZodObject<{}>, z.ZodObject<{}>> = { name: "test.global_read", perm: "console.read", tenant: "global" };
+    const global: RouteDef<z.ZodObject<{}>, z.ZodObject<{}>> = { name: "test.global_read" as AuditAction, perm: "console.read", tenant: "global" };
     const { request, context } = get("/g");
     expect((await runRoute(global, async (_i, ctx) => Response.json({ tenantId: ctx.tenantId }), request, context, env(viewer))).status).toBe(200);
     expect((await runRoute(global, async () => Response.json({}), request, context, env(null))).status).toBe(401);

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import { z } from "zod";
 import type { AuditTarget } from "../audit/event";
 import { allows, refusalOf, type Permission } from "../auth/permissions";
@@ -15,7 +16,7 @@ export interface RouteInput<P extends z.ZodType, Q extends z.ZodType> {
 
 export interface RouteDef<P extends z.ZodType, Q extends z.ZodType> {
   /** The audit action a refusal is recorded under (and any event the body records), e.g. `audit.exported`. */
-  name: string;
+  name: AuditAction;
   perm: Permission;
   /** The path parameters ([jobId]); a bad one is a 400. */
   params?: P;

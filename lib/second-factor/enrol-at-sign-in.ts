@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { ActionError } from "../actions/result";
 import { recordAudit } from "../audit/record";
@@ -26,7 +27,7 @@ async function enrollingStaff(db: Db | Prisma.TransactionClient, pending: Pendin
   return staff;
 }
 
-const audit = (tx: Prisma.TransactionClient, staff: { id: string; email: string; name: string }, meta: Meta, action: string, after: Record<string, unknown>) =>
+const audit = (tx: Prisma.TransactionClient, staff: { id: string; email: string; name: string }, meta: Meta, action: AuditAction, after: Record<string, unknown>) =>
   recordAudit(tx, {
     action, actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta, outcome: "success",
     targets: [{ type: "staff_user", id: staff.id, label: staff.email }], after: { ...after, during: "sign_in" },

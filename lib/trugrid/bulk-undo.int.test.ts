@@ -1,3 +1,4 @@
+import type { AuditAction } from "../audit/event-types";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TruGridSim } from "../../sim/trugrid";
 import { trugridBulkHarness, type BulkHarness } from "../../test/bulk-harness";
@@ -79,7 +80,7 @@ describe("an event logged under a former name", () => {
     // A bulk UDP row as it was recorded before the rename: its name, target and values.
     const { jobId } = await planConfirmed(db(), { tenantId, staffId: staff.id, operationId: "trugrid.udp_on", csv: `upn\n${b.upn}\n` });
     const former = await recordAudit(db(), {
-      action: "trugrid.udp.turned_on", actor: { id: staff.id, email: staff.email, name: staff.name }, tenantId, vendor: "trugrid", jobId, outcome: "success",
+      action: "trugrid.udp.turned_on" as AuditAction, actor: { id: staff.id, email: staff.email, name: staff.name }, tenantId, vendor: "trugrid", jobId, outcome: "success",
       targets: [{ type: "user", id: lc(b.upn), label: b.upn }], before: { [b.upn]: { udp: "unknown" } }, after: { udp: "on", succeeded: [b.upn] },
     });
     await db().bulkRow.updateMany({ where: { jobId }, data: { status: "succeeded", auditEventId: former.id } });

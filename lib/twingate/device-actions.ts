@@ -1,4 +1,5 @@
 "use server";
+import type { AuditAction } from "../audit/event-types";
 import { z } from "zod";
 import { action } from "../actions/action";
 import { db } from "../db";
@@ -17,7 +18,7 @@ const Input = z.object({ tenantId: z.string().trim().min(1), deviceId: z.string(
  * each is a user-level change for operators, and each has its opposite as
  * its undo (lib/twingate/inverses.ts).
  */
-function deviceAction(name: string, call: (c: TwingateClient, id: string) => Promise<Device>) {
+function deviceAction(name: AuditAction, call: (c: TwingateClient, id: string) => Promise<Device>) {
   return action(
     {
       name, perm: "twingate.write", mode: "external", input: Input, tenant: (i) => i.tenantId,

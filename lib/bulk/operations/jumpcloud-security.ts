@@ -1,3 +1,4 @@
+import type { AuditAction } from "../../audit/event-types";
 import { z } from "zod";
 import { userSnapshot, userTarget } from "../../jumpcloud/targets";
 import { Upn } from "../../people/upn";
@@ -24,7 +25,7 @@ interface UserChange<R extends { email: string }> {
   id: string;
   label: string;
   description: string;
-  action: string;
+  action: AuditAction;
   destructive: boolean;
   /** A state change (unlock, expire) is; a reset is not: a resend would reset again. */
   repeatable: boolean;

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../../audit/event-types";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { deviceTarget } from "../../sync/twingate/targets";
@@ -47,7 +48,7 @@ async function resolve(db: Db, tenantId: string, rows: Row[]) {
 type State = { activeState: string; isTrusted: boolean };
 
 interface Verb {
-  id: string; label: string; description: string; destructive: boolean; action: string;
+  id: string; label: string; description: string; destructive: boolean; action: AuditAction;
   /** The state after the change, from the state before. */
   to: (d: State) => State;
   call: (c: TwingateClient, id: string) => Promise<Device>;

@@ -1,3 +1,4 @@
+import type { AuditAction } from "../../audit/event-types";
 import { z } from "zod";
 import { type ColumnSpec, UPN_ALIASES } from "../../bulk/headers";
 import { type Db, pgPoolOf } from "../../db/client";
@@ -111,7 +112,7 @@ export function flipItems(field: "mfa" | "udp", now: "on" | "off") {
  * update, differing in the call, the state it sets and the undo.
  */
 export function onOffChange(o: {
-  id: string;
+  id: AuditAction;
   label: string;
   help: string;
   bulkId: string;
@@ -119,7 +120,7 @@ export function onOffChange(o: {
   to: "on" | "off";
   change: StateChange;
   send: (c: TruGridClient, upns: string[]) => Promise<ItemResult<unknown>[]>;
-  inverse: { op: string; label: string };
+  inverse: { op: AuditAction; label: string };
   done: string;
 }): OperationDef<UserItem, UserState> {
   return {
