@@ -73,3 +73,21 @@ test("Apple MDM lock: JumpCloud's refusal without a PIN is shown as is; with a P
   const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "jumpcloud.mdm_device.locked", outcome: "success" }, orderBy: { seq: "desc" } });
   expect(JSON.stringify(event.after)).not.toContain("123456");
 });
+
+test("Apple MDM OS update status: an operator asks a Mac for it and JumpCloud accepts", async ({ page }) => {
+  const { tenant, staff, prisma } = await signInSynced(page, "operator");
+  const mac = await prisma.jumpcloudSystem.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null, os: "Mac OS X" }, orderBy: { displayName: "asc" },
+  });
+  const name = mac.displayName || mac.hostname!;
+  const asked = async () => (await commands(tenant.id, await orgOf(tenant.id, prisma)))
+    .filter((c) => c.target.startsWith("mdmdevice:") && c.command === "osUpdateStatus").length;
+  const before = await asked();
+  await page.goto(`/jumpcloud/systems/${mac.vendorId}`);
+  await page.getByTestId("mdm-commands").getByRole("button", { name: "OS update status" }).click();
+  await page.getByTestId("confirm-button").click();
+  await expect(toast(page)).toContainText(`JumpCloud accepted the OS update status command for ${name}.`);
+  expect(await asked()).toBe(before + 1);
+  const action = "jumpcloud.mdm_device.os_update_status_requested";
+  expect(await prisma.auditEvent.count({ where: { actorId: staff.id, action, outcome: "success" } })).toBe(1);
+});

@@ -8,7 +8,10 @@ import { describe, expect, it } from "vitest";
 const SIM = import.meta.dirname;
 const LIB = path.resolve(SIM, "../lib");
 
-/** Module specifiers and file URLs a source file names: import/export … from, import(), require(), new URL(…, import.meta.url). */
+/**
+ * Module specifiers and file URLs a source file names: import/export … from,
+ * import(), require(), new URL(…, import.meta.url).
+ */
 function referencedPaths(source: string): string[] {
   const patterns = [
     /\b(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']/g,

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import {
-  eraseSystem, lockSystem, mdmClearActivationLock, mdmErase, mdmLock, mdmRefreshActivationLock, mdmRestart, mdmShutdown, restartSystem, shutdownSystem,
+  eraseSystem, lockSystem, mdmClearActivationLock, mdmErase, mdmLock, mdmOsUpdateStatus, mdmRefreshActivationLock, mdmRestart, mdmShutdown,
+  restartSystem, shutdownSystem,
 } from "@/lib/jumpcloud/system-actions";
 
 interface Props {
@@ -66,6 +67,10 @@ export function SystemCommands({ tenantId, systemId, name, apple, canWrite, canD
               trigger={<Button variant="outline" disabled={pending}>MDM restart</Button>} onConfirm={async () => (await run(mdmRestart, ref, sent("MDM restart"))).ok} />
             <ConfirmDialog title={`Refresh activation lock information of ${name}`} confirmLabel="Refresh" description="Asks the device to report its activation lock state again."
               trigger={<Button variant="outline" disabled={pending}>Refresh activation lock</Button>} onConfirm={async () => (await run(mdmRefreshActivationLock, ref, sent("refresh activation lock"))).ok} />
+            <ConfirmDialog title={`Request the OS update status of ${name}`} confirmLabel="Request status"
+              description="Asks the device to report the state of its OS updates to JumpCloud; nothing is downloaded or installed."
+              trigger={<Button variant="outline" disabled={pending}>OS update status</Button>}
+              onConfirm={async () => (await run(mdmOsUpdateStatus, ref, sent("OS update status"))).ok} />
             {canDestroy ? (
               <>
                 <ConfirmDialog title={`Clear activation lock of ${name}`} confirmLabel="Clear activation lock" destructive description="Removes Apple's theft protection so the device can be set up by anyone after an erase."

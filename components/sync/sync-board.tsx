@@ -50,6 +50,7 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
         {data.vendors.map(({ vendor, latest, lastSuccess }) => {
           const active = latest && (latest.status === "queued" || latest.status === "running");
           const fraction = latest?.pagesTotal ? latest.pagesDone / latest.pagesTotal : null;
+          const ofTotal = latest?.pagesTotal ? ` of ${latest.pagesTotal}` : "";
           return (
             <Card key={vendor} data-testid={`sync-card-${vendor}`}>
               <div className="flex items-center justify-between gap-2">
@@ -74,7 +75,7 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
                   <p className="text-xs text-muted-foreground">
                     {latest.status === "queued"
                       ? "Waiting for a worker…"
-                      : `${latest.phase ?? "starting"}: ${latest.pagesDone}${latest.pagesTotal ? ` of ${latest.pagesTotal}` : ""} pages · ${counts(latest)}`}
+                      : `${latest.phase ?? "starting"}: ${latest.pagesDone}${ofTotal} pages · ${counts(latest)}`}
                   </p>
                 </div>
               ) : latest ? (

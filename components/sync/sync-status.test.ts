@@ -39,7 +39,8 @@ describe("a sync run's counts", () => {
     };
     expect(deferredResources(detail)).toEqual(["device", "user_group"]);
     expect(counts(run({ deletionsDeferred: deferredResources(detail) }))).toBe(
-      "597 read · 0 new · 0 changed · 0 gone · removed devices, user groups left to the next run (the list changed while it was read)",
+      "597 read · 0 new · 0 changed · 0 gone · removed devices, user groups left to the next run " +
+        "(the list changed while it was read)",
     );
   });
 

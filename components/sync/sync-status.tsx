@@ -24,8 +24,8 @@ export function duration(run: SyncRunView): string {
 }
 
 export function counts(run: SyncRunView): string {
-  const deferred = run.deletionsDeferred.length
-    ? ` · removed ${run.deletionsDeferred.map((r) => `${r.replaceAll("_", " ")}s`).join(", ")} left to the next run (the list changed while it was read)`
-    : "";
-  return `${run.fetched} read · ${run.created} new · ${run.updated} changed · ${run.deleted} gone${run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : ""}${deferred}`;
+  const removed = run.deletionsDeferred.map((r) => `${r.replaceAll("_", " ")}s`).join(", ");
+  const deferred = removed ? ` · removed ${removed} left to the next run (the list changed while it was read)` : "";
+  const drift = run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : "";
+  return `${run.fetched} read · ${run.created} new · ${run.updated} changed · ${run.deleted} gone${drift}${deferred}`;
 }

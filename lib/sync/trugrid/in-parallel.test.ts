@@ -44,6 +44,29 @@ describe("inParallel", () => {
     expect(started.length).toBeLessThan(8);
   });
 
+  it("takes an item only when a call is near to start, not a pending call per item up front", async () => {
+    // 50,000 UPNs in a sync: a promise per item held for the whole phase is the memory this guards.
+    const count = 10_000;
+    const limit = 4;
+    let furthestRead = -1;
+    const items = new Proxy(Array.from({ length: count }, (_, i) => i), {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) furthestRead = Math.max(furthestRead, Number(key));
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    let started = 0;
+    let mostAhead = 0;
+    await inParallel(items, limit, new AbortController().signal, async () => {
+      started++;
+      mostAhead = Math.max(mostAhead, furthestRead + 1 - started);
+      await Promise.resolve();
+    });
+    expect(started).toBe(count);
+    // In flight and waiting to start: at most `limit` of each.
+    expect(mostAhead).toBeLessThanOrEqual(2 * limit);
+  });
+
   it("does nothing for no items", async () => {
     await inParallel([], 4, new AbortController().signal, async () => { throw new Error("not called"); });
   });

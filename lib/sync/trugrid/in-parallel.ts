@@ -1,28 +1,40 @@
+import PQueue from "p-queue";
+
 /**
  * Runs `work` for every item with at most `limit` calls in flight. The first
  * failure, or an abort, stops new calls from starting and rejects once the
  * calls already in flight have settled, so nothing runs on after the caller
- * has moved on. A fixed number of lanes take the next item as they finish
- * one, so only the items in hand have a pending call in memory (a queued
+ * has moved on. The queue is fed an item at a time while fewer than `limit`
+ * wait, so only the items in hand have a pending call in memory (a queued
  * call per user of 50,000 held tens of megabytes for the whole phase).
  */
-export async function inParallel<T>(items: readonly T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  const lanes = Math.max(1, limit);
+  const queue = new PQueue({ concurrency: lanes });
   let failure: { error: unknown } | null = null;
-  let next = 0;
-  const lane = async () => {
-    while (!failure && next < items.length) {
-      if (signal.aborted) {
-        failure = { error: signal.reason };
-        return;
-      }
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
+  const stopped = () => {
+    if (!failure && signal.aborted) failure = { error: signal.reason };
+    return failure !== null;
+  };
+  // A queued call checks again when it starts: a failure may have come while it waited.
+  const run = async (item: T) => {
+    if (stopped()) return;
+    try {
+      await work(item);
+    } catch (error) {
+      failure ??= { error };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
+  for (const item of items) {
+    await queue.onSizeLessThan(lanes);
+    if (stopped()) break;
+    void queue.add(() => run(item));
+  }
+  await queue.onIdle();
   if (failure) throw (failure as { error: unknown }).error;
 }

@@ -26,7 +26,8 @@ function documentedMaximum(param: JsonObject, schema: IntegerSchema, where: stri
   const fromWords = stated ? Number(stated[1]) : undefined;
   if (schema.maximum !== undefined && fromWords !== undefined && schema.maximum !== fromWords) {
     throw new Error(
-      `${where}: limit's schema says maximum ${schema.maximum}, its description ${fromWords}; add a correction in corrections.ts`,
+      `${where}: limit's schema says maximum ${schema.maximum}, its description ${fromWords}; ` +
+        "add a correction in corrections.ts",
     );
   }
   return typeof schema.maximum === "number" ? schema.maximum : fromWords;

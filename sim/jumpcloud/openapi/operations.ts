@@ -28,7 +28,8 @@ export function operationIn(
   const at = candidateOperations(method, simPath).find((c) => cut.documents[c.document]?.paths[c.path]?.[c.method]);
   if (!at)
     throw new Error(
-      `${method} ${simPath} has no documented operation in operations.json (after adding a route: npx tsx sim/jumpcloud/openapi/write-operations.ts)`,
+      `${method} ${simPath} has no documented operation in operations.json ` +
+        "(after adding a route: npx tsx sim/jumpcloud/openapi/write-operations.ts)",
     );
   return { at, operation: cut.documents[at.document]!.paths[at.path][at.method] };
 }

@@ -65,7 +65,8 @@ export function requestBodyValidator(method: string, simPath: string): BodyValid
   if (!body.content?.["application/json"]?.schema)
     throw new Error(`${method} ${simPath}: the documented body has no application/json schema`);
 
-  const ref = `${found.document}#${pointer(["paths", found.path, found.method, "requestBody", "content", "application/json", "schema"])}`;
+  const schemaAt = ["paths", found.path, found.method, "requestBody", "content", "application/json", "schema"];
+  const ref = `${found.document}#${pointer(schemaAt)}`;
   // Compiled on first use and shared by every simulator in the process: a test starts only some operations.
   const compile = () => {
     let validate = compiled.get(ref);
