@@ -30,7 +30,7 @@ export function TimeZoneForm({
         }
         errors={fieldErrors(state, "timeZone")}
       >
-        {/* Keyed by the saved choice: React resets a form after its action, and the refreshed page then shows what was saved. */}
+        {/* Keyed by the saved choice: React resets a form after its action; the page then shows what was saved. */}
         <Select key={chosen ?? ""} id="timeZone" name="timeZone" defaultValue={chosen ?? ""}>
           <option value="">{browserLabel}</option>
           {zones.map((z) => (

@@ -32,7 +32,7 @@ export function BrowserTimeZone({ rendered }: { rendered: string | null }) {
     // Intl's zone names are letters, digits and / _ + -: safe as a cookie value as they are.
     if (!zone || !/^[\w/+-]+$/.test(zone) || stored === zone) return;
     const secure = location.protocol === "https:" ? "; Secure" : "";
-    // biome-ignore lint/suspicious/noDocumentCookie: one plain preference cookie; the Cookie Store API is not in every browser.
+    // biome-ignore lint/suspicious/noDocumentCookie: a preference cookie; some browsers lack the Cookie Store API.
     document.cookie = `${TIME_ZONE_COOKIE}=${zone}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax${secure}`;
     if (rendered !== null && canonical(rendered) !== canonical(zone)) router.refresh();
   }, [rendered, router]);

@@ -10,7 +10,7 @@ const inZone = (timeZone: string | null, when: ReactNode) =>
 const AT = "2026-07-04T13:05:09.000Z";
 
 describe("<When>", () => {
-  it("shows the absolute time in the provider's zone, as <time> with the exact time and zone on hover, the zone spoken", () => {
+  it("shows the time in the provider's zone, as <time> with the exact time and zone on hover, the zone spoken", () => {
     expect(inZone("Asia/Kolkata", createElement(When, { at: AT }))).toBe(
       `<time dateTime="${AT}" title="2026-07-04 18:35:09 Asia/Kolkata (GMT+05:30)">2026-07-04 18:35` +
         `<span class="sr-only"> Asia/Kolkata (GMT+05:30)</span></time>`,

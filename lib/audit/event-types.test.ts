@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OPERATIONS } from "../operations/catalogue";
-import { AUDIT_ACTIONS, FORMER_ACTIONS, isAuditAction } from "./event-types";
 import { AuditEventInput } from "./event";
+import { AUDIT_ACTIONS, FORMER_ACTIONS, isAuditAction } from "./event-types";
 import { currentActionName } from "./legacy-names";
 
 describe("the audit event catalogue", () => {

@@ -30,7 +30,7 @@ describe("formatDateTime", () => {
     expect(at("2026-01-01T05:00:00Z", "Pacific/Pago_Pago", "date")).toBe("2025-12-31");
   });
 
-  it("follows daylight saving time: Paris skips 02:00–03:00 on 2026-03-29, New York repeats 01:00–02:00 on 2026-11-01", () => {
+  it("follows daylight saving: Paris skips 02:00–03:00 (2026-03-29), New York repeats 01:00–02:00 (2026-11-01)", () => {
     expect(at("2026-03-29T00:59:59Z", "Europe/Paris", "second")).toBe("2026-03-29 01:59:59");
     expect(at("2026-03-29T01:00:00Z", "Europe/Paris", "second")).toBe("2026-03-29 03:00:00");
     // The same wall-clock time twice, an hour apart: only the zone label tells them apart.

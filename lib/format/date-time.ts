@@ -100,7 +100,7 @@ export function zoneLabel(at: DateInput, timeZone: string): string {
   return offset ? `${zone} (${offset})` : zone;
 }
 
-/** The exact time for a hover or a screen reader: to the second, with the zone (`… 03:00:00 Europe/Paris (GMT+02:00)`). */
+/** The exact time for a hover or a screen reader, to the second with its zone (`03:00:00 Europe/Paris (GMT+02:00)`). */
 export function exactDateTime(at: DateInput, timeZone: string): string {
   const text = formatDateTime(at, { timeZone, precision: "second" });
   return toDate(at) ? `${text} ${zoneLabel(at, timeZone)}` : text;

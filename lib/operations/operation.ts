@@ -1,6 +1,6 @@
-import type { AuditAction } from "../audit/event-types";
 import type { z } from "zod";
 import type { AuditTarget } from "../audit/event";
+import type { AuditAction } from "../audit/event-types";
 import type { Permission } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
 import type { ColumnSpec } from "../bulk/headers";

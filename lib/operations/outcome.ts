@@ -50,6 +50,7 @@ export function itemsOutcome(vendor: VendorId, items: ItemOutcome[], what: strin
       ? `${what}: ${only.item}. ${label}: ${only.status}`
       : failed.length === 0
         ? `${what} for ${succeeded.length}. ${label}: ${distinct(items)}`
-        : `${what} for ${succeeded.length} of ${items.length}. ${label} refused ${failed.length}:\n${failureLines(items)}`;
+        : `${what} for ${succeeded.length} of ${items.length}. ${label} refused ${failed.length}:\n` +
+          failureLines(items);
   return { items, succeeded, failed, message };
 }

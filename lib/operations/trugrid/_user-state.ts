@@ -1,5 +1,5 @@
-import type { AuditAction } from "../../audit/event-types";
 import { z } from "zod";
+import type { AuditAction } from "../../audit/event-types";
 import { type ColumnSpec, UPN_ALIASES } from "../../bulk/headers";
 import { type Db, pgPoolOf } from "../../db/client";
 import { Upn } from "../../people/upn";
@@ -74,7 +74,8 @@ async function knownUserStates(db: Db, tenantId: string, norms: string[]): Promi
   const res = await pool.query<{ n: string; mfaOn: boolean | null; udpOn: boolean | null }>(
     `SELECT n, s."mfaOn", s."udpOn"
      FROM unnest($2::text[]) AS n LEFT JOIN "TrugridUserState" s ON s."tenantId" = $1 AND s.upn = n
-     WHERE EXISTS (SELECT 1 FROM "TrugridUser" u WHERE u."tenantId" = $1 AND u."emailNorm" = n AND u."deletedAt" IS NULL)`,
+     WHERE EXISTS (SELECT 1 FROM "TrugridUser" u
+                   WHERE u."tenantId" = $1 AND u."emailNorm" = n AND u."deletedAt" IS NULL)`,
     [tenantId, norms],
   );
   return new Map(res.rows.map((r) => [r.n, { mfa: onOff(r.mfaOn), udp: onOff(r.udpOn) }]));

@@ -42,7 +42,9 @@ export default operation<AssociationItem, Slot>({
   id: "trugrid.machine_association.set",
   vendor: "trugrid",
   label: "Set machine associations",
-  help: "Sets, for each row, the machine a user connects to in a machine group; it replaces the user's current machine in that group.",
+  help:
+    "Sets, for each row, the machine a user connects to in a machine group; " +
+    "it replaces the user's current machine in that group.",
   perm: "trugrid.user.write",
   risk: "reversible",
   idempotent: true,
@@ -50,7 +52,7 @@ export default operation<AssociationItem, Slot>({
   list: { field: "items", max: 100, empty: "Add at least one association." },
   chunk: 100,
   name: associationLabel,
-  // The spelling TruGrid uses for known users and groups, so the cache row written after has the id the sync reads back.
+  // TruGrid's spelling of known users and groups, so the cache row written after has the id the sync reads back.
   before: async (ctx, typed) => {
     const items = await canonicalSpelling(ctx, typed);
     const slots = await cachedSlots(ctx, items);

@@ -4,7 +4,9 @@ import { onOffChange } from "./_user-state";
 export default onOffChange({
   id: "trugrid.mfa.turned_off",
   label: "Turn MFA off",
-  help: "Turns off MFA for each user. TruGrid refuses it for users with its Admin role; that user then fails with TruGrid's reason.",
+  help:
+    "Turns off MFA for each user. TruGrid refuses it for users with its Admin role; " +
+    "that user then fails with TruGrid's reason.",
   bulkId: "trugrid.mfa_off",
   field: "mfa",
   to: "off",
