@@ -17,9 +17,9 @@ const YES = ["true", "yes", "1"];
 const ResetRow = z.object({
   upn: Upn,
   resetPhone: z
-    .union([z.boolean(), z.enum([...YES, "false", "no", "0"], "resetPhone must be true or false")])
+    .enum([...YES, "false", "no", "0"], "resetPhone must be true or false")
     .optional()
-    .transform((v) => v === true || YES.includes(String(v))),
+    .transform((v) => YES.includes(String(v))),
 });
 
 /**

@@ -52,7 +52,9 @@ describe("TruGrid's per-user changes", () => {
       resetPhone: true,
     });
     expect(row?.parse({ upn: "a@x.example" })).toEqual({ upn: "a@x.example", resetPhone: false });
-    expect(row?.safeParse({ upn: "a@x.example", resetPhone: "maybe" }).success).toBe(false);
+    expect(row?.safeParse({ upn: "a@x.example", resetPhone: "maybe" }).error?.issues[0]?.message).toBe(
+      "resetPhone must be true or false",
+    );
   });
 });
 
