@@ -5,6 +5,8 @@ import trugridResetMfa from "./trugrid/reset-mfa";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
 import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
+import truuDeleteDevice from "./truu/delete-device";
+import truuDeleteUser from "./truu/delete-user";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -18,6 +20,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridEnableUdp,
   trugridDisableUdp,
   trugridSetMachineAssociations,
+  truuDeleteDevice,
+  truuDeleteUser,
 ];
 
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));
