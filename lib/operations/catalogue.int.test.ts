@@ -118,6 +118,11 @@ const truuUser = () => {
 const truuDevice = (item: Item) => truu?.sim.state.devices.find((d) => d.deviceId === item.deviceId) ?? null;
 
 const PROBES: Record<string, Probe> = {
+  "trugrid.assignment.created": {
+    item: () => ({ key: trugridAssociation().userUpn, value: [trugridAssociation().groupName] }),
+    row: () => ({ assignee: trugridAssociation().userUpn, resource: trugridAssociation().groupName }),
+    state: (item) => [...(trugridDomain()?.assignments.get(String(item.key).toLowerCase())?.targets ?? [])],
+  },
   "truu.device.deleted": { item: () => ({ deviceId: truuUser().devices[0]?.deviceId }), state: truuDevice },
   "truu.user.deleted": {
     item: () => ({ guid: truuUser().guid, deviceIds: truuUser().devices.map((d) => d.deviceId) }),

@@ -1,4 +1,5 @@
 import type { AnyOperation } from "./operation";
+import trugridAddAssignments from "./trugrid/add-assignments";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
 import trugridResetMfa from "./trugrid/reset-mfa";
@@ -20,6 +21,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridEnableUdp,
   trugridDisableUdp,
   trugridSetMachineAssociations,
+  trugridAddAssignments,
   truuDeleteDevice,
   truuDeleteUser,
 ];

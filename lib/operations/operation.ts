@@ -67,8 +67,12 @@ export interface ListInput {
   empty: string;
 }
 
-/** A sheet's row as the cache knows it: refused (why), or its before-state when the check read it. */
-export type Checked<S> = { state?: S; plan?: PlanKind; refused?: string };
+/**
+ * A sheet's row as the cache knows it: refused (why), or its before-state
+ * when the check read it; `after`, the plan's after column when the check
+ * knows more than `expect` can say from the item (what the cache calls a name).
+ */
+export type Checked<S> = { state?: S; plan?: PlanKind; refused?: string; after?: unknown };
 
 export interface CsvSpec<I, S, R = I> {
   /** What a sheet holds: an item, or the names a person types for one (an email for a user id). */

@@ -30,7 +30,8 @@ async function planRows(op: AnyOperation, db: Db, tenantId: string, rows: Row[])
     const b: Before<unknown> | undefined = c.state === undefined ? befores[next++] : { state: c.state, plan: c.plan };
     if (!b) return { plan: "error", error: "No state for this row." };
     if ("refused" in b) return { plan: "error", error: b.refused };
-    return { plan: b.plan ?? "update", before: b.state, after: op.expect(itemOf(op, item, b.state), b.state) };
+    const after = c.after !== undefined ? c.after : op.expect(itemOf(op, item, b.state), b.state);
+    return { plan: b.plan ?? "update", before: b.state, after };
   });
 }
 
