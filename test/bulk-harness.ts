@@ -1,9 +1,11 @@
 import { expect } from "vitest";
 import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud";
 import { createTruGridSim, type TruGridSim } from "../sim/trugrid";
+import { createTruuSim, type TruuSim } from "../sim/truu";
 import type { Role } from "../lib/auth/permissions";
 import { jumpcloudSync } from "../lib/sync/jumpcloud/sync";
 import { trugridSync } from "../lib/sync/trugrid/sync";
+import { truuSync } from "../lib/sync/truu/sync";
 import { makeStaff } from "./factories";
 import { syncHarness, type SyncHarness } from "./sync-harness";
 
@@ -36,4 +38,10 @@ export function trugridBulkHarness(role: Role): Promise<BulkHarness<TruGridSim>>
 export function jumpcloudBulkHarness(role: Role): Promise<BulkHarness<ReturnType<typeof createJumpCloudSim>>> {
   const sim = createJumpCloudSim({ size: "small" });
   return synced(sim, (url) => syncHarness("jumpcloud", jumpcloudSync, { baseUrl: url, secrets: { apiKey: sim.credentials.mspApiKey }, settings: { orgId: JUMPCLOUD_SIM_ORG_IDS[0] } }), role);
+}
+
+/** The small TruU simulator, synced. */
+export function truuBulkHarness(role: Role): Promise<BulkHarness<TruuSim>> {
+  const sim = createTruuSim({ size: "small" });
+  return synced(sim, (url) => syncHarness("truu", truuSync, { baseUrl: url, secrets: { ...sim.credentials } }), role);
 }

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TruuSim } from "../../sim/truu";
+import { type BulkHarness, truuBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
-import { truuSync } from "../sync/truu/sync";
-import { startTruu } from "../vendors/truu/test-harness";
+import type { SyncHarness } from "../../test/sync-harness";
 import { applyBulkJob } from "./apply";
 import { planBulkJob } from "./plan";
 
-let truu: Awaited<ReturnType<typeof startTruu>>;
+let truu: BulkHarness<TruuSim> & { faults: (f: object) => Promise<void>; resetFaults: () => Promise<void> };
 let h: SyncHarness;
 let staffId: string;
 
@@ -26,13 +25,13 @@ const fresh = (n: number) => {
 const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "truu.delete_users", csv, fileName: "u.csv" });
 
 beforeAll(async () => {
-  truu = await startTruu("small");
-  h = await syncHarness("truu", truuSync, { baseUrl: truu.url, secrets: { ...truu.sim.credentials } });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+  const harness = await truuBulkHarness("operator");
+  const faults = async (f: object) => { await fetch(`${harness.url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) }); };
+  truu = { ...harness, faults, resetFaults: () => faults({ errorRate: 0 }) };
+  h = truu.h;
+  staffId = truu.staffId;
 });
 afterAll(async () => {
-  await h?.close();
   await truu?.close();
 });
 

@@ -2,7 +2,7 @@ import type { BulkOperation } from "../bulk/operation";
 import { jumpcloudSuspend } from "../bulk/operations/jumpcloud-users";
 import { toBulkOperation } from "../operations/derive/bulk";
 import turnOffMfa from "../operations/trugrid/turn-off-mfa";
-import { truuDeleteDevices } from "../bulk/operations/truu-devices";
+import truuDeleteDevice from "../operations/truu/delete-device";
 import { twingateDeviceBlock } from "../bulk/operations/twingate-devices";
 import { twingateUserState } from "../bulk/operations/twingate-users";
 import { jumpcloudRemoveFromGroup, trugridRemoveAssociation } from "./steps";
@@ -23,7 +23,7 @@ export const OFFBOARDING_STEPS: { op: AnyOp; label: string; undoable: boolean }[
   step(trugridRemoveAssociation, "TruGrid: remove machine association"),
   step(jumpcloudRemoveFromGroup, "JumpCloud: remove from group"),
   step(twingateDeviceBlock, "Twingate: block device"),
-  step(truuDeleteDevices, "TruU: delete device"),
+  step(toBulkOperation(truuDeleteDevice), "TruU: delete device"),
 ];
 
 export const OFFBOARDING_ID = "offboarding";

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import type { TruGridSim } from "../../sim/trugrid";
 import type { TgUser } from "../../sim/trugrid/state";
-import { type BulkHarness, trugridBulkHarness } from "../../test/bulk-harness";
+import type { TruuSim } from "../../sim/truu";
+import { type BulkHarness, trugridBulkHarness, truuBulkHarness } from "../../test/bulk-harness";
 import { ROOT, serverModules } from "../../test/server-modules";
 import { actAs } from "../../test/session-as";
 import { actionDefOf } from "../actions/action-tag";
@@ -107,7 +108,27 @@ const trugridSlot = (item: Item) =>
     ?.associations.get(String(item.groupName).toLowerCase())
     ?.byUser.get(String(item.userUpn).toLowerCase());
 
+let truu: BulkHarness<TruuSim> | undefined;
+/** A TruU user with devices, as TruU holds them. */
+const truuUser = () => {
+  const user = truu?.sim.state.users.find((u) => u.devices.length > 0);
+  if (!user) throw new Error("The TruU simulator has no user with a device.");
+  return user;
+};
+const truuDevice = (item: Item) => truu?.sim.state.devices.find((d) => d.deviceId === item.deviceId) ?? null;
+
 const PROBES: Record<string, Probe> = {
+  "trugrid.assignment.created": {
+    item: () => ({ key: trugridAssociation().userUpn, value: [trugridAssociation().groupName] }),
+    row: () => ({ assignee: trugridAssociation().userUpn, resource: trugridAssociation().groupName }),
+    state: (item) => [...(trugridDomain()?.assignments.get(String(item.key).toLowerCase())?.targets ?? [])],
+  },
+  "truu.device.deleted": { item: () => ({ deviceId: truuUser().devices[0]?.deviceId }), state: truuDevice },
+  "truu.user.deleted": {
+    item: () => ({ guid: truuUser().guid, deviceIds: truuUser().devices.map((d) => d.deviceId) }),
+    row: () => ({ user: truuUser().upn }),
+    state: (item) => truu?.sim.state.userByGuid(String(item.guid)) ?? null,
+  },
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },
@@ -138,10 +159,17 @@ beforeAll(async () => {
     harnesses.trugrid = { db: trugrid.h.t.db, tenantId: trugrid.h.tenantId, staff };
     process.env.DATABASE_URL = trugrid.h.t.url;
   }
+  if (vendors.has("truu")) {
+    truu = await truuBulkHarness("admin");
+    const staff = await loadStaff(truu.h.t.db, truu.staffId);
+    if (!staff) throw new Error("no staff");
+    harnesses.truu = { db: truu.h.t.db, tenantId: truu.h.tenantId, staff };
+  }
 }, 300_000);
 
 afterAll(async () => {
   await trugrid?.close();
+  await truu?.close();
 });
 
 const harnessOf = (op: AnyOperation) => {

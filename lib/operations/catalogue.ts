@@ -1,10 +1,13 @@
 import type { AnyOperation } from "./operation";
+import trugridAddAssignments from "./trugrid/add-assignments";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
 import trugridResetMfa from "./trugrid/reset-mfa";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
 import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
+import truuDeleteDevice from "./truu/delete-device";
+import truuDeleteUser from "./truu/delete-user";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -18,6 +21,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridEnableUdp,
   trugridDisableUdp,
   trugridSetMachineAssociations,
+  trugridAddAssignments,
+  truuDeleteDevice,
+  truuDeleteUser,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

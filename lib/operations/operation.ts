@@ -68,8 +68,12 @@ export interface ListInput {
   empty: string;
 }
 
-/** A sheet's row as the cache knows it: refused (why), or its before-state when the check read it. */
-export type Checked<S> = { state?: S; plan?: PlanKind; refused?: string };
+/**
+ * A sheet's row as the cache knows it: refused (why), or its before-state
+ * when the check read it; `after`, the plan's after column when the check
+ * knows more than `expect` can say from the item (what the cache calls a name).
+ */
+export type Checked<S> = { state?: S; plan?: PlanKind; refused?: string; after?: unknown };
 
 export interface CsvSpec<I, S, R = I> {
   /** What a sheet holds: an item, or the names a person types for one (an email for a user id). */
@@ -134,7 +138,8 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** Why no undo reverses it: required unless reversible or a read. */
   irreversible?: string;
   audit: {
-    targets: (item: I) => AuditTarget[];
+    /** `state`, once the cache was read: the labels and related objects it knows (a device's user). */
+    targets: (item: I, state?: S) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
   };

@@ -2,11 +2,13 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { actionOf } from "../operations/derive/action";
+import addAssignmentsOp from "../operations/trugrid/add-assignments";
 import { Upn } from "../people/upn";
 import { upsertLogonIps } from "./cache";
 import { NameList } from "./inputs";
 import { statusesOf, summarise, type ItemOutcome } from "./item-outcome";
-import { assigneeTarget, trugridUserTarget } from "./targets";
+import { trugridUserTarget } from "./targets";
 import { trugridClient, vendorCall } from "./vendor";
 
 // Active Directory and domain-wide settings: they reach the whole domain or
@@ -110,22 +112,11 @@ export const addUpnSuffixes = action(
   },
 );
 
-const Assignment = z.object({ key: z.string().trim().min(1, "Name a user or user group."), value: z.array(z.string().trim().min(1)).min(1, "Name at least one machine or machine group.").max(100) });
-
 /**
  * Resource assignments: users or user groups get machines or machine groups
- * (the portal's Resource Assignments). Grants access, adds to what a key
- * already has, and TruGrid has no call to read or remove them: admins only.
+ * (the portal's Resource Assignments), defined in lib/operations/trugrid/add-assignments.ts.
  */
-export const addUserMachineAssignments = action(
-  { name: "trugrid.assignment.created", perm: "trugrid.domain.write", mode: "external",
-    input: z.object({ tenantId: z.string().min(1), assignments: z.array(Assignment).min(1).max(100) }), tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "trugrid", targets: i.assignments.map((a) => assigneeTarget(a.key, a.value)) }) },
-  async ({ tenantId, assignments }, ctx) => {
-    const client = await trugridClient(tenantId);
-    const results = await vendorCall(() => client.addUserMachineAssignment(assignments));
-    const items: ItemOutcome[] = results.map((r) => ({ item: `${r.item.key} → ${r.item.value.join(", ")}`, status: r.status, ok: r.ok }));
-    ctx.audit.after = { assignments: results.map((r) => ({ key: r.item.key, value: r.item.value, status: r.status })) };
-    return summarise(items, "Assignment created");
-  },
-);
+export const addUserMachineAssignments = actionOf<{
+  tenantId: string;
+  assignments: { key: string; value: string[] }[];
+}>(addAssignmentsOp);

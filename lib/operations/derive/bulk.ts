@@ -30,7 +30,8 @@ async function planRows(op: AnyOperation, db: Db, tenantId: string, rows: Row[])
     const b: Before<unknown> | undefined = c.state === undefined ? befores[next++] : { state: c.state, plan: c.plan };
     if (!b) return { plan: "error", error: "No state for this row." };
     if ("refused" in b) return { plan: "error", error: b.refused };
-    return { plan: b.plan ?? "update", before: b.state, after: op.expect(itemOf(op, item, b.state), b.state) };
+    const after = c.after !== undefined ? c.after : op.expect(itemOf(op, item, b.state), b.state);
+    return { plan: b.plan ?? "update", before: b.state, after };
   });
 }
 
@@ -65,26 +66,38 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
     key: csv.key,
     chunkSize: op.chunk,
     plan: (db, tenantId, rows) => planRows(op, db, tenantId, rows),
-    apply: (ctx, rows, plans) =>
-      op.call(
-        workerContext(ctx.db, ctx.tenantId, ctx.connection),
-        rows.map((row, i) => ({ item: itemOf(op, row, plans[i]?.before), state: plans[i]?.before })),
-      ),
+    apply: async (ctx, rows, plans) => {
+      const sent = rows.map((row, i) => ({ item: itemOf(op, row, plans[i]?.before), state: plans[i]?.before }));
+      const outcomes = await op.call(workerContext(ctx.db, ctx.tenantId, ctx.connection), sent);
+      // What the vendor answered is what the row became: the audit's values see it as the plan's after.
+      return outcomes.map(({ answer, ...o }) => (answer === undefined ? o : { ...o, after: answer }));
+    },
     check:
-      verify && ((ctx, row) => verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), { item: row, state: null })),
+      verify &&
+      ((ctx, row, plan) =>
+        verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), {
+          item: itemOf(op, row, plan.before),
+          state: plan.before,
+        })),
     afterSuccess:
       cache &&
-      ((db, tenantId, rows, actor) =>
+      ((db, tenantId, rows, actor, done) =>
         cache(
           { db, tenantId, actor },
-          rows.map((item) => ({ item, state: null, outcome: { ok: true, message: "" } })),
+          rows.map((row, i) => {
+            const d = done[i];
+            const outcome = { ok: true, message: d?.message ?? "", answer: d?.after };
+            return { item: itemOf(op, row, d?.plan.before), state: d?.plan.before ?? null, outcome };
+          }),
         )),
     audit: {
       action: op.id,
-      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before)),
+      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before), plan.before),
       values: (row, plan, outcome) => {
         const sent = { item: itemOf(op, row, plan.before), state: plan.before };
-        const done = { ...sent, outcome: { ok: outcome.status === "succeeded", message: outcome.message } };
+        // The vendor's answer when it gave one, else what the plan expected (lib/bulk/row-event.ts).
+        const ok = outcome.status === "succeeded";
+        const done = { ...sent, outcome: { ok, message: outcome.message, answer: plan.after } };
         return { before: op.audit.before([sent]), after: op.audit.after([done]) };
       },
       irreversible: op.irreversible,
