@@ -134,6 +134,8 @@ const PROBES: Record<string, Probe> = {
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },
   "trugrid.mfa.reset": {
     item: () => ({ ...trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), resetPhone: false }),
+    // A sheet says it in words.
+    row: () => ({ ...trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), resetPhone: "false" }),
     state: trugridState,
   },
   "trugrid.udp.enabled": { item: () => trugridUser((u) => !u.udp), state: trugridState },
