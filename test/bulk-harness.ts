@@ -1,10 +1,13 @@
 import { expect } from "vitest";
 import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud";
 import { createTruGridSim, type TruGridSim } from "../sim/trugrid";
+import { createTwingateSim, type TwingateSim } from "../sim/twingate";
 import type { Role } from "../lib/auth/permissions";
 import { jumpcloudSync } from "../lib/sync/jumpcloud/sync";
 import { trugridSync } from "../lib/sync/trugrid/sync";
+import { twingateSyncWith } from "../lib/sync/twingate/sync";
 import { makeStaff } from "./factories";
+import type { TestDatabase } from "./db";
 import { syncHarness, type SyncHarness } from "./sync-harness";
 
 /** A simulator, a tenant connected to it with its cache filled by one real sync, and a staff member of that tenant. */
@@ -36,4 +39,15 @@ export function trugridBulkHarness(role: Role): Promise<BulkHarness<TruGridSim>>
 export function jumpcloudBulkHarness(role: Role): Promise<BulkHarness<ReturnType<typeof createJumpCloudSim>>> {
   const sim = createJumpCloudSim({ size: "small" });
   return synced(sim, (url) => syncHarness("jumpcloud", jumpcloudSync, { baseUrl: url, secrets: { apiKey: sim.credentials.mspApiKey }, settings: { orgId: JUMPCLOUD_SIM_ORG_IDS[0] } }), role);
+}
+
+/**
+ * The small Twingate simulator, synced (into another harness's database when given), with its rate limits out of the way
+ * (the pacer's own tests hold them) and a quick retry for the sync.
+ */
+export function twingateBulkHarness(role: Role, into?: TestDatabase): Promise<BulkHarness<TwingateSim>> {
+  const apiKey = "tg-bulk-test-9c2d";
+  const sim = createTwingateSim({ size: "small", credentials: { apiKey }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
+  const sync = twingateSyncWith(undefined, { retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 }, timeoutMs: 5_000 });
+  return synced(sim, (url) => syncHarness("twingate", sync, { baseUrl: url, secrets: { apiKey }, settings: { network: "northwind" } }, into), role);
 }

@@ -13,7 +13,6 @@ import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-us
 import { trugridAssignments } from "./operations/trugrid-assignments";
 import { truuDeleteDevices } from "./operations/truu-devices";
 import { truuDeleteUsers } from "./operations/truu-users";
-import { twingateDeviceArchive, twingateDeviceBlock, twingateDeviceTrust, twingateDeviceUnblock } from "./operations/twingate-devices";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
 import { twingateUserRole } from "./operations/twingate-roles";
 import { twingateUserState } from "./operations/twingate-users";
@@ -26,7 +25,6 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   truuDeleteUsers,
   twingateUserState, twingateGroupAdd, twingateGroupRemove,
   twingateUserRole,
-  twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
   jumpcloudSuspend, jumpcloudReactivate,
   jumpcloudCreateUsers,
   jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTwingateSim, type TwingateSim } from "../../sim/twingate";
+import type { TwingateSim } from "../../sim/twingate";
+import { type BulkHarness, twingateBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
-import { twingateSyncWith } from "../sync/twingate/sync";
+import type { SyncHarness } from "../../test/sync-harness";
 import { applyBulkJob } from "./apply";
 import { bulkOperation } from "./catalogue";
 import { planBulkJob } from "./plan";
 
-const API_KEY = "tg-bulk-test-9c2d";
-
+let harness: BulkHarness<TwingateSim>;
 let sim: TwingateSim;
 let url: string;
 let h: SyncHarness;
@@ -23,17 +21,11 @@ const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
 beforeAll(async () => {
-  sim = createTwingateSim({ size: "small", credentials: { apiKey: API_KEY }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
-  url = (await sim.server.listen(0)).url;
-  h = await syncHarness("twingate", twingateSyncWith(undefined, { retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 }, timeoutMs: 5_000 }), {
-    baseUrl: url, secrets: { apiKey: API_KEY }, settings: { network: "northwind" },
-  });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+  harness = await twingateBulkHarness("operator");
+  ({ sim, url, h, staffId } = harness);
 });
 afterAll(async () => {
-  await h?.close();
-  await sim?.server.close();
+  await harness?.close();
 });
 
 describe("Twingate bulk user state", () => {

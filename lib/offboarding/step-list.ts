@@ -2,8 +2,8 @@ import type { BulkOperation } from "../bulk/operation";
 import { jumpcloudSuspend } from "../bulk/operations/jumpcloud-users";
 import { toBulkOperation } from "../operations/derive/bulk";
 import turnOffMfa from "../operations/trugrid/turn-off-mfa";
+import blockDevice from "../operations/twingate/block-device";
 import { truuDeleteDevices } from "../bulk/operations/truu-devices";
-import { twingateDeviceBlock } from "../bulk/operations/twingate-devices";
 import { twingateUserState } from "../bulk/operations/twingate-users";
 import { jumpcloudRemoveFromGroup, trugridRemoveAssociation } from "./steps";
 
@@ -22,7 +22,7 @@ export const OFFBOARDING_STEPS: { op: AnyOp; label: string; undoable: boolean }[
   step(toBulkOperation(turnOffMfa), "TruGrid: turn MFA off"),
   step(trugridRemoveAssociation, "TruGrid: remove machine association"),
   step(jumpcloudRemoveFromGroup, "JumpCloud: remove from group"),
-  step(twingateDeviceBlock, "Twingate: block device"),
+  step(toBulkOperation(blockDevice), "Twingate: block device"),
   step(truuDeleteDevices, "TruU: delete device"),
 ];
 

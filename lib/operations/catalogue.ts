@@ -5,6 +5,12 @@ import trugridResetMfa from "./trugrid/reset-mfa";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
 import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
+import twingateArchiveDevice from "./twingate/archive-device";
+import twingateBlockDevice from "./twingate/block-device";
+import twingateTrustDevice from "./twingate/trust-device";
+import twingateUnarchiveDevice from "./twingate/unarchive-device";
+import twingateUnblockDevice from "./twingate/unblock-device";
+import twingateUntrustDevice from "./twingate/untrust-device";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -18,6 +24,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridEnableUdp,
   trugridDisableUdp,
   trugridSetMachineAssociations,
+  twingateBlockDevice,
+  twingateUnblockDevice,
+  twingateArchiveDevice,
+  twingateUnarchiveDevice,
+  twingateTrustDevice,
+  twingateUntrustDevice,
 ];
 
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));

@@ -132,7 +132,8 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** Why no undo reverses it: required unless reversible or a read. */
   irreversible?: string;
   audit: {
-    targets: (item: I) => AuditTarget[];
+    /** `state`: the cache's before-state, when known (a target's label: a device's name); absent when refused early. */
+    targets: (item: I, state?: S) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
   };

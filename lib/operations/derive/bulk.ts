@@ -65,23 +65,39 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
     key: csv.key,
     chunkSize: op.chunk,
     plan: (db, tenantId, rows) => planRows(op, db, tenantId, rows),
-    apply: (ctx, rows, plans) =>
-      op.call(
-        workerContext(ctx.db, ctx.tenantId, ctx.connection),
-        rows.map((row, i) => ({ item: itemOf(op, row, plans[i]?.before), state: plans[i]?.before })),
-      ),
+    // The vendor's answer for a row (the device as Twingate now has it) travels as the row's `after`, to the cache update.
+    apply: async (ctx, rows, plans) =>
+      (
+        await op.call(
+          workerContext(ctx.db, ctx.tenantId, ctx.connection),
+          rows.map((row, i) => ({ item: itemOf(op, row, plans[i]?.before), state: plans[i]?.before })),
+        )
+      ).map((o) => ({ ok: o.ok, message: o.message, after: o.answer })),
     check:
-      verify && ((ctx, row) => verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), { item: row, state: null })),
+      verify &&
+      ((ctx, row, plan) =>
+        verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), {
+          item: itemOf(op, row, plan.before),
+          state: plan.before,
+        })),
     afterSuccess:
       cache &&
-      ((db, tenantId, rows, actor) =>
+      ((db, tenantId, rows, actor, done) =>
         cache(
           { db, tenantId, actor },
-          rows.map((item) => ({ item, state: null, outcome: { ok: true, message: "" } })),
+          rows.map((row, i) => {
+            const d = done[i];
+            const state = d?.plan.before ?? null;
+            return {
+              item: itemOf(op, row, state),
+              state,
+              outcome: { ok: true, message: d?.message ?? "", answer: d?.after },
+            };
+          }),
         )),
     audit: {
       action: op.id,
-      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before)),
+      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before), plan.before),
       values: (row, plan, outcome) => {
         const sent = { item: itemOf(op, row, plan.before), state: plan.before };
         const done = { ...sent, outcome: { ok: outcome.status === "succeeded", message: outcome.message } };
