@@ -14,8 +14,6 @@ import { trugridAssignments } from "./operations/trugrid-assignments";
 import { truuDeleteDevices } from "./operations/truu-devices";
 import { truuDeleteUsers } from "./operations/truu-users";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
-import { twingateUserRole } from "./operations/twingate-roles";
-import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
@@ -23,8 +21,7 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   trugridAssignments,
   truuDeleteDevices,
   truuDeleteUsers,
-  twingateUserState, twingateGroupAdd, twingateGroupRemove,
-  twingateUserRole,
+  twingateGroupAdd, twingateGroupRemove,
   jumpcloudSuspend, jumpcloudReactivate,
   jumpcloudCreateUsers,
   jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,

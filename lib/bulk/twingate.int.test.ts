@@ -64,6 +64,11 @@ describe("Twingate bulk user state", () => {
     const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.id, b.id] } } });
     expect(cached.map((u) => u.state)).toEqual(["DISABLED", "DISABLED"]);
     expect(cached.map((u) => (u.raw as { state: string }).state)).toEqual(["DISABLED", "DISABLED"]);
+    // The user as Twingate answered, as the sync would write it: Twingate's updatedAt too, not the last sync's.
+    for (const u of [a, b]) {
+      const row = cached.find((c) => c.vendorId === u.id);
+      expect((row?.raw as { updatedAt: string }).updatedAt, u.email).toBe(u.updatedAt);
+    }
 
     // The next sync finds the cache already as Twingate has it: no drift for these users.
     const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } });

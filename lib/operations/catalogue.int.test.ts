@@ -128,6 +128,25 @@ const twingateDeviceProbe = (pick: (d: SimDevice) => boolean): Probe => ({
   state: twingateDeviceState,
 });
 
+type SimUser = { id: string; email: string; state: string; role: string };
+const twingateUsers = () => [...(twingate?.sim.state.users.values() ?? [])] as SimUser[];
+/** A user the change changes, and the value it sets, named on a sheet's row by email. */
+const twingateUserProbe = (pick: (u: SimUser) => boolean, field: "state" | "role", to: string, cell: string): Probe => {
+  const user = () => {
+    const found = twingateUsers().find(pick);
+    if (!found) throw new Error("The Twingate simulator has no user to try this on.");
+    return found;
+  };
+  return {
+    item: () => ({ userId: user().id, [field]: to }),
+    row: () => ({ email: user().email, [field]: cell }),
+    state: (item) => {
+      const u = twingateUsers().find((x) => x.id === item.userId);
+      return u && { state: u.state, role: u.role };
+    },
+  };
+};
+
 const PROBES: Record<string, Probe> = {
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
@@ -138,6 +157,13 @@ const PROBES: Record<string, Probe> = {
   },
   "trugrid.udp.enabled": { item: () => trugridUser((u) => !u.udp), state: trugridState },
   "trugrid.udp.disabled": { item: () => trugridUser((u) => u.udp), state: trugridState },
+  "twingate.user.state_changed": twingateUserProbe(
+    (u) => u.state === "ACTIVE" && u.role !== "ADMIN",
+    "state",
+    "DISABLED",
+    "disabled",
+  ),
+  "twingate.user.role_changed": twingateUserProbe((u) => u.role === "MEMBER", "role", "SUPPORT", "Support"),
   "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
   "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),
   "twingate.device.archived": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),

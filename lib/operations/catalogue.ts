@@ -7,6 +7,8 @@ import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
+import twingateSetUserRole from "./twingate/set-user-role";
+import twingateSetUserState from "./twingate/set-user-state";
 import twingateTrustDevice from "./twingate/trust-device";
 import twingateUnarchiveDevice from "./twingate/unarchive-device";
 import twingateUnblockDevice from "./twingate/unblock-device";
@@ -24,6 +26,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridEnableUdp,
   trugridDisableUdp,
   trugridSetMachineAssociations,
+  twingateSetUserState,
+  twingateSetUserRole,
   twingateBlockDevice,
   twingateUnblockDevice,
   twingateArchiveDevice,
