@@ -2,11 +2,14 @@ import { expect } from "vitest";
 import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud";
 import { createTruGridSim, type TruGridSim } from "../sim/trugrid";
 import { createTruuSim, type TruuSim } from "../sim/truu";
+import { createTwingateSim, type TwingateSim } from "../sim/twingate";
 import type { Role } from "../lib/auth/permissions";
 import { jumpcloudSync } from "../lib/sync/jumpcloud/sync";
 import { trugridSync } from "../lib/sync/trugrid/sync";
 import { truuSync } from "../lib/sync/truu/sync";
+import { twingateSyncWith } from "../lib/sync/twingate/sync";
 import { makeStaff } from "./factories";
+import type { TestDatabase } from "./db";
 import { syncHarness, type SyncHarness } from "./sync-harness";
 
 /** A simulator, a tenant connected to it with its cache filled by one real sync, and a staff member of that tenant. */
@@ -44,4 +47,15 @@ export function jumpcloudBulkHarness(role: Role): Promise<BulkHarness<ReturnType
 export function truuBulkHarness(role: Role): Promise<BulkHarness<TruuSim>> {
   const sim = createTruuSim({ size: "small" });
   return synced(sim, (url) => syncHarness("truu", truuSync, { baseUrl: url, secrets: { ...sim.credentials } }), role);
+}
+
+/**
+ * The small Twingate simulator, synced (into another harness's database when given), with its rate limits out of the way
+ * (the pacer's own tests hold them) and a quick retry for the sync.
+ */
+export function twingateBulkHarness(role: Role, into?: TestDatabase): Promise<BulkHarness<TwingateSim>> {
+  const apiKey = "tg-bulk-test-9c2d";
+  const sim = createTwingateSim({ size: "small", credentials: { apiKey }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
+  const sync = twingateSyncWith(undefined, { retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 }, timeoutMs: 5_000 });
+  return synced(sim, (url) => syncHarness("twingate", sync, { baseUrl: url, secrets: { apiKey }, settings: { network: "northwind" } }, into), role);
 }

@@ -20,13 +20,19 @@ export interface SyncHarness {
   close: () => Promise<void>;
 }
 
-/** A fresh database with one tenant connected to a vendor (usually a simulator), ready to sync. */
+/**
+ * A fresh database with one tenant connected to a vendor (usually a
+ * simulator), ready to sync; or a further tenant in a database another
+ * harness made (`into`: the app's one `db()` then reaches both tenants), left
+ * for that harness to drop.
+ */
 export async function syncHarness(
   vendor: VendorId,
   sync: VendorSync,
   connection: { baseUrl: string; secrets: ConnectionSecrets; settings?: ConnectionSettings },
+  into?: TestDatabase,
 ): Promise<SyncHarness> {
-  const t = await createTestDatabase();
+  const t = into ?? (await createTestDatabase());
   const pool = createPgPool(t.url, 4);
   const tenant = await t.db.tenant.create({ data: { name: `Sync ${vendor}` } });
   await t.db.vendorConnection.create({
@@ -42,7 +48,7 @@ export async function syncHarness(
     },
     close: async () => {
       await pool.end();
-      await t.drop();
+      if (!into) await t.drop();
     },
   };
 }

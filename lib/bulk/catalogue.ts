@@ -10,17 +10,12 @@ import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
 import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
 import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
 import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
-import { twingateDeviceArchive, twingateDeviceBlock, twingateDeviceTrust, twingateDeviceUnblock } from "./operations/twingate-devices";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
-import { twingateUserRole } from "./operations/twingate-roles";
-import { twingateUserState } from "./operations/twingate-users";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   ...OPERATIONS.filter((op) => op.csv).map(toBulkOperation),
-  twingateUserState, twingateGroupAdd, twingateGroupRemove,
-  twingateUserRole,
-  twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
+  twingateGroupAdd, twingateGroupRemove,
   jumpcloudSuspend, jumpcloudReactivate,
   jumpcloudCreateUsers,
   jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTwingateSim, type TwingateSim } from "../../sim/twingate";
+import type { TwingateSim } from "../../sim/twingate";
+import { type BulkHarness, twingateBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
-import { makeStaff } from "../../test/factories";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
-import { twingateSyncWith } from "../sync/twingate/sync";
+import type { SyncHarness } from "../../test/sync-harness";
 import { applyBulkJob } from "./apply";
 import { bulkOperation } from "./catalogue";
 import { planBulkJob } from "./plan";
 
-const API_KEY = "tg-bulk-test-9c2d";
-
+let harness: BulkHarness<TwingateSim>;
 let sim: TwingateSim;
 let url: string;
 let h: SyncHarness;
@@ -23,17 +21,11 @@ const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
 beforeAll(async () => {
-  sim = createTwingateSim({ size: "small", credentials: { apiKey: API_KEY }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
-  url = (await sim.server.listen(0)).url;
-  h = await syncHarness("twingate", twingateSyncWith(undefined, { retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 }, timeoutMs: 5_000 }), {
-    baseUrl: url, secrets: { apiKey: API_KEY }, settings: { network: "northwind" },
-  });
-  expect((await h.run()).status).toBe("succeeded");
-  staffId = (await makeStaff(h.t.db, { role: "operator", tenantIds: [h.tenantId] })).id;
+  harness = await twingateBulkHarness("operator");
+  ({ sim, url, h, staffId } = harness);
 });
 afterAll(async () => {
-  await h?.close();
-  await sim?.server.close();
+  await harness?.close();
 });
 
 describe("Twingate bulk user state", () => {
@@ -72,6 +64,11 @@ describe("Twingate bulk user state", () => {
     const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.id, b.id] } } });
     expect(cached.map((u) => u.state)).toEqual(["DISABLED", "DISABLED"]);
     expect(cached.map((u) => (u.raw as { state: string }).state)).toEqual(["DISABLED", "DISABLED"]);
+    // The user as Twingate answered, as the sync would write it: Twingate's updatedAt too, not the last sync's.
+    for (const u of [a, b]) {
+      const row = cached.find((c) => c.vendorId === u.id);
+      expect((row?.raw as { updatedAt: string }).updatedAt, u.email).toBe(u.updatedAt);
+    }
 
     // The next sync finds the cache already as Twingate has it: no drift for these users.
     const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } });

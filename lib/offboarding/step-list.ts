@@ -3,8 +3,8 @@ import { jumpcloudSuspend } from "../bulk/operations/jumpcloud-users";
 import { toBulkOperation } from "../operations/derive/bulk";
 import turnOffMfa from "../operations/trugrid/turn-off-mfa";
 import truuDeleteDevice from "../operations/truu/delete-device";
-import { twingateDeviceBlock } from "../bulk/operations/twingate-devices";
-import { twingateUserState } from "../bulk/operations/twingate-users";
+import blockDevice from "../operations/twingate/block-device";
+import setUserState from "../operations/twingate/set-user-state";
 import { jumpcloudRemoveFromGroup, trugridRemoveAssociation } from "./steps";
 
 type AnyOp = BulkOperation<Record<string, unknown>>;
@@ -18,11 +18,11 @@ const step = (op: unknown, label: string) => ({ op: op as AnyOp, label, undoable
  */
 export const OFFBOARDING_STEPS: { op: AnyOp; label: string; undoable: boolean }[] = [
   step(jumpcloudSuspend, "JumpCloud: suspend user"),
-  step(twingateUserState, "Twingate: disable user"),
+  step(toBulkOperation(setUserState), "Twingate: disable user"),
   step(toBulkOperation(turnOffMfa), "TruGrid: turn MFA off"),
   step(trugridRemoveAssociation, "TruGrid: remove machine association"),
   step(jumpcloudRemoveFromGroup, "JumpCloud: remove from group"),
-  step(twingateDeviceBlock, "Twingate: block device"),
+  step(toBulkOperation(blockDevice), "Twingate: block device"),
   step(toBulkOperation(truuDeleteDevice), "TruU: delete device"),
 ];
 

@@ -4,7 +4,8 @@ import type { z } from "zod";
 import type { TruGridSim } from "../../sim/trugrid";
 import type { TgUser } from "../../sim/trugrid/state";
 import type { TruuSim } from "../../sim/truu";
-import { type BulkHarness, trugridBulkHarness, truuBulkHarness } from "../../test/bulk-harness";
+import type { TwingateSim } from "../../sim/twingate";
+import { type BulkHarness, trugridBulkHarness, truuBulkHarness, twingateBulkHarness } from "../../test/bulk-harness";
 import { ROOT, serverModules } from "../../test/server-modules";
 import { actAs } from "../../test/session-as";
 import { actionDefOf } from "../actions/action-tag";
@@ -116,6 +117,44 @@ const truuUser = () => {
   return user;
 };
 const truuDevice = (item: Item) => truu?.sim.state.devices.find((d) => d.deviceId === item.deviceId) ?? null;
+let twingate: BulkHarness<TwingateSim> | undefined;
+type SimDevice = { id: string; activeState: string; isTrusted: boolean };
+const twingateDevices = () => [...(twingate?.sim.state.devices.values() ?? [])] as SimDevice[];
+/** A device in the state the change starts from (the small simulator seeds blocked and archived ones). */
+const twingateDevice = (pick: (d: SimDevice) => boolean): Item => {
+  const device = twingateDevices().find(pick);
+  if (!device) throw new Error("The Twingate simulator has no device to try this on.");
+  return { deviceId: device.id };
+};
+const twingateDeviceState = (item: Item) => {
+  const device = twingateDevices().find((d) => d.id === item.deviceId);
+  return device && { activeState: device.activeState, isTrusted: device.isTrusted };
+};
+/** A device in the state a verb changes, named on a sheet's row by its id. */
+const twingateDeviceProbe = (pick: (d: SimDevice) => boolean): Probe => ({
+  item: () => twingateDevice(pick),
+  row: () => ({ device: twingateDevice(pick).deviceId }),
+  state: twingateDeviceState,
+});
+
+type SimUser = { id: string; email: string; state: string; role: string };
+const twingateUsers = () => [...(twingate?.sim.state.users.values() ?? [])] as SimUser[];
+/** A user the change changes, and the value it sets, named on a sheet's row by email. */
+const twingateUserProbe = (pick: (u: SimUser) => boolean, field: "state" | "role", to: string, cell: string): Probe => {
+  const user = () => {
+    const found = twingateUsers().find(pick);
+    if (!found) throw new Error("The Twingate simulator has no user to try this on.");
+    return found;
+  };
+  return {
+    item: () => ({ userId: user().id, [field]: to }),
+    row: () => ({ email: user().email, [field]: cell }),
+    state: (item) => {
+      const u = twingateUsers().find((x) => x.id === item.userId);
+      return u && { state: u.state, role: u.role };
+    },
+  };
+};
 
 const PROBES: Record<string, Probe> = {
   "trugrid.assignment.created": {
@@ -140,6 +179,19 @@ const PROBES: Record<string, Probe> = {
   },
   "trugrid.udp.enabled": { item: () => trugridUser((u) => !u.udp), state: trugridState },
   "trugrid.udp.disabled": { item: () => trugridUser((u) => u.udp), state: trugridState },
+  "twingate.user.state_changed": twingateUserProbe(
+    (u) => u.state === "ACTIVE" && u.role !== "ADMIN",
+    "state",
+    "DISABLED",
+    "disabled",
+  ),
+  "twingate.user.role_changed": twingateUserProbe((u) => u.role === "MEMBER", "role", "SUPPORT", "Support"),
+  "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
+  "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),
+  "twingate.device.archived": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
+  "twingate.device.unarchived": twingateDeviceProbe((d) => d.activeState === "ARCHIVED"),
+  "twingate.device.trusted": twingateDeviceProbe((d) => d.activeState === "ACTIVE" && !d.isTrusted),
+  "twingate.device.untrusted": twingateDeviceProbe((d) => d.activeState === "ACTIVE" && d.isTrusted),
 };
 
 const harnesses: Partial<Record<VendorId, Harness>> = {};
@@ -167,9 +219,26 @@ beforeAll(async () => {
     if (!staff) throw new Error("no staff");
     harnesses.truu = { db: truu.h.t.db, tenantId: truu.h.tenantId, staff };
   }
+  if (vendors.has("twingate")) {
+    // Into the same database as any other vendor's: the server actions reach one database (DATABASE_URL).
+    twingate = await twingateBulkHarness("admin", trugrid?.h.t);
+    const staff = await loadStaff(twingate.h.t.db, twingate.staffId);
+    if (!staff) throw new Error("no staff");
+    harnesses.twingate = { db: twingate.h.t.db, tenantId: twingate.h.tenantId, staff };
+    if (!trugrid) process.env.DATABASE_URL = twingate.h.t.url;
+    // The small simulator's seed may hold no blocked device: block one at Twingate and sync it, to unblock.
+    const active = twingateDevices().filter((d) => d.activeState === "ACTIVE");
+    const last = active.at(-1);
+    if (last && active.length > 2 && !twingateDevices().some((d) => d.activeState === "BLOCKED")) {
+      last.activeState = "BLOCKED";
+      expect((await twingate.h.run()).status).toBe("succeeded");
+    }
+  }
 }, 300_000);
 
 afterAll(async () => {
+  // The database's owner last.
+  await twingate?.close();
   await trugrid?.close();
   await truu?.close();
 });

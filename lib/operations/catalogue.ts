@@ -8,6 +8,14 @@ import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
+import twingateArchiveDevice from "./twingate/archive-device";
+import twingateBlockDevice from "./twingate/block-device";
+import twingateSetUserRole from "./twingate/set-user-role";
+import twingateSetUserState from "./twingate/set-user-state";
+import twingateTrustDevice from "./twingate/trust-device";
+import twingateUnarchiveDevice from "./twingate/unarchive-device";
+import twingateUnblockDevice from "./twingate/unblock-device";
+import twingateUntrustDevice from "./twingate/untrust-device";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -24,6 +32,14 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridAddAssignments,
   truuDeleteDevice,
   truuDeleteUser,
+  twingateSetUserState,
+  twingateSetUserRole,
+  twingateBlockDevice,
+  twingateUnblockDevice,
+  twingateArchiveDevice,
+  twingateUnarchiveDevice,
+  twingateTrustDevice,
+  twingateUntrustDevice,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

@@ -4,9 +4,11 @@ import { action, ActionError } from "../actions/action";
 import { db } from "../db";
 import { Upn } from "../people/upn";
 import { userTarget } from "../sync/twingate/targets";
-import { UndoOf } from "../undo/undo-of";
+import { actionOf } from "../operations/derive/action";
+import setUserRole from "../operations/twingate/set-user-role";
+import setUserState from "../operations/twingate/set-user-state";
 import { cacheDelete, cacheWrite } from "./cache";
-import { TWINGATE_ROLES } from "./constants";
+import { TWINGATE_ROLES, type TwingateRole } from "./constants";
 import { cachedUser } from "./lookup";
 import { twingateFor, vendor } from "./vendor";
 
@@ -14,45 +16,15 @@ const Id = z.string().trim().min(1).max(200);
 
 const userTargetOf = (id: string, label?: string | null) => ({ type: "twingate_user", id, ...(label ? { label } : {}) });
 
-/** Suspend (DISABLED) or restore (ACTIVE) a user: a user-level change. */
-export const setTwingateUserState = action(
-  {
-    name: "twingate.user.state_changed", perm: "twingate.write", mode: "external",
-    input: z.object({ tenantId: Id, userId: Id, state: z.enum(["ACTIVE", "DISABLED"]), undoOf: UndoOf }),
-    tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "twingate", targets: [userTargetOf(i.userId)] }),
-  },
-  async ({ tenantId, userId, state }, ctx) => {
-    const before = await cachedUser(db(), tenantId, userId);
-    ctx.audit.targets = [userTargetOf(userId, before.email)];
-    ctx.audit.before = { state: before.state };
-    const client = await twingateFor(db(), tenantId);
-    const user = await vendor(() => client.userDetailsUpdate({ id: userId, state }));
-    await cacheWrite(db(), tenantId, userTarget, user);
-    ctx.audit.after = { state: user.state };
-    return { email: user.email, state: user.state };
-  },
+type UserIn = { tenantId: string; userId: string; undoOf?: string };
+
+/** Suspend (DISABLED) or restore (ACTIVE) a user: a user-level change (lib/operations/twingate/set-user-state.ts). */
+export const setTwingateUserState = actionOf<UserIn & { state: "ACTIVE" | "DISABLED" }, { email: string; state: string }>(
+  setUserState,
 );
 
-/** A role reaches the whole network (ADMIN runs it), so changing one is for admins. */
-export const setTwingateUserRole = action(
-  {
-    name: "twingate.user.role_changed", perm: "twingate.network.write", mode: "external",
-    input: z.object({ tenantId: Id, userId: Id, role: z.enum(TWINGATE_ROLES), undoOf: UndoOf }),
-    tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "twingate", targets: [userTargetOf(i.userId)] }),
-  },
-  async ({ tenantId, userId, role }, ctx) => {
-    const before = await cachedUser(db(), tenantId, userId);
-    ctx.audit.targets = [userTargetOf(userId, before.email)];
-    ctx.audit.before = { role: before.role };
-    const client = await twingateFor(db(), tenantId);
-    const user = await vendor(() => client.userRoleUpdate(userId, role));
-    await cacheWrite(db(), tenantId, userTarget, user);
-    ctx.audit.after = { role: user.role };
-    return { email: user.email, role: user.role };
-  },
-);
+/** A role reaches the whole network (ADMIN runs it), so changing one is for admins (set-user-role.ts). */
+export const setTwingateUserRole = actionOf<UserIn & { role: TwingateRole }, { email: string; role: string }>(setUserRole);
 
 const optionalName = z.string().trim().max(100).optional().transform((v) => v || undefined);
 

@@ -1,4 +1,5 @@
 import { VendorError } from "../../vendors/core/vendor-error";
+import { vendorMessage } from "../../vendors/core/vendor-message";
 import type { BulkOperation } from "../operation";
 
 /** What a whole-chunk failure means per row: an unanswered non-repeatable change is in doubt, anything else failed. */
@@ -13,7 +14,8 @@ export function chunkFailure(
       message: inDoubt
         ? `No answer from the vendor (${err.vendorMessage}); it may or may not have applied this row. ` +
           "Check, then retry if needed."
-        : err.vendorMessage + (err.status ? ` (HTTP ${err.status})` : ""),
+        : // The page's wording of the same failure ("Twingate answered: … (HTTP 500)"), one helper for every surface.
+          vendorMessage(err),
     };
   }
   return { status: "failed", message: err instanceof Error ? err.message : String(err) };

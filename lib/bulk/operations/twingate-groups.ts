@@ -7,7 +7,8 @@ import { cacheDelete, cacheWrite } from "../../twingate/cache";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
 import { twingateUserProblem, twingateUsersByEmail } from "./twingate-lookup";
-import { bulkTwingateClient, twingateMessage } from "./twingate-users";
+import { clientOf } from "../../vendors/client-for";
+import { failureMessage } from "../../vendors/core/vendor-message";
 
 const Row = z.object({
   email: Upn,
@@ -63,7 +64,7 @@ const membershipOperation = (add: boolean) =>
       return { plan: x.member === add ? "no_change" : "update", before: { ...ids, member: x.member }, after: { ...ids, member: add } };
     }),
     apply: async (ctx, rows) => {
-      const client = bulkTwingateClient(ctx.db, ctx.tenantId, ctx.connection);
+      const client = clientOf<"twingate">(ctx.db, ctx.connection, "worker");
       const resolved = await resolve(ctx.db, ctx.tenantId, rows);
       return Promise.all(rows.map(async (r, i) => {
         const { userId, groupId, error } = resolved[i];
@@ -74,7 +75,7 @@ const membershipOperation = (add: boolean) =>
           await cacheWrite(ctx.db, ctx.tenantId, groupTarget, group);
           return { ok: true, message: `Twingate: ${r.email} ${add ? "added to" : "removed from"} ${group.name}.` };
         } catch (err) {
-          return { ok: false, message: twingateMessage(err) };
+          return { ok: false, message: failureMessage(err) };
         }
       }));
     },
