@@ -82,7 +82,9 @@ async function resolveRows(ctx: CacheContext, rows: DeviceRow[]): Promise<Checke
     const [only] = found;
     if (!only) {
       return {
-        refused: `Unknown device: ${r.device} is not a Twingate device id, serial or name of this tenant (as of the last sync).`,
+        refused:
+          `Unknown device: ${r.device} is not a Twingate device id, serial or name of this tenant ` +
+          "(as of the last sync).",
       };
     }
     if (found.length > 1) {
@@ -110,7 +112,7 @@ const DEVICE_COLUMN: ColumnSpec = {
 
 const status = (s: Status): Status => ({ activeState: s.activeState, isTrusted: s.isTrusted });
 
-/** Twingate's answer: what the device now is (a refusal's words when the change did not show, after "Twingate refused:"). */
+/** Twingate's answer: what the device now is (when the change did not show, the words after "Twingate refused:"). */
 function answered(d: Device, ok: boolean) {
   const now = `${d.name ?? d.id} is ${d.activeState}${d.isTrusted ? ", trusted" : ", not trusted"}`;
   return ok ? `Twingate: ${now}.` : `${now} after the change.`;

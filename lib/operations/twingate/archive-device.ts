@@ -14,10 +14,11 @@ export default operation(
     inverse: { op: "twingate.device.unarchived", label: "Unarchive" },
     bulk: {
       id: "twingate.device_archive",
-      // A device has one state: archiving a blocked one drops the block, and it comes back active when it next connects.
+      // A device has one state: archiving a blocked one drops the block; it comes back active when it next connects.
       refuse: (s) =>
         s.activeState === "BLOCKED"
-          ? "The device is blocked: archiving it would lift the block when it next connects. Unblock it first if that is meant."
+          ? "The device is blocked: archiving it would lift the block when it next connects. " +
+            "Unblock it first if that is meant."
           : null,
     },
   }),

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe("Twingate device verbs from the devices page", () => {
-  it("block names the device by its cached name, records its state and trust, and returns what Twingate answered", async () => {
+  it("block names the device by its cached name, records its state and trust, returns Twingate's answer", async () => {
     const d = devices().find((x) => x.activeState === "ACTIVE" && x.name);
     if (!d) throw new Error("no active device");
     const res = await blockTwingateDevice({ tenantId: tg.h.tenantId, deviceId: d.id });
@@ -54,7 +54,7 @@ describe("Twingate device verbs from the devices page", () => {
     expect(cached.activeState).toBe("BLOCKED");
   });
 
-  it("an unblock Twingate answers with the device still not active is a failure that says what Twingate answered", async () => {
+  it("an unblock answered with the device still not active fails, saying what Twingate answered", async () => {
     const d = devices().find((x) => x.activeState === "ACTIVE" && x.name);
     if (!d) throw new Error("no active device");
     // Blocked as of the last sync, then archived at Twingate: Twingate leaves an archived device as it is on unblock.

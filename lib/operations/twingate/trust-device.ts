@@ -5,7 +5,9 @@ export default operation(
   deviceVerb({
     id: "twingate.device.trusted",
     label: "Trust devices",
-    help: "Marks each device trusted, so resources whose policy asks for a trusted device admit it (each row's Undo untrusts it).",
+    help:
+      "Marks each device trusted, so resources whose policy asks for a trusted device admit it " +
+      "(each row's Undo untrusts it).",
     field: "isTrusted",
     to: (s) => ({ ...s, isTrusted: true }),
     send: (c, id) => c.deviceUpdate(id, true),
