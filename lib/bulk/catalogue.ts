@@ -9,7 +9,6 @@ import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpclou
 import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
 import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
 import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
-import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { trugridAssignments } from "./operations/trugrid-assignments";
 import { truuDeleteDevices } from "./operations/truu-devices";
 import { truuDeleteUsers } from "./operations/truu-users";
@@ -27,7 +26,6 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   twingateUserState, twingateGroupAdd, twingateGroupRemove,
   twingateUserRole,
   twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
-  jumpcloudSuspend, jumpcloudReactivate,
   jumpcloudCreateUsers,
   jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,
   jumpcloudGroupAdd, jumpcloudGroupRemove,

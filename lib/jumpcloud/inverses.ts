@@ -3,7 +3,7 @@ import type { InverseMap, UndoableEvent } from "../undo/inverse";
 import { addAssociation, removeAssociation } from "./association-actions";
 import { cancelScheduledStates } from "./bulk-actions";
 import { addGroupMember, removeGroupMember } from "./group-actions";
-import { reactivateUser, suspendUser, updateUserDetails } from "./user-actions";
+import { updateUserDetails } from "./user-actions";
 
 // How JumpCloud changes are undone: each inverse is the opposite console
 // action, built from what the undone event recorded.
@@ -24,21 +24,6 @@ const pair = (e: UndoableEvent) => {
 };
 
 export const JUMPCLOUD_INVERSES: InverseMap = {
-  "jumpcloud.user.suspended": {
-    label: "Reactivate",
-    // Only a user who was active before; a STAGED user is activated otherwise.
-    plan: (e) => {
-      const userId = userOf(e);
-      return e.tenantId && userId && was(e).state === "ACTIVATED" ? { run: reactivateUser as never, input: { tenantId: e.tenantId, userId } } : null;
-    },
-  },
-  "jumpcloud.user.reactivated": {
-    label: "Suspend again",
-    plan: (e) => {
-      const userId = userOf(e);
-      return e.tenantId && userId && was(e).state === "SUSPENDED" ? { run: suspendUser as never, input: { tenantId: e.tenantId, userId } } : null;
-    },
-  },
   "jumpcloud.user.updated": {
     label: "Restore details",
     plan: (e) => {

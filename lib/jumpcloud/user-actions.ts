@@ -3,6 +3,9 @@ import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
 import { Upn } from "../people/upn";
+import { actionOf } from "../operations/derive/action";
+import reactivateUserOp from "../operations/jumpcloud/reactivate-user";
+import suspendUserOp from "../operations/jumpcloud/suspend-user";
 import { UndoOf } from "../undo/undo-of";
 import { cacheUser, cacheUserDeleted } from "./cache";
 import { cachedUser, userSnapshot, userTarget } from "./targets";
@@ -32,16 +35,13 @@ async function change(i: UserRef, audit: { targets: unknown[]; before?: unknown;
   return { state: after.state ?? null, email: after.email ?? null };
 }
 
-export const suspendUser = action(
-  { name: "jumpcloud.user.suspended", perm: "jumpcloud.write", mode: "external", input: UserRef, tenant: (i) => i.tenantId, describe: describeUser },
-  async (i, ctx) => change(i, ctx.audit, (c) => c.updateUser(i.userId, { state: "SUSPENDED" })),
-);
+type User = { tenantId: string; userId: string; undoOf?: string };
+type Answered = { state: string | null; email: string | null };
+
+export const suspendUser = actionOf<User, Answered>(suspendUserOp);
 
 /** Suspended → active. A STAGED user is activated with activateStagedUser instead (JumpCloud refuses this for them). */
-export const reactivateUser = action(
-  { name: "jumpcloud.user.reactivated", perm: "jumpcloud.write", mode: "external", input: UserRef, tenant: (i) => i.tenantId, describe: describeUser },
-  async (i, ctx) => change(i, ctx.audit, (c) => c.updateUser(i.userId, { state: "ACTIVATED" })),
-);
+export const reactivateUser = actionOf<User, Answered>(reactivateUserOp);
 
 export const unlockUser = action(
   { name: "jumpcloud.user.unlocked", perm: "jumpcloud.write", mode: "external", input: UserRef, tenant: (i) => i.tenantId, describe: describeUser },

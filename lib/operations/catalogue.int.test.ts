@@ -1,9 +1,10 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
+import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
 import type { TruGridSim } from "../../sim/trugrid";
 import type { TgUser } from "../../sim/trugrid/state";
-import { type BulkHarness, trugridBulkHarness } from "../../test/bulk-harness";
+import { type BulkHarness, jumpcloudBulkHarness, trugridBulkHarness } from "../../test/bulk-harness";
 import { ROOT, serverModules } from "../../test/server-modules";
 import { actAs } from "../../test/session-as";
 import { actionDefOf } from "../actions/action-tag";
@@ -107,7 +108,29 @@ const trugridSlot = (item: Item) =>
     ?.associations.get(String(item.groupName).toLowerCase())
     ?.byUser.get(String(item.userUpn).toLowerCase());
 
+let jumpcloud: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
+const jcUsers = () => [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.users.values() ?? [])];
+type JcSimUser = ReturnType<typeof jcUsers>[number];
+/** A JumpCloud user with an email the cache knows, picked from the simulator. */
+const jcUser = (pick: (u: JcSimUser) => boolean) => {
+  const user = jcUsers().find((u) => u.email && pick(u));
+  if (!user) throw new Error("The JumpCloud simulator has no user to try this on.");
+  return user;
+};
+const jcUserState = (item: Item) => {
+  const u = jcUsers().find((x) => x._id === item.userId);
+  return u && { state: u.state, suspended: u.suspended, locked: u.account_locked, expired: u.password_expired };
+};
+/** A user-level JumpCloud change: the item names the user by id, a sheet by email. */
+const jcUserProbe = (pick: (u: JcSimUser) => boolean): Probe => ({
+  item: () => ({ userId: jcUser(pick)._id }),
+  row: () => ({ email: jcUser(pick).email }),
+  state: jcUserState,
+});
+
 const PROBES: Record<string, Probe> = {
+  "jumpcloud.user.suspended": jcUserProbe((u) => u.state === "ACTIVATED"),
+  "jumpcloud.user.reactivated": jcUserProbe((u) => u.state === "SUSPENDED"),
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },
@@ -138,16 +161,26 @@ beforeAll(async () => {
     harnesses.trugrid = { db: trugrid.h.t.db, tenantId: trugrid.h.tenantId, staff };
     process.env.DATABASE_URL = trugrid.h.t.url;
   }
+  if (vendors.has("jumpcloud")) {
+    jumpcloud = await jumpcloudBulkHarness("admin");
+    const staff = await loadStaff(jumpcloud.h.t.db, jumpcloud.staffId);
+    if (!staff) throw new Error("no staff");
+    harnesses.jumpcloud = { db: jumpcloud.h.t.db, tenantId: jumpcloud.h.tenantId, staff };
+    process.env.DATABASE_URL ??= jumpcloud.h.t.url;
+  }
 }, 300_000);
 
 afterAll(async () => {
   await trugrid?.close();
+  await jumpcloud?.close();
 });
 
 const harnessOf = (op: AnyOperation) => {
   const h = harnesses[op.vendor];
   if (!h) throw new Error(`No ${op.vendor} simulator harness in this test: add one.`);
   actAs(h.staff);
+  // Each vendor's harness has its own database: the actions' db() is the one of the operation's vendor.
+  (globalThis as { consoleDb?: Db }).consoleDb = h.db;
   return h;
 };
 

@@ -1,3 +1,5 @@
+import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
+import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import type { AnyOperation } from "./operation";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
@@ -18,6 +20,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridEnableUdp,
   trugridDisableUdp,
   trugridSetMachineAssociations,
+  jumpcloudSuspendUser,
+  jumpcloudReactivateUser,
 ];
 
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));

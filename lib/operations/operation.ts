@@ -132,7 +132,8 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** Why no undo reverses it: required unless reversible or a read. */
   irreversible?: string;
   audit: {
-    targets: (item: I) => AuditTarget[];
+    /** `state`: the item's before, when known (a target's label from the cache); absent where only the input is. */
+    targets: (item: I, state?: S) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
   };

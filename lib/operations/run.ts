@@ -49,6 +49,8 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
     state: (befores[i] as { state: unknown }).state,
   }));
   run.note.vendor = op.vendor;
+  // Named as the cache knows them (a label), now that the before is read.
+  run.note.targets = sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state));
   run.note.before = op.audit.before(sent);
   const done: Done<Item, unknown>[] = [];
   const settle = async () => {

@@ -3,9 +3,19 @@ import { cacheUser } from "../../jumpcloud/cache";
 import { normEmail } from "../../sync/target";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { VendorError } from "../../vendors/core/vendor-error";
+import { JUMPCLOUD_TUNING } from "../../vendors/client-for";
+import { clientsFor } from "../../vendors/clients";
+import { failureMessage } from "../../vendors/core/vendor-message";
+import type { OpenConnection } from "../../vendors/load-connection";
 
 // Lookups shared by the JumpCloud bulk operations: people by email from the
 // cache (what the operator saw when planning), and the refresh after a change.
+
+/** A worker waits out a busy JumpCloud longer than a person clicking would. */
+export const bulkJumpcloudClient = (connection: OpenConnection) => clientsFor.jumpcloud(connection, JUMPCLOUD_TUNING.worker);
+
+/** JumpCloud's own words for a failure, as the console shows them. */
+export const jumpcloudMessage = failureMessage;
 
 export type CachedUser = Awaited<ReturnType<Db["jumpcloudUser"]["findMany"]>>[number];
 

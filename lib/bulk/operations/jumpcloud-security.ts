@@ -6,8 +6,7 @@ import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type * as S from "../../vendors/jumpcloud/schemas";
 import { UPN_ALIASES, type ColumnSpec } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
-import { inDoubt, refreshUser, userProblem, usersByEmail, withoutIds, type CachedUser } from "./jumpcloud-lookup";
-import { bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-users";
+import { inDoubt, refreshUser, userProblem, usersByEmail, withoutIds, type CachedUser, bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-lookup";
 
 // Account security changes by email, one JumpCloud call per user: unlock,
 // expire the password, reset TOTP. Each is audited as the user page records

@@ -65,26 +65,44 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
     key: csv.key,
     chunkSize: op.chunk,
     plan: (db, tenantId, rows) => planRows(op, db, tenantId, rows),
-    apply: (ctx, rows, plans) =>
-      op.call(
-        workerContext(ctx.db, ctx.tenantId, ctx.connection),
-        rows.map((row, i) => ({ item: itemOf(op, row, plans[i]?.before), state: plans[i]?.before })),
-      ),
+    // The vendor's answer for a row (a user re-read) is the row's `after`: its audit event and cache update see it.
+    apply: async (ctx, rows, plans) =>
+      (
+        await op.call(
+          workerContext(ctx.db, ctx.tenantId, ctx.connection),
+          rows.map((row, i) => ({ item: itemOf(op, row, plans[i]?.before), state: plans[i]?.before })),
+        )
+      ).map((o) => ({ ok: o.ok, message: o.message, ...(o.answer === undefined ? {} : { after: o.answer }) })),
     check:
-      verify && ((ctx, row) => verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), { item: row, state: null })),
+      verify &&
+      ((ctx, row, plan) =>
+        verify(workerContext(ctx.db, ctx.tenantId, ctx.connection), {
+          item: itemOf(op, row, plan.before),
+          state: plan.before,
+        })),
     afterSuccess:
       cache &&
-      ((db, tenantId, rows, actor) =>
+      ((db, tenantId, rows, actor, done) =>
         cache(
           { db, tenantId, actor },
-          rows.map((item) => ({ item, state: null, outcome: { ok: true, message: "" } })),
+          rows.map((row, i) => {
+            const d = done[i];
+            const state = d?.plan.before ?? null;
+            return {
+              item: itemOf(op, row, state),
+              state,
+              outcome: { ok: true, message: d?.message ?? "", answer: d?.after },
+            };
+          }),
         )),
     audit: {
       action: op.id,
-      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before)),
+      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before), plan.before),
+      // A succeeded row's `after` is the vendor's answer when it gave one, else the plan's: the audit reads it as the answer.
       values: (row, plan, outcome) => {
         const sent = { item: itemOf(op, row, plan.before), state: plan.before };
-        const done = { ...sent, outcome: { ok: outcome.status === "succeeded", message: outcome.message } };
+        const ok = outcome.status === "succeeded";
+        const done = { ...sent, outcome: { ok, message: outcome.message, ...(ok ? { answer: plan.after } : {}) } };
         return { before: op.audit.before([sent]), after: op.audit.after([done]) };
       },
       irreversible: op.irreversible,
