@@ -8,7 +8,6 @@ import type { BulkRunbook } from "./runbook";
 import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
 import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
 import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
-import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
 import { trugridAssignments } from "./operations/trugrid-assignments";
 import { truuDeleteDevices } from "./operations/truu-devices";
 import { truuDeleteUsers } from "./operations/truu-users";
@@ -27,7 +26,6 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   twingateUserRole,
   twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
   jumpcloudCreateUsers,
-  jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,
   jumpcloudGroupAdd, jumpcloudGroupRemove,
   jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];

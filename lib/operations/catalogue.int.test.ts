@@ -131,6 +131,9 @@ const jcUserProbe = (pick: (u: JcSimUser) => boolean): Probe => ({
 const PROBES: Record<string, Probe> = {
   "jumpcloud.user.suspended": jcUserProbe((u) => u.state === "ACTIVATED"),
   "jumpcloud.user.reactivated": jcUserProbe((u) => u.state === "SUSPENDED"),
+  "jumpcloud.user.unlocked": jcUserProbe((u) => u.state === "ACTIVATED"),
+  "jumpcloud.user.password_expired": jcUserProbe((u) => u.state === "ACTIVATED" && !u.password_expired),
+  "jumpcloud.user.mfa_reset": jcUserProbe((u) => u.state === "ACTIVATED"),
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },

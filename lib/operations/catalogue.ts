@@ -1,5 +1,8 @@
+import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
+import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
+import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
 import type { AnyOperation } from "./operation";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
@@ -22,6 +25,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridSetMachineAssociations,
   jumpcloudSuspendUser,
   jumpcloudReactivateUser,
+  jumpcloudUnlockUser,
+  jumpcloudResetMfa,
+  jumpcloudExpirePassword,
 ];
 
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));

@@ -1,7 +1,5 @@
 import type { Db } from "../../db/client";
-import { cacheUser } from "../../jumpcloud/cache";
 import { normEmail } from "../../sync/target";
-import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { VendorError } from "../../vendors/core/vendor-error";
 import { JUMPCLOUD_TUNING } from "../../vendors/client-for";
 import { clientsFor } from "../../vendors/clients";
@@ -32,21 +30,6 @@ export function userProblem(email: string, found: CachedUser[]): string | null {
   if (!found.length) return `Unknown user: ${email} is not a JumpCloud user of this tenant (as of the last sync).`;
   if (found.length > 1) return `Ambiguous email: ${found.length} JumpCloud users have ${email}.`;
   return null;
-}
-
-/**
- * Re-reads a user from JumpCloud into the cache, as the user page does after
- * a change, so the row is exactly what the sync writes. The change itself
- * already succeeded: a failed re-read leaves the refresh to the next sync.
- */
-export async function refreshUser(db: Db, tenantId: string, client: JumpCloudClient, userId: string) {
-  try {
-    const user = await client.getUser(userId);
-    await cacheUser(db, tenantId, user);
-    return user;
-  } catch {
-    return null;
-  }
 }
 
 /**

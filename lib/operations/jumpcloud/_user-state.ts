@@ -2,14 +2,12 @@ import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type { SystemUser } from "../../vendors/jumpcloud/schemas";
 import type { OperationDef } from "../operation";
 import {
-  answeredUser,
-  cacheAnswers,
-  cachedUsers,
   changeUser,
   EMAIL_COLUMN,
   EmailRow,
   emailKey,
   knownEmails,
+  oneUser,
   type UserItem,
   UserItem as UserItemSchema,
   type UserState,
@@ -37,17 +35,13 @@ export function stateChange(o: {
   inverse: { op: string; label: string };
 }): OperationDef<UserItem, UserState | null, SystemUser> {
   return {
+    ...oneUser,
     id: o.id,
-    vendor: "jumpcloud",
     label: o.label,
     help: o.help,
-    perm: "jumpcloud.write",
     risk: "reversible",
     idempotent: true,
     input: UserItemSchema,
-    chunk: 1,
-    name: (i) => i.userId,
-    before: cachedUsers,
     expect: (_i, s) => ({ ...s, state: o.to, suspended: o.to === "SUSPENDED" }),
     call: (ctx, [s]) =>
       s
@@ -57,8 +51,6 @@ export function stateChange(o: {
             said: (name) => `JumpCloud: ${name} is ${o.to}.`,
           })
         : Promise.resolve([]),
-    // The user re-read from JumpCloud, as the sync writes it (plan A.4 #6: the page's re-read on every surface).
-    cache: (ctx, done) => cacheAnswers(ctx, done),
     verify: async (ctx, { item }) => (await (ctx.client as JumpCloudClient).getUser(item.userId)).state === o.to,
     inverse: { ...o.inverse, items: userWhoWas(o.from) },
     audit: userAudit,
@@ -75,6 +67,5 @@ export function stateChange(o: {
     },
     bulkId: o.bulkId,
     done: o.to === "SUSPENDED" ? "Suspended" : "Reactivated",
-    result: answeredUser,
   };
 }

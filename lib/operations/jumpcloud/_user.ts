@@ -149,3 +149,19 @@ export function userWhoWas(was: string) {
 }
 
 export const emailKey = (r: { email: string }) => normEmail(r.email);
+
+/**
+ * What every change of one JumpCloud user shares: its permission, one user
+ * per call, the cached user as before, and the user JumpCloud answered with
+ * written to the cache (plan A.4 #6: the page's re-read, on every surface)
+ * and returned to the page.
+ */
+export const oneUser = {
+  vendor: "jumpcloud" as const,
+  perm: "jumpcloud.write" as const,
+  chunk: 1,
+  name: (i: UserItem) => i.userId,
+  before: cachedUsers,
+  cache: cacheAnswers,
+  result: answeredUser,
+};
