@@ -7,7 +7,6 @@ import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
 import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
 import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
-import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
 import { trugridAssignments } from "./operations/trugrid-assignments";
 import { truuDeleteDevices } from "./operations/truu-devices";
 import { truuDeleteUsers } from "./operations/truu-users";
@@ -26,7 +25,6 @@ export const BULK_OPERATIONS: BulkOperation<never>[] = [
   twingateUserRole,
   twingateDeviceBlock, twingateDeviceUnblock, twingateDeviceArchive, twingateDeviceTrust,
   jumpcloudCreateUsers,
-  jumpcloudGroupAdd, jumpcloudGroupRemove,
   jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 

@@ -128,7 +128,35 @@ const jcUserProbe = (pick: (u: JcSimUser) => boolean): Probe => ({
   state: jcUserState,
 });
 
+/** A user group with members and a user with an email who is (or is not) one of them. */
+const jcMembership = (member: boolean): Item => {
+  const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+  for (const g of org?.userGroups.values() ?? []) {
+    const members = org?.members.get(g.id);
+    const user = members?.size ? jcUsers().find((u) => u.email && members.has(u._id) === member) : undefined;
+    if (user) return { kind: "user_group", groupId: g.id, memberId: user._id, email: user.email, group: g.name };
+  }
+  throw new Error("The JumpCloud simulator has no user group with members.");
+};
+const jcMemberProbe = (member: boolean): Probe => ({
+  item: () => {
+    const { email: _e, group: _g, ...item } = jcMembership(member);
+    return item;
+  },
+  row: () => {
+    const { email, group } = jcMembership(member);
+    return { email, group };
+  },
+  state: (item) =>
+    jumpcloud?.sim.state.orgs
+      .get(JUMPCLOUD_SIM_ORG_IDS[0])
+      ?.members.get(String(item.groupId))
+      ?.has(String(item.memberId)),
+});
+
 const PROBES: Record<string, Probe> = {
+  "jumpcloud.group.member_added": jcMemberProbe(false),
+  "jumpcloud.group.member_removed": jcMemberProbe(true),
   "jumpcloud.user.suspended": jcUserProbe((u) => u.state === "ACTIVATED"),
   "jumpcloud.user.reactivated": jcUserProbe((u) => u.state === "SUSPENDED"),
   "jumpcloud.user.unlocked": jcUserProbe((u) => u.state === "ACTIVATED"),

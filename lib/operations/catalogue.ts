@@ -1,5 +1,7 @@
+import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
+import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
@@ -28,6 +30,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudUnlockUser,
   jumpcloudResetMfa,
   jumpcloudExpirePassword,
+  jumpcloudAddGroupMember,
+  jumpcloudRemoveGroupMember,
 ];
 
 const byId = new Map(OPERATIONS.map((op) => [op.id, op]));
