@@ -7,19 +7,13 @@ import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
 import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
 import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
-import { jumpcloudGroupAdd, jumpcloudGroupRemove } from "./operations/jumpcloud-groups";
-import { jumpcloudExpirePassword, jumpcloudResetMfa, jumpcloudUnlock } from "./operations/jumpcloud-security";
-import { jumpcloudReactivate, jumpcloudSuspend } from "./operations/jumpcloud-users";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   ...OPERATIONS.filter((op) => op.csv).map(toBulkOperation),
   twingateGroupAdd, twingateGroupRemove,
-  jumpcloudSuspend, jumpcloudReactivate,
   jumpcloudCreateUsers,
-  jumpcloudUnlock, jumpcloudResetMfa, jumpcloudExpirePassword,
-  jumpcloudGroupAdd, jumpcloudGroupRemove,
   jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 

@@ -6,6 +6,8 @@ import { addMember, associate, nodeKey } from "../../sim/jumpcloud/state";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
+import addGroupMember from "../operations/jumpcloud/add-group-member";
+import removeGroupMember from "../operations/jumpcloud/remove-group-member";
 import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
 
@@ -17,7 +19,6 @@ import { applyBulkJob } from "./apply";
 
 // The inverses are read, not run: the console actions they name need a signed-in session.
 vi.mock("../jumpcloud/user-actions", () => ({ reactivateUser: "reactivateUser", suspendUser: "suspendUser", updateUserDetails: "updateUserDetails" }));
-vi.mock("../jumpcloud/group-actions", () => ({ addGroupMember: "addGroupMember", removeGroupMember: "removeGroupMember" }));
 vi.mock("../jumpcloud/association-actions", () => ({ addAssociation: "addAssociation", removeAssociation: "removeAssociation" }));
 vi.mock("../jumpcloud/bulk-actions", () => ({ cancelScheduledStates: "cancelScheduledStates" }));
 
@@ -301,9 +302,8 @@ describe("JumpCloud bulk user group membership", () => {
     expect(await edge("user_group_member", `${group.id}|${n._id}`)).toMatchObject({ fromId: group.id, toId: n._id, deletedAt: null });
     await expectSyncFindsNothingNew();
     // The groups page's undo takes the bulk row as it takes its own.
-    const undo = JUMPCLOUD_INVERSES["jumpcloud.group.member_added"].plan(added as unknown as UndoableEvent);
-    expect(undo?.run).toBe("removeGroupMember");
-    expect(undo?.input).toEqual({ tenantId: h.tenantId, kind: "user_group", groupId: group.id, memberId: n._id });
+    expect(addGroupMember.inverse?.op).toBe("jumpcloud.group.member_removed");
+    expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: n._id }]);
 
     const out = await planAndConfirm("jumpcloud.group_remove", `email,group\n${m.email},${group.name}\n${n2.email},${group.name}\n`);
     expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
@@ -311,7 +311,7 @@ describe("JumpCloud bulk user group membership", () => {
     expect(org().members.get(group.id)!.has(m._id)).toBe(false);
     const [removed] = await eventsOf(out.jobId);
     expect(removed).toMatchObject({ action: "jumpcloud.group.member_removed", outcome: "success", before: { memberId: m._id, member: true }, after: { member: false } });
-    expect(JUMPCLOUD_INVERSES["jumpcloud.group.member_removed"].plan(removed as unknown as UndoableEvent)?.input).toMatchObject({ groupId: group.id, memberId: m._id });
+    expect(removeGroupMember.inverse?.items(removed as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: m._id }]);
     expect(await edge("user_group_member", `${group.id}|${m._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
     await expectSyncFindsNothingNew();
   });

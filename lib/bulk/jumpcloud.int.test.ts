@@ -42,7 +42,8 @@ describe("JumpCloud bulk suspend and reactivate", () => {
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
-      ["succeeded", `JumpCloud: ${a.email} is SUSPENDED.`], ["succeeded", `JumpCloud: ${b.email.toUpperCase()} is SUSPENDED.`],
+      // Named as the cache spells the user, whatever the sheet's case.
+      ["succeeded", `JumpCloud: ${a.email} is SUSPENDED.`], ["succeeded", `JumpCloud: ${b.email} is SUSPENDED.`],
     ]);
     expect([stateOf(a._id), stateOf(b._id)]).toEqual(["SUSPENDED", "SUSPENDED"]);
 
@@ -64,6 +65,22 @@ describe("JumpCloud bulk suspend and reactivate", () => {
     expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
     expect([stateOf(a._id), stateOf(b._id)]).toEqual(["ACTIVATED", "ACTIVATED"]);
     expect(await h.t.db.auditEvent.count({ where: { jobId: back.jobId, action: "jumpcloud.user.reactivated", outcome: "success" } })).toBe(2);
+  });
+
+  it("a row's event and cache hold the user as JumpCloud answered after the change, not as planned", async () => {
+    const u = simUsers().find((x) => x.state === "ACTIVATED" && x.email && !x.account_locked)!;
+    const { jobId } = await planAndConfirm("jumpcloud.suspend", `email\n${u.email}\n`);
+    // JumpCloud locks the account after the plan was made (failed sign-ins): the plan still says unlocked.
+    sim.state.orgs.get(ORG_ID)!.users.get(u._id)!.account_locked = true;
+    expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+    const event = await h.t.db.auditEvent.findFirstOrThrow({ where: { jobId } });
+    expect(event).toMatchObject({
+      outcome: "success",
+      before: { state: "ACTIVATED", accountLocked: false },
+      after: { state: "SUSPENDED", suspended: true, accountLocked: true },
+    });
+    const cached = await h.t.db.jumpcloudUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: u._id } });
+    expect([cached.state, cached.accountLocked]).toEqual(["SUSPENDED", true]);
   });
 
   it("a JumpCloud failure fails the row with JumpCloud's words and changes nothing", async () => {

@@ -2,20 +2,13 @@ import "server-only";
 import type { InverseMap, UndoableEvent } from "../undo/inverse";
 import { addAssociation, removeAssociation } from "./association-actions";
 import { cancelScheduledStates } from "./bulk-actions";
-import { addGroupMember, removeGroupMember } from "./group-actions";
-import { reactivateUser, suspendUser, updateUserDetails } from "./user-actions";
+import { updateUserDetails } from "./user-actions";
 
 // How JumpCloud changes are undone: each inverse is the opposite console
 // action, built from what the undone event recorded.
 
 const userOf = (e: UndoableEvent) => ((e.targets ?? []) as { type: string; id: string }[]).find((t) => t.type === "jumpcloud_user")?.id ?? null;
 const was = (e: UndoableEvent) => (e.before ?? {}) as Record<string, unknown>;
-
-const member = (e: UndoableEvent) => {
-  const b = was(e);
-  return e.tenantId && typeof b.groupId === "string" && typeof b.memberId === "string" && typeof b.kind === "string"
-    ? { tenantId: e.tenantId, kind: b.kind, groupId: b.groupId, memberId: b.memberId } : null;
-};
 
 const pair = (e: UndoableEvent) => {
   const b = was(e);
@@ -24,21 +17,6 @@ const pair = (e: UndoableEvent) => {
 };
 
 export const JUMPCLOUD_INVERSES: InverseMap = {
-  "jumpcloud.user.suspended": {
-    label: "Reactivate",
-    // Only a user who was active before; a STAGED user is activated otherwise.
-    plan: (e) => {
-      const userId = userOf(e);
-      return e.tenantId && userId && was(e).state === "ACTIVATED" ? { run: reactivateUser as never, input: { tenantId: e.tenantId, userId } } : null;
-    },
-  },
-  "jumpcloud.user.reactivated": {
-    label: "Suspend again",
-    plan: (e) => {
-      const userId = userOf(e);
-      return e.tenantId && userId && was(e).state === "SUSPENDED" ? { run: suspendUser as never, input: { tenantId: e.tenantId, userId } } : null;
-    },
-  },
   "jumpcloud.user.updated": {
     label: "Restore details",
     plan: (e) => {
@@ -46,14 +24,6 @@ export const JUMPCLOUD_INVERSES: InverseMap = {
       // The event holds only the fields that changed, with their old values: send those back.
       return e.tenantId && userId ? { run: updateUserDetails as never, input: { tenantId: e.tenantId, userId, ...was(e) } } : null;
     },
-  },
-  "jumpcloud.group.member_added": {
-    label: "Remove from group",
-    plan: (e) => { const m = member(e); return m ? { run: removeGroupMember as never, input: m } : null; },
-  },
-  "jumpcloud.group.member_removed": {
-    label: "Add back to group",
-    plan: (e) => { const m = member(e); return m ? { run: addGroupMember as never, input: m } : null; },
   },
   "jumpcloud.association.added": {
     label: "Remove association",

@@ -3,6 +3,12 @@ import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
 import { Upn } from "../people/upn";
+import { actionOf } from "../operations/derive/action";
+import expirePasswordOp from "../operations/jumpcloud/expire-password";
+import reactivateUserOp from "../operations/jumpcloud/reactivate-user";
+import resetMfaOp from "../operations/jumpcloud/reset-mfa";
+import suspendUserOp from "../operations/jumpcloud/suspend-user";
+import unlockUserOp from "../operations/jumpcloud/unlock-user";
 import { UndoOf } from "../undo/undo-of";
 import { cacheUser, cacheUserDeleted } from "./cache";
 import { cachedUser, userSnapshot, userTarget } from "./targets";
@@ -32,26 +38,17 @@ async function change(i: UserRef, audit: { targets: unknown[]; before?: unknown;
   return { state: after.state ?? null, email: after.email ?? null };
 }
 
-export const suspendUser = action(
-  { name: "jumpcloud.user.suspended", perm: "jumpcloud.write", mode: "external", input: UserRef, tenant: (i) => i.tenantId, describe: describeUser },
-  async (i, ctx) => change(i, ctx.audit, (c) => c.updateUser(i.userId, { state: "SUSPENDED" })),
-);
+type User = { tenantId: string; userId: string; undoOf?: string };
+type Answered = { state: string | null; email: string | null };
+
+export const suspendUser = actionOf<User, Answered>(suspendUserOp);
 
 /** Suspended → active. A STAGED user is activated with activateStagedUser instead (JumpCloud refuses this for them). */
-export const reactivateUser = action(
-  { name: "jumpcloud.user.reactivated", perm: "jumpcloud.write", mode: "external", input: UserRef, tenant: (i) => i.tenantId, describe: describeUser },
-  async (i, ctx) => change(i, ctx.audit, (c) => c.updateUser(i.userId, { state: "ACTIVATED" })),
-);
+export const reactivateUser = actionOf<User, Answered>(reactivateUserOp);
 
-export const unlockUser = action(
-  { name: "jumpcloud.user.unlocked", perm: "jumpcloud.write", mode: "external", input: UserRef, tenant: (i) => i.tenantId, describe: describeUser },
-  async (i, ctx) => change(i, ctx.audit, (c) => c.unlockUser(i.userId)),
-);
+export const unlockUser = actionOf<User, Answered>(unlockUserOp);
 
-export const expirePassword = action(
-  { name: "jumpcloud.user.password_expired", perm: "jumpcloud.write", mode: "external", input: UserRef, tenant: (i) => i.tenantId, describe: describeUser },
-  async (i, ctx) => change(i, ctx.audit, (c) => c.expirePassword(i.userId)),
-);
+export const expirePassword = actionOf<User, Answered>(expirePasswordOp);
 
 export const activateStagedUser = action(
   {
@@ -61,20 +58,9 @@ export const activateStagedUser = action(
   async (i, ctx) => change(i, ctx.audit, (c) => c.activateUser(i.userId, i.sendEmail)),
 );
 
-const ResetMfa = UserRef.extend({
-  /** Days the user may still sign in without TOTP while enrolling again; 0 = no window (locked out of TOTP-protected resources at once). */
-  exclusionDays: z.coerce.number().int().min(0).max(365).default(7),
-});
-
-export const resetMfa = action(
-  { name: "jumpcloud.user.mfa_reset", perm: "jumpcloud.write", mode: "external", input: ResetMfa, tenant: (i) => i.tenantId, describe: describeUser },
-  async (i, ctx) => {
-    const out = await change(i, ctx.audit, (c) => c.resetMfa(i.userId, i.exclusionDays > 0 ? { exclusion: true, exclusionDays: i.exclusionDays } : { exclusion: false }));
-    const user = await cachedUser(db(), i.tenantId, i.userId);
-    const mfa = (user?.raw as { mfa?: { exclusionUntil?: string } } | undefined)?.mfa;
-    ctx.audit.after = { ...(ctx.audit.after as object), mfaStatus: user?.mfaStatus ?? null, exclusionUntil: mfa?.exclusionUntil ?? null };
-    return { ...out, exclusionUntil: mfa?.exclusionUntil ?? null };
-  },
+/** exclusionDays: days the user may still sign in without TOTP while enrolling again (default 7; 0 = none). */
+export const resetMfa = actionOf<User & { exclusionDays?: number | string }, Answered & { exclusionUntil: string | null }>(
+  resetMfaOp,
 );
 
 const text = (max: number) => z.string().trim().max(max);

@@ -1,6 +1,6 @@
 import type { BulkOperation } from "../bulk/operation";
-import { jumpcloudSuspend } from "../bulk/operations/jumpcloud-users";
 import { toBulkOperation } from "../operations/derive/bulk";
+import suspendUser from "../operations/jumpcloud/suspend-user";
 import turnOffMfa from "../operations/trugrid/turn-off-mfa";
 import truuDeleteDevice from "../operations/truu/delete-device";
 import blockDevice from "../operations/twingate/block-device";
@@ -17,7 +17,7 @@ const step = (op: unknown, label: string) => ({ op: op as AnyOp, label, undoable
  * that cannot be undone (as its operation declares).
  */
 export const OFFBOARDING_STEPS: { op: AnyOp; label: string; undoable: boolean }[] = [
-  step(jumpcloudSuspend, "JumpCloud: suspend user"),
+  step(toBulkOperation(suspendUser), "JumpCloud: suspend user"),
   step(toBulkOperation(setUserState), "Twingate: disable user"),
   step(toBulkOperation(turnOffMfa), "TruGrid: turn MFA off"),
   step(trugridRemoveAssociation, "TruGrid: remove machine association"),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { failureMessage } from "../vendors/core/vendor-message";
-import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcloud-users";
+import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcloud-lookup";
 import { defineOperation, type PlannedRow } from "../bulk/operation";
 import { cacheEdgeDeleted } from "../jumpcloud/cache";
 import { groupTarget, userTarget } from "../jumpcloud/targets";

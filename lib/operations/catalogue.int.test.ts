@@ -1,11 +1,18 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
+import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
 import type { TruGridSim } from "../../sim/trugrid";
 import type { TgUser } from "../../sim/trugrid/state";
 import type { TruuSim } from "../../sim/truu";
 import type { TwingateSim } from "../../sim/twingate";
-import { type BulkHarness, trugridBulkHarness, truuBulkHarness, twingateBulkHarness } from "../../test/bulk-harness";
+import {
+  type BulkHarness,
+  jumpcloudBulkHarness,
+  trugridBulkHarness,
+  truuBulkHarness,
+  twingateBulkHarness,
+} from "../../test/bulk-harness";
 import { ROOT, serverModules } from "../../test/server-modules";
 import { actAs } from "../../test/session-as";
 import { actionDefOf } from "../actions/action-tag";
@@ -156,6 +163,52 @@ const twingateUserProbe = (pick: (u: SimUser) => boolean, field: "state" | "role
   };
 };
 
+let jumpcloud: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
+const jcUsers = () => [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.users.values() ?? [])];
+type JcSimUser = ReturnType<typeof jcUsers>[number];
+/** A JumpCloud user with an email the cache knows, picked from the simulator. */
+const jcUser = (pick: (u: JcSimUser) => boolean) => {
+  const user = jcUsers().find((u) => u.email && pick(u));
+  if (!user) throw new Error("The JumpCloud simulator has no user to try this on.");
+  return user;
+};
+const jcUserState = (item: Item) => {
+  const u = jcUsers().find((x) => x._id === item.userId);
+  return u && { state: u.state, suspended: u.suspended, locked: u.account_locked, expired: u.password_expired };
+};
+/** A user-level JumpCloud change: the item names the user by id, a sheet by email. */
+const jcUserProbe = (pick: (u: JcSimUser) => boolean): Probe => ({
+  item: () => ({ userId: jcUser(pick)._id }),
+  row: () => ({ email: jcUser(pick).email }),
+  state: jcUserState,
+});
+
+/** A user group with members and a user with an email who is (or is not) one of them. */
+const jcMembership = (member: boolean): Item => {
+  const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+  for (const g of org?.userGroups.values() ?? []) {
+    const members = org?.members.get(g.id);
+    const user = members?.size ? jcUsers().find((u) => u.email && members.has(u._id) === member) : undefined;
+    if (user) return { kind: "user_group", groupId: g.id, memberId: user._id, email: user.email, group: g.name };
+  }
+  throw new Error("The JumpCloud simulator has no user group with members.");
+};
+const jcMemberProbe = (member: boolean): Probe => ({
+  item: () => {
+    const { email: _e, group: _g, ...item } = jcMembership(member);
+    return item;
+  },
+  row: () => {
+    const { email, group } = jcMembership(member);
+    return { email, group };
+  },
+  state: (item) =>
+    jumpcloud?.sim.state.orgs
+      .get(JUMPCLOUD_SIM_ORG_IDS[0])
+      ?.members.get(String(item.groupId))
+      ?.has(String(item.memberId)),
+});
+
 const PROBES: Record<string, Probe> = {
   "trugrid.assignment.created": {
     item: () => ({ key: trugridAssociation().userUpn, value: [trugridAssociation().groupName] }),
@@ -168,6 +221,13 @@ const PROBES: Record<string, Probe> = {
     row: () => ({ user: truuUser().upn }),
     state: (item) => truu?.sim.state.userByGuid(String(item.guid)) ?? null,
   },
+  "jumpcloud.group.member_added": jcMemberProbe(false),
+  "jumpcloud.group.member_removed": jcMemberProbe(true),
+  "jumpcloud.user.suspended": jcUserProbe((u) => u.state === "ACTIVATED"),
+  "jumpcloud.user.reactivated": jcUserProbe((u) => u.state === "SUSPENDED"),
+  "jumpcloud.user.unlocked": jcUserProbe((u) => u.state === "ACTIVATED"),
+  "jumpcloud.user.password_expired": jcUserProbe((u) => u.state === "ACTIVATED" && !u.password_expired),
+  "jumpcloud.user.mfa_reset": jcUserProbe((u) => u.state === "ACTIVATED"),
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },
@@ -234,6 +294,13 @@ beforeAll(async () => {
       expect((await twingate.h.run()).status).toBe("succeeded");
     }
   }
+  if (vendors.has("jumpcloud")) {
+    jumpcloud = await jumpcloudBulkHarness("admin");
+    const staff = await loadStaff(jumpcloud.h.t.db, jumpcloud.staffId);
+    if (!staff) throw new Error("no staff");
+    harnesses.jumpcloud = { db: jumpcloud.h.t.db, tenantId: jumpcloud.h.tenantId, staff };
+    process.env.DATABASE_URL ??= jumpcloud.h.t.url;
+  }
 }, 300_000);
 
 afterAll(async () => {
@@ -241,12 +308,15 @@ afterAll(async () => {
   await twingate?.close();
   await trugrid?.close();
   await truu?.close();
+  await jumpcloud?.close();
 });
 
 const harnessOf = (op: AnyOperation) => {
   const h = harnesses[op.vendor];
   if (!h) throw new Error(`No ${op.vendor} simulator harness in this test: add one.`);
   actAs(h.staff);
+  // Each vendor's harness has its own database: the actions' db() is the one of the operation's vendor.
+  (globalThis as { consoleDb?: Db }).consoleDb = h.db;
   return h;
 };
 

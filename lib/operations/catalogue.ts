@@ -1,3 +1,10 @@
+import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
+import jumpcloudExpirePassword from "./jumpcloud/expire-password";
+import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
+import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
+import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
+import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
+import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
 import type { AnyOperation } from "./operation";
 import trugridAddAssignments from "./trugrid/add-assignments";
 import trugridDisableUdp from "./trugrid/disable-udp";
@@ -40,6 +47,13 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateUnarchiveDevice,
   twingateTrustDevice,
   twingateUntrustDevice,
+  jumpcloudSuspendUser,
+  jumpcloudReactivateUser,
+  jumpcloudUnlockUser,
+  jumpcloudResetMfa,
+  jumpcloudExpirePassword,
+  jumpcloudAddGroupMember,
+  jumpcloudRemoveGroupMember,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

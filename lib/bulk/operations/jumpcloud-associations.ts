@@ -7,8 +7,7 @@ import { normEmail } from "../../sync/target";
 import { allPages } from "../../vendors/jumpcloud/paging";
 import { UPN_ALIASES } from "../headers";
 import { defineOperation, type PlannedRow } from "../operation";
-import { inDoubt, userProblem, usersByEmail } from "./jumpcloud-lookup";
-import { bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-users";
+import { inDoubt, userProblem, usersByEmail, bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-lookup";
 
 const Row = z.object({
   email: Upn,

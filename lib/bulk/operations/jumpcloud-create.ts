@@ -8,8 +8,7 @@ import type { JumpCloudClient, SystemUserPutPost } from "../../vendors/jumpcloud
 import type * as S from "../../vendors/jumpcloud/schemas";
 import { loadConnection } from "../../vendors/load-connection";
 import { defineOperation, type PlannedRow } from "../operation";
-import { inDoubt, withoutIds } from "./jumpcloud-lookup";
-import { bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-users";
+import { inDoubt, withoutIds, bulkJumpcloudClient, jumpcloudMessage } from "./jumpcloud-lookup";
 
 const text = (max: number, field: string) => z.string().trim().max(max, `${field} is longer than ${max} characters`).optional();
 

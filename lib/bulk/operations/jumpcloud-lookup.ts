@@ -1,11 +1,19 @@
 import type { Db } from "../../db/client";
-import { cacheUser } from "../../jumpcloud/cache";
 import { normEmail } from "../../sync/target";
-import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { VendorError } from "../../vendors/core/vendor-error";
+import { JUMPCLOUD_TUNING } from "../../vendors/client-for";
+import { clientsFor } from "../../vendors/clients";
+import { failureMessage } from "../../vendors/core/vendor-message";
+import type { OpenConnection } from "../../vendors/load-connection";
 
 // Lookups shared by the JumpCloud bulk operations: people by email from the
 // cache (what the operator saw when planning), and the refresh after a change.
+
+/** A worker waits out a busy JumpCloud longer than a person clicking would. */
+export const bulkJumpcloudClient = (connection: OpenConnection) => clientsFor.jumpcloud(connection, JUMPCLOUD_TUNING.worker);
+
+/** JumpCloud's own words for a failure, as the console shows them. */
+export const jumpcloudMessage = failureMessage;
 
 export type CachedUser = Awaited<ReturnType<Db["jumpcloudUser"]["findMany"]>>[number];
 
@@ -22,21 +30,6 @@ export function userProblem(email: string, found: CachedUser[]): string | null {
   if (!found.length) return `Unknown user: ${email} is not a JumpCloud user of this tenant (as of the last sync).`;
   if (found.length > 1) return `Ambiguous email: ${found.length} JumpCloud users have ${email}.`;
   return null;
-}
-
-/**
- * Re-reads a user from JumpCloud into the cache, as the user page does after
- * a change, so the row is exactly what the sync writes. The change itself
- * already succeeded: a failed re-read leaves the refresh to the next sync.
- */
-export async function refreshUser(db: Db, tenantId: string, client: JumpCloudClient, userId: string) {
-  try {
-    const user = await client.getUser(userId);
-    await cacheUser(db, tenantId, user);
-    return user;
-  } catch {
-    return null;
-  }
 }
 
 /**

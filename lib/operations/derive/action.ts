@@ -27,7 +27,12 @@ export function actionOf<In, Out = ItemsOutcome>(op: AnyOperation): (input: In |
       input: actionSchema(op),
       tenant: (i) => String(i.tenantId),
       permFor: op.permFor && ((i) => op.permFor?.(itemsOf(op, i)) ?? null),
-      describe: (i) => ({ vendor: op.vendor, targets: itemsOf(op, i).slice(0, 100).flatMap(op.audit.targets) }),
+      describe: (i) => ({
+        vendor: op.vendor,
+        targets: itemsOf(op, i)
+          .slice(0, 100)
+          .flatMap((item) => op.audit.targets(item)),
+      }),
     },
     (input, ctx) =>
       runOperation(op, itemsOf(op, input), {

@@ -93,11 +93,11 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
     audit: {
       action: op.id,
       target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before), plan.before),
+      // A succeeded row's `after` is the vendor's answer when it gave one, else the plan's; the audit reads it so.
       values: (row, plan, outcome) => {
         const sent = { item: itemOf(op, row, plan.before), state: plan.before };
-        // The vendor's answer when it gave one, else what the plan expected (lib/bulk/row-event.ts).
         const ok = outcome.status === "succeeded";
-        const done = { ...sent, outcome: { ok, message: outcome.message, answer: plan.after } };
+        const done = { ...sent, outcome: { ok, message: outcome.message, ...(ok ? { answer: plan.after } : {}) } };
         return { before: op.audit.before([sent]), after: op.audit.after([done]) };
       },
       irreversible: op.irreversible,

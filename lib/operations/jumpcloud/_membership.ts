@@ -1,0 +1,217 @@
+import { z } from "zod";
+import type { AuditAction } from "../../audit/event-types";
+import { userProblem, usersByEmail } from "../../bulk/operations/jumpcloud-lookup";
+import { cacheEdge, cacheEdgeDeleted, memberEdge } from "../../jumpcloud/cache";
+import { groupTarget, labelOf, systemTarget, userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
+import { normEmail } from "../../sync/target";
+import type { UndoableEvent } from "../../undo/inverse";
+import { failureMessage, inDoubt } from "../../vendors/core/vendor-message";
+import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
+import { allPages } from "../../vendors/jumpcloud/paging";
+import type { CacheContext, Checked, OperationDef } from "../operation";
+import { EMAIL_COLUMN, JcId } from "./_user";
+
+// What adding a member to a JumpCloud group and removing one share: a user
+// in a user group or a system in a system group, named by JumpCloud's ids
+// (a sheet names a user by email and a user group by name), one call each.
+// JumpCloud refuses a second add (409) and a remove of a non-member (404), so
+// a resend would fail a change that in fact took effect: not idempotent, and
+// an item left in doubt is checked against the member's groups at JumpCloud.
+
+const GroupKind = z.enum(["user_group", "system_group"]);
+export type MemberItem = { kind: "user_group" | "system_group"; groupId: string; memberId: string };
+export const MemberItem = z.object({ kind: GroupKind, groupId: JcId, memberId: JcId });
+
+/** The names the cache gives the group and the member, and whether the cache holds the membership. */
+export type MemberState = { groupName: string | null; memberName: string | null; member: boolean };
+
+const memberType = (k: MemberItem["kind"]) => (k === "user_group" ? "user" : "system");
+const edgeKind = (k: MemberItem["kind"]) => (k === "user_group" ? "user_group_member" : "system_group_member");
+const KIND_LABEL = { user_group: "user group", system_group: "system group" } as const;
+const ids = (i: MemberItem) => ({ kind: i.kind, groupId: i.groupId, memberId: i.memberId });
+
+async function cachedMemberships(ctx: CacheContext, items: MemberItem[]) {
+  return Promise.all(
+    items.map(async (i) => {
+      const [groupName, memberName, edges] = await Promise.all([
+        labelOf(ctx.db, ctx.tenantId, i.kind, i.groupId),
+        labelOf(ctx.db, ctx.tenantId, memberType(i.kind), i.memberId),
+        ctx.db.vendorEdge.count({
+          where: {
+            tenantId: ctx.tenantId,
+            vendor: "jumpcloud",
+            kind: edgeKind(i.kind),
+            vendorId: `${i.groupId}|${i.memberId}`,
+            deletedAt: null,
+          },
+        }),
+      ]);
+      return { state: { groupName, memberName, member: edges > 0 } };
+    }),
+  );
+}
+
+/** A sheet's row: a user by email and a user group by name (case-insensitive), as of the last sync. */
+const Row = z.object({ email: Upn, group: z.string().trim().min(1, "group is empty").max(200) });
+type Row = z.infer<typeof Row>;
+type RowState = MemberState & MemberItem;
+
+async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowState } | { refused: string })[]> {
+  const find = await usersByEmail(
+    ctx.db,
+    ctx.tenantId,
+    rows.map((r) => r.email),
+  );
+  const groups = await ctx.db.vendorObject.findMany({
+    where: {
+      tenantId: ctx.tenantId,
+      vendor: "jumpcloud",
+      kind: "user_group",
+      deletedAt: null,
+      name: { in: [...new Set(rows.map((r) => r.group))], mode: "insensitive" },
+    },
+    select: { vendorId: true, name: true },
+  });
+  const items = rows.map((r): { refused: string } | { item: MemberItem } => {
+    const found = find(r.email);
+    const [u] = found;
+    const gs = groups.filter((g) => g.name?.toLowerCase() === r.group.toLowerCase());
+    const problem = userProblem(r.email, found);
+    if (problem || !u) return { refused: problem ?? "Not known." };
+    const [g] = gs;
+    if (!g)
+      return {
+        refused: `Unknown group: ${r.group} is not a JumpCloud user group of this tenant (as of the last sync).`,
+      };
+    if (gs.length > 1) {
+      return { refused: `Ambiguous group: ${gs.length} JumpCloud user groups are named ${r.group}; rename one first.` };
+    }
+    return { item: { kind: "user_group", groupId: g.vendorId, memberId: u.vendorId } };
+  });
+  const known = items.flatMap((x) => ("item" in x ? [x.item] : []));
+  const states = await cachedMemberships(ctx, known);
+  let next = 0;
+  return items.map((x) => {
+    if (!("item" in x)) return x;
+    const s = states[next++]?.state ?? { groupName: null, memberName: null, member: false };
+    return { state: { ...s, ...x.item } };
+  });
+}
+
+/** The group and the member an undo puts back, from any event either change recorded (page, sheet or runbook row). */
+const memberOf = (e: UndoableEvent): MemberItem[] | null => {
+  const b = (e.before ?? {}) as Record<string, unknown>;
+  const kind = GroupKind.safeParse(b.kind);
+  return kind.success && typeof b.groupId === "string" && typeof b.memberId === "string"
+    ? [{ kind: kind.data, groupId: b.groupId, memberId: b.memberId }]
+    : null;
+};
+
+/** Adds (add) or removes a member. */
+export function membershipChange(o: {
+  add: boolean;
+  id: AuditAction;
+  label: string;
+  help: string;
+  bulkId: string;
+  inverse: { op: AuditAction; label: string };
+}): OperationDef<MemberItem, MemberState> {
+  const verb = o.add ? "add" : "remove";
+  return {
+    id: o.id,
+    vendor: "jumpcloud",
+    label: o.label,
+    help: o.help,
+    perm: "jumpcloud.write",
+    risk: "reversible",
+    idempotent: false,
+    input: MemberItem,
+    chunk: 1,
+    name: (i) => i.memberId,
+    before: cachedMemberships,
+    expect: (i) => ({ ...ids(i), member: o.add }),
+    call: async (ctx, [s]) => {
+      if (!s) return [];
+      const { item, state } = s;
+      try {
+        await (ctx.client as JumpCloudClient).modifyGroupMembers(
+          memberType(item.kind),
+          item.groupId,
+          verb,
+          item.memberId,
+        );
+      } catch (err) {
+        // A person is told in JumpCloud's words (a 409 on add, a 404 on remove); a worker's row fails with them,
+        // or stays in doubt when no answer came (a resend would be refused).
+        if (ctx.surface === "interactive" || inDoubt(err)) throw err;
+        return [{ ok: false, message: failureMessage(err) }];
+      }
+      const what = `${state.memberName ?? item.memberId} ${o.add ? "added to" : "removed from"}`;
+      return [{ ok: true, message: `JumpCloud: ${what} ${state.groupName ?? item.groupId}.` }];
+    },
+    // The membership edge as the sync writes it (GET …/members answers {to, attributes}).
+    cache: async (ctx, done) => {
+      for (const { item: i, state: s } of done) {
+        if (!o.add) await cacheEdgeDeleted(ctx.db, ctx.tenantId, edgeKind(i.kind), i.groupId, i.memberId);
+        else {
+          const label = `${s?.groupName ?? i.groupId} → ${s?.memberName ?? i.memberId}`;
+          await cacheEdge(
+            ctx.db,
+            ctx.tenantId,
+            edgeKind(i.kind),
+            memberEdge(i.groupId, memberType(i.kind), i.memberId, label),
+          );
+        }
+      }
+    },
+    // The member's groups at JumpCloud say whether an unanswered change took effect.
+    verify: async (ctx, { item }) => {
+      const c = ctx.client as JumpCloudClient;
+      const groups = await allPages(
+        (skip, limit) =>
+          item.kind === "user_group"
+            ? c.userMemberOf(item.memberId, { skip, limit })
+            : c.systemMemberOf(item.memberId, { skip, limit }),
+        { concurrency: 2 },
+      );
+      return groups.some((g) => g.type === item.kind && g.id === item.groupId) === o.add;
+    },
+    inverse: { ...o.inverse, items: memberOf },
+    // As the groups page records it: the group, then the member; what an undo needs, and whether it was a member.
+    audit: {
+      targets: (i, s) => [
+        groupTarget(i.kind, i.groupId, s?.groupName),
+        i.kind === "user_group" ? userTarget(i.memberId, s?.memberName) : systemTarget(i.memberId, s?.memberName),
+      ],
+      before: (sent) => sent[0] && { ...ids(sent[0].item), member: !o.add },
+      after: (done) => done[0] && { ...ids(done[0].item), member: o.add },
+    },
+    csv: {
+      row: Row,
+      columns: [
+        EMAIL_COLUMN,
+        {
+          field: "group",
+          header: "group",
+          aliases: ["groupname", "group name", "usergroup", "user group"],
+          required: true,
+          example: "Engineering",
+        },
+      ],
+      key: (r) => `${normEmail(r.email)}|${r.group.toLowerCase()}`,
+      check: async (ctx, rows): Promise<Checked<MemberState>[]> =>
+        (await knownRows(ctx, rows)).map((k) =>
+          "refused" in k ? k : { state: k.state, plan: k.state.member === o.add ? "no_change" : "update" },
+        ),
+      toItem: (_row, state) => ids(state as RowState),
+    },
+    bulkId: o.bulkId,
+    done: o.add ? "Added" : "Removed",
+    result: ([d]) => ({
+      group: d?.state.groupName ?? null,
+      member: d?.state.memberName ?? null,
+      kindLabel: KIND_LABEL[d?.item.kind ?? "user_group"],
+    }),
+  };
+}

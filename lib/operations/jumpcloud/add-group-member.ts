@@ -1,0 +1,12 @@
+import { membershipChange } from "./_membership";
+
+export default membershipChange({
+  add: true,
+  id: "jumpcloud.group.member_added",
+  label: "Add users to groups",
+  help:
+    "Adds each user to the named user group, giving them the systems, applications and policies bound to it. " +
+    "Existing members are left as they are.",
+  bulkId: "jumpcloud.group_add",
+  inverse: { op: "jumpcloud.group.member_removed", label: "Remove from group" },
+});

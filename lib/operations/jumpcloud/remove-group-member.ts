@@ -1,0 +1,13 @@
+import { membershipChange } from "./_membership";
+
+/** A member JumpCloud no longer has is refused (404) on the page and in a sheet; offboarding counts it done. */
+export default membershipChange({
+  add: false,
+  id: "jumpcloud.group.member_removed",
+  label: "Remove users from groups",
+  help:
+    "Removes each user from the named user group; they lose what the group gave them (systems, applications). " +
+    "Users who are not members are left as they are.",
+  bulkId: "jumpcloud.group_remove",
+  inverse: { op: "jumpcloud.group.member_added", label: "Add back to group" },
+});
