@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/ui/cn";
-import { isActiveTab } from "@/lib/vendors/areas";
+import { isActiveTab } from "@/lib/vendors/active-tab";
 
 /** One tab of a vendor area: marked current (aria-current) on its page and the pages below it. */
 export function TabLink({ href, exact, children }: { href: string; exact: boolean; children: ReactNode }) {

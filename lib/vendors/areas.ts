@@ -65,13 +65,7 @@ export function visibleTabs(
   return tabs.filter((t) => !t.perm || !staff || allows(staff, t.perm));
 }
 
-/**
- * Whether a tab is the current one at `path`: an overview (`exact`) only on
- * itself, any other tab on itself and on every page below it (a group's page is under Groups).
- */
-export function isActiveTab(href: string, path: string, exact: boolean): boolean {
-  return path === href || (!exact && path.startsWith(`${href}/`));
-}
+export { isActiveTab } from "./active-tab";
 
 /** A vendor's own permissions (`twingate.write`, …): the ones its pages show or hide controls by. */
 export type VendorPermission<V extends VendorId> = Extract<Permission, `${V}.${string}`>;
