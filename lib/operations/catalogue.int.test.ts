@@ -379,3 +379,36 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
     expect(probe.state(item)).toEqual(before);
   });
 });
+
+describe("an item typed in another case", () => {
+  it("is sent and cached as the cache spells it (the id the next sync reads back)", async () => {
+    const op = operationById("trugrid.machine_association.set");
+    if (!op) throw new Error("no association operation");
+    const h = harnessOf(op);
+    const item = trugridReassociation();
+    const shouted = {
+      ...item,
+      userUpn: String(item.userUpn).toUpperCase(),
+      groupName: String(item.groupName).toUpperCase(),
+    };
+    const done = await actionOf(op)(actionInputOf(op, h.tenantId, [shouted]) as never);
+    expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
+    const edge = await h.db.vendorEdge.findFirst({
+      where: {
+        tenantId: h.tenantId,
+        vendor: "trugrid",
+        kind: "machine_association",
+        deletedAt: null,
+        fromId: { equals: String(item.userUpn), mode: "insensitive" },
+        toId: { equals: String(item.groupName), mode: "insensitive" },
+      },
+      select: { fromId: true, toId: true },
+    });
+    const cachedUser = await h.db.trugridUser.findFirst({
+      where: { tenantId: h.tenantId, emailNorm: String(item.userUpn).toLowerCase() },
+      select: { upn: true },
+    });
+    expect(edge?.fromId).toBe(cachedUser?.upn);
+    expect(edge?.toId).not.toBe(shouted.groupName);
+  });
+});

@@ -44,10 +44,11 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   const befores = await op.before(ctx, items);
   const refused = befores.flatMap((b) => ("refused" in b ? [b.refused] : []));
   if (refused.length) throw refusal(refused);
-  const sent: Sent<Item, unknown>[] = items.map((item, i) => ({
-    item,
-    state: (befores[i] as { state: unknown }).state,
-  }));
+  // The item as the cache spells it when `before` gives it (the sync's ids, so a cache row written after matches).
+  const sent: Sent<Item, unknown>[] = items.map((item, i) => {
+    const b = befores[i] as { state: unknown; item?: Item };
+    return { item: b.item ?? item, state: b.state };
+  });
   run.note.vendor = op.vendor;
   // Named again with what the cache knows of each item (a label, a device's user), as the input could not.
   run.note.targets = sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state));
