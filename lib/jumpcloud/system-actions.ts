@@ -6,13 +6,19 @@ import type { Permission } from "../auth/permissions";
 import { db } from "../db";
 import type { JumpCloudClient, MdmDeviceAction } from "../vendors/jumpcloud/client";
 import { allPages } from "../vendors/jumpcloud/paging";
+import { actionOf } from "../operations/derive/action";
+import erase from "../operations/jumpcloud/erase-system";
+import lock from "../operations/jumpcloud/lock-system";
+import restart from "../operations/jumpcloud/restart-system";
+import shutDown from "../operations/jumpcloud/shut-down-system";
 import { systemTarget } from "./targets";
 import { jumpcloudFor, withVendor } from "./vendor";
 
 // Commands sent to a system. Lock and restart interrupt one person and are
 // operator work; shutdown (nobody can turn it back on remotely) and erase
 // (wipes the disk) are admin work, and erase must be confirmed by typing the
-// system's name, here as well as in the dialog.
+// system's name, here as well as in the dialog. The agent's commands are
+// operations (lib/operations/jumpcloud/*-system.ts).
 
 const Id = z.string().trim().regex(/^[a-f0-9]{24}$/i, "A JumpCloud object ID");
 const SystemRef = z.object({ tenantId: z.string().min(1), systemId: Id });
@@ -26,32 +32,14 @@ async function cachedSystem(tenantId: string, systemId: string) {
 /** The name an operator must type to confirm an erase. */
 const nameOf = (s: { displayName: string | null; hostname: string | null; vendorId: string }) => s.displayName || s.hostname || s.vendorId;
 
-function builtin(command: "lock" | "restart" | "shutdown" | "erase", perm: Permission) {
-  const input = command === "erase" ? SystemRef.extend({ confirm: z.string().trim().min(1, "Type the system's name to confirm") }) : SystemRef;
-  return action(
-    {
-      name: `jumpcloud.system.${command === "shutdown" ? "shut_down" : command === "erase" ? "erased" : command === "lock" ? "locked" : "restarted"}`,
-      perm, mode: "external", input, tenant: (i) => i.tenantId,
-      describe: (i) => ({ vendor: "jumpcloud", targets: [systemTarget(i.systemId)] }),
-    },
-    async (i, ctx) => {
-      const s = await cachedSystem(i.tenantId, i.systemId);
-      ctx.audit.targets = [systemTarget(i.systemId, nameOf(s))];
-      if (command === "erase" && (i as { confirm?: string }).confirm !== nameOf(s)) {
-        throw new ActionError(`To erase, type the system's name exactly: ${nameOf(s)}`);
-      }
-      const client = await jumpcloudFor(i.tenantId);
-      await withVendor(() => client.systemCommand(i.systemId, command));
-      ctx.audit.after = { command, via: "builtin" };
-      return { name: nameOf(s) };
-    },
-  );
-}
+type SystemIn = { tenantId: string; systemId: string; undoOf?: string };
+type Named = { name: string };
 
-export const lockSystem = builtin("lock", "jumpcloud.write");
-export const restartSystem = builtin("restart", "jumpcloud.write");
-export const shutdownSystem = builtin("shutdown", "jumpcloud.destructive");
-export const eraseSystem = builtin("erase", "jumpcloud.destructive");
+export const lockSystem = actionOf<SystemIn, Named>(lock);
+export const restartSystem = actionOf<SystemIn, Named>(restart);
+export const shutdownSystem = actionOf<SystemIn, Named>(shutDown);
+/** The system's name typed in `confirm`; the e2e tests call it by this name. */
+export const eraseSystem = actionOf<SystemIn & { confirm: string }, Named>(erase);
 
 /** The Apple MDM device enrolled for this system, found by its serial number. */
 async function mdmDevice(client: JumpCloudClient, serial: string) {

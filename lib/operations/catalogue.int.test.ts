@@ -209,6 +209,21 @@ const jcMemberProbe = (member: boolean): Probe => ({
       ?.has(String(item.memberId)),
 });
 
+/** A system of this OS, confirmed by its name when the command asks, and the commands JumpCloud was sent for it. */
+const jcSystemProbe = (os: string, confirm = false): Probe => ({
+  item: () => {
+    const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+    const s = [...(org?.systems.values() ?? [])].find((x) => x.os === os && x.serialNumber);
+    if (!s) throw new Error(`The JumpCloud simulator has no ${os} system.`);
+    return { systemId: s._id, ...(confirm ? { confirm: s.displayName || s.hostname } : {}) };
+  },
+  state: (item) =>
+    jumpcloud?.sim.state.orgs
+      .get(JUMPCLOUD_SIM_ORG_IDS[0])
+      ?.commands.filter((c) => c.target === `system:${item.systemId}`)
+      .map((c) => c.command),
+});
+
 const PROBES: Record<string, Probe> = {
   "trugrid.assignment.created": {
     item: () => ({ key: trugridAssociation().userUpn, value: [trugridAssociation().groupName] }),
@@ -228,6 +243,10 @@ const PROBES: Record<string, Probe> = {
   "jumpcloud.user.unlocked": jcUserProbe((u) => u.state === "ACTIVATED"),
   "jumpcloud.user.password_expired": jcUserProbe((u) => u.state === "ACTIVATED" && !u.password_expired),
   "jumpcloud.user.mfa_reset": jcUserProbe((u) => u.state === "ACTIVATED"),
+  "jumpcloud.system.locked": jcSystemProbe("Windows"),
+  "jumpcloud.system.restarted": jcSystemProbe("Windows"),
+  "jumpcloud.system.shut_down": jcSystemProbe("Windows"),
+  "jumpcloud.system.erased": jcSystemProbe("Windows", true),
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },

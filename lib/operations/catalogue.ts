@@ -1,8 +1,12 @@
 import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
+import jumpcloudEraseSystem from "./jumpcloud/erase-system";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
+import jumpcloudLockSystem from "./jumpcloud/lock-system";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
 import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
+import jumpcloudRestartSystem from "./jumpcloud/restart-system";
+import jumpcloudShutDownSystem from "./jumpcloud/shut-down-system";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
 import type { AnyOperation } from "./operation";
@@ -54,6 +58,11 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudExpirePassword,
   jumpcloudAddGroupMember,
   jumpcloudRemoveGroupMember,
+  // Page only: the system page's commands.
+  jumpcloudLockSystem,
+  jumpcloudRestartSystem,
+  jumpcloudShutDownSystem,
+  jumpcloudEraseSystem,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));
