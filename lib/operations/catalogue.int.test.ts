@@ -209,20 +209,31 @@ const jcMemberProbe = (member: boolean): Probe => ({
       ?.has(String(item.memberId)),
 });
 
-/** A system of this OS, confirmed by its name when the command asks, and the commands JumpCloud was sent for it. */
-const jcSystemProbe = (os: string, confirm = false): Probe => ({
-  item: () => {
-    const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
-    const s = [...(org?.systems.values() ?? [])].find((x) => x.os === os && x.serialNumber);
-    if (!s) throw new Error(`The JumpCloud simulator has no ${os} system.`);
-    return { systemId: s._id, ...(confirm ? { confirm: s.displayName || s.hostname } : {}) };
-  },
-  state: (item) =>
-    jumpcloud?.sim.state.orgs
-      .get(JUMPCLOUD_SIM_ORG_IDS[0])
-      ?.commands.filter((c) => c.target === `system:${item.systemId}`)
-      .map((c) => c.command),
-});
+/**
+ * A system of this OS, confirmed by its name when the command asks, and the
+ * commands JumpCloud was sent for it (to its agent or its Apple MDM device).
+ */
+const jcSystemProbe = (os: string, confirm = false): Probe => {
+  const org = () => jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+  return {
+    item: () => {
+      const s = [...(org()?.systems.values() ?? [])].find((x) => x.os === os && x.serialNumber);
+      if (!s) throw new Error(`The JumpCloud simulator has no ${os} system.`);
+      return { systemId: s._id, ...(confirm ? { confirm: s.displayName || s.hostname } : {}) };
+    },
+    state: (item) => {
+      const serial = org()?.systems.get(String(item.systemId))?.serialNumber;
+      const devices = [...(org()?.mdms.values() ?? [])].flatMap((m) => [...m.devices.values()]);
+      const targets = [
+        `system:${item.systemId}`,
+        ...devices.filter((d) => d.serialNumber === serial).map((d) => `mdmdevice:${d.id}`),
+      ];
+      return org()
+        ?.commands.filter((c) => targets.includes(c.target))
+        .map((c) => c.command);
+    },
+  };
+};
 
 const PROBES: Record<string, Probe> = {
   "trugrid.assignment.created": {
@@ -247,6 +258,13 @@ const PROBES: Record<string, Probe> = {
   "jumpcloud.system.restarted": jcSystemProbe("Windows"),
   "jumpcloud.system.shut_down": jcSystemProbe("Windows"),
   "jumpcloud.system.erased": jcSystemProbe("Windows", true),
+  "jumpcloud.mdm_device.locked": jcSystemProbe("Mac OS X"),
+  "jumpcloud.mdm_device.restarted": jcSystemProbe("Mac OS X"),
+  "jumpcloud.mdm_device.activation_lock_refreshed": jcSystemProbe("Mac OS X"),
+  "jumpcloud.mdm_device.os_update_status_requested": jcSystemProbe("Mac OS X"),
+  "jumpcloud.mdm_device.shut_down": jcSystemProbe("Mac OS X"),
+  "jumpcloud.mdm_device.erased": jcSystemProbe("Mac OS X", true),
+  "jumpcloud.mdm_device.activation_lock_cleared": jcSystemProbe("Mac OS X"),
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },

@@ -2,6 +2,13 @@ import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
 import jumpcloudEraseSystem from "./jumpcloud/erase-system";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudLockSystem from "./jumpcloud/lock-system";
+import jumpcloudMdmClearActivationLock from "./jumpcloud/mdm-clear-activation-lock";
+import jumpcloudMdmErase from "./jumpcloud/mdm-erase";
+import jumpcloudMdmLock from "./jumpcloud/mdm-lock";
+import jumpcloudMdmOsUpdateStatus from "./jumpcloud/mdm-os-update-status";
+import jumpcloudMdmRefreshActivationLock from "./jumpcloud/mdm-refresh-activation-lock";
+import jumpcloudMdmRestart from "./jumpcloud/mdm-restart";
+import jumpcloudMdmShutDown from "./jumpcloud/mdm-shut-down";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
 import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
@@ -63,6 +70,13 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudRestartSystem,
   jumpcloudShutDownSystem,
   jumpcloudEraseSystem,
+  jumpcloudMdmLock,
+  jumpcloudMdmRestart,
+  jumpcloudMdmRefreshActivationLock,
+  jumpcloudMdmOsUpdateStatus,
+  jumpcloudMdmShutDown,
+  jumpcloudMdmErase,
+  jumpcloudMdmClearActivationLock,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

@@ -57,6 +57,8 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   const settle = async () => {
     run.note.after = op.audit.after(done);
     const succeeded = done.filter((d) => d.outcome.ok);
+    const found = op.audit.found ? succeeded.flatMap(op.audit.found) : [];
+    if (found.length) run.note.targets = [...run.note.targets, ...found];
     if (succeeded.length) await op.cache?.({ ...ctx, actor: run.actor }, succeeded);
   };
   try {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AuditAction } from "../../audit/event-types";
 import type { Permission } from "../../auth/permissions";
 import { systemTarget } from "../../jumpcloud/targets";
-import type { Before, CacheContext, OperationDef, Risk } from "../operation";
+import type { Before, CacheContext, Risk } from "../operation";
 import { JcId } from "./_user";
 
 // What the commands a system is sent share, the agent's (lock, restart, shut

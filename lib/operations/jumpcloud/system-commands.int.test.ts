@@ -3,7 +3,7 @@ import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../../sim/jum
 import { type BulkHarness, jumpcloudBulkHarness } from "../../../test/bulk-harness";
 import { actAs } from "../../../test/session-as";
 import { loadStaff } from "../../auth/staff";
-import { eraseSystem, lockSystem } from "../../jumpcloud/system-actions";
+import { eraseSystem, lockSystem, mdmErase, mdmLock, mdmRestart } from "../../jumpcloud/system-actions";
 
 // The system page's commands through their server actions, against the
 // JumpCloud simulator over HTTP: what reaches JumpCloud, what the audit log
@@ -69,5 +69,57 @@ describe("the agent's commands", () => {
     const ok = await eraseSystem({ tenantId: jc.h.tenantId, systemId: s.vendorId, confirm: ` ${nameOf(s)} ` });
     expect(ok).toMatchObject({ ok: true });
     expect(sent(`system:${s.vendorId}`)).toContain("erase");
+  });
+});
+
+describe("Apple MDM's commands", () => {
+  const mdmDevice = (serial: string | null) =>
+    [...(org()?.mdms.values() ?? [])].flatMap((m) => [...m.devices.values()]).find((d) => d.serialNumber === serial);
+
+  it("lock without a PIN is refused in JumpCloud's words; with one it reaches the device, named, PIN unrecorded", async () => {
+    const mac = await cachedSystem("Mac OS X");
+    const device = mdmDevice(mac.serialNumber);
+    if (!device) throw new Error("no MDM device for the Mac");
+    const refused = await mdmLock({ tenantId: jc.h.tenantId, systemId: mac.vendorId });
+    expect(refused).toEqual({
+      ok: false,
+      error: "JumpCloud answered: a 6-digit PIN is required to lock a macOS device (HTTP 400)",
+    });
+    expect((await lastEvent("jumpcloud.mdm_device.locked")).targets).toEqual([
+      { type: "jumpcloud_system", id: mac.vendorId, label: nameOf(mac) },
+    ]);
+    const res = await mdmLock({ tenantId: jc.h.tenantId, systemId: mac.vendorId, pin: "123456" });
+    expect(res).toMatchObject({ ok: true, data: { name: nameOf(mac) } });
+    expect(sent(`mdmdevice:${device.id}`)).toEqual(["lock"]);
+    const event = await lastEvent("jumpcloud.mdm_device.locked");
+    expect(event).toMatchObject({
+      outcome: "success",
+      // The device JumpCloud found by the serial number follows the system.
+      targets: [
+        { type: "jumpcloud_system", id: mac.vendorId, label: nameOf(mac) },
+        { type: "jumpcloud_mdm_device", id: device.id, label: mac.serialNumber },
+      ],
+      after: { command: "lock", via: "apple_mdm", pinSet: true },
+    });
+    expect(JSON.stringify([event.targets, event.before, event.after])).not.toContain("123456");
+  });
+
+  it("a system without a serial number, or none enrolled, is refused; erase needs the name typed", async () => {
+    const win = await cachedSystem("Windows");
+    const none = await mdmRestart({ tenantId: jc.h.tenantId, systemId: win.vendorId });
+    expect(none).toEqual({
+      ok: false,
+      error: `No Apple MDM device with serial number ${win.serialNumber} is enrolled in this organisation.`,
+    });
+    await jc.h.t.db.jumpcloudSystem.update({ where: { id: win.id }, data: { serialNumber: null } });
+    const noSerial = await mdmRestart({ tenantId: jc.h.tenantId, systemId: win.vendorId });
+    expect(noSerial).toEqual({
+      ok: false,
+      error: "This system has no serial number in JumpCloud, so its Apple MDM device cannot be found.",
+    });
+    const mac = await cachedSystem("Mac OS X");
+    const wrong = await mdmErase({ tenantId: jc.h.tenantId, systemId: mac.vendorId, pin: "123456", confirm: "x" });
+    expect(wrong).toEqual({ ok: false, error: `To erase, type the system's name exactly: ${nameOf(mac)}` });
+    expect(sent(`mdmdevice:${mdmDevice(mac.serialNumber)?.id}`)).not.toContain("erase");
   });
 });

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { ActionError } from "../../actions/result";
+import type { JumpCloudClient, MdmDeviceAction } from "../../vendors/jumpcloud/client";
+import { allPages } from "../../vendors/jumpcloud/paging";
+import type { OperationDef } from "../operation";
+import {
+  type CommandText,
+  cachedSystems,
+  confirmed,
+  oneSystem,
+  type SystemItem,
+  SystemItem as SystemItemSchema,
+  type SystemState,
+  systemTargets,
+} from "./_system";
+
+// An Apple MDM command (v2 POST /applemdms/{id}/devices/{device_id}/…) sent
+// to the MDM device enrolled for a system: JumpCloud's systems and MDM
+// devices share only the serial number, so the device is found by it.
+
+type MdmItem = SystemItem & { pin?: string };
+/** The MDM server and device the serial number found. */
+type Found = { mdmId: string; deviceId: string };
+
+/** Lock and erase of a Mac need a six-digit PIN (the user types it to unlock); every command takes one as the page posts. */
+const MdmItem = SystemItemSchema.extend({
+  pin: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Six digits")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+
+/** The Apple MDM device enrolled for this system, found by its serial number. */
+async function mdmDevice(client: JumpCloudClient, serial: string): Promise<Found | null> {
+  for (const mdm of await client.listAppleMdms()) {
+    const devices = await allPages((skip, limit) => client.listAppleMdmDevices(mdm.id, { skip, limit }), {
+      pageSize: 100,
+      concurrency: 2,
+    });
+    const d = devices.find((x) => x.serialNumber && x.serialNumber.toLowerCase() === serial.toLowerCase());
+    if (d) return { mdmId: mdm.id, deviceId: d.id };
+  }
+  return null;
+}
+
+/**
+ * Audited as the system page records it: the system, then the MDM device
+ * JumpCloud found; after, the command and whether a PIN was set. The PIN
+ * unlocks the device: it is never written to the audit log.
+ */
+export function mdmCommand({ command, ...text }: CommandText & { command: MdmDeviceAction }) {
+  const erase = command === "erase";
+  const pinned = command === "lock" || erase;
+  const sent = (i: MdmItem) => ({ command, via: "apple_mdm", pinSet: pinned ? Boolean(i.pin) : undefined });
+  const op: OperationDef<MdmItem, SystemState, Found> = {
+    ...oneSystem,
+    ...text,
+    input: erase ? confirmed(MdmItem) : MdmItem,
+    before: async (ctx, items) =>
+      (await cachedSystems(ctx, items, { confirmed: erase })).map((b) =>
+        "state" in b && !b.state.serialNumber
+          ? { refused: "This system has no serial number in JumpCloud, so its Apple MDM device cannot be found." }
+          : b,
+      ),
+    expect: sent,
+    call: async (ctx, [s]) => {
+      if (!s) return [];
+      const client = ctx.client as JumpCloudClient;
+      const serial = s.state.serialNumber ?? "";
+      const found = await mdmDevice(client, serial);
+      if (!found)
+        throw new ActionError(`No Apple MDM device with serial number ${serial} is enrolled in this organisation.`);
+      await client.mdmDeviceAction(
+        found.mdmId,
+        found.deviceId,
+        command,
+        pinned && s.item.pin ? { pin: s.item.pin } : {},
+      );
+      return [
+        { ok: true, message: `JumpCloud accepted the MDM ${command} command for ${s.state.name}.`, answer: found },
+      ];
+    },
+    audit: {
+      targets: systemTargets,
+      before: () => undefined,
+      after: (done) => {
+        const d = done.find((x) => x.outcome.ok);
+        return d && sent(d.item);
+      },
+      found: (d) =>
+        d.outcome.answer
+          ? [{ type: "jumpcloud_mdm_device", id: d.outcome.answer.deviceId, label: d.state.serialNumber ?? undefined }]
+          : [],
+    },
+    done: "Sent",
+  };
+  return op;
+}
