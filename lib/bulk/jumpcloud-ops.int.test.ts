@@ -20,7 +20,6 @@ import { applyBulkJob } from "./apply";
 // The inverses are read, not run: the console actions they name need a signed-in session.
 vi.mock("../jumpcloud/user-actions", () => ({ reactivateUser: "reactivateUser", suspendUser: "suspendUser", updateUserDetails: "updateUserDetails" }));
 vi.mock("../jumpcloud/association-actions", () => ({ addAssociation: "addAssociation", removeAssociation: "removeAssociation" }));
-vi.mock("../jumpcloud/bulk-actions", () => ({ cancelScheduledStates: "cancelScheduledStates" }));
 
 const ORG_ID = JUMPCLOUD_SIM_ORG_IDS[0];
 

@@ -1,7 +1,6 @@
 import "server-only";
 import type { InverseMap, UndoableEvent } from "../undo/inverse";
 import { addAssociation, removeAssociation } from "./association-actions";
-import { cancelScheduledStates } from "./bulk-actions";
 import { updateUserDetails } from "./user-actions";
 
 // How JumpCloud changes are undone: each inverse is the opposite console
@@ -28,13 +27,6 @@ export const JUMPCLOUD_INVERSES: InverseMap = {
   "jumpcloud.association.added": {
     label: "Remove association",
     plan: (e) => { const p = pair(e); return p ? { run: removeAssociation as never, input: p } : null; },
-  },
-  "jumpcloud.bulk.states_scheduled": {
-    label: "Cancel the scheduled change",
-    plan: (e) => {
-      const ids = (e.after as { scheduledJobIds?: unknown } | null)?.scheduledJobIds;
-      return e.tenantId && Array.isArray(ids) && ids.length ? { run: cancelScheduledStates as never, input: { tenantId: e.tenantId, scheduledJobIds: ids } } : null;
-    },
   },
   "jumpcloud.association.removed": {
     label: "Associate again",

@@ -235,6 +235,15 @@ const jcSystemProbe = (os: string, confirm = false): Probe => {
   };
 };
 
+/** A JumpCloud bulk job for one active user, named by id, and that user's state. */
+const jcJobProbe = (extra: Item = {}): Probe => ({
+  item: () => ({ userIds: [jcUser((u) => u.state === "ACTIVATED")._id], ...extra }),
+  state: (item) => jcUserState({ userId: (item.userIds as string[])[0] }),
+});
+const jcScheduled = () => [
+  ...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.scheduledStates.values() ?? []),
+];
+
 const PROBES: Record<string, Probe> = {
   "trugrid.assignment.created": {
     item: () => ({ key: trugridAssociation().userUpn, value: [trugridAssociation().groupName] }),
@@ -265,6 +274,30 @@ const PROBES: Record<string, Probe> = {
   "jumpcloud.mdm_device.shut_down": jcSystemProbe("Mac OS X"),
   "jumpcloud.mdm_device.erased": jcSystemProbe("Mac OS X", true),
   "jumpcloud.mdm_device.activation_lock_cleared": jcSystemProbe("Mac OS X"),
+  "jumpcloud.bulk.users_unlocked": jcJobProbe(),
+  "jumpcloud.bulk.passwords_expired": jcJobProbe(),
+  // A suspension far ahead, so nothing runs before the undo cancels it: the user's scheduled changes at JumpCloud.
+  "jumpcloud.bulk.states_scheduled": {
+    item: () => ({
+      emails: jcUser((u) => u.state === "ACTIVATED").email,
+      state: "SUSPENDED",
+      startDate: "2031-01-15T09:30:00.000Z",
+    }),
+    state: (item) =>
+      jcScheduled().filter((s) => s.systemUserId === jcUsers().find((u) => u.email === item.emails)?._id),
+  },
+  "jumpcloud.bulk.states_cancelled": {
+    item: () => {
+      const [scheduled] = jcScheduled();
+      if (!scheduled) throw new Error("The JumpCloud simulator has no scheduled state change: schedule one first.");
+      return { scheduledJobId: scheduled.scheduledJobId };
+    },
+    state: (item) => jcScheduled().some((s) => s.scheduledJobId === item.scheduledJobId),
+  },
+  "jumpcloud.bulk.users_created": {
+    item: () => ({ users: "email,username\nprobe.new@northwind.example,probenew" }),
+    state: () => jcUsers().some((u) => u.email === "probe.new@northwind.example"),
+  },
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },

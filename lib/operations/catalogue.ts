@@ -1,4 +1,8 @@
 import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
+import jumpcloudBulkCreateUsers from "./jumpcloud/bulk-create-users";
+import jumpcloudBulkExpirePasswords from "./jumpcloud/bulk-expire-passwords";
+import jumpcloudBulkUnlockUsers from "./jumpcloud/bulk-unlock-users";
+import jumpcloudCancelScheduledStates from "./jumpcloud/cancel-scheduled-states";
 import jumpcloudEraseSystem from "./jumpcloud/erase-system";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudLockSystem from "./jumpcloud/lock-system";
@@ -13,6 +17,7 @@ import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
 import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
 import jumpcloudRestartSystem from "./jumpcloud/restart-system";
+import jumpcloudScheduleUserStates from "./jumpcloud/schedule-user-states";
 import jumpcloudShutDownSystem from "./jumpcloud/shut-down-system";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
@@ -77,6 +82,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudMdmShutDown,
   jumpcloudMdmErase,
   jumpcloudMdmClearActivationLock,
+  // Page only: JumpCloud's own bulk jobs (the JumpCloud bulk page), and the undo of a scheduled change.
+  jumpcloudBulkUnlockUsers,
+  jumpcloudBulkExpirePasswords,
+  jumpcloudScheduleUserStates,
+  jumpcloudCancelScheduledStates,
+  jumpcloudBulkCreateUsers,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

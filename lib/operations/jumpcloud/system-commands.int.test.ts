@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../../sim/jumpcloud";
 import { type BulkHarness, jumpcloudBulkHarness } from "../../../test/bulk-harness";
-import { actAs } from "../../../test/session-as";
-import { loadStaff } from "../../auth/staff";
+import { signedIn } from "../../../test/signed-in";
 import { eraseSystem, lockSystem, mdmErase, mdmLock, mdmRestart } from "../../jumpcloud/system-actions";
 
 // The system page's commands through their server actions, against the
@@ -32,11 +31,7 @@ const cachedSystem = (os: string) =>
 const nameOf = (s: { displayName: string | null; hostname: string | null }) => s.displayName || s.hostname;
 
 beforeAll(async () => {
-  jc = await jumpcloudBulkHarness("admin");
-  process.env.DATABASE_URL = jc.h.t.url;
-  const staff = await loadStaff(jc.h.t.db, jc.staffId);
-  if (!staff) throw new Error("no staff");
-  actAs(staff);
+  jc = await signedIn(jumpcloudBulkHarness("admin"));
 }, 300_000);
 
 afterAll(async () => {
