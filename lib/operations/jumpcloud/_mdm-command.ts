@@ -22,7 +22,7 @@ type MdmItem = SystemItem & { pin?: string };
 /** The MDM server and device the serial number found. */
 type Found = { mdmId: string; deviceId: string };
 
-/** Lock and erase of a Mac need a six-digit PIN (the user types it to unlock); every command takes one as the page posts. */
+/** A Mac's lock and erase need a six-digit PIN (the user types it to unlock); every command takes one, as posted. */
 const MdmItem = SystemItemSchema.extend({
   pin: z
     .string()

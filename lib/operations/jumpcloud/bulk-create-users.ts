@@ -34,7 +34,7 @@ export default operation<NewUsersItem, null, string>({
   ...oneJob,
   id: BULK_ACTIONS.create,
   label: "Create users (JumpCloud bulk job)",
-  help: "One JumpCloud bulk job creates these users; JumpCloud gives them the organisation's default state for imports.",
+  help: "One JumpCloud bulk job creates these users, in the organisation's default state for imports.",
   risk: "irreversible",
   // A resend starts a second job, whose users JumpCloud refuses as existing.
   idempotent: false,

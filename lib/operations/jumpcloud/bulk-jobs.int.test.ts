@@ -104,7 +104,7 @@ describe("JumpCloud's bulk jobs", () => {
     expect(cancelled.targets).toEqual(expect.arrayContaining([{ type: "jumpcloud_scheduled_state", id: ids[0] }]));
   });
 
-  it("create reads the pasted lines as CSV: a bad line is named and nothing is sent; good lines start a job", async () => {
+  it("create reads pasted lines as CSV: a bad line is named and nothing sent; good lines start a job", async () => {
     const jobs = org()?.bulkJobs.size;
     const bad = await bulkCreateUsers({ tenantId: jc.h.tenantId, users: "a@x.example,a,A,B,extra" });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { users: [expect.stringContaining("Line 1")] } });

@@ -54,7 +54,7 @@ describe("the agent's commands", () => {
     expect(event.before).toBeNull();
   });
 
-  it("erase is refused unless the system's name is typed exactly, and a system the cache lacks is not found", async () => {
+  it("erase is refused unless the system's name is typed exactly; a system the cache lacks is not found", async () => {
     const s = await cachedSystem("Windows");
     const wrong = await eraseSystem({ tenantId: jc.h.tenantId, systemId: s.vendorId, confirm: "something else" });
     expect(wrong).toEqual({ ok: false, error: `To erase, type the system's name exactly: ${nameOf(s)}` });
@@ -71,7 +71,7 @@ describe("Apple MDM's commands", () => {
   const mdmDevice = (serial: string | null) =>
     [...(org()?.mdms.values() ?? [])].flatMap((m) => [...m.devices.values()]).find((d) => d.serialNumber === serial);
 
-  it("lock without a PIN is refused in JumpCloud's words; with one it reaches the device, named, PIN unrecorded", async () => {
+  it("lock without a PIN is refused in JumpCloud's words; with one it reaches the device, PIN unrecorded", async () => {
     const mac = await cachedSystem("Mac OS X");
     const device = mdmDevice(mac.serialNumber);
     if (!device) throw new Error("no MDM device for the Mac");
