@@ -228,6 +228,13 @@ const PROBES: Record<string, Probe> = {
   "jumpcloud.user.unlocked": jcUserProbe((u) => u.state === "ACTIVATED"),
   "jumpcloud.user.password_expired": jcUserProbe((u) => u.state === "ACTIVATED" && !u.password_expired),
   "jumpcloud.user.mfa_reset": jcUserProbe((u) => u.state === "ACTIVATED"),
+  "jumpcloud.user.activated": jcUserProbe((u) => u.state === "STAGED"),
+  "jumpcloud.user.deleted": jcUserProbe((u) => u.state === "SUSPENDED"),
+  "jumpcloud.user.updated": {
+    // A user with a job title, so that the undo sends a value back (not an empty one where there was none).
+    item: () => ({ userId: jcUser((u) => Boolean(u.jobTitle))._id, jobTitle: "Catalogue probe title" }),
+    state: (item) => jcUsers().find((x) => x._id === item.userId)?.jobTitle,
+  },
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
   "trugrid.mfa.turned_off": { item: () => trugridUser((u) => u.mfaEnabled && u.mfaEnrolled), state: trugridState },

@@ -1,10 +1,13 @@
+import jumpcloudActivateUser from "./jumpcloud/activate-user";
 import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
+import jumpcloudDeleteUser from "./jumpcloud/delete-user";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
 import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
+import jumpcloudUpdateUser from "./jumpcloud/update-user";
 import type { AnyOperation } from "./operation";
 import trugridAddAssignments from "./trugrid/add-assignments";
 import trugridDisableUdp from "./trugrid/disable-udp";
@@ -54,6 +57,10 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudExpirePassword,
   jumpcloudAddGroupMember,
   jumpcloudRemoveGroupMember,
+  // Offered on pages only: no sheet.
+  jumpcloudActivateUser,
+  jumpcloudUpdateUser,
+  jumpcloudDeleteUser,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

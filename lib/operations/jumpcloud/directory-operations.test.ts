@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { actionInputOf, actionSchema, itemsOf } from "../items";
+import activateUser from "./activate-user";
+import deleteUser from "./delete-user";
+import updateUser from "./update-user";
+
+const USER = "5f0c1a2b0000000000000001";
+const userEvent = (before: unknown) => ({
+  id: "e1",
+  action: "jumpcloud.user.updated",
+  tenantId: "t1",
+  vendor: "jumpcloud" as const,
+  targets: [{ type: "jumpcloud_user", id: USER, label: "a@x.example" }],
+  before,
+  after: null,
+});
+
+describe("JumpCloud's user page operations", () => {
+  it("restores the details an event changed, with their old values, as the page's undo did", () => {
+    const items = updateUser.inverse?.items(userEvent({ jobTitle: "Accountant", department: "" }));
+    expect(items).toEqual([{ userId: USER, jobTitle: "Accountant", department: "" }]);
+    // The input the user page's undo sent before the operation existed: {tenantId, userId, ...the old values}.
+    expect(actionInputOf(updateUser, "t1", items ?? [])).toEqual({
+      tenantId: "t1",
+      userId: USER,
+      jobTitle: "Accountant",
+      department: "",
+    });
+    expect(updateUser.inverse?.items(userEvent(null))).toBeNull();
+    expect(updateUser.inverse?.items({ ...userEvent({ jobTitle: "x" }), targets: [] })).toBeNull();
+  });
+
+  it("takes a form's checkbox for the activation email and the manager field, with the page's defaults", () => {
+    const activate = actionSchema(activateUser);
+    expect(itemsOf(activateUser, activate.parse({ tenantId: "t1", userId: USER }))).toEqual([
+      { userId: USER, sendEmail: true },
+    ]);
+    expect(activate.parse({ tenantId: "t1", userId: USER, sendEmail: "false" }).sendEmail).toBe(false);
+    const del = actionSchema(deleteUser);
+    expect(del.parse({ tenantId: "t1", userId: USER }).clearManagerOnReports).toBe(false);
+    expect(del.parse({ tenantId: "t1", userId: USER, clearManagerOnReports: "on" }).clearManagerOnReports).toBe(true);
+  });
+
+  it("audits a delete as the user page did: who the user was, then deleted", () => {
+    const state = { email: "a@x.example", username: "a", state: "ACTIVATED" };
+    const sent = [{ item: { userId: USER, clearManagerOnReports: false }, state }];
+    expect(deleteUser.audit.before(sent)).toEqual(state);
+    expect(deleteUser.audit.before([{ ...sent[0], state: null }] as never)).toBeNull();
+    expect(deleteUser.audit.after([{ ...sent[0], outcome: { ok: true, message: "" } }] as never)).toEqual({
+      deleted: true,
+    });
+    expect(deleteUser.audit.targets(sent[0].item, state)).toEqual([
+      { type: "jumpcloud_user", id: USER, label: "a@x.example" },
+    ]);
+  });
+});
