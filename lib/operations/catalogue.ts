@@ -1,5 +1,6 @@
 import jumpcloudActivateUser from "./jumpcloud/activate-user";
 import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
+import jumpcloudCreateUser from "./jumpcloud/create-user";
 import jumpcloudDeleteUser from "./jumpcloud/delete-user";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
@@ -57,6 +58,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudExpirePassword,
   jumpcloudAddGroupMember,
   jumpcloudRemoveGroupMember,
+  jumpcloudCreateUser,
   // Offered on pages only: no sheet.
   jumpcloudActivateUser,
   jumpcloudUpdateUser,
