@@ -235,6 +235,13 @@ const PROBES: Record<string, Probe> = {
     item: () => ({ username: "catalogue.probe", email: "catalogue.probe@northwind.example" }),
     state: (item) => jcUsers().find((u) => u.username === item.username) ?? null,
   },
+  "jumpcloud.group.created": {
+    item: () => ({ kind: "user_group", name: "Catalogue probe group", description: "" }),
+    state: (item) =>
+      [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.userGroups.values() ?? [])].find(
+        (g) => g.name === item.name,
+      ) ?? null,
+  },
   "jumpcloud.user.updated": {
     // A user with a job title, so that the undo sends a value back (not an empty one where there was none).
     item: () => ({ userId: jcUser((u) => Boolean(u.jobTitle))._id, jobTitle: "Catalogue probe title" }),

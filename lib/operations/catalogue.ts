@@ -1,5 +1,6 @@
 import jumpcloudActivateUser from "./jumpcloud/activate-user";
 import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
+import jumpcloudCreateGroup from "./jumpcloud/create-group";
 import jumpcloudCreateUser from "./jumpcloud/create-user";
 import jumpcloudDeleteUser from "./jumpcloud/delete-user";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
@@ -63,6 +64,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudActivateUser,
   jumpcloudUpdateUser,
   jumpcloudDeleteUser,
+  jumpcloudCreateGroup,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actionInputOf, actionSchema, itemsOf } from "../items";
 import activateUser from "./activate-user";
+import createGroup from "./create-group";
 import deleteUser from "./delete-user";
 import updateUser from "./update-user";
 
@@ -52,5 +53,26 @@ describe("JumpCloud's user page operations", () => {
     expect(deleteUser.audit.targets(sent[0].item, state)).toEqual([
       { type: "jumpcloud_user", id: USER, label: "a@x.example" },
     ]);
+  });
+});
+
+describe("JumpCloud's group creation", () => {
+  const item = { kind: "system_group" as const, name: "Kiosks", description: "" };
+  const group = { id: "5f0c1a2b00000000000000c1", name: "Kiosks", type: "system_group" as const };
+
+  it("names the new group until JumpCloud gives it an id, then by its id, as the groups page recorded it", () => {
+    expect(createGroup.audit.targets(item)).toEqual([{ type: "jumpcloud_system_group", id: "(new)", label: "Kiosks" }]);
+    expect(createGroup.audit.targets(item, null, group)).toEqual([
+      { type: "jumpcloud_system_group", id: group.id, label: "Kiosks" },
+    ]);
+    const done = [{ item, state: null, outcome: { ok: true, message: "", answer: group } }];
+    expect(createGroup.audit.before([])).toBeUndefined();
+    expect(createGroup.audit.after(done)).toEqual({ kind: "system_group", name: "Kiosks", description: "" });
+    expect(createGroup.result?.(done)).toEqual({ id: group.id, name: "Kiosks" });
+  });
+
+  it("takes the groups page's form: a description left out is empty", () => {
+    const input = actionSchema(createGroup).parse({ tenantId: "t1", kind: "user_group", name: " Contractors " });
+    expect(itemsOf(createGroup, input)).toEqual([{ kind: "user_group", name: "Contractors", description: "" }]);
   });
 });
