@@ -6,14 +6,12 @@ import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
-import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   ...OPERATIONS.filter((op) => surfacesOf(op).includes("csv")).map(toBulkOperation),
   twingateGroupAdd, twingateGroupRemove,
-  jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 
 /** Jobs of several steps across vendors (BulkRow.operation names each row's step). */

@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
+import { nodeKey } from "../../sim/jumpcloud/state";
 import type { TruGridSim } from "../../sim/trugrid";
 import type { TgUser } from "../../sim/trugrid/state";
 import type { TruuSim } from "../../sim/truu";
@@ -209,6 +210,34 @@ const jcMemberProbe = (member: boolean): Probe => ({
       ?.has(String(item.memberId)),
 });
 
+/** A user with an email and a system it is (or is not) bound to directly; a sheet names the system by hostname. */
+const jcBinding = (bound: boolean) => {
+  const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+  for (const user of jcUsers().filter((u) => u.email)) {
+    const edges = org?.associations.get(nodeKey("user", user._id));
+    const system = [...(org?.systems.values() ?? [])].find(
+      (s) => (edges?.has(nodeKey("system", s._id)) ?? false) === bound,
+    );
+    if (system) return { user, system };
+  }
+  throw new Error("The JumpCloud simulator has no user and system to try this on.");
+};
+const jcBindingProbe = (bound: boolean): Probe => ({
+  item: () => {
+    const { user, system } = jcBinding(bound);
+    return { fromType: "user", fromId: user._id, toType: "system", toId: system._id };
+  },
+  row: () => {
+    const { user, system } = jcBinding(bound);
+    return { email: user.email, system: system.hostname };
+  },
+  state: (item) =>
+    jumpcloud?.sim.state.orgs
+      .get(JUMPCLOUD_SIM_ORG_IDS[0])
+      ?.associations.get(nodeKey("user", String(item.fromId)))
+      ?.has(nodeKey("system", String(item.toId))) ?? false,
+});
+
 const PROBES: Record<string, Probe> = {
   "trugrid.assignment.created": {
     item: () => ({ key: trugridAssociation().userUpn, value: [trugridAssociation().groupName] }),
@@ -235,6 +264,8 @@ const PROBES: Record<string, Probe> = {
     item: () => ({ username: "catalogue.probe", email: "catalogue.probe@northwind.example" }),
     state: (item) => jcUsers().find((u) => u.username === item.username) ?? null,
   },
+  "jumpcloud.association.added": jcBindingProbe(false),
+  "jumpcloud.association.removed": jcBindingProbe(true),
   "jumpcloud.group.created": {
     item: () => ({ kind: "user_group", name: "Catalogue probe group", description: "" }),
     state: (item) =>

@@ -1,10 +1,12 @@
 import jumpcloudActivateUser from "./jumpcloud/activate-user";
+import jumpcloudAddAssociation from "./jumpcloud/add-association";
 import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
 import jumpcloudCreateGroup from "./jumpcloud/create-group";
 import jumpcloudCreateUser from "./jumpcloud/create-user";
 import jumpcloudDeleteUser from "./jumpcloud/delete-user";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
+import jumpcloudRemoveAssociation from "./jumpcloud/remove-association";
 import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
@@ -60,6 +62,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudAddGroupMember,
   jumpcloudRemoveGroupMember,
   jumpcloudCreateUser,
+  jumpcloudAddAssociation,
+  jumpcloudRemoveAssociation,
   // Offered on pages only: no sheet.
   jumpcloudActivateUser,
   jumpcloudUpdateUser,

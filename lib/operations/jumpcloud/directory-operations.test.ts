@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { actionInputOf, actionSchema, itemsOf } from "../items";
 import activateUser from "./activate-user";
+import addAssociation from "./add-association";
 import createGroup from "./create-group";
 import deleteUser from "./delete-user";
+import removeAssociation from "./remove-association";
 import updateUser from "./update-user";
 
 const USER = "5f0c1a2b0000000000000001";
@@ -74,5 +76,41 @@ describe("JumpCloud's group creation", () => {
   it("takes the groups page's form: a description left out is empty", () => {
     const input = actionSchema(createGroup).parse({ tenantId: "t1", kind: "user_group", name: " Contractors " });
     expect(itemsOf(createGroup, input)).toEqual([{ kind: "user_group", name: "Contractors", description: "" }]);
+  });
+});
+
+describe("JumpCloud's associations", () => {
+  const SYSTEM = "5f0c1a2b00000000000000b1";
+  const GROUP = "5f0c1a2b00000000000000a1";
+  const pair = { fromType: "user", fromId: USER, toType: "system", toId: SYSTEM };
+  const event = (action: string, before: unknown) => ({ ...userEvent(before), action });
+
+  it("undoes a binding from what the page and a sheet's row recorded, with the page's undo input", () => {
+    const items = addAssociation.inverse?.items(event("jumpcloud.association.added", { ...pair, associated: false }));
+    expect(items).toEqual([pair]);
+    expect(addAssociation.inverse?.op).toBe("jumpcloud.association.removed");
+    // What the hand-written undo sent: the tenant and the pair.
+    expect(actionInputOf(removeAssociation, "t1", items ?? [])).toEqual({ tenantId: "t1", ...pair });
+    const groups = { fromType: "user_group", fromId: GROUP, toType: "system_group", toId: SYSTEM, associated: true };
+    expect(removeAssociation.inverse?.items(event("jumpcloud.association.removed", groups))).toEqual([
+      { fromType: "user_group", fromId: GROUP, toType: "system_group", toId: SYSTEM },
+    ]);
+    expect(removeAssociation.inverse?.items(event("jumpcloud.association.removed", null))).toBeNull();
+  });
+
+  it("audits both sides as the associations page did, and a sheet's row as the pair its plan found", () => {
+    const state = { fromName: "a@x.example", toName: null, associated: false };
+    const sent = [{ item: pair as never, state }];
+    expect(addAssociation.audit.targets(pair as never, state)).toEqual([
+      { type: "jumpcloud_user", id: USER, label: "a@x.example" },
+      { type: "jumpcloud_system", id: SYSTEM },
+    ]);
+    expect(addAssociation.audit.before(sent)).toEqual({ ...pair, associated: false });
+    expect(removeAssociation.audit.after([{ ...sent[0], outcome: { ok: true, message: "" } }])).toEqual({
+      ...pair,
+      associated: false,
+    });
+    const row = { email: "a@x.example", system: "NW-LT-0042" };
+    expect(addAssociation.csv?.toItem?.(row, { ...pair, ...state })).toEqual(pair);
   });
 });
