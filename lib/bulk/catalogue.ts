@@ -1,20 +1,17 @@
 import { offboardingRunbook } from "../offboarding/runbook";
 import { OPERATIONS } from "../operations/catalogue";
 import { toBulkOperation } from "../operations/derive/bulk";
+import { surfacesOf } from "../operations/operation";
 import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
-import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
-import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
 import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
-  ...OPERATIONS.filter((op) => op.csv).map(toBulkOperation),
+  ...OPERATIONS.filter((op) => surfacesOf(op).includes("csv")).map(toBulkOperation),
   twingateGroupAdd, twingateGroupRemove,
-  jumpcloudCreateUsers,
-  jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];
 
 /** Jobs of several steps across vendors (BulkRow.operation names each row's step). */

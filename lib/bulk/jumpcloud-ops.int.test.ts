@@ -5,8 +5,9 @@ import { createUser as simCreateUser } from "../../sim/jumpcloud/routes-users";
 import { addMember, associate, nodeKey } from "../../sim/jumpcloud/state";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
-import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
+import addAssociation from "../operations/jumpcloud/add-association";
 import addGroupMember from "../operations/jumpcloud/add-group-member";
+import removeAssociation from "../operations/jumpcloud/remove-association";
 import removeGroupMember from "../operations/jumpcloud/remove-group-member";
 import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
@@ -378,8 +379,10 @@ describe("JumpCloud bulk user-system associations", () => {
       before: { fromType: "user", fromId: u._id, toType: "system", toId: s1._id, associated: false }, after: { associated: true },
     });
     expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user", u._id], ["jumpcloud_system", s1._id]]);
-    expect(JUMPCLOUD_INVERSES["jumpcloud.association.added"].plan(added as unknown as UndoableEvent)?.input)
-      .toEqual({ tenantId: h.tenantId, fromType: "user", fromId: u._id, toType: "system", toId: s1._id });
+    // The associations page's undo takes the bulk row as it takes its own.
+    expect(addAssociation.inverse?.op).toBe("jumpcloud.association.removed");
+    expect(addAssociation.inverse?.items(added as unknown as UndoableEvent))
+      .toEqual([{ fromType: "user", fromId: u._id, toType: "system", toId: s1._id }]);
     expect(await edge("association", `user:${u._id}|system:${s1._id}`)).toMatchObject({ deletedAt: null, attributes: null });
     await expectSyncFindsNothingNew();
 
@@ -389,6 +392,8 @@ describe("JumpCloud bulk user-system associations", () => {
     expect(org().associations.get(nodeKey("user", u._id))!.has(nodeKey("system", s1._id))).toBe(false);
     const [removed] = await eventsOf(out.jobId);
     expect(removed).toMatchObject({ action: "jumpcloud.association.removed", outcome: "success", before: { toId: s1._id, associated: true } });
+    expect(removeAssociation.inverse?.items(removed as unknown as UndoableEvent))
+      .toEqual([{ fromType: "user", fromId: u._id, toType: "system", toId: s1._id }]);
     expect(await edge("association", `user:${u._id}|system:${s1._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
     await expectSyncFindsNothingNew();
   });

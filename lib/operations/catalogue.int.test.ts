@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
+import { nodeKey } from "../../sim/jumpcloud/state";
 import type { TruGridSim } from "../../sim/trugrid";
 import type { TgUser } from "../../sim/trugrid/state";
 import type { TruuSim } from "../../sim/truu";
@@ -30,7 +31,7 @@ import { OPERATIONS, operationById } from "./catalogue";
 import { actionOf } from "./derive/action";
 import { toBulkOperation } from "./derive/bulk";
 import { actionInputOf } from "./items";
-import type { AnyOperation } from "./operation";
+import { type AnyOperation, surfacesOf } from "./operation";
 
 // Every operation of the catalogue, held to what every surface needs: one
 // server action with its permission, a valid audit name, a CSV template
@@ -243,6 +244,33 @@ const jcJobProbe = (extra: Item = {}): Probe => ({
 const jcScheduled = () => [
   ...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.scheduledStates.values() ?? []),
 ];
+/** A user with an email and a system it is (or is not) bound to directly; a sheet names the system by hostname. */
+const jcBinding = (bound: boolean) => {
+  const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+  for (const user of jcUsers().filter((u) => u.email)) {
+    const edges = org?.associations.get(nodeKey("user", user._id));
+    const system = [...(org?.systems.values() ?? [])].find(
+      (s) => (edges?.has(nodeKey("system", s._id)) ?? false) === bound,
+    );
+    if (system) return { user, system };
+  }
+  throw new Error("The JumpCloud simulator has no user and system to try this on.");
+};
+const jcBindingProbe = (bound: boolean): Probe => ({
+  item: () => {
+    const { user, system } = jcBinding(bound);
+    return { fromType: "user", fromId: user._id, toType: "system", toId: system._id };
+  },
+  row: () => {
+    const { user, system } = jcBinding(bound);
+    return { email: user.email, system: system.hostname };
+  },
+  state: (item) =>
+    jumpcloud?.sim.state.orgs
+      .get(JUMPCLOUD_SIM_ORG_IDS[0])
+      ?.associations.get(nodeKey("user", String(item.fromId)))
+      ?.has(nodeKey("system", String(item.toId))) ?? false,
+});
 
 const PROBES: Record<string, Probe> = {
   "trugrid.assignment.created": {
@@ -297,6 +325,27 @@ const PROBES: Record<string, Probe> = {
   "jumpcloud.bulk.users_created": {
     item: () => ({ users: "email,username\nprobe.new@northwind.example,probenew" }),
     state: () => jcUsers().some((u) => u.email === "probe.new@northwind.example"),
+  },
+  "jumpcloud.user.activated": jcUserProbe((u) => u.state === "STAGED"),
+  "jumpcloud.user.deleted": jcUserProbe((u) => u.state === "SUSPENDED"),
+  "jumpcloud.user.created": {
+    // Someone JumpCloud does not have yet.
+    item: () => ({ username: "catalogue.probe", email: "catalogue.probe@northwind.example" }),
+    state: (item) => jcUsers().find((u) => u.username === item.username) ?? null,
+  },
+  "jumpcloud.association.added": jcBindingProbe(false),
+  "jumpcloud.association.removed": jcBindingProbe(true),
+  "jumpcloud.group.created": {
+    item: () => ({ kind: "user_group", name: "Catalogue probe group", description: "" }),
+    state: (item) =>
+      [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.userGroups.values() ?? [])].find(
+        (g) => g.name === item.name,
+      ) ?? null,
+  },
+  "jumpcloud.user.updated": {
+    // A user with a job title, so that the undo sends a value back (not an empty one where there was none).
+    item: () => ({ userId: jcUser((u) => Boolean(u.jobTitle))._id, jobTitle: "Catalogue probe title" }),
+    state: (item) => jcUsers().find((x) => x._id === item.userId)?.jobTitle,
   },
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
   "trugrid.mfa.turned_on": { item: () => trugridUser((u) => !u.mfaEnabled), state: trugridState },
@@ -399,12 +448,16 @@ const probeOf = (op: AnyOperation) => {
 describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
   it("has exactly one server action, with the operation's permission and a tenant rule", () => {
     const found = actions.get(id) ?? [];
+    // None for an operation no page offers (a sheet's only, a runbook's only).
+    const page = surfacesOf(op).includes("page");
     expect(
       found.map((f) => f.at),
       "one export in a 'use server' module",
-    ).toHaveLength(1);
-    expect(found[0]?.def.perm).toBe(op.perm);
-    expect(typeof found[0]?.def.tenant).toBe("function");
+    ).toHaveLength(page ? 1 : 0);
+    if (page) {
+      expect(found[0]?.def.perm).toBe(op.perm);
+      expect(typeof found[0]?.def.tenant).toBe("function");
+    }
     expect(Object.hasOwn(PERMISSIONS, op.perm)).toBe(true);
   });
 

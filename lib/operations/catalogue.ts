@@ -1,8 +1,13 @@
+import jumpcloudActivateUser from "./jumpcloud/activate-user";
+import jumpcloudAddAssociation from "./jumpcloud/add-association";
 import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
 import jumpcloudBulkCreateUsers from "./jumpcloud/bulk-create-users";
 import jumpcloudBulkExpirePasswords from "./jumpcloud/bulk-expire-passwords";
 import jumpcloudBulkUnlockUsers from "./jumpcloud/bulk-unlock-users";
 import jumpcloudCancelScheduledStates from "./jumpcloud/cancel-scheduled-states";
+import jumpcloudCreateGroup from "./jumpcloud/create-group";
+import jumpcloudCreateUser from "./jumpcloud/create-user";
+import jumpcloudDeleteUser from "./jumpcloud/delete-user";
 import jumpcloudEraseSystem from "./jumpcloud/erase-system";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
 import jumpcloudLockSystem from "./jumpcloud/lock-system";
@@ -14,6 +19,7 @@ import jumpcloudMdmRefreshActivationLock from "./jumpcloud/mdm-refresh-activatio
 import jumpcloudMdmRestart from "./jumpcloud/mdm-restart";
 import jumpcloudMdmShutDown from "./jumpcloud/mdm-shut-down";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
+import jumpcloudRemoveAssociation from "./jumpcloud/remove-association";
 import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
 import jumpcloudRestartSystem from "./jumpcloud/restart-system";
@@ -21,6 +27,7 @@ import jumpcloudScheduleUserStates from "./jumpcloud/schedule-user-states";
 import jumpcloudShutDownSystem from "./jumpcloud/shut-down-system";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
+import jumpcloudUpdateUser from "./jumpcloud/update-user";
 import type { AnyOperation } from "./operation";
 import trugridAddAssignments from "./trugrid/add-assignments";
 import trugridDisableUdp from "./trugrid/disable-udp";
@@ -70,6 +77,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudExpirePassword,
   jumpcloudAddGroupMember,
   jumpcloudRemoveGroupMember,
+  jumpcloudCreateUser,
+  jumpcloudAddAssociation,
+  jumpcloudRemoveAssociation,
   // Page only: the system page's commands.
   jumpcloudLockSystem,
   jumpcloudRestartSystem,
@@ -88,6 +98,11 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudScheduleUserStates,
   jumpcloudCancelScheduledStates,
   jumpcloudBulkCreateUsers,
+  // Page only: a user's and a group's page.
+  jumpcloudActivateUser,
+  jumpcloudUpdateUser,
+  jumpcloudDeleteUser,
+  jumpcloudCreateGroup,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

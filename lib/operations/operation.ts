@@ -22,6 +22,9 @@ export type Risk = "read" | "reversible" | "destructive" | "irreversible";
 
 export type PlanKind = "create" | "update" | "no_change";
 
+/** Where a person can start an operation: its page's server action, a CSV upload, a runbook's step. */
+export type OperationSurface = "page" | "csv" | "runbook";
+
 export interface CacheContext {
   db: Db;
   tenantId: string;
@@ -110,6 +113,11 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** What it does, in a sentence or two: the bulk page's description and the API's. */
   help: string;
   perm: Permission;
+  /**
+   * The surfaces it is offered on, when not every one its definition supports (a page action always, a sheet
+   * and a runbook step with a `csv`): an operation no page offers has no server action.
+   */
+  surfaces?: readonly OperationSurface[];
   /** A further permission some items call for (a role above member), checked like `perm`. */
   permFor?: (items: I[]) => Permission | null;
   risk: Risk;
@@ -138,12 +146,14 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** Why no undo reverses it: required unless reversible or a read. */
   irreversible?: string;
   audit: {
-    /** `state`, once the cache was read: the labels and related objects it knows (a device's user). */
-    targets: (item: I, state?: S) => AuditTarget[];
+    /**
+     * `state`, once the cache was read: the labels and related objects it knows (a device's user). `answer`,
+     * once the vendor answered: what it made (a created object's id). A sheet's row gives its `after` there:
+     * the vendor's answer, else the plan's after.
+     */
+    targets: (item: I, state?: S, answer?: A) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
-    /** Targets only the vendor's answer names (the Apple MDM device a serial number found), added once it succeeded. */
-    found?: (done: Done<I, S, A>) => AuditTarget[];
   };
   /** Absent: not offered in bulk. */
   // biome-ignore lint/suspicious/noExplicitAny: a sheet's row type is the module's own business.
@@ -154,6 +164,11 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   done: string | ((items: I[]) => string);
   /** What the page's action returns, when not the per-item outcome (ItemsOutcome): the state the vendor answered. */
   result?: (done: Done<I, S, A>[]) => unknown;
+}
+
+/** The surfaces an operation is offered on: those it declares, else every one its definition supports. */
+export function surfacesOf(op: { surfaces?: readonly OperationSurface[]; csv?: unknown }): readonly OperationSurface[] {
+  return op.surfaces ?? (op.csv ? ["page", "csv", "runbook"] : ["page"]);
 }
 
 /** Declares an operation; the identity, so that its types are checked where it is written. */

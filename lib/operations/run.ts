@@ -55,10 +55,10 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   run.note.before = op.audit.before(sent);
   const done: Done<Item, unknown>[] = [];
   const settle = async () => {
+    // Named again with what the vendor answered (a created object's id, which the item could not know).
+    run.note.targets = sent.slice(0, 100).flatMap((s, i) => op.audit.targets(s.item, s.state, done[i]?.outcome.answer));
     run.note.after = op.audit.after(done);
     const succeeded = done.filter((d) => d.outcome.ok);
-    const found = op.audit.found ? succeeded.flatMap(op.audit.found) : [];
-    if (found.length) run.note.targets = [...run.note.targets, ...found];
     if (succeeded.length) await op.cache?.({ ...ctx, actor: run.actor }, succeeded);
   };
   try {

@@ -92,7 +92,8 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
         )),
     audit: {
       action: op.id,
-      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before), plan.before),
+      // The plan's after is the vendor's answer when it gave one (a created object's id names the target).
+      target: (row, plan) => op.audit.targets(itemOf(op, row, plan.before), plan.before, plan.after),
       // A succeeded row's `after` is the vendor's answer when it gave one, else the plan's; the audit reads it so.
       values: (row, plan, outcome) => {
         const sent = { item: itemOf(op, row, plan.before), state: plan.before };

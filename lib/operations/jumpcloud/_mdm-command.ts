@@ -83,16 +83,18 @@ export function mdmCommand({ command, ...text }: CommandText & { command: MdmDev
       ];
     },
     audit: {
-      targets: systemTargets,
+      // The Apple MDM device is named once JumpCloud found it by the serial number.
+      targets: (item, state, found) => [
+        ...systemTargets(item, state),
+        ...(found
+          ? [{ type: "jumpcloud_mdm_device", id: found.deviceId, label: state?.serialNumber ?? undefined }]
+          : []),
+      ],
       before: () => undefined,
       after: (done) => {
         const d = done.find((x) => x.outcome.ok);
         return d && sent(d.item);
       },
-      found: (d) =>
-        d.outcome.answer
-          ? [{ type: "jumpcloud_mdm_device", id: d.outcome.answer.deviceId, label: d.state.serialNumber ?? undefined }]
-          : [],
     },
     done: "Sent",
   };

@@ -6,10 +6,10 @@ import { groupTarget, labelOf, systemTarget, userTarget } from "../../jumpcloud/
 import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import type { UndoableEvent } from "../../undo/inverse";
-import { failureMessage, inDoubt } from "../../vendors/core/vendor-message";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { allPages } from "../../vendors/jumpcloud/paging";
 import type { CacheContext, Checked, OperationDef } from "../operation";
+import { linkPlans, sendLink } from "./_link";
 import { EMAIL_COLUMN, JcId } from "./_user";
 
 // What adding a member to a JumpCloud group and removing one share: a user
@@ -134,19 +134,11 @@ export function membershipChange(o: {
     call: async (ctx, [s]) => {
       if (!s) return [];
       const { item, state } = s;
-      try {
-        await (ctx.client as JumpCloudClient).modifyGroupMembers(
-          memberType(item.kind),
-          item.groupId,
-          verb,
-          item.memberId,
-        );
-      } catch (err) {
-        // A person is told in JumpCloud's words (a 409 on add, a 404 on remove); a worker's row fails with them,
-        // or stays in doubt when no answer came (a resend would be refused).
-        if (ctx.surface === "interactive" || inDoubt(err)) throw err;
-        return [{ ok: false, message: failureMessage(err) }];
-      }
+      // JumpCloud's words for a 409 on add, a 404 on remove.
+      const failed = await sendLink(ctx, () =>
+        (ctx.client as JumpCloudClient).modifyGroupMembers(memberType(item.kind), item.groupId, verb, item.memberId),
+      );
+      if (failed) return [failed];
       const what = `${state.memberName ?? item.memberId} ${o.add ? "added to" : "removed from"}`;
       return [{ ok: true, message: `JumpCloud: ${what} ${state.groupName ?? item.groupId}.` }];
     },
@@ -201,9 +193,7 @@ export function membershipChange(o: {
       ],
       key: (r) => `${normEmail(r.email)}|${r.group.toLowerCase()}`,
       check: async (ctx, rows): Promise<Checked<MemberState>[]> =>
-        (await knownRows(ctx, rows)).map((k) =>
-          "refused" in k ? k : { state: k.state, plan: k.state.member === o.add ? "no_change" : "update" },
-        ),
+        linkPlans(await knownRows(ctx, rows), (s) => s.member, o.add),
       toItem: (_row, state) => ids(state as RowState),
     },
     bulkId: o.bulkId,

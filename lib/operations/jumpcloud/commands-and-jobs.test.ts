@@ -52,7 +52,11 @@ describe("Apple MDM's audit", () => {
       via: "apple_mdm",
       pinSet: undefined,
     });
-    expect(mdmLock.audit.found?.(done({})[0] as never)).toEqual([
+    const [locked] = done({});
+    expect(
+      mdmLock.audit.targets(locked?.item as never, locked?.state as never, locked?.outcome.answer as never),
+    ).toEqual([
+      expect.objectContaining({ type: "jumpcloud_system" }),
       { type: "jumpcloud_mdm_device", id: "d", label: "C02XYZ" },
     ]);
   });

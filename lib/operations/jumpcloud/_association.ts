@@ -1,0 +1,239 @@
+import { z } from "zod";
+import type { AuditTarget } from "../../audit/event";
+import type { AuditAction } from "../../audit/event-types";
+import { userProblem, usersByEmail } from "../../bulk/operations/jumpcloud-lookup";
+import { associationEdge, cacheEdge, cacheEdgeDeleted } from "../../jumpcloud/cache";
+import { labelOf } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
+import { normEmail } from "../../sync/target";
+import type { UndoableEvent } from "../../undo/inverse";
+import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
+import { allPages } from "../../vendors/jumpcloud/paging";
+import type { CacheContext, Checked, OperationDef } from "../operation";
+import { linkPlans, sendLink } from "./_link";
+import { EMAIL_COLUMN, JcId } from "./_user";
+
+// What binding and unbinding share: a binding between the people side (a
+// user or a user group) and the device side (a system or a system group),
+// posted from the people side, which is also where the sync reads it, so the
+// cache row is the same. A sheet binds users to systems only, by email and
+// by a system's hostname, display name or id. JumpCloud refuses a second add
+// (409) and a remove of what is not bound (404): not idempotent, and an item
+// left in doubt is checked against the people side's associations.
+
+const FromType = z.enum(["user", "user_group"]);
+const ToType = z.enum(["system", "system_group"]);
+export type PairItem = {
+  fromType: "user" | "user_group";
+  fromId: string;
+  toType: "system" | "system_group";
+  toId: string;
+};
+export const PairItem = z.object({ fromType: FromType, fromId: JcId, toType: ToType, toId: JcId });
+
+/** The names the cache gives both sides, and whether the cache holds the binding. */
+export type PairState = { fromName: string | null; toName: string | null; associated: boolean };
+
+const pair = (i: PairItem): PairItem => ({ fromType: i.fromType, fromId: i.fromId, toType: i.toType, toId: i.toId });
+const edgeEnd = (type: string, id: string) => `${type}:${id}`;
+const nodeTarget = (type: string, id: string, label: string | null | undefined): AuditTarget => ({
+  type: `jumpcloud_${type}`,
+  id,
+  ...(label ? { label } : {}),
+});
+
+async function cachedPairs(ctx: CacheContext, items: PairItem[]) {
+  return Promise.all(
+    items.map(async (i) => {
+      const [fromName, toName, edges] = await Promise.all([
+        labelOf(ctx.db, ctx.tenantId, i.fromType, i.fromId),
+        labelOf(ctx.db, ctx.tenantId, i.toType, i.toId),
+        ctx.db.vendorEdge.count({
+          where: {
+            tenantId: ctx.tenantId,
+            vendor: "jumpcloud",
+            kind: "association",
+            vendorId: `${edgeEnd(i.fromType, i.fromId)}|${edgeEnd(i.toType, i.toId)}`,
+            deletedAt: null,
+          },
+        }),
+      ]);
+      return { state: { fromName, toName, associated: edges > 0 } };
+    }),
+  );
+}
+
+/** A sheet's row: a user by email and a system by hostname, display name or JumpCloud id (case-insensitive). */
+const Row = z.object({ email: Upn, system: z.string().trim().min(1, "system is empty").max(255) });
+type Row = z.infer<typeof Row>;
+type RowState = PairState & PairItem;
+
+const OBJECT_ID = /^[a-f0-9]{24}$/i;
+
+/**
+ * Users by email and systems by name or id from the cache, and whether each
+ * user is bound to the system directly now. A name two systems share is
+ * refused: the row must say which one (its id).
+ */
+async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowState } | { refused: string })[]> {
+  const { db, tenantId } = ctx;
+  const find = await usersByEmail(
+    db,
+    tenantId,
+    rows.map((r) => r.email),
+  );
+  const names = [...new Set(rows.map((r) => r.system))];
+  const systems = await db.jumpcloudSystem.findMany({
+    where: {
+      tenantId,
+      deletedAt: null,
+      OR: [
+        { hostname: { in: names, mode: "insensitive" } },
+        { displayName: { in: names, mode: "insensitive" } },
+        { vendorId: { in: names.filter((n) => OBJECT_ID.test(n)).map((n) => n.toLowerCase()) } },
+      ],
+    },
+    select: { vendorId: true, hostname: true, displayName: true },
+  });
+  const edges = await db.vendorEdge.findMany({
+    where: {
+      tenantId,
+      vendor: "jumpcloud",
+      kind: "association",
+      deletedAt: null,
+      fromId: { in: rows.flatMap((r) => find(r.email).map((u) => edgeEnd("user", u.vendorId))) },
+      toId: { in: systems.map((s) => edgeEnd("system", s.vendorId)) },
+    },
+    select: { fromId: true, toId: true },
+  });
+  const bound = new Set(edges.map((e) => `${e.fromId}|${e.toId}`));
+  return rows.map((r) => {
+    const users = find(r.email);
+    const [u] = users;
+    const problem = userProblem(r.email, users);
+    if (problem || !u) return { refused: problem ?? "Not known." };
+    const want = r.system.toLowerCase();
+    const byId = systems.filter((s) => s.vendorId.toLowerCase() === want);
+    const named = systems.filter((s) => s.hostname?.toLowerCase() === want || s.displayName?.toLowerCase() === want);
+    const found = byId.length ? byId : named;
+    const [s] = found;
+    if (!s) {
+      return {
+        refused:
+          `Unknown system: ${r.system} is not the hostname, display name or ID of a JumpCloud system of this tenant ` +
+          "(as of the last sync).",
+      };
+    }
+    if (found.length > 1) {
+      const ids = found.map((x) => x.vendorId).join(", ");
+      return {
+        refused: `Ambiguous system: ${found.length} JumpCloud systems are named ${r.system} (${ids}); give the system's ID instead.`,
+      };
+    }
+    const item = { fromType: "user", fromId: u.vendorId, toType: "system", toId: s.vendorId } as const;
+    const associated = bound.has(`${edgeEnd("user", u.vendorId)}|${edgeEnd("system", s.vendorId)}`);
+    const state = { ...item, fromName: u.email || u.username, toName: s.displayName || s.hostname || s.vendorId };
+    return { state: { ...state, associated } };
+  });
+}
+
+/** The binding an undo changes back, from any event either change recorded (page or sheet row). */
+const pairOf = (e: UndoableEvent): PairItem[] | null => {
+  const item = PairItem.safeParse(e.before);
+  return item.success ? [pair(item.data)] : null;
+};
+
+/** Binds (add) or unbinds a pair. */
+export function associationChange(o: {
+  add: boolean;
+  id: AuditAction;
+  label: string;
+  help: string;
+  bulkId: string;
+  inverse: { op: AuditAction; label: string };
+}): OperationDef<PairItem, PairState> {
+  return {
+    id: o.id,
+    vendor: "jumpcloud",
+    label: o.label,
+    help: o.help,
+    perm: "jumpcloud.write",
+    risk: "reversible",
+    idempotent: false,
+    input: PairItem,
+    chunk: 1,
+    name: (i) => `${i.fromId} → ${i.toId}`,
+    before: cachedPairs,
+    expect: (i) => ({ ...pair(i), associated: o.add }),
+    call: async (ctx, [s]) => {
+      if (!s) return [];
+      const { item, state } = s;
+      const source = item.fromType === "user" ? "users" : "usergroups";
+      const failed = await sendLink(ctx, () =>
+        (ctx.client as JumpCloudClient).modifyAssociation(source, item.fromId, {
+          op: o.add ? "add" : "remove",
+          type: item.toType,
+          id: item.toId,
+        }),
+      );
+      if (failed) return [failed];
+      const what = `${state.fromName ?? item.fromId} ${o.add ? "associated with" : "removed from"}`;
+      return [{ ok: true, message: `JumpCloud: ${what} ${state.toName ?? item.toId}.` }];
+    },
+    // The association edge as the sync writes it from the people side.
+    cache: async (ctx, done) => {
+      for (const { item: i, state: s } of done) {
+        const from = { type: i.fromType, id: i.fromId };
+        const to = { type: i.toType, id: i.toId };
+        if (o.add) {
+          const label = `${s?.fromName ?? i.fromId} → ${s?.toName ?? i.toId}`;
+          await cacheEdge(ctx.db, ctx.tenantId, "association", associationEdge(from, to, null, label));
+        } else {
+          const [a, b] = [edgeEnd(i.fromType, i.fromId), edgeEnd(i.toType, i.toId)];
+          await cacheEdgeDeleted(ctx.db, ctx.tenantId, "association", a, b);
+        }
+      }
+    },
+    // The people side's associations at JumpCloud say whether an unanswered change took effect.
+    verify: async (ctx, { item }) => {
+      const c = ctx.client as JumpCloudClient;
+      const source = item.fromType === "user" ? "users" : "usergroups";
+      const bound = await allPages(
+        (skip, limit) => c.listAssociations(source, item.fromId, [item.toType], { skip, limit }),
+        {
+          concurrency: 2,
+        },
+      );
+      return bound.some((b) => b.to.type === item.toType && b.to.id === item.toId) === o.add;
+    },
+    inverse: { ...o.inverse, items: pairOf },
+    // As the associations page records it: both sides, the pair, and whether it was bound.
+    audit: {
+      targets: (i, s) => [nodeTarget(i.fromType, i.fromId, s?.fromName), nodeTarget(i.toType, i.toId, s?.toName)],
+      before: (sent) => sent[0] && { ...pair(sent[0].item), associated: !o.add },
+      after: (done) => done[0] && { ...pair(done[0].item), associated: o.add },
+    },
+    csv: {
+      row: Row,
+      columns: [
+        EMAIL_COLUMN,
+        {
+          field: "system",
+          header: "system",
+          aliases: ["hostname", "host", "displayname", "display name", "device", "computer", "systemname", "systemid"],
+          required: true,
+          example: "NW-LT-0042",
+          hint: "hostname, display name or JumpCloud system ID",
+        },
+      ],
+      key: (r) => `${normEmail(r.email)}|${r.system.toLowerCase()}`,
+      check: async (ctx, rows): Promise<Checked<PairState>[]> =>
+        linkPlans(await knownRows(ctx, rows), (s) => s.associated, o.add),
+      toItem: (_row, state) => pair(state as RowState),
+    },
+    bulkId: o.bulkId,
+    done: o.add ? "Associated" : "Removed",
+    // The associations page's toast names both sides.
+    result: ([d]) => ({ from: d?.state.fromName ?? null, to: d?.state.toName ?? null }),
+  };
+}

@@ -1,0 +1,13 @@
+import { associationChange } from "./_association";
+
+/** A sheet binds users to systems; the pages bind user groups and system groups too. */
+export default associationChange({
+  add: true,
+  id: "jumpcloud.association.added",
+  label: "Associate users with systems",
+  help:
+    "Associates each user directly with the named system (hostname, display name or ID): JumpCloud creates the " +
+    "user's account on it. Users already associated are left as they are.",
+  bulkId: "jumpcloud.system_add",
+  inverse: { op: "jumpcloud.association.removed", label: "Remove association" },
+});

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { cacheGroup } from "../../jumpcloud/cache";
+import { groupTarget } from "../../jumpcloud/targets";
+import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
+import type { Group } from "../../vendors/jumpcloud/schemas";
+import { operation } from "../operation";
+
+type NewGroup = { kind: "user_group" | "system_group"; name: string; description: string };
+
+const KIND_LABEL = { user_group: "user group", system_group: "system group" } as const;
+
+/**
+ * Creates a user group or a system group, empty, from the groups pages.
+ * JumpCloud refuses a name a group of that kind already has (409).
+ */
+export default operation<NewGroup, null, Group>({
+  id: "jumpcloud.group.created",
+  vendor: "jumpcloud",
+  label: "Create groups",
+  help: "Creates an empty user group or system group, with a name no group of its kind has, and a description.",
+  perm: "jumpcloud.write",
+  risk: "irreversible",
+  // A second create of the same name is refused.
+  idempotent: false,
+  input: z.object({
+    kind: z.enum(["user_group", "system_group"]),
+    name: z.string().trim().min(1, "A name is required").max(200),
+    description: z.string().trim().max(1000).default(""),
+  }),
+  chunk: 1,
+  name: (i) => i.name,
+  // Something new: the cache has nothing before.
+  before: async (_ctx, items) => items.map(() => ({ state: null, plan: "create" as const })),
+  expect: (i) => i,
+  call: async (ctx, [s]) => {
+    if (!s) return [];
+    const { kind, name, description } = s.item;
+    const body = { name, ...(description ? { description } : {}) };
+    const group = await (ctx.client as JumpCloudClient).createGroup(kind === "user_group" ? "user" : "system", body);
+    return [{ ok: true, message: `JumpCloud created the ${KIND_LABEL[kind]} ${group.name}.`, answer: group }];
+  },
+  // The group as JumpCloud answered, as the sync writes it.
+  cache: async (ctx, done) => {
+    for (const d of done) if (d.outcome.answer) await cacheGroup(ctx.db, ctx.tenantId, d.item.kind, d.outcome.answer);
+  },
+  irreversible: "Undoing it would delete the group, with whatever was added to it since; delete it at JumpCloud.",
+  // As the groups page records it: the new group by name until JumpCloud names its id, then what it holds.
+  audit: {
+    targets: (i, _s, group) =>
+      group
+        ? [groupTarget(i.kind, group.id, group.name)]
+        : [{ type: `jumpcloud_${i.kind}`, id: "(new)", label: i.name }],
+    before: () => undefined,
+    after: (done) => {
+      const d = done[0];
+      const group = d?.outcome.answer;
+      return d && group ? { kind: d.item.kind, name: group.name, description: group.description ?? "" } : undefined;
+    },
+  },
+  done: "Created",
+  // What the groups page opens: the new group.
+  result: ([d]) => ({ id: d?.outcome.answer?.id ?? "", name: d?.outcome.answer?.name ?? d?.item.name ?? "" }),
+});

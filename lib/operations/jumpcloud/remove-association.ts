@@ -1,0 +1,13 @@
+import { associationChange } from "./_association";
+
+/** Only a direct binding: access through a group is the group's. */
+export default associationChange({
+  add: false,
+  id: "jumpcloud.association.removed",
+  label: "Remove users from systems",
+  help:
+    "Removes each user's direct association with the named system: JumpCloud takes the user's access to it away. " +
+    "Access through a group is not touched; users not directly associated are left as they are.",
+  bulkId: "jumpcloud.system_remove",
+  inverse: { op: "jumpcloud.association.added", label: "Associate again" },
+});
