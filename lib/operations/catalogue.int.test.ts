@@ -163,6 +163,33 @@ const twingateUserProbe = (pick: (u: SimUser) => boolean, field: "state" | "role
   };
 };
 
+/** The network admin's objects at Twingate (remote networks, resources, service accounts, …), by name or the first. */
+type SimObjects =
+  | "remoteNetworks"
+  | "connectors"
+  | "securityPolicies"
+  | "resources"
+  | "serviceAccounts"
+  | "serviceAccountKeys";
+const twingateObject = (rows: SimObjects, name?: string) => {
+  const all = [...(twingate?.sim.state[rows].values() ?? [])] as { id: string; name: string }[];
+  const found = all.find((r) => name === undefined || r.name === name);
+  if (!found) throw new Error(`The Twingate simulator has no ${name ?? rows} to try this on.`);
+  return found;
+};
+/** An object as Twingate holds it now (a copy), named by the item's `field`; for a create, by the name it is given. */
+const twingateObjectState =
+  (rows: SimObjects, field: string, by: "id" | "name" = "id") =>
+  (item: Item): unknown => {
+    const found = [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r[by] === item[field]);
+    return found && JSON.parse(JSON.stringify(found, (_k, v) => (v instanceof Map || v instanceof Set ? [...v] : v)));
+  };
+const twingateGroupOff = (policy: string) =>
+  [...(twingate?.sim.state.groups.values() ?? [])].find(
+    (g) => g.type !== "SYSTEM" && g.securityPolicyN !== twingateObjectNumber("securityPolicies", policy),
+  )?.id;
+const twingateObjectNumber = (rows: "securityPolicies", name: string) =>
+  [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r.name === name)?.n;
 let jumpcloud: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
 const jcUsers = () => [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.users.values() ?? [])];
 type JcSimUser = ReturnType<typeof jcUsers>[number];
@@ -246,6 +273,32 @@ const PROBES: Record<string, Probe> = {
     "disabled",
   ),
   "twingate.user.role_changed": twingateUserProbe((u) => u.role === "MEMBER", "role", "SUPPORT", "Support"),
+  "twingate.remote_network.created": {
+    item: () => ({ name: "Probe Network", location: "AWS" }),
+    state: twingateObjectState("remoteNetworks", "name", "name"),
+  },
+  "twingate.remote_network.updated": {
+    item: () => ({ remoteNetworkId: twingateObject("remoteNetworks", "Lab").id, name: "Lab 2", location: "AWS" }),
+    state: twingateObjectState("remoteNetworks", "remoteNetworkId"),
+  },
+  "twingate.remote_network.deleted": {
+    item: () => ({ remoteNetworkId: twingateObject("remoteNetworks", "Lab").id }),
+    state: twingateObjectState("remoteNetworks", "remoteNetworkId"),
+  },
+  "twingate.connector.updated": {
+    item: () => ({ connectorId: twingateObject("connectors").id, name: "probe-connector" }),
+    state: twingateObjectState("connectors", "connectorId"),
+  },
+  "twingate.security_policy.groups_changed": {
+    item: () => ({
+      securityPolicyId: twingateObject("securityPolicies", "Require MFA").id,
+      addedGroupIds: [twingateGroupOff("Require MFA")],
+    }),
+    state: (item) => {
+      const id = (item.addedGroupIds as string[])[0];
+      return [...(twingate?.sim.state.groups.values() ?? [])].find((g) => g.id === id)?.securityPolicyN;
+    },
+  },
   "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
   "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),
   "twingate.device.archived": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),

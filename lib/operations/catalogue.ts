@@ -17,12 +17,17 @@ import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
+import twingateChangePolicyGroups from "./twingate/change-policy-groups";
+import twingateCreateRemoteNetwork from "./twingate/create-remote-network";
+import twingateDeleteRemoteNetwork from "./twingate/delete-remote-network";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
 import twingateTrustDevice from "./twingate/trust-device";
 import twingateUnarchiveDevice from "./twingate/unarchive-device";
 import twingateUnblockDevice from "./twingate/unblock-device";
 import twingateUntrustDevice from "./twingate/untrust-device";
+import twingateUpdateConnector from "./twingate/update-connector";
+import twingateUpdateRemoteNetwork from "./twingate/update-remote-network";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -47,6 +52,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateUnarchiveDevice,
   twingateTrustDevice,
   twingateUntrustDevice,
+  // The network admin's page-only operations (no bulk yet).
+  twingateCreateRemoteNetwork,
+  twingateUpdateRemoteNetwork,
+  twingateDeleteRemoteNetwork,
+  twingateUpdateConnector,
+  twingateChangePolicyGroups,
   jumpcloudSuspendUser,
   jumpcloudReactivateUser,
   jumpcloudUnlockUser,

@@ -142,6 +142,8 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
     targets: (item: I, state?: S) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
+    /** The targets once the vendor answered, in place of `targets`: what a create made is named by its new id. */
+    answered?: (done: Done<I, S, A>[]) => AuditTarget[];
   };
   /** Absent: not offered in bulk. */
   // biome-ignore lint/suspicious/noExplicitAny: a sheet's row type is the module's own business.

@@ -56,6 +56,9 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   const done: Done<Item, unknown>[] = [];
   const settle = async () => {
     run.note.after = op.audit.after(done);
+    // What a create made is named by the id the vendor gave it.
+    const answered = op.audit.answered?.(done);
+    if (answered?.length) run.note.targets = answered;
     const succeeded = done.filter((d) => d.outcome.ok);
     if (succeeded.length) await op.cache?.({ ...ctx, actor: run.actor }, succeeded);
   };
