@@ -190,6 +190,20 @@ const twingateGroupOff = (policy: string) =>
   )?.id;
 const twingateObjectNumber = (rows: "securityPolicies", name: string) =>
   [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r.name === name)?.n;
+/** A resource the group cannot reach yet, and the group. */
+const twingateNewGrant = () => {
+  for (const r of twingate?.sim.state.resources.values() ?? []) {
+    const g = [...(twingate?.sim.state.groups.values() ?? [])].find((x) => x.type !== "SYSTEM" && !r.access.has(x.id));
+    if (g) return { resourceId: r.id, grants: [{ principalId: g.id }] };
+  }
+  throw new Error("The Twingate simulator has no resource a group cannot reach.");
+};
+const twingateResourceFields = () => ({
+  name: "Probe Wiki",
+  address: "wiki.probe.example",
+  remoteNetworkId: twingateObject("remoteNetworks", "Head Office").id,
+});
+
 let jumpcloud: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
 const jcUsers = () => [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.users.values() ?? [])];
 type JcSimUser = ReturnType<typeof jcUsers>[number];
@@ -298,6 +312,23 @@ const PROBES: Record<string, Probe> = {
       const id = (item.addedGroupIds as string[])[0];
       return [...(twingate?.sim.state.groups.values() ?? [])].find((g) => g.id === id)?.securityPolicyN;
     },
+  },
+  "twingate.resource.created": {
+    item: twingateResourceFields,
+    state: twingateObjectState("resources", "name", "name"),
+  },
+  "twingate.resource.updated": {
+    item: () => ({ ...twingateResourceFields(), resourceId: twingateObject("resources", "Intranet").id }),
+    state: twingateObjectState("resources", "resourceId"),
+  },
+  "twingate.resource.access_added": { item: twingateNewGrant, state: twingateObjectState("resources", "resourceId") },
+  "twingate.resource.access_set": { item: twingateNewGrant, state: twingateObjectState("resources", "resourceId") },
+  "twingate.resource.access_removed": {
+    item: () => {
+      const r = twingateObject("resources", "Intranet") as { id: string; access?: Map<string, unknown> };
+      return { resourceId: r.id, principalIds: [...(r.access?.keys() ?? [])].slice(0, 1) };
+    },
+    state: twingateObjectState("resources", "resourceId"),
   },
   "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
   "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),

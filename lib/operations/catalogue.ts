@@ -15,11 +15,15 @@ import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
+import twingateAddResourceAccess from "./twingate/add-resource-access";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
 import twingateChangePolicyGroups from "./twingate/change-policy-groups";
 import twingateCreateRemoteNetwork from "./twingate/create-remote-network";
+import twingateCreateResource from "./twingate/create-resource";
 import twingateDeleteRemoteNetwork from "./twingate/delete-remote-network";
+import twingateRemoveResourceAccess from "./twingate/remove-resource-access";
+import twingateSetResourceAccess from "./twingate/set-resource-access";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
 import twingateTrustDevice from "./twingate/trust-device";
@@ -28,6 +32,7 @@ import twingateUnblockDevice from "./twingate/unblock-device";
 import twingateUntrustDevice from "./twingate/untrust-device";
 import twingateUpdateConnector from "./twingate/update-connector";
 import twingateUpdateRemoteNetwork from "./twingate/update-remote-network";
+import twingateUpdateResource from "./twingate/update-resource";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -58,6 +63,11 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateDeleteRemoteNetwork,
   twingateUpdateConnector,
   twingateChangePolicyGroups,
+  twingateCreateResource,
+  twingateUpdateResource,
+  twingateAddResourceAccess,
+  twingateSetResourceAccess,
+  twingateRemoveResourceAccess,
   jumpcloudSuspendUser,
   jumpcloudReactivateUser,
   jumpcloudUnlockUser,
