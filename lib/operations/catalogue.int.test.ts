@@ -330,6 +330,39 @@ const PROBES: Record<string, Probe> = {
     },
     state: twingateObjectState("resources", "resourceId"),
   },
+  "twingate.service_account.created": {
+    item: () => ({ name: "Probe Robot" }),
+    state: twingateObjectState("serviceAccounts", "name", "name"),
+  },
+  "twingate.service_account.renamed": {
+    item: () => ({ serviceAccountId: twingateObject("serviceAccounts").id, name: "Probe Robot 2" }),
+    state: twingateObjectState("serviceAccounts", "serviceAccountId"),
+  },
+  "twingate.service_account.deleted": {
+    item: () => ({ serviceAccountId: twingateObject("serviceAccounts").id }),
+    state: twingateObjectState("serviceAccounts", "serviceAccountId"),
+  },
+  "twingate.service_account_key.created": {
+    item: () => ({ serviceAccountId: twingateObject("serviceAccounts").id, name: "probe-key", expirationDays: 30 }),
+    state: (item) => [...(twingate?.sim.state.serviceAccountKeys.values() ?? [])].filter((k) => k.name === item.name),
+  },
+  "twingate.service_account_key.renamed": {
+    item: () => ({ keyId: twingateObject("serviceAccountKeys").id, name: "probe-key-2" }),
+    state: twingateObjectState("serviceAccountKeys", "keyId"),
+  },
+  "twingate.service_account_key.revoked": {
+    item: () => ({ keyId: twingateObject("serviceAccountKeys").id }),
+    state: twingateObjectState("serviceAccountKeys", "keyId"),
+  },
+  "twingate.service_account_key.deleted": {
+    // Twingate deletes only a revoked or expired key.
+    item: () => {
+      const keys = [...(twingate?.sim.state.serviceAccountKeys.values() ?? [])];
+      const done = keys.find((k) => twingate?.sim.state.keyStatus(k) !== "ACTIVE") ?? keys[0];
+      return { keyId: done?.id };
+    },
+    state: twingateObjectState("serviceAccountKeys", "keyId"),
+  },
   "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
   "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),
   "twingate.device.archived": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),

@@ -21,8 +21,15 @@ import twingateBlockDevice from "./twingate/block-device";
 import twingateChangePolicyGroups from "./twingate/change-policy-groups";
 import twingateCreateRemoteNetwork from "./twingate/create-remote-network";
 import twingateCreateResource from "./twingate/create-resource";
+import twingateCreateServiceAccount from "./twingate/create-service-account";
+import twingateCreateServiceKey from "./twingate/create-service-key";
 import twingateDeleteRemoteNetwork from "./twingate/delete-remote-network";
+import twingateDeleteServiceAccount from "./twingate/delete-service-account";
+import twingateDeleteServiceKey from "./twingate/delete-service-key";
 import twingateRemoveResourceAccess from "./twingate/remove-resource-access";
+import twingateRenameServiceAccount from "./twingate/rename-service-account";
+import twingateRenameServiceKey from "./twingate/rename-service-key";
+import twingateRevokeServiceKey from "./twingate/revoke-service-key";
 import twingateSetResourceAccess from "./twingate/set-resource-access";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
@@ -68,6 +75,13 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateAddResourceAccess,
   twingateSetResourceAccess,
   twingateRemoveResourceAccess,
+  twingateCreateServiceAccount,
+  twingateRenameServiceAccount,
+  twingateDeleteServiceAccount,
+  twingateCreateServiceKey,
+  twingateRenameServiceKey,
+  twingateRevokeServiceKey,
+  twingateDeleteServiceKey,
   jumpcloudSuspendUser,
   jumpcloudReactivateUser,
   jumpcloudUnlockUser,

@@ -33,8 +33,8 @@ export type Cached = { vendorId: string; name: string | null; attributes: Prisma
 export const attributesOf = (o: Cached) => (o.attributes ?? {}) as Record<string, unknown>;
 
 /** The cached object each item names, else the refusal the pages have always given. */
-export function cachedObjects<I>(kind: string, what: string, idOf: (item: I) => string) {
-  return async (ctx: CacheContext, items: I[]): Promise<Before<Cached, I>[]> => {
+export function cachedObjects<K>(kind: string, what: string, idOf: (item: K) => string) {
+  return async <I extends K>(ctx: CacheContext, items: I[]): Promise<Before<Cached, I>[]> => {
     const rows = await ctx.db.vendorObject.findMany({
       where: { tenantId: ctx.tenantId, vendor: "twingate", kind, vendorId: { in: items.map(idOf) }, deletedAt: null },
       select: { vendorId: true, name: true, attributes: true },

@@ -30,7 +30,7 @@ export default operation<Item, Cached, Answer>({
     addedGroupIds: z.array(Id).max(200).default([]),
     removedGroupIds: z.array(Id).max(200).default([]),
   }),
-  before: cachedObjects("security_policy", "security policy", (i) => i.securityPolicyId),
+  before: cachedObjects("security_policy", "security policy", (i: Item) => i.securityPolicyId),
   expect: (i) => ({ added: i.addedGroupIds, removed: i.removedGroupIds }),
   call: sendOne(async (c, { item }) => {
     const { securityPolicyId: id, addedGroupIds, removedGroupIds } = item;

@@ -15,7 +15,7 @@ export default operation<Item, Cached>({
   risk: "destructive",
   idempotent: false,
   input: z.object({ remoteNetworkId: Id }),
-  before: cachedObjects("remote_network", "remote network", (i) => i.remoteNetworkId),
+  before: cachedObjects("remote_network", "remote network", (i: Item) => i.remoteNetworkId),
   expect: () => null,
   call: sendOne((c, { item }) => c.remoteNetworkDelete(item.remoteNetworkId)),
   cache: async ({ db, tenantId }, done) => {

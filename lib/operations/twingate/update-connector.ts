@@ -26,7 +26,7 @@ export default operation<Item, Cached, Connector>({
   risk: "irreversible",
   idempotent: true,
   input: z.object({ connectorId: Id, name: Name, hasStatusNotificationsEnabled: Flag }),
-  before: cachedObjects("connector", "connector", (i) => i.connectorId),
+  before: cachedObjects("connector", "connector", (i: Item) => i.connectorId),
   expect: (i) => ({ name: i.name, hasStatusNotificationsEnabled: i.hasStatusNotificationsEnabled }),
   call: sendOne((c, { item }) =>
     c.connectorUpdate({

@@ -26,7 +26,7 @@ export default operation<Item, Cached, RemoteNetwork>({
   risk: "irreversible",
   idempotent: true,
   input: z.object({ remoteNetworkId: Id, name: Name, location: z.enum(REMOTE_NETWORK_LOCATIONS) }),
-  before: cachedObjects("remote_network", "remote network", (i) => i.remoteNetworkId),
+  before: cachedObjects("remote_network", "remote network", (i: Item) => i.remoteNetworkId),
   expect: (i) => ({ name: i.name, location: i.location }),
   call: sendOne((c, { item }) =>
     c.remoteNetworkUpdate({ id: item.remoteNetworkId, name: item.name, location: item.location }),
