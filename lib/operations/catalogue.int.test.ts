@@ -29,7 +29,7 @@ import type { VendorId } from "../vendors/connection-fields";
 import { OPERATIONS, operationById } from "./catalogue";
 import { actionOf } from "./derive/action";
 import { toBulkOperation } from "./derive/bulk";
-import { actionInputOf } from "./items";
+import { actionInputOf, actionSchema } from "./items";
 import type { AnyOperation } from "./operation";
 
 // Every operation of the catalogue, held to what every surface needs: one
@@ -470,6 +470,12 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
       expect(op.inverse).toBeUndefined();
       if (op.risk !== "read") expect(op.irreversible, "why no undo reverses it").toMatch(/\w/);
     }
+  });
+
+  it("has a probe: an item in the simulator that its page action takes", () => {
+    const h = harnessOf(op);
+    const input = actionInputOf(op, h.tenantId, [probeOf(op).item(h)]);
+    expect(actionSchema(op).safeParse(input).error).toBeUndefined();
   });
 
   it.runIf(op.csv)("is offered in bulk, and a row the synced cache knows plans without error", async () => {
