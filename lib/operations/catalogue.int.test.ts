@@ -163,7 +163,7 @@ const twingateUserProbe = (pick: (u: SimUser) => boolean, field: "state" | "role
   };
 };
 
-/** The network admin's objects at Twingate (remote networks, resources, service accounts, …), by name or the first. */
+/** The network admin's objects at Twingate (networks, resources, service accounts, …), by name or the first. */
 type SimObjects =
   | "remoteNetworks"
   | "connectors"

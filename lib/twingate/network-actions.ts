@@ -13,9 +13,10 @@ import type { REMOTE_NETWORK_LOCATIONS } from "./constants";
 type Location = (typeof REMOTE_NETWORK_LOCATIONS)[number];
 type In = { tenantId: string; undoOf?: string };
 
-export const createTwingateRemoteNetwork = actionOf<In & { name: string; location?: Location }, { id: string; name: string }>(
-  createRemoteNetwork,
-);
+export const createTwingateRemoteNetwork = actionOf<
+  In & { name: string; location?: Location },
+  { id: string; name: string }
+>(createRemoteNetwork);
 
 export const updateTwingateRemoteNetwork = actionOf<
   In & { remoteNetworkId: string; name: string; location: Location },

@@ -73,7 +73,7 @@ afterAll(async () => {
   await tg?.close();
 });
 
-// More writes than Twingate's 20 a minute, which the console's pacer keeps to: each test starts with the budget unspent.
+// More writes than Twingate's 20 a minute, which the console's pacer keeps to: each test starts unspent.
 beforeEach(async () => {
   await tg.h.t.db.pacerSlot.deleteMany({ where: { key: { startsWith: pacerKey(tenantId) } } });
 });
@@ -109,7 +109,7 @@ describe("remote networks, connectors and policies", () => {
     });
   });
 
-  it("a remote network's delete that Twingate refuses is shown in its words, and its connectors go with a delete", async () => {
+  it("shows Twingate's refusal to delete a network with resources; a delete takes its connectors", async () => {
     const office = byName(tg.sim.state.remoteNetworks, "Head Office");
     expect(await deleteTwingateRemoteNetwork({ tenantId, remoteNetworkId: office.id })).toEqual({
       ok: false,
@@ -271,7 +271,7 @@ describe("service accounts and their keys", () => {
     expect(await cached("service_account_key", key.id)).toBeNull();
   });
 
-  it("a key's token reaches the page once and neither the audit log nor the cache; rename, revoke, delete", async () => {
+  it("gives a key's token to the page once, never to the audit log or cache; renames, revokes, deletes", async () => {
     const sa = [...tg.sim.state.serviceAccounts.values()][0];
     if (!sa) throw new Error("no service account");
     const made = data(
