@@ -30,7 +30,7 @@ import type { VendorId } from "../vendors/connection-fields";
 import { OPERATIONS, operationById } from "./catalogue";
 import { actionOf } from "./derive/action";
 import { toBulkOperation } from "./derive/bulk";
-import { actionInputOf } from "./items";
+import { actionInputOf, actionSchema } from "./items";
 import { type AnyOperation, surfacesOf } from "./operation";
 
 // Every operation of the catalogue, held to what every surface needs: one
@@ -163,6 +163,47 @@ const twingateUserProbe = (pick: (u: SimUser) => boolean, field: "state" | "role
     },
   };
 };
+
+/** The network admin's objects at Twingate (networks, resources, service accounts, …), by name or the first. */
+type SimObjects =
+  | "remoteNetworks"
+  | "connectors"
+  | "securityPolicies"
+  | "resources"
+  | "serviceAccounts"
+  | "serviceAccountKeys";
+const twingateObject = (rows: SimObjects, name?: string) => {
+  const all = [...(twingate?.sim.state[rows].values() ?? [])] as { id: string; name: string }[];
+  const found = all.find((r) => name === undefined || r.name === name);
+  if (!found) throw new Error(`The Twingate simulator has no ${name ?? rows} to try this on.`);
+  return found;
+};
+/** An object as Twingate holds it now (a copy), named by the item's `field`; for a create, by the name it is given. */
+const twingateObjectState =
+  (rows: SimObjects, field: string, by: "id" | "name" = "id") =>
+  (item: Item): unknown => {
+    const found = [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r[by] === item[field]);
+    return found && JSON.parse(JSON.stringify(found, (_k, v) => (v instanceof Map || v instanceof Set ? [...v] : v)));
+  };
+const twingateGroupOff = (policy: string) =>
+  [...(twingate?.sim.state.groups.values() ?? [])].find(
+    (g) => g.type !== "SYSTEM" && g.securityPolicyN !== twingateObjectNumber("securityPolicies", policy),
+  )?.id;
+const twingateObjectNumber = (rows: "securityPolicies", name: string) =>
+  [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r.name === name)?.n;
+/** A resource the group cannot reach yet, and the group. */
+const twingateNewGrant = () => {
+  for (const r of twingate?.sim.state.resources.values() ?? []) {
+    const g = [...(twingate?.sim.state.groups.values() ?? [])].find((x) => x.type !== "SYSTEM" && !r.access.has(x.id));
+    if (g) return { resourceId: r.id, grants: [{ principalId: g.id }] };
+  }
+  throw new Error("The Twingate simulator has no resource a group cannot reach.");
+};
+const twingateResourceFields = () => ({
+  name: "Probe Wiki",
+  address: "wiki.probe.example",
+  remoteNetworkId: twingateObject("remoteNetworks", "Head Office").id,
+});
 
 let jumpcloud: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
 const jcUsers = () => [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.users.values() ?? [])];
@@ -365,6 +406,82 @@ const PROBES: Record<string, Probe> = {
     "disabled",
   ),
   "twingate.user.role_changed": twingateUserProbe((u) => u.role === "MEMBER", "role", "SUPPORT", "Support"),
+  "twingate.remote_network.created": {
+    item: () => ({ name: "Probe Network", location: "AWS" }),
+    state: twingateObjectState("remoteNetworks", "name", "name"),
+  },
+  "twingate.remote_network.updated": {
+    item: () => ({ remoteNetworkId: twingateObject("remoteNetworks", "Lab").id, name: "Lab 2", location: "AWS" }),
+    state: twingateObjectState("remoteNetworks", "remoteNetworkId"),
+  },
+  "twingate.remote_network.deleted": {
+    item: () => ({ remoteNetworkId: twingateObject("remoteNetworks", "Lab").id }),
+    state: twingateObjectState("remoteNetworks", "remoteNetworkId"),
+  },
+  "twingate.connector.updated": {
+    item: () => ({ connectorId: twingateObject("connectors").id, name: "probe-connector" }),
+    state: twingateObjectState("connectors", "connectorId"),
+  },
+  "twingate.security_policy.groups_changed": {
+    item: () => ({
+      securityPolicyId: twingateObject("securityPolicies", "Require MFA").id,
+      addedGroupIds: [twingateGroupOff("Require MFA")],
+    }),
+    state: (item) => {
+      const id = (item.addedGroupIds as string[])[0];
+      return [...(twingate?.sim.state.groups.values() ?? [])].find((g) => g.id === id)?.securityPolicyN;
+    },
+  },
+  "twingate.resource.created": {
+    item: twingateResourceFields,
+    state: twingateObjectState("resources", "name", "name"),
+  },
+  "twingate.resource.updated": {
+    item: () => ({ ...twingateResourceFields(), resourceId: twingateObject("resources", "Intranet").id }),
+    state: twingateObjectState("resources", "resourceId"),
+  },
+  "twingate.resource.access_added": { item: twingateNewGrant, state: twingateObjectState("resources", "resourceId") },
+  "twingate.resource.access_set": { item: twingateNewGrant, state: twingateObjectState("resources", "resourceId") },
+  "twingate.resource.access_removed": {
+    item: () => {
+      const r = twingateObject("resources", "Intranet") as { id: string; access?: Map<string, unknown> };
+      return { resourceId: r.id, principalIds: [...(r.access?.keys() ?? [])].slice(0, 1) };
+    },
+    state: twingateObjectState("resources", "resourceId"),
+  },
+  "twingate.service_account.created": {
+    item: () => ({ name: "Probe Robot" }),
+    state: twingateObjectState("serviceAccounts", "name", "name"),
+  },
+  "twingate.service_account.renamed": {
+    item: () => ({ serviceAccountId: twingateObject("serviceAccounts").id, name: "Probe Robot 2" }),
+    state: twingateObjectState("serviceAccounts", "serviceAccountId"),
+  },
+  "twingate.service_account.deleted": {
+    item: () => ({ serviceAccountId: twingateObject("serviceAccounts").id }),
+    state: twingateObjectState("serviceAccounts", "serviceAccountId"),
+  },
+  "twingate.service_account_key.created": {
+    item: () => ({ serviceAccountId: twingateObject("serviceAccounts").id, name: "probe-key", expirationDays: 30 }),
+    state: (item) => [...(twingate?.sim.state.serviceAccountKeys.values() ?? [])].filter((k) => k.name === item.name),
+  },
+  "twingate.service_account_key.renamed": {
+    item: () => ({ keyId: twingateObject("serviceAccountKeys").id, name: "probe-key-2" }),
+    state: twingateObjectState("serviceAccountKeys", "keyId"),
+  },
+  "twingate.service_account_key.revoked": {
+    item: () => ({ keyId: twingateObject("serviceAccountKeys").id }),
+    state: twingateObjectState("serviceAccountKeys", "keyId"),
+  },
+  "twingate.service_account_key.deleted": {
+    // Twingate deletes only a revoked or expired key.
+    item: () => {
+      const keys = [...(twingate?.sim.state.serviceAccountKeys.values() ?? [])];
+      const done = keys.find((k) => twingate?.sim.state.keyStatus(k) !== "ACTIVE") ?? keys[0];
+      return { keyId: done?.id };
+    },
+    state: twingateObjectState("serviceAccountKeys", "keyId"),
+  },
   "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
   "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),
   "twingate.device.archived": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
@@ -476,6 +593,12 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
       expect(op.inverse).toBeUndefined();
       if (op.risk !== "read") expect(op.irreversible, "why no undo reverses it").toMatch(/\w/);
     }
+  });
+
+  it("has a probe: an item in the simulator that its page action takes", () => {
+    const h = harnessOf(op);
+    const input = actionInputOf(op, h.tenantId, [probeOf(op).item(h)]);
+    expect(actionSchema(op).safeParse(input).error).toBeUndefined();
   });
 
   it.runIf(op.csv)("is offered in bulk, and a row the synced cache knows plans without error", async () => {

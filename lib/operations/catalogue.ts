@@ -38,14 +38,31 @@ import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
+import twingateAddResourceAccess from "./twingate/add-resource-access";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
+import twingateChangePolicyGroups from "./twingate/change-policy-groups";
+import twingateCreateRemoteNetwork from "./twingate/create-remote-network";
+import twingateCreateResource from "./twingate/create-resource";
+import twingateCreateServiceAccount from "./twingate/create-service-account";
+import twingateCreateServiceKey from "./twingate/create-service-key";
+import twingateDeleteRemoteNetwork from "./twingate/delete-remote-network";
+import twingateDeleteServiceAccount from "./twingate/delete-service-account";
+import twingateDeleteServiceKey from "./twingate/delete-service-key";
+import twingateRemoveResourceAccess from "./twingate/remove-resource-access";
+import twingateRenameServiceAccount from "./twingate/rename-service-account";
+import twingateRenameServiceKey from "./twingate/rename-service-key";
+import twingateRevokeServiceKey from "./twingate/revoke-service-key";
+import twingateSetResourceAccess from "./twingate/set-resource-access";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
 import twingateTrustDevice from "./twingate/trust-device";
 import twingateUnarchiveDevice from "./twingate/unarchive-device";
 import twingateUnblockDevice from "./twingate/unblock-device";
 import twingateUntrustDevice from "./twingate/untrust-device";
+import twingateUpdateConnector from "./twingate/update-connector";
+import twingateUpdateRemoteNetwork from "./twingate/update-remote-network";
+import twingateUpdateResource from "./twingate/update-resource";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -70,6 +87,24 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateUnarchiveDevice,
   twingateTrustDevice,
   twingateUntrustDevice,
+  // The network admin's page-only operations (no bulk yet).
+  twingateCreateRemoteNetwork,
+  twingateUpdateRemoteNetwork,
+  twingateDeleteRemoteNetwork,
+  twingateUpdateConnector,
+  twingateChangePolicyGroups,
+  twingateCreateResource,
+  twingateUpdateResource,
+  twingateAddResourceAccess,
+  twingateSetResourceAccess,
+  twingateRemoveResourceAccess,
+  twingateCreateServiceAccount,
+  twingateRenameServiceAccount,
+  twingateDeleteServiceAccount,
+  twingateCreateServiceKey,
+  twingateRenameServiceKey,
+  twingateRevokeServiceKey,
+  twingateDeleteServiceKey,
   jumpcloudSuspendUser,
   jumpcloudReactivateUser,
   jumpcloudUnlockUser,

@@ -58,6 +58,7 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
     // Named again with what the vendor answered (a created object's id, which the item could not know).
     run.note.targets = sent.slice(0, 100).flatMap((s, i) => op.audit.targets(s.item, s.state, done[i]?.outcome.answer));
     run.note.after = op.audit.after(done);
+    // What a create made is named by the id the vendor gave it.
     const succeeded = done.filter((d) => d.outcome.ok);
     if (succeeded.length) await op.cache?.({ ...ctx, actor: run.actor }, succeeded);
   };

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { ResourceDetail } from "../../vendors/twingate/schemas";
+import { operation } from "../operation";
+import { fromAnswer, Id, ref, sendOne } from "./_object";
+import {
+  type AccessState,
+  accessInput,
+  cachedAccess,
+  Grant,
+  grantsSummary,
+  NO_ACCESS_UNDO,
+  RESOURCE_OP,
+  resRef,
+} from "./_resource";
+
+type Item = { resourceId: string; grants: Grant[] };
+
+export default operation<Item, AccessState, ResourceDetail>({
+  id: "twingate.resource.access_added",
+  ...RESOURCE_OP,
+  label: "Give access to a resource",
+  help: "Lets groups or service accounts reach a resource, a group with a security policy and an expiry if given.",
+  risk: "irreversible",
+  idempotent: true,
+  input: z.object({ resourceId: Id, grants: z.array(Grant).min(1, "Choose a group or service account.").max(200) }),
+  before: cachedAccess,
+  expect: (i) => ({ added: i.grants }),
+  call: sendOne((c, { item }) => c.resourceAccessAdd(item.resourceId, item.grants.map(accessInput))),
+  irreversible: NO_ACCESS_UNDO,
+  audit: {
+    // Before the cache is read (a refusal), the resource alone, as the page always named it.
+    targets: (i, s) => [
+      resRef(i.resourceId, s?.resource.name),
+      ...(s ? i.grants.map((g) => ref("twingate_principal", g.principalId)) : []),
+    ],
+    before: ([s]) => s && { access: grantsSummary(s.state.grants) },
+    after: ([d]) => d && { added: d.item.grants },
+  },
+  done: "Access given",
+  result: fromAnswer((r, { item }) => ({ name: r.name, added: item.grants.length })),
+});

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { ResourceDetail } from "../../vendors/twingate/schemas";
+import { operation } from "../operation";
+import { fromAnswer, Id, ref, sendOne } from "./_object";
+import { type AccessState, cachedAccess, grantsSummary, NO_ACCESS_UNDO, RESOURCE_OP, resRef } from "./_resource";
+
+type Item = { resourceId: string; principalIds: string[] };
+
+export default operation<Item, AccessState, ResourceDetail>({
+  id: "twingate.resource.access_removed",
+  ...RESOURCE_OP,
+  label: "Take access to a resource away",
+  help: "Stops groups or service accounts from reaching a resource.",
+  risk: "irreversible",
+  idempotent: true,
+  input: z.object({ resourceId: Id, principalIds: z.array(Id).min(1).max(200) }),
+  before: cachedAccess,
+  expect: (i) => ({ removed: i.principalIds }),
+  call: sendOne((c, { item }) => c.resourceAccessRemove(item.resourceId, item.principalIds)),
+  irreversible: NO_ACCESS_UNDO,
+  audit: {
+    targets: (i, s) => [
+      resRef(i.resourceId, s?.resource.name),
+      ...(s ? i.principalIds.map((id) => ref("twingate_principal", id)) : []),
+    ],
+    before: ([s]) =>
+      s && { access: grantsSummary(s.state.grants.filter((g) => s.item.principalIds.includes(g.principal.id))) },
+    after: ([d]) => d && { removed: d.item.principalIds },
+  },
+  done: "Access taken away",
+  result: fromAnswer((r, { item }) => ({ name: r.name, removed: item.principalIds.length })),
+});
