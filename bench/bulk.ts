@@ -65,7 +65,7 @@ const sim = spawn(process.execPath, ["--import", "tsx", "bench/trugrid-sim-proce
   env: { ...process.env, SIM_SIZE: "large", SIM_TRUGRID_LATENCY_MS: String(LATENCY) }, stdio: ["ignore", "pipe", "inherit"],
 });
 const [port, domainName] = await new Promise<[string, string]>((resolve, reject) => {
-  sim.stdout!.on("data", (d: Buffer) => { const m = /ready (\d+) (\S+)/.exec(d.toString()); if (m) resolve([m[1], m[2]]); });
+  sim.stdout!.on("data", (d: Buffer) => { const m = /ready (\d+) (\S+)/.exec(d.toString()); if (m?.[1] && m[2]) resolve([m[1], m[2]]); });
   sim.once("exit", (code) => reject(new Error(`simulator exited (${code})`)));
 });
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -90,7 +90,7 @@ try {
   const csvOf = (rows: string[]) => new TextEncoder().encode(`userUpn\r\n${rows.join("\r\n")}\r\n`);
   const plan = async (n: number) => {
     // Beyond the directory's size, rows name unknown users: the plan must flag them, which is part of the work.
-    const rows = Array.from({ length: n }, (_, i) => (i < upns.length ? upns[i] : `ghost${i}@nowhere.example`));
+    const rows = Array.from({ length: n }, (_, i) => upns[i] ?? `ghost${i}@nowhere.example`);
     const cpu0 = { console: selfCpuMs(), postgres: postgresCpuMs(path.join(dir, "pg")) };
     const started = performance.now();
     const res = await planBulkJob(db, { tenantId: tenant.id, operationId: "trugrid.mfa_on", fileName: `plan-${n}.csv`, bytes: csvOf(rows), staffId: staff.id });

@@ -5,20 +5,33 @@ import path from "node:path";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function stat(pid: number): string[] | null {
+interface ProcStat {
+  ppid: number;
+  /** CPU milliseconds in user and system mode. */
+  ownMs: number;
+  /** CPU milliseconds of its exited children it reaped. */
+  reapedMs: number;
+}
+
+/** A process's /proc/<pid>/stat, or null once it has exited. */
+export function procStat(pid: number): ProcStat | null {
+  let text: string;
   try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
   } catch {
     return null; // exited
   }
+  // After the ") " that ends the command name: state ppid … utime(11) stime(12) cutime(13) cstime(14)
+  const f = text.slice(text.lastIndexOf(") ") + 2).split(" ").map(Number);
+  const at = (i: number) => f[i] ?? 0;
+  return { ppid: at(1), ownMs: (at(11) + at(12)) * TICK_MS, reapedMs: (at(13) + at(14)) * TICK_MS };
 }
 
 /** CPU milliseconds (user + system) a process has used; with `reaped`, also its exited children's. */
 export function cpuMs(pid: number, reaped = false): number {
-  const f = stat(pid);
-  if (!f) return 0;
-  // After ") ": state ppid … utime(11) stime(12) cutime(13) cstime(14)
-  return (Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0)) * TICK_MS;
+  const s = procStat(pid);
+  if (!s) return 0;
+  return s.ownMs + (reaped ? s.reapedMs : 0);
 }
 
 /**
@@ -30,8 +43,8 @@ export function postgresCpuMs(pgDataDir: string): number {
   let total = cpuMs(postmaster, true);
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
-    const f = stat(Number(name));
-    if (f && Number(f[1]) === postmaster) total += (Number(f[11]) + Number(f[12])) * TICK_MS;
+    const s = procStat(Number(name));
+    if (s?.ppid === postmaster) total += s.ownMs;
   }
   return total;
 }

@@ -23,7 +23,7 @@
 // the lower bound uses the same figure; set 60 for the real budget.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
@@ -41,6 +41,7 @@ import { TRUGRID_SIM_API_KEY } from "../sim/trugrid";
 import { TRUU_SIM_CREDENTIALS } from "../sim/truu";
 import { TWINGATE_SIM_CREDENTIALS } from "../sim/twingate";
 import { TWINGATE_LIMITS } from "../lib/vendors/twingate/pacer";
+import { cpuMs, postgresCpuMs, selfCpuMs } from "./proc-cpu";
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -80,38 +81,6 @@ pool.on("error", () => {});
 const base = (v: keyof typeof ports) => `http://127.0.0.1:${ports[v]}`;
 const twingateLimits = { read: { limit: TWINGATE_RPM, windowMs: 60_000 }, write: { ...TWINGATE_LIMITS.write } };
 const syncs: Record<VendorId, VendorSync> = { ...VENDOR_SYNCS, twingate: twingateSyncWith(twingateLimits) };
-
-/** CPU milliseconds (user + system) a process has used, from /proc. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-}
-
-/**
- * CPU milliseconds of the embedded Postgres: the postmaster with the backends
- * that have ended (its children's total), plus the backends still running.
- */
-function postgresCpuMs(): number {
-  const root = Number(readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
-  const own = readFileSync(`/proc/${root}/stat`, "utf8").split(") ")[1].split(" ");
-  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * 10;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(fields[1]) === root) total += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
-
-/** CPU milliseconds (user + system) this process has used. */
-function ownCpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
 
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
@@ -171,14 +140,14 @@ try {
       const run = await db.syncRun.create({ data: { tenantId: tenant.id, vendor, trigger: "bench" } });
       peak.reset();
       const simCpuBefore = cpuMs(sims.pid!);
-      const pgCpuBefore = postgresCpuMs();
-      const syncCpuBefore = ownCpuMs();
+      const pgCpuBefore = postgresCpuMs(path.join(dir, "pg"));
+      const syncCpuBefore = selfCpuMs();
       const started = performance.now();
       await runSync({ db, pool, runId: run.id, syncs, concurrency: CONCURRENCY });
       const wallMs = performance.now() - started;
-      const syncCpuMs = Math.round(ownCpuMs() - syncCpuBefore);
+      const syncCpuMs = Math.round(selfCpuMs() - syncCpuBefore);
       const simCpuMs = cpuMs(sims.pid!) - simCpuBefore;
-      const pgCpuMs = postgresCpuMs() - pgCpuBefore;
+      const pgCpuMs = postgresCpuMs(path.join(dir, "pg")) - pgCpuBefore;
       const simCpuShare = Number((simCpuMs / wallMs).toFixed(2));
       const row = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
       const detail = row.detail as Record<string, { writeMs?: number; pages?: number; longestSequence?: number }>;

@@ -28,7 +28,7 @@ import { createPgPool } from "../lib/db/pg-pool";
 import { Prisma } from "../lib/generated/prisma/client";
 import { readDeviceTable } from "../lib/truu/device-filters";
 import { DEVICE_COLUMNS, deviceOrder, deviceWhere, EXACT_COUNT_LIMIT, listDevices } from "../lib/truu/list-devices";
-import { cpuMs, postgresCpuMs } from "./proc-cpu";
+import { cpuMs, postgresCpuMs, procStat } from "./proc-cpu";
 import { seedTruuCache } from "./truu-seed";
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 100_000);
@@ -54,19 +54,25 @@ const COMBOS: Record<string, string> = {
 
 const p = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? Number.NaN;
+};
+/** The i-th item of a list read round and round. */
+const nth = <T>(xs: readonly T[], i: number): T => {
+  const x = xs[i % xs.length];
+  if (x === undefined) throw new Error("nth: the list is empty");
+  return x;
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const load = () => `(load ${loadavg()[0].toFixed(1)})`;
+const minuteLoad = () => loadavg()[0] ?? Number.NaN;
+const load = () => `(load ${minuteLoad().toFixed(1)})`;
 
 /** Parent pid of every process, from /proc. */
 function parents(): Map<number, number> {
   const out = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      out.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]));
-    } catch { /* gone */ }
+    const s = procStat(Number(entry));
+    if (s) out.set(Number(entry), s.ppid);
   }
   return out;
 }
@@ -83,7 +89,7 @@ function webServerPids(startPid: number): number[] {
   });
   if (web === undefined) return [];
   const out = [web];
-  for (let i = 0; i < out.length; i++) out.push(...childrenOf(out[i]));
+  for (const pid of out) out.push(...childrenOf(pid)); // grows as it is read: the whole subtree
   return out;
 }
 
@@ -133,7 +139,7 @@ try {
     console.log(`      rows:  ${rowsPlan.node} (${rowsPlan.exec})\n      count: ${countPlan.node} (${countPlan.exec})`);
   }
   const worstQuery = Math.max(...Object.values(queryP95));
-  const queryLoad = loadavg()[0];
+  const queryLoad = minuteLoad();
 
   // ---- the page under 20 sessions ------------------------------------------
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
@@ -157,13 +163,13 @@ try {
   const signIn = async (email: string) => {
     const csrfRes = await fetch(`${base}/api/auth/csrf`);
     const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-    const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+    const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0] ?? c);
     const res = await fetch(`${base}/api/auth/callback/credentials`, {
       method: "POST", redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
       body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
     });
-    const cookies = [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0])];
+    const cookies = [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0] ?? c)];
     if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`sign-in of ${email} failed (${res.status})`);
     return cookies.join("; ");
   };
@@ -176,11 +182,11 @@ try {
     if (res.status !== 200 || !html.includes("truu-devices-table")) throw new Error(`${url}: HTTP ${res.status}`);
     return html;
   };
-  for (let i = 0; i < Math.max(WARM_PAGES, urls.length); i++) await get(urls[i % urls.length], cookies[i % cookies.length]); // warm: JIT, connection pool
+  for (let i = 0; i < Math.max(WARM_PAGES, urls.length); i++) await get(nth(urls, i), nth(cookies, i)); // warm: JIT, connection pool
   const alone: number[] = [];
   for (let i = 0; i < 2 * urls.length; i++) {
     const started = performance.now();
-    await get(urls[i % urls.length], cookies[0]);
+    await get(nth(urls, i), nth(cookies, 0));
     alone.push(performance.now() - started);
   }
   console.log(`page HTML, one session alone: p50 ${ms(p(alone, 0.5))}, p95 ${ms(p(alone, 0.95))} ${load()}`);
@@ -192,7 +198,7 @@ try {
   await Promise.all(cookies.map(async (cookie, s) => {
     for (let i = 0; i < PAGE_REQUESTS; i++) {
       const started = performance.now();
-      await get(urls[(s + i) % urls.length], cookie);
+      await get(nth(urls, s + i), cookie);
       pageTimes.push(performance.now() - started);
     }
   }));
@@ -209,7 +215,7 @@ try {
   const capacity = cpus().length / ((cpuPerPage + pgCpuPerPage) / 1000);
   const meanFloorMs = (SESSIONS / capacity) * 1000;
   const processes = Math.max(1, webPids.length - 1);
-  const pageLoad = loadavg()[0];
+  const pageLoad = minuteLoad();
   const cores = Math.min(processes, cpus().length);
   console.log(`next server CPU per page: ${ms(cpuPerPage)} over ${processes} process${processes === 1 ? "" : "es"} (× ${SESSIONS} sessions ÷ ${cores} ≈ ${ms(cpuPerPage * SESSIONS / cores)} for the last of a simultaneous round) ${load()}`);
   console.log(`CPU per page: Node ${ms(cpuPerPage)} + Postgres ${ms(pgCpuPerPage)} on ${cpus().length} cores: at most ${capacity.toFixed(0)} pages/s, so ${SESSIONS} sessions wait ${ms(meanFloorMs)} per page on average at the very least ${load()}`);
@@ -220,9 +226,9 @@ try {
   const cpuOf = async (url: string) => {
     if (!webPids.length) return NaN;
     // Warmed like the devices page above; 40 pages so the 10 ms clock ticks of /proc average out.
-    for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
+    for (let i = 0; i < 20; i++) await fetch(url, { headers: { cookie: nth(cookies, 0) } }).then((r) => r.text());
     const before = webCpuMs(webPids);
-    for (let i = 0; i < 40; i++) await fetch(url, { headers: { cookie: cookies[0] } }).then((r) => r.text());
+    for (let i = 0; i < 40; i++) await fetch(url, { headers: { cookie: nth(cookies, 0) } }).then((r) => r.text());
     return (webCpuMs(webPids) - before) / 40;
   };
   const frameCpu = await cpuOf(`${base}/settings`);
@@ -230,10 +236,10 @@ try {
   console.log(`next server CPU per page: /settings ${ms(frameCpu)}, /truu/devices?size=10 ${ms(smallCpu)}, /truu/devices (50 rows) ${ms(cpuPerPage)} ${load()}`);
 
   // ---- first-load JavaScript -------------------------------------------------
-  const html = await get(urls[0], cookies[0]);
+  const html = await get(nth(urls, 0), nth(cookies, 0));
   // Scripts a modern browser loads: `nomodule` polyfills are skipped by every browser that runs modules.
   const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)]
-    .filter((m) => !/\bnomodule\b/i.test(m[0])).map((m) => m[1].replace(/&amp;/g, "&")))];
+    .filter((m) => !/\bnomodule\b/i.test(m[0])).map((m) => (m[1] ?? "").replace(/&amp;/g, "&")))];
   let raw = 0;
   let gz = 0;
   for (const src of scripts) {
@@ -260,7 +266,7 @@ try {
     webProcesses: processes,
     firstLoadJsKbGzip: Number(firstLoadKb.toFixed(1)),
     targets: TARGET,
-    loadAverage: Number(loadavg()[0].toFixed(1)),
+    loadAverage: Number(minuteLoad().toFixed(1)),
     loadAverageDuring: { queries: Number(queryLoad.toFixed(1)), pages: Number(pageLoad.toFixed(1)) },
     met: { query: worstQuery < TARGET.queryP95Ms, page: pageP95 < TARGET.pageP95Ms, js: firstLoadKb < TARGET.firstLoadJsKb },
   };

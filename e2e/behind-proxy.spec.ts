@@ -28,7 +28,7 @@ function send(path: string, init: { jar: Jar; headers?: Record<string, string>; 
       res.on("end", () => {
         for (const c of res.headers["set-cookie"] ?? []) {
           const pair = c.split(";")[0];
-          init.jar.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+          init.jar.set(pair!.slice(0, pair!.indexOf("=")), pair!.slice(pair!.indexOf("=") + 1));
         }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
       });

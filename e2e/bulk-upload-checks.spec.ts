@@ -46,15 +46,15 @@ test("a malformed file plans its readable rows, and each line it cannot read is 
   const [a, b, c] = await prisma.trugridUser.findMany({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { upn: "asc" }, take: 3 });
 
   // A quote never closed, with rows after it: the file is refused at the line where it opened, and nothing is planned.
-  await upload(page, "trugrid.mfa_reset", csvFile("unclosed.csv", Buffer.from(`userUpn,resetPhone\r\n${a.upn},false\r\n${b.upn},"false\r\n${c.upn},true\r\n`)));
+  await upload(page, "trugrid.mfa_reset", csvFile("unclosed.csv", Buffer.from(`userUpn,resetPhone\r\n${a!.upn},false\r\n${b!.upn},"false\r\n${c!.upn},true\r\n`)));
   await expect(page.getByTestId("bulk-upload-error")).toHaveText('The quote opened on line 3 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").');
   await expect(page).toHaveURL(/\/bulk$/);
 
   const bytes = Buffer.concat([
-    Buffer.from(`userUpn,resetPhone\r\n${a.upn},false\r\n${b.upn},false,surplus\r\n${c.upn}\r\nbo"b@x.example,true\r\n`),
+    Buffer.from(`userUpn,resetPhone\r\n${a!.upn},false\r\n${b!.upn},false,surplus\r\n${c!.upn}\r\nbo"b@x.example,true\r\n`),
     Buffer.from([0x72, 0xe9, 0x6e, 0xe9, 0x40, 0x78, 0x2e, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x2c, 0x66, 0x61, 0x6c, 0x73, 0x65, 0x0d, 0x0a]), // "réné@x.example,false" in Latin-1
     Buffer.from([0x6e, 0x00, 0x40, 0x78, 0x2e, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x2c, 0x66, 0x61, 0x6c, 0x73, 0x65, 0x0d, 0x0a]), // a NUL in a cell
-    Buffer.from(`"${b.upn}","multi\r\nline"\r\n${c.upn},true\r\n`),
+    Buffer.from(`"${b!.upn}","multi\r\nline"\r\n${c!.upn},true\r\n`),
   ]);
   await upload(page, "trugrid.mfa_reset", csvFile("malformed.csv", bytes));
   await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);

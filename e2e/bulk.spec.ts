@@ -17,7 +17,7 @@ test("upload → plan → confirm → progress → results, with failed rows dow
   await page.getByRole("button", { name: "Upload and plan" }).click();
   await expect(page.getByTestId("bulk-upload-error")).toContainText("missing column: userUpn; unknown columns: name, phone");
 
-  const csv = ["User Principal Name", ...users.map((u) => u.upn), "ghost@nowhere.example", "not an email", users[0].upn].join("\r\n");
+  const csv = ["User Principal Name", ...users.map((u) => u.upn), "ghost@nowhere.example", "not an email", users[0]!.upn].join("\r\n");
   await page.getByTestId("bulk-file").setInputFiles({ name: "mfa-off.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
   await page.getByRole("button", { name: "Upload and plan" }).click();
   await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
@@ -48,7 +48,7 @@ test("upload → plan → confirm → progress → results, with failed rows dow
   if (refused.length) {
     await page.getByTestId("retry-failed").click();
     await expect(page.getByTestId("bulk-progress")).toContainText("completed", { timeout: 60_000 });
-    await expect.poll(async () => (await prisma.bulkRow.findFirstOrThrow({ where: { id: refused[0].id } })).attempts).toBe(2);
+    await expect.poll(async () => (await prisma.bulkRow.findFirstOrThrow({ where: { id: refused[0]!.id } })).attempts).toBe(2);
   }
 });
 

@@ -34,7 +34,7 @@ function sourceFiles(dir: string): string[] {
 // in a zod object anywhere in app/, lib/ and components/), with the ones every page is probed with.
 function schemaKeys(): string[] {
   const files = ["app", "lib", "components"].flatMap(sourceFiles);
-  const keys = files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/\b(\w+): (?:url[A-Z]\w*|pathId|tableSearch)\b/g)].map((m) => m[1]));
+  const keys = files.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/\b(\w+): (?:url[A-Z]\w*|pathId|tableSearch)\b/g)].map((m) => m[1] ?? ""));
   return [...new Set(keys)];
 }
 const GENERIC = ["q", "from", "to", "cursor", "before", "after", "sort", "dir", "page", "size", "hide", "tenantId", "tenant", "job", "user", "type",
@@ -139,7 +139,7 @@ test("another tenant's job id is not found, by route and by page, and each attem
   await signIn(page, staffA.email, staffA.password);
 
   for (const [url, action] of [[`/api/bulk/${job.id}/progress`, "bulk.progress_read"], [`/api/bulk/${job.id}/results?only=failed`, "bulk.results_downloaded"]]) {
-    const res = await page.request.get(url);
+    const res = await page.request.get(url!);
     expect(res.status(), url).toBe(404);
     expect(await res.text()).not.toContain("b.csv");
     const ev = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: staffA.id, action }, orderBy: { seq: "desc" } });

@@ -75,20 +75,20 @@ test("reset MFA with an exclusion window; the window shows on the user", async (
 test("edit details, then a vendor refusal (email taken) is shown in JumpCloud's own words", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
   const [a, b] = await prisma.jumpcloudUser.findMany({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { email: "asc" }, take: 2, skip: 5 });
-  await page.goto(`/jumpcloud/users/${a.vendorId}`);
+  await page.goto(`/jumpcloud/users/${a!.vendorId}`);
   const form = page.getByTestId("user-details-form");
   await form.getByLabel("Job title").fill("Helpdesk test title");
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(toast(page)).toContainText("Saved in JumpCloud: jobTitle.");
-  expect(((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a.id } })).raw as { jobTitle: string }).jobTitle).toBe("Helpdesk test title");
+  expect(((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a!.id } })).raw as { jobTitle: string }).jobTitle).toBe("Helpdesk test title");
   // React resets the form after the action and the refresh re-renders it: type only once that has settled.
   await expect(form.getByLabel("Job title")).toHaveValue("Helpdesk test title");
   await page.waitForLoadState("networkidle");
 
-  await form.getByLabel("Email").fill(b.email);
+  await form.getByLabel("Email").fill(b!.email);
   await form.getByRole("button", { name: "Save details" }).click();
-  await expect(toast(page)).toContainText(`JumpCloud answered: email '${b.email}' already exists (HTTP 400)`);
-  expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a.id } })).email).toBe(a.email);
+  await expect(toast(page)).toContainText(`JumpCloud answered: email '${b!.email}' already exists (HTTP 400)`);
+  expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a!.id } })).email).toBe(a!.email);
   const failed = await prisma.auditEvent.findFirstOrThrow({ where: { action: "jumpcloud.user.updated", outcome: "failure" }, orderBy: { seq: "desc" } });
   expect(failed.reason).toContain("already exists");
 });

@@ -88,7 +88,7 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
   const [a, b] = await prisma.person.findMany({ where: { tenantId: tenant.id, mergedIntoId: null }, orderBy: { emailNorm: "asc" }, take: 2 });
   await page.goto("/bulk");
   await page.getByLabel("Operation").selectOption("offboarding");
-  const csv = ["mail", a.emailNorm.toUpperCase(), b.emailNorm, "ghost@nowhere.example", a.emailNorm].join("\r\n");
+  const csv = ["mail", a!.emailNorm.toUpperCase(), b!.emailNorm, "ghost@nowhere.example", a!.emailNorm].join("\r\n");
   await page.getByTestId("bulk-file").setInputFiles({ name: "leavers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Upload and plan" }).click();
   await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
@@ -97,7 +97,7 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
   await expect(page.getByText("Unknown person: ghost@nowhere.example")).toBeVisible();
   await expect(page.getByText("Duplicate of row 2 in this file.")).toBeVisible();
   const jobId = page.url().split("/").pop()!;
-  const inJumpCloud = await prisma.jumpcloudUser.count({ where: { tenantId: tenant.id, deletedAt: null, emailNorm: { in: [a.emailNorm, b.emailNorm] } } });
+  const inJumpCloud = await prisma.jumpcloudUser.count({ where: { tenantId: tenant.id, deletedAt: null, emailNorm: { in: [a!.emailNorm, b!.emailNorm] } } });
   expect(await prisma.bulkRow.count({ where: { jobId, operation: "jumpcloud.suspend" } })).toBe(inJumpCloud);
   expect(await prisma.auditEvent.count({ where: { jobId } })).toBe(0);
   // The results file names the person of each step; the failed-rows file lists the people to fix and upload again.

@@ -69,7 +69,7 @@ test("the person finder opens with '/', finds by part of an email, and the perso
   await page.keyboard.press("/");
   const input = page.getByLabel("Name, UPN or email");
   await expect(input).toBeFocused();
-  await input.fill(person.emailNorm.split("@")[0]);
+  await input.fill(person.emailNorm.split("@")[0]!);
   await expect(page.getByTestId("person-finder-results").getByRole("option").first()).toContainText(person.emailNorm);
   await input.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/people/${person.id}$`));

@@ -80,7 +80,7 @@ test("a recovery code signs in once when the app is not at hand", async ({ page 
 
   await passwordStep(page, user.email, user.password);
   await page.getByRole("button", { name: "Use a recovery code" }).click();
-  await page.getByLabel("Recovery code").fill(recoveryCodes[0]);
+  await page.getByLabel("Recovery code").fill(recoveryCodes[0]!);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   await page.goto("/settings");
@@ -89,7 +89,7 @@ test("a recovery code signs in once when the app is not at hand", async ({ page 
 
   await passwordStep(page, user.email, user.password);
   await page.getByRole("button", { name: "Use a recovery code" }).click();
-  await page.getByLabel("Recovery code").fill(recoveryCodes[0]);
+  await page.getByLabel("Recovery code").fill(recoveryCodes[0]!);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("second-factor-error")).toContainText("already used");
   await expect(page).toHaveURL(/\/login\/second-factor$/);

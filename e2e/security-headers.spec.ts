@@ -18,7 +18,7 @@ async function watchPolicyErrors(page: Page): Promise<string[]> {
 async function expectNoncedPage(res: Response | null) {
   expect(res?.status()).toBe(200);
   const policy = res!.headers()["content-security-policy"];
-  const nonce = /script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+  const nonce = /script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'/.exec(policy!)?.[1];
   expect(nonce, policy).toBeTruthy();
   expect(policy).toContain("'strict-dynamic'");
   expect(policy).not.toContain("unsafe-eval");

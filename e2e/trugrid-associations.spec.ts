@@ -43,11 +43,11 @@ test("an operator replaces a user's machine with a picker that leaves out taken 
   const crowded = await crowdedGroup(sim, domain);
   await page.goto(`/trugrid/associations?group=${encodeURIComponent(crowded.group)}`);
   await expect(page.getByTestId("association-row")).toHaveCount(crowded.held.length);
-  await page.getByLabel("User (UPN)").fill(crowded.held[0].userUpn);
+  await page.getByLabel("User (UPN)").fill(crowded.held[0]!.userUpn);
   await expect(page.getByTestId("association-rule")).toContainText("Client-only rule: one user per machine");
   const offered = await page.getByLabel("Machine", { exact: true }).locator("option").allTextContents();
-  expect(offered.some((o) => o.startsWith(crowded.held[0].machineName))).toBe(true);
-  expect(offered.some((o) => o.startsWith(crowded.held[1].machineName))).toBe(false);
+  expect(offered.some((o) => o.startsWith(crowded.held[0]!.machineName))).toBe(true);
+  expect(offered.some((o) => o.startsWith(crowded.held[1]!.machineName))).toBe(false);
 
   const shared = (await groups(sim, domain)).find((g) => g.shared);
   if (shared) {
@@ -58,26 +58,26 @@ test("an operator replaces a user's machine with a picker that leaves out taken 
   const { group, held, free } = await roomyGroup(sim, domain);
   const [mine] = held;
   await page.goto(`/trugrid/associations?group=${encodeURIComponent(group)}`);
-  await page.getByLabel("User (UPN)").fill(mine.userUpn);
+  await page.getByLabel("User (UPN)").fill(mine!.userUpn);
 
   await page.getByLabel("Machine", { exact: true }).selectOption({ label: "Another machine of this group…" });
-  await page.getByLabel("Machine name").fill(free);
+  await page.getByLabel("Machine name").fill(free!);
   await page.getByRole("button", { name: "Set association" }).click();
-  await expect(page.getByRole("dialog")).toContainText(`has ${mine.machineName} in ${group}; TruGrid will replace it with ${free}`);
+  await expect(page.getByRole("dialog")).toContainText(`has ${mine!.machineName} in ${group}; TruGrid will replace it with ${free}`);
   await page.getByTestId("confirm-button").click();
-  const replaced = `Success. Previous association with '${mine.machineName}' replaced.`;
+  const replaced = `Success. Previous association with '${mine!.machineName}' replaced.`;
   const t = toast(page, replaced);
   await expect(t).toBeVisible();
   await expect(page.getByTestId("item-result")).toContainText(replaced);
-  expect((await vendorAssociations(sim, domain, { userUpn: mine.userUpn })).find((a) => a.groupName === group)?.machineName).toBe(free);
-  await expect(page.getByTestId("association-row").filter({ hasText: mine.userUpn })).toContainText(free);
+  expect((await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).find((a) => a.groupName === group)?.machineName).toBe(free);
+  await expect(page.getByTestId("association-row").filter({ hasText: mine!.userUpn })).toContainText(free!);
 
   await t.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByText("Undone.")).toBeVisible();
-  expect((await vendorAssociations(sim, domain, { userUpn: mine.userUpn })).find((a) => a.groupName === group)?.machineName).toBe(mine.machineName);
-  await expect(page.getByTestId("association-row").filter({ hasText: mine.userUpn })).toContainText(mine.machineName);
+  expect((await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).find((a) => a.groupName === group)?.machineName).toBe(mine!.machineName);
+  await expect(page.getByTestId("association-row").filter({ hasText: mine!.userUpn })).toContainText(mine!.machineName);
   const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.machine_association.set", outcome: "success" }, orderBy: { seq: "asc" } });
-  expect(ev.before).toEqual({ machines: { [`${mine.userUpn} → ${free} in ${group}`]: mine.machineName } });
+  expect(ev.before).toEqual({ machines: { [`${mine!.userUpn} → ${free} in ${group}`]: mine!.machineName } });
 });
 
 test("TruGrid's refusal of a machine another user holds is shown verbatim, and nothing changes", async ({ page }) => {
@@ -87,20 +87,20 @@ test("TruGrid's refusal of a machine another user holds is shown verbatim, and n
   await ensureTrugridSynced(page, tenant.id);
   const { group, held } = await crowdedGroup(sim, domain);
   const [mine, theirs] = held;
-  await page.goto(`/trugrid/associations?user=${encodeURIComponent(mine.userUpn)}`);
-  await expect(page.getByTestId("association-row").filter({ hasText: group })).toContainText(mine.machineName);
+  await page.goto(`/trugrid/associations?user=${encodeURIComponent(mine!.userUpn)}`);
+  await expect(page.getByTestId("association-row").filter({ hasText: group })).toContainText(mine!.machineName);
   await page.getByRole("button", { name: "Reload from TruGrid" }).click();
-  const listed = (await vendorAssociations(sim, domain, { userUpn: mine.userUpn })).length;
-  await expect(toast(page, `TruGrid lists ${listed} association${listed === 1 ? "" : "s"} for ${mine.userUpn}.`)).toBeVisible();
+  const listed = (await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).length;
+  await expect(toast(page, `TruGrid lists ${listed} association${listed === 1 ? "" : "s"} for ${mine!.userUpn}.`)).toBeVisible();
   await page.getByLabel("Machine group").selectOption(group);
   await page.getByLabel("Machine", { exact: true }).selectOption({ label: "Another machine of this group…" });
-  await page.getByLabel("Machine name").fill(theirs.machineName);
+  await page.getByLabel("Machine name").fill(theirs!.machineName);
   await page.getByRole("button", { name: "Set association" }).click();
   await page.getByTestId("confirm-button").click();
-  const refusal = `Error. Reason: Machine '${theirs.machineName}' is already associated with user '${theirs.userUpn}' in group '${group}'.`;
+  const refusal = `Error. Reason: Machine '${theirs!.machineName}' is already associated with user '${theirs!.userUpn}' in group '${group}'.`;
   await expect(toast(page, refusal)).toBeVisible();
   await expect(page.getByTestId("item-result")).toContainText(refusal);
-  expect((await vendorAssociations(sim, domain, { userUpn: mine.userUpn })).find((a) => a.groupName === group)?.machineName).toBe(mine.machineName);
+  expect((await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).find((a) => a.groupName === group)?.machineName).toBe(mine!.machineName);
 });
 
 test("clearing associations is for admins: an operator and a viewer calling it directly are refused", async ({ page }) => {
@@ -119,7 +119,7 @@ test("clearing associations is for admins: an operator and a viewer calling it d
   }
   const viewer = await createStaff("viewer", [tenant.id]);
   await signIn(page, viewer.email, viewer.password);
-  const body = await callServerAction(page, "lib/trugrid/association-actions.ts", "setMachineAssociations", { tenantId: tenant.id, items: [{ userUpn: held[0].userUpn, groupName: group, machineName: held[1].machineName }] });
+  const body = await callServerAction(page, "lib/trugrid/association-actions.ts", "setMachineAssociations", { tenantId: tenant.id, items: [{ userUpn: held[0]!.userUpn, groupName: group, machineName: held[1]!.machineName }] });
   expect(body).toContain("may not do this");
   expect(await vendorAssociations(sim, domain, { groupName: group })).toHaveLength(held.length);
 });

@@ -113,7 +113,7 @@ test("an operator looks up logon IPs for chosen users and the whole domain; an u
   await page.getByLabel("UPNs").fill(two.map((u) => u.upn).join("\n"));
   await page.getByRole("button", { name: "Look up 2 users" }).click();
   await expect(page.getByTestId("lookup-row")).toHaveCount(2);
-  await expect(page.getByTestId("lookup-row").first()).toContainText(two[0].web ?? two[0].upn);
+  await expect(page.getByTestId("lookup-row").first()).toContainText(two[0]!.web ?? two[0]!.upn);
 
   await page.getByRole("button", { name: /^Whole domain/ }).click();
   await expect(page.getByTestId("lookup-row")).toHaveCount(all.length);

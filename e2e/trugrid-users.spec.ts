@@ -18,7 +18,7 @@ test("an operator turns MFA off for a user, sees TruGrid's answer and who set it
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await ensureTrugridSynced(page, tenant.id);
-  const [upn] = await ordinaryUsers(tenant.id, sim, domain);
+  const upn = (await ordinaryUsers(tenant.id, sim, domain))[0]!;
   expect((await simUser(sim, domain, upn)).mfa).toBe("on");
 
   await openUser(page, upn);
@@ -51,13 +51,13 @@ test("TruGrid's refusal to turn MFA off for an Admin-role user reaches the opera
   await ensureTrugridSynced(page, tenant.id);
   const [admin] = (await simSummary(sim, domain)).admins;
 
-  await openUser(page, admin);
-  await rowAction(page, admin, "Turn MFA off");
+  await openUser(page, admin!);
+  await rowAction(page, admin!, "Turn MFA off");
   const refusal = `Error. Reason: MFA cannot be turned off for user '${admin}' with an Admin role.`;
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: refusal })).toBeVisible();
   await expect(page.getByTestId("item-result")).toContainText(refusal);
   await expect(page.getByTestId("mfa-state")).toHaveText("unknown");
-  expect((await simUser(sim, domain, admin)).mfa).toBe("on");
+  expect((await simUser(sim, domain, admin!)).mfa).toBe("on");
   const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.mfa.turned_off" }, orderBy: { seq: "desc" } });
   expect(ev).toMatchObject({ outcome: "failure", reason: expect.stringContaining(refusal) });
 });
@@ -67,7 +67,7 @@ test("a vendor error leaves the console's record unchanged and says what TruGrid
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await ensureTrugridSynced(page, tenant.id);
-  const upn = (await ordinaryUsers(tenant.id, sim, domain))[1];
+  const upn = (await ordinaryUsers(tenant.id, sim, domain))[1]!;
   await openUser(page, upn);
   await setFaults(sim, { errorRate: 1 });
   try {
@@ -127,8 +127,8 @@ test("an admin turns UDP off for the whole domain only after typing its name", a
   await page.getByTestId("confirm-button").click();
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: `RDP over UDP turned off for every user of ${domain}` })).toBeVisible();
   const [someone] = await ordinaryUsers(tenant.id, sim, domain);
-  expect((await simUser(sim, domain, someone)).udp).toBe(false);
-  const state = await (await db()).trugridUserState.findUniqueOrThrow({ where: { tenantId_upn: { tenantId: tenant.id, upn: someone.toLowerCase() } } });
+  expect((await simUser(sim, domain, someone!)).udp).toBe(false);
+  const state = await (await db()).trugridUserState.findUniqueOrThrow({ where: { tenantId_upn: { tenantId: tenant.id, upn: someone!.toLowerCase() } } });
   expect(state).toMatchObject({ udpOn: false, udpSetBy: expect.any(String) });
 });
 
@@ -156,7 +156,7 @@ test("resetting MFA with the phone clears enrolment and phone; TruGrid refuses a
   await signIn(page, operator.email, operator.password);
   await ensureTrugridSynced(page, tenant.id);
   const users = await ordinaryUsers(tenant.id, sim, domain);
-  const upn = users[users.length - 1];
+  const upn = users.at(-1)!;
   expect((await simUser(sim, domain, upn)).phone).not.toBeNull();
   await openUser(page, upn);
   await rowAction(page, upn, "Reset MFA and phone…");
@@ -167,7 +167,7 @@ test("resetting MFA with the phone clears enrolment and phone; TruGrid refuses a
   expect(ev.after).toMatchObject({ resetPhone: true, statuses: { [upn]: "Success." } });
 
   const [off] = (await simSummary(sim, domain)).mfaOff;
-  await openUser(page, off);
-  await rowAction(page, off, "Reset MFA…");
+  await openUser(page, off!);
+  await rowAction(page, off!, "Reset MFA…");
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: `Error. Reason: MFA is turned off for user '${off}'.` })).toBeVisible();
 });

@@ -211,7 +211,7 @@ test("a user delete lists the devices that go, needs the UPN typed, and removes 
   await ensureSynced(page, tenant.id);
   const prisma = await db();
   const devices = await prisma.truuDevice.groupBy({ by: ["userGuid"], where: { tenantId: tenant.id, deletedAt: null }, _count: true, orderBy: { _count: { userGuid: "desc" } }, take: 1 });
-  const guid = devices[0].userGuid!;
+  const guid = devices[0]!.userGuid!;
   const user = await prisma.truuUser.findUniqueOrThrow({ where: { tenantId_vendorId: { tenantId: tenant.id, vendorId: guid } } });
   const his = await prisma.truuDevice.findMany({ where: { tenantId: tenant.id, userGuid: guid, deletedAt: null } });
   expect(his.length).toBeGreaterThan(1);
@@ -299,11 +299,11 @@ test("the overview charts and the assets search by IP and MAC", async ({ page })
   const asset = await prisma.truuAsset.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null, macs: { isEmpty: false } } });
   await page.goto("/truu/assets");
   const search = page.getByRole("searchbox", { name: /IP or MAC/ });
-  await search.fill(asset.ips[0]);
+  await search.fill(asset.ips[0]!);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("table-range")).toHaveText("1–1 of 1");
   await expect(page.getByTestId("table-row")).toContainText(asset.machineName!);
-  await search.fill(asset.macs[0].toUpperCase().replace(/:/g, "-"));
+  await search.fill(asset.macs[0]!.toUpperCase().replace(/:/g, "-"));
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("table-row").first()).toContainText(asset.machineName!);
 });

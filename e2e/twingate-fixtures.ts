@@ -63,7 +63,8 @@ export function twingateWritesPerTest(writes: number) {
   test.beforeEach(async () => {
     const { prisma, tenant } = await twingateDemo();
     await twingateWriteRoom(tenant.id, writes);
-    since = (await prisma.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`)[0].now;
+    const [row] = await prisma.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+    since = row?.now ?? null;
   });
   test.afterEach(async () => {
     const { prisma, tenant } = await twingateDemo();

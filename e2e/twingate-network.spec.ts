@@ -129,7 +129,7 @@ test("an admin grants access with a policy and expiry, replaces access after see
   await expect(page.getByTestId("access-row")).toHaveCount(1);
   const after = (await sim.resource(resourceId))!.access.edges;
   expect(after.map((e) => e.node.name)).toEqual(["Contractors"]);
-  expect(after[0].securityPolicy?.name).toBe("Trusted Devices Only");
+  expect(after[0]!.securityPolicy?.name).toBe("Trusted Devices Only");
   expect(await prisma.vendorEdge.count({ where: { tenantId: tenant.id, kind: "resource_access", fromId: resourceId, deletedAt: null } })).toBe(1);
 
   await row.getByTestId("access-remove").click();

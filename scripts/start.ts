@@ -84,7 +84,7 @@ async function main() {
   if (demo) {
     fleet = await startSimFleet({ size: simSizeFromEnv("demo") });
     const { created } = await seedDemoTenants(prisma, fleet.tenants);
-    log(`demo mode: vendor simulators (${fleet.size}) on ${fleet.tenants[0].connections.trugrid.baseUrl} and neighbouring ports`);
+    log(`demo mode: vendor simulators (${fleet.size}) on ${fleet.tenants[0]?.connections.trugrid.baseUrl} and neighbouring ports`);
     log(created.length ? `demo mode: created tenants ${created.join(", ")}` : "demo mode: demo tenants wired to the simulators");
   }
   await prisma.$disconnect();

@@ -31,6 +31,13 @@ function portsFromEnv(env = process.env) {
   return { trugrid: port("trugrid"), truu: port("truu"), twingate: port("twingate"), jumpcloud: port("jumpcloud") };
 }
 
+/** The JumpCloud organisation seeded for the i-th company (the simulator seeds one per company). */
+function orgIdOf(orgIds: readonly string[], i: number): string {
+  const id = orgIds[i];
+  if (id === undefined) throw new Error(`The JumpCloud simulator seeded no organisation for company ${i + 1}.`);
+  return id;
+}
+
 /**
  * Starts the four simulators on loopback for one simulated world. TruGrid
  * (one key, `domainName` per request) and JumpCloud (an MSP key, one
@@ -65,8 +72,8 @@ export async function startSimFleet(opts: { size: SimSize; ports?: Partial<Retur
         connections: {
           trugrid: { baseUrl: trugridUrl, apiKey: trugrid.credentials.apiKey, domainName: company.domain },
           truu: { baseUrl: truuUrl, ...truu.credentials },
-          twingate: { baseUrl: twingateUrl, apiKey: twingate.credentials.apiKey, network: company.domain.split(".")[0] },
-          jumpcloud: { baseUrl: jumpcloudUrl, apiKey: jumpcloud.credentials.mspApiKey, orgId: jumpcloud.credentials.orgIds[i] },
+          twingate: { baseUrl: twingateUrl, apiKey: twingate.credentials.apiKey, network: company.domain.split(".", 1)[0] ?? company.domain },
+          jumpcloud: { baseUrl: jumpcloudUrl, apiKey: jumpcloud.credentials.mspApiKey, orgId: orgIdOf(jumpcloud.credentials.orgIds, i) },
         },
       });
     }

@@ -20,7 +20,7 @@ function referencedPaths(source: string): string[] {
     /\brequire\s*\(\s*["']([^"']+)["']\s*\)/g,
     /\bnew\s+URL\s*\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g,
   ];
-  return patterns.flatMap((p) => [...source.matchAll(p)].map((m) => m[1]));
+  return patterns.flatMap((p) => [...source.matchAll(p)].map((m) => m[1] ?? ""));
 }
 
 /** Whether a specifier written in a file in dir lands in lib/ (relative, or through the @/ alias). */

@@ -15,8 +15,8 @@ const Search = z.object({ denied: urlText(100).optional() });
 export default async function OverviewPage(props: PageProps) {
   const { staff, search: { denied } } = await pageContext(props, { page: "/", perm: "console.read", search: Search, tenant: "global" });
   const tenants = await tenantsInScope(staff);
-  const [connections, recent] = await Promise.all([
-    Promise.all(tenants.map((t) => connectionsOf(staff, t.id))),
+  const [cards, recent] = await Promise.all([
+    Promise.all(tenants.map(async (tenant) => ({ tenant, connections: await connectionsOf(staff, tenant.id) }))),
     listAuditEvents(staff, {}),
   ]);
   const tenantNames = Object.fromEntries(tenants.map((t) => [t.id, t.name]));
@@ -31,7 +31,7 @@ export default async function OverviewPage(props: PageProps) {
       <h2 className="mb-3 text-lg font-semibold">Your tenants</h2>
       {tenants.length === 0 ? <p className="text-sm text-muted-foreground">You are not assigned to any tenant yet.</p> : null}
       <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-3">
-        {tenants.map((t, i) => <TenantConnectionsCard key={t.id} tenant={t} connections={connections[i]} />)}
+        {cards.map(({ tenant, connections }) => <TenantConnectionsCard key={tenant.id} tenant={tenant} connections={connections} />)}
       </div>
       <div className="mb-3 mt-8 flex items-baseline justify-between">
         <h2 className="text-lg font-semibold">Recent activity</h2>

@@ -74,11 +74,16 @@ export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: R
                   </div>
                 </details>
               ) : null}
-              {e.outcome === "success" && undoLabels[e.action] ? <div className="mt-2"><UndoButton eventId={e.id} label={undoLabels[e.action]} /></div> : null}
+              {e.outcome === "success" ? <UndoCell eventId={e.id} label={undoLabels[e.action]} /> : null}
             </TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
   );
+}
+
+/** The undo button of an event whose action has an inverse (a label). */
+function UndoCell({ eventId, label }: { eventId: string; label: string | undefined }) {
+  return label ? <div className="mt-2"><UndoButton eventId={eventId} label={label} /></div> : null;
 }

@@ -11,10 +11,11 @@ import { Button } from "@/components/ui/button";
 import { addAssociation, removeAssociation } from "@/lib/jumpcloud/association-actions";
 import type { AssociationRow, Pair } from "@/lib/jumpcloud/queries";
 import type { TableState } from "@/lib/table/params";
+import type { LookupKind } from "@/lib/jumpcloud/queries/lookup";
 import { ObjectPicker, type Picked } from "./object-picker";
 
 const HREF: Record<string, string> = { user: "/jumpcloud/users", system: "/jumpcloud/systems", user_group: "/jumpcloud/user-groups", system_group: "/jumpcloud/system-groups" };
-const LABEL: Record<string, string> = { user: "User", system: "System", user_group: "User group", system_group: "System group" };
+const LABEL: Record<LookupKind, string> = { user: "User", system: "System", user_group: "User group", system_group: "System group" };
 
 type Side = { from: "user" | "user_group"; to: "system" | "system_group" };
 

@@ -27,7 +27,7 @@ export function RelationList({
   empty: string;
   canWrite: boolean;
   /** What may be added, e.g. [["system", "System"], ["system_group", "System group"]]. */
-  pickKinds: [LookupKind, string][];
+  pickKinds: [[LookupKind, string], ...[LookupKind, string][]];
   onAdd: (kind: LookupKind, picked: Picked) => Promise<boolean>;
   onRemove: (item: RelationItem) => Promise<boolean>;
   removeText: (item: RelationItem) => ReactNode;

@@ -43,7 +43,8 @@ export function UserActions({ tenantId, upns, label, onResult, onDone }: {
 }) {
   const { run, pending } = useRunAction();
   const [kind, setKind] = useState<Kind | null>(null);
-  const who = upns.length === 1 ? upns[0] : `these ${upns.length} users`;
+  const [only] = upns;
+  const who = upns.length === 1 && only ? only : `these ${upns.length} users`;
   const k = kind ? KINDS[kind] : null;
   return (
     <>
@@ -64,12 +65,12 @@ export function UserActions({ tenantId, upns, label, onResult, onDone }: {
       {k && kind ? (
         <ConfirmDialog
           open onOpenChange={(o) => { if (!o) setKind(null); }}
-          title={`${k.title} for ${upns.length === 1 ? upns[0] : `${upns.length} users`}`}
+          title={`${k.title} for ${upns.length === 1 && only ? only : `${upns.length} users`}`}
           confirmLabel={k.title} destructive={k.destructive}
           onConfirm={async () => {
             const res = await run(() => call(kind, tenantId, upns), null, { success: (d) => d.message, undo: k.undo });
             if (res.ok) onResult({ title: `${k.title}: TruGrid's answer`, items: res.data.items });
-            else onResult({ title: `${k.title}: refused`, items: [{ item: upns.length === 1 ? upns[0] : `${upns.length} users`, status: res.error, ok: false }] });
+            else onResult({ title: `${k.title}: refused`, items: [{ item: upns.length === 1 && only ? only : `${upns.length} users`, status: res.error, ok: false }] });
             onDone?.();
             return true;
           }}

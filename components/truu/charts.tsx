@@ -28,7 +28,9 @@ function Bars({ items, testId }: { items: { label: string; value: number; href?:
 
 /** Stale devices per sync as an SVG column chart, with the figures as a list for screen readers. */
 function StaleChart({ points }: { points: TruuCharts["staleBySync"] }) {
-  if (points.length === 0) return <p className="mt-3 text-sm text-muted-foreground">No successful TruU sync yet.</p>;
+  const [first] = points;
+  const last = points.at(-1);
+  if (!first || !last) return <p className="mt-3 text-sm text-muted-foreground">No successful TruU sync yet.</p>;
   const max = Math.max(1, ...points.map((p) => p.stale));
   const w = 24;
   const h = 120;
@@ -45,9 +47,9 @@ function StaleChart({ points }: { points: TruuCharts["staleBySync"] }) {
         })}
       </svg>
       <figcaption className="flex justify-between text-xs text-muted-foreground">
-        <span><When at={points[0].at} precision="date" /></span>
-        <span data-testid="stale-latest">latest: {points.at(-1)!.stale.toLocaleString("en")} of {points.at(-1)!.total.toLocaleString("en")}</span>
-        <span><When at={points.at(-1)!.at} precision="date" /></span>
+        <span><When at={first.at} precision="date" /></span>
+        <span data-testid="stale-latest">latest: {last.stale.toLocaleString("en")} of {last.total.toLocaleString("en")}</span>
+        <span><When at={last.at} precision="date" /></span>
       </figcaption>
       <ol className="sr-only">{points.map((p) => <li key={p.at}><When at={p.at} />{`: ${p.stale} stale of ${p.total}`}</li>)}</ol>
     </figure>

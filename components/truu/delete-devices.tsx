@@ -32,7 +32,8 @@ export function DeleteDevices({ tenantId, devices, onDone, compact, open: openPr
   const controlled = openProp !== undefined;
   const open = controlled ? openProp : openState;
   const setOpen = (o: boolean) => (controlled ? onOpenChange?.(o) : setOpenState(o));
-  if (devices.length === 0) return null;
+  const [first] = devices;
+  if (!first) return null;
   const one = devices.length === 1;
   const name = (d: DeletableDevice) => d.deviceName ?? d.vendorId;
   const confirm = async () => {
@@ -47,7 +48,7 @@ export function DeleteDevices({ tenantId, devices, onDone, compact, open: openPr
         failed.push(`${name(d)}: the console could not be reached`);
       }
     }
-    if (done) toast.success(one ? `Deleted ${name(devices[0])} at TruU.` : `Deleted ${done} of ${devices.length} devices at TruU.`);
+    if (done) toast.success(one ? `Deleted ${name(first)} at TruU.` : `Deleted ${done} of ${devices.length} devices at TruU.`);
     if (failed.length) toast.error(failed.slice(0, 3).join("\n") + (failed.length > 3 ? `\n… and ${failed.length - 3} more` : ""));
     onDone?.();
     router.refresh();
@@ -57,9 +58,9 @@ export function DeleteDevices({ tenantId, devices, onDone, compact, open: openPr
     <ConfirmDialog
       open={open} onOpenChange={setOpen}
       trigger={controlled ? undefined : compact
-        ? <DeleteDeviceButton name={name(devices[0])} />
+        ? <DeleteDeviceButton name={name(first)} />
         : <Button variant="destructive" size="sm" data-testid="delete-selected"><Trash2 />Delete {devices.length} device{one ? "" : "s"}</Button>}
-      title={one ? `Delete ${name(devices[0])} at TruU?` : `Delete ${devices.length} devices at TruU?`}
+      title={one ? `Delete ${name(first)} at TruU?` : `Delete ${devices.length} devices at TruU?`}
       description={NOT_UNDOABLE}
       confirmLabel={one ? "Delete device" : `Delete ${devices.length} devices`}
       destructive

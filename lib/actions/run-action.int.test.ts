@@ -99,7 +99,7 @@ describe("runAction", () => {
     expect(seenPending).toBe(true);
     const [outcome, intent] = await t.db.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 2 });
     expect(intent).toMatchObject({ outcome: "pending", targets: [{ type: "tenant", id: tenantA.id }] });
-    expect(outcome).toMatchObject({ outcome: "success", correlationId: intent.id });
+    expect(outcome).toMatchObject({ outcome: "success", correlationId: intent!.id });
   });
 
   it("hides unexpected errors from the caller but records them", async () => {

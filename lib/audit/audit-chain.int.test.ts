@@ -83,13 +83,13 @@ describe("audit log", () => {
       const [, middle, last] = await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" } });
       await t2.db.$transaction([
         t2.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_update_delete`),
-        t2.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = '${middle.id}'`),
+        t2.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = '${middle!.id}'`),
         t2.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_update_delete`),
       ]);
       const report = await verifyAuditChain(t2.db);
       expect(report.ok).toBe(false);
       if (!report.ok) {
-        expect(report.brokenAt.id).toBe(last.id);
+        expect(report.brokenAt.id).toBe(last!.id);
         expect(report.reason).toMatch(/removed/);
       }
     } finally {
@@ -120,8 +120,8 @@ describe("audit batches", () => {
       const events = await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" }, select: { jobId: true, after: true } });
       for (const job of ["job1", "job2", "job3", "job4"]) {
         const at = events.flatMap((e, i) => (e.jobId === job ? [i] : []));
-        expect(at[at.length - 1] - at[0]).toBe(at.length - 1);
-        expect(at.map((i) => (events[i].after as { n: number }).n)).toEqual(at.map((_, k) => k));
+        expect(at[at.length - 1]! - at[0]!).toBe(at.length - 1);
+        expect(at.map((i) => (events[i]!.after as { n: number }).n)).toEqual(at.map((_, k) => k));
       }
     } finally {
       await t2.drop();

@@ -15,7 +15,7 @@ function randomValue(rand: () => number, depth = 0): unknown {
     case 6: return BigInt(Math.floor(rand() * 1e6));
     case 7: case 8: {
       const o: Record<string, unknown> = {};
-      for (let i = Math.floor(rand() * 6); i > 0; i--) o[keys[Math.floor(rand() * keys.length)]] = randomValue(rand, depth + 1);
+      for (let i = Math.floor(rand() * 6); i > 0; i--) o[keys[Math.floor(rand() * keys.length)] ?? ""] = randomValue(rand, depth + 1);
       return o;
     }
     default: return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));

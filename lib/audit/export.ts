@@ -55,7 +55,7 @@ export async function* exportAuditEvents(
       yield rows.map((r) => r.line).join("\n") + "\n";
     }
     header = "";
-    cursor = rows[rows.length - 1].cursor;
+    cursor = rows.at(-1)?.cursor ?? cursor;
     if (rows.length < batch) return;
   }
 }

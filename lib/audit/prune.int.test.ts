@@ -38,19 +38,19 @@ describe("audit retention", () => {
     const oldest = await t.db.auditEvent.findMany({ orderBy: { seq: "asc" }, take: 3 });
 
     const out = await pruneAuditLog(t.db, pool, { days: 30, archiveDir, now: new Date(cutoff.getTime() + 30 * DAY), actor });
-    expect(out).toMatchObject({ pruned: 3, throughSeq: oldest[2].seq });
+    expect(out).toMatchObject({ pruned: 3, throughSeq: oldest[2]!.seq });
     if (!("archivePath" in out)) throw new Error("no archive");
 
     const gz = readFileSync(out.archivePath);
     expect(createHash("sha256").update(gz).digest("hex")).toBe(out.archiveSha256);
     const archived = gunzipSync(gz).toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(archived.map((e) => e.hash)).toEqual(oldest.map((e) => e.hash));
-    expect(archived[0]).toMatchObject({ action: "tenant.renamed", after: { name: "n0" }, prevHash: oldest[0].prevHash });
+    expect(archived[0]).toMatchObject({ action: "tenant.renamed", after: { name: "n0" }, prevHash: oldest[0]!.prevHash });
 
     // 2 kept + the audit.pruned event itself.
     expect(await t.db.auditEvent.count()).toBe(3);
     expect(await t.db.auditEvent.findFirst({ orderBy: { seq: "desc" } })).toMatchObject({ action: "audit.pruned", after: expect.objectContaining({ events: 3 }) });
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, events: 3, fromCheckpoint: { seq: oldest[2].seq } });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, events: 3, fromCheckpoint: { seq: oldest[2]!.seq } });
     await record(9);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, events: 4 });
   });

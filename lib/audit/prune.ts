@@ -29,7 +29,7 @@ async function* archiveLines(pool: pg.Pool, afterSeq: bigint, throughSeq: bigint
     );
     if (rows.length === 0) return;
     yield rows.map((r) => r.line).join("\n") + "\n";
-    cursor = BigInt(rows[rows.length - 1].seq);
+    cursor = BigInt(rows.at(-1)?.seq ?? cursor);
   }
 }
 

@@ -48,8 +48,8 @@ export async function listAuditEvents(staff: Staff, f: AuditFilter) {
   if (!newerFirst) page.reverse();
   return {
     events: page,
-    olderCursor: (newerFirst ? more : f.after !== undefined) && page.length ? page[page.length - 1].seq : null,
-    newerCursor: (newerFirst ? f.before !== undefined : more) && page.length ? page[0].seq : null,
+    olderCursor: ((newerFirst ? more : f.after !== undefined) && page.at(-1)?.seq) || null,
+    newerCursor: ((newerFirst ? f.before !== undefined : more) && page[0]?.seq) || null,
   };
 }
 

@@ -115,10 +115,12 @@ async function appendRows(tx: Exec, rows: Row[]) {
   let prevHash = last?.hash ?? GENESIS_HASH;
   const prev: string[] = [];
   const hashes: string[] = [];
+  const appended: { id: string; hash: string }[] = [];
   for (const row of rows) {
     const hash = chainHash(prevHash, row.canonical);
     prev.push(prevHash);
     hashes.push(hash);
+    appended.push({ id: row.id, hash });
     prevHash = hash;
   }
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
@@ -136,11 +138,13 @@ async function appendRows(tx: Exec, rows: Row[]) {
       WITH ORDINALITY AS u(id, at, actor_id, actor_email, actor_name, ip, user_agent, action, tenant_id, vendor,
         targets, before, after, outcome, reason, job_id, correlation_id, prev_hash, hash, ord)
     ORDER BY u.ord`);
-  return rows.map((r, i) => ({ id: r.id, hash: hashes[i] }));
+  return appended;
 }
 
 async function append(tx: Tx, input: AuditEventInput) {
-  return (await appendRows(onPrisma(tx), [toRow(input)]))[0];
+  const [appended] = await appendRows(onPrisma(tx), [toRow(input)]);
+  if (!appended) throw new Error("The audit chain appended no row.");
+  return appended;
 }
 
 /**

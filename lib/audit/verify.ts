@@ -33,7 +33,7 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainRe
       }
       prevHash = row.hash;
       events++;
+      cursor = row.seq;
     }
-    cursor = page[page.length - 1].seq;
   }
 }

@@ -15,8 +15,8 @@ describe("readStaffSession (what auth() reads, without its HTTP round trip)", ()
 
   it("joins a cookie Auth.js split into chunks, in order", async () => {
     const value = await token({});
-    const cut = [value.slice(0, 100), value.slice(100, 200), value.slice(200)];
-    const jar = [{ name: `${name}.2`, value: cut[2] }, { name: `${name}.0`, value: cut[0] }, { name: `${name}.1`, value: cut[1] }];
+    const [a, b, c] = [value.slice(0, 100), value.slice(100, 200), value.slice(200)];
+    const jar = [{ name: `${name}.2`, value: c }, { name: `${name}.0`, value: a }, { name: `${name}.1`, value: b }];
     expect(await readStaffSession(jar, opts)).toMatchObject({ staffId: "staff-1" });
   });
 

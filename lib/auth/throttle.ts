@@ -25,9 +25,9 @@ export async function checkThrottle(db: Db, email: string, ip: string, now = new
     });
   const [byAccount, byIp] = await Promise.all([failures({ email }), failures({ ip })]);
   const verdict = (rows: { at: Date }[], limit: number, scope: "account" | "ip"): ThrottleVerdict | null => {
-    if (rows.length < limit) return null;
     // Free again when the oldest of the last `limit` failures leaves the window.
-    const oldest = rows[limit - 1].at.getTime();
+    const oldest = rows[limit - 1]?.at.getTime();
+    if (oldest === undefined) return null;
     return { throttled: true, scope, retryAfterSeconds: Math.max(1, Math.ceil((oldest + THROTTLE.windowMs - now.getTime()) / 1000)) };
   };
   return verdict(byAccount, THROTTLE.perAccount, "account") ?? verdict(byIp, THROTTLE.perIp, "ip") ?? { throttled: false };

@@ -29,7 +29,7 @@ export async function seedDemoTenants(db: Db, simTenants: SimTenant[]): Promise<
       });
     }
     demoIds.push(tenant.id);
-    for (const [vendor, c] of Object.entries(sim.connections) as [VendorId, Record<string, string>][]) {
+    for (const [vendor, c] of Object.entries(sim.connections) as [VendorId, { baseUrl: string } & Record<string, string>][]) {
       const { baseUrl, apiKey, clientId, clientSecret, ...settings } = c;
       const data = connectionRecord(tenant.id, vendor, baseUrl, { apiKey, clientId, clientSecret }, settings);
       // Simulator ports can change between starts; the demo connection follows them.

@@ -20,9 +20,8 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   // With no stored hash, still spend the time, so that response times do not tell which accounts exist.
-  const parts = (stored ?? DUMMY).split("$");
-  if (parts.length !== 6 || parts[0] !== "scrypt") return false;
-  const [, n, r, p, salt, key] = parts;
+  const [scheme, n, r, p, salt, key, ...extra] = (stored ?? DUMMY).split("$");
+  if (scheme !== "scrypt" || key === undefined || salt === undefined || extra.length > 0) return false;
   const expected = Buffer.from(key, "base64");
   const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, {
     N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * Number(n) * Number(r),

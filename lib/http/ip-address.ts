@@ -13,7 +13,7 @@ export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 export function parseIpAddress(text: string): IpAddress | null {
   let s = text.trim();
   const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(s);
-  if (bracketed) s = bracketed[1];
+  if (bracketed?.[1]) s = bracketed[1];
   else if (/^[\d.]+:\d{1,5}$/.test(s)) s = s.slice(0, s.lastIndexOf(":"));
   if (ipaddr.IPv4.isValidFourPartDecimal(s)) return ipaddr.IPv4.parse(s);
   if (!ipaddr.IPv6.isValid(s)) return null;

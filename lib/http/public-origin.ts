@@ -13,7 +13,7 @@ type Env = Record<string, string | undefined>;
 export function publicOrigin(headers: Headers, env: Env = process.env): string {
   const configured = configuredPublicUrl(env);
   if (configured) return configured.origin;
-  const host = headers.get("x-forwarded-host")?.split(",")[0].trim() || headers.get("host");
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
   if (!host) throw new Error("the request has no Host header and AUTH_URL is not set");
   return new URL(`${servedOverHttps(headers.get("x-forwarded-proto"), env) ? "https" : "http"}://${host}`).origin;
 }

@@ -17,5 +17,5 @@ export function configuredPublicUrl(env: Env = process.env): URL | null {
 export function servedOverHttps(forwardedProto: string | null, env: Env = process.env): boolean {
   const configured = configuredPublicUrl(env);
   if (configured) return configured.protocol === "https:";
-  return forwardedProto?.split(",")[0].trim().toLowerCase() === "https";
+  return forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
 }

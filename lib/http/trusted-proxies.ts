@@ -12,7 +12,7 @@ const NAMED: Record<string, string[]> = {
 };
 
 function parseRange(entry: string): Range {
-  const [text, bitsText, extra] = entry.split("/");
+  const [text = "", bitsText, extra] = entry.split("/");
   const invalid = (why: string) => new Error(`CONSOLE_TRUSTED_PROXIES: "${entry}" ${why}`);
   // Strict here (no brackets or ports): this is configuration, not a header.
   const addr = ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text) : null;

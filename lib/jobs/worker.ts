@@ -22,20 +22,25 @@ export interface WorkerDeps {
 /** Subscribes this process to the sync queues. Any number of processes may do so on one database. */
 export async function startWorker(deps: WorkerDeps): Promise<void> {
   const log = deps.log ?? ((m: string) => console.log(`[worker] ${m}`));
-  await deps.boss.work<SyncRunJob>(SYNC_RUN_QUEUE, { localConcurrency: deps.concurrency ?? 2, pollingIntervalSeconds: 1 }, async ([job]) => {
-    log(`sync ${job.data.runId} (attempt ${job.retryCount + 1})`);
-    const outcome = await runSync({ db: deps.db, pool: deps.pool, runId: job.data.runId, syncs: deps.syncs, attempt: job.retryCount + 1, signal: job.signal });
-    log(`sync ${job.data.runId} ${outcome}`);
+  await deps.boss.work<SyncRunJob>(SYNC_RUN_QUEUE, { localConcurrency: deps.concurrency ?? 2, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) {
+      log(`sync ${job.data.runId} (attempt ${job.retryCount + 1})`);
+      const attempt = job.retryCount + 1;
+      const outcome = await runSync({ db: deps.db, pool: deps.pool, runId: job.data.runId, syncs: deps.syncs, attempt, signal: job.signal });
+      log(`sync ${job.data.runId} ${outcome}`);
+    }
   });
   await deps.boss.schedule(SYNC_SCHEDULE_QUEUE, "* * * * *");
   await deps.boss.work(SYNC_SCHEDULE_QUEUE, async () => {
     const queued = await scheduleDueSyncs(deps.db, deps.boss);
     if (queued) log(`scheduled ${queued} sync${queued === 1 ? "" : "s"}`);
   });
-  await deps.boss.work<BulkApplyJob>(BULK_APPLY_QUEUE, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async ([job]) => {
-    log(`bulk ${job.data.jobId} (attempt ${job.retryCount + 1})`);
-    const outcome = await applyBulkJob(deps.db, job.data.jobId, { signal: job.signal, log });
-    log(`bulk ${job.data.jobId} ${outcome}`);
+  await deps.boss.work<BulkApplyJob>(BULK_APPLY_QUEUE, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) {
+      log(`bulk ${job.data.jobId} (attempt ${job.retryCount + 1})`);
+      const outcome = await applyBulkJob(deps.db, job.data.jobId, { signal: job.signal, log });
+      log(`bulk ${job.data.jobId} ${outcome}`);
+    }
   });
   // Daily, at a quiet hour; "Apply retention now" on the audit page queues the same job.
   await deps.boss.schedule(AUDIT_RETENTION_QUEUE, "17 3 * * *");

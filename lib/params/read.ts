@@ -24,7 +24,8 @@ export function normaliseParams(raw: RawParams): Record<string, string> {
   return out;
 }
 
-function problemOf(issue: z.core.$ZodIssue, input: Record<string, string>): ParamProblem {
+function problemOf(issue: z.core.$ZodIssue | undefined, input: Record<string, string>): ParamProblem {
+  if (!issue) return { param: "", problem: "is not valid" };
   const param = String(issue.path[0] ?? "");
   const missing = issue.code === "invalid_type" && !(param in input);
   return { param, problem: missing ? "no value (it is required)" : issue.message };

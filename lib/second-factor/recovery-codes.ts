@@ -18,7 +18,7 @@ export function generateRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
     const out: string[] = [];
     while (out.length < LENGTH) {
       for (const b of randomBytes(LENGTH * 2)) {
-        if (b < 248 && out.length < LENGTH) out.push(ALPHABET[b % ALPHABET.length]);
+        if (b < 248 && out.length < LENGTH) out.push(ALPHABET.charAt(b % ALPHABET.length));
       }
     }
     return out.join("").replace(/(.{4})(?=.)/g, "$1-");
@@ -30,16 +30,18 @@ export function normaliseRecoveryCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]/g, "");
 }
 
+const digestOf = (code: string, salt: Buffer) =>
+  createHash("sha256").update(salt).update(normaliseRecoveryCode(code)).digest();
+
 export function hashRecoveryCode(code: string, salt = randomBytes(16)): string {
-  const digest = createHash("sha256").update(salt).update(normaliseRecoveryCode(code)).digest();
-  return ["sha256", salt.toString("base64"), digest.toString("base64")].join("$");
+  return ["sha256", salt.toString("base64"), digestOf(code, salt).toString("base64")].join("$");
 }
 
 function matches(code: string, stored: string): boolean {
   const [scheme, salt, hash] = stored.split("$");
   if (scheme !== "sha256" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = Buffer.from(hashRecoveryCode(code, Buffer.from(salt, "base64")).split("$")[2], "base64");
+  const actual = digestOf(code, Buffer.from(salt, "base64"));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

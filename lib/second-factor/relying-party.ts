@@ -23,8 +23,8 @@ export function relyingParty(headers: Headers, env: Record<string, string | unde
     const url = new URL(configured);
     return { rpID: url.hostname, origin: url.origin, name: RP_NAME };
   }
-  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0].trim();
-  const proto = (headers.get("x-forwarded-proto") ?? "https").split(",")[0].trim().replace(/:$/, "");
+  const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0]?.trim() ?? "";
+  const proto = (headers.get("x-forwarded-proto") ?? "https").split(",")[0]?.trim().replace(/:$/, "") ?? "https";
   if (!host) throw new Error("The request names no host: set AUTH_URL to the console's public URL.");
   const url = new URL(`${proto}://${host}`);
   return { rpID: url.hostname, origin: url.origin, name: RP_NAME };

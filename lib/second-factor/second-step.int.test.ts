@@ -94,11 +94,11 @@ describe("verifySecondFactor", () => {
   it("takes each recovery code once and audits its use with what is left", async () => {
     const { staff, recoveryCodes } = await withTotp();
     expect(recoveryCodes).toHaveLength(10);
-    expect(await step(staff, { method: "recovery_code", code: recoveryCodes[3].toUpperCase() })).toMatchObject({ ok: true, method: "recovery_code" });
+    expect(await step(staff, { method: "recovery_code", code: recoveryCodes[3]!.toUpperCase() })).toMatchObject({ ok: true, method: "recovery_code" });
     const [signedIn, used] = await lastEvents(staff.id, 2);
     expect(used).toMatchObject({ action: "staff.recovery_code.used", outcome: "success", after: { remaining: 9 } });
     expect(signedIn).toMatchObject({ action: "staff.signed_in", after: { method: "password+recovery_code" } });
-    expect(await step(staff, { method: "recovery_code", code: recoveryCodes[3] })).toEqual({ ok: false, reason: "invalid" });
+    expect(await step(staff, { method: "recovery_code", code: recoveryCodes[3]! })).toEqual({ ok: false, reason: "invalid" });
     expect((await lastEvents(staff.id, 1))[0]).toMatchObject({ action: "staff.second_factor_failed", reason: "wrong or already used recovery code" });
   });
 

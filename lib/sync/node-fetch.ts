@@ -127,7 +127,8 @@ export const nodeFetch: FetchLike = (input, init = {}) => {
       stream.on("end", () => finish(() => {
         const status = res.statusCode ?? 0;
         const pairs: [string, string][] = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+        // rawHeaders alternates name and value.
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i] ?? "", res.rawHeaders[i + 1] ?? ""]);
         const init = { status, statusText: res.statusMessage, headers: pairs };
         resolve(NULL_BODY.has(status) ? new Response(null, init) : new BufferedResponse(Buffer.concat(chunks), init));
       }));

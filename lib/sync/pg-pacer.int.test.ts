@@ -32,7 +32,7 @@ describe("PgPacer", () => {
     const { rows } = await poolA.query<{ at: Date }>(`SELECT at FROM "PacerSlot" WHERE key = 'twingate:shared:read' ORDER BY at`);
     expect(rows).toHaveLength(12);
     const times = rows.map((r) => r.at.getTime());
-    for (let i = 4; i < times.length; i++) expect(times[i] - times[i - 4]).toBeGreaterThanOrEqual(800);
+    for (let i = 4; i < times.length; i++) expect(times[i]! - times[i - 4]!).toBeGreaterThanOrEqual(800);
   });
 
   it("keeps credentials and kinds apart", async () => {
@@ -49,7 +49,7 @@ describe("PgPacer", () => {
 
   const AMPLE = { read: { limit: 6000, windowMs: 60_000 }, write: { limit: 20, windowMs: 60_000 } };
   const grants = async (key: string) =>
-    (await poolA.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PacerSlot" WHERE key = $1`, [key])).rows[0].n;
+    (await poolA.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PacerSlot" WHERE key = $1`, [key])).rows[0]!.n;
 
   it("holds spare grants under an ample budget, counted in the shared budget as soon as they are taken", async () => {
     const pacer = new PgPacer(poolA, "twingate:ample", AMPLE, { marginMs: 250, ahead: 3 });

@@ -1,6 +1,13 @@
 import type pg from "pg";
 import type { PaceKind, PaceLimit, Pacer } from "../vendors/twingate/pacer";
 
+/** The row of a SELECT without FROM or of an aggregate: there is always exactly one. */
+function onlyRow<T>(rows: T[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error("The pacer's query returned no row.");
+  return row;
+}
+
 export interface PgPacerOptions {
   /** Slack for time on the wire before the vendor counts a call: each window is this much longer. */
   marginMs?: number;
@@ -80,7 +87,7 @@ export class PgPacer implements Pacer {
     const held = this.spares[kind];
     const fresh = performance.now() - this.spareLifetime(kind);
     // A spare past its lifetime is dropped: sent now, it could reach the vendor outside the window it was counted in.
-    while (held.length && held[0] < fresh) held.shift();
+    while ((held[0] ?? fresh) < fresh) held.shift();
     return held.shift() !== undefined;
   }
 
@@ -114,7 +121,7 @@ export class PgPacer implements Pacer {
   private async tryGrant(kind: PaceKind): Promise<number> {
     const { rows } = await this.pool.query<{ wait: number }>("SELECT pacer_try_grant($1, $2, $3) AS wait", this.grantArgs(kind));
     await this.trimNowAndThen(kind, 1);
-    return rows[0].wait;
+    return onlyRow(rows).wait;
   }
 
   /** Up to n grants in one statement (the function's lock is the statement's transaction's); how many were made. */
@@ -124,7 +131,7 @@ export class PgPacer implements Pacer {
       [...this.grantArgs(kind), n],
     );
     await this.trimNowAndThen(kind, n);
-    return rows[0].granted;
+    return onlyRow(rows).granted;
   }
 
   /** Old grants matter to nobody; trim now and then (about once per hundred grants) rather than on every call. */

@@ -132,7 +132,7 @@ describe("TargetWriter", () => {
     expect((await sync(edges, e)).stats).toMatchObject({ unchanged: 2 });
     const row = await t.db.vendorEdge.findFirstOrThrow({ where: { vendorId: "g1|u1" } });
     expect(row).toMatchObject({ vendor: "twingate", kind: "group_member", fromId: "g1", toId: "u1", attributes: { tags: ["x"] } });
-    expect((await sync(edges, [e[0]])).stats).toMatchObject({ deleted: 1 });
+    expect((await sync(edges, [e[0]!])).stats).toMatchObject({ deleted: 1 });
     expect(await t.db.truuDevice.count({ where: { deletedAt: null, tenantId: "tenant-1" } })).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { hash as digest } from "node:crypto";
 import type { LimitFunction } from "p-limit";
 import type pg from "pg";
 import type { AuditEventInput } from "../audit/event";
-import type { SyncTarget } from "./target";
+import type { SqlType, SyncTarget } from "./target";
 import { display, normalise, toText } from "./tracked-values";
 import { changedRowsSql, encodeBatch, encodeRow, quoteIdent as q, upsertSql } from "./upsert-sql";
 
@@ -78,7 +78,7 @@ export class TargetWriter<T> {
   private readonly slots: LimitFunction | null;
   private failure: { error: unknown } | null = null;
   private readonly scope: { sql: string; params: unknown[] };
-  private readonly tracked: { name: string; index: number }[];
+  private readonly tracked: { name: string; index: number; type: SqlType }[];
   private readonly upsert: string;
   private readonly changedSql: string;
   private readonly batchSize: number;
@@ -99,7 +99,12 @@ export class TargetWriter<T> {
     const scopeCols: [string, string][] = generic ? [["tenantId", "$1"], ["vendor", `$2::"Vendor"`], ["kind", "$3"]] : [["tenantId", "$1"]];
     const scopeSql = (prefix: string) => scopeCols.map(([c, v]) => `${prefix}${q(c)} = ${v}`).join(" AND ");
     this.scope = { sql: scopeSql(""), params: generic ? [tenantId, target.vendor, (target as { kind: string }).kind] : [tenantId] };
-    this.tracked = (target.tracked ?? target.columns.map((c) => c.name)).map((name) => ({ name, index: target.columns.findIndex((c) => c.name === name) }));
+    this.tracked = (target.tracked ?? target.columns.map((c) => c.name)).map((name) => {
+      const index = target.columns.findIndex((c) => c.name === name);
+      const column = target.columns[index];
+      if (!column) throw new Error(`${target.table}: the tracked column ${name} is not one of its columns`);
+      return { name, index, type: column.type };
+    });
     this.upsert = upsertSql(target as SyncTarget<unknown>, generic);
     this.changedSql = changedRowsSql(target as SyncTarget<unknown>, scopeSql("t."), this.scope.params.length, this.tracked.map((t) => t.name));
     this.batchSize = opts.batchSize ?? 2000;
@@ -196,8 +201,7 @@ export class TargetWriter<T> {
   private trackedDiff(old: Record<string, string | null>, row: Row) {
     const b: Record<string, unknown> = {};
     const a: Record<string, unknown> = {};
-    for (const { name, index } of this.tracked) {
-      const { type } = this.target.columns[index];
+    for (const { name, index, type } of this.tracked) {
       const next = row.values[index];
       if (normalise(type, old[name]) !== normalise(type, next)) {
         b[name] = display(type, old[name]);

@@ -2,7 +2,19 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Faults, faultsFromEnv } from "./faults";
 
-export interface SimRequest {
+/** The `:name` keys of a route pattern ("/users/:id/devices/:deviceId" → "id" | "deviceId"). */
+type ParamKeys<P extends string> = P extends `${string}:${infer K}/${infer Rest}`
+  ? K | ParamKeys<`/${Rest}`>
+  : P extends `${string}:${infer K}`
+    ? K
+    : never;
+
+/** A route's path parameters: every key its pattern names is there once it matched. */
+export type PathParams<P extends string> = string extends P
+  ? Readonly<Partial<Record<string, string>>>
+  : { readonly [K in ParamKeys<P>]: string };
+
+export interface SimRequest<P extends string = string> {
   method: string;
   /** Path without the query string, as sent (case preserved). */
   path: string;
@@ -11,7 +23,7 @@ export interface SimRequest {
   /** Raw body text. */
   body: string;
   /** Path parameters captured by the route pattern. */
-  params: Record<string, string>;
+  params: PathParams<P>;
 }
 
 export interface SimResponse {
@@ -21,7 +33,14 @@ export interface SimResponse {
   body?: unknown;
 }
 
-export type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
+/** A parameter of a route whose pattern is only known at run time; its absence is a route written wrong. */
+export function paramOf(req: SimRequest, key: string): string {
+  const value = req.params[key];
+  if (value === undefined) throw new Error(`The route ${req.path} has no :${key} parameter.`);
+  return value;
+}
+
+export type Handler<P extends string = string> = (req: SimRequest<P>) => SimResponse | Promise<SimResponse>;
 
 function render(out: SimResponse): { status: number; headers: Record<string, string>; payload: string } {
   const headers: Record<string, string> = { ...out.headers };
@@ -84,22 +103,23 @@ export class SimServer {
     });
   }
 
-  private compile(method: string, path: string, handler: Handler): Route {
+  private compile<P extends string>(method: string, path: P, handler: Handler<P>): Route {
     const keys: string[] = [];
     const source = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:(\w+)/g, (_, k: string) => {
       keys.push(k);
       return "([^/]+)";
     });
-    return { method, keys, handler, pattern: new RegExp(`^${source}$`, this.opts.caseInsensitive ? "i" : "") };
+    // The pattern captures every key, so a matched request has each one.
+    return { method, keys, handler: handler as Handler, pattern: new RegExp(`^${source}$`, this.opts.caseInsensitive ? "i" : "") };
   }
 
-  route(method: string, path: string, handler: Handler): this {
+  route<P extends string>(method: string, path: P, handler: Handler<P>): this {
     this.routes.push(this.compile(method, path, handler));
     return this;
   }
 
   /** A route under /__sim/: no faults, never used by clients. */
-  sim(method: string, path: string, handler: Handler): this {
+  sim<P extends string>(method: string, path: P, handler: Handler<P>): this {
     this.simRoutes.push(this.compile(method, path, handler));
     return this;
   }
@@ -111,7 +131,7 @@ export class SimServer {
       if (!m) continue;
       pathMatched = true;
       if (r.method !== method) continue;
-      return { route: r, params: Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])])) };
+      return { route: r, params: Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? "")])) };
     }
     return pathMatched ? "method" : null;
   }

@@ -7,8 +7,16 @@ import { requestBodyValidator } from "./openapi/request-validator";
 import type { JumpCloudState, Org } from "./state";
 
 /** body: the request body parsed and checked against the documented operation (undefined when it documents none). */
-export type OrgHandler = (req: SimRequest, org: Org, body: unknown) => SimResponse | Promise<SimResponse>;
-export type ListHandler = (req: SimRequest, org: Org, page: ListPage) => SimResponse | Promise<SimResponse>;
+export type OrgHandler<P extends string = string> = (
+  req: SimRequest<P>,
+  org: Org,
+  body: unknown,
+) => SimResponse | Promise<SimResponse>;
+export type ListHandler<P extends string = string> = (
+  req: SimRequest<P>,
+  org: Org,
+  page: ListPage,
+) => SimResponse | Promise<SimResponse>;
 
 export interface RateLimit {
   /** Requests allowed per window, across all documented routes; 0 = unlimited. */
@@ -18,9 +26,9 @@ export interface RateLimit {
 
 export interface SimContext {
   state: JumpCloudState;
-  route(method: string, path: string, handler: OrgHandler): void;
+  route<P extends string>(method: string, path: P, handler: OrgHandler<P>): void;
   /** A GET list route: the page is read under the route's documented query rules (openapi/list-rules.ts) before the handler runs. */
-  list(path: string, handler: ListHandler): void;
+  list<P extends string>(path: P, handler: ListHandler<P>): void;
   /** Reads a page under a route's documented query rules, for a list route that is not a plain GET (v1 POST /search/systemusers). */
   pageReader(method: string, path: string): (q: URLSearchParams) => ListPage;
 }
@@ -65,10 +73,10 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
     server.sim("GET", "/__sim/orgs/:orgId/commands", (req) => json(200, state.orgs.get(req.params.orgId)?.commands ?? []));
   }
 
-  route(method: string, path: string, handler: OrgHandler): void {
+  route<P extends string>(method: string, path: P, handler: OrgHandler<P>): void {
     const label = `${method} ${path}`;
     const readBody = requestBodyValidator(method, path);
-    this.server.route(method, path, async (req) => {
+    this.server.route(method, path, async (req: SimRequest<P>) => {
       this.requestCounts.set(label, (this.requestCounts.get(label) ?? 0) + 1);
       const limited = this.checkRateLimit();
       if (limited) return limited;
@@ -111,7 +119,8 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
     const msp = key === this.credentials.mspApiKey;
     if (!key || (!msp && key !== this.credentials.apiKey)) return jcError(401, "Unauthorized");
     if (orgHeader !== undefined && !OBJECT_ID.test(orgHeader)) return jcError(400, "Malformed ID.");
-    const own = [...this.state.orgs.values()][0];
+    const [own] = this.state.orgs.values();
+    if (!own) return jcError(404, "Organization ID Not Found.");
     if (msp) {
       if (orgHeader === undefined) return jcError(401, "ID not included for multi-tenant admin");
       return this.state.orgs.get(orgHeader.toLowerCase()) ?? jcError(404, "Organization ID Not Found.");

@@ -1,6 +1,6 @@
 import type { SimSize } from "../core/directory";
-import { SimServer } from "../core/http-server";
-import { JumpCloudApp, type OrgHandler, type RateLimit, type SimContext } from "./app";
+import { SimServer, type SimRequest } from "../core/http-server";
+import { JumpCloudApp, type ListHandler, type OrgHandler, type RateLimit, type SimContext } from "./app";
 import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS, type JumpCloudSimCredentials } from "./credentials";
 import { readListQuery } from "./list-params";
 import { listRules } from "./openapi/list-rules";
@@ -30,8 +30,8 @@ export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
   const server = new SimServer({ envPrefix: "SIM_JUMPCLOUD" });
   const envLimit = Number(process.env.SIM_JUMPCLOUD_RATE_LIMIT ?? 0);
   const app = new JumpCloudApp(server, state, credentials, opts.rateLimit ?? { requests: envLimit, windowMs: 60_000 });
-  const route = (method: string, path: string, handler: OrgHandler) =>
-    app.route(method, path, (req, org, body) => {
+  const route = <P extends string>(method: string, path: P, handler: OrgHandler<P>) =>
+    app.route(method, path, (req: SimRequest<P>, org, body) => {
       processDue(state);
       return handler(req, org, body);
     });
@@ -43,9 +43,9 @@ export function createJumpCloudSim(opts: JumpCloudSimOptions = {}) {
   const ctx: SimContext = {
     state,
     route,
-    list: (path, handler) => {
+    list: <P extends string>(path: P, handler: ListHandler<P>) => {
       const readPage = pageReader("GET", path);
-      route("GET", path, (req, org) => handler(req, org, readPage(req.query)));
+      route("GET", path, (req: SimRequest<P>, org) => handler(req, org, readPage(req.query)));
     },
     pageReader,
   };

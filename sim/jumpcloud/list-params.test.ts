@@ -26,7 +26,7 @@ const ok = async (path: string) => {
   return r;
 };
 const items = (r: { body: unknown }) => (Array.isArray(r.body) ? r.body : (r.body as { results: unknown[] }).results);
-const rulesOf = (route: string) => listRules(route.split(" ")[0], route.split(" ")[1]);
+const rulesOf = (route: string) => listRules(route.split(" ")[0]!, route.split(" ")[1]!);
 const defaultOf = (route: string) => rulesOf(route).limit.default;
 
 describe("JumpCloud simulator list paging", () => {
@@ -47,7 +47,7 @@ describe("JumpCloud simulator list paging", () => {
   });
 
   it("pages scheduled state changes, 10 by default", async () => {
-    const ids = [...s.org.users.keys()].slice(0, 12);
+    const ids = [...s.org!.users.keys()].slice(0, 12);
     await call("POST", "/api/v2/bulk/userstates", { user_ids: ids, state: "SUSPENDED", start_date: "2099-01-01T00:00:00Z" });
     const first = await ok("/api/v2/bulk/userstates");
     expect(first.body).toHaveLength(10);
@@ -57,11 +57,11 @@ describe("JumpCloud simulator list paging", () => {
 
   it("lists one Apple MDM server unless asked for more (limit default 1)", async () => {
     const second = appleMdm("0123456789abcdef01234567", "Apple MDM (school)");
-    s.org.mdms.set(second.id, second);
+    s.org!.mdms.set(second.id, second);
     const first = await ok("/api/v2/applemdms");
     expect(first.body).toHaveLength(1);
     expect(first.total).toBe("2");
-    expect((await ok("/api/v2/applemdms?limit=100")).body.map((m: { id: string }) => m.id)).toEqual([...s.org.mdms.keys()]);
+    expect((await ok("/api/v2/applemdms?limit=100")).body.map((m: { id: string }) => m.id)).toEqual([...s.org!.mdms.keys()]);
     expect((await ok("/api/v2/applemdms?skip=1&limit=1")).body).toEqual([{ id: second.id, name: second.name }]);
     expect((await get("/api/v2/applemdms?limit=101")).status).toBe(400);
   });
@@ -69,7 +69,7 @@ describe("JumpCloud simulator list paging", () => {
   it.each([
     ["GET /api/systemusers", () => "/api/systemusers"],
     ["GET /api/systems", () => "/api/systems"],
-    ["GET /api/v2/applemdms/:apple_mdm_id/devices", () => `/api/v2/applemdms/${[...s.org.mdms.keys()][0]}/devices`],
+    ["GET /api/v2/applemdms/:apple_mdm_id/devices", () => `/api/v2/applemdms/${[...s.org!.mdms.keys()][0]}/devices`],
   ])("%s answers its documented default page and refuses a limit past its maximum", async (route, pathOf) => {
     const path = pathOf();
     const r = await ok(path);
@@ -86,8 +86,8 @@ describe("JumpCloud simulator list paging", () => {
 
 describe("JumpCloud simulator array query parameters", () => {
   it("takes targets comma-separated and refuses it repeated", async () => {
-    const [uid] = s.org.users.keys();
-    const [sg] = s.org.systemGroups.keys();
+    const [uid] = s.org!.users.keys();
+    const [sg] = s.org!.systemGroups.keys();
     expect((await call("POST", `/api/v2/users/${uid}/associations`, { op: "add", type: "system_group", id: sg })).status).toBe(204);
     const path = `/api/v2/users/${uid}/associations?limit=100`;
     const both = await ok(`${path}&targets=system,system_group`);
@@ -101,10 +101,10 @@ describe("JumpCloud simulator array query parameters", () => {
   });
 
   it("ANDs comma-separated v2 filters and refuses them repeated or indexed", async () => {
-    const [g] = s.org.userGroups.values();
-    const name = encodeURIComponent(`name:eq:${g.name}`);
+    const [g] = s.org!.userGroups.values();
+    const name = encodeURIComponent(`name:eq:${g!.name}`);
     const anded = await ok(`/api/v2/usergroups?filter=${name},type:eq:user_group`);
-    expect(anded.body.map((x: { id: string }) => x.id)).toEqual([g.id]);
+    expect(anded.body.map((x: { id: string }) => x.id)).toEqual([g!.id]);
     expect((await ok(`/api/v2/usergroups?filter=${name},type:eq:system_group`)).body).toEqual([]);
     expect((await get(`/api/v2/usergroups?filter=${name}&filter=type:eq:user_group`)).status).toBe(400);
     const indexed = await get(`/api/v2/usergroups?filter[0]=${name}&filter[1]=type:eq:user_group`);

@@ -30,7 +30,7 @@ describe("JumpCloud simulator pages", () => {
   });
 
   it("pages group members in stored order with the total in x-total-count", async () => {
-    const [gid, members] = [...s.org.members].find(([id, m]) => s.org.userGroups.has(id) && m.size > 3)!;
+    const [gid, members] = [...s.org!.members].find(([id, m]) => s.org!.userGroups.has(id) && m.size > 3)!;
     const all = [...members];
     const first = await get(`/api/v2/usergroups/${gid}/members?limit=2&skip=0`);
     const rest = await get(`/api/v2/usergroups/${gid}/members?limit=100&skip=2`);

@@ -34,7 +34,7 @@ function satisfies(op: string, c: number): boolean {
 function v1Predicate(expr: string): Predicate {
   const m = /^([^:]+):\$(eq|ne|gt|gte|lt|lte):(.*)$/.exec(expr);
   if (!m) throw new SimFailure(jcError(400, `invalid filter: ${expr}`));
-  const [, field, op, value] = m;
+  const [, field = "", op = "", value = ""] = m;
   return (row) => satisfies(op, compare(fieldValue(row, field), value));
 }
 
@@ -62,7 +62,7 @@ export function v2Filter(q: URLSearchParams): Predicate {
   const preds = csvParam(q, "filter").map((expr): Predicate => {
     const m = /^([^:]+):(eq|ne|gt|ge|lt|le|search|in):(.*)$/.exec(expr);
     if (!m) throw new SimFailure(jcError(400, `invalid filter: ${expr}`));
-    const [, field, op, value] = m;
+    const [, field = "", op = "", value = ""] = m;
     return (row) => {
       const v = fieldValue(row, field);
       if (op === "search") return String(v ?? "").toLowerCase().includes(value.toLowerCase());

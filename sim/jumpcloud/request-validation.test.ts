@@ -15,9 +15,9 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const badRequest = (message: RegExp) => ({ status: 400, body: { code: 400, status: "Bad Request", message: expect.stringMatching(message) } });
-const mdm = () => [...s.org.mdms.values()][0]!;
+const mdm = () => [...s.org!.mdms.values()][0]!;
 const enrolledPhone = () => [...mdm().devices.values()].find((d) => d.osFamily === "ios" && d.enrolled)!;
-const user = (i = 0) => [...s.org.users.values()].filter((u) => u.state === "ACTIVATED")[i];
+const user = (i = 0) => [...s.org!.users.values()].filter((u) => u.state === "ACTIVATED")[i];
 
 describe("JumpCloud simulator request bodies, as the documents type them", () => {
   it("scheduleOSUpdate: install_action is the documented InstallActionType enum, not any string", async () => {
@@ -28,24 +28,24 @@ describe("JumpCloud simulator request bodies, as the documents type them", () =>
   });
 
   it("user associations: attributes.sudo needs both enabled and withoutPassword (GraphAttribute_Sudo_sudo)", async () => {
-    const group = [...s.org.systemGroups.values()][0];
-    const path = `/api/v2/users/${user()._id}/associations`;
-    const half = await s.call("POST", path, { op: "add", type: "system_group", id: group.id, attributes: { sudo: { enabled: true } } });
+    const group = [...s.org!.systemGroups.values()][0];
+    const path = `/api/v2/users/${user()!._id}/associations`;
+    const half = await s.call("POST", path, { op: "add", type: "system_group", id: group!.id, attributes: { sudo: { enabled: true } } });
     expect(half).toMatchObject(badRequest(/withoutPassword/));
-    expect((await s.call("POST", path, { op: "add", type: "system_group", id: group.id, attributes: { sudo: { enabled: true, withoutPassword: false } } })).status).toBe(204);
+    expect((await s.call("POST", path, { op: "add", type: "system_group", id: group!.id, attributes: { sudo: { enabled: true, withoutPassword: false } } })).status).toBe(204);
   });
 
   it("group members: op update is in the documented GraphOperation enum; type must be the group's member type", async () => {
-    const [gid, members] = [...s.org.members].find(([id, m]) => s.org.userGroups.has(id) && m.size > 0)!;
+    const [gid, members] = [...s.org!.members].find(([id, m]) => s.org!.userGroups.has(id) && m.size > 0)!;
     const member = [...members][0];
     const path = `/api/v2/usergroups/${gid}/members`;
     expect((await s.call("POST", path, { op: "update", type: "user", id: member })).status).toBe(204);
-    expect(s.org.members.get(gid)?.has(member)).toBe(true);
+    expect(s.org!.members.get(gid)?.has(member!)).toBe(true);
     expect(await s.call("POST", path, { op: "add", type: "system", id: member })).toMatchObject(badRequest(/type .*allowed values: user/));
   });
 
   it("scheduled state changes: start_date is a date-time, and an empty user_ids list is documented", async () => {
-    const dateOnly = await s.call("POST", "/api/v2/bulk/userstates", { user_ids: [user()._id], state: "SUSPENDED", start_date: "2099-01-01" });
+    const dateOnly = await s.call("POST", "/api/v2/bulk/userstates", { user_ids: [user()!._id], state: "SUSPENDED", start_date: "2099-01-01" });
     expect(dateOnly).toMatchObject(badRequest(/start_date must match format "date-time"/));
     const none = await s.call("POST", "/api/v2/bulk/userstates", { user_ids: [], state: "SUSPENDED", start_date: "2099-01-01T00:00:00Z" });
     expect(none).toMatchObject({ status: 201, body: [] });
@@ -60,15 +60,15 @@ describe("JumpCloud simulator request bodies, as the documents type them", () =>
     for (const [n, email] of [true, false, "someone@example.com"].entries()) {
       const id = await staged(n);
       expect((await s.call("POST", `/api/systemusers/${id}/state/activate`, { email })).status).toBe(200);
-      expect(s.org.users.get(id)?.state).toBe("ACTIVATED");
+      expect(s.org!.users.get(id)?.state).toBe("ACTIVATED");
     }
     expect(await s.call("POST", `/api/systemusers/${await staged(9)}/state/activate`, { email: 7 })).toMatchObject(badRequest(/email/));
   });
 
   it("answers a body that is not JSON, and a missing body an operation requires, with 400", async () => {
-    expect(await s.call("PUT", `/api/systemusers/${user()._id}`, "{not json")).toMatchObject(badRequest(/invalid JSON/));
-    const [uid, endpoints] = [...s.org.pushEndpoints.entries()][0];
-    expect(await s.call("POST", `/api/v2/users/${uid}/pushendpoints/${endpoints[0].id}/verify`)).toMatchObject(badRequest(/body is required/));
+    expect(await s.call("PUT", `/api/systemusers/${user()!._id}`, "{not json")).toMatchObject(badRequest(/invalid JSON/));
+    const [uid, endpoints] = [...s.org!.pushEndpoints.entries()][0]!;
+    expect(await s.call("POST", `/api/v2/users/${uid}/pushendpoints/${endpoints[0]!.id}/verify`)).toMatchObject(badRequest(/body is required/));
   });
 
   it("reads an absent optional body as {}, so the documented required fields are still asked for", async () => {

@@ -1,3 +1,4 @@
+import { paramOf } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound } from "./errors";
 import { csvParam } from "./list-params";
@@ -86,10 +87,11 @@ function userSystems(org: Org, userId: string) {
 
 export function registerGraphRoutes(ctx: SimContext) {
   for (const s of SOURCES) {
-    const base = `/api/v2/${s.path}/:${s.param}`;
+    // Typed as a plain path: its parameter's name (user_id, group_id, system_id) is the spec's, chosen per source.
+    const base: string = `/api/v2/${s.path}/:${s.param}`;
 
     ctx.list(`${base}/associations`, (req, org, p) => {
-      const id = req.params[s.param];
+      const id = paramOf(req, s.param);
       if (!exists(org, s.type, id)) return notFound(s.type);
       // v2 spec: targets is style form, explode false: targets=system,system_group.
       const targets = csvParam(req.query, "targets");
@@ -102,7 +104,7 @@ export function registerGraphRoutes(ctx: SimContext) {
     });
 
     ctx.route("POST", `${base}/associations`, (req, org, body) => {
-      const id = req.params[s.param];
+      const id = paramOf(req, s.param);
       if (!exists(org, s.type, id)) return notFound(s.type);
       const { op, type, id: other, attributes } = body as AssociationOperation;
       if (!exists(org, type, other)) return notFound(type);

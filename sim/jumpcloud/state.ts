@@ -228,7 +228,7 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
     const locked = state === "ACTIVATED" && r.chance(0.05);
     const created = iso(BASE_TIME + p.n * 3_600_000);
     org.users.set(id, {
-      _id: id, username: p.upn.split("@")[0], email: p.email, firstname: p.first, lastname: p.last, displayname: p.displayName,
+      _id: id, username: p.upn.split("@", 1)[0] ?? p.upn, email: p.email, firstname: p.first, lastname: p.last, displayname: p.displayName,
       department: p.department, jobTitle: p.title, manager: null, state,
       activated: state !== "STAGED", suspended: state === "SUSPENDED",
       account_locked: locked, account_locked_date: locked ? iso(BASE_TIME + 86_400_000 * 30) : null, badLoginAttempts: locked ? 10 : 0,
@@ -255,6 +255,7 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
   for (const [u, m] of managerOf) org.users.get(u)!.manager = m;
 
   const [mdm] = org.mdms.values();
+  if (!mdm) throw new Error("An organisation is made with its Apple MDM.");
   const addSystem = (name: string, os: "Windows" | "macOS" | "iOS", n: number) => {
     const id = ids.next();
     idByMachine.set(name, id);
@@ -285,6 +286,7 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
   const prefix = d.machines[0]?.name.split("-")[0] ?? "JC";
   for (let i = 0; i < phones; i++) {
     const p = d.people[i % d.people.length];
+    if (!p) break;
     const name = `${prefix}-IPH-${String(i + 1).padStart(size === "large" ? 5 : 4, "0")}`;
     const sid = addSystem(name, "iOS", n++);
     associate(org, nodeKey("user", idByUpn.get(p.upn)!), nodeKey("system", sid));
@@ -323,13 +325,14 @@ export function buildState(size: SimSize, seed = 20261123): JumpCloudState {
   const ids = new IdSource();
   const orgs = new Map<string, Org>();
   const domains = buildDirectory(size, seed).slice(0, 3);
-  domains.forEach((d, i) => {
-    const org = emptyOrg(JUMPCLOUD_SIM_ORG_IDS[i], d.tenantName, d.domain, ids);
+  // At most as many domains as there are fixed organisation ids.
+  domains.slice(0, JUMPCLOUD_SIM_ORG_IDS.length).forEach((d, i) => {
+    const org = emptyOrg(JUMPCLOUD_SIM_ORG_IDS[i] as string, d.tenantName, d.domain, ids);
     seedOrg(org, d, size, seed + i, ids);
     orgs.set(org.id, org);
   });
   if (orgs.size < 2) {
-    const id = JUMPCLOUD_SIM_ORG_IDS[orgs.size];
+    const id = JUMPCLOUD_SIM_ORG_IDS[orgs.size] as string;
     orgs.set(id, emptyOrg(id, "Sandbox", "sandbox.example", ids));
   }
   return { orgs, ids, bulkDelayMs: 300 };

@@ -205,7 +205,7 @@ export function createTruGridSim(opts: TruGridSimOptions = {}): TruGridSim {
     lost.mode = body.mode;
     return json(200, lost);
   });
-  const simDomain = (req: SimRequest) => state.domains.get(lc(req.params.domain));
+  const simDomain = (req: SimRequest<"/:domain">) => state.domains.get(lc(req.params.domain));
   server.sim("GET", "/__sim/state/:domain/users/:upn", (req) => {
     const u = simDomain(req)?.users.get(lc(req.params.upn));
     if (!u) return json(404, { error: "no such user" });

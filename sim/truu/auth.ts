@@ -26,7 +26,7 @@ export class TokenIssuer {
     let clientSecret = form.get("client_secret");
     const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
     if (basic && clientId === null) {
-      const [id, ...rest] = Buffer.from(basic[1], "base64").toString("utf8").split(":");
+      const [id = "", ...rest] = Buffer.from(basic[1] ?? "", "base64").toString("utf8").split(":");
       clientId = decodeURIComponent(id);
       clientSecret = decodeURIComponent(rest.join(":"));
     }
@@ -45,11 +45,12 @@ export class TokenIssuer {
   check(req: SimRequest): SimResponse | null {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
     const challenge = { "www-authenticate": 'Bearer realm="api"' };
-    if (!m) return json(401, { detail: "Authentication credentials were not provided." }, challenge);
-    const expiresAt = this.tokens.get(m[1]);
+    const token = m?.[1];
+    if (!token) return json(401, { detail: "Authentication credentials were not provided." }, challenge);
+    const expiresAt = this.tokens.get(token);
     if (expiresAt === undefined) return json(401, { detail: "Invalid token." }, challenge);
     if (Date.now() >= expiresAt) {
-      this.tokens.delete(m[1]);
+      this.tokens.delete(token);
       return json(401, { detail: "Token has expired." }, challenge);
     }
     return null;

@@ -33,7 +33,7 @@ export function seedTenant(directory: SimDomain[], r: Rng): SeededTenant {
   let assetNo = 0;
 
   for (const d of directory) {
-    const domain: DomainRec = { key: uuid(r), name: d.tenantName, domain: d.domain.split(".")[0] };
+    const domain: DomainRec = { key: uuid(r), name: d.tenantName, domain: d.domain.split(".", 1)[0] ?? d.domain };
     domains.push(domain);
     const byName = new Map<string, AssetRec>();
     for (const m of d.machines) {
@@ -54,7 +54,7 @@ export function seedTenant(directory: SimDomain[], r: Rng): SeededTenant {
       const kinds: { type: DeviceType; asset: AssetRec | null }[] = [
         { type: laptop.type === "MAC_AGENT" ? "MAC_TPM" : "WINDOWS_TPM", asset: laptop },
         { type: "ANDROID", asset: null },
-        { type: "WINDOWS_TPM", asset: servers.length ? servers[i % servers.length] : null },
+        { type: "WINDOWS_TPM", asset: servers[i % servers.length] ?? null },
       ];
       for (const k of kinds.slice(0, count)) {
         const dev: DeviceRec = { deviceId: uuid(r), type: k.type, seed: r.int(0, 0x7fff_ffff), user, asset: k.asset, deleted: false };

@@ -35,7 +35,7 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
   const credentials = opts.credentials ?? { ...TRUU_SIM_CREDENTIALS };
   const state = new TruuState(opts.size ?? "small", opts.seed, opts.domain);
   const server = new SimServer({ envPrefix: "SIM_TRUU" });
-  const issuer = new TokenIssuer(credentials, state.domains[0].key, () => server.faults.tokenTtlSeconds);
+  const issuer = new TokenIssuer(credentials, state.ownDomain.key, () => server.faults.tokenTtlSeconds);
   const log: { method: string; path: string; query: string }[] = [];
   // The log keeps the latest requests only: a demo console syncs on a
   // schedule for days, and an endless log would be a leak in the simulator.
@@ -43,13 +43,13 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
   const logLimit = Math.max(2, opts.requestLogLimit ?? 20_000);
   let failAfterWrite = 0;
 
-  const logged = (h: Handler): Handler => (req) => {
+  const logged = <P extends string>(h: Handler<P>): Handler<P> => (req) => {
     if (log.length >= logLimit) dropped += log.splice(0, Math.ceil(logLimit / 2)).length;
     log.push({ method: req.method, path: req.path, query: req.query.toString() });
     return h(req);
   };
-  const authed = (h: Handler): Handler => logged((req) => issuer.check(req) ?? h(req));
-  const write = (h: Handler): Handler => authed(async (req) => {
+  const authed = <P extends string>(h: Handler<P>): Handler<P> => logged((req) => issuer.check(req) ?? h(req));
+  const write = <P extends string>(h: Handler<P>): Handler<P> => authed(async (req) => {
     const out = await h(req);
     if (out.status < 400 && failAfterWrite > 0) {
       failAfterWrite--;
@@ -62,8 +62,9 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
     const qs = req.query.toString();
     return { status: 301, headers: { location: `${req.path}/${qs ? `?${qs}` : ""}` } };
   });
-  const both = (path: string, h: Handler, methods = ["GET"]) => {
-    for (const m of methods) server.route(m, `${path}/`, h).route(m, path, redirect);
+  const both = <P extends string>(path: P, h: Handler<P>, methods = ["GET"]) => {
+    // A trailing slash names no parameter: the handler reads the same keys on both paths.
+    for (const m of methods) server.route(m, `${path}/` as P, h).route(m, path, redirect);
   };
 
   server.route("POST", "/oauth/token", logged((req) => issuer.issue(req)));
@@ -89,7 +90,7 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
   }));
   server.route("DELETE", "/api/v1/system/domainusers/:guid", redirect);
 
-  const findDevice = (req: SimRequest) => {
+  const findDevice = (req: SimRequest<"/:guid/:deviceId">) => {
     const user = state.userByGuid(req.params.guid);
     return user && state.deviceOf(user, req.params.deviceId);
   };

@@ -6,7 +6,7 @@ import { createTruuSim, type TruuSim } from "./server";
 describe("seeding", () => {
   it("enrolls every person of the shared directory with 1–3 devices, two on average", () => {
     const sim = createTruuSim();
-    const people = buildDirectory("small")[0].people;
+    const people = buildDirectory("small")[0]!.people;
     expect(sim.state.users.map((u) => [u.guid, u.upn])).toEqual(people.map((p) => [p.guid, p.upn]));
     for (const u of sim.state.users) expect(u.devices.length).toBeGreaterThanOrEqual(1);
     for (const u of sim.state.users) expect(u.devices.length).toBeLessThanOrEqual(3);
@@ -34,8 +34,8 @@ describe("seeding", () => {
       const last = await (await fetch(`${url}/api/v1/system/devices/?page=4000`, { headers: auth })).json();
       expect(last).toMatchObject({ page: 4000, final: 4000, next: null, count: 100_000 });
       const u = sim.state.users[49_999];
-      const found = await (await fetch(`${url}/api/v1/system/enrolled/users/?upn=${encodeURIComponent(u.upn)}`, { headers: auth })).json();
-      expect(found).toMatchObject({ count: 1, results: [{ guid: u.guid }] });
+      const found = await (await fetch(`${url}/api/v1/system/enrolled/users/?upn=${encodeURIComponent(u!.upn)}`, { headers: auth })).json();
+      expect(found).toMatchObject({ count: 1, results: [{ guid: u!.guid }] });
     } finally {
       await sim.server.close();
     }
@@ -59,7 +59,7 @@ describe("HTTP behaviour", () => {
 
   it("issues tokens shaped like TruU's", async () => {
     const body = await (await tokenRequest(good)).json();
-    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 7199, scope: "tenant-management-api-user", domain: sim.state.domains[0].key, ver: "2.0" });
+    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 7199, scope: "tenant-management-api-user", domain: sim.state.domains[0]!.key, ver: "2.0" });
   });
 
   it("refuses bad token requests the OAuth way", async () => {
@@ -83,8 +83,8 @@ describe("HTTP behaviour", () => {
   it("answers 301 with no results to every URL without the trailing slash", async () => {
     const u = sim.state.users[0];
     const paths = [
-      "/api/v1/system/enrolled/users?upn=a%40b.example", "/api/v1/system/devices", `/api/v1/system/domainusers/${u.guid}`,
-      `/api/v1/system/domainusers/${u.guid}/devices/${u.devices[0].deviceId}`, "/data/api/v1/users", "/data/api/v1/assets",
+      "/api/v1/system/enrolled/users?upn=a%40b.example", "/api/v1/system/devices", `/api/v1/system/domainusers/${u!.guid}`,
+      `/api/v1/system/domainusers/${u!.guid}/devices/${u!.devices[0]!.deviceId}`, "/data/api/v1/users", "/data/api/v1/assets",
     ];
     for (const p of paths) {
       const res = await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` }, redirect: "manual" });
@@ -93,9 +93,9 @@ describe("HTTP behaviour", () => {
       const [path, qs] = p.split("?");
       expect(res.headers.get("location")).toBe(`${path}/${qs ? `?${qs}` : ""}`);
     }
-    const del = await fetch(`${url}/api/v1/system/domainusers/${u.guid}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` }, redirect: "manual" });
+    const del = await fetch(`${url}/api/v1/system/domainusers/${u!.guid}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` }, redirect: "manual" });
     expect(del.status).toBe(301);
-    expect(sim.state.userByGuid(u.guid)).toBeDefined();
+    expect(sim.state.userByGuid(u!.guid)).toBeDefined();
   });
 
   it("answers Invalid page. for pages that do not exist", async () => {

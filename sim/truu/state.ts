@@ -33,6 +33,13 @@ export class TruuState {
     for (const u of this.users) this.byGuid.set(u.guid, u);
   }
 
+  /** The tenant's own domain, the first seeded (the constructor refuses an empty directory). */
+  get ownDomain(): DomainRec {
+    const [own] = this.domains;
+    if (!own) throw new Error("The TruU simulator has no domain.");
+    return own;
+  }
+
   /** Exact, case-sensitive, as TruU's domainusers path is. */
   userByGuid(guid: string): UserRec | undefined {
     return this.byGuid.get(guid);

@@ -18,7 +18,7 @@ export function idNumber(id: string | null | undefined, type: NodeType): number 
 
 export function idType(id: string): string | null {
   const m = /^(\w+):\d+$/.exec(Buffer.from(id, "base64").toString("utf8"));
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 export const cursorOf = (index: number): string => Buffer.from(`arrayconnection:${index}`).toString("base64");

@@ -6,11 +6,12 @@ export class RollingWindowLimiter {
 
   /** Records the request when admitted; otherwise says how many whole seconds until a slot frees. */
   take(now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    while (this.times.length && this.times[0] <= now - this.windowMs) this.times.shift();
+    while ((this.times[0] ?? now) <= now - this.windowMs) this.times.shift();
     if (this.times.length < this.limit) {
       this.times.push(now);
       return { ok: true };
     }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((this.times[0] + this.windowMs - now) / 1000)) };
+    const oldest = this.times[0] ?? now;
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000)) };
   }
 }

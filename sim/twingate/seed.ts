@@ -37,11 +37,12 @@ export function seedTwingate(size: SimSize, seed: number, clock?: () => Date, do
 
   const defaultPolicy = add("SecurityPolicy", stamp(r, 1), { name: "Default Policy", policyType: "DEFAULT_RESOURCE" as const });
   s.securityPolicies.set(defaultPolicy.n, defaultPolicy);
-  const policies = ["Require MFA", "Trusted Devices Only"].map((name) => {
+  const [requireMfa] = ["Require MFA", "Trusted Devices Only"].map((name) => {
     const p = add("SecurityPolicy", stamp(r, 30), { name, policyType: "RESOURCE" as const });
     s.securityPolicies.set(p.n, p);
     return p;
   });
+  if (!requireMfa) throw new Error("The seed adds its security policies first.");
 
   const everyone = add("Group", stamp(r, 1), {
     __typename: "Group" as const, name: "Everyone", type: "SYSTEM" as const, isActive: true, originId: null,
@@ -67,7 +68,7 @@ export function seedTwingate(size: SimSize, seed: number, clock?: () => Date, do
         osVersion: mac ? `14.${r.int(0, 6)}` : `10.0.${r.pick(["19045", "22631", "26100"])}`,
         hardwareModel: mac ? "MacBookPro18,3" : r.pick(["Latitude 7440", "ThinkPad T14 Gen 4", "EliteBook 840 G10"]),
         manufacturerName: mac ? "Apple Inc." : r.pick(["Dell Inc.", "LENOVO", "HP"]),
-        username: p.upn.split("@")[0],
+        username: p.upn.split("@", 1)[0] ?? p.upn,
       });
       const ios = r.chance(0.6);
       addDevice(s, r, user.n, {
@@ -87,7 +88,7 @@ export function seedTwingate(size: SimSize, seed: number, clock?: () => Date, do
   }
   const contractors = add("Group", stamp(r, 60), {
     __typename: "Group" as const, name: "Contractors", type: "MANUAL" as const, isActive: true, originId: null,
-    securityPolicyN: policies[0].n, everyone: false,
+    securityPolicyN: requireMfa.n, everyone: false,
     userNs: new Set([...s.users.values()].filter((u) => u.type === "MANUAL").slice(0, 5).map((u) => u.n)),
   });
   s.groups.set(contractors.n, contractors);
@@ -118,7 +119,7 @@ export function seedTwingate(size: SimSize, seed: number, clock?: () => Date, do
     for (let k = 0; k < (net.resources.length ? 2 : 0); k++) {
       const created = stamp(r, 60);
       const con = add("Connector", created, {
-        name: connectorNames[c++ % connectorNames.length], remoteNetworkN: rn.n,
+        name: connectorNames[c++ % connectorNames.length] as string, remoteNetworkN: rn.n,
         state: c === 3 ? "DEAD_NO_HEARTBEAT" as const : "ALIVE" as const, lastHeartbeatAt: c === 3 ? null : new Date(EPOCH + 500 * DAY).toISOString(),
         hostname: `connector-${c}`, version: "1.72.0", publicIP: `203.0.113.${10 + c}`, privateIPs: [`10.${c}.0.5`],
         hasStatusNotificationsEnabled: true,

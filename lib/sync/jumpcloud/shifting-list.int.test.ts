@@ -42,7 +42,7 @@ beforeAll(async () => {
     }));
   }
   // The users a shifted walk misses (about the 200th) are bound to a system, so that their associations show too.
-  const system = [...org.systems.keys()][0];
+  const system = [...org.systems.keys()][0]!;
   for (const id of [...org.users.keys()].slice(190, 210)) await client.modifyAssociation("users", id, { op: "add", type: "system", id: system });
   proxy = await interceptingProxy(url, async (method, u) => {
     if (method !== "GET" || !onRequest || u.pathname !== onRequest.path || --onRequest.nth > 0) return;
@@ -124,9 +124,9 @@ describe("a JumpCloud sync whose lists change under its walks", () => {
     // it cannot tell from a shifted one.
     const small = [...org.userGroups.keys()].find((g) => g !== everyone && (org.members.get(g)?.size ?? 0) > 0)!;
     const [smallLeaver] = org.members.get(small)!;
-    await client.modifyGroupMembers("user", small, "remove", smallLeaver);
+    await client.modifyGroupMembers("user", small, "remove", smallLeaver!);
     const lateLeaver = members[240];
-    await client.modifyGroupMembers("user", everyone, "remove", lateLeaver);
+    await client.modifyGroupMembers("user", everyone, "remove", lateLeaver!);
     // The large group's first page has been read when its second is asked for;
     // three members of the first page then leave, and three members move back
     // onto the first page.
@@ -145,8 +145,8 @@ describe("a JumpCloud sync whose lists change under its walks", () => {
       },
     });
     const edge = (group: string, member: string) => h.t.db.vendorEdge.findFirstOrThrow({ where: { tenantId: h.tenantId, kind: "user_group_member", vendorId: `${group}|${member}` } });
-    expect((await edge(small, smallLeaver)).deletedAt).toEqual(expect.any(Date));
-    expect((await edge(everyone, lateLeaver)).deletedAt).toBeNull();
+    expect((await edge(small, smallLeaver!)).deletedAt).toEqual(expect.any(Date));
+    expect((await edge(everyone, lateLeaver!)).deletedAt).toBeNull();
 
     // The next run reads the group holding still and marks the four that left it.
     const next = await h.run({ concurrency: 1 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 },
   });
   // Enough people for several user pages and a group whose members span two pages.
-  const group = [...org.userGroups.values()][0].id;
+  const group = [...org.userGroups.values()][0]!.id;
   for (let i = 0; i < 180; i += 30) {
     await Promise.all(Array.from({ length: 30 }, async (_, k) => {
       const u = await client.createUser({ username: `hire${i + k}`, email: `Hire${i + k}@northwind.example` });
@@ -54,7 +54,7 @@ async function deletedRows(): Promise<number> {
           + (SELECT count(*) FROM "VendorEdge" WHERE "tenantId" = $1 AND "deletedAt" IS NOT NULL) AS n`,
     [h.tenantId],
   );
-  return Number(r.rows[0].n);
+  return Number(r.rows[0]!.n);
 }
 
 const driftEvents = () => h.t.db.auditEvent.findMany({ where: { tenantId: h.tenantId, action: { endsWith: ".changed_externally" } }, orderBy: { seq: "asc" } });

@@ -256,8 +256,9 @@ function finishEdges(sink: EdgeSink, parents: [string, Listed][]): Promise<unkno
       deferDeletions: `the ${kind} list changed while it was read (${listed.changed}): the relations of a ${kind} it missed were not read, so edges the run did not list are left for the next run`,
     });
   }
-  if (sink.disturbed.size === 0) return sink.writer.finish();
-  const [[from, why]] = sink.disturbed;
+  const [first] = sink.disturbed;
+  if (!first) return sink.writer.finish();
+  const [from, why] = first;
   const others = sink.disturbed.size > 1 ? ` and ${sink.disturbed.size - 1} more` : "";
   return sink.writer.finish({
     deferDeletions: `the relations of ${from}${others} changed while they were read (${from}: ${why}); their edges the run did not list are left for the next run`,
@@ -291,13 +292,15 @@ async function readRelationStep(run: Run, name: string, sources: RelationSource[
   let source = 0;
   let index = 0;
   const next = (): Relations | null => {
-    while (source < sources.length && index >= sources[source].refs.length) {
-      source++;
-      index = 0;
+    for (; source < sources.length; source++, index = 0) {
+      const { refs, relations } = sources[source] as RelationSource;
+      const ref = refs[index];
+      if (ref !== undefined) {
+        index++;
+        return relations(ref);
+      }
     }
-    if (source >= sources.length) return null;
-    const { refs, relations } = sources[source];
-    return relations(refs[index++]);
+    return null;
   };
   const lane = async () => {
     for (let r = next(); r; r = next()) {

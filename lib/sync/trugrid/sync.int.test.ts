@@ -129,12 +129,12 @@ describe("TruGrid sync", () => {
   it("reports a machine replaced at the vendor once as drift, and a new logon IP without drift", async () => {
     const d = sim.state.domains.get(domain)!;
     const farm = d.machineGroups.get("remote desktop farm")!;
-    const [userKey, machineKey] = [...d.associations.get("remote desktop farm")!.byUser][0];
+    const [userKey, machineKey] = [...d.associations.get("remote desktop farm")!.byUser][0]!;
     const upn = d.users.get(userKey)!.upn;
     const from = d.machines.get(machineKey)!.name;
     const to = d.machines.get([...farm.members].find((m) => m !== machineKey && d.machines.get(m)!.synced)!)!.name;
     const [result] = await client.setMachineAssociations([{ userUpn: upn, groupName: farm.name, machineName: to }]);
-    expect(result.status).toMatch(/^Success\. Previous association/);
+    expect(result!.status).toMatch(/^Success\. Previous association/);
 
     // A sign-in from elsewhere: volatile, refreshed without a drift event.
     const traveller = [...d.users.values()].find((u) => u.synced && u.upn !== upn)!;
@@ -162,7 +162,7 @@ describe("TruGrid sync", () => {
     const d = sim.state.domains.get(domain)!;
     const cleared = (await client.getMachineAssociations({ groupName: "Remote Desktop Farm" })).map((a) => `${a.userUpn}|${a.groupName}`);
     expect(cleared.length).toBeGreaterThan(0);
-    expect((await client.clearMachineAssociations(["Remote Desktop Farm"]))[0].status).toBe("Success.");
+    expect((await client.clearMachineAssociations(["Remote Desktop Farm"]))[0]!.status).toBe("Success.");
     // The allow-list has no API to edit it: an admin removes an entry in TruGrid's portal.
     const removedIp = d.ipWhitelist.shift()!;
 

@@ -110,14 +110,14 @@ describe("truuSync against the TruU simulator", () => {
 
   it("marks a user deleted at TruU, with their devices, on the next run", async () => {
     const user = truu.sim.state.users[3];
-    const deviceIds = user.devices.map((d) => d.deviceId);
+    const deviceIds = user!.devices.map((d) => d.deviceId);
     expect(deviceIds.length).toBeGreaterThan(0);
-    await truu.client().deleteDomainUser(user.guid);
+    await truu.client().deleteDomainUser(user!.guid);
 
     const run = await h.run();
     expect(run).toMatchObject({ status: "succeeded", deleted: 1 + deviceIds.length });
     expect(run.detail).toMatchObject({ user: { deleted: 1 }, device: { deleted: deviceIds.length } });
-    expect((await h.t.db.truuUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: user.guid } })).deletedAt).toBeInstanceOf(Date);
+    expect((await h.t.db.truuUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: user!.guid } })).deletedAt).toBeInstanceOf(Date);
     const gone = await h.t.db.truuDevice.findMany({ where: { tenantId: h.tenantId, vendorId: { in: deviceIds } } });
     expect(gone.map((d) => d.deletedAt)).toEqual(deviceIds.map(() => expect.any(Date)));
     expect(await counts()).toEqual(upstream());

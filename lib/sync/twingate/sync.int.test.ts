@@ -118,9 +118,9 @@ describe("Twingate sync", () => {
     }
 
     const everyone = (await tg.groups({ name: { eq: "Everyone" } }))[0];
-    const everyoneRow = await h.t.db.vendorObject.findFirstOrThrow({ where: { tenantId: h.tenantId, kind: "group", vendorId: everyone.id } });
+    const everyoneRow = await h.t.db.vendorObject.findFirstOrThrow({ where: { tenantId: h.tenantId, kind: "group", vendorId: everyone!.id } });
     expect(everyoneRow).toMatchObject({ name: "Everyone", raw: everyone });
-    expect(await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", fromId: everyone.id } })).toBe(users.length);
+    expect(await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", fromId: everyone!.id } })).toBe(users.length);
 
     for (const r of await tg.resources()) {
       const detail = (await tg.resource(r.id))!;
@@ -152,11 +152,11 @@ describe("Twingate sync", () => {
     const user = (await tg.users()).find((u) => u.state === "ACTIVE")!;
     const device = (await tg.devices({ activeState: { in: ["ACTIVE"] } }))[0];
     const resource = (await tg.resources())[0];
-    const grant = (await tg.resource(resource.id))!.access.edges.find((e) => e.node.__typename === "Group" && e.securityPolicy === null)!;
+    const grant = (await tg.resource(resource!.id))!.access.edges.find((e) => e.node.__typename === "Group" && e.securityPolicy === null)!;
     const policy = (await tg.securityPolicies()).find((p) => p.name === "Require MFA")!;
     await tg.userDetailsUpdate({ id: user.id, state: "DISABLED" });
-    await tg.deviceBlock(device.id);
-    await tg.resourceAccessAdd(resource.id, [{ principalId: grant.node.id, securityPolicyId: policy.id }]);
+    await tg.deviceBlock(device!.id);
+    await tg.resourceAccessAdd(resource!.id, [{ principalId: grant.node.id, securityPolicyId: policy.id }]);
     const audits = await auditCount();
 
     const run = await h.run();
@@ -170,11 +170,11 @@ describe("Twingate sync", () => {
       before: { state: "ACTIVE" }, after: { state: "DISABLED" },
     });
     expect(byAction["twingate.device.changed_externally"]).toMatchObject({
-      targets: [expect.objectContaining({ type: "twingate_device", id: device.id })],
+      targets: [expect.objectContaining({ type: "twingate_device", id: device!.id })],
       before: { activeState: "ACTIVE" }, after: { activeState: "BLOCKED" },
     });
     expect(byAction["twingate.resource_access.changed_externally"]).toMatchObject({
-      targets: [expect.objectContaining({ id: `${resource.id}|${grant.node.id}` })],
+      targets: [expect.objectContaining({ id: `${resource!.id}|${grant.node.id}` })],
       before: { attributes: { securityPolicyId: null, expiresAt: null, principalType: "GROUP" } },
       after: { attributes: { securityPolicyId: policy.id, expiresAt: null, principalType: "GROUP" } },
     });
@@ -193,7 +193,7 @@ describe("Twingate sync", () => {
     expect(devices.length).toBeGreaterThan(0);
     expect(memberships).toBeGreaterThan(0);
     await tg.userDelete(user.id);
-    await tg.remoteNetworkDelete(lab.id);
+    await tg.remoteNetworkDelete(lab!.id);
 
     const run = await h.run();
     expect(run).toMatchObject({ status: "succeeded", deleted: 1 + devices.length + memberships + 1, created: 0, driftEvents: 0 });
@@ -201,7 +201,7 @@ describe("Twingate sync", () => {
     expect((await h.t.db.twingateUser.findFirstOrThrow({ where: { ...where, vendorId: user.id } })).deletedAt).not.toBeNull();
     for (const d of devices) expect((await h.t.db.twingateDevice.findFirstOrThrow({ where: { ...where, vendorId: d.id } })).deletedAt).not.toBeNull();
     expect(await h.t.db.vendorEdge.count({ where: { ...where, kind: "group_member", toId: user.id, deletedAt: null } })).toBe(0);
-    expect((await h.t.db.vendorObject.findFirstOrThrow({ where: { ...where, kind: "remote_network", vendorId: lab.id } })).deletedAt).not.toBeNull();
+    expect((await h.t.db.vendorObject.findFirstOrThrow({ where: { ...where, kind: "remote_network", vendorId: lab!.id } })).deletedAt).not.toBeNull();
     expect(await cachedCounts()).toEqual(vendorCounts());
     expect((await h.run()).deleted).toBe(0);
   });

@@ -79,13 +79,13 @@ describe("JumpCloud faults", () => {
     const e = await failure(env.client().createUser({ username: "once.only", email: "once.only@northwind.example" }));
     expect(e.status).toBe(500);
     expect((await counts())["POST /api/systemusers"]).toBe(1);
-    expect([...env.org.users.values()].filter((u) => u.username === "once.only")).toHaveLength(1);
+    expect([...env.org!.users.values()].filter((u) => u.username === "once.only")).toHaveLength(1);
   });
 
   it("does not resend a non-idempotent write that timed out", async () => {
     await env.simCall("PUT", "/__sim/after-write", { hang: 1 });
-    const [u] = env.org.users.values();
-    const e = await failure(env.client({ timeoutMs: 150 }).resetMfa(u._id, { exclusionDays: 2 }));
+    const [u] = env.org!.users.values();
+    const e = await failure(env.client({ timeoutMs: 150 }).resetMfa(u!._id, { exclusionDays: 2 }));
     expect(e.info.kind).toBe("timeout");
     expect((await counts())["POST /api/systemusers/:id/resetmfa"]).toBe(1);
   });
@@ -94,8 +94,8 @@ describe("JumpCloud faults", () => {
     await env.simCall("PUT", "/__sim/faults", { errorRate: 1 });
     let sent = 0;
     const counting = (input: string | URL | Request, init?: RequestInit) => { sent++; return fetch(input, init); };
-    const [s] = env.org.systems.values();
-    expect((await failure(env.client({ fetch: counting }).systemCommand(s._id, "erase"))).status).toBe(500);
+    const [s] = env.org!.systems.values();
+    expect((await failure(env.client({ fetch: counting }).systemCommand(s!._id, "erase"))).status).toBe(500);
     expect(sent).toBe(1);
   });
 

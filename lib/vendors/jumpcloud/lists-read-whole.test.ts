@@ -25,7 +25,7 @@ describe("JumpCloud lists are read whole", () => {
   });
 
   it("reads every scheduled state change, past the default page of ten", async () => {
-    const ids = [...env.org.users.values()].filter((u) => u.state === "ACTIVATED").slice(0, 12).map((u) => u._id);
+    const ids = [...env.org!.users.values()].filter((u) => u.state === "ACTIVATED").slice(0, 12).map((u) => u._id);
     const scheduled = await env.client().scheduleUserStates({ user_ids: ids, state: "SUSPENDED", start_date: "2099-01-01T00:00:00.000Z" });
     const listed = await env.client().listScheduledUserStates();
     expect(listed.map((s) => s.scheduledJobId).sort()).toEqual(scheduled.map((s) => s.scheduledJobId).sort());
@@ -33,9 +33,9 @@ describe("JumpCloud lists are read whole", () => {
 
   it("reads every Apple MDM server, past the default page of one", async () => {
     const second = appleMdm("fedcba9876543210fedcba98", "Apple MDM (kiosks)");
-    env.org.mdms.set(second.id, second);
+    env.org!.mdms.set(second.id, second);
     const { client, sent } = env.recordingClient();
-    expect((await client.listAppleMdms()).map((m) => m.id)).toEqual([...env.org.mdms.keys()]);
+    expect((await client.listAppleMdms()).map((m) => m.id)).toEqual([...env.org!.mdms.keys()]);
     expect(sent).toEqual(["/api/v2/applemdms?skip=0&limit=100"]);
   });
 });

@@ -15,10 +15,20 @@ export interface AllPagesOptions {
 
 type FetchPage<T> = (skip: number, limit: number) => Promise<Page<T>>;
 
+interface PageRead<T> {
+  skip: number;
+  page: Page<T>;
+}
+
 /** The pages at these skips, at most `concurrency` requests at a time, in the order of the skips. */
-function pagesAt<T>(fetchPage: FetchPage<T>, skips: readonly number[], limit: number, concurrency: number): Promise<Page<T>[]> {
+function pagesAt<T>(
+  fetchPage: FetchPage<T>,
+  skips: readonly number[],
+  limit: number,
+  concurrency: number,
+): Promise<PageRead<T>[]> {
   const slot = pLimit(concurrency);
-  return Promise.all(skips.map((skip) => slot(() => fetchPage(skip, limit))));
+  return Promise.all(skips.map((skip) => slot(async () => ({ skip, page: await fetchPage(skip, limit) }))));
 }
 
 /**
@@ -42,7 +52,7 @@ export async function allPages<T>(fetchPage: FetchPage<T>, opts: AllPagesOptions
   const skips: number[] = [];
   for (let s = limit; s < first.total; s += limit) skips.push(s);
   const pages = await pagesAt(fetchPage, skips, limit, concurrency);
-  return [first.items, ...pages.map((p) => p.items)].flat();
+  return [first.items, ...pages.map((p) => p.page.items)].flat();
 }
 
 export interface CheckedWalk<T> extends AllPagesOptions {
@@ -91,23 +101,24 @@ export function endsList(page: Page<unknown>, skip: number, limit: number): bool
  */
 export async function checkedPages<T>(fetchPage: FetchPage<T>, walk: CheckedWalk<T>): Promise<T[]> {
   const limit = Math.max(2, Math.min(100, walk.pageSize ?? 100));
-  const read: { skip: number; page: Page<T> }[] = [{ skip: 0, page: await fetchPage(0, limit) }];
-  const { total } = read[0].page;
+  const first: PageRead<T> = { skip: 0, page: await fetchPage(0, limit) };
+  const { total } = first.page;
   const skips = total === undefined ? [] : overlappingSkips(total, limit);
-  const planned = await pagesAt(fetchPage, skips, limit, Math.max(1, walk.concurrency ?? 4));
-  planned.forEach((page, i) => read.push({ skip: skips[i], page }));
-  for (let last = read[read.length - 1]; !endsList(last.page, last.skip, limit); last = read[read.length - 1]) {
+  const read = [first, ...(await pagesAt(fetchPage, skips, limit, Math.max(1, walk.concurrency ?? 4)))];
+  for (let last = read.at(-1) ?? first; !endsList(last.page, last.skip, limit); ) {
     const skip = last.skip + limit - 1;
-    read.push({ skip, page: await fetchPage(skip, limit) });
+    last = { skip, page: await fetchPage(skip, limit) };
+    read.push(last);
   }
 
   const { key, report } = walk;
   const end = read.findIndex((r) => endsList(r.page, r.skip, limit));
   // Pages before `end` are full (else they would end the list), so each has a last item.
-  for (let i = 1; i <= end; i++) {
-    const before = read[i - 1];
-    const { skip, page } = read[i];
-    const ended = key(before.page.items[before.page.items.length - 1]);
+  for (const [i, { skip, page }] of read.slice(1, end + 1).entries()) {
+    const before = read[i] as PageRead<T>;
+    const endedWith = before.page.items.at(-1);
+    if (endedWith === undefined) break;
+    const ended = key(endedWith);
     const began = page.items[0] === undefined ? null : key(page.items[0]);
     if (began === ended) continue;
     report.listChanged ??= began === null

@@ -19,20 +19,20 @@ describe("JumpCloud v1 system users", () => {
     expect(first.total).toBe(24);
     expect(first.items).toHaveLength(5);
     const second = await c.listUsers({ limit: 5, skip: 5 });
-    expect(second.items[0]._id > first.items[4]._id).toBe(true);
+    expect(second.items[0]!._id > first.items[4]!._id).toBe(true);
     const all = await c.allUsers({}, { pageSize: 5, concurrency: 3 });
-    expect(all.map((u) => u._id)).toEqual([...env.org.users.keys()]);
+    expect(all.map((u) => u._id)).toEqual([...env.org!.users.keys()]);
   });
 
   it("filters with field:$eq:value, ANDs several filters, projects fields and sorts", async () => {
     const c = env.client();
-    const someone = [...env.org.users.values()][3];
-    const byEmail = await c.findUserByEmail(someone.email);
-    expect(byEmail?._id).toBe(someone._id);
-    const both = await c.listUsers({ filter: [`department:$eq:${someone.department}`, `username:$eq:${someone.username}`] });
-    expect(both.items.map((u) => u._id)).toEqual([someone._id]);
+    const someone = [...env.org!.users.values()][3];
+    const byEmail = await c.findUserByEmail(someone!.email);
+    expect(byEmail?._id).toBe(someone!._id);
+    const both = await c.listUsers({ filter: [`department:$eq:${someone!.department}`, `username:$eq:${someone!.username}`] });
+    expect(both.items.map((u) => u._id)).toEqual([someone!._id]);
     const projected = await c.listUsers({ limit: 3, fields: "email" });
-    expect(Object.keys(projected.items[0]).sort()).toEqual(["_id", "email"]);
+    expect(Object.keys(projected.items[0]!).sort()).toEqual(["_id", "email"]);
     const sorted = await c.listUsers({ limit: 100, sort: "-username" });
     const names = sorted.items.map((u) => u.username!);
     expect(names).toEqual([...names].sort().reverse());
@@ -41,11 +41,11 @@ describe("JumpCloud v1 system users", () => {
 
   it("searches with POST /search/systemusers", async () => {
     const c = env.client();
-    const u = [...env.org.users.values()][0];
-    const r = await c.searchUsers({ searchFilter: { searchTerm: u.lastname.toLowerCase(), fields: ["lastname"] } }, { limit: 50 });
-    expect(r.items.some((x) => x._id === u._id)).toBe(true);
-    expect(r.items.every((x) => x.lastname === u.lastname)).toBe(true);
-    const f = await c.searchUsers({ filter: { and: [{ email: u.email }] } });
+    const u = [...env.org!.users.values()][0];
+    const r = await c.searchUsers({ searchFilter: { searchTerm: u!.lastname.toLowerCase(), fields: ["lastname"] } }, { limit: 50 });
+    expect(r.items.some((x) => x._id === u!._id)).toBe(true);
+    expect(r.items.every((x) => x.lastname === u!.lastname)).toBe(true);
+    const f = await c.searchUsers({ filter: { and: [{ email: u!.email }] } });
     expect(f.total).toBe(1);
   });
 
@@ -90,23 +90,23 @@ describe("JumpCloud v1 system users", () => {
     expect(bad.status).toBe(400);
     expect((await c.getUser(u._id)).alternateEmail).toBe("ap@home.example");
     // Seeded people have none set, so JumpCloud leaves the field out.
-    expect([...env.org.users.values()][0]).not.toHaveProperty("alternateEmail");
+    expect([...env.org!.users.values()][0]).not.toHaveProperty("alternateEmail");
     await c.deleteUser(u._id);
   });
 
   it("refuses to delete a manager with 409 unless cascade_manager=null", async () => {
     const c = env.client();
-    const manager = [...env.org.users.values()].find((u) => [...env.org.users.values()].some((x) => x.manager === u._id))!;
+    const manager = [...env.org!.users.values()].find((u) => [...env.org!.users.values()].some((x) => x.manager === u._id))!;
     const conflict = await vendorError(c.deleteUser(manager._id));
     expect(conflict.status).toBe(409);
-    expect(env.org.users.has(manager._id)).toBe(true);
+    expect(env.org!.users.has(manager._id)).toBe(true);
     await c.deleteUser(manager._id, { clearManagerOnReports: true });
-    expect([...env.org.users.values()].some((x) => x.manager === manager._id)).toBe(false);
+    expect([...env.org!.users.values()].some((x) => x.manager === manager._id)).toBe(false);
   });
 
   it("resets MFA, unlocks and expires the password", async () => {
     const c = env.client();
-    const u = [...env.org.users.values()].find((x) => x.state === "ACTIVATED")!;
+    const u = [...env.org!.users.values()].find((x) => x.state === "ACTIVATED")!;
     await c.resetMfa(u._id, { exclusion: true, exclusionDays: 3 });
     let after = await c.getUser(u._id);
     expect(after.mfa?.exclusion).toBe(true);

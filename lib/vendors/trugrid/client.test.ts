@@ -46,7 +46,7 @@ describe("authentication and domain", () => {
   });
 
   it("refuses a missing api_key", async () => {
-    const err = await vendorError(client({ credentials: { ...sim.credentials, apiKey: "" } }).turnOnMfa([synced()[0].upn]));
+    const err = await vendorError(client({ credentials: { ...sim.credentials, apiKey: "" } }).turnOnMfa([synced()[0]!.upn]));
     expect(err.info).toMatchObject({ status: 401, vendorMessage: "Missing api_key header." });
   });
 
@@ -80,11 +80,11 @@ describe("MFA", () => {
 
   it("resets MFA, clearing the phone only when asked", async () => {
     const [a, b] = synced().filter((u) => u.mfaEnabled && u.mfaEnrolled && u.phone && !u.isAdmin);
-    const phoneB = b.phone;
-    expect(await tg.resetMfa([a.upn], { resetPhone: true })).toEqual([{ item: a.upn, status: "Success.", ok: true }]);
-    expect(await tg.resetMfa([b.upn], { resetPhone: false })).toEqual([{ item: b.upn, status: "Success.", ok: true }]);
-    expect(await userState(a.upn)).toMatchObject({ mfa: "unset", phone: null });
-    expect(await userState(b.upn)).toMatchObject({ mfa: "unset", phone: phoneB });
+    const phoneB = b!.phone;
+    expect(await tg.resetMfa([a!.upn], { resetPhone: true })).toEqual([{ item: a!.upn, status: "Success.", ok: true }]);
+    expect(await tg.resetMfa([b!.upn], { resetPhone: false })).toEqual([{ item: b!.upn, status: "Success.", ok: true }]);
+    expect(await userState(a!.upn)).toMatchObject({ mfa: "unset", phone: null });
+    expect(await userState(b!.upn)).toMatchObject({ mfa: "unset", phone: phoneB });
   });
 
   it("fails resetMfa per item when MFA is not set up or turned off", async () => {
@@ -98,7 +98,7 @@ describe("MFA", () => {
   });
 
   it("rejects a list with a malformed UPN as a whole, verbatim", async () => {
-    const err = await vendorError(tg.turnOnMfa([synced()[0].upn, "not-an-email"]));
+    const err = await vendorError(tg.turnOnMfa([synced()[0]!.upn, "not-an-email"]));
     expect(err.info).toMatchObject({ status: 400, vendorMessage: "Invalid UPN format encountered at not-an-email.", retryable: false });
   });
 
@@ -121,7 +121,7 @@ describe("machine associations", () => {
     const byGroup = await tg.getMachineAssociations({ groupName: group });
     expect(byGroup.length).toBeGreaterThan(0);
     expect(byGroup.every((a) => a.groupName === group && a.machineName.startsWith("NW-RDS-"))).toBe(true);
-    const byUser = await tg.getMachineAssociations({ userUpn: byGroup[0].userUpn });
+    const byUser = await tg.getMachineAssociations({ userUpn: byGroup[0]!.userUpn });
     expect(byUser).toContainEqual(byGroup[0]);
   });
 
@@ -194,9 +194,9 @@ describe("machine associations", () => {
     try {
       const c = new TruGridClient({ baseUrl: o.url, credentials: other.credentials, retry: FAST, setMachineAssociationsRoute: "ExternalResources" });
       const d = [...other.state.domains.values()][0];
-      const itUser = [...d.userGroups.get("it users")!.members].map((m) => d.users.get(m)!).find((u) => u.synced)!;
+      const itUser = [...d!.userGroups.get("it users")!.members].map((m) => d!.users.get(m)!).find((u) => u.synced)!;
       const res = await c.setMachineAssociations([{ userUpn: itUser.upn, groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" }]);
-      expect(res[0].ok).toBe(true);
+      expect(res[0]!.ok).toBe(true);
       expect((await c.externalResources()).length).toBeGreaterThan(0);
     } finally {
       await other.server.close();
@@ -206,7 +206,7 @@ describe("machine associations", () => {
   it("adds resource assignments, which then allow associations", async () => {
     const sales = [...domain().userGroups.get("sales users")!.members].map((m) => domain().users.get(m)!).find((u) => u.synced)!;
     const before = await tg.setMachineAssociations([{ userUpn: sales.upn, groupName: group, machineName: "NW-RDS-01" }]);
-    expect(before[0].status).toBe(`Error. Reason: User '${sales.upn}' is not assigned to group '${group}'.`);
+    expect(before[0]!.status).toBe(`Error. Reason: User '${sales.upn}' is not assigned to group '${group}'.`);
     const res = await tg.addUserMachineAssignment([
       { key: sales.upn, value: [group] },
       { key: "Finance Users", value: ["NW-RDS-02", "Sales Workstations"] },
@@ -221,9 +221,9 @@ describe("machine associations", () => {
       `Error. Reason: Key '${sales.upn}' is not unique in the request.`,
       `Error. Reason: Machine 'NW-NOPE' not found in domain '${D}'.`,
     ]);
-    expect(res[0].item).toEqual({ key: sales.upn, value: [group] });
+    expect(res[0]!.item).toEqual({ key: sales.upn, value: [group] });
     const after = await tg.setMachineAssociations([{ userUpn: sales.upn, groupName: group, machineName: "NW-RDS-01" }]);
-    expect(after[0].status).toBe("Success.");
+    expect(after[0]!.status).toBe("Success.");
     const err = await vendorError(tg.addUserMachineAssignment([{ key: "x@y", value: [group] }]));
     expect(err.info.vendorMessage).toBe("Invalid UPN format encountered at x@y.");
   });
@@ -243,19 +243,19 @@ describe("machine associations", () => {
 describe("AD sync and refresh", () => {
   it("syncs newly added users, machines and groups, which TruGrid then knows", async () => {
     const s = await simGet(`state/${D}/summary`);
-    const [u1, u2] = s.pendingUsers as string[];
-    expect((await tg.turnOnMfa([u1]))[0].status).toBe(`Error. Reason: User '${u1}' not found in domain '${D}'.`);
+    const [u1, u2] = s.pendingUsers as [string, string];
+    expect((await tg.turnOnMfa([u1]))[0]!.status).toBe(`Error. Reason: User '${u1}' not found in domain '${D}'.`);
     expect(await tg.syncAddedAdUsers([u1, `ghost@${D}`])).toEqual([
       { item: u1, status: "Success.", ok: true },
       { item: `ghost@${D}`, status: `Error. Reason: User 'ghost@${D}' not found in domain '${D}'.`, ok: false },
     ]);
-    expect((await tg.turnOnMfa([u1]))[0].status).toBe("Success.");
+    expect((await tg.turnOnMfa([u1]))[0]!.status).toBe("Success.");
 
-    const [m1] = s.pendingMachines as string[];
+    const [m1] = s.pendingMachines as [string];
     expect((await tg.syncAddedAdMachines([m1, "NW-NOPE"])).map((r) => r.status)).toEqual(["Success.", `Error. Reason: Machine 'NW-NOPE' not found in domain '${D}'.`]);
     expect((await tg.syncAddedAdUserGroups(["New Hires", "Nope"])).map((r) => r.ok)).toEqual([true, false]);
-    expect((await userState(u2)).synced).toBe(true);
-    expect((await tg.syncAddedAdMachineGroups(["New Hire Workstations"]))[0].ok).toBe(true);
+    expect((await userState(u2!)).synced).toBe(true);
+    expect((await tg.syncAddedAdMachineGroups(["New Hire Workstations"]))[0]!.ok).toBe(true);
     expect(await tg.getMachineAssociations({ groupName: "New Hire Workstations" })).toEqual([]);
     const after = await simGet(`state/${D}/summary`);
     expect(after.pendingUserGroups).toEqual([]);
@@ -305,16 +305,16 @@ describe("UPN suffixes", () => {
 describe("RDP over UDP", () => {
   it("enables and disables for named users", async () => {
     const u = synced()[3];
-    expect(await tg.enableUdp([u.upn])).toEqual([{ item: u.upn, status: "Success.", ok: true }]);
-    expect((await userState(u.upn)).udp).toBe(true);
-    expect((await tg.disableUdp([u.upn, `ghost@${D}`])).map((r) => r.ok)).toEqual([true, false]);
-    expect((await userState(u.upn)).udp).toBe(false);
+    expect(await tg.enableUdp([u!.upn])).toEqual([{ item: u!.upn, status: "Success.", ok: true }]);
+    expect((await userState(u!.upn)).udp).toBe(true);
+    expect((await tg.disableUdp([u!.upn, `ghost@${D}`])).map((r) => r.ok)).toEqual([true, false]);
+    expect((await userState(u!.upn)).udp).toBe(false);
   });
 
   it("applies to every user when the list is empty", async () => {
     const res = await tg.enableUdp();
     expect(res.length).toBe(synced().length);
-    expect(res.map((r) => r.item)).toContain(synced()[0].upn);
+    expect(res.map((r) => r.item)).toContain(synced()[0]!.upn);
     expect(synced().every((u) => u.udp)).toBe(true);
     await tg.disableUdp([]);
     expect(synced().some((u) => u.udp)).toBe(false);
@@ -333,7 +333,7 @@ describe("allow-lists and logon IPs", () => {
     const all = await tg.getUserLogonIp();
     expect(all.length).toBe(synced().length);
     const one = synced()[5];
-    expect(await tg.getUserLogonIp([one.upn])).toEqual([{ upn: one.upn, ...one.logon }]);
+    expect(await tg.getUserLogonIp([one!.upn])).toEqual([{ upn: one!.upn, ...one!.logon }]);
     const before = await requests("getUserLogonIp");
     const many = await tg.getUserLogonIp(synced().map((u) => u.upn));
     expect(many.map((r) => r.upn)).toEqual(synced().map((u) => u.upn));
@@ -354,7 +354,7 @@ describe("faults", () => {
     const started = Date.now();
     const u = synced()[0];
     // A 429 is resent even for a non-idempotent call: the vendor did nothing.
-    expect(await tg.resetMfa([u.upn], { resetPhone: false })).toHaveLength(1);
+    expect(await tg.resetMfa([u!.upn], { resetPhone: false })).toHaveLength(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 

@@ -29,7 +29,10 @@ export function pairResults<T>(operation: string, sent: readonly T[], got: ItemS
       vendorMessage: `sent ${sent.length} items, got ${got.length} statuses`,
     });
   }
-  return got.map((g, i) => ({ item: sent[i], status: g.status, ok: isSuccess(g.status) }));
+  return sent.map((item, i) => {
+    const status = (got[i] as ItemStatusEntry).status; // the lengths are equal (checked above)
+    return { item, status, ok: isSuccess(status) };
+  });
 }
 
 const ECHO_NAMES = ["item", "upn", "userUpn", "name", "groupName", "machineName", "dns"] as const;

@@ -23,23 +23,23 @@ describe("enrolled users", () => {
     const page = await client.enrolledUsersPage();
     expect(page).toMatchObject({ page: 1, next: null, previous: null, final: 1, pageSize: 100, count: 24 });
     expect(page.results.map((u) => u.userPrincipal)).toEqual(h.sim.state.users.map((u) => u.upn));
-    expect(page.results[0].created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    expect(page.results[0]!.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
   });
 
   it("filters exactly and case-insensitively by upn, email, guid and tuid", async () => {
     const u = h.sim.state.users[3];
-    for (const filter of [{ upn: u.upn.toUpperCase() }, { email: u.email.toUpperCase() }, { guid: u.guid.toUpperCase() }, { tuid: u.tuid.toUpperCase() }]) {
+    for (const filter of [{ upn: u!.upn.toUpperCase() }, { email: u!.email.toUpperCase() }, { guid: u!.guid.toUpperCase() }, { tuid: u!.tuid.toUpperCase() }]) {
       const page = await client.enrolledUsersPage(filter);
       expect(page.count).toBe(1);
-      expect(page.results[0].tuid).toBe(u.tuid);
+      expect(page.results[0]!.tuid).toBe(u!.tuid);
     }
-    expect((await client.enrolledUsersPage({ upn: u.upn.slice(0, -1) })).count).toBe(0);
+    expect((await client.enrolledUsersPage({ upn: u!.upn.slice(0, -1) })).count).toBe(0);
   });
 
   it("combines filters with AND", async () => {
     const [a, b] = h.sim.state.users;
-    expect((await client.enrolledUsersPage({ upn: a.upn, guid: a.guid })).count).toBe(1);
-    expect((await client.enrolledUsersPage({ upn: a.upn, email: b.email })).count).toBe(0);
+    expect((await client.enrolledUsersPage({ upn: a!.upn, guid: a!.guid })).count).toBe(1);
+    expect((await client.enrolledUsersPage({ upn: a!.upn, email: b!.email })).count).toBe(0);
   });
 
   it("collects all pages", async () => {
@@ -61,10 +61,10 @@ describe("system devices", () => {
     expect(p2).toMatchObject({ page: 2, next: null, previous: 1, final: 2 });
     expect(p2.results).toHaveLength(23);
     const d = p1.results[0];
-    expect(typeof d.lastHeardFrom).toBe("number");
-    expect(["MAC_TPM", "WINDOWS_TPM", "ANDROID"]).toContain(d.type);
-    expect(d.domain).toEqual(h.sim.state.domains[0]);
-    expect(d.user.guid).toBe(h.sim.state.devices[0].user.guid);
+    expect(typeof d!.lastHeardFrom).toBe("number");
+    expect(["MAC_TPM", "WINDOWS_TPM", "ANDROID"]).toContain(d!.type);
+    expect(d!.domain).toEqual(h.sim.state.domains[0]);
+    expect(d!.user.guid).toBe(h.sim.state.devices[0]!.user.guid);
   });
 
   it("walks every page in order, fetching ahead", async () => {
@@ -83,23 +83,23 @@ describe("system devices", () => {
 describe("domain users and their devices", () => {
   it("gets a user by guid, with its tenant", async () => {
     const u = h.sim.state.users[5];
-    const got = await client.getDomainUser(u.guid);
-    expect(got).toMatchObject({ tuid: u.tuid, guid: u.guid, userPrincipal: u.upn, email: u.email, displayName: u.displayName });
-    expect(got.domain).toEqual({ key: u.domain.key, name: "Northwind Traders", domain: "northwind" });
+    const got = await client.getDomainUser(u!.guid);
+    expect(got).toMatchObject({ tuid: u!.tuid, guid: u!.guid, userPrincipal: u!.upn, email: u!.email, displayName: u!.displayName });
+    expect(got.domain).toEqual({ key: u!.domain.key, name: "Northwind Traders", domain: "northwind" });
   });
 
   it("treats the guid in the path as case-sensitive", async () => {
     const u = h.sim.state.users[5];
-    const err = await vendorError(client.getDomainUser(u.guid.toUpperCase()));
+    const err = await vendorError(client.getDomainUser(u!.guid.toUpperCase()));
     expect(err.info).toMatchObject({ operation: "getDomainUser", status: 404, vendorMessage: "Not found." });
   });
 
   it("gets one device of a user", async () => {
     const u = h.sim.state.users[6];
-    const dev = u.devices[0];
-    const got = await client.getUserDevice(u.guid, dev.deviceId);
-    expect(got).toMatchObject({ deviceId: dev.deviceId, type: dev.type, active: true, user: { guid: u.guid } });
-    const err = await vendorError(client.getUserDevice(h.sim.state.users[7].guid, dev.deviceId));
+    const dev = u!.devices[0];
+    const got = await client.getUserDevice(u!.guid, dev!.deviceId);
+    expect(got).toMatchObject({ deviceId: dev!.deviceId, type: dev!.type, active: true, user: { guid: u!.guid } });
+    const err = await vendorError(client.getUserDevice(h.sim.state.users[7]!.guid, dev!.deviceId));
     expect(err.status).toBe(404);
   });
 
@@ -107,29 +107,29 @@ describe("domain users and their devices", () => {
     const u = h.sim.state.users.find((x) => x.devices.length >= 2)!;
     const dev = u.devices[0];
     const before = (await client.devicesPage()).count;
-    const deleted = await client.deleteUserDevice(u.guid, dev.deviceId);
-    expect(deleted).toMatchObject({ deviceId: dev.deviceId, active: false, user: { guid: u.guid } });
+    const deleted = await client.deleteUserDevice(u.guid, dev!.deviceId);
+    expect(deleted).toMatchObject({ deviceId: dev!.deviceId, active: false, user: { guid: u.guid } });
     expect((await client.devicesPage()).count).toBe(before - 1);
-    expect((await vendorError(client.getUserDevice(u.guid, dev.deviceId))).status).toBe(404);
+    expect((await vendorError(client.getUserDevice(u.guid, dev!.deviceId))).status).toBe(404);
     expect((await client.enrolledUsersPage({ guid: u.guid })).count).toBe(1);
     const [dataUser] = (await client.dataUsersPage({ guids: [u.guid] })).results;
-    expect(dataUser.devices.map((d) => d.deviceId)).not.toContain(dev.deviceId);
-    const again = await vendorError(client.deleteUserDevice(u.guid, dev.deviceId));
+    expect(dataUser!.devices.map((d) => d.deviceId)).not.toContain(dev!.deviceId);
+    const again = await vendorError(client.deleteUserDevice(u.guid, dev!.deviceId));
     expect(again.info).toMatchObject({ operation: "deleteUserDevice", status: 404 });
   });
 
   it("deletes a user and all their devices (204, empty body)", async () => {
     const u = h.sim.state.users[10];
-    const deviceIds = u.devices.map((d) => d.deviceId);
+    const deviceIds = u!.devices.map((d) => d.deviceId);
     const before = await client.devicesPage();
-    await expect(client.deleteDomainUser(u.guid)).resolves.toBeUndefined();
-    expect((await vendorError(client.getDomainUser(u.guid))).status).toBe(404);
-    expect((await client.enrolledUsersPage({ guid: u.guid })).count).toBe(0);
+    await expect(client.deleteDomainUser(u!.guid)).resolves.toBeUndefined();
+    expect((await vendorError(client.getDomainUser(u!.guid))).status).toBe(404);
+    expect((await client.enrolledUsersPage({ guid: u!.guid })).count).toBe(0);
     expect((await client.enrolledUsersPage()).count).toBe(23);
     const devices = await client.allDevices();
     expect(devices.length).toBe(before.count - deviceIds.length);
     expect(devices.some((d) => deviceIds.includes(d.deviceId))).toBe(false);
-    expect((await vendorError(client.deleteDomainUser(u.guid))).info).toMatchObject({ operation: "deleteDomainUser", status: 404 });
+    expect((await vendorError(client.deleteDomainUser(u!.guid))).info).toMatchObject({ operation: "deleteDomainUser", status: 404 });
   });
 });
 
@@ -140,18 +140,18 @@ describe("data APIs", () => {
     expect(page.count).toBe(h.sim.state.users.length);
     const withDevices = page.results.find((u) => u.devices.length > 0)!;
     const d = withDevices.devices[0];
-    expect(d.lastHeardFrom).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
-    expect([100, 300, 500]).toContain(d.assuranceLevel);
-    expect(typeof d.notificationsEnabled).toBe("boolean");
+    expect(d!.lastHeardFrom).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+    expect([100, 300, 500]).toContain(d!.assuranceLevel);
+    expect(typeof d!.notificationsEnabled).toBe("boolean");
   });
 
   it("ORs repeated values and ANDs different parameters", async () => {
     const [a, b] = h.sim.state.users;
-    const or = await client.dataUsersPage({ userPrincipals: [a.upn.toUpperCase(), b.upn] });
-    expect(or.results.map((u) => u.guid).sort()).toEqual([a.guid, b.guid].sort());
-    expect((await client.dataUsersPage({ emails: [a.email], guids: [b.guid] })).count).toBe(0);
-    expect((await client.dataUsersPage({ emails: [a.email, b.email], guids: [b.guid.toUpperCase()] })).results.map((u) => u.guid)).toEqual([b.guid]);
-    expect((await client.allDataUsers({ guids: [a.guid] })).length).toBe(1);
+    const or = await client.dataUsersPage({ userPrincipals: [a!.upn.toUpperCase(), b!.upn] });
+    expect(or.results.map((u) => u.guid).sort()).toEqual([a!.guid, b!.guid].sort());
+    expect((await client.dataUsersPage({ emails: [a!.email], guids: [b!.guid] })).count).toBe(0);
+    expect((await client.dataUsersPage({ emails: [a!.email, b!.email], guids: [b!.guid.toUpperCase()] })).results.map((u) => u.guid)).toEqual([b!.guid]);
+    expect((await client.allDataUsers({ guids: [a!.guid] })).length).toBe(1);
   });
 
   it("lists workstation assets with hardware, network and enrolled accounts", async () => {
@@ -160,17 +160,17 @@ describe("data APIs", () => {
     const laptop = page.results.find((a) => a.devices.length > 0)!;
     expect(["MAC_AGENT", "WINDOWS_AGENT"]).toContain(laptop.type);
     expect(laptop.network?.ipAddresses.length).toBeGreaterThan(0);
-    expect(laptop.devices[0].user.guid).toBeTruthy();
+    expect(laptop.devices[0]!.user.guid).toBeTruthy();
     expect((await client.allAssets({}, { concurrency: 3 })).length).toBe(h.sim.state.assets.length);
   });
 
   it("filters assets by IP and MAC: OR within, AND across", async () => {
     const [a, b] = h.sim.state.assets;
-    const or = await client.assetsPage({ ipAddresses: [a.ipAddresses[0], b.ipAddresses[0]] });
-    expect(or.results.map((x) => x.machineName).sort()).toEqual([a.machineName, b.machineName].sort());
-    expect((await client.assetsPage({ macAddresses: [a.macAddresses[0].toUpperCase()] })).results[0].machineName).toBe(a.machineName);
-    expect((await client.assetsPage({ ipAddresses: [a.ipAddresses[0]], macAddresses: [b.macAddresses[0]] })).count).toBe(0);
-    expect((await client.assetsPage({ ipAddresses: [a.ipAddresses[0]], macAddresses: [a.macAddresses[0]] })).count).toBe(1);
+    const or = await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!, b!.ipAddresses[0]!] });
+    expect(or.results.map((x) => x.machineName).sort()).toEqual([a!.machineName, b!.machineName].sort());
+    expect((await client.assetsPage({ macAddresses: [a!.macAddresses[0]!.toUpperCase()] })).results[0]!.machineName).toBe(a!.machineName);
+    expect((await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!], macAddresses: [b!.macAddresses[0]!] })).count).toBe(0);
+    expect((await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!], macAddresses: [a!.macAddresses[0]!] })).count).toBe(1);
   });
 });
 
@@ -186,7 +186,7 @@ describe("credentials and URLs", () => {
   it("sends the bearer token and a trailing slash on every URL", async () => {
     await h.clearSeen();
     await client.enrolledUsersPage({ upn: "x@y.example" });
-    await client.getDomainUser(h.sim.state.users[0].guid);
+    await client.getDomainUser(h.sim.state.users[0]!.guid);
     const api = (await h.seen()).filter((r) => r.path.startsWith("/api/"));
     expect(api.length).toBe(2);
     for (const r of api) expect(r.path.endsWith("/")).toBe(true);

@@ -86,12 +86,12 @@ describe("deletes are not resent when the outcome is unknown", () => {
     await client.enrolledUsersPage();
     await h.clearSeen();
     await (await h.admin("POST", "fail-after-write", { count: 1 })).text();
-    const err = await vendorError(client.deleteUserDevice(u.guid, dev.deviceId));
+    const err = await vendorError(client.deleteUserDevice(u.guid, dev!.deviceId));
     expect(err.info).toMatchObject({ operation: "deleteUserDevice", status: 500, retryable: true });
     const deletes = (await h.seen()).filter((r) => r.method === "DELETE");
     expect(deletes).toHaveLength(1);
     // It did happen: the caller must look before trying again.
-    expect((await vendorError(client.getUserDevice(u.guid, dev.deviceId))).status).toBe(404);
+    expect((await vendorError(client.getUserDevice(u.guid, dev!.deviceId))).status).toBe(404);
   });
 
   it("does not resend a user delete answered 500", async () => {
@@ -125,7 +125,7 @@ describe("deletes are not resent when the outcome is unknown", () => {
     await client.enrolledUsersPage();
     await h.clearSeen();
     await h.faults({ burst429: 1, retryAfterSeconds: 0 });
-    const deleted = await client.deleteUserDevice(u.guid, u.devices[0].deviceId);
+    const deleted = await client.deleteUserDevice(u.guid, u.devices[0]!.deviceId);
     expect(deleted.active).toBe(false);
     expect(h.sent.map((r) => r.status)).toEqual([429, 200]);
   });
@@ -165,7 +165,7 @@ describe("tokens", () => {
     const u = h.sim.state.users.find((x) => !x.deleted && x.devices.length > 0)!;
     await client.enrolledUsersPage();
     await h.admin("POST", "revoke-tokens");
-    expect((await client.deleteUserDevice(u.guid, u.devices[0].deviceId)).active).toBe(false);
+    expect((await client.deleteUserDevice(u.guid, u.devices[0]!.deviceId)).active).toBe(false);
     expect(h.sent.filter((r) => r.method === "DELETE").map((r) => r.status)).toEqual([401, 200]);
   });
 

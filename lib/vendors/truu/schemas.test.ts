@@ -15,13 +15,13 @@ describe("TruU's documented examples parse", () => {
       expect(EnrolledUsersPage.parse(page).pageSize).toBe(100);
     }
     expect(EnrolledUsersPage.parse(examples.enrolledUsersPage1).next).toBe(2);
-    expect(EnrolledUsersPage.parse(examples.enrolledUsersByEmail).results[1].displayName).toBe("User Name - Admin");
+    expect(EnrolledUsersPage.parse(examples.enrolledUsersByEmail).results[1]!.displayName).toBe("User Name - Admin");
   });
 
   it("system devices page, one device, a deleted device", () => {
     const page = SystemDevicesPage.parse(examples.devicesPage);
     expect(page).toMatchObject({ final: 33, pageSize: 25, count: 825 });
-    expect(page.results[0].lastHeardFrom).toBe(1705327828000);
+    expect(page.results[0]!.lastHeardFrom).toBe(1705327828000);
     expect(SystemDevice.parse(examples.userDevice).active).toBe(true);
     expect(SystemDevice.parse(examples.deletedUserDevice)).toMatchObject({ active: false, type: "ANDROID" });
   });
@@ -32,11 +32,11 @@ describe("TruU's documented examples parse", () => {
 
   it("data users and assets", () => {
     const users = DataUsersPage.parse(examples.dataUsersByGuids);
-    expect(users.results[0].devices[0]).toMatchObject({ lastHeardFrom: "2024-03-18T14:54:37.231000Z", assuranceLevel: 100 });
+    expect(users.results[0]!.devices[0]).toMatchObject({ lastHeardFrom: "2024-03-18T14:54:37.231000Z", assuranceLevel: 100 });
     const assets = AssetsPage.parse(examples.assetsByIpAddresses);
     expect(assets.results[0]).toMatchObject({ type: "MAC_AGENT", lastHeardFrom: null, devices: [] });
-    expect(assets.results[1].hardware?.manufacturer).toBeUndefined();
-    expect(assets.results[1].devices[2].user.displayName).toBe("Mary Diaz");
+    expect(assets.results[1]!.hardware?.manufacturer).toBeUndefined();
+    expect(assets.results[1]!.devices[2]!.user.displayName).toBe("Mary Diaz");
   });
 
   it("rejects a system device whose lastHeardFrom is a string", () => {

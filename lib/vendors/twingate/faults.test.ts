@@ -56,7 +56,7 @@ describe("Twingate faults", () => {
   it("a 429 on a write is resent: the vendor refused before doing anything", async () => {
     const [d] = await env.client().devices({ activeState: { in: ["ACTIVE"] } });
     await env.simJson("PUT", "/__sim/faults", { burst429: 1, retryAfterSeconds: 0 });
-    expect((await env.client().deviceUpdate(d.id, true)).isTrusted).toBe(true);
+    expect((await env.client().deviceUpdate(d!.id, true)).isTrusted).toBe(true);
     expect(env.sent).toHaveLength(3);
   });
 
@@ -65,7 +65,7 @@ describe("Twingate faults", () => {
     await env.simJson("PUT", "/__sim/faults", { errorRate: 0.5 });
     const tg = env.client();
     const [first] = await tg.users();
-    expect(await tg.user(first.id)).not.toBeNull();
+    expect(await tg.user(first!.id)).not.toBeNull();
     expect(env.sent).toHaveLength(3);
   });
 

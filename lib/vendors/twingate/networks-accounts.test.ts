@@ -12,7 +12,7 @@ describe("Twingate remote networks", () => {
     const all = await tg.remoteNetworks();
     expect(all.map((n) => n.name)).toEqual(["Head Office", "AWS Production", "Azure Apps", "Lab"]);
     const [aws] = await tg.remoteNetworks({ name: { startsWith: "AWS" } });
-    const byId = (await tg.remoteNetwork({ id: aws.id }))!;
+    const byId = (await tg.remoteNetwork({ id: aws!.id }))!;
     expect(byId).toMatchObject({ location: "AWS", isActive: true });
     expect(byId.resources.totalCount).toBeGreaterThan(0);
     expect(byId.connectors.totalCount).toBe(2);
@@ -46,24 +46,24 @@ describe("Twingate connectors", () => {
     const dead = await tg.connectors({ state: { in: ["DEAD_NO_HEARTBEAT"] } });
     expect(dead.length).toBeGreaterThan(0);
     expect(dead.every((c) => c.state === "DEAD_NO_HEARTBEAT")).toBe(true);
-    expect(await tg.connectors({ name: { eq: all[0].name } })).toHaveLength(1);
-    expect((await tg.connector(all[0].id))?.remoteNetwork.id).toBe(all[0].remoteNetwork.id);
+    expect(await tg.connectors({ name: { eq: all[0]!.name } })).toHaveLength(1);
+    expect((await tg.connector(all[0]!.id))?.remoteNetwork.id).toBe(all[0]!.remoteNetwork.id);
     expect(await tg.connector(Buffer.from("Connector:4").toString("base64"))).toBeNull();
   });
 
   it("creates, renames, issues tokens and deletes; names are unique per remote network", async () => {
     const tg = env.client();
     const [office, aws] = await tg.remoteNetworks();
-    const c = await tg.connectorCreate({ remoteNetworkId: office.id, name: "north-gate", hasStatusNotificationsEnabled: false });
-    expect(c).toMatchObject({ name: "north-gate", hasStatusNotificationsEnabled: false, remoteNetwork: { id: office.id } });
+    const c = await tg.connectorCreate({ remoteNetworkId: office!.id, name: "north-gate", hasStatusNotificationsEnabled: false });
+    expect(c).toMatchObject({ name: "north-gate", hasStatusNotificationsEnabled: false, remoteNetwork: { id: office!.id } });
 
-    const dup = await vendorError(tg.connectorCreate({ remoteNetworkId: office.id, name: "north-gate" }));
+    const dup = await vendorError(tg.connectorCreate({ remoteNetworkId: office!.id, name: "north-gate" }));
     expect(dup.vendorMessage).toBe(TWINGATE_ERRORS.duplicateConnectorName("north-gate"));
     // The same name is fine in another network.
-    const other = await tg.connectorCreate({ remoteNetworkId: aws.id, name: "north-gate" });
+    const other = await tg.connectorCreate({ remoteNetworkId: aws!.id, name: "north-gate" });
 
-    const [existing] = (await tg.remoteNetwork({ id: office.id }))!.connectors.edges.map((e) => e.node);
-    expect((await vendorError(tg.connectorUpdate({ id: c.id, name: existing.name }))).vendorMessage).toBe(TWINGATE_ERRORS.duplicateConnectorName(existing.name));
+    const [existing] = (await tg.remoteNetwork({ id: office!.id }))!.connectors.edges.map((e) => e.node);
+    expect((await vendorError(tg.connectorUpdate({ id: c.id, name: existing!.name }))).vendorMessage).toBe(TWINGATE_ERRORS.duplicateConnectorName(existing!.name));
     expect(await tg.connectorUpdate({ id: c.id, name: "south-gate", hasStatusNotificationsEnabled: true })).toMatchObject({ name: "south-gate", hasStatusNotificationsEnabled: true });
 
     const tokens = await tg.connectorGenerateTokens(c.id);
@@ -83,14 +83,14 @@ describe("Twingate service accounts and keys", () => {
     const all = await tg.serviceAccounts();
     expect(all.map((s) => s.name)).toEqual(["CI Runner", "Backup Agent"]);
     const [ci] = await tg.serviceAccounts({ name: { eq: "CI Runner" } });
-    const read = (await tg.serviceAccount(ci.id))!;
+    const read = (await tg.serviceAccount(ci!.id))!;
     expect(read.keys.edges.map((e) => e.node.status)).toEqual(["REVOKED", "ACTIVE"]);
     expect(read.resources.totalCount).toBe(1);
     const [backup] = await tg.serviceAccounts({ name: { eq: "Backup Agent" } });
-    expect((await tg.serviceAccount(backup.id))!.keys.edges[0].node.status).toBe("EXPIRED");
+    expect((await tg.serviceAccount(backup!.id))!.keys.edges[0]!.node.status).toBe("EXPIRED");
 
-    const key = read.keys.edges[1].node;
-    expect(await tg.serviceAccountKey({ id: key.id })).toMatchObject({ id: key.id, name: key.name, serviceAccount: { id: ci.id } });
+    const key = read.keys.edges[1]!.node;
+    expect(await tg.serviceAccountKey({ id: key.id })).toMatchObject({ id: key.id, name: key.name, serviceAccount: { id: ci!.id } });
     expect(await tg.serviceAccountKey({ name: key.name })).toMatchObject({ id: key.id });
     expect(await tg.serviceAccount(Buffer.from("ServiceAccount:1").toString("base64"))).toBeNull();
     expect(await tg.serviceAccountKey({ id: Buffer.from("ServiceAccountKey:1").toString("base64") })).toBeNull();
@@ -99,14 +99,14 @@ describe("Twingate service accounts and keys", () => {
   it("creates, updates and deletes an account and runs a key through its life", async () => {
     const tg = env.client();
     const [r1, r2] = await tg.resources();
-    const sa = await tg.serviceAccountCreate({ name: "Deploy Bot", resourceIds: [r1.id] });
+    const sa = await tg.serviceAccountCreate({ name: "Deploy Bot", resourceIds: [r1!.id] });
     expect(sa.name).toBe("Deploy Bot");
-    await tg.serviceAccountUpdate({ id: sa.id, name: "Deploy Robot", addedResourceIds: [r2.id] });
+    await tg.serviceAccountUpdate({ id: sa.id, name: "Deploy Robot", addedResourceIds: [r2!.id] });
     expect((await tg.serviceAccount(sa.id))!).toMatchObject({ name: "Deploy Robot", resources: { totalCount: 2 } });
-    await tg.serviceAccountUpdate({ id: sa.id, removedResourceIds: [r1.id] });
-    expect((await tg.serviceAccount(sa.id))!.resources.edges.map((e) => e.node.id)).toEqual([r2.id]);
-    await tg.serviceAccountUpdate({ id: sa.id, resourceIds: [r1.id] });
-    expect((await tg.serviceAccount(sa.id))!.resources.edges.map((e) => e.node.id)).toEqual([r1.id]);
+    await tg.serviceAccountUpdate({ id: sa.id, removedResourceIds: [r1!.id] });
+    expect((await tg.serviceAccount(sa.id))!.resources.edges.map((e) => e.node.id)).toEqual([r2!.id]);
+    await tg.serviceAccountUpdate({ id: sa.id, resourceIds: [r1!.id] });
+    expect((await tg.serviceAccount(sa.id))!.resources.edges.map((e) => e.node.id)).toEqual([r1!.id]);
 
     const { key, token } = await tg.serviceAccountKeyCreate({ serviceAccountId: sa.id, name: "deploy-key", expirationTime: 30 });
     expect(token.length).toBeGreaterThan(20);

@@ -31,7 +31,7 @@ describe("every attempt takes a slot of the token's budget", () => {
     await faults({ burst429: 0, errorRate: 0.5 });
     env.sent.length = 0;
     const [first] = (await tg.usersPage({ first: 1 })).edges;
-    await tg.user(first.node.id);
+    await tg.user(first!.node.id);
     expect(env.sent.length).toBeGreaterThan(2);
     expect(p.count("read")).toBe(3 + env.sent.length);
     expect(p.count("write")).toBe(0);
@@ -44,12 +44,12 @@ describe("every attempt takes a slot of the token's budget", () => {
     const reads = p.count("read");
     await faults({ burst429: 1, retryAfterSeconds: 1 });
     const sentBefore = env.sent.length;
-    await tg.deviceUpdate(device.id, !device.isTrusted);
+    await tg.deviceUpdate(device!.id, !device!.isTrusted);
     expect(env.sent.length - sentBefore).toBe(2);
     const writes = p.grants.filter((g) => g.kind === "write");
     expect(writes).toHaveLength(2);
     // The resend's slot is taken once the vendor's Retry-After is over, not before.
-    expect(writes[1].atMs - writes[0].atMs).toBeGreaterThanOrEqual(950);
+    expect(writes[1]!.atMs - writes[0]!.atMs).toBeGreaterThanOrEqual(950);
     expect(p.count("read")).toBe(reads);
   });
 

@@ -47,12 +47,13 @@ export class InProcessPacer implements Pacer {
     const times = this.granted[kind];
     for (;;) {
       const now = Date.now();
-      while (times.length && times[0] <= now - windowMs - this.marginMs) times.shift();
+      while ((times[0] ?? now) <= now - windowMs - this.marginMs) times.shift();
       if (times.length < limit) {
         times.push(now);
         return;
       }
-      await new Promise((r) => setTimeout(r, times[0] + windowMs + this.marginMs - now + 1));
+      const oldest = times[0] ?? now;
+      await new Promise((r) => setTimeout(r, oldest + windowMs + this.marginMs - now + 1));
     }
   }
 }

@@ -16,11 +16,11 @@ describe("Twingate users", () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(page.totalCount).toBe(all.length);
     const next = await tg.usersPage({ first: 5, after: page.pageInfo.endCursor });
-    expect(next.edges[0].node.id).toBe(all[5].id);
+    expect(next.edges[0]!.node.id).toBe(all[5]!.id);
 
     const target = all[3];
-    const found = await tg.users({ email: { eq: target.email! } });
-    expect(found.map((u) => u.id)).toEqual([target.id]);
+    const found = await tg.users({ email: { eq: target!.email! } });
+    expect(found.map((u) => u.id)).toEqual([target!.id]);
     const admins = await tg.users({ role: { in: ["ADMIN"] } });
     expect(admins.length).toBeGreaterThan(0);
     expect(admins.every((u) => u.role === "ADMIN")).toBe(true);
@@ -43,8 +43,8 @@ describe("Twingate users", () => {
   it("reads one user with groups, and null for an unknown id", async () => {
     const tg = env.client();
     const [first] = await tg.users();
-    const user = await tg.user(first.id);
-    expect(user?.email).toBe(first.email);
+    const user = await tg.user(first!.id);
+    expect(user?.email).toBe(first!.email);
     expect(user?.groups.edges.map((e) => e.node.name)).toContain("Everyone");
     expect(await tg.user(Buffer.from("User:1").toString("base64"))).toBeNull();
   });
@@ -90,22 +90,22 @@ describe("Twingate devices", () => {
     const all = await tg.devices();
     expect(all).toHaveLength(env.sim.state.devices.size);
 
-    const one = await tg.device(all[0].id);
-    expect(one).toMatchObject({ id: all[0].id, lastConnectedAt: null });
+    const one = await tg.device(all[0]!.id);
+    expect(one).toMatchObject({ id: all[0]!.id, lastConnectedAt: null });
     expect(one?.user.email).toMatch(/@northwind\.example$/);
-    expect(await tg.devices({ serialNumber: { eq: all[0].serialNumber! } })).toHaveLength(1);
+    expect(await tg.devices({ serialNumber: { eq: all[0]!.serialNumber! } })).toHaveLength(1);
     expect(await tg.device(Buffer.from("Device:7").toString("base64"))).toBeNull();
   });
 
   it("blocks, unblocks, trusts, archives and unarchives a device", async () => {
     const tg = env.client();
     const [d] = await tg.devices({ activeState: { in: ["ACTIVE"] } });
-    expect((await tg.deviceBlock(d.id)).activeState).toBe("BLOCKED");
-    expect((await tg.device(d.id))?.activeState).toBe("BLOCKED");
-    expect((await tg.deviceUnblock(d.id)).activeState).toBe("ACTIVE");
-    expect((await tg.deviceUpdate(d.id, !d.isTrusted)).isTrusted).toBe(!d.isTrusted);
-    expect((await tg.deviceArchive(d.id)).activeState).toBe("ARCHIVED");
-    expect((await tg.deviceUnarchive(d.id)).activeState).toBe("ACTIVE");
+    expect((await tg.deviceBlock(d!.id)).activeState).toBe("BLOCKED");
+    expect((await tg.device(d!.id))?.activeState).toBe("BLOCKED");
+    expect((await tg.deviceUnblock(d!.id)).activeState).toBe("ACTIVE");
+    expect((await tg.deviceUpdate(d!.id, !d!.isTrusted)).isTrusted).toBe(!d!.isTrusted);
+    expect((await tg.deviceArchive(d!.id)).activeState).toBe("ARCHIVED");
+    expect((await tg.deviceUnarchive(d!.id)).activeState).toBe("ACTIVE");
 
     const ghost = Buffer.from("Device:3").toString("base64");
     expect((await vendorError(tg.deviceBlock(ghost))).vendorMessage).toBe(TWINGATE_ERRORS.notFound("Device", ghost));
@@ -114,12 +114,12 @@ describe("Twingate devices", () => {
   it("an archived device comes back to ACTIVE when it connects; a blocked one does not", async () => {
     const tg = env.client();
     const [a, b] = await tg.devices({ activeState: { in: ["ACTIVE"] } });
-    await tg.deviceArchive(a.id);
-    await tg.deviceBlock(b.id);
-    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(a.id)}/connect`)).toMatchObject({ activeState: "ACTIVE" });
-    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(b.id)}/connect`)).toMatchObject({ activeState: "BLOCKED" });
-    expect((await tg.device(a.id))?.activeState).toBe("ACTIVE");
-    expect((await tg.device(a.id))?.lastConnectedAt).toBeNull();
-    await tg.deviceUnblock(b.id);
+    await tg.deviceArchive(a!.id);
+    await tg.deviceBlock(b!.id);
+    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(a!.id)}/connect`)).toMatchObject({ activeState: "ACTIVE" });
+    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(b!.id)}/connect`)).toMatchObject({ activeState: "BLOCKED" });
+    expect((await tg.device(a!.id))?.activeState).toBe("ACTIVE");
+    expect((await tg.device(a!.id))?.lastConnectedAt).toBeNull();
+    await tg.deviceUnblock(b!.id);
   });
 });

@@ -81,8 +81,8 @@ export function applyCorrections<T extends Partial<Record<DocumentName, Document
     const parent = c.at
       .slice(0, -1)
       .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], out[c.document]);
-    const last = c.at[c.at.length - 1];
-    if (!parent || typeof parent !== "object" || !(last in parent))
+    const last = c.at.at(-1);
+    if (last === undefined || !parent || typeof parent !== "object" || !(last in parent))
       throw new Error(`correction for ${c.document} #/${c.at.join("/")}: no such schema`);
     (parent as Record<string, unknown>)[last] = c.schema;
   }

@@ -42,6 +42,14 @@ export function candidateOperations(method: string, simPath: string): OperationR
   return [];
 }
 
+/** The operation a document lists at `at`, if it lists one. */
+export function operationAt(
+  paths: Record<string, Record<string, JsonObject>>,
+  at: Pick<OperationRef, "path" | "method">,
+): JsonObject | undefined {
+  return paths[at.path]?.[at.method];
+}
+
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
 

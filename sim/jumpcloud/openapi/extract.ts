@@ -20,6 +20,7 @@ import {
   type JsonObject,
   type OperationRef,
   type OperationsCut,
+  operationAt,
 } from "./documents";
 
 export const SPEC_DIR = new URL("../../../vendor-specs/jumpcloud/", import.meta.url);
@@ -91,8 +92,9 @@ export function extractOperations(
   for (const { method, path } of routes) {
     const found = documentedOperation(docs, method, path);
     if (!found) throw new Error(`${method} ${path}: no operation in ${Object.values(DOCUMENT_FILES).join(", ")}`);
-    const op = docs[found.document].paths[found.path][found.method];
-    const kept: JsonObject = { operationId: op.operationId };
+    const op = operationAt(docs[found.document].paths, found);
+    if (!op) throw new Error(`${method} ${path}: no operation at ${found.path}`);
+    const kept: JsonObject = op.operationId === undefined ? {} : { operationId: op.operationId };
     const query = queryParameters(docs[found.document], found);
     if (query.length > 0) kept.parameters = query;
     if (op.requestBody !== undefined) kept.requestBody = op.requestBody;
@@ -102,23 +104,21 @@ export function extractOperations(
       components: {},
     };
     cuts[found.document] = cut;
-    cut.paths[found.path] ??= {};
-    cut.paths[found.path][found.method] = kept;
+    cut.paths[found.path] = { ...cut.paths[found.path], [found.method]: kept };
     collect(found.document, kept);
   }
 
   // Components referenced from the kept operations, and from those components in turn.
-  for (let i = 0; i < refs.length; i++) {
-    const { document, ref } = refs[i];
+  // refs grows while it is read: a component's own $refs are collected as it is kept.
+  for (const { document, ref } of refs) {
     const m = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
     if (!m) throw new Error(`${document}: unsupported $ref ${ref}`);
-    const [, kind, name] = m;
+    const [, kind = "", name = ""] = m;
     const cut = cuts[document]!;
     if (cut.components[kind]?.[name] !== undefined) continue;
     const target = docs[document].components?.[kind]?.[name];
     if (target === undefined) throw new Error(`${document}: $ref ${ref} points at nothing`);
-    cut.components[kind] ??= {};
-    cut.components[kind][name] = target;
+    cut.components[kind] = { ...cut.components[kind], [name]: target };
     collect(document, target);
   }
   return {
@@ -134,8 +134,8 @@ export function extractOperations(
  */
 export function queryParameters(doc: OpenApiDocument, at: OperationRef): JsonObject[] {
   const where = `${at.document} ${at.method.toUpperCase()} ${at.path}`;
-  if (doc.paths[at.path].parameters !== undefined) throw new Error(`${where}: path-level parameters are not read`);
-  const all = (doc.paths[at.path][at.method].parameters ?? []) as JsonObject[];
+  if (doc.paths[at.path]?.parameters !== undefined) throw new Error(`${where}: path-level parameters are not read`);
+  const all = (operationAt(doc.paths, at)?.parameters ?? []) as JsonObject[];
   if (all.some((p) => p.$ref !== undefined)) throw new Error(`${where}: parameters by $ref are not read`);
   return all.filter((p) => p.in === "query");
 }
@@ -146,7 +146,7 @@ function ordered(cut: DocumentCut): DocumentCut {
     Object.fromEntries(
       Object.keys(o)
         .sort()
-        .map((k) => [k, each(o[k])]),
+        .map((k) => [k, each(o[k] as T)]),
     );
   return {
     source: cut.source,

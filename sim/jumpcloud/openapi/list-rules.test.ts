@@ -14,7 +14,7 @@ const corrected = (cut = committed(), parameterCorrections = PARAMETER_CORRECTIO
 });
 const listRoutes = () => simRoutes().filter((r) => r.list);
 const param = (cut: OperationsCut, document: "v1" | "v2", path: string, name: string) =>
-  (cut.documents[document]!.paths[path].get.parameters as JsonObject[]).find((p) => p.name === name)!;
+  (cut.documents[document]!.paths[path]!.get!.parameters as JsonObject[]).find((p) => p.name === name)!;
 
 describe("JumpCloud list routes' query rules", () => {
   it("every list route the simulator serves has a documented limit and skip rule, or an explicit correction", () => {

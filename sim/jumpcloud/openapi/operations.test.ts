@@ -66,8 +66,8 @@ describe("the JumpCloud simulator's operations", () => {
     ][]) {
       for (const [path, methods] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(methods)) {
-          expect(op.operationId).toBe(docs[name].paths[path][method].operationId);
-          expect(op.requestBody).toEqual(docs[name].paths[path][method].requestBody);
+          expect(op.operationId).toBe(docs[name].paths[path]![method]!.operationId);
+          expect(op.requestBody).toEqual(docs[name].paths[path]![method]!.requestBody);
           const query = queryParameters(docs[name], { document: name, path, method });
           expect(op.parameters).toEqual(query.length > 0 ? query : undefined);
         }
@@ -88,7 +88,7 @@ describe("the JumpCloud simulator's operations", () => {
     }
     expect(() =>
       applyCorrections(cut.documents, [
-        { ...CORRECTIONS[0], at: ["components", "schemas", "no_such_schema", "properties", "x"] },
+        { ...CORRECTIONS[0]!, at: ["components", "schemas", "no_such_schema", "properties", "x"] },
       ]),
     ).toThrow(/no such schema/);
   });
@@ -97,10 +97,10 @@ describe("the JumpCloud simulator's operations", () => {
     const cut = JSON.parse(readFileSync(OPERATIONS_FILE, "utf8")) as OperationsCut;
     const corrected = applyCorrections(cut.documents);
     for (const c of PARAMETER_CORRECTIONS) {
-      const params = corrected[c.document]!.paths[c.path][c.method].parameters as { name: string; schema: unknown }[];
+      const params = corrected[c.document]!.paths[c.path]![c.method]!.parameters as { name: string; schema: unknown }[];
       expect(params.find((p) => p.name === c.parameter)!.schema).toEqual(c.schema);
     }
-    const [first] = PARAMETER_CORRECTIONS;
+    const first = PARAMETER_CORRECTIONS[0]!;
     expect(() => applyCorrections(cut.documents, [], [{ ...first, parameter: "no_such_parameter" }])).toThrow(
       /no such query parameter/,
     );

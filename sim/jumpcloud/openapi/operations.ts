@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { applyCorrections } from "./corrections";
-import { candidateOperations, type JsonObject, type OperationRef, type OperationsCut } from "./documents";
+import { candidateOperations, type JsonObject, type OperationRef, type OperationsCut, operationAt } from "./documents";
 
 let corrected: OperationsCut | undefined;
 
@@ -25,11 +25,13 @@ export function operationIn(
   method: string,
   simPath: string,
 ): { at: OperationRef; operation: JsonObject } {
-  const at = candidateOperations(method, simPath).find((c) => cut.documents[c.document]?.paths[c.path]?.[c.method]);
-  if (!at)
-    throw new Error(
-      `${method} ${simPath} has no documented operation in operations.json ` +
-        "(after adding a route: npx tsx sim/jumpcloud/openapi/write-operations.ts)",
-    );
-  return { at, operation: cut.documents[at.document]!.paths[at.path][at.method] };
+  for (const at of candidateOperations(method, simPath)) {
+    const paths = cut.documents[at.document]?.paths;
+    const operation = paths && operationAt(paths, at);
+    if (operation) return { at, operation };
+  }
+  throw new Error(
+    `${method} ${simPath} has no documented operation in operations.json ` +
+      "(after adding a route: npx tsx sim/jumpcloud/openapi/write-operations.ts)",
+  );
 }

@@ -14,14 +14,16 @@ export const metadata: Metadata = { title: "Tenants" };
 export default async function TenantsPage(props: PageProps) {
   const { staff } = await pageContext(props, { page: "/settings/tenants", perm: "connections.read", tenant: "global" });
   const tenants = await tenantsInScope(staff);
-  const connections = await Promise.all(tenants.map((t) => connectionsOf(staff, t.id)));
+  const cards = await Promise.all(
+    tenants.map(async (tenant) => ({ tenant, connections: await connectionsOf(staff, tenant.id) })),
+  );
   return (
     <>
       <PageHeader title="Tenants" description="Customer organisations and their vendor connections. You see the tenants you are assigned to." />
       <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-3">
-        {tenants.map((t, i) => (
+        {cards.map(({ tenant: t, connections }) => (
           <div key={t.id} className="grid gap-2">
-            <TenantConnectionsCard tenant={t} connections={connections[i]} />
+            <TenantConnectionsCard tenant={t} connections={connections} />
             <Link href={`/settings/tenants/${t.id}`} className="text-sm text-primary hover:underline">Open {t.name}</Link>
           </div>
         ))}
