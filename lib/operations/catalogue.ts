@@ -7,9 +7,11 @@ import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
 import type { AnyOperation } from "./operation";
 import trugridAddAssignments from "./trugrid/add-assignments";
+import trugridClearMachineAssociations from "./trugrid/clear-machine-associations";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
 import trugridResetMfa from "./trugrid/reset-mfa";
+import trugridSetDomainUdp from "./trugrid/set-domain-udp";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
 import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
@@ -35,7 +37,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridResetMfa,
   trugridEnableUdp,
   trugridDisableUdp,
+  trugridSetDomainUdp,
   trugridSetMachineAssociations,
+  trugridClearMachineAssociations,
   trugridAddAssignments,
   truuDeleteDevice,
   truuDeleteUser,

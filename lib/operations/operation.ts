@@ -138,8 +138,11 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** Why no undo reverses it: required unless reversible or a read. */
   irreversible?: string;
   audit: {
-    /** `state`, once the cache was read: the labels and related objects it knows (a device's user). */
-    targets: (item: I, state?: S) => AuditTarget[];
+    /**
+     * `state`, once the cache was read: the labels and related objects it knows (a device's user).
+     * `tenantId`: what names a tenant-wide item (a domain) before the state does.
+     */
+    targets: (item: I, state?: S, tenantId?: string) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
   };

@@ -51,7 +51,7 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   });
   run.note.vendor = op.vendor;
   // Named again with what the cache knows of each item (a label, a device's user), as the input could not.
-  run.note.targets = sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state));
+  run.note.targets = sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state, run.tenantId));
   run.note.before = op.audit.before(sent);
   const done: Done<Item, unknown>[] = [];
   const settle = async () => {

@@ -1,14 +1,12 @@
 "use server";
 import { actionOf } from "../operations/derive/action";
+import clearMachineAssociationsOp from "../operations/trugrid/clear-machine-associations";
 import setMachineAssociationsOp from "../operations/trugrid/set-machine-associations";
 import { z } from "zod";
-import { action, ActionError } from "../actions/action";
+import { action } from "../actions/action";
 import { db } from "../db";
 import { Upn } from "../people/upn";
-import { UndoOf } from "../undo/undo-of";
-import { associationAfter, associationBefore, associationLabel, associationTarget } from "./association-audit";
-import { clearAssociations, upsertAssociation } from "./cache";
-import { statusesOf, summarise, type ItemOutcome } from "./item-outcome";
+import { upsertAssociation } from "./cache";
 import { trugridUserTarget } from "./targets";
 import { trugridClient, vendorCall } from "./vendor";
 
@@ -24,31 +22,11 @@ export const setMachineAssociations = actionOf<{
 
 /**
  * Clears machine associations of chosen groups, or of the whole domain when
- * no group is given (then the domain name must be typed, and is checked
- * here). Domain-level: admins only.
+ * no group is given (then the domain name must be typed, and is checked).
+ * Domain-level: admins only; defined in lib/operations/trugrid/clear-machine-associations.ts.
  */
-export const clearMachineAssociations = action(
-  { name: "trugrid.machine_association.cleared", perm: "trugrid.domain.write", mode: "external",
-    input: z.object({ tenantId: z.string().min(1), groups: z.array(z.string().trim().min(1)).max(500), confirm: z.string().trim().optional() }),
-    tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "trugrid", targets: i.groups.length ? i.groups.map((g) => ({ type: "trugrid_machine_group", id: g })) : [{ type: "trugrid_domain", id: i.tenantId }] }) },
-  async ({ tenantId, groups, confirm }, ctx) => {
-    const client = await trugridClient(tenantId);
-    const all = groups.length === 0;
-    if (all && confirm?.toLowerCase() !== client.domainName.toLowerCase()) throw new ActionError(`Type the domain name (${client.domainName}) to clear every machine group's associations.`);
-    if (all) ctx.audit.targets = [{ type: "trugrid_domain", id: client.domainName }];
-    const before = await db().vendorEdge.findMany({
-      where: { tenantId, vendor: "trugrid", kind: "machine_association", deletedAt: null, ...(all ? {} : { OR: groups.map((g) => ({ toId: { equals: g, mode: "insensitive" as const } })) }) },
-      select: { fromId: true, attributes: true },
-    });
-    ctx.audit.before = { associations: before.map((b) => ({ userUpn: b.fromId, ...(b.attributes as object) })) };
-    const results = await vendorCall(() => client.clearMachineAssociations(groups));
-    const outcomes: ItemOutcome[] = results.map((r, i) => ({ item: r.item ?? groups[i] ?? "(domain)", status: r.status, ok: r.ok }));
-    ctx.audit.after = { statuses: statusesOf(outcomes) };
-    const out = summarise(outcomes, "Associations cleared");
-    const cleared = await clearAssociations(db(), tenantId, all ? "all" : out.succeeded);
-    return { ...out, message: `${out.message} (${cleared} cached associations removed)` };
-  },
+export const clearMachineAssociations = actionOf<{ tenantId: string; groups: string[]; confirm?: string }>(
+  clearMachineAssociationsOp,
 );
 
 /**
