@@ -7,12 +7,20 @@ import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
 import type { AnyOperation } from "./operation";
 import trugridAddAssignments from "./trugrid/add-assignments";
+import trugridAddUpnSuffixes from "./trugrid/add-upn-suffixes";
+import trugridClearAppAssociations from "./trugrid/clear-app-associations";
 import trugridClearMachineAssociations from "./trugrid/clear-machine-associations";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
+import trugridRefreshActiveDirectory from "./trugrid/refresh-active-directory";
+import trugridRefreshApplications from "./trugrid/refresh-applications";
 import trugridResetMfa from "./trugrid/reset-mfa";
 import trugridSetDomainUdp from "./trugrid/set-domain-udp";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
+import trugridSyncAddedAdMachineGroups from "./trugrid/sync-added-ad-machine-groups";
+import trugridSyncAddedAdMachines from "./trugrid/sync-added-ad-machines";
+import trugridSyncAddedAdUserGroups from "./trugrid/sync-added-ad-user-groups";
+import trugridSyncAddedAdUsers from "./trugrid/sync-added-ad-users";
 import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
@@ -40,6 +48,14 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridSetDomainUdp,
   trugridSetMachineAssociations,
   trugridClearMachineAssociations,
+  trugridSyncAddedAdUsers,
+  trugridSyncAddedAdMachines,
+  trugridSyncAddedAdUserGroups,
+  trugridSyncAddedAdMachineGroups,
+  trugridRefreshActiveDirectory,
+  trugridRefreshApplications,
+  trugridClearAppAssociations,
+  trugridAddUpnSuffixes,
   trugridAddAssignments,
   truuDeleteDevice,
   truuDeleteUser,
