@@ -12,8 +12,11 @@ import trugridClearAppAssociations from "./trugrid/clear-app-associations";
 import trugridClearMachineAssociations from "./trugrid/clear-machine-associations";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
+import trugridLookUpLogonIps from "./trugrid/look-up-logon-ips";
 import trugridRefreshActiveDirectory from "./trugrid/refresh-active-directory";
+import trugridRefreshAllowLists from "./trugrid/refresh-allow-lists";
 import trugridRefreshApplications from "./trugrid/refresh-applications";
+import trugridReloadAssociations from "./trugrid/reload-associations";
 import trugridResetMfa from "./trugrid/reset-mfa";
 import trugridSetDomainUdp from "./trugrid/set-domain-udp";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
@@ -57,6 +60,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridClearAppAssociations,
   trugridAddUpnSuffixes,
   trugridAddAssignments,
+  trugridReloadAssociations,
+  trugridLookUpLogonIps,
+  trugridRefreshAllowLists,
   truuDeleteDevice,
   truuDeleteUser,
   twingateSetUserState,
