@@ -21,8 +21,9 @@ import { AuditEventInput } from "../audit/event";
 import { currentActionName } from "../audit/legacy-names";
 import { PERMISSIONS } from "../auth/permissions";
 import { loadStaff, type Staff } from "../auth/staff";
-import { bulkOperation } from "../bulk/catalogue";
+import { BULK_OPERATIONS, bulkOperation } from "../bulk/catalogue";
 import type { Db } from "../db/client";
+import { OFFBOARDING_STEPS } from "../offboarding/step-list";
 import { INVERSES } from "../undo/registry";
 import { undoEvent } from "../undo/undo-event";
 import type { VendorId } from "../vendors/connection-fields";
@@ -30,7 +31,7 @@ import { OPERATIONS, operationById } from "./catalogue";
 import { actionOf } from "./derive/action";
 import { toBulkOperation } from "./derive/bulk";
 import { actionInputOf } from "./items";
-import type { AnyOperation } from "./operation";
+import { type AnyOperation, offers } from "./operation";
 
 // Every operation of the catalogue, held to what every surface needs: one
 // server action with its permission, a valid audit name, a CSV template
@@ -429,16 +430,27 @@ async function fromPage(op: AnyOperation) {
 }
 
 describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
-  it("has exactly one server action, with the operation's permission and a tenant rule", () => {
-    const found = actions.get(id) ?? [];
-    expect(
-      found.map((f) => f.at),
-      "one export in a 'use server' module",
-    ).toHaveLength(1);
-    expect(found[0]?.def.perm).toBe(op.perm);
-    expect(typeof found[0]?.def.tenant).toBe("function");
+  it.runIf(!offers(op, "page"))("has no server action, and is a step of a runbook when it says so", () => {
+    expect(actions.get(id) ?? [], "a non-page operation has no export in a 'use server' module").toHaveLength(0);
+    expect(offers(op, "runbook"), "offered somewhere").toBe(true);
+    expect(OFFBOARDING_STEPS.some((s) => s.op === toBulkOperation(op))).toBe(true);
+    if (!offers(op, "csv")) expect(BULK_OPERATIONS.map((b) => b.id)).not.toContain(toBulkOperation(op).id);
     expect(Object.hasOwn(PERMISSIONS, op.perm)).toBe(true);
   });
+
+  it.runIf(offers(op, "page"))(
+    "has exactly one server action, with the operation's permission and a tenant rule",
+    () => {
+      const found = actions.get(id) ?? [];
+      expect(
+        found.map((f) => f.at),
+        "one export in a 'use server' module",
+      ).toHaveLength(1);
+      expect(found[0]?.def.perm).toBe(op.perm);
+      expect(typeof found[0]?.def.tenant).toBe("function");
+      expect(Object.hasOwn(PERMISSIONS, op.perm)).toBe(true);
+    },
+  );
 
   it("is an audit action the log accepts, named as it is now", () => {
     const event = AuditEventInput.safeParse({ action: id, actor: null, outcome: "success" });
@@ -474,13 +486,16 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
     else expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
   });
 
-  it.runIf(op.risk === "reversible")("changes the vendor from its page action, and its undo puts it back", async () => {
-    const { h, probe, item, before, done } = await fromPage(op);
-    expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
-    const eventId = done.ok ? done.eventId : undefined;
-    expect(await undoEvent(h.db, h.staff, eventId ?? "", INVERSES)).toMatchObject({ ok: true });
-    expect(probe.state(item)).toEqual(before);
-  });
+  it.runIf(op.risk === "reversible" && offers(op, "page"))(
+    "changes the vendor from its page action, and its undo puts it back",
+    async () => {
+      const { h, probe, item, before, done } = await fromPage(op);
+      expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
+      const eventId = done.ok ? done.eventId : undefined;
+      expect(await undoEvent(h.db, h.staff, eventId ?? "", INVERSES)).toMatchObject({ ok: true });
+      expect(probe.state(item)).toEqual(before);
+    },
+  );
 });
 
 describe("an item typed in another case", () => {

@@ -17,6 +17,7 @@ import trugridRefreshActiveDirectory from "./trugrid/refresh-active-directory";
 import trugridRefreshAllowLists from "./trugrid/refresh-allow-lists";
 import trugridRefreshApplications from "./trugrid/refresh-applications";
 import trugridReloadAssociations from "./trugrid/reload-associations";
+import trugridRemoveMachineAssociation from "./trugrid/remove-machine-association";
 import trugridResetMfa from "./trugrid/reset-mfa";
 import trugridSetDomainUdp from "./trugrid/set-domain-udp";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
@@ -50,6 +51,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridDisableUdp,
   trugridSetDomainUdp,
   trugridSetMachineAssociations,
+  trugridRemoveMachineAssociation,
   trugridClearMachineAssociations,
   trugridSyncAddedAdUsers,
   trugridSyncAddedAdMachines,

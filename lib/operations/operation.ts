@@ -146,7 +146,9 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
   };
-  /** Absent: not offered in bulk. */
+  /** Where it is offered; absent: a page's server action, and the Bulk page when it has a `csv`. */
+  surfaces?: readonly OfferedOn[];
+  /** Absent: not offered in bulk. A runbook step's rows are checked and keyed by it too. */
   // biome-ignore lint/suspicious/noExplicitAny: a sheet's row type is the module's own business.
   csv?: CsvSpec<I, S, any>;
   /** The id bulk jobs stored before operations had one id (kept until those jobs are migrated). */
@@ -155,6 +157,19 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   done: string | ((items: I[]) => string);
   /** What the page's action returns, when not the per-item outcome (ItemsOutcome): the state the vendor answered. */
   result?: (done: Done<I, S, A>[]) => unknown;
+}
+
+/**
+ * "page": a server action (a page's, an undo's); "csv": the Bulk page's
+ * uploads; "runbook": a runbook's step only, when no page can offer it (a
+ * removal TruGrid can only do by clearing a whole group and setting the rest again).
+ */
+export type OfferedOn = "page" | "csv" | "runbook";
+
+/** Whether an operation is offered on a surface (see `surfaces`). */
+export function offers(op: Pick<OperationDef, "surfaces" | "csv">, on: OfferedOn): boolean {
+  if (op.surfaces) return op.surfaces.includes(on);
+  return on === "page" || (on === "csv" && op.csv !== undefined);
 }
 
 /** Declares an operation; the identity, so that its types are checked where it is written. */
