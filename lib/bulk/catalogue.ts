@@ -1,7 +1,7 @@
 import { offboardingRunbook } from "../offboarding/runbook";
 import { OPERATIONS } from "../operations/catalogue";
 import { toBulkOperation } from "../operations/derive/bulk";
-import { surfacesOf } from "../operations/operation";
+import { offers } from "../operations/operation";
 import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
@@ -10,7 +10,7 @@ import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-gro
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
-  ...OPERATIONS.filter((op) => surfacesOf(op).includes("csv")).map(toBulkOperation),
+  ...OPERATIONS.filter((op) => offers(op, "csv")).map(toBulkOperation),
   twingateGroupAdd, twingateGroupRemove,
 ] as unknown as BulkOperation<never>[];
 

@@ -1,11 +1,12 @@
 import type { BulkOperation } from "../bulk/operation";
 import { toBulkOperation } from "../operations/derive/bulk";
 import suspendUser from "../operations/jumpcloud/suspend-user";
+import removeMachineAssociation from "../operations/trugrid/remove-machine-association";
 import turnOffMfa from "../operations/trugrid/turn-off-mfa";
 import truuDeleteDevice from "../operations/truu/delete-device";
 import blockDevice from "../operations/twingate/block-device";
 import setUserState from "../operations/twingate/set-user-state";
-import { jumpcloudRemoveFromGroup, trugridRemoveAssociation } from "./steps";
+import { jumpcloudRemoveFromGroup } from "./steps";
 
 type AnyOp = BulkOperation<Record<string, unknown>>;
 
@@ -20,7 +21,7 @@ export const OFFBOARDING_STEPS: { op: AnyOp; label: string; undoable: boolean }[
   step(toBulkOperation(suspendUser), "JumpCloud: suspend user"),
   step(toBulkOperation(setUserState), "Twingate: disable user"),
   step(toBulkOperation(turnOffMfa), "TruGrid: turn MFA off"),
-  step(trugridRemoveAssociation, "TruGrid: remove machine association"),
+  step(toBulkOperation(removeMachineAssociation), "TruGrid: remove machine association"),
   step(jumpcloudRemoveFromGroup, "JumpCloud: remove from group"),
   step(toBulkOperation(blockDevice), "Twingate: block device"),
   step(toBulkOperation(truuDeleteDevice), "TruU: delete device"),

@@ -22,8 +22,9 @@ import { AuditEventInput } from "../audit/event";
 import { currentActionName } from "../audit/legacy-names";
 import { PERMISSIONS } from "../auth/permissions";
 import { loadStaff, type Staff } from "../auth/staff";
-import { bulkOperation } from "../bulk/catalogue";
+import { BULK_OPERATIONS, bulkOperation } from "../bulk/catalogue";
 import type { Db } from "../db/client";
+import { OFFBOARDING_STEPS } from "../offboarding/step-list";
 import { INVERSES } from "../undo/registry";
 import { undoEvent } from "../undo/undo-event";
 import type { VendorId } from "../vendors/connection-fields";
@@ -31,7 +32,7 @@ import { OPERATIONS, operationById } from "./catalogue";
 import { actionOf } from "./derive/action";
 import { toBulkOperation } from "./derive/bulk";
 import { actionInputOf, actionSchema } from "./items";
-import { type AnyOperation, surfacesOf } from "./operation";
+import { type AnyOperation, offers } from "./operation";
 
 // Every operation of the catalogue, held to what every surface needs: one
 // server action with its permission, a valid audit name, a CSV template
@@ -67,6 +68,11 @@ interface Probe {
   /** A sheet's row the cache knows, when not the item (the cache knows machines only from their associations). */
   row?: () => Item;
   state: (item: Item) => unknown;
+  /**
+   * What one call from its page action does to that state, for operations
+   * no undo puts back (irreversible ones and reads): "changes" or "keeps".
+   */
+  once?: "changes" | "keeps";
 }
 
 let trugrid: BulkHarness<TruGridSim> | undefined;
@@ -116,6 +122,39 @@ const trugridSlot = (item: Item) =>
   trugridDomain()
     ?.associations.get(String(item.groupName).toLowerCase())
     ?.byUser.get(String(item.userUpn).toLowerCase());
+
+const lc = (s: unknown) => String(s).toLowerCase();
+/** The domain's name, typed to confirm a change to all of it. */
+const trugridDomainName = () => trugridDomain()?.domain ?? "";
+/** A group to clear: one whose machines are all taken (no other probe moves anyone in it), else the last one. */
+const trugridGroupToClear = () => {
+  const groups = [...(trugridDomain()?.associations ?? [])].filter(([, slots]) => slots.byUser.size > 0);
+  const full = groups.find(([g, slots]) =>
+    [...(trugridDomain()?.machineGroups.get(g)?.members ?? [])].every((m) => slots.byMachine.has(m)),
+  );
+  const [group] = full ?? groups.at(-1) ?? [];
+  if (!group) throw new Error("The TruGrid simulator has no association to clear.");
+  return trugridDomain()?.machineGroups.get(group)?.name ?? group;
+};
+/** An object of the domain added in AD that TruGrid has not synced yet, by name. */
+const trugridPending = (of: "users" | "machines" | "userGroups" | "machineGroups"): Item => {
+  const found = [...(trugridDomain()?.[of].values() ?? [])].find((x) => !x.synced);
+  if (!found) throw new Error(`The TruGrid simulator has no ${of} pending in AD.`);
+  return { name: "upn" in found ? found.upn : found.name };
+};
+const trugridSynced = (of: "users" | "machines" | "userGroups" | "machineGroups") => (item: Item) =>
+  trugridDomain()?.[of].get(lc(item.name))?.synced;
+const trugridSyncProbe = (of: "users" | "machines" | "userGroups" | "machineGroups"): Probe => ({
+  item: () => trugridPending(of),
+  state: trugridSynced(of),
+  once: "changes",
+});
+/** A user group with application associations. */
+const trugridAppGroup = () => {
+  const [group] = [...(trugridDomain()?.appAssociations ?? [])].find(([, apps]) => apps.size > 0) ?? [];
+  if (!group) throw new Error("The TruGrid simulator has no application association.");
+  return trugridDomain()?.userGroups.get(group)?.name ?? group;
+};
 
 let truu: BulkHarness<TruuSim> | undefined;
 /** A TruU user with devices, as TruU holds them. */
@@ -314,6 +353,59 @@ const jcBindingProbe = (bound: boolean): Probe => ({
 });
 
 const PROBES: Record<string, Probe> = {
+  "trugrid.udp.set_for_domain": {
+    item: () => ({ on: !trugridUsers().every((u) => u.udp), confirm: trugridDomainName().toUpperCase() }),
+    state: () => trugridUsers().map((u) => u.udp),
+    once: "changes",
+  },
+  "trugrid.machine_association.removed": {
+    item: () => ({ upn: trugridAssociation().userUpn, groupName: trugridAssociation().groupName }),
+    state: trugridSlot,
+  },
+  "trugrid.machine_association.cleared": {
+    item: () => ({ groups: [trugridGroupToClear()] }),
+    state: (item) => trugridDomain()?.associations.get(lc((item.groups as string[])[0]))?.byUser.size,
+    once: "changes",
+  },
+  "trugrid.ad.users_synced": trugridSyncProbe("users"),
+  "trugrid.ad.machines_synced": trugridSyncProbe("machines"),
+  "trugrid.ad.user_groups_synced": trugridSyncProbe("userGroups"),
+  "trugrid.ad.machine_groups_synced": trugridSyncProbe("machineGroups"),
+  "trugrid.ad.refreshed": {
+    item: () => ({}),
+    state: () => trugridDomain()?.lastActiveDirectoryRefresh,
+    once: "changes",
+  },
+  "trugrid.applications.refreshed": {
+    item: () => ({}),
+    state: () => trugridDomain()?.lastApplicationRefresh,
+    once: "changes",
+  },
+  "trugrid.app_association.cleared": {
+    item: () => ({ groups: [trugridAppGroup()] }),
+    state: (item) => [...(trugridDomain()?.appAssociations.get(lc((item.groups as string[])[0])) ?? [])],
+    once: "changes",
+  },
+  "trugrid.upn_suffix.added": {
+    item: () => ({ name: `partners.${trugridDomainName()}` }),
+    state: (item) => trugridDomain()?.upnSuffixes.has(lc(item.name)),
+    once: "changes",
+  },
+  "trugrid.machine_association.reloaded": {
+    item: () => ({ groupName: trugridAssociation().groupName }),
+    state: (item) => [...(trugridDomain()?.associations.get(lc(item.groupName))?.byUser ?? [])],
+    once: "keeps",
+  },
+  "trugrid.logon_ip.looked_up": {
+    item: () => ({ upns: [trugridAssociation().userUpn] }),
+    state: () => trugridUsers().map((u) => ({ ...u })),
+    once: "keeps",
+  },
+  "trugrid.allow_list.read": {
+    item: () => ({}),
+    state: () => [trugridDomain()?.ipWhitelist, trugridDomain()?.externalResources],
+    once: "keeps",
+  },
   "trugrid.assignment.created": {
     item: () => ({ key: trugridAssociation().userUpn, value: [trugridAssociation().groupName] }),
     row: () => ({ assignee: trugridAssociation().userUpn, resource: trugridAssociation().groupName }),
@@ -356,10 +448,22 @@ const PROBES: Record<string, Probe> = {
       jcScheduled().filter((s) => s.systemUserId === jcUsers().find((u) => u.email === item.emails)?._id),
   },
   "jumpcloud.bulk.states_cancelled": {
+    // One scheduled far ahead, put straight into the simulator's state when there is none (as JumpCloud's bulk
+    // state route would record it), so that the probe stands on its own.
     item: () => {
+      const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
       const [scheduled] = jcScheduled();
-      if (!scheduled) throw new Error("The JumpCloud simulator has no scheduled state change: schedule one first.");
-      return { scheduledJobId: scheduled.scheduledJobId };
+      if (scheduled) return { scheduledJobId: scheduled.scheduledJobId };
+      if (!org) throw new Error("The JumpCloud simulator has no organisation.");
+      const made = {
+        scheduledJobId: jumpcloud?.sim.state.ids.next() ?? "",
+        systemUserId: jcUser((u) => u.state === "ACTIVATED")._id,
+        state: "SUSPENDED" as const,
+        scheduledDate: "2031-01-15T09:30:00.000Z",
+        sendActivationEmails: false,
+      };
+      org.scheduledStates.set(made.scheduledJobId, made);
+      return { scheduledJobId: made.scheduledJobId };
     },
     state: (item) => jcScheduled().some((s) => s.scheduledJobId === item.scheduledJobId),
   },
@@ -562,21 +666,39 @@ const probeOf = (op: AnyOperation) => {
   return probe;
 };
 
+/** Its probe's item, sent once through its page action: the vendor's state of it before, and the answer. */
+async function fromPage(op: AnyOperation) {
+  const h = harnessOf(op);
+  const probe = probeOf(op);
+  const item = probe.item(h);
+  const before = structuredClone(probe.state(item));
+  const done = await actionOf(op)(actionInputOf(op, h.tenantId, [item]) as never);
+  expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
+  return { h, probe, item, before, done };
+}
+
 describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
-  it("has exactly one server action, with the operation's permission and a tenant rule", () => {
-    const found = actions.get(id) ?? [];
-    // None for an operation no page offers (a sheet's only, a runbook's only).
-    const page = surfacesOf(op).includes("page");
-    expect(
-      found.map((f) => f.at),
-      "one export in a 'use server' module",
-    ).toHaveLength(page ? 1 : 0);
-    if (page) {
-      expect(found[0]?.def.perm).toBe(op.perm);
-      expect(typeof found[0]?.def.tenant).toBe("function");
-    }
+  it.runIf(!offers(op, "page"))("has no server action, and is offered on a sheet or as a runbook's step", () => {
+    expect(actions.get(id) ?? [], "a non-page operation has no export in a 'use server' module").toHaveLength(0);
+    expect(offers(op, "csv") || offers(op, "runbook"), "offered somewhere").toBe(true);
+    if (offers(op, "runbook")) expect(OFFBOARDING_STEPS.some((s) => s.op === toBulkOperation(op))).toBe(true);
+    expect(BULK_OPERATIONS.map((b) => b.id).includes(toBulkOperation(op).id)).toBe(offers(op, "csv"));
     expect(Object.hasOwn(PERMISSIONS, op.perm)).toBe(true);
   });
+
+  it.runIf(offers(op, "page"))(
+    "has exactly one server action, with the operation's permission and a tenant rule",
+    () => {
+      const found = actions.get(id) ?? [];
+      expect(
+        found.map((f) => f.at),
+        "one export in a 'use server' module",
+      ).toHaveLength(1);
+      expect(found[0]?.def.perm).toBe(op.perm);
+      expect(typeof found[0]?.def.tenant).toBe("function");
+      expect(Object.hasOwn(PERMISSIONS, op.perm)).toBe(true);
+    },
+  );
 
   it("is an audit action the log accepts, named as it is now", () => {
     const event = AuditEventInput.safeParse({ action: id, actor: null, outcome: "success" });
@@ -612,18 +734,22 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
     expect(["create", "update", "no_change"]).toContain(plan?.plan);
   });
 
-  it.runIf(op.risk === "reversible")("changes the vendor from its page action, and its undo puts it back", async () => {
-    const h = harnessOf(op);
-    const probe = probeOf(op);
-    const item = probe.item(h);
-    const before = structuredClone(probe.state(item));
-    const done = await actionOf(op)(actionInputOf(op, h.tenantId, [item]) as never);
-    expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
-    expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
-    const eventId = done.ok ? done.eventId : undefined;
-    expect(await undoEvent(h.db, h.staff, eventId ?? "", INVERSES)).toMatchObject({ ok: true });
-    expect(probe.state(item)).toEqual(before);
+  it.runIf(PROBES[id]?.once)("its page action reaches the vendor (a read changes nothing there)", async () => {
+    const { probe, item, before } = await fromPage(op);
+    if (probe.once === "keeps") expect(probe.state(item)).toEqual(before);
+    else expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
   });
+
+  it.runIf(op.risk === "reversible" && offers(op, "page"))(
+    "changes the vendor from its page action, and its undo puts it back",
+    async () => {
+      const { h, probe, item, before, done } = await fromPage(op);
+      expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
+      const eventId = done.ok ? done.eventId : undefined;
+      expect(await undoEvent(h.db, h.staff, eventId ?? "", INVERSES)).toMatchObject({ ok: true });
+      expect(probe.state(item)).toEqual(before);
+    },
+  );
 });
 
 describe("an item typed in another case", () => {
@@ -656,5 +782,37 @@ describe("an item typed in another case", () => {
     });
     expect(edge?.fromId).toBe(cachedUser?.upn);
     expect(edge?.toId).not.toBe(shouted.groupName);
+  });
+});
+
+describe("a domain-wide operation", () => {
+  const lastEvent = (h: Harness, action: string) =>
+    h.db.auditEvent.findFirstOrThrow({ where: { tenantId: h.tenantId, action }, orderBy: { seq: "desc" } });
+
+  it("is refused unless the domain's name is typed, in the page's words, naming the tenant", async () => {
+    const op = operationById("trugrid.machine_association.cleared");
+    if (!op) throw new Error("no clear operation");
+    const h = harnessOf(op);
+    const done = await actionOf(op)({ tenantId: h.tenantId, groups: [], confirm: "not the domain" } as never);
+    const error = `Type the domain name (${trugridDomainName()}) to clear every machine group's associations.`;
+    expect(done).toEqual({ ok: false, error });
+    expect(await lastEvent(h, op.id)).toMatchObject({
+      outcome: "failure",
+      targets: [{ type: "trugrid_domain", id: h.tenantId }],
+    });
+    expect([...(trugridDomain()?.associations.values() ?? [])].some((g) => g.byUser.size > 0)).toBe(true);
+  });
+
+  it("names the tenant before the call and the domain once it is known", async () => {
+    const op = operationById("trugrid.udp.set_for_domain");
+    if (!op) throw new Error("no domain UDP operation");
+    const h = harnessOf(op);
+    const input = { tenantId: h.tenantId, on: !trugridUsers().every((u) => u.udp), confirm: trugridDomainName() };
+    const done = await actionOf(op)(input as never);
+    expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
+    const outcome = await lastEvent(h, op.id);
+    const intent = await h.db.auditEvent.findUniqueOrThrow({ where: { id: outcome.correlationId ?? "" } });
+    expect(intent.targets).toEqual([{ type: "trugrid_domain", id: h.tenantId }]);
+    expect(outcome.targets).toEqual([{ type: "trugrid_domain", id: trugridDomainName() }]);
   });
 });

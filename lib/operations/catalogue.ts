@@ -30,10 +30,24 @@ import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
 import jumpcloudUpdateUser from "./jumpcloud/update-user";
 import type { AnyOperation } from "./operation";
 import trugridAddAssignments from "./trugrid/add-assignments";
+import trugridAddUpnSuffixes from "./trugrid/add-upn-suffixes";
+import trugridClearAppAssociations from "./trugrid/clear-app-associations";
+import trugridClearMachineAssociations from "./trugrid/clear-machine-associations";
 import trugridDisableUdp from "./trugrid/disable-udp";
 import trugridEnableUdp from "./trugrid/enable-udp";
+import trugridLookUpLogonIps from "./trugrid/look-up-logon-ips";
+import trugridRefreshActiveDirectory from "./trugrid/refresh-active-directory";
+import trugridRefreshAllowLists from "./trugrid/refresh-allow-lists";
+import trugridRefreshApplications from "./trugrid/refresh-applications";
+import trugridReloadAssociations from "./trugrid/reload-associations";
+import trugridRemoveMachineAssociation from "./trugrid/remove-machine-association";
 import trugridResetMfa from "./trugrid/reset-mfa";
+import trugridSetDomainUdp from "./trugrid/set-domain-udp";
 import trugridSetMachineAssociations from "./trugrid/set-machine-associations";
+import trugridSyncAddedAdMachineGroups from "./trugrid/sync-added-ad-machine-groups";
+import trugridSyncAddedAdMachines from "./trugrid/sync-added-ad-machines";
+import trugridSyncAddedAdUserGroups from "./trugrid/sync-added-ad-user-groups";
+import trugridSyncAddedAdUsers from "./trugrid/sync-added-ad-users";
 import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
@@ -75,8 +89,22 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridResetMfa,
   trugridEnableUdp,
   trugridDisableUdp,
+  trugridSetDomainUdp,
   trugridSetMachineAssociations,
+  trugridRemoveMachineAssociation,
+  trugridClearMachineAssociations,
+  trugridSyncAddedAdUsers,
+  trugridSyncAddedAdMachines,
+  trugridSyncAddedAdUserGroups,
+  trugridSyncAddedAdMachineGroups,
+  trugridRefreshActiveDirectory,
+  trugridRefreshApplications,
+  trugridClearAppAssociations,
+  trugridAddUpnSuffixes,
   trugridAddAssignments,
+  trugridReloadAssociations,
+  trugridLookUpLogonIps,
+  trugridRefreshAllowLists,
   truuDeleteDevice,
   truuDeleteUser,
   twingateSetUserState,

@@ -23,7 +23,6 @@ export type Risk = "read" | "reversible" | "destructive" | "irreversible";
 export type PlanKind = "create" | "update" | "no_change";
 
 /** Where a person can start an operation: its page's server action, a CSV upload, a runbook's step. */
-export type OperationSurface = "page" | "csv" | "runbook";
 
 export interface CacheContext {
   db: Db;
@@ -113,11 +112,6 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** What it does, in a sentence or two: the bulk page's description and the API's. */
   help: string;
   perm: Permission;
-  /**
-   * The surfaces it is offered on, when not every one its definition supports (a page action always, a sheet
-   * and a runbook step with a `csv`): an operation no page offers has no server action.
-   */
-  surfaces?: readonly OperationSurface[];
   /** A further permission some items call for (a role above member), checked like `perm`. */
   permFor?: (items: I[]) => Permission | null;
   risk: Risk;
@@ -148,14 +142,17 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   audit: {
     /**
      * `state`, once the cache was read: the labels and related objects it knows (a device's user). `answer`,
-     * once the vendor answered: what it made (a created object's id). A sheet's row gives its `after` there:
-     * the vendor's answer, else the plan's after.
+     * once the vendor answered: what it made (a created object's id); a sheet's row gives its `after` there:
+     * the vendor's answer, else the plan's after. `tenantId`: what names a tenant-wide item (a domain) before
+     * the state does.
      */
-    targets: (item: I, state?: S, answer?: A) => AuditTarget[];
+    targets: (item: I, state?: S, answer?: A, tenantId?: string) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
   };
-  /** Absent: not offered in bulk. */
+  /** Where it is offered; absent: a page's server action, and the Bulk page when it has a `csv`. */
+  surfaces?: readonly OfferedOn[];
+  /** Absent: not offered in bulk. A runbook step's rows are checked and keyed by it too. */
   // biome-ignore lint/suspicious/noExplicitAny: a sheet's row type is the module's own business.
   csv?: CsvSpec<I, S, any>;
   /** The id bulk jobs stored before operations had one id (kept until those jobs are migrated). */
@@ -166,9 +163,17 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   result?: (done: Done<I, S, A>[]) => unknown;
 }
 
-/** The surfaces an operation is offered on: those it declares, else every one its definition supports. */
-export function surfacesOf(op: { surfaces?: readonly OperationSurface[]; csv?: unknown }): readonly OperationSurface[] {
-  return op.surfaces ?? (op.csv ? ["page", "csv", "runbook"] : ["page"]);
+/**
+ * "page": a server action (a page's, an undo's); "csv": the Bulk page's
+ * uploads; "runbook": a runbook's step only, when no page can offer it (a
+ * removal TruGrid can only do by clearing a whole group and setting the rest again).
+ */
+export type OfferedOn = "page" | "csv" | "runbook";
+
+/** Whether an operation is offered on a surface (see `surfaces`). */
+export function offers(op: Pick<OperationDef, "surfaces" | "csv">, on: OfferedOn): boolean {
+  if (op.surfaces) return op.surfaces.includes(on);
+  return on === "page" || (on === "csv" && op.csv !== undefined);
 }
 
 /** Declares an operation; the identity, so that its types are checked where it is written. */

@@ -51,12 +51,14 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   });
   run.note.vendor = op.vendor;
   // Named again with what the cache knows of each item (a label, a device's user), as the input could not.
-  run.note.targets = sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state));
+  run.note.targets = sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state, undefined, run.tenantId));
   run.note.before = op.audit.before(sent);
   const done: Done<Item, unknown>[] = [];
   const settle = async () => {
     // Named again with what the vendor answered (a created object's id, which the item could not know).
-    run.note.targets = sent.slice(0, 100).flatMap((s, i) => op.audit.targets(s.item, s.state, done[i]?.outcome.answer));
+    run.note.targets = sent
+      .slice(0, 100)
+      .flatMap((s, i) => op.audit.targets(s.item, s.state, done[i]?.outcome.answer, run.tenantId));
     run.note.after = op.audit.after(done);
     // What a create made is named by the id the vendor gave it.
     const succeeded = done.filter((d) => d.outcome.ok);

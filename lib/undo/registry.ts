@@ -1,7 +1,6 @@
 import "server-only";
 import { OPERATIONS } from "../operations/catalogue";
 import { inversesOf } from "../operations/derive/undo";
-import { OFFBOARDING_INVERSES } from "../offboarding/inverses";
 import { TWINGATE_INVERSES } from "../twingate/inverses";
 import { RENAMED_ACTIONS } from "../audit/legacy-names";
 import { inverseFor, type InverseMap } from "./inverse";
@@ -13,7 +12,6 @@ import { inverseFor, type InverseMap } from "./inverse";
 export const INVERSES: InverseMap = {
   ...inversesOf(OPERATIONS),
   ...TWINGATE_INVERSES,
-  ...OFFBOARDING_INVERSES,
 };
 
 /** Action name → Undo button label, for pages that list events: former names of undoable actions too, so old events keep their button. */

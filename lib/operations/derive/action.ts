@@ -31,7 +31,7 @@ export function actionOf<In, Out = ItemsOutcome>(op: AnyOperation): (input: In |
         vendor: op.vendor,
         targets: itemsOf(op, i)
           .slice(0, 100)
-          .flatMap((item) => op.audit.targets(item)),
+          .flatMap((item) => op.audit.targets(item, undefined, undefined, String(i.tenantId))),
       }),
     },
     (input, ctx) =>

@@ -127,7 +127,9 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
     if (found.length > 1) {
       const ids = found.map((x) => x.vendorId).join(", ");
       return {
-        refused: `Ambiguous system: ${found.length} JumpCloud systems are named ${r.system} (${ids}); give the system's ID instead.`,
+        refused:
+          `Ambiguous system: ${found.length} JumpCloud systems are named ${r.system} (${ids}); ` +
+          "give the system's ID instead.",
       };
     }
     const item = { fromType: "user", fromId: u.vendorId, toType: "system", toId: s.vendorId } as const;

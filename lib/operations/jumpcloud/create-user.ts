@@ -101,7 +101,9 @@ async function plannable(ctx: CacheContext, rows: NewUser[]): Promise<Checked<Ex
     const earlier = seenUsername.get(uname);
     if (earlier) {
       return {
-        refused: `Username ${r.username} is also on an earlier row of this file (for ${earlier}); JumpCloud would refuse the second.`,
+        refused:
+          `Username ${r.username} is also on an earlier row of this file (for ${earlier}); ` +
+          "JumpCloud would refuse the second.",
       };
     }
     seenUsername.set(uname, r.email);
@@ -109,7 +111,7 @@ async function plannable(ctx: CacheContext, rows: NewUser[]): Promise<Checked<Ex
   });
 }
 
-/** What the audit records of the user: JumpCloud's answer without its id (the target holds that), else what was asked. */
+/** What the audit records of the user: JumpCloud's answer without its id (the target holds that), else the ask. */
 const created = (item: NewUser, answer: SystemUser | SystemUserPutPost | undefined) =>
   answer && "_id" in answer
     ? { username: answer.username ?? "", email: answer.email ?? "", state: answer.state ?? null }

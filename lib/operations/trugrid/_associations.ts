@@ -9,16 +9,14 @@ const lc = (s: string) => s.toLowerCase();
 const slotKey = (user: string, group: string) => `${normEmail(user)}|${lc(group)}`;
 const machineOf = (attributes: unknown) => (attributes as { machineName?: string } | null)?.machineName ?? null;
 
+/** The cache's live machine associations of a tenant, to narrow further. */
+export const associationsOf = (tenantId: string) =>
+  ({ tenantId, vendor: "trugrid", kind: "machine_association", deletedAt: null }) as const;
+
 /** The machine each item's (user, group) slot holds in the cache before the change. */
 export async function cachedSlots(ctx: CacheContext, items: AssociationItem[]): Promise<Slot[]> {
   const rows = await ctx.db.vendorEdge.findMany({
-    where: {
-      tenantId: ctx.tenantId,
-      vendor: "trugrid",
-      kind: "machine_association",
-      deletedAt: null,
-      fromId: { in: items.map((i) => i.userUpn), mode: "insensitive" },
-    },
+    where: { ...associationsOf(ctx.tenantId), fromId: { in: items.map((i) => i.userUpn), mode: "insensitive" } },
     select: { fromId: true, toId: true, attributes: true },
   });
   const by = new Map(rows.map((r) => [slotKey(r.fromId, r.toId), machineOf(r.attributes)]));
