@@ -17,6 +17,8 @@ import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
+import twingateCreateUser from "./twingate/create-user";
+import twingateDeleteUser from "./twingate/delete-user";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
 import twingateTrustDevice from "./twingate/trust-device";
@@ -41,6 +43,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   truuDeleteUser,
   twingateSetUserState,
   twingateSetUserRole,
+  twingateCreateUser,
+  twingateDeleteUser,
   twingateBlockDevice,
   twingateUnblockDevice,
   twingateArchiveDevice,

@@ -121,6 +121,12 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   list?: ListInput;
   /** Items per vendor request. */
   chunk: number;
+  /**
+   * Set: a page's items the cache plans as no change are not sent, and when
+   * that is every item the action refuses in these words (a sheet plans them
+   * as no change, which is never sent either).
+   */
+  nothingToDo?: string;
   /** How a toast names an item; default its list value, or its first field. */
   name?: (item: I) => string;
   before: (ctx: CacheContext, items: I[]) => Promise<Before<S, I>[]>;
@@ -138,8 +144,11 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** Why no undo reverses it: required unless reversible or a read. */
   irreversible?: string;
   audit: {
-    /** `state`, once the cache was read: the labels and related objects it knows (a device's user). */
-    targets: (item: I, state?: S) => AuditTarget[];
+    /**
+     * `state`, once the cache was read: the labels and related objects it knows (a device's user); `answer`, once
+     * the vendor answered: what it says (the id it gave a created object).
+     */
+    targets: (item: I, state?: S, answer?: A) => AuditTarget[];
     before: (sent: Sent<I, S>[]) => unknown;
     after: (done: Done<I, S, A>[]) => unknown;
   };
