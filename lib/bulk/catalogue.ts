@@ -7,12 +7,10 @@ import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
 import { jumpcloudSystemAdd, jumpcloudSystemRemove } from "./operations/jumpcloud-associations";
 import { jumpcloudCreateUsers } from "./operations/jumpcloud-create";
-import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
 export const BULK_OPERATIONS: BulkOperation<never>[] = [
   ...OPERATIONS.filter((op) => op.csv).map(toBulkOperation),
-  twingateGroupAdd, twingateGroupRemove,
   jumpcloudCreateUsers,
   jumpcloudSystemAdd, jumpcloudSystemRemove,
 ] as unknown as BulkOperation<never>[];

@@ -15,10 +15,12 @@ import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
+import twingateAddGroupMembers from "./twingate/add-group-members";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
 import twingateCreateUser from "./twingate/create-user";
 import twingateDeleteUser from "./twingate/delete-user";
+import twingateRemoveGroupMembers from "./twingate/remove-group-members";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
 import twingateTrustDevice from "./twingate/trust-device";
@@ -51,6 +53,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateUnarchiveDevice,
   twingateTrustDevice,
   twingateUntrustDevice,
+  twingateAddGroupMembers,
+  twingateRemoveGroupMembers,
   jumpcloudSuspendUser,
   jumpcloudReactivateUser,
   jumpcloudUnlockUser,

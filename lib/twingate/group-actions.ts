@@ -2,9 +2,11 @@
 import { z } from "zod";
 import { action, ActionError } from "../actions/action";
 import { db } from "../db";
+import { actionOf } from "../operations/derive/action";
+import addGroupMembers from "../operations/twingate/add-group-members";
+import removeGroupMembers from "../operations/twingate/remove-group-members";
 import type { AccessGrant } from "../sync/twingate/documents";
-import { groupMemberTarget, groupTarget, resourceAccessTarget } from "../sync/twingate/targets";
-import { UndoOf } from "../undo/undo-of";
+import { groupTarget, resourceAccessTarget } from "../sync/twingate/targets";
 import { cacheDeleteGrants, cachedGrantsOf } from "./access-cache";
 import { cacheDelete, cacheWrite } from "./cache";
 import { cachedObject } from "./lookup";
@@ -20,54 +22,15 @@ async function group(tenantId: string, groupId: string) {
   return g;
 }
 
-/** Which of these users the cache holds as members (a group such as Everyone can hold the whole directory: never load it all). */
-async function memberIds(tenantId: string, groupId: string, userIds?: string[]): Promise<Set<string>> {
-  const rows = await db().vendorEdge.findMany({
-    where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null, ...(userIds ? { toId: { in: userIds } } : {}) },
-    select: { toId: true },
-  });
-  return new Set(rows.map((r) => r.toId));
-}
-
 const memberCount = (tenantId: string, groupId: string) =>
   db().vendorEdge.count({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null } });
 
-/** Adding people to a group is everyday helpdesk work: operators. */
-export const addTwingateGroupMembers = action(
-  { name: "twingate.group.members_added", perm: "twingate.write", mode: "external", input: z.object({ tenantId: Id, groupId: Id, userIds: Ids, undoOf: UndoOf }), tenant: (i) => i.tenantId, describe },
-  async ({ tenantId, groupId, userIds }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name)];
-    const current = await memberIds(tenantId, groupId, userIds);
-    const added = userIds.filter((u) => !current.has(u));
-    ctx.audit.before = { members: await memberCount(tenantId, groupId) };
-    if (!added.length) throw new ActionError("Everyone chosen is already a member of this group.");
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, addedUserIds: added }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    for (const userId of added) await cacheWrite(db(), tenantId, groupMemberTarget, { groupId, userId });
-    ctx.audit.after = { added };
-    return { group: updated.name, added: added.length };
-  },
-);
+type Members = { tenantId: string; groupId: string; userIds: string[]; undoOf?: string };
 
-export const removeTwingateGroupMembers = action(
-  { name: "twingate.group.members_removed", perm: "twingate.write", mode: "external", input: z.object({ tenantId: Id, groupId: Id, userIds: Ids, undoOf: UndoOf }), tenant: (i) => i.tenantId, describe },
-  async ({ tenantId, groupId, userIds }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name)];
-    const current = await memberIds(tenantId, groupId, userIds);
-    const removed = userIds.filter((u) => current.has(u));
-    ctx.audit.before = { members: await memberCount(tenantId, groupId) };
-    if (!removed.length) throw new ActionError("No one chosen is a member of this group.");
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, removedUserIds: removed }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    await cacheDelete(db(), tenantId, groupMemberTarget as never, removed.map((u) => `${groupId}|${u}`));
-    ctx.audit.after = { removed };
-    return { group: updated.name, removed: removed.length };
-  },
-);
+/** Adding people to a group is everyday helpdesk work: operators (lib/operations/twingate/add-group-members.ts). */
+export const addTwingateGroupMembers = actionOf<Members, { group: string; added: number }>(addGroupMembers);
+
+export const removeTwingateGroupMembers = actionOf<Members, { group: string; removed: number }>(removeGroupMembers);
 
 const Policy = z.string().trim().max(200).optional().transform((v) => v || undefined);
 

@@ -3,7 +3,6 @@ import { OPERATIONS } from "../operations/catalogue";
 import { inversesOf } from "../operations/derive/undo";
 import { JUMPCLOUD_INVERSES } from "../jumpcloud/inverses";
 import { OFFBOARDING_INVERSES } from "../offboarding/inverses";
-import { TWINGATE_INVERSES } from "../twingate/inverses";
 import { RENAMED_ACTIONS } from "../audit/legacy-names";
 import { inverseFor, type InverseMap } from "./inverse";
 
@@ -14,7 +13,6 @@ import { inverseFor, type InverseMap } from "./inverse";
 export const INVERSES: InverseMap = {
   ...inversesOf(OPERATIONS),
   ...JUMPCLOUD_INVERSES,
-  ...TWINGATE_INVERSES,
   ...OFFBOARDING_INVERSES,
 };
 
