@@ -16,17 +16,23 @@ import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
 import twingateAddGroupMembers from "./twingate/add-group-members";
+import twingateAddGroupResources from "./twingate/add-group-resources";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
+import twingateCreateGroup from "./twingate/create-group";
 import twingateCreateUser from "./twingate/create-user";
+import twingateDeleteGroup from "./twingate/delete-group";
 import twingateDeleteUser from "./twingate/delete-user";
 import twingateRemoveGroupMembers from "./twingate/remove-group-members";
+import twingateRemoveGroupResources from "./twingate/remove-group-resources";
+import twingateSetGroupPolicy from "./twingate/set-group-policy";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
 import twingateTrustDevice from "./twingate/trust-device";
 import twingateUnarchiveDevice from "./twingate/unarchive-device";
 import twingateUnblockDevice from "./twingate/unblock-device";
 import twingateUntrustDevice from "./twingate/untrust-device";
+import twingateUpdateGroup from "./twingate/update-group";
 
 /**
  * Every vendor operation, in the order the Bulk page offers them. Adding an
@@ -55,6 +61,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateUntrustDevice,
   twingateAddGroupMembers,
   twingateRemoveGroupMembers,
+  twingateCreateGroup,
+  twingateUpdateGroup,
+  twingateDeleteGroup,
+  twingateAddGroupResources,
+  twingateRemoveGroupResources,
+  twingateSetGroupPolicy,
   jumpcloudSuspendUser,
   jumpcloudReactivateUser,
   jumpcloudUnlockUser,

@@ -23,7 +23,7 @@ import type { CacheContext, Checked, OperationDef, Outcome, Sent } from "../oper
 // the undo reads, from a page event and a sheet's row alike).
 
 export type MemberItem = { groupId: string; userId: string };
-/** The ids (a sheet's plan keeps them), whether the cache holds the membership, and what it calls the group and user. */
+/** The ids (a sheet's plan keeps them), whether the cache holds the membership, and its names for group and user. */
 export type MemberState = MemberItem & {
   member: boolean;
   groupName?: string | null;

@@ -14,7 +14,9 @@ export default operation<{ userId: string }, Cached>({
   id: "twingate.user.deleted",
   vendor: "twingate",
   label: "Delete user",
-  help: "Twingate deletes the user with their devices and group memberships. Users synced from an identity provider are removed there.",
+  help:
+    "Twingate deletes the user with their devices and group memberships. " +
+    "Users synced from an identity provider are removed there.",
   perm: "twingate.write",
   risk: "destructive",
   // A second delete finds no user.

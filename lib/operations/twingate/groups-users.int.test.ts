@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 describe("Twingate group members from the group's page", () => {
-  it("adds only those not yet members, records the group once and the members added, and refuses when none is new", async () => {
+  it("adds only non-members, records the group once and the members added, and refuses when none is new", async () => {
     const group = [...tg.sim.state.groups.values()].find((g) => g.type === "MANUAL" && !g.everyone && g.isActive);
     if (!group) throw new Error("no manual group");
     const [inside] = tg.sim.state.groupUsers(group);
