@@ -1,4 +1,3 @@
-import "server-only";
 import type { Db } from "../db/client";
 import type { AccessGrant } from "../sync/twingate/documents";
 import { accessGrant } from "../sync/twingate/documents";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ActionError } from "../../actions/result";
 import type { AuditAction } from "../../audit/event-types";
 import { UPN_ALIASES } from "../../bulk/headers";
 import { twingateUserProblem, twingateUsersByEmail } from "../../bulk/operations/twingate-lookup";
@@ -6,13 +7,13 @@ import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { groupMemberTarget, groupTarget } from "../../sync/twingate/targets";
 import { cacheDelete, cacheWrite } from "../../twingate/cache";
-import { cachedObject } from "../../twingate/lookup";
 import type { UndoableEvent } from "../../undo/inverse";
 import { failureMessage } from "../../vendors/core/vendor-message";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { Group } from "../../vendors/twingate/schemas";
 import { cachedObjectsNamed } from "../cached-names";
 import type { CacheContext, Checked, OperationDef, Outcome, Sent } from "../operation";
+import { cachedGroup, GROUP_NOT_CACHED } from "./_group";
 
 // What adding users to a Twingate group and removing them share: a user and
 // a group named by Twingate's ids (a sheet names them by email and group
@@ -62,8 +63,12 @@ async function cachedMembers(ctx: CacheContext, items: MemberItem[]): Promise<Me
   const groupIds = [...new Set(items.map((i) => i.groupId))];
   const userIds = [...new Set(items.map((i) => i.userId))];
   const names = new Map<string, string | null>();
-  for (const id of groupIds)
-    names.set(id, (await cachedObject(ctx.db, ctx.tenantId, "group", id, "Twingate group")).name);
+  for (const id of groupIds) {
+    const group = await cachedGroup(ctx, id);
+    // The whole call is refused, once, in the page's words: its items are one group's.
+    if (!group) throw new ActionError(GROUP_NOT_CACHED);
+    names.set(id, group.name);
+  }
   const member = new Set((await edges(ctx, groupIds, userIds)).map((e) => `${e.fromId}|${e.toId}`));
   const counts = await memberCounts(ctx, groupIds);
   const users = await ctx.db.twingateUser.findMany({

@@ -27,7 +27,7 @@ export const GROUP_ADMIN = {
 /** A group as the cache holds it: its name and the attributes the sync keeps. */
 export type CachedGroup = { name: string; isActive: boolean | null; securityPolicyId: string | null };
 
-const NOT_CACHED = "No such Twingate group in this tenant's cache. Sync Twingate and try again.";
+export const GROUP_NOT_CACHED = "No such Twingate group in this tenant's cache. Sync Twingate and try again.";
 
 export async function cachedGroup(ctx: CacheContext, groupId: string): Promise<CachedGroup | null> {
   const g = await ctx.db.vendorObject.findFirst({
@@ -47,7 +47,7 @@ export function groupBefore<I extends { groupId: string }, S extends { group: Ca
     Promise.all(
       items.map(async (i) => {
         const group = await cachedGroup(ctx, i.groupId);
-        if (!group) return { refused: NOT_CACHED };
+        if (!group) return { refused: GROUP_NOT_CACHED };
         const state = await more(ctx, i, group);
         return "refused" in state ? state : { state };
       }),
