@@ -8,7 +8,9 @@ import { jumpcloudSync } from "../lib/sync/jumpcloud/sync";
 import { trugridSync } from "../lib/sync/trugrid/sync";
 import { truuSync } from "../lib/sync/truu/sync";
 import { twingateSyncWith } from "../lib/sync/twingate/sync";
+import { loadStaff, type Staff } from "../lib/auth/staff";
 import { makeStaff } from "./factories";
+import { actAs } from "./session-as";
 import type { TestDatabase } from "./db";
 import { syncHarness, type SyncHarness } from "./sync-harness";
 
@@ -58,4 +60,16 @@ export function twingateBulkHarness(role: Role, into?: TestDatabase): Promise<Bu
   const sim = createTwingateSim({ size: "small", credentials: { apiKey }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
   const sync = twingateSyncWith(undefined, { retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 }, timeoutMs: 5_000 });
   return synced(sim, (url) => syncHarness("twingate", sync, { baseUrl: url, secrets: { apiKey }, settings: { network: "northwind" } }, into), role);
+}
+
+/**
+ * Server actions called in a test act as the harness's staff member, on its
+ * database (the actions' db() reads DATABASE_URL).
+ */
+export async function actInHarness(harness: BulkHarness<unknown>): Promise<Staff> {
+  process.env.DATABASE_URL = harness.h.t.url;
+  const staff = await loadStaff(harness.h.t.db, harness.staffId);
+  if (!staff) throw new Error("no staff");
+  actAs(staff);
+  return staff;
 }

@@ -6,13 +6,11 @@ import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
-import { twingateGroupAdd, twingateGroupRemove } from "./operations/twingate-groups";
 
 /** Every bulk operation, in the order the Bulk page offers them. */
-export const BULK_OPERATIONS: BulkOperation<never>[] = [
-  ...OPERATIONS.filter((op) => offers(op, "csv")).map(toBulkOperation),
-  twingateGroupAdd, twingateGroupRemove,
-] as unknown as BulkOperation<never>[];
+export const BULK_OPERATIONS: BulkOperation<never>[] = OPERATIONS.filter((op) => offers(op, "csv")).map(
+  toBulkOperation,
+) as unknown as BulkOperation<never>[];
 
 /** Jobs of several steps across vendors (BulkRow.operation names each row's step). */
 export const BULK_RUNBOOKS: BulkRunbook[] = [offboardingRunbook];

@@ -141,6 +141,46 @@ describe("Twingate bulk group membership", () => {
   });
 });
 
+describe("Twingate bulk group membership across groups", () => {
+  it("sends one change per group in a chunk; a group Twingate refuses fails its own rows only, in Twingate's words", async () => {
+    const editable = [...sim.state.groups.values()].filter((g) => g.type !== "SYSTEM" && !g.everyone);
+    const [open, refusing] = editable;
+    if (!open || !refusing) throw new Error("two groups Twingate lets the console change needed");
+    const kept = refusing.type;
+    const outside = simUsers().filter((u) => !open.userNs.has(u.n) && !refusing.userNs.has(u.n)).slice(0, 2);
+    const [a, b] = outside;
+    if (!a || !b) throw new Error("two users outside both groups needed");
+    const csv = `email,group\n${a.email},${open.name}\n${b.email},${open.name}\n${a.email},${refusing.name}\n`;
+    const add = await planAndConfirm("twingate.group_add", csv);
+    expect(add.counts).toMatchObject({ update: 3 });
+    const updates = async () =>
+      ((await (await fetch(`${url}/__sim/requests`)).json()) as { byField: Record<string, number> }).byField
+        .groupUpdate ?? 0;
+    const updatesBefore = await updates();
+    // Twingate keeps a system group itself: it refuses changes to its members.
+    refusing.type = "SYSTEM";
+    try {
+      expect(await applyBulkJob(h.t.db, add.jobId)).toBe("completed");
+    } finally {
+      refusing.type = kept;
+    }
+    // One change for both users of the first group, one (refused) for the other.
+    expect((await updates()) - updatesBefore).toBe(2);
+    const rows = await rowsOf(add.jobId);
+    expect(rows.map((r) => r.status)).toEqual(["succeeded", "succeeded", "failed"]);
+    expect(rows[2]?.vendorMessage).toBe("Twingate refused: System groups cannot be changed or deleted.");
+    expect([open.userNs.has(a.n), open.userNs.has(b.n), refusing.userNs.has(a.n)]).toEqual([true, true, false]);
+    const events = await h.t.db.auditEvent.findMany({ where: { jobId: add.jobId }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.outcome, e.after])).toEqual(
+      expect.arrayContaining([
+        ["success", { added: [a.id] }],
+        ["success", { added: [b.id] }],
+        ["failure", { added: [] }],
+      ]),
+    );
+  });
+});
+
 describe("Twingate bulk user roles", () => {
   it("is for admins, as the users page's role change is; plans unknown, invalid, unchanged and duplicate rows; sets roles, audits them so Undo applies, and updates the cache", async () => {
     expect(bulkOperation("twingate.user_role")!.perm).toBe("twingate.network.write");
@@ -168,7 +208,7 @@ describe("Twingate bulk user roles", () => {
     expect(events).toHaveLength(2);
     const ev = events.find((e) => (e.targets as { id: string }[])[0].id === a.id)!;
     expect(ev).toMatchObject({ action: "twingate.user.role_changed", outcome: "success", targets: [{ type: "twingate_user", id: a.id, label: a.email }], before: { role: "MEMBER" }, after: { role: "SUPPORT" } });
-    // What the users page's undo reads (lib/twingate/inverses.ts): the twingate_user target's id and before.role.
+    // What the users page's undo reads (lib/operations/twingate/_user.ts): the twingate_user target's id and before.role.
     expect(ev.tenantId).toBe(h.tenantId);
     const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.id, b.id] } }, orderBy: { email: "asc" } });
     expect(new Set(cached.map((u) => u.role))).toEqual(new Set(["SUPPORT", "DEVOPS"]));

@@ -243,6 +243,40 @@ const twingateResourceFields = () => ({
   address: "wiki.probe.example",
   remoteNetworkId: twingateObject("remoteNetworks", "Head Office").id,
 });
+type SimGroup = { id: string; name: string; type: string; everyone: boolean; isActive: boolean; userNs: Set<number> };
+const twingateGroup = () => {
+  const group = ([...(twingate?.sim.state.groups.values() ?? [])] as SimGroup[]).find(
+    (g) => g.type === "MANUAL" && !g.everyone && g.isActive && g.userNs.size > 0,
+  );
+  if (!group) throw new Error("The Twingate simulator has no manual group with members.");
+  return group;
+};
+/** A manual group and a user who is (or is not) one of its members, named on a sheet by email and group name. */
+const twingateMembership = (member: boolean) => {
+  const group = twingateGroup();
+  const user = ([...(twingate?.sim.state.users.values() ?? [])] as (SimUser & { n: number })[]).find(
+    (u) => group.userNs.has(u.n) === member,
+  );
+  if (!user) throw new Error("The Twingate simulator has no user to try this on.");
+  return { group, user };
+};
+const twingateMemberProbe = (member: boolean): Probe => ({
+  item: () => {
+    const { group, user } = twingateMembership(member);
+    return { groupId: group.id, userId: user.id };
+  },
+  row: () => {
+    const { group, user } = twingateMembership(member);
+    return { email: user.email, group: group.name };
+  },
+  state: (item) => {
+    const group = ([...(twingate?.sim.state.groups.values() ?? [])] as SimGroup[]).find((g) => g.id === item.groupId);
+    const user = ([...(twingate?.sim.state.users.values() ?? [])] as (SimUser & { n: number })[]).find(
+      (u) => u.id === item.userId,
+    );
+    return user && group?.userNs.has(user.n);
+  },
+});
 
 let jumpcloud: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
 const jcUsers = () => [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.users.values() ?? [])];
@@ -586,6 +620,8 @@ const PROBES: Record<string, Probe> = {
     },
     state: twingateObjectState("serviceAccountKeys", "keyId"),
   },
+  "twingate.group.members_added": twingateMemberProbe(false),
+  "twingate.group.members_removed": twingateMemberProbe(true),
   "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
   "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),
   "twingate.device.archived": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),

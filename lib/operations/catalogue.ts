@@ -52,21 +52,30 @@ import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
+import twingateAddGroupMembers from "./twingate/add-group-members";
+import twingateAddGroupResources from "./twingate/add-group-resources";
 import twingateAddResourceAccess from "./twingate/add-resource-access";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
 import twingateChangePolicyGroups from "./twingate/change-policy-groups";
+import twingateCreateGroup from "./twingate/create-group";
 import twingateCreateRemoteNetwork from "./twingate/create-remote-network";
 import twingateCreateResource from "./twingate/create-resource";
 import twingateCreateServiceAccount from "./twingate/create-service-account";
 import twingateCreateServiceKey from "./twingate/create-service-key";
+import twingateCreateUser from "./twingate/create-user";
+import twingateDeleteGroup from "./twingate/delete-group";
 import twingateDeleteRemoteNetwork from "./twingate/delete-remote-network";
 import twingateDeleteServiceAccount from "./twingate/delete-service-account";
 import twingateDeleteServiceKey from "./twingate/delete-service-key";
+import twingateDeleteUser from "./twingate/delete-user";
+import twingateRemoveGroupMembers from "./twingate/remove-group-members";
+import twingateRemoveGroupResources from "./twingate/remove-group-resources";
 import twingateRemoveResourceAccess from "./twingate/remove-resource-access";
 import twingateRenameServiceAccount from "./twingate/rename-service-account";
 import twingateRenameServiceKey from "./twingate/rename-service-key";
 import twingateRevokeServiceKey from "./twingate/revoke-service-key";
+import twingateSetGroupPolicy from "./twingate/set-group-policy";
 import twingateSetResourceAccess from "./twingate/set-resource-access";
 import twingateSetUserRole from "./twingate/set-user-role";
 import twingateSetUserState from "./twingate/set-user-state";
@@ -75,6 +84,7 @@ import twingateUnarchiveDevice from "./twingate/unarchive-device";
 import twingateUnblockDevice from "./twingate/unblock-device";
 import twingateUntrustDevice from "./twingate/untrust-device";
 import twingateUpdateConnector from "./twingate/update-connector";
+import twingateUpdateGroup from "./twingate/update-group";
 import twingateUpdateRemoteNetwork from "./twingate/update-remote-network";
 import twingateUpdateResource from "./twingate/update-resource";
 
@@ -109,12 +119,22 @@ export const OPERATIONS: readonly AnyOperation[] = [
   truuDeleteUser,
   twingateSetUserState,
   twingateSetUserRole,
+  twingateCreateUser,
+  twingateDeleteUser,
   twingateBlockDevice,
   twingateUnblockDevice,
   twingateArchiveDevice,
   twingateUnarchiveDevice,
   twingateTrustDevice,
   twingateUntrustDevice,
+  twingateAddGroupMembers,
+  twingateRemoveGroupMembers,
+  twingateCreateGroup,
+  twingateUpdateGroup,
+  twingateDeleteGroup,
+  twingateAddGroupResources,
+  twingateRemoveGroupResources,
+  twingateSetGroupPolicy,
   // The network admin's page-only operations (no bulk yet).
   twingateCreateRemoteNetwork,
   twingateUpdateRemoteNetwork,

@@ -123,6 +123,12 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   list?: ListInput;
   /** Items per vendor request. */
   chunk: number;
+  /**
+   * Set: a page's items the cache plans as no change are not sent, and when
+   * that is every item the action refuses in these words (a sheet plans them
+   * as no change, which is never sent either).
+   */
+  nothingToDo?: string;
   /** How a toast names an item; default its list value, or its first field. */
   name?: (item: I) => string;
   before: (ctx: CacheContext, items: I[]) => Promise<Before<S, I>[]>;

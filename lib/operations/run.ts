@@ -7,6 +7,7 @@ import { clientFor, type Surface } from "../vendors/client-for";
 import { inVendorWords } from "../vendors/core/vendor-message";
 import type { AnyOperation, Done, OpContext, Sent } from "./operation";
 import { itemsOutcome } from "./outcome";
+import { distinctTargets } from "./targets";
 
 export interface RunContext {
   db: Db;
@@ -50,25 +51,30 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
     return { item: b.item ?? item, state: b.state };
   });
   run.note.vendor = op.vendor;
-  // Named again with what the cache knows of each item (a label, a device's user), as the input could not.
-  run.note.targets = sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state, undefined, run.tenantId));
+  // Named again with what the cache knows of each item (a label, a device's user), as the input could not;
+  // and once more with what the vendor answered (the id it gave an object it created).
+  const answers = new Map<Sent<Item, unknown>, unknown>();
+  const name = () =>
+    distinctTargets(sent.slice(0, 100).flatMap((s) => op.audit.targets(s.item, s.state, answers.get(s), run.tenantId)));
+  run.note.targets = name();
   run.note.before = op.audit.before(sent);
+  // What the cache says is already so is not sent when the operation says so; nothing left is a refusal.
+  const todo = op.nothingToDo ? sent.filter((_, i) => (befores[i] as { plan?: string }).plan !== "no_change") : sent;
+  if (op.nothingToDo && !todo.length) throw new ActionError(op.nothingToDo);
   const done: Done<Item, unknown>[] = [];
   const settle = async () => {
-    // Named again with what the vendor answered (a created object's id, which the item could not know).
-    run.note.targets = sent
-      .slice(0, 100)
-      .flatMap((s, i) => op.audit.targets(s.item, s.state, done[i]?.outcome.answer, run.tenantId));
+    run.note.targets = name();
     run.note.after = op.audit.after(done);
-    // What a create made is named by the id the vendor gave it.
     const succeeded = done.filter((d) => d.outcome.ok);
     if (succeeded.length) await op.cache?.({ ...ctx, actor: run.actor }, succeeded);
   };
   try {
-    for (const chunk of chunks(sent, op.chunk)) {
+    for (const chunk of chunks(todo, op.chunk)) {
       const outcomes = await inVendorWords(() => op.call(ctx, chunk));
       chunk.forEach((s, i) => {
-        done.push({ ...s, outcome: outcomes[i] ?? { ok: false, message: "No answer for this item." } });
+        const outcome = outcomes[i] ?? { ok: false, message: "No answer for this item." };
+        answers.set(s, outcome.answer);
+        done.push({ ...s, outcome });
       });
     }
   } catch (err) {
@@ -78,12 +84,12 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
   await settle();
   const what = typeof op.done === "string" ? op.done : op.done(items);
   const of = op.list?.of;
-  const name = (d: Done<Item, unknown>) =>
+  const label = (d: Done<Item, unknown>) =>
     op.name ? op.name(d.item) : String(of ? d.item[of] : Object.values(d.item)[0]);
   // Refuses when every item failed (nothing changed), in the vendor's words.
   const outcome = itemsOutcome(
     op.vendor,
-    done.map((d) => ({ item: name(d), status: d.outcome.message, ok: d.outcome.ok })),
+    done.map((d) => ({ item: label(d), status: d.outcome.message, ok: d.outcome.ok })),
     what,
   );
   return op.result ? op.result(done) : outcome;

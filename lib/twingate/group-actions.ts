@@ -1,193 +1,46 @@
 "use server";
-import { z } from "zod";
-import { action, ActionError } from "../actions/action";
-import { db } from "../db";
-import type { AccessGrant } from "../sync/twingate/documents";
-import { groupMemberTarget, groupTarget, resourceAccessTarget } from "../sync/twingate/targets";
-import { UndoOf } from "../undo/undo-of";
-import { cacheDeleteGrants, cachedGrantsOf } from "./access-cache";
-import { cacheDelete, cacheWrite } from "./cache";
-import { cachedObject } from "./lookup";
-import { twingateFor, vendor } from "./vendor";
+import { actionOf } from "../operations/derive/action";
+import addGroupMembers from "../operations/twingate/add-group-members";
+import addGroupResources from "../operations/twingate/add-group-resources";
+import createGroup from "../operations/twingate/create-group";
+import deleteGroup from "../operations/twingate/delete-group";
+import removeGroupMembers from "../operations/twingate/remove-group-members";
+import removeGroupResources from "../operations/twingate/remove-group-resources";
+import setGroupPolicy from "../operations/twingate/set-group-policy";
+import updateGroup from "../operations/twingate/update-group";
 
-const Id = z.string().trim().min(1).max(200);
-const Ids = z.array(Id).min(1, "Choose at least one.").max(500);
-const groupRef = (id: string, label?: string | null) => ({ type: "twingate_group", id, ...(label ? { label } : {}) });
-const describe = (i: { groupId: string }) => ({ vendor: "twingate" as const, targets: [groupRef(i.groupId)] });
+// The group pages' changes, each defined once in lib/operations/twingate/.
 
-async function group(tenantId: string, groupId: string) {
-  const g = await cachedObject(db(), tenantId, "group", groupId, "Twingate group");
-  return g;
-}
+type Group = { tenantId: string; groupId: string };
+type Members = Group & { userIds: string[]; undoOf?: string };
+type Resources = Group & { resourceIds: string[] };
 
-/** Which of these users the cache holds as members (a group such as Everyone can hold the whole directory: never load it all). */
-async function memberIds(tenantId: string, groupId: string, userIds?: string[]): Promise<Set<string>> {
-  const rows = await db().vendorEdge.findMany({
-    where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null, ...(userIds ? { toId: { in: userIds } } : {}) },
-    select: { toId: true },
-  });
-  return new Set(rows.map((r) => r.toId));
-}
+/** Adding people to a group is everyday helpdesk work: operators (add-group-members.ts). */
+export const addTwingateGroupMembers = actionOf<Members, { group: string; added: number }>(addGroupMembers);
 
-const memberCount = (tenantId: string, groupId: string) =>
-  db().vendorEdge.count({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null } });
-
-/** Adding people to a group is everyday helpdesk work: operators. */
-export const addTwingateGroupMembers = action(
-  { name: "twingate.group.members_added", perm: "twingate.write", mode: "external", input: z.object({ tenantId: Id, groupId: Id, userIds: Ids, undoOf: UndoOf }), tenant: (i) => i.tenantId, describe },
-  async ({ tenantId, groupId, userIds }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name)];
-    const current = await memberIds(tenantId, groupId, userIds);
-    const added = userIds.filter((u) => !current.has(u));
-    ctx.audit.before = { members: await memberCount(tenantId, groupId) };
-    if (!added.length) throw new ActionError("Everyone chosen is already a member of this group.");
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, addedUserIds: added }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    for (const userId of added) await cacheWrite(db(), tenantId, groupMemberTarget, { groupId, userId });
-    ctx.audit.after = { added };
-    return { group: updated.name, added: added.length };
-  },
-);
-
-export const removeTwingateGroupMembers = action(
-  { name: "twingate.group.members_removed", perm: "twingate.write", mode: "external", input: z.object({ tenantId: Id, groupId: Id, userIds: Ids, undoOf: UndoOf }), tenant: (i) => i.tenantId, describe },
-  async ({ tenantId, groupId, userIds }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name)];
-    const current = await memberIds(tenantId, groupId, userIds);
-    const removed = userIds.filter((u) => current.has(u));
-    ctx.audit.before = { members: await memberCount(tenantId, groupId) };
-    if (!removed.length) throw new ActionError("No one chosen is a member of this group.");
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, removedUserIds: removed }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    await cacheDelete(db(), tenantId, groupMemberTarget as never, removed.map((u) => `${groupId}|${u}`));
-    ctx.audit.after = { removed };
-    return { group: updated.name, removed: removed.length };
-  },
-);
-
-const Policy = z.string().trim().max(200).optional().transform((v) => v || undefined);
+export const removeTwingateGroupMembers = actionOf<Members, { group: string; removed: number }>(removeGroupMembers);
 
 /** Groups decide who reaches which resources under which policy: admins. */
-export const createTwingateGroup = action(
-  {
-    name: "twingate.group.created", perm: "twingate.network.write", mode: "external",
-    input: z.object({ tenantId: Id, name: z.string().trim().min(1, "Enter a name.").max(200), securityPolicyId: Policy }),
-    tenant: (i) => i.tenantId,
-    describe: (i) => ({ vendor: "twingate", targets: [{ type: "twingate_group", id: i.name, label: i.name }] }),
-  },
-  async ({ tenantId, name, securityPolicyId }, ctx) => {
-    const client = await twingateFor(db(), tenantId);
-    const created = await vendor(() => client.groupCreate({ name, securityPolicyId }));
-    await cacheWrite(db(), tenantId, groupTarget, created);
-    ctx.audit.targets = [groupRef(created.id, created.name)];
-    ctx.audit.after = { name: created.name, securityPolicyId: created.securityPolicy?.id ?? null };
-    return { id: created.id, name: created.name };
-  },
+export const createTwingateGroup = actionOf<
+  { tenantId: string; name: string; securityPolicyId?: string },
+  { id: string; name: string }
+>(createGroup);
+
+export const updateTwingateGroup = actionOf<
+  Group & { name: string; isActive: boolean | "true" | "false" },
+  { name: string }
+>(updateGroup);
+
+export const deleteTwingateGroup = actionOf<Group, { name: string }>(deleteGroup);
+
+export const addTwingateGroupResources = actionOf<Resources, { group: string; added: number }>(addGroupResources);
+
+export const removeTwingateGroupResources = actionOf<Resources, { group: string; removed: number }>(
+  removeGroupResources,
 );
 
-export const updateTwingateGroup = action(
-  {
-    name: "twingate.group.updated", perm: "twingate.network.write", mode: "external",
-    input: z.object({
-      tenantId: Id, groupId: Id, name: z.string().trim().min(1, "Enter a name.").max(200),
-      isActive: z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true"),
-    }),
-    tenant: (i) => i.tenantId, describe,
-  },
-  async ({ tenantId, groupId, name, isActive }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name)];
-    ctx.audit.before = { name: g.name, isActive: (g.attributes as { isActive?: boolean } | null)?.isActive ?? null };
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, name, isActive }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    ctx.audit.after = { name: updated.name, isActive: updated.isActive };
-    return { name: updated.name };
-  },
-);
-
-export const deleteTwingateGroup = action(
-  { name: "twingate.group.deleted", perm: "twingate.network.write", mode: "external", input: z.object({ tenantId: Id, groupId: Id }), tenant: (i) => i.tenantId, describe },
-  async ({ tenantId, groupId }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name)];
-    const members = await memberCount(tenantId, groupId);
-    const grants = await cachedGrantsOf(db(), tenantId, groupId);
-    ctx.audit.before = { name: g.name, members, resources: grants.map((a) => a.resourceId) };
-    const client = await twingateFor(db(), tenantId);
-    await vendor(() => client.groupDelete(groupId));
-    await cacheDelete(db(), tenantId, groupTarget as never, [groupId]);
-    await db().vendorEdge.updateMany({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, deletedAt: null }, data: { deletedAt: new Date() } });
-    await cacheDeleteGrants(db(), tenantId, { principalId: groupId });
-    return { name: g.name };
-  },
-);
-
-function grantFor(groupId: string, groupName: string, resourceId: string, prev: AccessGrant | undefined): AccessGrant {
-  return prev ?? {
-    resourceId, principal: { __typename: "Group", id: groupId, name: groupName },
-    securityPolicy: null, expiresAt: null, usageBasedAutolockDurationDays: null,
-  };
-}
-
-export const addTwingateGroupResources = action(
-  { name: "twingate.group.resources_added", perm: "twingate.network.write", mode: "external", input: z.object({ tenantId: Id, groupId: Id, resourceIds: Ids }), tenant: (i) => i.tenantId, describe },
-  async ({ tenantId, groupId, resourceIds }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name), ...resourceIds.map((id) => ({ type: "twingate_resource", id }))];
-    const prev = new Map((await cachedGrantsOf(db(), tenantId, groupId)).map((a) => [a.resourceId, a]));
-    ctx.audit.before = { resources: [...prev.keys()] };
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, addedResourceIds: resourceIds }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    for (const r of resourceIds) await cacheWrite(db(), tenantId, resourceAccessTarget, grantFor(groupId, updated.name, r, prev.get(r)));
-    ctx.audit.after = { added: resourceIds.filter((r) => !prev.has(r)) };
-    return { group: updated.name, added: resourceIds.length };
-  },
-);
-
-export const removeTwingateGroupResources = action(
-  { name: "twingate.group.resources_removed", perm: "twingate.network.write", mode: "external", input: z.object({ tenantId: Id, groupId: Id, resourceIds: Ids }), tenant: (i) => i.tenantId, describe },
-  async ({ tenantId, groupId, resourceIds }, ctx) => {
-    const g = await group(tenantId, groupId);
-    ctx.audit.targets = [groupRef(groupId, g.name), ...resourceIds.map((id) => ({ type: "twingate_resource", id }))];
-    ctx.audit.before = { resources: (await cachedGrantsOf(db(), tenantId, groupId)).map((a) => a.resourceId) };
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, removedResourceIds: resourceIds }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    await cacheDelete(db(), tenantId, resourceAccessTarget as never, resourceIds.map((r) => `${r}|${groupId}`));
-    ctx.audit.after = { removed: resourceIds };
-    return { group: updated.name, removed: resourceIds.length };
-  },
-);
-
-/**
- * Twingate re-points every resource the group reaches to the new policy,
- * not only some: the page warns before this runs, and the cache follows.
- */
-export const setTwingateGroupPolicy = action(
-  {
-    name: "twingate.group.policy_changed", perm: "twingate.network.write", mode: "external",
-    input: z.object({ tenantId: Id, groupId: Id, securityPolicyId: Id }), tenant: (i) => i.tenantId, describe,
-  },
-  async ({ tenantId, groupId, securityPolicyId }, ctx) => {
-    const g = await group(tenantId, groupId);
-    const policy = await cachedObject(db(), tenantId, "security_policy", securityPolicyId, "security policy");
-    ctx.audit.targets = [groupRef(groupId, g.name), { type: "twingate_security_policy", id: securityPolicyId, label: policy.name ?? undefined }];
-    const grants = await cachedGrantsOf(db(), tenantId, groupId);
-    ctx.audit.before = {
-      securityPolicyId: (g.attributes as { securityPolicyId?: string | null } | null)?.securityPolicyId ?? null,
-      resources: grants.map((a) => ({ resourceId: a.resourceId, securityPolicyId: a.securityPolicy?.id ?? null })),
-    };
-    const client = await twingateFor(db(), tenantId);
-    const updated = await vendor(() => client.groupUpdate({ id: groupId, securityPolicyId }));
-    await cacheWrite(db(), tenantId, groupTarget, updated);
-    for (const a of grants) await cacheWrite(db(), tenantId, resourceAccessTarget, { ...a, securityPolicy: { id: securityPolicyId, name: policy.name ?? "" } });
-    ctx.audit.after = { securityPolicyId, resources: grants.length };
-    return { group: updated.name, policy: policy.name, resources: grants.length };
-  },
-);
+/** Twingate re-points every resource the group reaches to the new policy (set-group-policy.ts). */
+export const setTwingateGroupPolicy = actionOf<
+  Group & { securityPolicyId: string },
+  { group: string; policy: string | null; resources: number }
+>(setGroupPolicy);

@@ -1,18 +1,11 @@
 import "server-only";
 import { OPERATIONS } from "../operations/catalogue";
 import { inversesOf } from "../operations/derive/undo";
-import { TWINGATE_INVERSES } from "../twingate/inverses";
 import { RENAMED_ACTIONS } from "../audit/legacy-names";
 import { inverseFor, type InverseMap } from "./inverse";
 
-/**
- * Every undoable action, by audit action name: the operations that declare
- * an inverse, and the hand-written maps of areas not yet in the catalogue.
- */
-export const INVERSES: InverseMap = {
-  ...inversesOf(OPERATIONS),
-  ...TWINGATE_INVERSES,
-};
+/** Every undoable action, by audit action name: the operations of the catalogue that declare an inverse. */
+export const INVERSES: InverseMap = inversesOf(OPERATIONS);
 
 /** Action name → Undo button label, for pages that list events: former names of undoable actions too, so old events keep their button. */
 export function undoLabels(): Record<string, string> {

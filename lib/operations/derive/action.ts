@@ -6,6 +6,7 @@ import { actionSchema, itemsOf } from "../items";
 import type { AnyOperation } from "../operation";
 import type { ItemsOutcome } from "../outcome";
 import { runOperation } from "../run";
+import { distinctTargets } from "../targets";
 
 type ServerAction = (input: never) => Promise<Result<unknown>>;
 
@@ -29,9 +30,11 @@ export function actionOf<In, Out = ItemsOutcome>(op: AnyOperation): (input: In |
       permFor: op.permFor && ((i) => op.permFor?.(itemsOf(op, i)) ?? null),
       describe: (i) => ({
         vendor: op.vendor,
-        targets: itemsOf(op, i)
-          .slice(0, 100)
-          .flatMap((item) => op.audit.targets(item, undefined, undefined, String(i.tenantId))),
+        targets: distinctTargets(
+          itemsOf(op, i)
+            .slice(0, 100)
+            .flatMap((item) => op.audit.targets(item, undefined, undefined, String(i.tenantId))),
+        ),
       }),
     },
     (input, ctx) =>

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TwingateSim } from "../../../sim/twingate";
-import { type BulkHarness, twingateBulkHarness } from "../../../test/bulk-harness";
-import { actAs } from "../../../test/session-as";
-import { loadStaff } from "../../auth/staff";
+import { actInHarness, type BulkHarness, twingateBulkHarness } from "../../../test/bulk-harness";
 import { blockTwingateDevice, unblockTwingateDevice } from "../../twingate/device-actions";
 
 // The devices page's verbs through their server actions, against the
@@ -26,10 +24,7 @@ const lastEvent = (action: string) =>
 
 beforeAll(async () => {
   tg = await twingateBulkHarness("operator");
-  process.env.DATABASE_URL = tg.h.t.url;
-  const staff = await loadStaff(tg.h.t.db, tg.staffId);
-  if (!staff) throw new Error("no staff");
-  actAs(staff);
+  await actInHarness(tg);
 }, 300_000);
 
 afterAll(async () => {
