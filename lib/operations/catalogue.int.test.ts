@@ -233,7 +233,9 @@ const twingateObjectNumber = (rows: "securityPolicies", name: string) =>
 /** A resource the group cannot reach yet, and the group. */
 const twingateNewGrant = () => {
   for (const r of twingate?.sim.state.resources.values() ?? []) {
-    const g = [...(twingate?.sim.state.groups.values() ?? [])].find((x) => x.type !== "SYSTEM" && !r.access.has(x.id));
+    const g = [...(twingate?.sim.state.groups.values() ?? [])].find(
+      (x) => x.type !== "SYSTEM" && !r.access.has(`Group:${x.n}`),
+    );
     if (g) return { resourceId: r.id, grants: [{ principalId: g.id }] };
   }
   throw new Error("The Twingate simulator has no resource a group cannot reach.");
@@ -244,6 +246,14 @@ const twingateResourceFields = () => ({
   remoteNetworkId: twingateObject("remoteNetworks", "Head Office").id,
 });
 type SimGroup = { id: string; name: string; type: string; everyone: boolean; isActive: boolean; userNs: Set<number> };
+const twingateGroups = () => [...(twingate?.sim.state.groups.values() ?? [])];
+/** Which of the item's resources its group can reach now. */
+const twingateGroupReach = (item: Item) => {
+  const group = twingateGroups().find((g) => g.id === item.groupId);
+  return [...(twingate?.sim.state.resources.values() ?? [])]
+    .filter((r) => (item.resourceIds as string[]).includes(r.id))
+    .map((r) => r.access.has(`Group:${group?.n}`));
+};
 const twingateGroup = () => {
   const group = ([...(twingate?.sim.state.groups.values() ?? [])] as SimGroup[]).find(
     (g) => g.type === "MANUAL" && !g.everyone && g.isActive && g.userNs.size > 0,
@@ -622,6 +632,51 @@ const PROBES: Record<string, Probe> = {
   },
   "twingate.group.members_added": twingateMemberProbe(false),
   "twingate.group.members_removed": twingateMemberProbe(true),
+  "twingate.user.created": {
+    item: () => ({ email: "catalogue.probe@northwind.example", role: "MEMBER" }),
+    state: (item) => twingateUsers().find((u) => u.email === item.email) ?? null,
+  },
+  "twingate.user.deleted": {
+    item: () => ({ userId: twingateMembership(true).user.id }),
+    state: (item) => twingateUsers().find((u) => u.id === item.userId) ?? null,
+  },
+  "twingate.group.created": {
+    item: () => ({ name: "Catalogue probe group" }),
+    state: (item) => twingateGroups().find((g) => g.name === item.name) ?? null,
+  },
+  "twingate.group.updated": {
+    item: () => ({ groupId: twingateGroup().id, name: "Catalogue probe group (renamed)", isActive: true }),
+    state: (item) => twingateGroups().find((g) => g.id === item.groupId)?.name,
+  },
+  "twingate.group.deleted": {
+    item: () => ({ groupId: twingateGroup().id }),
+    state: (item) => twingateGroups().some((g) => g.id === item.groupId),
+  },
+  "twingate.group.resources_added": {
+    item: () => {
+      const grant = twingateNewGrant();
+      return { groupId: grant.grants[0]?.principalId, resourceIds: [grant.resourceId] };
+    },
+    state: twingateGroupReach,
+  },
+  "twingate.group.resources_removed": {
+    item: () => {
+      for (const r of twingate?.sim.state.resources.values() ?? []) {
+        // The simulator keys a resource's access by principal type and number.
+        const g = twingateGroups().find((x) => x.type !== "SYSTEM" && r.access.has(`Group:${x.n}`));
+        if (g) return { groupId: g.id, resourceIds: [r.id] };
+      }
+      throw new Error("The Twingate simulator has no resource a group can reach.");
+    },
+    state: twingateGroupReach,
+  },
+  "twingate.group.policy_changed": {
+    item: () => ({
+      groupId: twingateGroupOff("Require MFA"),
+      securityPolicyId: twingateObject("securityPolicies", "Require MFA").id,
+    }),
+    state: (item) => twingateGroups().find((g) => g.id === item.groupId)?.securityPolicyN,
+  },
   "twingate.device.blocked": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
   "twingate.device.unblocked": twingateDeviceProbe((d) => d.activeState === "BLOCKED"),
   "twingate.device.archived": twingateDeviceProbe((d) => d.activeState === "ACTIVE"),
