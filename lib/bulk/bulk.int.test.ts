@@ -29,11 +29,11 @@ afterAll(() => env?.close());
 describe("bulk plan", () => {
   it("validates each row with its line, flags duplicates and unknown users, and sends nothing", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const csv = `UPN,extra\n${a.upn},x\nnot-an-email,x\n${b.upn.toUpperCase()},x\n\nghost@nowhere.example,x\n${b.upn},x\n`;
+    const csv = `UPN,extra\n${a!.upn},x\nnot-an-email,x\n${b!.upn.toUpperCase()},x\n\nghost@nowhere.example,x\n${b!.upn},x\n`;
     const bad = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "t.csv", bytes: enc(csv), staffId });
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("unknown column: extra") });
 
-    const before = a.mfaEnabled;
+    const before = a!.mfaEnabled;
     const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "t.csv", bytes: enc(csv.replace(/,x/g, "").replace("UPN,extra", "UPN")), staffId });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 3, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
@@ -41,17 +41,17 @@ describe("bulk plan", () => {
     expect(rows.map((r) => [r.line, r.plan, r.status])).toEqual([
       [2, "update", "pending"], [3, "error", "skipped"], [4, "update", "pending"], [6, "error", "skipped"], [7, "error", "skipped"],
     ]);
-    expect(rows[1].planError).toMatch(/^upn: Not a valid UPN/);
-    expect(rows[3].planError).toMatch(/^Unknown UPN: ghost@nowhere.example/);
-    expect(rows[4].planError).toBe("Duplicate of row 4 in this file.");
-    expect(a.mfaEnabled).toBe(before);
+    expect(rows[1]!.planError).toMatch(/^upn: Not a valid UPN/);
+    expect(rows[3]!.planError).toMatch(/^Unknown UPN: ghost@nowhere.example/);
+    expect(rows[4]!.planError).toBe("Duplicate of row 4 in this file.");
+    expect(a!.mfaEnabled).toBe(before);
   });
 });
 
 describe("bulk plan of a large file", () => {
   it("plans stretch by stretch: duplicates across stretches are flagged, every row is stored once with its plan and the job's counts", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const lines = [a.upn, ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`), b.upn, a.upn.toUpperCase()];
+    const lines = [a!.upn, ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`), b!.upn, a!.upn.toUpperCase()];
     const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_on", fileName: "big.csv", bytes: enc(`upn\n${lines.join("\n")}\n`), staffId });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
@@ -61,8 +61,8 @@ describe("bulk plan of a large file", () => {
     expect(Math.abs(job.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
-    expect(rows[0]).toMatchObject({ plan: "update", status: "pending", input: { upn: a.upn }, before: { mfa: "unknown" }, after: { mfa: "on" }, planError: null });
-    expect(rows[6001]).toMatchObject({ line: 6003, plan: "update", status: "pending", input: { upn: b.upn } });
+    expect(rows[0]).toMatchObject({ plan: "update", status: "pending", input: { upn: a!.upn }, before: { mfa: "unknown" }, after: { mfa: "on" }, planError: null });
+    expect(rows[6001]).toMatchObject({ line: 6003, plan: "update", status: "pending", input: { upn: b!.upn } });
     expect(rows[1]).toMatchObject({ plan: "error", status: "skipped", before: null, after: null, planError: expect.stringMatching(/^Unknown UPN: ghost0@/) });
     expect(rows[6002]).toMatchObject({ line: 6004, plan: "error", planError: "Duplicate of row 2 in this file." });
   });
@@ -72,24 +72,24 @@ describe("bulk plan of malformed files", () => {
   it("stores each row the file cannot read as an error row naming its line and what is wrong; the other rows plan", async () => {
     const [a, b, c] = users().filter((u) => !u.isAdmin);
     const bytes = Uint8Array.from([
-      ...enc(`userUpn,resetPhone\r\n${a.upn},false\r\n${b.upn},false,surplus\r\n${c.upn}\r\nbo"b@x.example,true\r\n`),
+      ...enc(`userUpn,resetPhone\r\n${a!.upn},false\r\n${b!.upn},false,surplus\r\n${c!.upn}\r\nbo"b@x.example,true\r\n`),
       ...enc("r"), 0xe9, ...enc("n\u00e9@x.example,false\r\n"),
       ...enc("n"), 0x00, ...enc("@x.example,false\r\n"),
-      ...enc(`"${b.upn}","false"\r\n`),
+      ...enc(`"${b!.upn}","false"\r\n`),
     ]);
     const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_reset", fileName: "m.csv", bytes, staffId });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 5, duplicate: 0 } });
     if (!res.ok) return;
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => [r.line, r.plan, r.status, r.planError, r.input])).toEqual([
-      [2, "update", "pending", null, { upn: a.upn, resetPhone: "false" }],
+      [2, "update", "pending", null, { upn: a!.upn, resetPhone: "false" }],
       // Cells that do not line up with the header are kept as read, not by column.
-      [3, "error", "skipped", "Line 3: 3 cells where the header has 2", { "#cells": `${b.upn} · false · surplus` }],
-      [4, "error", "skipped", "Line 4: 1 cell where the header has 2", { "#cells": c.upn }],
+      [3, "error", "skipped", "Line 3: 3 cells where the header has 2", { "#cells": `${b!.upn} · false · surplus` }],
+      [4, "error", "skipped", "Line 4: 1 cell where the header has 2", { "#cells": c!.upn }],
       [5, "error", "skipped", "Line 5: a quote inside an unquoted cell", { upn: 'bo"b@x.example', resetPhone: "true" }],
       [6, "error", "skipped", "Line 6: bytes that are not UTF-8 text", { upn: "r\uFFFDn\u00e9@x.example", resetPhone: "false" }],
       [7, "error", "skipped", "Line 7: a NUL byte (binary data, not text)", { upn: "n\uFFFD@x.example", resetPhone: "false" }],
-      [8, "update", "pending", null, { upn: b.upn, resetPhone: "false" }],
+      [8, "update", "pending", null, { upn: b!.upn, resetPhone: "false" }],
     ]);
   });
 
@@ -103,7 +103,7 @@ describe("bulk plan of malformed files", () => {
   it("answers every generated malformed file with a plan or a clear error, never an exception", async () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     const cells = ['"', '""', "a@b.example", "=cmd|' /C calc'!A0", "", " ", "\t", "é@ü.example", "x".repeat(400), "machine,1", ";", "\r"];
     const headers = ["userUpn", "UPN", "email,resetPhone", "userUpn;groupName;machineName", "deviceId", "nonsense", "", "user,machine", "email;role", "device"];
     const ops = ["trugrid.mfa_on", "trugrid.mfa_reset", "trugrid.machine_associations", "truu.delete_devices", "trugrid.assignments", "truu.delete_users", "twingate.user_role", "twingate.device_block"];
@@ -131,7 +131,7 @@ describe("bulk apply", () => {
     // What the console set is recorded for the users page, for the rows TruGrid accepted only.
     const states = await h.t.db.trugridUserState.findMany({ where: { tenantId: h.tenantId } });
     expect(states.map((s) => [s.upn, s.mfaOn]).sort()).toEqual(others.map((u) => [u.upn.toLowerCase(), false]).sort());
-    expect(states[0].mfaSetBy).toMatch(/operator/);
+    expect(states[0]!.mfaSetBy).toMatch(/operator/);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(4);
     expect(events.map((e) => e.outcome).sort()).toEqual(["failure", "success", "success", "success"]);
@@ -141,19 +141,19 @@ describe("bulk apply", () => {
 
   it("after a crash, resends repeatable rows in flight but never a non-repeatable one", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const on = await planAndConfirm("trugrid.mfa_on", `upn\n${a.upn}\n${b.upn}\n`);
+    const on = await planAndConfirm("trugrid.mfa_on", `upn\n${a!.upn}\n${b!.upn}\n`);
     await h.t.db.bulkRow.updateMany({ where: { jobId: on.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
     expect(await applyBulkJob(h.t.db, on.jobId)).toBe("completed");
     expect((await rowsOf(on.jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 1]]);
     // The next plan's "before" is what the console last set (whatever the UPN's case in the file).
-    const off = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.udp_off", fileName: "o.csv", bytes: enc(`upn\n${a.upn.toUpperCase()}\n`), staffId });
+    const off = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.udp_off", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
     if (!off.ok) throw new Error(off.error);
     expect((await rowsOf(off.jobId))[0]).toMatchObject({ plan: "update", before: { udp: "unknown" }, after: { udp: "off" } });
-    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "o.csv", bytes: enc(`upn\n${a.upn.toUpperCase()}\n`), staffId });
+    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
     if (!again.ok) throw new Error(again.error);
     expect((await rowsOf(again.jobId))[0]).toMatchObject({ plan: "update", before: { mfa: "on" }, after: { mfa: "off" } });
 
-    const reset = await planAndConfirm("trugrid.mfa_reset", `upn,resetPhone\n${a.upn},false\n${b.upn},true\n`);
+    const reset = await planAndConfirm("trugrid.mfa_reset", `upn,resetPhone\n${a!.upn},false\n${b!.upn},true\n`);
     await h.t.db.bulkRow.updateMany({ where: { jobId: reset.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
     expect(await applyBulkJob(h.t.db, reset.jobId)).toBe("completed");
     const rows = await rowsOf(reset.jobId);
@@ -164,7 +164,7 @@ describe("bulk apply", () => {
 
   it("a vendor failing every request fails its rows with the vendor's words; a retry of the failed rows then succeeds", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a.upn}\n${b.upn}\n`);
+    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a!.upn}\n${b!.upn}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
@@ -172,18 +172,18 @@ describe("bulk apply", () => {
       await setFaults({ errorRate: 0 });
     }
     expect((await rowsOf(jobId)).map((r) => r.status)).toEqual(["failed", "failed"]);
-    expect((await rowsOf(jobId))[0].vendorMessage).toMatch(/HTTP 500/);
+    expect((await rowsOf(jobId))[0]!.vendorMessage).toMatch(/HTTP 500/);
     await h.t.db.bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown"] } }, data: { status: "pending" } });
     await h.t.db.bulkJob.update({ where: { id: jobId }, data: { status: "queued", finishedAt: null } });
     expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
     expect((await rowsOf(jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 2]]);
-    expect(a.udp && b.udp).toBe(true);
+    expect(a!.udp && b!.udp).toBe(true);
     expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(4);
   });
 
   it("cancel part-way: the chunk at the vendor finishes, a chunk claimed ahead is put back and cancelled, every row ends once", async () => {
     const [a] = users().filter((u) => !u.isAdmin);
-    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a.upn}\n`);
+    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a!.upn}\n`);
     // 350 rows (four chunks of up to 100): copies of the one row, which TruGrid takes again and again.
     await h.t.db.$executeRaw`
       INSERT INTO "BulkRow" (id, "jobId", line, input, plan, before, after, status, attempts)

@@ -13,7 +13,7 @@ describe("bulk catalogue", () => {
       const mapped = mapHeaders(csv.headers, op.columns);
       if (!mapped.ok) throw new Error(`${o.id}: ${mapped.error}`);
       expect(csv.rows, o.id).toHaveLength(1);
-      const parsed = op.row.safeParse(rowObject(csv.rows[0].cells, mapped.index));
+      const parsed = op.row.safeParse(rowObject(csv.rows[0]!.cells, mapped.index));
       expect(parsed.success, `${o.id}: ${parsed.error?.message}`).toBe(true);
     }
   });

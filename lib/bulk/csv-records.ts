@@ -131,6 +131,6 @@ function quoteInUnquotedCell(r: RecordAt, text: string, delimiter: string): bool
 /** Cells up to the last one with text past `width`: a sheet's trailing delimiters are not cells. */
 export function cellCount(cells: string[], width: number): number {
   let n = cells.length;
-  while (n > width && cells[n - 1].trim() === "") n--;
+  while (n > width && cells[n - 1]?.trim() === "") n--;
   return n;
 }

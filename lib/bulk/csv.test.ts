@@ -89,7 +89,7 @@ describe("parseCsv", () => {
       [4, "Line 4: bytes that are not UTF-8 text (on line 5)"],
       [6, null],
     ]);
-    expect(out.rows[3].cells).toEqual(["d@x", "3"]);
+    expect(out.rows[3]!.cells).toEqual(["d@x", "3"]);
   });
 
   it("a NUL on one line makes that row an error (without the NUL, which Postgres cannot store); the rest of the file reads", () => {
@@ -139,7 +139,7 @@ describe("parseCsv", () => {
       let line = 2;
       out.rows.forEach((r, k) => {
         expect(r.line, text).toBe(line);
-        line += 1 + rows[k].join("").split("\n").length - 1;
+        line += 1 + rows[k]!.join("").split("\n").length - 1;
       });
     }
   });

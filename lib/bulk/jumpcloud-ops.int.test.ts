@@ -77,9 +77,9 @@ describe("JumpCloud bulk create users", () => {
       "Username,E-mail Address,First Name,Surname,Department,Title,State",
       "nina.new,nina.new@northwind.example,Nina,New,Finance,Accountant,staged",
       "omar.new,omar.new@northwind.example,Omar,,,,",
-      `${existing.username},${existing.email},,,,,`, // exactly as it exists: no change
-      `${other.username},someone.else@northwind.example,,,,,`, // username taken
-      `fresh.name,${other.email.toUpperCase()},,,,,`, // email taken
+      `${existing!.username},${existing!.email},,,,,`, // exactly as it exists: no change
+      `${other!.username},someone.else@northwind.example,,,,,`, // username taken
+      `fresh.name,${other!.email.toUpperCase()},,,,,`, // email taken
       "bad name,bad@northwind.example,,,,,",
       "nina.again,NINA.NEW@northwind.example,,,,,", // duplicate email in the file
       "OMAR.NEW,omar.other@northwind.example,,,,,", // username already on an earlier row
@@ -89,14 +89,14 @@ describe("JumpCloud bulk create users", () => {
     expect(res.counts).toMatchObject({ create: 2, no_change: 1, duplicate: 1, error: 6 });
     const planned = await rowsOf(res.jobId);
     expect(planned.map((r) => r.plan)).toEqual(["create", "create", "no_change", "error", "error", "error", "error", "error", "error"]);
-    expect(planned[0].after).toEqual({ username: "nina.new", email: "nina.new@northwind.example", firstname: "Nina", lastname: "New", department: "Finance", jobTitle: "Accountant", state: "STAGED" });
-    expect(planned[2].before).toMatchObject({ userId: existing._id, username: existing.username });
-    expect(planned[3].planError).toMatch(/^Username taken: /);
-    expect(planned[4].planError).toMatch(/^Email taken: /);
-    expect(planned[5].planError).toMatch(/^username: /);
-    expect(planned[6].planError).toBe("Duplicate of row 2 in this file.");
-    expect(planned[7].planError).toMatch(/earlier row of this file/);
-    expect(planned[8].planError).toMatch(/^state: state must be STAGED, ACTIVATED or SUSPENDED/);
+    expect(planned[0]!.after).toEqual({ username: "nina.new", email: "nina.new@northwind.example", firstname: "Nina", lastname: "New", department: "Finance", jobTitle: "Accountant", state: "STAGED" });
+    expect(planned[2]!.before).toMatchObject({ userId: existing!._id, username: existing!.username });
+    expect(planned[3]!.planError).toMatch(/^Username taken: /);
+    expect(planned[4]!.planError).toMatch(/^Email taken: /);
+    expect(planned[5]!.planError).toMatch(/^username: /);
+    expect(planned[6]!.planError).toBe("Duplicate of row 2 in this file.");
+    expect(planned[7]!.planError).toMatch(/earlier row of this file/);
+    expect(planned[8]!.planError).toMatch(/^state: state must be STAGED, ACTIVATED or SUSPENDED/);
     expect(simUsers().some((u) => u.username === "nina.new")).toBe(false);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
@@ -137,7 +137,7 @@ describe("JumpCloud bulk create users", () => {
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const [quinn, rita] = await rowsOf(res.jobId);
     expect(quinn).toMatchObject({ status: "failed", vendorMessage: "JumpCloud answered: username 'quinn.late' already exists (HTTP 400)" });
-    expect(rita.status).toBe("succeeded");
+    expect(rita!.status).toBe("succeeded");
     expect((await eventsOf(res.jobId)).map((e) => e.outcome).sort()).toEqual(["failure", "success"]);
 
     const faulty = await planAndConfirm("jumpcloud.create_users", "username,email\nsam.new,sam.new@northwind.example\n");
@@ -150,7 +150,7 @@ describe("JumpCloud bulk create users", () => {
     const [row] = await rowsOf(faulty.jobId);
     expect(row).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/) });
     expect(simUsers().some((u) => u.username === "sam.new")).toBe(false);
-    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: faulty.jobId } })).toMatchObject({ outcome: "failure", reason: row.vendorMessage });
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: faulty.jobId } })).toMatchObject({ outcome: "failure", reason: row!.vendorMessage });
   });
 
   it("rows a crash left in flight are looked up by username: made → succeeded, not made → sent once, taken by someone else → unknown", async () => {
@@ -165,7 +165,7 @@ describe("JumpCloud bulk create users", () => {
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => [r.status, r.attempts])).toEqual([["succeeded", 1], ["succeeded", 2], ["unknown", 1]]);
-    expect(rows[0].vendorMessage).toMatch(/checked at the vendor/);
+    expect(rows[0]!.vendorMessage).toMatch(/checked at the vendor/);
     expect(simUsers().filter((u) => u.username === "tara.made")).toHaveLength(1);
     expect(simUsers().filter((u) => u.username === "uma.notmade")).toHaveLength(1);
     expect(simUsers().filter((u) => u.username === "vic.clash").map((u) => u.email)).toEqual(["victor@elsewhere.example"]);
@@ -179,51 +179,51 @@ describe("JumpCloud bulk create users", () => {
 describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
   it("unlocks locked users only, as the user page does, and the cache matches JumpCloud", async () => {
     const [a, b, c] = pickUsers(3);
-    for (const u of [a, b]) Object.assign(simUser(u._id), { account_locked: true, account_locked_date: new Date().toISOString(), badLoginAttempts: 10 });
-    simUser(c._id).account_locked = false;
+    for (const u of [a, b]) Object.assign(simUser(u!._id), { account_locked: true, account_locked_date: new Date().toISOString(), badLoginAttempts: 10 });
+    simUser(c!._id).account_locked = false;
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.unlock", `email\n${a.email}\n${b.email.toUpperCase()}\n${c.email}\nghost@nowhere.example\nnot-an-email\n${a.email}\n`);
+    const res = await planAndConfirm("jumpcloud.unlock", `email\n${a!.email}\n${b!.email.toUpperCase()}\n${c!.email}\nghost@nowhere.example\nnot-an-email\n${a!.email}\n`);
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { userId: a._id, accountLocked: true }, after: { accountLocked: false } });
-    expect(planned[3].planError).toMatch(/^Unknown user: ghost@nowhere.example/);
-    expect(planned[4].planError).toMatch(/^email: /);
+    expect(planned[0]).toMatchObject({ before: { userId: a!._id, accountLocked: true }, after: { accountLocked: false } });
+    expect(planned[3]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
+    expect(planned[4]!.planError).toMatch(/^email: /);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect([simUser(a._id), simUser(b._id)].map((u) => [u.account_locked, u.badLoginAttempts])).toEqual([[false, 0], [false, 0]]);
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: `JumpCloud: ${a.email} is unlocked.` });
+    expect([simUser(a!._id), simUser(b!._id)].map((u) => [u.account_locked, u.badLoginAttempts])).toEqual([[false, 0], [false, 0]]);
+    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: `JumpCloud: ${a!.email} is unlocked.` });
     const events = await eventsOf(res.jobId);
     expect(events).toHaveLength(2);
     for (const e of events) {
       expect(e).toMatchObject({ action: "jumpcloud.user.unlocked", outcome: "success", before: { state: "ACTIVATED", accountLocked: true }, after: { accountLocked: false } });
       expect(Object.keys(e.before as object).sort()).toEqual(["accountLocked", "passwordExpired", "state", "suspended"]);
     }
-    expect(events.map((e) => targetsOf(e)[0].id).sort()).toEqual([a._id, b._id].sort());
-    expect((await cachedUser(a._id)).accountLocked).toBe(false);
+    expect(events.map((e) => targetsOf(e)[0]!.id).sort()).toEqual([a!._id, b!._id].sort());
+    expect((await cachedUser(a!._id)).accountLocked).toBe(false);
     await expectSyncFindsNothingNew();
   });
 
   it("expires passwords not yet expired; a JumpCloud fault fails the row with JumpCloud's words", async () => {
     const [a, c] = pickUsers(2);
-    simUser(c._id).password_expired = true;
+    simUser(c!._id).password_expired = true;
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.expire_password", `user\n${a.email}\n${c.email}\nghost@nowhere.example\n@bad\n${a.email.toUpperCase()}\n`);
+    const res = await planAndConfirm("jumpcloud.expire_password", `user\n${a!.email}\n${c!.email}\nghost@nowhere.example\n@bad\n${a!.email.toUpperCase()}\n`);
     expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 3, duplicate: 1 });
     expect((await rowsOf(res.jobId)).slice(2).map((r) => r.planError)).toEqual([
       expect.stringMatching(/^Unknown user: /), expect.stringMatching(/^email: /), "Duplicate of row 2 in this file.",
     ]);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect(simUser(a._id).password_expired).toBe(true);
+    expect(simUser(a!._id).password_expired).toBe(true);
     const [e] = await eventsOf(res.jobId);
     expect(e).toMatchObject({ action: "jumpcloud.user.password_expired", outcome: "success", before: { passwordExpired: false }, after: { passwordExpired: true } });
-    expect(targetsOf(e)[0]).toEqual({ type: "jumpcloud_user", id: a._id, label: a.email });
-    expect((await cachedUser(a._id)).passwordExpired).toBe(true);
+    expect(targetsOf(e!)[0]).toEqual({ type: "jumpcloud_user", id: a!._id, label: a!.email });
+    expect((await cachedUser(a!._id)).passwordExpired).toBe(true);
     await expectSyncFindsNothingNew();
 
     const [d] = pickUsers(1);
-    const faulty = await planAndConfirm("jumpcloud.expire_password", `email\n${d.email}\n`);
+    const faulty = await planAndConfirm("jumpcloud.expire_password", `email\n${d!.email}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, faulty.jobId)).toBe("completed");
@@ -231,41 +231,41 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
       await setFaults({ errorRate: 0 });
     }
     expect((await rowsOf(faulty.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/) });
-    expect(simUser(d._id).password_expired).toBe(false);
+    expect(simUser(d!._id).password_expired).toBe(false);
     expect((await eventsOf(faulty.jobId))[0]).toMatchObject({ action: "jumpcloud.user.password_expired", outcome: "failure" });
   });
 
   it("resets TOTP with the exclusion window asked for, audited as the user page does; a reset in doubt is never resent", async () => {
     const [a, b, c] = pickUsers(3, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const res = await planAndConfirm("jumpcloud.reset_mfa", `email,exclusionDays\n${a.email},\n${b.email},0\n${c.email},soon\n${c.email},999\nghost@nowhere.example,3\n${a.email},3\n`);
+    const res = await planAndConfirm("jumpcloud.reset_mfa", `email,exclusionDays\n${a!.email},\n${b!.email},0\n${c!.email},soon\n${c!.email},999\nghost@nowhere.example,3\n${a!.email},3\n`);
     expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { userId: a._id, totpEnabled: true }, after: { mfaStatus: "reset", exclusionDays: 7 } });
-    expect(planned[2].planError).toMatch(/^exclusionDays: /);
-    expect(planned[3].planError).toMatch(/at most 365/);
+    expect(planned[0]).toMatchObject({ before: { userId: a!._id, totpEnabled: true }, after: { mfaStatus: "reset", exclusionDays: 7 } });
+    expect(planned[2]!.planError).toMatch(/^exclusionDays: /);
+    expect(planned[3]!.planError).toMatch(/at most 365/);
     expect(planned.slice(4).map((r) => r.planError)).toEqual([expect.stringMatching(/^Unknown user: /), "Duplicate of row 2 in this file."]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect(simUser(a._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: true, exclusionDays: 7 } });
-    expect(simUser(b._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: false } });
-    const until = simUser(a._id).mfa.exclusionUntil!;
+    expect(simUser(a!._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: true, exclusionDays: 7 } });
+    expect(simUser(b!._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: false } });
+    const until = simUser(a!._id).mfa.exclusionUntil!;
     expect(Date.parse(until) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     const events = await eventsOf(res.jobId);
-    expect(eventFor(events, a._id)).toMatchObject({
+    expect(eventFor(events, a!._id)).toMatchObject({
       action: "jumpcloud.user.mfa_reset", outcome: "success", before: { state: "ACTIVATED" },
-      after: { state: "ACTIVATED", mfaStatus: simUser(a._id).mfaEnrollment.overallStatus, exclusionUntil: until },
+      after: { state: "ACTIVATED", mfaStatus: simUser(a!._id).mfaEnrollment.overallStatus, exclusionUntil: until },
     });
-    expect(eventFor(events, b._id)).toMatchObject({ after: { exclusionUntil: null } });
-    expect((await cachedUser(a._id)).totpEnabled).toBe(false);
+    expect(eventFor(events, b!._id)).toMatchObject({ after: { exclusionUntil: null } });
+    expect((await cachedUser(a!._id)).totpEnabled).toBe(false);
     await expectSyncFindsNothingNew();
 
     // A reset left in flight by a crash: JumpCloud cannot be asked whether it was this request, so it ends unknown and is not sent again.
     const [d] = pickUsers(1, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const doubt = await planAndConfirm("jumpcloud.reset_mfa", `email\n${d.email}\n`);
+    const doubt = await planAndConfirm("jumpcloud.reset_mfa", `email\n${d!.email}\n`);
     await leaveInFlight(doubt.jobId, [2]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
     expect((await rowsOf(doubt.jobId))[0]).toMatchObject({ status: "unknown", attempts: 1 });
-    expect(simUser(d._id).totp_enabled).toBe(true);
+    expect(simUser(d!._id).totp_enabled).toBe(true);
   });
 });
 
@@ -276,64 +276,64 @@ describe("JumpCloud bulk user group membership", () => {
     const [n, n2] = pickUsers(2, (u) => !org().members.get(group.id)!.has(u._id));
     const res = await planAndConfirm("jumpcloud.group_add", [
       "Email,Group Name",
-      `${n.email},${group.name}`,
-      `${m.email},${group.name.toUpperCase()}`,
-      `${n.email},No Such Group`,
+      `${n!.email},${group.name}`,
+      `${m!.email},${group.name.toUpperCase()}`,
+      `${n!.email},No Such Group`,
       `ghost@nowhere.example,${group.name}`,
-      `${n.email},${group.name.toLowerCase()}`,
-      `${n2.email},`,
+      `${n!.email},${group.name.toLowerCase()}`,
+      `${n2!.email},`,
     ].join("\n"));
     expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 4, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { kind: "user_group", groupId: group.id, memberId: n._id, member: false }, after: { member: true } });
-    expect(planned[2].planError).toMatch(/^Unknown group: No Such Group/);
-    expect(planned[3].planError).toMatch(/^Unknown user: /);
-    expect(planned[5].planError).toMatch(/^group: /);
+    expect(planned[0]).toMatchObject({ before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false }, after: { member: true } });
+    expect(planned[2]!.planError).toMatch(/^Unknown group: No Such Group/);
+    expect(planned[3]!.planError).toMatch(/^Unknown user: /);
+    expect(planned[5]!.planError).toMatch(/^group: /);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect(org().members.get(group.id)!.has(n._id)).toBe(true);
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: `JumpCloud: ${n.email} added to ${group.name}.` });
+    expect(org().members.get(group.id)!.has(n!._id)).toBe(true);
+    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: `JumpCloud: ${n!.email} added to ${group.name}.` });
     const [added] = await eventsOf(res.jobId);
     expect(added).toMatchObject({
       action: "jumpcloud.group.member_added", outcome: "success",
-      before: { kind: "user_group", groupId: group.id, memberId: n._id, member: false }, after: { member: true },
+      before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false }, after: { member: true },
     });
-    expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user_group", group.id], ["jumpcloud_user", n._id]]);
-    expect(await edge("user_group_member", `${group.id}|${n._id}`)).toMatchObject({ fromId: group.id, toId: n._id, deletedAt: null });
+    expect(targetsOf(added!).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user_group", group.id], ["jumpcloud_user", n!._id]]);
+    expect(await edge("user_group_member", `${group.id}|${n!._id}`)).toMatchObject({ fromId: group.id, toId: n!._id, deletedAt: null });
     await expectSyncFindsNothingNew();
     // The groups page's undo takes the bulk row as it takes its own.
     expect(addGroupMember.inverse?.op).toBe("jumpcloud.group.member_removed");
-    expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: n._id }]);
+    expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: n!._id }]);
 
-    const out = await planAndConfirm("jumpcloud.group_remove", `email,group\n${m.email},${group.name}\n${n2.email},${group.name}\n`);
+    const out = await planAndConfirm("jumpcloud.group_remove", `email,group\n${m!.email},${group.name}\n${n2!.email},${group.name}\n`);
     expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
     expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
-    expect(org().members.get(group.id)!.has(m._id)).toBe(false);
+    expect(org().members.get(group.id)!.has(m!._id)).toBe(false);
     const [removed] = await eventsOf(out.jobId);
-    expect(removed).toMatchObject({ action: "jumpcloud.group.member_removed", outcome: "success", before: { memberId: m._id, member: true }, after: { member: false } });
-    expect(removeGroupMember.inverse?.items(removed as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: m._id }]);
-    expect(await edge("user_group_member", `${group.id}|${m._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
+    expect(removed).toMatchObject({ action: "jumpcloud.group.member_removed", outcome: "success", before: { memberId: m!._id, member: true }, after: { member: false } });
+    expect(removeGroupMember.inverse?.items(removed as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: m!._id }]);
+    expect(await edge("user_group_member", `${group.id}|${m!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
     await expectSyncFindsNothingNew();
   });
 
   it("JumpCloud's refusal of a stale row is the row's message; rows in doubt are checked against the user's groups", async () => {
     const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
     const [p, q, r] = pickUsers(3, (u) => !org().members.get(group.id)!.has(u._id));
-    const res = await planAndConfirm("jumpcloud.group_add", `email,group\n${p.email},${group.name}\n`);
+    const res = await planAndConfirm("jumpcloud.group_add", `email,group\n${p!.email},${group.name}\n`);
     // Added at JumpCloud after the last sync: JumpCloud refuses the second add.
-    addMember(org(), group.id, p._id);
+    addMember(org(), group.id, p!._id);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: `JumpCloud answered: user ${p._id} is already a member of user group ${group.id} (HTTP 409)` });
+    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: `JumpCloud answered: user ${p!._id} is already a member of user group ${group.id} (HTTP 409)` });
     expect((await eventsOf(res.jobId))[0]).toMatchObject({ outcome: "failure", reason: expect.stringContaining("already a member") });
     expect((await h.run()).status).toBe("succeeded");
 
-    const doubt = await planAndConfirm("jumpcloud.group_add", `email,group\n${q.email},${group.name}\n${r.email},${group.name}\n`);
-    addMember(org(), group.id, q._id); // q's add reached JumpCloud before the crash; r's did not
+    const doubt = await planAndConfirm("jumpcloud.group_add", `email,group\n${q!.email},${group.name}\n${r!.email},${group.name}\n`);
+    addMember(org(), group.id, q!._id); // q's add reached JumpCloud before the crash; r's did not
     await leaveInFlight(doubt.jobId, [2, 3]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
     expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([["succeeded", 1], ["succeeded", 2]]);
-    expect(org().members.get(group.id)!.has(r._id)).toBe(true);
-    expect(await edge("user_group_member", `${group.id}|${q._id}`)).toMatchObject({ deletedAt: null });
+    expect(org().members.get(group.id)!.has(r!._id)).toBe(true);
+    expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: null });
     await expectSyncFindsNothingNew();
   });
 });
@@ -341,68 +341,68 @@ describe("JumpCloud bulk user group membership", () => {
 describe("JumpCloud bulk user-system associations", () => {
   it("associates and removes users and systems by hostname, display name or ID; unknown and ambiguous systems are refused", async () => {
     const [u] = pickUsers(1);
-    const bound = new Set([...org().associations.get(nodeKey("user", u._id)) ?? []].map(([k]) => k));
+    const bound = new Set([...org().associations.get(nodeKey("user", u!._id)) ?? []].map(([k]) => k));
     const systems = [...org().systems.values()];
     const laptop = systems.find((s) => bound.has(nodeKey("system", s._id)))!;
     const [s1, s2, s3] = systems.filter((s) => !bound.has(nodeKey("system", s._id)) && s.hostname !== s.displayName);
     // Two systems share a display name: the name is ambiguous, the ID is not.
-    org().systems.set(s3._id, { ...s3, displayName: s2.displayName });
+    org().systems.set(s3!._id, { ...s3!, displayName: s2!.displayName });
     expect((await h.run()).status).toBe("succeeded");
 
     const res = await planAndConfirm("jumpcloud.system_add", [
       "email,hostname",
-      `${u.email},${s1.hostname.toUpperCase()}`,
-      `${u.email},${laptop.displayName}`,
-      `${u.email},${s2.displayName}`,
-      `${u.email},${s3._id}`,
-      `${u.email},no-such-host.example`,
-      `ghost@nowhere.example,${s1.hostname}`,
-      `${u.email},`,
-      `${u.email},${s1.hostname}`,
+      `${u!.email},${s1!.hostname.toUpperCase()}`,
+      `${u!.email},${laptop.displayName}`,
+      `${u!.email},${s2!.displayName}`,
+      `${u!.email},${s3!._id}`,
+      `${u!.email},no-such-host.example`,
+      `ghost@nowhere.example,${s1!.hostname}`,
+      `${u!.email},`,
+      `${u!.email},${s1!.hostname}`,
     ].join("\n"));
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 5, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { fromType: "user", fromId: u._id, toType: "system", toId: s1._id, associated: false }, after: { associated: true } });
-    expect(planned[2].planError).toMatch(/^Ambiguous system: 2 JumpCloud systems are named/);
-    expect(planned[3]).toMatchObject({ plan: "update", before: { toId: s3._id } });
-    expect(planned[4].planError).toMatch(/^Unknown system: no-such-host.example/);
+    expect(planned[0]).toMatchObject({ before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false }, after: { associated: true } });
+    expect(planned[2]!.planError).toMatch(/^Ambiguous system: 2 JumpCloud systems are named/);
+    expect(planned[3]).toMatchObject({ plan: "update", before: { toId: s3!._id } });
+    expect(planned[4]!.planError).toMatch(/^Unknown system: no-such-host.example/);
     expect(planned.slice(5).map((r) => r.planError)).toEqual([expect.stringMatching(/^Unknown user: /), expect.stringMatching(/^system: /), "Duplicate of row 2 in this file."]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    const now = org().associations.get(nodeKey("user", u._id))!;
-    expect([now.has(nodeKey("system", s1._id)), now.has(nodeKey("system", s3._id))]).toEqual([true, true]);
+    const now = org().associations.get(nodeKey("user", u!._id))!;
+    expect([now.has(nodeKey("system", s1!._id)), now.has(nodeKey("system", s3!._id))]).toEqual([true, true]);
     const events = await eventsOf(res.jobId);
     expect(events).toHaveLength(2);
-    const added = eventFor(events, s1._id);
+    const added = eventFor(events, s1!._id);
     expect(added).toMatchObject({
       action: "jumpcloud.association.added", outcome: "success",
-      before: { fromType: "user", fromId: u._id, toType: "system", toId: s1._id, associated: false }, after: { associated: true },
+      before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false }, after: { associated: true },
     });
-    expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user", u._id], ["jumpcloud_system", s1._id]]);
+    expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user", u!._id], ["jumpcloud_system", s1!._id]]);
     // The associations page's undo takes the bulk row as it takes its own.
     expect(addAssociation.inverse?.op).toBe("jumpcloud.association.removed");
     expect(addAssociation.inverse?.items(added as unknown as UndoableEvent))
-      .toEqual([{ fromType: "user", fromId: u._id, toType: "system", toId: s1._id }]);
-    expect(await edge("association", `user:${u._id}|system:${s1._id}`)).toMatchObject({ deletedAt: null, attributes: null });
+      .toEqual([{ fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id }]);
+    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({ deletedAt: null, attributes: null });
     await expectSyncFindsNothingNew();
 
-    const out = await planAndConfirm("jumpcloud.system_remove", `email,system\n${u.email},${s1.displayName}\n${u.email},${s2.hostname}\n`);
+    const out = await planAndConfirm("jumpcloud.system_remove", `email,system\n${u!.email},${s1!.displayName}\n${u!.email},${s2!.hostname}\n`);
     expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
     expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
-    expect(org().associations.get(nodeKey("user", u._id))!.has(nodeKey("system", s1._id))).toBe(false);
+    expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
     const [removed] = await eventsOf(out.jobId);
-    expect(removed).toMatchObject({ action: "jumpcloud.association.removed", outcome: "success", before: { toId: s1._id, associated: true } });
+    expect(removed).toMatchObject({ action: "jumpcloud.association.removed", outcome: "success", before: { toId: s1!._id, associated: true } });
     expect(removeAssociation.inverse?.items(removed as unknown as UndoableEvent))
-      .toEqual([{ fromType: "user", fromId: u._id, toType: "system", toId: s1._id }]);
-    expect(await edge("association", `user:${u._id}|system:${s1._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
+      .toEqual([{ fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id }]);
+    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
     await expectSyncFindsNothingNew();
   });
 
   it("a fault fails the row with JumpCloud's words; a row in doubt is checked against the user's associations", async () => {
     const [u] = pickUsers(1);
-    const bound = new Set([...org().associations.get(nodeKey("user", u._id)) ?? []].map(([k]) => k));
+    const bound = new Set([...org().associations.get(nodeKey("user", u!._id)) ?? []].map(([k]) => k));
     const [s1, s2] = [...org().systems.values()].filter((s) => !bound.has(nodeKey("system", s._id)) && !s.hostname.includes("IPH"));
-    const res = await planAndConfirm("jumpcloud.system_add", `email,system\n${u.email},${s1.hostname}\n`);
+    const res = await planAndConfirm("jumpcloud.system_add", `email,system\n${u!.email},${s1!.hostname}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
@@ -410,14 +410,14 @@ describe("JumpCloud bulk user-system associations", () => {
       await setFaults({ errorRate: 0 });
     }
     expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/) });
-    expect(org().associations.get(nodeKey("user", u._id))!.has(nodeKey("system", s1._id))).toBe(false);
+    expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
 
-    const doubt = await planAndConfirm("jumpcloud.system_add", `email,system\n${u.email},${s1.hostname}\n${u.email},${s2.hostname}\n`);
-    associate(org(), nodeKey("user", u._id), nodeKey("system", s1._id)); // reached JumpCloud before the crash
+    const doubt = await planAndConfirm("jumpcloud.system_add", `email,system\n${u!.email},${s1!.hostname}\n${u!.email},${s2!.hostname}\n`);
+    associate(org(), nodeKey("user", u!._id), nodeKey("system", s1!._id)); // reached JumpCloud before the crash
     await leaveInFlight(doubt.jobId, [2, 3]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
     expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([["succeeded", 1], ["succeeded", 2]]);
-    expect(org().associations.get(nodeKey("user", u._id))!.has(nodeKey("system", s2._id))).toBe(true);
+    expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s2!._id))).toBe(true);
     await expectSyncFindsNothingNew();
   });
 });

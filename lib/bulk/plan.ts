@@ -39,8 +39,7 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
   /** Validates a stretch of rows with their line numbers, flags duplicates within the whole file, checks the rest against the cache. */
   const planPart = async (from: number, to: number): Promise<Staged[]> => {
     const staged: Staged[] = [];
-    for (let i = from; i < to; i++) {
-      const r = csv.rows[i];
+    for (const r of csv.rows.slice(from, to)) {
       if (r.error) {
         staged.push({ line: r.line, input: malformedInput(r, mapped.index), planned: { plan: "error", error: r.error } });
         continue;
@@ -65,7 +64,9 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
     const toPlan = staged.filter((x) => x.valid);
     if (toPlan.length) {
       const planned = await op.plan(db, input.tenantId, toPlan.map((x) => x.valid!));
-      toPlan.forEach((x, k) => { x.planned = planned[k]; });
+      toPlan.forEach((x, k) => {
+        x.planned = planned[k] ?? { plan: "error", error: "The operation planned nothing for this row." };
+      });
     }
     for (const x of staged) counts[x.planned.plan]++;
     return staged;

@@ -41,6 +41,6 @@ export async function* resultsCsv(db: Db, jobId: string, op: BulkOperation<never
     });
     yield head + Papa.unparse(lines, { newline: "\r\n" }) + "\r\n";
     head = "";
-    after = rows[rows.length - 1].line;
+    after = rows.at(-1)?.line ?? after;
   }
 }

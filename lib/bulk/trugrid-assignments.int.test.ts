@@ -54,12 +54,12 @@ describe("TruGrid bulk resource assignments", () => {
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => [r.line, r.plan])).toEqual([[2, "create"], [3, "create"], [4, "create"], [5, "create"], [6, "error"], [7, "error"], [8, "error"], [9, "error"]]);
     expect(rows[0]).toMatchObject({ before: null, after: { assignee: sales.upn, assigneeType: "user", resource: "Remote Desktop Farm", resourceType: "machine group" } });
-    expect(rows[1].after).toMatchObject({ resourceType: "machine" });
-    expect(rows[3].after).toMatchObject({ assigneeType: "user group" });
-    expect(rows[4].planError).toMatch(/^Unknown UPN: ghost@/);
-    expect(rows[5].planError).toMatch(/^assignee: Not a valid UPN/);
-    expect(rows[6].planError).toBe("Duplicate of row 2 in this file.");
-    expect(rows[7].planError).toMatch(/^resource: /);
+    expect(rows[1]!.after).toMatchObject({ resourceType: "machine" });
+    expect(rows[3]!.after).toMatchObject({ assigneeType: "user group" });
+    expect(rows[4]!.planError).toMatch(/^Unknown UPN: ghost@/);
+    expect(rows[5]!.planError).toMatch(/^assignee: Not a valid UPN/);
+    expect(rows[6]!.planError).toBe("Duplicate of row 2 in this file.");
+    expect(rows[7]!.planError).toMatch(/^resource: /);
     // Planning sends nothing.
     expect(assigned(sales.upn)).toEqual([]);
 
@@ -76,7 +76,7 @@ describe("TruGrid bulk resource assignments", () => {
 
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(4);
-    const byKey = (k: string, v: string) => events.find((e) => (e.after as { assignments: { key: string; value: string[] }[] }).assignments[0].key === k && (e.after as { assignments: { value: string[] }[] }).assignments[0].value[0] === v)!;
+    const byKey = (k: string, v: string) => events.find((e) => (e.after as { assignments: { key: string; value: string[] }[] }).assignments[0]!.key === k && (e.after as { assignments: { value: string[] }[] }).assignments[0]!.value[0] === v)!;
     expect(byKey(sales.upn, "Remote Desktop Farm")).toMatchObject({
       action: "trugrid.assignment.created", outcome: "success", vendor: "trugrid",
       // As the assignments page names the key: a user by lower-case UPN, labelled with what they were given.
@@ -108,7 +108,7 @@ describe("TruGrid bulk resource assignments", () => {
     }
     const rows = await rowsOf(jobId);
     expect(rows.map((r) => r.status)).toEqual(["failed", "failed"]);
-    expect(rows[0].vendorMessage).toMatch(/HTTP 5\d\d/);
+    expect(rows[0]!.vendorMessage).toMatch(/HTTP 5\d\d/);
     expect(assigned(hr.upn)).toEqual([]);
     expect(assigned("HR Users")).toEqual(hrBefore);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId } });

@@ -21,7 +21,7 @@ afterAll(() => env?.close());
 describe("TruGrid bulk machine associations", () => {
   it("adds a user to a shared server; the cache row is the sync's own, so the next sync writes nothing", async () => {
     const farm = domain().associations.get("remote desktop farm")!;
-    const [, server] = [...farm.byUser][0];
+    const [, server] = [...farm.byUser][0]!;
     const edge = await h.t.db.vendorEdge.findFirstOrThrow({ where: { tenantId: h.tenantId, kind: "machine_association", toId: "Remote Desktop Farm", deletedAt: null } });
     const serverName = (edge.attributes as { machineName: string }).machineName;
     const newcomer = await h.t.db.trugridUser.findFirstOrThrow({ where: { tenantId: h.tenantId, deletedAt: null, emailNorm: { notIn: [...farm.byUser.keys()] } }, orderBy: { emailNorm: "asc" } });
@@ -35,7 +35,7 @@ describe("TruGrid bulk machine associations", () => {
     expect(counts).toMatchObject({ create: 1 });
     expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
     const [row] = await bulkRowsOf(h.t.db, jobId);
-    expect(row.vendorMessage).toBe("Success.");
+    expect(row!.vendorMessage).toBe("Success.");
     expect(row).toMatchObject({ status: "succeeded" });
     expect(farm.byUser.get(newcomer.emailNorm)).toBe(server);
 

@@ -33,41 +33,41 @@ describe("Twingate bulk user state", () => {
     const active = simUsers().filter((u) => u.state === "ACTIVE" && u.role !== "ADMIN");
     expect(active.length).toBeGreaterThanOrEqual(3);
     const [a, b, c] = active;
-    const csv = `Email,Status\n${a.email},disabled\n${b.email.toUpperCase()},Suspended\n${c.email},active\nghost@nowhere.example,disabled\n${a.email},disabled\n${c.email.replace("@", "")},disabled\n${b.email},frozen\n`;
+    const csv = `Email,Status\n${a!.email},disabled\n${b!.email.toUpperCase()},Suspended\n${c!.email},active\nghost@nowhere.example,disabled\n${a!.email},disabled\n${c!.email.replace("@", "")},disabled\n${b!.email},frozen\n`;
     const res = await planAndConfirm("twingate.user_state", csv);
     expect(res).toMatchObject({ counts: { update: 2, no_change: 1, error: 4, duplicate: 1 } });
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
-    expect(rows[0]).toMatchObject({ before: { state: "ACTIVE", userId: a.id }, after: { state: "DISABLED", userId: a.id } });
-    expect(rows[3].planError).toMatch(/^Unknown user: ghost@nowhere.example/);
-    expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
-    expect(rows[5].planError).toMatch(/^email: Not a valid UPN or email/);
-    expect(rows[6].planError).toMatch(/state must be active or disabled/);
+    expect(rows[0]).toMatchObject({ before: { state: "ACTIVE", userId: a!.id }, after: { state: "DISABLED", userId: a!.id } });
+    expect(rows[3]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
+    expect(rows[4]!.planError).toBe("Duplicate of row 2 in this file.");
+    expect(rows[5]!.planError).toMatch(/^email: Not a valid UPN or email/);
+    expect(rows[6]!.planError).toMatch(/state must be active or disabled/);
     // Planning sends nothing.
-    expect([a.state, b.state]).toEqual(["ACTIVE", "ACTIVE"]);
+    expect([a!.state, b!.state]).toEqual(["ACTIVE", "ACTIVE"]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const done = await rowsOf(res.jobId);
     expect(done.slice(0, 2)).toMatchObject([
-      { status: "succeeded", vendorMessage: `Twingate: ${a.email} is DISABLED.` },
-      { status: "succeeded", vendorMessage: `Twingate: ${b.email} is DISABLED.` },
+      { status: "succeeded", vendorMessage: `Twingate: ${a!.email} is DISABLED.` },
+      { status: "succeeded", vendorMessage: `Twingate: ${b!.email} is DISABLED.` },
     ]);
-    expect([a.state, b.state, c.state]).toEqual(["DISABLED", "DISABLED", "ACTIVE"]);
+    expect([a!.state, b!.state, c!.state]).toEqual(["DISABLED", "DISABLED", "ACTIVE"]);
 
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(2);
     for (const e of events) expect(e).toMatchObject({ action: "twingate.user.state_changed", outcome: "success", before: { state: "ACTIVE" }, after: { state: "DISABLED" } });
     // The users page's undo reads the Twingate user id from the target.
-    expect(events.map((e) => (e.targets as { type: string; id: string }[])[0]).sort((x, y) => x.id.localeCompare(y.id)))
-      .toEqual([a, b].map((u) => ({ type: "twingate_user", id: u.id, label: expect.any(String) })).sort((x, y) => x.id.localeCompare(y.id)));
+    expect(events.map((e) => (e.targets as { type: string; id: string }[])[0]).sort((x, y) => x!.id.localeCompare(y!.id)))
+      .toEqual([a, b].map((u) => ({ type: "twingate_user", id: u!.id, label: expect.any(String) })).sort((x, y) => x.id.localeCompare(y.id)));
 
-    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.id, b.id] } } });
+    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a!.id, b!.id] } } });
     expect(cached.map((u) => u.state)).toEqual(["DISABLED", "DISABLED"]);
     expect(cached.map((u) => (u.raw as { state: string }).state)).toEqual(["DISABLED", "DISABLED"]);
     // The user as Twingate answered, as the sync would write it: Twingate's updatedAt too, not the last sync's.
     for (const u of [a, b]) {
-      const row = cached.find((c) => c.vendorId === u.id);
-      expect((row?.raw as { updatedAt: string }).updatedAt, u.email).toBe(u.updatedAt);
+      const row = cached.find((c) => c.vendorId === u!.id);
+      expect((row?.raw as { updatedAt: string }).updatedAt, u!.email).toBe(u!.updatedAt);
     }
 
     // The next sync finds the cache already as Twingate has it: no drift for these users.
@@ -76,10 +76,10 @@ describe("Twingate bulk user state", () => {
     expect(await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } })).toBe(driftBefore);
 
     // Restoring them is planned as an update and goes back to ACTIVE.
-    const back = await planAndConfirm("twingate.user_state", `user,state\n${a.email},active\n${b.email},active\n`);
+    const back = await planAndConfirm("twingate.user_state", `user,state\n${a!.email},active\n${b!.email},active\n`);
     expect(back.counts).toMatchObject({ update: 2 });
     expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
-    expect([a.state, b.state]).toEqual(["ACTIVE", "ACTIVE"]);
+    expect([a!.state, b!.state]).toEqual(["ACTIVE", "ACTIVE"]);
   });
 
   it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
@@ -108,10 +108,10 @@ describe("Twingate bulk group membership", () => {
     const outside = simUsers().filter((u) => !members().has(u.id)).slice(0, 2);
     expect(inside && outside.length === 2).toBe(true);
 
-    const csv = `User,Group Name\n${outside[0].email},${group.name.toUpperCase()}\n${outside[1].email},${group.name}\n${inside.email},${group.name}\n${outside[0].email},No Such Group\n`;
+    const csv = `User,Group Name\n${outside[0]!.email},${group.name.toUpperCase()}\n${outside[1]!.email},${group.name}\n${inside!.email},${group.name}\n${outside[0]!.email},No Such Group\n`;
     const add = await planAndConfirm("twingate.group_add", csv);
     expect(add.counts).toMatchObject({ update: 2, no_change: 1, error: 1 });
-    expect((await rowsOf(add.jobId))[3].planError).toMatch(/^Unknown group: No Such Group/);
+    expect((await rowsOf(add.jobId))[3]!.planError).toMatch(/^Unknown group: No Such Group/);
     expect(await applyBulkJob(h.t.db, add.jobId)).toBe("completed");
     expect((await rowsOf(add.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual(
       outside.map((u) => ["succeeded", `Twingate: ${u.email} added to ${group.name}.`]),
@@ -130,13 +130,13 @@ describe("Twingate bulk group membership", () => {
     expect((await h.run()).status).toBe("succeeded");
     expect(await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null } })).toBe(before);
 
-    const remove = await planAndConfirm("twingate.group_remove", `email,group\n${outside[0].email},${group.name}\n`);
+    const remove = await planAndConfirm("twingate.group_remove", `email,group\n${outside[0]!.email},${group.name}\n`);
     expect(remove.counts).toMatchObject({ update: 1 });
     expect(await applyBulkJob(h.t.db, remove.jobId)).toBe("completed");
-    expect(members().has(outside[0].id)).toBe(false);
-    expect((await edges()).map((e) => e.toId)).toEqual([outside[1].id]);
+    expect(members().has(outside[0]!.id)).toBe(false);
+    expect((await edges()).map((e) => e.toId)).toEqual([outside[1]!.id]);
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId: remove.jobId } })).toMatchObject({
-      action: "twingate.group.members_removed", after: { removed: [outside[0].id] },
+      action: "twingate.group.members_removed", after: { removed: [outside[0]!.id] },
     });
   });
 });
@@ -187,30 +187,30 @@ describe("Twingate bulk user roles", () => {
     const members = simUsers().filter((u) => u.role === "MEMBER");
     expect(members.length).toBeGreaterThanOrEqual(3);
     const [a, b, c] = members;
-    const csv = `Email,Role\n${a.email},Support\n${b.email.toUpperCase()},devops\n${c.email},member\nghost@nowhere.example,SUPPORT\n${a.email},ADMIN\n${c.email.replace("@", "")},SUPPORT\n${b.email},OWNER\n`;
+    const csv = `Email,Role\n${a!.email},Support\n${b!.email.toUpperCase()},devops\n${c!.email},member\nghost@nowhere.example,SUPPORT\n${a!.email},ADMIN\n${c!.email.replace("@", "")},SUPPORT\n${b!.email},OWNER\n`;
     const res = await planAndConfirm("twingate.user_role", csv);
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 4, duplicate: 1 });
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
-    expect(rows[0]).toMatchObject({ before: { userId: a.id, role: "MEMBER" }, after: { userId: a.id, role: "SUPPORT" } });
-    expect(rows[3].planError).toMatch(/^Unknown user: ghost@nowhere.example/);
-    expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
-    expect(rows[5].planError).toMatch(/^email: Not a valid UPN or email/);
-    expect(rows[6].planError).toMatch(/^role: role must be one of/);
-    expect([a.role, b.role]).toEqual(["MEMBER", "MEMBER"]);
+    expect(rows[0]).toMatchObject({ before: { userId: a!.id, role: "MEMBER" }, after: { userId: a!.id, role: "SUPPORT" } });
+    expect(rows[3]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
+    expect(rows[4]!.planError).toBe("Duplicate of row 2 in this file.");
+    expect(rows[5]!.planError).toMatch(/^email: Not a valid UPN or email/);
+    expect(rows[6]!.planError).toMatch(/^role: role must be one of/);
+    expect([a!.role, b!.role]).toEqual(["MEMBER", "MEMBER"]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
-      ["succeeded", `Twingate: ${a.email} is SUPPORT.`], ["succeeded", `Twingate: ${b.email} is DEVOPS.`],
+      ["succeeded", `Twingate: ${a!.email} is SUPPORT.`], ["succeeded", `Twingate: ${b!.email} is DEVOPS.`],
     ]);
-    expect([a.role, b.role, c.role]).toEqual(["SUPPORT", "DEVOPS", "MEMBER"]);
+    expect([a!.role, b!.role, c!.role]).toEqual(["SUPPORT", "DEVOPS", "MEMBER"]);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(2);
-    const ev = events.find((e) => (e.targets as { id: string }[])[0].id === a.id)!;
-    expect(ev).toMatchObject({ action: "twingate.user.role_changed", outcome: "success", targets: [{ type: "twingate_user", id: a.id, label: a.email }], before: { role: "MEMBER" }, after: { role: "SUPPORT" } });
+    const ev = events.find((e) => (e.targets as { id: string }[])[0]!.id === a!.id)!;
+    expect(ev).toMatchObject({ action: "twingate.user.role_changed", outcome: "success", targets: [{ type: "twingate_user", id: a!.id, label: a!.email }], before: { role: "MEMBER" }, after: { role: "SUPPORT" } });
     // What the users page's undo reads (lib/operations/twingate/_user.ts): the twingate_user target's id and before.role.
     expect(ev.tenantId).toBe(h.tenantId);
-    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a.id, b.id] } }, orderBy: { email: "asc" } });
+    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a!.id, b!.id] } }, orderBy: { email: "asc" } });
     expect(new Set(cached.map((u) => u.role))).toEqual(new Set(["SUPPORT", "DEVOPS"]));
     const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } });
     expect((await h.run()).status).toBe("succeeded");
@@ -240,45 +240,45 @@ describe("Twingate bulk device actions", () => {
     const active = simDevices().filter((d) => d.activeState === "ACTIVE");
     const [d1, d2] = active;
     const blocked = simDevices().find((d) => d.activeState === "BLOCKED") ?? active[2];
-    if (blocked.activeState !== "BLOCKED") {
-      blocked.activeState = "BLOCKED";
+    if (blocked!.activeState !== "BLOCKED") {
+      blocked!.activeState = "BLOCKED";
       expect((await h.run()).status).toBe("succeeded");
     }
-    const csv = `Serial Number\n${d1.id}\n${d2.serialNumber.toLowerCase()}\n${blocked.id}\nNO-SUCH-DEVICE\n${d1.id}\n${d1.serialNumber}\n`;
+    const csv = `Serial Number\n${d1!.id}\n${d2!.serialNumber.toLowerCase()}\n${blocked!.id}\nNO-SUCH-DEVICE\n${d1!.id}\n${d1!.serialNumber}\n`;
     const res = await planAndConfirm("twingate.device_block", csv);
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3, duplicate: 1 });
     const rows = await rowsOf(res.jobId);
-    expect(rows[0]).toMatchObject({ plan: "update", before: { deviceId: d1.id, activeState: "ACTIVE" }, after: { deviceId: d1.id, activeState: "BLOCKED" } });
-    expect(rows[3].planError).toMatch(/^Unknown device: NO-SUCH-DEVICE/);
-    expect(rows[4].planError).toBe("Duplicate of row 2 in this file.");
-    expect(rows[5].planError).toMatch(/^Same Twingate device/);
-    expect([d1.activeState, d2.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
+    expect(rows[0]).toMatchObject({ plan: "update", before: { deviceId: d1!.id, activeState: "ACTIVE" }, after: { deviceId: d1!.id, activeState: "BLOCKED" } });
+    expect(rows[3]!.planError).toMatch(/^Unknown device: NO-SUCH-DEVICE/);
+    expect(rows[4]!.planError).toBe("Duplicate of row 2 in this file.");
+    expect(rows[5]!.planError).toMatch(/^Same Twingate device/);
+    expect([d1!.activeState, d2!.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
-    expect([d1.activeState, d2.activeState]).toEqual(["BLOCKED", "BLOCKED"]);
+    expect([d1!.activeState, d2!.activeState]).toEqual(["BLOCKED", "BLOCKED"]);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId } });
     expect(events).toHaveLength(2);
-    const ev = events.find((e) => (e.targets as { id: string }[])[0].id === d1.id)!;
+    const ev = events.find((e) => (e.targets as { id: string }[])[0]!.id === d1!.id)!;
     expect(ev).toMatchObject({
-      action: "twingate.device.blocked", outcome: "success", targets: [{ type: "twingate_device", id: d1.id }],
-      before: { activeState: "ACTIVE", isTrusted: d1.isTrusted }, after: { activeState: "BLOCKED", isTrusted: d1.isTrusted },
+      action: "twingate.device.blocked", outcome: "success", targets: [{ type: "twingate_device", id: d1!.id }],
+      before: { activeState: "ACTIVE", isTrusted: d1!.isTrusted }, after: { activeState: "BLOCKED", isTrusted: d1!.isTrusted },
     });
     // The devices page's undo (unblock) reads the twingate_device target's id.
-    expect((await cachedDevice(d1.id)).activeState).toBe("BLOCKED");
-    expect(((await cachedDevice(d1.id)).raw as { activeState: string }).activeState).toBe("BLOCKED");
+    expect((await cachedDevice(d1!.id)).activeState).toBe("BLOCKED");
+    expect(((await cachedDevice(d1!.id)).raw as { activeState: string }).activeState).toBe("BLOCKED");
     const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } });
     expect((await h.run()).status).toBe("succeeded");
     expect(await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } })).toBe(driftBefore);
 
     // Archiving a blocked device would lift its block: refused at plan time.
-    const archive = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "twingate.device_archive", fileName: "a.csv", bytes: enc(`device\n${d1.id}\n`), staffId });
+    const archive = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "twingate.device_archive", fileName: "a.csv", bytes: enc(`device\n${d1!.id}\n`), staffId });
     expect(archive).toMatchObject({ ok: true, counts: { error: 1 } });
 
-    const unblock = await planAndConfirm("twingate.device_unblock", `device\n${d1.id}\n${d2.id}\n`);
+    const unblock = await planAndConfirm("twingate.device_unblock", `device\n${d1!.id}\n${d2!.id}\n`);
     expect(unblock.counts).toMatchObject({ update: 2 });
     expect(await applyBulkJob(h.t.db, unblock.jobId)).toBe("completed");
-    expect([d1.activeState, d2.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
+    expect([d1!.activeState, d2!.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
     expect(await h.t.db.auditEvent.count({ where: { jobId: unblock.jobId, action: "twingate.device.unblocked", outcome: "success" } })).toBe(2);
   });
 

@@ -99,7 +99,7 @@ describe("every bulk operation and runbook step", () => {
       expect(op.audit.irreversible, `${op.id}: ${op.audit.action} has an inverse`).toBeUndefined();
       const sample = SAMPLES[op.id];
       expect(sample, `${op.id}: add a sample row to SAMPLES`).toBeDefined();
-      const plan = inverseFor(INVERSES, op.audit.action)!.plan(rowEvent(op, sample));
+      const plan = inverseFor(INVERSES, op.audit.action)!.plan(rowEvent(op, sample!));
       expect(plan, `${op.id}: ${op.audit.action}'s inverse finds nothing to undo in a row's event`).not.toBeNull();
       // The input is one the inverse action takes, as its undo would send it.
       const def = actionDefOf(plan!.run);
@@ -112,9 +112,9 @@ describe("every bulk operation and runbook step", () => {
 
   it("names what the undo puts back: a replaced TruGrid machine, a TruGrid user turned back", () => {
     const byId = (id: string) => EVERY_OPERATION.find((o) => o.id === id)!;
-    const set = inverseFor(INVERSES, "trugrid.machine_association.set")!.plan(rowEvent(byId("trugrid.machine_associations"), SAMPLES["trugrid.machine_associations"]));
+    const set = inverseFor(INVERSES, "trugrid.machine_association.set")!.plan(rowEvent(byId("trugrid.machine_associations"), SAMPLES["trugrid.machine_associations"]!));
     expect(set?.input).toEqual({ tenantId: TENANT, items: [{ userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }] });
-    const udp = inverseFor(INVERSES, "trugrid.udp.enabled")!.plan(rowEvent(byId("trugrid.udp_on"), SAMPLES["trugrid.udp_on"]));
+    const udp = inverseFor(INVERSES, "trugrid.udp.enabled")!.plan(rowEvent(byId("trugrid.udp_on"), SAMPLES["trugrid.udp_on"]!));
     expect([actionDefOf(udp?.run)?.name, udp?.input]).toEqual(["trugrid.udp.disabled", { tenantId: TENANT, upns: ["Alice.Smith@northwind.example"] }]);
   });
 });

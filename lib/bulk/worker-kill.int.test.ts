@@ -85,7 +85,7 @@ describe("bulk apply across a worker crash", () => {
     for (const d of devices) expect(truu.sim.state.devices.find((x) => x.deviceId === d.vendorId)).toBeUndefined();
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: plan.jobId } });
     expect(events).toHaveLength(12);
-    expect(new Set(events.map((e) => (e.targets as { id: string }[])[0].id)).size).toBe(12);
+    expect(new Set(events.map((e) => (e.targets as { id: string }[])[0]!.id)).size).toBe(12);
     expect(await h.t.db.truuDevice.count({ where: { tenantId: h.tenantId, vendorId: { in: devices.map((d) => d.vendorId) }, deletedAt: null } })).toBe(0);
   }, 180_000);
 });

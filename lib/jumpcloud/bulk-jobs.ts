@@ -22,8 +22,10 @@ export async function recentBulkJobs(db: Db, tenantId: string, take = 20): Promi
     orderBy: { seq: "desc" }, take,
     select: { id: true, at: true, actorName: true, action: true, after: true },
   });
-  return events.map((e) => {
+  return events.flatMap((e) => {
+    const kind = KIND_OF[e.action];
+    if (!kind) return []; // the query asked for these actions only
     const a = (e.after ?? {}) as { jobId?: string; count?: number; state?: string; startDate?: string };
-    return { eventId: e.id, at: e.at, actor: e.actorName, kind: KIND_OF[e.action], jobId: a.jobId ?? null, count: a.count ?? 0, state: a.state ?? null, startDate: a.startDate ?? null };
+    return { eventId: e.id, at: e.at, actor: e.actorName, kind, jobId: a.jobId ?? null, count: a.count ?? 0, state: a.state ?? null, startDate: a.startDate ?? null };
   });
 }

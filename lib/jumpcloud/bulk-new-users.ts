@@ -18,7 +18,7 @@ export function readNewUsers(text: string): { users: S.BulkUserCreate[]; problem
   let first = true;
   const refusal = readCsvRecords(text.replace(/\r\n?/g, "\n"), ",", new Map(), (r) => {
     const cells = r.cells.map((c) => c.trim());
-    const header = first && cells[0].toLowerCase() === "email";
+    const header = first && cells[0]?.toLowerCase() === "email";
     first = false;
     if (header) return;
     const wrong = [...r.problems];

@@ -58,7 +58,7 @@ async function confirmAndApply(jobId: string) {
 
 /** Someone known to all four vendors with an association, groups and devices in each: not a TruGrid admin (TruGrid refuses MFA off for those). */
 async function fullyKnownPeople() {
-  const people = buildDirectory("small")[0].people.filter((p) => !p.isAdmin).map((p) => p.upn.toLowerCase());
+  const people = buildDirectory("small")[0]!.people.filter((p) => !p.isAdmin).map((p) => p.upn.toLowerCase());
   const out: string[] = [];
   for (const e of people) {
     const [tg, jc, tw, truu, twd, assoc] = await Promise.all([
@@ -98,8 +98,8 @@ afterAll(async () => {
 
 describe("offboarding runbook", () => {
   it("plans one row per step per vendor a person is known to, matched across case and header aliases; unknown, duplicate and invalid people are errors", async () => {
-    const [p1] = await fullyKnownPeople();
-    const [, p2] = await fullyKnownPeople();
+    const p1 = (await fullyKnownPeople())[0]!;
+    const p2 = (await fullyKnownPeople())[1]!;
     // p2 is known to JumpCloud only, as far as the cache says.
     await t.db.trugridUser.updateMany({ where: { tenantId, emailNorm: p2 }, data: { deletedAt: new Date() } });
     await t.db.twingateUser.updateMany({ where: { tenantId, emailNorm: p2 }, data: { deletedAt: new Date() } });
@@ -141,7 +141,7 @@ describe("offboarding runbook", () => {
   });
 
   it("applies every step at the vendors with per-step results, keeps the cache in step, then undoes the reversible steps", async () => {
-    const [, , p] = await fullyKnownPeople();
+    const p = (await fullyKnownPeople())[2]!;
     const jcUser = await t.db.jumpcloudUser.findFirstOrThrow({ where: { tenantId, emailNorm: p } });
     const twUser = await t.db.twingateUser.findFirstOrThrow({ where: { tenantId, emailNorm: p } });
     const twDevices = await t.db.twingateDevice.findMany({ where: { tenantId, userEmailNorm: p, deletedAt: null } });
@@ -150,7 +150,7 @@ describe("offboarding runbook", () => {
     const assoc = assocs[0];
     const jcGroups = await t.db.vendorEdge.findMany({ where: { tenantId, vendor: "jumpcloud", kind: "user_group_member", toId: jcUser.vendorId, deletedAt: null } });
     const tgc = await client("trugrid");
-    const othersBefore = (await tgc.getMachineAssociations({ groupName: assoc.toId })).filter((a) => a.userUpn.toLowerCase() !== p);
+    const othersBefore = (await tgc.getMachineAssociations({ groupName: assoc!.toId })).filter((a) => a.userUpn.toLowerCase() !== p);
 
     const person = await t.db.person.findFirstOrThrow({ where: { tenantId, emailNorm: p } });
     // Only admins may offboard: an operator's and a viewer's calls are refused and audited as denied.
@@ -171,7 +171,7 @@ describe("offboarding runbook", () => {
     const sent = rows.filter((r) => r.plan === "update");
     expect(sent.length).toBe(3 + assocs.length + jcGroups.length + twDevices.length + truuDevices.length);
     for (const r of sent) expect([r.operation, r.status, r.vendorMessage]).toEqual([r.operation, "succeeded", expect.any(String)]);
-    expect(rows.find((r) => r.operation === "offboarding.trugrid_association_remove" && (r.input as { groupName: string }).groupName === assoc.toId)!.vendorMessage).toMatch(new RegExp(`removed from ${assoc.toId}; ${othersBefore.length} other association`));
+    expect(rows.find((r) => r.operation === "offboarding.trugrid_association_remove" && (r.input as { groupName: string }).groupName === assoc!.toId)!.vendorMessage).toMatch(new RegExp(`removed from ${assoc!.toId}; ${othersBefore.length} other association`));
 
     // At the vendors.
     const jc = await client("jumpcloud");
@@ -183,7 +183,7 @@ describe("offboarding runbook", () => {
     for (const d of truuDevices) await expect(truu.getUserDevice(d.userGuid!, d.vendorId)).rejects.toMatchObject({ status: 404 });
     expect(await tgc.getMachineAssociations({ userUpn: p })).toEqual([]);
     // The other users of the group keep their machines.
-    const othersAfter = (await tgc.getMachineAssociations({ groupName: assoc.toId }));
+    const othersAfter = (await tgc.getMachineAssociations({ groupName: assoc!.toId }));
     expect(othersAfter.map((a) => `${a.userUpn}|${a.machineName}`).sort()).toEqual(othersBefore.map((a) => `${a.userUpn}|${a.machineName}`).sort());
     for (const g of jcGroups) {
       const members = await jc.listGroupMembers("user", g.fromId);
@@ -196,7 +196,7 @@ describe("offboarding runbook", () => {
     expect((await t.db.twingateDevice.findMany({ where: { id: { in: twDevices.map((d) => d.id) } } })).map((d) => d.activeState)).toEqual(twDevices.map(() => "BLOCKED"));
     expect(await t.db.truuDevice.count({ where: { id: { in: truuDevices.map((d) => d.id) }, deletedAt: null } })).toBe(0);
     expect(await t.db.vendorEdge.count({ where: { id: { in: assocs.map((a) => a.id) }, deletedAt: null } })).toBe(0);
-    expect(await t.db.vendorEdge.count({ where: { tenantId, vendor: "trugrid", kind: "machine_association", toId: assoc.toId, deletedAt: null } })).toBe(othersBefore.length);
+    expect(await t.db.vendorEdge.count({ where: { tenantId, vendor: "trugrid", kind: "machine_association", toId: assoc!.toId, deletedAt: null } })).toBe(othersBefore.length);
     expect(await t.db.vendorEdge.count({ where: { id: { in: jcGroups.map((g) => g.id) }, deletedAt: null } })).toBe(0);
 
     // The next sync finds the cache as the vendors have it: no drift reported.
@@ -219,7 +219,7 @@ describe("offboarding runbook", () => {
     for (const e of eventsOf("jumpcloud.group.member_removed")) expect(e.targets).toContainEqual({ type: "jumpcloud_user", id: jcUser.vendorId, label: expect.any(String) });
     expect(eventsOf("truu.device.deleted")).toHaveLength(truuDevices.length);
     for (const d of truuDevices) {
-      expect(eventsOf("truu.device.deleted").find((e) => (e.targets as { id: string }[])[0].id === d.vendorId)).toMatchObject({
+      expect(eventsOf("truu.device.deleted").find((e) => (e.targets as { id: string }[])[0]!.id === d.vendorId)).toMatchObject({
         targets: [{ type: "truu_device", id: d.vendorId, label: d.deviceName ?? d.vendorId }, { type: "truu_user", id: d.userGuid, label: d.userUpn }],
         before: { deviceName: d.deviceName, userUpn: d.userUpn, active: d.active }, after: { deleted: true, active: expect.any(Boolean) },
       });
@@ -250,7 +250,7 @@ describe("offboarding runbook", () => {
 
   it("a vendor refusing a step fails that step with the vendor's words; the other vendors' steps still run", async () => {
     const people = await fullyKnownPeople();
-    const p = people[people.length - 1];
+    const p = people.at(-1)!;
     const jcConn = (await loadConnection(t.db, tenantId, "jumpcloud"))!;
     const faults = (f: Record<string, number>) => fetch(`${jcConn.baseUrl}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
     const res = await planOffboarding(t.db, { tenantId, staffId: admin.id, fileName: "one", people: [{ line: 1, value: p }] });

@@ -36,7 +36,7 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
     const given = raw.value.trim();
     if (raw.error) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: raw.error } }); continue; }
     const parsed = Upn.safeParse(given);
-    if (!parsed.success) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: parsed.error.issues[0].message } }); continue; }
+    if (!parsed.success) { drafts.push({ step: -1, person: people.length, input: { person: given }, planned: { plan: "error", error: parsed.error.issues[0]?.message ?? "Not a UPN." } }); continue; }
     const key = normEmail(given);
     if (seen.has(key)) {
       duplicates++;
@@ -100,16 +100,18 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
       add(-1, {}, { plan: "error", error: `Unknown person: ${person.given} is not known to any vendor of this tenant (as of the last sync).` });
       return;
     }
-    if (jc.length) {
+    const [jcFirst] = jc;
+    if (jcFirst) {
       const ok = connected.has("jumpcloud");
-      add(S.suspend, { email: jc[0].email }, ok ? undefined : notConnected("jumpcloud", "the user"));
+      add(S.suspend, { email: jcFirst.email }, ok ? undefined : notConnected("jumpcloud", "the user"));
       if (jc.length === 1) {
-        const groups = jcMemberships.filter((m) => m.toId === jc[0].vendorId);
-        for (const g of groups) add(S.groups, { email: jc[0].email, userId: jc[0].vendorId, groupId: g.fromId, groupName: groupName.get(g.fromId) ?? g.fromId }, ok ? undefined : notConnected("jumpcloud", "groups"));
-        if (!groups.length) add(S.groups, { email: jc[0].email }, none("groups"));
+        const groups = jcMemberships.filter((m) => m.toId === jcFirst.vendorId);
+        for (const g of groups) add(S.groups, { email: jcFirst.email, userId: jcFirst.vendorId, groupId: g.fromId, groupName: groupName.get(g.fromId) ?? g.fromId }, ok ? undefined : notConnected("jumpcloud", "groups"));
+        if (!groups.length) add(S.groups, { email: jcFirst.email }, none("groups"));
       }
     }
-    if (tw.length) add(S.disable, { email: tw[0].email, state: "disabled" }, connected.has("twingate") ? undefined : notConnected("twingate", "the user"));
+    const [twFirst] = tw;
+    if (twFirst) add(S.disable, { email: twFirst.email, state: "disabled" }, connected.has("twingate") ? undefined : notConnected("twingate", "the user"));
     if (tg) {
       const ok = connected.has("trugrid");
       add(S.mfa, { upn: tg.upn }, ok ? undefined : notConnected("trugrid", "MFA"));
@@ -126,11 +128,13 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
     const todo = drafts.filter((d) => d.step === i && !d.planned);
     if (!todo.length) continue;
     const planned = await step.op.plan(db, tenantId, todo.map((d) => step.op.row.parse(d.input)));
-    todo.forEach((d, k) => { d.planned = adjust(step, planned[k]); });
+    todo.forEach((d, k) => {
+      d.planned = adjust(step, planned[k] ?? { plan: "error", error: "The step planned nothing for this row." });
+    });
   }
 
   drafts.sort((a, b) => a.step - b.step || a.person - b.person);
-  const rows: StoredRow[] = drafts.map((d, i) => ({ line: i + 1, input: d.input, planned: d.planned!, operation: d.step >= 0 ? OFFBOARDING_STEPS[d.step].op.id : undefined }));
+  const rows: StoredRow[] = drafts.map((d, i) => ({ line: i + 1, input: d.input, planned: d.planned!, operation: OFFBOARDING_STEPS[d.step]?.op.id }));
   const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: duplicates };
   for (const r of rows) counts[r.planned.plan]++;
   const jobId = await storePlan(db, { tenantId, operation: OFFBOARDING_ID, fileName: p.fileName, staffId: p.staffId, counts, headers: p.headers ?? [], rows });

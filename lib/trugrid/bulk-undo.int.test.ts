@@ -60,17 +60,17 @@ describe("a bulk RDP-over-UDP row", () => {
     expect(a.udp).toBe(true);
     expect(event).toMatchObject({ action: "trugrid.udp.enabled", outcome: "success", after: { statuses: { [a.upn]: "Success." }, succeeded: [a.upn] } });
 
-    expect(await undoEvent(db(), staff, event.id, INVERSES)).toMatchObject({ ok: true });
+    expect(await undoEvent(db(), staff, event!.id, INVERSES)).toMatchObject({ ok: true });
     expect(a.udp).toBe(false);
-    expect(await lastEvent("trugrid.udp.disabled")).toMatchObject({ outcome: "success", targets: expect.arrayContaining([{ type: "audit_event", id: event.id, label: "undo of this event" }]) });
+    expect(await lastEvent("trugrid.udp.disabled")).toMatchObject({ outcome: "success", targets: expect.arrayContaining([{ type: "audit_event", id: event!.id, label: "undo of this event" }]) });
 
     // The same change from the users page is recorded with the same target and values.
     expect(await (await udpActions()).enableUdp({ tenantId, upns: [a.upn] })).toMatchObject({ ok: true });
     const single = await lastEvent("trugrid.udp.enabled");
-    expect(event.targets).toEqual(single.targets);
-    expect(event.targets).toEqual([{ type: "trugrid_user", id: lc(a.upn), label: a.upn }]);
-    expect(event.after).toEqual(single.after);
-    expect(Object.keys(event.before as object)).toEqual(Object.keys(single.before as object));
+    expect(event!.targets).toEqual(single.targets);
+    expect(event!.targets).toEqual([{ type: "trugrid_user", id: lc(a.upn), label: a.upn }]);
+    expect(event!.after).toEqual(single.after);
+    expect(Object.keys(event!.before as object)).toEqual(Object.keys(single.before as object));
   });
 });
 
@@ -104,13 +104,13 @@ describe("a bulk machine-association row that replaced a machine", () => {
     const farm = domain().associations.get(lc(group))!;
     const [mover, other] = [...farm.byUser.keys()];
     const nameOf = (machine: string) => domain().machines.get(machine)!.name;
-    const spare = [...domain().machineGroups.get(lc(group))!.members].find((m) => domain().machines.get(m)?.kind === "server" && m !== farm.byUser.get(mover))!;
+    const spare = [...domain().machineGroups.get(lc(group))!.members].find((m) => domain().machines.get(m)?.kind === "server" && m !== farm.byUser.get(mover!))!;
     // The cache knows a group's machines only from associations: someone else is on the spare server at TruGrid, and the sync has read it.
-    farm.set(other, spare);
+    farm.set(other!, spare);
     expect((await env!.h.run()).status).toBe("succeeded");
     const edge = await db().vendorEdge.findFirstOrThrow({ where: { tenantId, vendor: "trugrid", kind: "machine_association", toId: group, fromId: { equals: mover, mode: "insensitive" }, deletedAt: null } });
     const machineOf = (e: typeof edge) => (e.attributes as { machineName: string }).machineName;
-    const [from, to] = [nameOf(farm.byUser.get(mover)!), nameOf(spare)];
+    const [from, to] = [nameOf(farm.byUser.get(mover!)!), nameOf(spare)];
     expect(machineOf(edge)).toBe(from);
 
     const { rows: [row], events: [event] } = await applied("trugrid.machine_associations", `userUpn,groupName,machineName\n${edge.fromId},${group},${to}\n`);
@@ -122,26 +122,26 @@ describe("a bulk machine-association row that replaced a machine", () => {
       after: { replaced: [{ userUpn: edge.fromId, groupName: group, previousMachine: from }] },
     });
 
-    expect(await undoEvent(db(), staff, event.id, INVERSES)).toMatchObject({ ok: true });
+    expect(await undoEvent(db(), staff, event!.id, INVERSES)).toMatchObject({ ok: true });
     expect(farm.byUser.get(lc(edge.fromId))).toBe(lc(from));
     expect(machineOf(await db().vendorEdge.findUniqueOrThrow({ where: { id: edge.id } }))).toBe(from);
     // The associations page's event (the undo) names the user as the row's event does.
     const undo = await lastEvent("trugrid.machine_association.set");
     expect(undo.targets).toContainEqual(expect.objectContaining({ type: "trugrid_user", id: lc(edge.fromId) }));
-    expect(event.targets).toEqual([{ type: "trugrid_user", id: lc(edge.fromId), label: `${edge.fromId} → ${to} in ${group}` }]);
+    expect(event!.targets).toEqual([{ type: "trugrid_user", id: lc(edge.fromId), label: `${edge.fromId} → ${to} in ${group}` }]);
   });
 });
 
 describe("a bulk MFA reset row", () => {
   it("is audited with the users page's target and values", async () => {
     const [x, y] = users().filter((u) => u.mfaEnabled && u.mfaEnrolled);
-    expect(await (await mfaActions()).resetMfa({ tenantId, upns: [x.upn], resetPhone: false })).toMatchObject({ ok: true });
+    expect(await (await mfaActions()).resetMfa({ tenantId, upns: [x!.upn], resetPhone: false })).toMatchObject({ ok: true });
     const single = await lastEvent("trugrid.mfa.reset");
-    const { rows: [row], events: [event] } = await applied("trugrid.mfa_reset", `upn,resetPhone\n${y.upn},false\n`);
-    expect(row.status).toBe("succeeded");
-    for (const [e, u, status] of [[single, x, expect.any(String)], [event, y, row.vendorMessage]] as const) {
-      expect(e).toMatchObject({ targets: [{ type: "trugrid_user", id: lc(u.upn), label: u.upn }], before: { resetPhone: false } });
-      expect(e.after).toEqual({ resetPhone: false, statuses: { [u.upn]: status } });
+    const { rows: [row], events: [event] } = await applied("trugrid.mfa_reset", `upn,resetPhone\n${y!.upn},false\n`);
+    expect(row!.status).toBe("succeeded");
+    for (const [e, u, status] of [[single, x, expect.any(String)], [event, y, row!.vendorMessage]] as const) {
+      expect(e).toMatchObject({ targets: [{ type: "trugrid_user", id: lc(u!.upn), label: u!.upn }], before: { resetPhone: false } });
+      expect(e!.after).toEqual({ resetPhone: false, statuses: { [u!.upn]: status } });
     }
   });
 });

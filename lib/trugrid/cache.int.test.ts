@@ -33,12 +33,12 @@ describe("console cache writes", () => {
   it("match what the next sync reads: nothing rewritten, no drift", async () => {
     const d = sim.state.domains.get(domain)!;
     const farm = d.machineGroups.get("remote desktop farm")!;
-    const [userKey, machineKey] = [...d.associations.get("remote desktop farm")!.byUser][0];
+    const [userKey, machineKey] = [...d.associations.get("remote desktop farm")!.byUser][0]!;
     const upn = d.users.get(userKey)!.upn;
     const to = d.machines.get([...farm.members].find((m) => m !== machineKey)!)!.name;
     const [set] = await client.setMachineAssociations([{ userUpn: upn, groupName: farm.name, machineName: to }]);
-    expect(set.ok).toBe(true);
-    await upsertAssociation(h.t.db, h.tenantId, set.item);
+    expect(set!.ok).toBe(true);
+    await upsertAssociation(h.t.db, h.tenantId, set!.item);
 
     const traveller = [...d.users.values()].find((u) => u.synced && u.upn !== upn)!;
     traveller.logon.web = "203.0.113.250";
@@ -48,7 +48,7 @@ describe("console cache writes", () => {
     await replaceValues(h.t.db, h.tenantId, allowedIpTarget, await client.ipWhitelist());
 
     const [cleared] = await client.clearMachineAssociations(["IT Workstations"]);
-    expect(cleared.ok).toBe(true);
+    expect(cleared!.ok).toBe(true);
     expect(await clearAssociations(h.t.db, h.tenantId, ["it workstations"])).toBeGreaterThan(0);
 
     const run = await h.run();

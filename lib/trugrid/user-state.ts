@@ -29,8 +29,9 @@ export async function recordUserState(db: Client, tenantId: string, upns: string
       ? { udpOn: change.udpOn, udpSetAt: at, udpSetBy: who }
       : { mfaResetAt: at, mfaResetBy: who };
   const list = [...new Set(upns.map(normEmail))];
-  if (list.length === 1) {
-    await db.trugridUserState.upsert({ where: { tenantId_upn: { tenantId, upn: list[0] } }, create: { tenantId, upn: list[0], ...data }, update: data });
+  const [only] = list;
+  if (only !== undefined && list.length === 1) {
+    await db.trugridUserState.upsert({ where: { tenantId_upn: { tenantId, upn: only } }, create: { tenantId, upn: only, ...data }, update: data });
     return;
   }
   // Many users (a bulk chunk): one statement.

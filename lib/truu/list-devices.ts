@@ -84,7 +84,8 @@ export const EXACT_COUNT_LIMIT = 10_000;
  * nobody reads to the last digit; the overview's charts give exact totals.
  */
 export async function countDevices(db: Queryable, where: Prisma.Sql, limit = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> {
-  const [{ n }] = await rawRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${limit + 1}) s`);
+  const [counted] = await rawRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${limit + 1}) s`);
+  const n = counted?.n ?? 0; // count(*) answers one row
   if (n <= limit) return { total: n, estimated: false };
   const plan = await rawRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(db, Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TruuDevice" WHERE ${where}`);
   const estimate = Math.round(plan[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0);

@@ -49,7 +49,7 @@ describe("the devices table query", () => {
     const last = await devices({ page: String(N / 50) });
     expect(last.rows.at(-1)!.lastHeardFrom).toBeNull();
     const asc = await devices({ sort: "lastHeard", dir: "asc" });
-    expect(asc.rows[0].lastHeardFrom).toBeNull();
+    expect(asc.rows[0]!.lastHeardFrom).toBeNull();
   });
 
   it("filters by type, assurance, active and staleness, each counted as Postgres counts them", async () => {
@@ -74,8 +74,8 @@ describe("the devices table query", () => {
     expect(byName.total).toBeGreaterThan(0);
     expect(byName.rows.every((r) => `${r.deviceName} ${r.userDisplayName}`.toLowerCase().includes("müller"))).toBe(true);
     const one = (await devices({})).rows[0];
-    const byUpn = await devices({ q: one.userUpn!.toUpperCase() });
-    expect(byUpn.rows.map((r) => r.userUpn)).toContain(one.userUpn);
+    const byUpn = await devices({ q: one!.userUpn!.toUpperCase() });
+    expect(byUpn.rows.map((r) => r.userUpn)).toContain(one!.userUpn);
     expect((await devices({ q: "%" })).total).toBe(0);
   });
 
@@ -102,10 +102,10 @@ describe("the devices table query", () => {
 
   it("never shows another tenant's devices or deleted ones", async () => {
     const victim = (await devices({})).rows[0];
-    await markDeletedInCache(t.db, tenantId, [victim.vendorId]);
+    await markDeletedInCache(t.db, tenantId, [victim!.vendorId]);
     const after = await devices({});
     expect(after.total).toBe(N - 1);
-    expect(after.rows.map((r: DeviceRow) => r.vendorId)).not.toContain(victim.vendorId);
+    expect(after.rows.map((r: DeviceRow) => r.vendorId)).not.toContain(victim!.vendorId);
     const other = await t.db.truuDevice.findFirstOrThrow({ where: { tenantId: otherId } });
     expect((await devices({ q: other.userUpn! })).rows.map((r) => r.vendorId)).not.toContain(other.vendorId);
   });
@@ -170,7 +170,7 @@ describe("users and assets", () => {
     const find = async (q: string) => { const r = readAssetTable({ q }); return listAssets(t.db, tenantId, r.state, r.type); };
     expect((await find("10.0.0.7")).rows.map((r) => r.machineName)).toEqual(["WS-0001"]);
     expect((await find("10.0.0.70")).total).toBe(0);
-    expect((await find("02-00-0A-0B-0C-0D")).rows[0].hardware).toMatchObject({ manufacturer: "Dell" });
+    expect((await find("02-00-0A-0B-0C-0D")).rows[0]!.hardware).toMatchObject({ manufacturer: "Dell" });
     expect((await find("192.168")).total).toBe(1);
     await markDeletedInCache(t.db, tenantId, [dev.vendorId]);
     const asset = await t.db.truuAsset.findFirstOrThrow({ where: { tenantId, vendorId: "WS-0001" } });
@@ -202,7 +202,7 @@ describe("the overview charts", () => {
         ],
       },
     });
-    expect(c.staleBySync[1].stale).toBe(expected);
-    expect(c.staleBySync[1].stale).toBeGreaterThan(0);
+    expect(c.staleBySync[1]!.stale).toBe(expected);
+    expect(c.staleBySync[1]!.stale).toBeGreaterThan(0);
   });
 });

@@ -43,7 +43,7 @@ export function rowClaims(pool: pg.Pool, jobId: string, chunkSize: number, step:
   const next = async (): Promise<RowRecord[]> => {
     let rows = await claim(pool, jobId, chunkSize, step, claimedThrough);
     if (rows.length === 0 && claimedThrough > 0) rows = await claim(pool, jobId, chunkSize, step, 0);
-    if (rows.length) claimedThrough = Math.max(claimedThrough, rows[rows.length - 1].line);
+    claimedThrough = Math.max(claimedThrough, rows.at(-1)?.line ?? 0);
     return rows;
   };
   const unclaim = (rows: RowRecord[]) =>

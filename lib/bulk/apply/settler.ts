@@ -76,14 +76,19 @@ export class Settler {
    */
   private prepare(rows: RowRecord[], outcomes: RowResult[], parsed = rows.map((r) => this.job.op.row.parse(r.input))) {
     const { op, jobId, tenantId, actor } = this.job;
-    const finals: Final[] = rows.map((r, i) => ({ id: r.id, ...outcomes[i] }));
-    const events = rows.map((r, i) =>
-      rowAuditEvent(op, parsed[i], { before: r.before, after: r.after }, outcomes[i], { jobId, tenantId, actor }),
+    // One outcome and one parsed input per row, in order (the lanes keep them so).
+    const settled = rows.map((r, i) => ({
+      r,
+      o: outcomes[i] ?? { status: "unknown" as const, message: "The apply gave no outcome for this row." },
+      row: parsed[i] as Record<string, unknown>,
+    }));
+    const finals: Final[] = settled.map(({ r, o }) => ({ id: r.id, ...o }));
+    const events = settled.map(({ r, o, row }) =>
+      rowAuditEvent(op, row, { before: r.before, after: r.after }, o, { jobId, tenantId, actor }),
     );
-    const succeeded = rows.flatMap((r, i) => {
-      const o = outcomes[i];
-      return o?.status === "succeeded" ? [{ row: parsed[i], plan: { before: r.before, after: r.after }, o }] : [];
-    });
+    const succeeded = settled.flatMap(({ r, o, row }) =>
+      o.status === "succeeded" ? [{ row, plan: { before: r.before, after: r.after }, o }] : [],
+    );
     return {
       finals,
       audit: prepareAuditEvents(events),

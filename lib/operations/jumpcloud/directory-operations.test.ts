@@ -52,7 +52,7 @@ describe("JumpCloud's user page operations", () => {
     expect(deleteUser.audit.after([{ ...sent[0], outcome: { ok: true, message: "" } }] as never)).toEqual({
       deleted: true,
     });
-    expect(deleteUser.audit.targets(sent[0].item, state)).toEqual([
+    expect(deleteUser.audit.targets(sent[0]!.item, state)).toEqual([
       { type: "jumpcloud_user", id: USER, label: "a@x.example" },
     ]);
   });
@@ -106,7 +106,7 @@ describe("JumpCloud's associations", () => {
       { type: "jumpcloud_system", id: SYSTEM },
     ]);
     expect(addAssociation.audit.before(sent)).toEqual({ ...pair, associated: false });
-    expect(removeAssociation.audit.after([{ ...sent[0], outcome: { ok: true, message: "" } }])).toEqual({
+    expect(removeAssociation.audit.after([{ ...sent[0]!, outcome: { ok: true, message: "" } }])).toEqual({
       ...pair,
       associated: false,
     });
