@@ -6,7 +6,8 @@ import { VendorError } from "../vendors/core/vendor-error";
 import { bulkJobDone } from "../vendors/jumpcloud/bulk-job-done";
 import { BULK_ACTIONS } from "./bulk-kinds";
 import { cacheUser } from "./cache";
-import { jumpcloudFor, vendorRefusal } from "./vendor";
+import { clientFor } from "../vendors/client-for";
+import { asActionError } from "../vendors/core/vendor-message";
 
 const Id = z.string().trim().regex(/^[a-f0-9]{24}$/i);
 
@@ -36,7 +37,7 @@ export const bulkJobResults = action(
     });
     if (!started) throw new ActionDenied("Not found.", `JumpCloud bulk job ${jobId} was not started through the console for this tenant`);
     try {
-      const client = await jumpcloudFor(tenantId);
+      const { client } = await clientFor(db(), tenantId, "jumpcloud", "interactive");
       // Every page of results, and one per user the job was started with (its audit event says how many).
       const results = await client.bulkUserResults(jobId);
       const count = (started.after as { count?: unknown } | null)?.count;
@@ -63,7 +64,7 @@ export const bulkJobResults = action(
       }
       return { done, rows };
     } catch (err) {
-      const refusal = vendorRefusal(err);
+      const refusal = asActionError(err);
       throw refusal instanceof ActionError ? refusal : new ActionError("Reading the job's results failed.");
     }
   },

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { bulkJumpcloudClient, jumpcloudMessage } from "../bulk/operations/jumpcloud-lookup";
 import { defineOperation, type PlannedRow } from "../bulk/operation";
 import { cacheEdgeDeleted } from "../jumpcloud/cache";
 import { groupTarget, userTarget } from "../jumpcloud/targets";
 import { Upn } from "../people/upn";
+import { clientOf } from "../vendors/client-for";
 import { VendorError } from "../vendors/core/vendor-error";
+import { failureMessage } from "../vendors/core/vendor-message";
 
 // Offboarding steps that have no CSV operation of their own (TruGrid's
 // association removal is an operation of the catalogue, offered only as a
@@ -34,7 +35,7 @@ export const jumpcloudRemoveFromGroup = defineOperation<GroupRow>({
     return { plan: member ? "update" : "no_change", before: { ...ids, member }, after: { ...ids, member: false } };
   })),
   apply: async (ctx, rows) => {
-    const client = bulkJumpcloudClient(ctx.connection);
+    const client = clientOf<"jumpcloud">(ctx.db, ctx.connection, "worker");
     return Promise.all(rows.map(async (r) => {
       try {
         await client.modifyGroupMembers("user", r.groupId, "remove", r.userId);
@@ -46,7 +47,7 @@ export const jumpcloudRemoveFromGroup = defineOperation<GroupRow>({
           await cacheEdgeDeleted(ctx.db, ctx.tenantId, "user_group_member", r.groupId, r.userId);
           return { ok: true, message: `JumpCloud: ${r.email} was not in ${r.groupName ?? r.groupId} any more.` };
         }
-        return { ok: false, message: jumpcloudMessage(err) };
+        return { ok: false, message: failureMessage(err) };
       }
     }));
   },

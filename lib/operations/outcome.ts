@@ -1,4 +1,5 @@
 import { ActionError } from "../actions/result";
+import { firstFew } from "../lists/chunk";
 import { VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
 
 /** One item of a call as the console shows it: what was sent and the vendor's status, verbatim. */
@@ -19,10 +20,7 @@ export interface ItemsOutcome {
 
 /** Lines of "item: status" for the items that failed, kept short enough for a toast and an audit reason. */
 function failureLines(items: ItemOutcome[]): string {
-  const failed = items.filter((i) => !i.ok);
-  const shown = failed.slice(0, 5).map((i) => `${i.item}: ${i.status}`);
-  if (failed.length > 5) shown.push(`… and ${failed.length - 5} more`);
-  return shown.join("\n");
+  return firstFew(items.filter((i) => !i.ok).map((i) => `${i.item}: ${i.status}`)).join("\n");
 }
 
 const distinct = (items: ItemOutcome[]) => [...new Set(items.map((i) => i.status))].slice(0, 3).join(" · ");

@@ -3,6 +3,7 @@ import { ActionError } from "../actions/result";
 import type { AuditNote } from "../actions/run-action";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
+import { chunk, firstFew } from "../lists/chunk";
 import { clientFor, type Surface } from "../vendors/client-for";
 import { inVendorWords } from "../vendors/core/vendor-message";
 import type { AnyOperation, Done, OpContext, Sent } from "./operation";
@@ -24,13 +25,8 @@ type Item = Record<string, unknown>;
 function refusal(refused: string[]): ActionError {
   const [first] = refused;
   if (refused.length === 1 && first) return new ActionError(first);
-  const shown = refused.slice(0, 5);
-  if (refused.length > 5) shown.push(`… and ${refused.length - 5} more`);
-  return new ActionError(`${refused.length} items cannot be sent:\n${shown.join("\n")}`);
+  return new ActionError(`${refused.length} items cannot be sent:\n${firstFew(refused).join("\n")}`);
 }
-
-const chunks = <T>(list: T[], size: number) =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /**
  * What a page (or an undo) runs for an operation: the tenant's client, the
@@ -69,9 +65,9 @@ export async function runOperation(op: AnyOperation, items: Item[], run: RunCont
     if (succeeded.length) await op.cache?.({ ...ctx, actor: run.actor }, succeeded);
   };
   try {
-    for (const chunk of chunks(todo, op.chunk)) {
-      const outcomes = await inVendorWords(() => op.call(ctx, chunk));
-      chunk.forEach((s, i) => {
+    for (const part of chunk(todo, op.chunk)) {
+      const outcomes = await inVendorWords(() => op.call(ctx, part));
+      part.forEach((s, i) => {
         const outcome = outcomes[i] ?? { ok: false, message: "No answer for this item." };
         answers.set(s, outcome.answer);
         done.push({ ...s, outcome });

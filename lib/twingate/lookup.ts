@@ -20,8 +20,3 @@ export async function cachedDevice(db: Tx, tenantId: string, vendorId: string) {
   return d;
 }
 
-export async function cachedObject(db: Tx, tenantId: string, kind: string, vendorId: string, what: string) {
-  const o = await db.vendorObject.findFirst({ where: { tenantId, vendor: "twingate", kind, vendorId, deletedAt: null } });
-  if (!o) throw new ActionError(`No such ${what} in this tenant's cache. Sync Twingate and try again.`);
-  return o;
-}

@@ -1,3 +1,4 @@
+import { chunk as inParts } from "../../lists/chunk";
 import { VendorError } from "../core/vendor-error";
 import { field, type ItemStatusEntry } from "./schemas";
 import { MAX_ITEMS_PER_REQUEST } from "./routes";
@@ -13,9 +14,7 @@ export interface ItemResult<T> {
 export const isSuccess = (status: string) => /^Success\b/i.test(status.trim());
 
 export function chunk<T>(items: readonly T[], size = MAX_ITEMS_PER_REQUEST): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  return inParts(items, size);
 }
 
 /**
