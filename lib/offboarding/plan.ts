@@ -145,8 +145,9 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
  * TruGrid does not report MFA state: "off" is what this console last set.
  * A person it already turned off plans as done, like any other step.
  */
+/** A row its step says is already done (`skipWhen`, from what the cache knows before) is planned as no change. */
 function adjust(step: Step, planned: PlannedRow): PlannedRow {
-  if (step.op.id === "trugrid.mfa_off" && planned.plan === "update" && (planned.before as { mfa?: string } | null)?.mfa === "off") {
+  if (planned.plan === "update" && step.skipWhen?.(planned.before)) {
     return { ...planned, plan: "no_change", after: planned.before };
   }
   return planned;
