@@ -1,6 +1,5 @@
-import { loadStaff, type Staff } from "../lib/auth/staff";
-import type { BulkHarness } from "./bulk-harness";
-import { actAs } from "./session-as";
+import type { Staff } from "../lib/auth/staff";
+import { actInHarness, type BulkHarness } from "./bulk-harness";
 
 /**
  * A synced harness whose staff member is signed in, for tests that call
@@ -9,9 +8,5 @@ import { actAs } from "./session-as";
  */
 export async function signedIn<S>(harness: Promise<BulkHarness<S>>): Promise<BulkHarness<S> & { staff: Staff }> {
   const h = await harness;
-  process.env.DATABASE_URL = h.h.t.url;
-  const staff = await loadStaff(h.h.t.db, h.staffId);
-  if (!staff) throw new Error("no staff");
-  actAs(staff);
-  return Object.assign(h, { staff });
+  return Object.assign(h, { staff: await actInHarness(h) });
 }

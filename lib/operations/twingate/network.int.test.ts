@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TwingateSim } from "../../../sim/twingate";
-import { type BulkHarness, twingateBulkHarness } from "../../../test/bulk-harness";
-import { actAs } from "../../../test/session-as";
-import { loadStaff } from "../../auth/staff";
+import { actInHarness, type BulkHarness, twingateBulkHarness } from "../../../test/bulk-harness";
 import {
   createTwingateServiceAccount,
   createTwingateServiceKey,
@@ -63,10 +61,7 @@ const data = <T>(res: { ok: boolean; data?: T }) => {
 beforeAll(async () => {
   tg = await twingateBulkHarness("admin");
   tenantId = tg.h.tenantId;
-  process.env.DATABASE_URL = tg.h.t.url;
-  const staff = await loadStaff(tg.h.t.db, tg.staffId);
-  if (!staff) throw new Error("no staff");
-  actAs(staff);
+  await actInHarness(tg);
 }, 300_000);
 
 afterAll(async () => {
