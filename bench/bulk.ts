@@ -93,7 +93,7 @@ try {
     const rows = Array.from({ length: n }, (_, i) => upns[i] ?? `ghost${i}@nowhere.example`);
     const cpu0 = { console: selfCpuMs(), postgres: postgresCpuMs(path.join(dir, "pg")) };
     const started = performance.now();
-    const res = await planBulkJob(db, { tenantId: tenant.id, operationId: "trugrid.mfa_on", fileName: `plan-${n}.csv`, bytes: csvOf(rows), staffId: staff.id });
+    const res = await planBulkJob(db, { tenantId: tenant.id, operationId: "trugrid.mfa.turned_on", fileName: `plan-${n}.csv`, bytes: csvOf(rows), staffId: staff.id });
     const ms = performance.now() - started;
     const cpu = { console: selfCpuMs() - cpu0.console, postgres: postgresCpuMs(path.join(dir, "pg")) - cpu0.postgres };
     if (!res.ok) throw new Error(res.error);

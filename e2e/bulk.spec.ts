@@ -11,7 +11,7 @@ test("upload → plan → confirm → progress → results, with failed rows dow
   const users = await prisma.trugridUser.findMany({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { upn: "asc" }, take: 3 });
 
   await page.goto("/bulk");
-  await page.getByLabel("Operation").selectOption("trugrid.mfa_off");
+  await page.getByLabel("Operation").selectOption("trugrid.mfa.turned_off");
   // A wrong column set is named before anything is planned.
   await page.getByTestId("bulk-file").setInputFiles({ name: "wrong.csv", mimeType: "text/csv", buffer: Buffer.from("name,phone\nx,y\n") });
   await page.getByRole("button", { name: "Upload and plan" }).click();
@@ -56,7 +56,7 @@ test("a viewer reads jobs but cannot plan, confirm or cancel one, even by callin
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const viewer = await createStaff("viewer", [tenant.id]);
-  const job = await prisma.bulkJob.create({ data: { tenantId: tenant.id, operation: "trugrid.mfa_on", fileName: "x.csv", createdById: viewer.id, rowsTotal: 1, rows: { create: [{ line: 2, input: { upn: "a@b.example" }, plan: "update" }] } } });
+  const job = await prisma.bulkJob.create({ data: { tenantId: tenant.id, operation: "trugrid.mfa.turned_on", fileName: "x.csv", createdById: viewer.id, rowsTotal: 1, rows: { create: [{ line: 2, input: { upn: "a@b.example" }, plan: "update" }] } } });
   await signIn(page, viewer.email, viewer.password);
   await page.goto("/bulk");
   await expect(page.getByText("Your role (viewer) may read jobs but not start one.")).toBeVisible();
@@ -71,7 +71,7 @@ test("an operator cannot confirm a plan of an admins-only operation (Twingate ro
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const operator = await createStaff("operator", [tenant.id]);
-  const job = await prisma.bulkJob.create({ data: { tenantId: tenant.id, operation: "twingate.user_role", fileName: "roles.csv", createdById: operator.id, rowsTotal: 1, rows: { create: [{ line: 2, input: { email: "a@b.example", role: "ADMIN" }, plan: "update", status: "pending" }] } } });
+  const job = await prisma.bulkJob.create({ data: { tenantId: tenant.id, operation: "twingate.user.role_changed", fileName: "roles.csv", createdById: operator.id, rowsTotal: 1, rows: { create: [{ line: 2, input: { email: "a@b.example", role: "ADMIN" }, plan: "update", status: "pending" }] } } });
   await signIn(page, operator.email, operator.password);
   await page.goto("/bulk");
   await expect(page.getByLabel("Operation").locator("option", { hasText: "Twingate: set user roles" })).toHaveCount(0);

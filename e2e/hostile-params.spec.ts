@@ -134,7 +134,7 @@ test("another tenant's job id is not found, by route and by page, and each attem
   const prisma = await db();
   const [a, b] = [await createTenant(), await createTenant()];
   const owner = await createStaff("operator", [b.id]);
-  const job = await prisma.bulkJob.create({ data: { tenantId: b.id, operation: "trugrid.mfa_off", fileName: "b.csv", createdById: owner.id } });
+  const job = await prisma.bulkJob.create({ data: { tenantId: b.id, operation: "trugrid.mfa.turned_off", fileName: "b.csv", createdById: owner.id } });
   const staffA = await createStaff("operator", [a.id]);
   await signIn(page, staffA.email, staffA.password);
 

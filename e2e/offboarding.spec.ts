@@ -58,7 +58,7 @@ test("from a person's page: plan → confirm → each step's result → undo of 
   await expect(steps.getByTestId("table-row").filter({ hasText: "Twingate: disable user" })).toContainText("is DISABLED");
   expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("SUSPENDED");
   expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("DISABLED");
-  const truuDeletes = await prisma.bulkRow.count({ where: { jobId, operation: "truu.delete_devices", status: "succeeded" } });
+  const truuDeletes = await prisma.bulkRow.count({ where: { jobId, operation: "truu.device.deleted", status: "succeeded" } });
   await expect(steps.getByTestId("undo-step")).toHaveCount(toSend - truuDeletes);
 
   // Undo one step from its row: the JumpCloud user is active again.
@@ -98,7 +98,7 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
   await expect(page.getByText("Duplicate of row 2 in this file.")).toBeVisible();
   const jobId = page.url().split("/").pop()!;
   const inJumpCloud = await prisma.jumpcloudUser.count({ where: { tenantId: tenant.id, deletedAt: null, emailNorm: { in: [a!.emailNorm, b!.emailNorm] } } });
-  expect(await prisma.bulkRow.count({ where: { jobId, operation: "jumpcloud.suspend" } })).toBe(inJumpCloud);
+  expect(await prisma.bulkRow.count({ where: { jobId, operation: "jumpcloud.user.suspended" } })).toBe(inJumpCloud);
   expect(await prisma.auditEvent.count({ where: { jobId } })).toBe(0);
   // The results file names the person of each step; the failed-rows file lists the people to fix and upload again.
   const results = (await (await page.request.get(`/api/bulk/${jobId}/results`)).text()).trim().split("\r\n");

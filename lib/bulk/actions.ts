@@ -37,10 +37,10 @@ export const planBulkUpload = action(
     requireOperationRole(op, ctx.staff.role);
     // Planning reads the cache in batches outside the wrapper's transaction; the job and its rows are written in one.
     const upload = { tenantId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id };
-    const res = op.runbook ? await op.runbook.planCsv(db(), upload) : await planBulkJob(db(), { ...upload, operationId: operation });
+    const res = op.runbook ? await op.runbook.planCsv(db(), upload) : await planBulkJob(db(), { ...upload, operationId: op.id });
     if (!res.ok) throw new ActionError(res.error);
     ctx.audit.targets = [{ type: "bulk_job", id: res.jobId, label: `${op.label}: ${file.name}` }];
-    ctx.audit.after = { operation, fileName: file.name, counts: res.counts };
+    ctx.audit.after = { operation: op.id, fileName: file.name, counts: res.counts };
     return { jobId: res.jobId, counts: res.counts };
   },
 );

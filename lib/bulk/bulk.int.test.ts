@@ -30,11 +30,11 @@ describe("bulk plan", () => {
   it("validates each row with its line, flags duplicates and unknown users, and sends nothing", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
     const csv = `UPN,extra\n${a!.upn},x\nnot-an-email,x\n${b!.upn.toUpperCase()},x\n\nghost@nowhere.example,x\n${b!.upn},x\n`;
-    const bad = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "t.csv", bytes: enc(csv), staffId });
+    const bad = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_off", fileName: "t.csv", bytes: enc(csv), staffId });
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("unknown column: extra") });
 
     const before = a!.mfaEnabled;
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "t.csv", bytes: enc(csv.replace(/,x/g, "").replace("UPN,extra", "UPN")), staffId });
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_off", fileName: "t.csv", bytes: enc(csv.replace(/,x/g, "").replace("UPN,extra", "UPN")), staffId });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 3, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
     const rows = await rowsOf(res.jobId);
@@ -52,7 +52,7 @@ describe("bulk plan of a large file", () => {
   it("plans stretch by stretch: duplicates across stretches are flagged, every row is stored once with its plan and the job's counts", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
     const lines = [a!.upn, ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`), b!.upn, a!.upn.toUpperCase()];
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_on", fileName: "big.csv", bytes: enc(`upn\n${lines.join("\n")}\n`), staffId });
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_on", fileName: "big.csv", bytes: enc(`upn\n${lines.join("\n")}\n`), staffId });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
     const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
@@ -77,7 +77,7 @@ describe("bulk plan of malformed files", () => {
       ...enc("n"), 0x00, ...enc("@x.example,false\r\n"),
       ...enc(`"${b!.upn}","false"\r\n`),
     ]);
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_reset", fileName: "m.csv", bytes, staffId });
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.reset", fileName: "m.csv", bytes, staffId });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 5, duplicate: 0 } });
     if (!res.ok) return;
     const rows = await rowsOf(res.jobId);
@@ -95,7 +95,7 @@ describe("bulk plan of malformed files", () => {
 
   it("refuses a file whose unclosed quote would swallow the rows after it, and plans nothing", async () => {
     const before = await h.t.db.bulkJob.count();
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_reset", fileName: "q.csv", bytes: enc('userUpn,resetPhone\na@x.example,"false\nb@x.example,true\n'), staffId });
+    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.reset", fileName: "q.csv", bytes: enc('userUpn,resetPhone\na@x.example,"false\nb@x.example,true\n'), staffId });
     expect(res).toEqual({ ok: false, error: 'The quote opened on line 2 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").' });
     expect(await h.t.db.bulkJob.count()).toBe(before);
   });
@@ -106,7 +106,7 @@ describe("bulk plan of malformed files", () => {
     const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     const cells = ['"', '""', "a@b.example", "=cmd|' /C calc'!A0", "", " ", "\t", "é@ü.example", "x".repeat(400), "machine,1", ";", "\r"];
     const headers = ["userUpn", "UPN", "email,resetPhone", "userUpn;groupName;machineName", "deviceId", "nonsense", "", "user,machine", "email;role", "device"];
-    const ops = ["trugrid.mfa_on", "trugrid.mfa_reset", "trugrid.machine_associations", "truu.delete_devices", "trugrid.assignments", "truu.delete_users", "twingate.user_role", "twingate.device_block"];
+    const ops = ["trugrid.mfa.turned_on", "trugrid.mfa.reset", "trugrid.machine_association.set", "truu.device.deleted", "trugrid.assignment.created", "truu.user.deleted", "twingate.user.role_changed", "twingate.device.blocked"];
     for (let i = 0; i < 60; i++) {
       const lines = [pick(headers), ...Array.from({ length: Math.floor(rand() * 8) }, () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(cells)).join(pick([",", ";", "\t"])))];
       const bytes = new TextEncoder().encode(lines.join(pick(["\n", "\r\n", "\r"])));
@@ -121,7 +121,7 @@ describe("bulk apply", () => {
   it("sends in chunks, records the vendor's per-row status and one audit event per row linked to the job", async () => {
     const admin = users().find((u) => u.isAdmin)!;
     const others = users().filter((u) => !u.isAdmin && u.mfaEnabled).slice(0, 3);
-    const { jobId } = await planAndConfirm("trugrid.mfa_off", `userUpn\n${[admin, ...others].map((u) => u.upn).join("\n")}\n`);
+    const { jobId } = await planAndConfirm("trugrid.mfa.turned_off", `userUpn\n${[admin, ...others].map((u) => u.upn).join("\n")}\n`);
     expect(await applyBulkJob(h.t.db, jobId, { concurrency: 2 })).toBe("completed");
     const rows = await rowsOf(jobId);
     expect(rows[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Error/) });
@@ -141,19 +141,19 @@ describe("bulk apply", () => {
 
   it("after a crash, resends repeatable rows in flight but never a non-repeatable one", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const on = await planAndConfirm("trugrid.mfa_on", `upn\n${a!.upn}\n${b!.upn}\n`);
+    const on = await planAndConfirm("trugrid.mfa.turned_on", `upn\n${a!.upn}\n${b!.upn}\n`);
     await h.t.db.bulkRow.updateMany({ where: { jobId: on.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
     expect(await applyBulkJob(h.t.db, on.jobId)).toBe("completed");
     expect((await rowsOf(on.jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 1]]);
     // The next plan's "before" is what the console last set (whatever the UPN's case in the file).
-    const off = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.udp_off", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
+    const off = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.udp.disabled", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
     if (!off.ok) throw new Error(off.error);
     expect((await rowsOf(off.jobId))[0]).toMatchObject({ plan: "update", before: { udp: "unknown" }, after: { udp: "off" } });
-    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa_off", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
+    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_off", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
     if (!again.ok) throw new Error(again.error);
     expect((await rowsOf(again.jobId))[0]).toMatchObject({ plan: "update", before: { mfa: "on" }, after: { mfa: "off" } });
 
-    const reset = await planAndConfirm("trugrid.mfa_reset", `upn,resetPhone\n${a!.upn},false\n${b!.upn},true\n`);
+    const reset = await planAndConfirm("trugrid.mfa.reset", `upn,resetPhone\n${a!.upn},false\n${b!.upn},true\n`);
     await h.t.db.bulkRow.updateMany({ where: { jobId: reset.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
     expect(await applyBulkJob(h.t.db, reset.jobId)).toBe("completed");
     const rows = await rowsOf(reset.jobId);
@@ -164,7 +164,7 @@ describe("bulk apply", () => {
 
   it("a vendor failing every request fails its rows with the vendor's words; a retry of the failed rows then succeeds", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a!.upn}\n${b!.upn}\n`);
+    const { jobId } = await planAndConfirm("trugrid.udp.enabled", `upn\n${a!.upn}\n${b!.upn}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
@@ -183,7 +183,7 @@ describe("bulk apply", () => {
 
   it("cancel part-way: the chunk at the vendor finishes, a chunk claimed ahead is put back and cancelled, every row ends once", async () => {
     const [a] = users().filter((u) => !u.isAdmin);
-    const { jobId } = await planAndConfirm("trugrid.udp_on", `upn\n${a!.upn}\n`);
+    const { jobId } = await planAndConfirm("trugrid.udp.enabled", `upn\n${a!.upn}\n`);
     // 350 rows (four chunks of up to 100): copies of the one row, which TruGrid takes again and again.
     await h.t.db.$executeRaw`
       INSERT INTO "BulkRow" (id, "jobId", line, input, plan, before, after, status, attempts)
@@ -209,7 +209,7 @@ describe("bulk apply", () => {
 
   it("a cancelled job sends nothing more and marks what is left cancelled", async () => {
     const some = users().slice(0, 5);
-    const { jobId } = await planAndConfirm("trugrid.udp_off", `upn\n${some.map((u) => u.upn).join("\n")}\n`);
+    const { jobId } = await planAndConfirm("trugrid.udp.disabled", `upn\n${some.map((u) => u.upn).join("\n")}\n`);
     await h.t.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true } });
     expect(await applyBulkJob(h.t.db, jobId)).toBe("cancelled");
     expect(new Set((await rowsOf(jobId)).map((r) => r.status))).toEqual(new Set(["cancelled"]));

@@ -20,13 +20,13 @@ describe("bulk catalogue", () => {
 
   it("marks the operations whose console page action is for admins with the page action's permission", () => {
     const perm = (id: string) => bulkOperation(id)?.perm ?? null;
-    expect(perm("trugrid.assignments")).toBe("trugrid.domain.write");
-    expect(perm("twingate.user_role")).toBe("twingate.network.write");
-    expect(perm("truu.delete_users")).toBe("truu.write");
-    expect(perm("truu.delete_devices")).toBe("truu.write");
+    expect(perm("trugrid.assignment.created")).toBe("trugrid.domain.write");
+    expect(perm("twingate.user.role_changed")).toBe("twingate.network.write");
+    expect(perm("truu.user.deleted")).toBe("truu.write");
+    expect(perm("truu.device.deleted")).toBe("truu.write");
     // Operations of the catalogue carry their page action's permission (an operator's).
-    for (const id of ["twingate.device_block", "twingate.device_unblock", "twingate.device_archive", "twingate.device_trust"]) expect(perm(id), id).toBe("twingate.write");
-    expect(bulkOperation("truu.delete_users")).toMatchObject({ destructive: true, repeatable: false, check: expect.any(Function) });
+    for (const id of ["twingate.device.blocked", "twingate.device.unblocked", "twingate.device.archived", "twingate.device.trusted"]) expect(perm(id), id).toBe("twingate.write");
+    expect(bulkOperation("truu.user.deleted")).toMatchObject({ destructive: true, repeatable: false, check: expect.any(Function) });
   });
 
   it("no alias of one column is another column's name or alias (a header would map to either)", () => {

@@ -1,5 +1,6 @@
 import { offboardingRunbook } from "../offboarding/runbook";
 import { OPERATIONS } from "../operations/catalogue";
+import { currentOperationId } from "../operations/former-ids";
 import { toBulkOperation } from "../operations/derive/bulk";
 import { offers } from "../operations/operation";
 import type { Permission } from "../auth/permissions";
@@ -19,8 +20,9 @@ export function bulkRunbook(id: string): BulkRunbook | null {
   return BULK_RUNBOOKS.find((r) => r.id === id) ?? null;
 }
 
-/** An operation of the catalogue, or a runbook's step (some steps exist only within a runbook). */
-export function bulkOperation(id: string): BulkOperation<Record<string, unknown>> | null {
+/** An operation of the catalogue, or a runbook's step (some steps exist only within a runbook), by any id it had. */
+export function bulkOperation(given: string): BulkOperation<Record<string, unknown>> | null {
+  const id = currentOperationId(given);
   return (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>)
     ?? BULK_RUNBOOKS.flatMap((r) => r.steps).find((o) => o.id === id) ?? null;
 }
@@ -37,7 +39,9 @@ export interface JobKind {
   perm?: Permission;
 }
 
-export function bulkJobKind(id: string): JobKind | null {
+/** A job's operation or runbook, by any id its operation had. */
+export function bulkJobKind(given: string): JobKind | null {
+  const id = currentOperationId(given);
   const runbook = bulkRunbook(id);
   if (runbook) return { id, label: runbook.label, description: runbook.description, destructive: runbook.destructive, vendor: null, runbook, perm: runbook.perm };
   const op = BULK_OPERATIONS.find((o) => o.id === id);

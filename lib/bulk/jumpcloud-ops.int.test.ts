@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
 import { jumpcloudBulkHarness, type BulkHarness } from "../../test/bulk-harness";
 import { createUser as simCreateUser } from "../../sim/jumpcloud/routes-users";
-import { addMember, associate, nodeKey } from "../../sim/jumpcloud/state";
+import { addMember, associate, nodeKey, removeMember } from "../../sim/jumpcloud/state";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
 import addAssociation from "../operations/jumpcloud/add-association";
@@ -85,7 +85,7 @@ describe("JumpCloud bulk create users", () => {
       "OMAR.NEW,omar.other@northwind.example,,,,,", // username already on an earlier row
       "pia.new,pia.new@northwind.example,,,,,frozen",
     ].join("\n");
-    const res = await planAndConfirm("jumpcloud.create_users", csv);
+    const res = await planAndConfirm("jumpcloud.user.created", csv);
     expect(res.counts).toMatchObject({ create: 2, no_change: 1, duplicate: 1, error: 6 });
     const planned = await rowsOf(res.jobId);
     expect(planned.map((r) => r.plan)).toEqual(["create", "create", "no_change", "error", "error", "error", "error", "error", "error"]);
@@ -125,13 +125,13 @@ describe("JumpCloud bulk create users", () => {
     await expectSyncFindsNothingNew();
 
     // The same file again: the created users are now "no change".
-    const again = await planAndConfirm("jumpcloud.create_users", csv);
+    const again = await planAndConfirm("jumpcloud.user.created", csv);
     expect(again.counts).toMatchObject({ create: 0, no_change: 3 });
   });
 
   it("a JumpCloud refusal fails the row with JumpCloud's words; a fault creates nothing", async () => {
     // Taken at JumpCloud after the last sync: the plan cannot know, JumpCloud refuses.
-    const res = await planAndConfirm("jumpcloud.create_users", "username,email\nquinn.late,quinn.late@northwind.example\nrita.new,rita.new@northwind.example\n");
+    const res = await planAndConfirm("jumpcloud.user.created", "username,email\nquinn.late,quinn.late@northwind.example\nrita.new,rita.new@northwind.example\n");
     expect(res.counts).toMatchObject({ create: 2 });
     simCreateUser(org(), sim.state.ids.next(), { username: "quinn.late", email: "quinn.other@northwind.example" }, "ACTIVATED");
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
@@ -140,7 +140,7 @@ describe("JumpCloud bulk create users", () => {
     expect(rita!.status).toBe("succeeded");
     expect((await eventsOf(res.jobId)).map((e) => e.outcome).sort()).toEqual(["failure", "success"]);
 
-    const faulty = await planAndConfirm("jumpcloud.create_users", "username,email\nsam.new,sam.new@northwind.example\n");
+    const faulty = await planAndConfirm("jumpcloud.user.created", "username,email\nsam.new,sam.new@northwind.example\n");
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, faulty.jobId)).toBe("completed");
@@ -154,7 +154,7 @@ describe("JumpCloud bulk create users", () => {
   });
 
   it("rows a crash left in flight are looked up by username: made → succeeded, not made → sent once, taken by someone else → unknown", async () => {
-    const res = await planAndConfirm("jumpcloud.create_users",
+    const res = await planAndConfirm("jumpcloud.user.created",
       "username,email\ntara.made,tara.made@northwind.example\numa.notmade,uma.notmade@northwind.example\nvic.clash,vic.clash@northwind.example\n");
     expect(res.counts).toMatchObject({ create: 3 });
     // Tara reached JumpCloud before the crash; Vic's username went to someone else meanwhile.
@@ -183,7 +183,7 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     simUser(c!._id).account_locked = false;
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.unlock", `email\n${a!.email}\n${b!.email.toUpperCase()}\n${c!.email}\nghost@nowhere.example\nnot-an-email\n${a!.email}\n`);
+    const res = await planAndConfirm("jumpcloud.user.unlocked", `email\n${a!.email}\n${b!.email.toUpperCase()}\n${c!.email}\nghost@nowhere.example\nnot-an-email\n${a!.email}\n`);
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
     expect(planned[0]).toMatchObject({ before: { userId: a!._id, accountLocked: true }, after: { accountLocked: false } });
@@ -209,7 +209,7 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     simUser(c!._id).password_expired = true;
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.expire_password", `user\n${a!.email}\n${c!.email}\nghost@nowhere.example\n@bad\n${a!.email.toUpperCase()}\n`);
+    const res = await planAndConfirm("jumpcloud.user.password_expired", `user\n${a!.email}\n${c!.email}\nghost@nowhere.example\n@bad\n${a!.email.toUpperCase()}\n`);
     expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 3, duplicate: 1 });
     expect((await rowsOf(res.jobId)).slice(2).map((r) => r.planError)).toEqual([
       expect.stringMatching(/^Unknown user: /), expect.stringMatching(/^email: /), "Duplicate of row 2 in this file.",
@@ -223,7 +223,7 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     await expectSyncFindsNothingNew();
 
     const [d] = pickUsers(1);
-    const faulty = await planAndConfirm("jumpcloud.expire_password", `email\n${d!.email}\n`);
+    const faulty = await planAndConfirm("jumpcloud.user.password_expired", `email\n${d!.email}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, faulty.jobId)).toBe("completed");
@@ -237,7 +237,7 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
 
   it("resets TOTP with the exclusion window asked for, audited as the user page does; a reset in doubt is never resent", async () => {
     const [a, b, c] = pickUsers(3, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const res = await planAndConfirm("jumpcloud.reset_mfa", `email,exclusionDays\n${a!.email},\n${b!.email},0\n${c!.email},soon\n${c!.email},999\nghost@nowhere.example,3\n${a!.email},3\n`);
+    const res = await planAndConfirm("jumpcloud.user.mfa_reset", `email,exclusionDays\n${a!.email},\n${b!.email},0\n${c!.email},soon\n${c!.email},999\nghost@nowhere.example,3\n${a!.email},3\n`);
     expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
     expect(planned[0]).toMatchObject({ before: { userId: a!._id, totpEnabled: true }, after: { mfaStatus: "reset", exclusionDays: 7 } });
@@ -261,7 +261,7 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
 
     // A reset left in flight by a crash: JumpCloud cannot be asked whether it was this request, so it ends unknown and is not sent again.
     const [d] = pickUsers(1, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const doubt = await planAndConfirm("jumpcloud.reset_mfa", `email\n${d!.email}\n`);
+    const doubt = await planAndConfirm("jumpcloud.user.mfa_reset", `email\n${d!.email}\n`);
     await leaveInFlight(doubt.jobId, [2]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
     expect((await rowsOf(doubt.jobId))[0]).toMatchObject({ status: "unknown", attempts: 1 });
@@ -274,7 +274,7 @@ describe("JumpCloud bulk user group membership", () => {
     const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
     const [m] = pickUsers(1, (u) => org().members.get(group.id)!.has(u._id));
     const [n, n2] = pickUsers(2, (u) => !org().members.get(group.id)!.has(u._id));
-    const res = await planAndConfirm("jumpcloud.group_add", [
+    const res = await planAndConfirm("jumpcloud.group.member_added", [
       "Email,Group Name",
       `${n!.email},${group.name}`,
       `${m!.email},${group.name.toUpperCase()}`,
@@ -305,7 +305,7 @@ describe("JumpCloud bulk user group membership", () => {
     expect(addGroupMember.inverse?.op).toBe("jumpcloud.group.member_removed");
     expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: n!._id }]);
 
-    const out = await planAndConfirm("jumpcloud.group_remove", `email,group\n${m!.email},${group.name}\n${n2!.email},${group.name}\n`);
+    const out = await planAndConfirm("jumpcloud.group.member_removed", `email,group\n${m!.email},${group.name}\n${n2!.email},${group.name}\n`);
     expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
     expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
     expect(org().members.get(group.id)!.has(m!._id)).toBe(false);
@@ -319,7 +319,7 @@ describe("JumpCloud bulk user group membership", () => {
   it("JumpCloud's refusal of a stale row is the row's message; rows in doubt are checked against the user's groups", async () => {
     const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
     const [p, q, r] = pickUsers(3, (u) => !org().members.get(group.id)!.has(u._id));
-    const res = await planAndConfirm("jumpcloud.group_add", `email,group\n${p!.email},${group.name}\n`);
+    const res = await planAndConfirm("jumpcloud.group.member_added", `email,group\n${p!.email},${group.name}\n`);
     // Added at JumpCloud after the last sync: JumpCloud refuses the second add.
     addMember(org(), group.id, p!._id);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
@@ -327,13 +327,29 @@ describe("JumpCloud bulk user group membership", () => {
     expect((await eventsOf(res.jobId))[0]).toMatchObject({ outcome: "failure", reason: expect.stringContaining("already a member") });
     expect((await h.run()).status).toBe("succeeded");
 
-    const doubt = await planAndConfirm("jumpcloud.group_add", `email,group\n${q!.email},${group.name}\n${r!.email},${group.name}\n`);
+    const doubt = await planAndConfirm("jumpcloud.group.member_added", `email,group\n${q!.email},${group.name}\n${r!.email},${group.name}\n`);
     addMember(org(), group.id, q!._id); // q's add reached JumpCloud before the crash; r's did not
     await leaveInFlight(doubt.jobId, [2, 3]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
     expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([["succeeded", 1], ["succeeded", 2]]);
     expect(org().members.get(group.id)!.has(r!._id)).toBe(true);
     expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: null });
+    await expectSyncFindsNothingNew();
+
+    // Removed at JumpCloud after the last sync: JumpCloud's 404 is the outcome asked for, and no undo adds q back.
+    const gone = await planAndConfirm("jumpcloud.group.member_removed", `email,group
+${q!.email},${group.name}
+`);
+    expect(gone.counts).toMatchObject({ update: 1 });
+    removeMember(org(), group.id, q!._id);
+    expect(await applyBulkJob(h.t.db, gone.jobId)).toBe("completed");
+    expect((await rowsOf(gone.jobId))[0]).toMatchObject({
+      status: "succeeded", vendorMessage: `JumpCloud: ${q!.email} was not in ${group.name} any more.`,
+    });
+    const [event] = await eventsOf(gone.jobId);
+    expect(event).toMatchObject({ outcome: "success", after: { memberId: q!._id, member: false, wasMember: false } });
+    expect(removeGroupMember.inverse?.items(event as unknown as UndoableEvent)).toBeNull();
+    expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
     await expectSyncFindsNothingNew();
   });
 });
@@ -349,7 +365,7 @@ describe("JumpCloud bulk user-system associations", () => {
     org().systems.set(s3!._id, { ...s3!, displayName: s2!.displayName });
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.system_add", [
+    const res = await planAndConfirm("jumpcloud.association.added", [
       "email,hostname",
       `${u!.email},${s1!.hostname.toUpperCase()}`,
       `${u!.email},${laptop.displayName}`,
@@ -386,7 +402,7 @@ describe("JumpCloud bulk user-system associations", () => {
     expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({ deletedAt: null, attributes: null });
     await expectSyncFindsNothingNew();
 
-    const out = await planAndConfirm("jumpcloud.system_remove", `email,system\n${u!.email},${s1!.displayName}\n${u!.email},${s2!.hostname}\n`);
+    const out = await planAndConfirm("jumpcloud.association.removed", `email,system\n${u!.email},${s1!.displayName}\n${u!.email},${s2!.hostname}\n`);
     expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
     expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
     expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
@@ -402,7 +418,7 @@ describe("JumpCloud bulk user-system associations", () => {
     const [u] = pickUsers(1);
     const bound = new Set([...org().associations.get(nodeKey("user", u!._id)) ?? []].map(([k]) => k));
     const [s1, s2] = [...org().systems.values()].filter((s) => !bound.has(nodeKey("system", s._id)) && !s.hostname.includes("IPH"));
-    const res = await planAndConfirm("jumpcloud.system_add", `email,system\n${u!.email},${s1!.hostname}\n`);
+    const res = await planAndConfirm("jumpcloud.association.added", `email,system\n${u!.email},${s1!.hostname}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
@@ -412,7 +428,7 @@ describe("JumpCloud bulk user-system associations", () => {
     expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/) });
     expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
 
-    const doubt = await planAndConfirm("jumpcloud.system_add", `email,system\n${u!.email},${s1!.hostname}\n${u!.email},${s2!.hostname}\n`);
+    const doubt = await planAndConfirm("jumpcloud.association.added", `email,system\n${u!.email},${s1!.hostname}\n${u!.email},${s2!.hostname}\n`);
     associate(org(), nodeKey("user", u!._id), nodeKey("system", s1!._id)); // reached JumpCloud before the crash
     await leaveInFlight(doubt.jobId, [2, 3]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");

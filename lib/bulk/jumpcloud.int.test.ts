@@ -33,7 +33,7 @@ describe("JumpCloud bulk suspend and reactivate", () => {
     const suspended = simUsers().find((u) => u.state === "SUSPENDED" && u.email);
     const [a, b] = active;
     const csv = `Email\n${a!.email}\n${b!.email.toUpperCase()}\nghost@nowhere.example\n${a!.email}\n${suspended ? `${suspended.email}\n` : ""}`;
-    const res = await planAndConfirm("jumpcloud.suspend", csv);
+    const res = await planAndConfirm("jumpcloud.user.suspended", csv);
     expect(res.counts).toMatchObject({ update: 2, error: 2, duplicate: 1, no_change: suspended ? 1 : 0 });
     const rows = await rowsOf(res.jobId);
     expect(rows[0]).toMatchObject({ plan: "update", before: { userId: a!._id, state: "ACTIVATED" }, after: { state: "SUSPENDED" } });
@@ -60,7 +60,7 @@ describe("JumpCloud bulk suspend and reactivate", () => {
     expect((await h.run()).status).toBe("succeeded");
     expect(await drift()).toBe(driftBefore);
 
-    const back = await planAndConfirm("jumpcloud.reactivate", `user\n${a!.email}\n${b!.email}\n`);
+    const back = await planAndConfirm("jumpcloud.user.reactivated", `user\n${a!.email}\n${b!.email}\n`);
     expect(back.counts).toMatchObject({ update: 2 });
     expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
     expect([stateOf(a!._id), stateOf(b!._id)]).toEqual(["ACTIVATED", "ACTIVATED"]);
@@ -69,7 +69,7 @@ describe("JumpCloud bulk suspend and reactivate", () => {
 
   it("a row's event and cache hold the user as JumpCloud answered after the change, not as planned", async () => {
     const u = simUsers().find((x) => x.state === "ACTIVATED" && x.email && !x.account_locked)!;
-    const { jobId } = await planAndConfirm("jumpcloud.suspend", `email\n${u.email}\n`);
+    const { jobId } = await planAndConfirm("jumpcloud.user.suspended", `email\n${u.email}\n`);
     // JumpCloud locks the account after the plan was made (failed sign-ins): the plan still says unlocked.
     sim.state.orgs.get(ORG_ID)!.users.get(u._id)!.account_locked = true;
     expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
@@ -85,7 +85,7 @@ describe("JumpCloud bulk suspend and reactivate", () => {
 
   it("a JumpCloud failure fails the row with JumpCloud's words and changes nothing", async () => {
     const u = simUsers().find((x) => x.state === "ACTIVATED" && x.email)!;
-    const { jobId } = await planAndConfirm("jumpcloud.suspend", `email\n${u.email}\n`);
+    const { jobId } = await planAndConfirm("jumpcloud.user.suspended", `email\n${u.email}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
+import { bulkJobKind, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { malformedInput, mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
@@ -24,7 +24,7 @@ const PLAN_BATCH = 5000;
  * plan is stored (job + one row each) and nothing is sent to the vendor.
  */
 export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult> {
-  const op = BULK_OPERATIONS.some((o) => o.id === input.operationId) ? bulkOperation(input.operationId) : null;
+  const op = bulkJobKind(input.operationId)?.runbook === null ? bulkOperation(input.operationId) : null;
   if (!op) return { ok: false, error: "Unknown operation." };
   const csv = parseCsv(input.bytes);
   if (!csv.ok) return csv;

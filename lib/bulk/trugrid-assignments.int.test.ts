@@ -17,7 +17,7 @@ const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 const assigned = (key: string) => [...(domain().assignments.get(key.toLowerCase())?.targets ?? [])];
 
-const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "trugrid.assignments", csv, fileName: "a.csv" });
+const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "trugrid.assignment.created", csv, fileName: "a.csv" });
 
 let env: BulkHarness<TruGridSim> | undefined;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ afterAll(() => env?.close());
 
 describe("TruGrid bulk resource assignments", () => {
   it("is for admins, as the assignments page is, and serves its template", () => {
-    const op = bulkOperation("trugrid.assignments")!;
+    const op = bulkOperation("trugrid.assignment.created")!;
     expect(op.perm).toBe("trugrid.domain.write");
     expect(templateCsv(op as never)).toBe("userOrGroup,machineOrGroup\r\nalice.smith@northwind.example,Operations Workstations\r\n");
   });

@@ -29,7 +29,7 @@ describe("TruGrid bulk machine associations", () => {
     domain().assignments.set(newcomer.emailNorm, { key: newcomer.upn, targets: new Set(["remote desktop farm"]) });
 
     const { jobId, counts } = await planConfirmed(h.t.db, {
-      tenantId: h.tenantId, staffId, operationId: "trugrid.machine_associations", fileName: "moves.csv",
+      tenantId: h.tenantId, staffId, operationId: "trugrid.machine_association.set", fileName: "moves.csv",
       csv: `userUpn,groupName,machineName\n${newcomer.upn},Remote Desktop Farm,${serverName}\n`,
     });
     expect(counts).toMatchObject({ create: 1 });

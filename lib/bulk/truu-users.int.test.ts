@@ -22,7 +22,7 @@ const fresh = (n: number) => {
   return out;
 };
 
-const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "truu.delete_users", csv, fileName: "u.csv" });
+const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "truu.user.deleted", csv, fileName: "u.csv" });
 
 beforeAll(async () => {
   const harness = await truuBulkHarness("operator");
@@ -81,7 +81,7 @@ describe("TruU bulk user deletes", () => {
     expect(await h.t.db.truuUser.count({ where: { tenantId: h.tenantId, vendorId: { in: [a!.guid, b!.guid] }, deletedAt: null } })).toBe(0);
 
     // The same file again: the users are already deleted, nothing to send.
-    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "truu.delete_users", fileName: "u.csv", bytes: enc(`upn\n${a!.upn}\n${b!.guid}\n`), staffId });
+    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "truu.user.deleted", fileName: "u.csv", bytes: enc(`upn\n${a!.upn}\n${b!.guid}\n`), staffId });
     expect(again).toMatchObject({ ok: true, counts: { no_change: 2, update: 0 } });
   });
 

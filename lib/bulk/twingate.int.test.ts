@@ -34,7 +34,7 @@ describe("Twingate bulk user state", () => {
     expect(active.length).toBeGreaterThanOrEqual(3);
     const [a, b, c] = active;
     const csv = `Email,Status\n${a!.email},disabled\n${b!.email.toUpperCase()},Suspended\n${c!.email},active\nghost@nowhere.example,disabled\n${a!.email},disabled\n${c!.email.replace("@", "")},disabled\n${b!.email},frozen\n`;
-    const res = await planAndConfirm("twingate.user_state", csv);
+    const res = await planAndConfirm("twingate.user.state_changed", csv);
     expect(res).toMatchObject({ counts: { update: 2, no_change: 1, error: 4, duplicate: 1 } });
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
@@ -76,7 +76,7 @@ describe("Twingate bulk user state", () => {
     expect(await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } })).toBe(driftBefore);
 
     // Restoring them is planned as an update and goes back to ACTIVE.
-    const back = await planAndConfirm("twingate.user_state", `user,state\n${a!.email},active\n${b!.email},active\n`);
+    const back = await planAndConfirm("twingate.user.state_changed", `user,state\n${a!.email},active\n${b!.email},active\n`);
     expect(back.counts).toMatchObject({ update: 2 });
     expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
     expect([a!.state, b!.state]).toEqual(["ACTIVE", "ACTIVE"]);
@@ -84,7 +84,7 @@ describe("Twingate bulk user state", () => {
 
   it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
     const u = simUsers().find((x) => x.state === "ACTIVE" && x.role !== "ADMIN")!;
-    const { jobId } = await planAndConfirm("twingate.user_state", `email,state\n${u.email},disabled\n`);
+    const { jobId } = await planAndConfirm("twingate.user.state_changed", `email,state\n${u.email},disabled\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
@@ -109,7 +109,7 @@ describe("Twingate bulk group membership", () => {
     expect(inside && outside.length === 2).toBe(true);
 
     const csv = `User,Group Name\n${outside[0]!.email},${group.name.toUpperCase()}\n${outside[1]!.email},${group.name}\n${inside!.email},${group.name}\n${outside[0]!.email},No Such Group\n`;
-    const add = await planAndConfirm("twingate.group_add", csv);
+    const add = await planAndConfirm("twingate.group.members_added", csv);
     expect(add.counts).toMatchObject({ update: 2, no_change: 1, error: 1 });
     expect((await rowsOf(add.jobId))[3]!.planError).toMatch(/^Unknown group: No Such Group/);
     expect(await applyBulkJob(h.t.db, add.jobId)).toBe("completed");
@@ -130,7 +130,7 @@ describe("Twingate bulk group membership", () => {
     expect((await h.run()).status).toBe("succeeded");
     expect(await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null } })).toBe(before);
 
-    const remove = await planAndConfirm("twingate.group_remove", `email,group\n${outside[0]!.email},${group.name}\n`);
+    const remove = await planAndConfirm("twingate.group.members_removed", `email,group\n${outside[0]!.email},${group.name}\n`);
     expect(remove.counts).toMatchObject({ update: 1 });
     expect(await applyBulkJob(h.t.db, remove.jobId)).toBe("completed");
     expect(members().has(outside[0]!.id)).toBe(false);
@@ -151,7 +151,7 @@ describe("Twingate bulk group membership across groups", () => {
     const [a, b] = outside;
     if (!a || !b) throw new Error("two users outside both groups needed");
     const csv = `email,group\n${a.email},${open.name}\n${b.email},${open.name}\n${a.email},${refusing.name}\n`;
-    const add = await planAndConfirm("twingate.group_add", csv);
+    const add = await planAndConfirm("twingate.group.members_added", csv);
     expect(add.counts).toMatchObject({ update: 3 });
     const updates = async () =>
       ((await (await fetch(`${url}/__sim/requests`)).json()) as { byField: Record<string, number> }).byField
@@ -183,12 +183,12 @@ describe("Twingate bulk group membership across groups", () => {
 
 describe("Twingate bulk user roles", () => {
   it("is for admins, as the users page's role change is; plans unknown, invalid, unchanged and duplicate rows; sets roles, audits them so Undo applies, and updates the cache", async () => {
-    expect(bulkOperation("twingate.user_role")!.perm).toBe("twingate.network.write");
+    expect(bulkOperation("twingate.user.role_changed")!.perm).toBe("twingate.network.write");
     const members = simUsers().filter((u) => u.role === "MEMBER");
     expect(members.length).toBeGreaterThanOrEqual(3);
     const [a, b, c] = members;
     const csv = `Email,Role\n${a!.email},Support\n${b!.email.toUpperCase()},devops\n${c!.email},member\nghost@nowhere.example,SUPPORT\n${a!.email},ADMIN\n${c!.email.replace("@", "")},SUPPORT\n${b!.email},OWNER\n`;
-    const res = await planAndConfirm("twingate.user_role", csv);
+    const res = await planAndConfirm("twingate.user.role_changed", csv);
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 4, duplicate: 1 });
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
@@ -219,7 +219,7 @@ describe("Twingate bulk user roles", () => {
 
   it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
     const u = simUsers().find((x) => x.role === "MEMBER")!;
-    const { jobId } = await planAndConfirm("twingate.user_role", `email,role\n${u.email},SUPPORT\n`);
+    const { jobId } = await planAndConfirm("twingate.user.role_changed", `email,role\n${u.email},SUPPORT\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
@@ -245,7 +245,7 @@ describe("Twingate bulk device actions", () => {
       expect((await h.run()).status).toBe("succeeded");
     }
     const csv = `Serial Number\n${d1!.id}\n${d2!.serialNumber.toLowerCase()}\n${blocked!.id}\nNO-SUCH-DEVICE\n${d1!.id}\n${d1!.serialNumber}\n`;
-    const res = await planAndConfirm("twingate.device_block", csv);
+    const res = await planAndConfirm("twingate.device.blocked", csv);
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3, duplicate: 1 });
     const rows = await rowsOf(res.jobId);
     expect(rows[0]).toMatchObject({ plan: "update", before: { deviceId: d1!.id, activeState: "ACTIVE" }, after: { deviceId: d1!.id, activeState: "BLOCKED" } });
@@ -272,10 +272,10 @@ describe("Twingate bulk device actions", () => {
     expect(await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } })).toBe(driftBefore);
 
     // Archiving a blocked device would lift its block: refused at plan time.
-    const archive = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "twingate.device_archive", fileName: "a.csv", bytes: enc(`device\n${d1!.id}\n`), staffId });
+    const archive = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "twingate.device.archived", fileName: "a.csv", bytes: enc(`device\n${d1!.id}\n`), staffId });
     expect(archive).toMatchObject({ ok: true, counts: { error: 1 } });
 
-    const unblock = await planAndConfirm("twingate.device_unblock", `device\n${d1!.id}\n${d2!.id}\n`);
+    const unblock = await planAndConfirm("twingate.device.unblocked", `device\n${d1!.id}\n${d2!.id}\n`);
     expect(unblock.counts).toMatchObject({ update: 2 });
     expect(await applyBulkJob(h.t.db, unblock.jobId)).toBe("completed");
     expect([d1!.activeState, d2!.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
@@ -287,14 +287,14 @@ describe("Twingate bulk device actions", () => {
     const untrusted = active.find((d) => !d.isTrusted)!;
     const trusted = active.find((d) => d.isTrusted)!;
     expect(untrusted && trusted).toBeTruthy();
-    const trust = await planAndConfirm("twingate.device_trust", `device\n${untrusted.id}\n${trusted.id}\n`);
+    const trust = await planAndConfirm("twingate.device.trusted", `device\n${untrusted.id}\n${trusted.id}\n`);
     expect(trust.counts).toMatchObject({ update: 1, no_change: 1 });
     expect(await applyBulkJob(h.t.db, trust.jobId)).toBe("completed");
     expect(untrusted.isTrusted).toBe(true);
     expect((await cachedDevice(untrusted.id)).isTrusted).toBe(true);
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId: trust.jobId } })).toMatchObject({ action: "twingate.device.trusted", before: { isTrusted: false }, after: { isTrusted: true } });
 
-    const archive = await planAndConfirm("twingate.device_archive", `device\n${untrusted.id}\n`);
+    const archive = await planAndConfirm("twingate.device.archived", `device\n${untrusted.id}\n`);
     expect(await applyBulkJob(h.t.db, archive.jobId)).toBe("completed");
     expect(untrusted.activeState).toBe("ARCHIVED");
     expect((await cachedDevice(untrusted.id)).activeState).toBe("ARCHIVED");
@@ -303,7 +303,7 @@ describe("Twingate bulk device actions", () => {
 
   it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
     const d = simDevices().find((x) => x.activeState === "ACTIVE")!;
-    const { jobId } = await planAndConfirm("twingate.device_block", `device\n${d.id}\n`);
+    const { jobId } = await planAndConfirm("twingate.device.blocked", `device\n${d.id}\n`);
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");

@@ -38,42 +38,38 @@ const email = { email: "alice.smith@northwind.example" };
  * sample fails below: add one.
  */
 const SAMPLES: Record<string, Sample> = {
-  "trugrid.mfa_on": { row: upn, plan: { before: { mfa: "off" }, after: { mfa: "on" } }, message: "Success." },
-  "trugrid.mfa_off": { row: upn, plan: { before: { mfa: "unknown" }, after: { mfa: "off" } }, message: "Success." },
-  "trugrid.udp_on": { row: upn, plan: { before: { udp: "unknown" }, after: { udp: "on" } }, message: "Success." },
-  "trugrid.udp_off": { row: upn, plan: { before: { udp: "on" }, after: { udp: "off" } }, message: "Success." },
-  "trugrid.machine_associations": {
+  "trugrid.mfa.turned_on": { row: upn, plan: { before: { mfa: "off" }, after: { mfa: "on" } }, message: "Success." },
+  "trugrid.mfa.turned_off": { row: upn, plan: { before: { mfa: "unknown" }, after: { mfa: "off" } }, message: "Success." },
+  "trugrid.udp.enabled": { row: upn, plan: { before: { udp: "unknown" }, after: { udp: "on" } }, message: "Success." },
+  "trugrid.udp.disabled": { row: upn, plan: { before: { udp: "on" }, after: { udp: "off" } }, message: "Success." },
+  "trugrid.machine_association.set": {
     row: { userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" },
     plan: { before: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }, after: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" } },
     message: "Success. Previous association with 'NW-RDS-01' replaced.",
   },
-  "offboarding.trugrid_association_remove": {
+  "trugrid.machine_association.removed": {
     row: { upn: "alice.smith@northwind.example", groupName: "Finance Workstations" },
     plan: { before: { groupName: "Finance Workstations", machineName: "NW-LT-0042" }, after: { groupName: "Finance Workstations", machineName: null } },
     message: "TruGrid: alice.smith@northwind.example → NW-LT-0042 removed from Finance Workstations; 3 other associations set again.",
   },
-  "jumpcloud.suspend": { row: email, plan: { before: jcSnapshot("ACTIVATED"), after: jcSnapshot("SUSPENDED") }, message: "JumpCloud: alice is SUSPENDED." },
-  "jumpcloud.reactivate": { row: email, plan: { before: jcSnapshot("SUSPENDED"), after: jcSnapshot("ACTIVATED") }, message: "JumpCloud: alice is ACTIVATED." },
-  "jumpcloud.group_add": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(false), after: jcMember(true) }, message: "JumpCloud: added." },
-  "jumpcloud.group_remove": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(true), after: jcMember(false) }, message: "JumpCloud: removed." },
-  "offboarding.jumpcloud_group_remove": {
-    row: { ...email, userId: JC_USER, groupId: JC_GROUP, groupName: "Engineering" },
-    plan: { before: { ...jcMember(true), group: "Engineering" }, after: { ...jcMember(false), group: "Engineering" } }, message: "JumpCloud: removed.",
-  },
-  "jumpcloud.system_add": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(false), after: jcBound(true) }, message: "JumpCloud: associated." },
-  "jumpcloud.system_remove": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(true), after: jcBound(false) }, message: "JumpCloud: removed." },
-  "twingate.user_state": {
+  "jumpcloud.user.suspended": { row: email, plan: { before: jcSnapshot("ACTIVATED"), after: jcSnapshot("SUSPENDED") }, message: "JumpCloud: alice is SUSPENDED." },
+  "jumpcloud.user.reactivated": { row: email, plan: { before: jcSnapshot("SUSPENDED"), after: jcSnapshot("ACTIVATED") }, message: "JumpCloud: alice is ACTIVATED." },
+  "jumpcloud.group.member_added": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(false), after: jcMember(true) }, message: "JumpCloud: added." },
+  "jumpcloud.group.member_removed": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(true), after: jcMember(false) }, message: "JumpCloud: removed." },
+  "jumpcloud.association.added": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(false), after: jcBound(true) }, message: "JumpCloud: associated." },
+  "jumpcloud.association.removed": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(true), after: jcBound(false) }, message: "JumpCloud: removed." },
+  "twingate.user.state_changed": {
     row: { ...email, state: "disabled" }, plan: { before: { userId: TG_USER, state: "ACTIVE" }, after: { userId: TG_USER, state: "DISABLED" } }, message: "Twingate: alice is DISABLED.",
   },
-  "twingate.user_role": {
+  "twingate.user.role_changed": {
     row: { ...email, role: "SUPPORT" }, plan: { before: { userId: TG_USER, role: "MEMBER" }, after: { userId: TG_USER, role: "SUPPORT" } }, message: "Twingate: alice is SUPPORT.",
   },
-  "twingate.group_add": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(false), after: tgMember(true) }, message: "Twingate: added." },
-  "twingate.group_remove": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(true), after: tgMember(false) }, message: "Twingate: removed." },
-  "twingate.device_block": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("BLOCKED") }, message: "Twingate: blocked." },
-  "twingate.device_unblock": { row: { device: TG_DEVICE }, plan: { before: tgDevice("BLOCKED"), after: tgDevice("ACTIVE") }, message: "Twingate: unblocked." },
-  "twingate.device_archive": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ARCHIVED") }, message: "Twingate: archived." },
-  "twingate.device_trust": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ACTIVE", true) }, message: "Twingate: trusted." },
+  "twingate.group.members_added": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(false), after: tgMember(true) }, message: "Twingate: added." },
+  "twingate.group.members_removed": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(true), after: tgMember(false) }, message: "Twingate: removed." },
+  "twingate.device.blocked": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("BLOCKED") }, message: "Twingate: blocked." },
+  "twingate.device.unblocked": { row: { device: TG_DEVICE }, plan: { before: tgDevice("BLOCKED"), after: tgDevice("ACTIVE") }, message: "Twingate: unblocked." },
+  "twingate.device.archived": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ARCHIVED") }, message: "Twingate: archived." },
+  "twingate.device.trusted": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ACTIVE", true) }, message: "Twingate: trusted." },
 };
 
 const EVERY_OPERATION = [...BULK_OPERATIONS, ...BULK_RUNBOOKS.flatMap((r) => r.steps)] as unknown as BulkOperation<Record<string, unknown>>[];
@@ -84,6 +80,8 @@ function rowEvent(op: BulkOperation<Record<string, unknown>>, s: Sample): Undoab
   const stored = JSON.parse(JSON.stringify(e)) as typeof e;
   return { id: "00000000-0000-4000-8000-000000000001", action: stored.action, tenantId: TENANT, vendor: op.vendor, targets: stored.targets ?? [], before: stored.before ?? null, after: stored.after ?? null };
 }
+
+const byIdOf = (id: string) => EVERY_OPERATION.find((o) => o.id === id)!;
 
 describe("every bulk operation and runbook step", () => {
   it("is audited under an action's current name", () => {
@@ -112,9 +110,26 @@ describe("every bulk operation and runbook step", () => {
 
   it("names what the undo puts back: a replaced TruGrid machine, a TruGrid user turned back", () => {
     const byId = (id: string) => EVERY_OPERATION.find((o) => o.id === id)!;
-    const set = inverseFor(INVERSES, "trugrid.machine_association.set")!.plan(rowEvent(byId("trugrid.machine_associations"), SAMPLES["trugrid.machine_associations"]!));
+    const set = inverseFor(INVERSES, "trugrid.machine_association.set")!.plan(rowEvent(byId("trugrid.machine_association.set"), SAMPLES["trugrid.machine_association.set"]!));
     expect(set?.input).toEqual({ tenantId: TENANT, items: [{ userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }] });
-    const udp = inverseFor(INVERSES, "trugrid.udp.enabled")!.plan(rowEvent(byId("trugrid.udp_on"), SAMPLES["trugrid.udp_on"]!));
+    const udp = inverseFor(INVERSES, "trugrid.udp.enabled")!.plan(rowEvent(byId("trugrid.udp.enabled"), SAMPLES["trugrid.udp.enabled"]!));
     expect([actionDefOf(udp?.run)?.name, udp?.input]).toEqual(["trugrid.udp.disabled", { tenantId: TENANT, upns: ["Alice.Smith@northwind.example"] }]);
+  });
+
+  it("adds back a member the former offboarding step removed, and no one JumpCloud said was already gone", () => {
+    const removal = inverseFor(INVERSES, "jumpcloud.group.member_removed")!;
+    // As the runbook's own step recorded a row before the step became the operation's sheet.
+    const former: UndoableEvent = {
+      id: "00000000-0000-4000-8000-000000000002", action: "jumpcloud.group.member_removed", tenantId: TENANT, vendor: "jumpcloud",
+      targets: [{ type: "jumpcloud_user_group", id: JC_GROUP, label: "Engineering" }, { type: "jumpcloud_user", id: JC_USER, label: "alice" }],
+      before: jcMember(true), after: jcMember(false),
+    };
+    expect(removal.plan(former)?.input).toEqual({ tenantId: TENANT, kind: "user_group", groupId: JC_GROUP, memberId: JC_USER });
+    const gone = rowEvent(byIdOf("jumpcloud.group.member_removed"), {
+      row: { ...email, group: "Engineering" }, plan: { before: jcMember(true), after: { ...jcMember(false), wasMember: false } },
+      message: "JumpCloud: alice was not in Engineering any more.",
+    });
+    expect(gone.after).toMatchObject({ wasMember: false });
+    expect(removal.plan(gone)).toBeNull();
   });
 });

@@ -58,7 +58,7 @@ describe("bulk apply across a worker crash", () => {
     expect(devices).toHaveLength(12);
     for (const d of devices) expect(truu.sim.state.devices.find((x) => x.deviceId === d.vendorId)).toBeDefined();
     const plan = await planBulkJob(h.t.db, {
-      tenantId: h.tenantId, operationId: "truu.delete_devices", fileName: "kill.csv", staffId: staff.id,
+      tenantId: h.tenantId, operationId: "truu.device.deleted", fileName: "kill.csv", staffId: staff.id,
       bytes: new TextEncoder().encode(`deviceId\n${devices.map((d) => d.vendorId).join("\n")}\n`),
     });
     if (!plan.ok) throw new Error(plan.error);

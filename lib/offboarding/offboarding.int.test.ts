@@ -121,16 +121,16 @@ describe("offboarding runbook", () => {
       const stepsOf = (e: string) => rows.filter((r) => (r.input as { person?: string }).person?.toLowerCase() === e && r.plan !== "error").map((r) => r.operation);
       const p1Steps = new Set(stepsOf(p1));
       expect([...p1Steps]).toEqual([
-        "jumpcloud.suspend", "twingate.user_state", "trugrid.mfa_off", "offboarding.trugrid_association_remove",
-        "offboarding.jumpcloud_group_remove", "twingate.device_block", "truu.delete_devices",
+        "jumpcloud.user.suspended", "twingate.user.state_changed", "trugrid.mfa.turned_off", "trugrid.machine_association.removed",
+        "jumpcloud.group.member_removed", "twingate.device.blocked", "truu.device.deleted",
       ]);
-      expect(new Set(stepsOf(p2))).toEqual(new Set(["jumpcloud.suspend", "offboarding.jumpcloud_group_remove"]));
+      expect(new Set(stepsOf(p2))).toEqual(new Set(["jumpcloud.user.suspended", "jumpcloud.group.member_removed"]));
       // Steps are numbered step by step: every identity is suspended before any device is touched.
       const order = rows.filter((r) => r.operation).map((r) => [...p1Steps].indexOf(r.operation!));
       expect(order).toEqual([...order].sort((a, b) => a - b));
-      const truu = rows.filter((r) => r.operation === "truu.delete_devices");
+      const truu = rows.filter((r) => r.operation === "truu.device.deleted");
       expect(truu.every((r) => r.plan === "update" && r.after === null)).toBe(true);
-      expect(rows.find((r) => r.operation === "jumpcloud.suspend" && (r.input as { person: string }).person === p1.toUpperCase())).toMatchObject({
+      expect(rows.find((r) => r.operation === "jumpcloud.user.suspended" && (r.input as { person: string }).person === p1.toUpperCase())).toMatchObject({
         plan: "update", before: { state: "ACTIVATED" }, after: { state: "SUSPENDED" },
       });
       // Nothing was sent.
@@ -171,7 +171,7 @@ describe("offboarding runbook", () => {
     const sent = rows.filter((r) => r.plan === "update");
     expect(sent.length).toBe(3 + assocs.length + jcGroups.length + twDevices.length + truuDevices.length);
     for (const r of sent) expect([r.operation, r.status, r.vendorMessage]).toEqual([r.operation, "succeeded", expect.any(String)]);
-    expect(rows.find((r) => r.operation === "offboarding.trugrid_association_remove" && (r.input as { groupName: string }).groupName === assoc!.toId)!.vendorMessage).toMatch(new RegExp(`removed from ${assoc!.toId}; ${othersBefore.length} other association`));
+    expect(rows.find((r) => r.operation === "trugrid.machine_association.removed" && (r.input as { groupName: string }).groupName === assoc!.toId)!.vendorMessage).toMatch(new RegExp(`removed from ${assoc!.toId}; ${othersBefore.length} other association`));
 
     // At the vendors.
     const jc = await client("jumpcloud");
@@ -207,9 +207,9 @@ describe("offboarding runbook", () => {
     // One audit event per step row, linked to the job.
     const events = await t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(sent.map((r) => ({
-      "jumpcloud.suspend": "jumpcloud.user.suspended", "twingate.user_state": "twingate.user.state_changed", "trugrid.mfa_off": "trugrid.mfa.turned_off",
-      "offboarding.trugrid_association_remove": "trugrid.machine_association.removed", "offboarding.jumpcloud_group_remove": "jumpcloud.group.member_removed",
-      "twingate.device_block": "twingate.device.blocked", "truu.delete_devices": "truu.device.deleted",
+      "jumpcloud.user.suspended": "jumpcloud.user.suspended", "twingate.user.state_changed": "twingate.user.state_changed", "trugrid.mfa.turned_off": "trugrid.mfa.turned_off",
+      "trugrid.machine_association.removed": "trugrid.machine_association.removed", "jumpcloud.group.member_removed": "jumpcloud.group.member_removed",
+      "twingate.device.blocked": "twingate.device.blocked", "truu.device.deleted": "truu.device.deleted",
     })[r.operation!]));
     // Each names its targets and values as the matching console action does.
     const eventsOf = (action: string) => events.filter((e) => e.action === action);
@@ -281,7 +281,7 @@ describe("offboarding runbook", () => {
     const res = await planOffboarding(t.db, { tenantId, staffId: admin.id, fileName: "pair", people: pair.map((value, k) => ({ line: k + 2, value })) });
     const jobId = (res as { jobId: string }).jobId;
     expect(await confirmAndApply(jobId)).toBe("completed");
-    const rows = (await rowsOf(jobId)).filter((r) => r.operation === "offboarding.trugrid_association_remove" && (r.input as { groupName?: string }).groupName === group);
+    const rows = (await rowsOf(jobId)).filter((r) => r.operation === "trugrid.machine_association.removed" && (r.input as { groupName?: string }).groupName === group);
     expect(rows.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
     const after = await tgc.getMachineAssociations({ groupName: group });
     expect(after.map((a) => `${a.userUpn}|${a.machineName}`).sort()).toEqual(othersBefore.map((a) => `${a.userUpn}|${a.machineName}`).sort());

@@ -80,9 +80,9 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
 
   const stepIndex = (id: string) => OFFBOARDING_STEPS.findIndex((s) => s.op.id === id);
   const S = {
-    suspend: stepIndex("jumpcloud.suspend"), disable: stepIndex("twingate.user_state"), mfa: stepIndex("trugrid.mfa_off"),
-    assoc: stepIndex("offboarding.trugrid_association_remove"), groups: stepIndex("offboarding.jumpcloud_group_remove"),
-    block: stepIndex("twingate.device_block"), truu: stepIndex("truu.delete_devices"),
+    suspend: stepIndex("jumpcloud.user.suspended"), disable: stepIndex("twingate.user.state_changed"), mfa: stepIndex("trugrid.mfa.turned_off"),
+    assoc: stepIndex("trugrid.machine_association.removed"), groups: stepIndex("jumpcloud.group.member_removed"),
+    block: stepIndex("twingate.device.blocked"), truu: stepIndex("truu.device.deleted"),
   };
   const notConnected = (vendor: VendorId, what: string): PlannedRow => ({ plan: "error", error: `${VENDOR_LABEL[vendor]} is not connected for this tenant: ${what} cannot be changed.` });
   // A step with nothing left to do for a person known to the vendor: shown as "no change", never sent.
@@ -106,7 +106,7 @@ export async function planOffboarding(db: Db, p: { tenantId: string; staffId: st
       add(S.suspend, { email: jcFirst.email }, ok ? undefined : notConnected("jumpcloud", "the user"));
       if (jc.length === 1) {
         const groups = jcMemberships.filter((m) => m.toId === jcFirst.vendorId);
-        for (const g of groups) add(S.groups, { email: jcFirst.email, userId: jcFirst.vendorId, groupId: g.fromId, groupName: groupName.get(g.fromId) ?? g.fromId }, ok ? undefined : notConnected("jumpcloud", "groups"));
+        for (const g of groups) add(S.groups, { email: jcFirst.email, group: groupName.get(g.fromId) ?? g.fromId, groupId: g.fromId }, ok ? undefined : notConnected("jumpcloud", "groups"));
         if (!groups.length) add(S.groups, { email: jcFirst.email }, none("groups"));
       }
     }

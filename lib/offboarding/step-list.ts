@@ -1,5 +1,6 @@
 import type { BulkOperation } from "../bulk/operation";
 import { toBulkOperation } from "../operations/derive/bulk";
+import removeGroupMember from "../operations/jumpcloud/remove-group-member";
 import suspendUser from "../operations/jumpcloud/suspend-user";
 import type { UserState } from "../operations/trugrid/_user-state";
 import removeMachineAssociation from "../operations/trugrid/remove-machine-association";
@@ -7,7 +8,6 @@ import turnOffMfa from "../operations/trugrid/turn-off-mfa";
 import truuDeleteDevice from "../operations/truu/delete-device";
 import blockDevice from "../operations/twingate/block-device";
 import setUserState from "../operations/twingate/set-user-state";
-import { jumpcloudRemoveFromGroup } from "./steps";
 
 type AnyOp = BulkOperation<Record<string, unknown>>;
 
@@ -39,7 +39,7 @@ export const OFFBOARDING_STEPS: Step[] = [
   step(toBulkOperation(setUserState), "Twingate: disable user"),
   step(toBulkOperation(turnOffMfa), "TruGrid: turn MFA off", mfaAlreadyOff),
   step(toBulkOperation(removeMachineAssociation), "TruGrid: remove machine association"),
-  step(jumpcloudRemoveFromGroup, "JumpCloud: remove from group"),
+  step(toBulkOperation(removeGroupMember), "JumpCloud: remove from group"),
   step(toBulkOperation(blockDevice), "Twingate: block device"),
   step(toBulkOperation(truuDeleteDevice), "TruU: delete device"),
 ];

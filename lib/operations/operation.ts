@@ -161,8 +161,8 @@ export interface OperationDef<I extends object = Record<string, unknown>, S = un
   /** Absent: not offered in bulk. A runbook step's rows are checked and keyed by it too. */
   // biome-ignore lint/suspicious/noExplicitAny: a sheet's row type is the module's own business.
   csv?: CsvSpec<I, S, any>;
-  /** The id bulk jobs stored before operations had one id (kept until those jobs are migrated). */
-  bulkId?: string;
+  /** The id its sheet had before operations had one id: a URL or an API call that still names it is understood. */
+  formerBulkId?: string;
   /** What the page's toast says was done, before the vendor's words. */
   done: string | ((items: I[]) => string);
   /** What the page's action returns, when not the per-item outcome (ItemsOutcome): the state the vendor answered. */

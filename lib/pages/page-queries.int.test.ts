@@ -111,7 +111,7 @@ describe("Twingate pages' queries", () => {
 describe("bulk pages' queries", () => {
   it("a job's rows by page and filter and how many are left to send; the tenant's vendors and jobs", async () => {
     const job = await t.db.bulkJob.create({
-      data: { tenantId: tenantA.id, operation: "trugrid.mfa_off", fileName: "f.csv", createdById: operator.id },
+      data: { tenantId: tenantA.id, operation: "trugrid.mfa.turned_off", fileName: "f.csv", createdById: operator.id },
     });
     const rows = [
       { line: 2, plan: "update", status: "pending", input: { upn: "a@contoso.com" } },

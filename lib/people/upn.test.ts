@@ -51,7 +51,7 @@ const actionAccepts = (value: string) => UsersInput.safeParse({ tenantId: "t1", 
 
 describe("a UPN or email", () => {
   it("is checked by every CSV column that names a user", () => {
-    expect(csvColumns.map((c) => c.op.id)).toEqual(expect.arrayContaining(["trugrid.mfa_off", "trugrid.machine_associations", "jumpcloud.suspend", "twingate.user_state", "jumpcloud.create_users"]));
+    expect(csvColumns.map((c) => c.op.id)).toEqual(expect.arrayContaining(["trugrid.mfa.turned_off", "trugrid.machine_association.set", "jumpcloud.user.suspended", "twingate.user.state_changed", "jumpcloud.user.created"]));
   });
 
   it.each(ACCEPTED)("%s is taken by the action and every CSV column alike", (value) => {

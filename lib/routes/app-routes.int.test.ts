@@ -25,7 +25,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   ({ tenantA, tenantB, operator: operatorA, viewer: viewerA } = await makeTwoTenants(t.db, "Routes"));
-  const job = (tenantId: string) => t.db.bulkJob.create({ data: { tenantId, operation: "trugrid.mfa_off", fileName: "people.csv", createdById: operatorA.id } });
+  const job = (tenantId: string) => t.db.bulkJob.create({ data: { tenantId, operation: "trugrid.mfa.turned_off", fileName: "people.csv", createdById: operatorA.id } });
   jobA = (await job(tenantA.id)).id;
   jobB = (await job(tenantB.id)).id;
 });
@@ -113,7 +113,7 @@ describe("route handlers under route()", () => {
     expect((await call(search, "/api/people/search?q=al%00ice")).status).toBe(400);
 
     const template = (await import("../../app/api/bulk/templates/[operation]/route")).GET;
-    expect((await call(template, "/api/bulk/templates/trugrid.mfa_off", { operation: "trugrid.mfa_off" })).status).toBe(200);
+    expect((await call(template, "/api/bulk/templates/trugrid.mfa_off", { operation: "trugrid.mfa.turned_off" })).status).toBe(200);
     expect((await call(template, "/api/bulk/templates/nope", { operation: "nope" })).status).toBe(404);
     expect(await lastEvent()).toMatchObject({ action: "bulk.template_downloaded", outcome: "denied", targets: [{ type: "bulk_operation", id: "nope" }] });
 

@@ -55,7 +55,7 @@ const lastEvent = (action: string) => db().auditEvent.findFirstOrThrow({ where: 
 describe("a bulk RDP-over-UDP row", () => {
   it("is audited under the users page's name and shape, and its Undo turns UDP back off", async () => {
     const a = users().find((u) => !u.udp)!;
-    const { rows: [row], events: [event] } = await applied("trugrid.udp_on", `upn\n${a.upn}\n`);
+    const { rows: [row], events: [event] } = await applied("trugrid.udp.enabled", `upn\n${a.upn}\n`);
     expect(row).toMatchObject({ status: "succeeded", vendorMessage: "Success." });
     expect(a.udp).toBe(true);
     expect(event).toMatchObject({ action: "trugrid.udp.enabled", outcome: "success", after: { statuses: { [a.upn]: "Success." }, succeeded: [a.upn] } });
@@ -78,7 +78,7 @@ describe("an event logged under a former name", () => {
   it("keeps its Undo button, is found by the action filter, and is undone", async () => {
     const b = users().find((u) => u.udp)!;
     // A bulk UDP row as it was recorded before the rename: its name, target and values.
-    const { jobId } = await planConfirmed(db(), { tenantId, staffId: staff.id, operationId: "trugrid.udp_on", csv: `upn\n${b.upn}\n` });
+    const { jobId } = await planConfirmed(db(), { tenantId, staffId: staff.id, operationId: "trugrid.udp.enabled", csv: `upn\n${b.upn}\n` });
     const former = await recordAudit(db(), {
       action: "trugrid.udp.turned_on" as AuditAction, actor: { id: staff.id, email: staff.email, name: staff.name }, tenantId, vendor: "trugrid", jobId, outcome: "success",
       targets: [{ type: "user", id: lc(b.upn), label: b.upn }], before: { [b.upn]: { udp: "unknown" } }, after: { udp: "on", succeeded: [b.upn] },
@@ -113,7 +113,7 @@ describe("a bulk machine-association row that replaced a machine", () => {
     const [from, to] = [nameOf(farm.byUser.get(mover!)!), nameOf(spare)];
     expect(machineOf(edge)).toBe(from);
 
-    const { rows: [row], events: [event] } = await applied("trugrid.machine_associations", `userUpn,groupName,machineName\n${edge.fromId},${group},${to}\n`);
+    const { rows: [row], events: [event] } = await applied("trugrid.machine_association.set", `userUpn,groupName,machineName\n${edge.fromId},${group},${to}\n`);
     expect(row).toMatchObject({ plan: "update", status: "succeeded", vendorMessage: `Success. Previous association with '${from}' replaced.` });
     expect(farm.byUser.get(lc(edge.fromId))).toBe(lc(to));
     expect(event).toMatchObject({
@@ -137,7 +137,7 @@ describe("a bulk MFA reset row", () => {
     const [x, y] = users().filter((u) => u.mfaEnabled && u.mfaEnrolled);
     expect(await (await mfaActions()).resetMfa({ tenantId, upns: [x!.upn], resetPhone: false })).toMatchObject({ ok: true });
     const single = await lastEvent("trugrid.mfa.reset");
-    const { rows: [row], events: [event] } = await applied("trugrid.mfa_reset", `upn,resetPhone\n${y!.upn},false\n`);
+    const { rows: [row], events: [event] } = await applied("trugrid.mfa.reset", `upn,resetPhone\n${y!.upn},false\n`);
     expect(row!.status).toBe("succeeded");
     for (const [e, u, status] of [[single, x, expect.any(String)], [event, y, row!.vendorMessage]] as const) {
       expect(e).toMatchObject({ targets: [{ type: "trugrid_user", id: lc(u!.upn), label: u!.upn }], before: { resetPhone: false } });

@@ -21,7 +21,12 @@ async function udpOnJob(rows: number) {
   const { sim, h, staffId } = env;
   const user = [...sim.state.domains.values().next().value!.users.values()].find((u) => u.synced && !u.isAdmin)!;
   const csv = `upn\n${user.upn}\n`;
-  const { jobId } = await planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "trugrid.udp_on", csv });
+  const { jobId } = await planConfirmed(h.t.db, {
+    tenantId: h.tenantId,
+    staffId,
+    operationId: "trugrid.udp.enabled",
+    csv,
+  });
   await h.t.db.$executeRaw`
     INSERT INTO "BulkRow" (id, "jobId", line, input, plan, before, after, status, attempts)
     SELECT gen_random_uuid()::text, "jobId", line + n, input, plan, before, after, status, 0

@@ -54,7 +54,7 @@ export function toBulkOperation(op: AnyOperation): BulkOperation<Row> {
   const verify = op.verify;
   const cache = op.cache;
   const bulk: BulkOperation<Row> = {
-    id: op.bulkId ?? op.id,
+    id: op.id,
     vendor: op.vendor,
     label,
     description: op.help,

@@ -151,7 +151,7 @@ export function associationChange(o: {
   id: AuditAction;
   label: string;
   help: string;
-  bulkId: string;
+  formerBulkId: string;
   inverse: { op: AuditAction; label: string };
 }): OperationDef<PairItem, PairState> {
   return {
@@ -233,7 +233,7 @@ export function associationChange(o: {
         linkPlans(await knownRows(ctx, rows), (s) => s.associated, o.add),
       toItem: (_row, state) => pair(state as RowState),
     },
-    bulkId: o.bulkId,
+    formerBulkId: o.formerBulkId,
     done: o.add ? "Associated" : "Removed",
     // The associations page's toast names both sides.
     result: ([d]) => ({ from: d?.state.fromName ?? null, to: d?.state.toName ?? null }),

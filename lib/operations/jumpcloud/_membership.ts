@@ -6,6 +6,7 @@ import { groupTarget, labelOf, systemTarget, userTarget } from "../../jumpcloud/
 import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import type { UndoableEvent } from "../../undo/inverse";
+import { VendorError } from "../../vendors/core/vendor-error";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { allPages } from "../../vendors/jumpcloud/paging";
 import type { CacheContext, Checked, OperationDef } from "../operation";
@@ -52,8 +53,15 @@ async function cachedMemberships(ctx: CacheContext, items: MemberItem[]) {
   );
 }
 
-/** A sheet's row: a user by email and a user group by name (case-insensitive), as of the last sync. */
-const Row = z.object({ email: Upn, group: z.string().trim().min(1, "group is empty").max(200) });
+/**
+ * A sheet's row: a user by email and a user group by name (case-insensitive), as of the last sync. A runbook's row
+ * also names the group by its id (`groupId`, no column offers it), which a name shared by two groups cannot do.
+ */
+const Row = z.object({
+  email: Upn,
+  group: z.string().trim().min(1, "group is empty").max(200),
+  groupId: JcId.optional(),
+});
 type Row = z.infer<typeof Row>;
 type RowState = MemberState & MemberItem;
 
@@ -69,14 +77,19 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
       vendor: "jumpcloud",
       kind: "user_group",
       deletedAt: null,
-      name: { in: [...new Set(rows.map((r) => r.group))], mode: "insensitive" },
+      OR: [
+        { name: { in: [...new Set(rows.map((r) => r.group))], mode: "insensitive" } },
+        { vendorId: { in: rows.flatMap((r) => (r.groupId ? [r.groupId] : [])) } },
+      ],
     },
     select: { vendorId: true, name: true },
   });
   const items = rows.map((r): { refused: string } | { item: MemberItem } => {
     const found = find(r.email);
     const [u] = found;
-    const gs = groups.filter((g) => g.name?.toLowerCase() === r.group.toLowerCase());
+    const gs = groups.filter((g) =>
+      r.groupId ? g.vendorId === r.groupId : g.name?.toLowerCase() === r.group.toLowerCase(),
+    );
     const problem = userProblem(r.email, found);
     if (problem || !u) return { refused: problem ?? "Not known." };
     const [g] = gs;
@@ -99,8 +112,14 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
   });
 }
 
+/** A removal JumpCloud answered 404: the member was already gone, and an undo must not add them. */
+type Gone = MemberItem & { member: false; wasMember: false };
+const wasNot = (answer: unknown) =>
+  (answer as Partial<Gone> | undefined)?.wasMember === false ? { wasMember: false } : {};
+
 /** The group and the member an undo puts back, from any event either change recorded (page, sheet or runbook row). */
 const memberOf = (e: UndoableEvent): MemberItem[] | null => {
+  if ((e.after as Partial<Gone> | null)?.wasMember === false) return null;
   const b = (e.before ?? {}) as Record<string, unknown>;
   const kind = GroupKind.safeParse(b.kind);
   return kind.success && typeof b.groupId === "string" && typeof b.memberId === "string"
@@ -114,7 +133,7 @@ export function membershipChange(o: {
   id: AuditAction;
   label: string;
   help: string;
-  bulkId: string;
+  formerBulkId: string;
   inverse: { op: AuditAction; label: string };
 }): OperationDef<MemberItem, MemberState> {
   const verb = o.add ? "add" : "remove";
@@ -134,13 +153,24 @@ export function membershipChange(o: {
     call: async (ctx, [s]) => {
       if (!s) return [];
       const { item, state } = s;
-      // JumpCloud's words for a 409 on add, a 404 on remove.
+      let wasMember = true;
+      // JumpCloud's words for a 409 on add. A 404 on remove: not a member (any more) is the outcome asked for.
       const failed = await sendLink(ctx, () =>
-        (ctx.client as JumpCloudClient).modifyGroupMembers(memberType(item.kind), item.groupId, verb, item.memberId),
+        (ctx.client as JumpCloudClient)
+          .modifyGroupMembers(memberType(item.kind), item.groupId, verb, item.memberId)
+          .catch((err) => {
+            if (o.add || !(err instanceof VendorError) || err.status !== 404) throw err;
+            wasMember = false;
+          }),
       );
       if (failed) return [failed];
-      const what = `${state.memberName ?? item.memberId} ${o.add ? "added to" : "removed from"}`;
-      return [{ ok: true, message: `JumpCloud: ${what} ${state.groupName ?? item.groupId}.` }];
+      const member = state.memberName ?? item.memberId;
+      const group = state.groupName ?? item.groupId;
+      if (!wasMember) {
+        const answer: Gone = { ...ids(item), member: false, wasMember: false };
+        return [{ ok: true, message: `JumpCloud: ${member} was not in ${group} any more.`, answer }];
+      }
+      return [{ ok: true, message: `JumpCloud: ${member} ${o.add ? "added to" : "removed from"} ${group}.` }];
     },
     // The membership edge as the sync writes it (GET …/members answers {to, attributes}).
     cache: async (ctx, done) => {
@@ -177,7 +207,7 @@ export function membershipChange(o: {
         i.kind === "user_group" ? userTarget(i.memberId, s?.memberName) : systemTarget(i.memberId, s?.memberName),
       ],
       before: (sent) => sent[0] && { ...ids(sent[0].item), member: !o.add },
-      after: (done) => done[0] && { ...ids(done[0].item), member: o.add },
+      after: (done) => done[0] && { ...ids(done[0].item), member: o.add, ...wasNot(done[0].outcome.answer) },
     },
     csv: {
       row: Row,
@@ -191,12 +221,12 @@ export function membershipChange(o: {
           example: "Engineering",
         },
       ],
-      key: (r) => `${normEmail(r.email)}|${r.group.toLowerCase()}`,
+      key: (r) => `${normEmail(r.email)}|${r.groupId ?? r.group.toLowerCase()}`,
       check: async (ctx, rows): Promise<Checked<MemberState>[]> =>
         linkPlans(await knownRows(ctx, rows), (s) => s.member, o.add),
       toItem: (_row, state) => ids(state as RowState),
     },
-    bulkId: o.bulkId,
+    formerBulkId: o.formerBulkId,
     done: o.add ? "Added" : "Removed",
     result: ([d]) => ({
       group: d?.state.groupName ?? null,

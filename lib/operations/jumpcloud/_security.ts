@@ -24,7 +24,7 @@ export function securityChange<I extends UserItem, R extends { email: string }>(
   id: AuditAction;
   label: string;
   help: string;
-  bulkId: string;
+  formerBulkId: string;
   input: z.ZodObject;
   /** A state change (unlock, expire) is safe to send twice; a reset is not: a resend would reset again. */
   idempotent: boolean;
@@ -72,7 +72,7 @@ export function securityChange<I extends UserItem, R extends { email: string }>(
       toItem: (row: R, state: UserState | null) =>
         o.toItem && state ? o.toItem(row, state) : (userOfRow(row, state) as I),
     },
-    bulkId: o.bulkId,
+    formerBulkId: o.formerBulkId,
     done: o.done,
     result: o.result ?? oneUser.result,
   };

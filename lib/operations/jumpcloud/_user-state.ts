@@ -28,7 +28,7 @@ export function stateChange(o: {
   id: AuditAction;
   label: string;
   help: string;
-  bulkId: string;
+  formerBulkId: string;
   to: JcState;
   from: JcState;
   /** Refuses a sheet's row for a user in this state (JumpCloud would), and why. */
@@ -66,7 +66,7 @@ export function stateChange(o: {
       }),
       toItem: userOfRow,
     },
-    bulkId: o.bulkId,
+    formerBulkId: o.formerBulkId,
     done: o.to === "SUSPENDED" ? "Suspended" : "Reactivated",
   };
 }

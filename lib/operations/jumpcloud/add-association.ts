@@ -8,6 +8,6 @@ export default associationChange({
   help:
     "Associates each user directly with the named system (hostname, display name or ID): JumpCloud creates the " +
     "user's account on it. Users already associated are left as they are.",
-  bulkId: "jumpcloud.system_add",
+  formerBulkId: "jumpcloud.system_add",
   inverse: { op: "jumpcloud.association.removed", label: "Remove association" },
 });

@@ -7,6 +7,6 @@ export default membershipChange({
   help:
     "Adds each user to the named user group, giving them the systems, applications and policies bound to it. " +
     "Existing members are left as they are.",
-  bulkId: "jumpcloud.group_add",
+  formerBulkId: "jumpcloud.group_add",
   inverse: { op: "jumpcloud.group.member_removed", label: "Remove from group" },
 });

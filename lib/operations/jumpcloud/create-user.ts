@@ -238,6 +238,6 @@ export default operation<NewUser, Existing, SystemUser>({
     key: (r) => normEmail(r.email),
     check: plannable,
   },
-  bulkId: "jumpcloud.create_users",
+  formerBulkId: "jumpcloud.create_users",
   done: "Created",
 });

@@ -7,7 +7,7 @@ export default securityChange({
   help:
     "Expires each user's password: they must choose a new one at their next sign-in. Users whose password " +
     "was already expired at the last sync are left as they are. This cannot be undone.",
-  bulkId: "jumpcloud.expire_password",
+  formerBulkId: "jumpcloud.expire_password",
   input: UserItem,
   idempotent: true,
   row: EmailRow,

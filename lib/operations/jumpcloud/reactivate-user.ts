@@ -7,7 +7,7 @@ export default stateChange({
   help:
     "Reactivates each suspended user. A staged (never activated) user is refused by JumpCloud; " +
     "activate those on the user's page.",
-  bulkId: "jumpcloud.reactivate",
+  formerBulkId: "jumpcloud.reactivate",
   to: "ACTIVATED",
   from: "SUSPENDED",
   refuse: (u, email) =>

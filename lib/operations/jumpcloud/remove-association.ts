@@ -8,6 +8,6 @@ export default associationChange({
   help:
     "Removes each user's direct association with the named system: JumpCloud takes the user's access to it away. " +
     "Access through a group is not touched; users not directly associated are left as they are.",
-  bulkId: "jumpcloud.system_remove",
+  formerBulkId: "jumpcloud.system_remove",
   inverse: { op: "jumpcloud.association.added", label: "Associate again" },
 });

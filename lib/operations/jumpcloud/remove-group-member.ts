@@ -8,6 +8,6 @@ export default membershipChange({
   help:
     "Removes each user from the named user group; they lose what the group gave them (systems, applications). " +
     "Users who are not members are left as they are.",
-  bulkId: "jumpcloud.group_remove",
+  formerBulkId: "jumpcloud.group_remove",
   inverse: { op: "jumpcloud.group.member_added", label: "Add back to group" },
 });

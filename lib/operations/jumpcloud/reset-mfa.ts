@@ -35,7 +35,7 @@ export default securityChange<ResetItem, z.infer<typeof ResetRow>>({
     "Resets each user's TOTP authenticator: they must enrol again. Within the exclusion window (exclusionDays, " +
     "default 7; 0 = none) they may still sign in without TOTP; after it, TOTP-protected resources lock them out " +
     "until they enrol. This cannot be undone.",
-  bulkId: "jumpcloud.reset_mfa",
+  formerBulkId: "jumpcloud.reset_mfa",
   input: ResetItem,
   idempotent: false,
   row: ResetRow,

@@ -4,7 +4,7 @@ export default stateChange({
   id: "jumpcloud.user.suspended",
   label: "Suspend users",
   help: "Suspends each user: they cannot sign in to JumpCloud or the systems and apps it manages until reactivated.",
-  bulkId: "jumpcloud.suspend",
+  formerBulkId: "jumpcloud.suspend",
   to: "SUSPENDED",
   from: "ACTIVATED",
   // Only a user who was active before; a STAGED user is activated otherwise.

@@ -7,7 +7,7 @@ export default securityChange({
   help:
     "Unlocks each user locked out after too many failed sign-ins, and clears the failed sign-in count. " +
     "Users not locked as of the last sync are left as they are.",
-  bulkId: "jumpcloud.unlock",
+  formerBulkId: "jumpcloud.unlock",
   input: UserItem,
   idempotent: true,
   row: EmailRow,

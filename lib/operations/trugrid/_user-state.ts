@@ -116,7 +116,7 @@ export function onOffChange(o: {
   id: AuditAction;
   label: string;
   help: string;
-  bulkId: string;
+  formerBulkId: string;
   field: "mfa" | "udp";
   to: "on" | "off";
   change: StateChange;
@@ -156,7 +156,7 @@ export function onOffChange(o: {
     inverse: { ...o.inverse, items: flipItems(o.field, o.to) },
     audit: userChangeAudit,
     csv: { row: UserItem, columns: [UPN_COLUMN], key: (i) => normEmail(i.upn), check: knownUsers },
-    bulkId: o.bulkId,
+    formerBulkId: o.formerBulkId,
     done: o.done,
   };
 }

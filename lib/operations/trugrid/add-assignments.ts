@@ -152,6 +152,6 @@ export default operation<Item, Recorded>({
     },
     toItem: (r: Row) => ({ key: r.assignee, value: [r.resource] }),
   },
-  bulkId: "trugrid.assignments",
+  formerBulkId: "trugrid.assignments",
   done: "Assignment created",
 });

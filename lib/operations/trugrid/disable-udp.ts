@@ -4,7 +4,7 @@ export default onOffChange({
   id: "trugrid.udp.disabled",
   label: "Turn RDP over UDP off",
   help: "Makes each user's RDP sessions use TCP only.",
-  bulkId: "trugrid.udp_off",
+  formerBulkId: "trugrid.udp_off",
   field: "udp",
   to: "off",
   change: { udpOn: false },

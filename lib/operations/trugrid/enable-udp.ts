@@ -4,7 +4,7 @@ export default onOffChange({
   id: "trugrid.udp.enabled",
   label: "Turn RDP over UDP on",
   help: "Lets each user's RDP sessions use UDP transport.",
-  bulkId: "trugrid.udp_on",
+  formerBulkId: "trugrid.udp_on",
   field: "udp",
   to: "on",
   change: { udpOn: true },

@@ -170,6 +170,6 @@ export default operation<Item, Slot>({
     key: (r: Item) => `${normEmail(r.upn)}|${lc(r.groupName)}`,
     check: (ctx, rows: Item[]) => Promise.all(rows.map((r) => planned(ctx.db, ctx.tenantId, r))),
   },
-  bulkId: "offboarding.trugrid_association_remove",
+  formerBulkId: "offboarding.trugrid_association_remove",
   done: "Association removed",
 });

@@ -97,6 +97,6 @@ export default operation<ResetItem, null>({
     check: async (ctx, items) =>
       (await knownUsers(ctx, items)).map((k) => (k.refused === undefined ? { state: null } : k)),
   },
-  bulkId: "trugrid.mfa_reset",
+  formerBulkId: "trugrid.mfa_reset",
   done: (items) => (items[0]?.resetPhone ? "MFA and phone reset" : "MFA reset"),
 });

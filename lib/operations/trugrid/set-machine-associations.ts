@@ -118,6 +118,6 @@ export default operation<AssociationItem, Slot>({
       });
     },
   },
-  bulkId: "trugrid.machine_associations",
+  formerBulkId: "trugrid.machine_associations",
   done: "Association set",
 });

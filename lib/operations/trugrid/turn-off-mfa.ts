@@ -7,7 +7,7 @@ export default onOffChange({
   help:
     "Turns off MFA for each user. TruGrid refuses it for users with its Admin role; " +
     "that user then fails with TruGrid's reason.",
-  bulkId: "trugrid.mfa_off",
+  formerBulkId: "trugrid.mfa_off",
   field: "mfa",
   to: "off",
   change: { mfaOn: false },

@@ -4,7 +4,7 @@ export default onOffChange({
   id: "trugrid.mfa.turned_on",
   label: "Turn MFA on",
   help: "Turns on MFA for each user: TruGrid asks them for MFA at sign-in.",
-  bulkId: "trugrid.mfa_on",
+  formerBulkId: "trugrid.mfa_on",
   field: "mfa",
   to: "on",
   change: { mfaOn: true },

@@ -119,7 +119,7 @@ export default operation<Item, Shown, { active: boolean | null }>({
       });
     },
   },
-  bulkId: "truu.delete_devices",
+  formerBulkId: "truu.delete_devices",
   done: "Device deleted",
   // What the devices page's toast names.
   result: ([d]) => ({ deviceId: d?.item.deviceId, deviceName: d?.state.deviceName ?? null }),

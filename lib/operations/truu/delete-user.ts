@@ -147,7 +147,7 @@ export default operation<Item, Shown>({
       deviceIds: (s?.devices ?? []).map((d) => d.vendorId),
     }),
   },
-  bulkId: "truu.delete_users",
+  formerBulkId: "truu.delete_users",
   done: "User deleted",
   // What the user page's toast names: "Deleted <upn> and <n> devices at TruU."
   result: ([d]) => ({ guid: d?.item.guid, upn: d?.state.upn, devices: d?.state.devices?.length ?? 0 }),

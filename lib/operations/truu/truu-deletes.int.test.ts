@@ -92,7 +92,7 @@ describe("a device delete from the devices page", () => {
     const { jobId } = await planConfirmed(db(), {
       tenantId,
       staffId: staff.id,
-      operationId: "truu.delete_devices",
+      operationId: "truu.device.deleted",
       csv,
     });
     expect(await applyBulkJob(db(), jobId)).toBe("completed");

@@ -195,7 +195,7 @@ export function deviceVerb(v: {
         }),
       toItem: (_r: DeviceRow, state: DeviceState) => ({ deviceId: state.deviceId }),
     },
-    bulkId: bulk?.id,
+    formerBulkId: bulk?.id,
     done: v.label,
     result: ([d]) => {
       const device = d?.outcome.answer;

@@ -149,7 +149,7 @@ export function membershipChange(o: {
   help: string;
   /** The page's refusal when nothing chosen would change. */
   nothingToDo: string;
-  bulkId: string;
+  formerBulkId: string;
   inverse: { op: AuditAction; label: string };
 }): OperationDef<MemberItem, MemberState, MemberAnswer> {
   const { add } = o;
@@ -243,7 +243,7 @@ export function membershipChange(o: {
         ),
       toItem: (_row: Row, state: MemberState) => ids(state),
     },
-    bulkId: o.bulkId,
+    formerBulkId: o.formerBulkId,
     done: add ? "Added" : "Removed",
     // What the page's toast and list read: the group's name and how many changed.
     result: (done) => ({

@@ -71,7 +71,7 @@ export function userChange<F extends Field>(o: {
   column: Omit<ColumnSpec, "field" | "required">;
   send: (c: TwingateClient, item: UserItem<F>) => Promise<User>;
   inverse: { label: string; restorable: (value: string) => boolean };
-  bulkId: string;
+  formerBulkId: string;
 }): OperationDef<UserItem<F>, UserState, User> {
   const f = o.field;
   const Row = z.object({ email: Upn, [f]: o.cell });
@@ -145,7 +145,7 @@ export function userChange<F extends Field>(o: {
         }),
       toItem: (r: Row, s: UserState) => ({ userId: s.userId, [f]: r[f] }) as UserItem<F>,
     },
-    bulkId: o.bulkId,
+    formerBulkId: o.formerBulkId,
     done: o.label,
     result: ([d]) => {
       const user = d?.outcome.answer;

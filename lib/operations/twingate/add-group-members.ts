@@ -9,7 +9,7 @@ export default operation(
     label: "Add users to groups",
     help: "Adds each user to the named group, giving them the group's resources.",
     nothingToDo: "Everyone chosen is already a member of this group.",
-    bulkId: "twingate.group_add",
+    formerBulkId: "twingate.group_add",
     inverse: { op: "twingate.group.members_removed", label: "Remove them again" },
   }),
 );

@@ -13,7 +13,7 @@ export default operation(
     send: (c, id) => c.deviceArchive(id),
     inverse: { op: "twingate.device.unarchived", label: "Unarchive" },
     bulk: {
-      id: "twingate.device_archive",
+      id: "twingate.device.archived",
       // A device has one state: archiving a blocked one drops the block; it comes back active when it next connects.
       refuse: (s) =>
         s.activeState === "BLOCKED"

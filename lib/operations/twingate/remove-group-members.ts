@@ -8,7 +8,7 @@ export default operation(
     label: "Remove users from groups",
     help: "Removes each user from the named group; they lose the resources it gave them.",
     nothingToDo: "No one chosen is a member of this group.",
-    bulkId: "twingate.group_remove",
+    formerBulkId: "twingate.group_remove",
     inverse: { op: "twingate.group.members_added", label: "Add them back" },
   }),
 );

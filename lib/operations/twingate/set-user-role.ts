@@ -24,6 +24,6 @@ export default operation(
     column: { header: "role", aliases: ["userrole", "user role"], example: "SUPPORT", hint: TWINGATE_ROLES.join(", ") },
     send: (c, i) => c.userRoleUpdate(i.userId, i.role as (typeof TWINGATE_ROLES)[number]),
     inverse: { label: "Restore the previous role", restorable: (r) => r.length > 0 },
-    bulkId: "twingate.user_role",
+    formerBulkId: "twingate.user_role",
   }),
 );

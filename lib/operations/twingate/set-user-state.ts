@@ -23,6 +23,6 @@ export default operation(
     send: (c, i) => c.userDetailsUpdate({ id: i.userId, state: i.state as "ACTIVE" | "DISABLED" }),
     // A PENDING user (invited, not yet signed in) cannot be set back to pending.
     inverse: { label: "Restore the previous state", restorable: (s) => s === "ACTIVE" || s === "DISABLED" },
-    bulkId: "twingate.user_state",
+    formerBulkId: "twingate.user_state",
   }),
 );
