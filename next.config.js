@@ -1,8 +1,24 @@
 // Browser features the console never uses, denied to every page and frame.
 // Passkeys (WebAuthn) stay allowed for the console's own origin.
 const PERMISSIONS_POLICY = [
-  ...["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
-    "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking", "browsing-topics"].map((f) => `${f}=()`),
+  ...[
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+    "browsing-topics",
+  ].map((f) => `${f}=()`),
   "publickey-credentials-get=(self)",
   "publickey-credentials-create=(self)",
 ].join(", ");

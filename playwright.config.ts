@@ -7,7 +7,15 @@ export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e admin 
 
 // Chromium from Debian, never a downloaded build; the flags keep it from
 // calling home on a machine with no network.
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export default defineConfig({
   testDir: "e2e",

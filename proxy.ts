@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { actionBodyRefusal } from "./lib/http/action-body-limit";
 import { contentSecurityPolicy, cspNonce, formActionOrigins } from "./lib/http/content-security-policy";
 import { servedOverHttps } from "./lib/http/served-over-https";
@@ -12,15 +12,23 @@ import { isMalformedPath } from "./lib/params/path-encoding";
 // The fixed ones (Permissions-Policy, X-Frame-Options, …) are in next.config.js.
 
 export function proxy(request: NextRequest) {
-  if (isMalformedPath(request.nextUrl.pathname)) return new NextResponse("Bad request: the path is not valid percent-encoding.", { status: 400 });
+  if (isMalformedPath(request.nextUrl.pathname))
+    return new NextResponse("Bad request: the path is not valid percent-encoding.", { status: 400 });
   const tooLarge = actionBodyRefusal(request.method, request.headers);
-  if (tooLarge) return new NextResponse(tooLarge, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (tooLarge)
+    return new NextResponse(tooLarge, { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
   // The router's prefetches make no document, so they need no nonce; the checks above still apply
   // (a client can send the prefetch headers on any request).
-  if (request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch") return NextResponse.next();
+  if (request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch")
+    return NextResponse.next();
   const nonce = cspNonce();
   const https = servedOverHttps(request.headers.get("x-forwarded-proto"));
-  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https, formActions: formActionOrigins() });
+  const policy = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https,
+    formActions: formActionOrigins(),
+  });
   // Next.js reads the nonce for its own scripts from the request's policy;
   // the root layout reads x-nonce for next-themes' script.
   const requestHeaders = new Headers(request.headers);

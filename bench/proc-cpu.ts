@@ -22,7 +22,10 @@ export function procStat(pid: number): ProcStat | null {
     return null; // exited
   }
   // After the ") " that ends the command name: state ppid … utime(11) stime(12) cutime(13) cstime(14)
-  const f = text.slice(text.lastIndexOf(") ") + 2).split(" ").map(Number);
+  const f = text
+    .slice(text.lastIndexOf(") ") + 2)
+    .split(" ")
+    .map(Number);
   const at = (i: number) => f[i] ?? 0;
   return { ppid: at(1), ownMs: (at(11) + at(12)) * TICK_MS, reapedMs: (at(13) + at(14)) * TICK_MS };
 }

@@ -9,17 +9,17 @@
 // storage parameter) to compare a change of the schema.
 // BENCH_WRITE_DATA_DIR: reuse a Postgres data folder (kept when set).
 import { mkdtempSync, rmSync } from "node:fs";
-import pLimit from "p-limit";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import pLimit from "p-limit";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { createPgPool } from "../lib/db/pg-pool";
-import { deviceTarget, userTarget, assetTarget } from "../lib/sync/truu/targets";
 import type { SyncTarget } from "../lib/sync/target";
+import { assetTarget, deviceTarget, userTarget } from "../lib/sync/truu/targets";
 import { TargetWriter } from "../lib/sync/writer";
-import { TruuState } from "../sim/truu/state";
 import { assetJson, systemDeviceJson, userJson } from "../sim/truu/render";
+import { TruuState } from "../sim/truu/state";
 import { postgresCpuMs, selfCpuMs } from "./proc-cpu";
 
 const keep = process.env.BENCH_WRITE_DATA_DIR;
@@ -57,7 +57,9 @@ try {
       const pgMs = postgresCpuMs(pgDir) - pg0;
       const meMs = selfCpuMs() - me0;
       const n = s.created + s.updated;
-      console.log(`pass ${pass} ${name.padEnd(8)} ${String(items.length).padStart(6)} rows, ${String(n).padStart(6)} written  wall ${(wall / 1000).toFixed(2)} s  writeMs ${(s.writeMs / 1000).toFixed(2)} s  CPU s: node ${(meMs / 1000).toFixed(2)} postgres ${(pgMs / 1000).toFixed(2)}${n ? `  µs/row: node ${Math.round((meMs * 1000) / n)} pg ${Math.round((pgMs * 1000) / n)}` : ""}  load ${loadavg()[0]?.toFixed(2)}`);
+      console.log(
+        `pass ${pass} ${name.padEnd(8)} ${String(items.length).padStart(6)} rows, ${String(n).padStart(6)} written  wall ${(wall / 1000).toFixed(2)} s  writeMs ${(s.writeMs / 1000).toFixed(2)} s  CPU s: node ${(meMs / 1000).toFixed(2)} postgres ${(pgMs / 1000).toFixed(2)}${n ? `  µs/row: node ${Math.round((meMs * 1000) / n)} pg ${Math.round((pgMs * 1000) / n)}` : ""}  load ${loadavg()[0]?.toFixed(2)}`,
+      );
     }
   }
 } finally {

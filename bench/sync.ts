@@ -30,17 +30,17 @@ import { createPrismaClient } from "../lib/db/client";
 import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { createPgPool } from "../lib/db/pg-pool";
-import { runSync } from "../lib/sync/run-sync";
-import { VENDOR_SYNCS } from "../lib/sync/vendors";
 import type { VendorSync } from "../lib/sync/context";
+import { runSync } from "../lib/sync/run-sync";
 import { twingateSyncWith } from "../lib/sync/twingate/sync";
-import { connectionRecord } from "../lib/vendors/connection-record";
+import { VENDOR_SYNCS } from "../lib/sync/vendors";
 import type { VendorId } from "../lib/vendors/connection-fields";
+import { connectionRecord } from "../lib/vendors/connection-record";
+import { TWINGATE_LIMITS } from "../lib/vendors/twingate/pacer";
 import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud/credentials";
 import { TRUGRID_SIM_API_KEY } from "../sim/trugrid";
 import { TRUU_SIM_CREDENTIALS } from "../sim/truu";
 import { TWINGATE_SIM_CREDENTIALS } from "../sim/twingate";
-import { TWINGATE_LIMITS } from "../lib/vendors/twingate/pacer";
 import { cpuMs, postgresCpuMs, selfCpuMs } from "./proc-cpu";
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
@@ -50,28 +50,47 @@ const TWINGATE_RPM = Number(process.env.BENCH_TWINGATE_READS_PER_MINUTE ?? 6000)
 const VENDORS = (process.env.BENCH_VENDORS ?? "trugrid,truu,twingate,jumpcloud").split(",") as VendorId[];
 
 const dir = mkdtempSync(path.join(tmpdir(), "bench-sync-"));
-const ports = { trugrid: await freePort(), truu: await freePort(), twingate: await freePort(), jumpcloud: await freePort() };
+const ports = {
+  trugrid: await freePort(),
+  truu: await freePort(),
+  twingate: await freePort(),
+  jumpcloud: await freePort(),
+};
 const upper = (v: string) => v.toUpperCase();
 
 // The simulators run in their own process (one process: tsx as a loader), so
 // that the figures below are the sync's alone, and so that the simulators' own
 // CPU time can be read: on a small machine they can be what limits the pace.
 // BENCH_SIM_CPU_PROF_DIR: the simulators write a CPU profile there when they stop (node --cpu-prof).
-const simProfile = process.env.BENCH_SIM_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SIM_CPU_PROF_DIR] : [];
+const simProfile = process.env.BENCH_SIM_CPU_PROF_DIR
+  ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_SIM_CPU_PROF_DIR]
+  : [];
 const sims = spawn(process.execPath, [...simProfile, "--import", "tsx", "scripts/sim.ts"], {
   env: {
     // As a vendor runs its servers: graphql-js (the Twingate simulator's executor) skips its development-only checks then.
-    ...process.env, NODE_ENV: "production", SIM_SIZE: "large", SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
-    ...Object.fromEntries(Object.entries(ports).flatMap(([v, p]) => [[`SIM_${upper(v)}_PORT`, String(p)], [`SIM_${upper(v)}_LATENCY_MS`, String(LATENCY)]])),
+    ...process.env,
+    NODE_ENV: "production",
+    SIM_SIZE: "large",
+    SIM_TWINGATE_READS_PER_MINUTE: String(TWINGATE_RPM),
+    ...Object.fromEntries(
+      Object.entries(ports).flatMap(([v, p]) => [
+        [`SIM_${upper(v)}_PORT`, String(p)],
+        [`SIM_${upper(v)}_LATENCY_MS`, String(LATENCY)],
+      ]),
+    ),
   },
   stdio: ["ignore", "pipe", "inherit"],
 });
 const simsStarted = performance.now();
 await new Promise<void>((resolve, reject) => {
-  sims.stdout!.on("data", (d: Buffer) => { if (d.toString().includes("ready in")) resolve(); });
+  sims.stdout!.on("data", (d: Buffer) => {
+    if (d.toString().includes("ready in")) resolve();
+  });
   sims.once("exit", (code) => reject(new Error(`simulators exited (${code})`)));
 });
-console.log(`large simulators ready in ${((performance.now() - simsStarted) / 1000).toFixed(1)} s; latency ${LATENCY} ms, concurrency ${CONCURRENCY}`);
+console.log(
+  `large simulators ready in ${((performance.now() - simsStarted) / 1000).toFixed(1)} s; latency ${LATENCY} ms, concurrency ${CONCURRENCY}`,
+);
 
 const pg = await startEmbeddedPostgres({ dataDir: dir });
 const db = createPrismaClient(pg.url, 4);
@@ -105,13 +124,22 @@ const peak = (() => {
   const hwm = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN) * 1024;
   try {
     writeFileSync("/proc/self/clear_refs", "5");
-    if (Number.isFinite(hwm())) return { reset: () => writeFileSync("/proc/self/clear_refs", "5"), read: hwm, stop: () => {} };
+    if (Number.isFinite(hwm()))
+      return { reset: () => writeFileSync("/proc/self/clear_refs", "5"), read: hwm, stop: () => {} };
   } catch {
     // not Linux, or not allowed
   }
   let max = 0;
-  const sampler = setInterval(() => { max = Math.max(max, process.memoryUsage.rss()); }, 200);
-  return { reset: () => { max = process.memoryUsage.rss(); }, read: () => Math.max(max, process.memoryUsage.rss()), stop: () => clearInterval(sampler) };
+  const sampler = setInterval(() => {
+    max = Math.max(max, process.memoryUsage.rss());
+  }, 200);
+  return {
+    reset: () => {
+      max = process.memoryUsage.rss();
+    },
+    read: () => Math.max(max, process.memoryUsage.rss()),
+    stop: () => clearInterval(sampler),
+  };
 })();
 
 // Ctrl+C stops the simulators and Postgres too (and lets --cpu-prof write its profile on the way out).
@@ -129,10 +157,25 @@ try {
   const connections: Record<VendorId, Parameters<typeof connectionRecord>> = {
     trugrid: [tenant.id, "trugrid", base("trugrid"), { apiKey: TRUGRID_SIM_API_KEY }, { domainName: "globex.example" }],
     truu: [tenant.id, "truu", base("truu"), { ...TRUU_SIM_CREDENTIALS }, {}],
-    twingate: [tenant.id, "twingate", base("twingate"), { apiKey: TWINGATE_SIM_CREDENTIALS.apiKey }, { network: "globex" }],
-    jumpcloud: [tenant.id, "jumpcloud", base("jumpcloud"), { apiKey: JUMPCLOUD_SIM_CREDENTIALS.mspApiKey }, { orgId: JUMPCLOUD_SIM_ORG_IDS[0] }],
+    twingate: [
+      tenant.id,
+      "twingate",
+      base("twingate"),
+      { apiKey: TWINGATE_SIM_CREDENTIALS.apiKey },
+      { network: "globex" },
+    ],
+    jumpcloud: [
+      tenant.id,
+      "jumpcloud",
+      base("jumpcloud"),
+      { apiKey: JUMPCLOUD_SIM_CREDENTIALS.mspApiKey },
+      { orgId: JUMPCLOUD_SIM_ORG_IDS[0] },
+    ],
   };
-  for (const v of VENDORS) await db.vendorConnection.create({ data: { tenantId: tenant.id, vendor: v, ...connectionRecord(...connections[v]) } });
+  for (const v of VENDORS)
+    await db.vendorConnection.create({
+      data: { tenantId: tenant.id, vendor: v, ...connectionRecord(...connections[v]) },
+    });
 
   const results: Record<string, unknown>[] = [];
   for (const vendor of VENDORS) {
@@ -153,13 +196,24 @@ try {
       const detail = row.detail as Record<string, { writeMs?: number; pages?: number; longestSequence?: number }>;
       const writeMs = Object.values(detail).reduce((s, d) => s + (d.writeMs ?? 0), 0);
       return {
-        row, wallMs, writeMs, simCpuShare, cpuMs: { sync: syncCpuMs, simulators: simCpuMs, postgres: pgCpuMs }, loadAverage: load(), pages: detail._run?.pages ?? 0, longestSequence: detail._run?.longestSequence ?? 0,
+        row,
+        wallMs,
+        writeMs,
+        simCpuShare,
+        cpuMs: { sync: syncCpuMs, simulators: simCpuMs, postgres: pgCpuMs },
+        loadAverage: load(),
+        pages: detail._run?.pages ?? 0,
+        longestSequence: detail._run?.longestSequence ?? 0,
         peakRssMb: Math.round(peak.read() / 2 ** 20),
       };
     };
     const first = await once();
     const second = await once();
-    const lowerBoundMs = Math.max((first.pages * LATENCY) / CONCURRENCY, first.longestSequence * LATENCY, rateLimitWaitMs(vendor, first.pages));
+    const lowerBoundMs = Math.max(
+      (first.pages * LATENCY) / CONCURRENCY,
+      first.longestSequence * LATENCY,
+      rateLimitWaitMs(vendor, first.pages),
+    );
     const written = first.row.created + first.row.updated;
     const cores = cpus().length;
     const cpuTotalMs = first.cpuMs.sync + first.cpuMs.simulators + first.cpuMs.postgres;
@@ -189,15 +243,32 @@ try {
         postgresCpuUsPerRowWritten: Math.round(pgUsPerRow),
         rowsPerSecondCeiling: pgUsPerRow ? Math.round((cores * 1e6) / pgUsPerRow) : null,
       },
-      secondRun: { wallMs: Math.round(second.wallMs), cpuMs: second.cpuMs, rowsWritten: second.row.created + second.row.updated + second.row.deleted, driftEvents: second.row.driftEvents },
+      secondRun: {
+        wallMs: Math.round(second.wallMs),
+        cpuMs: second.cpuMs,
+        rowsWritten: second.row.created + second.row.updated + second.row.deleted,
+        driftEvents: second.row.driftEvents,
+      },
       status: first.row.status,
     };
     results.push(r);
-    console.log(`${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  CPU s: sync ${(r.cpuMs.sync / 1000).toFixed(1)}, simulators ${(r.cpuMs.simulators / 1000).toFixed(1)}, postgres ${(r.cpuMs.postgres / 1000).toFixed(1)}  load ${r.loadAverage.join(" ")}  second run: ${(r.secondRun.wallMs / 1000).toFixed(1)} s, CPU s sync ${(r.secondRun.cpuMs.sync / 1000).toFixed(1)} / simulators ${(r.secondRun.cpuMs.simulators / 1000).toFixed(1)} / postgres ${(r.secondRun.cpuMs.postgres / 1000).toFixed(1)}, ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`);
+    console.log(
+      `${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  CPU s: sync ${(r.cpuMs.sync / 1000).toFixed(1)}, simulators ${(r.cpuMs.simulators / 1000).toFixed(1)}, postgres ${(r.cpuMs.postgres / 1000).toFixed(1)}  load ${r.loadAverage.join(" ")}  second run: ${(r.secondRun.wallMs / 1000).toFixed(1)} s, CPU s sync ${(r.secondRun.cpuMs.sync / 1000).toFixed(1)} / simulators ${(r.secondRun.cpuMs.simulators / 1000).toFixed(1)} / postgres ${(r.secondRun.cpuMs.postgres / 1000).toFixed(1)}, ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`,
+    );
     const { machine: m } = r;
-    console.log(`${"".padEnd(10)} on ${m.cores} cores: the run's CPU needs ${(m.cpuFloorMs / 1000).toFixed(1)} s even spread over all of them (×${m.ratioFloor} of the bound); Postgres at ${m.postgresCpuUsPerRowWritten} µs of CPU per row written could write at most ${m.rowsPerSecondCeiling ?? "–"} rows/s with every core`);
+    console.log(
+      `${"".padEnd(10)} on ${m.cores} cores: the run's CPU needs ${(m.cpuFloorMs / 1000).toFixed(1)} s even spread over all of them (×${m.ratioFloor} of the bound); Postgres at ${m.postgresCpuUsPerRowWritten} µs of CPU per row written could write at most ${m.rowsPerSecondCeiling ?? "–"} rows/s with every core`,
+    );
   }
-  console.log(JSON.stringify({ bench: "sync", latencyMs: LATENCY, concurrency: CONCURRENCY, twingateReadsPerMinute: TWINGATE_RPM, vendors: results }));
+  console.log(
+    JSON.stringify({
+      bench: "sync",
+      latencyMs: LATENCY,
+      concurrency: CONCURRENCY,
+      twingateReadsPerMinute: TWINGATE_RPM,
+      vendors: results,
+    }),
+  );
 } finally {
   peak.stop();
   sims.kill("SIGTERM");

@@ -1,7 +1,52 @@
 import type pg from "pg";
 
-const FIRST = ["Ada", "Ben", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Liam", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sven", "Tariq"];
-const LAST = ["Smith", "Garcia", "Nguyen", "Okafor", "Müller", "Rossi", "Kowalski", "Tanaka", "Haddad", "Silva", "Johansson", "Dubois", "Novak", "Chen", "Patel", "Murphy", "Ivanova", "Costa", "Schmidt", "Larsen", "Brown", "Khan", "Lopez"];
+const FIRST = [
+  "Ada",
+  "Ben",
+  "Chloe",
+  "Dmitri",
+  "Elena",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olga",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sven",
+  "Tariq",
+];
+const LAST = [
+  "Smith",
+  "Garcia",
+  "Nguyen",
+  "Okafor",
+  "Müller",
+  "Rossi",
+  "Kowalski",
+  "Tanaka",
+  "Haddad",
+  "Silva",
+  "Johansson",
+  "Dubois",
+  "Novak",
+  "Chen",
+  "Patel",
+  "Murphy",
+  "Ivanova",
+  "Costa",
+  "Schmidt",
+  "Larsen",
+  "Brown",
+  "Khan",
+  "Lopez",
+];
 
 /**
  * Fills a tenant's TruU cache with `devices` devices of `devices / 2` users
@@ -9,7 +54,12 @@ const LAST = ["Smith", "Garcia", "Nguyen", "Okafor", "Müller", "Rossi", "Kowals
  * assurance levels, a spread of check-ins over two years, a few inactive.
  * For benchmarks and tests of the console's queries at scale.
  */
-export async function seedTruuCache(pool: pg.Pool | pg.PoolClient, tenantId: string, devices: number, now = new Date()) {
+export async function seedTruuCache(
+  pool: pg.Pool | pg.PoolClient,
+  tenantId: string,
+  devices: number,
+  now = new Date(),
+) {
   const users = Math.max(1, Math.floor(devices / 2));
   const name = `(ARRAY[${FIRST.map((f) => `'${f}'`).join(",")}])[1 + (u % ${FIRST.length})] || ' ' || (ARRAY[${LAST.map((l) => `'${l}'`).join(",")}])[1 + ((u / ${FIRST.length}) % ${LAST.length})]`;
   const upn = `lower((ARRAY[${FIRST.map((f) => `'${f}'`).join(",")}])[1 + (u % ${FIRST.length})]) || '.' || u || '@globex.example'`;

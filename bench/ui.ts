@@ -14,7 +14,7 @@
 // the mean latency that many sessions cannot go below on this machine.
 // Every figure is printed with the machine's load average beside it: on a
 // shared machine wall times follow the load; CPU per page much less so.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -44,7 +44,7 @@ const COMBOS: Record<string, string> = {
   "by device name": "sort=name&dir=asc",
   "type ANDROID": "type=ANDROID",
   "assurance Certified": "assurance=500",
-  "inactive": "active=no",
+  inactive: "active=no",
   "stale 90 days": "stale=90",
   "search a surname": "q=okafor",
   "search a UPN": "q=maya.4242@globex",
@@ -85,7 +85,11 @@ function webServerPids(startPid: number): number[] {
   const tree = parents();
   const childrenOf = (pid: number) => [...tree].filter(([, parent]) => parent === pid).map(([child]) => child);
   const web = childrenOf(startPid).find((pid) => {
-    try { return /next|web-cluster/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8")); } catch { return false; }
+    try {
+      return /next|web-cluster/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+    } catch {
+      return false;
+    }
   });
   if (web === undefined) return [];
   const out = [web];
@@ -110,7 +114,9 @@ try {
   await seedTruuCache(pool, tenant.id, DEVICES);
   await pool.query(`VACUUM ANALYZE "TruuDevice"`);
   await pool.query(`VACUUM ANALYZE "TruuUser"`);
-  console.log(`seeded ${DEVICES.toLocaleString("en")} devices of ${(DEVICES / 2).toLocaleString("en")} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${DEVICES.toLocaleString("en")} devices of ${(DEVICES / 2).toLocaleString("en")} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   // ---- the table's server query ------------------------------------------
   console.log(`\ntable query (rows + count), ${RUNS} runs each after 3 warm-ups:`);
@@ -128,14 +134,27 @@ try {
     queryP95[name] = p(times, 0.95);
     const where = deviceWhere(tenant.id, state.q, filter);
     const explain = async (sql: Prisma.Sql) => {
-      const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, ...sql.values);
+      const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
+        ...sql.values,
+      );
       const lines = rows.map((r) => r["QUERY PLAN"]);
-      const node = lines.find((l) => /Index|Seq Scan|Bitmap/.test(l))?.trim().replace(/\s+\(cost.*$/, "") ?? lines[0];
+      const node =
+        lines
+          .find((l) => /Index|Seq Scan|Bitmap/.test(l))
+          ?.trim()
+          .replace(/\s+\(cost.*$/, "") ?? lines[0];
       return { node, exec: lines.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?" };
     };
-    const rowsPlan = await explain(Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${(state.page - 1) * state.size} LIMIT ${state.size}`);
-    const countPlan = await explain(Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`);
-    console.log(`  ${name.padEnd(36)} p50 ${ms(p(times, 0.5)).padStart(9)}  p95 ${ms(queryP95[name]).padStart(9)}  ${String(total).padStart(6)} rows  ${load()}`);
+    const rowsPlan = await explain(
+      Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${(state.page - 1) * state.size} LIMIT ${state.size}`,
+    );
+    const countPlan = await explain(
+      Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`,
+    );
+    console.log(
+      `  ${name.padEnd(36)} p50 ${ms(p(times, 0.5)).padStart(9)}  p95 ${ms(queryP95[name]).padStart(9)}  ${String(total).padStart(6)} rows  ${load()}`,
+    );
     console.log(`      rows:  ${rowsPlan.node} (${rowsPlan.exec})\n      count: ${countPlan.node} (${countPlan.exec})`);
   }
   const worstQuery = Math.max(...Object.values(queryP95));
@@ -146,16 +165,37 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const password = "bench staff password 1";
   const hash = await hashPassword(password);
-  const staff = await Promise.all(Array.from({ length: SESSIONS }, (_, i) => db.staffUser.create({
-    data: { email: `bench-${i}@example.com`, name: `Bench ${i}`, role: "operator", passwordHash: hash, tenants: { create: [{ tenantId: tenant.id }] } },
-  })));
+  const staff = await Promise.all(
+    Array.from({ length: SESSIONS }, (_, i) =>
+      db.staffUser.create({
+        data: {
+          email: `bench-${i}@example.com`,
+          name: `Bench ${i}`,
+          role: "operator",
+          passwordHash: hash,
+          tenants: { create: [{ tenantId: tenant.id }] },
+        },
+      }),
+    ),
+  );
   console.log(`\nstarting the production server on ${base} (builds first when the sources changed)…`);
   server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), HOST: "127.0.0.1", CONSOLE_DEMO: "0", CONSOLE_WORKERS: "0", CONSOLE_DATA_DIR: dir, CONSOLE_SIGNIN_MAX_PER_IP: "1000" },
+    env: {
+      ...process.env,
+      DATABASE_URL: pg.url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CONSOLE_DEMO: "0",
+      CONSOLE_WORKERS: "0",
+      CONSOLE_DATA_DIR: dir,
+      CONSOLE_SIGNIN_MAX_PER_IP: "1000",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
-    server!.stdout!.on("data", (d: Buffer) => { if (d.toString().includes("is ready at")) resolve(); });
+    server!.stdout!.on("data", (d: Buffer) => {
+      if (d.toString().includes("is ready at")) resolve();
+    });
     server!.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
   });
 
@@ -165,17 +205,22 @@ try {
     const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
     const jar = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0] ?? c);
     const res = await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
       body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/` }),
     });
     const cookies = [...jar, ...res.headers.getSetCookie().map((c) => c.split(";")[0] ?? c)];
-    if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`sign-in of ${email} failed (${res.status})`);
+    if (!cookies.some((c) => c.includes("session-token")))
+      throw new Error(`sign-in of ${email} failed (${res.status})`);
     return cookies.join("; ");
   };
   const cookies = await Promise.all(staff.map((s) => signIn(s.email)));
-  const sized = (qs: string) => (process.env.BENCH_PAGE_SIZE ? [qs, `size=${process.env.BENCH_PAGE_SIZE}`].filter(Boolean).join("&") : qs);
-  const urls = Object.values(COMBOS).map(sized).map((qs) => `${base}/truu/devices${qs ? `?${qs}` : ""}`);
+  const sized = (qs: string) =>
+    process.env.BENCH_PAGE_SIZE ? [qs, `size=${process.env.BENCH_PAGE_SIZE}`].filter(Boolean).join("&") : qs;
+  const urls = Object.values(COMBOS)
+    .map(sized)
+    .map((qs) => `${base}/truu/devices${qs ? `?${qs}` : ""}`);
   const get = async (url: string, cookie: string) => {
     const res = await fetch(url, { headers: { cookie } });
     const html = await res.text();
@@ -195,13 +240,15 @@ try {
   const cpuBefore = webCpuMs(webPids);
   const pgCpuBefore = postgresCpuMs(path.join(dir, "pg"));
   t0 = performance.now();
-  await Promise.all(cookies.map(async (cookie, s) => {
-    for (let i = 0; i < PAGE_REQUESTS; i++) {
-      const started = performance.now();
-      await get(nth(urls, s + i), cookie);
-      pageTimes.push(performance.now() - started);
-    }
-  }));
+  await Promise.all(
+    cookies.map(async (cookie, s) => {
+      for (let i = 0; i < PAGE_REQUESTS; i++) {
+        const started = performance.now();
+        await get(nth(urls, s + i), cookie);
+        pageTimes.push(performance.now() - started);
+      }
+    }),
+  );
   const wall = performance.now() - t0;
   const pageP95 = p(pageTimes, 0.95);
   // Load-independent: the server's own CPU per page (all its processes). One Node process serves its sessions
@@ -217,9 +264,15 @@ try {
   const processes = Math.max(1, webPids.length - 1);
   const pageLoad = minuteLoad();
   const cores = Math.min(processes, cpus().length);
-  console.log(`next server CPU per page: ${ms(cpuPerPage)} over ${processes} process${processes === 1 ? "" : "es"} (× ${SESSIONS} sessions ÷ ${cores} ≈ ${ms(cpuPerPage * SESSIONS / cores)} for the last of a simultaneous round) ${load()}`);
-  console.log(`CPU per page: Node ${ms(cpuPerPage)} + Postgres ${ms(pgCpuPerPage)} on ${cpus().length} cores: at most ${capacity.toFixed(0)} pages/s, so ${SESSIONS} sessions wait ${ms(meanFloorMs)} per page on average at the very least ${load()}`);
-  console.log(`page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s ${load()}`);
+  console.log(
+    `next server CPU per page: ${ms(cpuPerPage)} over ${processes} process${processes === 1 ? "" : "es"} (× ${SESSIONS} sessions ÷ ${cores} ≈ ${ms((cpuPerPage * SESSIONS) / cores)} for the last of a simultaneous round) ${load()}`,
+  );
+  console.log(
+    `CPU per page: Node ${ms(cpuPerPage)} + Postgres ${ms(pgCpuPerPage)} on ${cpus().length} cores: at most ${capacity.toFixed(0)} pages/s, so ${SESSIONS} sessions wait ${ms(meanFloorMs)} per page on average at the very least ${load()}`,
+  );
+  console.log(
+    `page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s ${load()}`,
+  );
 
   // For comparison, the server's CPU per page of a page with the same frame (session, layout) and little else,
   // and of the devices page at its smallest page size: what the frame costs, and what the rows cost.
@@ -233,13 +286,20 @@ try {
   };
   const frameCpu = await cpuOf(`${base}/settings`);
   const smallCpu = await cpuOf(`${base}/truu/devices?size=10`);
-  console.log(`next server CPU per page: /settings ${ms(frameCpu)}, /truu/devices?size=10 ${ms(smallCpu)}, /truu/devices (50 rows) ${ms(cpuPerPage)} ${load()}`);
+  console.log(
+    `next server CPU per page: /settings ${ms(frameCpu)}, /truu/devices?size=10 ${ms(smallCpu)}, /truu/devices (50 rows) ${ms(cpuPerPage)} ${load()}`,
+  );
 
   // ---- first-load JavaScript -------------------------------------------------
   const html = await get(nth(urls, 0), nth(cookies, 0));
   // Scripts a modern browser loads: `nomodule` polyfills are skipped by every browser that runs modules.
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)]
-    .filter((m) => !/\bnomodule\b/i.test(m[0])).map((m) => (m[1] ?? "").replace(/&amp;/g, "&")))];
+  const scripts = [
+    ...new Set(
+      [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)]
+        .filter((m) => !/\bnomodule\b/i.test(m[0]))
+        .map((m) => (m[1] ?? "").replace(/&amp;/g, "&")),
+    ),
+  ];
   let raw = 0;
   let gz = 0;
   for (const src of scripts) {
@@ -248,7 +308,9 @@ try {
     gz += gzipSync(body, { level: 9 }).length;
   }
   const firstLoadKb = gz / 1024;
-  console.log(`first-load JS of /truu/devices: ${scripts.length} scripts, ${(raw / 1024).toFixed(0)} KB, ${firstLoadKb.toFixed(1)} KB gzip`);
+  console.log(
+    `first-load JS of /truu/devices: ${scripts.length} scripts, ${(raw / 1024).toFixed(0)} KB, ${firstLoadKb.toFixed(1)} KB gzip`,
+  );
 
   const result = {
     devices: DEVICES,
@@ -268,15 +330,26 @@ try {
     targets: TARGET,
     loadAverage: Number(minuteLoad().toFixed(1)),
     loadAverageDuring: { queries: Number(queryLoad.toFixed(1)), pages: Number(pageLoad.toFixed(1)) },
-    met: { query: worstQuery < TARGET.queryP95Ms, page: pageP95 < TARGET.pageP95Ms, js: firstLoadKb < TARGET.firstLoadJsKb },
+    met: {
+      query: worstQuery < TARGET.queryP95Ms,
+      page: pageP95 < TARGET.pageP95Ms,
+      js: firstLoadKb < TARGET.firstLoadJsKb,
+    },
   };
-  console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(" ")} (on ${cpus().length} CPUs; figures scale with it)`);
+  console.log(
+    `load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} (on ${cpus().length} CPUs; figures scale with it)`,
+  );
   console.log("");
   console.log(JSON.stringify(result));
 } finally {
   if (server && server.exitCode === null) {
     server.kill("SIGTERM");
-    await new Promise((r) => { server!.once("exit", r); setTimeout(r, 20_000).unref(); });
+    await new Promise((r) => {
+      server!.once("exit", r);
+      setTimeout(r, 20_000).unref();
+    });
   }
   await pool.end();
   await db.$disconnect();

@@ -12,7 +12,11 @@ test("a viewer calling an admin-only server action directly is refused and audit
   const prisma = await db();
   expect(await prisma.tenant.findUnique({ where: { name } })).toBeNull();
   const ev = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id }, orderBy: { seq: "desc" } });
-  expect(ev).toMatchObject({ action: "tenant.created", outcome: "denied", reason: expect.stringContaining("viewer lacks tenants.manage") });
+  expect(ev).toMatchObject({
+    action: "tenant.created",
+    outcome: "denied",
+    reason: expect.stringContaining("viewer lacks tenants.manage"),
+  });
 });
 
 test("staff of tenant A cannot read or act in tenant B, by URL or by action", async ({ page }) => {
@@ -20,7 +24,15 @@ test("staff of tenant A cannot read or act in tenant B, by URL or by action", as
   const b = await createTenant();
   const prisma = await db();
   // Something in B's audit trail that A's staff must not see.
-  await prisma.vendorConnection.create({ data: { tenantId: b.id, vendor: "trugrid", baseUrl: "https://tg.example", credentials: "v1.x.y.z", credentialsHint: "API key: ••••b0b0" } });
+  await prisma.vendorConnection.create({
+    data: {
+      tenantId: b.id,
+      vendor: "trugrid",
+      baseUrl: "https://tg.example",
+      credentials: "v1.x.y.z",
+      credentialsHint: "API key: ••••b0b0",
+    },
+  });
   const staffA = await createStaff("admin", [a.id]);
   await signIn(page, staffA.email, staffA.password);
 
@@ -32,16 +44,23 @@ test("staff of tenant A cannot read or act in tenant B, by URL or by action", as
   expect(resA?.status()).toBe(200);
 
   // By action: deleting B's connection is refused as "Not found." and recorded.
-  const body = await callServerAction(page, "lib/tenants/actions.ts", "deleteVendorConnection", { tenantId: b.id, vendor: "trugrid" });
+  const body = await callServerAction(page, "lib/tenants/actions.ts", "deleteVendorConnection", {
+    tenantId: b.id,
+    vendor: "trugrid",
+  });
   expect(body).toContain("Not found.");
   expect(await prisma.vendorConnection.count({ where: { tenantId: b.id } })).toBe(1);
   const denied = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: staffA.id }, orderBy: { seq: "desc" } });
   expect(denied).toMatchObject({ action: "tenant.connection_deleted", outcome: "denied", tenantId: b.id });
   // Renaming even its own tenant is for an admin with every tenant.
-  expect(await callServerAction(page, "lib/tenants/actions.ts", "renameTenant", { tenantId: a.id, name: "Taken over" })).toContain("Only an admin with access to every tenant");
+  expect(
+    await callServerAction(page, "lib/tenants/actions.ts", "renameTenant", { tenantId: a.id, name: "Taken over" }),
+  ).toContain("Only an admin with access to every tenant");
 
   // Switching the header tenant to B is refused the same way.
-  expect(await callServerAction(page, "lib/tenants/switch-tenant.ts", "switchTenant", { tenantId: b.id })).toContain("Not found.");
+  expect(await callServerAction(page, "lib/tenants/switch-tenant.ts", "switchTenant", { tenantId: b.id })).toContain(
+    "Not found.",
+  );
 
   // By audit filter: B's events do not appear even when asked for by id.
   await prisma.auditEvent.count(); // B has events: its rename attempt above

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 import { callServerAction, createStaff, createTenant, db, signIn } from "./fixtures";
 
-test("an admin searches the log, opens an event's before/after, exports it, verifies the chain and sets retention", async ({ page }) => {
+test("an admin searches the log, opens an event's before/after, exports it, verifies the chain and sets retention", async ({
+  page,
+}) => {
   const prisma = await db();
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   // Something with a before and an after: a tenant renamed through the settings page.
@@ -38,9 +40,20 @@ test("an admin searches the log, opens an event's before/after, exports it, veri
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain("tenant.renamed");
   const jsonl = await page.request.get(`/api/audit/export?action=tenant.renamed&tenant=${tenant.id}&format=jsonl`);
-  const events = (await jsonl.text()).trim().split("\n").map((l) => JSON.parse(l));
-  expect(events).toEqual([expect.objectContaining({ action: "tenant.renamed", after: { name: `Renamed ${tenant.name}` }, hash: expect.any(String) })]);
-  expect(await prisma.auditEvent.count({ where: { action: "audit.exported", actorEmail: E2E_ADMIN.email } })).toBeGreaterThanOrEqual(2);
+  const events = (await jsonl.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  expect(events).toEqual([
+    expect.objectContaining({
+      action: "tenant.renamed",
+      after: { name: `Renamed ${tenant.name}` },
+      hash: expect.any(String),
+    }),
+  ]);
+  expect(
+    await prisma.auditEvent.count({ where: { action: "audit.exported", actorEmail: E2E_ADMIN.email } }),
+  ).toBeGreaterThanOrEqual(2);
 
   // Verify the chain from the page.
   await page.goto("/audit");
@@ -49,7 +62,9 @@ test("an admin searches the log, opens an event's before/after, exports it, veri
   await expect(page.getByTestId("chain-last-check")).toContainText("Intact");
 
   // Retention: a period below the minimum is refused by the server too, a valid one saved and audited.
-  expect(await callServerAction(page, "lib/audit/actions.ts", "saveAuditRetention", { days: 3 })).toContain("At least 7 days");
+  expect(await callServerAction(page, "lib/audit/actions.ts", "saveAuditRetention", { days: 3 })).toContain(
+    "At least 7 days",
+  );
   await page.getByLabel("Keep events for (days)").fill("400");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Events older than 400 days will be archived, then pruned.")).toBeVisible();
@@ -57,7 +72,9 @@ test("an admin searches the log, opens an event's before/after, exports it, veri
   await prisma.auditRetention.update({ where: { id: 1 }, data: { days: null } });
 });
 
-test("a viewer sees only their tenants' events, in the page and in the export, and cannot verify or set retention", async ({ page }) => {
+test("a viewer sees only their tenants' events, in the page and in the export, and cannot verify or set retention", async ({
+  page,
+}) => {
   const prisma = await db();
   const mine = await createTenant();
   const other = await createTenant();
@@ -67,25 +84,38 @@ test("a viewer sees only their tenants' events, in the page and in the export, a
   await expect(page.getByTestId("chain-panel")).toHaveCount(0);
   const exported = await (await page.request.get(`/api/audit/export?format=jsonl&tenant=${other.id}`)).text();
   expect(exported.trim()).toBe("");
-  const all = (await (await page.request.get("/api/audit/export?format=jsonl")).text()).trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const all = (await (await page.request.get("/api/audit/export?format=jsonl")).text())
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   // Tenant-less events: only the viewer's own (its sign-in); tenant events: only its tenant.
   for (const e of all) expect(e.tenantId === mine.id || (e.tenantId === null && e.actorId === viewer.id)).toBe(true);
   expect(all.some((e) => e.action === "staff.signed_in")).toBe(true);
   // The admin-only actions, called directly, are refused and recorded.
-  expect(await callServerAction(page, "lib/audit/actions.ts", "saveAuditRetention", { days: 7 })).toContain("may not do this");
+  expect(await callServerAction(page, "lib/audit/actions.ts", "saveAuditRetention", { days: 7 })).toContain(
+    "may not do this",
+  );
   expect(await callServerAction(page, "lib/audit/actions.ts", "verifyAuditChainNow", {})).toContain("may not do this");
-  expect(await prisma.auditEvent.count({ where: { actorId: viewer.id, outcome: "denied", action: { in: ["audit.retention_changed", "audit.verified"] } } })).toBe(2);
+  expect(
+    await prisma.auditEvent.count({
+      where: { actorId: viewer.id, outcome: "denied", action: { in: ["audit.retention_changed", "audit.verified"] } },
+    }),
+  ).toBe(2);
   expect(await prisma.auditRetention.findUnique({ where: { id: 1 } }).then((r) => r?.days ?? null)).toBeNull();
 });
 
 test.describe("in a browser in Honolulu (UTC−10, no daylight saving)", () => {
   test.use({ timezoneId: "Pacific/Honolulu" });
 
-  test("times follow the browser's zone until the staff member chooses one under Settings, and the zone is named on hover", async ({ page }) => {
+  test("times follow the browser's zone until the staff member chooses one under Settings, and the zone is named on hover", async ({
+    page,
+  }) => {
     const viewer = await createStaff("viewer", []);
     await signIn(page, viewer.email, viewer.password);
     // The wall-clock time `hours` from UTC, as the console writes it (yyyy-mm-dd hh:mm:ss).
-    const shifted = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+    const shifted = (iso: string, hours: number) =>
+      new Date(Date.parse(iso) + hours * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
 
     await page.goto("/audit");
     const signedIn = page.getByTestId("audit-row").filter({ hasText: "staff.signed_in" }).locator("time");

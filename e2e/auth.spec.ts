@@ -16,7 +16,11 @@ test("sign in and sign out", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/login/);
-  const events = await (await db()).auditEvent.findMany({ where: { actorEmail: E2E_ADMIN.email }, orderBy: { seq: "desc" }, take: 2 });
+  const events = await (await db()).auditEvent.findMany({
+    where: { actorEmail: E2E_ADMIN.email },
+    orderBy: { seq: "desc" },
+    take: 2,
+  });
   expect(events.map((e) => e.action)).toEqual(["staff.signed_out", "staff.signed_in"]);
 });
 
@@ -28,7 +32,10 @@ test("a wrong password is refused with a clear message and audited", async ({ pa
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
   await expect(page).toHaveURL(/\/login/);
-  const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { action: "staff.sign_in_failed" }, orderBy: { seq: "desc" } });
+  const ev = await (await db()).auditEvent.findFirstOrThrow({
+    where: { action: "staff.sign_in_failed" },
+    orderBy: { seq: "desc" },
+  });
   expect(ev).toMatchObject({ outcome: "failure", reason: "wrong password", ip: "127.0.0.1" });
 });
 
@@ -39,7 +46,10 @@ test("repeated failures throttle the account, even for the right password", asyn
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(`guess ${i}`);
     // Wait for each attempt's answer: the message from the previous one is already on screen.
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     // React resets the form once the action has finished; typing before that would be wiped.
     await expect(page.getByLabel("Email")).toHaveValue("");
     await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");

@@ -8,20 +8,38 @@ test("upload → plan → confirm → progress → results, with failed rows dow
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await syncTenant(page, tenant.id, ["trugrid"]);
-  const users = await prisma.trugridUser.findMany({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { upn: "asc" }, take: 3 });
+  const users = await prisma.trugridUser.findMany({
+    where: { tenantId: tenant.id, deletedAt: null },
+    orderBy: { upn: "asc" },
+    take: 3,
+  });
 
   await page.goto("/bulk");
   await page.getByLabel("Operation").selectOption("trugrid.mfa.turned_off");
   // A wrong column set is named before anything is planned.
-  await page.getByTestId("bulk-file").setInputFiles({ name: "wrong.csv", mimeType: "text/csv", buffer: Buffer.from("name,phone\nx,y\n") });
+  await page
+    .getByTestId("bulk-file")
+    .setInputFiles({ name: "wrong.csv", mimeType: "text/csv", buffer: Buffer.from("name,phone\nx,y\n") });
   await page.getByRole("button", { name: "Upload and plan" }).click();
-  await expect(page.getByTestId("bulk-upload-error")).toContainText("missing column: userUpn; unknown columns: name, phone");
+  await expect(page.getByTestId("bulk-upload-error")).toContainText(
+    "missing column: userUpn; unknown columns: name, phone",
+  );
 
-  const csv = ["User Principal Name", ...users.map((u) => u.upn), "ghost@nowhere.example", "not an email", users[0]!.upn].join("\r\n");
-  await page.getByTestId("bulk-file").setInputFiles({ name: "mfa-off.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
+  const csv = [
+    "User Principal Name",
+    ...users.map((u) => u.upn),
+    "ghost@nowhere.example",
+    "not an email",
+    users[0]!.upn,
+  ].join("\r\n");
+  await page
+    .getByTestId("bulk-file")
+    .setInputFiles({ name: "mfa-off.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`) });
   await page.getByRole("button", { name: "Upload and plan" }).click();
   await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
-  await expect(page.getByTestId("plan-counts")).toContainText("6 rows: 0 create · 3 update · 0 no change · 3 error (1 duplicate in the file)");
+  await expect(page.getByTestId("plan-counts")).toContainText(
+    "6 rows: 0 create · 3 update · 0 no change · 3 error (1 duplicate in the file)",
+  );
   await expect(page.getByTestId("row-error")).toHaveCount(3);
   await expect(page.getByText("Unknown UPN: ghost@nowhere.example")).toBeVisible();
   await expect(page.getByText("Duplicate of row 2 in this file.")).toBeVisible();
@@ -48,7 +66,9 @@ test("upload → plan → confirm → progress → results, with failed rows dow
   if (refused.length) {
     await page.getByTestId("retry-failed").click();
     await expect(page.getByTestId("bulk-progress")).toContainText("completed", { timeout: 60_000 });
-    await expect.poll(async () => (await prisma.bulkRow.findFirstOrThrow({ where: { id: refused[0]!.id } })).attempts).toBe(2);
+    await expect
+      .poll(async () => (await prisma.bulkRow.findFirstOrThrow({ where: { id: refused[0]!.id } })).attempts)
+      .toBe(2);
   }
 });
 
@@ -56,25 +76,53 @@ test("a viewer reads jobs but cannot plan, confirm or cancel one, even by callin
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const viewer = await createStaff("viewer", [tenant.id]);
-  const job = await prisma.bulkJob.create({ data: { tenantId: tenant.id, operation: "trugrid.mfa.turned_on", fileName: "x.csv", createdById: viewer.id, rowsTotal: 1, rows: { create: [{ line: 2, input: { upn: "a@b.example" }, plan: "update" }] } } });
+  const job = await prisma.bulkJob.create({
+    data: {
+      tenantId: tenant.id,
+      operation: "trugrid.mfa.turned_on",
+      fileName: "x.csv",
+      createdById: viewer.id,
+      rowsTotal: 1,
+      rows: { create: [{ line: 2, input: { upn: "a@b.example" }, plan: "update" }] },
+    },
+  });
   await signIn(page, viewer.email, viewer.password);
   await page.goto("/bulk");
   await expect(page.getByText("Your role (viewer) may read jobs but not start one.")).toBeVisible();
   await page.goto(`/bulk/${job.id}`);
   await expect(page.getByTestId("confirm-plan")).toHaveCount(0);
-  expect(await callServerAction(page, "lib/bulk/actions.ts", "confirmBulkJob", { tenantId: tenant.id, jobId: job.id })).toContain("may not do this");
+  expect(
+    await callServerAction(page, "lib/bulk/actions.ts", "confirmBulkJob", { tenantId: tenant.id, jobId: job.id }),
+  ).toContain("may not do this");
   expect((await prisma.bulkJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("planned");
-  expect(await prisma.auditEvent.count({ where: { actorId: viewer.id, action: "bulk.confirmed", outcome: "denied" } })).toBe(1);
+  expect(
+    await prisma.auditEvent.count({ where: { actorId: viewer.id, action: "bulk.confirmed", outcome: "denied" } }),
+  ).toBe(1);
 });
 
-test("an operator cannot confirm a plan of an admins-only operation (Twingate roles), even by calling the action", async ({ page }) => {
+test("an operator cannot confirm a plan of an admins-only operation (Twingate roles), even by calling the action", async ({
+  page,
+}) => {
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const operator = await createStaff("operator", [tenant.id]);
-  const job = await prisma.bulkJob.create({ data: { tenantId: tenant.id, operation: "twingate.user.role_changed", fileName: "roles.csv", createdById: operator.id, rowsTotal: 1, rows: { create: [{ line: 2, input: { email: "a@b.example", role: "ADMIN" }, plan: "update", status: "pending" }] } } });
+  const job = await prisma.bulkJob.create({
+    data: {
+      tenantId: tenant.id,
+      operation: "twingate.user.role_changed",
+      fileName: "roles.csv",
+      createdById: operator.id,
+      rowsTotal: 1,
+      rows: {
+        create: [{ line: 2, input: { email: "a@b.example", role: "ADMIN" }, plan: "update", status: "pending" }],
+      },
+    },
+  });
   await signIn(page, operator.email, operator.password);
   await page.goto("/bulk");
   await expect(page.getByLabel("Operation").locator("option", { hasText: "Twingate: set user roles" })).toHaveCount(0);
-  expect(await callServerAction(page, "lib/bulk/actions.ts", "confirmBulkJob", { tenantId: tenant.id, jobId: job.id })).toContain("needs the admin role");
+  expect(
+    await callServerAction(page, "lib/bulk/actions.ts", "confirmBulkJob", { tenantId: tenant.id, jobId: job.id }),
+  ).toContain("needs the admin role");
   expect((await prisma.bulkJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("planned");
 });

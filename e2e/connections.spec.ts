@@ -21,7 +21,10 @@ test("demo tenants are wired to the simulators and an operator can test each con
     await card.getByRole("button", { name: "Test connection" }).click();
     await expect(page.getByTestId(`test-result-${vendor}`)).toHaveText(expected);
   }
-  const events = await (await db()).auditEvent.findMany({ where: { actorId: operator.id, action: "tenant.connection_tested" }, orderBy: { seq: "asc" } });
+  const events = await (await db()).auditEvent.findMany({
+    where: { actorId: operator.id, action: "tenant.connection_tested" },
+    orderBy: { seq: "asc" },
+  });
   expect(events.filter((e) => e.outcome === "pending")).toHaveLength(4);
   expect(events.filter((e) => e.outcome === "success")).toHaveLength(4);
 });
@@ -32,10 +35,20 @@ test("a viewer calling the operator-only connection test directly is refused and
   await signIn(page, viewer.email, viewer.password);
   await page.goto("/trugrid");
   await expect(page.getByRole("button", { name: "Test connection" })).toHaveCount(0);
-  const body = await callServerAction(page, "lib/tenants/test-connection.ts", "testVendorConnection", { tenantId: tenant.id, vendor: "trugrid" });
+  const body = await callServerAction(page, "lib/tenants/test-connection.ts", "testVendorConnection", {
+    tenantId: tenant.id,
+    vendor: "trugrid",
+  });
   expect(body).toContain("may not do this");
-  const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { actorId: viewer.id }, orderBy: { seq: "desc" } });
-  expect(ev).toMatchObject({ action: "tenant.connection_tested", outcome: "denied", reason: expect.stringContaining("viewer lacks connections.test") });
+  const ev = await (await db()).auditEvent.findFirstOrThrow({
+    where: { actorId: viewer.id },
+    orderBy: { seq: "desc" },
+  });
+  expect(ev).toMatchObject({
+    action: "tenant.connection_tested",
+    outcome: "denied",
+    reason: expect.stringContaining("viewer lacks connections.test"),
+  });
 });
 
 test("a wrong vendor key shows the vendor's own refusal", async ({ page }) => {
@@ -54,6 +67,9 @@ test("a wrong vendor key shows the vendor's own refusal", async ({ page }) => {
   await expect(page.getByText("TruGrid connection saved.")).toBeVisible();
   await page.getByTestId("connection-trugrid").getByRole("button", { name: "Test connection" }).click();
   await expect(page.getByTestId("test-result-trugrid")).toHaveText("TruGrid answered: Invalid API key. (HTTP 401)");
-  const ev = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: admin.id, action: "tenant.connection_tested" }, orderBy: { seq: "desc" } });
+  const ev = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: admin.id, action: "tenant.connection_tested" },
+    orderBy: { seq: "desc" },
+  });
   expect(ev).toMatchObject({ outcome: "failure", reason: expect.stringContaining("Invalid API key") });
 });

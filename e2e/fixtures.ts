@@ -1,12 +1,12 @@
-import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { E2E_DATA_DIR } from "../playwright.config";
+import { expect, type Page } from "@playwright/test";
 import type { Role } from "../lib/auth/permissions";
 import { hashPassword } from "../lib/crypto/password";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { allTenantAdminIds } from "../lib/staff/guards";
+import { E2E_DATA_DIR } from "../playwright.config";
 
 let prisma: Db | null = null;
 
@@ -23,7 +23,13 @@ let n = 0;
 export async function createStaff(role: Role, tenantIds: string[], password = "e2e staff password 1") {
   const email = `${role}-${Date.now()}-${++n}@example.com`;
   const staff = await (await db()).staffUser.create({
-    data: { email, name: `E2E ${role} ${n}`, role, passwordHash: await hashPassword(password), tenants: { create: tenantIds.map((tenantId) => ({ tenantId })) } },
+    data: {
+      email,
+      name: `E2E ${role} ${n}`,
+      role,
+      passwordHash: await hashPassword(password),
+      tenants: { create: tenantIds.map((tenantId) => ({ tenantId })) },
+    },
   });
   return { id: staff.id, email, password };
 }
@@ -56,7 +62,11 @@ export function serverActionId(file: string, exportedName: string): string {
 /** Calls a server action directly over HTTP with the page's cookies, bypassing the UI entirely. */
 export async function callServerAction(page: Page, file: string, exportedName: string, arg: unknown): Promise<string> {
   const res = await page.request.post("/", {
-    headers: { "Next-Action": serverActionId(file, exportedName), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+    headers: {
+      "Next-Action": serverActionId(file, exportedName),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+    },
     data: JSON.stringify([arg]),
   });
   return res.text();
@@ -74,10 +84,18 @@ export async function syncTenant(page: Page, tenantId: string, vendors: readonly
     const body = await callServerAction(page, "lib/sync/actions.ts", "syncNow", { tenantId, vendor });
     if (!body.includes('"ok":true')) throw new Error(`syncNow ${vendor} refused: ${body.slice(0, 300)}`);
   }
-  await expect.poll(async () => {
-    const runs = await prisma.syncRun.findMany({ where: { tenantId, queuedAt: { gte: since } }, select: { vendor: true, status: true, error: true } });
-    const failed = runs.find((r) => r.status === "failed");
-    if (failed) throw new Error(`sync ${failed.vendor} failed: ${failed.error}`);
-    return vendors.every((v) => runs.some((r) => r.vendor === v && r.status === "succeeded"));
-  }, { timeout: 60_000, intervals: [250, 500, 1000] }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const runs = await prisma.syncRun.findMany({
+          where: { tenantId, queuedAt: { gte: since } },
+          select: { vendor: true, status: true, error: true },
+        });
+        const failed = runs.find((r) => r.status === "failed");
+        if (failed) throw new Error(`sync ${failed.vendor} failed: ${failed.error}`);
+        return vendors.every((v) => runs.some((r) => r.vendor === v && r.status === "succeeded"));
+      },
+      { timeout: 60_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
 }

@@ -6,10 +6,16 @@ test.describe.configure({ timeout: 120_000 });
 
 test("selected users are unlocked in one bulk job whose results are polled and shown", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
-  const two = await prisma.jumpcloudUser.findMany({ where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" }, orderBy: { email: "asc" }, take: 2, skip: 12 });
+  const two = await prisma.jumpcloudUser.findMany({
+    where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" },
+    orderBy: { email: "asc" },
+    take: 2,
+    skip: 12,
+  });
   await page.goto("/jumpcloud/users");
   const table = page.getByTestId("jc-users-table");
-  for (const u of two) await table.getByTestId("table-row").filter({ hasText: u.email }).getByLabel("Select row").check();
+  for (const u of two)
+    await table.getByTestId("table-row").filter({ hasText: u.email }).getByLabel("Select row").check();
   await expect(page.getByTestId("selected-count")).toHaveText("2 selected");
   await page.getByTestId("bulk-unlock").click();
   await page.getByTestId("confirm-button").click();
@@ -22,33 +28,58 @@ test("selected users are unlocked in one bulk job whose results are polled and s
   for (const u of two) await expect(results).toContainText(u.email);
 });
 
-test("bulk-created users: one is created, a duplicate fails with JumpCloud's message, and the cache gains the new user", async ({ page }) => {
+test("bulk-created users: one is created, a duplicate fails with JumpCloud's message, and the cache gains the new user", async ({
+  page,
+}) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
-  const existing = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { email: "asc" } });
+  const existing = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null },
+    orderBy: { email: "asc" },
+  });
   const stamp = Date.now();
   const email = `bulk.${stamp}@northwind.example`;
   await page.goto("/jumpcloud/bulk");
   // Pasted lines are read as CSV: a fifth cell or a stray quote is named by its line and nothing is sent.
-  await page.getByLabel("Users").fill(`email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made,extra\n\n${existing.email},dup${stamp},Dup"s,Licate`);
+  await page
+    .getByLabel("Users")
+    .fill(
+      `email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made,extra\n\n${existing.email},dup${stamp},Dup"s,Licate`,
+    );
   await page.getByTestId("bulk-create").getByRole("button", { name: "Start job" }).click();
   await expect(page.getByTestId("bulk-create-problems").getByRole("listitem")).toHaveText([
     "Line 2: 5 cells where at most 4 are read (email,username,firstname,lastname)",
     "Line 4: a quote inside an unquoted cell",
   ]);
   await expect(page).not.toHaveURL(/job=/);
-  await page.getByLabel("Users").fill(`email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made\n${existing.email},dup${stamp},Dup,Licate`);
+  await page
+    .getByLabel("Users")
+    .fill(
+      `email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made\n${existing.email},dup${stamp},Dup,Licate`,
+    );
   await page.getByTestId("bulk-create").getByRole("button", { name: "Start job" }).click();
   await expect(toast(page)).toContainText("to create 2 user(s)");
-  const jobId = new URL(page.url()).searchParams.get("job") ?? (await page.waitForURL(/job=/), new URL(page.url()).searchParams.get("job")!);
+  const jobId =
+    new URL(page.url()).searchParams.get("job") ??
+    (await page.waitForURL(/job=/), new URL(page.url()).searchParams.get("job")!);
   const results = page.getByTestId(`job-results-${jobId}`);
   await expect(results.getByTestId("job-status")).toHaveText("Done: 1 finished, 1 failed.", { timeout: 20_000 });
   await expect(results).toContainText(`email '${existing.email}' already exists`);
-  await expect.poll(async () => (await prisma.jumpcloudUser.findFirst({ where: { tenantId: tenant.id, emailNorm: email } }))?.state).toBe("ACTIVATED");
+  await expect
+    .poll(
+      async () => (await prisma.jumpcloudUser.findFirst({ where: { tenantId: tenant.id, emailNorm: email } }))?.state,
+    )
+    .toBe("ACTIVATED");
 });
 
-test("a scheduled suspension is accepted by JumpCloud, listed with its time, and cancelled by Undo", async ({ page }) => {
+test("a scheduled suspension is accepted by JumpCloud, listed with its time, and cancelled by Undo", async ({
+  page,
+}) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
-  const user = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" }, orderBy: { email: "desc" }, skip: 8 });
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" },
+    orderBy: { email: "desc" },
+    skip: 8,
+  });
   await page.goto("/jumpcloud/bulk");
   const card = page.getByTestId("bulk-states");
   await card.getByLabel(/^Emails/).fill(user.email);
@@ -56,8 +87,12 @@ test("a scheduled suspension is accepted by JumpCloud, listed with its time, and
   await card.getByLabel("At (your local time)").fill("2031-01-15T09:30");
   await card.getByRole("button", { name: "Schedule" }).click();
   await expect(toast(page)).toContainText("JumpCloud scheduled 1 user(s) to become suspended");
-  await expect(page.getByTestId("bulk-job").first()).toContainText("Scheduled state change · 1 user(s) → suspended at 2031-01-15");
-  const scheduled = JSON.parse(await vendorCall(tenant.id, "GET", `/api/v2/bulk/userstates?userid=${user.vendorId}`)) as { state: string }[];
+  await expect(page.getByTestId("bulk-job").first()).toContainText(
+    "Scheduled state change · 1 user(s) → suspended at 2031-01-15",
+  );
+  const scheduled = JSON.parse(
+    await vendorCall(tenant.id, "GET", `/api/v2/bulk/userstates?userid=${user.vendorId}`),
+  ) as { state: string }[];
   expect(scheduled).toEqual([expect.objectContaining({ state: "SUSPENDED" })]);
   await toast(page).getByRole("button", { name: "Undo" }).click();
   await expect(toast(page)).toContainText("Undone.");
@@ -66,7 +101,12 @@ test("a scheduled suspension is accepted by JumpCloud, listed with its time, and
   await card.getByLabel(/^Emails/).fill("nobody@nowhere.example");
   await card.getByLabel("At (your local time)").fill("2031-01-15T09:30");
   await card.getByRole("button", { name: "Schedule" }).click();
-  await expect(toast(page)).toContainText("Not JumpCloud users of this tenant (as of the last sync): nobody@nowhere.example");
-  const refused = await prisma.auditEvent.findFirstOrThrow({ where: { action: "jumpcloud.bulk.states_scheduled", outcome: "failure" }, orderBy: { seq: "desc" } });
+  await expect(toast(page)).toContainText(
+    "Not JumpCloud users of this tenant (as of the last sync): nobody@nowhere.example",
+  );
+  const refused = await prisma.auditEvent.findFirstOrThrow({
+    where: { action: "jumpcloud.bulk.states_scheduled", outcome: "failure" },
+    orderBy: { seq: "desc" },
+  });
   expect(refused).toMatchObject({ vendor: "jumpcloud", tenantId: tenant.id });
 });

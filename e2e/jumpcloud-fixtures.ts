@@ -24,7 +24,9 @@ export async function signInSynced(page: Page, role: "viewer" | "operator" | "ad
 
 /** The simulator's base URL for this tenant, for fault injection under /__sim/. */
 export async function simBase(tenantId: string) {
-  const c = await (await db()).vendorConnection.findUniqueOrThrow({ where: { tenantId_vendor: { tenantId, vendor: "jumpcloud" } } });
+  const c = await (await db()).vendorConnection.findUniqueOrThrow({
+    where: { tenantId_vendor: { tenantId, vendor: "jumpcloud" } },
+  });
   return c.baseUrl;
 }
 
@@ -34,15 +36,22 @@ export async function setFaults(tenantId: string, faults: Record<string, unknown
 }
 
 /** The newest toast (sonner puts it in front): the outcome of the last action. */
-export const toast = (page: Page) => page.locator("[data-sonner-toast][data-front=\"true\"]");
+export const toast = (page: Page) => page.locator('[data-sonner-toast][data-front="true"]');
 
 /** Calls the JumpCloud simulator as the vendor's own console would (the tenant's MSP key and organisation), for set-up outside the console. */
 export async function vendorCall(tenantId: string, method: string, path: string, body?: unknown) {
-  const c = await (await db()).vendorConnection.findUniqueOrThrow({ where: { tenantId_vendor: { tenantId, vendor: "jumpcloud" } } });
+  const c = await (await db()).vendorConnection.findUniqueOrThrow({
+    where: { tenantId_vendor: { tenantId, vendor: "jumpcloud" } },
+  });
   const orgId = (c.settings as { orgId?: string }).orgId;
   const res = await fetch(`${c.baseUrl}${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { "x-api-key": JUMPCLOUD_SIM_CREDENTIALS.mspApiKey, ...(orgId ? { "x-org-id": orgId } : {}), "content-type": "application/json" },
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      "x-api-key": JUMPCLOUD_SIM_CREDENTIALS.mspApiKey,
+      ...(orgId ? { "x-org-id": orgId } : {}),
+      "content-type": "application/json",
+    },
   });
   expect(res.status, `${method} ${path}`).toBeLessThan(300);
   return res.text();
@@ -56,5 +65,16 @@ export async function syncNow(page: Page) {
   const card = page.getByTestId("sync-card-jumpcloud");
   await expect(card.getByRole("button", { name: "Sync now" })).toBeEnabled({ timeout: 60_000 });
   await card.getByRole("button", { name: "Sync now" }).click();
-  await expect.poll(async () => (await prisma.syncRun.findFirst({ where: { vendor: "jumpcloud", queuedAt: { gte: since } }, orderBy: { queuedAt: "desc" } }))?.status, { timeout: 60_000 }).toBe("succeeded");
+  await expect
+    .poll(
+      async () =>
+        (
+          await prisma.syncRun.findFirst({
+            where: { vendor: "jumpcloud", queuedAt: { gte: since } },
+            orderBy: { queuedAt: "desc" },
+          })
+        )?.status,
+      { timeout: 60_000 },
+    )
+    .toBe("succeeded");
 }

@@ -5,10 +5,16 @@ import { setFaults, signInSynced, syncNow, toast, vendorCall } from "./jumpcloud
 // The first test of a run also syncs the tenant, on a machine shared with other work.
 test.describe.configure({ timeout: 120_000 });
 
-test("an operator finds a locked user, unlocks them; the cache follows at once and the next sync sees no drift", async ({ page }) => {
+test("an operator finds a locked user, unlocks them; the cache follows at once and the next sync sees no drift", async ({
+  page,
+}) => {
   const { tenant, staff, prisma } = await signInSynced(page, "operator");
   // Lock someone at the vendor, as failed sign-ins would, and let a sync bring it in.
-  const target = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, state: "ACTIVATED", deletedAt: null }, orderBy: { email: "asc" }, skip: 1 });
+  const target = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, state: "ACTIVATED", deletedAt: null },
+    orderBy: { email: "asc" },
+    skip: 1,
+  });
   await vendorCall(tenant.id, "PUT", `/api/systemusers/${target.vendorId}`, { account_locked: true });
   await syncNow(page);
   const locked = await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: target.id } });
@@ -29,20 +35,31 @@ test("an operator finds a locked user, unlocks them; the cache follows at once a
   await expect(page.getByTestId("user-lock")).toHaveText("no");
   const after = await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: locked.id } });
   expect(after.accountLocked).toBe(false);
-  const event = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: staff.id, action: "jumpcloud.user.unlocked", outcome: "success" } });
+  const event = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: staff.id, action: "jumpcloud.user.unlocked", outcome: "success" },
+  });
   expect(event.before).toMatchObject({ accountLocked: true });
   expect(event.after).toMatchObject({ accountLocked: false });
 
   // The cache row was written as the sync writes it: the next sync finds it unchanged.
   await syncNow(page);
-  const drift = await prisma.auditEvent.count({ where: { action: "jumpcloud.user.changed_externally", seq: { gt: event.seq }, targets: { array_contains: [{ id: locked.vendorId }] } } });
+  const drift = await prisma.auditEvent.count({
+    where: {
+      action: "jumpcloud.user.changed_externally",
+      seq: { gt: event.seq },
+      targets: { array_contains: [{ id: locked.vendorId }] },
+    },
+  });
   expect(drift).toBe(0);
   expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: locked.id } })).hash).toBe(after.hash);
 });
 
 test("suspend, then Undo from the toast, reactivates the user", async ({ page }) => {
   const { tenant, staff, prisma } = await signInSynced(page, "operator");
-  const user = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, state: "ACTIVATED", accountLocked: false, deletedAt: null }, orderBy: { email: "desc" } });
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, state: "ACTIVATED", accountLocked: false, deletedAt: null },
+    orderBy: { email: "desc" },
+  });
   await page.goto(`/jumpcloud/users/${user.vendorId}`);
   await page.getByTestId("user-actions").getByRole("button", { name: "Suspend" }).click();
   await page.getByTestId("confirm-button").click();
@@ -52,13 +69,18 @@ test("suspend, then Undo from the toast, reactivates the user", async ({ page })
   await toast(page).getByRole("button", { name: "Undo" }).click();
   await expect(page.getByTestId("user-state")).toHaveText("activated");
   expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: user.id } })).state).toBe("ACTIVATED");
-  const undo = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: staff.id, action: "jumpcloud.user.reactivated", outcome: "success" } });
+  const undo = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: staff.id, action: "jumpcloud.user.reactivated", outcome: "success" },
+  });
   expect(JSON.stringify(undo.targets)).toContain("audit_event");
 });
 
 test("reset MFA with an exclusion window; the window shows on the user", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
-  const user = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, state: "ACTIVATED", mfaStatus: "ENROLLED", deletedAt: null }, orderBy: { email: "asc" } });
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, state: "ACTIVATED", mfaStatus: "ENROLLED", deletedAt: null },
+    orderBy: { email: "asc" },
+  });
   await page.goto(`/jumpcloud/users/${user.vendorId}`);
   await expect(page.getByTestId("user-exclusion")).toHaveText("none");
   await page.getByTestId("user-actions").getByRole("button", { name: "Reset MFA" }).click();
@@ -74,13 +96,20 @@ test("reset MFA with an exclusion window; the window shows on the user", async (
 
 test("edit details, then a vendor refusal (email taken) is shown in JumpCloud's own words", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
-  const [a, b] = await prisma.jumpcloudUser.findMany({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { email: "asc" }, take: 2, skip: 5 });
+  const [a, b] = await prisma.jumpcloudUser.findMany({
+    where: { tenantId: tenant.id, deletedAt: null },
+    orderBy: { email: "asc" },
+    take: 2,
+    skip: 5,
+  });
   await page.goto(`/jumpcloud/users/${a!.vendorId}`);
   const form = page.getByTestId("user-details-form");
   await form.getByLabel("Job title").fill("Helpdesk test title");
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(toast(page)).toContainText("Saved in JumpCloud: jobTitle.");
-  expect(((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a!.id } })).raw as { jobTitle: string }).jobTitle).toBe("Helpdesk test title");
+  expect(
+    ((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a!.id } })).raw as { jobTitle: string }).jobTitle,
+  ).toBe("Helpdesk test title");
   // React resets the form after the action and the refresh re-renders it: type only once that has settled.
   await expect(form.getByLabel("Job title")).toHaveValue("Helpdesk test title");
   await page.waitForLoadState("networkidle");
@@ -89,19 +118,28 @@ test("edit details, then a vendor refusal (email taken) is shown in JumpCloud's 
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(toast(page)).toContainText(`JumpCloud answered: email '${b!.email}' already exists (HTTP 400)`);
   expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: a!.id } })).email).toBe(a!.email);
-  const failed = await prisma.auditEvent.findFirstOrThrow({ where: { action: "jumpcloud.user.updated", outcome: "failure" }, orderBy: { seq: "desc" } });
+  const failed = await prisma.auditEvent.findFirstOrThrow({
+    where: { action: "jumpcloud.user.updated", outcome: "failure" },
+    orderBy: { seq: "desc" },
+  });
   expect(failed.reason).toContain("already exists");
 });
 
 test("a rate-limited JumpCloud is reported with its wait, and nothing changes", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
-  const user = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null, passwordExpired: false }, orderBy: { email: "asc" }, skip: 10 });
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null, passwordExpired: false },
+    orderBy: { email: "asc" },
+    skip: 10,
+  });
   await page.goto(`/jumpcloud/users/${user.vendorId}`);
   await setFaults(tenant.id, { burst429: 5, retryAfterSeconds: 120 });
   try {
     await page.getByTestId("user-actions").getByRole("button", { name: "Expire password" }).click();
     await page.getByTestId("confirm-button").click();
-    await expect(toast(page)).toContainText("JumpCloud answered: Too Many Requests (HTTP 429). JumpCloud asks to wait 120 s");
+    await expect(toast(page)).toContainText(
+      "JumpCloud answered: Too Many Requests (HTTP 429). JumpCloud asks to wait 120 s",
+    );
   } finally {
     await setFaults(tenant.id, { burst429: 0, retryAfterSeconds: 1 });
   }
@@ -110,21 +148,40 @@ test("a rate-limited JumpCloud is reported with its wait, and nothing changes", 
 
 test("a viewer sees users but no actions, and calling the action directly is denied and audited", async ({ page }) => {
   const { tenant, staff, prisma } = await signInSynced(page, "viewer");
-  const user = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, state: "ACTIVATED", deletedAt: null }, orderBy: { email: "asc" }, skip: 20 });
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, state: "ACTIVATED", deletedAt: null },
+    orderBy: { email: "asc" },
+    skip: 20,
+  });
   await page.goto(`/jumpcloud/users/${user.vendorId}`);
   await expect(page.getByTestId("user-status")).toBeVisible();
   await expect(page.getByTestId("user-actions")).toHaveCount(0);
-  const body = await callServerAction(page, "lib/jumpcloud/user-actions.ts", "suspendUser", { tenantId: tenant.id, userId: user.vendorId });
+  const body = await callServerAction(page, "lib/jumpcloud/user-actions.ts", "suspendUser", {
+    tenantId: tenant.id,
+    userId: user.vendorId,
+  });
   expect(body).toContain("may not do this");
   expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: user.id } })).state).toBe("ACTIVATED");
-  const denied = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: staff.id, action: "jumpcloud.user.suspended" } });
+  const denied = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: staff.id, action: "jumpcloud.user.suspended" },
+  });
   expect(denied.outcome).toBe("denied");
 });
 
-test("deleting a user is admin work: an operator is refused, an admin deletes after typing the email", async ({ page }) => {
+test("deleting a user is admin work: an operator is refused, an admin deletes after typing the email", async ({
+  page,
+}) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
-  const user = await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null }, orderBy: { email: "desc" }, skip: 3 });
-  const refused = await callServerAction(page, "lib/jumpcloud/user-actions.ts", "deleteUser", { tenantId: tenant.id, userId: user.vendorId, clearManagerOnReports: true });
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null },
+    orderBy: { email: "desc" },
+    skip: 3,
+  });
+  const refused = await callServerAction(page, "lib/jumpcloud/user-actions.ts", "deleteUser", {
+    tenantId: tenant.id,
+    userId: user.vendorId,
+    clearManagerOnReports: true,
+  });
   expect(refused).toContain("needs admin");
   await page.context().clearCookies();
   await signInSynced(page, "admin");
@@ -142,7 +199,13 @@ test("deleting a user is admin work: an operator is refused, an admin deletes af
 test("a staged user is activated, with JumpCloud's activation email", async ({ page }) => {
   const { tenant, prisma } = await signInSynced(page, "operator");
   const stamp = Date.now();
-  const created = JSON.parse(await vendorCall(tenant.id, "POST", "/api/systemusers", { username: `staged${stamp}`, email: `staged.${stamp}@northwind.example`, state: "STAGED" })) as { _id: string; email: string };
+  const created = JSON.parse(
+    await vendorCall(tenant.id, "POST", "/api/systemusers", {
+      username: `staged${stamp}`,
+      email: `staged.${stamp}@northwind.example`,
+      state: "STAGED",
+    }),
+  ) as { _id: string; email: string };
   await syncNow(page);
   await page.goto(`/jumpcloud/users?state=STAGED&q=${encodeURIComponent(created.email)}`);
   await expect(page.getByTestId("jc-users-table").getByTestId("table-row")).toHaveCount(1);
@@ -152,5 +215,7 @@ test("a staged user is activated, with JumpCloud's activation email", async ({ p
   await page.getByTestId("confirm-button").click();
   await expect(toast(page)).toContainText(`${created.email} is activated.`);
   await expect(page.getByTestId("user-state")).toHaveText("activated");
-  expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, vendorId: created._id } })).state).toBe("ACTIVATED");
+  expect(
+    (await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, vendorId: created._id } })).state,
+  ).toBe("ACTIVATED");
 });

@@ -6,23 +6,54 @@ const ALL = ["trugrid", "truu", "twingate", "jumpcloud"] as const;
 /** Someone every vendor knows, with a JumpCloud group, a TruGrid association and devices in TruU and Twingate; not one of the TruGrid admins (TruGrid keeps MFA on for those). */
 async function fullyKnownPerson(tenantId: string) {
   const prisma = await db();
-  const people = await prisma.person.findMany({ where: { tenantId, mergedIntoId: null }, orderBy: { emailNorm: "desc" } });
+  const people = await prisma.person.findMany({
+    where: { tenantId, mergedIntoId: null },
+    orderBy: { emailNorm: "desc" },
+  });
   for (const p of people) {
     const e = p.emailNorm;
-    const jc = await prisma.jumpcloudUser.findFirst({ where: { tenantId, emailNorm: e, deletedAt: null, state: "ACTIVATED" } });
-    const ok = jc && (await prisma.trugridUser.count({ where: { tenantId, emailNorm: e, deletedAt: null } }))
-      && (await prisma.twingateUser.count({ where: { tenantId, emailNorm: e, deletedAt: null, state: "ACTIVE", role: { not: "ADMIN" } } }))
-      && (await prisma.truuDevice.count({ where: { tenantId, userEmailNorm: e, deletedAt: null } }))
-      && (await prisma.twingateDevice.count({ where: { tenantId, userEmailNorm: e, deletedAt: null, activeState: "ACTIVE" } }))
-      && (await prisma.vendorEdge.count({ where: { tenantId, vendor: "trugrid", kind: "machine_association", fromId: { equals: e, mode: "insensitive" }, deletedAt: null } }))
-      && (await prisma.vendorEdge.count({ where: { tenantId, vendor: "jumpcloud", kind: "user_group_member", toId: jc.vendorId, deletedAt: null } }))
-      && !(await prisma.vendorEdge.count({ where: { tenantId, vendor: "trugrid", kind: "machine_association", fromId: { equals: e, mode: "insensitive" }, toId: { contains: "IT " } } }));
+    const jc = await prisma.jumpcloudUser.findFirst({
+      where: { tenantId, emailNorm: e, deletedAt: null, state: "ACTIVATED" },
+    });
+    const ok =
+      jc &&
+      (await prisma.trugridUser.count({ where: { tenantId, emailNorm: e, deletedAt: null } })) &&
+      (await prisma.twingateUser.count({
+        where: { tenantId, emailNorm: e, deletedAt: null, state: "ACTIVE", role: { not: "ADMIN" } },
+      })) &&
+      (await prisma.truuDevice.count({ where: { tenantId, userEmailNorm: e, deletedAt: null } })) &&
+      (await prisma.twingateDevice.count({
+        where: { tenantId, userEmailNorm: e, deletedAt: null, activeState: "ACTIVE" },
+      })) &&
+      (await prisma.vendorEdge.count({
+        where: {
+          tenantId,
+          vendor: "trugrid",
+          kind: "machine_association",
+          fromId: { equals: e, mode: "insensitive" },
+          deletedAt: null,
+        },
+      })) &&
+      (await prisma.vendorEdge.count({
+        where: { tenantId, vendor: "jumpcloud", kind: "user_group_member", toId: jc.vendorId, deletedAt: null },
+      })) &&
+      !(await prisma.vendorEdge.count({
+        where: {
+          tenantId,
+          vendor: "trugrid",
+          kind: "machine_association",
+          fromId: { equals: e, mode: "insensitive" },
+          toId: { contains: "IT " },
+        },
+      }));
     if (ok) return { person: p, jc: jc! };
   }
   throw new Error("no person known to every vendor");
 }
 
-test("from a person's page: plan → confirm → each step's result → undo of one step, then of every reversible step", async ({ page }) => {
+test("from a person's page: plan → confirm → each step's result → undo of one step, then of every reversible step", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
@@ -30,7 +61,9 @@ test("from a person's page: plan → confirm → each step's result → undo of 
   await signIn(page, admin.email, admin.password);
   await syncTenant(page, tenant.id, ALL);
   const { person, jc } = await fullyKnownPerson(tenant.id);
-  const tw = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, emailNorm: person.emailNorm } });
+  const tw = await prisma.twingateUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, emailNorm: person.emailNorm },
+  });
 
   await page.goto(`/people/${person.id}`);
   await page.getByTestId("offboard-person").click();
@@ -49,55 +82,89 @@ test("from a person's page: plan → confirm → each step's result → undo of 
   await expect(page.getByTestId("confirm-button")).toBeDisabled();
   await page.getByTestId("confirm-text").fill(String(toSend));
   await page.getByTestId("confirm-button").click();
-  await expect(page.getByTestId("bulk-progress")).toContainText(new RegExp(`completed · ${toSend} of ${toSend} done`), { timeout: 120_000 });
+  await expect(page.getByTestId("bulk-progress")).toContainText(new RegExp(`completed · ${toSend} of ${toSend} done`), {
+    timeout: 120_000,
+  });
 
   // Each step's result, with the vendor's words.
   const steps = page.getByTestId("offboarding-steps");
   await expect(steps.getByTestId("step-status").filter({ hasText: "succeeded" })).toHaveCount(toSend);
-  await expect(steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" })).toContainText(`${jc.email} is SUSPENDED`);
-  await expect(steps.getByTestId("table-row").filter({ hasText: "Twingate: disable user" })).toContainText("is DISABLED");
+  await expect(steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" })).toContainText(
+    `${jc.email} is SUSPENDED`,
+  );
+  await expect(steps.getByTestId("table-row").filter({ hasText: "Twingate: disable user" })).toContainText(
+    "is DISABLED",
+  );
   expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("SUSPENDED");
   expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("DISABLED");
-  const truuDeletes = await prisma.bulkRow.count({ where: { jobId, operation: "truu.device.deleted", status: "succeeded" } });
+  const truuDeletes = await prisma.bulkRow.count({
+    where: { jobId, operation: "truu.device.deleted", status: "succeeded" },
+  });
   await expect(steps.getByTestId("undo-step")).toHaveCount(toSend - truuDeletes);
 
   // Undo one step from its row: the JumpCloud user is active again.
   await steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" }).getByTestId("undo-step").click();
   await expect(page.getByText("Undone.")).toBeVisible();
-  await expect(steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" }).getByTestId("step-undone")).toBeVisible();
+  await expect(
+    steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" }).getByTestId("step-undone"),
+  ).toBeVisible();
   expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("ACTIVATED");
 
   // Then every other reversible step at once; the deleted TruU devices stay deleted.
   await page.getByTestId("undo-all").click();
   await page.getByTestId("confirm-button").click();
-  await expect(page.getByText(new RegExp(`Undone: ${toSend - truuDeletes - 1} steps\\.`))).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(new RegExp(`Undone: ${toSend - truuDeletes - 1} steps\\.`))).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(steps.getByTestId("step-undone")).toHaveCount(toSend - truuDeletes);
   await expect(page.getByTestId("undo-all")).toHaveCount(0);
   expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("ACTIVE");
-  expect(await prisma.twingateDevice.count({ where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null, activeState: "BLOCKED" } })).toBe(0);
-  expect(await prisma.truuDevice.count({ where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null } })).toBe(0);
-  expect(await prisma.auditEvent.count({ where: { targets: { array_contains: [{ type: "audit_event" }] }, actorId: admin.id, outcome: "success" } })).toBe(toSend - truuDeletes);
+  expect(
+    await prisma.twingateDevice.count({
+      where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null, activeState: "BLOCKED" },
+    }),
+  ).toBe(0);
+  expect(
+    await prisma.truuDevice.count({ where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null } }),
+  ).toBe(0);
+  expect(
+    await prisma.auditEvent.count({
+      where: { targets: { array_contains: [{ type: "audit_event" }] }, actorId: admin.id, outcome: "success" },
+    }),
+  ).toBe(toSend - truuDeletes);
 });
 
-test("a CSV of people on the Bulk page plans each person's steps; unknown and duplicate people are errors", async ({ page }) => {
+test("a CSV of people on the Bulk page plans each person's steps; unknown and duplicate people are errors", async ({
+  page,
+}) => {
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const admin = await createStaff("admin", [tenant.id]);
   await signIn(page, admin.email, admin.password);
   await syncTenant(page, tenant.id, ["jumpcloud"]);
-  const [a, b] = await prisma.person.findMany({ where: { tenantId: tenant.id, mergedIntoId: null }, orderBy: { emailNorm: "asc" }, take: 2 });
+  const [a, b] = await prisma.person.findMany({
+    where: { tenantId: tenant.id, mergedIntoId: null },
+    orderBy: { emailNorm: "asc" },
+    take: 2,
+  });
   await page.goto("/bulk");
   await page.getByLabel("Operation").selectOption("offboarding");
   const csv = ["mail", a!.emailNorm.toUpperCase(), b!.emailNorm, "ghost@nowhere.example", a!.emailNorm].join("\r\n");
-  await page.getByTestId("bulk-file").setInputFiles({ name: "leavers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByTestId("bulk-file")
+    .setInputFiles({ name: "leavers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Upload and plan" }).click();
   await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: "Offboarding · leavers.csv" })).toBeVisible();
-  await expect(page.getByTestId("plan-counts")).toContainText(/steps for 2 people: \d+ to change · \d+ already done · 2 error/);
+  await expect(page.getByTestId("plan-counts")).toContainText(
+    /steps for 2 people: \d+ to change · \d+ already done · 2 error/,
+  );
   await expect(page.getByText("Unknown person: ghost@nowhere.example")).toBeVisible();
   await expect(page.getByText("Duplicate of row 2 in this file.")).toBeVisible();
   const jobId = page.url().split("/").pop()!;
-  const inJumpCloud = await prisma.jumpcloudUser.count({ where: { tenantId: tenant.id, deletedAt: null, emailNorm: { in: [a!.emailNorm, b!.emailNorm] } } });
+  const inJumpCloud = await prisma.jumpcloudUser.count({
+    where: { tenantId: tenant.id, deletedAt: null, emailNorm: { in: [a!.emailNorm, b!.emailNorm] } },
+  });
   expect(await prisma.bulkRow.count({ where: { jobId, operation: "jumpcloud.user.suspended" } })).toBe(inJumpCloud);
   expect(await prisma.auditEvent.count({ where: { jobId } })).toBe(0);
   // The results file names the person of each step; the failed-rows file lists the people to fix and upload again.
@@ -107,10 +174,15 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
   expect(failed).toContain("ghost@nowhere.example,Unknown person");
 });
 
-test("a viewer (and an operator) may not offboard: no button, and calling the actions directly is refused and audited", async ({ page }) => {
+test("a viewer (and an operator) may not offboard: no button, and calling the actions directly is refused and audited", async ({
+  page,
+}) => {
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
-  const person = await prisma.person.findFirstOrThrow({ where: { tenantId: tenant.id, mergedIntoId: null }, orderBy: { emailNorm: "asc" } });
+  const person = await prisma.person.findFirstOrThrow({
+    where: { tenantId: tenant.id, mergedIntoId: null },
+    orderBy: { emailNorm: "asc" },
+  });
   for (const role of ["viewer", "operator"] as const) {
     const staff = await createStaff(role, [tenant.id]);
     await signIn(page, staff.email, staff.password);
@@ -118,10 +190,19 @@ test("a viewer (and an operator) may not offboard: no button, and calling the ac
     await expect(page.getByTestId("person-jumpcloud")).toBeVisible();
     await expect(page.getByTestId("offboard-person")).toHaveCount(0);
     const jobsBefore = await prisma.bulkJob.count({ where: { tenantId: tenant.id, operation: "offboarding" } });
-    expect(await callServerAction(page, "lib/offboarding/actions.ts", "planPersonOffboarding", { tenantId: tenant.id, personId: person.id })).toContain("may not do this");
+    expect(
+      await callServerAction(page, "lib/offboarding/actions.ts", "planPersonOffboarding", {
+        tenantId: tenant.id,
+        personId: person.id,
+      }),
+    ).toContain("may not do this");
     expect(await prisma.bulkJob.count({ where: { tenantId: tenant.id, operation: "offboarding" } })).toBe(jobsBefore);
     const staffRow = await prisma.staffUser.findUniqueOrThrow({ where: { email: staff.email } });
-    expect(await prisma.auditEvent.count({ where: { actorId: staffRow.id, action: "offboarding.planned", outcome: "denied" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { actorId: staffRow.id, action: "offboarding.planned", outcome: "denied" },
+      }),
+    ).toBe(1);
     await page.context().clearCookies();
   }
 });

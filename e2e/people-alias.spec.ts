@@ -5,16 +5,41 @@ import { callServerAction, createStaff, createTenant, db, signIn } from "./fixtu
 // One employee under three addresses in a fresh tenant's cache (rows in the
 // sync's shape): an admin declares the onmicrosoft domain an alias on the
 // tenant page and the People list shows one person known to all four vendors.
-test("an admin's domain alias joins a person's vendor accounts; a viewer may not change it", async ({ page, browser }) => {
+test("an admin's domain alias joins a person's vendor accounts; a viewer may not change it", async ({
+  page,
+  browser,
+}) => {
   const prisma = await db();
   const tenant = await createTenant();
   const tenantId = tenant.id;
   const row = (v: string) => ({ tenantId, vendorId: `${v}-${Date.now()}`, hash: "h", raw: {} });
-  await prisma.trugridUser.create({ data: { ...row("tg"), upn: "Alice@Northwind.example", emailNorm: "alice@northwind.example" } });
-  await prisma.truuUser.create({ data: { ...row("tu"), upn: "ALICE@northwind.example", emailNorm: "alice@northwind.example", displayName: "Alice Smith" } });
-  await prisma.twingateUser.create({ data: { ...row("tw"), email: "alice@northwind.onmicrosoft.com", emailNorm: "alice@northwind.onmicrosoft.com", state: "ACTIVE" } });
+  await prisma.trugridUser.create({
+    data: { ...row("tg"), upn: "Alice@Northwind.example", emailNorm: "alice@northwind.example" },
+  });
+  await prisma.truuUser.create({
+    data: {
+      ...row("tu"),
+      upn: "ALICE@northwind.example",
+      emailNorm: "alice@northwind.example",
+      displayName: "Alice Smith",
+    },
+  });
+  await prisma.twingateUser.create({
+    data: {
+      ...row("tw"),
+      email: "alice@northwind.onmicrosoft.com",
+      emailNorm: "alice@northwind.onmicrosoft.com",
+      state: "ACTIVE",
+    },
+  });
   await prisma.jumpcloudUser.create({
-    data: { ...row("jc"), username: "alice.smith", email: "alice.smith@northwind.example", emailNorm: "alice.smith@northwind.example", raw: { alternateEmail: "alice@northwind.example" } },
+    data: {
+      ...row("jc"),
+      username: "alice.smith",
+      email: "alice.smith@northwind.example",
+      emailNorm: "alice.smith@northwind.example",
+      raw: { alternateEmail: "alice@northwind.example" },
+    },
   });
   await linkPeople(viaPrisma(prisma), tenantId);
 
@@ -46,5 +71,7 @@ test("an admin's domain alias joins a person's vendor accounts; a viewer may not
   const body = await callServerAction(vpage, "lib/people/actions.ts", "saveDomainAliases", { tenantId, aliases: "" });
   expect(body).toContain("may not do this");
   expect(await prisma.tenantDomainAlias.count({ where: { tenantId } })).toBe(1);
-  expect(await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id }, orderBy: { seq: "desc" } })).toMatchObject({ action: "tenant.domain_aliases_saved", outcome: "denied" });
+  expect(
+    await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id }, orderBy: { seq: "desc" } }),
+  ).toMatchObject({ action: "tenant.domain_aliases_saved", outcome: "denied" });
 });

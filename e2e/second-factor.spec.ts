@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_PORT } from "../playwright.config";
+import { expect, type Page, test } from "@playwright/test";
 import { newTotpSecret, totpCode } from "../lib/second-factor/totp";
+import { E2E_PORT } from "../playwright.config";
 import { createStaff, db, signIn } from "./fixtures";
 
 // Codes are computed here from the secret the page shows, as an app would.
@@ -42,9 +42,13 @@ async function signOut(page: Page) {
 }
 
 const eventsOf = async (staffId: string) =>
-  (await (await db()).auditEvent.findMany({ orderBy: { seq: "desc" }, take: 200 })).filter((e) => e.actorId === staffId || JSON.stringify(e.targets).includes(staffId));
+  (await (await db()).auditEvent.findMany({ orderBy: { seq: "desc" }, take: 200 })).filter(
+    (e) => e.actorId === staffId || JSON.stringify(e.targets).includes(staffId),
+  );
 
-test("an authenticator app set up in Settings is asked for after the password; no session before it", async ({ page }) => {
+test("an authenticator app set up in Settings is asked for after the password; no session before it", async ({
+  page,
+}) => {
   const user = await createStaff("viewer", []);
   await signIn(page, user.email, user.password);
   const { secret } = await enrolTotpInSettings(page, user.password);
@@ -67,8 +71,14 @@ test("an authenticator app set up in Settings is asked for after the password; n
   await expect(page).toHaveURL(/\/audit$/);
 
   const events = await eventsOf(user.id);
-  expect(events.find((e) => e.action === "staff.totp.enrolled")).toMatchObject({ outcome: "success", after: { recoveryCodes: 10 } });
-  expect(events.find((e) => e.action === "staff.second_factor_failed")).toMatchObject({ outcome: "failure", reason: "wrong code" });
+  expect(events.find((e) => e.action === "staff.totp.enrolled")).toMatchObject({
+    outcome: "success",
+    after: { recoveryCodes: 10 },
+  });
+  expect(events.find((e) => e.action === "staff.second_factor_failed")).toMatchObject({
+    outcome: "failure",
+    reason: "wrong code",
+  });
   expect(events.find((e) => e.action === "staff.signed_in")).toMatchObject({ after: { method: "password+totp" } });
 });
 
@@ -94,13 +104,22 @@ test("a recovery code signs in once when the app is not at hand", async ({ page 
   await expect(page.getByTestId("second-factor-error")).toContainText("already used");
   await expect(page).toHaveURL(/\/login\/second-factor$/);
   const events = await eventsOf(user.id);
-  expect(events.find((e) => e.action === "staff.recovery_code.used")).toMatchObject({ outcome: "success", after: { remaining: 9 } });
+  expect(events.find((e) => e.action === "staff.recovery_code.used")).toMatchObject({
+    outcome: "success",
+    after: { remaining: 9 },
+  });
 });
 
-test("with a factor required for their role, a user without one must set it up before reaching the console", async ({ page, browser }) => {
+test("with a factor required for their role, a user without one must set it up before reaching the console", async ({
+  page,
+  browser,
+}) => {
   const prisma = await db();
   // Only an admin holding every tenant may set the requirement.
-  const admin = await createStaff("admin", (await prisma.tenant.findMany({ select: { id: true } })).map((t) => t.id));
+  const admin = await createStaff(
+    "admin",
+    (await prisma.tenant.findMany({ select: { id: true } })).map((t) => t.id),
+  );
   const operator = await createStaff("operator", []);
   try {
     await signIn(page, admin.email, admin.password);
@@ -163,7 +182,10 @@ test("an admin resets a staff user's second factor, which signs them out", async
   await expect(userPage).toHaveURL(/\/login/);
   const prisma = await db();
   expect(await prisma.staffTotp.count({ where: { staffId: user.id } })).toBe(0);
-  expect((await eventsOf(user.id)).find((e) => e.action === "staff.second_factor.reset")).toMatchObject({ actorId: admin.id, outcome: "success" });
+  expect((await eventsOf(user.id)).find((e) => e.action === "staff.second_factor.reset")).toMatchObject({
+    actorId: admin.id,
+    outcome: "success",
+  });
   // With no factor (and none required) the password alone signs in again.
   await signIn(userPage, user.email, user.password);
 });
@@ -175,7 +197,14 @@ test("a passkey added in Settings is the second step at the next sign-in", async
   const cdp = await context.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   const user = await createStaff("operator", []);
   await signIn(page, user.email, user.password);
@@ -201,7 +230,10 @@ test("a passkey added in Settings is the second step at the next sign-in", async
   const passkey = await (await db()).staffPasskey.findFirstOrThrow({ where: { staffId: user.id } });
   expect(passkey).toMatchObject({ name: "Virtual laptop", lastUsedAt: expect.any(Date) });
   const events = await eventsOf(user.id);
-  expect(events.find((e) => e.action === "staff.passkey.added")).toMatchObject({ outcome: "success", after: { name: "Virtual laptop" } });
+  expect(events.find((e) => e.action === "staff.passkey.added")).toMatchObject({
+    outcome: "success",
+    after: { name: "Virtual laptop" },
+  });
   expect(events.find((e) => e.action === "staff.signed_in")).toMatchObject({ after: { method: "password+passkey" } });
   await context.close();
 });

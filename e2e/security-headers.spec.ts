@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, type Page, type Response, test } from "@playwright/test";
 import { createStaff, createTenant, db, signIn } from "./fixtures";
 
 /** Console errors and warnings about Content-Security-Policy or Permissions-Policy (an unknown feature is a warning), and every securitypolicyviolation event. */
@@ -6,10 +6,18 @@ async function watchPolicyErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   // Injected by the browser driver, not as a page script, so the policy does not apply to it.
   await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`)),
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(
+        `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    ),
   );
   page.on("console", (m) => {
-    if ((m.type() === "error" || m.type() === "warning") && /securitypolicyviolation|Content Security Policy|Permissions-Policy|nonce/i.test(m.text())) errors.push(m.text());
+    if (
+      (m.type() === "error" || m.type() === "warning") &&
+      /securitypolicyviolation|Content Security Policy|Permissions-Policy|nonce/i.test(m.text())
+    )
+      errors.push(m.text());
   });
   return errors;
 }
@@ -30,7 +38,9 @@ async function expectNoncedPage(res: Response | null) {
   return nonce!;
 }
 
-test("pages carry a fresh nonce that every inline script has, and run and respond to use without a policy violation", async ({ page }) => {
+test("pages carry a fresh nonce that every inline script has, and run and respond to use without a policy violation", async ({
+  page,
+}) => {
   const errors = await watchPolicyErrors(page);
   const prisma = await db();
   const demo = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
@@ -71,7 +81,9 @@ test("pages carry a fresh nonce that every inline script has, and run and respon
   expect(errors).toEqual([]);
 });
 
-test("every response denies unused browser features but keeps passkeys, and plain http gets no HSTS", async ({ request }) => {
+test("every response denies unused browser features but keeps passkeys, and plain http gets no HSTS", async ({
+  request,
+}) => {
   for (const path of ["/login", "/api/health", "/icon.svg"]) {
     const res = await request.get(path);
     const headers = res.headers();

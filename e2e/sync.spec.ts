@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { callServerAction, createStaff, createTenant, db, signIn } from "./fixtures";
 
-test("an operator syncs a vendor now and sees progress, then the counts; the cache holds the data", async ({ page }) => {
+test("an operator syncs a vendor now and sees progress, then the counts; the cache holds the data", async ({
+  page,
+}) => {
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true } });
   const operator = await createStaff("operator", [tenant.id]);
@@ -17,7 +19,9 @@ test("an operator syncs a vendor now and sees progress, then the counts; the cac
   expect(await prisma.jumpcloudUser.count({ where: { tenantId: tenant.id, deletedAt: null } })).toBeGreaterThan(0);
   expect(await prisma.person.count({ where: { tenantId: tenant.id } })).toBeGreaterThan(0);
   await expect(page.getByTestId("sync-history-row").first()).toContainText("manual");
-  const requested = await prisma.auditEvent.count({ where: { actorId: operator.id, action: "sync.requested", outcome: "success" } });
+  const requested = await prisma.auditEvent.count({
+    where: { actorId: operator.id, action: "sync.requested", outcome: "success" },
+  });
   expect(requested).toBe(4);
 });
 
@@ -30,7 +34,10 @@ test("a viewer sees sync history but cannot start a sync, even by calling the ac
   await expect(page.getByTestId("sync-card-trugrid")).toBeVisible();
   await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0);
   const before = await prisma.syncRun.count();
-  const body = await callServerAction(page, "lib/sync/actions.ts", "syncNow", { tenantId: tenant.id, vendor: "trugrid" });
+  const body = await callServerAction(page, "lib/sync/actions.ts", "syncNow", {
+    tenantId: tenant.id,
+    vendor: "trugrid",
+  });
   expect(body).toContain("may not do this");
   expect(await prisma.syncRun.count()).toBe(before);
   const other = await createTenant(`Elsewhere ${Date.now()}`);

@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { TRUGRID_SIM_API_KEY } from "../sim/trugrid/server";
 import { callServerAction, createStaff, db, signIn } from "./fixtures";
 import { ensureTrugridSynced, simSummary, trugridDemo } from "./trugrid-fixtures";
-import { TRUGRID_SIM_API_KEY } from "../sim/trugrid/server";
 
 const toast = (page: Page, text: string) => page.locator("[data-sonner-toast]").filter({ hasText: text });
 
 async function vendorGet(sim: string, route: string, query: Record<string, string>) {
-  const res = await fetch(`${sim}/api/public/${route}?${new URLSearchParams(query)}`, { headers: { api_key: TRUGRID_SIM_API_KEY } });
+  const res = await fetch(`${sim}/api/public/${route}?${new URLSearchParams(query)}`, {
+    headers: { api_key: TRUGRID_SIM_API_KEY },
+  });
   return res.json() as Promise<unknown>;
 }
 
@@ -19,7 +21,9 @@ async function asAdmin(page: Page) {
   return { ...demo, admin };
 }
 
-test("an admin syncs a user newly added in AD; the user reaches the users table, and an unknown UPN is refused in TruGrid's words", async ({ page }) => {
+test("an admin syncs a user newly added in AD; the user reaches the users table, and an unknown UPN is refused in TruGrid's words", async ({
+  page,
+}) => {
   const { tenant, sim, domain } = await asAdmin(page);
   const [pending] = (await simSummary(sim, domain)).pendingUsers;
   const prisma = await db();
@@ -36,13 +40,17 @@ test("an admin syncs a user newly added in AD; the user reaches the users table,
   expect(await prisma.trugridUser.count({ where: { tenantId: tenant.id, upn: pending, deletedAt: null } })).toBe(1);
 });
 
-test("an admin adds UPN suffixes: TruGrid's rule refuses a registered domain, and the console keeps a record", async ({ page }) => {
+test("an admin adds UPN suffixes: TruGrid's rule refuses a registered domain, and the console keeps a record", async ({
+  page,
+}) => {
   const { sim, domain } = await asAdmin(page);
   await page.goto("/trugrid/directory");
   await page.getByLabel("DNS names, one per line").fill(`partners.${domain}\n${domain}`);
   await page.getByRole("button", { name: "Add suffixes (2)" }).click();
   await expect(toast(page, "UPN suffix added for 1 of 2")).toBeVisible();
-  await expect(page.getByTestId("item-result").filter({ hasText: `'${domain}' is a domain registered in TruGrid.` })).toBeVisible();
+  await expect(
+    page.getByTestId("item-result").filter({ hasText: `'${domain}' is a domain registered in TruGrid.` }),
+  ).toBeVisible();
   expect((await simSummary(sim, domain)).upnSuffixes).toContain(`partners.${domain}`);
   await expect(page.getByTestId("suffix-history")).toContainText(`partners.${domain}: Success.`);
 });
@@ -67,7 +75,9 @@ test("an admin forces AD and application refreshes and clears a group's applicat
   expect((await simSummary(sim, domain)).appAssociations["finance users"]).toBeUndefined();
 });
 
-test("an admin assigns a machine group to a user group; an operator cannot, even by calling the action", async ({ page }) => {
+test("an admin assigns a machine group to a user group; an operator cannot, even by calling the action", async ({
+  page,
+}) => {
   const { tenant, sim, domain } = await asAdmin(page);
   await page.goto("/trugrid/assignments");
   await page.getByLabel("User UPN or user group").fill("Finance Users");
@@ -84,9 +94,14 @@ test("an admin assigns a machine group to a user group; an operator cannot, even
   await signIn(page, operator.email, operator.password);
   await page.goto("/trugrid/directory");
   await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
-  const body = await callServerAction(page, "lib/trugrid/directory-actions.ts", "addUserMachineAssignments", { tenantId: tenant.id, assignments: [{ key: "HR Users", value: ["Remote Desktop Farm"] }] });
+  const body = await callServerAction(page, "lib/trugrid/directory-actions.ts", "addUserMachineAssignments", {
+    tenantId: tenant.id,
+    assignments: [{ key: "HR Users", value: ["Remote Desktop Farm"] }],
+  });
   expect(body).toContain("may not do this");
-  expect((await simSummary(sim, domain)).assignments.find((x) => x.key === "HR Users")?.targets).not.toContain("remote desktop farm");
+  expect((await simSummary(sim, domain)).assignments.find((x) => x.key === "HR Users")?.targets).not.toContain(
+    "remote desktop farm",
+  );
 });
 
 test("allow-lists show what TruGrid lists, export as CSV, and can be read again", async ({ page }) => {
@@ -102,7 +117,9 @@ test("allow-lists show what TruGrid lists, export as CSV, and can be read again"
   await expect(toast(page, `TruGrid lists ${ips.length} allowed IPs`)).toBeVisible();
 });
 
-test("an operator looks up logon IPs for chosen users and the whole domain; an unknown UPN gets TruGrid's refusal", async ({ page }) => {
+test("an operator looks up logon IPs for chosen users and the whole domain; an unknown UPN gets TruGrid's refusal", async ({
+  page,
+}) => {
   const { tenant, sim, domain } = await trugridDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
@@ -120,5 +137,7 @@ test("an operator looks up logon IPs for chosen users and the whole domain; an u
 
   await page.getByLabel("UPNs").fill(`ghost@${domain}`);
   await page.getByRole("button", { name: "Look up user" }).click();
-  await expect(page.getByTestId("lookup-error")).toHaveText(`TruGrid answered: User 'ghost@${domain}' not found in domain '${domain}'. (HTTP 400)`);
+  await expect(page.getByTestId("lookup-error")).toHaveText(
+    `TruGrid answered: User 'ghost@${domain}' not found in domain '${domain}'. (HTTP 400)`,
+  );
 });

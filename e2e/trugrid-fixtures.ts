@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
-import { db, syncTenant } from "./fixtures";
 import { TRUGRID_SIM_API_KEY } from "../sim/trugrid/server";
+import { db, syncTenant } from "./fixtures";
 
 /** The demo tenant and its TruGrid simulator (base URL and domain), as the console is wired to them. */
 export async function trugridDemo() {
@@ -32,7 +32,11 @@ export async function simSummary(sim: string, domain: string): Promise<SimSummar
   return (await fetch(`${sim}/__sim/state/${domain}/summary`)).json() as Promise<SimSummary>;
 }
 
-export async function simUser(sim: string, domain: string, upn: string): Promise<{ mfa: "on" | "off" | "unset"; udp: boolean; phone: string | null; isAdmin: boolean }> {
+export async function simUser(
+  sim: string,
+  domain: string,
+  upn: string,
+): Promise<{ mfa: "on" | "off" | "unset"; udp: boolean; phone: string | null; isAdmin: boolean }> {
   return (await fetch(`${sim}/__sim/state/${domain}/users/${encodeURIComponent(upn)}`)).json() as never;
 }
 
@@ -52,14 +56,24 @@ export async function ensureTrugridSynced(page: Page, tenantId: string) {
 export async function ordinaryUsers(tenantId: string, sim: string, domain: string): Promise<string[]> {
   const s = await simSummary(sim, domain);
   const skip = new Set([...s.admins, ...s.mfaOff, ...s.mfaUnset, ...s.pendingUsers].map((u) => u.toLowerCase()));
-  const users = await (await db()).trugridUser.findMany({ where: { tenantId, deletedAt: null }, orderBy: { upn: "asc" }, select: { upn: true } });
+  const users = await (await db()).trugridUser.findMany({
+    where: { tenantId, deletedAt: null },
+    orderBy: { upn: "asc" },
+    select: { upn: true },
+  });
   return users.map((u) => u.upn).filter((u) => !skip.has(u.toLowerCase()));
 }
 
 /** What TruGrid holds now, read through its documented route with the simulator's key. */
-export async function vendorAssociations(sim: string, domain: string, filter: { groupName: string } | { userUpn: string }) {
+export async function vendorAssociations(
+  sim: string,
+  domain: string,
+  filter: { groupName: string } | { userUpn: string },
+) {
   const q = new URLSearchParams({ domainName: domain, ...filter });
-  const res = await fetch(`${sim}/api/public/GetMachineAssociations?${q}`, { headers: { api_key: TRUGRID_SIM_API_KEY } });
+  const res = await fetch(`${sim}/api/public/GetMachineAssociations?${q}`, {
+    headers: { api_key: TRUGRID_SIM_API_KEY },
+  });
   expect(res.ok).toBe(true);
   return (await res.json()) as { userUpn: string; groupName: string; machineName: string }[];
 }

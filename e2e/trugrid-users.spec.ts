@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { callServerAction, createStaff, db, signIn } from "./fixtures";
 import { ensureTrugridSynced, ordinaryUsers, setFaults, simSummary, simUser, trugridDemo } from "./trugrid-fixtures";
 
@@ -13,7 +13,9 @@ async function rowAction(page: Page, upn: string, item: string) {
   await page.getByTestId("confirm-button").click();
 }
 
-test("an operator turns MFA off for a user, sees TruGrid's answer and who set it, then undoes it from the toast", async ({ page }) => {
+test("an operator turns MFA off for a user, sees TruGrid's answer and who set it, then undoes it from the toast", async ({
+  page,
+}) => {
   const { tenant, sim, domain } = await trugridDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
@@ -32,7 +34,9 @@ test("an operator turns MFA off for a user, sees TruGrid's answer and who set it
   expect((await simUser(sim, domain, upn)).mfa).toBe("off");
 
   const prisma = await db();
-  const done = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.mfa.turned_off", outcome: "success" } });
+  const done = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "trugrid.mfa.turned_off", outcome: "success" },
+  });
   expect(done.before).toEqual({ [upn]: { mfa: "unknown", udp: "unknown" } });
   expect(done.after).toMatchObject({ statuses: { [upn]: "Success." }, succeeded: [upn] });
 
@@ -40,7 +44,9 @@ test("an operator turns MFA off for a user, sees TruGrid's answer and who set it
   await expect(page.getByText("Undone.")).toBeVisible();
   expect((await simUser(sim, domain, upn)).mfa).toBe("on");
   await expect(page.getByTestId("mfa-state")).toContainText("on");
-  const undo = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.mfa.turned_on", outcome: "success" } });
+  const undo = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "trugrid.mfa.turned_on", outcome: "success" },
+  });
   expect(undo.targets).toContainEqual({ type: "audit_event", id: done.id, label: "undo of this event" });
 });
 
@@ -58,7 +64,10 @@ test("TruGrid's refusal to turn MFA off for an Admin-role user reaches the opera
   await expect(page.getByTestId("item-result")).toContainText(refusal);
   await expect(page.getByTestId("mfa-state")).toHaveText("unknown");
   expect((await simUser(sim, domain, admin!)).mfa).toBe("on");
-  const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.mfa.turned_off" }, orderBy: { seq: "desc" } });
+  const ev = await (await db()).auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "trugrid.mfa.turned_off" },
+    orderBy: { seq: "desc" },
+  });
   expect(ev).toMatchObject({ outcome: "failure", reason: expect.stringContaining(refusal) });
 });
 
@@ -72,12 +81,17 @@ test("a vendor error leaves the console's record unchanged and says what TruGrid
   await setFaults(sim, { errorRate: 1 });
   try {
     await rowAction(page, upn, "Turn UDP on");
-    await expect(page.locator("[data-sonner-toast]").filter({ hasText: "TruGrid answered: Internal Server Error (HTTP 500)" })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.locator("[data-sonner-toast]").filter({ hasText: "TruGrid answered: Internal Server Error (HTTP 500)" }),
+    ).toBeVisible({ timeout: 30_000 });
   } finally {
     await setFaults(sim, { errorRate: 0 });
   }
   await expect(page.getByTestId("udp-state")).toHaveText("unknown");
-  const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.udp.enabled" }, orderBy: { seq: "desc" } });
+  const ev = await (await db()).auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "trugrid.udp.enabled" },
+    orderBy: { seq: "desc" },
+  });
   expect(ev).toMatchObject({ outcome: "failure", reason: expect.stringContaining("HTTP 500") });
 });
 
@@ -101,9 +115,13 @@ test("an operator turns UDP on for selected users, and undoes it from the audit 
   await page.getByRole("menuitem", { name: "Turn UDP on" }).click();
   await expect(page.getByRole("dialog")).toContainText("Turn RDP over UDP on for 2 users");
   await page.getByTestId("confirm-button").click();
-  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "RDP over UDP turned on for 2. TruGrid: Success." })).toBeVisible();
+  await expect(
+    page.locator("[data-sonner-toast]").filter({ hasText: "RDP over UDP turned on for 2. TruGrid: Success." }),
+  ).toBeVisible();
   for (const upn of chosen) expect((await simUser(sim, domain, upn)).udp).toBe(true);
-  await expect(page.getByTestId("table-row").filter({ hasText: chosen[0] }).getByTestId("udp-state")).toContainText("on");
+  await expect(page.getByTestId("table-row").filter({ hasText: chosen[0] }).getByTestId("udp-state")).toContainText(
+    "on",
+  );
 
   await page.goto("/audit");
   const row = page.getByTestId("audit-row").filter({ hasText: "trugrid.udp.enabled" }).first();
@@ -118,17 +136,25 @@ test("an admin turns UDP off for the whole domain only after typing its name", a
   await signIn(page, admin.email, admin.password);
   await ensureTrugridSynced(page, tenant.id);
   // The typed name is checked by the action too, not only by the dialog.
-  const wrong = await callServerAction(page, "lib/trugrid/udp-actions.ts", "setDomainUdp", { tenantId: tenant.id, on: false, confirm: "not-the-domain.example" });
+  const wrong = await callServerAction(page, "lib/trugrid/udp-actions.ts", "setDomainUdp", {
+    tenantId: tenant.id,
+    on: false,
+    confirm: "not-the-domain.example",
+  });
   expect(wrong).toContain(`Type the domain name (${domain}) to confirm.`);
   await page.goto("/trugrid/users");
   await page.getByRole("button", { name: "UDP off for the whole domain…" }).click();
   await expect(page.getByTestId("confirm-button")).toBeDisabled();
   await page.getByTestId("confirm-text").fill(domain);
   await page.getByTestId("confirm-button").click();
-  await expect(page.locator("[data-sonner-toast]").filter({ hasText: `RDP over UDP turned off for every user of ${domain}` })).toBeVisible();
+  await expect(
+    page.locator("[data-sonner-toast]").filter({ hasText: `RDP over UDP turned off for every user of ${domain}` }),
+  ).toBeVisible();
   const [someone] = await ordinaryUsers(tenant.id, sim, domain);
   expect((await simUser(sim, domain, someone!)).udp).toBe(false);
-  const state = await (await db()).trugridUserState.findUniqueOrThrow({ where: { tenantId_upn: { tenantId: tenant.id, upn: someone!.toLowerCase() } } });
+  const state = await (await db()).trugridUserState.findUniqueOrThrow({
+    where: { tenantId_upn: { tenantId: tenant.id, upn: someone!.toLowerCase() } },
+  });
   expect(state).toMatchObject({ udpOn: false, udpSetBy: expect.any(String) });
 });
 
@@ -138,19 +164,29 @@ test("a viewer sees the users but is refused when calling an action directly; no
   await signIn(page, viewer.email, viewer.password);
   await page.goto("/trugrid/users");
   const prisma = await db();
-  if ((await prisma.trugridUser.count({ where: { tenantId: tenant.id } })) > 0) await expect(page.getByTestId("user-upn").first()).toBeVisible();
+  if ((await prisma.trugridUser.count({ where: { tenantId: tenant.id } })) > 0)
+    await expect(page.getByTestId("user-upn").first()).toBeVisible();
   await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
   const [upn] = (await prisma.trugridUser.findMany({ where: { tenantId: tenant.id }, take: 1 })).map((u) => u.upn);
   const target = upn ?? `nobody@${domain}`;
   const before = await simUser(sim, domain, target).catch(() => null);
-  const body = await callServerAction(page, "lib/trugrid/mfa-actions.ts", "turnOffMfa", { tenantId: tenant.id, upns: [target] });
+  const body = await callServerAction(page, "lib/trugrid/mfa-actions.ts", "turnOffMfa", {
+    tenantId: tenant.id,
+    upns: [target],
+  });
   expect(body).toContain("may not do this");
   expect(await simUser(sim, domain, target).catch(() => null)).toEqual(before);
   const ev = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id }, orderBy: { seq: "desc" } });
-  expect(ev).toMatchObject({ action: "trugrid.mfa.turned_off", outcome: "denied", reason: expect.stringContaining("viewer lacks trugrid.user.write") });
+  expect(ev).toMatchObject({
+    action: "trugrid.mfa.turned_off",
+    outcome: "denied",
+    reason: expect.stringContaining("viewer lacks trugrid.user.write"),
+  });
 });
 
-test("resetting MFA with the phone clears enrolment and phone; TruGrid refuses a reset where MFA is off", async ({ page }) => {
+test("resetting MFA with the phone clears enrolment and phone; TruGrid refuses a reset where MFA is off", async ({
+  page,
+}) => {
   const { tenant, sim, domain } = await trugridDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
@@ -160,14 +196,20 @@ test("resetting MFA with the phone clears enrolment and phone; TruGrid refuses a
   expect((await simUser(sim, domain, upn)).phone).not.toBeNull();
   await openUser(page, upn);
   await rowAction(page, upn, "Reset MFA and phone…");
-  await expect(page.locator("[data-sonner-toast]").filter({ hasText: `MFA and phone reset: ${upn}. TruGrid: Success.` })).toBeVisible();
+  await expect(
+    page.locator("[data-sonner-toast]").filter({ hasText: `MFA and phone reset: ${upn}. TruGrid: Success.` }),
+  ).toBeVisible();
   await expect(page.getByTestId("mfa-state")).toContainText(/reset here .* by E2E operator/);
   expect(await simUser(sim, domain, upn)).toMatchObject({ mfa: "unset", phone: null });
-  const ev = await (await db()).auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "trugrid.mfa.reset", outcome: "success" } });
+  const ev = await (await db()).auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "trugrid.mfa.reset", outcome: "success" },
+  });
   expect(ev.after).toMatchObject({ resetPhone: true, statuses: { [upn]: "Success." } });
 
   const [off] = (await simSummary(sim, domain)).mfaOff;
   await openUser(page, off!);
   await rowAction(page, off!, "Reset MFA…");
-  await expect(page.locator("[data-sonner-toast]").filter({ hasText: `Error. Reason: MFA is turned off for user '${off}'.` })).toBeVisible();
+  await expect(
+    page.locator("[data-sonner-toast]").filter({ hasText: `Error. Reason: MFA is turned off for user '${off}'.` }),
+  ).toBeVisible();
 });

@@ -1,14 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
-import { TWINGATE_SIM_CREDENTIALS } from "../sim/twingate";
+import { expect, type Page, test } from "@playwright/test";
 import { pacerKey } from "../lib/twingate/pacer";
 import { TwingateClient } from "../lib/vendors/twingate/client";
 import { TWINGATE_LIMITS } from "../lib/vendors/twingate/pacer";
+import { TWINGATE_SIM_CREDENTIALS } from "../sim/twingate";
 import { callServerAction, db } from "./fixtures";
 
 /** A demo tenant with its Twingate simulator, and a client that reads the simulator directly (to check what really changed). */
 export async function twingateDemo() {
   const prisma = await db();
-  const connection = await prisma.vendorConnection.findFirstOrThrow({ where: { vendor: "twingate", tenant: { isDemo: true } }, include: { tenant: true }, orderBy: { tenant: { name: "asc" } } });
+  const connection = await prisma.vendorConnection.findFirstOrThrow({
+    where: { vendor: "twingate", tenant: { isDemo: true } },
+    include: { tenant: true },
+    orderBy: { tenant: { name: "asc" } },
+  });
   const sim = new TwingateClient({ baseUrl: connection.baseUrl, credentials: TWINGATE_SIM_CREDENTIALS });
   return { prisma, tenant: connection.tenant, baseUrl: connection.baseUrl, sim };
 }
@@ -20,12 +24,22 @@ export async function ensureTwingateSynced(page: Page, tenantId: string) {
   if (done) return;
   const body = await callServerAction(page, "lib/sync/actions.ts", "syncNow", { tenantId, vendor: "twingate" });
   expect(body).toContain("runId");
-  await expect.poll(async () => (await prisma.syncRun.findFirst({ where: { tenantId, vendor: "twingate" }, orderBy: { queuedAt: "desc" } }))?.status, { timeout: 60_000 }).toBe("succeeded");
+  await expect
+    .poll(
+      async () =>
+        (await prisma.syncRun.findFirst({ where: { tenantId, vendor: "twingate" }, orderBy: { queuedAt: "desc" } }))
+          ?.status,
+      { timeout: 60_000 },
+    )
+    .toBe("succeeded");
 }
 
 /** Sets the simulator's fault knobs (PUT /__sim/faults); call with {} fields at 0 to clear. */
 export async function simFaults(baseUrl: string, faults: Record<string, number>) {
-  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/__sim/faults`, { method: "PUT", body: JSON.stringify(faults) });
+  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/__sim/faults`, {
+    method: "PUT",
+    body: JSON.stringify(faults),
+  });
   expect(res.ok).toBe(true);
 }
 
@@ -69,6 +83,9 @@ export function twingateWritesPerTest(writes: number) {
   test.afterEach(async () => {
     const { prisma, tenant } = await twingateDemo();
     const made = await prisma.pacerSlot.count({ where: { key: writeKey(tenant.id), at: { gte: since! } } });
-    expect(made, `this test made ${made} Twingate changes; raise twingateWritesPerTest(${writes}) to match`).toBeLessThanOrEqual(writes);
+    expect(
+      made,
+      `this test made ${made} Twingate changes; raise twingateWritesPerTest(${writes}) to match`,
+    ).toBeLessThanOrEqual(writes);
   });
 }

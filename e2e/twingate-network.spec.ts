@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { callServerAction, createStaff, signIn } from "./fixtures";
 import { ensureTwingateSynced, twingateDemo, twingateWritesPerTest } from "./twingate-fixtures";
 
@@ -6,7 +6,11 @@ twingateWritesPerTest(5);
 
 async function objectId(kind: string, name: string) {
   const { prisma, tenant } = await twingateDemo();
-  return (await prisma.vendorObject.findFirstOrThrow({ where: { tenantId: tenant.id, vendor: "twingate", kind, name, deletedAt: null } })).vendorId;
+  return (
+    await prisma.vendorObject.findFirstOrThrow({
+      where: { tenantId: tenant.id, vendor: "twingate", kind, name, deletedAt: null },
+    })
+  ).vendorId;
 }
 
 async function asAdmin(page: Page) {
@@ -17,22 +21,34 @@ async function asAdmin(page: Page) {
   return admin;
 }
 
-test("an operator adds a user to a group and undoes it, then removes a member; Twingate and the cache agree", async ({ page }) => {
+test("an operator adds a user to a group and undoes it, then removes a member; Twingate and the cache agree", async ({
+  page,
+}) => {
   const { prisma, tenant, sim } = await twingateDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await ensureTwingateSynced(page, tenant.id);
   const groupId = await objectId("group", "Contractors");
   const members = async () => new Set((await sim.group(groupId))!.users.edges.map((e) => e.node.id));
-  const outsider = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null, vendorId: { notIn: [...await members()] } }, orderBy: { emailNorm: "asc" } });
+  const outsider = await prisma.twingateUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null, vendorId: { notIn: [...(await members())] } },
+    orderBy: { emailNorm: "asc" },
+  });
 
   await page.goto(`/twingate/groups/${encodeURIComponent(groupId)}`);
   await page.getByLabel("Find users to add").fill(outsider.email);
-  await page.getByTestId("member-candidates").getByRole("button", { name: `Add ${outsider.email}` }).click();
+  await page
+    .getByTestId("member-candidates")
+    .getByRole("button", { name: `Add ${outsider.email}` })
+    .click();
   await expect(page.getByText(`Twingate: ${outsider.email} added to Contractors.`)).toBeVisible();
   await expect(page.getByTestId("member-row").filter({ hasText: outsider.email })).toHaveCount(1);
   expect((await members()).has(outsider.vendorId)).toBe(true);
-  expect(await prisma.vendorEdge.count({ where: { tenantId: tenant.id, kind: "group_member", fromId: groupId, toId: outsider.vendorId, deletedAt: null } })).toBe(1);
+  expect(
+    await prisma.vendorEdge.count({
+      where: { tenantId: tenant.id, kind: "group_member", fromId: groupId, toId: outsider.vendorId, deletedAt: null },
+    }),
+  ).toBe(1);
 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
@@ -46,7 +62,9 @@ test("an operator adds a user to a group and undoes it, then removes a member; T
   await expect(page.getByTestId("member-row").filter({ hasText: email })).toHaveCount(0);
 });
 
-test("an admin creates a group, gives it a resource, applies a policy after the warning, and deletes it with typed confirmation", async ({ page }) => {
+test("an admin creates a group, gives it a resource, applies a policy after the warning, and deletes it with typed confirmation", async ({
+  page,
+}) => {
   await asAdmin(page);
   const { prisma, tenant, sim } = await twingateDemo();
   const name = `E2E Group ${Date.now()}`;
@@ -80,10 +98,16 @@ test("an admin creates a group, gives it a resource, applies a policy after the 
   await page.getByTestId("confirm-button").click();
   await expect(page.getByText(`Twingate: group ${name} deleted.`)).toBeVisible();
   expect(await sim.group(groupId)).toBeNull();
-  expect(await prisma.vendorObject.count({ where: { tenantId: tenant.id, kind: "group", vendorId: groupId, deletedAt: null } })).toBe(0);
+  expect(
+    await prisma.vendorObject.count({
+      where: { tenantId: tenant.id, kind: "group", vendorId: groupId, deletedAt: null },
+    }),
+  ).toBe(0);
 });
 
-test("an admin grants access with a policy and expiry, replaces access after seeing who loses it, and removes a grant; Twingate's refusal is shown verbatim", async ({ page }) => {
+test("an admin grants access with a policy and expiry, replaces access after seeing who loses it, and removes a grant; Twingate's refusal is shown verbatim", async ({
+  page,
+}) => {
   await asAdmin(page);
   const { prisma, tenant, sim } = await twingateDemo();
   const contractors = await objectId("group", "Contractors");
@@ -114,9 +138,13 @@ test("an admin grants access with a policy and expiry, replaces access after see
   // A service account takes no policy: Twingate says so, and the console shows its words.
   const ciRunner = await objectId("service_account", "CI Runner");
   const body = await callServerAction(page, "lib/twingate/resource-actions.ts", "addTwingateResourceAccess", {
-    tenantId: tenant.id, resourceId, grants: [{ principalId: ciRunner, securityPolicyId: await objectId("security_policy", "Require MFA") }],
+    tenantId: tenant.id,
+    resourceId,
+    grants: [{ principalId: ciRunner, securityPolicyId: await objectId("security_policy", "Require MFA") }],
   });
-  expect(body).toContain("Twingate refused: Security Policies and expiry can only be set for Groups, not for Service Accounts.");
+  expect(body).toContain(
+    "Twingate refused: Security Policies and expiry can only be set for Groups, not for Service Accounts.",
+  );
 
   // Replace: keep only Contractors; the confirmation names everyone else.
   const form = page.getByTestId("access-set-form");
@@ -130,7 +158,11 @@ test("an admin grants access with a policy and expiry, replaces access after see
   const after = (await sim.resource(resourceId))!.access.edges;
   expect(after.map((e) => e.node.name)).toEqual(["Contractors"]);
   expect(after[0]!.securityPolicy?.name).toBe("Trusted Devices Only");
-  expect(await prisma.vendorEdge.count({ where: { tenantId: tenant.id, kind: "resource_access", fromId: resourceId, deletedAt: null } })).toBe(1);
+  expect(
+    await prisma.vendorEdge.count({
+      where: { tenantId: tenant.id, kind: "resource_access", fromId: resourceId, deletedAt: null },
+    }),
+  ).toBe(1);
 
   await row.getByTestId("access-remove").click();
   await page.getByTestId("confirm-button").click();
@@ -154,7 +186,13 @@ test("an admin edits a resource's alias, visibility and ports", async ({ page })
   await expect(page.getByTestId("resource-settings")).toContainText("443, 8000-8100");
   const r = (await sim.resource(resourceId))!;
   expect(r).toMatchObject({ alias: "intranet.example", isVisible: false });
-  expect(r.protocols.tcp).toEqual({ policy: "RESTRICTED", ports: [{ start: 443, end: 443 }, { start: 8000, end: 8100 }] });
+  expect(r.protocols.tcp).toEqual({
+    policy: "RESTRICTED",
+    ports: [
+      { start: 443, end: 443 },
+      { start: 8000, end: 8100 },
+    ],
+  });
 });
 
 test("Twingate refuses to delete a remote network with resources, and deletes an empty one", async ({ page }) => {
@@ -166,7 +204,9 @@ test("Twingate refuses to delete a remote network with resources, and deletes an
   await expect(page.getByRole("dialog")).toContainText("Twingate refuses to delete it");
   await page.getByTestId("confirm-text").fill("Head Office");
   await page.getByTestId("confirm-button").click();
-  await expect(page.getByText("Twingate refused: Delete all of a Remote Network's Resources before deleting the Remote Network.")).toBeVisible();
+  await expect(
+    page.getByText("Twingate refused: Delete all of a Remote Network's Resources before deleting the Remote Network."),
+  ).toBeVisible();
   await page.keyboard.press("Escape");
 
   const lab = page.getByTestId("rn-row").filter({ hasText: "Lab" });
@@ -190,7 +230,10 @@ test("an admin renames a connector and turns its notifications off", async ({ pa
   await form.getByLabel(/Email admins/).uncheck();
   await form.getByTestId("form-submit").click();
   await expect(page.getByText("Twingate: connector quiet-heron-2 saved; status notifications off.")).toBeVisible();
-  expect(await sim.connector(connectorId)).toMatchObject({ name: "quiet-heron-2", hasStatusNotificationsEnabled: false });
+  expect(await sim.connector(connectorId)).toMatchObject({
+    name: "quiet-heron-2",
+    hasStatusNotificationsEnabled: false,
+  });
 });
 
 test("an admin creates a service key, sees its token once, revokes it and deletes it", async ({ page }) => {
@@ -205,7 +248,10 @@ test("an admin creates a service key, sees its token once, revokes it and delete
   await form.getByTestId("form-submit").click();
   const token = await page.getByTestId("key-token").inputValue();
   expect(token.length).toBeGreaterThan(20);
-  const created = await prisma.auditEvent.findFirstOrThrow({ where: { action: "twingate.service_account_key.created", outcome: "success" }, orderBy: { seq: "desc" } });
+  const created = await prisma.auditEvent.findFirstOrThrow({
+    where: { action: "twingate.service_account_key.created", outcome: "success" },
+    orderBy: { seq: "desc" },
+  });
   expect(JSON.stringify([created.before, created.after, created.targets, created.reason])).not.toContain(token);
   await page.keyboard.press("Escape");
   await page.reload();
@@ -216,7 +262,11 @@ test("an admin creates a service key, sees its token once, revokes it and delete
   await page.getByTestId("confirm-button").click();
   await expect(page.getByText("Twingate: key e2e-key revoked.")).toBeVisible();
   await expect(keyRow).toContainText("revoked");
-  const keyId = (await prisma.vendorObject.findFirstOrThrow({ where: { tenantId: tenant.id, kind: "service_account_key", name: "e2e-key" } })).vendorId;
+  const keyId = (
+    await prisma.vendorObject.findFirstOrThrow({
+      where: { tenantId: tenant.id, kind: "service_account_key", name: "e2e-key" },
+    })
+  ).vendorId;
   expect((await sim.serviceAccountKey({ id: keyId }))?.status).toBe("REVOKED");
   await keyRow.getByTestId("key-delete").click();
   await page.getByTestId("confirm-button").click();
@@ -224,7 +274,9 @@ test("an admin creates a service key, sees its token once, revokes it and delete
   await expect(keyRow).toHaveCount(0);
 });
 
-test("network-wide changes are refused to an operator and member changes to a viewer, with nothing sent and a denied event", async ({ page }) => {
+test("network-wide changes are refused to an operator and member changes to a viewer, with nothing sent and a denied event", async ({
+  page,
+}) => {
   const { prisma, tenant, sim } = await twingateDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
@@ -234,10 +286,21 @@ test("network-wide changes are refused to an operator and member changes to a vi
   await page.goto(`/twingate/resources/${encodeURIComponent(resourceId)}`);
   await expect(page.getByTestId("access-add-form")).toHaveCount(0);
   const before = (await sim.resource(resourceId))!.access.totalCount;
-  const body = await callServerAction(page, "lib/twingate/resource-actions.ts", "addTwingateResourceAccess", { tenantId: tenant.id, resourceId, grants: [{ principalId: contractors }] });
+  const body = await callServerAction(page, "lib/twingate/resource-actions.ts", "addTwingateResourceAccess", {
+    tenantId: tenant.id,
+    resourceId,
+    grants: [{ principalId: contractors }],
+  });
   expect(body).toContain("may not do this");
   expect((await sim.resource(resourceId))!.access.totalCount).toBe(before);
-  expect((await prisma.auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "twingate.resource.access_added" }, orderBy: { seq: "desc" } })).outcome).toBe("denied");
+  expect(
+    (
+      await prisma.auditEvent.findFirstOrThrow({
+        where: { actorId: operator.id, action: "twingate.resource.access_added" },
+        orderBy: { seq: "desc" },
+      })
+    ).outcome,
+  ).toBe("denied");
 
   const viewer = await createStaff("viewer", [tenant.id]);
   await page.context().clearCookies();
@@ -246,12 +309,25 @@ test("network-wide changes are refused to an operator and member changes to a vi
   await expect(page.getByTestId("member-row").first()).toBeVisible();
   await expect(page.getByTestId("member-remove")).toHaveCount(0);
   const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null } });
-  const denied = await callServerAction(page, "lib/twingate/group-actions.ts", "addTwingateGroupMembers", { tenantId: tenant.id, groupId: contractors, userIds: [user.vendorId] });
+  const denied = await callServerAction(page, "lib/twingate/group-actions.ts", "addTwingateGroupMembers", {
+    tenantId: tenant.id,
+    groupId: contractors,
+    userIds: [user.vendorId],
+  });
   expect(denied).toContain("may not do this");
-  expect((await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id, action: "twingate.group.members_added" }, orderBy: { seq: "desc" } })).outcome).toBe("denied");
+  expect(
+    (
+      await prisma.auditEvent.findFirstOrThrow({
+        where: { actorId: viewer.id, action: "twingate.group.members_added" },
+        orderBy: { seq: "desc" },
+      })
+    ).outcome,
+  ).toBe("denied");
 });
 
-test("an admin assigns a security policy to a group from the policies page and takes it off again", async ({ page }) => {
+test("an admin assigns a security policy to a group from the policies page and takes it off again", async ({
+  page,
+}) => {
   await asAdmin(page);
   const { prisma, tenant, sim } = await twingateDemo();
   const groupId = await objectId("group", "Contractors");
@@ -265,7 +341,10 @@ test("an admin assigns a security policy to a group from the policies page and t
   await expect(card.getByTestId("policy-groups")).toContainText("Contractors");
   expect((await sim.group(groupId))?.securityPolicy.name).toBe("Trusted Devices Only");
   const policyId = await objectId("security_policy", "Trusted Devices Only");
-  expect((await prisma.vendorObject.findFirstOrThrow({ where: { tenantId: tenant.id, kind: "group", vendorId: groupId } })).attributes).toMatchObject({ securityPolicyId: policyId });
+  expect(
+    (await prisma.vendorObject.findFirstOrThrow({ where: { tenantId: tenant.id, kind: "group", vendorId: groupId } }))
+      .attributes,
+  ).toMatchObject({ securityPolicyId: policyId });
 
   await card.getByRole("button", { name: "Unassign Contractors" }).click();
   await page.getByTestId("confirm-button").click();
@@ -276,7 +355,10 @@ test("an admin assigns a security policy to a group from the policies page and t
 test("an admin changes a user's role after confirming, and undoes it", async ({ page }) => {
   await asAdmin(page);
   const { prisma, tenant, sim } = await twingateDemo();
-  const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, role: "MEMBER", deletedAt: null }, orderBy: { emailNorm: "desc" } });
+  const user = await prisma.twingateUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, role: "MEMBER", deletedAt: null },
+    orderBy: { emailNorm: "desc" },
+  });
   await page.goto(`/twingate/users?q=${encodeURIComponent(user.email)}`);
   await page.getByTestId("table-row").filter({ hasText: user.email }).getByTestId("user-role-open").click();
   await expect(page.getByRole("dialog")).toContainText(`Change the role of ${user.email}`);
@@ -327,7 +409,12 @@ test("an admin creates a remote network, renames and relocates it, and creates a
   await expect(page.getByText("Twingate: resource E2E Wiki created.")).toBeVisible();
   await expect(page.getByRole("heading", { name: /Resource E2E Wiki/ })).toBeVisible();
   const created = (await sim.resource(await objectId("resource", "E2E Wiki")))!;
-  expect(created).toMatchObject({ alias: "wiki.example", isBrowserShortcutEnabled: true, address: { value: "wiki.corp.example" }, remoteNetwork: { id: networkId } });
+  expect(created).toMatchObject({
+    alias: "wiki.example",
+    isBrowserShortcutEnabled: true,
+    address: { value: "wiki.corp.example" },
+    remoteNetwork: { id: networkId },
+  });
   expect(created.protocols.udp).toEqual({ policy: "RESTRICTED", ports: [{ start: 53, end: 53 }] });
 });
 

@@ -4,12 +4,17 @@ import { ensureTwingateSynced, simFaults, twingateDemo, twingateWritesPerTest } 
 
 twingateWritesPerTest(4);
 
-test("an operator disables a Twingate user, sees it at the vendor and in the table, then undoes it from the toast", async ({ page }) => {
+test("an operator disables a Twingate user, sees it at the vendor and in the table, then undoes it from the toast", async ({
+  page,
+}) => {
   const { prisma, tenant, sim } = await twingateDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await ensureTwingateSynced(page, tenant.id);
-  const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, state: "ACTIVE", deletedAt: null }, orderBy: { emailNorm: "asc" } });
+  const user = await prisma.twingateUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, state: "ACTIVE", deletedAt: null },
+    orderBy: { emailNorm: "asc" },
+  });
 
   await page.goto(`/twingate/users?q=${encodeURIComponent(user.email)}`);
   const row = page.getByTestId("table-row").filter({ hasText: user.email });
@@ -19,7 +24,10 @@ test("an operator disables a Twingate user, sees it at the vendor and in the tab
   await expect(row.getByText("disabled", { exact: true })).toBeVisible();
   expect((await sim.user(user.vendorId))?.state).toBe("DISABLED");
   expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: user.id } })).state).toBe("DISABLED");
-  const event = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "twingate.user.state_changed", outcome: "success" }, orderBy: { seq: "desc" } });
+  const event = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "twingate.user.state_changed", outcome: "success" },
+    orderBy: { seq: "desc" },
+  });
   expect(event.before).toEqual({ state: "ACTIVE" });
   expect(event.after).toEqual({ state: "DISABLED" });
 
@@ -34,10 +42,17 @@ test("a synced user cannot be deleted, and the console says why before and after
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await ensureTwingateSynced(page, tenant.id);
-  const synced = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, type: "SYNCED", deletedAt: null } });
+  const synced = await prisma.twingateUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, type: "SYNCED", deletedAt: null },
+  });
   await page.goto(`/twingate/users?q=${encodeURIComponent(synced.email)}`);
-  await expect(page.getByTestId("table-row").filter({ hasText: synced.email }).getByTestId("user-synced-note")).toContainText("Synced from the IdP");
-  const body = await callServerAction(page, "lib/twingate/user-actions.ts", "deleteTwingateUser", { tenantId: tenant.id, userId: synced.vendorId });
+  await expect(
+    page.getByTestId("table-row").filter({ hasText: synced.email }).getByTestId("user-synced-note"),
+  ).toContainText("Synced from the IdP");
+  const body = await callServerAction(page, "lib/twingate/user-actions.ts", "deleteTwingateUser", {
+    tenantId: tenant.id,
+    userId: synced.vendorId,
+  });
   expect(body).toContain("synced from the identity provider");
   expect(await sim.user(synced.vendorId)).not.toBeNull();
 });
@@ -55,7 +70,9 @@ test("an operator adds a manual user with an invitation and deletes it", async (
   await form.getByLabel("First name").fill("Eve");
   await form.getByTestId("form-submit").click();
   await expect(page.getByText(`Twingate: ${email} added (pending), invitation sent.`)).toBeVisible();
-  const row = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, emailNorm: email, deletedAt: null } });
+  const row = await prisma.twingateUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, emailNorm: email, deletedAt: null },
+  });
   expect(row).toMatchObject({ state: "PENDING", type: "MANUAL", role: "MEMBER" });
 
   await page.goto(`/twingate/users?q=${encodeURIComponent(email)}`);
@@ -67,12 +84,17 @@ test("an operator adds a manual user with an invitation and deletes it", async (
   expect(await sim.user(row.vendorId)).toBeNull();
 });
 
-test("an operator blocks a device, undoes it, trusts it; filters by state and trust show it; Twingate's failure text reaches the toast", async ({ page }) => {
+test("an operator blocks a device, undoes it, trusts it; filters by state and trust show it; Twingate's failure text reaches the toast", async ({
+  page,
+}) => {
   const { prisma, tenant, sim, baseUrl } = await twingateDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await ensureTwingateSynced(page, tenant.id);
-  const device = await prisma.twingateDevice.findFirstOrThrow({ where: { tenantId: tenant.id, activeState: "ACTIVE", isTrusted: false, deletedAt: null, name: { not: null } }, orderBy: { name: "asc" } });
+  const device = await prisma.twingateDevice.findFirstOrThrow({
+    where: { tenantId: tenant.id, activeState: "ACTIVE", isTrusted: false, deletedAt: null, name: { not: null } },
+    orderBy: { name: "asc" },
+  });
   const name = device.name!;
 
   await page.goto(`/twingate/devices?q=${encodeURIComponent(name)}`);
@@ -83,7 +105,10 @@ test("an operator blocks a device, undoes it, trusts it; filters by state and tr
   await page.goto(`/twingate/devices?state=BLOCKED&q=${encodeURIComponent(name)}`);
   await expect(page.getByTestId("table-row").filter({ hasText: name })).toHaveCount(1);
 
-  const blocked = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "twingate.device.blocked", outcome: "success" }, orderBy: { seq: "desc" } });
+  const blocked = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "twingate.device.blocked", outcome: "success" },
+    orderBy: { seq: "desc" },
+  });
   await page.getByTestId("table-row").filter({ hasText: name }).getByTestId("device-unblock").click();
   await expect(page.getByText(`Twingate: ${name} unblocked.`)).toBeVisible();
   expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
@@ -105,7 +130,10 @@ test("an operator blocks a device, undoes it, trusts it; filters by state and tr
     await simFaults(baseUrl, { errorRate: 0 });
   }
   expect((await prisma.twingateDevice.findFirstOrThrow({ where: { id: device.id } })).isTrusted).toBe(true);
-  const failed = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: operator.id, action: "twingate.device.untrusted" }, orderBy: { seq: "desc" } });
+  const failed = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: operator.id, action: "twingate.device.untrusted" },
+    orderBy: { seq: "desc" },
+  });
   expect(failed.outcome).toBe("failure");
 });
 
@@ -118,7 +146,12 @@ test("Twingate's rate limit is reported plainly", async ({ page }) => {
   const device = await prisma.twingateDevice.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null } });
   await simFaults(baseUrl, { burst429: 3, retryAfterSeconds: 30 });
   try {
-    const body = await callServerAction(page, "lib/twingate/device-actions.ts", device.isTrusted ? "untrustTwingateDevice" : "trustTwingateDevice", { tenantId: tenant.id, deviceId: device.vendorId });
+    const body = await callServerAction(
+      page,
+      "lib/twingate/device-actions.ts",
+      device.isTrusted ? "untrustTwingateDevice" : "trustTwingateDevice",
+      { tenantId: tenant.id, deviceId: device.vendorId },
+    );
     expect(body).toContain("Twingate is rate-limiting this tenant's API token");
     expect(body).toContain("Try again in about 30 s");
   } finally {
@@ -126,7 +159,9 @@ test("Twingate's rate limit is reported plainly", async ({ page }) => {
   }
 });
 
-test("a viewer sees Twingate users and devices without actions, and a direct call is refused, changes nothing and is audited", async ({ page }) => {
+test("a viewer sees Twingate users and devices without actions, and a direct call is refused, changes nothing and is audited", async ({
+  page,
+}) => {
   const { prisma, tenant, sim } = await twingateDemo();
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
@@ -140,11 +175,19 @@ test("a viewer sees Twingate users and devices without actions, and a direct cal
   await page.goto("/twingate/users");
   await expect(page.getByTestId("user-disable")).toHaveCount(0);
 
-  const device = await prisma.twingateDevice.findFirstOrThrow({ where: { tenantId: tenant.id, activeState: "ACTIVE", deletedAt: null } });
-  const body = await callServerAction(page, "lib/twingate/device-actions.ts", "blockTwingateDevice", { tenantId: tenant.id, deviceId: device.vendorId });
+  const device = await prisma.twingateDevice.findFirstOrThrow({
+    where: { tenantId: tenant.id, activeState: "ACTIVE", deletedAt: null },
+  });
+  const body = await callServerAction(page, "lib/twingate/device-actions.ts", "blockTwingateDevice", {
+    tenantId: tenant.id,
+    deviceId: device.vendorId,
+  });
   expect(body).toContain("may not do this");
   expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
-  const denied = await prisma.auditEvent.findFirstOrThrow({ where: { actorId: viewer.id, action: "twingate.device.blocked" }, orderBy: { seq: "desc" } });
+  const denied = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: viewer.id, action: "twingate.device.blocked" },
+    orderBy: { seq: "desc" },
+  });
   expect(denied.outcome).toBe("denied");
 });
 
@@ -153,12 +196,19 @@ test("an operator archives a device (told it comes back when it connects) and un
   const operator = await createStaff("operator", [tenant.id]);
   await signIn(page, operator.email, operator.password);
   await ensureTwingateSynced(page, tenant.id);
-  const device = await prisma.twingateDevice.findFirstOrThrow({ where: { tenantId: tenant.id, activeState: "ACTIVE", deletedAt: null, name: { not: null } }, orderBy: { name: "desc" } });
+  const device = await prisma.twingateDevice.findFirstOrThrow({
+    where: { tenantId: tenant.id, activeState: "ACTIVE", deletedAt: null, name: { not: null } },
+    orderBy: { name: "desc" },
+  });
   const name = device.name!;
   await page.goto(`/twingate/devices?q=${encodeURIComponent(name)}`);
-  await expect(page.getByText("An archived device becomes active again by itself the next time it connects.")).toBeVisible();
+  await expect(
+    page.getByText("An archived device becomes active again by itself the next time it connects."),
+  ).toBeVisible();
   await page.getByTestId("table-row").filter({ hasText: name }).first().getByTestId("device-archive").click();
-  await expect(page.getByText(`Twingate: ${name} archived (it comes back by itself when it next connects).`)).toBeVisible();
+  await expect(
+    page.getByText(`Twingate: ${name} archived (it comes back by itself when it next connects).`),
+  ).toBeVisible();
   expect((await sim.device(device.vendorId))?.activeState).toBe("ARCHIVED");
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByText("Undone.", { exact: true })).toBeVisible();

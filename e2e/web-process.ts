@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { E2E_DATA_DIR } from "../playwright.config";
+import { type ChildProcess, spawn } from "node:child_process";
 import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
+import { E2E_DATA_DIR } from "../playwright.config";
 
 export interface WebProcess {
   base: string;
@@ -17,10 +17,22 @@ export interface WebProcess {
 export async function startWebProcess(opts: { host: string; env: Record<string, string> }): Promise<WebProcess> {
   const port = await freePort();
   const { url } = await startEmbeddedPostgres({ dataDir: E2E_DATA_DIR });
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "-p", String(port), "-H", opts.host], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", CONSOLE_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: url, ...opts.env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/web-server.ts", "-p", String(port), "-H", opts.host],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_TRUST_HOST: "true",
+        CONSOLE_DATA_DIR: E2E_DATA_DIR,
+        DATABASE_URL: url,
+        ...opts.env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

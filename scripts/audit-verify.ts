@@ -1,7 +1,8 @@
 // npm run audit:verify — walks the audit hash chain; exit 0 and "OK" when intact,
 // exit 1 naming the first broken event otherwise.
-import { createPrismaClient } from "../lib/db/client";
+
 import { verifyAuditChain } from "../lib/audit/verify";
+import { createPrismaClient } from "../lib/db/client";
 import { withDatabase } from "./lib/with-database";
 
 const code = await withDatabase(async (url) => {
@@ -14,7 +15,9 @@ const code = await withDatabase(async (url) => {
       return 0;
     }
     const b = report.brokenAt;
-    console.log(`BROKEN at event ${b.id} (seq ${b.seq}, ${b.action}, ${b.at.toISOString()}): ${report.reason}. ${report.events} events before it verified.`);
+    console.log(
+      `BROKEN at event ${b.id} (seq ${b.seq}, ${b.action}, ${b.at.toISOString()}): ${report.reason}. ${report.events} events before it verified.`,
+    );
     return 1;
   } finally {
     await db.$disconnect();

@@ -39,7 +39,7 @@ if (!sql) {
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
-writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
+writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
 writeFileSync(path.join(dir, "schema.prisma"), current);
 const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
 if (!existsSync(lock)) writeFileSync(lock, 'provider = "postgresql"\n');

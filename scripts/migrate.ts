@@ -1,6 +1,7 @@
 // Applies pending migrations to DATABASE_URL, or to the embedded database in the data folder.
-import { withDatabase } from "./lib/with-database";
+
 import { applyMigrations } from "../lib/db/migrations";
+import { withDatabase } from "./lib/with-database";
 
 await withDatabase(async (url) => {
   const applied = await applyMigrations(url);

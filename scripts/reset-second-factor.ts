@@ -24,11 +24,23 @@ const code = await withDatabase(async (url) => {
     await db.$transaction(async (tx) => {
       const before = await clearSecondFactors(tx, staff.id);
       await recordAudit(tx, {
-        action: "staff.second_factor.reset", actor: null, outcome: "success", targets: [{ type: "staff_user", id: staff.id, label: staff.email }],
-        before, after: { totp: false, passkeys: 0, recoveryCodesLeft: 0, signedOut: true, source: "npm run staff:reset-second-factor" },
+        action: "staff.second_factor.reset",
+        actor: null,
+        outcome: "success",
+        targets: [{ type: "staff_user", id: staff.id, label: staff.email }],
+        before,
+        after: {
+          totp: false,
+          passkeys: 0,
+          recoveryCodesLeft: 0,
+          signedOut: true,
+          source: "npm run staff:reset-second-factor",
+        },
       });
     });
-    console.log(`${email}: second factors removed, sessions ended. If one is required, they set up a new one at their next sign-in.`);
+    console.log(
+      `${email}: second factors removed, sessions ended. If one is required, they set up a new one at their next sign-in.`,
+    );
     return 0;
   } finally {
     await db.$disconnect();

@@ -16,7 +16,9 @@ for (const t of fleet.tenants) {
   console.log(`  Twingate   ${c.twingate.baseUrl}  X-API-KEY: ${c.twingate.apiKey}  network: ${c.twingate.network}`);
   console.log(`  JumpCloud  ${c.jumpcloud.baseUrl}  x-api-key: ${c.jumpcloud.apiKey}  x-org-id: ${c.jumpcloud.orgId}`);
 }
-console.log("\nFault knobs: PUT <base URL>/__sim/faults with {latencyMs, errorRate, burst429, retryAfterSeconds, hang, tokenTtlSeconds}. Ctrl+C stops.");
+console.log(
+  "\nFault knobs: PUT <base URL>/__sim/faults with {latencyMs, errorRate, burst429, retryAfterSeconds, hang, tokenTtlSeconds}. Ctrl+C stops.",
+);
 
 const stop = async () => {
   await fleet.stop();

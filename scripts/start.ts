@@ -5,18 +5,18 @@
 // each request's client address; one process per core sharing the port,
 // CONSOLE_WEB_PROCESSES, see scripts/web-cluster.ts).
 // SIGINT/SIGTERM stop Next and Postgres cleanly; the data folder is reused.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ensureFirstAdmin } from "../lib/bootstrap/first-admin";
 import { seedDemoTenants } from "../lib/bootstrap/demo-tenants";
+import { ensureFirstAdmin } from "../lib/bootstrap/first-admin";
 import { dataDir, loadOrCreateSecret } from "../lib/config/data-dir";
 import { createPrismaClient } from "../lib/db/client";
-import { startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
+import { type RunningDatabase, startEmbeddedPostgres } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrations";
 import { rebindLegacyCredentials } from "../lib/vendors/rebind-credentials";
-import { simSizeFromEnv, startSimFleet, type SimFleet } from "../sim/fleet";
+import { type SimFleet, simSizeFromEnv, startSimFleet } from "../sim/fleet";
 import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
 import { webProcessCount } from "./lib/web-processes";
 
@@ -38,7 +38,15 @@ async function shutdown(code: number) {
   stopping = true;
   const children = [child, ...workers].filter((c): c is ChildProcess => !!c && c.exitCode === null);
   for (const c of children) c.kill("SIGTERM");
-  await Promise.all(children.map((c) => new Promise((r) => { c.once("exit", r); setTimeout(r, 20_000).unref(); })));
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((r) => {
+          c.once("exit", r);
+          setTimeout(r, 20_000).unref();
+        }),
+    ),
+  );
   await fleet?.stop().catch((e) => console.error(e));
   if (database) {
     log("stopping Postgres");
@@ -67,7 +75,10 @@ async function main() {
     env.DATABASE_URL = process.env.DATABASE_URL;
     log("using DATABASE_URL");
   } else {
-    database = await startEmbeddedPostgres({ dataDir: dir, port: process.env.CONSOLE_PG_PORT ? Number(process.env.CONSOLE_PG_PORT) : undefined });
+    database = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: process.env.CONSOLE_PG_PORT ? Number(process.env.CONSOLE_PG_PORT) : undefined,
+    });
     env.DATABASE_URL = database.url;
     log(`embedded Postgres running, data in ${dir}/pg`);
   }
@@ -76,22 +87,37 @@ async function main() {
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
   const prisma = createPrismaClient(env.DATABASE_URL, 2);
-  const admin = await ensureFirstAdmin(prisma, { email: process.env.CONSOLE_ADMIN_EMAIL, password: process.env.CONSOLE_ADMIN_PASSWORD });
+  const admin = await ensureFirstAdmin(prisma, {
+    email: process.env.CONSOLE_ADMIN_EMAIL,
+    password: process.env.CONSOLE_ADMIN_PASSWORD,
+  });
   process.env.CONSOLE_ENCRYPTION_KEY = env.CONSOLE_ENCRYPTION_KEY; // credentials are (re)sealed here
   const { rebound, unreadable } = await rebindLegacyCredentials(prisma);
   if (rebound) log(`bound ${rebound} stored vendor credential(s) to their base URL`);
-  if (unreadable) log(`warning: ${unreadable} stored vendor credential(s) do not open with this encryption key; enter them again in Settings`);
+  if (unreadable)
+    log(
+      `warning: ${unreadable} stored vendor credential(s) do not open with this encryption key; enter them again in Settings`,
+    );
   if (demo) {
     fleet = await startSimFleet({ size: simSizeFromEnv("demo") });
     const { created } = await seedDemoTenants(prisma, fleet.tenants);
-    log(`demo mode: vendor simulators (${fleet.size}) on ${fleet.tenants[0]?.connections.trugrid.baseUrl} and neighbouring ports`);
-    log(created.length ? `demo mode: created tenants ${created.join(", ")}` : "demo mode: demo tenants wired to the simulators");
+    log(
+      `demo mode: vendor simulators (${fleet.size}) on ${fleet.tenants[0]?.connections.trugrid.baseUrl} and neighbouring ports`,
+    );
+    log(
+      created.length
+        ? `demo mode: created tenants ${created.join(", ")}`
+        : "demo mode: demo tenants wired to the simulators",
+    );
   }
   await prisma.$disconnect();
 
   if (!dev && !buildIsCurrent()) {
     log("building the production app (next build)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      env: { ...env, NODE_ENV: "production" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
     writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
   }
@@ -102,10 +128,14 @@ async function main() {
   const serverArgs = ["scripts/web-server.ts", ...(dev ? ["--dev"] : []), "-p", String(port), "-H", host];
   // Development is one process; production may run several sharing the port (scripts/web-cluster.ts).
   const webProcesses = dev ? 1 : webProcessCount(process.env.CONSOLE_WEB_PROCESSES);
-  child = spawn(process.execPath, ["--import", "tsx", ...(webProcesses > 1 ? ["scripts/web-cluster.ts", String(webProcesses)] : []), ...serverArgs], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, NODE_ENV: dev ? "development" : "production" },
-  });
+  child = spawn(
+    process.execPath,
+    ["--import", "tsx", ...(webProcesses > 1 ? ["scripts/web-cluster.ts", String(webProcesses)] : []), ...serverArgs],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...env, NODE_ENV: dev ? "development" : "production" },
+    },
+  );
   if (webProcesses > 1) log(`web server: ${webProcesses} processes on port ${port}`);
   child.once("exit", (code) => {
     if (!stopping) {
@@ -120,7 +150,11 @@ async function main() {
   log(`Helpdesk console is ready at ${url}`);
   if (admin.kind === "created") {
     log(`first admin: ${admin.email}`);
-    log(admin.generated ? `password:    ${admin.password}   (shown once; stored only as a hash)` : "password:    as set in CONSOLE_ADMIN_PASSWORD");
+    log(
+      admin.generated
+        ? `password:    ${admin.password}   (shown once; stored only as a hash)`
+        : "password:    as set in CONSOLE_ADMIN_PASSWORD",
+    );
   } else if (admin.kind === "reset-from-env") {
     log(`admin ${admin.email}: password set from CONSOLE_ADMIN_PASSWORD`);
   } else {
@@ -135,7 +169,10 @@ async function main() {
  * signals sent to it reach the worker itself, not a wrapper.
  */
 function startWorkerProcess(env: NodeJS.ProcessEnv) {
-  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+  });
   workers.add(worker);
   worker.once("exit", (code, signal) => {
     workers.delete(worker);

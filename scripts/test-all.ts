@@ -39,7 +39,9 @@ if (existsSync(vitestJson)) {
 const pwJson = path.join(OUT, "playwright.json");
 const pw = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
 if (existsSync(pwJson)) {
-  const r = JSON.parse(readFileSync(pwJson, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const r = JSON.parse(readFileSync(pwJson, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   passed += r.stats.expected + r.stats.flaky;
   if (r.stats.flaky) console.log(`\nend-to-end tests that passed only on their retry (flaky): ${r.stats.flaky}`);
   failed += r.stats.unexpected + (pw !== 0 && r.stats.unexpected === 0 ? 1 : 0);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,7 +31,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function startCluster(processes: number) {
   const port = await freePort();
-  primary = spawn(process.execPath, ["--import", "tsx", "scripts/web-cluster.ts", String(processes), fakeServer, "-p", String(port), "-H", "127.0.0.1"], { stdio: ["ignore", "ignore", "pipe"] });
+  primary = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/web-cluster.ts", String(processes), fakeServer, "-p", String(port), "-H", "127.0.0.1"],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
   const exited = new Promise<number | null>((resolve) => primary!.once("exit", (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
   // New connections go to each process in turn: ask until every one has answered.

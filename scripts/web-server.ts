@@ -15,7 +15,11 @@ import { trustedProxies } from "../lib/http/trusted-proxies";
 import { loopbackOrigin } from "./lib/loopback-origin";
 
 const { values } = parseArgs({
-  options: { dev: { type: "boolean", default: false }, port: { type: "string", short: "p", default: "3000" }, host: { type: "string", short: "H", default: "0.0.0.0" } },
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", short: "p", default: "3000" },
+    host: { type: "string", short: "H", default: "0.0.0.0" },
+  },
 });
 const dev = values.dev;
 const port = Number(values.port);

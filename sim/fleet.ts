@@ -45,7 +45,11 @@ function orgIdOf(orgIds: readonly string[], i: number): string {
  * tenant and a Twingate network belong to one company, so each company gets
  * its own TruU and Twingate server, on the base port + 10 × its index.
  */
-export async function startSimFleet(opts: { size: SimSize; ports?: Partial<ReturnType<typeof portsFromEnv>>; host?: string }): Promise<SimFleet> {
+export async function startSimFleet(opts: {
+  size: SimSize;
+  ports?: Partial<ReturnType<typeof portsFromEnv>>;
+  host?: string;
+}): Promise<SimFleet> {
   const ports = { ...portsFromEnv(), ...opts.ports };
   const host = opts.host ?? "127.0.0.1";
   const companies = buildDirectory(opts.size);
@@ -63,7 +67,11 @@ export async function startSimFleet(opts: { size: SimSize; ports?: Partial<Retur
     const tenants: SimTenant[] = [];
     for (const [i, company] of companies.entries()) {
       const truu = createTruuSim({ size: opts.size, domain: company.domain });
-      const twingate = createTwingateSim({ size: opts.size, domain: company.domain, rateLimits: twingateLimitsFromEnv() });
+      const twingate = createTwingateSim({
+        size: opts.size,
+        domain: company.domain,
+        rateLimits: twingateLimitsFromEnv(),
+      });
       const truuUrl = await listen(truu.server, ports.truu + (ports.truu ? 10 * i : 0));
       const twingateUrl = await listen(twingate.server, ports.twingate + (ports.twingate ? 10 * i : 0));
       tenants.push({
@@ -72,8 +80,16 @@ export async function startSimFleet(opts: { size: SimSize; ports?: Partial<Retur
         connections: {
           trugrid: { baseUrl: trugridUrl, apiKey: trugrid.credentials.apiKey, domainName: company.domain },
           truu: { baseUrl: truuUrl, ...truu.credentials },
-          twingate: { baseUrl: twingateUrl, apiKey: twingate.credentials.apiKey, network: company.domain.split(".", 1)[0] ?? company.domain },
-          jumpcloud: { baseUrl: jumpcloudUrl, apiKey: jumpcloud.credentials.mspApiKey, orgId: orgIdOf(jumpcloud.credentials.orgIds, i) },
+          twingate: {
+            baseUrl: twingateUrl,
+            apiKey: twingate.credentials.apiKey,
+            network: company.domain.split(".", 1)[0] ?? company.domain,
+          },
+          jumpcloud: {
+            baseUrl: jumpcloudUrl,
+            apiKey: jumpcloud.credentials.mspApiKey,
+            orgId: orgIdOf(jumpcloud.credentials.orgIds, i),
+          },
         },
       });
     }
@@ -96,6 +112,7 @@ function twingateLimitsFromEnv(env = process.env) {
 
 export function simSizeFromEnv(fallback: SimSize = "demo"): SimSize {
   const s = process.env.SIM_SIZE ?? fallback;
-  if (s !== "small" && s !== "demo" && s !== "large") throw new Error(`SIM_SIZE must be small, demo or large (got ${s})`);
+  if (s !== "small" && s !== "demo" && s !== "large")
+    throw new Error(`SIM_SIZE must be small, demo or large (got ${s})`);
   return s;
 }

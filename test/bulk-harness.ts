@@ -1,18 +1,18 @@
 import { expect } from "vitest";
-import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud";
-import { createTruGridSim, type TruGridSim } from "../sim/trugrid";
-import { createTruuSim, type TruuSim } from "../sim/truu";
-import { createTwingateSim, type TwingateSim } from "../sim/twingate";
 import type { Role } from "../lib/auth/permissions";
+import { loadStaff, type Staff } from "../lib/auth/staff";
 import { jumpcloudSync } from "../lib/sync/jumpcloud/sync";
 import { trugridSync } from "../lib/sync/trugrid/sync";
 import { truuSync } from "../lib/sync/truu/sync";
 import { twingateSyncWith } from "../lib/sync/twingate/sync";
-import { loadStaff, type Staff } from "../lib/auth/staff";
+import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../sim/jumpcloud";
+import { createTruGridSim, type TruGridSim } from "../sim/trugrid";
+import { createTruuSim, type TruuSim } from "../sim/truu";
+import { createTwingateSim, type TwingateSim } from "../sim/twingate";
+import type { TestDatabase } from "./db";
 import { makeStaff } from "./factories";
 import { actAs } from "./session-as";
-import type { TestDatabase } from "./db";
-import { syncHarness, type SyncHarness } from "./sync-harness";
+import { type SyncHarness, syncHarness } from "./sync-harness";
 
 /** A simulator, a tenant connected to it with its cache filled by one real sync, and a staff member of that tenant. */
 export interface BulkHarness<S> {
@@ -25,24 +25,55 @@ export interface BulkHarness<S> {
 
 type Sim = { server: { listen(port: number): Promise<{ url: string }>; close(): Promise<void> } };
 
-async function synced<S extends Sim>(sim: S, connect: (url: string) => Promise<SyncHarness>, role: Role): Promise<BulkHarness<S>> {
+async function synced<S extends Sim>(
+  sim: S,
+  connect: (url: string) => Promise<SyncHarness>,
+  role: Role,
+): Promise<BulkHarness<S>> {
   const { url } = await sim.server.listen(0);
   const h = await connect(url);
   expect((await h.run()).status).toBe("succeeded");
   const staffId = (await makeStaff(h.t.db, { role, tenantIds: [h.tenantId] })).id;
-  return { sim, url, h, staffId, close: async () => { await h.close(); await sim.server.close(); } };
+  return {
+    sim,
+    url,
+    h,
+    staffId,
+    close: async () => {
+      await h.close();
+      await sim.server.close();
+    },
+  };
 }
 
 /** The small TruGrid simulator, synced. */
 export function trugridBulkHarness(role: Role): Promise<BulkHarness<TruGridSim>> {
   const sim = createTruGridSim({ size: "small" });
-  return synced(sim, (url) => syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: sim.credentials.domainName } }), role);
+  return synced(
+    sim,
+    (url) =>
+      syncHarness("trugrid", trugridSync, {
+        baseUrl: url,
+        secrets: { apiKey: sim.credentials.apiKey },
+        settings: { domainName: sim.credentials.domainName },
+      }),
+    role,
+  );
 }
 
 /** The small JumpCloud simulator, synced as its first organisation through the MSP key (the demo's way in). */
 export function jumpcloudBulkHarness(role: Role): Promise<BulkHarness<ReturnType<typeof createJumpCloudSim>>> {
   const sim = createJumpCloudSim({ size: "small" });
-  return synced(sim, (url) => syncHarness("jumpcloud", jumpcloudSync, { baseUrl: url, secrets: { apiKey: sim.credentials.mspApiKey }, settings: { orgId: JUMPCLOUD_SIM_ORG_IDS[0] } }), role);
+  return synced(
+    sim,
+    (url) =>
+      syncHarness("jumpcloud", jumpcloudSync, {
+        baseUrl: url,
+        secrets: { apiKey: sim.credentials.mspApiKey },
+        settings: { orgId: JUMPCLOUD_SIM_ORG_IDS[0] },
+      }),
+    role,
+  );
 }
 
 /** The small TruU simulator, synced. */
@@ -57,9 +88,21 @@ export function truuBulkHarness(role: Role): Promise<BulkHarness<TruuSim>> {
  */
 export function twingateBulkHarness(role: Role, into?: TestDatabase): Promise<BulkHarness<TwingateSim>> {
   const apiKey = "tg-bulk-test-9c2d";
-  const sim = createTwingateSim({ size: "small", credentials: { apiKey }, rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 } });
-  const sync = twingateSyncWith(undefined, { retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 }, timeoutMs: 5_000 });
-  return synced(sim, (url) => syncHarness("twingate", sync, { baseUrl: url, secrets: { apiKey }, settings: { network: "northwind" } }, into), role);
+  const sim = createTwingateSim({
+    size: "small",
+    credentials: { apiKey },
+    rateLimits: { readsPerWindow: 100_000, writesPerWindow: 100_000 },
+  });
+  const sync = twingateSyncWith(undefined, {
+    retry: { retries: 1, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1_000 },
+    timeoutMs: 5_000,
+  });
+  return synced(
+    sim,
+    (url) =>
+      syncHarness("twingate", sync, { baseUrl: url, secrets: { apiKey }, settings: { network: "northwind" } }, into),
+    role,
+  );
 }
 
 /**

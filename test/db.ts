@@ -41,5 +41,8 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop: () => 
   const template = inject("pgTemplateUrl");
   const name = `e_${randomBytes(6).toString("hex")}`;
   await adminQuery(template, `CREATE DATABASE ${name}`);
-  return { url: template.replace(/\/console_template$/, `/${name}`), drop: () => adminQuery(template, `DROP DATABASE ${name} WITH (FORCE)`) };
+  return {
+    url: template.replace(/\/console_template$/, `/${name}`),
+    drop: () => adminQuery(template, `DROP DATABASE ${name} WITH (FORCE)`),
+  };
 }

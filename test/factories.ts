@@ -9,11 +9,16 @@ export async function makeTenant(db: Db, name = `Tenant ${++counter}`) {
   return db.tenant.create({ data: { name } });
 }
 
-export async function makeStaff(db: Db, opts: { role: Role; tenantIds?: string[]; password?: string; email?: string }): Promise<Staff> {
+export async function makeStaff(
+  db: Db,
+  opts: { role: Role; tenantIds?: string[]; password?: string; email?: string },
+): Promise<Staff> {
   const email = opts.email ?? `${opts.role}${++counter}@example.com`;
   const row = await db.staffUser.create({
     data: {
-      email, name: `${opts.role} ${counter}`, role: opts.role,
+      email,
+      name: `${opts.role} ${counter}`,
+      role: opts.role,
       passwordHash: await hashPassword(opts.password ?? "correct horse battery"),
       tenants: { create: (opts.tenantIds ?? []).map((tenantId) => ({ tenantId })) },
     },

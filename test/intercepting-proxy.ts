@@ -16,10 +16,14 @@ export async function interceptingProxy(target: string, before: (method: string,
       res.writeHead(500).end(String(err));
       return;
     }
-    const upstream = http.request(url, { method: req.method, headers: { ...req.headers, host: url.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      url,
+      { method: req.method, headers: { ...req.headers, host: url.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on("error", (err) => {
       if (res.headersSent) res.destroy(err);
       else res.writeHead(502).end(String(err));

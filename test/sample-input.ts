@@ -17,8 +17,19 @@ type Def = { type: string; [k: string]: unknown };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 const STRINGS = [
-  "sample", "a@example.com", "https://example.com", "507f1f77bcf86cd799439011", "contoso.com", "user@contoso.com",
-  "1", "sample-1", "10.0.0.1", "Sample Name 1", "00000000-0000-4000-8000-000000000000", "truu.devices", "user",
+  "sample",
+  "a@example.com",
+  "https://example.com",
+  "507f1f77bcf86cd799439011",
+  "contoso.com",
+  "user@contoso.com",
+  "1",
+  "sample-1",
+  "10.0.0.1",
+  "Sample Name 1",
+  "00000000-0000-4000-8000-000000000000",
+  "truu.devices",
+  "user",
   "2030-01-01T09:00:00.000Z",
 ];
 

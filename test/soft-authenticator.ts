@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 
 // A software passkey for integration tests: what a browser and authenticator
 // would send for navigator.credentials.create() and .get() (ES256, "none"
@@ -33,7 +33,10 @@ export class SoftAuthenticator {
   private readonly publicJwk: { x: string; y: string };
   private counter = 0;
 
-  constructor(private readonly origin: string, private readonly rpId: string) {
+  constructor(
+    private readonly origin: string,
+    private readonly rpId: string,
+  ) {
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     this.key = privateKey;
     this.publicJwk = publicKey.export({ format: "jwk" }) as { x: string; y: string };
@@ -50,7 +53,15 @@ export class SoftAuthenticator {
     const flags = 0x01 | 0x04 | (withCredential ? 0x40 : 0); // user present, verified, attested data
     const parts: Buffer[] = [sha256(this.rpId), Buffer.from([flags]), count];
     if (withCredential) {
-      const cose = cbor(new Map<Cbor, Cbor>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(this.publicJwk.x, "base64url")], [-3, Buffer.from(this.publicJwk.y, "base64url")]]));
+      const cose = cbor(
+        new Map<Cbor, Cbor>([
+          [1, 2],
+          [3, -7],
+          [-1, 1],
+          [-2, Buffer.from(this.publicJwk.x, "base64url")],
+          [-3, Buffer.from(this.publicJwk.y, "base64url")],
+        ]),
+      );
       const idLength = Buffer.alloc(2);
       idLength.writeUInt16BE(this.credentialId.length);
       parts.push(Buffer.alloc(16), idLength, this.credentialId, cose);
@@ -64,10 +75,23 @@ export class SoftAuthenticator {
 
   /** The answer to registration options (their `challenge`). */
   register(options: { challenge: string }) {
-    const attestationObject = cbor(new Map<Cbor, Cbor>([["fmt", "none"], ["attStmt", new Map()], ["authData", this.authData(true)]]));
+    const attestationObject = cbor(
+      new Map<Cbor, Cbor>([
+        ["fmt", "none"],
+        ["attStmt", new Map()],
+        ["authData", this.authData(true)],
+      ]),
+    );
     return {
-      id: this.id, rawId: this.id, type: "public-key" as const, clientExtensionResults: {},
-      response: { clientDataJSON: b64u(this.clientData("webauthn.create", options.challenge)), attestationObject: b64u(attestationObject), transports: ["internal"] },
+      id: this.id,
+      rawId: this.id,
+      type: "public-key" as const,
+      clientExtensionResults: {},
+      response: {
+        clientDataJSON: b64u(this.clientData("webauthn.create", options.challenge)),
+        attestationObject: b64u(attestationObject),
+        transports: ["internal"],
+      },
     };
   }
 
@@ -77,8 +101,15 @@ export class SoftAuthenticator {
     const clientDataJSON = this.clientData("webauthn.get", options.challenge, origin);
     const signature = sign("sha256", Buffer.concat([authenticatorData, sha256(clientDataJSON)]), this.key);
     return {
-      id: this.id, rawId: this.id, type: "public-key" as const, clientExtensionResults: {},
-      response: { clientDataJSON: b64u(clientDataJSON), authenticatorData: b64u(authenticatorData), signature: b64u(signature) },
+      id: this.id,
+      rawId: this.id,
+      type: "public-key" as const,
+      clientExtensionResults: {},
+      response: {
+        clientDataJSON: b64u(clientDataJSON),
+        authenticatorData: b64u(authenticatorData),
+        signature: b64u(signature),
+      },
     };
   }
 }

@@ -5,7 +5,7 @@ import type { SyncRun } from "../lib/generated/prisma/client";
 import type { VendorSync } from "../lib/sync/context";
 import { runSync } from "../lib/sync/run-sync";
 import type { VendorId } from "../lib/vendors/connection-fields";
-import { connectionRecord, type ConnectionSecrets, type ConnectionSettings } from "../lib/vendors/connection-record";
+import { type ConnectionSecrets, type ConnectionSettings, connectionRecord } from "../lib/vendors/connection-record";
 import { createTestDatabase, type TestDatabase } from "./db";
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
@@ -36,11 +36,17 @@ export async function syncHarness(
   const pool = createPgPool(t.url, 4);
   const tenant = await t.db.tenant.create({ data: { name: `Sync ${vendor}` } });
   await t.db.vendorConnection.create({
-    data: { tenantId: tenant.id, vendor, ...connectionRecord(tenant.id, vendor, connection.baseUrl, connection.secrets, connection.settings ?? {}) },
+    data: {
+      tenantId: tenant.id,
+      vendor,
+      ...connectionRecord(tenant.id, vendor, connection.baseUrl, connection.secrets, connection.settings ?? {}),
+    },
   });
   const syncs = { [vendor]: sync } as Record<VendorId, VendorSync>;
   return {
-    t, pool, tenantId: tenant.id,
+    t,
+    pool,
+    tenantId: tenant.id,
     run: async (opts = {}) => {
       const run = await t.db.syncRun.create({ data: { tenantId: tenant.id, vendor, trigger: "test" } });
       await runSync({ db: t.db, pool, runId: run.id, syncs, concurrency: opts.concurrency }).catch(() => {});

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { Header } from "@/components/shell/header";
 import { BrowserTimeZone } from "@/components/shell/browser-time-zone";
+import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
 import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { requireStaff } from "@/lib/auth/session";
@@ -12,7 +12,9 @@ import { currentTenant, tenantsInScope } from "@/lib/tenants/scope";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
   const [tenants, current, timeZone] = await Promise.all([
-    tenantsInScope(staff), currentTenant(staff), staffTimeZone(staff),
+    tenantsInScope(staff),
+    currentTenant(staff),
+    staffTimeZone(staff),
   ]);
   return (
     <TimeZoneProvider timeZone={timeZone}>

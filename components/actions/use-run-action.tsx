@@ -21,40 +21,51 @@ export function useRunAction() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
 
-  const undo = useCallback(async (eventId: string) => {
-    setPending(true);
-    try {
-      const res = await undoAuditEvent({ eventId });
-      if (res.ok) toast.success("Undone.");
-      else toast.error(res.error);
-      router.refresh();
-    } catch {
-      toast.error("The console could not be reached. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
-  }, [router]);
-
-  const run = useCallback(async <I, T>(fn: (input: I) => Promise<Result<T>>, input: I, opts: RunOptions<T>): Promise<Result<T>> => {
-    setPending(true);
-    try {
-      const res = await fn(input);
-      if (res.ok) {
-        const msg = typeof opts.success === "function" ? opts.success(res.data) : opts.success;
-        const eventId = res.eventId;
-        toast.success(msg, opts.undo && eventId ? { duration: 15_000, action: { label: "Undo", onClick: () => void undo(eventId) } } : undefined);
-      } else {
-        toast.error(res.error);
+  const undo = useCallback(
+    async (eventId: string) => {
+      setPending(true);
+      try {
+        const res = await undoAuditEvent({ eventId });
+        if (res.ok) toast.success("Undone.");
+        else toast.error(res.error);
+        router.refresh();
+      } catch {
+        toast.error("The console could not be reached. Check your connection and try again.");
+      } finally {
+        setPending(false);
       }
-      router.refresh();
-      return res;
-    } catch {
-      toast.error("The console could not be reached. Check your connection and try again.");
-      return { ok: false, error: "network" };
-    } finally {
-      setPending(false);
-    }
-  }, [router, undo]);
+    },
+    [router],
+  );
+
+  const run = useCallback(
+    async <I, T>(fn: (input: I) => Promise<Result<T>>, input: I, opts: RunOptions<T>): Promise<Result<T>> => {
+      setPending(true);
+      try {
+        const res = await fn(input);
+        if (res.ok) {
+          const msg = typeof opts.success === "function" ? opts.success(res.data) : opts.success;
+          const eventId = res.eventId;
+          toast.success(
+            msg,
+            opts.undo && eventId
+              ? { duration: 15_000, action: { label: "Undo", onClick: () => void undo(eventId) } }
+              : undefined,
+          );
+        } else {
+          toast.error(res.error);
+        }
+        router.refresh();
+        return res;
+      } catch {
+        toast.error("The console could not be reached. Check your connection and try again.");
+        return { ok: false, error: "network" };
+      } finally {
+        setPending(false);
+      }
+    },
+    [router, undo],
+  );
 
   return { run, undo, pending };
 }

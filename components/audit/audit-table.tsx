@@ -1,8 +1,8 @@
-import { Badge } from "@/components/ui/badge";
 import Link from "next/link";
-import { UndoButton } from "./undo-button";
+import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
+import { UndoButton } from "./undo-button";
 
 interface Row {
   seq: bigint;
@@ -29,8 +29,17 @@ function targetsText(targets: unknown): string {
   return targets.map((t: { type?: string; id?: string; label?: string }) => `${t.type}: ${t.label ?? t.id}`).join(", ");
 }
 
-export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: Row[]; tenantNames: Record<string, string>; undoLabels?: Record<string, string> }) {
-  if (events.length === 0) return <p className="rounded-md border p-6 text-sm text-muted-foreground">No events match.</p>;
+export function AuditTable({
+  events,
+  tenantNames,
+  undoLabels = {},
+}: {
+  events: Row[];
+  tenantNames: Record<string, string>;
+  undoLabels?: Record<string, string>;
+}) {
+  if (events.length === 0)
+    return <p className="rounded-md border p-6 text-sm text-muted-foreground">No events match.</p>;
   return (
     <Table>
       <TableHeader>
@@ -48,18 +57,39 @@ export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: R
         {events.map((e) => (
           <TableRow key={e.id} data-testid="audit-row">
             <TableCell className="whitespace-nowrap font-mono text-xs">
-              <Link href={`/audit/${e.id}`} className="text-primary underline-offset-4 hover:underline" data-testid="audit-event-link">
+              <Link
+                href={`/audit/${e.id}`}
+                className="text-primary underline-offset-4 hover:underline"
+                data-testid="audit-event-link"
+              >
                 <When at={e.at} precision="second" />
               </Link>
-              {e.jobId ? <div><Link href={`/audit?job=${encodeURIComponent(e.jobId)}`} className="text-muted-foreground hover:underline">job</Link></div> : null}
+              {e.jobId ? (
+                <div>
+                  <Link
+                    href={`/audit?job=${encodeURIComponent(e.jobId)}`}
+                    className="text-muted-foreground hover:underline"
+                  >
+                    job
+                  </Link>
+                </div>
+              ) : null}
             </TableCell>
             <TableCell>
               <div>{e.actorName ?? "system"}</div>
-              <div className="text-xs text-muted-foreground">{e.actorEmail}{e.ip ? ` · ${e.ip}` : ""}</div>
+              <div className="text-xs text-muted-foreground">
+                {e.actorEmail}
+                {e.ip ? ` · ${e.ip}` : ""}
+              </div>
             </TableCell>
             <TableCell className="font-mono text-xs">{e.action}</TableCell>
-            <TableCell>{e.tenantId ? (tenantNames[e.tenantId] ?? e.tenantId) : "—"}{e.vendor ? ` · ${e.vendor}` : ""}</TableCell>
-            <TableCell className="max-w-64 truncate text-xs" title={targetsText(e.targets)}>{targetsText(e.targets)}</TableCell>
+            <TableCell>
+              {e.tenantId ? (tenantNames[e.tenantId] ?? e.tenantId) : "—"}
+              {e.vendor ? ` · ${e.vendor}` : ""}
+            </TableCell>
+            <TableCell className="max-w-64 truncate text-xs" title={targetsText(e.targets)}>
+              {targetsText(e.targets)}
+            </TableCell>
             <TableCell>
               <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT]}>{e.outcome}</Badge>
               {e.reason ? <div className="mt-1 max-w-64 text-xs text-muted-foreground">{e.reason}</div> : null}
@@ -69,8 +99,12 @@ export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: R
                 <details>
                   <summary className="cursor-pointer text-xs text-primary">before / after</summary>
                   <div className="mt-2 grid gap-2 text-xs md:grid-cols-2">
-                    <pre className="max-w-80 overflow-auto rounded bg-muted p-2">{JSON.stringify(e.before, null, 2)}</pre>
-                    <pre className="max-w-80 overflow-auto rounded bg-muted p-2">{JSON.stringify(e.after, null, 2)}</pre>
+                    <pre className="max-w-80 overflow-auto rounded bg-muted p-2">
+                      {JSON.stringify(e.before, null, 2)}
+                    </pre>
+                    <pre className="max-w-80 overflow-auto rounded bg-muted p-2">
+                      {JSON.stringify(e.after, null, 2)}
+                    </pre>
                   </div>
                 </details>
               ) : null}
@@ -85,5 +119,9 @@ export function AuditTable({ events, tenantNames, undoLabels = {} }: { events: R
 
 /** The undo button of an event whose action has an inverse (a label). */
 function UndoCell({ eventId, label }: { eventId: string; label: string | undefined }) {
-  return label ? <div className="mt-2"><UndoButton eventId={eventId} label={label} /></div> : null;
+  return label ? (
+    <div className="mt-2">
+      <UndoButton eventId={eventId} label={label} />
+    </div>
+  ) : null;
 }

@@ -1,5 +1,5 @@
-import { diffValues } from "@/lib/audit/diff";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { diffValues } from "@/lib/audit/diff";
 
 const show = (v: unknown) => (v === undefined ? "" : JSON.stringify(v));
 const KIND_CLASS = { added: "text-success", removed: "text-destructive", changed: "" } as const;
@@ -11,13 +11,21 @@ export function ValueDiff({ before, after }: { before: unknown; after: unknown }
   return (
     <Table data-testid="audit-diff">
       <TableHeader>
-        <TableRow><TableHead>Field</TableHead><TableHead>Before</TableHead><TableHead>After</TableHead></TableRow>
+        <TableRow>
+          <TableHead>Field</TableHead>
+          <TableHead>Before</TableHead>
+          <TableHead>After</TableHead>
+        </TableRow>
       </TableHeader>
       <TableBody>
         {lines.map((l) => (
           <TableRow key={l.path}>
-            <TableCell className="font-mono text-xs">{l.path} <span className={`ml-1 text-[10px] uppercase ${KIND_CLASS[l.kind]}`}>{l.kind}</span></TableCell>
-            <TableCell className="font-mono text-xs text-destructive line-through decoration-destructive/40">{show(l.before)}</TableCell>
+            <TableCell className="font-mono text-xs">
+              {l.path} <span className={`ml-1 text-[10px] uppercase ${KIND_CLASS[l.kind]}`}>{l.kind}</span>
+            </TableCell>
+            <TableCell className="font-mono text-xs text-destructive line-through decoration-destructive/40">
+              {show(l.before)}
+            </TableCell>
             <TableCell className="font-mono text-xs">{show(l.after)}</TableCell>
           </TableRow>
         ))}

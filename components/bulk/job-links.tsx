@@ -4,8 +4,12 @@ import Link from "next/link";
 export function JobLinks({ jobId }: { jobId: string }) {
   return (
     <div className="mb-4 flex gap-4 text-sm">
-      <Link href="/bulk" className="text-primary hover:underline">← Bulk changes</Link>
-      <Link href={`/audit?job=${jobId}`} className="text-primary hover:underline">Audit events of this job</Link>
+      <Link href="/bulk" className="text-primary hover:underline">
+        ← Bulk changes
+      </Link>
+      <Link href={`/audit?job=${jobId}`} className="text-primary hover:underline">
+        Audit events of this job
+      </Link>
     </div>
   );
 }

@@ -16,7 +16,15 @@ function eta(seconds: number | null): string {
 }
 
 /** The live part of a job page: progress while it runs (polled), then cancel / retry / downloads. */
-export function JobLive({ tenantId, initial, canApply }: { tenantId: string; initial: BulkJobView; canApply: boolean }) {
+export function JobLive({
+  tenantId,
+  initial,
+  canApply,
+}: {
+  tenantId: string;
+  initial: BulkJobView;
+  canApply: boolean;
+}) {
   const router = useRouter();
   const { run, pending } = useRunAction();
   const { data } = useQuery({
@@ -46,25 +54,61 @@ export function JobLive({ tenantId, initial, canApply }: { tenantId: string; ini
     <div className="space-y-3" data-testid="bulk-live">
       <Progress value={toSend ? done / toSend : null} label="Rows sent" />
       <p className="text-sm" data-testid="bulk-progress">
-        <span className="font-medium">{job.status}</span> · {done.toLocaleString("en")} of {toSend.toLocaleString("en")} done ·{" "}
-        <span className="text-success">{c.succeeded.toLocaleString("en")} succeeded</span> ·{" "}
+        <span className="font-medium">{job.status}</span> · {done.toLocaleString("en")} of {toSend.toLocaleString("en")}{" "}
+        done · <span className="text-success">{c.succeeded.toLocaleString("en")} succeeded</span> ·{" "}
         <span className="text-destructive">{c.failed.toLocaleString("en")} failed</span>
-        {c.unknown ? <> · <span className="text-warning">{c.unknown} unknown</span></> : null}
-        {c.cancelled ? <> · {c.cancelled} cancelled</> : null} · {(c.pending + c.sending).toLocaleString("en")} left {active ? eta(job.etaSeconds) : ""}
+        {c.unknown ? (
+          <>
+            {" "}
+            · <span className="text-warning">{c.unknown} unknown</span>
+          </>
+        ) : null}
+        {c.cancelled ? <> · {c.cancelled} cancelled</> : null} · {(c.pending + c.sending).toLocaleString("en")} left{" "}
+        {active ? eta(job.etaSeconds) : ""}
       </p>
       <div className="flex flex-wrap gap-2">
         {canApply && active && !job.cancelRequested ? (
-          <Button variant="outline" disabled={pending} onClick={() => void run(cancelBulkJob, { tenantId, jobId: job.id }, { success: "Cancelling: the chunk in flight finishes, nothing more is sent." })}>Cancel</Button>
+          <Button
+            variant="outline"
+            disabled={pending}
+            onClick={() =>
+              void run(
+                cancelBulkJob,
+                { tenantId, jobId: job.id },
+                { success: "Cancelling: the chunk in flight finishes, nothing more is sent." },
+              )
+            }
+          >
+            Cancel
+          </Button>
         ) : null}
         {canApply && !active && job.status !== "planned" && retryable > 0 ? (
-          <Button disabled={pending} data-testid="retry-failed" onClick={() => void run(retryFailedRows, { tenantId, jobId: job.id }, { success: (d) => `Retrying ${d.rows} row${d.rows === 1 ? "" : "s"}.` })}>
+          <Button
+            disabled={pending}
+            data-testid="retry-failed"
+            onClick={() =>
+              void run(
+                retryFailedRows,
+                { tenantId, jobId: job.id },
+                { success: (d) => `Retrying ${d.rows} row${d.rows === 1 ? "" : "s"}.` },
+              )
+            }
+          >
             Retry {retryable} failed row{retryable === 1 ? "" : "s"}
           </Button>
         ) : null}
         {job.status !== "planned" ? (
           <>
-            <Button asChild variant="outline"><a href={`/api/bulk/${job.id}/results`} download data-testid="download-results">Results CSV</a></Button>
-            <Button asChild variant="outline"><a href={`/api/bulk/${job.id}/results?only=failed`} download data-testid="download-failed">Failed rows CSV</a></Button>
+            <Button asChild variant="outline">
+              <a href={`/api/bulk/${job.id}/results`} download data-testid="download-results">
+                Results CSV
+              </a>
+            </Button>
+            <Button asChild variant="outline">
+              <a href={`/api/bulk/${job.id}/results?only=failed`} download data-testid="download-failed">
+                Failed rows CSV
+              </a>
+            </Button>
           </>
         ) : null}
       </div>

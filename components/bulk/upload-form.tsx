@@ -10,7 +10,12 @@ import { planBulkUpload } from "@/lib/bulk/actions";
 import { CSV_EXTENSIONS, MAX_FILE_BYTES, MAX_ROWS, uploadRefusal } from "@/lib/bulk/upload-limits";
 import { cn } from "@/lib/ui/cn";
 
-export interface OperationChoice { id: string; label: string; vendor: string; connected: boolean }
+export interface OperationChoice {
+  id: string;
+  label: string;
+  vendor: string;
+  connected: boolean;
+}
 
 /** Choose an operation, drop a CSV, get a plan. Nothing is sent to a vendor here. */
 export function UploadForm({ tenantId, operations }: { tenantId: string; operations: OperationChoice[] }) {
@@ -59,28 +64,77 @@ export function UploadForm({ tenantId, operations }: { tenantId: string; operati
   };
 
   return (
-    <form className="space-y-3" onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label="Upload a CSV">
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      aria-label="Upload a CSV"
+    >
       <div className="grid gap-1.5">
         <Label htmlFor="bulk-operation">Operation</Label>
         <Select id="bulk-operation" value={operation} onChange={(e) => setOperation(e.target.value)}>
-          {operations.map((o) => <option key={o.id} value={o.id} disabled={!o.connected}>{o.label}{o.connected ? "" : " (not connected)"}</option>)}
+          {operations.map((o) => (
+            <option key={o.id} value={o.id} disabled={!o.connected}>
+              {o.label}
+              {o.connected ? "" : " (not connected)"}
+            </option>
+          ))}
         </Select>
       </div>
       <div
-        className={cn("flex cursor-pointer flex-col items-center justify-center gap-2 rounded-md border-2 border-dashed p-6 text-sm text-muted-foreground", dragging && "border-primary bg-accent")}
+        className={cn(
+          "flex cursor-pointer flex-col items-center justify-center gap-2 rounded-md border-2 border-dashed p-6 text-sm text-muted-foreground",
+          dragging && "border-primary bg-accent",
+        )}
         onClick={() => input.current?.click()}
-        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(e) => { e.preventDefault(); setDragging(false); choose(e.dataTransfer.files[0] ?? null); }}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          choose(e.dataTransfer.files[0] ?? null);
+        }}
         data-testid="bulk-drop-zone"
       >
         <Upload className="size-6" />
-        {file ? <span className="text-foreground">{file.name} ({file.size < 1048576 ? `${(file.size / 1024).toFixed(1)} KB` : `${(file.size / 1048576).toFixed(1)} MB`})</span> : <span>Drop a CSV file here, or click to choose one (up to {MAX_ROWS.toLocaleString("en")} rows, {MAX_FILE_BYTES / 1048576} MB)</span>}
-        <input ref={input} type="file" accept={[...CSV_EXTENSIONS, "text/csv"].join(",")} className="sr-only" aria-label="CSV file" data-testid="bulk-file"
-          onChange={(e) => choose(e.target.files?.[0] ?? null)} />
+        {file ? (
+          <span className="text-foreground">
+            {file.name} (
+            {file.size < 1048576 ? `${(file.size / 1024).toFixed(1)} KB` : `${(file.size / 1048576).toFixed(1)} MB`})
+          </span>
+        ) : (
+          <span>
+            Drop a CSV file here, or click to choose one (up to {MAX_ROWS.toLocaleString("en")} rows,{" "}
+            {MAX_FILE_BYTES / 1048576} MB)
+          </span>
+        )}
+        <input
+          ref={input}
+          type="file"
+          accept={[...CSV_EXTENSIONS, "text/csv"].join(",")}
+          className="sr-only"
+          aria-label="CSV file"
+          data-testid="bulk-file"
+          onChange={(e) => choose(e.target.files?.[0] ?? null)}
+        />
       </div>
-      {error ? <p className="rounded-md border border-destructive/50 bg-destructive/10 p-3 text-sm" role="alert" data-testid="bulk-upload-error">{error}</p> : null}
-      <Button type="submit" disabled={!file || !operation || busy}>{busy ? "Planning…" : "Upload and plan"}</Button>
+      {error ? (
+        <p
+          className="rounded-md border border-destructive/50 bg-destructive/10 p-3 text-sm"
+          role="alert"
+          data-testid="bulk-upload-error"
+        >
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={!file || !operation || busy}>
+        {busy ? "Planning…" : "Upload and plan"}
+      </Button>
     </form>
   );
 }

@@ -1,13 +1,17 @@
 "use client";
 import {
-  flexRender, getCoreRowModel, useReactTable,
-  type ColumnDef, type RowSelectionState, type VisibilityState,
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  type RowSelectionState,
+  useReactTable,
+  type VisibilityState,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { cn } from "@/lib/ui/cn";
 import type { TableState } from "@/lib/table/params";
+import { cn } from "@/lib/ui/cn";
 import { ColumnChooser } from "./column-chooser";
 import { Pagination } from "./pagination";
 import { UrlSearch } from "./url-filters";
@@ -50,28 +54,53 @@ export interface DataTableProps<T> {
  * control here only changes the URL.
  */
 export function DataTable<T>({
-  columns, rows, total, totalEstimated, state, getRowId, searchLabel = "Search", filters, tools, selectionActions, emptyText = "No rows match.", testId = "data-table",
+  columns,
+  rows,
+  total,
+  totalEstimated,
+  state,
+  getRowId,
+  searchLabel = "Search",
+  filters,
+  tools,
+  selectionActions,
+  emptyText = "No rows match.",
+  testId = "data-table",
 }: DataTableProps<T>) {
   const { set, pending } = useTableUrl();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   // A new page or filter is a new set of rows: a selection must never silently cover rows no longer shown.
   useEffect(() => setRowSelection({}), [rows]);
 
-  const columnVisibility = useMemo<VisibilityState>(() => Object.fromEntries(state.hidden.map((id) => [id, false])), [state.hidden]);
+  const columnVisibility = useMemo<VisibilityState>(
+    () => Object.fromEntries(state.hidden.map((id) => [id, false])),
+    [state.hidden],
+  );
   const allColumns = useMemo<ColumnDef<T, unknown>[]>(() => {
     if (!selectionActions) return columns;
     const select: ColumnDef<T, unknown> = {
       id: "_select",
       enableHiding: false,
       header: ({ table }) => (
-        <input type="checkbox" aria-label="Select all rows on this page" className="size-4 align-middle"
+        <input
+          type="checkbox"
+          aria-label="Select all rows on this page"
+          className="size-4 align-middle"
           checked={table.getIsAllPageRowsSelected()}
-          ref={(el) => { if (el) el.indeterminate = table.getIsSomePageRowsSelected(); }}
-          onChange={table.getToggleAllPageRowsSelectedHandler()} />
+          ref={(el) => {
+            if (el) el.indeterminate = table.getIsSomePageRowsSelected();
+          }}
+          onChange={table.getToggleAllPageRowsSelectedHandler()}
+        />
       ),
       cell: ({ row }) => (
-        <input type="checkbox" aria-label="Select row" className="size-4 align-middle"
-          checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+        <input
+          type="checkbox"
+          aria-label="Select row"
+          className="size-4 align-middle"
+          checked={row.getIsSelected()}
+          onChange={row.getToggleSelectedHandler()}
+        />
       ),
     };
     return [select, ...columns];
@@ -91,11 +120,14 @@ export function DataTable<T>({
   });
 
   // Most renders have nothing selected: no need to walk the rows for it.
-  const selected = Object.keys(rowSelection).length === 0 ? [] : table.getSelectedRowModel().rows.map((r) => r.original);
+  const selected =
+    Object.keys(rowSelection).length === 0 ? [] : table.getSelectedRowModel().rows.map((r) => r.original);
   // The visible columns once per render, rather than TanStack's getVisibleCells() asking every cell's
   // column whether it is visible and pinned (no column is pinned here): a few milliseconds on a 50-row page.
   const visible = new Set(table.getVisibleLeafColumns().map((c) => c.id));
-  const hideable = columns.filter((c) => c.id && c.enableHiding !== false).map((c) => ({ id: c.id!, label: c.meta?.label ?? c.id! }));
+  const hideable = columns
+    .filter((c) => c.id && c.enableHiding !== false)
+    .map((c) => ({ id: c.id!, label: c.meta?.label ?? c.id! }));
 
   const sortBy = (key: string) => {
     const dir = state.sort === key && state.dir === "asc" ? "desc" : "asc";
@@ -109,11 +141,21 @@ export function DataTable<T>({
         {filters}
         <div className="ml-auto flex items-center gap-2">
           {tools}
-          {hideable.length > 1 ? <ColumnChooser columns={hideable} hidden={state.hidden} onChange={(h) => set({ hide: h.join(",") }, { keepPage: true })} /> : null}
+          {hideable.length > 1 ? (
+            <ColumnChooser
+              columns={hideable}
+              hidden={state.hidden}
+              onChange={(h) => set({ hide: h.join(",") }, { keepPage: true })}
+            />
+          ) : null}
         </div>
       </div>
       {selectionActions && selected.length > 0 ? (
-        <div className="flex flex-wrap items-center gap-2 rounded-md border bg-muted/40 px-3 py-2 text-sm" role="region" aria-label="Selected rows">
+        <div
+          className="flex flex-wrap items-center gap-2 rounded-md border bg-muted/40 px-3 py-2 text-sm"
+          role="region"
+          aria-label="Selected rows"
+        >
           <span data-testid="selected-count">{selected.length} selected</span>
           {selectionActions(selected, () => setRowSelection({}))}
         </div>
@@ -128,16 +170,35 @@ export function DataTable<T>({
                   const key = meta?.sortKey;
                   const active = key && state.sort === key;
                   // TanStack fills in a default header function, so the label takes precedence when given.
-                  const label = h.isPlaceholder ? null : (meta?.label ?? flexRender(h.column.columnDef.header, h.getContext()));
+                  const label = h.isPlaceholder
+                    ? null
+                    : (meta?.label ?? flexRender(h.column.columnDef.header, h.getContext()));
                   return (
-                    <TableHead key={h.id} className={meta?.className}
-                      aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>
+                    <TableHead
+                      key={h.id}
+                      className={meta?.className}
+                      aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
+                    >
                       {key ? (
-                        <button type="button" onClick={() => sortBy(key)} className="inline-flex items-center gap-1 uppercase hover:text-foreground">
+                        <button
+                          type="button"
+                          onClick={() => sortBy(key)}
+                          className="inline-flex items-center gap-1 uppercase hover:text-foreground"
+                        >
                           {label}
-                          {active ? (state.dir === "asc" ? <ArrowUp className="size-3" /> : <ArrowDown className="size-3" />) : <ArrowUpDown className="size-3 opacity-40" />}
+                          {active ? (
+                            state.dir === "asc" ? (
+                              <ArrowUp className="size-3" />
+                            ) : (
+                              <ArrowDown className="size-3" />
+                            )
+                          ) : (
+                            <ArrowUpDown className="size-3 opacity-40" />
+                          )}
                         </button>
-                      ) : label}
+                      ) : (
+                        label
+                      )}
                     </TableHead>
                   );
                 })}
@@ -146,20 +207,40 @@ export function DataTable<T>({
           </TableHeader>
           <TableBody>
             {table.getRowModel().rows.length === 0 ? (
-              <TableRow><TableCell colSpan={allColumns.length} className="py-8 text-center text-muted-foreground">{emptyText}</TableCell></TableRow>
-            ) : table.getRowModel().rows.map((row) => (
-              <TableRow key={row.id} data-testid="table-row" data-state={row.getIsSelected() ? "selected" : undefined}>
-                {row.getAllCells().filter((cell) => visible.has(cell.column.id)).map((cell) => (
-                  <TableCell key={cell.id} className={cell.column.columnDef.meta?.className}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</TableCell>
-                ))}
+              <TableRow>
+                <TableCell colSpan={allColumns.length} className="py-8 text-center text-muted-foreground">
+                  {emptyText}
+                </TableCell>
               </TableRow>
-            ))}
+            ) : (
+              table.getRowModel().rows.map((row) => (
+                <TableRow
+                  key={row.id}
+                  data-testid="table-row"
+                  data-state={row.getIsSelected() ? "selected" : undefined}
+                >
+                  {row
+                    .getAllCells()
+                    .filter((cell) => visible.has(cell.column.id))
+                    .map((cell) => (
+                      <TableCell key={cell.id} className={cell.column.columnDef.meta?.className}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </TableCell>
+                    ))}
+                </TableRow>
+              ))
+            )}
           </TableBody>
         </Table>
       </div>
-      <Pagination page={state.page} size={state.size} total={total} estimated={totalEstimated}
+      <Pagination
+        page={state.page}
+        size={state.size}
+        total={total}
+        estimated={totalEstimated}
         onPage={(page) => set({ page: String(page) }, { keepPage: true })}
-        onSize={(size) => set({ size: String(size) })} />
+        onSize={(size) => set({ size: String(size) })}
+      />
     </div>
   );
 }

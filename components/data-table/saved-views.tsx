@@ -19,7 +19,17 @@ import { viewQuery } from "@/lib/views/view-query";
  * "Save view" keeps the current one, for oneself or (with views.share) for
  * everyone in the tenant. The server page passes the views from listTableViews.
  */
-export function SavedViews({ table, tenantId, views, canShare }: { table: string; tenantId: string; views: TableViewItem[]; canShare: boolean }) {
+export function SavedViews({
+  table,
+  tenantId,
+  views,
+  canShare,
+}: {
+  table: string;
+  tenantId: string;
+  views: TableViewItem[];
+  canShare: boolean;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -37,44 +47,92 @@ export function SavedViews({ table, tenantId, views, canShare }: { table: string
 
   return (
     <div className="flex items-center gap-1" data-testid="saved-views">
-      <Select aria-label="Saved view" value={active?.id ?? ""} onChange={(e) => apply(e.target.value)} className="w-auto max-w-56">
+      <Select
+        aria-label="Saved view"
+        value={active?.id ?? ""}
+        onChange={(e) => apply(e.target.value)}
+        className="w-auto max-w-56"
+      >
         <option value="">{views.length ? "Saved views…" : "No saved views"}</option>
-        {views.map((v) => <option key={v.id} value={v.id}>{v.shared ? `${v.name} (shared)` : v.name}</option>)}
+        {views.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.shared ? `${v.name} (shared)` : v.name}
+          </option>
+        ))}
       </Select>
       {active && (active.mine || (active.shared && canShare)) ? (
         <ConfirmDialog
-          trigger={<Button variant="ghost" size="sm" aria-label={`Delete view ${active.name}`}><Trash2 /></Button>}
+          trigger={
+            <Button variant="ghost" size="sm" aria-label={`Delete view ${active.name}`}>
+              <Trash2 />
+            </Button>
+          }
           title={`Delete the view "${active.name}"?`}
-          description={active.shared ? "It is shared: it disappears for everyone in this tenant." : "Only your own list changes."}
-          confirmLabel="Delete view" destructive
-          onConfirm={async () => (await run(deleteTableView, { tenantId, id: active.id }, { success: `Deleted the view "${active.name}".` })).ok}
+          description={
+            active.shared ? "It is shared: it disappears for everyone in this tenant." : "Only your own list changes."
+          }
+          confirmLabel="Delete view"
+          destructive
+          onConfirm={async () =>
+            (await run(deleteTableView, { tenantId, id: active.id }, { success: `Deleted the view "${active.name}".` }))
+              .ok
+          }
         />
       ) : null}
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogTrigger asChild><Button variant="outline" size="sm"><Bookmark />Save view</Button></DialogTrigger>
+        <DialogTrigger asChild>
+          <Button variant="outline" size="sm">
+            <Bookmark />
+            Save view
+          </Button>
+        </DialogTrigger>
         <DialogContent title="Save this view" description="Keeps the current filters, sort and columns under a name.">
           <form
             className="space-y-4"
             onSubmit={async (e) => {
               e.preventDefault();
-              const res = await run(saveTableView, { tenantId, table, name, query: current, shared }, { success: `Saved the view "${name.trim()}".` });
-              if (res.ok) { setOpen(false); setName(""); setShared(false); }
+              const res = await run(
+                saveTableView,
+                { tenantId, table, name, query: current, shared },
+                { success: `Saved the view "${name.trim()}".` },
+              );
+              if (res.ok) {
+                setOpen(false);
+                setName("");
+                setShared(false);
+              }
             }}
           >
             <div className="space-y-1">
               <Label htmlFor="view-name">Name</Label>
-              <Input id="view-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required autoComplete="off" />
+              <Input
+                id="view-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={80}
+                required
+                autoComplete="off"
+              />
             </div>
             {canShare ? (
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" className="size-4" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={shared}
+                  onChange={(e) => setShared(e.target.checked)}
+                />
                 Share with everyone in this tenant
               </label>
             ) : null}
             <p className="font-mono text-xs text-muted-foreground break-all">{current || "(the default view)"}</p>
             <div className="flex justify-end gap-2">
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-              <Button type="submit" disabled={pending || !name.trim()}>Save</Button>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={pending || !name.trim()}>
+                Save
+              </Button>
             </div>
           </form>
         </DialogContent>

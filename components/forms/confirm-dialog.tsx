@@ -1,5 +1,5 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -12,7 +12,16 @@ import { Label } from "@/components/ui/label";
  * domain or cannot be undone.
  */
 export function ConfirmDialog({
-  trigger, title, description, children, confirmLabel = "Confirm", destructive = false, typeToConfirm, onConfirm, open: openProp, onOpenChange,
+  trigger,
+  title,
+  description,
+  children,
+  confirmLabel = "Confirm",
+  destructive = false,
+  typeToConfirm,
+  onConfirm,
+  open: openProp,
+  onOpenChange,
 }: {
   trigger?: ReactNode;
   title: string;
@@ -28,7 +37,11 @@ export function ConfirmDialog({
 }) {
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
-  const setOpen = (o: boolean) => { setOpenState(o); onOpenChange?.(o); if (!o) setTyped(""); };
+  const setOpen = (o: boolean) => {
+    setOpenState(o);
+    onOpenChange?.(o);
+    if (!o) setTyped("");
+  };
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
   const ready = !typeToConfirm || typed.trim() === typeToConfirm;
@@ -52,13 +65,28 @@ export function ConfirmDialog({
           {children ? <div className="text-sm">{children}</div> : null}
           {typeToConfirm ? (
             <div className="space-y-1">
-              <Label htmlFor="confirm-text">Type <strong className="font-mono">{typeToConfirm}</strong> to confirm</Label>
-              <Input id="confirm-text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="confirm-text" />
+              <Label htmlFor="confirm-text">
+                Type <strong className="font-mono">{typeToConfirm}</strong> to confirm
+              </Label>
+              <Input
+                id="confirm-text"
+                autoComplete="off"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                data-testid="confirm-text"
+              />
             </div>
           ) : null}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={!ready || busy} data-testid="confirm-button">
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              variant={destructive ? "destructive" : "default"}
+              disabled={!ready || busy}
+              data-testid="confirm-button"
+            >
               {busy ? "Working…" : confirmLabel}
             </Button>
           </div>

@@ -15,7 +15,10 @@ export function BulkJobResults({ tenantId, jobId }: { tenantId: string; jobId: s
     let stop = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async (delay: number) => {
-      const res = await bulkJobResults({ tenantId, jobId }).catch(() => ({ ok: false as const, error: "The console could not be reached." }));
+      const res = await bulkJobResults({ tenantId, jobId }).catch(() => ({
+        ok: false as const,
+        error: "The console could not be reached.",
+      }));
       if (stop) return;
       if (!res.ok) setError(res.error);
       else {
@@ -24,32 +27,54 @@ export function BulkJobResults({ tenantId, jobId }: { tenantId: string; jobId: s
         if (res.data.done) {
           setDone(true);
           // The job has refreshed the cached users it touched: show them.
-          if (!refreshed.current) { refreshed.current = true; router.refresh(); }
+          if (!refreshed.current) {
+            refreshed.current = true;
+            router.refresh();
+          }
           return;
         }
       }
       timer = setTimeout(() => void poll(Math.min(delay * 1.5, 10_000)), delay);
     };
     void poll(1_000);
-    return () => { stop = true; clearTimeout(timer); };
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
   }, [tenantId, jobId, router]);
 
   const failed = rows?.filter((r) => r.status !== "finished" && r.status !== "pending").length ?? 0;
   return (
     <div className="space-y-2" data-testid={`job-results-${jobId}`} aria-live="polite">
       <p className="text-sm">
-        {error ? <span className="text-destructive">{error}</span>
-          : !done ? <span data-testid="job-status">Waiting for JumpCloud to run the job…{rows?.length ? ` ${rows.length} result(s) so far.` : ""}</span>
-            : <span data-testid="job-status">Done: {rows!.length - failed} finished, {failed} failed.</span>}
+        {error ? (
+          <span className="text-destructive">{error}</span>
+        ) : !done ? (
+          <span data-testid="job-status">
+            Waiting for JumpCloud to run the job…{rows?.length ? ` ${rows.length} result(s) so far.` : ""}
+          </span>
+        ) : (
+          <span data-testid="job-status">
+            Done: {rows!.length - failed} finished, {failed} failed.
+          </span>
+        )}
       </p>
       {rows && rows.length > 0 ? (
         <ul className="divide-y rounded-md border text-sm">
           {rows.map((r, i) => (
-            <li key={`${r.userId ?? ""}-${i}`} className="flex items-center justify-between gap-2 px-3 py-1.5" data-testid="job-result">
+            <li
+              key={`${r.userId ?? ""}-${i}`}
+              className="flex items-center justify-between gap-2 px-3 py-1.5"
+              data-testid="job-result"
+            >
               <span className="font-mono text-xs">{r.label ?? r.userId ?? "—"}</span>
               <span className="flex items-center gap-2">
                 <span className="text-muted-foreground">{r.statusMsg}</span>
-                <Badge variant={r.status === "finished" ? "success" : r.status === "pending" ? "default" : "destructive"}>{r.status}</Badge>
+                <Badge
+                  variant={r.status === "finished" ? "success" : r.status === "pending" ? "default" : "destructive"}
+                >
+                  {r.status}
+                </Badge>
               </span>
             </li>
           ))}

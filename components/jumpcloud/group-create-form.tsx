@@ -18,21 +18,43 @@ export function GroupCreateForm({ tenantId, kind }: { tenantId: string; kind: "u
   const label = kind === "user_group" ? "user group" : "system group";
   return (
     <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild><Button size="sm" data-testid="create-group">New {label}</Button></DialogTrigger>
-      <DialogContent title={`New ${label}`} description="Created in JumpCloud as a static group; add members afterwards.">
-        <form className="space-y-3" onSubmit={async (e) => {
-          e.preventDefault();
-          const res = await run(createGroup, { tenantId, kind, name, description }, { success: (d) => `JumpCloud created the ${label} ${d.name}.` });
-          if (res.ok) {
-            setOpen(false);
-            router.push(`/jumpcloud/${kind === "user_group" ? "user-groups" : "system-groups"}/${res.data.id}`);
-          } else setErrors(res.fieldErrors ?? {});
-        }}>
-          <Field id="group-name" label="Name" errors={errors.name}><Input id="group-name" value={name} onChange={(e) => setName(e.target.value)} required /></Field>
-          <Field id="group-description" label="Description" errors={errors.description}><Input id="group-description" value={description} onChange={(e) => setDescription(e.target.value)} /></Field>
+      <DialogTrigger asChild>
+        <Button size="sm" data-testid="create-group">
+          New {label}
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`New ${label}`}
+        description="Created in JumpCloud as a static group; add members afterwards."
+      >
+        <form
+          className="space-y-3"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const res = await run(
+              createGroup,
+              { tenantId, kind, name, description },
+              { success: (d) => `JumpCloud created the ${label} ${d.name}.` },
+            );
+            if (res.ok) {
+              setOpen(false);
+              router.push(`/jumpcloud/${kind === "user_group" ? "user-groups" : "system-groups"}/${res.data.id}`);
+            } else setErrors(res.fieldErrors ?? {});
+          }}
+        >
+          <Field id="group-name" label="Name" errors={errors.name}>
+            <Input id="group-name" value={name} onChange={(e) => setName(e.target.value)} required />
+          </Field>
+          <Field id="group-description" label="Description" errors={errors.description}>
+            <Input id="group-description" value={description} onChange={(e) => setDescription(e.target.value)} />
+          </Field>
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" disabled={pending || !name.trim()}>Create</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending || !name.trim()}>
+              Create
+            </Button>
           </div>
         </form>
       </DialogContent>

@@ -12,17 +12,43 @@ const Params = z.object({ id: pathId() });
 
 export async function GroupDetailPage({ kind, props }: { kind: "user_group" | "system_group"; props: PageProps }) {
   const href = kind === "user_group" ? "/jumpcloud/user-groups" : "/jumpcloud/system-groups";
-  const ctx = await vendorPage(props, { vendor: "jumpcloud", page: `${href}/[id]`, perm: "console.read", params: Params });
-  const { tenant, may, params: { id } } = ctx;
+  const ctx = await vendorPage(props, {
+    vendor: "jumpcloud",
+    page: `${href}/[id]`,
+    perm: "console.read",
+    params: Params,
+  });
+  const {
+    tenant,
+    may,
+    params: { id },
+  } = ctx;
   const label = kind === "user_group" ? "User groups" : "System groups";
   if (!tenant) return <Unavailable vendor="jumpcloud" title={label} reason="tenant" />;
   // A group of another tenant is "not found" here, and the attempt is in the audit log.
   const found = await ctx.found(getGroup(db(), tenant.id, kind, id), { type: `jumpcloud_${kind}`, id });
   return (
     <>
-      <PageHeader title={found.group.name} description={<><Link href={href} className="text-primary hover:underline">{label}</Link>{found.group.description ? ` · ${found.group.description}` : ""}</>} />
-      <GroupRelations tenantId={tenant.id} kind={kind} groupId={id} name={found.group.name} canWrite={may["jumpcloud.write"]}
-        members={found.members} associations={found.associations} />
+      <PageHeader
+        title={found.group.name}
+        description={
+          <>
+            <Link href={href} className="text-primary hover:underline">
+              {label}
+            </Link>
+            {found.group.description ? ` · ${found.group.description}` : ""}
+          </>
+        }
+      />
+      <GroupRelations
+        tenantId={tenant.id}
+        kind={kind}
+        groupId={id}
+        name={found.group.name}
+        canWrite={may["jumpcloud.write"]}
+        members={found.members}
+        associations={found.associations}
+      />
     </>
   );
 }

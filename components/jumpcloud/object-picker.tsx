@@ -14,7 +14,17 @@ export interface Picked {
  * native datalist, so it works from the keyboard); choosing a suggestion
  * picks that object's id.
  */
-export function ObjectPicker({ kind, label, onPick, testId }: { kind: LookupKind; label: string; onPick: (p: Picked | null) => void; testId?: string }) {
+export function ObjectPicker({
+  kind,
+  label,
+  onPick,
+  testId,
+}: {
+  kind: LookupKind;
+  label: string;
+  onPick: (p: Picked | null) => void;
+  testId?: string;
+}) {
   const id = useId();
   const [text, setText] = useState("");
   const [options, setOptions] = useState<{ id: string; label: string; detail: string }[]>([]);
@@ -26,7 +36,10 @@ export function ObjectPicker({ kind, label, onPick, testId }: { kind: LookupKind
         .then(setOptions)
         .catch(() => {});
     }, 200);
-    return () => { clearTimeout(t); ctl.abort(); };
+    return () => {
+      clearTimeout(t);
+      ctl.abort();
+    };
   }, [kind, text]);
   useEffect(() => {
     const match = options.find((o) => o.label === text);
@@ -35,9 +48,21 @@ export function ObjectPicker({ kind, label, onPick, testId }: { kind: LookupKind
   return (
     <div className="grid gap-1">
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} list={`${id}-list`} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" className="w-72" data-testid={testId} />
+      <Input
+        id={id}
+        list={`${id}-list`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+        className="w-72"
+        data-testid={testId}
+      />
       <datalist id={`${id}-list`}>
-        {options.map((o) => <option key={o.id} value={o.label}>{o.detail}</option>)}
+        {options.map((o) => (
+          <option key={o.id} value={o.label}>
+            {o.detail}
+          </option>
+        ))}
       </datalist>
     </div>
   );

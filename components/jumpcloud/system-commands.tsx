@@ -6,8 +6,17 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import {
-  eraseSystem, lockSystem, mdmClearActivationLock, mdmErase, mdmLock, mdmOsUpdateStatus, mdmRefreshActivationLock, mdmRestart, mdmShutdown,
-  restartSystem, shutdownSystem,
+  eraseSystem,
+  lockSystem,
+  mdmClearActivationLock,
+  mdmErase,
+  mdmLock,
+  mdmOsUpdateStatus,
+  mdmRefreshActivationLock,
+  mdmRestart,
+  mdmShutdown,
+  restartSystem,
+  shutdownSystem,
 } from "@/lib/jumpcloud/system-actions";
 
 interface Props {
@@ -23,7 +32,16 @@ function Pin({ value, onChange, id }: { value: string; onChange: (v: string) => 
   return (
     <div className="mt-3 space-y-1">
       <Label htmlFor={id}>Six-digit PIN (required for a Mac; the user types it to unlock)</Label>
-      <Input id={id} inputMode="numeric" pattern="\d{6}" maxLength={6} autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} className="w-32" />
+      <Input
+        id={id}
+        inputMode="numeric"
+        pattern="\d{6}"
+        maxLength={6}
+        autoComplete="off"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-32"
+      />
     </div>
   );
 }
@@ -40,18 +58,56 @@ export function SystemCommands({ tenantId, systemId, name, apple, canWrite, canD
       <div>
         <h3 className="mb-2 text-sm font-medium">Agent commands</h3>
         <div className="flex flex-wrap gap-2">
-          <ConfirmDialog title={`Lock ${name}`} confirmLabel="Lock" description="Locks the screen now; the signed-in user must sign in again. Unsaved work stays open."
-            trigger={<Button variant="outline" disabled={pending}>Lock</Button>} onConfirm={async () => (await run(lockSystem, ref, sent("lock"))).ok} />
-          <ConfirmDialog title={`Restart ${name}`} confirmLabel="Restart" destructive description="Restarts the system now; unsaved work on it is lost."
-            trigger={<Button variant="outline" disabled={pending}>Restart</Button>} onConfirm={async () => (await run(restartSystem, ref, sent("restart"))).ok} />
+          <ConfirmDialog
+            title={`Lock ${name}`}
+            confirmLabel="Lock"
+            description="Locks the screen now; the signed-in user must sign in again. Unsaved work stays open."
+            trigger={
+              <Button variant="outline" disabled={pending}>
+                Lock
+              </Button>
+            }
+            onConfirm={async () => (await run(lockSystem, ref, sent("lock"))).ok}
+          />
+          <ConfirmDialog
+            title={`Restart ${name}`}
+            confirmLabel="Restart"
+            destructive
+            description="Restarts the system now; unsaved work on it is lost."
+            trigger={
+              <Button variant="outline" disabled={pending}>
+                Restart
+              </Button>
+            }
+            onConfirm={async () => (await run(restartSystem, ref, sent("restart"))).ok}
+          />
           {canDestroy ? (
             <>
-              <ConfirmDialog title={`Shut down ${name}`} confirmLabel="Shut down" destructive description="Turns the system off; nobody can turn it back on remotely. Unsaved work is lost."
-                trigger={<Button variant="outline" disabled={pending}>Shut down</Button>} onConfirm={async () => (await run(shutdownSystem, ref, sent("shutdown"))).ok} />
-              <ConfirmDialog title={`Erase ${name}`} confirmLabel="Erase this system" destructive typeToConfirm={name}
+              <ConfirmDialog
+                title={`Shut down ${name}`}
+                confirmLabel="Shut down"
+                destructive
+                description="Turns the system off; nobody can turn it back on remotely. Unsaved work is lost."
+                trigger={
+                  <Button variant="outline" disabled={pending}>
+                    Shut down
+                  </Button>
+                }
+                onConfirm={async () => (await run(shutdownSystem, ref, sent("shutdown"))).ok}
+              />
+              <ConfirmDialog
+                title={`Erase ${name}`}
+                confirmLabel="Erase this system"
+                destructive
+                typeToConfirm={name}
                 description="Wipes the system's disk. Everything on it is lost for good; this cannot be undone."
-                trigger={<Button variant="destructive" disabled={pending}>Erase</Button>}
-                onConfirm={async () => (await run(eraseSystem, { ...ref, confirm: name }, sent("erase"))).ok} />
+                trigger={
+                  <Button variant="destructive" disabled={pending}>
+                    Erase
+                  </Button>
+                }
+                onConfirm={async () => (await run(eraseSystem, { ...ref, confirm: name }, sent("erase"))).ok}
+              />
             </>
           ) : null}
         </div>
@@ -60,27 +116,94 @@ export function SystemCommands({ tenantId, systemId, name, apple, canWrite, canD
         <div data-testid="mdm-commands">
           <h3 className="mb-2 text-sm font-medium">Apple MDM</h3>
           <div className="flex flex-wrap gap-2">
-            <ConfirmDialog title={`MDM lock ${name}`} confirmLabel="Lock" description="Apple MDM locks the device; a Mac then needs the PIN at its firmware screen."
-              trigger={<Button variant="outline" disabled={pending}>MDM lock</Button>}
-              onConfirm={async () => (await run(mdmLock, { ...ref, pin }, sent("MDM lock"))).ok}><Pin id="mdm-lock-pin" value={pin} onChange={setPin} /></ConfirmDialog>
-            <ConfirmDialog title={`MDM restart ${name}`} confirmLabel="Restart" destructive description="Apple MDM restarts the device; unsaved work is lost."
-              trigger={<Button variant="outline" disabled={pending}>MDM restart</Button>} onConfirm={async () => (await run(mdmRestart, ref, sent("MDM restart"))).ok} />
-            <ConfirmDialog title={`Refresh activation lock information of ${name}`} confirmLabel="Refresh" description="Asks the device to report its activation lock state again."
-              trigger={<Button variant="outline" disabled={pending}>Refresh activation lock</Button>} onConfirm={async () => (await run(mdmRefreshActivationLock, ref, sent("refresh activation lock"))).ok} />
-            <ConfirmDialog title={`Request the OS update status of ${name}`} confirmLabel="Request status"
+            <ConfirmDialog
+              title={`MDM lock ${name}`}
+              confirmLabel="Lock"
+              description="Apple MDM locks the device; a Mac then needs the PIN at its firmware screen."
+              trigger={
+                <Button variant="outline" disabled={pending}>
+                  MDM lock
+                </Button>
+              }
+              onConfirm={async () => (await run(mdmLock, { ...ref, pin }, sent("MDM lock"))).ok}
+            >
+              <Pin id="mdm-lock-pin" value={pin} onChange={setPin} />
+            </ConfirmDialog>
+            <ConfirmDialog
+              title={`MDM restart ${name}`}
+              confirmLabel="Restart"
+              destructive
+              description="Apple MDM restarts the device; unsaved work is lost."
+              trigger={
+                <Button variant="outline" disabled={pending}>
+                  MDM restart
+                </Button>
+              }
+              onConfirm={async () => (await run(mdmRestart, ref, sent("MDM restart"))).ok}
+            />
+            <ConfirmDialog
+              title={`Refresh activation lock information of ${name}`}
+              confirmLabel="Refresh"
+              description="Asks the device to report its activation lock state again."
+              trigger={
+                <Button variant="outline" disabled={pending}>
+                  Refresh activation lock
+                </Button>
+              }
+              onConfirm={async () => (await run(mdmRefreshActivationLock, ref, sent("refresh activation lock"))).ok}
+            />
+            <ConfirmDialog
+              title={`Request the OS update status of ${name}`}
+              confirmLabel="Request status"
               description="Asks the device to report the state of its OS updates to JumpCloud; nothing is downloaded or installed."
-              trigger={<Button variant="outline" disabled={pending}>OS update status</Button>}
-              onConfirm={async () => (await run(mdmOsUpdateStatus, ref, sent("OS update status"))).ok} />
+              trigger={
+                <Button variant="outline" disabled={pending}>
+                  OS update status
+                </Button>
+              }
+              onConfirm={async () => (await run(mdmOsUpdateStatus, ref, sent("OS update status"))).ok}
+            />
             {canDestroy ? (
               <>
-                <ConfirmDialog title={`Clear activation lock of ${name}`} confirmLabel="Clear activation lock" destructive description="Removes Apple's theft protection so the device can be set up by anyone after an erase."
-                  trigger={<Button variant="outline" disabled={pending}>Clear activation lock</Button>} onConfirm={async () => (await run(mdmClearActivationLock, ref, sent("clear activation lock"))).ok} />
-                <ConfirmDialog title={`MDM shut down ${name}`} confirmLabel="Shut down" destructive description="Apple MDM turns the device off; nobody can turn it back on remotely."
-                  trigger={<Button variant="outline" disabled={pending}>MDM shut down</Button>} onConfirm={async () => (await run(mdmShutdown, ref, sent("MDM shutdown"))).ok} />
-                <ConfirmDialog title={`MDM erase ${name}`} confirmLabel="Erase this device" destructive typeToConfirm={name}
+                <ConfirmDialog
+                  title={`Clear activation lock of ${name}`}
+                  confirmLabel="Clear activation lock"
+                  destructive
+                  description="Removes Apple's theft protection so the device can be set up by anyone after an erase."
+                  trigger={
+                    <Button variant="outline" disabled={pending}>
+                      Clear activation lock
+                    </Button>
+                  }
+                  onConfirm={async () => (await run(mdmClearActivationLock, ref, sent("clear activation lock"))).ok}
+                />
+                <ConfirmDialog
+                  title={`MDM shut down ${name}`}
+                  confirmLabel="Shut down"
+                  destructive
+                  description="Apple MDM turns the device off; nobody can turn it back on remotely."
+                  trigger={
+                    <Button variant="outline" disabled={pending}>
+                      MDM shut down
+                    </Button>
+                  }
+                  onConfirm={async () => (await run(mdmShutdown, ref, sent("MDM shutdown"))).ok}
+                />
+                <ConfirmDialog
+                  title={`MDM erase ${name}`}
+                  confirmLabel="Erase this device"
+                  destructive
+                  typeToConfirm={name}
                   description="Apple MDM wipes the device and unenrols it. Everything on it is lost for good; this cannot be undone."
-                  trigger={<Button variant="destructive" disabled={pending}>MDM erase</Button>}
-                  onConfirm={async () => (await run(mdmErase, { ...ref, pin, confirm: name }, sent("MDM erase"))).ok}><Pin id="mdm-erase-pin" value={pin} onChange={setPin} /></ConfirmDialog>
+                  trigger={
+                    <Button variant="destructive" disabled={pending}>
+                      MDM erase
+                    </Button>
+                  }
+                  onConfirm={async () => (await run(mdmErase, { ...ref, pin, confirm: name }, sent("MDM erase"))).ok}
+                >
+                  <Pin id="mdm-erase-pin" value={pin} onChange={setPin} />
+                </ConfirmDialog>
               </>
             ) : null}
           </div>

@@ -9,12 +9,22 @@ export function OffboardButton({ tenantId, personId, email }: { tenantId: string
   const router = useRouter();
   const { run, pending } = useRunAction();
   return (
-    <Button variant="destructive" size="sm" disabled={pending} data-testid="offboard-person"
+    <Button
+      variant="destructive"
+      size="sm"
+      disabled={pending}
+      data-testid="offboard-person"
       onClick={async () => {
-        const res = await run(planPersonOffboarding, { tenantId, personId }, { success: "Offboarding planned: nothing is sent until you confirm it." });
+        const res = await run(
+          planPersonOffboarding,
+          { tenantId, personId },
+          { success: "Offboarding planned: nothing is sent until you confirm it." },
+        );
         if (res.ok) router.push(`/bulk/${res.data.jobId}`);
-      }}>
-      {pending ? "Planning…" : "Offboard…"}<span className="sr-only"> {email}: plan every vendor's steps</span>
+      }}
+    >
+      {pending ? "Planning…" : "Offboard…"}
+      <span className="sr-only"> {email}: plan every vendor's steps</span>
     </Button>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
+import { PLAN_VARIANT, STATUS_VARIANT } from "@/components/bulk/row-badges";
+import type { BulkRowView } from "@/components/bulk/rows-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
-import { PLAN_VARIANT, STATUS_VARIANT } from "@/components/bulk/row-badges";
-import type { BulkRowView } from "@/components/bulk/rows-table";
 import type { TableState } from "@/lib/table/params";
 import { UndoStep } from "./undo-all";
 
@@ -36,37 +36,124 @@ function change(plan: string, before: unknown, after: unknown): { text: string; 
 
 const columns = (canUndo: boolean): ColumnDef<StepRowView, unknown>[] => [
   { id: "line", meta: { label: "Step #", sortKey: "line" }, enableHiding: false, cell: ({ row }) => row.original.line },
-  { id: "person", meta: { label: "Person" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.person}</span> },
-  { id: "step", meta: { label: "Step" }, cell: ({ row }) => (
-    <span data-testid="step-label">
-      {row.original.step}{row.original.detail ? <span className="text-muted-foreground"> · {row.original.detail}</span> : null}
-      {row.original.undoable ? null : <Badge variant="warning" className="ml-1">cannot be undone</Badge>}
-    </span>
-  ) },
-  { id: "plan", meta: { label: "Plan" }, cell: ({ row }) => <Badge variant={PLAN_VARIANT[row.original.plan as keyof typeof PLAN_VARIANT]}>{row.original.plan.replace("_", " ")}</Badge> },
-  { id: "change", meta: { label: "Before → after" }, cell: ({ row }) => row.original.plan === "error"
-    ? <span className="text-destructive" data-testid="row-error">{row.original.planError}</span>
-    : (() => {
-      const c = change(row.original.plan, row.original.before, row.original.after);
-      return <span className="text-xs" data-testid="step-change">{c.text}{c.note ? <span className="block text-muted-foreground">{c.note}</span> : null}</span>;
-    })() },
-  { id: "status", meta: { label: "Result", sortKey: "status" }, cell: ({ row }) => <Badge variant={STATUS_VARIANT[row.original.status as keyof typeof STATUS_VARIANT]} data-testid="step-status">{row.original.status}</Badge> },
-  { id: "message", meta: { label: "Vendor's message" }, cell: ({ row }) => <span className="text-xs" data-testid="row-message">{row.original.vendorMessage ?? ""}{row.original.attempts > 1 ? ` (attempt ${row.original.attempts})` : ""}</span> },
-  { id: "undo", meta: { label: "Undo" }, cell: ({ row }) => {
-    const u = row.original.undo;
-    if (!u || u.state === "none") return null;
-    if (u.state === "undone") return <Badge variant="outline" data-testid="step-undone">undone</Badge>;
-    return canUndo && u.label ? <UndoStep eventId={u.eventId} label={u.label} line={row.original.line} /> : null;
-  } },
+  {
+    id: "person",
+    meta: { label: "Person" },
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.person}</span>,
+  },
+  {
+    id: "step",
+    meta: { label: "Step" },
+    cell: ({ row }) => (
+      <span data-testid="step-label">
+        {row.original.step}
+        {row.original.detail ? <span className="text-muted-foreground"> · {row.original.detail}</span> : null}
+        {row.original.undoable ? null : (
+          <Badge variant="warning" className="ml-1">
+            cannot be undone
+          </Badge>
+        )}
+      </span>
+    ),
+  },
+  {
+    id: "plan",
+    meta: { label: "Plan" },
+    cell: ({ row }) => (
+      <Badge variant={PLAN_VARIANT[row.original.plan as keyof typeof PLAN_VARIANT]}>
+        {row.original.plan.replace("_", " ")}
+      </Badge>
+    ),
+  },
+  {
+    id: "change",
+    meta: { label: "Before → after" },
+    cell: ({ row }) =>
+      row.original.plan === "error" ? (
+        <span className="text-destructive" data-testid="row-error">
+          {row.original.planError}
+        </span>
+      ) : (
+        (() => {
+          const c = change(row.original.plan, row.original.before, row.original.after);
+          return (
+            <span className="text-xs" data-testid="step-change">
+              {c.text}
+              {c.note ? <span className="block text-muted-foreground">{c.note}</span> : null}
+            </span>
+          );
+        })()
+      ),
+  },
+  {
+    id: "status",
+    meta: { label: "Result", sortKey: "status" },
+    cell: ({ row }) => (
+      <Badge variant={STATUS_VARIANT[row.original.status as keyof typeof STATUS_VARIANT]} data-testid="step-status">
+        {row.original.status}
+      </Badge>
+    ),
+  },
+  {
+    id: "message",
+    meta: { label: "Vendor's message" },
+    cell: ({ row }) => (
+      <span className="text-xs" data-testid="row-message">
+        {row.original.vendorMessage ?? ""}
+        {row.original.attempts > 1 ? ` (attempt ${row.original.attempts})` : ""}
+      </span>
+    ),
+  },
+  {
+    id: "undo",
+    meta: { label: "Undo" },
+    cell: ({ row }) => {
+      const u = row.original.undo;
+      if (!u || u.state === "none") return null;
+      if (u.state === "undone")
+        return (
+          <Badge variant="outline" data-testid="step-undone">
+            undone
+          </Badge>
+        );
+      return canUndo && u.label ? <UndoStep eventId={u.eventId} label={u.label} line={row.original.line} /> : null;
+    },
+  },
 ];
 
 const PLANS = ["update", "no_change", "error"].map((v) => ({ value: v, label: v.replace("_", " ") }));
-const STATUSES = ["pending", "succeeded", "failed", "unknown", "skipped", "cancelled"].map((v) => ({ value: v, label: v }));
+const STATUSES = ["pending", "succeeded", "failed", "unknown", "skipped", "cancelled"].map((v) => ({
+  value: v,
+  label: v,
+}));
 
 /** An offboarding job's rows: one per step per person, in the order they run, each with its result and Undo. */
-export function OffboardingStepsTable({ rows, total, state, canUndo }: { rows: StepRowView[]; total: number; state: TableState<string>; canUndo: boolean }) {
+export function OffboardingStepsTable({
+  rows,
+  total,
+  state,
+  canUndo,
+}: {
+  rows: StepRowView[];
+  total: number;
+  state: TableState<string>;
+  canUndo: boolean;
+}) {
   return (
-    <DataTable columns={columns(canUndo)} rows={rows} total={total} state={state} getRowId={(r) => r.id} searchLabel="Search people and messages" testId="offboarding-steps"
-      filters={<><UrlSelect param="plan" label="Plan" options={PLANS} /><UrlSelect param="status" label="Result" options={STATUSES} /></>} />
+    <DataTable
+      columns={columns(canUndo)}
+      rows={rows}
+      total={total}
+      state={state}
+      getRowId={(r) => r.id}
+      searchLabel="Search people and messages"
+      testId="offboarding-steps"
+      filters={
+        <>
+          <UrlSelect param="plan" label="Plan" options={PLANS} />
+          <UrlSelect param="status" label="Result" options={STATUSES} />
+        </>
+      }
+    />
   );
 }

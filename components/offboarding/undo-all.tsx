@@ -10,13 +10,26 @@ export function UndoAllSteps({ tenantId, jobId, count }: { tenantId: string; job
   if (count === 0) return null;
   return (
     <ConfirmDialog
-      trigger={<Button variant="outline" data-testid="undo-all">Undo {count} reversible step{count === 1 ? "" : "s"}…</Button>}
+      trigger={
+        <Button variant="outline" data-testid="undo-all">
+          Undo {count} reversible step{count === 1 ? "" : "s"}…
+        </Button>
+      }
       title={`Undo ${count} step${count === 1 ? "" : "s"} of this offboarding?`}
       description="Each step's opposite runs, last step first: devices unblocked, groups and associations given back, MFA on, then the users reactivated. Deleted TruU devices stay deleted."
       confirmLabel={`Undo ${count} steps`}
-      onConfirm={async () => (await run(undoOffboarding, { tenantId, jobId }, {
-        success: (d) => `Undone: ${d.undone} step${d.undone === 1 ? "" : "s"}${d.failed.length ? `; ${d.failed.length} refused: ${d.failed.map((f) => `step ${f.line}: ${f.error}`).join("; ")}` : ""}.`,
-      })).ok}
+      onConfirm={async () =>
+        (
+          await run(
+            undoOffboarding,
+            { tenantId, jobId },
+            {
+              success: (d) =>
+                `Undone: ${d.undone} step${d.undone === 1 ? "" : "s"}${d.failed.length ? `; ${d.failed.length} refused: ${d.failed.map((f) => `step ${f.line}: ${f.error}`).join("; ")}` : ""}.`,
+            },
+          )
+        ).ok
+      }
     />
   );
 }
@@ -26,7 +39,8 @@ export function UndoStep({ eventId, label, line }: { eventId: string; label: str
   const { undo, pending } = useRunAction();
   return (
     <Button size="sm" variant="outline" disabled={pending} data-testid="undo-step" onClick={() => void undo(eventId)}>
-      {label}<span className="sr-only"> (step {line})</span>
+      {label}
+      <span className="sr-only"> (step {line})</span>
     </Button>
   );
 }

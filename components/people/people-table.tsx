@@ -17,25 +17,50 @@ const VENDORS = [
 const presence = (key: (typeof VENDORS)[number]["value"], label: string): ColumnDef<PersonRow, unknown> => ({
   id: key,
   meta: { label },
-  cell: ({ row }) => (row.original[key] ? <Badge variant="success">yes</Badge> : <span className="text-muted-foreground">—</span>),
+  cell: ({ row }) =>
+    row.original[key] ? <Badge variant="success">yes</Badge> : <span className="text-muted-foreground">—</span>,
 });
 
 const columns: ColumnDef<PersonRow, unknown>[] = [
-  { id: "email", meta: { label: "UPN / email", sortKey: "email" }, enableHiding: false, cell: ({ row }) => <Link href={`/people/${row.original.id}`} className="font-mono text-xs text-primary hover:underline">{row.original.emailNorm}</Link> },
-  { id: "name", meta: { label: "Name", sortKey: "name" }, cell: ({ row }) => row.original.displayName ?? <span className="text-muted-foreground">—</span> },
+  {
+    id: "email",
+    meta: { label: "UPN / email", sortKey: "email" },
+    enableHiding: false,
+    cell: ({ row }) => (
+      <Link href={`/people/${row.original.id}`} className="font-mono text-xs text-primary hover:underline">
+        {row.original.emailNorm}
+      </Link>
+    ),
+  },
+  {
+    id: "name",
+    meta: { label: "Name", sortKey: "name" },
+    cell: ({ row }) => row.original.displayName ?? <span className="text-muted-foreground">—</span>,
+  },
   ...VENDORS.map((v) => presence(v.value, v.label)),
-  { id: "devices", meta: { label: "Devices (TruU / Twingate)", sortKey: "vendors" }, cell: ({ row }) => `${row.original.truuDevices} / ${row.original.twingateDevices}` },
+  {
+    id: "devices",
+    meta: { label: "Devices (TruU / Twingate)", sortKey: "vendors" },
+    cell: ({ row }) => `${row.original.truuDevices} / ${row.original.twingateDevices}`,
+  },
 ];
 
 export function PeopleTable({ rows, total, state }: { rows: PersonRow[]; total: number; state: TableState<string> }) {
   return (
     <DataTable
-      columns={columns} rows={rows} total={total} state={state} getRowId={(r) => r.id}
-      searchLabel="Search name, UPN or email" testId="people-table"
-      filters={<>
-        <UrlSelect param="only" label="Known to" options={VENDORS} allLabel="any" />
-        <UrlSelect param="missing" label="Missing from" options={VENDORS} allLabel="—" />
-      </>}
+      columns={columns}
+      rows={rows}
+      total={total}
+      state={state}
+      getRowId={(r) => r.id}
+      searchLabel="Search name, UPN or email"
+      testId="people-table"
+      filters={
+        <>
+          <UrlSelect param="only" label="Known to" options={VENDORS} allLabel="any" />
+          <UrlSelect param="missing" label="Missing from" options={VENDORS} allLabel="—" />
+        </>
+      }
       emptyText="No people match. People appear here after a sync of any vendor."
     />
   );

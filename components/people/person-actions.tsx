@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRunAction } from "@/components/actions/use-run-action";
 import { ItemResults, type ShownResult } from "@/components/trugrid/item-results";
 import { UserActions as TruGridUserActions } from "@/components/trugrid/user-actions";
-import { DeleteDevices, type DeletableDevice } from "@/components/truu/delete-devices";
+import { type DeletableDevice, DeleteDevices } from "@/components/truu/delete-devices";
 import { Button } from "@/components/ui/button";
 import { setTwingateUserState } from "@/lib/twingate/user-actions";
 
@@ -19,15 +19,37 @@ export function PersonTruGridActions({ tenantId, upn }: { tenantId: string; upn:
 }
 
 /** Disable or enable the person's Twingate user, with Undo in the toast. */
-export function PersonTwingateState({ tenantId, userId, email, state }: { tenantId: string; userId: string; email: string; state: string }) {
+export function PersonTwingateState({
+  tenantId,
+  userId,
+  email,
+  state,
+}: {
+  tenantId: string;
+  userId: string;
+  email: string;
+  state: string;
+}) {
   const { run, pending } = useRunAction();
   if (state !== "ACTIVE" && state !== "DISABLED") return null;
   const disable = state === "ACTIVE";
   return (
-    <Button size="sm" variant="outline" disabled={pending} data-testid="person-twingate-state"
-      onClick={() => void run(setTwingateUserState, { tenantId, userId, state: disable ? "DISABLED" : "ACTIVE" }, {
-        success: (d) => `Twingate: ${d.email} is now ${d.state.toLowerCase()}.`, undo: true,
-      })}>
+    <Button
+      size="sm"
+      variant="outline"
+      disabled={pending}
+      data-testid="person-twingate-state"
+      onClick={() =>
+        void run(
+          setTwingateUserState,
+          { tenantId, userId, state: disable ? "DISABLED" : "ACTIVE" },
+          {
+            success: (d) => `Twingate: ${d.email} is now ${d.state.toLowerCase()}.`,
+            undo: true,
+          },
+        )
+      }
+    >
       {disable ? "Disable" : "Enable"} in Twingate <span className="sr-only">{email}</span>
     </Button>
   );

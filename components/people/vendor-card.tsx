@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { Card, CardTitle } from "@/components/ui/card";
 
 /** One vendor's section of a person page; says plainly when the vendor does not know the person. */
-export function VendorCard({ title, known, testId, children }: { title: string; known: boolean; testId: string; children: ReactNode }) {
+export function VendorCard({
+  title,
+  known,
+  testId,
+  children,
+}: {
+  title: string;
+  known: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
   return (
     <Card data-testid={testId}>
       <CardTitle>{title}</CardTitle>
@@ -17,7 +27,10 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
   return (
     <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1">
       {items.map(([k, v]) => (
-        <div key={k} className="contents"><dt className="text-muted-foreground">{k}</dt><dd className="break-all">{v ?? "—"}</dd></div>
+        <div key={k} className="contents">
+          <dt className="text-muted-foreground">{k}</dt>
+          <dd className="break-all">{v ?? "—"}</dd>
+        </div>
       ))}
     </dl>
   );

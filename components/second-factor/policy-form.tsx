@@ -14,7 +14,9 @@ const SCOPES: { value: SecondFactorScope; label: string }[] = [
 
 export function PolicyForm({ policy }: { policy: SecondFactorPolicy }) {
   const [scope, setScope] = useState<SecondFactorScope>(policy.scope);
-  const [state, formAction, pending] = useActionForm(saveSecondFactorPolicy, { success: "Second factor requirement saved." });
+  const [state, formAction, pending] = useActionForm(saveSecondFactorPolicy, {
+    success: "Second factor requirement saved.",
+  });
   const roleErrors = fieldErrors(state, "roles");
   return (
     <form action={formAction} className="mt-4 grid gap-3">
@@ -22,22 +24,47 @@ export function PolicyForm({ policy }: { policy: SecondFactorPolicy }) {
         <legend className="sr-only">Who must use a second factor</legend>
         {SCOPES.map((s) => (
           <label key={s.value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name="scope" value={s.value} checked={scope === s.value} onChange={() => setScope(s.value)} /> {s.label}
+            <input
+              type="radio"
+              name="scope"
+              value={s.value}
+              checked={scope === s.value}
+              onChange={() => setScope(s.value)}
+            />{" "}
+            {s.label}
           </label>
         ))}
         <div className="ml-6 flex flex-wrap gap-4" aria-label="Roles that must use a second factor" role="group">
           {ROLES.map((r: Role) => (
-            <label key={r} className="flex items-center gap-2 text-sm aria-disabled:opacity-50" aria-disabled={scope !== "roles"}>
-              <input type="checkbox" name="roles[]" value={r} defaultChecked={policy.roles.includes(r)} disabled={scope !== "roles"} /> {r}
+            <label
+              key={r}
+              className="flex items-center gap-2 text-sm aria-disabled:opacity-50"
+              aria-disabled={scope !== "roles"}
+            >
+              <input
+                type="checkbox"
+                name="roles[]"
+                value={r}
+                defaultChecked={policy.roles.includes(r)}
+                disabled={scope !== "roles"}
+              />{" "}
+              {r}
             </label>
           ))}
         </div>
-        {roleErrors?.map((e) => <p key={e} role="alert" className="ml-6 text-xs text-destructive">{e}</p>)}
+        {roleErrors?.map((e) => (
+          <p key={e} role="alert" className="ml-6 text-xs text-destructive">
+            {e}
+          </p>
+        ))}
       </fieldset>
       <p className="text-xs text-muted-foreground">
-        Applies at the next password sign-in: whoever it covers without a factor must set one up first. Single sign-on is left to the identity provider.
+        Applies at the next password sign-in: whoever it covers without a factor must set one up first. Single sign-on
+        is left to the identity provider.
       </p>
-      <Button type="submit" disabled={pending} className="justify-self-start">Save requirement</Button>
+      <Button type="submit" disabled={pending} className="justify-self-start">
+        Save requirement
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { type ReactNode, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -16,7 +16,16 @@ import type { Result } from "@/lib/actions/result";
  * what it shows is not swept away by the refresh.
  */
 export function ReauthDialog<T>({
-  trigger, title, description, confirmLabel, destructive, fields, run, success, result, testId,
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  destructive,
+  fields,
+  run,
+  success,
+  result,
+  testId,
 }: {
   trigger: ReactNode;
   title: string;
@@ -43,7 +52,7 @@ export function ReauthDialog<T>({
     if (done !== null) router.refresh();
   };
   const close = () => setOpenState(false);
-  const shown = done ? result?.(done.data, close) ?? null : null;
+  const shown = done ? (result?.(done.data, close) ?? null) : null;
 
   return (
     <Dialog open={open} onOpenChange={setOpenState}>
@@ -68,11 +77,22 @@ export function ReauthDialog<T>({
           >
             {fields}
             <Field id="reauth-password" label="Your password" errors={error ? [error] : undefined}>
-              <Input id="reauth-password" name="password" type="password" autoComplete="current-password" required autoFocus={!fields} />
+              <Input
+                id="reauth-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                autoFocus={!fields}
+              />
             </Field>
             <div className="flex justify-end gap-2">
-              <Button type="button" variant="outline" onClick={close}>Cancel</Button>
-              <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>{pending ? "Working…" : confirmLabel}</Button>
+              <Button type="button" variant="outline" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>
+                {pending ? "Working…" : confirmLabel}
+              </Button>
             </div>
           </form>
         )}

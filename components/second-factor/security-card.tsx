@@ -22,20 +22,32 @@ export async function SecurityCard({ staff }: { staff: Staff }) {
       {row?.passwordHash ? (
         <>
           <CardDescription>
-            A second factor is asked for after your password at every sign-in. {required ? "Your role must use one." : "It is optional for your role."}
-            {" "}Single sign-on leaves it to your identity provider.
+            A second factor is asked for after your password at every sign-in.{" "}
+            {required ? "Your role must use one." : "It is optional for your role."} Single sign-on leaves it to your
+            identity provider.
           </CardDescription>
           {required && !hasFactor ? (
-            <p role="status" className="mt-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">You have none yet: set one up now, or you will be asked to at your next sign-in.</p>
+            <p role="status" className="mt-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+              You have none yet: set one up now, or you will be asked to at your next sign-in.
+            </p>
           ) : null}
           <div className="mt-4 grid gap-6 md:grid-cols-3">
             <TotpSection since={factors.totpSince?.toISOString() ?? null} />
-            <PasskeysSection passkeys={factors.passkeys.map((p) => ({ id: p.id, name: p.name, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null }))} />
+            <PasskeysSection
+              passkeys={factors.passkeys.map((p) => ({
+                id: p.id,
+                name: p.name,
+                createdAt: p.createdAt.toISOString(),
+                lastUsedAt: p.lastUsedAt?.toISOString() ?? null,
+              }))}
+            />
             <RecoveryCodesSection left={factors.recoveryCodesLeft} hasFactor={hasFactor} />
           </div>
         </>
       ) : (
-        <CardDescription>You sign in with single sign-on: your identity provider asks for the second factor.</CardDescription>
+        <CardDescription>
+          You sign in with single sign-on: your identity provider asks for the second factor.
+        </CardDescription>
       )}
     </Card>
   );

@@ -10,7 +10,11 @@ import type { TotpEnrolment } from "@/lib/second-factor/totp-factor";
  * The QR code and key of a started enrolment, and the first code that
  * confirms the app holds them. Used at sign-in and in Settings.
  */
-export function TotpSetup({ enrolment, confirm, onConfirmed }: {
+export function TotpSetup({
+  enrolment,
+  confirm,
+  onConfirmed,
+}: {
   enrolment: TotpEnrolment;
   confirm: (code: string) => Promise<Result<{ recoveryCodes: string[] | null }>>;
   onConfirmed: (recoveryCodes: string[] | null) => void;
@@ -35,7 +39,9 @@ export function TotpSetup({ enrolment, confirm, onConfirmed }: {
         />
         <div className="grid min-w-0 gap-1 text-sm">
           <span className="text-muted-foreground">Key</span>
-          <code className="break-all rounded bg-muted px-2 py-1 font-mono" data-testid="totp-secret">{enrolment.secret}</code>
+          <code className="break-all rounded bg-muted px-2 py-1 font-mono" data-testid="totp-secret">
+            {enrolment.secret}
+          </code>
           <span className="text-xs text-muted-foreground">Time-based, 6 digits, every 30 seconds.</span>
         </div>
       </div>
@@ -52,9 +58,20 @@ export function TotpSetup({ enrolment, confirm, onConfirmed }: {
         }}
       >
         <Field id="totp-confirm-code" label="Code from the app" errors={error ? [error] : undefined}>
-          <Input id="totp-confirm-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} required className="max-w-40 font-mono" />
+          <Input
+            id="totp-confirm-code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            maxLength={7}
+            required
+            className="max-w-40 font-mono"
+          />
         </Field>
-        <Button type="submit" disabled={pending} className="justify-self-start">{pending ? "Checking…" : "Confirm"}</Button>
+        <Button type="submit" disabled={pending} className="justify-self-start">
+          {pending ? "Checking…" : "Confirm"}
+        </Button>
       </form>
     </div>
   );

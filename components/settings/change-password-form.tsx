@@ -22,7 +22,9 @@ export function ChangePasswordForm() {
       <Field id="confirm" label="New password again" errors={fieldErrors(state, "confirm")}>
         <Input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
       </Field>
-      <Button type="submit" disabled={pending} className="justify-self-start">Change password</Button>
+      <Button type="submit" disabled={pending} className="justify-self-start">
+        Change password
+      </Button>
     </form>
   );
 }

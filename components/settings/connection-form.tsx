@@ -1,7 +1,7 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { useRouter } from "next/navigation";
 import { fieldErrors, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -9,13 +9,23 @@ import { Input } from "@/components/ui/input";
 import { TestConnectionButton } from "@/components/vendors/test-connection-button";
 import { deleteVendorConnection, saveVendorConnection } from "@/lib/tenants/actions";
 import type { ConnectionView } from "@/lib/tenants/connections";
-import { CONNECTION_FIELDS, VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
+import { type CONNECTION_FIELDS, VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
 
-export function ConnectionForm({ tenantId, vendor, fields, connection }: {
-  tenantId: string; vendor: VendorId; fields: (typeof CONNECTION_FIELDS)[VendorId]; connection: ConnectionView | null;
+export function ConnectionForm({
+  tenantId,
+  vendor,
+  fields,
+  connection,
+}: {
+  tenantId: string;
+  vendor: VendorId;
+  fields: (typeof CONNECTION_FIELDS)[VendorId];
+  connection: ConnectionView | null;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionForm(saveVendorConnection, { success: `${VENDOR_LABEL[vendor]} connection saved.` });
+  const [state, formAction, pending] = useActionForm(saveVendorConnection, {
+    success: `${VENDOR_LABEL[vendor]} connection saved.`,
+  });
   const [deleting, startDelete] = useTransition();
   const id = (k: string) => `${vendor}-${k}`;
   return (
@@ -31,20 +41,37 @@ export function ConnectionForm({ tenantId, vendor, fields, connection }: {
         </Field>
       ))}
       {fields.secrets.map((s) => (
-        <Field key={s.key} id={id(s.key)} label={s.label} errors={fieldErrors(state, s.key)}
-          hint={connection ? "Stored encrypted. Leave empty to keep the stored value." : undefined}>
-          <Input id={id(s.key)} name={s.key} type="password" autoComplete="off" required={!connection} placeholder={connection ? "unchanged" : undefined} />
+        <Field
+          key={s.key}
+          id={id(s.key)}
+          label={s.label}
+          errors={fieldErrors(state, s.key)}
+          hint={connection ? "Stored encrypted. Leave empty to keep the stored value." : undefined}
+        >
+          <Input
+            id={id(s.key)}
+            name={s.key}
+            type="password"
+            autoComplete="off"
+            required={!connection}
+            placeholder={connection ? "unchanged" : undefined}
+          />
         </Field>
       ))}
       {connection ? <p className="text-xs text-muted-foreground">Stored: {connection.credentialsHint}</p> : null}
       {connection ? <TestConnectionButton tenantId={tenantId} vendor={vendor} /> : null}
       <div className="flex gap-2">
-        <Button type="submit" disabled={pending}>{connection ? "Save" : "Connect"}</Button>
+        <Button type="submit" disabled={pending}>
+          {connection ? "Save" : "Connect"}
+        </Button>
         {connection ? (
           <Button
-            type="button" variant="outline" disabled={deleting}
+            type="button"
+            variant="outline"
+            disabled={deleting}
             onClick={() => {
-              if (!confirm(`Remove the ${VENDOR_LABEL[vendor]} connection? Its stored credentials are deleted.`)) return;
+              if (!confirm(`Remove the ${VENDOR_LABEL[vendor]} connection? Its stored credentials are deleted.`))
+                return;
               startDelete(async () => {
                 const res = await deleteVendorConnection({ tenantId, vendor });
                 if (res.ok) toast.success(`${VENDOR_LABEL[vendor]} connection removed.`);

@@ -17,7 +17,9 @@ export function CreateTenantForm() {
       <Field id="tenant-name" label="Name" errors={fieldErrors(state, "name")}>
         <Input id="tenant-name" name="name" required minLength={2} maxLength={100} />
       </Field>
-      <Button type="submit" disabled={pending} className="justify-self-start">Create tenant</Button>
+      <Button type="submit" disabled={pending} className="justify-self-start">
+        Create tenant
+      </Button>
     </form>
   );
 }

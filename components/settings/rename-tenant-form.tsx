@@ -15,7 +15,9 @@ export function RenameTenantForm({ tenantId, name }: { tenantId: string; name: s
           <Input id="rename" name="name" defaultValue={name} required minLength={2} maxLength={100} />
         </Field>
       </div>
-      <Button type="submit" variant="outline" disabled={pending}>Rename</Button>
+      <Button type="submit" variant="outline" disabled={pending}>
+        Rename
+      </Button>
     </form>
   );
 }

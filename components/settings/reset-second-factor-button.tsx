@@ -1,6 +1,6 @@
 "use client";
-import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { useRunAction } from "@/components/actions/use-run-action";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { resetSecondFactor } from "@/lib/staff/second-factor-actions";
 
@@ -9,15 +9,22 @@ export function ResetSecondFactorButton({ staff }: { staff: { id: string; email:
   const { run, pending } = useRunAction();
   return (
     <ConfirmDialog
-      trigger={<Button type="button" variant="outline" disabled={pending}>Reset second factor</Button>}
+      trigger={
+        <Button type="button" variant="outline" disabled={pending}>
+          Reset second factor
+        </Button>
+      }
       title={`Reset ${staff.email}'s second factor`}
       description="Their authenticator app, passkeys and recovery codes are removed and their open sessions end."
       confirmLabel="Reset second factor"
       destructive
-      onConfirm={async () => (await run(resetSecondFactor, { staffId: staff.id }, { success: "Second factor reset; they are signed out." })).ok}
+      onConfirm={async () =>
+        (await run(resetSecondFactor, { staffId: staff.id }, { success: "Second factor reset; they are signed out." }))
+          .ok
+      }
     >
-      If a second factor is required for their role they set up a new one at their next sign-in, so whoever knows their password then
-      could do it instead: confirm who asked, and tell them to sign in right away.
+      If a second factor is required for their role they set up a new one at their next sign-in, so whoever knows their
+      password then could do it instead: confirm who asked, and tell them to sign in right away.
     </ConfirmDialog>
   );
 }

@@ -4,7 +4,11 @@ import { describeIgnored, type ParamProblem } from "@/lib/params/read";
 export function ParamNotices({ ignored }: { ignored: ParamProblem[] }) {
   if (ignored.length === 0) return null;
   return (
-    <p role="status" data-testid="param-notice" className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+    <p
+      role="status"
+      data-testid="param-notice"
+      className="mb-4 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm"
+    >
       {describeIgnored(ignored).join(" ")}
     </p>
   );

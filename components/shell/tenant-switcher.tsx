@@ -5,7 +5,13 @@ import { toast } from "sonner";
 import { Select } from "@/components/ui/select";
 import { switchTenant } from "@/lib/tenants/switch-tenant";
 
-export function TenantSwitcher({ tenants, current }: { tenants: { id: string; name: string; isDemo: boolean }[]; current: string | null }) {
+export function TenantSwitcher({
+  tenants,
+  current,
+}: {
+  tenants: { id: string; name: string; isDemo: boolean }[];
+  current: string | null;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   if (tenants.length === 0) return <span className="text-sm text-muted-foreground">No tenants assigned</span>;
@@ -26,7 +32,10 @@ export function TenantSwitcher({ tenants, current }: { tenants: { id: string; na
         }
       >
         {tenants.map((t) => (
-          <option key={t.id} value={t.id}>{t.name}{t.isDemo ? " (demo)" : ""}</option>
+          <option key={t.id} value={t.id}>
+            {t.name}
+            {t.isDemo ? " (demo)" : ""}
+          </option>
         ))}
       </Select>
     </label>

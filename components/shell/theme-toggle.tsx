@@ -13,7 +13,12 @@ export function ThemeToggle() {
   const current = (mounted ? theme : "system") as keyof typeof NEXT;
   const Icon = current === "light" ? Sun : current === "dark" ? Moon : Monitor;
   return (
-    <Button variant="ghost" size="icon" aria-label={`Theme: ${current}. Switch to ${NEXT[current]}`} onClick={() => setTheme(NEXT[current] ?? "system")}>
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label={`Theme: ${current}. Switch to ${NEXT[current]}`}
+      onClick={() => setTheme(NEXT[current] ?? "system")}
+    >
       <Icon />
     </Button>
   );

@@ -5,7 +5,13 @@ import { Button } from "@/components/ui/button";
 import { toCsv } from "@/lib/trugrid/csv";
 
 /** Copy a list to the clipboard (one per line) and export it as CSV, both in the browser. */
-export function CopyExport({ name, header, rows, copyColumn = 0, label }: {
+export function CopyExport({
+  name,
+  header,
+  rows,
+  copyColumn = 0,
+  label,
+}: {
   /** File name without extension. */
   name: string;
   header: string[];
@@ -31,8 +37,28 @@ export function CopyExport({ name, header, rows, copyColumn = 0, label }: {
   };
   return (
     <div className="flex gap-2">
-      <Button type="button" size="sm" variant="outline" onClick={() => void copy()} disabled={!rows.length} aria-label={`Copy ${label}`}><Copy />Copy</Button>
-      <Button type="button" size="sm" variant="outline" onClick={download} disabled={!rows.length} aria-label={`Export ${label} as CSV`}><Download />CSV</Button>
+      <Button
+        type="button"
+        size="sm"
+        variant="outline"
+        onClick={() => void copy()}
+        disabled={!rows.length}
+        aria-label={`Copy ${label}`}
+      >
+        <Copy />
+        Copy
+      </Button>
+      <Button
+        type="button"
+        size="sm"
+        variant="outline"
+        onClick={download}
+        disabled={!rows.length}
+        aria-label={`Export ${label} as CSV`}
+      >
+        <Download />
+        CSV
+      </Button>
     </div>
   );
 }

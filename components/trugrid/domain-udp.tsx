@@ -10,19 +10,33 @@ export function DomainUdp({ tenantId, domainName, users }: { tenantId: string; d
   const { run } = useRunAction();
   const dialog = (on: boolean) => (
     <ConfirmDialog
-      trigger={<Button variant={on ? "outline" : "destructive"} size="sm">{on ? "UDP on for the whole domain…" : "UDP off for the whole domain…"}</Button>}
+      trigger={
+        <Button variant={on ? "outline" : "destructive"} size="sm">
+          {on ? "UDP on for the whole domain…" : "UDP off for the whole domain…"}
+        </Button>
+      }
       title={`Turn RDP over UDP ${on ? "on" : "off"} for every user of ${domainName}`}
-      typeToConfirm={domainName} destructive={!on} confirmLabel={`Turn UDP ${on ? "on" : "off"} for everyone`}
-      onConfirm={async () => (await run(setDomainUdp, { tenantId, on, confirm: domainName }, { success: (d) => d.message })).ok}
+      typeToConfirm={domainName}
+      destructive={!on}
+      confirmLabel={`Turn UDP ${on ? "on" : "off"} for everyone`}
+      onConfirm={async () =>
+        (await run(setDomainUdp, { tenantId, on, confirm: domainName }, { success: (d) => d.message })).ok
+      }
     >
-      <p>TruGrid applies this to every user of <strong>{domainName}</strong> ({users} known to this console, and any it has not synced). It cannot be undone from here: TruGrid does not report what each user had before.</p>
+      <p>
+        TruGrid applies this to every user of <strong>{domainName}</strong> ({users} known to this console, and any it
+        has not synced). It cannot be undone from here: TruGrid does not report what each user had before.
+      </p>
     </ConfirmDialog>
   );
   return (
     <Card data-testid="domain-udp">
       <CardTitle>RDP over UDP for the whole domain</CardTitle>
       <CardDescription>For admins. Per-user changes are in each row&apos;s Actions.</CardDescription>
-      <div className="mt-3 flex gap-2">{dialog(true)}{dialog(false)}</div>
+      <div className="mt-3 flex gap-2">
+        {dialog(true)}
+        {dialog(false)}
+      </div>
     </Card>
   );
 }

@@ -3,7 +3,13 @@ import { When } from "@/components/ui/when";
 import type { HistoryEntry } from "@/lib/trugrid/history";
 
 /** Successful calls recorded in the audit log, with what TruGrid answered per item. */
-export function HistoryList({ title, description, entries, render, testId }: {
+export function HistoryList({
+  title,
+  description,
+  entries,
+  render,
+  testId,
+}: {
   title: string;
   description: string;
   entries: HistoryEntry[];
@@ -17,8 +23,14 @@ export function HistoryList({ title, description, entries, render, testId }: {
       <ul className="mt-3 divide-y text-sm">
         {entries.map((e) => (
           <li key={e.id} className="py-2">
-            <div className="text-xs text-muted-foreground"><When at={e.at} /> · {e.actorName ?? "someone"}</div>
-            {render(e).map((line, i) => <div key={i} className="font-mono text-xs">{line}</div>)}
+            <div className="text-xs text-muted-foreground">
+              <When at={e.at} /> · {e.actorName ?? "someone"}
+            </div>
+            {render(e).map((line, i) => (
+              <div key={i} className="font-mono text-xs">
+                {line}
+              </div>
+            ))}
           </li>
         ))}
         {entries.length === 0 ? <li className="py-2 text-muted-foreground">Nothing yet.</li> : null}

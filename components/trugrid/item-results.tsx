@@ -14,7 +14,9 @@ export function ItemResults({ result, onClose }: { result: ShownResult | null; o
     <Card data-testid="item-results" aria-live="polite" className="space-y-2">
       <div className="flex items-center justify-between">
         <CardTitle>{result.title}</CardTitle>
-        <button type="button" className="text-sm text-muted-foreground underline" onClick={onClose}>Dismiss</button>
+        <button type="button" className="text-sm text-muted-foreground underline" onClick={onClose}>
+          Dismiss
+        </button>
       </div>
       <p className="text-xs text-muted-foreground">TruGrid&apos;s answer for each item, as it gave it.</p>
       <ul className="divide-y text-sm">

@@ -27,32 +27,72 @@ export function LogonIpLookup({ tenantId, domainName }: { tenantId: string; doma
     <div className="space-y-4">
       <Card>
         <CardTitle>Look up</CardTitle>
-        <CardDescription>One UPN or many (one per line), or the whole domain. TruGrid answers with each user&apos;s last logon IP per client type.</CardDescription>
-        <form className="mt-3 space-y-2" onSubmit={(e) => { e.preventDefault(); if (upns.length) void look(upns); }}>
+        <CardDescription>
+          One UPN or many (one per line), or the whole domain. TruGrid answers with each user&apos;s last logon IP per
+          client type.
+        </CardDescription>
+        <form
+          className="mt-3 space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (upns.length) void look(upns);
+          }}
+        >
           <Label htmlFor="lookup-upns">UPNs</Label>
-          <textarea id="lookup-upns" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder={`jane.doe@${domainName}`}
-            className="w-full rounded-md border border-input bg-background px-2 py-1 font-mono text-sm" />
+          <textarea
+            id="lookup-upns"
+            rows={3}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={`jane.doe@${domainName}`}
+            className="w-full rounded-md border border-input bg-background px-2 py-1 font-mono text-sm"
+          />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" size="sm" disabled={!upns.length || pending}>Look up {upns.length > 1 ? `${upns.length} users` : "user"}</Button>
-            <Button type="button" size="sm" variant="outline" disabled={pending} onClick={() => void look([])}>Whole domain ({domainName})</Button>
+            <Button type="submit" size="sm" disabled={!upns.length || pending}>
+              Look up {upns.length > 1 ? `${upns.length} users` : "user"}
+            </Button>
+            <Button type="button" size="sm" variant="outline" disabled={pending} onClick={() => void look([])}>
+              Whole domain ({domainName})
+            </Button>
           </div>
         </form>
       </Card>
-      {error ? <p role="alert" className="text-sm text-destructive" data-testid="lookup-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-destructive" data-testid="lookup-error">
+          {error}
+        </p>
+      ) : null}
       {found ? (
         <Card data-testid="lookup-result">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <CardTitle>{found.length} user{found.length === 1 ? "" : "s"}</CardTitle>
-            <CopyExport name={`trugrid-logon-ips-${domainName}`} header={["upn", "web", "desktop", "mobile"]} label="logon IPs"
-              rows={found.map((u) => [u.upn, ip(u.web), ip(u.desktop), ip(u.mobile)])} />
+            <CardTitle>
+              {found.length} user{found.length === 1 ? "" : "s"}
+            </CardTitle>
+            <CopyExport
+              name={`trugrid-logon-ips-${domainName}`}
+              header={["upn", "web", "desktop", "mobile"]}
+              label="logon IPs"
+              rows={found.map((u) => [u.upn, ip(u.web), ip(u.desktop), ip(u.mobile)])}
+            />
           </div>
           <Table>
-            <TableHeader><TableRow><TableHead>UPN</TableHead><TableHead>Web</TableHead><TableHead>Desktop</TableHead><TableHead>Mobile</TableHead></TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHead>UPN</TableHead>
+                <TableHead>Web</TableHead>
+                <TableHead>Desktop</TableHead>
+                <TableHead>Mobile</TableHead>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {found.map((u) => (
                 <TableRow key={u.upn} data-testid="lookup-row">
                   <TableCell className="font-mono text-xs">{u.upn}</TableCell>
-                  {[u.web, u.desktop, u.mobile].map((v, i) => <TableCell key={i} className="font-mono text-xs">{v ?? <span className="text-muted-foreground">—</span>}</TableCell>)}
+                  {[u.web, u.desktop, u.mobile].map((v, i) => (
+                    <TableCell key={i} className="font-mono text-xs">
+                      {v ?? <span className="text-muted-foreground">—</span>}
+                    </TableCell>
+                  ))}
                 </TableRow>
               ))}
             </TableBody>

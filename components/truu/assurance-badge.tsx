@@ -11,5 +11,9 @@ const CLASS: Record<number, string> = {
 export function AssuranceBadge({ level }: { level: number | null }) {
   const label = assuranceLabel(level);
   if (!label) return <span className="text-muted-foreground">—</span>;
-  return <span className={CLASS[level!] ?? CLASS[100]} title={`assurance level ${level}`}>{label}</span>;
+  return (
+    <span className={CLASS[level!] ?? CLASS[100]} title={`assurance level ${level}`}>
+      {label}
+    </span>
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useState, type MouseEvent } from "react";
+import { type MouseEvent, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
@@ -12,7 +12,7 @@ import type { DeviceRow } from "@/lib/truu/list-devices";
 import { ASSURANCE_LEVELS, DEVICE_TYPES, STALE_DAYS } from "@/lib/truu/options";
 import type { TableViewItem } from "@/lib/views/list-views";
 import { AssuranceBadge } from "./assurance-badge";
-import { DeleteDeviceButton, DeleteDevices, type DeletableDevice } from "./delete-devices";
+import { type DeletableDevice, DeleteDeviceButton, DeleteDevices } from "./delete-devices";
 import { ExportButton } from "./export-button";
 
 const dash = <span className="text-muted-foreground">—</span>;
@@ -38,10 +38,20 @@ function useAppLinks() {
 
 function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): ColumnDef<DeviceRow, unknown>[] {
   const cols: ColumnDef<DeviceRow, unknown>[] = [
-    { id: "name", meta: { label: "Device", sortKey: "name" }, enableHiding: false, cell: ({ row }) => <span className="font-medium">{row.original.deviceName ?? row.original.vendorId}</span> },
-    { id: "type", meta: { label: "Type", sortKey: "type" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.type ?? "—"}</span> },
     {
-      id: "user", meta: { label: "User", sortKey: "user" },
+      id: "name",
+      meta: { label: "Device", sortKey: "name" },
+      enableHiding: false,
+      cell: ({ row }) => <span className="font-medium">{row.original.deviceName ?? row.original.vendorId}</span>,
+    },
+    {
+      id: "type",
+      meta: { label: "Type", sortKey: "type" },
+      cell: ({ row }) => <span className="font-mono text-xs">{row.original.type ?? "—"}</span>,
+    },
+    {
+      id: "user",
+      meta: { label: "User", sortKey: "user" },
       cell: ({ row }) => {
         const d = row.original;
         if (!d.userGuid) return dash;
@@ -50,23 +60,59 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
         return (
           <a href={`/truu/users/${encodeURIComponent(d.userGuid)}`} data-app-link="" className="block hover:underline">
             <span className="block font-mono text-xs">{d.userUpn ?? d.userGuid}</span>
-            {d.userDisplayName ? <span className="block text-xs text-muted-foreground">{d.userDisplayName}</span> : null}
+            {d.userDisplayName ? (
+              <span className="block text-xs text-muted-foreground">{d.userDisplayName}</span>
+            ) : null}
           </a>
         );
       },
     },
-    { id: "app", meta: { label: "App / SDK" }, cell: ({ row }) => <span className="text-xs">{`${row.original.appVersion ?? "—"} / ${row.original.sdkVersion ?? "—"}`}</span> },
-    { id: "os", meta: { label: "OS" }, cell: ({ row }) => <span className="text-xs">{row.original.softwareIdentifier ?? "—"}</span> },
-    { id: "lastHeard", meta: { label: "Last heard", sortKey: "lastHeard" }, cell: ({ row }) => <When at={row.original.lastHeardFrom} mode="relative" now={now} missing="never" /> },
-    { id: "assurance", meta: { label: "Assurance", sortKey: "assurance" }, cell: ({ row }) => <AssuranceBadge level={row.original.assuranceLevel} /> },
-    { id: "active", meta: { label: "Active" }, cell: ({ row }) => (row.original.active ? <span className={ACTIVE}>active</span> : <span className={INACTIVE}>inactive</span>) },
-    { id: "created", meta: { label: "Created", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} /> },
+    {
+      id: "app",
+      meta: { label: "App / SDK" },
+      cell: ({ row }) => (
+        <span className="text-xs">{`${row.original.appVersion ?? "—"} / ${row.original.sdkVersion ?? "—"}`}</span>
+      ),
+    },
+    {
+      id: "os",
+      meta: { label: "OS" },
+      cell: ({ row }) => <span className="text-xs">{row.original.softwareIdentifier ?? "—"}</span>,
+    },
+    {
+      id: "lastHeard",
+      meta: { label: "Last heard", sortKey: "lastHeard" },
+      cell: ({ row }) => <When at={row.original.lastHeardFrom} mode="relative" now={now} missing="never" />,
+    },
+    {
+      id: "assurance",
+      meta: { label: "Assurance", sortKey: "assurance" },
+      cell: ({ row }) => <AssuranceBadge level={row.original.assuranceLevel} />,
+    },
+    {
+      id: "active",
+      meta: { label: "Active" },
+      cell: ({ row }) =>
+        row.original.active ? <span className={ACTIVE}>active</span> : <span className={INACTIVE}>inactive</span>,
+    },
+    {
+      id: "created",
+      meta: { label: "Created", sortKey: "created" },
+      cell: ({ row }) => <When at={row.original.createdAtVendor} />,
+    },
   ];
   if (onDelete) {
     cols.push({
-      id: "actions", meta: { label: "Actions" }, enableHiding: false,
+      id: "actions",
+      meta: { label: "Actions" },
+      enableHiding: false,
       header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) => <DeleteDeviceButton name={row.original.deviceName ?? row.original.vendorId} onClick={() => onDelete(row.original)} />,
+      cell: ({ row }) => (
+        <DeleteDeviceButton
+          name={row.original.deviceName ?? row.original.vendorId}
+          onClick={() => onDelete(row.original)}
+        />
+      ),
     });
   }
   return cols;
@@ -75,31 +121,83 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
 export const TYPE_OPTIONS = DEVICE_TYPES.map((t) => ({ value: t, label: t }));
 export const ASSURANCE_OPTIONS = Object.entries(ASSURANCE_LEVELS).map(([value, label]) => ({ value, label }));
 
-export function DevicesTable({ rows, total, estimated, state, now, tenantId, canDelete, canShare, views }: {
-  rows: DeviceRow[]; total: number; estimated: boolean; state: TableState<string>; now: number; tenantId: string;
-  canDelete: boolean; canShare: boolean; views: TableViewItem[];
+export function DevicesTable({
+  rows,
+  total,
+  estimated,
+  state,
+  now,
+  tenantId,
+  canDelete,
+  canShare,
+  views,
+}: {
+  rows: DeviceRow[];
+  total: number;
+  estimated: boolean;
+  state: TableState<string>;
+  now: number;
+  tenantId: string;
+  canDelete: boolean;
+  canShare: boolean;
+  views: TableViewItem[];
 }) {
   const [deleting, setDeleting] = useState<DeletableDevice | null>(null);
   const onClick = useAppLinks();
   return (
     <div onClick={onClick}>
-    {deleting ? <DeleteDevices tenantId={tenantId} devices={[deleting]} open onOpenChange={(o) => { if (!o) setDeleting(null); }} /> : null}
-    <DataTable
-      columns={columnsFor(now, canDelete ? setDeleting : null)} rows={rows} total={total} totalEstimated={estimated} state={state} getRowId={(r) => r.vendorId}
-      searchLabel="Search device, user UPN or name" testId="truu-devices-table"
-      filters={<>
-        <UrlSelect param="type" label="Type" options={TYPE_OPTIONS} />
-        <UrlSelect param="assurance" label="Assurance" options={ASSURANCE_OPTIONS} />
-        <UrlSelect param="active" label="Active" options={[{ value: "yes", label: "yes" }, { value: "no", label: "no" }]} />
-        <UrlSelect param="stale" label="Not heard from in" options={STALE_DAYS.map((d) => ({ value: d, label: `${d} days` }))} allLabel="any" />
-      </>}
-      tools={<>
-        <SavedViews table="truu.devices" tenantId={tenantId} views={views} canShare={canShare} />
-        <ExportButton href="/api/truu/devices/export" tenantId={tenantId} />
-      </>}
-      selectionActions={canDelete ? (selected, clear) => <DeleteDevices tenantId={tenantId} devices={selected} onDone={clear} /> : undefined}
-      emptyText="No devices match. Devices appear here after a TruU sync."
-    />
+      {deleting ? (
+        <DeleteDevices
+          tenantId={tenantId}
+          devices={[deleting]}
+          open
+          onOpenChange={(o) => {
+            if (!o) setDeleting(null);
+          }}
+        />
+      ) : null}
+      <DataTable
+        columns={columnsFor(now, canDelete ? setDeleting : null)}
+        rows={rows}
+        total={total}
+        totalEstimated={estimated}
+        state={state}
+        getRowId={(r) => r.vendorId}
+        searchLabel="Search device, user UPN or name"
+        testId="truu-devices-table"
+        filters={
+          <>
+            <UrlSelect param="type" label="Type" options={TYPE_OPTIONS} />
+            <UrlSelect param="assurance" label="Assurance" options={ASSURANCE_OPTIONS} />
+            <UrlSelect
+              param="active"
+              label="Active"
+              options={[
+                { value: "yes", label: "yes" },
+                { value: "no", label: "no" },
+              ]}
+            />
+            <UrlSelect
+              param="stale"
+              label="Not heard from in"
+              options={STALE_DAYS.map((d) => ({ value: d, label: `${d} days` }))}
+              allLabel="any"
+            />
+          </>
+        }
+        tools={
+          <>
+            <SavedViews table="truu.devices" tenantId={tenantId} views={views} canShare={canShare} />
+            <ExportButton href="/api/truu/devices/export" tenantId={tenantId} />
+          </>
+        }
+        selectionActions={
+          canDelete
+            ? (selected, clear) => <DeleteDevices tenantId={tenantId} devices={selected} onDone={clear} />
+            : undefined
+        }
+        emptyText="No devices match. Devices appear here after a TruU sync."
+      />
     </div>
   );
 }

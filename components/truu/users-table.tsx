@@ -13,26 +13,88 @@ import { AssuranceBadge } from "./assurance-badge";
 function columnsFor(now: number): ColumnDef<UserRow, unknown>[] {
   return [
     {
-      id: "upn", meta: { label: "UPN", sortKey: "upn" }, enableHiding: false,
-      cell: ({ row }) => <Link href={`/truu/users/${encodeURIComponent(row.original.vendorId)}`} className="font-mono text-xs hover:underline">{row.original.upn || row.original.email || row.original.vendorId}</Link>,
+      id: "upn",
+      meta: { label: "UPN", sortKey: "upn" },
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Link
+          href={`/truu/users/${encodeURIComponent(row.original.vendorId)}`}
+          className="font-mono text-xs hover:underline"
+        >
+          {row.original.upn || row.original.email || row.original.vendorId}
+        </Link>
+      ),
     },
-    { id: "name", meta: { label: "Name", sortKey: "name" }, cell: ({ row }) => row.original.displayName ?? <span className="text-muted-foreground">—</span> },
-    { id: "email", meta: { label: "Email" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.email ?? "—"}</span> },
-    { id: "devices", meta: { label: "Devices", sortKey: "devices" }, cell: ({ row }) => <span data-testid="device-count">{row.original.devices}</span> },
-    { id: "assurance", meta: { label: "Best assurance" }, cell: ({ row }) => <AssuranceBadge level={row.original.bestAssurance} /> },
-    { id: "lastSynced", meta: { label: "Last synced", sortKey: "lastSynced" }, cell: ({ row }) => <When at={row.original.lastSynced} mode="relative" now={now} missing="never" /> },
-    { id: "created", meta: { label: "Enrolled", sortKey: "created" }, cell: ({ row }) => <When at={row.original.createdAtVendor} /> },
+    {
+      id: "name",
+      meta: { label: "Name", sortKey: "name" },
+      cell: ({ row }) => row.original.displayName ?? <span className="text-muted-foreground">—</span>,
+    },
+    {
+      id: "email",
+      meta: { label: "Email" },
+      cell: ({ row }) => <span className="font-mono text-xs">{row.original.email ?? "—"}</span>,
+    },
+    {
+      id: "devices",
+      meta: { label: "Devices", sortKey: "devices" },
+      cell: ({ row }) => <span data-testid="device-count">{row.original.devices}</span>,
+    },
+    {
+      id: "assurance",
+      meta: { label: "Best assurance" },
+      cell: ({ row }) => <AssuranceBadge level={row.original.bestAssurance} />,
+    },
+    {
+      id: "lastSynced",
+      meta: { label: "Last synced", sortKey: "lastSynced" },
+      cell: ({ row }) => <When at={row.original.lastSynced} mode="relative" now={now} missing="never" />,
+    },
+    {
+      id: "created",
+      meta: { label: "Enrolled", sortKey: "created" },
+      cell: ({ row }) => <When at={row.original.createdAtVendor} />,
+    },
   ];
 }
 
-export function UsersTable({ rows, total, state, now, tenantId, canShare, views }: {
-  rows: UserRow[]; total: number; state: TableState<string>; now: number; tenantId: string; canShare: boolean; views: TableViewItem[];
+export function UsersTable({
+  rows,
+  total,
+  state,
+  now,
+  tenantId,
+  canShare,
+  views,
+}: {
+  rows: UserRow[];
+  total: number;
+  state: TableState<string>;
+  now: number;
+  tenantId: string;
+  canShare: boolean;
+  views: TableViewItem[];
 }) {
   return (
     <DataTable
-      columns={columnsFor(now)} rows={rows} total={total} state={state} getRowId={(r) => r.vendorId}
-      searchLabel="Search UPN, email or name" testId="truu-users-table"
-      filters={<UrlSelect param="devices" label="Devices" options={[{ value: "yes", label: "some" }, { value: "no", label: "none left" }]} allLabel="any" />}
+      columns={columnsFor(now)}
+      rows={rows}
+      total={total}
+      state={state}
+      getRowId={(r) => r.vendorId}
+      searchLabel="Search UPN, email or name"
+      testId="truu-users-table"
+      filters={
+        <UrlSelect
+          param="devices"
+          label="Devices"
+          options={[
+            { value: "yes", label: "some" },
+            { value: "no", label: "none left" },
+          ]}
+          allLabel="any"
+        />
+      }
       tools={<SavedViews table="truu.users" tenantId={tenantId} views={views} canShare={canShare} />}
       emptyText="No users match. Enrolled users appear here after a TruU sync."
     />

@@ -10,12 +10,29 @@ import type { Result } from "@/lib/actions/result";
  * server-rendered pages: optionally asks first (saying what will happen),
  * then toasts the outcome (with Undo when the action has an inverse).
  */
-export function ActionButton<I>({ action, input, label, success, confirm, undo, variant = "outline", testId, ariaLabel }: {
+export function ActionButton<I>({
+  action,
+  input,
+  label,
+  success,
+  confirm,
+  undo,
+  variant = "outline",
+  testId,
+  ariaLabel,
+}: {
   action: (input: I) => Promise<Result<unknown>>;
   input: I;
   label: string;
   success: string;
-  confirm?: { title: string; description?: string; body?: ReactNode; confirmLabel?: string; typeToConfirm?: string; destructive?: boolean };
+  confirm?: {
+    title: string;
+    description?: string;
+    body?: ReactNode;
+    confirmLabel?: string;
+    typeToConfirm?: string;
+    destructive?: boolean;
+  };
   undo?: boolean;
   variant?: "outline" | "ghost" | "destructive" | "default" | "secondary";
   testId?: string;
@@ -24,15 +41,28 @@ export function ActionButton<I>({ action, input, label, success, confirm, undo, 
   const { run, pending } = useRunAction();
   const go = async () => (await run(action, input, { success, undo })).ok;
   const button = (
-    <Button size="sm" variant={variant} disabled={pending} data-testid={testId} aria-label={ariaLabel}
-      onClick={confirm ? undefined : () => void go()}>
+    <Button
+      size="sm"
+      variant={variant}
+      disabled={pending}
+      data-testid={testId}
+      aria-label={ariaLabel}
+      onClick={confirm ? undefined : () => void go()}
+    >
       {label}
     </Button>
   );
   if (!confirm) return button;
   return (
-    <ConfirmDialog trigger={button} title={confirm.title} description={confirm.description} confirmLabel={confirm.confirmLabel ?? label}
-      typeToConfirm={confirm.typeToConfirm} destructive={confirm.destructive} onConfirm={go}>
+    <ConfirmDialog
+      trigger={button}
+      title={confirm.title}
+      description={confirm.description}
+      confirmLabel={confirm.confirmLabel ?? label}
+      typeToConfirm={confirm.typeToConfirm}
+      destructive={confirm.destructive}
+      onConfirm={go}
+    >
       {confirm.body}
     </ConfirmDialog>
   );

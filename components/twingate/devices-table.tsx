@@ -11,10 +11,15 @@ import { Button } from "@/components/ui/button";
 import { When } from "@/components/ui/when";
 import type { Result } from "@/lib/actions/result";
 import type { TableState } from "@/lib/table/params";
-import {
-  archiveTwingateDevice, blockTwingateDevice, trustTwingateDevice, unarchiveTwingateDevice, unblockTwingateDevice, untrustTwingateDevice,
-} from "@/lib/twingate/device-actions";
 import type { DeviceOp } from "@/lib/twingate/constants";
+import {
+  archiveTwingateDevice,
+  blockTwingateDevice,
+  trustTwingateDevice,
+  unarchiveTwingateDevice,
+  unblockTwingateDevice,
+  untrustTwingateDevice,
+} from "@/lib/twingate/device-actions";
 import type { TwingateDeviceRow } from "@/lib/twingate/queries";
 import { DeviceStateBadge, Muted, TrustBadge } from "./state-badges";
 
@@ -24,7 +29,11 @@ type Run = (input: { tenantId: string; deviceId: string }) => Promise<DeviceResu
 const OPS: Record<DeviceOp, { run: Run; label: string; done: string }> = {
   block: { run: blockTwingateDevice, label: "Block", done: "blocked" },
   unblock: { run: unblockTwingateDevice, label: "Unblock", done: "unblocked" },
-  archive: { run: archiveTwingateDevice, label: "Archive", done: "archived (it comes back by itself when it next connects)" },
+  archive: {
+    run: archiveTwingateDevice,
+    label: "Archive",
+    done: "archived (it comes back by itself when it next connects)",
+  },
   unarchive: { run: unarchiveTwingateDevice, label: "Unarchive", done: "unarchived" },
   trust: { run: trustTwingateDevice, label: "Trust", done: "trusted" },
   untrust: { run: untrustTwingateDevice, label: "Untrust", done: "no longer trusted" },
@@ -48,8 +57,21 @@ function DeviceActions({ tenantId, device }: { tenantId: string; device: Twingat
   return (
     <div className="flex flex-nowrap gap-1">
       {opsFor(device).map((op) => (
-        <Button key={op} size="sm" variant="outline" disabled={pending} data-testid={`device-${op}`} aria-label={`${OPS[op].label} ${deviceName(device)}`}
-          onClick={() => run(OPS[op].run, { tenantId, deviceId: device.vendorId }, { success: () => `Twingate: ${deviceName(device)} ${OPS[op].done}.`, undo: true })}>
+        <Button
+          key={op}
+          size="sm"
+          variant="outline"
+          disabled={pending}
+          data-testid={`device-${op}`}
+          aria-label={`${OPS[op].label} ${deviceName(device)}`}
+          onClick={() =>
+            run(
+              OPS[op].run,
+              { tenantId, deviceId: device.vendorId },
+              { success: () => `Twingate: ${deviceName(device)} ${OPS[op].done}.`, undo: true },
+            )
+          }
+        >
           {OPS[op].label}
         </Button>
       ))}
@@ -58,13 +80,30 @@ function DeviceActions({ tenantId, device }: { tenantId: string; device: Twingat
 }
 
 /** Runs one verb over the selected devices, one vendor call at a time (Twingate allows 20 writes a minute). */
-function BulkDeviceAction({ tenantId, op, devices, clear }: { tenantId: string; op: DeviceOp; devices: TwingateDeviceRow[]; clear: () => void }) {
+function BulkDeviceAction({
+  tenantId,
+  op,
+  devices,
+  clear,
+}: {
+  tenantId: string;
+  op: DeviceOp;
+  devices: TwingateDeviceRow[];
+  clear: () => void;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const n = devices.length;
   return (
-    <ConfirmDialog open={open} onOpenChange={setOpen} destructive={op === "block"}
-      trigger={<Button size="sm" variant="outline" data-testid={`bulk-${op}`}>{OPS[op].label} {n}</Button>}
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      destructive={op === "block"}
+      trigger={
+        <Button size="sm" variant="outline" data-testid={`bulk-${op}`}>
+          {OPS[op].label} {n}
+        </Button>
+      }
       title={`${OPS[op].label} ${n} device${n === 1 ? "" : "s"}?`}
       description={`Each device is changed with its own Twingate call, ${n > 20 ? "more than the 20 writes a minute Twingate allows, so some may be refused and must be run again" : "within Twingate's 20 writes a minute"}. Each change is audited and can be undone from the audit log.`}
       confirmLabel={`${OPS[op].label} ${n}`}
@@ -76,61 +115,152 @@ function BulkDeviceAction({ tenantId, op, devices, clear }: { tenantId: string; 
           if (res.ok) ok++;
           else failed.push(`${deviceName(d)}: ${res.error}`);
         }
-        if (failed.length) toast.error(`${ok} of ${n} ${OPS[op].done}. Failed: ${failed.slice(0, 3).join(" · ")}${failed.length > 3 ? ` and ${failed.length - 3} more` : ""}`);
+        if (failed.length)
+          toast.error(
+            `${ok} of ${n} ${OPS[op].done}. Failed: ${failed.slice(0, 3).join(" · ")}${failed.length > 3 ? ` and ${failed.length - 3} more` : ""}`,
+          );
         else toast.success(`Twingate: ${ok} device${ok === 1 ? "" : "s"} ${OPS[op].done}.`);
         clear();
         router.refresh();
-      }}>
-      <ul className="max-h-40 list-disc overflow-auto pl-5">{devices.map((d) => <li key={d.vendorId}>{deviceName(d)}</li>)}</ul>
+      }}
+    >
+      <ul className="max-h-40 list-disc overflow-auto pl-5">
+        {devices.map((d) => (
+          <li key={d.vendorId}>{deviceName(d)}</li>
+        ))}
+      </ul>
     </ConfirmDialog>
   );
 }
 
-export function TwingateDevicesTable({ rows, total, state, tenantId, canOperate }: {
-  rows: TwingateDeviceRow[]; total: number; state: TableState<string>; tenantId: string; canOperate: boolean;
+export function TwingateDevicesTable({
+  rows,
+  total,
+  state,
+  tenantId,
+  canOperate,
+}: {
+  rows: TwingateDeviceRow[];
+  total: number;
+  state: TableState<string>;
+  tenantId: string;
+  canOperate: boolean;
 }) {
-  const columns = useMemo<ColumnDef<TwingateDeviceRow, unknown>[]>(() => [
-    {
-      id: "name", meta: { label: "Device", sortKey: "name" }, enableHiding: false,
-      cell: ({ row }) => (
-        <div className="min-w-32">
-          <div className="font-medium">{deviceName(row.original)}</div>
-          {row.original.clientVersion ? <div className="text-xs text-muted-foreground">client {row.original.clientVersion}</div> : null}
-        </div>
-      ),
-    },
-    { id: "user", meta: { label: "User", sortKey: "user" }, cell: ({ row }) => (row.original.userEmail ? <span className="font-mono text-xs">{row.original.userEmail}</span> : <Muted />) },
-    { id: "state", meta: { label: "State", sortKey: "state" }, cell: ({ row }) => <DeviceStateBadge state={row.original.activeState} /> },
-    { id: "trusted", meta: { label: "Trust", sortKey: "trusted" }, cell: ({ row }) => <span className="whitespace-nowrap"><TrustBadge trusted={row.original.isTrusted} /></span> },
-    {
-      id: "os", meta: { label: "OS", sortKey: "os" },
-      cell: ({ row }) => (
-        <div className="whitespace-nowrap">
-          <div>{[row.original.osName?.replace("_", " "), row.original.osVersion].filter(Boolean).join(" ") || <Muted />}</div>
-          {row.original.deviceType ? <div className="text-xs text-muted-foreground">{row.original.deviceType.toLowerCase()}</div> : null}
-        </div>
-      ),
-    },
-    { id: "serial", meta: { label: "Serial" }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.serialNumber ?? "—"}</span> },
-    { id: "login", meta: { label: "Last sign-in", sortKey: "login" }, cell: ({ row }) => <When at={row.original.lastSuccessfulLoginAt} className="whitespace-nowrap" /> },
-    ...(canOperate ? [{
-      id: "actions", meta: { label: "Actions" }, enableHiding: false,
-      cell: ({ row }) => <DeviceActions tenantId={tenantId} device={row.original} />,
-    } satisfies ColumnDef<TwingateDeviceRow, unknown>] : []),
-  ], [tenantId, canOperate]);
+  const columns = useMemo<ColumnDef<TwingateDeviceRow, unknown>[]>(
+    () => [
+      {
+        id: "name",
+        meta: { label: "Device", sortKey: "name" },
+        enableHiding: false,
+        cell: ({ row }) => (
+          <div className="min-w-32">
+            <div className="font-medium">{deviceName(row.original)}</div>
+            {row.original.clientVersion ? (
+              <div className="text-xs text-muted-foreground">client {row.original.clientVersion}</div>
+            ) : null}
+          </div>
+        ),
+      },
+      {
+        id: "user",
+        meta: { label: "User", sortKey: "user" },
+        cell: ({ row }) =>
+          row.original.userEmail ? <span className="font-mono text-xs">{row.original.userEmail}</span> : <Muted />,
+      },
+      {
+        id: "state",
+        meta: { label: "State", sortKey: "state" },
+        cell: ({ row }) => <DeviceStateBadge state={row.original.activeState} />,
+      },
+      {
+        id: "trusted",
+        meta: { label: "Trust", sortKey: "trusted" },
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap">
+            <TrustBadge trusted={row.original.isTrusted} />
+          </span>
+        ),
+      },
+      {
+        id: "os",
+        meta: { label: "OS", sortKey: "os" },
+        cell: ({ row }) => (
+          <div className="whitespace-nowrap">
+            <div>
+              {[row.original.osName?.replace("_", " "), row.original.osVersion].filter(Boolean).join(" ") || <Muted />}
+            </div>
+            {row.original.deviceType ? (
+              <div className="text-xs text-muted-foreground">{row.original.deviceType.toLowerCase()}</div>
+            ) : null}
+          </div>
+        ),
+      },
+      {
+        id: "serial",
+        meta: { label: "Serial" },
+        cell: ({ row }) => <span className="font-mono text-xs">{row.original.serialNumber ?? "—"}</span>,
+      },
+      {
+        id: "login",
+        meta: { label: "Last sign-in", sortKey: "login" },
+        cell: ({ row }) => <When at={row.original.lastSuccessfulLoginAt} className="whitespace-nowrap" />,
+      },
+      ...(canOperate
+        ? [
+            {
+              id: "actions",
+              meta: { label: "Actions" },
+              enableHiding: false,
+              cell: ({ row }) => <DeviceActions tenantId={tenantId} device={row.original} />,
+            } satisfies ColumnDef<TwingateDeviceRow, unknown>,
+          ]
+        : []),
+    ],
+    [tenantId, canOperate],
+  );
 
   return (
-    <DataTable columns={columns} rows={rows} total={total} state={state} getRowId={(r) => r.vendorId}
-      searchLabel="Search name, hostname, serial or user" testId="twingate-devices"
-      filters={<>
-        <UrlSelect param="state" label="State" options={[{ value: "ACTIVE", label: "active" }, { value: "BLOCKED", label: "blocked" }, { value: "ARCHIVED", label: "archived" }]} />
-        <UrlSelect param="trusted" label="Trust" options={[{ value: "yes", label: "trusted" }, { value: "no", label: "not trusted" }]} />
-      </>}
-      selectionActions={canOperate ? (selected, clear) => (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      total={total}
+      state={state}
+      getRowId={(r) => r.vendorId}
+      searchLabel="Search name, hostname, serial or user"
+      testId="twingate-devices"
+      filters={
         <>
-          {(["block", "unblock", "trust", "untrust"] as const).map((op) => <BulkDeviceAction key={op} tenantId={tenantId} op={op} devices={selected} clear={clear} />)}
+          <UrlSelect
+            param="state"
+            label="State"
+            options={[
+              { value: "ACTIVE", label: "active" },
+              { value: "BLOCKED", label: "blocked" },
+              { value: "ARCHIVED", label: "archived" },
+            ]}
+          />
+          <UrlSelect
+            param="trusted"
+            label="Trust"
+            options={[
+              { value: "yes", label: "trusted" },
+              { value: "no", label: "not trusted" },
+            ]}
+          />
         </>
-      ) : undefined}
-      emptyText="No Twingate devices match. Devices appear here after a Twingate sync." />
+      }
+      selectionActions={
+        canOperate
+          ? (selected, clear) => (
+              <>
+                {(["block", "unblock", "trust", "untrust"] as const).map((op) => (
+                  <BulkDeviceAction key={op} tenantId={tenantId} op={op} devices={selected} clear={clear} />
+                ))}
+              </>
+            )
+          : undefined
+      }
+      emptyText="No Twingate devices match. Devices appear here after a Twingate sync."
+    />
   );
 }

@@ -1,7 +1,7 @@
 "use client";
-import { useState, type ReactNode } from "react";
-import { toast } from "sonner";
 import { useRouter } from "next/navigation";
+import { type ReactNode, useState } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { Result } from "@/lib/actions/result";
@@ -11,7 +11,18 @@ import type { Result } from "@/lib/actions/result";
  * FormData (plus fixed `extra` values): the vendor's message as a toast,
  * field errors beside the fields, the page refreshed on success.
  */
-export function FormDialog<T>({ trigger, title, description, action, extra = {}, submitLabel, success, onDone, children, testId }: {
+export function FormDialog<T>({
+  trigger,
+  title,
+  description,
+  action,
+  extra = {},
+  submitLabel,
+  success,
+  onDone,
+  children,
+  testId,
+}: {
   trigger: ReactNode;
   title: string;
   description?: string;
@@ -29,7 +40,13 @@ export function FormDialog<T>({ trigger, title, description, action, extra = {},
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) setErrors({}); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) setErrors({});
+      }}
+    >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent title={title} description={description}>
         <form
@@ -62,8 +79,12 @@ export function FormDialog<T>({ trigger, title, description, action, extra = {},
         >
           {typeof children === "function" ? children(errors) : children}
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" disabled={busy} data-testid="form-submit">{busy ? "Working…" : submitLabel}</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={busy} data-testid="form-submit">
+              {busy ? "Working…" : submitLabel}
+            </Button>
           </div>
         </form>
       </DialogContent>

@@ -1,7 +1,15 @@
 import { Badge } from "@/components/ui/badge";
 
-const USER_VARIANT: Record<string, "success" | "warning" | "destructive" | "default"> = { ACTIVE: "success", PENDING: "warning", DISABLED: "destructive" };
-const DEVICE_VARIANT: Record<string, "success" | "warning" | "destructive" | "default"> = { ACTIVE: "success", ARCHIVED: "default", BLOCKED: "destructive" };
+const USER_VARIANT: Record<string, "success" | "warning" | "destructive" | "default"> = {
+  ACTIVE: "success",
+  PENDING: "warning",
+  DISABLED: "destructive",
+};
+const DEVICE_VARIANT: Record<string, "success" | "warning" | "destructive" | "default"> = {
+  ACTIVE: "success",
+  ARCHIVED: "default",
+  BLOCKED: "destructive",
+};
 
 export function UserStateBadge({ state }: { state: string }) {
   return <Badge variant={USER_VARIANT[state] ?? "default"}>{state.toLowerCase()}</Badge>;

@@ -27,7 +27,11 @@ export const buttonVariants = cva(
 );
 
 export function Button({
-  className, variant, size, asChild = false, ...props
+  className,
+  variant,
+  size,
+  asChild = false,
+  ...props
 }: ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
   const Comp = asChild ? Slot.Root : "button";
   return <Comp className={cn(buttonVariants({ variant, size }), className)} {...props} />;

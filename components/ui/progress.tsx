@@ -5,10 +5,17 @@ export function Progress({ value, label, className }: { value: number | null; la
   const pct = value === null ? null : Math.max(0, Math.min(100, Math.round(value * 100)));
   return (
     <div
-      role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct ?? undefined}
       className={cn("h-2 w-full overflow-hidden rounded-full bg-muted", className)}
     >
-      <div className={cn("h-full rounded-full bg-primary transition-all", pct === null && "w-1/3 animate-pulse")} style={pct === null ? undefined : { width: `${pct}%` }} />
+      <div
+        className={cn("h-full rounded-full bg-primary transition-all", pct === null && "w-1/3 animate-pulse")}
+        style={pct === null ? undefined : { width: `${pct}%` }}
+      />
     </div>
   );
 }

@@ -8,13 +8,27 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
     </div>
   );
 }
-export const TableHeader = ({ className, ...p }: ComponentProps<"thead">) => <thead className={cn("bg-muted/60", className)} {...p} />;
-export const TableBody = ({ className, ...p }: ComponentProps<"tbody">) => <tbody className={cn("[&_tr:last-child]:border-0", className)} {...p} />;
+export const TableHeader = ({ className, ...p }: ComponentProps<"thead">) => (
+  <thead className={cn("bg-muted/60", className)} {...p} />
+);
+export const TableBody = ({ className, ...p }: ComponentProps<"tbody">) => (
+  <tbody className={cn("[&_tr:last-child]:border-0", className)} {...p} />
+);
 // Rows and cells render once per cell of a page of up to 200 rows: without an extra class there is nothing to merge.
 const ROW = "border-b hover:bg-muted/40";
 const CELL = "px-3 py-2 align-middle";
-export const TableRow = ({ className, ...p }: ComponentProps<"tr">) => <tr className={className ? cn(ROW, className) : ROW} {...p} />;
-export const TableHead = ({ className, ...p }: ComponentProps<"th">) => (
-  <th className={cn("h-9 px-3 text-left align-middle text-xs font-medium uppercase tracking-wide text-muted-foreground", className)} {...p} />
+export const TableRow = ({ className, ...p }: ComponentProps<"tr">) => (
+  <tr className={className ? cn(ROW, className) : ROW} {...p} />
 );
-export const TableCell = ({ className, ...p }: ComponentProps<"td">) => <td className={className ? cn(CELL, className) : CELL} {...p} />;
+export const TableHead = ({ className, ...p }: ComponentProps<"th">) => (
+  <th
+    className={cn(
+      "h-9 px-3 text-left align-middle text-xs font-medium uppercase tracking-wide text-muted-foreground",
+      className,
+    )}
+    {...p}
+  />
+);
+export const TableCell = ({ className, ...p }: ComponentProps<"td">) => (
+  <td className={className ? cn(CELL, className) : CELL} {...p} />
+);

@@ -2,10 +2,22 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { ConnectionView } from "@/lib/tenants/connections";
-import { TestConnectionButton } from "./test-connection-button";
 import { CONNECTION_FIELDS, VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
+import { TestConnectionButton } from "./test-connection-button";
 
-export function ConnectionSummary({ vendor, connection, tenantId, canManage, canTest }: { vendor: VendorId; connection: ConnectionView | undefined; tenantId: string; canManage: boolean; canTest: boolean }) {
+export function ConnectionSummary({
+  vendor,
+  connection,
+  tenantId,
+  canManage,
+  canTest,
+}: {
+  vendor: VendorId;
+  connection: ConnectionView | undefined;
+  tenantId: string;
+  canManage: boolean;
+  canTest: boolean;
+}) {
   return (
     <Card data-testid={`connection-summary-${vendor}`}>
       <div className="flex items-center justify-between">
@@ -28,7 +40,11 @@ export function ConnectionSummary({ vendor, connection, tenantId, canManage, can
       ) : (
         <CardDescription>This tenant has no {VENDOR_LABEL[vendor]} connection yet.</CardDescription>
       )}
-      {connection && canTest ? <div className="mt-3"><TestConnectionButton tenantId={tenantId} vendor={vendor} /></div> : null}
+      {connection && canTest ? (
+        <div className="mt-3">
+          <TestConnectionButton tenantId={tenantId} vendor={vendor} />
+        </div>
+      ) : null}
       {canManage ? (
         <Link href={`/settings/tenants/${tenantId}`} className="mt-3 inline-block text-sm text-primary hover:underline">
           Manage connections

@@ -11,18 +11,32 @@ export function TestConnectionButton({ tenantId, vendor }: { tenantId: string; v
   return (
     <div className="grid gap-1">
       <Button
-        type="button" size="sm" variant="secondary" disabled={pending} className="justify-self-start"
-        onClick={() => start(async () => {
-          const res = await testVendorConnection({ tenantId, vendor });
-          const r = res.ok ? { ok: true, text: `${res.data.summary} (${res.data.ms} ms)` } : { ok: false, text: res.error };
-          setResult(r);
-          (r.ok ? toast.success : toast.error)(r.text);
-        })}
+        type="button"
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        className="justify-self-start"
+        onClick={() =>
+          start(async () => {
+            const res = await testVendorConnection({ tenantId, vendor });
+            const r = res.ok
+              ? { ok: true, text: `${res.data.summary} (${res.data.ms} ms)` }
+              : { ok: false, text: res.error };
+            setResult(r);
+            (r.ok ? toast.success : toast.error)(r.text);
+          })
+        }
       >
         {pending ? "Testing…" : "Test connection"}
       </Button>
       {result ? (
-        <p data-testid={`test-result-${vendor}`} role="status" className={result.ok ? "text-xs text-success" : "text-xs text-destructive"}>{result.text}</p>
+        <p
+          data-testid={`test-result-${vendor}`}
+          role="status"
+          className={result.ok ? "text-xs text-success" : "text-xs text-destructive"}
+        >
+          {result.text}
+        </p>
       ) : null}
     </div>
   );

@@ -4,7 +4,7 @@ import { currentStaff, requestMeta } from "../auth/session";
 import { db } from "../db";
 import { tagAction } from "./action-tag";
 import type { Result } from "./result";
-import { runAction, type ActionContext, type ActionDef, type ActionEnv } from "./run-action";
+import { type ActionContext, type ActionDef, type ActionEnv, runAction } from "./run-action";
 
 export type { Result } from "./result";
 export { ActionDenied, ActionError } from "./result";
@@ -23,5 +23,8 @@ export function action<S extends z.ZodType, T>(
   def: ActionDef<S>,
   body: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ): (input: z.input<S> | FormData) => Promise<Result<T>> {
-  return tagAction(async (input) => runAction(def, body, input, { db: db(), staff: currentStaff, meta: requestMeta, inverses }), def as ActionDef<z.ZodType>);
+  return tagAction(
+    async (input) => runAction(def, body, input, { db: db(), staff: currentStaff, meta: requestMeta, inverses }),
+    def as ActionDef<z.ZodType>,
+  );
 }

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
-import { actAs, TEST_CLIENT } from "../../test/session-as";
 import { sampleInput } from "../../test/sample-input";
 import { ROOT, serverModules } from "../../test/server-modules";
-import { EVERY_TENANT_PERMISSIONS, PERMISSIONS, ROLES, type Permission } from "../auth/permissions";
+import { actAs, TEST_CLIENT } from "../../test/session-as";
+import { EVERY_TENANT_PERMISSIONS, PERMISSIONS, type Permission, ROLES } from "../auth/permissions";
 import { loadStaff, type Staff } from "../auth/staff";
 import { actionDefOf } from "./action-tag";
 import type { ActionDef } from "./run-action";
@@ -22,20 +22,39 @@ vi.mock("../auth/session", () => import("../../test/session-as"));
 // Outside a request there is no cookie jar: an action that sets one (switching tenant) gets a plain one.
 vi.mock("next/headers", () => ({ cookies: async () => new Map(), headers: async () => new Headers() }));
 vi.mock("next-auth", () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));
-vi.mock("../auth/auth", () => ({ signIn: async () => undefined, signOut: async () => undefined, authSecret: () => "unused", SESSION_ABSOLUTE_HOURS: 24 }));
+vi.mock("../auth/auth", () => ({
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  authSecret: () => "unused",
+  SESSION_ABSOLUTE_HOURS: 24,
+}));
 
 /**
  * Modules of server functions that are not wrapped actions on purpose: the sign-in steps (password,
  * second factor, enrolment at sign-in) come before the session the wrapper checks, and sign-out ends it.
  * They check the pending sign-in state themselves and are tested in lib/auth and lib/second-factor.
  */
-const SIGN_IN_MODULES = new Set(["lib/auth/sign-in-actions.ts", "lib/auth/second-step-actions.ts", "lib/auth/enrolment-actions.ts"]);
+const SIGN_IN_MODULES = new Set([
+  "lib/auth/sign-in-actions.ts",
+  "lib/auth/second-step-actions.ts",
+  "lib/auth/enrolment-actions.ts",
+]);
 
 /** Inputs the sample builder cannot find (cross-field rules), by action name; tenantId is filled in. */
 const SAMPLES: Record<string, (tenantId: string) => unknown> = {
-  "staff.password_changed": () => ({ current: "the current one", next: "a new password 1", confirm: "a new password 1" }),
+  "staff.password_changed": () => ({
+    current: "the current one",
+    next: "a new password 1",
+    confirm: "a new password 1",
+  }),
   // TruU needs no settings beside the URL and its two secrets.
-  "tenant.connection_saved": (tenantId) => ({ tenantId, vendor: "truu", baseUrl: "https://global.platform.truu.ai", clientId: "id", clientSecret: "secret" }),
+  "tenant.connection_saved": (tenantId) => ({
+    tenantId,
+    vendor: "truu",
+    baseUrl: "https://global.platform.truu.ai",
+    clientId: "id",
+    clientSecret: "secret",
+  }),
   "jumpcloud.bulk.users_created": (tenantId) => ({ tenantId, users: "email,username\nuser@contoso.com,user" }),
   "trugrid.machine_association.reloaded": (tenantId) => ({ tenantId, groupName: "Sales" }),
 };
@@ -87,12 +106,19 @@ afterAll(async () => {
 /** Read from the permission table itself (not the wrapper's own check), so a wrong check cannot agree with itself. */
 function held(caller: Staff, perm: Permission): boolean {
   const rank = (r: string) => ROLES.indexOf(r as (typeof ROLES)[number]);
-  return rank(caller.role) >= rank(PERMISSIONS[perm]) && (!EVERY_TENANT_PERMISSIONS.has(perm) || caller.tenantIds.length === tenantCount);
+  return (
+    rank(caller.role) >= rank(PERMISSIONS[perm]) &&
+    (!EVERY_TENANT_PERMISSIONS.has(perm) || caller.tenantIds.length === tenantCount)
+  );
 }
 let tenantCount = 0;
 let calls = 0;
 
-async function expectedRefusal(def: ActionDef<z.ZodType>, caller: Staff | null, input: unknown): Promise<string | null> {
+async function expectedRefusal(
+  def: ActionDef<z.ZodType>,
+  caller: Staff | null,
+  input: unknown,
+): Promise<string | null> {
   if (!caller) return "not signed in";
   if (!held(caller, def.perm)) return `lacks ${def.perm}`;
   const parsed = def.input.parse(input);
@@ -139,8 +165,14 @@ describe("authorization matrix", () => {
           });
           const refused = denials.some((d) => WRAPPER_REFUSAL.test(d.reason ?? ""));
           const where = `${f.def.name} as ${who} in ${tenant === own ? "own" : "another"} tenant`;
-          if (expected && (!refused || res.ok)) mismatches.push(`${where}: should be refused (${expected}) and audited as denied; got ${JSON.stringify(res).slice(0, 200)}`);
-          if (!expected && refused) mismatches.push(`${where}: refused by the wrapper (${denials.map((d) => d.reason).join("; ")}) but the table allows it`);
+          if (expected && (!refused || res.ok))
+            mismatches.push(
+              `${where}: should be refused (${expected}) and audited as denied; got ${JSON.stringify(res).slice(0, 200)}`,
+            );
+          if (!expected && refused)
+            mismatches.push(
+              `${where}: refused by the wrapper (${denials.map((d) => d.reason).join("; ")}) but the table allows it`,
+            );
         }
       }
     }

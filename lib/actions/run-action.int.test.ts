@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
-import type { Staff } from "../auth/staff";
 import { verifyAuditChain } from "../audit/verify";
+import type { Staff } from "../auth/staff";
 import { ActionError } from "./result";
-import { runAction, type ActionDef } from "./run-action";
+import { type ActionDef, runAction } from "./run-action";
 
 let t: TestDatabase;
 let tenantA: { id: string };
@@ -22,11 +22,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const env = (staff: Staff | null) => ({ db: t.db, staff: async () => staff, meta: async () => ({ ip: "203.0.113.9", userAgent: "vitest" }) });
+const env = (staff: Staff | null) => ({
+  db: t.db,
+  staff: async () => staff,
+  meta: async () => ({ ip: "203.0.113.9", userAgent: "vitest" }),
+});
 
 // An operator-level, tenant-scoped action that really writes: it renames a tenant.
 const def: ActionDef<z.ZodObject<{ tenantId: z.ZodString; name: z.ZodString }>> = {
-  name: "tenant.renamed", perm: "trugrid.user.write", input: z.object({ tenantId: z.string(), name: z.string().min(3) }), tenant: (i) => i.tenantId,
+  name: "tenant.renamed",
+  perm: "trugrid.user.write",
+  input: z.object({ tenantId: z.string(), name: z.string().min(3) }),
+  tenant: (i) => i.tenantId,
 };
 const body = async (input: { tenantId: string; name: string }, ctx: Parameters<Parameters<typeof runAction>[1]>[1]) => {
   await ctx.db.tenant.update({ where: { id: input.tenantId }, data: { name: input.name } });
@@ -43,7 +50,13 @@ describe("runAction", () => {
     const res = await runAction(def, body, { tenantId: tenantA.id, name: "Hacked" }, env(viewer));
     expect(res).toEqual({ ok: false, error: expect.stringMatching(/may not do this/) });
     expect((await t.db.tenant.findUniqueOrThrow({ where: { id: tenantA.id } })).name).toBe("Tenant A");
-    expect(await lastEvent()).toMatchObject({ action: "tenant.renamed", outcome: "denied", actorId: viewer.id, ip: "203.0.113.9", reason: expect.stringMatching(/viewer lacks trugrid.user.write/) });
+    expect(await lastEvent()).toMatchObject({
+      action: "tenant.renamed",
+      outcome: "denied",
+      actorId: viewer.id,
+      ip: "203.0.113.9",
+      reason: expect.stringMatching(/viewer lacks trugrid.user.write/),
+    });
   });
 
   it("refuses without a session", async () => {
@@ -56,7 +69,11 @@ describe("runAction", () => {
     const res = await runAction(def, body, { tenantId: tenantB.id, name: "Hacked" }, env(operator));
     expect(res).toEqual({ ok: false, error: "Not found." });
     expect((await t.db.tenant.findUniqueOrThrow({ where: { id: tenantB.id } })).name).toBe("Tenant B");
-    expect(await lastEvent()).toMatchObject({ outcome: "denied", tenantId: tenantB.id, reason: expect.stringMatching(/not in the caller's scope/) });
+    expect(await lastEvent()).toMatchObject({
+      outcome: "denied",
+      tenantId: tenantB.id,
+      reason: expect.stringMatching(/not in the caller's scope/),
+    });
   });
 
   it("returns field errors for invalid input without running the body", async () => {
@@ -69,13 +86,22 @@ describe("runAction", () => {
     const fd = new FormData();
     fd.set("tenantId", tenantA.id);
     fd.set("name", "Tenant A2");
-    expect(await runAction(def, body, fd, env(operator))).toMatchObject({ ok: true, data: "Tenant A2", eventId: expect.any(String) });
+    expect(await runAction(def, body, fd, env(operator))).toMatchObject({
+      ok: true,
+      data: "Tenant A2",
+      eventId: expect.any(String),
+    });
   });
 
   it("commits the change and its audit event together", async () => {
     const res = await runAction(def, body, { tenantId: tenantA.id, name: "Tenant A3" }, env(operator));
     expect(res).toMatchObject({ ok: true, data: "Tenant A3" });
-    expect(await lastEvent()).toMatchObject({ outcome: "success", tenantId: tenantA.id, actorEmail: operator.email, after: { name: "Tenant A3" } });
+    expect(await lastEvent()).toMatchObject({
+      outcome: "success",
+      tenantId: tenantA.id,
+      actorEmail: operator.email,
+      after: { name: "Tenant A3" },
+    });
   });
 
   it("rolls the change back when the body fails, and records the failure", async () => {
@@ -93,7 +119,8 @@ describe("runAction", () => {
         seenPending = (await lastEvent()).outcome === "pending";
         return input.name;
       },
-      { tenantId: tenantA.id, name: "Vendor call" }, env(operator),
+      { tenantId: tenantA.id, name: "Vendor call" },
+      env(operator),
     );
     expect(res.ok).toBe(true);
     expect(seenPending).toBe(true);
@@ -103,7 +130,14 @@ describe("runAction", () => {
   });
 
   it("hides unexpected errors from the caller but records them", async () => {
-    const res = await runAction(def, async () => { throw new Error("database exploded"); }, { tenantId: tenantA.id, name: "Whatever" }, env(operator));
+    const res = await runAction(
+      def,
+      async () => {
+        throw new Error("database exploded");
+      },
+      { tenantId: tenantA.id, name: "Whatever" },
+      env(operator),
+    );
     expect(res).toEqual({ ok: false, error: expect.stringMatching(/unexpectedly/) });
     expect(await lastEvent()).toMatchObject({ outcome: "failure", reason: "database exploded" });
   });

@@ -1,17 +1,17 @@
-import type { AuditAction } from "../audit/event-types";
 import { z } from "zod";
-import { recordAudit } from "../audit/record";
 import type { AuditTarget } from "../audit/event";
-import { allows, refusalOf, type Permission } from "../auth/permissions";
+import type { AuditAction } from "../audit/event-types";
+import { recordAudit } from "../audit/record";
+import { allows, type Permission, refusalOf } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
+import { checkTenant, type TenantRule } from "../auth/tenant-scope";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import type { VendorId } from "../vendors/connection-fields";
-import type { InverseMap } from "../undo/inverse";
-import { checkTenant, type TenantRule } from "../auth/tenant-scope";
 import { recordRefusal } from "../routes/refusal";
+import type { InverseMap } from "../undo/inverse";
 import { isUndoLink, undoTarget } from "../undo/undo-of";
 import { verifyUndoOf } from "../undo/verify-undo-of";
+import type { VendorId } from "../vendors/connection-fields";
 import { ActionDenied, ActionError, formDataToObject, type Result } from "./result";
 
 export interface ActionDef<S extends z.ZodType> {
@@ -86,7 +86,10 @@ export async function runAction<S extends z.ZodType, T>(
     return await checkedRun(def, body, raw, env);
   } catch (err) {
     console.error(`[action ${def.name}] could not record its audit event`, err);
-    return { ok: false, error: "The console could not record this action in its audit log; check the log before trying again." };
+    return {
+      ok: false,
+      error: "The console could not record this action in its audit log; check the log before trying again.",
+    };
   }
 }
 
@@ -100,8 +103,12 @@ async function checkedRun<S extends z.ZodType, T>(
   const staff = await env.staff();
   const deny = async (reason: string, tenantId: string | null = null) => {
     await recordAudit(env.db, {
-      action: def.name, actor: staff && { id: staff.id, email: staff.email, name: staff.name },
-      ...meta, tenantId, outcome: "denied", reason,
+      action: def.name,
+      actor: staff && { id: staff.id, email: staff.email, name: staff.name },
+      ...meta,
+      tenantId,
+      outcome: "denied",
+      reason,
     });
   };
 
@@ -143,16 +150,27 @@ async function checkedRun<S extends z.ZodType, T>(
 
   const actor = { id: staff.id, email: staff.email, name: staff.name };
   const event = (note: AuditNote) => ({
-    action: def.name, actor, ...meta, tenantId, vendor: note.vendor ?? null,
+    action: def.name,
+    actor,
+    ...meta,
+    tenantId,
+    vendor: note.vendor ?? null,
     // An inverse run as an undo names the event it undoes (see lib/undo).
     targets: typeof undoOf === "string" ? [...note.targets, undoTarget(undoOf)] : note.targets,
-    before: note.before, after: note.after,
+    before: note.before,
+    after: note.after,
   });
   const fail = async (err: unknown, note: AuditNote, correlationId: string | null = null): Promise<Result<T>> => {
     if (err instanceof ActionDenied) {
       // A refused undo names the event it tried to undo only in the reason: the link target means "undone by".
       const refused = event(note);
-      await recordAudit(env.db, { ...refused, targets: refused.targets.filter((t) => !isUndoLink(t, undoOf)), outcome: "denied", reason: err.reason, correlationId });
+      await recordAudit(env.db, {
+        ...refused,
+        targets: refused.targets.filter((t) => !isUndoLink(t, undoOf)),
+        outcome: "denied",
+        reason: err.reason,
+        correlationId,
+      });
       return { ok: false, error: err.message };
     }
     const expected = err instanceof ActionError;
@@ -204,12 +222,13 @@ async function checkedRun<S extends z.ZodType, T>(
   const note = initialNote();
   let intent: { id: string };
   try {
-    intent = typeof undoOf === "string"
-      ? await env.db.$transaction(async (tx) => {
-        await checkUndo(tx);
-        return recordAudit(tx, { ...event(note), outcome: "pending" });
-      })
-      : await recordAudit(env.db, { ...event(note), outcome: "pending" });
+    intent =
+      typeof undoOf === "string"
+        ? await env.db.$transaction(async (tx) => {
+            await checkUndo(tx);
+            return recordAudit(tx, { ...event(note), outcome: "pending" });
+          })
+        : await recordAudit(env.db, { ...event(note), outcome: "pending" });
   } catch (err) {
     return fail(err, note);
   }

@@ -20,9 +20,12 @@ interface Count {
 const byAddress = new Map<string, Count>();
 
 /** Whether to record this refusal, and how many from the same address were left out since the last one recorded. */
-export function anonymousRefusal(ip: string | null, now = Date.now()): { record: false } | { record: true; leftOut: number } {
+export function anonymousRefusal(
+  ip: string | null,
+  now = Date.now(),
+): { record: false } | { record: true; leftOut: number } {
   const key = ip ?? "unknown";
-  let count = byAddress.get(key);
+  const count = byAddress.get(key);
   if (!count || now - count.windowStart >= WINDOW_MS) {
     const leftOut = count?.suppressed ?? 0;
     if (!count && byAddress.size >= MAX_ADDRESSES) byAddress.delete(byAddress.keys().next().value!);

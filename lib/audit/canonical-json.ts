@@ -62,13 +62,20 @@ const isIndex = (k: string) => INDEX.test(k) && Number(k) < 4294967295;
 /** The text of one value, or undefined where JSON.stringify leaves a member out. */
 function write(value: unknown): string | undefined {
   switch (typeof value) {
-    case "string": return JSON.stringify(value);
-    case "number": return Number.isFinite(value) ? String(value) : "null";
-    case "boolean": return value ? "true" : "false";
-    case "bigint": return JSON.stringify(value.toString());
-    case "undefined": return undefined;
-    case "object": break;
-    default: throw OFF_PATH;
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "bigint":
+      return JSON.stringify(value.toString());
+    case "undefined":
+      return undefined;
+    case "object":
+      break;
+    default:
+      throw OFF_PATH;
   }
   if (value === null) return "null";
   if (Array.isArray(value)) {
@@ -77,7 +84,7 @@ function write(value: unknown): string | undefined {
       if (i) s += ",";
       s += write(value[i]) ?? "null";
     }
-    return s + "]";
+    return `${s}]`;
   }
   if (value instanceof Date) {
     // An invalid date: the reference throws, a JSON round trip gives null.
@@ -88,7 +95,8 @@ function write(value: unknown): string | undefined {
   if (proto !== Object.prototype && proto !== null) throw OFF_PATH;
   const obj = value as Record<string, unknown>;
   let keys = Object.keys(obj).sort();
-  if (keys.some(isIndex)) keys = [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
+  if (keys.some(isIndex))
+    keys = [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
   let s = "{";
   let first = true;
   for (const k of keys) {
@@ -97,8 +105,8 @@ function write(value: unknown): string | undefined {
     if (k === "toJSON") throw OFF_PATH;
     const text = write(v);
     if (text === undefined) continue;
-    s += (first ? "" : ",") + JSON.stringify(k) + ":" + text;
+    s += `${(first ? "" : ",") + JSON.stringify(k)}:${text}`;
     first = false;
   }
-  return s + "}";
+  return `${s}}`;
 }

@@ -16,10 +16,23 @@ export function chainHash(prevHash: string, canonicalFields: string): string {
 
 /** Rebuilds the hashed fields from a stored row (jsonb nulls and Dates normalised). */
 export function hashedFieldsOf(row: {
-  id: string; at: Date; actorId: string | null; actorEmail: string | null; actorName: string | null;
-  ip: string | null; userAgent: string | null; action: string; tenantId: string | null; vendor: string | null;
-  targets: unknown; before: unknown; after: unknown; outcome: string; reason: string | null;
-  jobId: string | null; correlationId: string | null;
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorName: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  action: string;
+  tenantId: string | null;
+  vendor: string | null;
+  targets: unknown;
+  before: unknown;
+  after: unknown;
+  outcome: string;
+  reason: string | null;
+  jobId: string | null;
+  correlationId: string | null;
 }): HashedFields {
   return {
     id: row.id,

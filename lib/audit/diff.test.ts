@@ -3,7 +3,9 @@ import { diffValues } from "./diff";
 
 describe("diffValues", () => {
   it("lists changed, added and removed leaves by path", () => {
-    expect(diffValues({ mfa: true, phone: "+1 555", groups: ["a"] }, { mfa: false, groups: ["a", "b"], udp: true })).toEqual([
+    expect(
+      diffValues({ mfa: true, phone: "+1 555", groups: ["a"] }, { mfa: false, groups: ["a", "b"], udp: true }),
+    ).toEqual([
       { path: "groups.1", kind: "added", after: "b" },
       { path: "mfa", kind: "changed", before: true, after: false },
       { path: "phone", kind: "removed", before: "+1 555" },

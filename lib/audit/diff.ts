@@ -6,7 +6,12 @@ export interface DiffLine {
 }
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
-  if (value !== null && typeof value === "object" && !(Array.isArray(value) && value.length === 0) && Object.keys(value).length > 0) {
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    !(Array.isArray(value) && value.length === 0) &&
+    Object.keys(value).length > 0
+  ) {
     for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   } else if (prefix || value !== undefined) {
     out.set(prefix || "(value)", value);
@@ -26,7 +31,8 @@ export function diffValues(before: unknown, after: unknown): DiffLine[] {
     const inB = b.has(path);
     if (inA && !inB) lines.push({ path, kind: "removed", before: a.get(path) });
     else if (!inA && inB) lines.push({ path, kind: "added", after: b.get(path) });
-    else if (JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path))) lines.push({ path, kind: "changed", before: a.get(path), after: b.get(path) });
+    else if (JSON.stringify(a.get(path)) !== JSON.stringify(b.get(path)))
+      lines.push({ path, kind: "changed", before: a.get(path), after: b.get(path) });
   }
   return lines;
 }

@@ -1,6 +1,6 @@
-import type { AuditAction } from "./event-types";
 import { z } from "zod";
 import { VENDOR_IDS } from "../vendors/connection-fields";
+import type { AuditAction } from "./event-types";
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied", "pending"] as const;
 

@@ -1,23 +1,50 @@
 import Papa from "papaparse";
 import type pg from "pg";
 import type { Staff } from "../auth/staff";
-import type { Db } from "../db/client";
 import { safeCell } from "../csv/safe-cell";
+import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { auditWhere, type AuditFilter } from "./filter";
+import { type AuditFilter, auditWhere } from "./filter";
 
 export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const CSV_COLUMNS = ["seq", "id", "at", "actorName", "actorEmail", "actorId", "ip", "action", "tenantId", "vendor", "outcome", "reason", "targets", "before", "after", "jobId", "correlationId", "prevHash", "hash"] as const;
+const CSV_COLUMNS = [
+  "seq",
+  "id",
+  "at",
+  "actorName",
+  "actorEmail",
+  "actorId",
+  "ip",
+  "action",
+  "tenantId",
+  "vendor",
+  "outcome",
+  "reason",
+  "targets",
+  "before",
+  "after",
+  "jobId",
+  "correlationId",
+  "prevHash",
+  "hash",
+] as const;
 
 // Every column as text, formatted by Postgres: timestamps in ISO 8601 UTC, JSON as written.
-const TEXT_COLUMNS = Prisma.raw(CSV_COLUMNS.map((c) =>
-  c === "at" ? `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at` : `"${c}"::text AS "${c}"`).join(", "));
+const TEXT_COLUMNS = Prisma.raw(
+  CSV_COLUMNS.map((c) =>
+    c === "at" ? `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at` : `"${c}"::text AS "${c}"`,
+  ).join(", "),
+);
 
 // One JSON object per event, built by Postgres, so Node only joins text.
-const JSON_LINE = Prisma.raw(`json_build_object(${CSV_COLUMNS.map((c) =>
-  `'${c}', ${c === "seq" ? "seq::text" : c === "at" ? `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `"${c}"`}`).join(", ")})::text AS line`);
+const JSON_LINE = Prisma.raw(
+  `json_build_object(${CSV_COLUMNS.map(
+    (c) =>
+      `'${c}', ${c === "seq" ? "seq::text" : c === "at" ? `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `"${c}"`}`,
+  ).join(", ")})::text AS line`,
+);
 
 /** The newest event's seq (0 with none): an export streams the log up to it, so its own event is not in it. */
 export async function lastAuditSeq(db: Db): Promise<bigint> {
@@ -30,12 +57,19 @@ export async function lastAuditSeq(db: Db): Promise<bigint> {
  * hashes are included so an exported stretch can be checked on its own.
  */
 export async function* exportAuditEvents(
-  pool: pg.Pool, staff: Staff, filter: AuditFilter, format: ExportFormat, opts: { batch?: number; throughSeq?: bigint } = {},
+  pool: pg.Pool,
+  staff: Staff,
+  filter: AuditFilter,
+  format: ExportFormat,
+  opts: { batch?: number; throughSeq?: bigint } = {},
 ): AsyncGenerator<string> {
   const batch = opts.batch ?? 2000;
   const where = auditWhere(staff, { ...filter, before: undefined, after: undefined });
   // A snapshot: events written while the export streams (its own audit event among them) are not in it.
-  const through = opts.throughSeq !== undefined ? Prisma.sql`AND "AuditEvent".seq <= ${opts.throughSeq.toString()}::bigint` : Prisma.empty;
+  const through =
+    opts.throughSeq !== undefined
+      ? Prisma.sql`AND "AuditEvent".seq <= ${opts.throughSeq.toString()}::bigint`
+      : Prisma.empty;
   // The header goes out with the first batch: the first chunk has then run a
   // query, and a route that reads it before answering fails before its 200.
   let header = format === "csv" ? `${CSV_COLUMNS.join(",")}\r\n` : "";
@@ -50,9 +84,12 @@ export async function* exportAuditEvents(
       return;
     }
     if (format === "csv") {
-      yield `${header}${Papa.unparse(rows.map((r) => CSV_COLUMNS.map((c) => safeCell(r[c]))), { newline: "\r\n" })}\r\n`;
+      yield `${header}${Papa.unparse(
+        rows.map((r) => CSV_COLUMNS.map((c) => safeCell(r[c]))),
+        { newline: "\r\n" },
+      )}\r\n`;
     } else {
-      yield rows.map((r) => r.line).join("\n") + "\n";
+      yield `${rows.map((r) => r.line).join("\n")}\n`;
     }
     header = "";
     cursor = rows.at(-1)?.cursor ?? cursor;

@@ -33,8 +33,16 @@ export type AuditFilter = Partial<z.output<typeof AuditFilter>>;
  * start of a word of the event (so "alice" finds alice@northwind.example).
  */
 export function searchQuery(q: string): string | null {
-  const words = q.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}@._-]/gu, "").replace(/^[-.]+|[-.]+$/g, "")).filter(Boolean);
-  return words.length ? words.slice(0, 12).map((w) => `'${w}':*`).join(" & ") : null;
+  const words = q
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}@._-]/gu, "").replace(/^[-.]+|[-.]+$/g, ""))
+    .filter(Boolean);
+  return words.length
+    ? words
+        .slice(0, 12)
+        .map((w) => `'${w}':*`)
+        .join(" & ")
+    : null;
 }
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -49,9 +57,15 @@ export function auditWhere(staff: Staff, f: AuditFilter): Prisma.Sql {
   ];
   const tsq = f.q ? searchQuery(f.q) : null;
   if (tsq) parts.push(Prisma.sql`"search" @@ to_tsquery('simple', ${tsq})`);
-  if (f.actor) parts.push(Prisma.sql`("actorEmail" ILIKE ${like(f.actor)} OR "actorName" ILIKE ${like(f.actor)} OR "actorId" = ${f.actor})`);
+  if (f.actor)
+    parts.push(
+      Prisma.sql`("actorEmail" ILIKE ${like(f.actor)} OR "actorName" ILIKE ${like(f.actor)} OR "actorId" = ${f.actor})`,
+    );
   // An event keeps the name it was logged under: a filter for an action's current name finds it under a former name too.
-  if (f.action) parts.push(Prisma.sql`("action" LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR "action" = ANY(${formerNamesOf(f.action)}::text[]))`);
+  if (f.action)
+    parts.push(
+      Prisma.sql`("action" LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR "action" = ANY(${formerNamesOf(f.action)}::text[]))`,
+    );
   if (f.tenant) parts.push(Prisma.sql`"tenantId" = ${f.tenant}`);
   if (f.vendor) parts.push(Prisma.sql`"vendor" = ${f.vendor}::"Vendor"`);
   if (f.target) {

@@ -28,7 +28,7 @@ async function* archiveLines(pool: pg.Pool, afterSeq: bigint, throughSeq: bigint
       [cursor.toString(), throughSeq.toString()],
     );
     if (rows.length === 0) return;
-    yield rows.map((r) => r.line).join("\n") + "\n";
+    yield `${rows.map((r) => r.line).join("\n")}\n`;
     cursor = BigInt(rows.at(-1)?.seq ?? cursor);
   }
 }
@@ -40,17 +40,31 @@ async function* archiveLines(pool: pg.Pool, afterSeq: bigint, throughSeq: bigint
  * the last removed hash, so the remaining chain still verifies. A chain that
  * does not verify is never pruned: that would destroy the evidence.
  */
-export async function pruneAuditLog(db: Db, pool: pg.Pool, opts: { days: number; archiveDir: string; now?: Date; actor?: { id: string; email: string; name: string } | null }): Promise<PruneOutcome> {
+export async function pruneAuditLog(
+  db: Db,
+  pool: pg.Pool,
+  opts: { days: number; archiveDir: string; now?: Date; actor?: { id: string; email: string; name: string } | null },
+): Promise<PruneOutcome> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - opts.days * 86_400_000);
   const last = await db.auditCheckpoint.findFirst({ orderBy: { seq: "desc" } });
   const afterSeq = last?.seq ?? 0n;
-  const range = await db.auditEvent.aggregate({ where: { at: { lt: cutoff }, seq: { gt: afterSeq } }, _max: { seq: true }, _min: { at: true }, _count: true });
+  const range = await db.auditEvent.aggregate({
+    where: { at: { lt: cutoff }, seq: { gt: afterSeq } },
+    _max: { seq: true },
+    _min: { at: true },
+    _count: true,
+  });
   const throughSeq = range._max.seq;
   if (throughSeq === null) return { pruned: 0, reason: `no events older than ${opts.days} days` };
 
   const report = await verifyAuditChain(db);
   if (!report.ok) {
-    await recordAudit(db, { action: "audit.pruned", actor: opts.actor ?? null, outcome: "failure", reason: `the chain does not verify (${report.reason}); nothing was pruned` });
+    await recordAudit(db, {
+      action: "audit.pruned",
+      actor: opts.actor ?? null,
+      outcome: "failure",
+      reason: `the chain does not verify (${report.reason}); nothing was pruned`,
+    });
     return { pruned: 0, reason: "the chain does not verify" };
   }
 
@@ -59,22 +73,48 @@ export async function pruneAuditLog(db: Db, pool: pg.Pool, opts: { days: number;
   const sha = createHash("sha256");
   const gzip = createGzip();
   gzip.on("data", (chunk: Buffer) => sha.update(chunk));
-  await pipeline(Readable.from(archiveLines(pool, afterSeq, throughSeq)), gzip, createWriteStream(archivePath, { mode: 0o600, flags: "wx" }));
+  await pipeline(
+    Readable.from(archiveLines(pool, afterSeq, throughSeq)),
+    gzip,
+    createWriteStream(archivePath, { mode: 0o600, flags: "wx" }),
+  );
   const archiveSha256 = sha.digest("hex");
 
-  const pruned = await db.$transaction(async (tx) => {
-    const lastPruned = await tx.auditEvent.findUniqueOrThrow({ where: { seq: throughSeq }, select: { hash: true, at: true } });
-    await tx.$executeRawUnsafe(`SET LOCAL audit.prune_through = '${throughSeq.toString()}'`);
-    const count = await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE seq > ${afterSeq} AND seq <= ${throughSeq}`;
-    await tx.auditCheckpoint.create({
-      data: { seq: throughSeq, hash: lastPruned.hash, prunedCount: count, firstAt: range._min.at!, lastAt: lastPruned.at, archivePath, archiveSha256 },
-    });
-    return count;
-  }, { timeout: 600_000 });
+  const pruned = await db.$transaction(
+    async (tx) => {
+      const lastPruned = await tx.auditEvent.findUniqueOrThrow({
+        where: { seq: throughSeq },
+        select: { hash: true, at: true },
+      });
+      await tx.$executeRawUnsafe(`SET LOCAL audit.prune_through = '${throughSeq.toString()}'`);
+      const count = await tx.$executeRaw`DELETE FROM "AuditEvent" WHERE seq > ${afterSeq} AND seq <= ${throughSeq}`;
+      await tx.auditCheckpoint.create({
+        data: {
+          seq: throughSeq,
+          hash: lastPruned.hash,
+          prunedCount: count,
+          firstAt: range._min.at!,
+          lastAt: lastPruned.at,
+          archivePath,
+          archiveSha256,
+        },
+      });
+      return count;
+    },
+    { timeout: 600_000 },
+  );
 
   await recordAudit(db, {
-    action: "audit.pruned", actor: opts.actor ?? null, outcome: "success",
-    after: { events: pruned, throughSeq: throughSeq.toString(), olderThanDays: opts.days, archive: path.basename(archivePath), archiveSha256 },
+    action: "audit.pruned",
+    actor: opts.actor ?? null,
+    outcome: "success",
+    after: {
+      events: pruned,
+      throughSeq: throughSeq.toString(),
+      olderThanDays: opts.days,
+      archive: path.basename(archivePath),
+      archiveSha256,
+    },
   });
   return { pruned, throughSeq, archivePath, archiveSha256 };
 }

@@ -39,7 +39,12 @@ export async function listAuditEvents(staff: Staff, f: AuditFilter) {
   // Keyset paging on seq: `before` walks to older events, `after` back to newer ones.
   const newerFirst = f.after === undefined;
   const where = auditWhere(staff, f);
-  const cursor = f.before !== undefined ? Prisma.sql`AND seq < ${f.before}` : f.after !== undefined ? Prisma.sql`AND seq > ${f.after}` : Prisma.empty;
+  const cursor =
+    f.before !== undefined
+      ? Prisma.sql`AND seq < ${f.before}`
+      : f.after !== undefined
+        ? Prisma.sql`AND seq > ${f.after}`
+        : Prisma.empty;
   const rows = await db().$queryRaw<AuditRow[]>`
     SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" WHERE ${where} ${cursor}
     ORDER BY seq ${newerFirst ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${AUDIT_PAGE_SIZE + 1}`;
@@ -64,19 +69,25 @@ export async function getAuditEvent(staff: Staff, id: string) {
  * the event it undid (each names the other as an audit_event target).
  */
 export async function relatedEvents(
-  db: Db, staff: Staff, event: { id: string; correlationId: string | null; targets: unknown },
+  db: Db,
+  staff: Staff,
+  event: { id: string; correlationId: string | null; targets: unknown },
 ) {
   const targets = (Array.isArray(event.targets) ? event.targets : []) as { type?: string; id?: string }[];
   return db.auditEvent.findMany({
     where: {
-      AND: [auditScope(staff), {
-        OR: [
-          ...(event.correlationId ? [{ id: event.correlationId }, { correlationId: event.correlationId }] : []),
-          { correlationId: event.id },
-          { targets: { array_contains: [{ type: "audit_event", id: event.id }] } },
-          ...targets.filter((t) => t.type === "audit_event" && t.id).map((t) => ({ id: t.id })),
-        ],
-      }, { NOT: { id: event.id } }],
+      AND: [
+        auditScope(staff),
+        {
+          OR: [
+            ...(event.correlationId ? [{ id: event.correlationId }, { correlationId: event.correlationId }] : []),
+            { correlationId: event.id },
+            { targets: { array_contains: [{ type: "audit_event", id: event.id }] } },
+            ...targets.filter((t) => t.type === "audit_event" && t.id).map((t) => ({ id: t.id })),
+          ],
+        },
+        { NOT: { id: event.id } },
+      ],
     },
     orderBy: { seq: "asc" },
     take: 20,

@@ -1,14 +1,46 @@
-import type { AuditAction } from "./event-types";
 import { describe, expect, it } from "vitest";
 import { AuditEventInput } from "./event";
+import type { AuditAction } from "./event-types";
 import { parseAuditInput } from "./quick-parse";
 
 const actor = { id: "s1", email: "a@example.com", name: "A", extra: "dropped" };
 const valid: AuditEventInput[] = [
-  { action: "trugrid.mfa.turned_on", actor, outcome: "success", tenantId: "t1", vendor: "trugrid", jobId: "j1", targets: [{ type: "user", id: "u@x.example", label: "U" }], before: { a: 1 }, after: { b: [1] } },
-  { action: "staff.sign_in_failed", actor: null, outcome: "failure", reason: "bad password", ip: "203.0.113.1", userAgent: "UA" },
-  { action: "tenant.created", actor, outcome: "pending", reason: null, targets: [{ type: "tenant", id: "t", extra: 1 } as never] },
-  { action: "x.y" as AuditAction, actor, outcome: "denied", reason: "not allowed", vendor: null, tenantId: null, jobId: null, correlationId: null },
+  {
+    action: "trugrid.mfa.turned_on",
+    actor,
+    outcome: "success",
+    tenantId: "t1",
+    vendor: "trugrid",
+    jobId: "j1",
+    targets: [{ type: "user", id: "u@x.example", label: "U" }],
+    before: { a: 1 },
+    after: { b: [1] },
+  },
+  {
+    action: "staff.sign_in_failed",
+    actor: null,
+    outcome: "failure",
+    reason: "bad password",
+    ip: "203.0.113.1",
+    userAgent: "UA",
+  },
+  {
+    action: "tenant.created",
+    actor,
+    outcome: "pending",
+    reason: null,
+    targets: [{ type: "tenant", id: "t", extra: 1 } as never],
+  },
+  {
+    action: "x.y" as AuditAction,
+    actor,
+    outcome: "denied",
+    reason: "not allowed",
+    vendor: null,
+    tenantId: null,
+    jobId: null,
+    correlationId: null,
+  },
   { action: "x.y" as AuditAction, actor, outcome: "success", correlationId: "6f1c1f8e-8f5e-4c1a-9a57-111111111111" },
   { action: "x.y" as AuditAction, actor, outcome: "success", before: undefined, after: null },
 ];

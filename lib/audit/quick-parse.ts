@@ -4,7 +4,8 @@ import { AuditEventInput } from "./event";
 type Parsed = ReturnType<typeof AuditEventInput.parse>;
 
 const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
-const nullableString = (v: unknown): v is string | null | undefined => v === undefined || v === null || typeof v === "string";
+const nullableString = (v: unknown): v is string | null | undefined =>
+  v === undefined || v === null || typeof v === "string";
 
 /**
  * AuditEventInput.parse for the common, valid case, written out by hand: a
@@ -30,11 +31,20 @@ function quick(e: AuditEventInput): Parsed | null {
   let actor: Parsed["actor"] = null;
   if (e.actor !== null) {
     const a = e.actor as Record<string, unknown> | undefined;
-    if (!a || typeof a !== "object" || typeof a.id !== "string" || typeof a.email !== "string" || typeof a.name !== "string") return null;
+    if (
+      !a ||
+      typeof a !== "object" ||
+      typeof a.id !== "string" ||
+      typeof a.email !== "string" ||
+      typeof a.name !== "string"
+    )
+      return null;
     actor = { id: a.id, email: a.email, name: a.name };
   }
-  if (!nullableString(e.ip) || !nullableString(e.userAgent) || !nullableString(e.tenantId) || !nullableString(e.jobId)) return null;
-  if (e.vendor !== undefined && e.vendor !== null && !(VENDOR_IDS as readonly unknown[]).includes(e.vendor)) return null;
+  if (!nullableString(e.ip) || !nullableString(e.userAgent) || !nullableString(e.tenantId) || !nullableString(e.jobId))
+    return null;
+  if (e.vendor !== undefined && e.vendor !== null && !(VENDOR_IDS as readonly unknown[]).includes(e.vendor))
+    return null;
   // A correlation id must be a UUID: left to the schema's check.
   if (e.correlationId !== undefined && e.correlationId !== null) return null;
   let targets: Parsed["targets"] = [];
@@ -43,14 +53,31 @@ function quick(e: AuditEventInput): Parsed | null {
     targets = [];
     for (const t of e.targets as unknown[]) {
       const x = t as Record<string, unknown> | null;
-      if (!x || typeof x !== "object" || typeof x.type !== "string" || x.type.length < 1 || typeof x.id !== "string" || x.id.length < 1) return null;
+      if (
+        !x ||
+        typeof x !== "object" ||
+        typeof x.type !== "string" ||
+        x.type.length < 1 ||
+        typeof x.id !== "string" ||
+        x.id.length < 1
+      )
+        return null;
       if (x.label !== undefined && typeof x.label !== "string") return null;
       targets.push(x.label === undefined ? { type: x.type, id: x.id } : { type: x.type, id: x.id, label: x.label });
     }
   }
   const out: Record<string, unknown> = {
-    action: e.action, actor, ip: e.ip ?? null, userAgent: e.userAgent ?? null, tenantId: e.tenantId ?? null,
-    vendor: e.vendor ?? null, targets, jobId: e.jobId ?? null, correlationId: null, outcome, reason,
+    action: e.action,
+    actor,
+    ip: e.ip ?? null,
+    userAgent: e.userAgent ?? null,
+    tenantId: e.tenantId ?? null,
+    vendor: e.vendor ?? null,
+    targets,
+    jobId: e.jobId ?? null,
+    correlationId: null,
+    outcome,
+    reason,
   };
   if ("before" in e) out.before = e.before;
   if ("after" in e) out.after = e.after;

@@ -41,23 +41,46 @@ const clip = (s: string | null | undefined, n: number) => (s && s.length > n ? `
  * indexed text is clipped, before anything is hashed. Checked on the JSON
  * text already written, so the usual event costs nothing more.
  */
-function storable(e: ReturnType<typeof parseAuditInput>, json: { targets: string; before: string | null; after: string | null }) {
+function storable(
+  e: ReturnType<typeof parseAuditInput>,
+  json: { targets: string; before: string | null; after: string | null },
+) {
   const strings = [e.actor?.id, e.actor?.email, e.actor?.name, e.ip, e.userAgent, e.tenantId, e.jobId, e.reason];
-  const hasNul = strings.some((v) => v?.includes(NUL)) || [json.targets, json.before, json.after].some((t) => t?.includes("\\u0000"));
-  const tooLong = [e.actor?.id, e.actor?.email, e.actor?.name, e.ip, e.tenantId, e.jobId].some((v) => (v?.length ?? 0) > MAX_INDEXED) || (e.reason?.length ?? 0) > MAX_REASON;
+  const hasNul =
+    strings.some((v) => v?.includes(NUL)) ||
+    [json.targets, json.before, json.after].some((t) => t?.includes("\\u0000"));
+  const tooLong =
+    [e.actor?.id, e.actor?.email, e.actor?.name, e.ip, e.tenantId, e.jobId].some(
+      (v) => (v?.length ?? 0) > MAX_INDEXED,
+    ) || (e.reason?.length ?? 0) > MAX_REASON;
   if (!hasNul && !tooLong) return { e, json };
   const clean = hasNul ? (JSON.parse(JSON.stringify(e).replaceAll("\\u0000", "\\ufffd")) as typeof e) : { ...e };
-  const actor = clean.actor && { id: clip(clean.actor.id, MAX_INDEXED)!, email: clip(clean.actor.email, MAX_INDEXED)!, name: clip(clean.actor.name, MAX_INDEXED)! };
+  const actor = clean.actor && {
+    id: clip(clean.actor.id, MAX_INDEXED)!,
+    email: clip(clean.actor.email, MAX_INDEXED)!,
+    name: clip(clean.actor.name, MAX_INDEXED)!,
+  };
   const fixed = {
-    ...clean, actor, ip: clip(clean.ip, MAX_INDEXED), tenantId: clip(clean.tenantId, MAX_INDEXED), jobId: clip(clean.jobId, MAX_INDEXED),
+    ...clean,
+    actor,
+    ip: clip(clean.ip, MAX_INDEXED),
+    tenantId: clip(clean.tenantId, MAX_INDEXED),
+    jobId: clip(clean.jobId, MAX_INDEXED),
     reason: clip(clean.reason, MAX_REASON),
   } as typeof e;
-  return { e: fixed, json: { targets: jsonText(fixed.targets) ?? "[]", before: jsonText(fixed.before), after: jsonText(fixed.after) } };
+  return {
+    e: fixed,
+    json: { targets: jsonText(fixed.targets) ?? "[]", before: jsonText(fixed.before), after: jsonText(fixed.after) },
+  };
 }
 
 function toRow(input: AuditEventInput) {
   const parsed = parseAuditInput(input);
-  const { e, json } = storable(parsed, { targets: jsonText(parsed.targets) ?? "[]", before: jsonText(parsed.before), after: jsonText(parsed.after) });
+  const { e, json } = storable(parsed, {
+    targets: jsonText(parsed.targets) ?? "[]",
+    before: jsonText(parsed.before),
+    after: jsonText(parsed.after),
+  });
   const row = {
     id: randomUUID(),
     // Millisecond precision: what timestamptz(3) stores is what was hashed.
@@ -84,8 +107,16 @@ function toRow(input: AuditEventInput) {
   // values' own, written without the round trip; anything else (a class
   // instance, a toJSON member) is hashed after it.
   // The hashed text does not depend on the chain: written here, outside the chain lock, only the hashes are chained under it.
-  const canonical = canonicalJsonOfPlain(hashedFieldsOf(row))
-    ?? canonicalJson(hashedFieldsOf({ ...row, targets: fromJsonb(json.targets) ?? [], before: fromJsonb(json.before), after: fromJsonb(json.after) }));
+  const canonical =
+    canonicalJsonOfPlain(hashedFieldsOf(row)) ??
+    canonicalJson(
+      hashedFieldsOf({
+        ...row,
+        targets: fromJsonb(json.targets) ?? [],
+        before: fromJsonb(json.before),
+        after: fromJsonb(json.after),
+      }),
+    );
   return { ...row, canonical };
 }
 type Row = ReturnType<typeof toRow>;
@@ -95,7 +126,10 @@ interface Exec {
   run: (sql: Prisma.Sql) => Promise<unknown>;
   rows: <T>(sql: Prisma.Sql) => Promise<T[]>;
 }
-const onPrisma = (tx: Tx): Exec => ({ run: (sql) => tx.$executeRaw(sql), rows: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql) });
+const onPrisma = (tx: Tx): Exec => ({
+  run: (sql) => tx.$executeRaw(sql),
+  rows: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql),
+});
 const onPg = (client: pg.PoolClient): Exec => ({
   run: (sql) => client.query(sql.text, sql.values as unknown[]),
   rows: async <T>(sql: Prisma.Sql) => (await client.query(sql.text, sql.values as unknown[])).rows as T[],
@@ -164,12 +198,17 @@ export async function recordAudit(client: Db | Tx, input: AuditEventInput): Prom
  * other writers of the log do not wait for it.
  */
 export async function recordAuditMany(
-  db: Db, inputs: AuditEventInput[], alongside?: (tx: Tx, ids: string[]) => Promise<unknown>,
+  db: Db,
+  inputs: AuditEventInput[],
+  alongside?: (tx: Tx, ids: string[]) => Promise<unknown>,
 ): Promise<{ id: string; hash: string }[]> {
   if (inputs.length === 0) return [];
   const rows = inputs.map(toRow);
   return db.$transaction(async (tx) => {
-    await alongside?.(tx, rows.map((r) => r.id));
+    await alongside?.(
+      tx,
+      rows.map((r) => r.id),
+    );
     return appendRows(onPrisma(tx), rows);
   }, txOptions());
 }
@@ -195,12 +234,17 @@ export function prepareAuditEvents(inputs: AuditEventInput[]): PreparedAuditEven
  * `alongside` runs first in the same transaction, on the same client.
  */
 export async function recordAuditManyPg(
-  pool: pg.Pool, events: AuditEventInput[] | PreparedAuditEvents, alongside?: (client: pg.PoolClient, ids: string[]) => Promise<unknown>,
+  pool: pg.Pool,
+  events: AuditEventInput[] | PreparedAuditEvents,
+  alongside?: (client: pg.PoolClient, ids: string[]) => Promise<unknown>,
 ): Promise<{ id: string; hash: string }[]> {
   const rows = Array.isArray(events) ? events.map(toRow) : [...events.rows];
   if (rows.length === 0) return [];
   return inPgTransaction(pool, async (client) => {
-    await alongside?.(client, rows.map((r) => r.id));
+    await alongside?.(
+      client,
+      rows.map((r) => r.id),
+    );
     return appendRows(onPg(client), rows);
   });
 }

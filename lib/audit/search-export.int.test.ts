@@ -1,13 +1,13 @@
 import v8 from "node:v8";
 import vm from "node:vm";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
 import type { Staff } from "../auth/staff";
 import { createPgPool } from "../db/pg-pool";
 import { exportAuditEvents } from "./export";
-import { auditWhere, type AuditFilter } from "./filter";
+import { type AuditFilter, auditWhere } from "./filter";
 import { recordAudit } from "./record";
 
 let t: TestDatabase;
@@ -26,11 +26,46 @@ beforeAll(async () => {
   operatorA = await makeStaff(t.db, { role: "operator", tenantIds: [a.id] });
   const ana = { id: admin.id, email: admin.email, name: "Ana Admin" };
   const op = { id: operatorA.id, email: operatorA.email, name: "Olga Operator" };
-  await recordAudit(t.db, { action: "trugrid.mfa.turned_off", actor: op, tenantId: a.id, vendor: "trugrid", outcome: "success", targets: [{ type: "user", id: "alice@northwind.example", label: "Alice Smith" }], before: { mfa: true }, after: { mfa: false } });
-  await recordAudit(t.db, { action: "twingate.device.blocked", actor: op, tenantId: a.id, vendor: "twingate", outcome: "failure", reason: "Rate limit exceeded", targets: [{ type: "device", id: "RGV2aWNlOjE=", label: "ALICE-LAPTOP" }], jobId: "job-42" });
-  await recordAudit(t.db, { action: "truu.device.deleted", actor: ana, tenantId: b.id, vendor: "truu", outcome: "success", targets: [{ type: "device", id: "d-9", label: "bob-phone" }] });
-  await recordAudit(t.db, { action: "staff.created", actor: ana, outcome: "success", targets: [{ type: "staff", id: "s-1", label: "new@helpdesk.local" }] });
-  await recordAudit(t.db, { action: "staff.password_changed", actor: op, outcome: "success", targets: [{ type: "staff", id: operatorA.id }] });
+  await recordAudit(t.db, {
+    action: "trugrid.mfa.turned_off",
+    actor: op,
+    tenantId: a.id,
+    vendor: "trugrid",
+    outcome: "success",
+    targets: [{ type: "user", id: "alice@northwind.example", label: "Alice Smith" }],
+    before: { mfa: true },
+    after: { mfa: false },
+  });
+  await recordAudit(t.db, {
+    action: "twingate.device.blocked",
+    actor: op,
+    tenantId: a.id,
+    vendor: "twingate",
+    outcome: "failure",
+    reason: "Rate limit exceeded",
+    targets: [{ type: "device", id: "RGV2aWNlOjE=", label: "ALICE-LAPTOP" }],
+    jobId: "job-42",
+  });
+  await recordAudit(t.db, {
+    action: "truu.device.deleted",
+    actor: ana,
+    tenantId: b.id,
+    vendor: "truu",
+    outcome: "success",
+    targets: [{ type: "device", id: "d-9", label: "bob-phone" }],
+  });
+  await recordAudit(t.db, {
+    action: "staff.created",
+    actor: ana,
+    outcome: "success",
+    targets: [{ type: "staff", id: "s-1", label: "new@helpdesk.local" }],
+  });
+  await recordAudit(t.db, {
+    action: "staff.password_changed",
+    actor: op,
+    outcome: "success",
+    targets: [{ type: "staff", id: operatorA.id }],
+  });
 });
 afterAll(async () => {
   await pool.end();
@@ -38,13 +73,19 @@ afterAll(async () => {
 });
 
 async function actions(staff: Staff, f: AuditFilter) {
-  const rows = await t.db.$queryRaw<{ action: string }[]>`SELECT action FROM "AuditEvent" WHERE ${auditWhere(staff, f)} ORDER BY seq`;
+  const rows = await t.db.$queryRaw<
+    { action: string }[]
+  >`SELECT action FROM "AuditEvent" WHERE ${auditWhere(staff, f)} ORDER BY seq`;
   return rows.map((r) => r.action);
 }
 
 describe("audit filters", () => {
   it("keeps each staff user to their scope", async () => {
-    expect(await actions(operatorA, {})).toEqual(["trugrid.mfa.turned_off", "twingate.device.blocked", "staff.password_changed"]);
+    expect(await actions(operatorA, {})).toEqual([
+      "trugrid.mfa.turned_off",
+      "twingate.device.blocked",
+      "staff.password_changed",
+    ]);
     expect(await actions(admin, {})).toHaveLength(5);
     expect(await actions(operatorA, { tenant: b.id })).toEqual([]);
   });
@@ -77,7 +118,14 @@ async function collect(gen: AsyncGenerator<string>) {
 
 describe("audit export", () => {
   it("writes CSV with neutralised formula cells and JSON lines, within scope", async () => {
-    await recordAudit(t.db, { action: "jumpcloud.user.updated", actor: null, tenantId: a.id, outcome: "failure", reason: "=HYPERLINK(\"http://x\")", targets: [{ type: "user", id: "u1" }] });
+    await recordAudit(t.db, {
+      action: "jumpcloud.user.updated",
+      actor: null,
+      tenantId: a.id,
+      outcome: "failure",
+      reason: '=HYPERLINK("http://x")',
+      targets: [{ type: "user", id: "u1" }],
+    });
     const csv = await collect(exportAuditEvents(pool, operatorA, {}, "csv"));
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toMatch(/^seq,id,at,actorName/);
@@ -85,8 +133,17 @@ describe("audit export", () => {
     expect(csv).not.toContain("truu.device.deleted");
     expect(csv).toContain(`,"'=HYPERLINK(""http://x"")",`);
     const jsonl = await collect(exportAuditEvents(pool, admin, { vendor: "trugrid" }, "jsonl"));
-    const events = jsonl.trim().split("\n").map((l) => JSON.parse(l));
-    expect(events).toEqual([expect.objectContaining({ action: "trugrid.mfa.turned_off", after: { mfa: false }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    const events = jsonl
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: "trugrid.mfa.turned_off",
+        after: { mfa: false },
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
   });
 
   it("exports 100,000 events with flat memory", async () => {
@@ -102,7 +159,10 @@ describe("audit export", () => {
     // Live memory, not garbage not yet collected: sample the heap right after a full collection.
     v8.setFlagsFromString("--expose-gc");
     const gc = vm.runInNewContext("gc") as () => void;
-    const live = () => { gc(); return process.memoryUsage().heapUsed; };
+    const live = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
     const before = live();
     let peak = before;
     let n = 0;

@@ -22,11 +22,22 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<ChainRe
       orderBy: { seq: "asc" },
       take: pageSize,
     });
-    if (page.length === 0) return { ok: true, events, lastHash: prevHash, fromCheckpoint: checkpoint && { seq: checkpoint.seq, prunedAt: checkpoint.at } };
+    if (page.length === 0)
+      return {
+        ok: true,
+        events,
+        lastHash: prevHash,
+        fromCheckpoint: checkpoint && { seq: checkpoint.seq, prunedAt: checkpoint.at },
+      };
     for (const row of page) {
       const brokenAt = { seq: row.seq, id: row.id, at: row.at, action: row.action };
       if (row.prevHash !== prevHash) {
-        return { ok: false, events, brokenAt, reason: "its prev_hash does not match the event before it (an event was removed, inserted or reordered)" };
+        return {
+          ok: false,
+          events,
+          brokenAt,
+          reason: "its prev_hash does not match the event before it (an event was removed, inserted or reordered)",
+        };
       }
       if (eventHash(prevHash, hashedFieldsOf(row)) !== row.hash) {
         return { ok: false, events, brokenAt, reason: "its content does not match its hash (the event was altered)" };

@@ -1,9 +1,9 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { recordAudit } from "../audit/record";
 import { loadOrCreateSecret } from "../config/data-dir";
 import { db } from "../db";
-import { recordAudit } from "../audit/record";
 import { clientIp, userAgent } from "./client-ip";
 import { oidcProvider, ssoStaffFor } from "./oidc";
 import { safeRedirectUrl } from "./safe-redirect";
@@ -26,7 +26,12 @@ export const SESSION_ABSOLUTE_HOURS = Number(process.env.CONSOLE_SESSION_ABSOLUT
 export const authSecret = () => process.env.AUTH_SECRET ?? loadOrCreateSecret("auth-secret");
 // No control characters in the email: it is looked up and counted in Postgres, which refuses NUL outright.
 export const PasswordCredentials = z.object({
-  email: z.string().trim().min(1).max(320).regex(/^[^\u0000-\u001f\u007f]+$/),
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(320)
+    .regex(/^[^\u0000-\u001f\u007f]+$/),
   password: z.string().min(1).max(1024),
 });
 
@@ -69,7 +74,12 @@ function config(): NextAuthConfig {
             return null;
           }
           if (result.next !== "none") throw new SecondFactorNeeded();
-          return { id: result.staff.id, email: result.staff.email, name: result.staff.name, sv: result.staff.sessionVersion };
+          return {
+            id: result.staff.id,
+            email: result.staff.email,
+            name: result.staff.name,
+            sv: result.staff.sessionVersion,
+          };
         },
       }),
       ...(oidc ? [oidc] : []),
@@ -85,14 +95,22 @@ function config(): NextAuthConfig {
         const meta = { ip: null, userAgent: null };
         if (!staff) {
           await recordAudit(db(), {
-            action: "staff.sign_in_failed", actor: null, ...meta, outcome: "failure",
-            targets: [{ type: "staff_user", id: String(user.email ?? "unknown") }], reason: "single sign-on identity is not an active staff account",
+            action: "staff.sign_in_failed",
+            actor: null,
+            ...meta,
+            outcome: "failure",
+            targets: [{ type: "staff_user", id: String(user.email ?? "unknown") }],
+            reason: "single sign-on identity is not an active staff account",
           });
           return false;
         }
         await recordAudit(db(), {
-          action: "staff.signed_in", actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta,
-          targets: [{ type: "staff_user", id: staff.id, label: staff.email }], outcome: "success", after: { method: "oidc" },
+          action: "staff.signed_in",
+          actor: { id: staff.id, email: staff.email, name: staff.name },
+          ...meta,
+          targets: [{ type: "staff_user", id: staff.id, label: staff.email }],
+          outcome: "success",
+          after: { method: "oidc" },
         });
         return true;
       },
@@ -103,7 +121,8 @@ function config(): NextAuthConfig {
           token.sv = staff?.sessionVersion ?? (user as { sv?: number }).sv ?? 0;
           token.signedInAt = Date.now();
         }
-        if (typeof token.signedInAt === "number" && Date.now() - token.signedInAt > SESSION_ABSOLUTE_HOURS * 3600_000) return null;
+        if (typeof token.signedInAt === "number" && Date.now() - token.signedInAt > SESSION_ABSOLUTE_HOURS * 3600_000)
+          return null;
         return token;
       },
       async session({ session, token }) {

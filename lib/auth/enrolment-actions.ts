@@ -6,11 +6,15 @@ import { z } from "zod";
 import { ActionError, type Result } from "../actions/result";
 import { db } from "../db";
 import {
-  addPasskeyAtSignIn, confirmTotpAtSignIn, finishSignInAfterEnrolment, passkeyOptionsAtSignIn, startTotpAtSignIn,
+  addPasskeyAtSignIn,
+  confirmTotpAtSignIn,
+  finishSignInAfterEnrolment,
+  passkeyOptionsAtSignIn,
+  startTotpAtSignIn,
 } from "../second-factor/enrol-at-sign-in";
+import { PasskeyName } from "../second-factor/inputs";
 import { relyingParty } from "../second-factor/relying-party";
 import type { TotpEnrolment } from "../second-factor/totp-factor";
-import { PasskeyName } from "../second-factor/inputs";
 import { RegistrationResponse } from "../second-factor/webauthn-json";
 import { readPendingSignIn, writePendingSignIn } from "./pending-cookie";
 import { EXPIRED_SIGN_IN, type PendingSignIn } from "./pending-sign-in";
@@ -46,7 +50,9 @@ export async function startEnrolmentTotp(): Promise<Result<TotpEnrolment>> {
 /** Returns the recovery codes to show once; the pending state then says the factor is set up. */
 export async function confirmEnrolmentTotp(code: string): Promise<Result<{ recoveryCodes: string[] }>> {
   const pending = await pendingStep("enrol");
-  const result = await attempt(async () => ({ recoveryCodes: await confirmTotpAtSignIn(db(), pending, String(code).slice(0, 64), await requestMeta()) }));
+  const result = await attempt(async () => ({
+    recoveryCodes: await confirmTotpAtSignIn(db(), pending, String(code).slice(0, 64), await requestMeta()),
+  }));
   if (result.ok) await writePendingSignIn({ ...pending, step: "enrolled", factor: "totp", enrolledAt: Date.now() });
   return result;
 }
@@ -62,9 +68,12 @@ const AddPasskey = z.object({ name: PasskeyName, response: RegistrationResponse 
 export async function addEnrolmentPasskey(input: unknown): Promise<Result<{ recoveryCodes: string[] }>> {
   const pending = await pendingStep("enrol");
   const parsed = AddPasskey.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "The passkey's answer is malformed." };
+  if (!parsed.success)
+    return { ok: false, error: parsed.error.issues[0]?.message ?? "The passkey's answer is malformed." };
   const rp = relyingParty(await headers());
-  const result = await attempt(async () => ({ recoveryCodes: await addPasskeyAtSignIn(db(), pending, parsed.data, rp, await requestMeta()) }));
+  const result = await attempt(async () => ({
+    recoveryCodes: await addPasskeyAtSignIn(db(), pending, parsed.data, rp, await requestMeta()),
+  }));
   if (result.ok) await writePendingSignIn({ ...pending, step: "enrolled", factor: "passkey", enrolledAt: Date.now() });
   return result;
 }

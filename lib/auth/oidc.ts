@@ -15,7 +15,11 @@ interface OidcProfile {
  * AUTH_OIDC_CLIENT_SECRET are all set.
  */
 export function oidcProvider(): OIDCConfig<OidcProfile> | null {
-  const { AUTH_OIDC_ISSUER: issuer, AUTH_OIDC_CLIENT_ID: clientId, AUTH_OIDC_CLIENT_SECRET: clientSecret } = process.env;
+  const {
+    AUTH_OIDC_ISSUER: issuer,
+    AUTH_OIDC_CLIENT_ID: clientId,
+    AUTH_OIDC_CLIENT_SECRET: clientSecret,
+  } = process.env;
   if (!issuer || !clientId || !clientSecret) return null;
   return {
     id: "oidc",

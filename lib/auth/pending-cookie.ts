@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { authSecret } from "./auth";
-import { openPending, pendingCookieName, PENDING_LIFETIME_S, sealPending, type PendingSignIn } from "./pending-sign-in";
+import { openPending, PENDING_LIFETIME_S, type PendingSignIn, pendingCookieName, sealPending } from "./pending-sign-in";
 import { usesSecureCookies } from "./session-token";
 
 // Only the sign-in pages under /login need the state, so the cookie goes
@@ -21,11 +21,21 @@ export async function readPendingSignIn(): Promise<PendingSignIn | null> {
 export async function writePendingSignIn(pending: PendingSignIn): Promise<void> {
   const name = await cookieName();
   (await cookies()).set(name, await sealPending(pending, authSecret()), {
-    httpOnly: true, sameSite: "strict", path: PATH, secure: name.startsWith("__Secure-"), maxAge: PENDING_LIFETIME_S[pending.step],
+    httpOnly: true,
+    sameSite: "strict",
+    path: PATH,
+    secure: name.startsWith("__Secure-"),
+    maxAge: PENDING_LIFETIME_S[pending.step],
   });
 }
 
 export async function clearPendingSignIn(): Promise<void> {
   const name = await cookieName();
-  (await cookies()).set(name, "", { httpOnly: true, sameSite: "strict", path: PATH, secure: name.startsWith("__Secure-"), maxAge: 0 });
+  (await cookies()).set(name, "", {
+    httpOnly: true,
+    sameSite: "strict",
+    path: PATH,
+    secure: name.startsWith("__Secure-"),
+    maxAge: 0,
+  });
 }

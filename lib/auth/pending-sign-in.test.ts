@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openPending, sealPending, type PendingSignIn } from "./pending-sign-in";
+import { openPending, type PendingSignIn, sealPending } from "./pending-sign-in";
 import { mintSignInGrant, readSignInGrant } from "./sign-in-grant";
 
 const secret = "a test secret of enough length for HKDF";
-const pending: PendingSignIn = { staffId: "staff-id-in-plain-sight", sessionVersion: 2, step: "second_factor", next: "/audit?x=1" };
+const pending: PendingSignIn = {
+  staffId: "staff-id-in-plain-sight",
+  sessionVersion: 2,
+  step: "second_factor",
+  next: "/audit?x=1",
+};
 
 afterEach(() => vi.useRealTimers());
 
@@ -11,14 +16,16 @@ describe("pending sign-in state", () => {
   it("round-trips, and is opaque", async () => {
     const token = await sealPending(pending, secret);
     expect(token).not.toContain("staff-id-in-plain-sight");
-    expect(Buffer.from(token.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1")).not.toContain("staff-id-in-plain-sight");
+    expect(Buffer.from(token.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1")).not.toContain(
+      "staff-id-in-plain-sight",
+    );
     expect(await openPending(token, secret)).toEqual(pending);
   });
 
   it("is refused with another key, tampered with, or missing", async () => {
     const token = await sealPending(pending, secret);
     expect(await openPending(token, "another secret of enough length")).toBeNull();
-    expect(await openPending(token.slice(0, -4) + "AAAA", secret)).toBeNull();
+    expect(await openPending(`${token.slice(0, -4)}AAAA`, secret)).toBeNull();
     expect(await openPending(undefined, secret)).toBeNull();
   });
 

@@ -18,7 +18,11 @@ export const PENDING_STEPS = ["second_factor", "enrol", "enrolled"] as const;
 export type PendingStep = (typeof PENDING_STEPS)[number];
 
 /** Seconds each step's state lives: a code is typed in moments; setting up an app takes longer. */
-export const PENDING_LIFETIME_S: Record<PendingStep, number> = { second_factor: 5 * 60, enrol: 15 * 60, enrolled: 10 * 60 };
+export const PENDING_LIFETIME_S: Record<PendingStep, number> = {
+  second_factor: 5 * 60,
+  enrol: 15 * 60,
+  enrolled: 10 * 60,
+};
 
 const Pending = z.object({
   staffId: z.string().min(1),
@@ -40,7 +44,12 @@ export function pendingCookieName(secure: boolean): string {
 }
 
 export async function sealPending(pending: PendingSignIn, secret: string): Promise<string> {
-  return sealClaims(PURPOSE, { ...pending, next: safeNextPath(pending.next) }, secret, PENDING_LIFETIME_S[pending.step]);
+  return sealClaims(
+    PURPOSE,
+    { ...pending, next: safeNextPath(pending.next) },
+    secret,
+    PENDING_LIFETIME_S[pending.step],
+  );
 }
 
 export async function openPending(token: string | null | undefined, secret: string): Promise<PendingSignIn | null> {

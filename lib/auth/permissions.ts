@@ -66,7 +66,12 @@ export function can(role: Role, permission: Permission): boolean {
  * an admin holds them only with every tenant, so a tenant-scoped admin never
  * acts on, or learns about, what it cannot see.
  */
-export const EVERY_TENANT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["tenants.manage", "audit.retention", "audit.verify", "console.settings"]);
+export const EVERY_TENANT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  "tenants.manage",
+  "audit.retention",
+  "audit.verify",
+  "console.settings",
+]);
 
 /** can(), with the reach EVERY_TENANT_PERMISSIONS need: what the wrappers check. */
 export function allows(staff: { role: Role; allTenants: boolean }, permission: Permission): boolean {
@@ -74,7 +79,10 @@ export function allows(staff: { role: Role; allTenants: boolean }, permission: P
 }
 
 /** Why allows() refused, for the audit log and the caller. */
-export function refusalOf(staff: { role: Role; allTenants: boolean }, permission: Permission): { reason: string; message: string } {
+export function refusalOf(
+  staff: { role: Role; allTenants: boolean },
+  permission: Permission,
+): { reason: string; message: string } {
   if (!can(staff.role, permission)) {
     return {
       reason: `role ${staff.role} lacks ${permission} (needs ${PERMISSIONS[permission]})`,

@@ -3,9 +3,20 @@ import { safeNextPath, safeRedirectUrl } from "./safe-redirect";
 
 // Each of these ends on another origin when taken as a redirect target as is.
 const BYPASSES = [
-  "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "\t//evil.example",
-  "/\n/evil.example", "https:evil.example", "https://evil.example/path", "javascript:alert(1)", "data:text/html,x",
-  "/..//evil.example", "/.%2e//evil.example", "/../..//evil.example/x?y=1",
+  "//evil.example",
+  "///evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "/\t/evil.example",
+  "\t//evil.example",
+  "/\n/evil.example",
+  "https:evil.example",
+  "https://evil.example/path",
+  "javascript:alert(1)",
+  "data:text/html,x",
+  "/..//evil.example",
+  "/.%2e//evil.example",
+  "/../..//evil.example/x?y=1",
 ];
 
 describe("safeNextPath", () => {

@@ -6,7 +6,7 @@ import type { Result } from "../actions/result";
 import { db } from "../db";
 import { passkeyAuthenticationOptions } from "../second-factor/passkeys";
 import { relyingParty } from "../second-factor/relying-party";
-import { verifySecondFactor, type SecondFactorAnswer } from "../second-factor/second-step";
+import { type SecondFactorAnswer, verifySecondFactor } from "../second-factor/second-step";
 import { AuthenticationResponse } from "../second-factor/webauthn-json";
 import { clearPendingSignIn, readPendingSignIn } from "./pending-cookie";
 import { EXPIRED_SIGN_IN } from "./pending-sign-in";
@@ -20,7 +20,7 @@ import { THROTTLED_MESSAGE } from "./throttle";
 
 async function pendingSecondStep() {
   const pending = await readPendingSignIn();
-  if (!pending || pending.step !== "second_factor") redirect(EXPIRED_SIGN_IN);
+  if (pending?.step !== "second_factor") redirect(EXPIRED_SIGN_IN);
   return pending;
 }
 
@@ -33,8 +33,16 @@ const WRONG: Record<SecondFactorAnswer["method"], string> = {
 /** A refusal names the way it was answered, so the page shows it beside that way only. */
 type StepState = { error?: string; method?: SecondFactorAnswer["method"] };
 
-async function answer(pending: Awaited<ReturnType<typeof pendingSecondStep>>, given: SecondFactorAnswer): Promise<StepState> {
-  const result = await verifySecondFactor(db(), { staffId: pending.staffId, sessionVersion: pending.sessionVersion, answer: given, ...(await requestMeta()) });
+async function answer(
+  pending: Awaited<ReturnType<typeof pendingSecondStep>>,
+  given: SecondFactorAnswer,
+): Promise<StepState> {
+  const result = await verifySecondFactor(db(), {
+    staffId: pending.staffId,
+    sessionVersion: pending.sessionVersion,
+    answer: given,
+    ...(await requestMeta()),
+  });
   if (result.ok) {
     await startSession(result.staff, `password+${result.method}`, pending.next);
     return {};

@@ -44,7 +44,10 @@ export async function readStaffSession(
   const name = sessionCookieName(opts.secure);
   const parts = cookies
     .filter((c) => (c.name === name || c.name.startsWith(`${name}.`)) && c.value)
-    .map((c) => ({ index: c.name === name ? 0 : Number.parseInt(c.name.slice(name.length + 1), 10) || 0, value: c.value }))
+    .map((c) => ({
+      index: c.name === name ? 0 : Number.parseInt(c.name.slice(name.length + 1), 10) || 0,
+      value: c.value,
+    }))
     .sort((a, b) => a.index - b.index);
   if (parts.length === 0) return null;
   const now = opts.now ?? Date.now();
@@ -73,6 +76,9 @@ export async function readStaffSession(
  * rule (AUTH_URL's protocol, else the forwarded one), with Auth.js's own
  * default of https when no protocol is known.
  */
-export function usesSecureCookies(forwardedProto: string | null, env: Record<string, string | undefined> = process.env): boolean {
+export function usesSecureCookies(
+  forwardedProto: string | null,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   return servedOverHttps(forwardedProto ?? "https", env);
 }

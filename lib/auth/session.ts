@@ -16,7 +16,9 @@ import { readStaff, type Staff } from "./staff";
 export const currentStaff = cache(async (): Promise<Staff | null> => {
   const [jar, h] = await Promise.all([cookies(), headers()]);
   const session = await readStaffSession(jar.getAll(), {
-    secret: authSecret(), secure: usesSecureCookies(h.get("x-forwarded-proto")), absoluteHours: SESSION_ABSOLUTE_HOURS,
+    secret: authSecret(),
+    secure: usesSecureCookies(h.get("x-forwarded-proto")),
+    absoluteHours: SESSION_ABSOLUTE_HOURS,
   });
   if (!session) return null;
   const staff = await readStaff(pgPool(), session.staffId);

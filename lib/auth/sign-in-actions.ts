@@ -17,7 +17,10 @@ import { verifySignIn } from "./verify-sign-in";
 
 const WRONG = "Wrong email or password.";
 
-export async function signInWithPassword(_prev: { error?: string } | undefined, form: FormData): Promise<{ error?: string }> {
+export async function signInWithPassword(
+  _prev: { error?: string } | undefined,
+  form: FormData,
+): Promise<{ error?: string }> {
   const parsed = PasswordCredentials.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { error: WRONG };
   const result = await verifySignIn(db(), { ...parsed.data, ...(await requestMeta()) });
@@ -28,7 +31,12 @@ export async function signInWithPassword(_prev: { error?: string } | undefined, 
     return {};
   }
   // No session yet: the browser keeps who passed the password, for minutes, until the second factor (or its enrolment).
-  await writePendingSignIn({ staffId: result.staff.id, sessionVersion: result.staff.sessionVersion, step: result.next, next });
+  await writePendingSignIn({
+    staffId: result.staff.id,
+    sessionVersion: result.staff.sessionVersion,
+    step: result.next,
+    next,
+  });
   redirect(result.next === "enrol" ? "/login/enrol" : "/login/second-factor");
 }
 
@@ -40,8 +48,11 @@ export async function signOutAction(): Promise<void> {
   const staff = await currentStaff();
   if (staff) {
     await recordAudit(db(), {
-      action: "staff.signed_out", actor: { id: staff.id, email: staff.email, name: staff.name }, ...(await requestMeta()),
-      targets: [{ type: "staff_user", id: staff.id, label: staff.email }], outcome: "success",
+      action: "staff.signed_out",
+      actor: { id: staff.id, email: staff.email, name: staff.name },
+      ...(await requestMeta()),
+      targets: [{ type: "staff_user", id: staff.id, label: staff.email }],
+      outcome: "success",
     });
   }
   await signOut({ redirectTo: "/login" });

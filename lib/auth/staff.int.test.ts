@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
-import { createPgPool } from "../db/pg-pool";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
+import { createPgPool } from "../db/pg-pool";
 import { loadStaff, readStaff, tenantsReadWith } from "./staff";
 
 let t: TestDatabase;
@@ -25,7 +25,10 @@ describe("readStaff (the per-request staff lookup)", () => {
     for (const id of [two.id, none.id]) {
       const raw = await readStaff(pool, id);
       const viaPrisma = await loadStaff(t.db, id);
-      expect({ ...raw, tenantIds: [...raw!.tenantIds].sort() }).toEqual({ ...viaPrisma, tenantIds: [...viaPrisma!.tenantIds].sort() });
+      expect({ ...raw, tenantIds: [...raw!.tenantIds].sort() }).toEqual({
+        ...viaPrisma,
+        tenantIds: [...viaPrisma!.tenantIds].sort(),
+      });
     }
     expect((await readStaff(pool, two.id))?.tenantIds.sort()).toEqual([a.id, b.id].sort());
     expect(await readStaff(pool, none.id)).toMatchObject({ role: "admin", tenantIds: [] });
@@ -37,7 +40,10 @@ describe("readStaff (the per-request staff lookup)", () => {
     await makeTenant(t.db, "Not theirs");
     const s = await makeStaff(t.db, { role: "viewer", tenantIds: [zed.id, acme.id] });
     const staff = (await readStaff(pool, s.id))!;
-    expect(tenantsReadWith.get(staff)).toEqual([{ id: acme.id, name: "Acme Corp", isDemo: true }, { id: zed.id, name: "Zed Ltd", isDemo: false }]);
+    expect(tenantsReadWith.get(staff)).toEqual([
+      { id: acme.id, name: "Acme Corp", isDemo: true },
+      { id: zed.id, name: "Zed Ltd", isDemo: false },
+    ]);
     const none = (await readStaff(pool, (await makeStaff(t.db, { role: "admin" })).id))!;
     expect(tenantsReadWith.get(none)).toEqual([]);
   });

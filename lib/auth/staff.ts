@@ -1,6 +1,6 @@
-import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
-import { rawRows, type Queryable } from "../db/raw-query";
+import { type Queryable, rawRows } from "../db/raw-query";
+import { Prisma } from "../generated/prisma/client";
 import type { Role } from "./permissions";
 
 export interface Staff {
@@ -57,16 +57,28 @@ export const tenantsReadWith = new WeakMap<Staff, TenantSummary[]>();
  * Prisma's two queries (user, then tenants) cost several times the CPU of this one.
  */
 export async function readStaff(db: Queryable, id: string): Promise<Staff | null> {
-  const [row] = await rawRows<Staff & { disabled: boolean; tenants: TenantSummary[] }>(db, Prisma.sql`
+  const [row] = await rawRows<Staff & { disabled: boolean; tenants: TenantSummary[] }>(
+    db,
+    Prisma.sql`
     SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion", s."timeZone",
       coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds",
       coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC) FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants",
       count(t."tenantId") >= (SELECT count(*) FROM "Tenant") AS "allTenants"
     FROM "StaffUser" s LEFT JOIN "StaffTenant" t ON t."staffId" = s."id" LEFT JOIN "Tenant" n ON n."id" = t."tenantId"
     WHERE s."id" = ${id}
-    GROUP BY s."id"`);
+    GROUP BY s."id"`,
+  );
   if (!row || row.disabled) return null;
-  const staff: Staff = { id: row.id, email: row.email, name: row.name, role: row.role, tenantIds: row.tenantIds, allTenants: row.allTenants, sessionVersion: row.sessionVersion, timeZone: row.timeZone };
+  const staff: Staff = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    tenantIds: row.tenantIds,
+    allTenants: row.allTenants,
+    sessionVersion: row.sessionVersion,
+    timeZone: row.timeZone,
+  };
   tenantsReadWith.set(staff, row.tenants);
   return staff;
 }

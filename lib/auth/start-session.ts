@@ -12,7 +12,10 @@ import type { SignedInStaff } from "./verify-sign-in";
  * Auth.js answers with a redirect, thrown as Next's redirect.
  */
 export async function startSession(staff: SignedInStaff, method: string, next: string): Promise<void> {
-  const grant = await mintSignInGrant({ staffId: staff.id, sessionVersion: staff.sessionVersion, method }, authSecret());
+  const grant = await mintSignInGrant(
+    { staffId: staff.id, sessionVersion: staff.sessionVersion, method },
+    authSecret(),
+  );
   await clearPendingSignIn();
   await signIn("credentials", { grant, redirectTo: safeNextPath(next) });
 }

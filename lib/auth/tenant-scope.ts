@@ -7,9 +7,13 @@ import type { Staff } from "./staff";
  * parsed input (or by looking up the object it names), and that tenant must
  * be in the caller's scope.
  */
-export type TenantRule<I> = "global" | ((input: I, staff: Staff) => Promise<string | null | undefined> | string | null | undefined);
+export type TenantRule<I> =
+  | "global"
+  | ((input: I, staff: Staff) => Promise<string | null | undefined> | string | null | undefined);
 
-export type TenantCheck = { ok: true; tenantId: string | null } | { ok: false; tenantId: string | null; reason: string };
+export type TenantCheck =
+  | { ok: true; tenantId: string | null }
+  | { ok: false; tenantId: string | null; reason: string };
 
 export async function checkTenant<I>(rule: TenantRule<I>, input: I, staff: Staff): Promise<TenantCheck> {
   if (rule === "global") return { ok: true, tenantId: null };

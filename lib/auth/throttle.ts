@@ -12,7 +12,9 @@ export const THROTTLE = {
 /** What a throttled person is told, at either step of a sign-in. */
 export const THROTTLED_MESSAGE = "Too many failed sign-ins. Wait a few minutes before trying again.";
 
-export type ThrottleVerdict = { throttled: false } | { throttled: true; scope: "account" | "ip"; retryAfterSeconds: number };
+export type ThrottleVerdict =
+  | { throttled: false }
+  | { throttled: true; scope: "account" | "ip"; retryAfterSeconds: number };
 
 export async function checkThrottle(db: Db, email: string, ip: string, now = new Date()): Promise<ThrottleVerdict> {
   const since = new Date(now.getTime() - THROTTLE.windowMs);
@@ -28,9 +30,15 @@ export async function checkThrottle(db: Db, email: string, ip: string, now = new
     // Free again when the oldest of the last `limit` failures leaves the window.
     const oldest = rows[limit - 1]?.at.getTime();
     if (oldest === undefined) return null;
-    return { throttled: true, scope, retryAfterSeconds: Math.max(1, Math.ceil((oldest + THROTTLE.windowMs - now.getTime()) / 1000)) };
+    return {
+      throttled: true,
+      scope,
+      retryAfterSeconds: Math.max(1, Math.ceil((oldest + THROTTLE.windowMs - now.getTime()) / 1000)),
+    };
   };
-  return verdict(byAccount, THROTTLE.perAccount, "account") ?? verdict(byIp, THROTTLE.perIp, "ip") ?? { throttled: false };
+  return (
+    verdict(byAccount, THROTTLE.perAccount, "account") ?? verdict(byIp, THROTTLE.perIp, "ip") ?? { throttled: false }
+  );
 }
 
 export async function recordAttempt(db: Db, email: string, ip: string, success: boolean): Promise<void> {
@@ -47,15 +55,20 @@ const GUESS_LOCK = 4_201_780;
  * another against a count that includes the ones before.
  */
 export async function throttledGuess<R>(
-  db: Db, who: { email: string; ip: string; now?: Date }, judge: (tx: Db) => Promise<{ ok: boolean; result: R }>,
+  db: Db,
+  who: { email: string; ip: string; now?: Date },
+  judge: (tx: Db) => Promise<{ ok: boolean; result: R }>,
 ): Promise<{ throttled: Extract<ThrottleVerdict, { throttled: true }> } | { throttled: null; ok: boolean; result: R }> {
-  return db.$transaction(async (prismaTx) => {
-    const tx = prismaTx as unknown as Db;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GUESS_LOCK}::int, hashtext(${who.email}))`;
-    const verdict = await checkThrottle(tx, who.email, who.ip, who.now);
-    if (verdict.throttled) return { throttled: verdict };
-    const { ok, result } = await judge(tx);
-    await recordAttempt(tx, who.email, who.ip, ok);
-    return { throttled: null, ok, result };
-  }, { maxWait: 15_000, timeout: 30_000 });
+  return db.$transaction(
+    async (prismaTx) => {
+      const tx = prismaTx as unknown as Db;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${GUESS_LOCK}::int, hashtext(${who.email}))`;
+      const verdict = await checkThrottle(tx, who.email, who.ip, who.now);
+      if (verdict.throttled) return { throttled: verdict };
+      const { ok, result } = await judge(tx);
+      await recordAttempt(tx, who.email, who.ip, ok);
+      return { throttled: null, ok, result };
+    },
+    { maxWait: 15_000, timeout: 30_000 },
+  );
 }

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const attempt = (email: string, password: string, ip = "198.51.100.1") => verifySignIn(t.db, { email, password, ip, userAgent: "vitest" });
+const attempt = (email: string, password: string, ip = "198.51.100.1") =>
+  verifySignIn(t.db, { email, password, ip, userAgent: "vitest" });
 
 describe("verifySignIn", () => {
   it("signs in with the right password (email case-insensitive) and audits it", async () => {
@@ -25,7 +26,10 @@ describe("verifySignIn", () => {
     await makeStaff(t.db, { role: "viewer", email: "wrong@example.com", password: "right password 2" });
     expect(await attempt("wrong@example.com", "nope")).toEqual({ ok: false, reason: "invalid" });
     expect(await attempt("nobody@example.com", "nope")).toEqual({ ok: false, reason: "invalid" });
-    const events = await t.db.auditEvent.findMany({ where: { action: "staff.sign_in_failed" }, orderBy: { seq: "asc" } });
+    const events = await t.db.auditEvent.findMany({
+      where: { action: "staff.sign_in_failed" },
+      orderBy: { seq: "asc" },
+    });
     expect(events.map((e) => e.reason)).toEqual(["wrong password", "unknown account"]);
   });
 
@@ -37,18 +41,26 @@ describe("verifySignIn", () => {
 
   it("throttles an account after repeated failures, even for the right password, from any address", async () => {
     await makeStaff(t.db, { role: "viewer", email: "target@example.com", password: "right password 4" });
-    for (let i = 0; i < THROTTLE.perAccount; i++) expect((await attempt("target@example.com", `guess ${i}`, `192.0.2.${i}`)).ok).toBe(false);
+    for (let i = 0; i < THROTTLE.perAccount; i++)
+      expect((await attempt("target@example.com", `guess ${i}`, `192.0.2.${i}`)).ok).toBe(false);
     const res = await attempt("target@example.com", "right password 4", "192.0.2.200");
     expect(res).toMatchObject({ ok: false, reason: "throttled" });
     if (!res.ok) expect(res.retryAfterSeconds).toBeGreaterThan(0);
     const ev = await t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
-    expect(ev).toMatchObject({ action: "staff.sign_in_failed", outcome: "denied", reason: expect.stringMatching(/throttled.*account/) });
+    expect(ev).toMatchObject({
+      action: "staff.sign_in_failed",
+      outcome: "denied",
+      reason: expect.stringMatching(/throttled.*account/),
+    });
   });
 
   it("throttles an address spraying many accounts", async () => {
     await makeStaff(t.db, { role: "viewer", email: "victim@example.com", password: "right password 5" });
     for (let i = 0; i < THROTTLE.perIp; i++) await attempt(`spray${i}@example.com`, "Summer2026!", "198.51.100.66");
-    expect(await attempt("victim@example.com", "right password 5", "198.51.100.66")).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attempt("victim@example.com", "right password 5", "198.51.100.66")).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     // The same account from elsewhere is unaffected.
     expect((await attempt("victim@example.com", "right password 5", "198.51.100.67")).ok).toBe(true);
   });

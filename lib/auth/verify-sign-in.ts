@@ -1,6 +1,6 @@
-import type { Db } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { verifyPassword } from "../crypto/password";
+import type { Db } from "../db/client";
 import { stepFor } from "../second-factor/factors";
 import { throttledGuess } from "./throttle";
 
@@ -38,7 +38,11 @@ export async function verifySignIn(
   if (guess.throttled) {
     const throttle = guess.throttled;
     await recordAudit(db, {
-      action: "staff.sign_in_failed", actor: null, ...meta, targets: target, outcome: "denied",
+      action: "staff.sign_in_failed",
+      actor: null,
+      ...meta,
+      targets: target,
+      outcome: "denied",
       reason: `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; retry in ${throttle.retryAfterSeconds}s`,
     });
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
@@ -46,7 +50,11 @@ export async function verifySignIn(
   const { staff } = guess.result;
   if (!guess.ok || !staff) {
     await recordAudit(db, {
-      action: "staff.sign_in_failed", actor: null, ...meta, targets: target, outcome: "failure",
+      action: "staff.sign_in_failed",
+      actor: null,
+      ...meta,
+      targets: target,
+      outcome: "failure",
       reason: !staff ? "unknown account" : staff.disabled ? "account disabled" : "wrong password",
     });
     return { ok: false, reason: "invalid" };
@@ -58,18 +66,31 @@ export async function verifySignIn(
     await recordSignedIn(db, signedIn, meta, "password");
   } else {
     await recordAudit(db, {
-      action: "staff.password_verified", actor: null, ...meta, outcome: "success",
-      targets: [{ type: "staff_user", id: staff.id, label: staff.email }], after: { next },
+      action: "staff.password_verified",
+      actor: null,
+      ...meta,
+      outcome: "success",
+      targets: [{ type: "staff_user", id: staff.id, label: staff.email }],
+      after: { next },
     });
   }
   return { ok: true, staff: signedIn, next };
 }
 
 /** The end of every password sign-in (with or without a second factor): the audit event and the last sign-in time. */
-export async function recordSignedIn(db: Db, staff: SignedInStaff, meta: { ip: string; userAgent: string | null }, method: string): Promise<void> {
+export async function recordSignedIn(
+  db: Db,
+  staff: SignedInStaff,
+  meta: { ip: string; userAgent: string | null },
+  method: string,
+): Promise<void> {
   await db.staffUser.update({ where: { id: staff.id }, data: { lastSignInAt: new Date() } });
   await recordAudit(db, {
-    action: "staff.signed_in", actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta,
-    targets: [{ type: "staff_user", id: staff.id, label: staff.email }], outcome: "success", after: { method },
+    action: "staff.signed_in",
+    actor: { id: staff.id, email: staff.email, name: staff.name },
+    ...meta,
+    targets: [{ type: "staff_user", id: staff.id, label: staff.email }],
+    outcome: "success",
+    after: { method },
   });
 }

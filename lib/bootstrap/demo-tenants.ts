@@ -1,8 +1,8 @@
+import type { SimTenant } from "../../sim/fleet";
 import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
-import type { SimTenant } from "../../sim/fleet";
-import type { VendorId } from "../vendors/connection-fields";
 import { allTenantAdminIds } from "../staff/guards";
+import type { VendorId } from "../vendors/connection-fields";
 import { connectionRecord } from "../vendors/connection-record";
 
 /**
@@ -24,12 +24,19 @@ export async function seedDemoTenants(db: Db, simTenants: SimTenant[]): Promise<
       tenant = await db.tenant.create({ data: { name: sim.tenantName, isDemo: true } });
       created.push(sim.tenantName);
       await recordAudit(db, {
-        action: "tenant.created", actor: null, outcome: "success", tenantId: tenant.id,
-        targets: [{ type: "tenant", id: tenant.id, label: sim.tenantName }], after: { name: sim.tenantName, isDemo: true, source: "demo mode" },
+        action: "tenant.created",
+        actor: null,
+        outcome: "success",
+        tenantId: tenant.id,
+        targets: [{ type: "tenant", id: tenant.id, label: sim.tenantName }],
+        after: { name: sim.tenantName, isDemo: true, source: "demo mode" },
       });
     }
     demoIds.push(tenant.id);
-    for (const [vendor, c] of Object.entries(sim.connections) as [VendorId, { baseUrl: string } & Record<string, string>][]) {
+    for (const [vendor, c] of Object.entries(sim.connections) as [
+      VendorId,
+      { baseUrl: string } & Record<string, string>,
+    ][]) {
       const { baseUrl, apiKey, clientId, clientSecret, ...settings } = c;
       const data = connectionRecord(tenant.id, vendor, baseUrl, { apiKey, clientId, clientSecret }, settings);
       // Simulator ports can change between starts; the demo connection follows them.

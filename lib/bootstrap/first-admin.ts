@@ -35,20 +35,31 @@ export async function ensureFirstAdmin(db: Db, env: { email?: string; password?:
       const changed = !(await verifyPassword(env.password, existing.passwordHash));
       await db.staffUser.update({
         where: { id: existing.id },
-        data: { passwordHash, role: "admin", disabled: false, ...(changed ? { sessionVersion: { increment: 1 } } : {}) },
+        data: {
+          passwordHash,
+          role: "admin",
+          disabled: false,
+          ...(changed ? { sessionVersion: { increment: 1 } } : {}),
+        },
       });
       await grantEveryTenant(db, existing.id);
       await recordAudit(db, {
-        action: "staff.password_reset", actor: null, outcome: "success",
-        targets: [{ type: "staff_user", id: existing.id, label: email }], after: { source: "CONSOLE_ADMIN_PASSWORD at start", role: "admin" },
+        action: "staff.password_reset",
+        actor: null,
+        outcome: "success",
+        targets: [{ type: "staff_user", id: existing.id, label: email }],
+        after: { source: "CONSOLE_ADMIN_PASSWORD at start", role: "admin" },
       });
       return { kind: "reset-from-env", email };
     }
     const created = await db.staffUser.create({ data: { email, name: "Administrator", role: "admin", passwordHash } });
     await grantEveryTenant(db, created.id);
     await recordAudit(db, {
-      action: "staff.created", actor: null, outcome: "success",
-      targets: [{ type: "staff_user", id: created.id, label: email }], after: { email, role: "admin", source: "CONSOLE_ADMIN_EMAIL at start" },
+      action: "staff.created",
+      actor: null,
+      outcome: "success",
+      targets: [{ type: "staff_user", id: created.id, label: email }],
+      after: { email, role: "admin", source: "CONSOLE_ADMIN_EMAIL at start" },
     });
     return { kind: "created", email, password: env.password, generated: false };
   }
@@ -57,10 +68,15 @@ export async function ensureFirstAdmin(db: Db, env: { email?: string; password?:
   if (admins > 0 || (await db.staffUser.count()) > 0) return { kind: "existing", admins };
   const email = (env.email ?? DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
   const password = generatePassword();
-  const created = await db.staffUser.create({ data: { email, name: "Administrator", role: "admin", passwordHash: await hashPassword(password) } });
+  const created = await db.staffUser.create({
+    data: { email, name: "Administrator", role: "admin", passwordHash: await hashPassword(password) },
+  });
   await recordAudit(db, {
-    action: "staff.created", actor: null, outcome: "success",
-    targets: [{ type: "staff_user", id: created.id, label: email }], after: { email, role: "admin", source: "first start" },
+    action: "staff.created",
+    actor: null,
+    outcome: "success",
+    targets: [{ type: "staff_user", id: created.id, label: email }],
+    after: { email, role: "admin", source: "first start" },
   });
   return { kind: "created", email, password, generated: true };
 }

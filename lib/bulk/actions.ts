@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { action, ActionDenied, ActionError } from "../actions/action";
+import { ActionDenied, ActionError, action } from "../actions/action";
 import { can, PERMISSIONS, type Role } from "../auth/permissions";
 import { db } from "../db";
 import { appBoss } from "../jobs/app-boss";
@@ -15,19 +15,24 @@ import { uploadRefusal } from "./upload-limits";
 // limit's own message. (A body over next.config.js's serverActions
 // bodySizeLimit, set well above the file limit, never reaches this code:
 // proxy.ts answers it with a 413 that says so, lib/http/action-body-limit.ts.)
-const Upload = z.object({
-  tenantId: z.string().min(1),
-  operation: z.string().min(1).max(100),
-  file: z.instanceof(File, { message: "Choose a CSV file." }),
-}).superRefine(({ file }, ctx) => {
-  const refused = uploadRefusal(file);
-  if (refused) ctx.addIssue({ code: "custom", message: refused });
-});
+const Upload = z
+  .object({
+    tenantId: z.string().min(1),
+    operation: z.string().min(1).max(100),
+    file: z.instanceof(File, { message: "Choose a CSV file." }),
+  })
+  .superRefine(({ file }, ctx) => {
+    const refused = uploadRefusal(file);
+    if (refused) ctx.addIssue({ code: "custom", message: refused });
+  });
 
 /** Upload → plan. Nothing reaches the vendor: the plan is stored for the staff member to read and confirm. */
 export const planBulkUpload = action(
   {
-    name: "bulk.planned", perm: "bulk.apply", input: Upload, tenant: (i) => i.tenantId,
+    name: "bulk.planned",
+    perm: "bulk.apply",
+    input: Upload,
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_operation", id: i.operation, label: i.file.name }] }),
   },
   async ({ tenantId, operation, file }, ctx) => {
@@ -36,8 +41,15 @@ export const planBulkUpload = action(
     if (op.vendor) ctx.audit.vendor = op.vendor;
     requireOperationRole(op, ctx.staff.role);
     // Planning reads the cache in batches outside the wrapper's transaction; the job and its rows are written in one.
-    const upload = { tenantId, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), staffId: ctx.staff.id };
-    const res = op.runbook ? await op.runbook.planCsv(db(), upload) : await planBulkJob(db(), { ...upload, operationId: op.id });
+    const upload = {
+      tenantId,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      staffId: ctx.staff.id,
+    };
+    const res = op.runbook
+      ? await op.runbook.planCsv(db(), upload)
+      : await planBulkJob(db(), { ...upload, operationId: op.id });
     if (!res.ok) throw new ActionError(res.error);
     ctx.audit.targets = [{ type: "bulk_job", id: res.jobId, label: `${op.label}: ${file.name}` }];
     ctx.audit.after = { operation: op.id, fileName: file.name, counts: res.counts };
@@ -56,7 +68,11 @@ async function jobOf(tenantId: string, jobId: string) {
 
 /** An operation whose page action is for a higher role (or a runbook, which reaches several vendors) asks that role here too. */
 function requireOperationRole(op: { perm?: keyof typeof PERMISSIONS; label: string }, role: Role) {
-  if (op.perm && !can(role, op.perm)) throw new ActionDenied(`${op.label} needs the ${PERMISSIONS[op.perm]} role, as the console page does.`, `role ${role} lacks ${op.perm} for ${op.label}`);
+  if (op.perm && !can(role, op.perm))
+    throw new ActionDenied(
+      `${op.label} needs the ${PERMISSIONS[op.perm]} role, as the console page does.`,
+      `role ${role} lacks ${op.perm} for ${op.label}`,
+    );
 }
 
 async function enqueue(jobId: string) {
@@ -66,7 +82,10 @@ async function enqueue(jobId: string) {
 /** Confirms a plan: a destructive plan over 10 rows needs its row count typed. */
 export const confirmBulkJob = action(
   {
-    name: "bulk.confirmed", perm: "bulk.apply", input: JobRef.extend({ typedCount: z.string().trim().optional() }), tenant: (i) => i.tenantId,
+    name: "bulk.confirmed",
+    perm: "bulk.apply",
+    input: JobRef.extend({ typedCount: z.string().trim().optional() }),
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
   },
   async ({ tenantId, jobId, typedCount }, ctx) => {
@@ -81,12 +100,16 @@ export const confirmBulkJob = action(
 /** Stops after the chunk in flight; rows not sent end "cancelled". */
 export const cancelBulkJob = action(
   {
-    name: "bulk.cancelled", perm: "bulk.apply", input: JobRef, tenant: (i) => i.tenantId,
+    name: "bulk.cancelled",
+    perm: "bulk.apply",
+    input: JobRef,
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
   },
   async ({ tenantId, jobId }, ctx) => {
     const job = await jobOf(tenantId, jobId);
-    if (!["queued", "running"].includes(job.status)) throw new ActionError("Only a queued or running job can be cancelled.");
+    if (!["queued", "running"].includes(job.status))
+      throw new ActionError("Only a queued or running job can be cancelled.");
     await ctx.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true, status: "cancelling" } });
     return { cancelling: true };
   },
@@ -95,17 +118,27 @@ export const cancelBulkJob = action(
 /** Sends the failed and unknown rows of a finished job again, as a new attempt of the same job. */
 export const retryFailedRows = action(
   {
-    name: "bulk.retried", perm: "bulk.apply", input: JobRef, tenant: (i) => i.tenantId,
+    name: "bulk.retried",
+    perm: "bulk.apply",
+    input: JobRef,
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
   },
   async ({ tenantId, jobId }, ctx) => {
     const job = await jobOf(tenantId, jobId);
     const kind = bulkJobKind(job.operation);
     if (kind) requireOperationRole(kind, ctx.staff.role);
-    if (!["completed", "cancelled", "failed"].includes(job.status)) throw new ActionError("Wait for the job to finish before retrying its failed rows.");
-    const { count } = await db().bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown", "cancelled"] }, plan: { in: ["create", "update"] } }, data: { status: "pending" } });
+    if (!["completed", "cancelled", "failed"].includes(job.status))
+      throw new ActionError("Wait for the job to finish before retrying its failed rows.");
+    const { count } = await db().bulkRow.updateMany({
+      where: { jobId, status: { in: ["failed", "unknown", "cancelled"] }, plan: { in: ["create", "update"] } },
+      data: { status: "pending" },
+    });
     if (count === 0) throw new ActionError("No failed rows to retry.");
-    await db().bulkJob.update({ where: { id: jobId }, data: { status: "queued", cancelRequested: false, finishedAt: null } });
+    await db().bulkJob.update({
+      where: { id: jobId },
+      data: { status: "queued", cancelRequested: false, finishedAt: null },
+    });
     await enqueue(jobId);
     ctx.audit.after = { rows: count };
     return { rows: count };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TruGridSim } from "../../sim/trugrid";
-import { trugridBulkHarness, type BulkHarness } from "../../test/bulk-harness";
+import { type BulkHarness, trugridBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
 import { applyBulkJob, bulkProgress } from "./apply";
@@ -15,7 +15,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const domainState = () => sim.state.domains.values().next().value!;
 const users = () => [...domainState().users.values()].filter((u) => u.synced);
 
-const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
+const planAndConfirm = (operationId: string, csv: string) =>
+  planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
@@ -30,16 +31,32 @@ describe("bulk plan", () => {
   it("validates each row with its line, flags duplicates and unknown users, and sends nothing", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
     const csv = `UPN,extra\n${a!.upn},x\nnot-an-email,x\n${b!.upn.toUpperCase()},x\n\nghost@nowhere.example,x\n${b!.upn},x\n`;
-    const bad = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_off", fileName: "t.csv", bytes: enc(csv), staffId });
+    const bad = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "trugrid.mfa.turned_off",
+      fileName: "t.csv",
+      bytes: enc(csv),
+      staffId,
+    });
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("unknown column: extra") });
 
     const before = a!.mfaEnabled;
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_off", fileName: "t.csv", bytes: enc(csv.replace(/,x/g, "").replace("UPN,extra", "UPN")), staffId });
+    const res = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "trugrid.mfa.turned_off",
+      fileName: "t.csv",
+      bytes: enc(csv.replace(/,x/g, "").replace("UPN,extra", "UPN")),
+      staffId,
+    });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 3, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => [r.line, r.plan, r.status])).toEqual([
-      [2, "update", "pending"], [3, "error", "skipped"], [4, "update", "pending"], [6, "error", "skipped"], [7, "error", "skipped"],
+      [2, "update", "pending"],
+      [3, "error", "skipped"],
+      [4, "update", "pending"],
+      [6, "error", "skipped"],
+      [7, "error", "skipped"],
     ]);
     expect(rows[1]!.planError).toMatch(/^upn: Not a valid UPN/);
     expect(rows[3]!.planError).toMatch(/^Unknown UPN: ghost@nowhere.example/);
@@ -51,19 +68,50 @@ describe("bulk plan", () => {
 describe("bulk plan of a large file", () => {
   it("plans stretch by stretch: duplicates across stretches are flagged, every row is stored once with its plan and the job's counts", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const lines = [a!.upn, ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`), b!.upn, a!.upn.toUpperCase()];
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_on", fileName: "big.csv", bytes: enc(`upn\n${lines.join("\n")}\n`), staffId });
+    const lines = [
+      a!.upn,
+      ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`),
+      b!.upn,
+      a!.upn.toUpperCase(),
+    ];
+    const res = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "trugrid.mfa.turned_on",
+      fileName: "big.csv",
+      bytes: enc(`upn\n${lines.join("\n")}\n`),
+      staffId,
+    });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
     if (!res.ok) return;
     const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
-    expect(job).toMatchObject({ rowsTotal: 6003, planCounts: res.counts, status: "planned", fileName: "big.csv", headers: ["upn"], createdById: staffId });
+    expect(job).toMatchObject({
+      rowsTotal: 6003,
+      planCounts: res.counts,
+      status: "planned",
+      fileName: "big.csv",
+      headers: ["upn"],
+      createdById: staffId,
+    });
     // Written on node-postgres, read back by Prisma: the time is the same instant (UTC), not shifted by a zone.
     expect(Math.abs(job.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
-    expect(rows[0]).toMatchObject({ plan: "update", status: "pending", input: { upn: a!.upn }, before: { mfa: "unknown" }, after: { mfa: "on" }, planError: null });
+    expect(rows[0]).toMatchObject({
+      plan: "update",
+      status: "pending",
+      input: { upn: a!.upn },
+      before: { mfa: "unknown" },
+      after: { mfa: "on" },
+      planError: null,
+    });
     expect(rows[6001]).toMatchObject({ line: 6003, plan: "update", status: "pending", input: { upn: b!.upn } });
-    expect(rows[1]).toMatchObject({ plan: "error", status: "skipped", before: null, after: null, planError: expect.stringMatching(/^Unknown UPN: ghost0@/) });
+    expect(rows[1]).toMatchObject({
+      plan: "error",
+      status: "skipped",
+      before: null,
+      after: null,
+      planError: expect.stringMatching(/^Unknown UPN: ghost0@/),
+    });
     expect(rows[6002]).toMatchObject({ line: 6004, plan: "error", planError: "Duplicate of row 2 in this file." });
   });
 });
@@ -72,12 +120,24 @@ describe("bulk plan of malformed files", () => {
   it("stores each row the file cannot read as an error row naming its line and what is wrong; the other rows plan", async () => {
     const [a, b, c] = users().filter((u) => !u.isAdmin);
     const bytes = Uint8Array.from([
-      ...enc(`userUpn,resetPhone\r\n${a!.upn},false\r\n${b!.upn},false,surplus\r\n${c!.upn}\r\nbo"b@x.example,true\r\n`),
-      ...enc("r"), 0xe9, ...enc("n\u00e9@x.example,false\r\n"),
-      ...enc("n"), 0x00, ...enc("@x.example,false\r\n"),
+      ...enc(
+        `userUpn,resetPhone\r\n${a!.upn},false\r\n${b!.upn},false,surplus\r\n${c!.upn}\r\nbo"b@x.example,true\r\n`,
+      ),
+      ...enc("r"),
+      0xe9,
+      ...enc("n\u00e9@x.example,false\r\n"),
+      ...enc("n"),
+      0x00,
+      ...enc("@x.example,false\r\n"),
       ...enc(`"${b!.upn}","false"\r\n`),
     ]);
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.reset", fileName: "m.csv", bytes, staffId });
+    const res = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "trugrid.mfa.reset",
+      fileName: "m.csv",
+      bytes,
+      staffId,
+    });
     expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 5, duplicate: 0 } });
     if (!res.ok) return;
     const rows = await rowsOf(res.jobId);
@@ -87,30 +147,96 @@ describe("bulk plan of malformed files", () => {
       [3, "error", "skipped", "Line 3: 3 cells where the header has 2", { "#cells": `${b!.upn} · false · surplus` }],
       [4, "error", "skipped", "Line 4: 1 cell where the header has 2", { "#cells": c!.upn }],
       [5, "error", "skipped", "Line 5: a quote inside an unquoted cell", { upn: 'bo"b@x.example', resetPhone: "true" }],
-      [6, "error", "skipped", "Line 6: bytes that are not UTF-8 text", { upn: "r\uFFFDn\u00e9@x.example", resetPhone: "false" }],
-      [7, "error", "skipped", "Line 7: a NUL byte (binary data, not text)", { upn: "n\uFFFD@x.example", resetPhone: "false" }],
+      [
+        6,
+        "error",
+        "skipped",
+        "Line 6: bytes that are not UTF-8 text",
+        { upn: "r\uFFFDn\u00e9@x.example", resetPhone: "false" },
+      ],
+      [
+        7,
+        "error",
+        "skipped",
+        "Line 7: a NUL byte (binary data, not text)",
+        { upn: "n\uFFFD@x.example", resetPhone: "false" },
+      ],
       [8, "update", "pending", null, { upn: b!.upn, resetPhone: "false" }],
     ]);
   });
 
   it("refuses a file whose unclosed quote would swallow the rows after it, and plans nothing", async () => {
     const before = await h.t.db.bulkJob.count();
-    const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.reset", fileName: "q.csv", bytes: enc('userUpn,resetPhone\na@x.example,"false\nb@x.example,true\n'), staffId });
-    expect(res).toEqual({ ok: false, error: 'The quote opened on line 2 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").' });
+    const res = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "trugrid.mfa.reset",
+      fileName: "q.csv",
+      bytes: enc('userUpn,resetPhone\na@x.example,"false\nb@x.example,true\n'),
+      staffId,
+    });
+    expect(res).toEqual({
+      ok: false,
+      error:
+        'The quote opened on line 2 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").',
+    });
     expect(await h.t.db.bulkJob.count()).toBe(before);
   });
 
   it("answers every generated malformed file with a plan or a clear error, never an exception", async () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-    const cells = ['"', '""', "a@b.example", "=cmd|' /C calc'!A0", "", " ", "\t", "é@ü.example", "x".repeat(400), "machine,1", ";", "\r"];
-    const headers = ["userUpn", "UPN", "email,resetPhone", "userUpn;groupName;machineName", "deviceId", "nonsense", "", "user,machine", "email;role", "device"];
-    const ops = ["trugrid.mfa.turned_on", "trugrid.mfa.reset", "trugrid.machine_association.set", "truu.device.deleted", "trugrid.assignment.created", "truu.user.deleted", "twingate.user.role_changed", "twingate.device.blocked"];
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const cells = [
+      '"',
+      '""',
+      "a@b.example",
+      "=cmd|' /C calc'!A0",
+      "",
+      " ",
+      "\t",
+      "é@ü.example",
+      "x".repeat(400),
+      "machine,1",
+      ";",
+      "\r",
+    ];
+    const headers = [
+      "userUpn",
+      "UPN",
+      "email,resetPhone",
+      "userUpn;groupName;machineName",
+      "deviceId",
+      "nonsense",
+      "",
+      "user,machine",
+      "email;role",
+      "device",
+    ];
+    const ops = [
+      "trugrid.mfa.turned_on",
+      "trugrid.mfa.reset",
+      "trugrid.machine_association.set",
+      "truu.device.deleted",
+      "trugrid.assignment.created",
+      "truu.user.deleted",
+      "twingate.user.role_changed",
+      "twingate.device.blocked",
+    ];
     for (let i = 0; i < 60; i++) {
-      const lines = [pick(headers), ...Array.from({ length: Math.floor(rand() * 8) }, () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(cells)).join(pick([",", ";", "\t"])))];
+      const lines = [
+        pick(headers),
+        ...Array.from({ length: Math.floor(rand() * 8) }, () =>
+          Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(cells)).join(pick([",", ";", "\t"])),
+        ),
+      ];
       const bytes = new TextEncoder().encode(lines.join(pick(["\n", "\r\n", "\r"])));
-      const res = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: pick(ops), fileName: `fuzz-${i}.csv`, bytes, staffId });
+      const res = await planBulkJob(h.t.db, {
+        tenantId: h.tenantId,
+        operationId: pick(ops),
+        fileName: `fuzz-${i}.csv`,
+        bytes,
+        staffId,
+      });
       if (!res.ok) expect(res.error.length).toBeGreaterThan(10);
       else expect(Object.values(res.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     }
@@ -120,12 +246,18 @@ describe("bulk plan of malformed files", () => {
 describe("bulk apply", () => {
   it("sends in chunks, records the vendor's per-row status and one audit event per row linked to the job", async () => {
     const admin = users().find((u) => u.isAdmin)!;
-    const others = users().filter((u) => !u.isAdmin && u.mfaEnabled).slice(0, 3);
-    const { jobId } = await planAndConfirm("trugrid.mfa.turned_off", `userUpn\n${[admin, ...others].map((u) => u.upn).join("\n")}\n`);
+    const others = users()
+      .filter((u) => !u.isAdmin && u.mfaEnabled)
+      .slice(0, 3);
+    const { jobId } = await planAndConfirm(
+      "trugrid.mfa.turned_off",
+      `userUpn\n${[admin, ...others].map((u) => u.upn).join("\n")}\n`,
+    );
     expect(await applyBulkJob(h.t.db, jobId, { concurrency: 2 })).toBe("completed");
     const rows = await rowsOf(jobId);
     expect(rows[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Error/) });
-    for (const r of rows.slice(1)) expect(r).toMatchObject({ status: "succeeded", vendorMessage: expect.stringMatching(/^Success/), attempts: 1 });
+    for (const r of rows.slice(1))
+      expect(r).toMatchObject({ status: "succeeded", vendorMessage: expect.stringMatching(/^Success/), attempts: 1 });
     for (const u of others) expect(u.mfaEnabled).toBe(false);
     expect(admin.mfaEnabled).toBe(true);
     // What the console set is recorded for the users page, for the rows TruGrid accepted only.
@@ -144,20 +276,50 @@ describe("bulk apply", () => {
     const on = await planAndConfirm("trugrid.mfa.turned_on", `upn\n${a!.upn}\n${b!.upn}\n`);
     await h.t.db.bulkRow.updateMany({ where: { jobId: on.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
     expect(await applyBulkJob(h.t.db, on.jobId)).toBe("completed");
-    expect((await rowsOf(on.jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 1]]);
+    expect((await rowsOf(on.jobId)).map((r) => [r.status, r.attempts])).toEqual([
+      ["succeeded", 2],
+      ["succeeded", 1],
+    ]);
     // The next plan's "before" is what the console last set (whatever the UPN's case in the file).
-    const off = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.udp.disabled", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
+    const off = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "trugrid.udp.disabled",
+      fileName: "o.csv",
+      bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`),
+      staffId,
+    });
     if (!off.ok) throw new Error(off.error);
-    expect((await rowsOf(off.jobId))[0]).toMatchObject({ plan: "update", before: { udp: "unknown" }, after: { udp: "off" } });
-    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "trugrid.mfa.turned_off", fileName: "o.csv", bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`), staffId });
+    expect((await rowsOf(off.jobId))[0]).toMatchObject({
+      plan: "update",
+      before: { udp: "unknown" },
+      after: { udp: "off" },
+    });
+    const again = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "trugrid.mfa.turned_off",
+      fileName: "o.csv",
+      bytes: enc(`upn\n${a!.upn.toUpperCase()}\n`),
+      staffId,
+    });
     if (!again.ok) throw new Error(again.error);
-    expect((await rowsOf(again.jobId))[0]).toMatchObject({ plan: "update", before: { mfa: "on" }, after: { mfa: "off" } });
+    expect((await rowsOf(again.jobId))[0]).toMatchObject({
+      plan: "update",
+      before: { mfa: "on" },
+      after: { mfa: "off" },
+    });
 
     const reset = await planAndConfirm("trugrid.mfa.reset", `upn,resetPhone\n${a!.upn},false\n${b!.upn},true\n`);
-    await h.t.db.bulkRow.updateMany({ where: { jobId: reset.jobId, line: 2 }, data: { status: "sending", attempts: 1 } });
+    await h.t.db.bulkRow.updateMany({
+      where: { jobId: reset.jobId, line: 2 },
+      data: { status: "sending", attempts: 1 },
+    });
     expect(await applyBulkJob(h.t.db, reset.jobId)).toBe("completed");
     const rows = await rowsOf(reset.jobId);
-    expect(rows[0]).toMatchObject({ status: "unknown", attempts: 1, vendorMessage: expect.stringMatching(/not resent/) });
+    expect(rows[0]).toMatchObject({
+      status: "unknown",
+      attempts: 1,
+      vendorMessage: expect.stringMatching(/not resent/),
+    });
     expect(rows[1]).toMatchObject({ status: "succeeded", attempts: 1 });
     expect(await h.t.db.auditEvent.count({ where: { jobId: reset.jobId } })).toBe(2);
   });
@@ -173,10 +335,16 @@ describe("bulk apply", () => {
     }
     expect((await rowsOf(jobId)).map((r) => r.status)).toEqual(["failed", "failed"]);
     expect((await rowsOf(jobId))[0]!.vendorMessage).toMatch(/HTTP 500/);
-    await h.t.db.bulkRow.updateMany({ where: { jobId, status: { in: ["failed", "unknown"] } }, data: { status: "pending" } });
+    await h.t.db.bulkRow.updateMany({
+      where: { jobId, status: { in: ["failed", "unknown"] } },
+      data: { status: "pending" },
+    });
     await h.t.db.bulkJob.update({ where: { id: jobId }, data: { status: "queued", finishedAt: null } });
     expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
-    expect((await rowsOf(jobId)).map((r) => [r.status, r.attempts])).toEqual([["succeeded", 2], ["succeeded", 2]]);
+    expect((await rowsOf(jobId)).map((r) => [r.status, r.attempts])).toEqual([
+      ["succeeded", 2],
+      ["succeeded", 2],
+    ]);
     expect(a!.udp && b!.udp).toBe(true);
     expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(4);
   });
@@ -193,7 +361,8 @@ describe("bulk apply", () => {
     try {
       const applying = applyBulkJob(h.t.db, jobId, { concurrency: 1 });
       // The first chunk is written once answered; by then the second is at the vendor and a third claimed ahead.
-      for (let i = 0; i < 200 && (await h.t.db.bulkRow.count({ where: { jobId, status: "succeeded" } })) < 100; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && (await h.t.db.bulkRow.count({ where: { jobId, status: "succeeded" } })) < 100; i++)
+        await new Promise((r) => setTimeout(r, 50));
       await h.t.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true } });
       expect(await applying).toBe("cancelled");
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./csv";
 import { BULK_OPERATIONS, bulkOperation, templateCsv } from "./catalogue";
+import { parseCsv } from "./csv";
 import { mapHeaders, normHeader, rowObject } from "./headers";
 
 describe("bulk catalogue", () => {
@@ -25,8 +25,18 @@ describe("bulk catalogue", () => {
     expect(perm("truu.user.deleted")).toBe("truu.write");
     expect(perm("truu.device.deleted")).toBe("truu.write");
     // Operations of the catalogue carry their page action's permission (an operator's).
-    for (const id of ["twingate.device.blocked", "twingate.device.unblocked", "twingate.device.archived", "twingate.device.trusted"]) expect(perm(id), id).toBe("twingate.write");
-    expect(bulkOperation("truu.user.deleted")).toMatchObject({ destructive: true, repeatable: false, check: expect.any(Function) });
+    for (const id of [
+      "twingate.device.blocked",
+      "twingate.device.unblocked",
+      "twingate.device.archived",
+      "twingate.device.trusted",
+    ])
+      expect(perm(id), id).toBe("twingate.write");
+    expect(bulkOperation("truu.user.deleted")).toMatchObject({
+      destructive: true,
+      repeatable: false,
+      check: expect.any(Function),
+    });
   });
 
   it("no alias of one column is another column's name or alias (a header would map to either)", () => {
@@ -34,7 +44,9 @@ describe("bulk catalogue", () => {
       const seen = new Map<string, string>();
       for (const c of op.columns) {
         for (const name of new Set([c.field, c.header, ...(c.aliases ?? [])].map(normHeader))) {
-          expect(seen.get(name) ?? c.field, `${op.id}: "${name}" names both ${seen.get(name)} and ${c.field}`).toBe(c.field);
+          expect(seen.get(name) ?? c.field, `${op.id}: "${name}" names both ${seen.get(name)} and ${c.field}`).toBe(
+            c.field,
+          );
           seen.set(name, c.field);
         }
       }

@@ -1,9 +1,9 @@
+import type { Permission } from "../auth/permissions";
 import { offboardingRunbook } from "../offboarding/runbook";
 import { OPERATIONS } from "../operations/catalogue";
-import { currentOperationId } from "../operations/former-ids";
 import { toBulkOperation } from "../operations/derive/bulk";
+import { currentOperationId } from "../operations/former-ids";
 import { offers } from "../operations/operation";
-import type { Permission } from "../auth/permissions";
 import type { VendorId } from "../vendors/connection-fields";
 import type { BulkOperation } from "./operation";
 import type { BulkRunbook } from "./runbook";
@@ -23,8 +23,11 @@ export function bulkRunbook(id: string): BulkRunbook | null {
 /** An operation of the catalogue, or a runbook's step (some steps exist only within a runbook), by any id it had. */
 export function bulkOperation(given: string): BulkOperation<Record<string, unknown>> | null {
   const id = currentOperationId(given);
-  return (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>)
-    ?? BULK_RUNBOOKS.flatMap((r) => r.steps).find((o) => o.id === id) ?? null;
+  return (
+    (BULK_OPERATIONS.find((o) => o.id === id) as unknown as BulkOperation<Record<string, unknown>>) ??
+    BULK_RUNBOOKS.flatMap((r) => r.steps).find((o) => o.id === id) ??
+    null
+  );
 }
 
 /** What a job page and the confirm step need of a job's operation or runbook. */
@@ -43,9 +46,28 @@ export interface JobKind {
 export function bulkJobKind(given: string): JobKind | null {
   const id = currentOperationId(given);
   const runbook = bulkRunbook(id);
-  if (runbook) return { id, label: runbook.label, description: runbook.description, destructive: runbook.destructive, vendor: null, runbook, perm: runbook.perm };
+  if (runbook)
+    return {
+      id,
+      label: runbook.label,
+      description: runbook.description,
+      destructive: runbook.destructive,
+      vendor: null,
+      runbook,
+      perm: runbook.perm,
+    };
   const op = BULK_OPERATIONS.find((o) => o.id === id);
-  return op ? { id, label: op.label, description: op.description, destructive: op.destructive, vendor: op.vendor, runbook: null, perm: op.perm } : null;
+  return op
+    ? {
+        id,
+        label: op.label,
+        description: op.description,
+        destructive: op.destructive,
+        vendor: op.vendor,
+        runbook: null,
+        perm: op.perm,
+      }
+    : null;
 }
 
 /** The CSV template of an operation: its header row and one example row. */

@@ -25,7 +25,12 @@ export interface CsvRecord {
  * its message, naming the line, is returned. So is any message `each`
  * returns. Null when every record was read.
  */
-export function readCsvRecords(text: string, delimiter: string, bad: Map<number, BadBytes>, each: (r: CsvRecord) => string | void): string | null {
+export function readCsvRecords(
+  text: string,
+  delimiter: string,
+  bad: Map<number, BadBytes>,
+  each: (r: CsvRecord) => string | void,
+): string | null {
   let refusal = null as string | null; // (set inside Papa's callback, where TypeScript does not follow assignments)
   // Papa hands over one record at a time with the offset where it ends: the
   // previous end is where this one starts, and the line breaks before it
@@ -33,16 +38,28 @@ export function readCsvRecords(text: string, delimiter: string, bad: Map<number,
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
-    delimiter, newline: "\n", skipEmptyLines: false,
+    delimiter,
+    newline: "\n",
+    skipEmptyLines: false,
     step: (res, parser) => {
       const end = res.meta.cursor;
-      const record: RecordAt = { cells: res.data, errors: res.errors, start, end, line, breaks: lineBreaks(text, start, end) };
+      const record: RecordAt = {
+        cells: res.data,
+        errors: res.errors,
+        start,
+        end,
+        line,
+        breaks: lineBreaks(text, start, end),
+      };
       start = end;
       line += record.breaks;
       const badBytes = badLinesOf(record, text, bad);
       if (!badBytes.length && record.cells.every((c) => c.trim() === "")) return;
       const problems = recordProblems(record, text, delimiter, badBytes);
-      refusal = typeof problems === "string" ? problems : each({ line: record.line, cells: record.cells, problems, badBytes }) || null;
+      refusal =
+        typeof problems === "string"
+          ? problems
+          : each({ line: record.line, cells: record.cells, problems, badBytes }) || null;
       if (refusal) parser.abort();
     },
   });
@@ -50,7 +67,14 @@ export function readCsvRecords(text: string, delimiter: string, bad: Map<number,
 }
 
 /** One record as Papa read it: `start`/`end` are offsets in the text (the end past its line break), `line` the line it starts on, `breaks` the line breaks up to its end. */
-interface RecordAt { cells: string[]; errors: Papa.ParseError[]; start: number; end: number; line: number; breaks: number }
+interface RecordAt {
+  cells: string[];
+  errors: Papa.ParseError[];
+  start: number;
+  end: number;
+  line: number;
+  breaks: number;
+}
 
 function lineBreaks(text: string, from: number, to: number): number {
   let n = 0;
@@ -59,7 +83,8 @@ function lineBreaks(text: string, from: number, to: number): number {
 }
 
 /** The line a record's own text ends on (its closing line break excluded). */
-const lastLine = (r: RecordAt, text: string) => r.line + r.breaks - (r.end > r.start && text[r.end - 1] === "\n" ? 1 : 0);
+const lastLine = (r: RecordAt, text: string) =>
+  r.line + r.breaks - (r.end > r.start && text[r.end - 1] === "\n" ? 1 : 0);
 
 /** The record's lines that hold bytes which are not text. */
 function badLinesOf(r: RecordAt, text: string, bad: Map<number, BadBytes>): [number, BadBytes][] {
@@ -74,7 +99,10 @@ function badLinesOf(r: RecordAt, text: string, bad: Map<number, BadBytes>): [num
 
 const hasQuote = (cell: string) => cell.includes('"');
 
-const BYTES: Record<BadBytes, string> = { "not-utf8": "bytes that are not UTF-8 text", nul: "a NUL byte (binary data, not text)" };
+const BYTES: Record<BadBytes, string> = {
+  "not-utf8": "bytes that are not UTF-8 text",
+  nul: "a NUL byte (binary data, not text)",
+};
 
 /**
  * What is wrong inside one record, or (a string) the refusal of the whole
@@ -82,7 +110,12 @@ const BYTES: Record<BadBytes, string> = { "not-utf8": "bytes that are not UTF-8 
  * and stray quotes in quoted cells; a quote inside an unquoted cell it
  * keeps as text without a word, so that is looked for here.
  */
-function recordProblems(r: RecordAt, text: string, delimiter: string, badBytes: [number, BadBytes][]): string[] | string {
+function recordProblems(
+  r: RecordAt,
+  text: string,
+  delimiter: string,
+  badBytes: [number, BadBytes][],
+): string[] | string {
   const problems: string[] = [];
   // Nearly every row of a 100,000-row file: nothing to look at.
   if (!badBytes.length && !r.errors.length && !r.cells.some(hasQuote)) return problems;
@@ -92,7 +125,12 @@ function recordProblems(r: RecordAt, text: string, delimiter: string, badBytes: 
   const missing = r.errors.find((e) => e.code === "MissingQuotes");
   if (missing) {
     // The unclosed cell runs to the end of the file; past the last line, that swallows rows.
-    if (text.slice(missing.index ?? r.start, r.end).trimEnd().includes("\n")) {
+    if (
+      text
+        .slice(missing.index ?? r.start, r.end)
+        .trimEnd()
+        .includes("\n")
+    ) {
       return `The quote opened on line ${openedOn(missing)} is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").`;
     }
     problems.push("a quote that is never closed");
@@ -101,10 +139,12 @@ function recordProblems(r: RecordAt, text: string, delimiter: string, badBytes: 
   if (stray && !missing) {
     const last = lastLine(r, text);
     // Papa looks on for a quote it can close the cell with, across lines: the rows in between would merge.
-    if (last > r.line) return `The quoted cell opened on line ${openedOn(stray)} holds a stray quote, and its row runs on to line ${last}: those lines would read as one row. Write a quote inside a quoted cell as two ("").`;
-    problems.push("a stray quote inside a quoted cell (write a quote inside one as two: \"\")");
+    if (last > r.line)
+      return `The quoted cell opened on line ${openedOn(stray)} holds a stray quote, and its row runs on to line ${last}: those lines would read as one row. Write a quote inside a quoted cell as two ("").`;
+    problems.push('a stray quote inside a quoted cell (write a quote inside one as two: "")');
   }
-  if (!missing && !stray && r.cells.some(hasQuote) && quoteInUnquotedCell(r, text, delimiter)) problems.push("a quote inside an unquoted cell");
+  if (!missing && !stray && r.cells.some(hasQuote) && quoteInUnquotedCell(r, text, delimiter))
+    problems.push("a quote inside an unquoted cell");
   return problems;
 }
 

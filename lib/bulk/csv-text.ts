@@ -7,11 +7,11 @@ export type BadBytes = "not-utf8" | "nul";
 
 export type CsvText =
   /** `text` has every line break as "\n"; `bad` maps a line (1-based, as a text editor counts them) to what is wrong with its bytes. */
-  | { ok: true; text: string; bad: Map<number, BadBytes> }
-  | { ok: false; error: string };
+  { ok: true; text: string; bad: Map<number, BadBytes> } | { ok: false; error: string };
 
-export const BINARY_FILE = "This is not a CSV file (it holds binary data, such as an Excel workbook). Save the sheet as \"CSV UTF-8\" and upload that.";
-const UTF16_FILE = "The file is UTF-16 text (Excel's \"Unicode text\"). Save the sheet as \"CSV UTF-8\" and upload that.";
+export const BINARY_FILE =
+  'This is not a CSV file (it holds binary data, such as an Excel workbook). Save the sheet as "CSV UTF-8" and upload that.';
+const UTF16_FILE = 'The file is UTF-16 text (Excel\'s "Unicode text"). Save the sheet as "CSV UTF-8" and upload that.';
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const LF = 0x0a;
@@ -27,7 +27,8 @@ const CR = 0x0d;
  */
 export function decodeCsv(bytes: Uint8Array): CsvText {
   // Workbooks (zip: .xlsx, .ods; OLE: .xls) and UTF-16 would be a bad byte on every line: say what they are instead.
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { ok: false, error: BINARY_FILE };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
+    return { ok: false, error: BINARY_FILE };
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: false, error: UTF16_FILE };
 
   const hasNul = bytes.indexOf(0) !== -1;

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { cellCount, readCsvRecords } from "./csv-records";
-import { BINARY_FILE, decodeCsv, type BadBytes } from "./csv-text";
+import { type BadBytes, BINARY_FILE, decodeCsv } from "./csv-text";
 import { EMPTY_FILE, MAX_FILE_BYTES, MAX_ROWS, TOO_MANY_ROWS, tooLarge } from "./upload-limits";
 
 export { MAX_FILE_BYTES, MAX_ROWS } from "./upload-limits";
@@ -53,7 +53,12 @@ export function parseCsv(bytes: Uint8Array): ParsedCsv {
   // The delimiter is guessed from the file's start, without empty lines (they
   // skew Papa's field counts); the real parse keeps them so that line numbers
   // stay exact.
-  const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 50, skipEmptyLines: "greedy", newline: "\n", delimitersToGuess: [",", ";", "\t"] });
+  const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), {
+    preview: 50,
+    skipEmptyLines: "greedy",
+    newline: "\n",
+    delimitersToGuess: [",", ";", "\t"],
+  });
   const delimiter = guess.meta.delimiter;
 
   let headers = null as string[] | null; // (set inside the callback, where TypeScript does not follow assignments)
@@ -87,6 +92,7 @@ export function parseCsv(bytes: Uint8Array): ParsedCsv {
 /** Every row is read through the header: a header that cannot be read refuses the file. */
 function headerRefusal(line: number, problems: string[], badBytes: [number, BadBytes][]): string {
   if (badBytes.some(([, kind]) => kind === "nul")) return BINARY_FILE;
-  if (badBytes.length) return `The header (line ${line}) is not UTF-8 text. Save the sheet as "CSV UTF-8" and upload that.`;
+  if (badBytes.length)
+    return `The header (line ${line}) is not UTF-8 text. Save the sheet as "CSV UTF-8" and upload that.`;
   return `The header (line ${line}) cannot be read: ${problems.join("; ")}.`;
 }

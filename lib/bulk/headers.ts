@@ -12,10 +12,19 @@ export interface ColumnSpec {
 }
 
 /** Headers compare without case, spaces, dashes, underscores or dots: "User UPN" = "user_upn" = "userUpn". */
-export const normHeader = (h: string) => h.toLowerCase().replace(/[\s_.\-]+/g, "");
+export const normHeader = (h: string) => h.toLowerCase().replace(/[\s_.-]+/g, "");
 
 /** Aliases most sheets use for a person's identifier. */
-export const UPN_ALIASES = ["upn", "userprincipalname", "email", "emailaddress", "mail", "user", "username", "login"] as const;
+export const UPN_ALIASES = [
+  "upn",
+  "userprincipalname",
+  "email",
+  "emailaddress",
+  "mail",
+  "user",
+  "username",
+  "login",
+] as const;
 
 export type HeaderMap = { ok: true; index: Record<string, number> } | { ok: false; error: string };
 
@@ -28,7 +37,9 @@ export function mapHeaders(headers: string[], columns: readonly ColumnSpec[]): H
     // "#…" columns are notes (such as the reason column of a failed-rows file): kept out of the rows, never an error.
     if (h === "" || h.startsWith("#")) return;
     const n = normHeader(h);
-    const col = columns.find((c) => normHeader(c.header) === n || normHeader(c.field) === n || c.aliases?.some((a) => normHeader(a) === n));
+    const col = columns.find(
+      (c) => normHeader(c.header) === n || normHeader(c.field) === n || c.aliases?.some((a) => normHeader(a) === n),
+    );
     if (!col) unknown.push(h);
     else if (col.field in index) duplicate.push(h);
     else index[col.field] = i;
@@ -38,7 +49,11 @@ export function mapHeaders(headers: string[], columns: readonly ColumnSpec[]): H
   if (missing.length) problems.push(`missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
   if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`);
   if (duplicate.length) problems.push(`column given twice: ${duplicate.join(", ")}`);
-  if (problems.length) return { ok: false, error: `The columns do not fit this operation (${problems.join("; ")}). Expected: ${columns.map((c) => c.header + (c.required ? "" : " (optional)")).join(", ")}.` };
+  if (problems.length)
+    return {
+      ok: false,
+      error: `The columns do not fit this operation (${problems.join("; ")}). Expected: ${columns.map((c) => c.header + (c.required ? "" : " (optional)")).join(", ")}.`,
+    };
   return { ok: true, index };
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
-import { jumpcloudBulkHarness, type BulkHarness } from "../../test/bulk-harness";
 import { createUser as simCreateUser } from "../../sim/jumpcloud/routes-users";
 import { addMember, associate, nodeKey, removeMember } from "../../sim/jumpcloud/state";
+import { type BulkHarness, jumpcloudBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
 import addAssociation from "../operations/jumpcloud/add-association";
@@ -19,8 +19,15 @@ import { applyBulkJob } from "./apply";
 // words on a refusal, and rows left in doubt by a crash.
 
 // The inverses are read, not run: the console actions they name need a signed-in session.
-vi.mock("../jumpcloud/user-actions", () => ({ reactivateUser: "reactivateUser", suspendUser: "suspendUser", updateUserDetails: "updateUserDetails" }));
-vi.mock("../jumpcloud/association-actions", () => ({ addAssociation: "addAssociation", removeAssociation: "removeAssociation" }));
+vi.mock("../jumpcloud/user-actions", () => ({
+  reactivateUser: "reactivateUser",
+  suspendUser: "suspendUser",
+  updateUserDetails: "updateUserDetails",
+}));
+vi.mock("../jumpcloud/association-actions", () => ({
+  addAssociation: "addAssociation",
+  removeAssociation: "removeAssociation",
+}));
 
 const ORG_ID = JUMPCLOUD_SIM_ORG_IDS[0];
 
@@ -36,13 +43,17 @@ const simUsers = () => [...org().users.values()];
 const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const eventsOf = (jobId: string) => h.t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
 const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
-const cachedUser = (id: string) => h.t.db.jumpcloudUser.findUniqueOrThrow({ where: { tenantId_vendorId: { tenantId: h.tenantId, vendorId: id } } });
-const edge = (kind: string, vendorId: string) => h.t.db.vendorEdge.findFirst({ where: { tenantId: h.tenantId, vendor: "jumpcloud", kind, vendorId } });
+const cachedUser = (id: string) =>
+  h.t.db.jumpcloudUser.findUniqueOrThrow({ where: { tenantId_vendorId: { tenantId: h.tenantId, vendorId: id } } });
+const edge = (kind: string, vendorId: string) =>
+  h.t.db.vendorEdge.findFirst({ where: { tenantId: h.tenantId, vendor: "jumpcloud", kind, vendorId } });
 const targetsOf = (e: { targets: unknown }) => e.targets as { type: string; id: string; label?: string }[];
 /** Rows are sent a few at a time: events come in the order JumpCloud answered, so find each by its target. */
-const eventFor = <E extends { targets: unknown }>(events: E[], id: string) => events.find((e) => targetsOf(e).some((t) => t.id === id))!;
+const eventFor = <E extends { targets: unknown }>(events: E[], id: string) =>
+  events.find((e) => targetsOf(e).some((t) => t.id === id))!;
 
-const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
+const planAndConfirm = (operationId: string, csv: string) =>
+  planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
 /** The next sync finds the cache as JumpCloud has it: nothing created, updated or deleted, no drift. */
 async function expectSyncFindsNothingNew() {
@@ -52,12 +63,20 @@ async function expectSyncFindsNothingNew() {
 
 /** Marks rows as a crash leaves them: sent (or about to be), no answer recorded. */
 const leaveInFlight = (jobId: string, lines: number[]) =>
-  h.t.db.bulkRow.updateMany({ where: { jobId, line: { in: lines } }, data: { status: "sending", attempts: 1, sentAt: new Date() } });
+  h.t.db.bulkRow.updateMany({
+    where: { jobId, line: { in: lines } },
+    data: { status: "sending", attempts: 1, sentAt: new Date() },
+  });
 
 /** Users the other tests do not touch, so each test owns its people. */
 const taken = new Set<string>();
-function pickUsers(n: number, pred: (u: ReturnType<typeof simUsers>[number]) => boolean = (u) => u.state === "ACTIVATED") {
-  const out = simUsers().filter((u) => u.email && !taken.has(u._id) && pred(u)).slice(0, n);
+function pickUsers(
+  n: number,
+  pred: (u: ReturnType<typeof simUsers>[number]) => boolean = (u) => u.state === "ACTIVATED",
+) {
+  const out = simUsers()
+    .filter((u) => u.email && !taken.has(u._id) && pred(u))
+    .slice(0, n);
   expect(out).toHaveLength(n);
   for (const u of out) taken.add(u._id);
   return out;
@@ -88,8 +107,26 @@ describe("JumpCloud bulk create users", () => {
     const res = await planAndConfirm("jumpcloud.user.created", csv);
     expect(res.counts).toMatchObject({ create: 2, no_change: 1, duplicate: 1, error: 6 });
     const planned = await rowsOf(res.jobId);
-    expect(planned.map((r) => r.plan)).toEqual(["create", "create", "no_change", "error", "error", "error", "error", "error", "error"]);
-    expect(planned[0]!.after).toEqual({ username: "nina.new", email: "nina.new@northwind.example", firstname: "Nina", lastname: "New", department: "Finance", jobTitle: "Accountant", state: "STAGED" });
+    expect(planned.map((r) => r.plan)).toEqual([
+      "create",
+      "create",
+      "no_change",
+      "error",
+      "error",
+      "error",
+      "error",
+      "error",
+      "error",
+    ]);
+    expect(planned[0]!.after).toEqual({
+      username: "nina.new",
+      email: "nina.new@northwind.example",
+      firstname: "Nina",
+      lastname: "New",
+      department: "Finance",
+      jobTitle: "Accountant",
+      state: "STAGED",
+    });
     expect(planned[2]!.before).toMatchObject({ userId: existing!._id, username: existing!.username });
     expect(planned[3]!.planError).toMatch(/^Username taken: /);
     expect(planned[4]!.planError).toMatch(/^Email taken: /);
@@ -102,7 +139,14 @@ describe("JumpCloud bulk create users", () => {
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const nina = simUsers().find((u) => u.username === "nina.new")!;
     const omar = simUsers().find((u) => u.username === "omar.new")!;
-    expect(nina).toMatchObject({ email: "nina.new@northwind.example", firstname: "Nina", lastname: "New", department: "Finance", jobTitle: "Accountant", state: "STAGED" });
+    expect(nina).toMatchObject({
+      email: "nina.new@northwind.example",
+      firstname: "Nina",
+      lastname: "New",
+      department: "Finance",
+      jobTitle: "Accountant",
+      state: "STAGED",
+    });
     // No state column value: JumpCloud's default for new users.
     expect(omar.state).toBe("ACTIVATED");
     const done = await rowsOf(res.jobId);
@@ -115,12 +159,22 @@ describe("JumpCloud bulk create users", () => {
     const events = await eventsOf(res.jobId);
     expect(events).toHaveLength(2);
     const created = eventFor(events, nina._id);
-    expect(created).toMatchObject({ action: "jumpcloud.user.created", outcome: "success", vendor: "jumpcloud", after: { username: "nina.new", email: "nina.new@northwind.example", state: "STAGED" } });
+    expect(created).toMatchObject({
+      action: "jumpcloud.user.created",
+      outcome: "success",
+      vendor: "jumpcloud",
+      after: { username: "nina.new", email: "nina.new@northwind.example", state: "STAGED" },
+    });
     expect(targetsOf(created)).toEqual([{ type: "jumpcloud_user", id: nina._id, label: "nina.new@northwind.example" }]);
     expect(eventFor(events, omar._id)).toMatchObject({ action: "jumpcloud.user.created", outcome: "success" });
     expect((created.after as Record<string, unknown>).userId).toBeUndefined();
 
-    expect(await cachedUser(nina._id)).toMatchObject({ username: "nina.new", emailNorm: "nina.new@northwind.example", state: "STAGED", deletedAt: null });
+    expect(await cachedUser(nina._id)).toMatchObject({
+      username: "nina.new",
+      emailNorm: "nina.new@northwind.example",
+      state: "STAGED",
+      deletedAt: null,
+    });
     expect(await cachedUser(omar._id)).toMatchObject({ state: "ACTIVATED" });
     await expectSyncFindsNothingNew();
 
@@ -131,16 +185,30 @@ describe("JumpCloud bulk create users", () => {
 
   it("a JumpCloud refusal fails the row with JumpCloud's words; a fault creates nothing", async () => {
     // Taken at JumpCloud after the last sync: the plan cannot know, JumpCloud refuses.
-    const res = await planAndConfirm("jumpcloud.user.created", "username,email\nquinn.late,quinn.late@northwind.example\nrita.new,rita.new@northwind.example\n");
+    const res = await planAndConfirm(
+      "jumpcloud.user.created",
+      "username,email\nquinn.late,quinn.late@northwind.example\nrita.new,rita.new@northwind.example\n",
+    );
     expect(res.counts).toMatchObject({ create: 2 });
-    simCreateUser(org(), sim.state.ids.next(), { username: "quinn.late", email: "quinn.other@northwind.example" }, "ACTIVATED");
+    simCreateUser(
+      org(),
+      sim.state.ids.next(),
+      { username: "quinn.late", email: "quinn.other@northwind.example" },
+      "ACTIVATED",
+    );
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const [quinn, rita] = await rowsOf(res.jobId);
-    expect(quinn).toMatchObject({ status: "failed", vendorMessage: "JumpCloud answered: username 'quinn.late' already exists (HTTP 400)" });
+    expect(quinn).toMatchObject({
+      status: "failed",
+      vendorMessage: "JumpCloud answered: username 'quinn.late' already exists (HTTP 400)",
+    });
     expect(rita!.status).toBe("succeeded");
     expect((await eventsOf(res.jobId)).map((e) => e.outcome).sort()).toEqual(["failure", "success"]);
 
-    const faulty = await planAndConfirm("jumpcloud.user.created", "username,email\nsam.new,sam.new@northwind.example\n");
+    const faulty = await planAndConfirm(
+      "jumpcloud.user.created",
+      "username,email\nsam.new,sam.new@northwind.example\n",
+    );
     await setFaults({ errorRate: 1 });
     try {
       expect(await applyBulkJob(h.t.db, faulty.jobId)).toBe("completed");
@@ -148,27 +216,53 @@ describe("JumpCloud bulk create users", () => {
       await setFaults({ errorRate: 0 });
     }
     const [row] = await rowsOf(faulty.jobId);
-    expect(row).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/) });
+    expect(row).toMatchObject({
+      status: "failed",
+      vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/),
+    });
     expect(simUsers().some((u) => u.username === "sam.new")).toBe(false);
-    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: faulty.jobId } })).toMatchObject({ outcome: "failure", reason: row!.vendorMessage });
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: faulty.jobId } })).toMatchObject({
+      outcome: "failure",
+      reason: row!.vendorMessage,
+    });
   });
 
   it("rows a crash left in flight are looked up by username: made → succeeded, not made → sent once, taken by someone else → unknown", async () => {
-    const res = await planAndConfirm("jumpcloud.user.created",
-      "username,email\ntara.made,tara.made@northwind.example\numa.notmade,uma.notmade@northwind.example\nvic.clash,vic.clash@northwind.example\n");
+    const res = await planAndConfirm(
+      "jumpcloud.user.created",
+      "username,email\ntara.made,tara.made@northwind.example\numa.notmade,uma.notmade@northwind.example\nvic.clash,vic.clash@northwind.example\n",
+    );
     expect(res.counts).toMatchObject({ create: 3 });
     // Tara reached JumpCloud before the crash; Vic's username went to someone else meanwhile.
-    const tara = simCreateUser(org(), sim.state.ids.next(), { username: "tara.made", email: "tara.made@northwind.example" }, "ACTIVATED");
-    simCreateUser(org(), sim.state.ids.next(), { username: "vic.clash", email: "victor@elsewhere.example" }, "ACTIVATED");
+    const tara = simCreateUser(
+      org(),
+      sim.state.ids.next(),
+      { username: "tara.made", email: "tara.made@northwind.example" },
+      "ACTIVATED",
+    );
+    simCreateUser(
+      org(),
+      sim.state.ids.next(),
+      { username: "vic.clash", email: "victor@elsewhere.example" },
+      "ACTIVATED",
+    );
     await leaveInFlight(res.jobId, [2, 3, 4]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const rows = await rowsOf(res.jobId);
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([["succeeded", 1], ["succeeded", 2], ["unknown", 1]]);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ["succeeded", 1],
+      ["succeeded", 2],
+      ["unknown", 1],
+    ]);
     expect(rows[0]!.vendorMessage).toMatch(/checked at the vendor/);
     expect(simUsers().filter((u) => u.username === "tara.made")).toHaveLength(1);
     expect(simUsers().filter((u) => u.username === "uma.notmade")).toHaveLength(1);
-    expect(simUsers().filter((u) => u.username === "vic.clash").map((u) => u.email)).toEqual(["victor@elsewhere.example"]);
+    expect(
+      simUsers()
+        .filter((u) => u.username === "vic.clash")
+        .map((u) => u.email),
+    ).toEqual(["victor@elsewhere.example"]);
     // Tara was created before the crash: the cache learns her from JumpCloud now.
     expect(await cachedUser(tara._id)).toMatchObject({ username: "tara.made", deletedAt: null });
     const events = await eventsOf(res.jobId);
@@ -179,25 +273,52 @@ describe("JumpCloud bulk create users", () => {
 describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
   it("unlocks locked users only, as the user page does, and the cache matches JumpCloud", async () => {
     const [a, b, c] = pickUsers(3);
-    for (const u of [a, b]) Object.assign(simUser(u!._id), { account_locked: true, account_locked_date: new Date().toISOString(), badLoginAttempts: 10 });
+    for (const u of [a, b])
+      Object.assign(simUser(u!._id), {
+        account_locked: true,
+        account_locked_date: new Date().toISOString(),
+        badLoginAttempts: 10,
+      });
     simUser(c!._id).account_locked = false;
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.user.unlocked", `email\n${a!.email}\n${b!.email.toUpperCase()}\n${c!.email}\nghost@nowhere.example\nnot-an-email\n${a!.email}\n`);
+    const res = await planAndConfirm(
+      "jumpcloud.user.unlocked",
+      `email\n${a!.email}\n${b!.email.toUpperCase()}\n${c!.email}\nghost@nowhere.example\nnot-an-email\n${a!.email}\n`,
+    );
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { userId: a!._id, accountLocked: true }, after: { accountLocked: false } });
+    expect(planned[0]).toMatchObject({
+      before: { userId: a!._id, accountLocked: true },
+      after: { accountLocked: false },
+    });
     expect(planned[3]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
     expect(planned[4]!.planError).toMatch(/^email: /);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect([simUser(a!._id), simUser(b!._id)].map((u) => [u.account_locked, u.badLoginAttempts])).toEqual([[false, 0], [false, 0]]);
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: `JumpCloud: ${a!.email} is unlocked.` });
+    expect([simUser(a!._id), simUser(b!._id)].map((u) => [u.account_locked, u.badLoginAttempts])).toEqual([
+      [false, 0],
+      [false, 0],
+    ]);
+    expect((await rowsOf(res.jobId))[0]).toMatchObject({
+      status: "succeeded",
+      vendorMessage: `JumpCloud: ${a!.email} is unlocked.`,
+    });
     const events = await eventsOf(res.jobId);
     expect(events).toHaveLength(2);
     for (const e of events) {
-      expect(e).toMatchObject({ action: "jumpcloud.user.unlocked", outcome: "success", before: { state: "ACTIVATED", accountLocked: true }, after: { accountLocked: false } });
-      expect(Object.keys(e.before as object).sort()).toEqual(["accountLocked", "passwordExpired", "state", "suspended"]);
+      expect(e).toMatchObject({
+        action: "jumpcloud.user.unlocked",
+        outcome: "success",
+        before: { state: "ACTIVATED", accountLocked: true },
+        after: { accountLocked: false },
+      });
+      expect(Object.keys(e.before as object).sort()).toEqual([
+        "accountLocked",
+        "passwordExpired",
+        "state",
+        "suspended",
+      ]);
     }
     expect(events.map((e) => targetsOf(e)[0]!.id).sort()).toEqual([a!._id, b!._id].sort());
     expect((await cachedUser(a!._id)).accountLocked).toBe(false);
@@ -209,15 +330,25 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     simUser(c!._id).password_expired = true;
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.user.password_expired", `user\n${a!.email}\n${c!.email}\nghost@nowhere.example\n@bad\n${a!.email.toUpperCase()}\n`);
+    const res = await planAndConfirm(
+      "jumpcloud.user.password_expired",
+      `user\n${a!.email}\n${c!.email}\nghost@nowhere.example\n@bad\n${a!.email.toUpperCase()}\n`,
+    );
     expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 3, duplicate: 1 });
     expect((await rowsOf(res.jobId)).slice(2).map((r) => r.planError)).toEqual([
-      expect.stringMatching(/^Unknown user: /), expect.stringMatching(/^email: /), "Duplicate of row 2 in this file.",
+      expect.stringMatching(/^Unknown user: /),
+      expect.stringMatching(/^email: /),
+      "Duplicate of row 2 in this file.",
     ]);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect(simUser(a!._id).password_expired).toBe(true);
     const [e] = await eventsOf(res.jobId);
-    expect(e).toMatchObject({ action: "jumpcloud.user.password_expired", outcome: "success", before: { passwordExpired: false }, after: { passwordExpired: true } });
+    expect(e).toMatchObject({
+      action: "jumpcloud.user.password_expired",
+      outcome: "success",
+      before: { passwordExpired: false },
+      after: { passwordExpired: true },
+    });
     expect(targetsOf(e!)[0]).toEqual({ type: "jumpcloud_user", id: a!._id, label: a!.email });
     expect((await cachedUser(a!._id)).passwordExpired).toBe(true);
     await expectSyncFindsNothingNew();
@@ -230,20 +361,35 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     } finally {
       await setFaults({ errorRate: 0 });
     }
-    expect((await rowsOf(faulty.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/) });
+    expect((await rowsOf(faulty.jobId))[0]).toMatchObject({
+      status: "failed",
+      vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/),
+    });
     expect(simUser(d!._id).password_expired).toBe(false);
-    expect((await eventsOf(faulty.jobId))[0]).toMatchObject({ action: "jumpcloud.user.password_expired", outcome: "failure" });
+    expect((await eventsOf(faulty.jobId))[0]).toMatchObject({
+      action: "jumpcloud.user.password_expired",
+      outcome: "failure",
+    });
   });
 
   it("resets TOTP with the exclusion window asked for, audited as the user page does; a reset in doubt is never resent", async () => {
     const [a, b, c] = pickUsers(3, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const res = await planAndConfirm("jumpcloud.user.mfa_reset", `email,exclusionDays\n${a!.email},\n${b!.email},0\n${c!.email},soon\n${c!.email},999\nghost@nowhere.example,3\n${a!.email},3\n`);
+    const res = await planAndConfirm(
+      "jumpcloud.user.mfa_reset",
+      `email,exclusionDays\n${a!.email},\n${b!.email},0\n${c!.email},soon\n${c!.email},999\nghost@nowhere.example,3\n${a!.email},3\n`,
+    );
     expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { userId: a!._id, totpEnabled: true }, after: { mfaStatus: "reset", exclusionDays: 7 } });
+    expect(planned[0]).toMatchObject({
+      before: { userId: a!._id, totpEnabled: true },
+      after: { mfaStatus: "reset", exclusionDays: 7 },
+    });
     expect(planned[2]!.planError).toMatch(/^exclusionDays: /);
     expect(planned[3]!.planError).toMatch(/at most 365/);
-    expect(planned.slice(4).map((r) => r.planError)).toEqual([expect.stringMatching(/^Unknown user: /), "Duplicate of row 2 in this file."]);
+    expect(planned.slice(4).map((r) => r.planError)).toEqual([
+      expect.stringMatching(/^Unknown user: /),
+      "Duplicate of row 2 in this file.",
+    ]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect(simUser(a!._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: true, exclusionDays: 7 } });
@@ -252,7 +398,9 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     expect(Date.parse(until) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     const events = await eventsOf(res.jobId);
     expect(eventFor(events, a!._id)).toMatchObject({
-      action: "jumpcloud.user.mfa_reset", outcome: "success", before: { state: "ACTIVATED" },
+      action: "jumpcloud.user.mfa_reset",
+      outcome: "success",
+      before: { state: "ACTIVATED" },
       after: { state: "ACTIVATED", mfaStatus: simUser(a!._id).mfaEnrollment.overallStatus, exclusionUntil: until },
     });
     expect(eventFor(events, b!._id)).toMatchObject({ after: { exclusionUntil: null } });
@@ -274,44 +422,74 @@ describe("JumpCloud bulk user group membership", () => {
     const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
     const [m] = pickUsers(1, (u) => org().members.get(group.id)!.has(u._id));
     const [n, n2] = pickUsers(2, (u) => !org().members.get(group.id)!.has(u._id));
-    const res = await planAndConfirm("jumpcloud.group.member_added", [
-      "Email,Group Name",
-      `${n!.email},${group.name}`,
-      `${m!.email},${group.name.toUpperCase()}`,
-      `${n!.email},No Such Group`,
-      `ghost@nowhere.example,${group.name}`,
-      `${n!.email},${group.name.toLowerCase()}`,
-      `${n2!.email},`,
-    ].join("\n"));
+    const res = await planAndConfirm(
+      "jumpcloud.group.member_added",
+      [
+        "Email,Group Name",
+        `${n!.email},${group.name}`,
+        `${m!.email},${group.name.toUpperCase()}`,
+        `${n!.email},No Such Group`,
+        `ghost@nowhere.example,${group.name}`,
+        `${n!.email},${group.name.toLowerCase()}`,
+        `${n2!.email},`,
+      ].join("\n"),
+    );
     expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 4, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false }, after: { member: true } });
+    expect(planned[0]).toMatchObject({
+      before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false },
+      after: { member: true },
+    });
     expect(planned[2]!.planError).toMatch(/^Unknown group: No Such Group/);
     expect(planned[3]!.planError).toMatch(/^Unknown user: /);
     expect(planned[5]!.planError).toMatch(/^group: /);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect(org().members.get(group.id)!.has(n!._id)).toBe(true);
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: `JumpCloud: ${n!.email} added to ${group.name}.` });
+    expect((await rowsOf(res.jobId))[0]).toMatchObject({
+      status: "succeeded",
+      vendorMessage: `JumpCloud: ${n!.email} added to ${group.name}.`,
+    });
     const [added] = await eventsOf(res.jobId);
     expect(added).toMatchObject({
-      action: "jumpcloud.group.member_added", outcome: "success",
-      before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false }, after: { member: true },
+      action: "jumpcloud.group.member_added",
+      outcome: "success",
+      before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false },
+      after: { member: true },
     });
-    expect(targetsOf(added!).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user_group", group.id], ["jumpcloud_user", n!._id]]);
-    expect(await edge("user_group_member", `${group.id}|${n!._id}`)).toMatchObject({ fromId: group.id, toId: n!._id, deletedAt: null });
+    expect(targetsOf(added!).map((t) => [t.type, t.id])).toEqual([
+      ["jumpcloud_user_group", group.id],
+      ["jumpcloud_user", n!._id],
+    ]);
+    expect(await edge("user_group_member", `${group.id}|${n!._id}`)).toMatchObject({
+      fromId: group.id,
+      toId: n!._id,
+      deletedAt: null,
+    });
     await expectSyncFindsNothingNew();
     // The groups page's undo takes the bulk row as it takes its own.
     expect(addGroupMember.inverse?.op).toBe("jumpcloud.group.member_removed");
-    expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: n!._id }]);
+    expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([
+      { kind: "user_group", groupId: group.id, memberId: n!._id },
+    ]);
 
-    const out = await planAndConfirm("jumpcloud.group.member_removed", `email,group\n${m!.email},${group.name}\n${n2!.email},${group.name}\n`);
+    const out = await planAndConfirm(
+      "jumpcloud.group.member_removed",
+      `email,group\n${m!.email},${group.name}\n${n2!.email},${group.name}\n`,
+    );
     expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
     expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
     expect(org().members.get(group.id)!.has(m!._id)).toBe(false);
     const [removed] = await eventsOf(out.jobId);
-    expect(removed).toMatchObject({ action: "jumpcloud.group.member_removed", outcome: "success", before: { memberId: m!._id, member: true }, after: { member: false } });
-    expect(removeGroupMember.inverse?.items(removed as unknown as UndoableEvent)).toEqual([{ kind: "user_group", groupId: group.id, memberId: m!._id }]);
+    expect(removed).toMatchObject({
+      action: "jumpcloud.group.member_removed",
+      outcome: "success",
+      before: { memberId: m!._id, member: true },
+      after: { member: false },
+    });
+    expect(removeGroupMember.inverse?.items(removed as unknown as UndoableEvent)).toEqual([
+      { kind: "user_group", groupId: group.id, memberId: m!._id },
+    ]);
     expect(await edge("user_group_member", `${group.id}|${m!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
     await expectSyncFindsNothingNew();
   });
@@ -323,28 +501,44 @@ describe("JumpCloud bulk user group membership", () => {
     // Added at JumpCloud after the last sync: JumpCloud refuses the second add.
     addMember(org(), group.id, p!._id);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: `JumpCloud answered: user ${p!._id} is already a member of user group ${group.id} (HTTP 409)` });
-    expect((await eventsOf(res.jobId))[0]).toMatchObject({ outcome: "failure", reason: expect.stringContaining("already a member") });
+    expect((await rowsOf(res.jobId))[0]).toMatchObject({
+      status: "failed",
+      vendorMessage: `JumpCloud answered: user ${p!._id} is already a member of user group ${group.id} (HTTP 409)`,
+    });
+    expect((await eventsOf(res.jobId))[0]).toMatchObject({
+      outcome: "failure",
+      reason: expect.stringContaining("already a member"),
+    });
     expect((await h.run()).status).toBe("succeeded");
 
-    const doubt = await planAndConfirm("jumpcloud.group.member_added", `email,group\n${q!.email},${group.name}\n${r!.email},${group.name}\n`);
+    const doubt = await planAndConfirm(
+      "jumpcloud.group.member_added",
+      `email,group\n${q!.email},${group.name}\n${r!.email},${group.name}\n`,
+    );
     addMember(org(), group.id, q!._id); // q's add reached JumpCloud before the crash; r's did not
     await leaveInFlight(doubt.jobId, [2, 3]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
-    expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([["succeeded", 1], ["succeeded", 2]]);
+    expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([
+      ["succeeded", 1],
+      ["succeeded", 2],
+    ]);
     expect(org().members.get(group.id)!.has(r!._id)).toBe(true);
     expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: null });
     await expectSyncFindsNothingNew();
 
     // Removed at JumpCloud after the last sync: JumpCloud's 404 is the outcome asked for, and no undo adds q back.
-    const gone = await planAndConfirm("jumpcloud.group.member_removed", `email,group
+    const gone = await planAndConfirm(
+      "jumpcloud.group.member_removed",
+      `email,group
 ${q!.email},${group.name}
-`);
+`,
+    );
     expect(gone.counts).toMatchObject({ update: 1 });
     removeMember(org(), group.id, q!._id);
     expect(await applyBulkJob(h.t.db, gone.jobId)).toBe("completed");
     expect((await rowsOf(gone.jobId))[0]).toMatchObject({
-      status: "succeeded", vendorMessage: `JumpCloud: ${q!.email} was not in ${group.name} any more.`,
+      status: "succeeded",
+      vendorMessage: `JumpCloud: ${q!.email} was not in ${group.name} any more.`,
     });
     const [event] = await eventsOf(gone.jobId);
     expect(event).toMatchObject({ outcome: "success", after: { memberId: q!._id, member: false, wasMember: false } });
@@ -357,7 +551,7 @@ ${q!.email},${group.name}
 describe("JumpCloud bulk user-system associations", () => {
   it("associates and removes users and systems by hostname, display name or ID; unknown and ambiguous systems are refused", async () => {
     const [u] = pickUsers(1);
-    const bound = new Set([...org().associations.get(nodeKey("user", u!._id)) ?? []].map(([k]) => k));
+    const bound = new Set([...(org().associations.get(nodeKey("user", u!._id)) ?? [])].map(([k]) => k));
     const systems = [...org().systems.values()];
     const laptop = systems.find((s) => bound.has(nodeKey("system", s._id)))!;
     const [s1, s2, s3] = systems.filter((s) => !bound.has(nodeKey("system", s._id)) && s.hostname !== s.displayName);
@@ -365,24 +559,34 @@ describe("JumpCloud bulk user-system associations", () => {
     org().systems.set(s3!._id, { ...s3!, displayName: s2!.displayName });
     expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm("jumpcloud.association.added", [
-      "email,hostname",
-      `${u!.email},${s1!.hostname.toUpperCase()}`,
-      `${u!.email},${laptop.displayName}`,
-      `${u!.email},${s2!.displayName}`,
-      `${u!.email},${s3!._id}`,
-      `${u!.email},no-such-host.example`,
-      `ghost@nowhere.example,${s1!.hostname}`,
-      `${u!.email},`,
-      `${u!.email},${s1!.hostname}`,
-    ].join("\n"));
+    const res = await planAndConfirm(
+      "jumpcloud.association.added",
+      [
+        "email,hostname",
+        `${u!.email},${s1!.hostname.toUpperCase()}`,
+        `${u!.email},${laptop.displayName}`,
+        `${u!.email},${s2!.displayName}`,
+        `${u!.email},${s3!._id}`,
+        `${u!.email},no-such-host.example`,
+        `ghost@nowhere.example,${s1!.hostname}`,
+        `${u!.email},`,
+        `${u!.email},${s1!.hostname}`,
+      ].join("\n"),
+    );
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 5, duplicate: 1 });
     const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({ before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false }, after: { associated: true } });
+    expect(planned[0]).toMatchObject({
+      before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false },
+      after: { associated: true },
+    });
     expect(planned[2]!.planError).toMatch(/^Ambiguous system: 2 JumpCloud systems are named/);
     expect(planned[3]).toMatchObject({ plan: "update", before: { toId: s3!._id } });
     expect(planned[4]!.planError).toMatch(/^Unknown system: no-such-host.example/);
-    expect(planned.slice(5).map((r) => r.planError)).toEqual([expect.stringMatching(/^Unknown user: /), expect.stringMatching(/^system: /), "Duplicate of row 2 in this file."]);
+    expect(planned.slice(5).map((r) => r.planError)).toEqual([
+      expect.stringMatching(/^Unknown user: /),
+      expect.stringMatching(/^system: /),
+      "Duplicate of row 2 in this file.",
+    ]);
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     const now = org().associations.get(nodeKey("user", u!._id))!;
@@ -391,33 +595,54 @@ describe("JumpCloud bulk user-system associations", () => {
     expect(events).toHaveLength(2);
     const added = eventFor(events, s1!._id);
     expect(added).toMatchObject({
-      action: "jumpcloud.association.added", outcome: "success",
-      before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false }, after: { associated: true },
+      action: "jumpcloud.association.added",
+      outcome: "success",
+      before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false },
+      after: { associated: true },
     });
-    expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([["jumpcloud_user", u!._id], ["jumpcloud_system", s1!._id]]);
+    expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([
+      ["jumpcloud_user", u!._id],
+      ["jumpcloud_system", s1!._id],
+    ]);
     // The associations page's undo takes the bulk row as it takes its own.
     expect(addAssociation.inverse?.op).toBe("jumpcloud.association.removed");
-    expect(addAssociation.inverse?.items(added as unknown as UndoableEvent))
-      .toEqual([{ fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id }]);
-    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({ deletedAt: null, attributes: null });
+    expect(addAssociation.inverse?.items(added as unknown as UndoableEvent)).toEqual([
+      { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id },
+    ]);
+    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({
+      deletedAt: null,
+      attributes: null,
+    });
     await expectSyncFindsNothingNew();
 
-    const out = await planAndConfirm("jumpcloud.association.removed", `email,system\n${u!.email},${s1!.displayName}\n${u!.email},${s2!.hostname}\n`);
+    const out = await planAndConfirm(
+      "jumpcloud.association.removed",
+      `email,system\n${u!.email},${s1!.displayName}\n${u!.email},${s2!.hostname}\n`,
+    );
     expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
     expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
     expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
     const [removed] = await eventsOf(out.jobId);
-    expect(removed).toMatchObject({ action: "jumpcloud.association.removed", outcome: "success", before: { toId: s1!._id, associated: true } });
-    expect(removeAssociation.inverse?.items(removed as unknown as UndoableEvent))
-      .toEqual([{ fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id }]);
-    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
+    expect(removed).toMatchObject({
+      action: "jumpcloud.association.removed",
+      outcome: "success",
+      before: { toId: s1!._id, associated: true },
+    });
+    expect(removeAssociation.inverse?.items(removed as unknown as UndoableEvent)).toEqual([
+      { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id },
+    ]);
+    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({
+      deletedAt: expect.any(Date),
+    });
     await expectSyncFindsNothingNew();
   });
 
   it("a fault fails the row with JumpCloud's words; a row in doubt is checked against the user's associations", async () => {
     const [u] = pickUsers(1);
-    const bound = new Set([...org().associations.get(nodeKey("user", u!._id)) ?? []].map(([k]) => k));
-    const [s1, s2] = [...org().systems.values()].filter((s) => !bound.has(nodeKey("system", s._id)) && !s.hostname.includes("IPH"));
+    const bound = new Set([...(org().associations.get(nodeKey("user", u!._id)) ?? [])].map(([k]) => k));
+    const [s1, s2] = [...org().systems.values()].filter(
+      (s) => !bound.has(nodeKey("system", s._id)) && !s.hostname.includes("IPH"),
+    );
     const res = await planAndConfirm("jumpcloud.association.added", `email,system\n${u!.email},${s1!.hostname}\n`);
     await setFaults({ errorRate: 1 });
     try {
@@ -425,14 +650,23 @@ describe("JumpCloud bulk user-system associations", () => {
     } finally {
       await setFaults({ errorRate: 0 });
     }
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/) });
+    expect((await rowsOf(res.jobId))[0]).toMatchObject({
+      status: "failed",
+      vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/),
+    });
     expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
 
-    const doubt = await planAndConfirm("jumpcloud.association.added", `email,system\n${u!.email},${s1!.hostname}\n${u!.email},${s2!.hostname}\n`);
+    const doubt = await planAndConfirm(
+      "jumpcloud.association.added",
+      `email,system\n${u!.email},${s1!.hostname}\n${u!.email},${s2!.hostname}\n`,
+    );
     associate(org(), nodeKey("user", u!._id), nodeKey("system", s1!._id)); // reached JumpCloud before the crash
     await leaveInFlight(doubt.jobId, [2, 3]);
     expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
-    expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([["succeeded", 1], ["succeeded", 2]]);
+    expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([
+      ["succeeded", 1],
+      ["succeeded", 2],
+    ]);
     expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s2!._id))).toBe(true);
     await expectSyncFindsNothingNew();
   });

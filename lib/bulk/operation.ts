@@ -1,11 +1,11 @@
-import type { AuditAction } from "../audit/event-types";
 import type { z } from "zod";
 import type { AuditTarget } from "../audit/event";
+import type { AuditAction } from "../audit/event-types";
 import type { Permission } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
-import type { OpenConnection } from "../vendors/load-connection";
 import type { VendorId } from "../vendors/connection-fields";
+import type { OpenConnection } from "../vendors/load-connection";
 import type { ColumnSpec } from "./headers";
 
 export type PlanKind = "create" | "update" | "no_change" | "error";
@@ -98,7 +98,11 @@ export interface BulkOperation<R = Record<string, unknown>> {
      * single-row action records, so that its undo also reverses a bulk row.
      * `outcome` is the row's final status and the vendor's words for it.
      */
-    values?: (row: R, plan: RowPlan, outcome: { status: "succeeded" | "failed" | "unknown"; message: string }) => { before: unknown; after: unknown };
+    values?: (
+      row: R,
+      plan: RowPlan,
+      outcome: { status: "succeeded" | "failed" | "unknown"; message: string },
+    ) => { before: unknown; after: unknown };
     /**
      * Why no undo reverses a row: the vendor cannot put it back, or cannot
      * say what was there. Absent: the action's inverse (lib/undo/registry.ts)

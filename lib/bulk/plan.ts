@@ -1,9 +1,9 @@
 import type { Db } from "../db/client";
+import { inPgTransaction } from "../db/pg-transaction";
 import { bulkJobKind, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { malformedInput, mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
-import { inPgTransaction } from "../db/pg-transaction";
 import { insertPlanJob, insertPlanRows, planPool } from "./store-plan";
 
 export interface PlanInput {
@@ -14,7 +14,9 @@ export interface PlanInput {
   staffId: string;
 }
 
-export type PlanResult = { ok: true; jobId: string; counts: Record<PlanKind | "duplicate", number> } | { ok: false; error: string };
+export type PlanResult =
+  | { ok: true; jobId: string; counts: Record<PlanKind | "duplicate", number> }
+  | { ok: false; error: string };
 
 const PLAN_BATCH = 5000;
 
@@ -41,13 +43,19 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
     const staged: Staged[] = [];
     for (const r of csv.rows.slice(from, to)) {
       if (r.error) {
-        staged.push({ line: r.line, input: malformedInput(r, mapped.index), planned: { plan: "error", error: r.error } });
+        staged.push({
+          line: r.line,
+          input: malformedInput(r, mapped.index),
+          planned: { plan: "error", error: r.error },
+        });
         continue;
       }
       const raw = rowObject(r.cells, mapped.index);
       const parsed = op.row.safeParse(raw);
       if (!parsed.success) {
-        const msg = parsed.error.issues.map((is) => (is.path.length ? `${String(is.path[0])}: ${is.message}` : is.message)).join("; ");
+        const msg = parsed.error.issues
+          .map((is) => (is.path.length ? `${String(is.path[0])}: ${is.message}` : is.message))
+          .join("; ");
         staged.push({ line: r.line, input: raw, planned: { plan: "error", error: msg } });
         continue;
       }
@@ -55,7 +63,11 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
       const first = firstLineOfKey.get(key);
       if (first !== undefined) {
         counts.duplicate++;
-        staged.push({ line: r.line, input: raw, planned: { plan: "error", error: `Duplicate of row ${first} in this file.` } });
+        staged.push({
+          line: r.line,
+          input: raw,
+          planned: { plan: "error", error: `Duplicate of row ${first} in this file.` },
+        });
         continue;
       }
       firstLineOfKey.set(key, r.line);
@@ -63,7 +75,11 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
     }
     const toPlan = staged.filter((x) => x.valid);
     if (toPlan.length) {
-      const planned = await op.plan(db, input.tenantId, toPlan.map((x) => x.valid!));
+      const planned = await op.plan(
+        db,
+        input.tenantId,
+        toPlan.map((x) => x.valid!),
+      );
       toPlan.forEach((x, k) => {
         x.planned = planned[k] ?? { plan: "error", error: "The operation planned nothing for this row." };
       });
@@ -76,8 +92,16 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
   // stretch's rows, not the whole file's plan. The job and its rows commit
   // together, so a plan that fails part-way leaves nothing behind.
   const jobId = await inPgTransaction(planPool(db), async (client) => {
-    const id = await insertPlanJob(client, { tenantId: input.tenantId, operation: op.id, fileName: input.fileName, staffId: input.staffId, rowsTotal: total, headers: csv.headers });
-    for (let i = 0; i < total; i += PLAN_BATCH) await insertPlanRows(client, id, await planPart(i, Math.min(total, i + PLAN_BATCH)));
+    const id = await insertPlanJob(client, {
+      tenantId: input.tenantId,
+      operation: op.id,
+      fileName: input.fileName,
+      staffId: input.staffId,
+      rowsTotal: total,
+      headers: csv.headers,
+    });
+    for (let i = 0; i < total; i += PLAN_BATCH)
+      await insertPlanRows(client, id, await planPart(i, Math.min(total, i + PLAN_BATCH)));
     await client.query(`UPDATE "BulkJob" SET "planCounts" = $2::jsonb WHERE id = $1`, [id, JSON.stringify(counts)]);
     return id;
   });

@@ -22,10 +22,20 @@ export async function bulkJobView(jobId: string) {
   const toSend = counts.pending + counts.sending;
   const done = counts.succeeded + counts.failed + counts.unknown;
   const elapsed = job.startedAt ? (job.finishedAt ?? new Date()).getTime() - job.startedAt.getTime() : 0;
-  const etaSeconds = job.status === "running" && done > 0 && toSend > 0 ? Math.ceil((elapsed / done) * toSend / 1000) : null;
+  const etaSeconds =
+    job.status === "running" && done > 0 && toSend > 0 ? Math.ceil(((elapsed / done) * toSend) / 1000) : null;
   return {
-    id: job.id, status: job.status, operation: job.operation, fileName: job.fileName, rowsTotal: job.rowsTotal,
-    planCounts: job.planCounts as Record<string, number>, counts, etaSeconds, cancelRequested: job.cancelRequested,
-    createdAt: job.createdAt.toISOString(), startedAt: job.startedAt?.toISOString() ?? null, finishedAt: job.finishedAt?.toISOString() ?? null,
+    id: job.id,
+    status: job.status,
+    operation: job.operation,
+    fileName: job.fileName,
+    rowsTotal: job.rowsTotal,
+    planCounts: job.planCounts as Record<string, number>,
+    counts,
+    etaSeconds,
+    cancelRequested: job.cancelRequested,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
   };
 }

@@ -9,13 +9,27 @@ export interface RowResult {
 }
 
 /** The audit event of one applied row: the operation's action, target and values, linked to its job. */
-export function rowAuditEvent<R>(op: BulkOperation<R>, row: R, stored: RowPlan, result: RowResult, job: { jobId: string; tenantId: string; actor: AuditActor | null }): AuditEventInput {
+export function rowAuditEvent<R>(
+  op: BulkOperation<R>,
+  row: R,
+  stored: RowPlan,
+  result: RowResult,
+  job: { jobId: string; tenantId: string; actor: AuditActor | null },
+): AuditEventInput {
   // A vendor's answer, when the apply gave one, is what the row became; otherwise the plan says it.
   const plan = { before: stored.before, after: result.after !== undefined ? result.after : stored.after };
   const values = op.audit.values?.(row, plan, { status: result.status, message: result.message }) ?? plan;
   const base = {
-    action: op.audit.action, actor: job.actor, tenantId: job.tenantId, vendor: op.vendor, jobId: job.jobId,
-    targets: [op.audit.target(row, plan)].flat(), before: values.before ?? undefined, after: values.after ?? undefined,
+    action: op.audit.action,
+    actor: job.actor,
+    tenantId: job.tenantId,
+    vendor: op.vendor,
+    jobId: job.jobId,
+    targets: [op.audit.target(row, plan)].flat(),
+    before: values.before ?? undefined,
+    after: values.after ?? undefined,
   };
-  return result.status === "succeeded" ? { ...base, outcome: "success" } : { ...base, outcome: "failure", reason: result.message };
+  return result.status === "succeeded"
+    ? { ...base, outcome: "success" }
+    : { ...base, outcome: "failure", reason: result.message };
 }

@@ -21,10 +21,15 @@ export interface BulkRunbook {
   steps: BulkOperation<Record<string, unknown>>[];
   /** The CSV it takes (e.g. one person per row) and how a CSV becomes a stored plan. */
   columns: ColumnSpec[];
-  planCsv: (db: Db, input: { tenantId: string; staffId: string; fileName: string; bytes: Uint8Array }) => Promise<RunbookPlan>;
+  planCsv: (
+    db: Db,
+    input: { tenantId: string; staffId: string; fileName: string; bytes: Uint8Array },
+  ) => Promise<RunbookPlan>;
 }
 
-export type RunbookPlan = { ok: true; jobId: string; counts: Record<PlanKind | "duplicate", number> } | { ok: false; error: string };
+export type RunbookPlan =
+  | { ok: true; jobId: string; counts: Record<PlanKind | "duplicate", number> }
+  | { ok: false; error: string };
 
 export type StepRunner = (step: string) => Promise<"completed" | "cancelled" | "failed" | "skipped">;
 
@@ -32,10 +37,18 @@ export type StepRunner = (step: string) => Promise<"completed" | "cancelled" | "
  * Runs each step's rows in order. A step whose vendor is no longer connected
  * fails its own rows and the next steps still run; a cancel stops the job.
  */
-export async function applyRunbook(db: Db, jobId: string, runbook: BulkRunbook, runStep: StepRunner): Promise<"completed" | "cancelled"> {
+export async function applyRunbook(
+  db: Db,
+  jobId: string,
+  runbook: BulkRunbook,
+  runStep: StepRunner,
+): Promise<"completed" | "cancelled"> {
   for (const step of runbook.steps) {
     if ((await runStep(step.id)) === "cancelled") {
-      await db.bulkRow.updateMany({ where: { jobId, status: "pending" }, data: { status: "cancelled", vendorMessage: "Cancelled before it was sent.", finishedAt: new Date() } });
+      await db.bulkRow.updateMany({
+        where: { jobId, status: "pending" },
+        data: { status: "cancelled", vendorMessage: "Cancelled before it was sent.", finishedAt: new Date() },
+      });
       await db.bulkJob.update({ where: { id: jobId }, data: { status: "cancelled", finishedAt: new Date() } });
       return "cancelled";
     }

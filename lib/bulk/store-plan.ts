@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type pg from "pg";
-import { pgPoolOf, type Db } from "../db/client";
+import { type Db, pgPoolOf } from "../db/client";
 import { inPgTransaction } from "../db/pg-transaction";
 import type { PlannedRow } from "./operation";
 
@@ -21,24 +21,49 @@ export interface StoredRow {
  */
 export function planPool(db: Db): pg.Pool {
   const pool = pgPoolOf(db);
-  if (!pool) throw new Error("Bulk plans need a client made by createPrismaClient (they are written on the client's own pool).");
+  if (!pool)
+    throw new Error("Bulk plans need a client made by createPrismaClient (they are written on the client's own pool).");
   return pool;
 }
 
 /** A new job's id, in the shape of Prisma's cuid() default (the job row is inserted here, not by Prisma). */
 function jobId(): string {
-  const rand = BigInt(`0x${randomBytes(12).toString("hex")}`).toString(36).padStart(16, "0").slice(-16);
+  const rand = BigInt(`0x${randomBytes(12).toString("hex")}`)
+    .toString(36)
+    .padStart(16, "0")
+    .slice(-16);
   return `c${Date.now().toString(36)}${rand}`;
 }
 
 /** Inserts a planned job (status "planned"); the caller's transaction commits it with its rows. */
-export async function insertPlanJob(client: pg.PoolClient, p: { tenantId: string; operation: string; fileName: string; staffId: string; rowsTotal: number; headers: string[]; counts?: Record<string, number> }): Promise<string> {
+export async function insertPlanJob(
+  client: pg.PoolClient,
+  p: {
+    tenantId: string;
+    operation: string;
+    fileName: string;
+    staffId: string;
+    rowsTotal: number;
+    headers: string[];
+    counts?: Record<string, number>;
+  },
+): Promise<string> {
   const id = jobId();
   // createdAt in UTC, as Prisma writes DateTime into timestamp(3) columns.
   await client.query(
     `INSERT INTO "BulkJob" (id, "tenantId", operation, "fileName", "createdById", "createdAt", "rowsTotal", headers, "planCounts")
      VALUES ($1, $2, $3, $4, $5, $6::timestamptz AT TIME ZONE 'UTC', $7, $8::jsonb, $9::jsonb)`,
-    [id, p.tenantId, p.operation, p.fileName.slice(0, 255), p.staffId, new Date().toISOString(), p.rowsTotal, JSON.stringify(p.headers), JSON.stringify(p.counts ?? {})],
+    [
+      id,
+      p.tenantId,
+      p.operation,
+      p.fileName.slice(0, 255),
+      p.staffId,
+      new Date().toISOString(),
+      p.rowsTotal,
+      JSON.stringify(p.headers),
+      JSON.stringify(p.counts ?? {}),
+    ],
   );
   return id;
 }
@@ -49,12 +74,19 @@ export async function insertPlanJob(client: pg.PoolClient, p: { tenantId: string
  */
 export async function insertPlanRows(client: pg.PoolClient, jobId: string, rows: StoredRow[]) {
   if (rows.length === 0) return;
-  const doc = JSON.stringify(rows.map((s) => ({
-    line: s.line, input: s.input, plan: s.planned.plan, err: s.planned.error ?? null, before: s.planned.before ?? null, after: s.planned.after ?? null,
-    // Only rows that change something are sent.
-    status: s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped",
-    op: s.operation ?? null,
-  })));
+  const doc = JSON.stringify(
+    rows.map((s) => ({
+      line: s.line,
+      input: s.input,
+      plan: s.planned.plan,
+      err: s.planned.error ?? null,
+      before: s.planned.before ?? null,
+      after: s.planned.after ?? null,
+      // Only rows that change something are sent.
+      status: s.planned.plan === "create" || s.planned.plan === "update" ? "pending" : "skipped",
+      op: s.operation ?? null,
+    })),
+  );
   await client.query(
     `INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts, operation)
      SELECT gen_random_uuid()::text, $1, u.line, u.input, u.plan::"BulkRowPlan", u.err, u.before, u.after, u.status::"BulkRowStatus", 0, u.op
@@ -64,11 +96,23 @@ export async function insertPlanRows(client: pg.PoolClient, jobId: string, rows:
 }
 
 /** Writes a plan: the job and one row per line, in one transaction. */
-export async function storePlan(db: Db, p: { tenantId: string; operation: string; fileName: string; staffId: string; counts: Record<string, number>; headers: string[]; rows: StoredRow[] }): Promise<string> {
+export async function storePlan(
+  db: Db,
+  p: {
+    tenantId: string;
+    operation: string;
+    fileName: string;
+    staffId: string;
+    counts: Record<string, number>;
+    headers: string[];
+    rows: StoredRow[];
+  },
+): Promise<string> {
   const staged = p.rows;
   return inPgTransaction(planPool(db), async (client) => {
     const id = await insertPlanJob(client, { ...p, rowsTotal: staged.length });
-    for (let i = 0; i < staged.length; i += PLAN_BATCH) await insertPlanRows(client, id, staged.slice(i, i + PLAN_BATCH));
+    for (let i = 0; i < staged.length; i += PLAN_BATCH)
+      await insertPlanRows(client, id, staged.slice(i, i + PLAN_BATCH));
     return id;
   });
 }

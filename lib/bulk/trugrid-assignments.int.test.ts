@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TruGridSim } from "../../sim/trugrid";
-import { trugridBulkHarness, type BulkHarness } from "../../test/bulk-harness";
+import { type BulkHarness, trugridBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
 import { trugridHistory } from "../trugrid/history";
@@ -17,7 +17,14 @@ const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 const assigned = (key: string) => [...(domain().assignments.get(key.toLowerCase())?.targets ?? [])];
 
-const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "trugrid.assignment.created", csv, fileName: "a.csv" });
+const planAndConfirm = (csv: string) =>
+  planConfirmed(h.t.db, {
+    tenantId: h.tenantId,
+    staffId,
+    operationId: "trugrid.assignment.created",
+    csv,
+    fileName: "a.csv",
+  });
 
 let env: BulkHarness<TruGridSim> | undefined;
 beforeAll(async () => {
@@ -30,13 +37,19 @@ describe("TruGrid bulk resource assignments", () => {
   it("is for admins, as the assignments page is, and serves its template", () => {
     const op = bulkOperation("trugrid.assignment.created")!;
     expect(op.perm).toBe("trugrid.domain.write");
-    expect(templateCsv(op as never)).toBe("userOrGroup,machineOrGroup\r\nalice.smith@northwind.example,Operations Workstations\r\n");
+    expect(templateCsv(op as never)).toBe(
+      "userOrGroup,machineOrGroup\r\nalice.smith@northwind.example,Operations Workstations\r\n",
+    );
   });
 
   it("plans unknown, invalid and duplicate rows; sends the rest with a key twice in separate requests; records each row as the assignments page does", async () => {
-    const sales = [...domain().userGroups.get("sales users")!.members].map((m) => domain().users.get(m)!).find((u) => u.synced)!;
+    const sales = [...domain().userGroups.get("sales users")!.members]
+      .map((m) => domain().users.get(m)!)
+      .find((u) => u.synced)!;
     const D = domain().domain;
-    const edge = await h.t.db.vendorEdge.findFirstOrThrow({ where: { tenantId: h.tenantId, kind: "machine_association", toId: "Remote Desktop Farm", deletedAt: null } });
+    const edge = await h.t.db.vendorEdge.findFirstOrThrow({
+      where: { tenantId: h.tenantId, kind: "machine_association", toId: "Remote Desktop Farm", deletedAt: null },
+    });
     const server = (edge.attributes as { machineName: string }).machineName;
     const csv = [
       "User,Machine Group",
@@ -52,8 +65,25 @@ describe("TruGrid bulk resource assignments", () => {
     const res = await planAndConfirm(csv);
     expect(res.counts).toMatchObject({ create: 4, error: 4, duplicate: 1, no_change: 0 });
     const rows = await rowsOf(res.jobId);
-    expect(rows.map((r) => [r.line, r.plan])).toEqual([[2, "create"], [3, "create"], [4, "create"], [5, "create"], [6, "error"], [7, "error"], [8, "error"], [9, "error"]]);
-    expect(rows[0]).toMatchObject({ before: null, after: { assignee: sales.upn, assigneeType: "user", resource: "Remote Desktop Farm", resourceType: "machine group" } });
+    expect(rows.map((r) => [r.line, r.plan])).toEqual([
+      [2, "create"],
+      [3, "create"],
+      [4, "create"],
+      [5, "create"],
+      [6, "error"],
+      [7, "error"],
+      [8, "error"],
+      [9, "error"],
+    ]);
+    expect(rows[0]).toMatchObject({
+      before: null,
+      after: {
+        assignee: sales.upn,
+        assigneeType: "user",
+        resource: "Remote Desktop Farm",
+        resourceType: "machine group",
+      },
+    });
     expect(rows[1]!.after).toMatchObject({ resourceType: "machine" });
     expect(rows[3]!.after).toMatchObject({ assigneeType: "user group" });
     expect(rows[4]!.planError).toMatch(/^Unknown UPN: ghost@/);
@@ -76,29 +106,52 @@ describe("TruGrid bulk resource assignments", () => {
 
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(4);
-    const byKey = (k: string, v: string) => events.find((e) => (e.after as { assignments: { key: string; value: string[] }[] }).assignments[0]!.key === k && (e.after as { assignments: { value: string[] }[] }).assignments[0]!.value[0] === v)!;
+    const byKey = (k: string, v: string) =>
+      events.find(
+        (e) =>
+          (e.after as { assignments: { key: string; value: string[] }[] }).assignments[0]!.key === k &&
+          (e.after as { assignments: { value: string[] }[] }).assignments[0]!.value[0] === v,
+      )!;
     expect(byKey(sales.upn, "Remote Desktop Farm")).toMatchObject({
-      action: "trugrid.assignment.created", outcome: "success", vendor: "trugrid",
+      action: "trugrid.assignment.created",
+      outcome: "success",
+      vendor: "trugrid",
       // As the assignments page names the key: a user by lower-case UPN, labelled with what they were given.
       targets: [{ type: "trugrid_user", id: sales.upn.toLowerCase(), label: `${sales.upn} → Remote Desktop Farm` }],
       after: { assignments: [{ key: sales.upn, value: ["Remote Desktop Farm"], status: "Success." }] },
     });
-    expect(byKey("Ghost Users", "Remote Desktop Farm")).toMatchObject({ outcome: "failure", targets: [{ type: "trugrid_user_group", id: "Ghost Users", label: "Ghost Users → Remote Desktop Farm" }], reason: expect.stringMatching(/not found/) });
+    expect(byKey("Ghost Users", "Remote Desktop Farm")).toMatchObject({
+      outcome: "failure",
+      targets: [{ type: "trugrid_user_group", id: "Ghost Users", label: "Ghost Users → Remote Desktop Farm" }],
+      reason: expect.stringMatching(/not found/),
+    });
     // The assignments page lists the bulk rows among the console's assignments (successes only).
     const history = await trugridHistory(h.t.db, h.tenantId, ["trugrid.assignment.created"]);
-    expect(history.map((e) => e.id).sort()).toEqual(events.filter((e) => e.outcome === "success").map((e) => e.id).sort());
+    expect(history.map((e) => e.id).sort()).toEqual(
+      events
+        .filter((e) => e.outcome === "success")
+        .map((e) => e.id)
+        .sort(),
+    );
 
     // A second file: the pair already assigned here is still sent (TruGrid cannot be asked), and the plan says the console assigned it before.
     const again = await planAndConfirm(`userOrGroup,machineOrGroup\n${sales.upn},Remote Desktop Farm\n`);
     const [row] = await rowsOf(again.jobId);
-    expect(row).toMatchObject({ plan: "create", before: { assigned: expect.stringMatching(/^by this console on \d{4}-\d\d-\d\d$/) } });
+    expect(row).toMatchObject({
+      plan: "create",
+      before: { assigned: expect.stringMatching(/^by this console on \d{4}-\d\d-\d\d$/) },
+    });
     expect(await applyBulkJob(h.t.db, again.jobId)).toBe("completed");
     expect((await rowsOf(again.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: "Success." });
   });
 
   it("a TruGrid failure fails the rows with TruGrid's words and assigns nothing", async () => {
-    const hr = [...domain().userGroups.get("hr users")!.members].map((m) => domain().users.get(m)!).find((u) => u.synced)!;
-    const { jobId } = await planAndConfirm(`userOrGroup,machineOrGroup\n${hr.upn},Remote Desktop Farm\nHR Users,NW-RDS-01\n`);
+    const hr = [...domain().userGroups.get("hr users")!.members]
+      .map((m) => domain().users.get(m)!)
+      .find((u) => u.synced)!;
+    const { jobId } = await planAndConfirm(
+      `userOrGroup,machineOrGroup\n${hr.upn},Remote Desktop Farm\nHR Users,NW-RDS-01\n`,
+    );
     const hrBefore = assigned("HR Users");
     await setFaults({ errorRate: 1 });
     try {
@@ -116,9 +169,13 @@ describe("TruGrid bulk resource assignments", () => {
   });
 
   it("when one of a chunk's requests fails, only its rows fail: the rows TruGrid applied keep its answer", async () => {
-    const itUser = [...domain().userGroups.get("it users")!.members].map((m) => domain().users.get(m)!).find((u) => u.synced && assigned(u.upn).length === 0)!;
+    const itUser = [...domain().userGroups.get("it users")!.members]
+      .map((m) => domain().users.get(m)!)
+      .find((u) => u.synced && assigned(u.upn).length === 0)!;
     // One key twice: two requests, and every second request to the simulator fails.
-    const { jobId } = await planAndConfirm(`userOrGroup,machineOrGroup\n${itUser.upn},Remote Desktop Farm\n${itUser.upn},Sales Workstations\n`);
+    const { jobId } = await planAndConfirm(
+      `userOrGroup,machineOrGroup\n${itUser.upn},Remote Desktop Farm\n${itUser.upn},Sales Workstations\n`,
+    );
     await setFaults({ errorRate: 0.5 });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");

@@ -22,11 +22,14 @@ const fresh = (n: number) => {
   return out;
 };
 
-const planAndConfirm = (csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "truu.user.deleted", csv, fileName: "u.csv" });
+const planAndConfirm = (csv: string) =>
+  planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId: "truu.user.deleted", csv, fileName: "u.csv" });
 
 beforeAll(async () => {
   const harness = await truuBulkHarness("operator");
-  const faults = async (f: object) => { await fetch(`${harness.url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) }); };
+  const faults = async (f: object) => {
+    await fetch(`${harness.url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+  };
   truu = { ...harness, faults, resetFaults: () => faults({ errorRate: 0 }) };
   h = truu.h;
   staffId = truu.staffId;
@@ -44,8 +47,13 @@ describe("TruU bulk user deletes", () => {
     expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1, no_change: 0 });
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.plan)).toEqual(["update", "update", "error", "error", "error", "error"]);
-    expect(rows[0]).toMatchObject({ before: { guid: a!.guid, upn: a!.upn, devices: expect.any(Array) }, after: { deleted: true, devicesDeleted: a!.devices.length } });
-    expect((rows[0]!.before as { devices: { vendorId: string }[] }).devices.map((d) => d.vendorId).sort()).toEqual(aDevices);
+    expect(rows[0]).toMatchObject({
+      before: { guid: a!.guid, upn: a!.upn, devices: expect.any(Array) },
+      after: { deleted: true, devicesDeleted: a!.devices.length },
+    });
+    expect((rows[0]!.before as { devices: { vendorId: string }[] }).devices.map((d) => d.vendorId).sort()).toEqual(
+      aDevices,
+    );
     expect(rows[2]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
     expect(rows[3]!.planError).toMatch(/^user: /);
     expect(rows[4]!.planError).toBe("Duplicate of row 2 in this file.");
@@ -65,23 +73,50 @@ describe("TruU bulk user deletes", () => {
     expect(events).toHaveLength(2);
     const ev = events.find((e) => (e.targets as { id: string }[])[0]!.id === a!.guid)!;
     expect(ev).toMatchObject({
-      action: "truu.user.deleted", outcome: "success", vendor: "truu",
-      targets: [{ type: "truu_user", id: a!.guid, label: a!.upn }, ...aDevices.map(() => ({ type: "truu_device", id: expect.any(String) }))],
-      before: { upn: a!.upn, displayName: a!.displayName }, after: { deleted: true, devicesDeleted: aDevices.length },
+      action: "truu.user.deleted",
+      outcome: "success",
+      vendor: "truu",
+      targets: [
+        { type: "truu_user", id: a!.guid, label: a!.upn },
+        ...aDevices.map(() => ({ type: "truu_device", id: expect.any(String) })),
+      ],
+      before: { upn: a!.upn, displayName: a!.displayName },
+      after: { deleted: true, devicesDeleted: aDevices.length },
     });
     expect(Object.keys(ev.before as object).sort()).toEqual(["devices", "displayName", "email", "upn"]);
-    expect((ev.targets as { id: string }[]).slice(1).map((t) => t.id).sort()).toEqual(aDevices);
+    expect(
+      (ev.targets as { id: string }[])
+        .slice(1)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(aDevices);
 
     // The cache: users and their devices marked deleted at once, as the console's delete does.
-    const cachedUsers = await h.t.db.truuUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a!.guid, b!.guid] } } });
+    const cachedUsers = await h.t.db.truuUser.findMany({
+      where: { tenantId: h.tenantId, vendorId: { in: [a!.guid, b!.guid] } },
+    });
     expect(cachedUsers.map((u) => u.deletedAt !== null)).toEqual([true, true]);
-    expect(await h.t.db.truuDevice.count({ where: { tenantId: h.tenantId, userGuid: { in: [a!.guid, b!.guid] }, deletedAt: null } })).toBe(0);
+    expect(
+      await h.t.db.truuDevice.count({
+        where: { tenantId: h.tenantId, userGuid: { in: [a!.guid, b!.guid] }, deletedAt: null },
+      }),
+    ).toBe(0);
     // The next sync agrees: nothing comes back.
     expect((await h.run()).status).toBe("succeeded");
-    expect(await h.t.db.truuUser.count({ where: { tenantId: h.tenantId, vendorId: { in: [a!.guid, b!.guid] }, deletedAt: null } })).toBe(0);
+    expect(
+      await h.t.db.truuUser.count({
+        where: { tenantId: h.tenantId, vendorId: { in: [a!.guid, b!.guid] }, deletedAt: null },
+      }),
+    ).toBe(0);
 
     // The same file again: the users are already deleted, nothing to send.
-    const again = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "truu.user.deleted", fileName: "u.csv", bytes: enc(`upn\n${a!.upn}\n${b!.guid}\n`), staffId });
+    const again = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "truu.user.deleted",
+      fileName: "u.csv",
+      bytes: enc(`upn\n${a!.upn}\n${b!.guid}\n`),
+      staffId,
+    });
     expect(again).toMatchObject({ ok: true, counts: { no_change: 2, update: 0 } });
   });
 
@@ -89,13 +124,22 @@ describe("TruU bulk user deletes", () => {
     const [c] = fresh(1);
     const { jobId } = await planAndConfirm(`upn\n${c!.upn}\n`);
     // A sync after the plan finds the devices changed (here: one the plan listed is no longer the user's).
-    await h.t.db.truuDevice.updateMany({ where: { tenantId: h.tenantId, vendorId: c!.devices[0]!.deviceId }, data: { userGuid: "someone-else" } });
+    await h.t.db.truuDevice.updateMany({
+      where: { tenantId: h.tenantId, vendorId: c!.devices[0]!.deviceId },
+      data: { userGuid: "someone-else" },
+    });
     try {
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
     } finally {
-      await h.t.db.truuDevice.updateMany({ where: { tenantId: h.tenantId, vendorId: c!.devices[0]!.deviceId }, data: { userGuid: c!.guid } });
+      await h.t.db.truuDevice.updateMany({
+        where: { tenantId: h.tenantId, vendorId: c!.devices[0]!.deviceId },
+        data: { userGuid: c!.guid },
+      });
     }
-    expect((await rowsOf(jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/devices changed since the plan/) });
+    expect((await rowsOf(jobId))[0]).toMatchObject({
+      status: "failed",
+      vendorMessage: expect.stringMatching(/devices changed since the plan/),
+    });
     expect(atTruu(c!.guid)).toBeDefined();
   });
 
@@ -111,7 +155,9 @@ describe("TruU bulk user deletes", () => {
     const [row] = await rowsOf(jobId);
     expect(row).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/HTTP 5\d\d/) });
     expect(atTruu(d!.guid)).toBeDefined();
-    expect(await h.t.db.truuUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: d!.guid } })).toMatchObject({ deletedAt: null });
+    expect(
+      await h.t.db.truuUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: d!.guid } }),
+    ).toMatchObject({ deletedAt: null });
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId } })).toMatchObject({ outcome: "failure", after: null });
   });
 
@@ -124,11 +170,19 @@ describe("TruU bulk user deletes", () => {
     await h.t.db.bulkJob.update({ where: { id: jobId }, data: { status: "running" } });
     expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
     const rows = await rowsOf(jobId);
-    expect(rows[0]).toMatchObject({ status: "succeeded", attempts: 1, vendorMessage: expect.stringMatching(/checked at the vendor/) });
+    expect(rows[0]).toMatchObject({
+      status: "succeeded",
+      attempts: 1,
+      vendorMessage: expect.stringMatching(/checked at the vendor/),
+    });
     expect(rows[1]).toMatchObject({ status: "succeeded", attempts: 2 });
     expect(atTruu(f!.guid)).toBeUndefined();
     expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(2);
-    expect(await h.t.db.truuUser.count({ where: { tenantId: h.tenantId, vendorId: { in: [e!.guid, f!.guid] }, deletedAt: null } })).toBe(0);
+    expect(
+      await h.t.db.truuUser.count({
+        where: { tenantId: h.tenantId, vendorId: { in: [e!.guid, f!.guid] }, deletedAt: null },
+      }),
+    ).toBe(0);
 
     // TruU cannot be asked: the row is not resent and ends unknown.
     const doubt = await planAndConfirm(`upn\n${g!.upn}\n`);
@@ -139,7 +193,11 @@ describe("TruU bulk user deletes", () => {
     } finally {
       await truu.resetFaults();
     }
-    expect((await rowsOf(doubt.jobId))[0]).toMatchObject({ status: "unknown", attempts: 1, vendorMessage: expect.stringMatching(/not resent/) });
+    expect((await rowsOf(doubt.jobId))[0]).toMatchObject({
+      status: "unknown",
+      attempts: 1,
+      vendorMessage: expect.stringMatching(/not resent/),
+    });
     expect(atTruu(g!.guid)).toBeDefined();
   });
 });

@@ -18,7 +18,8 @@ const simUsers = () => [...sim.state.users.values()];
 const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
-const planAndConfirm = (operationId: string, csv: string) => planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
+const planAndConfirm = (operationId: string, csv: string) =>
+  planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
 
 beforeAll(async () => {
   harness = await twingateBulkHarness("operator");
@@ -38,7 +39,10 @@ describe("Twingate bulk user state", () => {
     expect(res).toMatchObject({ counts: { update: 2, no_change: 1, error: 4, duplicate: 1 } });
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
-    expect(rows[0]).toMatchObject({ before: { state: "ACTIVE", userId: a!.id }, after: { state: "DISABLED", userId: a!.id } });
+    expect(rows[0]).toMatchObject({
+      before: { state: "ACTIVE", userId: a!.id },
+      after: { state: "DISABLED", userId: a!.id },
+    });
     expect(rows[3]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
     expect(rows[4]!.planError).toBe("Duplicate of row 2 in this file.");
     expect(rows[5]!.planError).toMatch(/^email: Not a valid UPN or email/);
@@ -56,12 +60,25 @@ describe("Twingate bulk user state", () => {
 
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(2);
-    for (const e of events) expect(e).toMatchObject({ action: "twingate.user.state_changed", outcome: "success", before: { state: "ACTIVE" }, after: { state: "DISABLED" } });
+    for (const e of events)
+      expect(e).toMatchObject({
+        action: "twingate.user.state_changed",
+        outcome: "success",
+        before: { state: "ACTIVE" },
+        after: { state: "DISABLED" },
+      });
     // The users page's undo reads the Twingate user id from the target.
-    expect(events.map((e) => (e.targets as { type: string; id: string }[])[0]).sort((x, y) => x!.id.localeCompare(y!.id)))
-      .toEqual([a, b].map((u) => ({ type: "twingate_user", id: u!.id, label: expect.any(String) })).sort((x, y) => x.id.localeCompare(y.id)));
+    expect(
+      events.map((e) => (e.targets as { type: string; id: string }[])[0]).sort((x, y) => x!.id.localeCompare(y!.id)),
+    ).toEqual(
+      [a, b]
+        .map((u) => ({ type: "twingate_user", id: u!.id, label: expect.any(String) }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    );
 
-    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a!.id, b!.id] } } });
+    const cached = await h.t.db.twingateUser.findMany({
+      where: { tenantId: h.tenantId, vendorId: { in: [a!.id, b!.id] } },
+    });
     expect(cached.map((u) => u.state)).toEqual(["DISABLED", "DISABLED"]);
     expect(cached.map((u) => (u.raw as { state: string }).state)).toEqual(["DISABLED", "DISABLED"]);
     // The user as Twingate answered, as the sync would write it: Twingate's updatedAt too, not the last sync's.
@@ -76,7 +93,10 @@ describe("Twingate bulk user state", () => {
     expect(await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } })).toBe(driftBefore);
 
     // Restoring them is planned as an update and goes back to ACTIVE.
-    const back = await planAndConfirm("twingate.user.state_changed", `user,state\n${a!.email},active\n${b!.email},active\n`);
+    const back = await planAndConfirm(
+      "twingate.user.state_changed",
+      `user,state\n${a!.email},active\n${b!.email},active\n`,
+    );
     expect(back.counts).toMatchObject({ update: 2 });
     expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
     expect([a!.state, b!.state]).toEqual(["ACTIVE", "ACTIVE"]);
@@ -92,9 +112,14 @@ describe("Twingate bulk user state", () => {
       await setFaults({ errorRate: 0 });
     }
     const [row] = await rowsOf(jobId);
-    expect(row).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/) });
+    expect(row).toMatchObject({
+      status: "failed",
+      vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/),
+    });
     expect(u.state).toBe("ACTIVE");
-    expect((await h.t.db.twingateUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: u.id } })).state).toBe("ACTIVE");
+    expect(
+      (await h.t.db.twingateUser.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: u.id } })).state,
+    ).toBe("ACTIVE");
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId } })).toMatchObject({ outcome: "failure" });
   });
 });
@@ -105,7 +130,9 @@ describe("Twingate bulk group membership", () => {
     expect(group).toBeDefined();
     const members = () => new Set(sim.state.groupUsers(group).map((u) => u.id));
     const [inside] = sim.state.groupUsers(group);
-    const outside = simUsers().filter((u) => !members().has(u.id)).slice(0, 2);
+    const outside = simUsers()
+      .filter((u) => !members().has(u.id))
+      .slice(0, 2);
     expect(inside && outside.length === 2).toBe(true);
 
     const csv = `User,Group Name\n${outside[0]!.email},${group.name.toUpperCase()}\n${outside[1]!.email},${group.name}\n${inside!.email},${group.name}\n${outside[0]!.email},No Such Group\n`;
@@ -118,25 +145,50 @@ describe("Twingate bulk group membership", () => {
     );
     for (const u of outside) expect(members().has(u.id)).toBe(true);
 
-    const edges = () => h.t.db.vendorEdge.findMany({ where: { tenantId: h.tenantId, vendor: "twingate", kind: "group_member", fromId: group.id, toId: { in: outside.map((u) => u.id) }, deletedAt: null } });
+    const edges = () =>
+      h.t.db.vendorEdge.findMany({
+        where: {
+          tenantId: h.tenantId,
+          vendor: "twingate",
+          kind: "group_member",
+          fromId: group.id,
+          toId: { in: outside.map((u) => u.id) },
+          deletedAt: null,
+        },
+      });
     expect(await edges()).toHaveLength(2);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: add.jobId } });
     expect(events).toHaveLength(2);
-    for (const e of events) expect(e).toMatchObject({ action: "twingate.group.members_added", outcome: "success", targets: [{ type: "twingate_group", id: group.id }] });
-    expect(events.map((e) => (e.after as { added: string[] }).added[0]).sort()).toEqual(outside.map((u) => u.id).sort());
+    for (const e of events)
+      expect(e).toMatchObject({
+        action: "twingate.group.members_added",
+        outcome: "success",
+        targets: [{ type: "twingate_group", id: group.id }],
+      });
+    expect(events.map((e) => (e.after as { added: string[] }).added[0]).sort()).toEqual(
+      outside.map((u) => u.id).sort(),
+    );
 
     // A sync now finds the memberships the cache already holds: no created edges.
-    const before = await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null } });
+    const before = await h.t.db.vendorEdge.count({
+      where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null },
+    });
     expect((await h.run()).status).toBe("succeeded");
-    expect(await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null } })).toBe(before);
+    expect(
+      await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", deletedAt: null } }),
+    ).toBe(before);
 
-    const remove = await planAndConfirm("twingate.group.members_removed", `email,group\n${outside[0]!.email},${group.name}\n`);
+    const remove = await planAndConfirm(
+      "twingate.group.members_removed",
+      `email,group\n${outside[0]!.email},${group.name}\n`,
+    );
     expect(remove.counts).toMatchObject({ update: 1 });
     expect(await applyBulkJob(h.t.db, remove.jobId)).toBe("completed");
     expect(members().has(outside[0]!.id)).toBe(false);
     expect((await edges()).map((e) => e.toId)).toEqual([outside[1]!.id]);
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId: remove.jobId } })).toMatchObject({
-      action: "twingate.group.members_removed", after: { removed: [outside[0]!.id] },
+      action: "twingate.group.members_removed",
+      after: { removed: [outside[0]!.id] },
     });
   });
 });
@@ -147,7 +199,9 @@ describe("Twingate bulk group membership across groups", () => {
     const [open, refusing] = editable;
     if (!open || !refusing) throw new Error("two groups Twingate lets the console change needed");
     const kept = refusing.type;
-    const outside = simUsers().filter((u) => !open.userNs.has(u.n) && !refusing.userNs.has(u.n)).slice(0, 2);
+    const outside = simUsers()
+      .filter((u) => !open.userNs.has(u.n) && !refusing.userNs.has(u.n))
+      .slice(0, 2);
     const [a, b] = outside;
     if (!a || !b) throw new Error("two users outside both groups needed");
     const csv = `email,group\n${a.email},${open.name}\n${b.email},${open.name}\n${a.email},${refusing.name}\n`;
@@ -192,7 +246,10 @@ describe("Twingate bulk user roles", () => {
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 4, duplicate: 1 });
     const rows = await rowsOf(res.jobId);
     expect(rows.map((r) => r.plan)).toEqual(["update", "update", "no_change", "error", "error", "error", "error"]);
-    expect(rows[0]).toMatchObject({ before: { userId: a!.id, role: "MEMBER" }, after: { userId: a!.id, role: "SUPPORT" } });
+    expect(rows[0]).toMatchObject({
+      before: { userId: a!.id, role: "MEMBER" },
+      after: { userId: a!.id, role: "SUPPORT" },
+    });
     expect(rows[3]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
     expect(rows[4]!.planError).toBe("Duplicate of row 2 in this file.");
     expect(rows[5]!.planError).toMatch(/^email: Not a valid UPN or email/);
@@ -201,16 +258,26 @@ describe("Twingate bulk user roles", () => {
 
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
     expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
-      ["succeeded", `Twingate: ${a!.email} is SUPPORT.`], ["succeeded", `Twingate: ${b!.email} is DEVOPS.`],
+      ["succeeded", `Twingate: ${a!.email} is SUPPORT.`],
+      ["succeeded", `Twingate: ${b!.email} is DEVOPS.`],
     ]);
     expect([a!.role, b!.role, c!.role]).toEqual(["SUPPORT", "DEVOPS", "MEMBER"]);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(2);
     const ev = events.find((e) => (e.targets as { id: string }[])[0]!.id === a!.id)!;
-    expect(ev).toMatchObject({ action: "twingate.user.role_changed", outcome: "success", targets: [{ type: "twingate_user", id: a!.id, label: a!.email }], before: { role: "MEMBER" }, after: { role: "SUPPORT" } });
+    expect(ev).toMatchObject({
+      action: "twingate.user.role_changed",
+      outcome: "success",
+      targets: [{ type: "twingate_user", id: a!.id, label: a!.email }],
+      before: { role: "MEMBER" },
+      after: { role: "SUPPORT" },
+    });
     // What the users page's undo reads (lib/operations/twingate/_user.ts): the twingate_user target's id and before.role.
     expect(ev.tenantId).toBe(h.tenantId);
-    const cached = await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId, vendorId: { in: [a!.id, b!.id] } }, orderBy: { email: "asc" } });
+    const cached = await h.t.db.twingateUser.findMany({
+      where: { tenantId: h.tenantId, vendorId: { in: [a!.id, b!.id] } },
+      orderBy: { email: "asc" },
+    });
     expect(new Set(cached.map((u) => u.role))).toEqual(new Set(["SUPPORT", "DEVOPS"]));
     const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.user.changed_externally" } });
     expect((await h.run()).status).toBe("succeeded");
@@ -226,7 +293,10 @@ describe("Twingate bulk user roles", () => {
     } finally {
       await setFaults({ errorRate: 0 });
     }
-    expect((await rowsOf(jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/) });
+    expect((await rowsOf(jobId))[0]).toMatchObject({
+      status: "failed",
+      vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/),
+    });
     expect(u.role).toBe("MEMBER");
     expect(await h.t.db.auditEvent.findFirst({ where: { jobId } })).toMatchObject({ outcome: "failure" });
   });
@@ -234,7 +304,8 @@ describe("Twingate bulk user roles", () => {
 
 describe("Twingate bulk device actions", () => {
   const simDevices = () => [...sim.state.devices.values()];
-  const cachedDevice = (id: string) => h.t.db.twingateDevice.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: id } });
+  const cachedDevice = (id: string) =>
+    h.t.db.twingateDevice.findFirstOrThrow({ where: { tenantId: h.tenantId, vendorId: id } });
 
   it("blocks by id or serial, skips blocked ones, flags unknown and duplicate rows, audits as the devices page does and keeps the cache as the sync writes it; unblock reverses it", async () => {
     const active = simDevices().filter((d) => d.activeState === "ACTIVE");
@@ -248,7 +319,11 @@ describe("Twingate bulk device actions", () => {
     const res = await planAndConfirm("twingate.device.blocked", csv);
     expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 3, duplicate: 1 });
     const rows = await rowsOf(res.jobId);
-    expect(rows[0]).toMatchObject({ plan: "update", before: { deviceId: d1!.id, activeState: "ACTIVE" }, after: { deviceId: d1!.id, activeState: "BLOCKED" } });
+    expect(rows[0]).toMatchObject({
+      plan: "update",
+      before: { deviceId: d1!.id, activeState: "ACTIVE" },
+      after: { deviceId: d1!.id, activeState: "BLOCKED" },
+    });
     expect(rows[3]!.planError).toMatch(/^Unknown device: NO-SUCH-DEVICE/);
     expect(rows[4]!.planError).toBe("Duplicate of row 2 in this file.");
     expect(rows[5]!.planError).toMatch(/^Same Twingate device/);
@@ -261,25 +336,40 @@ describe("Twingate bulk device actions", () => {
     expect(events).toHaveLength(2);
     const ev = events.find((e) => (e.targets as { id: string }[])[0]!.id === d1!.id)!;
     expect(ev).toMatchObject({
-      action: "twingate.device.blocked", outcome: "success", targets: [{ type: "twingate_device", id: d1!.id }],
-      before: { activeState: "ACTIVE", isTrusted: d1!.isTrusted }, after: { activeState: "BLOCKED", isTrusted: d1!.isTrusted },
+      action: "twingate.device.blocked",
+      outcome: "success",
+      targets: [{ type: "twingate_device", id: d1!.id }],
+      before: { activeState: "ACTIVE", isTrusted: d1!.isTrusted },
+      after: { activeState: "BLOCKED", isTrusted: d1!.isTrusted },
     });
     // The devices page's undo (unblock) reads the twingate_device target's id.
     expect((await cachedDevice(d1!.id)).activeState).toBe("BLOCKED");
     expect(((await cachedDevice(d1!.id)).raw as { activeState: string }).activeState).toBe("BLOCKED");
     const driftBefore = await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } });
     expect((await h.run()).status).toBe("succeeded");
-    expect(await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } })).toBe(driftBefore);
+    expect(await h.t.db.auditEvent.count({ where: { action: "twingate.device.changed_externally" } })).toBe(
+      driftBefore,
+    );
 
     // Archiving a blocked device would lift its block: refused at plan time.
-    const archive = await planBulkJob(h.t.db, { tenantId: h.tenantId, operationId: "twingate.device.archived", fileName: "a.csv", bytes: enc(`device\n${d1!.id}\n`), staffId });
+    const archive = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      operationId: "twingate.device.archived",
+      fileName: "a.csv",
+      bytes: enc(`device\n${d1!.id}\n`),
+      staffId,
+    });
     expect(archive).toMatchObject({ ok: true, counts: { error: 1 } });
 
     const unblock = await planAndConfirm("twingate.device.unblocked", `device\n${d1!.id}\n${d2!.id}\n`);
     expect(unblock.counts).toMatchObject({ update: 2 });
     expect(await applyBulkJob(h.t.db, unblock.jobId)).toBe("completed");
     expect([d1!.activeState, d2!.activeState]).toEqual(["ACTIVE", "ACTIVE"]);
-    expect(await h.t.db.auditEvent.count({ where: { jobId: unblock.jobId, action: "twingate.device.unblocked", outcome: "success" } })).toBe(2);
+    expect(
+      await h.t.db.auditEvent.count({
+        where: { jobId: unblock.jobId, action: "twingate.device.unblocked", outcome: "success" },
+      }),
+    ).toBe(2);
   });
 
   it("archives and trusts devices; already-trusted ones need no change", async () => {
@@ -292,13 +382,20 @@ describe("Twingate bulk device actions", () => {
     expect(await applyBulkJob(h.t.db, trust.jobId)).toBe("completed");
     expect(untrusted.isTrusted).toBe(true);
     expect((await cachedDevice(untrusted.id)).isTrusted).toBe(true);
-    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: trust.jobId } })).toMatchObject({ action: "twingate.device.trusted", before: { isTrusted: false }, after: { isTrusted: true } });
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: trust.jobId } })).toMatchObject({
+      action: "twingate.device.trusted",
+      before: { isTrusted: false },
+      after: { isTrusted: true },
+    });
 
     const archive = await planAndConfirm("twingate.device.archived", `device\n${untrusted.id}\n`);
     expect(await applyBulkJob(h.t.db, archive.jobId)).toBe("completed");
     expect(untrusted.activeState).toBe("ARCHIVED");
     expect((await cachedDevice(untrusted.id)).activeState).toBe("ARCHIVED");
-    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: archive.jobId } })).toMatchObject({ action: "twingate.device.archived", outcome: "success" });
+    expect(await h.t.db.auditEvent.findFirst({ where: { jobId: archive.jobId } })).toMatchObject({
+      action: "twingate.device.archived",
+      outcome: "success",
+    });
   });
 
   it("a Twingate failure fails the row with Twingate's words and changes nothing", async () => {
@@ -310,7 +407,10 @@ describe("Twingate bulk device actions", () => {
     } finally {
       await setFaults({ errorRate: 0 });
     }
-    expect((await rowsOf(jobId))[0]).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/) });
+    expect((await rowsOf(jobId))[0]).toMatchObject({
+      status: "failed",
+      vendorMessage: expect.stringMatching(/^Twingate answered: .*HTTP 5\d\d/),
+    });
     expect(d.activeState).toBe("ACTIVE");
     expect((await cachedDevice(d.id)).activeState).toBe("ACTIVE");
   });

@@ -22,13 +22,34 @@ const JC_SYSTEM = "5f0c1a2b00000000000000b1";
 const TG_USER = "VXNlcjox";
 const TG_DEVICE = "RGV2aWNlOjE=";
 
-interface Sample { row: Record<string, string>; plan: RowPlan; message: string }
+interface Sample {
+  row: Record<string, string>;
+  plan: RowPlan;
+  message: string;
+}
 
-const jcSnapshot = (state: string) => ({ userId: JC_USER, state, suspended: state === "SUSPENDED", accountLocked: false, passwordExpired: false });
+const jcSnapshot = (state: string) => ({
+  userId: JC_USER,
+  state,
+  suspended: state === "SUSPENDED",
+  accountLocked: false,
+  passwordExpired: false,
+});
 const jcMember = (member: boolean) => ({ kind: "user_group", groupId: JC_GROUP, memberId: JC_USER, member });
-const jcBound = (associated: boolean) => ({ fromType: "user", fromId: JC_USER, toType: "system", toId: JC_SYSTEM, associated });
+const jcBound = (associated: boolean) => ({
+  fromType: "user",
+  fromId: JC_USER,
+  toType: "system",
+  toId: JC_SYSTEM,
+  associated,
+});
 const tgMember = (member: boolean) => ({ groupId: "R3JvdXA6MQ==", userId: TG_USER, member });
-const tgDevice = (activeState: string, isTrusted = false) => ({ deviceId: TG_DEVICE, name: "ALICE-LAPTOP", activeState, isTrusted });
+const tgDevice = (activeState: string, isTrusted = false) => ({
+  deviceId: TG_DEVICE,
+  name: "ALICE-LAPTOP",
+  activeState,
+  isTrusted,
+});
 const upn = { upn: "Alice.Smith@northwind.example" };
 const email = { email: "alice.smith@northwind.example" };
 
@@ -39,46 +60,125 @@ const email = { email: "alice.smith@northwind.example" };
  */
 const SAMPLES: Record<string, Sample> = {
   "trugrid.mfa.turned_on": { row: upn, plan: { before: { mfa: "off" }, after: { mfa: "on" } }, message: "Success." },
-  "trugrid.mfa.turned_off": { row: upn, plan: { before: { mfa: "unknown" }, after: { mfa: "off" } }, message: "Success." },
+  "trugrid.mfa.turned_off": {
+    row: upn,
+    plan: { before: { mfa: "unknown" }, after: { mfa: "off" } },
+    message: "Success.",
+  },
   "trugrid.udp.enabled": { row: upn, plan: { before: { udp: "unknown" }, after: { udp: "on" } }, message: "Success." },
   "trugrid.udp.disabled": { row: upn, plan: { before: { udp: "on" }, after: { udp: "off" } }, message: "Success." },
   "trugrid.machine_association.set": {
     row: { userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" },
-    plan: { before: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }, after: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" } },
+    plan: {
+      before: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" },
+      after: { groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" },
+    },
     message: "Success. Previous association with 'NW-RDS-01' replaced.",
   },
   "trugrid.machine_association.removed": {
     row: { upn: "alice.smith@northwind.example", groupName: "Finance Workstations" },
-    plan: { before: { groupName: "Finance Workstations", machineName: "NW-LT-0042" }, after: { groupName: "Finance Workstations", machineName: null } },
-    message: "TruGrid: alice.smith@northwind.example → NW-LT-0042 removed from Finance Workstations; 3 other associations set again.",
+    plan: {
+      before: { groupName: "Finance Workstations", machineName: "NW-LT-0042" },
+      after: { groupName: "Finance Workstations", machineName: null },
+    },
+    message:
+      "TruGrid: alice.smith@northwind.example → NW-LT-0042 removed from Finance Workstations; 3 other associations set again.",
   },
-  "jumpcloud.user.suspended": { row: email, plan: { before: jcSnapshot("ACTIVATED"), after: jcSnapshot("SUSPENDED") }, message: "JumpCloud: alice is SUSPENDED." },
-  "jumpcloud.user.reactivated": { row: email, plan: { before: jcSnapshot("SUSPENDED"), after: jcSnapshot("ACTIVATED") }, message: "JumpCloud: alice is ACTIVATED." },
-  "jumpcloud.group.member_added": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(false), after: jcMember(true) }, message: "JumpCloud: added." },
-  "jumpcloud.group.member_removed": { row: { ...email, group: "Engineering" }, plan: { before: jcMember(true), after: jcMember(false) }, message: "JumpCloud: removed." },
-  "jumpcloud.association.added": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(false), after: jcBound(true) }, message: "JumpCloud: associated." },
-  "jumpcloud.association.removed": { row: { ...email, system: "NW-LT-0042" }, plan: { before: jcBound(true), after: jcBound(false) }, message: "JumpCloud: removed." },
+  "jumpcloud.user.suspended": {
+    row: email,
+    plan: { before: jcSnapshot("ACTIVATED"), after: jcSnapshot("SUSPENDED") },
+    message: "JumpCloud: alice is SUSPENDED.",
+  },
+  "jumpcloud.user.reactivated": {
+    row: email,
+    plan: { before: jcSnapshot("SUSPENDED"), after: jcSnapshot("ACTIVATED") },
+    message: "JumpCloud: alice is ACTIVATED.",
+  },
+  "jumpcloud.group.member_added": {
+    row: { ...email, group: "Engineering" },
+    plan: { before: jcMember(false), after: jcMember(true) },
+    message: "JumpCloud: added.",
+  },
+  "jumpcloud.group.member_removed": {
+    row: { ...email, group: "Engineering" },
+    plan: { before: jcMember(true), after: jcMember(false) },
+    message: "JumpCloud: removed.",
+  },
+  "jumpcloud.association.added": {
+    row: { ...email, system: "NW-LT-0042" },
+    plan: { before: jcBound(false), after: jcBound(true) },
+    message: "JumpCloud: associated.",
+  },
+  "jumpcloud.association.removed": {
+    row: { ...email, system: "NW-LT-0042" },
+    plan: { before: jcBound(true), after: jcBound(false) },
+    message: "JumpCloud: removed.",
+  },
   "twingate.user.state_changed": {
-    row: { ...email, state: "disabled" }, plan: { before: { userId: TG_USER, state: "ACTIVE" }, after: { userId: TG_USER, state: "DISABLED" } }, message: "Twingate: alice is DISABLED.",
+    row: { ...email, state: "disabled" },
+    plan: { before: { userId: TG_USER, state: "ACTIVE" }, after: { userId: TG_USER, state: "DISABLED" } },
+    message: "Twingate: alice is DISABLED.",
   },
   "twingate.user.role_changed": {
-    row: { ...email, role: "SUPPORT" }, plan: { before: { userId: TG_USER, role: "MEMBER" }, after: { userId: TG_USER, role: "SUPPORT" } }, message: "Twingate: alice is SUPPORT.",
+    row: { ...email, role: "SUPPORT" },
+    plan: { before: { userId: TG_USER, role: "MEMBER" }, after: { userId: TG_USER, role: "SUPPORT" } },
+    message: "Twingate: alice is SUPPORT.",
   },
-  "twingate.group.members_added": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(false), after: tgMember(true) }, message: "Twingate: added." },
-  "twingate.group.members_removed": { row: { ...email, group: "Engineering" }, plan: { before: tgMember(true), after: tgMember(false) }, message: "Twingate: removed." },
-  "twingate.device.blocked": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("BLOCKED") }, message: "Twingate: blocked." },
-  "twingate.device.unblocked": { row: { device: TG_DEVICE }, plan: { before: tgDevice("BLOCKED"), after: tgDevice("ACTIVE") }, message: "Twingate: unblocked." },
-  "twingate.device.archived": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ARCHIVED") }, message: "Twingate: archived." },
-  "twingate.device.trusted": { row: { device: TG_DEVICE }, plan: { before: tgDevice("ACTIVE"), after: tgDevice("ACTIVE", true) }, message: "Twingate: trusted." },
+  "twingate.group.members_added": {
+    row: { ...email, group: "Engineering" },
+    plan: { before: tgMember(false), after: tgMember(true) },
+    message: "Twingate: added.",
+  },
+  "twingate.group.members_removed": {
+    row: { ...email, group: "Engineering" },
+    plan: { before: tgMember(true), after: tgMember(false) },
+    message: "Twingate: removed.",
+  },
+  "twingate.device.blocked": {
+    row: { device: TG_DEVICE },
+    plan: { before: tgDevice("ACTIVE"), after: tgDevice("BLOCKED") },
+    message: "Twingate: blocked.",
+  },
+  "twingate.device.unblocked": {
+    row: { device: TG_DEVICE },
+    plan: { before: tgDevice("BLOCKED"), after: tgDevice("ACTIVE") },
+    message: "Twingate: unblocked.",
+  },
+  "twingate.device.archived": {
+    row: { device: TG_DEVICE },
+    plan: { before: tgDevice("ACTIVE"), after: tgDevice("ARCHIVED") },
+    message: "Twingate: archived.",
+  },
+  "twingate.device.trusted": {
+    row: { device: TG_DEVICE },
+    plan: { before: tgDevice("ACTIVE"), after: tgDevice("ACTIVE", true) },
+    message: "Twingate: trusted.",
+  },
 };
 
-const EVERY_OPERATION = [...BULK_OPERATIONS, ...BULK_RUNBOOKS.flatMap((r) => r.steps)] as unknown as BulkOperation<Record<string, unknown>>[];
+const EVERY_OPERATION = [...BULK_OPERATIONS, ...BULK_RUNBOOKS.flatMap((r) => r.steps)] as unknown as BulkOperation<
+  Record<string, unknown>
+>[];
 
 /** The event a row's apply records (lib/bulk/apply.ts writes the same), as the log hands it back. */
 function rowEvent(op: BulkOperation<Record<string, unknown>>, s: Sample): UndoableEvent {
-  const e = rowAuditEvent(op, op.row.parse(s.row), s.plan, { status: "succeeded", message: s.message }, { jobId: "job-1", tenantId: TENANT, actor: null });
+  const e = rowAuditEvent(
+    op,
+    op.row.parse(s.row),
+    s.plan,
+    { status: "succeeded", message: s.message },
+    { jobId: "job-1", tenantId: TENANT, actor: null },
+  );
   const stored = JSON.parse(JSON.stringify(e)) as typeof e;
-  return { id: "00000000-0000-4000-8000-000000000001", action: stored.action, tenantId: TENANT, vendor: op.vendor, targets: stored.targets ?? [], before: stored.before ?? null, after: stored.after ?? null };
+  return {
+    id: "00000000-0000-4000-8000-000000000001",
+    action: stored.action,
+    tenantId: TENANT,
+    vendor: op.vendor,
+    targets: stored.targets ?? [],
+    before: stored.before ?? null,
+    after: stored.after ?? null,
+  };
 }
 
 const byIdOf = (id: string) => EVERY_OPERATION.find((o) => o.id === id)!;
@@ -91,7 +191,10 @@ describe("every bulk operation and runbook step", () => {
   it("is undone by its action's inverse, from what a row records, or says why it cannot be", () => {
     const undoable = EVERY_OPERATION.filter((op) => inverseFor(INVERSES, op.audit.action));
     for (const op of EVERY_OPERATION.filter((o) => !undoable.includes(o))) {
-      expect(op.audit.irreversible, `${op.id} (${op.audit.action}) has no inverse: say why in audit.irreversible`).toMatch(/\w{3,}/);
+      expect(
+        op.audit.irreversible,
+        `${op.id} (${op.audit.action}) has no inverse: say why in audit.irreversible`,
+      ).toMatch(/\w{3,}/);
     }
     for (const op of undoable) {
       expect(op.audit.irreversible, `${op.id}: ${op.audit.action} has an inverse`).toBeUndefined();
@@ -110,23 +213,46 @@ describe("every bulk operation and runbook step", () => {
 
   it("names what the undo puts back: a replaced TruGrid machine, a TruGrid user turned back", () => {
     const byId = (id: string) => EVERY_OPERATION.find((o) => o.id === id)!;
-    const set = inverseFor(INVERSES, "trugrid.machine_association.set")!.plan(rowEvent(byId("trugrid.machine_association.set"), SAMPLES["trugrid.machine_association.set"]!));
-    expect(set?.input).toEqual({ tenantId: TENANT, items: [{ userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }] });
-    const udp = inverseFor(INVERSES, "trugrid.udp.enabled")!.plan(rowEvent(byId("trugrid.udp.enabled"), SAMPLES["trugrid.udp.enabled"]!));
-    expect([actionDefOf(udp?.run)?.name, udp?.input]).toEqual(["trugrid.udp.disabled", { tenantId: TENANT, upns: ["Alice.Smith@northwind.example"] }]);
+    const set = inverseFor(INVERSES, "trugrid.machine_association.set")!.plan(
+      rowEvent(byId("trugrid.machine_association.set"), SAMPLES["trugrid.machine_association.set"]!),
+    );
+    expect(set?.input).toEqual({
+      tenantId: TENANT,
+      items: [{ userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }],
+    });
+    const udp = inverseFor(INVERSES, "trugrid.udp.enabled")!.plan(
+      rowEvent(byId("trugrid.udp.enabled"), SAMPLES["trugrid.udp.enabled"]!),
+    );
+    expect([actionDefOf(udp?.run)?.name, udp?.input]).toEqual([
+      "trugrid.udp.disabled",
+      { tenantId: TENANT, upns: ["Alice.Smith@northwind.example"] },
+    ]);
   });
 
   it("adds back a member the former offboarding step removed, and no one JumpCloud said was already gone", () => {
     const removal = inverseFor(INVERSES, "jumpcloud.group.member_removed")!;
     // As the runbook's own step recorded a row before the step became the operation's sheet.
     const former: UndoableEvent = {
-      id: "00000000-0000-4000-8000-000000000002", action: "jumpcloud.group.member_removed", tenantId: TENANT, vendor: "jumpcloud",
-      targets: [{ type: "jumpcloud_user_group", id: JC_GROUP, label: "Engineering" }, { type: "jumpcloud_user", id: JC_USER, label: "alice" }],
-      before: jcMember(true), after: jcMember(false),
+      id: "00000000-0000-4000-8000-000000000002",
+      action: "jumpcloud.group.member_removed",
+      tenantId: TENANT,
+      vendor: "jumpcloud",
+      targets: [
+        { type: "jumpcloud_user_group", id: JC_GROUP, label: "Engineering" },
+        { type: "jumpcloud_user", id: JC_USER, label: "alice" },
+      ],
+      before: jcMember(true),
+      after: jcMember(false),
     };
-    expect(removal.plan(former)?.input).toEqual({ tenantId: TENANT, kind: "user_group", groupId: JC_GROUP, memberId: JC_USER });
+    expect(removal.plan(former)?.input).toEqual({
+      tenantId: TENANT,
+      kind: "user_group",
+      groupId: JC_GROUP,
+      memberId: JC_USER,
+    });
     const gone = rowEvent(byIdOf("jumpcloud.group.member_removed"), {
-      row: { ...email, group: "Engineering" }, plan: { before: jcMember(true), after: { ...jcMember(false), wasMember: false } },
+      row: { ...email, group: "Engineering" },
+      plan: { before: jcMember(true), after: { ...jcMember(false), wasMember: false } },
       message: "JumpCloud: alice was not in Engineering any more.",
     });
     expect(gone.after).toMatchObject({ wasMember: false });

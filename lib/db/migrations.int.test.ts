@@ -22,7 +22,9 @@ describe("migrations", () => {
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await client.query(
+      `SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     await client.end();
     expect(rows.map((r) => r.migration_name)).toEqual(all);
     expect(rows.every((r) => r.finished_at)).toBe(true);
@@ -49,7 +51,9 @@ describe("migrations", () => {
     await expect(applyMigrations(url, dir)).rejects.toThrow(/002_bad/);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+    const tables = await client.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    );
     const names = await client.query(`SELECT migration_name FROM "_prisma_migrations"`);
     await client.end();
     expect(tables.rows.map((r) => r.table_name)).toEqual(["_prisma_migrations", "a"]);

@@ -1,8 +1,8 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { pgConfigFromUrl } from "./pg-config";
 import { loadSchemaEngine } from "./schema-engine";
@@ -86,7 +86,10 @@ export async function diffSchemas(databaseUrl: string, from: string | null, to: 
   const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pgConfigFromUrl(databaseUrl)));
   const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_FILE, to]] }, () => {}, factory);
   try {
-    const target = (content: string) => ({ tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content }] });
+    const target = (content: string) => ({
+      tag: "schemaDatamodel" as const,
+      files: [{ path: "schema.prisma", content }],
+    });
     const out = await engine.diff({
       from: from === null ? { tag: "empty" } : target(from),
       to: target(to),

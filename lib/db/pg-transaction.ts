@@ -14,7 +14,9 @@ export async function inPgTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClie
     await client.query("COMMIT");
     return out;
   } catch (err) {
-    await client.query("ROLLBACK").catch((e: unknown) => { broken = e instanceof Error ? e : new Error(String(e)); });
+    await client.query("ROLLBACK").catch((e: unknown) => {
+      broken = e instanceof Error ? e : new Error(String(e));
+    });
     throw err;
   } finally {
     client.release(broken);

@@ -14,9 +14,16 @@ import { normalizeIpAddress } from "./ip-address";
  * address anyone vouches for. When every hop is trusted, the leftmost is the
  * client, as proxy-addr does.
  */
-export function clientAddress(peer: string, forwardedFor: string | null | undefined, isTrusted: (address: string) => boolean): string {
+export function clientAddress(
+  peer: string,
+  forwardedFor: string | null | undefined,
+  isTrusted: (address: string) => boolean,
+): string {
   let client = normalizeIpAddress(peer) ?? peer;
-  const hops = (forwardedFor ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   while (isTrusted(client) && hops.length > 0) {
     const next = normalizeIpAddress(hops.pop()!);
     if (!next) break;

@@ -20,16 +20,24 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("adds 'unsafe-eval' in development only", () => {
-    expect(directives(contentSecurityPolicy({ nonce: "n", dev: true, https: false })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy({ nonce: "n", dev: true, https: false })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("upgrades insecure requests only when served over https", () => {
-    expect(directives(contentSecurityPolicy({ nonce: "n", dev: false, https: true })).has("upgrade-insecure-requests")).toBe(true);
-    expect(directives(contentSecurityPolicy({ nonce: "n", dev: false, https: false })).has("upgrade-insecure-requests")).toBe(false);
+    expect(
+      directives(contentSecurityPolicy({ nonce: "n", dev: false, https: true })).has("upgrade-insecure-requests"),
+    ).toBe(true);
+    expect(
+      directives(contentSecurityPolicy({ nonce: "n", dev: false, https: false })).has("upgrade-insecure-requests"),
+    ).toBe(false);
   });
 
   it("lets forms go to the given origins besides the console", () => {
-    const csp = directives(contentSecurityPolicy({ nonce: "n", dev: false, https: true, formActions: ["https://login.example"] }));
+    const csp = directives(
+      contentSecurityPolicy({ nonce: "n", dev: false, https: true, formActions: ["https://login.example"] }),
+    );
     expect(csp.get("form-action")).toEqual(["'self'", "https://login.example"]);
   });
 });
@@ -38,7 +46,11 @@ describe("formActionOrigins", () => {
   it("is AUTH_URL's origin and the identity provider's when single sign-on is on", () => {
     expect(formActionOrigins({})).toEqual([]);
     expect(formActionOrigins({ AUTH_URL: "https://console.example/base" })).toEqual(["https://console.example"]);
-    const sso = { AUTH_OIDC_ISSUER: "https://login.example/tenant/v2.0", AUTH_OIDC_CLIENT_ID: "id", AUTH_OIDC_CLIENT_SECRET: "secret" };
+    const sso = {
+      AUTH_OIDC_ISSUER: "https://login.example/tenant/v2.0",
+      AUTH_OIDC_CLIENT_ID: "id",
+      AUTH_OIDC_CLIENT_SECRET: "secret",
+    };
     expect(formActionOrigins(sso)).toEqual(["https://login.example"]);
     // Single sign-on is off unless all three are set (lib/auth/oidc.ts).
     expect(formActionOrigins({ ...sso, AUTH_OIDC_CLIENT_SECRET: "" })).toEqual([]);

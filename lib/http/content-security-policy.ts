@@ -19,7 +19,8 @@ export function formActionOrigins(env: Env = process.env): string[] {
   const origins = new Set<string>();
   const publicUrl = configuredPublicUrl(env);
   if (publicUrl) origins.add(publicUrl.origin);
-  if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET) origins.add(new URL(env.AUTH_OIDC_ISSUER).origin);
+  if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET)
+    origins.add(new URL(env.AUTH_OIDC_ISSUER).origin);
   return [...origins];
 }
 
@@ -34,7 +35,12 @@ export function formActionOrigins(env: Env = process.env): string[] {
  * development only. `https` adds upgrade-insecure-requests, which on plain
  * http would send the page's own requests to a port nobody serves.
  */
-export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; https: boolean; formActions?: string[] }): string {
+export function contentSecurityPolicy(opts: {
+  nonce: string;
+  dev: boolean;
+  https: boolean;
+  formActions?: string[];
+}): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     ["script-src", "'self'", `'nonce-${opts.nonce}'`, "'strict-dynamic'", ...(opts.dev ? ["'unsafe-eval'"] : [])],

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
-import { CLIENT_HEADER, EDGE_KEY_HEADER, stampRequest, stampedClientAddress } from "./edge-stamp";
+import { CLIENT_HEADER, EDGE_KEY_HEADER, stampedClientAddress, stampRequest } from "./edge-stamp";
 import { trustedProxies } from "./trusted-proxies";
 
 const key = "k".repeat(43);
@@ -11,8 +11,13 @@ const asFetchHeaders = (h: IncomingHttpHeaders) => new Headers(Object.entries(h)
 describe("stampRequest (the web server, before Next.js sees a request)", () => {
   it("stamps the socket peer, dropping a client's forwarding headers and any stamp it forged", () => {
     const headers: IncomingHttpHeaders = {
-      host: "console.example", "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https",
-      forwarded: "for=203.0.113.9", [CLIENT_HEADER]: "203.0.113.9", [EDGE_KEY_HEADER]: "guess",
+      host: "console.example",
+      "x-forwarded-for": "203.0.113.9",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      forwarded: "for=203.0.113.9",
+      [CLIENT_HEADER]: "203.0.113.9",
+      [EDGE_KEY_HEADER]: "guess",
     };
     stampRequest(headers, { remoteAddress: "198.51.100.20" }, plain);
     expect(headers[CLIENT_HEADER]).toBe("198.51.100.20");
@@ -26,7 +31,11 @@ describe("stampRequest (the web server, before Next.js sees a request)", () => {
   });
 
   it("keeps a trusted proxy's forwarding headers and takes the client from its X-Forwarded-For", () => {
-    const headers: IncomingHttpHeaders = { "x-forwarded-for": "1.2.3.4, 203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "console.example" };
+    const headers: IncomingHttpHeaders = {
+      "x-forwarded-for": "1.2.3.4, 203.0.113.9",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "console.example",
+    };
     stampRequest(headers, { remoteAddress: "::ffff:10.0.0.1" }, behindProxy);
     expect(headers[CLIENT_HEADER]).toBe("203.0.113.9");
     expect(headers["x-forwarded-proto"]).toBe("https");

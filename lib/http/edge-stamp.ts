@@ -19,7 +19,13 @@ export const CLIENT_HEADER = "x-console-client";
  */
 export const EDGE_KEY_HEADER = "x-console-edge";
 /** Forwarding headers Next.js and Auth.js read as they are; only a trusted proxy may set them. */
-const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+const FORWARDING_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+];
 
 function sameKey(sent: string | string[] | null | undefined, key: string): boolean {
   if (typeof sent !== "string" || !key) return false;

@@ -44,8 +44,17 @@ describe("trustedProxies (CONSOLE_TRUSTED_PROXIES)", () => {
     expect(trusted("")).toBe(false);
   });
 
-  it.each(["10.0.0.300", "proxy.example", "10.0.0.0/33", "::/129", "10.0.0.0/8/8", "10.0.0.0/", "10.0.0.1:80", "[::1]", "127.1"])(
-    "refuses %j, so a typo stops the server instead of trusting the wrong peers",
-    (spec) => expect(() => trustedProxies(spec)).toThrow(/CONSOLE_TRUSTED_PROXIES/),
+  it.each([
+    "10.0.0.300",
+    "proxy.example",
+    "10.0.0.0/33",
+    "::/129",
+    "10.0.0.0/8/8",
+    "10.0.0.0/",
+    "10.0.0.1:80",
+    "[::1]",
+    "127.1",
+  ])("refuses %j, so a typo stops the server instead of trusting the wrong peers", (spec) =>
+    expect(() => trustedProxies(spec)).toThrow(/CONSOLE_TRUSTED_PROXIES/),
   );
 });

@@ -1,5 +1,5 @@
 import ipaddr from "ipaddr.js";
-import { parseIpAddress, type IpAddress } from "./ip-address";
+import { type IpAddress, parseIpAddress } from "./ip-address";
 
 type Range = [IpAddress, number];
 
@@ -15,9 +15,14 @@ function parseRange(entry: string): Range {
   const [text = "", bitsText, extra] = entry.split("/");
   const invalid = (why: string) => new Error(`CONSOLE_TRUSTED_PROXIES: "${entry}" ${why}`);
   // Strict here (no brackets or ports): this is configuration, not a header.
-  const addr = ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text) : null;
+  const addr = ipaddr.IPv4.isValidFourPartDecimal(text)
+    ? ipaddr.IPv4.parse(text)
+    : ipaddr.IPv6.isValid(text)
+      ? ipaddr.IPv6.parse(text)
+      : null;
   if (!addr) throw invalid(`is not an address, a CIDR range or one of ${Object.keys(NAMED).join(", ")}`);
-  if (extra !== undefined || (bitsText !== undefined && !/^\d{1,3}$/.test(bitsText))) throw invalid("has an invalid prefix length");
+  if (extra !== undefined || (bitsText !== undefined && !/^\d{1,3}$/.test(bitsText)))
+    throw invalid("has an invalid prefix length");
   const bits = bitsText === undefined ? (addr.kind() === "ipv4" ? 32 : 128) : Number(bitsText);
   if (bits > (addr.kind() === "ipv4" ? 32 : 128)) throw invalid("has an invalid prefix length");
   return [addr, bits];
@@ -43,6 +48,7 @@ export function trustedProxies(spec: string | undefined): (address: string) => b
     // such as ::ffff:10.0.0.0/104 is matched by their mapped form.
     const mapped = addr.kind() === "ipv4" ? (addr as ipaddr.IPv4).toIPv4MappedAddress() : null;
     return ranges.some(([net, bits]) =>
-      net.kind() === addr.kind() ? addr.match(net, bits) : !!mapped && net.kind() === "ipv6" && mapped.match(net, bits));
+      net.kind() === addr.kind() ? addr.match(net, bits) : !!mapped && net.kind() === "ipv6" && mapped.match(net, bits),
+    );
   };
 }

@@ -1,6 +1,13 @@
 import { PgBoss } from "pg-boss";
 import {
-  AUDIT_RETENTION_QUEUE, AUDIT_RETENTION_QUEUE_OPTIONS, BULK_APPLY_QUEUE, BULK_APPLY_QUEUE_OPTIONS, SYNC_RUN_QUEUE, SYNC_RUN_QUEUE_OPTIONS, SYNC_SCHEDULE_QUEUE, SYNC_SCHEDULE_QUEUE_OPTIONS,
+  AUDIT_RETENTION_QUEUE,
+  AUDIT_RETENTION_QUEUE_OPTIONS,
+  BULK_APPLY_QUEUE,
+  BULK_APPLY_QUEUE_OPTIONS,
+  SYNC_RUN_QUEUE,
+  SYNC_RUN_QUEUE_OPTIONS,
+  SYNC_SCHEDULE_QUEUE,
+  SYNC_SCHEDULE_QUEUE_OPTIONS,
 } from "./queues";
 
 /**
@@ -21,7 +28,10 @@ export async function startBoss(databaseUrl: string, role: "worker" | "sender"):
   boss.on("error", (err) => console.error(`[jobs] ${err instanceof Error ? err.message : String(err)}`));
   await boss.start();
   for (const [name, options] of [
-    [SYNC_RUN_QUEUE, SYNC_RUN_QUEUE_OPTIONS], [SYNC_SCHEDULE_QUEUE, SYNC_SCHEDULE_QUEUE_OPTIONS], [AUDIT_RETENTION_QUEUE, AUDIT_RETENTION_QUEUE_OPTIONS], [BULK_APPLY_QUEUE, BULK_APPLY_QUEUE_OPTIONS],
+    [SYNC_RUN_QUEUE, SYNC_RUN_QUEUE_OPTIONS],
+    [SYNC_SCHEDULE_QUEUE, SYNC_SCHEDULE_QUEUE_OPTIONS],
+    [AUDIT_RETENTION_QUEUE, AUDIT_RETENTION_QUEUE_OPTIONS],
+    [BULK_APPLY_QUEUE, BULK_APPLY_QUEUE_OPTIONS],
   ] as const) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
   }

@@ -15,10 +15,15 @@ export async function enqueueSync(db: Db, boss: PgBoss, req: { tenantId: string;
   });
   if (waiting) return { run: waiting, joined: true };
   const run = await db.syncRun.create({ data: { tenantId: req.tenantId, vendor: req.vendor, trigger: req.trigger } });
-  const jobId = await boss.send(SYNC_RUN_QUEUE, { runId: run.id } satisfies SyncRunJob, { singletonKey: `${req.tenantId}:${req.vendor}` });
+  const jobId = await boss.send(SYNC_RUN_QUEUE, { runId: run.id } satisfies SyncRunJob, {
+    singletonKey: `${req.tenantId}:${req.vendor}`,
+  });
   if (!jobId) {
     // The queue already holds a job for this pair that our table does not show as queued (a retry waiting).
-    const cancelled = await db.syncRun.update({ where: { id: run.id }, data: { status: "cancelled", finishedAt: new Date(), error: "a sync of this vendor is already waiting to run" } });
+    const cancelled = await db.syncRun.update({
+      where: { id: run.id },
+      data: { status: "cancelled", finishedAt: new Date(), error: "a sync of this vendor is already waiting to run" },
+    });
     return { run: cancelled, joined: true };
   }
   return { run: await db.syncRun.update({ where: { id: run.id }, data: { jobId } }), joined: false };

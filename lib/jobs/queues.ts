@@ -22,10 +22,19 @@ export const SYNC_RUN_QUEUE_OPTIONS: Omit<Queue, "name"> = {
   heartbeatSeconds: 10,
 };
 
-export const SYNC_SCHEDULE_QUEUE_OPTIONS: Omit<Queue, "name"> = { policy: "singleton", retryLimit: 0, expireInSeconds: 120 };
+export const SYNC_SCHEDULE_QUEUE_OPTIONS: Omit<Queue, "name"> = {
+  policy: "singleton",
+  retryLimit: 0,
+  expireInSeconds: 120,
+};
 
 export const AUDIT_RETENTION_QUEUE = "audit-retention";
-export const AUDIT_RETENTION_QUEUE_OPTIONS: Omit<Queue, "name"> = { policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: 3600 };
+export const AUDIT_RETENTION_QUEUE_OPTIONS: Omit<Queue, "name"> = {
+  policy: "singleton",
+  retryLimit: 2,
+  retryDelay: 300,
+  expireInSeconds: 3600,
+};
 
 export const BULK_APPLY_QUEUE = "bulk-apply";
 export interface BulkApplyJob {
@@ -37,5 +46,11 @@ export interface BulkApplyJob {
  * resume settles the rows left in flight before sending more.
  */
 export const BULK_APPLY_QUEUE_OPTIONS: Omit<Queue, "name"> = {
-  policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 6 * 3600, heartbeatSeconds: 10,
+  policy: "stately",
+  retryLimit: 10,
+  retryDelay: 5,
+  retryBackoff: true,
+  retryDelayMax: 300,
+  expireInSeconds: 6 * 3600,
+  heartbeatSeconds: 10,
 };

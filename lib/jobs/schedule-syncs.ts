@@ -19,7 +19,10 @@ export async function scheduleDueSyncs(db: Db, boss: PgBoss, now = new Date()): 
     const schedule = byTenant.get(c.tenantId);
     if (schedule && !schedule.enabled) continue;
     const interval = (schedule?.intervalMinutes ?? DEFAULT_SYNC_INTERVAL_MINUTES) * 60_000;
-    const last = await db.syncRun.findFirst({ where: { tenantId: c.tenantId, vendor: c.vendor }, orderBy: { queuedAt: "desc" } });
+    const last = await db.syncRun.findFirst({
+      where: { tenantId: c.tenantId, vendor: c.vendor },
+      orderBy: { queuedAt: "desc" },
+    });
     if (last && (last.status === "queued" || last.status === "running")) continue;
     if (last && now.getTime() - last.queuedAt.getTime() < interval) continue;
     const { joined } = await enqueueSync(db, boss, { tenantId: c.tenantId, vendor: c.vendor, trigger: "schedule" });

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
 import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
+import { type SyncHarness, syncHarness } from "../../test/sync-harness";
 import { trugridSync } from "../sync/trugrid/sync";
 import { connectionRecord } from "../vendors/connection-record";
 import { startBoss } from "./boss";
@@ -20,7 +20,12 @@ const workers: { proc: ChildProcess; out: string[] }[] = [];
 
 function startWorkerProcess() {
   const proc = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: h.t.url, CONSOLE_JOB_SUPERVISE_SECONDS: "2", CONSOLE_SYNC_RETRY_DELAY_SECONDS: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: h.t.url,
+      CONSOLE_JOB_SUPERVISE_SECONDS: "2",
+      CONSOLE_SYNC_RETRY_DELAY_SECONDS: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const w = { proc, out: [] as string[] };
@@ -30,7 +35,11 @@ function startWorkerProcess() {
   return w;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -43,7 +52,11 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 beforeAll(async () => {
   sim = createTruGridSim({ size: "small" });
   simUrl = (await sim.server.listen(0)).url;
-  h = await syncHarness("trugrid", trugridSync, { baseUrl: simUrl, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: sim.credentials.domainName } });
+  h = await syncHarness("trugrid", trugridSync, {
+    baseUrl: simUrl,
+    secrets: { apiKey: sim.credentials.apiKey },
+    settings: { domainName: sim.credentials.domainName },
+  });
   boss = await startBoss(h.t.url, "sender");
 });
 
@@ -60,16 +73,30 @@ describe("sync workers", () => {
     for (let i = 0; i < 5; i++) {
       const t = await h.t.db.tenant.create({ data: { name: `Shared ${i}` } });
       await h.t.db.vendorConnection.create({
-        data: { tenantId: t.id, vendor: "trugrid", ...connectionRecord(t.id, "trugrid", simUrl, { apiKey: sim.credentials.apiKey }, { domainName: sim.credentials.domainName }) },
+        data: {
+          tenantId: t.id,
+          vendor: "trugrid",
+          ...connectionRecord(
+            t.id,
+            "trugrid",
+            simUrl,
+            { apiKey: sim.credentials.apiKey },
+            { domainName: sim.credentials.domainName },
+          ),
+        },
       });
       tenants.push(t.id);
     }
     const a = startWorkerProcess();
     const b = startWorkerProcess();
-    const runs = await Promise.all(tenants.map((tenantId) => enqueueSync(h.t.db, boss, { tenantId, vendor: "trugrid", trigger: "test" })));
+    const runs = await Promise.all(
+      tenants.map((tenantId) => enqueueSync(h.t.db, boss, { tenantId, vendor: "trugrid", trigger: "test" })),
+    );
     const ids = runs.map((r) => r.run.id);
-    await until("every sync to finish", async () =>
-      (await h.t.db.syncRun.count({ where: { id: { in: ids }, status: "succeeded" } })) === ids.length);
+    await until(
+      "every sync to finish",
+      async () => (await h.t.db.syncRun.count({ where: { id: { in: ids }, status: "succeeded" } })) === ids.length,
+    );
     const finished = await h.t.db.syncRun.findMany({ where: { id: { in: ids } } });
     expect(finished.every((r) => r.attempt === 1 && r.created > 0)).toBe(true);
     for (const id of ids) {

@@ -19,13 +19,23 @@ const KIND_OF = Object.fromEntries(Object.entries(BULK_ACTIONS).map(([k, v]) => 
 export async function recentBulkJobs(db: Db, tenantId: string, take = 20): Promise<BulkJobRow[]> {
   const events = await db.auditEvent.findMany({
     where: { tenantId, outcome: "success", action: { in: Object.values(BULK_ACTIONS) } },
-    orderBy: { seq: "desc" }, take,
+    orderBy: { seq: "desc" },
+    take,
     select: { id: true, at: true, actorName: true, action: true, after: true },
   });
   return events.flatMap((e) => {
     const kind = KIND_OF[e.action];
     if (!kind) return []; // the query asked for these actions only
     const a = (e.after ?? {}) as { jobId?: string; count?: number; state?: string; startDate?: string };
-    return { eventId: e.id, at: e.at, actor: e.actorName, kind, jobId: a.jobId ?? null, count: a.count ?? 0, state: a.state ?? null, startDate: a.startDate ?? null };
+    return {
+      eventId: e.id,
+      at: e.at,
+      actor: e.actorName,
+      kind,
+      jobId: a.jobId ?? null,
+      count: a.count ?? 0,
+      state: a.state ?? null,
+      startDate: a.startDate ?? null,
+    };
   });
 }

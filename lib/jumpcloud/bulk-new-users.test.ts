@@ -3,14 +3,25 @@ import { readNewUsers } from "./bulk-new-users";
 
 describe("readNewUsers", () => {
   it("reads email,username[,firstname[,lastname]] lines as CSV, skipping a header; a quoted name with a comma stays one cell", () => {
-    expect(readNewUsers('email,username,firstname,lastname\r\njo@x.example,jo,Jo,"Bloggs, Jr"\r\n\r\nal@x.example,al\r\n')).toEqual({
-      users: [{ email: "jo@x.example", username: "jo", firstname: "Jo", lastname: "Bloggs, Jr" }, { email: "al@x.example", username: "al" }],
+    expect(
+      readNewUsers('email,username,firstname,lastname\r\njo@x.example,jo,Jo,"Bloggs, Jr"\r\n\r\nal@x.example,al\r\n'),
+    ).toEqual({
+      users: [
+        { email: "jo@x.example", username: "jo", firstname: "Jo", lastname: "Bloggs, Jr" },
+        { email: "al@x.example", username: "al" },
+      ],
       problems: [],
     });
   });
 
   it("names each line that cannot be read, by the line it is on, instead of sending it cut short or shifted", () => {
-    const text = ["jo@x.example,jo,Jo,Bloggs,extra", "", 'al@x.example,al,Al"s', "not-an-email,x", "ok@x.example,ok,,,"].join("\n");
+    const text = [
+      "jo@x.example,jo,Jo,Bloggs,extra",
+      "",
+      'al@x.example,al,Al"s',
+      "not-an-email,x",
+      "ok@x.example,ok,,,",
+    ].join("\n");
     expect(readNewUsers(text)).toEqual({
       users: [{ email: "ok@x.example", username: "ok" }],
       problems: [

@@ -25,7 +25,8 @@ export function readNewUsers(text: string): { users: S.BulkUserCreate[]; problem
     const count = cellCount(cells, 4);
     if (count > 4) wrong.push(`${count} cells where at most 4 are read (${COLUMNS})`);
     const [email = "", username = "", firstname = "", lastname = ""] = cells;
-    if (!wrong.length && (!Upn.safeParse(email).success || !username)) wrong.push(`needs an email and a username (${COLUMNS})`);
+    if (!wrong.length && (!Upn.safeParse(email).success || !username))
+      wrong.push(`needs an email and a username (${COLUMNS})`);
     if (wrong.length) problems.push(`Line ${r.line}: ${wrong.join("; ")}`);
     else users.push({ email, username, ...(firstname ? { firstname } : {}), ...(lastname ? { lastname } : {}) });
   });

@@ -1,15 +1,18 @@
 "use server";
 import { z } from "zod";
-import { action, ActionDenied, ActionError } from "../actions/action";
+import { ActionDenied, ActionError, action } from "../actions/action";
 import { db } from "../db";
+import { clientFor } from "../vendors/client-for";
 import { VendorError } from "../vendors/core/vendor-error";
+import { asActionError } from "../vendors/core/vendor-message";
 import { bulkJobDone } from "../vendors/jumpcloud/bulk-job-done";
 import { BULK_ACTIONS } from "./bulk-kinds";
 import { cacheUser } from "./cache";
-import { clientFor } from "../vendors/client-for";
-import { asActionError } from "../vendors/core/vendor-message";
 
-const Id = z.string().trim().regex(/^[a-f0-9]{24}$/i);
+const Id = z
+  .string()
+  .trim()
+  .regex(/^[a-f0-9]{24}$/i);
 
 export interface JobResultRow {
   status: string;
@@ -26,16 +29,28 @@ export interface JobResultRow {
  */
 export const bulkJobResults = action(
   {
-    name: "jumpcloud.bulk_job.results_read", perm: "jumpcloud.write", audited: false,
-    input: z.object({ tenantId: z.string().trim().min(1).max(100), jobId: Id }), tenant: (i) => i.tenantId,
+    name: "jumpcloud.bulk_job.results_read",
+    perm: "jumpcloud.write",
+    audited: false,
+    input: z.object({ tenantId: z.string().trim().min(1).max(100), jobId: Id }),
+    tenant: (i) => i.tenantId,
   },
   async ({ tenantId, jobId }): Promise<{ done: boolean; rows: JobResultRow[] }> => {
     // Only jobs the console started for this tenant: the job id must be in its audit log.
     const started = await db().auditEvent.findFirst({
-      where: { tenantId, outcome: "success", action: { in: Object.values(BULK_ACTIONS) }, after: { path: ["jobId"], equals: jobId } },
+      where: {
+        tenantId,
+        outcome: "success",
+        action: { in: Object.values(BULK_ACTIONS) },
+        after: { path: ["jobId"], equals: jobId },
+      },
       select: { after: true },
     });
-    if (!started) throw new ActionDenied("Not found.", `JumpCloud bulk job ${jobId} was not started through the console for this tenant`);
+    if (!started)
+      throw new ActionDenied(
+        "Not found.",
+        `JumpCloud bulk job ${jobId} was not started through the console for this tenant`,
+      );
     try {
       const { client } = await clientFor(db(), tenantId, "jumpcloud", "interactive");
       // Every page of results, and one per user the job was started with (its audit event says how many).
@@ -46,7 +61,12 @@ export const bulkJobResults = action(
         const meta = (r.meta ?? {}) as { systemUser?: { id?: unknown; email?: unknown } };
         const persisted = (r.persistedFields ?? {}) as { email?: unknown; username?: unknown };
         const userId = typeof meta.systemUser?.id === "string" ? meta.systemUser.id : null;
-        const label = typeof persisted.email === "string" ? persisted.email : typeof meta.systemUser?.email === "string" ? meta.systemUser.email : null;
+        const label =
+          typeof persisted.email === "string"
+            ? persisted.email
+            : typeof meta.systemUser?.email === "string"
+              ? meta.systemUser.email
+              : null;
         return { status: r.status, statusMsg: r.statusMsg ?? "", userId, label };
       });
       if (done) {
@@ -58,7 +78,10 @@ export const bulkJobResults = action(
             if (!(err instanceof VendorError)) throw err;
           }
         }
-        const known = await db().jumpcloudUser.findMany({ where: { tenantId, vendorId: { in: rows.flatMap((r) => (r.userId ? [r.userId] : [])) } }, select: { vendorId: true, email: true } });
+        const known = await db().jumpcloudUser.findMany({
+          where: { tenantId, vendorId: { in: rows.flatMap((r) => (r.userId ? [r.userId] : [])) } },
+          select: { vendorId: true, email: true },
+        });
         const email = new Map(known.map((k) => [k.vendorId, k.email]));
         for (const r of rows) if (!r.label && r.userId) r.label = email.get(r.userId) ?? null;
       }

@@ -37,7 +37,12 @@ const fresh = () => ({ syncedAt: new Date(), deletedAt: null });
 
 export async function cacheUser(db: Db, tenantId: string, user: S.SystemUser) {
   const r = row(T.userTarget, user);
-  const data = { ...(r.data as { username: string; email: string; emailNorm: string }), raw: r.raw, hash: r.hash, ...fresh() };
+  const data = {
+    ...(r.data as { username: string; email: string; emailNorm: string }),
+    raw: r.raw,
+    hash: r.hash,
+    ...fresh(),
+  };
   await db.jumpcloudUser.upsert({
     where: { tenantId_vendorId: { tenantId, vendorId: r.vendorId } },
     create: { tenantId, vendorId: r.vendorId, ...data },
@@ -46,13 +51,21 @@ export async function cacheUser(db: Db, tenantId: string, user: S.SystemUser) {
 }
 
 export async function cacheUserDeleted(db: Db, tenantId: string, vendorId: string) {
-  await db.jumpcloudUser.updateMany({ where: { tenantId, vendorId, deletedAt: null }, data: { deletedAt: new Date() } });
+  await db.jumpcloudUser.updateMany({
+    where: { tenantId, vendorId, deletedAt: null },
+    data: { deletedAt: new Date() },
+  });
   // The vendor drops a deleted user's memberships and associations with it.
   await db.vendorEdge.updateMany({
-    where: { tenantId, vendor: "jumpcloud", deletedAt: null, OR: [
-      { kind: "user_group_member", toId: vendorId },
-      { kind: "association", fromId: `user:${vendorId}` },
-    ] },
+    where: {
+      tenantId,
+      vendor: "jumpcloud",
+      deletedAt: null,
+      OR: [
+        { kind: "user_group_member", toId: vendorId },
+        { kind: "association", fromId: `user:${vendorId}` },
+      ],
+    },
     data: { deletedAt: new Date() },
   });
 }
@@ -74,20 +87,34 @@ export type EdgeKind = "user_group_member" | "system_group_member" | "associatio
 
 /** A membership as the vendor lists it: GET …/members answers {to, attributes} without from. */
 export function memberEdge(groupId: string, memberType: "user" | "system", memberId: string, label: string): T.JcEdge {
-  const connection = S.GraphConnection.parse({ to: { id: memberId, type: memberType, attributes: null }, attributes: null });
+  const connection = S.GraphConnection.parse({
+    to: { id: memberId, type: memberType, attributes: null },
+    attributes: null,
+  });
   return { fromId: groupId, toId: memberId, attributes: null, connection, label };
 }
 
 /** An association as the vendor lists it from the user (or user group) side. */
-export function associationEdge(from: { type: string; id: string }, to: { type: string; id: string }, attributes: Record<string, unknown> | null, label: string): T.JcEdge {
+export function associationEdge(
+  from: { type: string; id: string },
+  to: { type: string; id: string },
+  attributes: Record<string, unknown> | null,
+  label: string,
+): T.JcEdge {
   const connection = S.GraphConnection.parse({
-    from: { id: from.id, type: from.type, attributes: null }, to: { id: to.id, type: to.type, attributes: null }, attributes,
+    from: { id: from.id, type: from.type, attributes: null },
+    to: { id: to.id, type: to.type, attributes: null },
+    attributes,
   });
   return { fromId: `${from.type}:${from.id}`, toId: `${to.type}:${to.id}`, attributes, connection, label };
 }
 
 function edgeTarget(kind: EdgeKind) {
-  return kind === "user_group_member" ? T.userGroupMemberTarget : kind === "system_group_member" ? T.systemGroupMemberTarget : T.associationTarget;
+  return kind === "user_group_member"
+    ? T.userGroupMemberTarget
+    : kind === "system_group_member"
+      ? T.systemGroupMemberTarget
+      : T.associationTarget;
 }
 
 export async function cacheEdge(db: Db, tenantId: string, kind: EdgeKind, edge: T.JcEdge) {

@@ -21,7 +21,16 @@ export function groupTarget(kind: "user_group" | "system_group", id: string, lab
 }
 
 /** A user's state as the audit log records it: enough for an undo to put it back. */
-export function userSnapshot(u: { state?: string | null; suspended?: boolean | null; account_locked?: boolean | null; accountLocked?: boolean | null; password_expired?: boolean | null; passwordExpired?: boolean | null } | null) {
+export function userSnapshot(
+  u: {
+    state?: string | null;
+    suspended?: boolean | null;
+    account_locked?: boolean | null;
+    accountLocked?: boolean | null;
+    password_expired?: boolean | null;
+    passwordExpired?: boolean | null;
+  } | null,
+) {
   if (!u) return null;
   return {
     state: u.state ?? null,
@@ -31,15 +40,29 @@ export function userSnapshot(u: { state?: string | null; suspended?: boolean | n
   };
 }
 
-export async function labelOf(db: Db, tenantId: string, kind: "user" | "system" | "user_group" | "system_group", id: string): Promise<string | null> {
+export async function labelOf(
+  db: Db,
+  tenantId: string,
+  kind: "user" | "system" | "user_group" | "system_group",
+  id: string,
+): Promise<string | null> {
   if (kind === "user") {
-    const u = await db.jumpcloudUser.findUnique({ where: { tenantId_vendorId: { tenantId, vendorId: id } }, select: { email: true, username: true } });
+    const u = await db.jumpcloudUser.findUnique({
+      where: { tenantId_vendorId: { tenantId, vendorId: id } },
+      select: { email: true, username: true },
+    });
     return u ? u.email || u.username : null;
   }
   if (kind === "system") {
-    const s = await db.jumpcloudSystem.findUnique({ where: { tenantId_vendorId: { tenantId, vendorId: id } }, select: { displayName: true, hostname: true } });
+    const s = await db.jumpcloudSystem.findUnique({
+      where: { tenantId_vendorId: { tenantId, vendorId: id } },
+      select: { displayName: true, hostname: true },
+    });
     return s ? s.displayName || s.hostname : null;
   }
-  const g = await db.vendorObject.findUnique({ where: { tenantId_vendor_kind_vendorId: { tenantId, vendor: "jumpcloud", kind, vendorId: id } }, select: { name: true } });
+  const g = await db.vendorObject.findUnique({
+    where: { tenantId_vendor_kind_vendorId: { tenantId, vendor: "jumpcloud", kind, vendorId: id } },
+    select: { name: true },
+  });
   return g?.name ?? null;
 }

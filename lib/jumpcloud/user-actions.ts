@@ -30,11 +30,20 @@ export const expirePassword = actionOf<User, Answered>(expirePasswordOp);
 export const activateStagedUser = actionOf<User & { sendEmail?: Flag }, Answered>(activateUserOp);
 
 /** exclusionDays: days the user may still sign in without TOTP while enrolling again (default 7; 0 = none). */
-export const resetMfa = actionOf<User & { exclusionDays?: number | string }, Answered & { exclusionUntil: string | null }>(
-  resetMfaOp,
-);
+export const resetMfa = actionOf<
+  User & { exclusionDays?: number | string },
+  Answered & { exclusionUntil: string | null }
+>(resetMfaOp);
 
-type Details = { email: string; username: string; firstname: string; lastname: string; displayname: string; department: string; jobTitle: string };
+type Details = {
+  email: string;
+  username: string;
+  firstname: string;
+  lastname: string;
+  displayname: string;
+  department: string;
+  jobTitle: string;
+};
 
 /** Only what differs from the cache is sent; "Nothing changed." otherwise. */
 export const updateUserDetails = actionOf<User & Partial<Details>, { changed: string[] }>(updateUserOp);

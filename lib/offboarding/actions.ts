@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { action, ActionError } from "../actions/action";
+import { ActionError, action } from "../actions/action";
 import { bulkJobKind } from "../bulk/catalogue";
 import { confirmJob } from "../bulk/confirm";
 import { db } from "../db";
@@ -18,16 +18,27 @@ const Tenant = z.object({ tenantId: z.string().min(1) });
 /** Plans the offboarding of one person from their page. Nothing is sent: the job page shows the plan to confirm. */
 export const planPersonOffboarding = action(
   {
-    name: "offboarding.planned", perm: "offboarding.run", input: Tenant.extend({ personId: z.string().min(1) }), tenant: (i) => i.tenantId,
+    name: "offboarding.planned",
+    perm: "offboarding.run",
+    input: Tenant.extend({ personId: z.string().min(1) }),
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "person", id: i.personId }] }),
   },
   async ({ tenantId, personId }, ctx) => {
     // Tenant scope lives in the query: another tenant's person is "not found".
     const person = await db().person.findFirst({ where: { id: personId, tenantId } });
     if (!person) throw new ActionError("Not found.");
-    const res = await planOffboarding(db(), { tenantId, staffId: ctx.staff.id, fileName: person.emailNorm, people: [{ line: 1, value: person.emailNorm }] });
+    const res = await planOffboarding(db(), {
+      tenantId,
+      staffId: ctx.staff.id,
+      fileName: person.emailNorm,
+      people: [{ line: 1, value: person.emailNorm }],
+    });
     if (!res.ok) throw new ActionError(res.error);
-    ctx.audit.targets = [{ type: "person", id: person.emailNorm, label: person.displayName ?? person.emailNorm }, { type: "bulk_job", id: res.jobId, label: "Offboarding" }];
+    ctx.audit.targets = [
+      { type: "person", id: person.emailNorm, label: person.displayName ?? person.emailNorm },
+      { type: "bulk_job", id: res.jobId, label: "Offboarding" },
+    ];
     ctx.audit.after = { counts: res.counts };
     return { jobId: res.jobId, counts: res.counts };
   },
@@ -44,10 +55,14 @@ async function offboardingJob(tenantId: string, jobId: string) {
 /** Confirms an offboarding plan: its number of steps to send must be typed. */
 export const confirmOffboarding = action(
   {
-    name: "offboarding.confirmed", perm: "offboarding.run", input: JobRef.extend({ typedCount: z.string().trim().optional() }), tenant: (i) => i.tenantId,
+    name: "offboarding.confirmed",
+    perm: "offboarding.run",
+    input: JobRef.extend({ typedCount: z.string().trim().optional() }),
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
   },
-  async ({ tenantId, jobId, typedCount }, ctx) => confirmJob(await offboardingJob(tenantId, jobId), bulkJobKind(OFFBOARDING_ID)!, typedCount, ctx),
+  async ({ tenantId, jobId, typedCount }, ctx) =>
+    confirmJob(await offboardingJob(tenantId, jobId), bulkJobKind(OFFBOARDING_ID)!, typedCount, ctx),
 );
 
 /**
@@ -59,12 +74,18 @@ export const confirmOffboarding = action(
  */
 export const undoOffboarding = action(
   {
-    name: "offboarding.undone", perm: "offboarding.run", mode: "external", input: JobRef.extend({ rowIds: z.array(z.string().min(1)).max(1000).optional() }), tenant: (i) => i.tenantId,
+    name: "offboarding.undone",
+    perm: "offboarding.run",
+    mode: "external",
+    input: JobRef.extend({ rowIds: z.array(z.string().min(1)).max(1000).optional() }),
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
   },
   async ({ tenantId, jobId, rowIds }, ctx) => {
     const job = await offboardingJob(tenantId, jobId);
-    const rows = (await undoableRows(db(), job.id)).filter((r) => r.undo === "available" && (!rowIds || rowIds.includes(r.rowId)));
+    const rows = (await undoableRows(db(), job.id)).filter(
+      (r) => r.undo === "available" && (!rowIds || rowIds.includes(r.rowId)),
+    );
     if (!rows.length) throw new ActionError("Nothing left to undo in this job.");
     const failed: { line: number; error: string }[] = [];
     let undone = 0;

@@ -13,4 +13,3 @@ export const offboardingRunbook: BulkRunbook = {
   planCsv: planOffboardingCsv,
   columns: [PERSON_COLUMN],
 };
-

@@ -1,10 +1,16 @@
 import "server-only";
 import type { z } from "zod";
 import { currentStaff, requestMeta } from "../auth/session";
+import type { TenantSummary } from "../auth/staff";
 import { db } from "../db";
 import { currentTenant, tenantsInScope } from "../tenants/scope";
-import type { TenantSummary } from "../auth/staff";
-import { runPageContext, type PageContext, type PageDef, type PageProps, type PageTenantRule } from "./run-page-context";
+import {
+  type PageContext,
+  type PageDef,
+  type PageProps,
+  type PageTenantRule,
+  runPageContext,
+} from "./run-page-context";
 
 export type { PageProps } from "./run-page-context";
 
@@ -21,9 +27,27 @@ type TenantFn<P extends z.ZodType> = Exclude<PageTenantRule<z.output<P>>, string
  * The tenant's type follows the rule: none for "global", the header's (or
  * none) for "current", and always one for a rule naming it.
  */
-export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(props: PageProps, def: Def<P, S, "global">): Promise<PageContext<P, S, null>>;
-export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(props: PageProps, def: Def<P, S, "current">): Promise<PageContext<P, S, TenantSummary | null>>;
-export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(props: PageProps, def: Def<P, S, TenantFn<P>>): Promise<PageContext<P, S, TenantSummary>>;
-export function pageContext<P extends z.ZodType, S extends z.ZodType>(props: PageProps, def: PageDef<P, S>): Promise<PageContext<P, S>> {
-  return runPageContext(props, def, { db: db(), staff: currentStaff, meta: requestMeta, currentTenant, tenantsInScope });
+export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(
+  props: PageProps,
+  def: Def<P, S, "global">,
+): Promise<PageContext<P, S, null>>;
+export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(
+  props: PageProps,
+  def: Def<P, S, "current">,
+): Promise<PageContext<P, S, TenantSummary | null>>;
+export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(
+  props: PageProps,
+  def: Def<P, S, TenantFn<P>>,
+): Promise<PageContext<P, S, TenantSummary>>;
+export function pageContext<P extends z.ZodType, S extends z.ZodType>(
+  props: PageProps,
+  def: PageDef<P, S>,
+): Promise<PageContext<P, S>> {
+  return runPageContext(props, def, {
+    db: db(),
+    staff: currentStaff,
+    meta: requestMeta,
+    currentTenant,
+    tenantsInScope,
+  });
 }

@@ -1,10 +1,10 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { AuditTarget } from "../audit/event";
-import { allows, refusalOf, type Permission } from "../auth/permissions";
+import { allows, type Permission, refusalOf } from "../auth/permissions";
 import type { Staff, TenantSummary } from "../auth/staff";
-import { checkParams, readParams, type ParamProblem } from "../params/read";
-import { checkTenant, recordRefusal, type RequestEnv, type TenantRule } from "../routes/refusal";
+import { checkParams, type ParamProblem, readParams } from "../params/read";
+import { checkTenant, type RequestEnv, recordRefusal, type TenantRule } from "../routes/refusal";
 
 const NONE = z.object({});
 
@@ -37,7 +37,11 @@ export interface PageDef<P extends z.ZodType, S extends z.ZodType> {
   describe?: (params: z.output<P>) => AuditTarget[];
 }
 
-export interface PageContext<P extends z.ZodType, S extends z.ZodType, T extends TenantSummary | null = TenantSummary | null> {
+export interface PageContext<
+  P extends z.ZodType,
+  S extends z.ZodType,
+  T extends TenantSummary | null = TenantSummary | null,
+> {
   staff: Staff;
   /** null for a global page; the header's tenant (if any) for "current"; the named object's tenant otherwise. */
   tenant: T;
@@ -48,7 +52,11 @@ export interface PageContext<P extends z.ZodType, S extends z.ZodType, T extends
   /** The accepted query parameters as written, for links that keep the view. */
   kept: Record<string, string>;
   /** The lookup's value, or "not found" and a `denied` event naming the target (an id of another tenant, or of nothing). */
-  found: <V>(value: V | null | undefined | Promise<V | null | undefined>, target: AuditTarget, why?: string) => Promise<V>;
+  found: <V>(
+    value: V | null | undefined | Promise<V | null | undefined>,
+    target: AuditTarget,
+    why?: string,
+  ) => Promise<V>;
 }
 
 export interface PageEnv extends RequestEnv {
@@ -64,11 +72,18 @@ export interface PageEnv extends RequestEnv {
  * missing permission) or is "not found" (another tenant's object).
  */
 export async function runPageContext<P extends z.ZodType = typeof NONE, S extends z.ZodType = typeof NONE>(
-  props: PageProps, def: PageDef<P, S>, env: PageEnv,
+  props: PageProps,
+  def: PageDef<P, S>,
+  env: PageEnv,
 ): Promise<PageContext<P, S>> {
   const staff = await env.staff();
   const deny = (reason: string, tenantId: string | null, targets: AuditTarget[]) =>
-    recordRefusal(env, staff, { action: "page.viewed", reason, tenantId, targets: [{ type: "page", id: def.page }, ...targets] });
+    recordRefusal(env, staff, {
+      action: "page.viewed",
+      reason,
+      tenantId,
+      targets: [{ type: "page", id: def.page }, ...targets],
+    });
 
   if (!staff) {
     await deny("not signed in", null, []);
@@ -76,7 +91,7 @@ export async function runPageContext<P extends z.ZodType = typeof NONE, S extend
   }
   if (!allows(staff, def.perm)) {
     await deny(refusalOf(staff, def.perm).reason, null, []);
-    redirect("/?denied=" + encodeURIComponent(def.perm));
+    redirect(`/?denied=${encodeURIComponent(def.perm)}`);
   }
 
   const parsedParams = checkParams(def.params ?? NONE, (await props.params) ?? {});
@@ -85,7 +100,11 @@ export async function runPageContext<P extends z.ZodType = typeof NONE, S extend
     notFound();
   }
   const params = parsedParams.values as z.output<P>;
-  const { values: search, ignored, kept } = def.search ? readParams(def.search, (await props.searchParams) ?? {}) : { values: {}, ignored: [], kept: {} };
+  const {
+    values: search,
+    ignored,
+    kept,
+  } = def.search ? readParams(def.search, (await props.searchParams) ?? {}) : { values: {}, ignored: [], kept: {} };
   const targets = def.describe?.(params) ?? [];
 
   let tenant: TenantSummary | null = null;
@@ -101,7 +120,11 @@ export async function runPageContext<P extends z.ZodType = typeof NONE, S extend
     if (!tenant) notFound(); // removed since the staff row was read
   }
 
-  const found = async <V>(value: V | null | undefined | Promise<V | null | undefined>, target: AuditTarget, why = "is not in the caller's tenants") => {
+  const found = async <V>(
+    value: V | null | undefined | Promise<V | null | undefined>,
+    target: AuditTarget,
+    why = "is not in the caller's tenants",
+  ) => {
     const v = await value;
     if (v !== null && v !== undefined) return v;
     await deny(`${target.type} ${target.id} ${why}`, tenant?.id ?? null, [target]);

@@ -17,7 +17,8 @@ export const hasControl = (s: string) => CONTROL.test(s);
 
 /** Free text (a search box, a filter): trimmed, bounded, with no control characters. */
 export function urlText(max: number) {
-  return z.string()
+  return z
+    .string()
     .refine((s) => !hasControl(s), "a value with a control character")
     .transform((s) => s.trim())
     .refine((s) => s.length <= max, `a value over ${max} characters`);
@@ -30,7 +31,9 @@ export function urlEnum<const T extends readonly [string, ...string[]]>(values: 
 
 /** A whole number in a range, written in plain digits. */
 export function urlInt(min: number, max: number) {
-  return z.string().trim()
+  return z
+    .string()
+    .trim()
     .regex(/^-?\d{1,15}$/, "an invalid number")
     .transform(Number)
     .refine((n) => n >= min && n <= max, `a number outside ${min}–${max}`);
@@ -43,20 +46,25 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9999;
 
 /** A date or date and time (ISO 8601, as a datetime-local field sends it) between the years 1900 and 9999. */
-export const urlDate = z.string().trim()
+export const urlDate = z
+  .string()
+  .trim()
   .regex(DATE, "an invalid date")
   .transform((s, ctx) => {
     const d = new Date(s);
     const year = d.getUTCFullYear();
     if (Number.isNaN(d.getTime())) ctx.addIssue({ code: "custom", message: "an invalid date" });
-    else if (year < MIN_YEAR || year > MAX_YEAR) ctx.addIssue({ code: "custom", message: `a date outside the years ${MIN_YEAR}–${MAX_YEAR}` });
+    else if (year < MIN_YEAR || year > MAX_YEAR)
+      ctx.addIssue({ code: "custom", message: `a date outside the years ${MIN_YEAR}–${MAX_YEAR}` });
     return d;
   });
 
 const BIGINT_MAX = 2n ** 63n - 1n;
 
 /** A keyset cursor over a bigint column (an audit event's seq): digits only, within Postgres' bigint. */
-export const urlCursor = z.string().trim()
+export const urlCursor = z
+  .string()
+  .trim()
   .regex(/^\d{1,19}$/, "an invalid cursor")
   .transform((s) => BigInt(s))
   .refine((n) => n <= BIGINT_MAX, "an invalid cursor");
@@ -67,7 +75,10 @@ const isId = (s: string, max: number) => s.length > 0 && s.length <= max && !ID_
 
 /** An id in a query parameter (a tenant, a job): non-empty, bounded, no control characters. */
 export function urlId(max = 100) {
-  return z.string().trim().refine((s) => isId(s, max), "an invalid id");
+  return z
+    .string()
+    .trim()
+    .refine((s) => isId(s, max), "an invalid id");
 }
 
 /**
@@ -76,7 +87,8 @@ export function urlId(max = 100) {
  * segment that does not decode is invalid rather than an exception.
  */
 export function pathId(max = 200) {
-  return z.string()
+  return z
+    .string()
     .transform((s, ctx) => {
       try {
         return decodeURIComponent(s);

@@ -54,7 +54,12 @@ describe("URL fields", () => {
 });
 
 describe("reading parameters", () => {
-  const Schema = z.object({ q: urlText(20).default(""), from: urlDate.optional(), before: urlCursor.optional(), kind: urlEnum(["a", "b"]).default("a") });
+  const Schema = z.object({
+    q: urlText(20).default(""),
+    from: urlDate.optional(),
+    before: urlCursor.optional(),
+    kind: urlEnum(["a", "b"]).default("a"),
+  });
 
   it("takes the first of a repeated key and treats a blank as absent", () => {
     expect(normaliseParams({ q: ["x", "y"], from: "", kind: undefined })).toEqual({ q: "x" });
@@ -62,9 +67,18 @@ describe("reading parameters", () => {
   });
 
   it("strictly, for routes: the first bad parameter, named", () => {
-    expect(checkParams(Schema, { q: "ok", from: "2026-01-02" })).toEqual({ ok: true, values: { q: "ok", from: new Date("2026-01-02"), kind: "a" } });
-    expect(checkParams(Schema, new URLSearchParams("from=-271821-04-20"))).toEqual({ ok: false, problem: { param: "from", problem: "an invalid date" } });
-    expect(checkParams(z.object({ tenantId: urlId() }), {})).toEqual({ ok: false, problem: { param: "tenantId", problem: "no value (it is required)" } });
+    expect(checkParams(Schema, { q: "ok", from: "2026-01-02" })).toEqual({
+      ok: true,
+      values: { q: "ok", from: new Date("2026-01-02"), kind: "a" },
+    });
+    expect(checkParams(Schema, new URLSearchParams("from=-271821-04-20"))).toEqual({
+      ok: false,
+      problem: { param: "from", problem: "an invalid date" },
+    });
+    expect(checkParams(z.object({ tenantId: urlId() }), {})).toEqual({
+      ok: false,
+      problem: { param: "tenantId", problem: "no value (it is required)" },
+    });
   });
 
   it("leniently, for pages: every bad value dropped, the rest kept, and a notice for each", () => {
@@ -72,7 +86,9 @@ describe("reading parameters", () => {
     expect(read.values).toEqual({ q: "", kind: "b" });
     expect(read.kept).toEqual({ kind: "b" });
     expect(describeIgnored(read.ignored)).toEqual([
-      "Ignored a value with a control character in 'q'.", "Ignored an invalid date in 'from'.", "Ignored an invalid cursor in 'before'.",
+      "Ignored a value with a control character in 'q'.",
+      "Ignored an invalid date in 'from'.",
+      "Ignored an invalid cursor in 'before'.",
     ]);
   });
 });

@@ -16,7 +16,8 @@ export interface ParamProblem {
  */
 export function normaliseParams(raw: RawParams): Record<string, string> {
   const out: Record<string, string> = {};
-  const entries = raw instanceof URLSearchParams ? [...raw.keys()].map((k) => [k, raw.get(k)] as const) : Object.entries(raw);
+  const entries =
+    raw instanceof URLSearchParams ? [...raw.keys()].map((k) => [k, raw.get(k)] as const) : Object.entries(raw);
   for (const [key, value] of entries) {
     const v = Array.isArray(value) ? value[0] : value;
     if (typeof v === "string" && v !== "" && !(key in out)) out[key] = v;
@@ -35,11 +36,15 @@ function problemOf(issue: z.core.$ZodIssue | undefined, input: Record<string, st
  * For route handlers: the parameters, or the first bad one. A route answers a
  * bad parameter with a 400 that names it, before any work is done.
  */
-export function checkParams<S extends z.ZodType>(schema: S, raw: RawParams):
-  { ok: true; values: z.output<S> } | { ok: false; problem: ParamProblem } {
+export function checkParams<S extends z.ZodType>(
+  schema: S,
+  raw: RawParams,
+): { ok: true; values: z.output<S> } | { ok: false; problem: ParamProblem } {
   const input = normaliseParams(raw);
   const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, values: parsed.data } : { ok: false, problem: problemOf(parsed.error.issues[0], input) };
+  return parsed.success
+    ? { ok: true, values: parsed.data }
+    : { ok: false, problem: problemOf(parsed.error.issues[0], input) };
 }
 
 /**
@@ -48,8 +53,10 @@ export function checkParams<S extends z.ZodType>(schema: S, raw: RawParams):
  * and form fields that should show what the view is filtered by. Every field
  * of the schema needs a default or must be optional.
  */
-export function readParams<S extends z.ZodType>(schema: S, raw: RawParams):
-  { values: z.output<S>; ignored: ParamProblem[]; kept: Record<string, string> } {
+export function readParams<S extends z.ZodType>(
+  schema: S,
+  raw: RawParams,
+): { values: z.output<S>; ignored: ParamProblem[]; kept: Record<string, string> } {
   const kept = normaliseParams(raw);
   const ignored: ParamProblem[] = [];
   // Each round drops at least one key, so this ends; every field of a page's
@@ -59,7 +66,11 @@ export function readParams<S extends z.ZodType>(schema: S, raw: RawParams):
     if (parsed.success) {
       // Only what the schema reads is kept: a link built from it carries no stray keys.
       const known = parsed.data as Record<string, unknown>;
-      return { values: parsed.data, ignored, kept: Object.fromEntries(Object.entries(kept).filter(([k]) => k in known)) };
+      return {
+        values: parsed.data,
+        ignored,
+        kept: Object.fromEntries(Object.entries(kept).filter(([k]) => k in known)),
+      };
     }
     const bad = parsed.error.issues.map((i) => problemOf(i, kept)).filter((p) => p.param in kept);
     if (bad.length === 0) throw new Error(`page parameters cannot be corrected: ${parsed.error.message}`);

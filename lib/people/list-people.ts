@@ -1,5 +1,5 @@
-import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import { pageWindow, type TableState } from "../table/params";
 
 export const PEOPLE_SORTS = ["email", "name", "vendors"] as const;
@@ -29,7 +29,12 @@ const SORT_SQL: Record<PeopleSort, Prisma.Sql> = {
  * an index look-up, through the person's keys (its addresses and aliases,
  * PersonKey by personId), on (tenantId, emailNorm) of a live cache row.
  */
-export async function listPeople(db: Db, tenantId: string, state: TableState<PeopleSort>, filter: { only?: (typeof PEOPLE_VENDOR_FILTERS)[number]; missing?: (typeof PEOPLE_VENDOR_FILTERS)[number] }) {
+export async function listPeople(
+  db: Db,
+  tenantId: string,
+  state: TableState<PeopleSort>,
+  filter: { only?: (typeof PEOPLE_VENDOR_FILTERS)[number]; missing?: (typeof PEOPLE_VENDOR_FILTERS)[number] },
+) {
   const q = state.q ? `%${state.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   // A person merged into another (through an alias) is shown as that other one.
   const where = Prisma.sql`p."tenantId" = ${tenantId} AND p."mergedIntoId" IS NULL
@@ -63,6 +68,7 @@ export async function listPeople(db: Db, tenantId: string, state: TableState<Peo
 export async function peopleByEmail(db: Db, tenantId: string, emailsNorm: string[]) {
   if (emailsNorm.length === 0) return [];
   return db.person.findMany({
-    where: { tenantId, emailNorm: { in: emailsNorm } }, select: { id: true, emailNorm: true },
+    where: { tenantId, emailNorm: { in: emailsNorm } },
+    select: { id: true, emailNorm: true },
   });
 }

@@ -3,11 +3,11 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
 import { runAction } from "../actions/run-action";
 import type { Staff } from "../auth/staff";
+import { planOffboarding } from "../offboarding/plan";
 import { linkPeople, viaPrisma } from "../sync/link-people";
 import { saveDomainAliasesBody, saveDomainAliasesDef } from "./domain-aliases";
 import { listPeople } from "./list-people";
 import { findPeople, loadPersonView, type PersonView } from "./person-view";
-import { planOffboarding } from "../offboarding/plan";
 
 // One employee under four spellings: case (TruU), a domain alias (Twingate's
 // onmicrosoft UPN) and a vendor-known alternate address (JumpCloud).
@@ -19,8 +19,13 @@ let operator: Staff;
 let viewer: Staff;
 let n = 0;
 
-const env = (staff: Staff) => ({ db: t.db, staff: async () => staff, meta: async () => ({ ip: "203.0.113.7", userAgent: "vitest" }) });
-const save = (staff: Staff, aliases: string) => runAction(saveDomainAliasesDef, saveDomainAliasesBody, { tenantId, aliases }, env(staff));
+const env = (staff: Staff) => ({
+  db: t.db,
+  staff: async () => staff,
+  meta: async () => ({ ip: "203.0.113.7", userAgent: "vitest" }),
+});
+const save = (staff: Staff, aliases: string) =>
+  runAction(saveDomainAliasesDef, saveDomainAliasesBody, { tenantId, aliases }, env(staff));
 const link = () => linkPeople(viaPrisma(t.db), tenantId);
 const state = { page: 1, size: 50 as const, sort: "email" as const, dir: "asc" as const, q: "", hidden: [] };
 const list = (q = "") => listPeople(t.db, tenantId, { ...state, q }, {});
@@ -37,15 +42,53 @@ beforeAll(async () => {
   admin = await makeStaff(t.db, { role: "admin", tenantIds: [tenantId] });
   operator = await makeStaff(t.db, { role: "operator", tenantIds: [tenantId] });
   viewer = await makeStaff(t.db, { role: "viewer", tenantIds: [tenantId] });
-  await t.db.trugridUser.create({ data: { ...row(), tenantId, upn: "Alice@Northwind.example", emailNorm: "alice@northwind.example" } });
-  await t.db.twingateUser.create({ data: { ...row(), tenantId, email: "alice@northwind.onmicrosoft.com", emailNorm: "alice@northwind.onmicrosoft.com", state: "ACTIVE", firstName: "Alice", lastName: "Smith" } });
-  await t.db.jumpcloudUser.create({
-    data: { ...row(), tenantId, username: "alice.smith", email: "alice.smith@northwind.example", emailNorm: "alice.smith@northwind.example", raw: { _id: "jc1", email: "alice.smith@northwind.example", alternateEmail: "Alice@Northwind.example" } },
+  await t.db.trugridUser.create({
+    data: { ...row(), tenantId, upn: "Alice@Northwind.example", emailNorm: "alice@northwind.example" },
   });
-  await t.db.truuUser.create({ data: { ...row(), tenantId, upn: "ALICE@NORTHWIND.EXAMPLE", email: "ALICE@NORTHWIND.EXAMPLE", emailNorm: "alice@northwind.example", displayName: "Alice Smith" } });
+  await t.db.twingateUser.create({
+    data: {
+      ...row(),
+      tenantId,
+      email: "alice@northwind.onmicrosoft.com",
+      emailNorm: "alice@northwind.onmicrosoft.com",
+      state: "ACTIVE",
+      firstName: "Alice",
+      lastName: "Smith",
+    },
+  });
+  await t.db.jumpcloudUser.create({
+    data: {
+      ...row(),
+      tenantId,
+      username: "alice.smith",
+      email: "alice.smith@northwind.example",
+      emailNorm: "alice.smith@northwind.example",
+      raw: { _id: "jc1", email: "alice.smith@northwind.example", alternateEmail: "Alice@Northwind.example" },
+    },
+  });
+  await t.db.truuUser.create({
+    data: {
+      ...row(),
+      tenantId,
+      upn: "ALICE@NORTHWIND.EXAMPLE",
+      email: "ALICE@NORTHWIND.EXAMPLE",
+      emailNorm: "alice@northwind.example",
+      displayName: "Alice Smith",
+    },
+  });
   await t.db.truuDevice.create({ data: { ...row(), tenantId, userEmailNorm: "alice@northwind.example" } });
-  await t.db.twingateDevice.create({ data: { ...row(), tenantId, userEmailNorm: "alice@northwind.onmicrosoft.com", activeState: "ACTIVE", isTrusted: false } });
-  await t.db.twingateUser.create({ data: { ...row(), tenantId, email: "alice@other.example", emailNorm: "alice@other.example", state: "ACTIVE" } });
+  await t.db.twingateDevice.create({
+    data: {
+      ...row(),
+      tenantId,
+      userEmailNorm: "alice@northwind.onmicrosoft.com",
+      activeState: "ACTIVE",
+      isTrusted: false,
+    },
+  });
+  await t.db.twingateUser.create({
+    data: { ...row(), tenantId, email: "alice@other.example", emailNorm: "alice@other.example", state: "ACTIVE" },
+  });
 });
 afterAll(() => t?.drop());
 
@@ -62,14 +105,19 @@ describe("linking one person across vendors", () => {
     for (const staff of [viewer, operator]) {
       const res = await save(staff, "northwind.onmicrosoft.com = northwind.example");
       expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/may not do this/) });
-      expect(await t.db.auditEvent.findFirstOrThrow({ where: { actorId: staff.id }, orderBy: { seq: "desc" } })).toMatchObject({ action: "tenant.domain_aliases_saved", outcome: "denied" });
+      expect(
+        await t.db.auditEvent.findFirstOrThrow({ where: { actorId: staff.id }, orderBy: { seq: "desc" } }),
+      ).toMatchObject({ action: "tenant.domain_aliases_saved", outcome: "denied" });
     }
     expect(await t.db.tenantDomainAlias.count()).toBe(0);
   });
 
   it("refuses an invalid list with the field's error", async () => {
     const res = await save(admin, "northwind.onmicrosoft.com = northwind.onmicrosoft.com\nnot a domain");
-    expect(res).toMatchObject({ ok: false, fieldErrors: { aliases: expect.arrayContaining([expect.stringMatching(/alias of itself|Not a domain/)]) } });
+    expect(res).toMatchObject({
+      ok: false,
+      fieldErrors: { aliases: expect.arrayContaining([expect.stringMatching(/alias of itself|Not a domain/)]) },
+    });
   });
 
   it("an admin's domain alias links all four vendors on one person, the older one, and the merged id redirects", async () => {
@@ -80,11 +128,16 @@ describe("linking one person across vendors", () => {
     const older = onms;
     const res = await save(admin, "Northwind.onmicrosoft.com = northwind.example");
     expect(res).toMatchObject({ ok: true, data: { aliases: 1 } });
-    expect(await t.db.auditEvent.findFirstOrThrow({ where: { action: "tenant.domain_aliases_saved", outcome: "success" } })).toMatchObject({
-      actorId: admin.id, before: { aliases: [] }, after: { aliases: [{ domain: "northwind.onmicrosoft.com", canonical: "northwind.example" }] },
+    expect(
+      await t.db.auditEvent.findFirstOrThrow({ where: { action: "tenant.domain_aliases_saved", outcome: "success" } }),
+    ).toMatchObject({
+      actorId: admin.id,
+      before: { aliases: [] },
+      after: { aliases: [{ domain: "northwind.onmicrosoft.com", canonical: "northwind.example" }] },
     });
     expect(await link()).toBe(0);
-    for (const k of ["alice@northwind.example", "alice.smith@northwind.example", "alice@northwind.onmicrosoft.com"]) expect(await personOf(k)).toBe(older);
+    for (const k of ["alice@northwind.example", "alice.smith@northwind.example", "alice@northwind.onmicrosoft.com"])
+      expect(await personOf(k)).toBe(older);
 
     const view = (await loadPersonView(t.db, [tenantId], older)) as PersonView;
     expect(view.mergedInto).toBeNull();
@@ -98,15 +151,32 @@ describe("linking one person across vendors", () => {
 
     const { rows, total } = await list("alice");
     expect(total).toBe(2);
-    expect(rows.find((r) => r.id === older)).toMatchObject({ trugrid: true, truu: true, twingate: true, jumpcloud: true, truuDevices: 1, twingateDevices: 1 });
-    expect(rows.find((r) => r.id !== older)).toMatchObject({ emailNorm: "alice@other.example", trugrid: false, twingate: true, jumpcloud: false });
+    expect(rows.find((r) => r.id === older)).toMatchObject({
+      trugrid: true,
+      truu: true,
+      twingate: true,
+      jumpcloud: true,
+      truuDevices: 1,
+      twingateDevices: 1,
+    });
+    expect(rows.find((r) => r.id !== older)).toMatchObject({
+      emailNorm: "alice@other.example",
+      trugrid: false,
+      twingate: true,
+      jumpcloud: false,
+    });
 
     const found = await findPeople(t.db, [tenantId], "onmicrosoft");
     expect(found.map((p) => p.id)).toEqual([older]);
   });
 
   it("the offboarding plan finds every vendor account through any of the person's addresses", async () => {
-    const plan = await planOffboarding(t.db, { tenantId, staffId: admin.id, fileName: "x.csv", people: [{ line: 1, value: "alice@northwind.onmicrosoft.com" }] });
+    const plan = await planOffboarding(t.db, {
+      tenantId,
+      staffId: admin.id,
+      fileName: "x.csv",
+      people: [{ line: 1, value: "alice@northwind.onmicrosoft.com" }],
+    });
     expect(plan.ok).toBe(true);
     const rows = await t.db.bulkRow.findMany({ where: { job: { tenantId } }, select: { input: true } });
     const text = JSON.stringify(rows.map((r) => r.input));
@@ -115,8 +185,12 @@ describe("linking one person across vendors", () => {
   });
 
   it("removing the alias re-links: the merged person comes back under its old id", async () => {
-    const onms = (await t.db.person.findFirstOrThrow({ where: { tenantId, emailNorm: "alice@northwind.onmicrosoft.com" } })).id;
-    const older = (await t.db.person.findFirstOrThrow({ where: { tenantId, emailNorm: "alice.smith@northwind.example" } })).id;
+    const onms = (
+      await t.db.person.findFirstOrThrow({ where: { tenantId, emailNorm: "alice@northwind.onmicrosoft.com" } })
+    ).id;
+    const older = (
+      await t.db.person.findFirstOrThrow({ where: { tenantId, emailNorm: "alice.smith@northwind.example" } })
+    ).id;
     expect(await personOf("alice.smith@northwind.example")).toBe(onms);
     // Changed behind the action's back: the next linkPeople (every sync ends with one) re-links.
     await t.db.tenantDomainAlias.deleteMany({ where: { tenantId } });
@@ -127,7 +201,13 @@ describe("linking one person across vendors", () => {
     expect(await t.db.person.count({ where: { tenantId, mergedIntoId: { not: null } } })).toBe(1);
     const { rows, total } = await list("alice");
     expect(total).toBe(3);
-    expect(rows.find((r) => r.id === older)).toMatchObject({ trugrid: true, truu: true, twingate: false, jumpcloud: true, twingateDevices: 0 });
+    expect(rows.find((r) => r.id === older)).toMatchObject({
+      trugrid: true,
+      truu: true,
+      twingate: false,
+      jumpcloud: true,
+      twingateDevices: 0,
+    });
     expect(await link()).toBe(0);
   });
 });

@@ -29,7 +29,11 @@ export async function loadPersonView(db: Db, tenantIds: string[], personId: stri
   const [trugridUsers, truuUsers, truuDevices, twingateUsers, twingateDevices, jumpcloudUsers] = await Promise.all([
     db.trugridUser.findMany({ where: { ...live, emailNorm }, orderBy: { syncedAt: "desc" } }),
     db.truuUser.findMany({ where: { ...live, emailNorm } }),
-    db.truuDevice.findMany({ where: { ...live, userEmailNorm: emailNorm }, orderBy: { lastHeardFrom: "desc" }, take: 200 }),
+    db.truuDevice.findMany({
+      where: { ...live, userEmailNorm: emailNorm },
+      orderBy: { lastHeardFrom: "desc" },
+      take: 200,
+    }),
     db.twingateUser.findMany({ where: { ...live, emailNorm } }),
     db.twingateDevice.findMany({ where: { ...live, userEmailNorm: emailNorm }, take: 200 }),
     db.jumpcloudUser.findMany({ where: { ...live, emailNorm } }),
@@ -40,16 +44,55 @@ export async function loadPersonView(db: Db, tenantIds: string[], personId: stri
   const tgIds = twingateUsers.map((u) => u.vendorId);
   const jcIds = jumpcloudUsers.map((u) => u.vendorId);
   const [associations, tgMemberships, jcMemberships, jcAssociations] = await Promise.all([
-    trugrid ? db.vendorEdge.findMany({ where: { ...live, vendor: "trugrid", kind: "machine_association", fromId: { equals: trugrid.upn, mode: "insensitive" } }, orderBy: { toId: "asc" } }) : [],
-    tgIds.length ? db.vendorEdge.findMany({ where: { ...live, vendor: "twingate", kind: "group_member", toId: { in: tgIds } } }) : [],
-    jcIds.length ? db.vendorEdge.findMany({ where: { ...live, vendor: "jumpcloud", kind: "user_group_member", toId: { in: jcIds } } }) : [],
-    jcIds.length ? db.vendorEdge.findMany({ where: { ...live, vendor: "jumpcloud", kind: "association", OR: [{ fromId: { in: jcIds.map((id) => `user:${id}`) } }, { toId: { in: jcIds.map((id) => `user:${id}`) } }] } }) : [],
+    trugrid
+      ? db.vendorEdge.findMany({
+          where: {
+            ...live,
+            vendor: "trugrid",
+            kind: "machine_association",
+            fromId: { equals: trugrid.upn, mode: "insensitive" },
+          },
+          orderBy: { toId: "asc" },
+        })
+      : [],
+    tgIds.length
+      ? db.vendorEdge.findMany({ where: { ...live, vendor: "twingate", kind: "group_member", toId: { in: tgIds } } })
+      : [],
+    jcIds.length
+      ? db.vendorEdge.findMany({
+          where: { ...live, vendor: "jumpcloud", kind: "user_group_member", toId: { in: jcIds } },
+        })
+      : [],
+    jcIds.length
+      ? db.vendorEdge.findMany({
+          where: {
+            ...live,
+            vendor: "jumpcloud",
+            kind: "association",
+            OR: [
+              { fromId: { in: jcIds.map((id) => `user:${id}`) } },
+              { toId: { in: jcIds.map((id) => `user:${id}`) } },
+            ],
+          },
+        })
+      : [],
   ]);
-  const systemIds = jcAssociations.flatMap((e) => [e.fromId, e.toId]).filter((id) => id.startsWith("system:")).map((id) => id.slice("system:".length));
+  const systemIds = jcAssociations
+    .flatMap((e) => [e.fromId, e.toId])
+    .filter((id) => id.startsWith("system:"))
+    .map((id) => id.slice("system:".length));
   const [tgGroups, jcGroups, jcSystems] = await Promise.all([
-    db.vendorObject.findMany({ where: { ...live, vendor: "twingate", kind: "group", vendorId: { in: tgMemberships.map((m) => m.fromId) } }, orderBy: { name: "asc" } }),
-    db.vendorObject.findMany({ where: { ...live, vendor: "jumpcloud", kind: "user_group", vendorId: { in: jcMemberships.map((m) => m.fromId) } }, orderBy: { name: "asc" } }),
-    systemIds.length ? db.jumpcloudSystem.findMany({ where: { ...live, vendorId: { in: systemIds } }, orderBy: { hostname: "asc" } }) : [],
+    db.vendorObject.findMany({
+      where: { ...live, vendor: "twingate", kind: "group", vendorId: { in: tgMemberships.map((m) => m.fromId) } },
+      orderBy: { name: "asc" },
+    }),
+    db.vendorObject.findMany({
+      where: { ...live, vendor: "jumpcloud", kind: "user_group", vendorId: { in: jcMemberships.map((m) => m.fromId) } },
+      orderBy: { name: "asc" },
+    }),
+    systemIds.length
+      ? db.jumpcloudSystem.findMany({ where: { ...live, vendorId: { in: systemIds } }, orderBy: { hostname: "asc" } })
+      : [],
   ]);
 
   return {
@@ -58,11 +101,23 @@ export async function loadPersonView(db: Db, tenantIds: string[], personId: stri
     keys,
     trugrid: trugrid && {
       user: trugrid,
-      associations: associations.map((e) => ({ id: e.id, group: e.toId, machine: (e.attributes as { machineName?: string } | null)?.machineName ?? null })),
+      associations: associations.map((e) => ({
+        id: e.id,
+        group: e.toId,
+        machine: (e.attributes as { machineName?: string } | null)?.machineName ?? null,
+      })),
     },
     truu: { users: truuUsers, devices: truuDevices },
-    twingate: { users: twingateUsers, devices: twingateDevices, groups: tgGroups.map((g) => ({ id: g.vendorId, name: g.name })) },
-    jumpcloud: { users: jumpcloudUsers, groups: jcGroups.map((g) => ({ id: g.vendorId, name: g.name })), systems: jcSystems },
+    twingate: {
+      users: twingateUsers,
+      devices: twingateDevices,
+      groups: tgGroups.map((g) => ({ id: g.vendorId, name: g.name })),
+    },
+    jumpcloud: {
+      users: jumpcloudUsers,
+      groups: jcGroups.map((g) => ({ id: g.vendorId, name: g.name })),
+      systems: jcSystems,
+    },
   };
 }
 
@@ -74,8 +129,13 @@ export async function findPeople(db: Db, tenantIds: string[], text: string, take
   if (!q) return [];
   return db.person.findMany({
     where: {
-      tenantId: { in: tenantIds }, mergedIntoId: null,
-      OR: [{ emailNorm: { contains: q } }, { displayName: { contains: q, mode: "insensitive" } }, { keys: { some: { key: { contains: q } } } }],
+      tenantId: { in: tenantIds },
+      mergedIntoId: null,
+      OR: [
+        { emailNorm: { contains: q } },
+        { displayName: { contains: q, mode: "insensitive" } },
+        { keys: { some: { key: { contains: q } } } },
+      ],
     },
     orderBy: [{ emailNorm: "asc" }],
     take,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BULK_OPERATIONS } from "../bulk/catalogue";
 import { mapHeaders, rowObject } from "../bulk/headers";
 import { UsersInput } from "../trugrid/inputs";
-import { Upn, UPN_MAX } from "./upn";
+import { UPN_MAX, Upn } from "./upn";
 
 // One rule for a person's UPN or email wherever it is typed: a console
 // action's input and every CSV column that names a user by it agree on each
@@ -36,7 +36,9 @@ const REFUSED = [
 ];
 
 /** The CSV columns that name a user by UPN or email, each with the rest of its template row. */
-const csvColumns = BULK_OPERATIONS.flatMap((op) => op.columns.filter((c) => ["upn", "userUpn", "email"].includes(c.field)).map((c) => ({ op, field: c.field })));
+const csvColumns = BULK_OPERATIONS.flatMap((op) =>
+  op.columns.filter((c) => ["upn", "userUpn", "email"].includes(c.field)).map((c) => ({ op, field: c.field })),
+);
 
 /** The value in that column of an otherwise valid template row, read as an uploaded file is. */
 function csvAccepts({ op, field }: (typeof csvColumns)[number], value: string): boolean {
@@ -51,7 +53,15 @@ const actionAccepts = (value: string) => UsersInput.safeParse({ tenantId: "t1", 
 
 describe("a UPN or email", () => {
   it("is checked by every CSV column that names a user", () => {
-    expect(csvColumns.map((c) => c.op.id)).toEqual(expect.arrayContaining(["trugrid.mfa.turned_off", "trugrid.machine_association.set", "jumpcloud.user.suspended", "twingate.user.state_changed", "jumpcloud.user.created"]));
+    expect(csvColumns.map((c) => c.op.id)).toEqual(
+      expect.arrayContaining([
+        "trugrid.mfa.turned_off",
+        "trugrid.machine_association.set",
+        "jumpcloud.user.suspended",
+        "twingate.user.state_changed",
+        "jumpcloud.user.created",
+      ]),
+    );
   });
 
   it.each(ACCEPTED)("%s is taken by the action and every CSV column alike", (value) => {
@@ -67,8 +77,12 @@ describe("a UPN or email", () => {
   });
 
   it("is trimmed, and says what is wrong", () => {
-    expect(UsersInput.parse({ tenantId: "t1", upns: ["  alice@northwind.example\t"] }).upns).toEqual(["alice@northwind.example"]);
+    expect(UsersInput.parse({ tenantId: "t1", upns: ["  alice@northwind.example\t"] }).upns).toEqual([
+      "alice@northwind.example",
+    ]);
     expect(Upn.safeParse("alice").error?.issues[0]!.message).toBe("Not a valid UPN or email (name@domain).");
-    expect(Upn.safeParse(`${local}@${domainOf(UPN_MAX - 64)}`).error?.issues[0]!.message).toBe(`A UPN or email is at most ${UPN_MAX} characters.`);
+    expect(Upn.safeParse(`${local}@${domainOf(UPN_MAX - 64)}`).error?.issues[0]!.message).toBe(
+      `A UPN or email is at most ${UPN_MAX} characters.`,
+    );
   });
 });

@@ -13,6 +13,8 @@ const EMAIL_SHAPED = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const UPN_MAX = 320;
 
-export const Upn = z.string().trim()
+export const Upn = z
+  .string()
+  .trim()
   .max(UPN_MAX, `A UPN or email is at most ${UPN_MAX} characters.`)
   .regex(EMAIL_SHAPED, "Not a valid UPN or email (name@domain).");

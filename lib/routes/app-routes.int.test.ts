@@ -25,14 +25,20 @@ beforeAll(async () => {
   t = await createTestDatabase();
   process.env.DATABASE_URL = t.url;
   ({ tenantA, tenantB, operator: operatorA, viewer: viewerA } = await makeTwoTenants(t.db, "Routes"));
-  const job = (tenantId: string) => t.db.bulkJob.create({ data: { tenantId, operation: "trugrid.mfa.turned_off", fileName: "people.csv", createdById: operatorA.id } });
+  const job = (tenantId: string) =>
+    t.db.bulkJob.create({
+      data: { tenantId, operation: "trugrid.mfa.turned_off", fileName: "people.csv", createdById: operatorA.id },
+    });
   jobA = (await job(tenantA.id)).id;
   jobB = (await job(tenantB.id)).id;
 });
 afterAll(() => t.drop());
 
-const call = async (handler: (r: Request, c: { params?: Promise<Record<string, string>> }) => Promise<Response>, url: string, params: Record<string, string> = {}) =>
-  handler(new Request(`http://console.test${url}`), { params: Promise.resolve(params) });
+const call = async (
+  handler: (r: Request, c: { params?: Promise<Record<string, string>> }) => Promise<Response>,
+  url: string,
+  params: Record<string, string> = {},
+) => handler(new Request(`http://console.test${url}`), { params: Promise.resolve(params) });
 const lastEvent = () => t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
 
 describe("route handlers under route()", () => {
@@ -42,13 +48,21 @@ describe("route handlers under route()", () => {
     const results = (await import("../../app/api/bulk/[jobId]/results/route")).GET;
     expect((await call(progress, `/api/bulk/${jobA}/progress`, { jobId: jobA })).status).toBe(200);
 
-    for (const [handler, name] of [[progress, "bulk.progress_read"], [results, "bulk.results_downloaded"]] as const) {
+    for (const [handler, name] of [
+      [progress, "bulk.progress_read"],
+      [results, "bulk.results_downloaded"],
+    ] as const) {
       const res = await call(handler, `/api/bulk/${jobB}/x`, { jobId: jobB });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: "not found" });
       expect(await lastEvent()).toMatchObject({
-        action: name, outcome: "denied", actorId: operatorA.id, tenantId: tenantB.id, ip: "198.51.100.23",
-        targets: [{ type: "bulk_job", id: jobB }], reason: expect.stringContaining("not in the caller's scope"),
+        action: name,
+        outcome: "denied",
+        actorId: operatorA.id,
+        tenantId: tenantB.id,
+        ip: "198.51.100.23",
+        targets: [{ type: "bulk_job", id: jobB }],
+        reason: expect.stringContaining("not in the caller's scope"),
       });
     }
     // No such job: the same answer, also recorded.
@@ -77,8 +91,18 @@ describe("route handlers under route()", () => {
     expect(await (await call(runs, "/api/sync/runs")).json()).toMatchObject({ param: "tenantId" });
 
     expect((await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantB.id}`)).status).toBe(404);
-    expect(await lastEvent()).toMatchObject({ action: "truu.device.exported", outcome: "denied", tenantId: tenantB.id });
-    for (const [qs, param] of [["q=a%00b", "q"], ["sort=%22id%22", "sort"], ["page=99999999999999999999999999", "page"], ["stale=5", "stale"], ["type=a%00", "type"]]) {
+    expect(await lastEvent()).toMatchObject({
+      action: "truu.device.exported",
+      outcome: "denied",
+      tenantId: tenantB.id,
+    });
+    for (const [qs, param] of [
+      ["q=a%00b", "q"],
+      ["sort=%22id%22", "sort"],
+      ["page=99999999999999999999999999", "page"],
+      ["stale=5", "stale"],
+      ["type=a%00", "type"],
+    ]) {
       const res = await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantA.id}&${qs}`);
       expect(res.status, qs).toBe(400);
       expect(await res.json()).toMatchObject({ param });
@@ -93,8 +117,17 @@ describe("route handlers under route()", () => {
     const exportAudit = (await import("../../app/api/audit/export/route")).GET;
     const exports = () => t.db.auditEvent.count({ where: { action: "audit.exported", outcome: "success" } });
     const before = await exports();
-    for (const [qs, param] of [["q=%00", "q"], ["from=-271821-04-20", "from"], ["to=%2B275760-09-13", "to"], ["before=99999999999999999999999999", "before"],
-      ["after=-1", "after"], ["actor=a%00", "actor"], ["vendor=nope", "vendor"], ["format=xlsx", "format"], ["q=" + "x".repeat(300), "q"]]) {
+    for (const [qs, param] of [
+      ["q=%00", "q"],
+      ["from=-271821-04-20", "from"],
+      ["to=%2B275760-09-13", "to"],
+      ["before=99999999999999999999999999", "before"],
+      ["after=-1", "after"],
+      ["actor=a%00", "actor"],
+      ["vendor=nope", "vendor"],
+      ["format=xlsx", "format"],
+      [`q=${"x".repeat(300)}`, "q"],
+    ]) {
       const res = await call(exportAudit, `/api/audit/export?${qs}`);
       expect(res.status, qs).toBe(400);
       expect(await res.json()).toMatchObject({ param });
@@ -113,9 +146,15 @@ describe("route handlers under route()", () => {
     expect((await call(search, "/api/people/search?q=al%00ice")).status).toBe(400);
 
     const template = (await import("../../app/api/bulk/templates/[operation]/route")).GET;
-    expect((await call(template, "/api/bulk/templates/trugrid.mfa_off", { operation: "trugrid.mfa.turned_off" })).status).toBe(200);
+    expect(
+      (await call(template, "/api/bulk/templates/trugrid.mfa_off", { operation: "trugrid.mfa.turned_off" })).status,
+    ).toBe(200);
     expect((await call(template, "/api/bulk/templates/nope", { operation: "nope" })).status).toBe(404);
-    expect(await lastEvent()).toMatchObject({ action: "bulk.template_downloaded", outcome: "denied", targets: [{ type: "bulk_operation", id: "nope" }] });
+    expect(await lastEvent()).toMatchObject({
+      action: "bulk.template_downloaded",
+      outcome: "denied",
+      targets: [{ type: "bulk_operation", id: "nope" }],
+    });
 
     const lookup = (await import("../../app/(console)/jumpcloud/lookup/route")).GET;
     headerTenant = tenantA;
@@ -123,7 +162,11 @@ describe("route handlers under route()", () => {
     expect((await call(lookup, "/jumpcloud/lookup?kind=planet")).status).toBe(400);
     headerTenant = null;
     expect((await call(lookup, "/jumpcloud/lookup?kind=user")).status).toBe(404);
-    expect(await lastEvent()).toMatchObject({ action: "jumpcloud.lookup_read", outcome: "denied", reason: "tenant (none) is not in the caller's scope" });
+    expect(await lastEvent()).toMatchObject({
+      action: "jumpcloud.lookup_read",
+      outcome: "denied",
+      reason: "tenant (none) is not in the caller's scope",
+    });
 
     actor = null;
     expect((await call(search, "/api/people/search?q=alice")).status).toBe(401);

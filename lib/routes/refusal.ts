@@ -1,6 +1,6 @@
-import type { AuditAction } from "../audit/event-types";
-import type { AuditTarget } from "../audit/event";
 import { anonymousRefusal, withLeftOut } from "../audit/anonymous-refusals";
+import type { AuditTarget } from "../audit/event";
+import type { AuditAction } from "../audit/event-types";
 import { recordAudit } from "../audit/record";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
@@ -20,7 +20,10 @@ export interface RequestEnv {
  * "not found", whichever it was, and records the refusal.
  */
 export class NotFound extends Error {
-  constructor(readonly reason: string, readonly targets: AuditTarget[] = []) {
+  constructor(
+    readonly reason: string,
+    readonly targets: AuditTarget[] = [],
+  ) {
     super(reason);
   }
 }
@@ -39,7 +42,11 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 5
  * Records a refusal as a `denied` audit event, as the action wrapper does;
  * without a session, within a per-address budget (lib/audit/anonymous-refusals.ts).
  */
-export async function recordRefusal(env: RequestEnv, staff: Staff | null, e: { action: AuditAction; reason: string; tenantId?: string | null; targets?: AuditTarget[] }) {
+export async function recordRefusal(
+  env: RequestEnv,
+  staff: Staff | null,
+  e: { action: AuditAction; reason: string; tenantId?: string | null; targets?: AuditTarget[] },
+) {
   const meta = await env.meta();
   let reason = e.reason;
   if (!staff) {
@@ -48,8 +55,12 @@ export async function recordRefusal(env: RequestEnv, staff: Staff | null, e: { a
     reason = withLeftOut(e.reason, budget.leftOut);
   }
   await recordAudit(env.db, {
-    action: e.action, actor: staff && { id: staff.id, email: staff.email, name: staff.name }, ...meta,
-    tenantId: e.tenantId ? clean(e.tenantId) : null, outcome: "denied", reason: clean(reason),
+    action: e.action,
+    actor: staff && { id: staff.id, email: staff.email, name: staff.name },
+    ...meta,
+    tenantId: e.tenantId ? clean(e.tenantId) : null,
+    outcome: "denied",
+    reason: clean(reason),
     targets: (e.targets ?? []).map((t) => ({ ...t, id: clean(t.id) || "?" })),
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { currentStaff, requestMeta } from "../auth/session";
 import { db } from "../db";
-import { runRoute, type NextRouteContext, type RouteContext, type RouteDef, type RouteInput } from "./run-route";
+import { type NextRouteContext, type RouteContext, type RouteDef, type RouteInput, runRoute } from "./run-route";
 
 export { NotFound } from "./refusal";
 
@@ -19,11 +19,19 @@ type Handler = (request: Request, context: NextRouteContext) => Promise<Response
  *     tenant: ({ params }) => bulkJobTenant(params.jobId) }, async ({ params }, ctx) => Response.json(…));
  */
 export function route<P extends z.ZodType = z.ZodObject<{}>, Q extends z.ZodType = z.ZodObject<{}>>(
-  def: Def<P, Q, "global">, body: (input: RouteInput<P, Q>, ctx: RouteContext<null>) => Promise<Response>): Handler;
+  def: Def<P, Q, "global">,
+  body: (input: RouteInput<P, Q>, ctx: RouteContext<null>) => Promise<Response>,
+): Handler;
 export function route<P extends z.ZodType = z.ZodObject<{}>, Q extends z.ZodType = z.ZodObject<{}>>(
-  def: Def<P, Q, TenantFn<P, Q>>, body: (input: RouteInput<P, Q>, ctx: RouteContext<string>) => Promise<Response>): Handler;
-export function route<P extends z.ZodType, Q extends z.ZodType>(def: RouteDef<P, Q>, body: (input: RouteInput<P, Q>, ctx: RouteContext<never>) => Promise<Response>): Handler {
+  def: Def<P, Q, TenantFn<P, Q>>,
+  body: (input: RouteInput<P, Q>, ctx: RouteContext<string>) => Promise<Response>,
+): Handler;
+export function route<P extends z.ZodType, Q extends z.ZodType>(
+  def: RouteDef<P, Q>,
+  body: (input: RouteInput<P, Q>, ctx: RouteContext<never>) => Promise<Response>,
+): Handler {
   // The overloads tie ctx.tenantId's type to the rule: runRoute gives null for "global", a tenant for a rule naming one.
   const run = body as (input: RouteInput<P, Q>, ctx: RouteContext) => Promise<Response>;
-  return (request, context) => runRoute(def, run, request, context, { db: db(), staff: currentStaff, meta: requestMeta });
+  return (request, context) =>
+    runRoute(def, run, request, context, { db: db(), staff: currentStaff, meta: requestMeta });
 }

@@ -1,11 +1,11 @@
-import type { AuditAction } from "../audit/event-types";
 import { z } from "zod";
 import type { AuditTarget } from "../audit/event";
-import { allows, refusalOf, type Permission } from "../auth/permissions";
+import type { AuditAction } from "../audit/event-types";
+import { allows, type Permission, refusalOf } from "../auth/permissions";
 import type { Staff } from "../auth/staff";
 import { checkParams } from "../params/read";
 import { firstChunkFirst } from "./first-chunk";
-import { checkTenant, found, NotFound, recordRefusal, type RequestEnv, type TenantRule } from "./refusal";
+import { checkTenant, found, NotFound, type RequestEnv, recordRefusal, type TenantRule } from "./refusal";
 
 const NONE = z.object({});
 
@@ -43,7 +43,8 @@ export interface NextRouteContext {
   params?: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
 /**
  * session → permission → zod params and query → tenant scope → body, the one

@@ -1,6 +1,6 @@
-import type { AuditAction } from "../audit/event-types";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { ActionError } from "../actions/result";
+import type { AuditAction } from "../audit/event-types";
 import { recordAudit } from "../audit/record";
 import type { PendingSignIn } from "../auth/pending-sign-in";
 import { recordSignedIn } from "../auth/verify-sign-in";
@@ -23,14 +23,25 @@ async function enrollingStaff(db: Db | Prisma.TransactionClient, pending: Pendin
   if (!staff || staff.disabled || staff.sessionVersion !== pending.sessionVersion || pending.step !== "enrol") {
     throw new ActionError("This sign-in has expired: sign in again.");
   }
-  if ((await countFactors(db, staff.id)) > 0) throw new ActionError("A second factor is already set up for this account: sign in again to use it.");
+  if ((await countFactors(db, staff.id)) > 0)
+    throw new ActionError("A second factor is already set up for this account: sign in again to use it.");
   return staff;
 }
 
-const audit = (tx: Prisma.TransactionClient, staff: { id: string; email: string; name: string }, meta: Meta, action: AuditAction, after: Record<string, unknown>) =>
+const audit = (
+  tx: Prisma.TransactionClient,
+  staff: { id: string; email: string; name: string },
+  meta: Meta,
+  action: AuditAction,
+  after: Record<string, unknown>,
+) =>
   recordAudit(tx, {
-    action, actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta, outcome: "success",
-    targets: [{ type: "staff_user", id: staff.id, label: staff.email }], after: { ...after, during: "sign_in" },
+    action,
+    actor: { id: staff.id, email: staff.email, name: staff.name },
+    ...meta,
+    outcome: "success",
+    targets: [{ type: "staff_user", id: staff.id, label: staff.email }],
+    after: { ...after, during: "sign_in" },
   });
 
 export async function startTotpAtSignIn(db: Db, pending: PendingSignIn) {
@@ -53,12 +64,20 @@ export async function passkeyOptionsAtSignIn(db: Db, pending: PendingSignIn, rp:
 
 /** Stores the passkey; returns the recovery codes to show once. */
 export async function addPasskeyAtSignIn(
-  db: Db, pending: PendingSignIn, input: { name: string; response: RegistrationResponseJSON }, rp: RelyingParty, meta: Meta,
+  db: Db,
+  pending: PendingSignIn,
+  input: { name: string; response: RegistrationResponseJSON },
+  rp: RelyingParty,
+  meta: Meta,
 ): Promise<string[]> {
   return db.$transaction(async (tx) => {
     const staff = await enrollingStaff(tx, pending);
     const { passkey, recoveryCodes } = await registerPasskey(tx, staff.id, input, rp);
-    await audit(tx, staff, meta, "staff.passkey.added", { passkeyId: passkey.id, name: passkey.name, recoveryCodes: recoveryCodes?.length ?? 0 });
+    await audit(tx, staff, meta, "staff.passkey.added", {
+      passkeyId: passkey.id,
+      name: passkey.name,
+      recoveryCodes: recoveryCodes?.length ?? 0,
+    });
     return recoveryCodes ?? [];
   });
 }
@@ -66,10 +85,18 @@ export async function addPasskeyAtSignIn(
 /** The session's last check after enrolment: the pending state says which factor was just set up. */
 export async function finishSignInAfterEnrolment(db: Db, pending: PendingSignIn, meta: Meta) {
   const staff = await db.staffUser.findUnique({ where: { id: pending.staffId } });
-  if (!staff || staff.disabled || staff.sessionVersion !== pending.sessionVersion || pending.step !== "enrolled" || !pending.factor || !pending.enrolledAt) {
+  if (
+    !staff ||
+    staff.disabled ||
+    staff.sessionVersion !== pending.sessionVersion ||
+    pending.step !== "enrolled" ||
+    !pending.factor ||
+    !pending.enrolledAt
+  ) {
     throw new ActionError("This sign-in has expired: sign in again.");
   }
-  if ((await countFactors(db, staff.id)) === 0) throw new ActionError("The second factor is gone: sign in again to set one up.");
+  if ((await countFactors(db, staff.id)) === 0)
+    throw new ActionError("The second factor is gone: sign in again to set one up.");
   // Single use: the first sign-in after the enrolment spends this state (a copied cookie cannot sign in again).
   const spent = await db.staffUser.updateMany({
     where: { id: staff.id, OR: [{ lastSignInAt: null }, { lastSignInAt: { lt: new Date(pending.enrolledAt) } }] },

@@ -1,8 +1,8 @@
+import { ActionError } from "../actions/result";
 import type { Role } from "../auth/permissions";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { ActionError } from "../actions/result";
-import { NO_REQUIREMENT, secondFactorRequired, stepAfterPassword, type SecondFactorPolicy } from "./policy";
+import { NO_REQUIREMENT, type SecondFactorPolicy, secondFactorRequired, stepAfterPassword } from "./policy";
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -21,7 +21,11 @@ export interface FactorSummary {
 export async function factorSummary(db: Client, staffId: string): Promise<FactorSummary> {
   const [totp, passkeys, recoveryCodesLeft] = await Promise.all([
     db.staffTotp.findUnique({ where: { staffId }, select: { confirmedAt: true } }),
-    db.staffPasskey.findMany({ where: { staffId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, createdAt: true, lastUsedAt: true } }),
+    db.staffPasskey.findMany({
+      where: { staffId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    }),
     db.staffRecoveryCode.count({ where: { staffId, usedAt: null } }),
   ]);
   return { totpSince: totp?.confirmedAt ?? null, passkeys, recoveryCodesLeft };
@@ -68,5 +72,9 @@ export async function clearSecondFactors(db: Client, staffId: string) {
   await db.staffRecoveryCode.deleteMany({ where: { staffId } });
   await db.staffWebauthnChallenge.deleteMany({ where: { staffId } });
   await db.staffUser.update({ where: { id: staffId }, data: { sessionVersion: { increment: 1 } } });
-  return { totp: before.totpSince !== null, passkeys: before.passkeys.length, recoveryCodesLeft: before.recoveryCodesLeft };
+  return {
+    totp: before.totpSince !== null,
+    passkeys: before.passkeys.length,
+    recoveryCodesLeft: before.recoveryCodesLeft,
+  };
 }

@@ -14,8 +14,10 @@ async function env(): Promise<FactorEnv> {
   return { meta: await requestMeta(), attempts: db(), rp: () => relyingParty(h) };
 }
 
-const withEnv = <S extends z.ZodType, T>(def: ActionDef<S>, body: (input: z.output<S>, ctx: ActionContext, env: FactorEnv) => Promise<T>) =>
-  action(def, async (input, ctx) => body(input, ctx, await env()));
+const withEnv = <S extends z.ZodType, T>(
+  def: ActionDef<S>,
+  body: (input: z.output<S>, ctx: ActionContext, env: FactorEnv) => Promise<T>,
+) => action(def, async (input, ctx) => body(input, ctx, await env()));
 
 export const startTotp = withEnv(own.startTotpDef, own.startTotpBody);
 export const confirmTotp = withEnv(own.confirmTotpDef, own.confirmTotpBody);

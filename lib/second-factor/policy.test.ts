@@ -17,7 +17,11 @@ describe("second factor requirement", () => {
 
   it("requires exactly the listed roles with scope roles", () => {
     const policy = { scope: "roles" as const, roles: ["operator" as const, "admin" as const] };
-    expect(ROLES.map((r) => [r, secondFactorRequired(policy, r)])).toEqual([["viewer", false], ["operator", true], ["admin", true]]);
+    expect(ROLES.map((r) => [r, secondFactorRequired(policy, r)])).toEqual([
+      ["viewer", false],
+      ["operator", true],
+      ["admin", true],
+    ]);
     expect(ROLES.map((r) => secondFactorRequired({ scope: "roles", roles: [] }, r))).toEqual([false, false, false]);
   });
 

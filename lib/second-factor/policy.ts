@@ -31,6 +31,7 @@ export function stepAfterPassword(hasFactor: boolean, required: boolean): "secon
 /** The policy in words, for the settings page. */
 export function describePolicy(policy: SecondFactorPolicy): string {
   if (policy.scope === "all") return "Every staff user must use a second factor with their password.";
-  if (policy.scope === "roles" && policy.roles.length > 0) return `Staff with the role ${policy.roles.join(", ")} must use a second factor with their password.`;
+  if (policy.scope === "roles" && policy.roles.length > 0)
+    return `Staff with the role ${policy.roles.join(", ")} must use a second factor with their password.`;
   return "A second factor is optional.";
 }

@@ -19,12 +19,25 @@ export interface FactorEnv {
  * else's passkey or to read fresh recovery codes. Wrong passwords count
  * toward the same throttle as at sign-in.
  */
-export async function confirmOwnPassword(ctx: Pick<ActionContext, "staff">, password: string, env: Pick<FactorEnv, "meta" | "attempts">): Promise<void> {
+export async function confirmOwnPassword(
+  ctx: Pick<ActionContext, "staff">,
+  password: string,
+  env: Pick<FactorEnv, "meta" | "attempts">,
+): Promise<void> {
   const guess = await throttledGuess(env.attempts, { email: ctx.staff.email, ip: env.meta.ip }, async (tx) => {
     const me = await tx.staffUser.findUniqueOrThrow({ where: { id: ctx.staff.id }, select: { passwordHash: true } });
-    return { ok: !!me.passwordHash && (await verifyPassword(password, me.passwordHash)), result: { hasPassword: !!me.passwordHash } };
+    return {
+      ok: !!me.passwordHash && (await verifyPassword(password, me.passwordHash)),
+      result: { hasPassword: !!me.passwordHash },
+    };
   });
-  if (guess.throttled) throw new ActionError(`Too many wrong passwords: try again in ${Math.ceil(guess.throttled.retryAfterSeconds / 60)} minutes.`);
-  if (!guess.result.hasPassword) throw new ActionError("Your account has no password: it signs in with single sign-on, whose provider handles the second factor.");
+  if (guess.throttled)
+    throw new ActionError(
+      `Too many wrong passwords: try again in ${Math.ceil(guess.throttled.retryAfterSeconds / 60)} minutes.`,
+    );
+  if (!guess.result.hasPassword)
+    throw new ActionError(
+      "Your account has no password: it signs in with single sign-on, whose provider handles the second factor.",
+    );
   if (!guess.ok) throw new ActionError("The password is wrong.");
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findRecoveryCode, generateRecoveryCodes, hashRecoveryCode, RECOVERY_CODE_COUNT } from "./recovery-codes";
 
-const rows = (codes: string[]) => codes.map((c, i) => ({ id: String(i), codeHash: hashRecoveryCode(c), usedAt: null as Date | null }));
+const rows = (codes: string[]) =>
+  codes.map((c, i) => ({ id: String(i), codeHash: hashRecoveryCode(c), usedAt: null as Date | null }));
 
 describe("recovery codes", () => {
   it("makes ten distinct codes of 16 unambiguous characters", () => {

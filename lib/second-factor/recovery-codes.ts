@@ -50,7 +50,10 @@ function matches(code: string, stored: string): boolean {
  * matches: each works once. (Marking it used must itself be conditional on it
  * still being unused, so that two requests at once cannot both spend it.)
  */
-export function findRecoveryCode<R extends { codeHash: string; usedAt: Date | null }>(code: string, stored: R[]): R | null {
+export function findRecoveryCode<R extends { codeHash: string; usedAt: Date | null }>(
+  code: string,
+  stored: R[],
+): R | null {
   if (normaliseRecoveryCode(code).length !== LENGTH) return null;
   return stored.find((row) => row.usedAt === null && matches(code, row.codeHash)) ?? null;
 }
@@ -68,6 +71,9 @@ export async function spendRecoveryCode(db: Client, staffId: string, code: strin
   const found = findRecoveryCode(code, await db.staffRecoveryCode.findMany({ where: { staffId, usedAt: null } }));
   if (!found) return false;
   // Conditional on still being unused: of two requests with one code, one wins.
-  const { count } = await db.staffRecoveryCode.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
+  const { count } = await db.staffRecoveryCode.updateMany({
+    where: { id: found.id, usedAt: null },
+    data: { usedAt: now },
+  });
   return count === 1;
 }

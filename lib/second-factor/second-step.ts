@@ -18,7 +18,12 @@ export type SecondStepResult =
   /** expired: the password step no longer stands (the account was disabled, reset or signed out since). */
   | { ok: false; reason: "invalid" | "throttled" | "expired"; retryAfterSeconds?: number };
 
-const TOTP_REFUSALS = { malformed: "not a six-digit code", wrong: "wrong code", replayed: "code already used", none: "no authenticator app is set up" } as const;
+const TOTP_REFUSALS = {
+  malformed: "not a six-digit code",
+  wrong: "wrong code",
+  replayed: "code already used",
+  none: "no authenticator app is set up",
+} as const;
 
 /** Why the answer is refused, or null when it is right (and now spent: a code or challenge works once). */
 async function refusal(db: Db, staffId: string, answer: SecondFactorAnswer, now: Date): Promise<string | null> {
@@ -26,7 +31,8 @@ async function refusal(db: Db, staffId: string, answer: SecondFactorAnswer, now:
     const result = await useTotp(db, staffId, answer.code, now.getTime());
     return result === "ok" ? null : TOTP_REFUSALS[result];
   }
-  if (answer.method === "recovery_code") return (await spendRecoveryCode(db, staffId, answer.code, now)) ? null : "wrong or already used recovery code";
+  if (answer.method === "recovery_code")
+    return (await spendRecoveryCode(db, staffId, answer.code, now)) ? null : "wrong or already used recovery code";
   const result = await usePasskey(db, staffId, answer.response, answer.rp, now);
   return result.ok ? null : result.reason;
 }
@@ -41,7 +47,14 @@ async function refusal(db: Db, staffId: string, answer: SecondFactorAnswer, now:
  */
 export async function verifySecondFactor(
   db: Db,
-  input: { staffId: string; sessionVersion: number; answer: SecondFactorAnswer; ip: string; userAgent: string | null; now?: Date },
+  input: {
+    staffId: string;
+    sessionVersion: number;
+    answer: SecondFactorAnswer;
+    ip: string;
+    userAgent: string | null;
+    now?: Date;
+  },
 ): Promise<SecondStepResult> {
   const meta = { ip: input.ip, userAgent: input.userAgent };
   const now = input.now ?? new Date();
@@ -49,7 +62,15 @@ export async function verifySecondFactor(
   const staff = await db.staffUser.findUnique({ where: { id: input.staffId } });
   const targets = [{ type: "staff_user", id: input.staffId, ...(staff ? { label: staff.email } : {}) }];
   const fail = (outcome: "failure" | "denied", reason: string) =>
-    recordAudit(db, { action: "staff.second_factor_failed", actor: null, ...meta, targets, outcome, reason, after: { method } });
+    recordAudit(db, {
+      action: "staff.second_factor_failed",
+      actor: null,
+      ...meta,
+      targets,
+      outcome,
+      reason,
+      after: { method },
+    });
 
   if (!staff || staff.disabled || staff.sessionVersion !== input.sessionVersion) {
     await fail("failure", "the password step no longer stands: the account was disabled, reset or signed out since");
@@ -61,7 +82,10 @@ export async function verifySecondFactor(
   });
   if (guess.throttled) {
     const throttle = guess.throttled;
-    await fail("denied", `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; retry in ${throttle.retryAfterSeconds}s`);
+    await fail(
+      "denied",
+      `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; retry in ${throttle.retryAfterSeconds}s`,
+    );
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }
   if (guess.result) {
@@ -72,7 +96,14 @@ export async function verifySecondFactor(
   const actor = { id: staff.id, email: staff.email, name: staff.name };
   if (method === "recovery_code") {
     const remaining = await db.staffRecoveryCode.count({ where: { staffId: staff.id, usedAt: null } });
-    await recordAudit(db, { action: "staff.recovery_code.used", actor, ...meta, targets, outcome: "success", after: { remaining } });
+    await recordAudit(db, {
+      action: "staff.recovery_code.used",
+      actor,
+      ...meta,
+      targets,
+      outcome: "success",
+      after: { remaining },
+    });
   }
   await recordSignedIn(db, signedIn, meta, `password+${method}`);
   return { ok: true, staff: signedIn, method };

@@ -23,7 +23,8 @@ export interface TotpEnrolment {
 /** Starts (or starts again) setting up an app: a new secret, stored sealed and unconfirmed until a code proves the app has it. */
 export async function startTotpEnrolment(db: Client, staff: { id: string; email: string }): Promise<TotpEnrolment> {
   const existing = await db.staffTotp.findUnique({ where: { staffId: staff.id }, select: { confirmedAt: true } });
-  if (existing?.confirmedAt) throw new ActionError("An authenticator app is already set up: remove it before setting up another.");
+  if (existing?.confirmedAt)
+    throw new ActionError("An authenticator app is already set up: remove it before setting up another.");
   const secret = newTotpSecret();
   const secretSealed = seal(secret, aad(staff.id));
   await db.staffTotp.upsert({
@@ -41,12 +42,21 @@ export async function startTotpEnrolment(db: Client, staff: { id: string; email:
  * Confirms the app with a code from it. Returns fresh recovery codes when it
  * is the staff user's first factor (null otherwise: existing codes stay).
  */
-export async function confirmTotpEnrolment(db: Client, staffId: string, code: string, now = Date.now()): Promise<{ recoveryCodes: string[] | null }> {
+export async function confirmTotpEnrolment(
+  db: Client,
+  staffId: string,
+  code: string,
+  now = Date.now(),
+): Promise<{ recoveryCodes: string[] | null }> {
   const row = await db.staffTotp.findUnique({ where: { staffId } });
   if (!row || row.confirmedAt) throw new ActionError("Start setting up the authenticator app again.");
   const check = checkTotp(open(row.secretSealed, aad(staffId)), code, { lastUsedStep: null, now });
   if (!check.ok) {
-    throw new ActionError(check.reason === "malformed" ? "Enter the six-digit code the app shows." : "That code does not match: check that the device's clock is right and enter the code the app shows now.");
+    throw new ActionError(
+      check.reason === "malformed"
+        ? "Enter the six-digit code the app shows."
+        : "That code does not match: check that the device's clock is right and enter the code the app shows now.",
+    );
   }
   const firstFactor = (await countFactors(db, staffId)) === 0;
   // The confirming code's step counts as used: it cannot sign anyone in afterwards.
@@ -55,7 +65,12 @@ export async function confirmTotpEnrolment(db: Client, staffId: string, code: st
 }
 
 /** At sign-in: checks a code of the confirmed app and spends its time step. */
-export async function useTotp(db: Client, staffId: string, code: string, now = Date.now()): Promise<"ok" | "malformed" | "wrong" | "replayed" | "none"> {
+export async function useTotp(
+  db: Client,
+  staffId: string,
+  code: string,
+  now = Date.now(),
+): Promise<"ok" | "malformed" | "wrong" | "replayed" | "none"> {
   const row = await db.staffTotp.findUnique({ where: { staffId } });
   if (!row?.confirmedAt) return "none";
   const check = checkTotp(open(row.secretSealed, aad(staffId)), code, { lastUsedStep: row.lastUsedStep, now });

@@ -25,10 +25,16 @@ describe("TOTP", () => {
 
   it("accepts the current code and those one step either side, not two", () => {
     for (const offset of [-1, 0, 1]) {
-      expect(checkTotp(secret, totpCode(secret, T + offset * 30_000), { lastUsedStep: null, now: T })).toEqual({ ok: true, step: step + offset });
+      expect(checkTotp(secret, totpCode(secret, T + offset * 30_000), { lastUsedStep: null, now: T })).toEqual({
+        ok: true,
+        step: step + offset,
+      });
     }
     for (const offset of [-2, 2]) {
-      expect(checkTotp(secret, totpCode(secret, T + offset * 30_000), { lastUsedStep: null, now: T })).toEqual({ ok: false, reason: "wrong" });
+      expect(checkTotp(secret, totpCode(secret, T + offset * 30_000), { lastUsedStep: null, now: T })).toEqual({
+        ok: false,
+        reason: "wrong",
+      });
     }
   });
 
@@ -38,13 +44,17 @@ describe("TOTP", () => {
     expect(checkTotp(secret, now, { lastUsedStep: step, now: T })).toEqual({ ok: false, reason: "replayed" });
     expect(checkTotp(secret, before, { lastUsedStep: step, now: T })).toEqual({ ok: false, reason: "replayed" });
     // The next step's code is still good after this one was used.
-    expect(checkTotp(secret, totpCode(secret, T + 30_000), { lastUsedStep: step, now: T + 30_000 })).toEqual({ ok: true, step: step + 1 });
+    expect(checkTotp(secret, totpCode(secret, T + 30_000), { lastUsedStep: step, now: T + 30_000 })).toEqual({
+      ok: true,
+      step: step + 1,
+    });
   });
 
   it("accepts spaces inside a code and refuses anything but six digits", () => {
     const code = totpCode(secret, T);
     expect(checkTotp(secret, `${code.slice(0, 3)} ${code.slice(3)}`, { lastUsedStep: null, now: T }).ok).toBe(true);
-    for (const bad of ["", "12345", "1234567", "abcdef"]) expect(checkTotp(secret, bad, { lastUsedStep: null, now: T })).toEqual({ ok: false, reason: "malformed" });
+    for (const bad of ["", "12345", "1234567", "abcdef"])
+      expect(checkTotp(secret, bad, { lastUsedStep: null, now: T })).toEqual({ ok: false, reason: "malformed" });
   });
 
   it("refuses a code made from another secret", () => {

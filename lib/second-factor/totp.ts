@@ -36,7 +36,11 @@ export type TotpCheck = { ok: true; step: number } | { ok: false; reason: "malfo
  * used again while it is still within the window; the caller stores the
  * returned step only if it is newer than the stored one (atomically).
  */
-export function checkTotp(secret: string, code: string, opts: { lastUsedStep: number | null; now?: number }): TotpCheck {
+export function checkTotp(
+  secret: string,
+  code: string,
+  opts: { lastUsedStep: number | null; now?: number },
+): TotpCheck {
   const token = code.replace(/[\s-]/g, "");
   if (!/^\d{6}$/.test(token)) return { ok: false, reason: "malformed" };
   const timestamp = opts.now ?? Date.now();

@@ -11,7 +11,13 @@ export const CHALLENGE_TTL_MS = 5 * 60_000;
  * The challenge is kept in Postgres (any app instance may receive the
  * answer), one per staff user and ceremony: asking again replaces it.
  */
-export async function storeChallenge(db: Client, staffId: string, purpose: Ceremony, challenge: string, now = Date.now()): Promise<void> {
+export async function storeChallenge(
+  db: Client,
+  staffId: string,
+  purpose: Ceremony,
+  challenge: string,
+  now = Date.now(),
+): Promise<void> {
   const expiresAt = new Date(now + CHALLENGE_TTL_MS);
   await db.staffWebauthnChallenge.upsert({
     where: { staffId_purpose: { staffId, purpose } },
@@ -21,9 +27,16 @@ export async function storeChallenge(db: Client, staffId: string, purpose: Cerem
 }
 
 /** Takes the outstanding challenge, once: an answer can be checked against it a single time. */
-export async function takeChallenge(db: Client, staffId: string, purpose: Ceremony, now = Date.now()): Promise<string | null> {
+export async function takeChallenge(
+  db: Client,
+  staffId: string,
+  purpose: Ceremony,
+  now = Date.now(),
+): Promise<string | null> {
   const row = await db.staffWebauthnChallenge.findUnique({ where: { staffId_purpose: { staffId, purpose } } });
   if (!row) return null;
-  const { count } = await db.staffWebauthnChallenge.deleteMany({ where: { staffId, purpose, challenge: row.challenge } });
+  const { count } = await db.staffWebauthnChallenge.deleteMany({
+    where: { staffId, purpose, challenge: row.challenge },
+  });
   return count === 1 && row.expiresAt.getTime() > now ? row.challenge : null;
 }

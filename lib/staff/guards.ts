@@ -32,10 +32,16 @@ export async function allTenantAdminIds(tx: Tx): Promise<string[]> {
  */
 export async function assertMayManage(ctx: Pick<ActionContext, "staff" | "db" | "audit">, staffId: string) {
   await lockStaffChanges(ctx.db);
-  const target = await ctx.db.staffUser.findUnique({ where: { id: staffId }, include: { tenants: { select: { tenantId: true } } } });
+  const target = await ctx.db.staffUser.findUnique({
+    where: { id: staffId },
+    include: { tenants: { select: { tenantId: true } } },
+  });
   const reach = target && { role: target.role, tenantIds: target.tenants.map((t) => t.tenantId) };
   if (!target || !reach || !maySee(ctx.staff, reach)) {
-    throw new ActionDenied("There is no such staff user.", target ? `staff user ${staffId} has tenants outside the caller's` : `no staff user ${staffId}`);
+    throw new ActionDenied(
+      "There is no such staff user.",
+      target ? `staff user ${staffId} has tenants outside the caller's` : `no staff user ${staffId}`,
+    );
   }
   ctx.audit.targets = [{ type: "staff_user", id: target.id, label: target.email }];
   // One's own account is always in reach; what one may not do to it (own role, disabling) is refused by the caller.

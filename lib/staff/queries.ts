@@ -1,6 +1,6 @@
 import "server-only";
-import type { Staff } from "../auth/staff";
 import { ROLES, type Role } from "../auth/permissions";
+import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import { grantRefusal, manageRefusal, maySee } from "./reach";
 
@@ -21,14 +21,23 @@ export interface StaffListRow {
 export async function staffInSight(db: Db, me: Staff): Promise<StaffListRow[]> {
   const rows = await db.staffUser.findMany({
     orderBy: { email: "asc" },
-    include: { tenants: { select: { tenantId: true } }, totp: { select: { confirmedAt: true } }, _count: { select: { passkeys: true } } },
+    include: {
+      tenants: { select: { tenantId: true } },
+      totp: { select: { confirmedAt: true } },
+      _count: { select: { passkeys: true } },
+    },
   });
   return rows
     .map((s) => ({ ...s, tenantIds: s.tenants.map((t) => t.tenantId) }))
     .filter((s) => maySee(me, s))
     .map((s) => ({
-      id: s.id, name: s.name, email: s.email, role: s.role, disabled: s.disabled,
-      lastSignInAt: s.lastSignInAt?.toISOString() ?? null, tenantIds: s.tenantIds,
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      role: s.role,
+      disabled: s.disabled,
+      lastSignInAt: s.lastSignInAt?.toISOString() ?? null,
+      tenantIds: s.tenantIds,
       manageable: s.id === me.id || manageRefusal(me, s) === null,
       secondFactor: { totp: Boolean(s.totp?.confirmedAt), passkeys: s._count.passkeys },
     }));

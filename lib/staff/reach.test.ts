@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { grantRefusal, manageRefusal, maySee, type ActorReach } from "./reach";
+import { type ActorReach, grantRefusal, manageRefusal, maySee } from "./reach";
 
 const owner: ActorReach = { id: "o", role: "admin", tenantIds: ["a", "b"], allTenants: true };
 const scopedAdmin: ActorReach = { id: "s", role: "admin", tenantIds: ["a"], allTenants: false };

@@ -1,4 +1,4 @@
-import { roleAtLeast, type Role } from "../auth/permissions";
+import { type Role, roleAtLeast } from "../auth/permissions";
 
 /** What a staff account can reach: its role and its tenants. */
 export interface Reach {
@@ -27,7 +27,8 @@ export function maySee(actor: ActorReach, target: Reach): boolean {
  */
 export function manageRefusal(actor: ActorReach, target: Reach): string | null {
   if (!maySee(actor, target)) return "the account has tenants outside the caller's";
-  if (!roleAtLeast(actor.role, target.role)) return `the account's role (${target.role}) outranks the caller's (${actor.role})`;
+  if (!roleAtLeast(actor.role, target.role))
+    return `the account's role (${target.role}) outranks the caller's (${actor.role})`;
   if (target.role === "admin" && !actor.allTenants) return "only an admin with every tenant may change an admin";
   return null;
 }

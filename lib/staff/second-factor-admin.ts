@@ -11,7 +11,10 @@ import { assertMayManage } from "./guards";
 const Target = z.object({ staffId: z.string().min(1) });
 
 export const resetSecondFactorDef = {
-  name: "staff.second_factor.reset", perm: "staff.manage", tenant: "global", input: Target,
+  name: "staff.second_factor.reset",
+  perm: "staff.manage",
+  tenant: "global",
+  input: Target,
   describe: (i) => ({ targets: [{ type: "staff_user", id: i.staffId }] }),
 } satisfies ActionDef<typeof Target>;
 
@@ -31,13 +34,18 @@ export async function resetSecondFactorBody({ staffId }: z.output<typeof Target>
   return { staffId };
 }
 
-const Policy = z.object({
-  scope: z.enum(SECOND_FACTOR_SCOPES),
-  roles: z.array(z.enum(ROLES)).default([]),
-}).refine((p) => p.scope !== "roles" || p.roles.length > 0, { path: ["roles"], message: "Choose at least one role" });
+const Policy = z
+  .object({
+    scope: z.enum(SECOND_FACTOR_SCOPES),
+    roles: z.array(z.enum(ROLES)).default([]),
+  })
+  .refine((p) => p.scope !== "roles" || p.roles.length > 0, { path: ["roles"], message: "Choose at least one role" });
 
 export const saveSecondFactorPolicyDef = {
-  name: "staff.second_factor_policy.changed", perm: "console.settings", tenant: "global", input: Policy,
+  name: "staff.second_factor_policy.changed",
+  perm: "console.settings",
+  tenant: "global",
+  input: Policy,
 } satisfies ActionDef<typeof Policy>;
 
 /**
@@ -46,10 +54,13 @@ export const saveSecondFactorPolicyDef = {
  * password sign-in, when anyone it covers without a factor must enrol.
  */
 export async function saveSecondFactorPolicyBody(input: z.output<typeof Policy>, ctx: ActionContext) {
-  const roles = input.scope === "roles" ? [...new Set(input.roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)) : [];
+  const roles =
+    input.scope === "roles" ? [...new Set(input.roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)) : [];
   const before = await loadSecondFactorPolicy(ctx.db);
   await ctx.db.secondFactorPolicy.upsert({
-    where: { id: 1 }, create: { id: 1, scope: input.scope, roles, updatedBy: ctx.staff.id }, update: { scope: input.scope, roles, updatedBy: ctx.staff.id },
+    where: { id: 1 },
+    create: { id: 1, scope: input.scope, roles, updatedBy: ctx.staff.id },
+    update: { scope: input.scope, roles, updatedBy: ctx.staff.id },
   });
   ctx.audit.targets = [{ type: "setting", id: "second_factor_policy" }];
   ctx.audit.before = before;

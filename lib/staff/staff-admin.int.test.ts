@@ -59,14 +59,23 @@ describe("a tenant-scoped admin", () => {
     const after = await row(owner.id);
     expect(after.passwordHash).toBe(before.passwordHash);
     expect(after.sessionVersion).toBe(before.sessionVersion);
-    expect(await lastEvent()).toMatchObject({ action: "staff.password_reset", outcome: "denied", actorId: scopedAdmin.id, reason: expect.stringMatching(/outside the caller's/) });
+    expect(await lastEvent()).toMatchObject({
+      action: "staff.password_reset",
+      outcome: "denied",
+      actorId: scopedAdmin.id,
+      reason: expect.stringMatching(/outside the caller's/),
+    });
   });
 
   it("cannot promote, disable or retenant staff of another tenant", async () => {
     await as(scopedAdmin);
     const { updateStaff } = await actions();
-    expect(await updateStaff({ staffId: operatorB.id, name: "x", role: "admin", tenantIds: [a.id] })).toMatchObject({ ok: false });
-    expect(await updateStaff({ staffId: owner.id, name: "x", role: "viewer", tenantIds: [a.id], disabled: true })).toMatchObject({ ok: false });
+    expect(await updateStaff({ staffId: operatorB.id, name: "x", role: "admin", tenantIds: [a.id] })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await updateStaff({ staffId: owner.id, name: "x", role: "viewer", tenantIds: [a.id], disabled: true }),
+    ).toMatchObject({ ok: false });
     expect(await lastEvent()).toMatchObject({ action: "staff.updated", outcome: "denied" });
     expect(await row(operatorB.id)).toMatchObject({ role: "operator", name: operatorB.name });
     expect(await row(owner.id)).toMatchObject({ role: "admin", disabled: false });
@@ -75,19 +84,33 @@ describe("a tenant-scoped admin", () => {
   it("cannot make an admin, nor change another admin of its own tenant", async () => {
     await as(scopedAdmin);
     const { createStaff, updateStaff } = await actions();
-    expect(await updateStaff({ staffId: operatorA.id, name: operatorA.name, role: "admin", tenantIds: [a.id] })).toMatchObject({ ok: false, error: expect.stringMatching(/every tenant/) });
-    expect(await createStaff({ email: "new-admin@example.com", name: "New", role: "admin", tenantIds: [a.id] })).toMatchObject({ ok: false });
-    expect(await lastEvent()).toMatchObject({ action: "staff.created", outcome: "denied", reason: expect.stringMatching(/every tenant may make an admin/) });
+    expect(
+      await updateStaff({ staffId: operatorA.id, name: operatorA.name, role: "admin", tenantIds: [a.id] }),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/every tenant/) });
+    expect(
+      await createStaff({ email: "new-admin@example.com", name: "New", role: "admin", tenantIds: [a.id] }),
+    ).toMatchObject({ ok: false });
+    expect(await lastEvent()).toMatchObject({
+      action: "staff.created",
+      outcome: "denied",
+      reason: expect.stringMatching(/every tenant may make an admin/),
+    });
     const peer = await makeStaff(t.db, { role: "admin", tenantIds: [a.id] });
-    expect(await updateStaff({ staffId: peer.id, name: "renamed", role: "admin", tenantIds: [a.id], disabled: true })).toMatchObject({ ok: false });
+    expect(
+      await updateStaff({ staffId: peer.id, name: "renamed", role: "admin", tenantIds: [a.id], disabled: true }),
+    ).toMatchObject({ ok: false });
     expect(await row(peer.id)).toMatchObject({ disabled: false });
   });
 
   it("cannot grant a tenant it does not have", async () => {
     await as(scopedAdmin);
     const { createStaff, updateStaff } = await actions();
-    expect(await createStaff({ email: "grant@example.com", name: "G", role: "viewer", tenantIds: [a.id, b.id] })).toMatchObject({ ok: false });
-    expect(await updateStaff({ staffId: operatorA.id, name: operatorA.name, role: "operator", tenantIds: [a.id, b.id] })).toMatchObject({ ok: false });
+    expect(
+      await createStaff({ email: "grant@example.com", name: "G", role: "viewer", tenantIds: [a.id, b.id] }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await updateStaff({ staffId: operatorA.id, name: operatorA.name, role: "operator", tenantIds: [a.id, b.id] }),
+    ).toMatchObject({ ok: false });
     expect((await row(operatorA.id)).tenants.map((x) => x.tenantId)).toEqual([a.id]);
     expect(await lastEvent()).toMatchObject({ outcome: "denied", reason: expect.stringMatching(/does not have/) });
   });
@@ -95,15 +118,22 @@ describe("a tenant-scoped admin", () => {
   it("manages operators of its tenant, and may rename itself", async () => {
     await as(scopedAdmin);
     const { resetStaffPassword, updateStaff } = await actions();
-    expect(await updateStaff({ staffId: operatorA.id, name: "Operator A", role: "viewer", tenantIds: [a.id] })).toMatchObject({ ok: true });
+    expect(
+      await updateStaff({ staffId: operatorA.id, name: "Operator A", role: "viewer", tenantIds: [a.id] }),
+    ).toMatchObject({ ok: true });
     const reset = await resetStaffPassword({ staffId: operatorA.id });
     expect(reset).toMatchObject({ ok: true, data: { generatedPassword: expect.any(String) } });
-    expect(await updateStaff({ staffId: scopedAdmin.id, name: "Scoped Admin", role: "admin", tenantIds: [a.id] })).toMatchObject({ ok: true });
+    expect(
+      await updateStaff({ staffId: scopedAdmin.id, name: "Scoped Admin", role: "admin", tenantIds: [a.id] }),
+    ).toMatchObject({ ok: true });
   });
 
   it("cannot create tenants or change the audit retention", async () => {
     await as(scopedAdmin);
-    expect(await (await tenantActions()).createTenant({ name: "Sneaky" })).toMatchObject({ ok: false, error: expect.stringMatching(/every tenant/) });
+    expect(await (await tenantActions()).createTenant({ name: "Sneaky" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/every tenant/),
+    });
     expect(await t.db.tenant.findUnique({ where: { name: "Sneaky" } })).toBeNull();
     expect(await lastEvent()).toMatchObject({ action: "tenant.created", outcome: "denied" });
   });
@@ -117,8 +147,14 @@ describe("an admin with every tenant", () => {
     expect(res.ok).toBe(true);
     const after = await row(scopedAdmin.id);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
-    expect(await verifyPassword((res as { data: { generatedPassword: string } }).data.generatedPassword, after.passwordHash)).toBe(true);
-    expect(await lastEvent()).toMatchObject({ action: "staff.password_reset", outcome: "success", after: { passwordReset: true, sessionsSignedOut: true } });
+    expect(
+      await verifyPassword((res as { data: { generatedPassword: string } }).data.generatedPassword, after.passwordHash),
+    ).toBe(true);
+    expect(await lastEvent()).toMatchObject({
+      action: "staff.password_reset",
+      outcome: "success",
+      after: { passwordReset: true, sessionsSignedOut: true },
+    });
   });
 
   it("creates a tenant that every admin with every tenant is given, so they keep every tenant", async () => {
@@ -138,19 +174,32 @@ describe("an admin with every tenant", () => {
 
     // Alone, it may not give up a tenant (it would no longer hold every one), nor disable itself.
     await as(owner);
-    expect(await updateStaff({ staffId: owner.id, name: owner.name, role: "admin", tenantIds: [a.id] })).toMatchObject({ ok: false, error: expect.stringMatching(/no active admin with every tenant/) });
-    expect(await lastEvent()).toMatchObject({ action: "staff.updated", outcome: "denied", reason: "would remove the last active all-tenant admin" });
+    expect(await updateStaff({ staffId: owner.id, name: owner.name, role: "admin", tenantIds: [a.id] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no active admin with every tenant/),
+    });
+    expect(await lastEvent()).toMatchObject({
+      action: "staff.updated",
+      outcome: "denied",
+      reason: "would remove the last active all-tenant admin",
+    });
     expect((await loadStaff(t.db, owner.id))!.allTenants).toBe(true);
-    expect(await updateStaff({ staffId: owner.id, name: owner.name, role: "admin", tenantIds: tenants, disabled: true })).toMatchObject({ ok: false });
+    expect(
+      await updateStaff({ staffId: owner.id, name: owner.name, role: "admin", tenantIds: tenants, disabled: true }),
+    ).toMatchObject({ ok: false });
 
     // Two of them demoting each other at once: the first wins, the second (still holding its
     // session from before) would leave none, and is refused.
     const deputy = await makeStaff(t.db, { role: "admin", tenantIds: tenants });
     const ownerSession = (await loadStaff(t.db, owner.id))!;
     await as(deputy);
-    expect(await updateStaff({ staffId: owner.id, name: owner.name, role: "operator", tenantIds: tenants })).toMatchObject({ ok: true });
+    expect(
+      await updateStaff({ staffId: owner.id, name: owner.name, role: "operator", tenantIds: tenants }),
+    ).toMatchObject({ ok: true });
     actAs(ownerSession);
-    expect(await updateStaff({ staffId: deputy.id, name: deputy.name, role: "operator", tenantIds: tenants })).toMatchObject({ ok: false });
+    expect(
+      await updateStaff({ staffId: deputy.id, name: deputy.name, role: "operator", tenantIds: tenants }),
+    ).toMatchObject({ ok: false });
     expect(await row(deputy.id)).toMatchObject({ role: "admin", disabled: false });
   });
 });
@@ -158,10 +207,13 @@ describe("an admin with every tenant", () => {
 describe("the audit log of staff changes", () => {
   it("is read in full by an admin with every tenant; a tenant-scoped admin reads only its own", async () => {
     const tenantless = { tenantId: null, action: { startsWith: "staff." } };
-    const scoped = (await t.db.auditEvent.findMany({ where: { AND: [tenantless, auditScope(scopedAdmin)] } }));
+    const scoped = await t.db.auditEvent.findMany({ where: { AND: [tenantless, auditScope(scopedAdmin)] } });
     expect(scoped.length).toBeGreaterThan(0);
     expect(scoped.every((e) => e.actorId === scopedAdmin.id)).toBe(true);
-    const everyTenant = await makeStaff(t.db, { role: "admin", tenantIds: (await t.db.tenant.findMany()).map((x) => x.id) });
+    const everyTenant = await makeStaff(t.db, {
+      role: "admin",
+      tenantIds: (await t.db.tenant.findMany()).map((x) => x.id),
+    });
     const all = await t.db.auditEvent.findMany({ where: { AND: [tenantless, auditScope(everyTenant)] } });
     expect(all.length).toBeGreaterThan(scoped.length);
   });

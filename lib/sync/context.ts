@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Db } from "../db/client";
-import type { PaceKind, PaceLimit, Pacer } from "../vendors/twingate/pacer";
 import type { OpenConnection } from "../vendors/load-connection";
+import type { PaceKind, PaceLimit, Pacer } from "../vendors/twingate/pacer";
 import type { SyncTarget } from "./target";
 import type { TargetWriter } from "./writer";
 

@@ -1,9 +1,13 @@
 /** What linkPeople needs of a connection: a pg.Pool, or a Prisma transaction through viaPrisma. */
-export interface Queryable { query<R = unknown>(text: string, params: unknown[]): Promise<{ rows: R[] }> }
+export interface Queryable {
+  query<R = unknown>(text: string, params: unknown[]): Promise<{ rows: R[] }>;
+}
 
 /** Runs linkPeople's statements on a Prisma client or transaction (an admin change re-links in its own transaction). */
-export const viaPrisma = (db: { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> }): Queryable => ({
-  query: async <R,>(text: string, params: unknown[]) => ({ rows: await db.$queryRawUnsafe<R[]>(text, ...params) }),
+export const viaPrisma = (db: {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}): Queryable => ({
+  query: async <R>(text: string, params: unknown[]) => ({ rows: await db.$queryRawUnsafe<R[]>(text, ...params) }),
 });
 
 // Every typed user table carries emailNorm (lower-cased, trimmed UPN/email);
@@ -17,14 +21,21 @@ const SOURCES = [
   { table: "TrugridUser", name: `NULL`, alt: `NULL` },
   { table: "TruuUser", name: `"displayName"`, alt: norm(`"email"`) },
   { table: "TwingateUser", name: `NULLIF(trim(concat_ws(' ', "firstName", "lastName")), '')`, alt: `NULL` },
-  { table: "JumpcloudUser", name: `COALESCE(NULLIF("displayname", ''), NULLIF(trim(concat_ws(' ', "firstname", "lastname")), ''))`, alt: norm(`"raw"->>'alternateEmail'`) },
+  {
+    table: "JumpcloudUser",
+    name: `COALESCE(NULLIF("displayname", ''), NULLIF(trim(concat_ws(' ', "firstname", "lastname")), ''))`,
+    alt: norm(`"raw"->>'alternateEmail'`),
+  },
 ];
 
 /** The cache tables whose rows are people: a sync that has finished one of them can link people. */
 export const PERSON_TABLES: ReadonlySet<string> = new Set(SOURCES.map((s) => s.table));
 
 const users = (withAlt: boolean) =>
-  SOURCES.map((s) => `SELECT '${s.table}:' || id AS uid, "emailNorm", ${s.name} AS name${withAlt ? `, ${s.alt} AS alt` : ""} FROM "${s.table}" WHERE "tenantId" = $1 AND "deletedAt" IS NULL AND "emailNorm" <> ''`).join(" UNION ALL ");
+  SOURCES.map(
+    (s) =>
+      `SELECT '${s.table}:' || id AS uid, "emailNorm", ${s.name} AS name${withAlt ? `, ${s.alt} AS alt` : ""} FROM "${s.table}" WHERE "tenantId" = $1 AND "deletedAt" IS NULL AND "emailNorm" <> ''`,
+  ).join(" UNION ALL ");
 
 /** Keys of every live user: its address, its alternate, and the domain-alias form of each. */
 const KEYS = `
@@ -47,17 +58,24 @@ export function groupKeys(rows: { uid: string; key: string }[]): Map<string, str
   const find = (k: string): string => {
     let r = k;
     while (parent.get(r) !== r) r = parent.get(r)!;
-    for (let c = k; c !== r;) { const n = parent.get(c)!; parent.set(c, r); c = n; }
+    for (let c = k; c !== r; ) {
+      const n = parent.get(c)!;
+      parent.set(c, r);
+      c = n;
+    }
     return r;
   };
   const firstOf = new Map<string, string>();
   for (const { uid, key } of rows) {
     if (!parent.has(key)) parent.set(key, key);
     const first = firstOf.get(uid);
-    if (first === undefined) { firstOf.set(uid, key); continue; }
+    if (first === undefined) {
+      firstOf.set(uid, key);
+      continue;
+    }
     const [a, b] = [find(first), find(key)];
     // The smaller key becomes the root, so a group is named by its smallest key.
-    if (a !== b) (a < b ? parent.set(b, a) : parent.set(a, b));
+    if (a !== b) a < b ? parent.set(b, a) : parent.set(a, b);
   }
   return new Map([...parent.keys()].map((k) => [k, find(k)]));
 }

@@ -51,7 +51,9 @@ afterAll(async () => {
 
 describe("nodeFetch", () => {
   it("answers as fetch does: status, headers, UTF-8 text", async () => {
-    const res = await nodeFetch(`${base}/json?a=1&b=x%20y`, { headers: { Authorization: "Bearer t", accept: "application/json" } });
+    const res = await nodeFetch(`${base}/json?a=1&b=x%20y`, {
+      headers: { Authorization: "Bearer t", accept: "application/json" },
+    });
     expect(res.status).toBe(200);
     expect(res.ok).toBe(true);
     expect(res.headers.get("x-total-count")).toBe("7");
@@ -62,7 +64,11 @@ describe("nodeFetch", () => {
   });
 
   it("sends a body with its length and Headers objects as they are", async () => {
-    const res = await nodeFetch(`${base}/json`, { method: "POST", headers: new Headers({ "content-type": "application/json", "x-org-id": "o1" }), body: JSON.stringify({ q: "ü" }) });
+    const res = await nodeFetch(`${base}/json`, {
+      method: "POST",
+      headers: new Headers({ "content-type": "application/json", "x-org-id": "o1" }),
+      body: JSON.stringify({ q: "ü" }),
+    });
     await res.text();
     const last = seen.at(-1)!;
     expect(last.method).toBe("POST");
@@ -82,17 +88,31 @@ describe("nodeFetch", () => {
   });
 
   it("rejects with the signal's reason when aborted, and a TypeError when the connection fails", async () => {
-    await expect(nodeFetch(`${base}/hang`, { signal: AbortSignal.timeout(100) })).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(nodeFetch(`${base}/hang`, { signal: AbortSignal.timeout(100) })).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
     await expect(nodeFetch("http://127.0.0.1:1/x")).rejects.toBeInstanceOf(TypeError);
   });
 
   it("works under vendorFetch: a timeout is a retryable timeout error, a 429 is retried", async () => {
-    const req = { vendor: "truu" as const, operation: "t", fetch: nodeFetch, idempotent: true, retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1000 } };
+    const req = {
+      vendor: "truu" as const,
+      operation: "t",
+      fetch: nodeFetch,
+      idempotent: true,
+      retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1000 },
+    };
     const err = await vendorFetch({ ...req, url: `${base}/hang`, init: {}, timeoutMs: 100 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VendorError);
     expect((err as VendorError).info.kind).toBe("timeout");
     const before = seen.length;
-    const limited = await vendorFetch({ ...req, url: `${base}/limited`, init: {}, timeoutMs: 1000, retry: { ...req.retry, retries: 2 } }).catch((e: unknown) => e);
+    const limited = await vendorFetch({
+      ...req,
+      url: `${base}/limited`,
+      init: {},
+      timeoutMs: 1000,
+      retry: { ...req.retry, retries: 2 },
+    }).catch((e: unknown) => e);
     expect((limited as VendorError).status).toBe(429);
     expect((limited as VendorError).vendorMessage).toBe("Too Many Requests");
     expect(seen.length - before).toBe(3);

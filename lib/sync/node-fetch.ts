@@ -65,14 +65,21 @@ class BufferedResponse extends Response {
 
   override clone(): Response {
     if (this.#used) throw new TypeError("Response.clone: Body has already been consumed.");
-    return new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers });
+    return new BufferedResponse(this.#bytes, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+    });
   }
 }
 
 function headerRecord(init: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!init) return out;
-  if (init instanceof Headers) init.forEach((v, k) => { out[k] = v; });
+  if (init instanceof Headers)
+    init.forEach((v, k) => {
+      out[k] = v;
+    });
   else if (Array.isArray(init)) for (const [k, v] of init) out[k.toLowerCase()] = v;
   else for (const [k, v] of Object.entries(init)) out[k.toLowerCase()] = v;
   return out;
@@ -89,10 +96,15 @@ function bodyBytes(body: BodyInit | null | undefined): Buffer | string | undefin
 
 function decoded(res: http.IncomingMessage): Readable {
   switch (res.headers["content-encoding"]) {
-    case "gzip": case "x-gzip": return res.pipe(zlib.createGunzip());
-    case "deflate": return res.pipe(zlib.createInflate());
-    case "br": return res.pipe(zlib.createBrotliDecompress());
-    default: return res;
+    case "gzip":
+    case "x-gzip":
+      return res.pipe(zlib.createGunzip());
+    case "deflate":
+      return res.pipe(zlib.createInflate());
+    case "br":
+      return res.pipe(zlib.createBrotliDecompress());
+    default:
+      return res;
   }
 }
 
@@ -110,7 +122,8 @@ export const nodeFetch: FetchLike = (input, init = {}) => {
     // What the global fetch sends by default: some APIs refuse a request without a user agent, and compressed answers travel faster.
     headers["user-agent"] ??= "node";
     headers["accept-encoding"] ??= "gzip, deflate, br";
-    if (init.body instanceof URLSearchParams) headers["content-type"] ??= "application/x-www-form-urlencoded;charset=UTF-8";
+    if (init.body instanceof URLSearchParams)
+      headers["content-type"] ??= "application/x-www-form-urlencoded;charset=UTF-8";
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     let settled = false;
     const finish = (fn: () => void) => {
@@ -119,22 +132,33 @@ export const nodeFetch: FetchLike = (input, init = {}) => {
       signal?.removeEventListener("abort", onAbort);
       fn();
     };
-    const req = transport.request(url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"] }, (res) => {
-      const chunks: Buffer[] = [];
-      const stream = decoded(res);
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("error", (err) => finish(() => reject(new TypeError("fetch failed", { cause: err }))));
-      stream.on("end", () => finish(() => {
-        const status = res.statusCode ?? 0;
-        const pairs: [string, string][] = [];
-        // rawHeaders alternates name and value.
-        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i] ?? "", res.rawHeaders[i + 1] ?? ""]);
-        const init = { status, statusText: res.statusMessage, headers: pairs };
-        resolve(NULL_BODY.has(status) ? new Response(null, init) : new BufferedResponse(Buffer.concat(chunks), init));
-      }));
-    });
+    const req = transport.request(
+      url,
+      { method: init.method ?? "GET", headers, agent: agents[url.protocol as "http:" | "https:"] },
+      (res) => {
+        const chunks: Buffer[] = [];
+        const stream = decoded(res);
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("error", (err) => finish(() => reject(new TypeError("fetch failed", { cause: err }))));
+        stream.on("end", () =>
+          finish(() => {
+            const status = res.statusCode ?? 0;
+            const pairs: [string, string][] = [];
+            // rawHeaders alternates name and value.
+            for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+              pairs.push([res.rawHeaders[i] ?? "", res.rawHeaders[i + 1] ?? ""]);
+            const init = { status, statusText: res.statusMessage, headers: pairs };
+            resolve(
+              NULL_BODY.has(status) ? new Response(null, init) : new BufferedResponse(Buffer.concat(chunks), init),
+            );
+          }),
+        );
+      },
+    );
     // As fetch does: a network failure is a TypeError whose cause says what happened.
-    req.on("error", (err) => finish(() => reject(signal?.aborted ? signal.reason : new TypeError("fetch failed", { cause: err }))));
+    req.on("error", (err) =>
+      finish(() => reject(signal?.aborted ? signal.reason : new TypeError("fetch failed", { cause: err }))),
+    );
     function onAbort() {
       finish(() => reject(signal!.reason));
       req.destroy();

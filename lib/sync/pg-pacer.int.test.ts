@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { createPgPool } from "../db/pg-pool";
 import { PgPacer } from "./pg-pacer";
@@ -25,11 +25,16 @@ describe("PgPacer", () => {
     const a = new PgPacer(poolA, "twingate:shared", limits, { marginMs: 0 });
     const b = new PgPacer(poolB, "twingate:shared", limits, { marginMs: 0 });
     const started = Date.now();
-    await Promise.all([...Array.from({ length: 6 }, () => a.acquire("read")), ...Array.from({ length: 6 }, () => b.acquire("read"))]);
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => a.acquire("read")),
+      ...Array.from({ length: 6 }, () => b.acquire("read")),
+    ]);
     const elapsed = Date.now() - started;
     // 12 grants at 4 per 800 ms: the third group cannot start before two windows have passed.
     expect(elapsed).toBeGreaterThanOrEqual(1500);
-    const { rows } = await poolA.query<{ at: Date }>(`SELECT at FROM "PacerSlot" WHERE key = 'twingate:shared:read' ORDER BY at`);
+    const { rows } = await poolA.query<{ at: Date }>(
+      `SELECT at FROM "PacerSlot" WHERE key = 'twingate:shared:read' ORDER BY at`,
+    );
     expect(rows).toHaveLength(12);
     const times = rows.map((r) => r.at.getTime());
     for (let i = 4; i < times.length; i++) expect(times[i]! - times[i - 4]!).toBeGreaterThanOrEqual(800);

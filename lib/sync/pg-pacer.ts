@@ -119,7 +119,10 @@ export class PgPacer implements Pacer {
 
   /** 0 when granted, else the milliseconds until the oldest grant in the window leaves it (one round trip). */
   private async tryGrant(kind: PaceKind): Promise<number> {
-    const { rows } = await this.pool.query<{ wait: number }>("SELECT pacer_try_grant($1, $2, $3) AS wait", this.grantArgs(kind));
+    const { rows } = await this.pool.query<{ wait: number }>(
+      "SELECT pacer_try_grant($1, $2, $3) AS wait",
+      this.grantArgs(kind),
+    );
     await this.trimNowAndThen(kind, 1);
     return onlyRow(rows).wait;
   }
@@ -137,7 +140,9 @@ export class PgPacer implements Pacer {
   /** Old grants matter to nobody; trim now and then (about once per hundred grants) rather than on every call. */
   private async trimNowAndThen(kind: PaceKind, grants: number): Promise<void> {
     if (Math.random() < grants / 100) {
-      await this.pool.query(`DELETE FROM "PacerSlot" WHERE key = $1 AND at < clock_timestamp() - interval '1 hour'`, [`${this.key}:${kind}`]);
+      await this.pool.query(`DELETE FROM "PacerSlot" WHERE key = $1 AND at < clock_timestamp() - interval '1 hour'`, [
+        `${this.key}:${kind}`,
+      ]);
     }
   }
 }

@@ -55,20 +55,48 @@ export async function syncOverview(staff: Staff, tenantId: string): Promise<Sync
     db().syncSchedule.findUnique({ where: { tenantId } }),
   ]);
   const view = (r: (typeof history)[number]): SyncRunView => ({
-    id: r.id, vendor: r.vendor, status: r.status, trigger: r.trigger, attempt: r.attempt,
-    queuedAt: r.queuedAt.toISOString(), startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt),
-    phase: r.phase, pagesDone: r.pagesDone, pagesTotal: r.pagesTotal, fetched: r.fetched, created: r.created,
-    updated: r.updated, deleted: r.deleted, unchanged: r.unchanged, driftEvents: r.driftEvents,
-    deletionsDeferred: deferredResources(r.detail), error: r.error,
+    id: r.id,
+    vendor: r.vendor,
+    status: r.status,
+    trigger: r.trigger,
+    attempt: r.attempt,
+    queuedAt: r.queuedAt.toISOString(),
+    startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt),
+    phase: r.phase,
+    pagesDone: r.pagesDone,
+    pagesTotal: r.pagesTotal,
+    fetched: r.fetched,
+    created: r.created,
+    updated: r.updated,
+    deleted: r.deleted,
+    unchanged: r.unchanged,
+    driftEvents: r.driftEvents,
+    deletionsDeferred: deferredResources(r.detail),
+    error: r.error,
   });
-  const lastSuccess = await Promise.all(connections.map((c) =>
-    db().syncRun.findFirst({ where: { tenantId, vendor: c.vendor, status: "succeeded" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } })));
+  const lastSuccess = await Promise.all(
+    connections.map((c) =>
+      db().syncRun.findFirst({
+        where: { tenantId, vendor: c.vendor, status: "succeeded" },
+        orderBy: { finishedAt: "desc" },
+        select: { finishedAt: true },
+      }),
+    ),
+  );
   return {
     vendors: connections.map((c, i) => {
       const latest = history.find((r) => r.vendor === c.vendor);
-      return { vendor: c.vendor, latest: latest ? view(latest) : null, lastSuccess: iso(lastSuccess[i]?.finishedAt ?? null) };
+      return {
+        vendor: c.vendor,
+        latest: latest ? view(latest) : null,
+        lastSuccess: iso(lastSuccess[i]?.finishedAt ?? null),
+      };
     }),
     history: history.map(view),
-    schedule: { intervalMinutes: schedule?.intervalMinutes ?? DEFAULT_SYNC_INTERVAL_MINUTES, enabled: schedule?.enabled ?? true },
+    schedule: {
+      intervalMinutes: schedule?.intervalMinutes ?? DEFAULT_SYNC_INTERVAL_MINUTES,
+      enabled: schedule?.enabled ?? true,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
+import { type SyncHarness, syncHarness } from "../../test/sync-harness";
 import type { User } from "../vendors/twingate/schemas";
 import type { VendorSync } from "./context";
 import { deviceTarget, userTarget } from "./twingate/targets";
@@ -8,26 +8,43 @@ import { deviceTarget, userTarget } from "./twingate/targets";
 // writes users through the engine's writers, as the vendor syncs do, and looks
 // at the Person table while it is still running.
 
-const user = (n: number): User => ({
-  id: `U${n}`, email: `Person.${n}@Example.com`, firstName: `First${n}`, lastName: "Last", state: "ACTIVE", role: "MEMBER", type: "MANUAL",
-  createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z",
-} as unknown as User);
+const user = (n: number): User =>
+  ({
+    id: `U${n}`,
+    email: `Person.${n}@Example.com`,
+    firstName: `First${n}`,
+    lastName: "Last",
+    state: "ACTIVE",
+    role: "MEMBER",
+    type: "MANUAL",
+    createdAt: "2026-01-01T00:00:00Z",
+    updatedAt: "2026-01-01T00:00:00Z",
+  }) as unknown as User;
 
 let step: VendorSync = async () => {};
 let h: SyncHarness;
 beforeAll(async () => {
   // No vendor is asked anything: the stand-in sync below is the whole run.
-  h = await syncHarness("twingate", (ctx) => step(ctx), { baseUrl: "http://127.0.0.1:9", secrets: { apiKey: "unused" } });
+  h = await syncHarness("twingate", (ctx) => step(ctx), {
+    baseUrl: "http://127.0.0.1:9",
+    secrets: { apiKey: "unused" },
+  });
 });
 afterAll(async () => {
   await h.close();
 });
 
-const persons = () => h.t.db.person.findMany({ where: { tenantId: h.tenantId }, orderBy: { emailNorm: "asc" }, select: { emailNorm: true } });
+const persons = () =>
+  h.t.db.person.findMany({
+    where: { tenantId: h.tenantId },
+    orderBy: { emailNorm: "asc" },
+    select: { emailNorm: true },
+  });
 
 /** Waits until `check` holds, for at most a few seconds; false if it never did. */
 async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((r) => setTimeout(r, 25))) if (await check()) return true;
+  for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((r) => setTimeout(r, 25)))
+    if (await check()) return true;
   return false;
 }
 
@@ -60,7 +77,11 @@ describe("runSync", () => {
     const run = await h.run();
     expect(run).toMatchObject({ status: "failed", error: "devices: the vendor stopped answering" });
     // The run was recorded as ended only after the linking it had started: nothing of it writes afterwards.
-    expect((await persons()).map((p) => p.emailNorm)).toEqual(["person.1@example.com", "person.2@example.com", "person.3@example.com"]);
+    expect((await persons()).map((p) => p.emailNorm)).toEqual([
+      "person.1@example.com",
+      "person.2@example.com",
+      "person.3@example.com",
+    ]);
   });
 
   it("finishes a writer once however often it is asked to, and links at the end of a run that had no user list", async () => {
@@ -76,7 +97,15 @@ describe("runSync", () => {
     // A user the cache learnt of outside a sync (a console action writes it), then a run that lists no users:
     // nothing finished early, so the people are linked at the end, and that user is one of them.
     await h.t.db.twingateUser.create({
-      data: { tenantId: h.tenantId, vendorId: "U9", email: "new.hire@example.com", emailNorm: "new.hire@example.com", state: "ACTIVE", raw: {}, hash: "" },
+      data: {
+        tenantId: h.tenantId,
+        vendorId: "U9",
+        email: "new.hire@example.com",
+        emailNorm: "new.hire@example.com",
+        state: "ACTIVE",
+        raw: {},
+        hash: "",
+      },
     });
     step = async (ctx) => {
       await ctx.writer(deviceTarget).finish();

@@ -46,8 +46,21 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   await db.syncRun.update({
     where: { id: runId },
     data: {
-      status: "running", startedAt: new Date(), finishedAt: null, attempt: deps.attempt ?? run.attempt, error: null,
-      phase: null, pagesDone: 0, pagesTotal: null, fetched: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, driftEvents: 0, detail: {},
+      status: "running",
+      startedAt: new Date(),
+      finishedAt: null,
+      attempt: deps.attempt ?? run.attempt,
+      error: null,
+      phase: null,
+      pagesDone: 0,
+      pagesTotal: null,
+      fetched: 0,
+      created: 0,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+      driftEvents: 0,
+      detail: {},
     },
   });
 
@@ -63,13 +76,30 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   let chain: Promise<void> = Promise.resolve();
   const writeProgress = async () => {
     // A resource whose deletions were deferred says why beside its figures (its `deleted` counts only the unseen rows the read could vouch for).
-    const figures = (w: TargetWriter<unknown>) => ({ ...w.stats, writeMs: Math.round(w.stats.writeMs), ...(w.deletionsDeferred ? { deletionsDeferred: w.deletionsDeferred } : {}) });
-    const detail: Record<string, Record<string, number | string>> = Object.fromEntries([...writers].map(([k, w]) => [k, figures(w)]));
+    const figures = (w: TargetWriter<unknown>) => ({
+      ...w.stats,
+      writeMs: Math.round(w.stats.writeMs),
+      ...(w.deletionsDeferred ? { deletionsDeferred: w.deletionsDeferred } : {}),
+    });
+    const detail: Record<string, Record<string, number | string>> = Object.fromEntries(
+      [...writers].map(([k, w]) => [k, figures(w)]),
+    );
     detail._run = { pages: pagesAll, longestSequence };
     const t = sum([...writers.values()].map((w) => w.stats));
     await db.syncRun.update({
       where: { id: runId },
-      data: { phase, pagesDone, pagesTotal, fetched: t.fetched, created: t.created, updated: t.updated, unchanged: t.unchanged, deleted: t.deleted, driftEvents: t.drift, detail },
+      data: {
+        phase,
+        pagesDone,
+        pagesTotal,
+        fetched: t.fetched,
+        created: t.created,
+        updated: t.updated,
+        unchanged: t.unchanged,
+        deleted: t.deleted,
+        driftEvents: t.drift,
+        detail,
+      },
     });
   };
   const progress = (force = false): Promise<void> => {
@@ -98,13 +128,27 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
     const signal = deps.signal ?? new AbortController().signal;
     const concurrency = deps.concurrency ?? 4;
     const ctx: SyncContext = {
-      tenantId: run.tenantId, runId, connection, db, pool, signal, concurrency,
-      pacer: (limits) => new PgPacer(pool, `${run.vendor}:${run.tenantId}`, limits, { marginMs: 250, signal, ahead: concurrency }),
-      writer: <T,>(target: SyncTarget<T>) => {
+      tenantId: run.tenantId,
+      runId,
+      connection,
+      db,
+      pool,
+      signal,
+      concurrency,
+      pacer: (limits) =>
+        new PgPacer(pool, `${run.vendor}:${run.tenantId}`, limits, { marginMs: 250, signal, ahead: concurrency }),
+      writer: <T>(target: SyncTarget<T>) => {
         const key = target.resource;
-        const w = new TargetWriter<T>(pool, run.tenantId, runId, target, async (events) => {
-          await recordAuditMany(db, events);
-        }, { slots: writeSlots, onFinished: PERSON_TABLES.has(target.table) ? linkNow : undefined });
+        const w = new TargetWriter<T>(
+          pool,
+          run.tenantId,
+          runId,
+          target,
+          async (events) => {
+            await recordAuditMany(db, events);
+          },
+          { slots: writeSlots, onFinished: PERSON_TABLES.has(target.table) ? linkNow : undefined },
+        );
         writers.set(key, w as TargetWriter<unknown>);
         return w;
       },
@@ -134,7 +178,10 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
     await (linking as Promise<number> | null)?.catch(() => {});
     const message = err instanceof VendorError ? err.message : err instanceof Error ? err.message : String(err);
     await progress(true).catch(() => {});
-    await db.syncRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date(), error: message } });
+    await db.syncRun.update({
+      where: { id: runId },
+      data: { status: "failed", finishedAt: new Date(), error: message },
+    });
     throw err;
   }
 }

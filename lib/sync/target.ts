@@ -11,7 +11,14 @@ export interface Column<T> {
 }
 
 export type TypedTable =
-  | "TrugridUser" | "TruuUser" | "TruuDevice" | "TruuAsset" | "TwingateUser" | "TwingateDevice" | "JumpcloudUser" | "JumpcloudSystem";
+  | "TrugridUser"
+  | "TruuUser"
+  | "TruuDevice"
+  | "TruuAsset"
+  | "TwingateUser"
+  | "TwingateDevice"
+  | "JumpcloudUser"
+  | "JumpcloudSystem";
 
 /**
  * How one vendor resource lands in the cache. A typed table holds one

@@ -14,9 +14,12 @@ export function normalise(type: SqlType, v: string | null | undefined): string |
   if (v === null || v === undefined) return null;
   switch (type) {
     // Prisma's DateTime columns are timestamp(3) holding UTC; their text form has no zone.
-    case "timestamptz": return new Date(/[zZ]|[+-]\d\d(:?\d\d)?$/.test(v) ? v : `${v.replace(" ", "T")}Z`).toISOString();
-    case "bool": return String(v === "true" || v === "t");
-    case "int": return String(Number(v));
+    case "timestamptz":
+      return new Date(/[zZ]|[+-]\d\d(:?\d\d)?$/.test(v) ? v : `${v.replace(" ", "T")}Z`).toISOString();
+    case "bool":
+      return String(v === "true" || v === "t");
+    case "int":
+      return String(Number(v));
     case "jsonb":
     case "text[]": {
       try {
@@ -25,7 +28,8 @@ export function normalise(type: SqlType, v: string | null | undefined): string |
         return v;
       }
     }
-    default: return v;
+    default:
+      return v;
   }
 }
 

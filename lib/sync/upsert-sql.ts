@@ -44,12 +44,35 @@ export function upsertSql(target: SyncTarget<unknown>, generic: boolean): string
   const at = (i: number) => `r->>${i}`;
   const keyCols = generic ? [`"tenantId"`, `"vendor"`, `"kind"`, `"vendorId"`] : [`"tenantId"`, `"vendorId"`];
   const scopeValues = generic ? [`$1`, `$2::"Vendor"`, `$3`] : [`$1`];
-  const insertCols = [`"id"`, ...keyCols, ...cols.map((c) => quoteIdent(c.name)), `"raw"`, `"hash"`, `"syncRunId"`, `"syncedAt"`, `"deletedAt"`];
-  const selectVals = [
-    "gen_random_uuid()::text", ...scopeValues, at(VENDOR_ID), ...cols.map((c, i) => CAST[c.type](at(FIRST_VALUE + i))),
-    `r->${RAW}`, at(HASH), runId, "now()", "NULL::timestamp",
+  const insertCols = [
+    `"id"`,
+    ...keyCols,
+    ...cols.map((c) => quoteIdent(c.name)),
+    `"raw"`,
+    `"hash"`,
+    `"syncRunId"`,
+    `"syncedAt"`,
+    `"deletedAt"`,
   ];
-  const updates = [...cols.map((c) => quoteIdent(c.name)), `"raw"`, `"hash"`, `"syncRunId"`, `"syncedAt"`, `"deletedAt"`].map((c) => `${c} = EXCLUDED.${c}`);
+  const selectVals = [
+    "gen_random_uuid()::text",
+    ...scopeValues,
+    at(VENDOR_ID),
+    ...cols.map((c, i) => CAST[c.type](at(FIRST_VALUE + i))),
+    `r->${RAW}`,
+    at(HASH),
+    runId,
+    "now()",
+    "NULL::timestamp",
+  ];
+  const updates = [
+    ...cols.map((c) => quoteIdent(c.name)),
+    `"raw"`,
+    `"hash"`,
+    `"syncRunId"`,
+    `"syncedAt"`,
+    `"deletedAt"`,
+  ].map((c) => `${c} = EXCLUDED.${c}`);
   return `INSERT INTO ${quoteIdent(target.table)} (${insertCols.join(", ")})
     SELECT ${selectVals.join(", ")} FROM jsonb_array_elements(${batch}::jsonb) AS r
     ON CONFLICT (${keyCols.join(", ")}) DO UPDATE SET ${updates.join(", ")}`;
@@ -63,7 +86,12 @@ export function upsertSql(target: SyncTarget<unknown>, generic: boolean): string
  * Parameters: the scope's, then the batch's vendor ids and
  * hashes as two JSON arrays of the same length.
  */
-export function changedRowsSql(target: SyncTarget<unknown>, scopeOfT: string, scopeParams: number, tracked: string[]): string {
+export function changedRowsSql(
+  target: SyncTarget<unknown>,
+  scopeOfT: string,
+  scopeParams: number,
+  tracked: string[],
+): string {
   const t = (c: string) => `t.${quoteIdent(c)}`;
   const cols = tracked.map((c) => `, ${t(c)}::text AS ${quoteIdent(c)}`).join("");
   return `SELECT b.id AS "vendorId", (t."vendorId" IS NOT NULL AND t."deletedAt" IS NULL) AS "live"${cols}

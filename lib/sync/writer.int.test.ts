@@ -1,16 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { createPgPool } from "../db/pg-pool";
 import type { AuditEventInput } from "../audit/event";
+import { createPgPool } from "../db/pg-pool";
 import type { SyncTarget } from "./target";
 import { TargetWriter } from "./writer";
 
-interface Device { id: string; name: string; heard: string | null; tags: string[]; trusted: boolean; level: number | null; extra?: string }
+interface Device {
+  id: string;
+  name: string;
+  heard: string | null;
+  tags: string[];
+  trusted: boolean;
+  level: number | null;
+  extra?: string;
+}
 
 const target: SyncTarget<Device> = {
-  vendor: "truu", resource: "device", table: "TruuDevice",
-  vendorId: (d) => d.id, label: (d) => d.name,
+  vendor: "truu",
+  resource: "device",
+  table: "TruuDevice",
+  vendorId: (d) => d.id,
+  label: (d) => d.name,
   columns: [
     { name: "deviceName", type: "text", value: (d) => d.name },
     { name: "lastHeardFrom", type: "timestamptz", value: (d) => d.heard },
@@ -20,7 +31,10 @@ const target: SyncTarget<Device> = {
   tracked: ["deviceName", "active", "assuranceLevel"],
 };
 const edges: SyncTarget<{ from: string; to: string; tags: string[] }> = {
-  vendor: "twingate", resource: "group_member", table: "VendorEdge", kind: "group_member",
+  vendor: "twingate",
+  resource: "group_member",
+  table: "VendorEdge",
+  kind: "group_member",
   vendorId: (e) => `${e.from}|${e.to}`,
   columns: [
     { name: "fromId", type: "text", value: (e) => e.from },
@@ -41,11 +55,29 @@ afterAll(async () => {
 });
 
 const devices = (n: number, patch: (d: Device) => Device = (d) => d): Device[] =>
-  Array.from({ length: n }, (_, i) => patch({ id: `d${i}`, name: `Device ${i}`, heard: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(), tags: ["a", "b c"], trusted: i % 2 === 0, level: 300 }));
+  Array.from({ length: n }, (_, i) =>
+    patch({
+      id: `d${i}`,
+      name: `Device ${i}`,
+      heard: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(),
+      tags: ["a", "b c"],
+      trusted: i % 2 === 0,
+      level: 300,
+    }),
+  );
 
 async function sync<T>(tgt: SyncTarget<T>, items: T[], tenantId = "tenant-1", batchSize = 70) {
   const drift: AuditEventInput[] = [];
-  const w = new TargetWriter(pool, tenantId, `run-${Math.random()}`, tgt, async (e) => { drift.push(...e); }, { batchSize });
+  const w = new TargetWriter(
+    pool,
+    tenantId,
+    `run-${Math.random()}`,
+    tgt,
+    async (e) => {
+      drift.push(...e);
+    },
+    { batchSize },
+  );
   for (let i = 0; i < items.length; i += 25) await w.write(items.slice(i, i + 25));
   return { stats: await w.finish(), drift };
 }
@@ -55,7 +87,13 @@ describe("TargetWriter", () => {
     const first = await sync(target, devices(200));
     expect(first.stats).toMatchObject({ fetched: 200, created: 200, updated: 0, unchanged: 0, deleted: 0, drift: 0 });
     const stored = await t.db.truuDevice.findFirstOrThrow({ where: { vendorId: "d5" } });
-    expect(stored).toMatchObject({ deviceName: "Device 5", active: false, assuranceLevel: 300, tenantId: "tenant-1", deletedAt: null });
+    expect(stored).toMatchObject({
+      deviceName: "Device 5",
+      active: false,
+      assuranceLevel: 300,
+      tenantId: "tenant-1",
+      deletedAt: null,
+    });
     expect(stored.lastHeardFrom?.toISOString()).toBe("2026-11-01T00:00:05.000Z");
 
     const syncedAt = stored.syncedAt;
@@ -65,14 +103,26 @@ describe("TargetWriter", () => {
   });
 
   it("reports a tracked change once as drift, with before and after, and an untracked change without drift", async () => {
-    const changed = devices(200, (d) => (d.id === "d7" ? { ...d, name: "Renamed", level: 500 } : d.id === "d8" ? { ...d, heard: "2026-11-20T10:00:00.000Z" } : d));
+    const changed = devices(200, (d) =>
+      d.id === "d7"
+        ? { ...d, name: "Renamed", level: 500 }
+        : d.id === "d8"
+          ? { ...d, heard: "2026-11-20T10:00:00.000Z" }
+          : d,
+    );
     const run = await sync(target, changed);
     expect(run.stats).toMatchObject({ updated: 2, unchanged: 198, drift: 1 });
-    expect(run.drift).toEqual([expect.objectContaining({
-      action: "truu.device.changed_externally", tenantId: "tenant-1", vendor: "truu", actor: null,
-      targets: [{ type: "truu_device", id: "d7", label: "Renamed" }],
-      before: { deviceName: "Device 7", assuranceLevel: 300 }, after: { deviceName: "Renamed", assuranceLevel: 500 },
-    })]);
+    expect(run.drift).toEqual([
+      expect.objectContaining({
+        action: "truu.device.changed_externally",
+        tenantId: "tenant-1",
+        vendor: "truu",
+        actor: null,
+        targets: [{ type: "truu_device", id: "d7", label: "Renamed" }],
+        before: { deviceName: "Device 7", assuranceLevel: 300 },
+        after: { deviceName: "Renamed", assuranceLevel: 500 },
+      }),
+    ]);
     const again = await sync(target, changed);
     expect(again.stats).toMatchObject({ updated: 0, drift: 0 });
   });
@@ -93,7 +143,10 @@ describe("TargetWriter", () => {
     await w.write(devices(10));
     await w.finish();
     // A later read saw d0-d6 (d2 renamed) but not d7-d9; the batch is larger than what it wrote, so only finish() writes it.
-    const later = new TargetWriter(pool, "tenant-5", "run-later", target, async () => {}, { batchSize: 100, onFinished: (stats) => heard.push(stats.updated) });
+    const later = new TargetWriter(pool, "tenant-5", "run-later", target, async () => {}, {
+      batchSize: 100,
+      onFinished: (stats) => heard.push(stats.updated),
+    });
     await later.write(devices(7, (d) => (d.id === "d2" ? { ...d, name: "Renamed" } : d)));
     const stats = await later.finish({ deferDeletions: "the list changed while it was read" });
     expect(stats).toMatchObject({ fetched: 7, updated: 1, unchanged: 6, deleted: 0 });
@@ -111,13 +164,23 @@ describe("TargetWriter", () => {
     // The later read saw none of the third members; p2's read was disturbed, p1's and p3's were not.
     const later = new TargetWriter(pool, "tenant-6", "run-later", edges, async () => {}, {});
     await later.write(all.filter((e) => e.to !== "m3"));
-    const stats = await later.finish({ deferDeletions: "p2's members changed while they were read", deferOnly: { column: "fromId", values: ["p2"] } });
+    const stats = await later.finish({
+      deferDeletions: "p2's members changed while they were read",
+      deferOnly: { column: "fromId", values: ["p2"] },
+    });
     expect(stats).toMatchObject({ fetched: 6, deleted: 2 });
     expect(later.deletionsDeferred).toBe("p2's members changed while they were read");
-    const rows = await t.db.vendorEdge.findMany({ where: { tenantId: "tenant-6", deletedAt: { not: null } }, orderBy: { vendorId: "asc" } });
+    const rows = await t.db.vendorEdge.findMany({
+      where: { tenantId: "tenant-6", deletedAt: { not: null } },
+      orderBy: { vendorId: "asc" },
+    });
     expect(rows.map((r) => r.vendorId)).toEqual(["p1|m3", "p3|m3"]);
-    await expect(new TargetWriter(pool, "tenant-6", "run-wrong", edges, async () => {}, {}).finish({ deferDeletions: "why", deferOnly: { column: "nope", values: [] } }))
-      .rejects.toThrow("group_member has no column nope");
+    await expect(
+      new TargetWriter(pool, "tenant-6", "run-wrong", edges, async () => {}, {}).finish({
+        deferDeletions: "why",
+        deferOnly: { column: "nope", values: [] },
+      }),
+    ).rejects.toThrow("group_member has no column nope");
   });
 
   it("keeps tenants apart", async () => {
@@ -127,11 +190,20 @@ describe("TargetWriter", () => {
   });
 
   it("writes generic edges with JSON attributes, scoped by vendor and kind", async () => {
-    const e = [{ from: "g1", to: "u1", tags: ["x"] }, { from: "g1", to: "u2", tags: [] }];
+    const e = [
+      { from: "g1", to: "u1", tags: ["x"] },
+      { from: "g1", to: "u2", tags: [] },
+    ];
     expect((await sync(edges, e)).stats).toMatchObject({ created: 2 });
     expect((await sync(edges, e)).stats).toMatchObject({ unchanged: 2 });
     const row = await t.db.vendorEdge.findFirstOrThrow({ where: { vendorId: "g1|u1" } });
-    expect(row).toMatchObject({ vendor: "twingate", kind: "group_member", fromId: "g1", toId: "u1", attributes: { tags: ["x"] } });
+    expect(row).toMatchObject({
+      vendor: "twingate",
+      kind: "group_member",
+      fromId: "g1",
+      toId: "u1",
+      attributes: { tags: ["x"] },
+    });
     expect((await sync(edges, [e[0]!])).stats).toMatchObject({ deleted: 1 });
     expect(await t.db.truuDevice.count({ where: { deletedAt: null, tenantId: "tenant-1" } })).toBe(200);
   });
@@ -144,7 +216,9 @@ describe("TargetWriter", () => {
 
   it("finishes once: a second finish() is the first one's result, and onFinished hears of it once", async () => {
     const heard: number[] = [];
-    const w = new TargetWriter(pool, "tenant-4", "run-finish", target, async () => {}, { onFinished: (stats) => heard.push(stats.created) });
+    const w = new TargetWriter(pool, "tenant-4", "run-finish", target, async () => {}, {
+      onFinished: (stats) => heard.push(stats.created),
+    });
     await w.write(devices(3));
     const first = await w.finish();
     await t.db.truuDevice.create({ data: { tenantId: "tenant-4", vendorId: "not-listed", raw: {}, hash: "" } });
@@ -152,6 +226,8 @@ describe("TargetWriter", () => {
     expect(await w.finish()).toBe(first);
     expect(first).toMatchObject({ created: 3, deleted: 0 });
     expect(heard).toEqual([3]);
-    expect((await t.db.truuDevice.findFirstOrThrow({ where: { tenantId: "tenant-4", vendorId: "not-listed" } })).deletedAt).toBeNull();
+    expect(
+      (await t.db.truuDevice.findFirstOrThrow({ where: { tenantId: "tenant-4", vendorId: "not-listed" } })).deletedAt,
+    ).toBeNull();
   });
 });

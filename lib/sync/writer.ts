@@ -96,9 +96,18 @@ export class TargetWriter<T> {
     opts: WriterOptions = {},
   ) {
     const generic = target.table === "VendorObject" || target.table === "VendorEdge";
-    const scopeCols: [string, string][] = generic ? [["tenantId", "$1"], ["vendor", `$2::"Vendor"`], ["kind", "$3"]] : [["tenantId", "$1"]];
+    const scopeCols: [string, string][] = generic
+      ? [
+          ["tenantId", "$1"],
+          ["vendor", `$2::"Vendor"`],
+          ["kind", "$3"],
+        ]
+      : [["tenantId", "$1"]];
     const scopeSql = (prefix: string) => scopeCols.map(([c, v]) => `${prefix}${q(c)} = ${v}`).join(" AND ");
-    this.scope = { sql: scopeSql(""), params: generic ? [tenantId, target.vendor, (target as { kind: string }).kind] : [tenantId] };
+    this.scope = {
+      sql: scopeSql(""),
+      params: generic ? [tenantId, target.vendor, (target as { kind: string }).kind] : [tenantId],
+    };
     this.tracked = (target.tracked ?? target.columns.map((c) => c.name)).map((name) => {
       const index = target.columns.findIndex((c) => c.name === name);
       const column = target.columns[index];
@@ -106,7 +115,12 @@ export class TargetWriter<T> {
       return { name, index, type: column.type };
     });
     this.upsert = upsertSql(target as SyncTarget<unknown>, generic);
-    this.changedSql = changedRowsSql(target as SyncTarget<unknown>, scopeSql("t."), this.scope.params.length, this.tracked.map((t) => t.name));
+    this.changedSql = changedRowsSql(
+      target as SyncTarget<unknown>,
+      scopeSql("t."),
+      this.scope.params.length,
+      this.tracked.map((t) => t.name),
+    );
     this.batchSize = opts.batchSize ?? 2000;
     this.batchesInFlight = Math.max(1, opts.batchesInFlight ?? 2);
     this.slots = opts.slots ?? null;
@@ -132,7 +146,13 @@ export class TargetWriter<T> {
       const raw = JSON.stringify(target.raw ? target.raw(item) : item);
       // A vendor serialises an object's keys in a stable order, so the raw text hashes stably without re-sorting.
       const hash = digest("sha1", `${valuesJson}\n${raw}`);
-      this.buffer.push({ vendorId, values, hash, encoded: encodeRow(vendorId, hash, raw, valuesJson), label: target.label?.(item) ?? null });
+      this.buffer.push({
+        vendorId,
+        values,
+        hash,
+        encoded: encodeRow(vendorId, hash, raw, valuesJson),
+        label: target.label?.(item) ?? null,
+      });
     }
     while (this.buffer.length >= this.batchSize) {
       while (this.inFlight.size >= this.batchesInFlight) await Promise.race(this.inFlight);
@@ -149,8 +169,12 @@ export class TargetWriter<T> {
     const write = () => this.timed(() => this.flushRows(rows));
     // Caught here so that a failure is never unhandled; the next write() or finish() throws it.
     const flush: Promise<void> = (this.slots ? this.slots(write) : write())
-      .catch((error) => { this.failure ??= { error }; })
-      .finally(() => { this.inFlight.delete(flush); });
+      .catch((error) => {
+        this.failure ??= { error };
+      })
+      .finally(() => {
+        this.inFlight.delete(flush);
+      });
     this.inFlight.add(flush);
   }
 
@@ -169,9 +193,10 @@ export class TargetWriter<T> {
     // Postgres compares the hashes and answers only for rows that must be
     // written (new, deleted before, or changed), with the stored tracked
     // values of the changed ones: an unchanged batch answers nothing.
-    const existing = await this.pool.query<Record<string, string | null> & { vendorId: string; live: boolean }>(this.changedSql, [
-      ...this.scope.params, JSON.stringify(rows.map((r) => r.vendorId)), JSON.stringify(rows.map((r) => r.hash)),
-    ]);
+    const existing = await this.pool.query<Record<string, string | null> & { vendorId: string; live: boolean }>(
+      this.changedSql,
+      [...this.scope.params, JSON.stringify(rows.map((r) => r.vendorId)), JSON.stringify(rows.map((r) => r.hash))],
+    );
     const before = new Map(existing.rows.map((r) => [r.vendorId, r]));
     const changed: Row[] = [];
     const drift: AuditEventInput[] = [];
@@ -190,7 +215,11 @@ export class TargetWriter<T> {
       }
     }
     if (changed.length) {
-      await this.pool.query(this.upsert, [...this.scope.params, this.runId, encodeBatch(changed.map((r) => r.encoded))]);
+      await this.pool.query(this.upsert, [
+        ...this.scope.params,
+        this.runId,
+        encodeBatch(changed.map((r) => r.encoded)),
+      ]);
     }
     if (drift.length) {
       this.stats.drift += drift.length;
@@ -214,9 +243,20 @@ export class TargetWriter<T> {
   private driftEvent(row: Row, diff: { before: unknown; after: unknown }): AuditEventInput {
     return {
       action: `${this.target.vendor}.${this.target.resource}.changed_externally`,
-      actor: null, outcome: "success", tenantId: this.tenantId, vendor: this.target.vendor, jobId: this.runId,
-      targets: [{ type: `${this.target.vendor}_${this.target.resource}`, id: row.vendorId, ...(row.label ? { label: row.label } : {}) }],
-      before: diff.before, after: diff.after,
+      actor: null,
+      outcome: "success",
+      tenantId: this.tenantId,
+      vendor: this.target.vendor,
+      jobId: this.runId,
+      targets: [
+        {
+          type: `${this.target.vendor}_${this.target.resource}`,
+          id: row.vendorId,
+          ...(row.label ? { label: row.label } : {}),
+        },
+      ],
+      before: diff.before,
+      after: diff.after,
     };
   }
 
@@ -254,7 +294,8 @@ export class TargetWriter<T> {
     let kept = "";
     if (opts.deferDeletions && opts.deferOnly) {
       const { column, values } = opts.deferOnly;
-      if (!this.target.columns.some((c) => c.name === column)) throw new Error(`${this.target.resource} has no column ${column}`);
+      if (!this.target.columns.some((c) => c.name === column))
+        throw new Error(`${this.target.resource} has no column ${column}`);
       params.push(JSON.stringify(values));
       kept = ` AND NOT coalesce(${q(column)} IN (SELECT jsonb_array_elements_text($${n + 3}::jsonb)), false)`;
     }

@@ -24,14 +24,22 @@ function exportPool(): pg.Pool {
  * constant whatever the row count, and any ORDER BY works. `query` selects
  * the columns in header order, already as text where formatting matters.
  */
-export function streamCsv(header: readonly string[], query: Prisma.Sql, pool: pg.Pool = exportPool()): ReadableStream<Uint8Array> {
+export function streamCsv(
+  header: readonly string[],
+  query: Prisma.Sql,
+  pool: pg.Pool = exportPool(),
+): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let client: pg.PoolClient | null = null;
   const release = async (commit: boolean) => {
     const c = client;
     client = null;
     if (!c) return;
-    try { await c.query(commit ? "COMMIT" : "ROLLBACK"); } catch { /* the connection is dropped below */ }
+    try {
+      await c.query(commit ? "COMMIT" : "ROLLBACK");
+    } catch {
+      /* the connection is dropped below */
+    }
     c.release();
   };
   // The cursor's next rows as CSV text; the last batch (short of BATCH) commits and gives the connection back.
@@ -49,10 +57,13 @@ export function streamCsv(header: readonly string[], query: Prisma.Sql, pool: pg
       client = await pool.connect();
       try {
         await client.query("BEGIN READ ONLY");
-        await client.query({ text: `DECLARE csv_export NO SCROLL CURSOR FOR ${query.text}`, values: query.values as unknown[] });
+        await client.query({
+          text: `DECLARE csv_export NO SCROLL CURSOR FOR ${query.text}`,
+          values: query.values as unknown[],
+        });
         const first = await fetchBatch();
         // A byte-order mark, so spreadsheet programs read the UTF-8 names right.
-        controller.enqueue(enc.encode("\uFEFF" + csvLine(header) + first.text));
+        controller.enqueue(enc.encode(`\uFEFF${csvLine(header)}${first.text}`));
         done = first.last;
       } catch (err) {
         await release(false);

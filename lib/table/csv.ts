@@ -12,5 +12,5 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvLine(values: readonly unknown[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
+  return `${values.map(csvCell).join(",")}\r\n`;
 }

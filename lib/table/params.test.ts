@@ -10,7 +10,10 @@ describe("readTableState", () => {
   });
 
   it("reads every key", () => {
-    const s = readTableState({ q: "  alice ", page: "3", size: "100", sort: "lastHeard", dir: "desc", hide: "a, b" }, opts);
+    const s = readTableState(
+      { q: "  alice ", page: "3", size: "100", sort: "lastHeard", dir: "desc", hide: "a, b" },
+      opts,
+    );
     expect(s).toEqual({ q: "alice", page: 3, size: 100, sort: "lastHeard", dir: "desc", hidden: ["a", "b"] });
   });
 
@@ -25,7 +28,11 @@ describe("readTableState", () => {
 
   it("drops a NUL byte, an over-long search and a page past the end, and says which", () => {
     const { values, ignored } = readParams(tableSearch(opts), {
-      q: "a\u0000b", page: "99999999999999999999999999", hide: "x".repeat(5000), sort: "name", dir: "desc",
+      q: "a\u0000b",
+      page: "99999999999999999999999999",
+      hide: "x".repeat(5000),
+      sort: "name",
+      dir: "desc",
     });
     expect(values).toMatchObject({ q: "", page: 1, hide: [], sort: "name", dir: "desc" });
     expect(ignored.map((i) => i.param).sort()).toEqual(["hide", "page", "q"]);

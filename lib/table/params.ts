@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { urlEnum, urlInt, urlText } from "../params/fields";
-import { readParams, type RawParams } from "../params/read";
+import { type RawParams, readParams } from "../params/read";
 
 export const PAGE_SIZES = [10, 25, 50, 100, 200] as const;
 type PageSize = (typeof PAGE_SIZES)[number];
@@ -28,20 +28,40 @@ export function tableSearch<const T extends Sortable>(opts: { sortable: T; sort:
   return z.object({
     q: urlText(200).default(""),
     page: urlInt(1, 100_000).default(1),
-    size: urlEnum(PAGE_SIZES.map(String) as [string, ...string[]]).transform((s) => Number(s) as PageSize).default(50),
+    size: urlEnum(PAGE_SIZES.map(String) as [string, ...string[]])
+      .transform((s) => Number(s) as PageSize)
+      .default(50),
     sort: urlEnum(opts.sortable).default(opts.sort),
     dir: urlEnum(["asc", "desc"]).default(opts.dir ?? "asc"),
-    hide: urlText(2000).transform((s) => s.split(",").map((c) => c.trim()).filter(Boolean).slice(0, 50)).default([]),
+    hide: urlText(2000)
+      .transform((s) =>
+        s
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean)
+          .slice(0, 50),
+      )
+      .default([]),
   });
 }
 
 /** A table's state from its parsed search values. */
-export function tableState<S extends string>(v: { q: string; page: number; size: PageSize; sort: S; dir: "asc" | "desc"; hide: string[] }): TableState<S> {
+export function tableState<S extends string>(v: {
+  q: string;
+  page: number;
+  size: PageSize;
+  sort: S;
+  dir: "asc" | "desc";
+  hide: string[];
+}): TableState<S> {
   return { q: v.q, page: v.page, size: v.size, sort: v.sort, dir: v.dir, hidden: v.hide };
 }
 
 /** A table's state straight from the URL, forgiving anything malformed (for callers with no page context). */
-export function readTableState<const T extends Sortable>(search: RawParams, opts: { sortable: T; sort: T[number]; dir?: "asc" | "desc" }): TableState<T[number]> {
+export function readTableState<const T extends Sortable>(
+  search: RawParams,
+  opts: { sortable: T; sort: T[number]; dir?: "asc" | "desc" },
+): TableState<T[number]> {
   return tableState(readParams(tableSearch(opts), search).values);
 }
 

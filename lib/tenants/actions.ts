@@ -1,23 +1,37 @@
 "use server";
 import { z } from "zod";
-import { action, ActionError } from "../actions/action";
+import { ActionError, action } from "../actions/action";
 import { allTenantAdminIds, lockStaffChanges } from "../staff/guards";
 import { baseUrlRefusal } from "../vendors/base-url-policy";
-import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
-import { connectionRecord, connectionSettings, connectionTarget, openConnectionSecrets, type ConnectionSecrets } from "../vendors/connection-record";
+import {
+  CONNECTION_FIELDS,
+  SaveConnectionInput,
+  VENDOR_IDS,
+  VENDOR_LABEL,
+} from "../vendors/connection-fields";
 import { refuseAccountOfAnotherTenant } from "../vendors/connection-owner";
+import {
+  type ConnectionSecrets,
+  connectionRecord,
+  connectionSettings,
+  connectionTarget,
+  openConnectionSecrets,
+} from "../vendors/connection-record";
 
 const TenantName = z.string().trim().min(2, "At least 2 characters").max(100);
 
 export const createTenant = action(
   { name: "tenant.created", perm: "tenants.manage", input: z.object({ name: TenantName }), tenant: "global" },
   async ({ name }, ctx) => {
-    if (await ctx.db.tenant.findUnique({ where: { name } })) throw new ActionError(`A tenant named "${name}" already exists.`);
+    if (await ctx.db.tenant.findUnique({ where: { name } }))
+      throw new ActionError(`A tenant named "${name}" already exists.`);
     // Every admin who held every tenant gets the new one too (the caller is one: tenants.manage needs it),
     // so that holding every tenant stays a fact rather than lapsing with each new tenant.
     await lockStaffChanges(ctx.db);
     const admins = await allTenantAdminIds(ctx.db);
-    const tenant = await ctx.db.tenant.create({ data: { name, staff: { create: [...new Set([ctx.staff.id, ...admins])].map((staffId) => ({ staffId })) } } });
+    const tenant = await ctx.db.tenant.create({
+      data: { name, staff: { create: [...new Set([ctx.staff.id, ...admins])].map((staffId) => ({ staffId })) } },
+    });
     ctx.audit.targets = [{ type: "tenant", id: tenant.id, label: name }];
     ctx.audit.after = { name };
     return { id: tenant.id };
@@ -25,10 +39,16 @@ export const createTenant = action(
 );
 
 export const renameTenant = action(
-  { name: "tenant.renamed", perm: "tenants.manage", input: z.object({ tenantId: z.string(), name: TenantName }), tenant: (i) => i.tenantId },
+  {
+    name: "tenant.renamed",
+    perm: "tenants.manage",
+    input: z.object({ tenantId: z.string(), name: TenantName }),
+    tenant: (i) => i.tenantId,
+  },
   async ({ tenantId, name }, ctx) => {
     const before = await ctx.db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
-    if (before.name !== name && (await ctx.db.tenant.findUnique({ where: { name } }))) throw new ActionError(`A tenant named "${name}" already exists.`);
+    if (before.name !== name && (await ctx.db.tenant.findUnique({ where: { name } })))
+      throw new ActionError(`A tenant named "${name}" already exists.`);
     await ctx.db.tenant.update({ where: { id: tenantId }, data: { name } });
     ctx.audit.targets = [{ type: "tenant", id: tenantId, label: name }];
     ctx.audit.before = { name: before.name };
@@ -39,7 +59,10 @@ export const renameTenant = action(
 
 export const saveVendorConnection = action(
   {
-    name: "tenant.connection_saved", perm: "connections.manage", input: SaveConnectionInput, tenant: (i) => i.tenantId,
+    name: "tenant.connection_saved",
+    perm: "connections.manage",
+    input: SaveConnectionInput,
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ vendor: i.vendor, targets: [{ type: "vendor_connection", id: `${i.tenantId}:${i.vendor}` }] }),
   },
   async (input, ctx) => {
@@ -54,13 +77,16 @@ export const saveVendorConnection = action(
     // secret again, or the stored one would act where its owner never sent it.
     const sameTarget = !!existing && connectionTarget(vendor, existing) === connectionTarget(vendor, target);
     // The stored ones (none when they do not open for this target: entered elsewhere, another key).
-    const secrets: ConnectionSecrets = (existing && sameTarget && openConnectionSecrets(tenantId, vendor, existing)) || {};
+    const secrets: ConnectionSecrets =
+      (existing && sameTarget && openConnectionSecrets(tenantId, vendor, existing)) || {};
     for (const s of CONNECTION_FIELDS[vendor].secrets) {
       if (input[s.key]) secrets[s.key] = input[s.key];
       if (!secrets[s.key]) {
-        throw new ActionError(existing && !sameTarget
-          ? `The base URL or the ${VENDOR_LABEL[vendor]} account it names changed: enter the ${s.label} again.`
-          : `${s.label} is required.`);
+        throw new ActionError(
+          existing && !sameTarget
+            ? `The base URL or the ${VENDOR_LABEL[vendor]} account it names changed: enter the ${s.label} again.`
+            : `${s.label} is required.`,
+        );
       }
     }
     const data = connectionRecord(tenantId, vendor, input.baseUrl, secrets, input);
@@ -79,15 +105,21 @@ export const saveVendorConnection = action(
 
 export const deleteVendorConnection = action(
   {
-    name: "tenant.connection_deleted", perm: "connections.manage",
-    input: z.object({ tenantId: z.string(), vendor: z.enum(VENDOR_IDS) }), tenant: (i) => i.tenantId,
+    name: "tenant.connection_deleted",
+    perm: "connections.manage",
+    input: z.object({ tenantId: z.string(), vendor: z.enum(VENDOR_IDS) }),
+    tenant: (i) => i.tenantId,
     describe: (i) => ({ vendor: i.vendor, targets: [{ type: "vendor_connection", id: `${i.tenantId}:${i.vendor}` }] }),
   },
   async ({ tenantId, vendor }, ctx) => {
     const existing = await ctx.db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
     if (!existing) throw new ActionError("There is no such connection.");
     await ctx.db.vendorConnection.delete({ where: { id: existing.id } });
-    ctx.audit.before = { baseUrl: existing.baseUrl, settings: existing.settings, credentials: existing.credentialsHint };
+    ctx.audit.before = {
+      baseUrl: existing.baseUrl,
+      settings: existing.settings,
+      credentials: existing.credentialsHint,
+    };
     return { vendor };
   },
 );

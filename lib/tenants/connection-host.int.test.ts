@@ -18,7 +18,11 @@ const actions = () => import("./actions");
 const tester = () => import("./test-connection");
 
 const SECRET = "trugrid-secret-key-0123456789";
-interface Listener { url: string; seen: { headers: Record<string, unknown>; url: string }[]; server: Server }
+interface Listener {
+  url: string;
+  seen: { headers: Record<string, unknown>; url: string }[];
+  server: Server;
+}
 async function listener(): Promise<Listener> {
   const seen: Listener["seen"] = [];
   const server = createServer((req, res) => {
@@ -62,7 +66,10 @@ describe("a stored vendor credential", () => {
 
   it("is not kept when the base URL changes without it, and never reaches the new host", async () => {
     const res = await save(attackerHost.url);
-    expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/base URL or the TruGrid account it names changed: enter the API key/) });
+    expect(res).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/base URL or the TruGrid account it names changed: enter the API key/),
+    });
     expect((await t.db.vendorConnection.findFirstOrThrow({ where: { tenantId } })).baseUrl).toBe(vendorHost.url);
     await (await tester()).testVendorConnection({ tenantId, vendor: "trugrid" });
     expect(attackerHost.seen).toEqual([]);
@@ -87,27 +94,62 @@ describe("a stored vendor credential", () => {
     await save(vendorHost.url, SECRET);
     const other = (await makeTenant(t.db, "Fabrikam")).id;
     await t.db.vendorConnection.create({
-      data: { tenantId: other, vendor: "trugrid", ...connectionRecord(other, "trugrid", vendorHost.url, { apiKey: "fabrikam-key" }, { domainName: "fabrikam.example" }) },
+      data: {
+        tenantId: other,
+        vendor: "trugrid",
+        ...connectionRecord(
+          other,
+          "trugrid",
+          vendorHost.url,
+          { apiKey: "fabrikam-key" },
+          { domainName: "fabrikam.example" },
+        ),
+      },
     });
     const actions_ = await actions();
     // The same MSP key, pointed at another customer's domain: refused whether or not the key is given again.
     for (const apiKey of ["", SECRET]) {
-      const res = await actions_.saveVendorConnection({ tenantId, vendor: "trugrid", baseUrl: vendorHost.url, apiKey, domainName: "Fabrikam.example" });
-      expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/Another tenant is already connected to this TruGrid account/) });
-      expect(await t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({ action: "tenant.connection_saved", outcome: "denied" });
+      const res = await actions_.saveVendorConnection({
+        tenantId,
+        vendor: "trugrid",
+        baseUrl: vendorHost.url,
+        apiKey,
+        domainName: "Fabrikam.example",
+      });
+      expect(res).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/Another tenant is already connected to this TruGrid account/),
+      });
+      expect(await t.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).toMatchObject({
+        action: "tenant.connection_saved",
+        outcome: "denied",
+      });
     }
     // Another domain of no tenant: the stored key is not carried over to it.
-    expect(await actions_.saveVendorConnection({ tenantId, vendor: "trugrid", baseUrl: vendorHost.url, apiKey: "", domainName: "elsewhere.example" }))
-      .toMatchObject({ ok: false, error: expect.stringMatching(/TruGrid account it names changed: enter the API key/) });
+    expect(
+      await actions_.saveVendorConnection({
+        tenantId,
+        vendor: "trugrid",
+        baseUrl: vendorHost.url,
+        apiKey: "",
+        domainName: "elsewhere.example",
+      }),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/TruGrid account it names changed: enter the API key/) });
     // Changed behind the console's back, the credential no longer opens.
-    await t.db.vendorConnection.updateMany({ where: { tenantId }, data: { settings: { domainName: "fabrikam.example" } } });
+    await t.db.vendorConnection.updateMany({
+      where: { tenantId },
+      data: { settings: { domainName: "fabrikam.example" } },
+    });
     await expect(loadConnection(t.db, tenantId, "trugrid")).rejects.toThrow(/were not entered for/);
     await t.db.vendorConnection.updateMany({ where: { tenantId }, data: { settings: { domainName: "contoso.com" } } });
     expect(await loadConnection(t.db, tenantId, "trugrid")).toMatchObject({ secrets: { apiKey: SECRET } });
   });
 
   it("goes only to https addresses outside demo and test mode, or to the listed ones", async () => {
-    expect(await save("http://vendor.example.com", SECRET)).toMatchObject({ ok: false, error: expect.stringMatching(/https/) });
+    expect(await save("http://vendor.example.com", SECRET)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/https/),
+    });
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("CONSOLE_DEMO", "0");
     try {
@@ -126,7 +168,11 @@ describe("a stored vendor credential", () => {
     const other = (await makeTenant(t.db, "Legacy")).id;
     await t.db.vendorConnection.create({
       data: {
-        tenantId: other, vendor: "trugrid", baseUrl: vendorHost.url, settings: { domainName: "legacy.example" }, credentialsHint: "",
+        tenantId: other,
+        vendor: "trugrid",
+        baseUrl: vendorHost.url,
+        settings: { domainName: "legacy.example" },
+        credentialsHint: "",
         credentials: seal(JSON.stringify({ apiKey: "legacy-key" }), legacyConnectionAad(other, "trugrid")),
       },
     });

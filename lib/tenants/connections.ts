@@ -15,8 +15,10 @@ export interface ConnectionView {
 
 const VIEW = { vendor: true, baseUrl: true, settings: true, credentialsHint: true, updatedAt: true } as const;
 
-const viewOf = (r: Omit<ConnectionView, "settings"> & { settings: unknown }): ConnectionView =>
-  ({ ...r, settings: (r.settings ?? {}) as Record<string, string | null> });
+const viewOf = (r: Omit<ConnectionView, "settings"> & { settings: unknown }): ConnectionView => ({
+  ...r,
+  settings: (r.settings ?? {}) as Record<string, string | null>,
+});
 
 export async function connectionsOf(staff: Staff, tenantId: string): Promise<ConnectionView[]> {
   if (!staff.tenantIds.includes(tenantId)) return [];

@@ -1,10 +1,10 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { tenantsReadWith, type Staff, type TenantSummary } from "../auth/staff";
-import { Prisma } from "../generated/prisma/client";
+import { type Staff, type TenantSummary, tenantsReadWith } from "../auth/staff";
 import { pgPool } from "../db";
 import { rawRows } from "../db/raw-query";
+import { Prisma } from "../generated/prisma/client";
 
 export const TENANT_COOKIE = "console-tenant";
 
@@ -15,9 +15,16 @@ export type { TenantSummary };
  * header's switcher): with the staff row when the session read it (readStaff),
  * else in plain SQL, not Prisma.
  */
-export const tenantsInScope = cache(async (staff: Staff): Promise<TenantSummary[]> =>
-  tenantsReadWith.get(staff) ?? (staff.tenantIds.length === 0 ? [] : rawRows<TenantSummary>(pgPool(), Prisma.sql`
-    SELECT "id", "name", "isDemo" FROM "Tenant" WHERE "id" = ANY(${staff.tenantIds}::text[]) ORDER BY "name" ASC`)),
+export const tenantsInScope = cache(
+  async (staff: Staff): Promise<TenantSummary[]> =>
+    tenantsReadWith.get(staff) ??
+    (staff.tenantIds.length === 0
+      ? []
+      : rawRows<TenantSummary>(
+          pgPool(),
+          Prisma.sql`
+    SELECT "id", "name", "isDemo" FROM "Tenant" WHERE "id" = ANY(${staff.tenantIds}::text[]) ORDER BY "name" ASC`,
+        )),
 );
 
 /** The tenant chosen in the header switcher, if still in scope; otherwise the first in scope. */

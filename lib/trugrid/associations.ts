@@ -20,11 +20,21 @@ export interface AssociationRow {
   syncedAt: Date;
 }
 
-const live = (tenantId: string) => ({ tenantId, vendor: "trugrid" as const, kind: "machine_association", deletedAt: null });
+const live = (tenantId: string) => ({
+  tenantId,
+  vendor: "trugrid" as const,
+  kind: "machine_association",
+  deletedAt: null,
+});
 
 function toRow(e: { fromId: string; toId: string; attributes: unknown; syncedAt: Date }): AssociationRow {
   const a = (e.attributes ?? {}) as { groupName?: string; machineName?: string };
-  return { userUpn: e.fromId, groupName: a.groupName ?? e.toId, machineName: a.machineName ?? "", syncedAt: e.syncedAt };
+  return {
+    userUpn: e.fromId,
+    groupName: a.groupName ?? e.toId,
+    machineName: a.machineName ?? "",
+    syncedAt: e.syncedAt,
+  };
 }
 
 export async function machineGroups(db: Db, tenantId: string): Promise<GroupSummary[]> {
@@ -35,16 +45,29 @@ export async function machineGroups(db: Db, tenantId: string): Promise<GroupSumm
           WHERE e."tenantId" = ${tenantId} AND e.vendor = 'trugrid' AND e.kind = 'machine_association' AND e."deletedAt" IS NULL
           GROUP BY 1, 2) g
     GROUP BY g.name ORDER BY lower(g.name)`;
-  return rows.map((r) => ({ name: r.name, users: r.users, machines: r.machines, shared: r.maxPerMachine > 1 ? true : null }));
+  return rows.map((r) => ({
+    name: r.name,
+    users: r.users,
+    machines: r.machines,
+    shared: r.maxPerMachine > 1 ? true : null,
+  }));
 }
 
 export async function associationsOfGroup(db: Db, tenantId: string, groupName: string): Promise<AssociationRow[]> {
-  const rows = await db.vendorEdge.findMany({ where: { ...live(tenantId), toId: { equals: groupName, mode: "insensitive" } }, select: { fromId: true, toId: true, attributes: true, syncedAt: true } });
-  return rows.map(toRow).sort((a, b) => a.machineName.localeCompare(b.machineName) || a.userUpn.localeCompare(b.userUpn));
+  const rows = await db.vendorEdge.findMany({
+    where: { ...live(tenantId), toId: { equals: groupName, mode: "insensitive" } },
+    select: { fromId: true, toId: true, attributes: true, syncedAt: true },
+  });
+  return rows
+    .map(toRow)
+    .sort((a, b) => a.machineName.localeCompare(b.machineName) || a.userUpn.localeCompare(b.userUpn));
 }
 
 export async function associationsOfUser(db: Db, tenantId: string, upn: string): Promise<AssociationRow[]> {
-  const rows = await db.vendorEdge.findMany({ where: { ...live(tenantId), fromId: { equals: upn, mode: "insensitive" } }, select: { fromId: true, toId: true, attributes: true, syncedAt: true } });
+  const rows = await db.vendorEdge.findMany({
+    where: { ...live(tenantId), fromId: { equals: upn, mode: "insensitive" } },
+    select: { fromId: true, toId: true, attributes: true, syncedAt: true },
+  });
   return rows.map(toRow).sort((a, b) => a.groupName.localeCompare(b.groupName));
 }
 
@@ -53,7 +76,12 @@ export async function associationsOfUser(db: Db, tenantId: string, upn: string):
  * Capped, so that a page for a very large domain stays small; past the cap
  * a machine can still be typed by name and TruGrid checks it.
  */
-export async function machinesByGroup(db: Db, tenantId: string, groupNames: string[], limit = 5_000): Promise<Record<string, { machine: string; users: string[] }[]>> {
+export async function machinesByGroup(
+  db: Db,
+  tenantId: string,
+  groupNames: string[],
+  limit = 5_000,
+): Promise<Record<string, { machine: string; users: string[] }[]>> {
   if (groupNames.length === 0) return {};
   const rows = await db.vendorEdge.findMany({
     take: limit,
@@ -65,11 +93,21 @@ export async function machinesByGroup(db: Db, tenantId: string, groupNames: stri
     const g = (out[r.groupName] ??= new Map());
     g.set(r.machineName, [...(g.get(r.machineName) ?? []), r.userUpn]);
   }
-  return Object.fromEntries(Object.entries(out).map(([g, m]) => [g, [...m].map(([machine, users]) => ({ machine, users })).sort((a, b) => a.machine.localeCompare(b.machine))]));
+  return Object.fromEntries(
+    Object.entries(out).map(([g, m]) => [
+      g,
+      [...m].map(([machine, users]) => ({ machine, users })).sort((a, b) => a.machine.localeCompare(b.machine)),
+    ]),
+  );
 }
 
 /** A few UPNs for the user field's suggestions. */
 export async function userSuggestions(db: Db, tenantId: string, limit = 500): Promise<string[]> {
-  const rows = await db.trugridUser.findMany({ where: { tenantId, deletedAt: null }, orderBy: { emailNorm: "asc" }, take: limit, select: { upn: true } });
+  const rows = await db.trugridUser.findMany({
+    where: { tenantId, deletedAt: null },
+    orderBy: { emailNorm: "asc" },
+    take: limit,
+    select: { upn: true },
+  });
   return rows.map((r) => r.upn);
 }

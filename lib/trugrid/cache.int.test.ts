@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTruGridSim, type TruGridSim } from "../../sim/trugrid";
-import { syncHarness, type SyncHarness } from "../../test/sync-harness";
+import { type SyncHarness, syncHarness } from "../../test/sync-harness";
 import { trugridSync } from "../sync/trugrid/sync";
 import { allowedIpTarget } from "../sync/trugrid/targets";
 import { TruGridClient } from "../vendors/trugrid";
@@ -20,7 +20,11 @@ beforeAll(async () => {
   const url = (await sim.server.listen(0)).url;
   domain = sim.credentials.domainName;
   client = new TruGridClient({ baseUrl: url, credentials: sim.credentials });
-  h = await syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: domain } });
+  h = await syncHarness("trugrid", trugridSync, {
+    baseUrl: url,
+    secrets: { apiKey: sim.credentials.apiKey },
+    settings: { domainName: domain },
+  });
   expect(await h.run()).toMatchObject({ status: "succeeded" });
 });
 
@@ -53,6 +57,8 @@ describe("console cache writes", () => {
 
     const run = await h.run();
     expect(run).toMatchObject({ status: "succeeded", created: 0, updated: 0, deleted: 0, driftEvents: 0 });
-    expect(await h.t.db.auditEvent.count({ where: { tenantId: h.tenantId, action: { endsWith: "changed_externally" } } })).toBe(0);
+    expect(
+      await h.t.db.auditEvent.count({ where: { tenantId: h.tenantId, action: { endsWith: "changed_externally" } } }),
+    ).toBe(0);
   });
 });

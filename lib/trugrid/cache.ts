@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
-import { machineAssociationTarget, userTarget } from "../sync/trugrid/targets";
 import type { SyncTarget } from "../sync/target";
+import { machineAssociationTarget, userTarget } from "../sync/trugrid/targets";
 import type { MachineAssociation, UserLogonIp } from "../vendors/trugrid";
 
 // After a change TruGrid accepted, the cache rows are written at once in
@@ -23,7 +23,15 @@ function rowOf<T>(target: SyncTarget<T>, item: T) {
 export async function upsertAssociation(db: Db, tenantId: string, a: MachineAssociation) {
   const item: MachineAssociation = { userUpn: a.userUpn, groupName: a.groupName, machineName: a.machineName };
   const { vendorId, raw, hash } = rowOf(machineAssociationTarget, item);
-  const data = { fromId: item.userUpn, toId: item.groupName, attributes: { groupName: item.groupName, machineName: item.machineName }, raw, hash, syncedAt: new Date(), deletedAt: null };
+  const data = {
+    fromId: item.userUpn,
+    toId: item.groupName,
+    attributes: { groupName: item.groupName, machineName: item.machineName },
+    raw,
+    hash,
+    syncedAt: new Date(),
+    deletedAt: null,
+  };
   await db.vendorEdge.upsert({
     where: { tenantId_vendor_kind_vendorId: { tenantId, vendor: "trugrid", kind: "machine_association", vendorId } },
     create: { tenantId, vendor: "trugrid", kind: "machine_association", vendorId, ...data },
@@ -34,8 +42,12 @@ export async function upsertAssociation(db: Db, tenantId: string, a: MachineAsso
 /** Machine associations of these groups (or of the whole domain) were cleared at the vendor. */
 export async function clearAssociations(db: Db, tenantId: string, groupNames: string[] | "all") {
   const where = { tenantId, vendor: "trugrid" as const, kind: "machine_association", deletedAt: null };
-  const groups = groupNames === "all" ? undefined : groupNames.map((g) => ({ toId: { equals: g, mode: "insensitive" as const } }));
-  const res = await db.vendorEdge.updateMany({ where: groups ? { ...where, OR: groups } : where, data: { deletedAt: new Date(), syncedAt: new Date() } });
+  const groups =
+    groupNames === "all" ? undefined : groupNames.map((g) => ({ toId: { equals: g, mode: "insensitive" as const } }));
+  const res = await db.vendorEdge.updateMany({
+    where: groups ? { ...where, OR: groups } : where,
+    data: { deletedAt: new Date(), syncedAt: new Date() },
+  });
   return res.count;
 }
 
@@ -44,8 +56,22 @@ export async function upsertLogonIps(db: Db, tenantId: string, users: UserLogonI
   for (const u of users) {
     const item: UserLogonIp = { upn: u.upn, web: u.web, desktop: u.desktop, mobile: u.mobile };
     const { vendorId, raw, hash } = rowOf(userTarget, item);
-    const data = { upn: item.upn, emailNorm: item.upn.trim().toLowerCase(), webIp: item.web, desktopIp: item.desktop, mobileIp: item.mobile, raw, hash, syncedAt: new Date(), deletedAt: null };
-    await db.trugridUser.upsert({ where: { tenantId_vendorId: { tenantId, vendorId } }, create: { tenantId, vendorId, ...data }, update: data });
+    const data = {
+      upn: item.upn,
+      emailNorm: item.upn.trim().toLowerCase(),
+      webIp: item.web,
+      desktopIp: item.desktop,
+      mobileIp: item.mobile,
+      raw,
+      hash,
+      syncedAt: new Date(),
+      deletedAt: null,
+    };
+    await db.trugridUser.upsert({
+      where: { tenantId_vendorId: { tenantId, vendorId } },
+      create: { tenantId, vendorId, ...data },
+      update: data,
+    });
   }
 }
 
@@ -66,5 +92,8 @@ export async function replaceValues(db: Db, tenantId: string, target: SyncTarget
       update: data,
     });
   }
-  await db.vendorObject.updateMany({ where: { tenantId, vendor: "trugrid", kind, deletedAt: null, vendorId: { notIn: [...new Set(values)] } }, data: { deletedAt: now, syncedAt: now } });
+  await db.vendorObject.updateMany({
+    where: { tenantId, vendor: "trugrid", kind, deletedAt: null, vendorId: { notIn: [...new Set(values)] } },
+    data: { deletedAt: now, syncedAt: now },
+  });
 }

@@ -6,5 +6,5 @@ export function toCsv(rows: readonly (readonly (string | null | undefined)[])[])
     const s = safeCell(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }

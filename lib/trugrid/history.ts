@@ -16,7 +16,8 @@ export interface HistoryEntry {
 export async function trugridHistory(db: Db, tenantId: string, actions: string[], take = 20): Promise<HistoryEntry[]> {
   return db.auditEvent.findMany({
     where: { tenantId, vendor: "trugrid", action: { in: actions }, outcome: "success" },
-    orderBy: { seq: "desc" }, take,
+    orderBy: { seq: "desc" },
+    take,
     select: { id: true, at: true, actorName: true, action: true, after: true },
   });
 }

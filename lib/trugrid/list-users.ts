@@ -1,5 +1,5 @@
-import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import { pageWindow, type TableState } from "../table/params";
 
 export const USER_SORTS = ["upn", "mfa", "udp", "synced"] as const;
@@ -39,7 +39,12 @@ function stateWhere(column: "mfaOn" | "udpOn", f: StateFilter | undefined): Pris
 }
 
 /** One page of the tenant's TruGrid users from the cache, joined to the console's own record of MFA and UDP. */
-export async function listTrugridUsers(db: Db, tenantId: string, state: TableState<UserSort>, filter: { mfa?: StateFilter; udp?: StateFilter }) {
+export async function listTrugridUsers(
+  db: Db,
+  tenantId: string,
+  state: TableState<UserSort>,
+  filter: { mfa?: StateFilter; udp?: StateFilter },
+) {
   const q = state.q ? `%${state.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const from = Prisma.sql`FROM "TrugridUser" u
     LEFT JOIN "TrugridUserState" s ON s."tenantId" = u."tenantId" AND s."upn" = u."emailNorm"

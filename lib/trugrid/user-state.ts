@@ -9,10 +9,18 @@ type Client = Db | Prisma.TransactionClient;
 export async function statesOf(db: Client, tenantId: string, upns: string[]) {
   const rows = await db.trugridUserState.findMany({ where: { tenantId, upn: { in: upns.map(normEmail) } } });
   const by = new Map(rows.map((r) => [r.upn, r]));
-  return Object.fromEntries(upns.map((u) => {
-    const r = by.get(normEmail(u));
-    return [u, { mfa: r?.mfaOn == null ? "unknown" : r.mfaOn ? "on" : "off", udp: r?.udpOn == null ? "unknown" : r.udpOn ? "on" : "off" }];
-  }));
+  return Object.fromEntries(
+    upns.map((u) => {
+      const r = by.get(normEmail(u));
+      return [
+        u,
+        {
+          mfa: r?.mfaOn == null ? "unknown" : r.mfaOn ? "on" : "off",
+          udp: r?.udpOn == null ? "unknown" : r.udpOn ? "on" : "off",
+        },
+      ];
+    }),
+  );
 }
 
 export type StateChange = { mfaOn: boolean } | { mfaReset: true } | { udpOn: boolean };
@@ -21,17 +29,29 @@ export type StateChange = { mfaOn: boolean } | { mfaReset: true } | { udpOn: boo
  * Records what TruGrid accepted for these users. Only items TruGrid answered
  * "Success." for reach here: a refused item keeps what was known before.
  */
-export async function recordUserState(db: Client, tenantId: string, upns: string[], change: StateChange, staff: Staff, at = new Date()) {
+export async function recordUserState(
+  db: Client,
+  tenantId: string,
+  upns: string[],
+  change: StateChange,
+  staff: Staff,
+  at = new Date(),
+) {
   const who = staff.name || staff.email;
-  const data = "mfaOn" in change
-    ? { mfaOn: change.mfaOn, mfaSetAt: at, mfaSetBy: who }
-    : "udpOn" in change
-      ? { udpOn: change.udpOn, udpSetAt: at, udpSetBy: who }
-      : { mfaResetAt: at, mfaResetBy: who };
+  const data =
+    "mfaOn" in change
+      ? { mfaOn: change.mfaOn, mfaSetAt: at, mfaSetBy: who }
+      : "udpOn" in change
+        ? { udpOn: change.udpOn, udpSetAt: at, udpSetBy: who }
+        : { mfaResetAt: at, mfaResetBy: who };
   const list = [...new Set(upns.map(normEmail))];
   const [only] = list;
   if (only !== undefined && list.length === 1) {
-    await db.trugridUserState.upsert({ where: { tenantId_upn: { tenantId, upn: only } }, create: { tenantId, upn: only, ...data }, update: data });
+    await db.trugridUserState.upsert({
+      where: { tenantId_upn: { tenantId, upn: only } },
+      create: { tenantId, upn: only, ...data },
+      update: data,
+    });
     return;
   }
   // Many users (a bulk chunk): one statement.
@@ -42,7 +62,9 @@ export async function recordUserState(db: Client, tenantId: string, upns: string
     `INSERT INTO "TrugridUserState" ("id", "tenantId", "upn", ${cols.map((c) => `"${c}"`).join(", ")})
      SELECT gen_random_uuid()::text, $1, u, ${cols.map((c, i) => `$${i + 3}::${c.endsWith("On") ? "boolean" : c.endsWith("At") ? "timestamp(3)" : "text"}`).join(", ")} FROM unnest($2::text[]) AS u
      ON CONFLICT ("tenantId", "upn") DO UPDATE SET ${set}`,
-    tenantId, list, ...values,
+    tenantId,
+    list,
+    ...values,
   );
 }
 

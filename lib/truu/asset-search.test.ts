@@ -14,7 +14,9 @@ describe("parseAssetSearch", () => {
     for (const s of ["02:00:0a:0b:0c:0d", "02-00-0A-0B-0C-0D", "0200.0a0b.0c0d", "02000a0b0c0d"]) {
       const r = parseAssetSearch(s);
       expect(r?.kind).toBe("mac");
-      expect(r && r.kind === "mac" && r.variants).toEqual(expect.arrayContaining(["02:00:0a:0b:0c:0d", "02-00-0A-0B-0C-0D", "02000a0b0c0d"]));
+      expect(r && r.kind === "mac" && r.variants).toEqual(
+        expect.arrayContaining(["02:00:0a:0b:0c:0d", "02-00-0A-0B-0C-0D", "02000a0b0c0d"]),
+      );
     }
   });
   it("treats anything else as text", () => {

@@ -16,7 +16,10 @@ export function parseAssetSearch(q: string): AssetSearch | null {
   const s = q.trim();
   if (!s) return null;
   const hex = s.replace(/[:.\-\s]/g, "");
-  if (/^[0-9a-f]{12}$/i.test(hex) && /^[0-9a-f]{2}([:-]?)[0-9a-f]{2}(\1[0-9a-f]{2}){4}$|^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$|^[0-9a-f]{12}$/i.test(s)) {
+  if (
+    /^[0-9a-f]{12}$/i.test(hex) &&
+    /^[0-9a-f]{2}([:-]?)[0-9a-f]{2}(\1[0-9a-f]{2}){4}$|^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$|^[0-9a-f]{12}$/i.test(s)
+  ) {
     const pairs = hex.match(/../g)!;
     const variants = new Set<string>();
     for (const p of [pairs.map((x) => x.toLowerCase()), pairs.map((x) => x.toUpperCase())]) {
@@ -27,6 +30,7 @@ export function parseAssetSearch(q: string): AssetSearch | null {
     return { kind: "mac", variants: [...variants] };
   }
   if (IPV4.test(s) && s.split(".").every((o) => Number(o) <= 255)) return { kind: "ip", ip: s };
-  if (IPV6.test(s) && s.includes("::") || (IPV6.test(s) && s.split(":").length === 8)) return { kind: "ip", ip: s.toLowerCase() };
+  if ((IPV6.test(s) && s.includes("::")) || (IPV6.test(s) && s.split(":").length === 8))
+    return { kind: "ip", ip: s.toLowerCase() };
   return { kind: "text", text: s };
 }

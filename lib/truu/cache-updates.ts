@@ -1,5 +1,5 @@
-import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import { assetUpns } from "../sync/truu/targets";
 import type { Asset } from "../vendors/truu/schemas";
 
@@ -12,10 +12,16 @@ import type { Asset } from "../vendors/truu/schemas";
 export async function markDeletedInCache(db: Db, tenantId: string, deviceIds: string[], userGuids: string[] = []) {
   const now = new Date();
   if (deviceIds.length) {
-    await db.truuDevice.updateMany({ where: { tenantId, vendorId: { in: deviceIds }, deletedAt: null }, data: { deletedAt: now, syncedAt: now } });
+    await db.truuDevice.updateMany({
+      where: { tenantId, vendorId: { in: deviceIds }, deletedAt: null },
+      data: { deletedAt: now, syncedAt: now },
+    });
   }
   if (userGuids.length) {
-    await db.truuUser.updateMany({ where: { tenantId, vendorId: { in: userGuids }, deletedAt: null }, data: { deletedAt: now, syncedAt: now } });
+    await db.truuUser.updateMany({
+      where: { tenantId, vendorId: { in: userGuids }, deletedAt: null },
+      data: { deletedAt: now, syncedAt: now },
+    });
   }
   if (!deviceIds.length) return;
   const gone = new Set(deviceIds);
@@ -25,6 +31,9 @@ export async function markDeletedInCache(db: Db, tenantId: string, deviceIds: st
       AND jsonb_path_exists("raw", '$.devices[*].deviceId ? (@ == $ids[*])', jsonb_build_object('ids', ${JSON.stringify(deviceIds)}::jsonb))`;
   for (const a of assets) {
     const raw: Asset = { ...a.raw, devices: a.raw.devices.filter((d) => !gone.has(d.deviceId)) };
-    await db.truuAsset.update({ where: { id: a.id }, data: { raw: raw as unknown as Prisma.InputJsonValue, upns: assetUpns(raw), syncedAt: now } });
+    await db.truuAsset.update({
+      where: { id: a.id },
+      data: { raw: raw as unknown as Prisma.InputJsonValue, upns: assetUpns(raw), syncedAt: now },
+    });
   }
 }

@@ -26,9 +26,14 @@ export interface TruuCharts {
 
 /** The overview's figures for a tenant's live devices: three grouped counts in one scan, and the stale count per recent sync. */
 export async function truuCharts(db: Db, tenantId: string, now = new Date()): Promise<TruuCharts> {
-  const cuts = LAST_HEARD_BUCKETS.filter((b) => b.maxDays !== null && b.maxDays !== Infinity).map((b) => new Date(now.getTime() - (b.maxDays as number) * DAY));
+  const cuts = LAST_HEARD_BUCKETS.filter((b) => b.maxDays !== null && b.maxDays !== Infinity).map(
+    (b) => new Date(now.getTime() - (b.maxDays as number) * DAY),
+  );
   const bucketSql = Prisma.sql`CASE WHEN "lastHeardFrom" IS NULL THEN ${LAST_HEARD_BUCKETS.length - 1}
-    ${Prisma.join(cuts.map((c, i) => Prisma.sql`WHEN "lastHeardFrom" >= ${c} THEN ${i}`), " ")}
+    ${Prisma.join(
+      cuts.map((c, i) => Prisma.sql`WHEN "lastHeardFrom" >= ${c} THEN ${i}`),
+      " ",
+    )}
     ELSE ${cuts.length} END`;
   const [groups, runs] = await Promise.all([
     db.$queryRaw<{ type: string | null; level: number | null; bucket: number; n: number }[]>`
@@ -37,7 +42,9 @@ export async function truuCharts(db: Db, tenantId: string, now = new Date()): Pr
       GROUP BY 1, 2, 3`,
     db.syncRun.findMany({
       where: { tenantId, vendor: "truu", status: "succeeded", finishedAt: { not: null } },
-      orderBy: { finishedAt: "desc" }, take: 20, select: { finishedAt: true },
+      orderBy: { finishedAt: "desc" },
+      take: 20,
+      select: { finishedAt: true },
     }),
   ]);
   const sum = (key: (g: (typeof groups)[number]) => string) => {
@@ -62,12 +69,18 @@ export async function truuCharts(db: Db, tenantId: string, now = new Date()): Pr
         AND (d."deletedAt" IS NULL OR d."deletedAt" > r.at)
       GROUP BY r.i ORDER BY r.i`;
     const byI = new Map(rows.map((r) => [r.i, r]));
-    staleBySync = ats.map((at, k) => ({ at: at.toISOString(), stale: byI.get(k + 1)?.stale ?? 0, total: byI.get(k + 1)?.total ?? 0 }));
+    staleBySync = ats.map((at, k) => ({
+      at: at.toISOString(),
+      stale: byI.get(k + 1)?.stale ?? 0,
+      total: byI.get(k + 1)?.total ?? 0,
+    }));
   }
   return {
     total: groups.reduce((a, g) => a + g.n, 0),
     byType: [...types].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value),
-    byAssurance: [500, 300, 100, null].map((level) => ({ level, value: levels.get(String(level)) ?? 0 })).filter((x) => x.level !== null || x.value > 0),
+    byAssurance: [500, 300, 100, null]
+      .map((level) => ({ level, value: levels.get(String(level)) ?? 0 }))
+      .filter((x) => x.level !== null || x.value > 0),
     lastHeard: LAST_HEARD_BUCKETS.map((b, i) => ({ label: b.label, value: buckets.get(String(i)) ?? 0 })),
     staleBySync,
   };

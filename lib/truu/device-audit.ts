@@ -16,7 +16,9 @@ export interface CachedDevice {
 }
 
 /** The device, then the user it was deleted under (TruU deletes a device through its user). */
-export function deviceTargets(d: Pick<CachedDevice, "vendorId" | "deviceName" | "userGuid" | "userUpn">): AuditTarget[] {
+export function deviceTargets(
+  d: Pick<CachedDevice, "vendorId" | "deviceName" | "userGuid" | "userUpn">,
+): AuditTarget[] {
   return [
     { type: "truu_device", id: d.vendorId, label: d.deviceName ?? d.vendorId },
     ...(d.userGuid ? [{ type: "truu_user", id: d.userGuid, ...(d.userUpn ? { label: d.userUpn } : {}) }] : []),
@@ -25,8 +27,12 @@ export function deviceTargets(d: Pick<CachedDevice, "vendorId" | "deviceName" | 
 
 export function deviceBefore(d: CachedDevice) {
   return {
-    deviceName: d.deviceName, type: d.type, userUpn: d.userUpn, active: d.active,
-    assuranceLevel: d.assuranceLevel, lastHeardFrom: d.lastHeardFrom?.toISOString() ?? null,
+    deviceName: d.deviceName,
+    type: d.type,
+    userUpn: d.userUpn,
+    active: d.active,
+    assuranceLevel: d.assuranceLevel,
+    lastHeardFrom: d.lastHeardFrom?.toISOString() ?? null,
   };
 }
 

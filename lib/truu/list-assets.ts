@@ -1,9 +1,9 @@
-import { Prisma } from "../generated/prisma/client";
+import type { z } from "zod";
 import type { Db } from "../db/client";
-import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
 import { urlEnum } from "../params/fields";
-import { readParams, type RawParams } from "../params/read";
-import { pageWindow, tableSearch, tableState, type TableState } from "../table/params";
+import { type RawParams, readParams } from "../params/read";
+import { pageWindow, type TableState, tableSearch, tableState } from "../table/params";
 import { parseAssetSearch } from "./asset-search";
 import { containsPattern } from "./device-filters";
 
@@ -20,11 +20,18 @@ export interface AssetRow {
   ips: string[];
   macs: string[];
   upns: string[];
-  hardware: { serialNumber?: string | null; manufacturer?: string | null; model?: string | null; processor?: string | null } | null;
+  hardware: {
+    serialNumber?: string | null;
+    manufacturer?: string | null;
+    model?: string | null;
+    processor?: string | null;
+  } | null;
   lastHeardFrom: string | null;
 }
 
-export const AssetTableSearch = tableSearch({ sortable: ASSET_SORTS, sort: "machine" }).extend({ type: urlEnum(ASSET_TYPES).optional() });
+export const AssetTableSearch = tableSearch({ sortable: ASSET_SORTS, sort: "machine" }).extend({
+  type: urlEnum(ASSET_TYPES).optional(),
+});
 
 export function assetTable(v: z.output<typeof AssetTableSearch>) {
   return { state: tableState<AssetSort>(v), type: v.type };

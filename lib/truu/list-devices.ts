@@ -1,5 +1,5 @@
+import { type Queryable, rawRows } from "../db/raw-query";
 import { Prisma } from "../generated/prisma/client";
-import { rawRows, type Queryable } from "../db/raw-query";
 import { pageWindow, type TableState } from "../table/params";
 import { containsPattern, type DeviceFilter, type DeviceSort } from "./device-filters";
 
@@ -83,21 +83,39 @@ export const EXACT_COUNT_LIMIT = 10_000;
  * 90,000 rows costs tens of milliseconds on every page view for a figure
  * nobody reads to the last digit; the overview's charts give exact totals.
  */
-export async function countDevices(db: Queryable, where: Prisma.Sql, limit = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> {
-  const [counted] = await rawRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${limit + 1}) s`);
+export async function countDevices(
+  db: Queryable,
+  where: Prisma.Sql,
+  limit = EXACT_COUNT_LIMIT,
+): Promise<{ total: number; estimated: boolean }> {
+  const [counted] = await rawRows<{ n: number }>(
+    db,
+    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${limit + 1}) s`,
+  );
   const n = counted?.n ?? 0; // count(*) answers one row
   if (n <= limit) return { total: n, estimated: false };
-  const plan = await rawRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(db, Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TruuDevice" WHERE ${where}`);
+  const plan = await rawRows<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
+    db,
+    Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "TruuDevice" WHERE ${where}`,
+  );
   const estimate = Math.round(plan[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0);
   return { total: Math.max(n, estimate), estimated: true };
 }
 
 /** One page of a tenant's devices and how many match: index-backed statements, on node-postgres (`pgPool()`). */
-export async function listDevices(db: Queryable, tenantId: string, state: TableState<DeviceSort>, filter: DeviceFilter) {
+export async function listDevices(
+  db: Queryable,
+  tenantId: string,
+  state: TableState<DeviceSort>,
+  filter: DeviceFilter,
+) {
   const where = deviceWhere(tenantId, state.q, filter);
   const { skip, take } = pageWindow(state);
   const [rows, count] = await Promise.all([
-    rawRows<DeviceRow>(db, Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${skip} LIMIT ${take}`),
+    rawRows<DeviceRow>(
+      db,
+      Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${skip} LIMIT ${take}`,
+    ),
     countDevices(db, where),
   ]);
   return { rows, ...count };

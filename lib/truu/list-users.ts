@@ -1,9 +1,9 @@
-import { Prisma } from "../generated/prisma/client";
+import type { z } from "zod";
 import type { Db } from "../db/client";
-import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
 import { urlEnum } from "../params/fields";
-import { readParams, type RawParams } from "../params/read";
-import { pageWindow, tableSearch, tableState, type TableState } from "../table/params";
+import { type RawParams, readParams } from "../params/read";
+import { pageWindow, type TableState, tableSearch, tableState } from "../table/params";
 import { containsPattern } from "./device-filters";
 
 export const USER_SORTS = ["upn", "name", "devices", "lastSynced", "created"] as const;
@@ -28,7 +28,9 @@ export interface UserRow {
 }
 
 export const UserTableSearch = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({
-  devices: urlEnum(["yes", "no"]).transform((v) => v === "yes").optional(),
+  devices: urlEnum(["yes", "no"])
+    .transform((v) => v === "yes")
+    .optional(),
 });
 
 export function userTable(v: z.output<typeof UserTableSearch>): { state: TableState<UserSort>; filter: UserFilter } {
@@ -57,11 +59,19 @@ const DEVICE_COUNTS = Prisma.sql`LEFT JOIN LATERAL (
 
 /** One page of a tenant's enrolled users with their live device counts. */
 export async function listUsers(db: Db, tenantId: string, state: TableState<UserSort>, filter: UserFilter) {
-  const where = Prisma.join([
-    Prisma.sql`u."tenantId" = ${tenantId}`, Prisma.sql`u."deletedAt" IS NULL`,
-    ...(state.q ? [Prisma.sql`${SEARCH_TEXT} LIKE ${containsPattern(state.q)}`] : []),
-    ...(filter.hasDevices === true ? [Prisma.sql`d.n > 0`] : filter.hasDevices === false ? [Prisma.sql`d.n = 0`] : []),
-  ], " AND ");
+  const where = Prisma.join(
+    [
+      Prisma.sql`u."tenantId" = ${tenantId}`,
+      Prisma.sql`u."deletedAt" IS NULL`,
+      ...(state.q ? [Prisma.sql`${SEARCH_TEXT} LIKE ${containsPattern(state.q)}`] : []),
+      ...(filter.hasDevices === true
+        ? [Prisma.sql`d.n > 0`]
+        : filter.hasDevices === false
+          ? [Prisma.sql`d.n = 0`]
+          : []),
+    ],
+    " AND ",
+  );
   const dir = state.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const { skip, take } = pageWindow(state);
   const [rows, count] = await Promise.all([
@@ -84,8 +94,19 @@ export async function getUser(db: Db, tenantId: string, guid: string) {
     where: { tenantId, userGuid: guid },
     orderBy: [{ deletedAt: { sort: "desc", nulls: "first" } }, { lastHeardFrom: { sort: "desc", nulls: "last" } }],
     select: {
-      vendorId: true, deviceName: true, type: true, appVersion: true, sdkVersion: true, softwareIdentifier: true,
-      lastHeardFrom: true, assuranceLevel: true, active: true, createdAtVendor: true, syncedAt: true, deletedAt: true, userUpn: true,
+      vendorId: true,
+      deviceName: true,
+      type: true,
+      appVersion: true,
+      sdkVersion: true,
+      softwareIdentifier: true,
+      lastHeardFrom: true,
+      assuranceLevel: true,
+      active: true,
+      createdAtVendor: true,
+      syncedAt: true,
+      deletedAt: true,
+      userUpn: true,
     },
     take: 500,
   });

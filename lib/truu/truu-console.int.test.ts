@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTruuCache } from "../../bench/truu-seed";
-import { createPgPool } from "../db/pg-pool";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeTenant } from "../../test/factories";
+import { createPgPool } from "../db/pg-pool";
 import { streamCsv } from "../table/csv-stream";
 import { markDeletedInCache } from "./cache-updates";
 import { truuCharts } from "./charts";
 import { readDeviceTable } from "./device-filters";
 import { DEVICE_CSV_HEADER, deviceExportSql } from "./export-devices";
 import { listAssets, readAssetTable } from "./list-assets";
-import { listDevices, type DeviceRow } from "./list-devices";
+import { type DeviceRow, listDevices } from "./list-devices";
 import { getUser, listUsers, readUserTable } from "./list-users";
 
 let t: TestDatabase;
@@ -64,7 +64,10 @@ describe("the devices table query", () => {
     expect(both.total).toBe(await live({ type: "MAC_TPM", assuranceLevel: 300 }));
     expect(both.rows.every((r) => r.type === "MAC_TPM" && r.assuranceLevel === 300)).toBe(true);
     const byPrisma = await t.db.truuDevice.findMany({
-      where: { tenantId, deletedAt: null, type: "MAC_TPM", assuranceLevel: 300 }, orderBy: [{ deviceName: "asc" }, { id: "asc" }], take: 50, select: { vendorId: true },
+      where: { tenantId, deletedAt: null, type: "MAC_TPM", assuranceLevel: 300 },
+      orderBy: [{ deviceName: "asc" }, { id: "asc" }],
+      take: 50,
+      select: { vendorId: true },
     });
     expect(both.rows.map((r) => r.vendorId)).toEqual(byPrisma.map((r) => r.vendorId));
   });
@@ -72,7 +75,9 @@ describe("the devices table query", () => {
   it("searches device name, user UPN and user name, case-insensitively, with LIKE wildcards taken literally", async () => {
     const byName = await devices({ q: "müller" });
     expect(byName.total).toBeGreaterThan(0);
-    expect(byName.rows.every((r) => `${r.deviceName} ${r.userDisplayName}`.toLowerCase().includes("müller"))).toBe(true);
+    expect(byName.rows.every((r) => `${r.deviceName} ${r.userDisplayName}`.toLowerCase().includes("müller"))).toBe(
+      true,
+    );
     const one = (await devices({})).rows[0];
     const byUpn = await devices({ q: one!.userUpn!.toUpperCase() });
     expect(byUpn.rows.map((r) => r.userUpn)).toContain(one!.userUpn);
@@ -92,7 +97,9 @@ describe("the devices table query", () => {
 
   it("reads the cache's UTC times as the same instants Prisma does, whatever the process's time zone", async () => {
     const { rows } = await devices({ sort: "created", dir: "desc" });
-    const stored = await t.db.truuDevice.findMany({ where: { tenantId, vendorId: { in: rows.map((r) => r.vendorId) } } });
+    const stored = await t.db.truuDevice.findMany({
+      where: { tenantId, vendorId: { in: rows.map((r) => r.vendorId) } },
+    });
     const byId = new Map(stored.map((d) => [d.vendorId, d]));
     for (const r of rows) {
       expect(r.createdAtVendor?.getTime()).toBe(byId.get(r.vendorId)!.createdAtVendor?.getTime());
@@ -117,7 +124,9 @@ describe("the devices table query", () => {
       const { deviceWhere, deviceOrder, DEVICE_COLUMNS } = await import("./list-devices");
       const { Prisma } = await import("../generated/prisma/client");
       const sql = Prisma.sql`EXPLAIN SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${deviceWhere(tenantId, state.q, filter)} ORDER BY ${deviceOrder(state)} LIMIT 50`;
-      const plan = (await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(sql.text, ...sql.values)).map((r) => r["QUERY PLAN"]).join("\n");
+      const plan = (await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(sql.text, ...sql.values))
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
       expect(plan, sort).toMatch(/Index Scan/);
       expect(plan, sort).not.toMatch(/Sort Key/);
     }
@@ -126,11 +135,18 @@ describe("the devices table query", () => {
 
 describe("the CSV export", () => {
   it("streams every matching row in the table's order, in batches, with formula-like cells neutralised", async () => {
-    const android = await t.db.truuDevice.findFirstOrThrow({ where: { tenantId, type: "ANDROID", active: true, deletedAt: null } });
+    const android = await t.db.truuDevice.findFirstOrThrow({
+      where: { tenantId, type: "ANDROID", active: true, deletedAt: null },
+    });
     await t.db.truuDevice.update({ where: { id: android.id }, data: { deviceName: "=cmd|' /C calc'!A0" } });
     const { state, filter } = readDeviceTable({ active: "yes", sort: "name", dir: "asc" });
-    const body = await new Response(streamCsv(DEVICE_CSV_HEADER, deviceExportSql(tenantId, state, filter), pool)).text();
-    const lines = body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const body = await new Response(
+      streamCsv(DEVICE_CSV_HEADER, deviceExportSql(tenantId, state, filter), pool),
+    ).text();
+    const lines = body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe(DEVICE_CSV_HEADER.join(","));
     expect(lines.length - 1).toBe(await live({ active: true }));
     expect(lines.length - 1).toBeGreaterThan(1000); // more than one cursor batch
@@ -138,7 +154,9 @@ describe("the CSV export", () => {
     expect(body).not.toMatch(/(^|,)=cmd/m);
     const row = lines.find((l) => l.startsWith(android.vendorId))!;
     expect(row.split(",")[2]).toBe("ANDROID");
-    expect(row).toMatch(/,(Basic|Trusted|Certified),(100|300|500),(true|false),\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(row).toMatch(
+      /,(Basic|Trusted|Certified),(100|300|500),(true|false),\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+    );
   });
 });
 
@@ -161,13 +179,31 @@ describe("users and assets", () => {
     const dev = await t.db.truuDevice.findFirstOrThrow({ where: { tenantId, deletedAt: null } });
     await t.db.truuAsset.create({
       data: {
-        tenantId, vendorId: "WS-0001", machineName: "WS-0001", type: "WINDOWS_AGENT", ips: ["10.0.0.7", "192.168.1.20"], macs: ["02:00:0a:0b:0c:0d"],
-        upns: [dev.userUpn!, "other@globex.example"], hash: "h",
-        raw: { machineName: "WS-0001", displayName: "WS-0001", type: "WINDOWS_AGENT", hardware: { manufacturer: "Dell", model: "Latitude" }, network: { ipAddresses: [], macAddresses: [] },
-          devices: [{ deviceId: dev.vendorId, user: { userPrincipal: dev.userUpn } }, { deviceId: "x", user: { userPrincipal: "other@globex.example" } }] },
+        tenantId,
+        vendorId: "WS-0001",
+        machineName: "WS-0001",
+        type: "WINDOWS_AGENT",
+        ips: ["10.0.0.7", "192.168.1.20"],
+        macs: ["02:00:0a:0b:0c:0d"],
+        upns: [dev.userUpn!, "other@globex.example"],
+        hash: "h",
+        raw: {
+          machineName: "WS-0001",
+          displayName: "WS-0001",
+          type: "WINDOWS_AGENT",
+          hardware: { manufacturer: "Dell", model: "Latitude" },
+          network: { ipAddresses: [], macAddresses: [] },
+          devices: [
+            { deviceId: dev.vendorId, user: { userPrincipal: dev.userUpn } },
+            { deviceId: "x", user: { userPrincipal: "other@globex.example" } },
+          ],
+        },
       },
     });
-    const find = async (q: string) => { const r = readAssetTable({ q }); return listAssets(t.db, tenantId, r.state, r.type); };
+    const find = async (q: string) => {
+      const r = readAssetTable({ q });
+      return listAssets(t.db, tenantId, r.state, r.type);
+    };
     expect((await find("10.0.0.7")).rows.map((r) => r.machineName)).toEqual(["WS-0001"]);
     expect((await find("10.0.0.70")).total).toBe(0);
     expect((await find("02-00-0A-0B-0C-0D")).rows[0]!.hardware).toMatchObject({ manufacturer: "Dell" });
@@ -182,7 +218,9 @@ describe("users and assets", () => {
 describe("the overview charts", () => {
   it("counts by type, assurance and last heard, and the stale count at each sync", async () => {
     for (const at of ["2026-10-01T00:00:00Z", "2026-10-20T00:00:00Z"]) {
-      await t.db.syncRun.create({ data: { tenantId, vendor: "truu", trigger: "schedule", status: "succeeded", finishedAt: new Date(at) } });
+      await t.db.syncRun.create({
+        data: { tenantId, vendor: "truu", trigger: "schedule", status: "succeeded", finishedAt: new Date(at) },
+      });
     }
     const c = await truuCharts(t.db, tenantId);
     const total = await live();
@@ -195,7 +233,8 @@ describe("the overview charts", () => {
     const at = new Date("2026-10-20T00:00:00Z");
     const expected = await t.db.truuDevice.count({
       where: {
-        tenantId, AND: [
+        tenantId,
+        AND: [
           { OR: [{ createdAtVendor: null }, { createdAtVendor: { lte: at } }] },
           { OR: [{ deletedAt: null }, { deletedAt: { gt: at } }] },
           { OR: [{ lastHeardFrom: null }, { lastHeardFrom: { lt: new Date(at.getTime() - 30 * 86_400_000) } }] },

@@ -18,7 +18,11 @@ export async function cacheResourceDetail(db: Db, tenantId: string, detail: Reso
   if (!access.pageInfo.hasNextPage) {
     await db.vendorEdge.updateMany({
       where: {
-        tenantId, vendor: "twingate", kind: "resource_access", fromId: detail.id, deletedAt: null,
+        tenantId,
+        vendor: "twingate",
+        kind: "resource_access",
+        fromId: detail.id,
+        deletedAt: null,
         toId: { notIn: grants.map((g) => g.principal.id) },
       },
       data: { deletedAt: new Date() },
@@ -28,20 +32,31 @@ export async function cacheResourceDetail(db: Db, tenantId: string, detail: Reso
 
 /** The cached grants a principal (group or service account) holds, as the sync stored them. */
 export async function cachedGrantsOf(db: Db, tenantId: string, principalId: string): Promise<AccessGrant[]> {
-  const rows = await db.vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "resource_access", toId: principalId, deletedAt: null } });
+  const rows = await db.vendorEdge.findMany({
+    where: { tenantId, vendor: "twingate", kind: "resource_access", toId: principalId, deletedAt: null },
+  });
   return rows.map((r) => r.raw as unknown as AccessGrant);
 }
 
 /** The cached grants on one resource. */
 export async function cachedGrantsOn(db: Db, tenantId: string, resourceId: string): Promise<AccessGrant[]> {
-  const rows = await db.vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "resource_access", fromId: resourceId, deletedAt: null } });
+  const rows = await db.vendorEdge.findMany({
+    where: { tenantId, vendor: "twingate", kind: "resource_access", fromId: resourceId, deletedAt: null },
+  });
   return rows.map((r) => r.raw as unknown as AccessGrant);
 }
 
-export async function cacheDeleteGrants(db: Db, tenantId: string, where: { resourceId?: string; principalId?: string; resourceIds?: string[] }) {
+export async function cacheDeleteGrants(
+  db: Db,
+  tenantId: string,
+  where: { resourceId?: string; principalId?: string; resourceIds?: string[] },
+) {
   await db.vendorEdge.updateMany({
     where: {
-      tenantId, vendor: "twingate", kind: "resource_access", deletedAt: null,
+      tenantId,
+      vendor: "twingate",
+      kind: "resource_access",
+      deletedAt: null,
       ...(where.resourceId ? { fromId: where.resourceId } : {}),
       ...(where.resourceIds ? { fromId: { in: where.resourceIds } } : {}),
       ...(where.principalId ? { toId: where.principalId } : {}),

@@ -53,15 +53,31 @@ export async function cacheWrite<T>(db: Tx, tenantId: string, target: SyncTarget
       return;
     case "VendorObject":
       await db.vendorObject.upsert({
-        where: { tenantId_vendor_kind_vendorId: { tenantId, vendor: "twingate", kind: target.kind, vendorId: row.vendorId } },
-        create: { tenantId, vendor: "twingate", kind: target.kind, vendorId: row.vendorId, ...data } as Prisma.VendorObjectUncheckedCreateInput,
+        where: {
+          tenantId_vendor_kind_vendorId: { tenantId, vendor: "twingate", kind: target.kind, vendorId: row.vendorId },
+        },
+        create: {
+          tenantId,
+          vendor: "twingate",
+          kind: target.kind,
+          vendorId: row.vendorId,
+          ...data,
+        } as Prisma.VendorObjectUncheckedCreateInput,
         update: data as Prisma.VendorObjectUncheckedUpdateInput,
       });
       return;
     case "VendorEdge":
       await db.vendorEdge.upsert({
-        where: { tenantId_vendor_kind_vendorId: { tenantId, vendor: "twingate", kind: target.kind, vendorId: row.vendorId } },
-        create: { tenantId, vendor: "twingate", kind: target.kind, vendorId: row.vendorId, ...data } as Prisma.VendorEdgeUncheckedCreateInput,
+        where: {
+          tenantId_vendor_kind_vendorId: { tenantId, vendor: "twingate", kind: target.kind, vendorId: row.vendorId },
+        },
+        create: {
+          tenantId,
+          vendor: "twingate",
+          kind: target.kind,
+          vendorId: row.vendorId,
+          ...data,
+        } as Prisma.VendorEdgeUncheckedCreateInput,
         update: data as Prisma.VendorEdgeUncheckedUpdateInput,
       });
       return;
@@ -71,15 +87,35 @@ export async function cacheWrite<T>(db: Tx, tenantId: string, target: SyncTarget
 }
 
 /** Marks cache rows deleted, as the sync does for what the vendor no longer lists. */
-export async function cacheDelete(db: Tx, tenantId: string, target: SyncTarget<never>, vendorIds: string[]): Promise<void> {
+export async function cacheDelete(
+  db: Tx,
+  tenantId: string,
+  target: SyncTarget<never>,
+  vendorIds: string[],
+): Promise<void> {
   if (!vendorIds.length) return;
   const now = new Date();
   const where = { tenantId, vendorId: { in: vendorIds }, deletedAt: null };
   switch (target.table) {
-    case "TwingateUser": await db.twingateUser.updateMany({ where, data: { deletedAt: now } }); return;
-    case "TwingateDevice": await db.twingateDevice.updateMany({ where, data: { deletedAt: now } }); return;
-    case "VendorObject": await db.vendorObject.updateMany({ where: { ...where, vendor: "twingate", kind: target.kind }, data: { deletedAt: now } }); return;
-    case "VendorEdge": await db.vendorEdge.updateMany({ where: { ...where, vendor: "twingate", kind: target.kind }, data: { deletedAt: now } }); return;
-    default: throw new Error(`the Twingate console does not write ${target.table}`);
+    case "TwingateUser":
+      await db.twingateUser.updateMany({ where, data: { deletedAt: now } });
+      return;
+    case "TwingateDevice":
+      await db.twingateDevice.updateMany({ where, data: { deletedAt: now } });
+      return;
+    case "VendorObject":
+      await db.vendorObject.updateMany({
+        where: { ...where, vendor: "twingate", kind: target.kind },
+        data: { deletedAt: now },
+      });
+      return;
+    case "VendorEdge":
+      await db.vendorEdge.updateMany({
+        where: { ...where, vendor: "twingate", kind: target.kind },
+        data: { deletedAt: now },
+      });
+      return;
+    default:
+      throw new Error(`the Twingate console does not write ${target.table}`);
   }
 }

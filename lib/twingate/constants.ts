@@ -4,7 +4,11 @@ export const TWINGATE_ROLES = ["MEMBER", "SUPPORT", "DEVOPS", "ACCESS_REVIEWER",
 export type TwingateRole = (typeof TWINGATE_ROLES)[number];
 
 export const ROLE_LABEL: Record<TwingateRole, string> = {
-  MEMBER: "Member", SUPPORT: "Support", DEVOPS: "DevOps", ACCESS_REVIEWER: "Access reviewer", ADMIN: "Admin",
+  MEMBER: "Member",
+  SUPPORT: "Support",
+  DEVOPS: "DevOps",
+  ACCESS_REVIEWER: "Access reviewer",
+  ADMIN: "Admin",
 };
 
 export const USER_STATES = ["ACTIVE", "DISABLED", "PENDING"] as const;

@@ -19,4 +19,3 @@ export async function cachedDevice(db: Tx, tenantId: string, vendorId: string) {
   if (!d) throw new ActionError("No such Twingate device in this tenant's cache. Sync Twingate and try again.");
   return d;
 }
-

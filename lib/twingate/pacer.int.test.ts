@@ -27,7 +27,9 @@ describe("ConsolePacer", () => {
     const started = Date.now();
     const err = await new ConsolePacer(t.db, "tenant-1", 1_000).acquire("write").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ActionError);
-    expect((err as Error).message).toMatch(/Twingate allows 20 writes a minute .* Nothing was changed at Twingate; try again in about \d+ s\./);
+    expect((err as Error).message).toMatch(
+      /Twingate allows 20 writes a minute .* Nothing was changed at Twingate; try again in about \d+ s\./,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
 
     // Reads have their own budget, and another tenant's token is not affected.

@@ -1,6 +1,6 @@
-import type { Db } from "../db/client";
-import { TWINGATE_LIMITS, type PaceKind, type Pacer } from "../vendors/twingate/pacer";
 import { ActionError } from "../actions/result";
+import type { Db } from "../db/client";
+import { type PaceKind, type Pacer, TWINGATE_LIMITS } from "../vendors/twingate/pacer";
 
 /** Slack for time on the wire, as the sync's PgPacer uses. */
 const MARGIN_MS = 250;
@@ -20,13 +20,19 @@ export function pacerKey(tenantId: string): string {
  * after a few seconds instead of a spinner for up to a minute.
  */
 export class ConsolePacer implements Pacer {
-  constructor(private readonly db: Db, private readonly tenantId: string, private readonly maxWaitMs = MAX_WAIT_MS) {}
+  constructor(
+    private readonly db: Db,
+    private readonly tenantId: string,
+    private readonly maxWaitMs = MAX_WAIT_MS,
+  ) {}
 
   async acquire(kind: PaceKind): Promise<void> {
     const { limit, windowMs } = TWINGATE_LIMITS[kind];
     const started = Date.now();
     for (;;) {
-      const rows = await this.db.$queryRaw<{ wait: number }[]>`SELECT pacer_try_grant(${`${pacerKey(this.tenantId)}:${kind}`}, ${limit}::int, ${windowMs + MARGIN_MS}::float8) AS wait`;
+      const rows = await this.db.$queryRaw<
+        { wait: number }[]
+      >`SELECT pacer_try_grant(${`${pacerKey(this.tenantId)}:${kind}`}, ${limit}::int, ${windowMs + MARGIN_MS}::float8) AS wait`;
       const wait = Number(rows[0]?.wait ?? 0);
       if (wait <= 0) return;
       if (Date.now() - started + wait > this.maxWaitMs) {

@@ -26,31 +26,56 @@ export interface TwingateUserRow {
   devices: number;
 }
 
-export async function listTwingateUsers(db: Db, tenantId: string, s: TableState<UserSort>, f: { state?: (typeof USER_STATES)[number]; role?: TwingateRole; type?: "MANUAL" | "SYNCED" }) {
+export async function listTwingateUsers(
+  db: Db,
+  tenantId: string,
+  s: TableState<UserSort>,
+  f: { state?: (typeof USER_STATES)[number]; role?: TwingateRole; type?: "MANUAL" | "SYNCED" },
+) {
   const where: Prisma.TwingateUserWhereInput = {
-    tenantId, ...live,
+    tenantId,
+    ...live,
     ...(s.q ? { OR: [{ email: contains(s.q) }, { firstName: contains(s.q) }, { lastName: contains(s.q) }] } : {}),
-    ...(f.state ? { state: f.state } : {}), ...(f.role ? { role: f.role } : {}), ...(f.type ? { type: f.type } : {}),
+    ...(f.state ? { state: f.state } : {}),
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.type ? { type: f.type } : {}),
   };
   const dir = order(s.dir);
   const orderBy: Prisma.TwingateUserOrderByWithRelationInput[] = {
-    email: [{ emailNorm: dir }], name: [{ lastName: dir }, { firstName: dir }], state: [{ state: dir }], role: [{ role: dir }], created: [{ createdAtVendor: dir }],
+    email: [{ emailNorm: dir }],
+    name: [{ lastName: dir }, { firstName: dir }],
+    state: [{ state: dir }],
+    role: [{ role: dir }],
+    created: [{ createdAtVendor: dir }],
   }[s.sort];
   const { skip, take } = pageWindow(s);
   const [rows, total] = await Promise.all([
     db.twingateUser.findMany({ where, orderBy: [...orderBy, { emailNorm: "asc" }], skip, take }),
     db.twingateUser.count({ where }),
   ]);
-  const counts = rows.length ? await db.twingateDevice.groupBy({
-    by: ["userVendorId"], where: { tenantId, ...live, userVendorId: { in: rows.map((r) => r.vendorId) } }, _count: { _all: true },
-  }) : [];
+  const counts = rows.length
+    ? await db.twingateDevice.groupBy({
+        by: ["userVendorId"],
+        where: { tenantId, ...live, userVendorId: { in: rows.map((r) => r.vendorId) } },
+        _count: { _all: true },
+      })
+    : [];
   const byUser = new Map(counts.map((c) => [c.userVendorId, c._count._all]));
   return {
     total,
-    rows: rows.map((r): TwingateUserRow => ({
-      vendorId: r.vendorId, email: r.email, firstName: r.firstName, lastName: r.lastName, state: r.state, role: r.role, type: r.type,
-      createdAtVendor: r.createdAtVendor?.toISOString() ?? null, devices: byUser.get(r.vendorId) ?? 0,
-    })),
+    rows: rows.map(
+      (r): TwingateUserRow => ({
+        vendorId: r.vendorId,
+        email: r.email,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        state: r.state,
+        role: r.role,
+        type: r.type,
+        createdAtVendor: r.createdAtVendor?.toISOString() ?? null,
+        devices: byUser.get(r.vendorId) ?? 0,
+      }),
+    ),
   };
 }
 
@@ -73,18 +98,37 @@ export interface TwingateDeviceRow {
   lastSuccessfulLoginAt: string | null;
 }
 
-export async function listTwingateDevices(db: Db, tenantId: string, s: TableState<DeviceSort>, f: { state?: (typeof DEVICE_STATES)[number]; trusted?: "yes" | "no"; user?: string }) {
+export async function listTwingateDevices(
+  db: Db,
+  tenantId: string,
+  s: TableState<DeviceSort>,
+  f: { state?: (typeof DEVICE_STATES)[number]; trusted?: "yes" | "no"; user?: string },
+) {
   const where: Prisma.TwingateDeviceWhereInput = {
-    tenantId, ...live,
-    ...(s.q ? { OR: [{ name: contains(s.q) }, { hostname: contains(s.q) }, { serialNumber: contains(s.q) }, { userEmailNorm: contains(s.q) }] } : {}),
+    tenantId,
+    ...live,
+    ...(s.q
+      ? {
+          OR: [
+            { name: contains(s.q) },
+            { hostname: contains(s.q) },
+            { serialNumber: contains(s.q) },
+            { userEmailNorm: contains(s.q) },
+          ],
+        }
+      : {}),
     ...(f.state ? { activeState: f.state } : {}),
     ...(f.trusted ? { isTrusted: f.trusted === "yes" } : {}),
     ...(f.user ? { userVendorId: f.user } : {}),
   };
   const dir = order(s.dir);
   const orderBy: Prisma.TwingateDeviceOrderByWithRelationInput[] = {
-    name: [{ name: dir }], user: [{ userEmailNorm: dir }], state: [{ activeState: dir }], trusted: [{ isTrusted: dir }],
-    os: [{ osName: dir }, { osVersion: dir }], login: [{ lastSuccessfulLoginAt: { sort: dir, nulls: "last" as const } }],
+    name: [{ name: dir }],
+    user: [{ userEmailNorm: dir }],
+    state: [{ activeState: dir }],
+    trusted: [{ isTrusted: dir }],
+    os: [{ osName: dir }, { osVersion: dir }],
+    login: [{ lastSuccessfulLoginAt: { sort: dir, nulls: "last" as const } }],
   }[s.sort];
   const { skip, take } = pageWindow(s);
   const [rows, total] = await Promise.all([
@@ -93,11 +137,23 @@ export async function listTwingateDevices(db: Db, tenantId: string, s: TableStat
   ]);
   return {
     total,
-    rows: rows.map((r): TwingateDeviceRow => ({
-      vendorId: r.vendorId, name: r.name, hostname: r.hostname, serialNumber: r.serialNumber, userEmail: r.userEmailNorm, userVendorId: r.userVendorId,
-      activeState: r.activeState, isTrusted: r.isTrusted, deviceType: r.deviceType, osName: r.osName, osVersion: r.osVersion,
-      clientVersion: r.clientVersion, lastSuccessfulLoginAt: r.lastSuccessfulLoginAt?.toISOString() ?? null,
-    })),
+    rows: rows.map(
+      (r): TwingateDeviceRow => ({
+        vendorId: r.vendorId,
+        name: r.name,
+        hostname: r.hostname,
+        serialNumber: r.serialNumber,
+        userEmail: r.userEmailNorm,
+        userVendorId: r.userVendorId,
+        activeState: r.activeState,
+        isTrusted: r.isTrusted,
+        deviceType: r.deviceType,
+        osName: r.osName,
+        osVersion: r.osVersion,
+        clientVersion: r.clientVersion,
+        lastSuccessfulLoginAt: r.lastSuccessfulLoginAt?.toISOString() ?? null,
+      }),
+    ),
   };
 }
 
@@ -109,10 +165,24 @@ export interface TwingateObject<A = Record<string, unknown>, R = Record<string, 
   raw: R;
 }
 
-const asObject = <A, R>(o: { vendorId: string; name: string | null; attributes: unknown; raw: unknown }): TwingateObject<A, R> =>
-  ({ vendorId: o.vendorId, name: o.name ?? "", attributes: (o.attributes ?? {}) as A, raw: (o.raw ?? {}) as R });
+const asObject = <A, R>(o: {
+  vendorId: string;
+  name: string | null;
+  attributes: unknown;
+  raw: unknown;
+}): TwingateObject<A, R> => ({
+  vendorId: o.vendorId,
+  name: o.name ?? "",
+  attributes: (o.attributes ?? {}) as A,
+  raw: (o.raw ?? {}) as R,
+});
 
-export async function listObjects<A = Record<string, unknown>, R = Record<string, unknown>>(db: Db, tenantId: string, kind: string, q = ""): Promise<TwingateObject<A, R>[]> {
+export async function listObjects<A = Record<string, unknown>, R = Record<string, unknown>>(
+  db: Db,
+  tenantId: string,
+  kind: string,
+  q = "",
+): Promise<TwingateObject<A, R>[]> {
   const rows = await db.vendorObject.findMany({
     where: { tenantId, vendor: "twingate", kind, ...live, ...(q ? { name: contains(q) } : {}) },
     orderBy: [{ name: "asc" }, { vendorId: "asc" }],
@@ -121,14 +191,28 @@ export async function listObjects<A = Record<string, unknown>, R = Record<string
   return rows.map((r) => asObject<A, R>(r));
 }
 
-export async function getObject<A = Record<string, unknown>, R = Record<string, unknown>>(db: Db, tenantId: string, kind: string, vendorId: string): Promise<TwingateObject<A, R> | null> {
+export async function getObject<A = Record<string, unknown>, R = Record<string, unknown>>(
+  db: Db,
+  tenantId: string,
+  kind: string,
+  vendorId: string,
+): Promise<TwingateObject<A, R> | null> {
   const r = await db.vendorObject.findFirst({ where: { tenantId, vendor: "twingate", kind, vendorId, ...live } });
   return r ? asObject<A, R>(r) : null;
 }
 
 /** Edge counts by one end, e.g. members per group. */
-export async function edgeCounts(db: Db, tenantId: string, kind: string, by: "fromId" | "toId"): Promise<Map<string, number>> {
-  const rows = await db.vendorEdge.groupBy({ by: [by], where: { tenantId, vendor: "twingate", kind, ...live }, _count: { _all: true } });
+export async function edgeCounts(
+  db: Db,
+  tenantId: string,
+  kind: string,
+  by: "fromId" | "toId",
+): Promise<Map<string, number>> {
+  const rows = await db.vendorEdge.groupBy({
+    by: [by],
+    where: { tenantId, vendor: "twingate", kind, ...live },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [(r as Record<string, unknown>)[by] as string, r._count._all]));
 }
 
@@ -137,7 +221,16 @@ export const MEMBERS_SHOWN = 500;
 
 export async function groupMembers(db: Db, tenantId: string, groupId: string) {
   const [rows, total] = await Promise.all([
-    db.$queryRaw<{ vendorId: string; email: string; firstName: string | null; lastName: string | null; state: string; type: string | null }[]>`
+    db.$queryRaw<
+      {
+        vendorId: string;
+        email: string;
+        firstName: string | null;
+        lastName: string | null;
+        state: string;
+        type: string | null;
+      }[]
+    >`
       SELECT u."vendorId", u.email, u."firstName", u."lastName", u.state, u.type
       FROM "VendorEdge" e JOIN "TwingateUser" u ON u."tenantId" = e."tenantId" AND u."vendorId" = e."toId" AND u."deletedAt" IS NULL
       WHERE e."tenantId" = ${tenantId} AND e.vendor = 'twingate' AND e.kind = 'group_member' AND e."fromId" = ${groupId} AND e."deletedAt" IS NULL
@@ -151,7 +244,9 @@ export async function groupMembers(db: Db, tenantId: string, groupId: string) {
 export async function groupCandidates(db: Db, tenantId: string, groupId: string, q: string) {
   if (!q) return [];
   const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db.$queryRaw<{ vendorId: string; email: string; firstName: string | null; lastName: string | null; state: string }[]>`
+  return db.$queryRaw<
+    { vendorId: string; email: string; firstName: string | null; lastName: string | null; state: string }[]
+  >`
     SELECT u."vendorId", u.email, u."firstName", u."lastName", u.state FROM "TwingateUser" u
     WHERE u."tenantId" = ${tenantId} AND u."deletedAt" IS NULL
       AND (u."emailNorm" LIKE ${like} OR lower(u."firstName") LIKE ${like} OR lower(u."lastName") LIKE ${like})
@@ -161,22 +256,39 @@ export async function groupCandidates(db: Db, tenantId: string, groupId: string,
 }
 
 export async function grantsOn(db: Db, tenantId: string, resourceId: string): Promise<AccessGrant[]> {
-  const rows = await db.vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "resource_access", fromId: resourceId, ...live } });
-  return rows.map((r) => r.raw as unknown as AccessGrant).sort((a, b) => a.principal.name.localeCompare(b.principal.name));
+  const rows = await db.vendorEdge.findMany({
+    where: { tenantId, vendor: "twingate", kind: "resource_access", fromId: resourceId, ...live },
+  });
+  return rows
+    .map((r) => r.raw as unknown as AccessGrant)
+    .sort((a, b) => a.principal.name.localeCompare(b.principal.name));
 }
 
 export async function grantsOf(db: Db, tenantId: string, principalId: string): Promise<AccessGrant[]> {
-  const rows = await db.vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "resource_access", toId: principalId, ...live } });
+  const rows = await db.vendorEdge.findMany({
+    where: { tenantId, vendor: "twingate", kind: "resource_access", toId: principalId, ...live },
+  });
   return rows.map((r) => r.raw as unknown as AccessGrant);
 }
 
 export async function userGroups(db: Db, tenantId: string, userId: string) {
-  const edges = await db.vendorEdge.findMany({ where: { tenantId, vendor: "twingate", kind: "group_member", toId: userId, ...live }, select: { fromId: true } });
-  return db.vendorObject.findMany({ where: { tenantId, vendor: "twingate", kind: "group", ...live, vendorId: { in: edges.map((e) => e.fromId) } }, orderBy: { name: "asc" }, select: { vendorId: true, name: true } });
+  const edges = await db.vendorEdge.findMany({
+    where: { tenantId, vendor: "twingate", kind: "group_member", toId: userId, ...live },
+    select: { fromId: true },
+  });
+  return db.vendorObject.findMany({
+    where: { tenantId, vendor: "twingate", kind: "group", ...live, vendorId: { in: edges.map((e) => e.fromId) } },
+    orderBy: { name: "asc" },
+    select: { vendorId: true, name: true },
+  });
 }
 
 export async function lastTwingateSync(db: Db, tenantId: string) {
-  return db.syncRun.findFirst({ where: { tenantId, vendor: "twingate", status: "succeeded" }, orderBy: { finishedAt: "desc" }, select: { finishedAt: true } });
+  return db.syncRun.findFirst({
+    where: { tenantId, vendor: "twingate", status: "succeeded" },
+    orderBy: { finishedAt: "desc" },
+    select: { finishedAt: true },
+  });
 }
 
 /** What the Twingate overview counts: users, devices, and the cached objects of each kind (group, resource, …). */

@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { action, ActionError } from "../actions/action";
+import { ActionError, action } from "../actions/action";
 import { requestMeta } from "../auth/session";
 import { db } from "../db";
 import { INVERSES } from "./registry";
@@ -12,7 +12,13 @@ import { undoEvent } from "./undo-event";
  * the undo claim and the audit event are checked and written there.
  */
 export const undoAuditEvent = action(
-  { name: "audit.undo_requested", perm: "console.read", tenant: "global", audited: false, input: z.object({ eventId: z.uuid() }) },
+  {
+    name: "audit.undo_requested",
+    perm: "console.read",
+    tenant: "global",
+    audited: false,
+    input: z.object({ eventId: z.uuid() }),
+  },
   async ({ eventId }, ctx) => {
     const res = await undoEvent(db(), ctx.staff, eventId, INVERSES, await requestMeta());
     if (!res.ok) throw new ActionError(res.error);

@@ -3,7 +3,10 @@ import type { HashedFields } from "../audit/event";
 import { currentActionName } from "../audit/legacy-names";
 
 /** What an inverse needs from the event it undoes: what was done, to what, and the state before. */
-export type UndoableEvent = Pick<HashedFields, "id" | "action" | "tenantId" | "vendor" | "targets" | "before" | "after">;
+export type UndoableEvent = Pick<
+  HashedFields,
+  "id" | "action" | "tenantId" | "vendor" | "targets" | "before" | "after"
+>;
 
 /**
  * How to reverse one kind of audited action: which action to run with which
@@ -13,7 +16,9 @@ export type UndoableEvent = Pick<HashedFields, "id" | "action" | "tenantId" | "v
 export interface Inverse {
   /** Shown on the Undo button, e.g. "Turn MFA back on". */
   label: string;
-  plan: (event: UndoableEvent) => { run: (input: never) => Promise<Result<unknown>>; input: Record<string, unknown> } | null;
+  plan: (
+    event: UndoableEvent,
+  ) => { run: (input: never) => Promise<Result<unknown>>; input: Record<string, unknown> } | null;
 }
 
 export type InverseMap = Record<string, Inverse>;

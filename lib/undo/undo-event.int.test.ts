@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeStaff, makeTenant } from "../../test/factories";
 import { tagAction } from "../actions/action-tag";
-import { runAction, type ActionContext, type ActionDef } from "../actions/run-action";
+import { type ActionContext, type ActionDef, runAction } from "../actions/run-action";
 import type { Staff } from "../auth/staff";
 import type { InverseMap } from "./inverse";
 import { UNDO_REFUSED_ACTION, undoEvent } from "./undo-event";
@@ -28,7 +28,12 @@ afterAll(() => t.drop());
 
 // A reversible local change: renaming a tenant, whose inverse renames it back.
 const Rename = z.object({ tenantId: z.string(), name: z.string(), undoOf: UndoOf });
-const rename: ActionDef<typeof Rename> = { name: "tenant.renamed", perm: "trugrid.user.write", input: Rename, tenant: (i) => i.tenantId };
+const rename: ActionDef<typeof Rename> = {
+  name: "tenant.renamed",
+  perm: "trugrid.user.write",
+  input: Rename,
+  tenant: (i) => i.tenantId,
+};
 const body = async (input: z.output<typeof Rename>, ctx: ActionContext) => {
   const before = await ctx.db.tenant.findUniqueOrThrow({ where: { id: input.tenantId } });
   await ctx.db.tenant.update({ where: { id: input.tenantId }, data: { name: input.name } });
@@ -40,14 +45,22 @@ const body = async (input: z.output<typeof Rename>, ctx: ActionContext) => {
 const retitle: ActionDef<typeof Rename> = { ...rename, name: "tenant.retitled" };
 
 const env = (staff: Staff) => ({
-  db: t.db, staff: async () => staff, meta: async () => ({ ip: "198.51.100.1", userAgent: "vitest" }), inverses: async () => inverses(staff),
+  db: t.db,
+  staff: async () => staff,
+  meta: async () => ({ ip: "198.51.100.1", userAgent: "vitest" }),
+  inverses: async () => inverses(staff),
 });
-const renameAs = (staff: Staff) => tagAction((input: z.input<typeof Rename>) => runAction(rename, body, input, env(staff)), rename as never);
-const retitleAs = (staff: Staff) => tagAction((input: z.input<typeof Rename>) => runAction(retitle, body, input, env(staff)), retitle as never);
+const renameAs = (staff: Staff) =>
+  tagAction((input: z.input<typeof Rename>) => runAction(rename, body, input, env(staff)), rename as never);
+const retitleAs = (staff: Staff) =>
+  tagAction((input: z.input<typeof Rename>) => runAction(retitle, body, input, env(staff)), retitle as never);
 const inverses = (staff: Staff): InverseMap => ({
   "tenant.renamed": {
     label: "Rename back",
-    plan: (e) => ({ run: renameAs(staff) as never, input: { tenantId: e.tenantId, name: (e.before as { name: string }).name } }),
+    plan: (e) => ({
+      run: renameAs(staff) as never,
+      input: { tenantId: e.tenantId, name: (e.before as { name: string }).name },
+    }),
   },
 });
 const nameOf = async (id = tenant.id) => (await t.db.tenant.findUniqueOrThrow({ where: { id } })).name;
@@ -69,7 +82,11 @@ describe("undoEvent", () => {
 
     const again = await undoEvent(t.db, operator, eventId, inverses(operator));
     expect(again).toMatchObject({ ok: false, error: expect.stringMatching(/^Already undone by/) });
-    expect(await lastEvent()).toMatchObject({ action: "tenant.renamed", outcome: "denied", reason: expect.stringMatching(/already undone/) });
+    expect(await lastEvent()).toMatchObject({
+      action: "tenant.renamed",
+      outcome: "denied",
+      reason: expect.stringMatching(/already undone/),
+    });
     expect(await nameOf()).toBe("Before");
   });
 
@@ -101,7 +118,11 @@ describe("a forged undoOf", () => {
     const forged = await renameAs(operator)({ tenantId: tenant.id, name: "Before", undoOf: theirs });
     expect(forged).toEqual({ ok: false, error: "Not found." });
     const ev = await lastEvent();
-    expect(ev).toMatchObject({ outcome: "denied", actorId: operator.id, reason: expect.stringMatching(/not in the caller's audit scope/) });
+    expect(ev).toMatchObject({
+      outcome: "denied",
+      actorId: operator.id,
+      reason: expect.stringMatching(/not in the caller's audit scope/),
+    });
     expect(ev.targets).not.toContainEqual(expect.objectContaining({ type: "audit_event", id: theirs }));
     expect(await undoEvent(t.db, outsider, theirs, inverses(outsider))).toMatchObject({ ok: true });
     expect(await nameOf(other.id)).toBe("Other");
@@ -111,7 +132,11 @@ describe("a forged undoOf", () => {
     const eventId = await renamed(operator, "Retitle me");
     const forged = await retitleAs(operator)({ tenantId: tenant.id, name: "Kept", undoOf: eventId });
     expect(forged).toMatchObject({ ok: false });
-    expect(await lastEvent()).toMatchObject({ action: "tenant.retitled", outcome: "denied", reason: expect.stringMatching(/whose inverse is tenant.renamed/) });
+    expect(await lastEvent()).toMatchObject({
+      action: "tenant.retitled",
+      outcome: "denied",
+      reason: expect.stringMatching(/whose inverse is tenant.renamed/),
+    });
     expect(await nameOf()).toBe("Retitle me");
     expect(await undoEvent(t.db, operator, eventId, inverses(operator))).toMatchObject({ ok: true });
   });
@@ -120,7 +145,10 @@ describe("a forged undoOf", () => {
     const eventId = await renamed(operator, "Exact");
     const forged = await renameAs(operator)({ tenantId: tenant.id, name: "Something else", undoOf: eventId });
     expect(forged).toMatchObject({ ok: false, error: "This event cannot be undone this way." });
-    expect(await lastEvent()).toMatchObject({ outcome: "denied", reason: expect.stringMatching(/does not match the recorded inverse/) });
+    expect(await lastEvent()).toMatchObject({
+      outcome: "denied",
+      reason: expect.stringMatching(/does not match the recorded inverse/),
+    });
     expect(await nameOf()).toBe("Exact");
   });
 
@@ -137,7 +165,10 @@ describe("a forged undoOf", () => {
 describe("two undos of one event at once", () => {
   it("only one runs", async () => {
     const eventId = await renamed(operator, "Raced");
-    const results = await Promise.all([undoEvent(t.db, operator, eventId, inverses(operator)), undoEvent(t.db, operator, eventId, inverses(operator))]);
+    const results = await Promise.all([
+      undoEvent(t.db, operator, eventId, inverses(operator)),
+      undoEvent(t.db, operator, eventId, inverses(operator)),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ error: expect.stringMatching(/Already undone/) });
   });

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/record";
 import { auditScope } from "../audit/scope";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
-import { inverseFor, type InverseMap } from "./inverse";
+import { type InverseMap, inverseFor } from "./inverse";
 
 /** The audit name of an undo refused before any inverse could run (no such event in scope, nothing to undo). */
 export const UNDO_REFUSED_ACTION = "audit.undo_refused";
@@ -15,19 +15,35 @@ export const UNDO_REFUSED_ACTION = "audit.undo_refused";
  * refused here, before there is an inverse to run, is recorded as denied.
  */
 export async function undoEvent(
-  db: Db, staff: Staff, eventId: string, inverses: InverseMap, meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+  db: Db,
+  staff: Staff,
+  eventId: string,
+  inverses: InverseMap,
+  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
 ): Promise<Result<unknown>> {
   const event = await db.auditEvent.findFirst({ where: { AND: [{ id: eventId }, auditScope(staff)] } });
   const inverse = event ? inverseFor(inverses, event.action) : undefined;
   const plan = event?.outcome === "success" ? inverse?.plan(event) : undefined;
   if (!event || !plan) {
-    const reason = !event ? "the event is not in the caller's audit scope" : event.outcome !== "success" ? `the event's outcome is ${event.outcome}` : `${event.action} has no inverse for what it recorded`;
+    const reason = !event
+      ? "the event is not in the caller's audit scope"
+      : event.outcome !== "success"
+        ? `the event's outcome is ${event.outcome}`
+        : `${event.action} has no inverse for what it recorded`;
     await recordAudit(db, {
-      action: UNDO_REFUSED_ACTION, actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta, outcome: "denied", reason,
-      tenantId: event?.tenantId ?? null, targets: [{ type: "audit_event", id: eventId }],
+      action: UNDO_REFUSED_ACTION,
+      actor: { id: staff.id, email: staff.email, name: staff.name },
+      ...meta,
+      outcome: "denied",
+      reason,
+      tenantId: event?.tenantId ?? null,
+      targets: [{ type: "audit_event", id: eventId }],
     });
-    if (!event || event.outcome !== "success") return { ok: false, error: "Not found." };
-    return { ok: false, error: inverse ? "This event does not hold what is needed to undo it." : "This event cannot be undone." };
+    if (event?.outcome !== "success") return { ok: false, error: "Not found." };
+    return {
+      ok: false,
+      error: inverse ? "This event does not hold what is needed to undo it." : "This event cannot be undone.",
+    };
   }
   return plan.run({ ...plan.input, undoOf: eventId } as never);
 }

@@ -5,7 +5,7 @@ import { auditScope } from "../audit/scope";
 import type { Staff } from "../auth/staff";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { inverseFor, type InverseMap } from "./inverse";
+import { type InverseMap, inverseFor } from "./inverse";
 import { UNDO_TARGET_TYPE } from "./undo-of";
 
 /** Serialises undos of one event, so two at once cannot both pass the "not yet undone" check. */
@@ -32,17 +32,32 @@ export async function verifyUndoOf(
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${UNDO_LOCK_SPACE}::int, hashtext(${undoOf}))`;
   const event = await tx.auditEvent.findFirst({ where: { AND: [{ id: undoOf }, auditScope(staff)] } });
   if (!event) return refuse("Not found.", `undo of event ${undoOf}, which is not in the caller's audit scope`);
-  if (event.tenantId !== call.tenantId) return refuse("Not found.", `undo of event ${undoOf} of tenant ${event.tenantId ?? "(none)"} called for tenant ${call.tenantId ?? "(none)"}`);
-  if (event.outcome !== "success") return refuse("This event cannot be undone.", `undo of event ${undoOf}, whose outcome is ${event.outcome}`);
+  if (event.tenantId !== call.tenantId)
+    return refuse(
+      "Not found.",
+      `undo of event ${undoOf} of tenant ${event.tenantId ?? "(none)"} called for tenant ${call.tenantId ?? "(none)"}`,
+    );
+  if (event.outcome !== "success")
+    return refuse("This event cannot be undone.", `undo of event ${undoOf}, whose outcome is ${event.outcome}`);
   const plan = inverseFor(inverses, event.action)?.plan(event);
-  if (!plan) return refuse("This event cannot be undone.", `undo of event ${undoOf} (${event.action}), which has no inverse for what it recorded`);
+  if (!plan)
+    return refuse(
+      "This event cannot be undone.",
+      `undo of event ${undoOf} (${event.action}), which has no inverse for what it recorded`,
+    );
   const inverseAction = actionNameOf(plan.run);
   if (inverseAction !== call.action) {
-    return refuse("This event cannot be undone this way.", `${call.action} named as the undo of ${event.action} (event ${undoOf}), whose inverse is ${inverseAction ?? "unnamed"}`);
+    return refuse(
+      "This event cannot be undone this way.",
+      `${call.action} named as the undo of ${event.action} (event ${undoOf}), whose inverse is ${inverseAction ?? "unnamed"}`,
+    );
   }
   const expected = call.schema.safeParse({ ...plan.input, undoOf });
   if (!expected.success || canonicalJson(expected.data) !== canonicalJson(call.input)) {
-    return refuse("This event cannot be undone this way.", `the input does not match the recorded inverse of event ${undoOf}`);
+    return refuse(
+      "This event cannot be undone this way.",
+      `the input does not match the recorded inverse of event ${undoOf}`,
+    );
   }
   const earlier = await undoneBy(tx, undoOf);
   if (earlier) return refuse(earlier, `event ${undoOf} is already undone or being undone`);
@@ -52,15 +67,22 @@ export async function verifyUndoOf(
 /** Who undid the event (or is undoing it: an intent with no outcome yet), as the message to show; null when nobody. */
 async function undoneBy(tx: Db | Prisma.TransactionClient, eventId: string): Promise<string | null> {
   const links = await tx.auditEvent.findMany({
-    where: { outcome: { in: ["success", "pending"] }, targets: { array_contains: [{ type: UNDO_TARGET_TYPE, id: eventId }] } },
+    where: {
+      outcome: { in: ["success", "pending"] },
+      targets: { array_contains: [{ type: UNDO_TARGET_TYPE, id: eventId }] },
+    },
     select: { id: true, outcome: true, at: true, actorName: true },
     orderBy: { seq: "asc" },
   });
   const done = links.find((l) => l.outcome === "success");
-  if (done) return `Already undone by ${done.actorName ?? "someone"} at ${done.at.toISOString().replace("T", " ").slice(0, 19)} UTC.`;
+  if (done)
+    return `Already undone by ${done.actorName ?? "someone"} at ${done.at.toISOString().replace("T", " ").slice(0, 19)} UTC.`;
   const pending = links.filter((l) => l.outcome === "pending").map((l) => l.id);
   if (!pending.length) return null;
-  const settled = await tx.auditEvent.findMany({ where: { correlationId: { in: pending } }, select: { correlationId: true } });
+  const settled = await tx.auditEvent.findMany({
+    where: { correlationId: { in: pending } },
+    select: { correlationId: true },
+  });
   const open = pending.filter((id) => !settled.some((s) => s.correlationId === id));
   return open.length ? "An undo of this event is already in progress." : null;
 }

@@ -20,11 +20,21 @@ describe("baseUrlRefusal", () => {
   });
 
   it("never takes a private, link-local or reserved address literal unless listed", () => {
-    for (const u of ["https://10.0.0.5", "https://169.254.169.254/latest", "https://192.168.1.1", "https://[fd00::1]", "https://[fe80::1]", "https://0.0.0.0", "https://[::ffff:10.0.0.1]"]) {
+    for (const u of [
+      "https://10.0.0.5",
+      "https://169.254.169.254/latest",
+      "https://192.168.1.1",
+      "https://[fd00::1]",
+      "https://[fe80::1]",
+      "https://0.0.0.0",
+      "https://[::ffff:10.0.0.1]",
+    ]) {
       expect(baseUrlRefusal(u, demo), u).toMatch(/must not be a/);
     }
     expect(baseUrlRefusal("https://93.184.216.34", prod)).toBeNull();
-    expect(baseUrlRefusal("https://10.0.0.5", { ...prod, CONSOLE_VENDOR_URL_ALLOWLIST: "https://10.0.0.5" })).toBeNull();
+    expect(
+      baseUrlRefusal("https://10.0.0.5", { ...prod, CONSOLE_VENDOR_URL_ALLOWLIST: "https://10.0.0.5" }),
+    ).toBeNull();
   });
 
   it("refuses credentials, queries and other schemes in the URL", () => {
@@ -35,7 +45,10 @@ describe("baseUrlRefusal", () => {
   });
 
   it("with an allow-list, takes only the listed origins", () => {
-    const env = { ...prod, CONSOLE_VENDOR_URL_ALLOWLIST: "https://*.twingate.com, https://console.jumpcloud.com, http://10.0.0.5:8080" };
+    const env = {
+      ...prod,
+      CONSOLE_VENDOR_URL_ALLOWLIST: "https://*.twingate.com, https://console.jumpcloud.com, http://10.0.0.5:8080",
+    };
     expect(baseUrlRefusal("https://acme.twingate.com", env)).toBeNull();
     expect(baseUrlRefusal("https://a.b.twingate.com", env)).toBeNull();
     expect(baseUrlRefusal("https://twingate.com.evil.example", env)).toMatch(/list/);

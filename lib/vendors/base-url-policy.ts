@@ -26,11 +26,15 @@ export function baseUrlRefusal(raw: string, env: Record<string, string | undefin
   if (url.search || url.hash) return "must not have a query or fragment";
   const allowList = parseAllowList(env.CONSOLE_VENDOR_URL_ALLOWLIST);
   if (allowList.length) {
-    return allowList.some((entry) => originMatches(url, entry)) ? null : `is not on this console's list of vendor addresses (CONSOLE_VENDOR_URL_ALLOWLIST)`;
+    return allowList.some((entry) => originMatches(url, entry))
+      ? null
+      : `is not on this console's list of vendor addresses (CONSOLE_VENDOR_URL_ALLOWLIST)`;
   }
-  if (isLoopback(url.hostname)) return loopbackAllowed(env) ? null : "must be an https URL to the vendor, not this machine";
+  if (isLoopback(url.hostname))
+    return loopbackAllowed(env) ? null : "must be an https URL to the vendor, not this machine";
   const ip = parseIpAddress(url.hostname);
-  if (ip && ip.range() !== "unicast") return `must not be a ${ip.range()} address (list it in CONSOLE_VENDOR_URL_ALLOWLIST if it really is the vendor)`;
+  if (ip && ip.range() !== "unicast")
+    return `must not be a ${ip.range()} address (list it in CONSOLE_VENDOR_URL_ALLOWLIST if it really is the vendor)`;
   return url.protocol === "https:" ? null : "must be an https URL";
 }
 
@@ -55,11 +59,20 @@ interface AllowEntry {
 
 function parseAllowList(raw: string | undefined): AllowEntry[] {
   if (!raw) return [];
-  return raw.split(",").map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const wildcard = /^[a-z]+:\/\/\*\./i.test(entry);
-    const url = new URL(entry.replace("://*.", "://wildcard."));
-    return { protocol: url.protocol, host: wildcard ? url.hostname.slice("wildcard.".length) : url.hostname, port: url.port, wildcard };
-  });
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const wildcard = /^[a-z]+:\/\/\*\./i.test(entry);
+      const url = new URL(entry.replace("://*.", "://wildcard."));
+      return {
+        protocol: url.protocol,
+        host: wildcard ? url.hostname.slice("wildcard.".length) : url.hostname,
+        port: url.port,
+        wildcard,
+      };
+    });
 }
 
 function originMatches(url: URL, entry: AllowEntry): boolean {

@@ -13,10 +13,16 @@ import { connectionTarget } from "./connection-record";
  * the key itself is the account, and nothing is compared.
  */
 export async function refuseAccountOfAnotherTenant(
-  db: Db | Prisma.TransactionClient, tenantId: string, vendor: VendorId, target: { baseUrl: string; settings: Record<string, string | null> },
+  db: Db | Prisma.TransactionClient,
+  tenantId: string,
+  vendor: VendorId,
+  target: { baseUrl: string; settings: Record<string, string | null> },
 ): Promise<void> {
   if (!Object.values(target.settings).some(Boolean)) return;
-  const others = await db.vendorConnection.findMany({ where: { vendor, tenantId: { not: tenantId } }, select: { baseUrl: true, settings: true } });
+  const others = await db.vendorConnection.findMany({
+    where: { vendor, tenantId: { not: tenantId } },
+    select: { baseUrl: true, settings: true },
+  });
   const mine = connectionTarget(vendor, target);
   if (others.some((o) => connectionTarget(vendor, o) === mine)) {
     throw new ActionDenied(

@@ -11,13 +11,21 @@ export function connectionSettings(vendor: VendorId, settings: ConnectionSetting
 }
 
 /** The stored form of a connection: secrets sealed to their row, a masked hint, plain settings. */
-export function connectionRecord(tenantId: string, vendor: VendorId, baseUrl: string, secrets: ConnectionSecrets, settings: ConnectionSettings) {
+export function connectionRecord(
+  tenantId: string,
+  vendor: VendorId,
+  baseUrl: string,
+  secrets: ConnectionSecrets,
+  settings: ConnectionSettings,
+) {
   const kept = connectionSettings(vendor, settings);
   return {
     baseUrl,
     settings: kept as Prisma.InputJsonValue,
     credentials: seal(JSON.stringify(secrets), connectionAad(tenantId, vendor, { baseUrl, settings: kept })),
-    credentialsHint: CONNECTION_FIELDS[vendor].secrets.map((s) => `${s.label}: ${mask(secrets[s.key] ?? "")}`).join("; "),
+    credentialsHint: CONNECTION_FIELDS[vendor].secrets
+      .map((s) => `${s.label}: ${mask(secrets[s.key] ?? "")}`)
+      .join("; "),
   };
 }
 
@@ -28,7 +36,10 @@ export function connectionRecord(tenantId: string, vendor: VendorId, baseUrl: st
  */
 export function connectionTarget(vendor: VendorId, c: { baseUrl: string; settings: unknown }): string {
   const settings = (c.settings ?? {}) as ConnectionSettings;
-  return [c.baseUrl, ...CONNECTION_FIELDS[vendor].settings.map((s) => `${s.key}=${(settings[s.key] ?? "").toLowerCase()}`)].join("\n");
+  return [
+    c.baseUrl,
+    ...CONNECTION_FIELDS[vendor].settings.map((s) => `${s.key}=${(settings[s.key] ?? "").toLowerCase()}`),
+  ].join("\n");
 }
 
 /**
@@ -37,12 +48,20 @@ export function connectionTarget(vendor: VendorId, c: { baseUrl: string; setting
  * behind the console's back, it no longer opens, so it can only ever act
  * where it was entered for.
  */
-export function connectionAad(tenantId: string, vendor: VendorId, target: { baseUrl: string; settings: unknown }): string {
+export function connectionAad(
+  tenantId: string,
+  vendor: VendorId,
+  target: { baseUrl: string; settings: unknown },
+): string {
   return `${tenantId}:${vendor}:${connectionTarget(vendor, target)}`;
 }
 
 /** A stored connection's secrets, opened for the target it has now; null when they were sealed for another one (or with another key). */
-export function openConnectionSecrets(tenantId: string, vendor: VendorId, row: { baseUrl: string; settings: unknown; credentials: string }): ConnectionSecrets | null {
+export function openConnectionSecrets(
+  tenantId: string,
+  vendor: VendorId,
+  row: { baseUrl: string; settings: unknown; credentials: string },
+): ConnectionSecrets | null {
   const text = tryOpen(row.credentials, connectionAad(tenantId, vendor, row));
   return text === null ? null : (JSON.parse(text) as ConnectionSecrets);
 }

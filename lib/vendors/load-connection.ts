@@ -26,10 +26,15 @@ export async function loadConnection(db: Db, tenantId: string, vendor: VendorId)
   const row = await db.vendorConnection.findUnique({ where: { tenantId_vendor: { tenantId, vendor } } });
   if (!row) return null;
   const refusal = baseUrlRefusal(row.baseUrl);
-  if (refusal) throw new CredentialNotSent(`The console does not send ${VENDOR_LABEL[vendor]} credentials to ${row.baseUrl}: the address ${refusal}.`);
+  if (refusal)
+    throw new CredentialNotSent(
+      `The console does not send ${VENDOR_LABEL[vendor]} credentials to ${row.baseUrl}: the address ${refusal}.`,
+    );
   const secrets = openConnectionSecrets(tenantId, vendor, row);
   if (!secrets) {
-    throw new CredentialNotSent(`The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl} and this ${VENDOR_LABEL[vendor]} account; enter them again in Settings.`);
+    throw new CredentialNotSent(
+      `The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl} and this ${VENDOR_LABEL[vendor]} account; enter them again in Settings.`,
+    );
   }
   return {
     tenantId,

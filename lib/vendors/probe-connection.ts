@@ -1,4 +1,4 @@
-import { clientsFor, type ClientTuning } from "./clients";
+import { type ClientTuning, clientsFor } from "./clients";
 import type { OpenConnection } from "./load-connection";
 
 // One cheap, read-only, documented call per vendor that proves the base URL,
@@ -23,7 +23,13 @@ const PROBES: Record<OpenConnection["vendor"], (c: OpenConnection, t: ClientTuni
   },
 };
 
-export async function probeConnection(c: OpenConnection, tuning: ClientTuning = { timeoutMs: 10_000, retry: { retries: 1, minDelayMs: 200, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 } }) {
+export async function probeConnection(
+  c: OpenConnection,
+  tuning: ClientTuning = {
+    timeoutMs: 10_000,
+    retry: { retries: 1, minDelayMs: 200, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 },
+  },
+) {
   const started = performance.now();
   const summary = await PROBES[c.vendor](c, tuning);
   return { summary, ms: Math.round(performance.now() - started) };

@@ -13,7 +13,9 @@ import { connectionAad, legacyConnectionAad, openConnectionSecrets } from "./con
 export async function rebindLegacyCredentials(db: Db): Promise<{ rebound: number; unreadable: number }> {
   let rebound = 0;
   let unreadable = 0;
-  const rows = await db.vendorConnection.findMany({ select: { id: true, tenantId: true, vendor: true, baseUrl: true, settings: true, credentials: true } });
+  const rows = await db.vendorConnection.findMany({
+    select: { id: true, tenantId: true, vendor: true, baseUrl: true, settings: true, credentials: true },
+  });
   for (const row of rows) {
     const vendor = row.vendor as VendorId;
     if (openConnectionSecrets(row.tenantId, vendor, row)) continue;
@@ -24,7 +26,10 @@ export async function rebindLegacyCredentials(db: Db): Promise<{ rebound: number
     }
     const credentials = seal(plain, connectionAad(row.tenantId, vendor, row));
     // Only if nobody saved the row meanwhile (a save seals with the new binding itself).
-    const { count } = await db.vendorConnection.updateMany({ where: { id: row.id, credentials: row.credentials }, data: { credentials } });
+    const { count } = await db.vendorConnection.updateMany({
+      where: { id: row.id, credentials: row.credentials },
+      data: { credentials },
+    });
     rebound += count;
   }
   return { rebound, unreadable };

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Staff } from "../auth/staff";
-import { Prisma } from "../generated/prisma/client";
 import { pgPool } from "../db";
 import { rawRows } from "../db/raw-query";
+import { Prisma } from "../generated/prisma/client";
 
 export interface TableViewItem {
   id: string;
@@ -17,9 +17,12 @@ export interface TableViewItem {
 export async function listTableViews(staff: Staff, tenantId: string, table: string): Promise<TableViewItem[]> {
   if (!staff.tenantIds.includes(tenantId)) return [];
   // Plain SQL: read on every view of the table's page, where Prisma's query engine costs more than the query.
-  const rows = await rawRows<{ id: string; name: string; query: string; shared: boolean; ownerId: string }>(pgPool(), Prisma.sql`
+  const rows = await rawRows<{ id: string; name: string; query: string; shared: boolean; ownerId: string }>(
+    pgPool(),
+    Prisma.sql`
     SELECT "id", "name", "query", "shared", "ownerId" FROM "TableView"
     WHERE "tenantId" = ${tenantId} AND "table" = ${table} AND ("ownerId" = ${staff.id} OR "shared")
-    ORDER BY "shared" ASC, "name" ASC LIMIT 200`);
+    ORDER BY "shared" ASC, "name" ASC LIMIT 200`,
+  );
   return rows.map((r) => ({ id: r.id, name: r.name, query: r.query, shared: r.shared, mine: r.ownerId === staff.id }));
 }

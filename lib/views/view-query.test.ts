@@ -3,7 +3,9 @@ import { TABLE_KEY, viewQuery } from "./view-query";
 
 describe("viewQuery", () => {
   it("keeps filters, sort and columns, drops the page and empty values, and sorts keys", () => {
-    expect(viewQuery("?type=ANDROID&page=3&sort=name&dir=asc&q=&hide=os,app")).toBe("dir=asc&hide=os%2Capp&sort=name&type=ANDROID");
+    expect(viewQuery("?type=ANDROID&page=3&sort=name&dir=asc&q=&hide=os,app")).toBe(
+      "dir=asc&hide=os%2Capp&sort=name&type=ANDROID",
+    );
     expect(viewQuery("page=2")).toBe("");
   });
   it("reads the same view the same way whatever the order", () => {

@@ -4,7 +4,18 @@ import path from "node:path";
 
 // What a production build depends on. When their contents hash the same as
 // at the last build, `npm start` skips `next build`.
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.js", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.js",
+  "postcss.config.js",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 function* files(p: string): Generator<string> {
   if (!existsSync(p)) return;

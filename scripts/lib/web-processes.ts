@@ -8,7 +8,8 @@ import { availableParallelism } from "node:os";
 export function webProcessCount(setting: string | undefined, cores = availableParallelism()): number {
   if (setting !== undefined && setting.trim() !== "") {
     const n = Number(setting);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`CONSOLE_WEB_PROCESSES must be a whole number of at least 1 (got "${setting}")`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`CONSOLE_WEB_PROCESSES must be a whole number of at least 1 (got "${setting}")`);
     return n;
   }
   return Math.max(1, Math.min(cores, 4));

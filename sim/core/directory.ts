@@ -49,8 +49,80 @@ export interface SimDomain {
   machineGroups: SimGroup[];
 }
 
-const FIRST = ["Alice", "Ben", "Chloe", "Daniel", "Emma", "Farid", "Grace", "Hiro", "Isabel", "Jonas", "Keisha", "Liam", "Maya", "Noah", "Olivia", "Priya", "Quentin", "Rosa", "Samuel", "Tara", "Umar", "Valeria", "William", "Xin", "Yara", "Zoe", "Aaron", "Bianca", "Carlos", "Dana", "Elena", "Felix", "Gita", "Hannah", "Ivan", "Julia", "Kofi", "Lena", "Marco", "Nina"];
-const LAST = ["Smith", "Johnson", "Nguyen", "Garcia", "Müller", "Okafor", "Patel", "Kim", "Rossi", "Silva", "Brown", "Dubois", "Kowalski", "Haddad", "Tanaka", "Andersen", "O'Brien", "Schmidt", "Lopez", "Chen", "Ivanova", "Mensah", "Fischer", "Santos", "Novak", "Walker", "Hughes", "Larsen", "Moreau", "Costa"];
+const FIRST = [
+  "Alice",
+  "Ben",
+  "Chloe",
+  "Daniel",
+  "Emma",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Isabel",
+  "Jonas",
+  "Keisha",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olivia",
+  "Priya",
+  "Quentin",
+  "Rosa",
+  "Samuel",
+  "Tara",
+  "Umar",
+  "Valeria",
+  "William",
+  "Xin",
+  "Yara",
+  "Zoe",
+  "Aaron",
+  "Bianca",
+  "Carlos",
+  "Dana",
+  "Elena",
+  "Felix",
+  "Gita",
+  "Hannah",
+  "Ivan",
+  "Julia",
+  "Kofi",
+  "Lena",
+  "Marco",
+  "Nina",
+];
+const LAST = [
+  "Smith",
+  "Johnson",
+  "Nguyen",
+  "Garcia",
+  "Müller",
+  "Okafor",
+  "Patel",
+  "Kim",
+  "Rossi",
+  "Silva",
+  "Brown",
+  "Dubois",
+  "Kowalski",
+  "Haddad",
+  "Tanaka",
+  "Andersen",
+  "O'Brien",
+  "Schmidt",
+  "Lopez",
+  "Chen",
+  "Ivanova",
+  "Mensah",
+  "Fischer",
+  "Santos",
+  "Novak",
+  "Walker",
+  "Hughes",
+  "Larsen",
+  "Moreau",
+  "Costa",
+];
 const DEPARTMENTS = [
   { name: "Sales", titles: ["Account Executive", "Sales Manager", "Sales Representative"] },
   { name: "Finance", titles: ["Accountant", "Financial Analyst", "Controller"] },
@@ -72,7 +144,11 @@ const DOMAINS: Record<SimSize, { domain: string; tenantName: string; people: num
 };
 
 function ascii(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z]/g, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 }
 
 export function buildDirectory(size: SimSize, seed = 20261123): SimDomain[] {
@@ -93,14 +169,23 @@ export function buildDirectory(size: SimSize, seed = 20261123): SimDomain[] {
       const laptop = `${d.prefix}-${mac ? "MBP" : "LT"}-${String(i + 1).padStart(size === "large" ? 5 : 4, "0")}`;
       machines.push({ name: laptop, kind: "client", os: mac ? "macOS" : "Windows" });
       people.push({
-        n: n++, first, last, displayName: `${first} ${last}`, upn: `${local}@${d.domain}`, email: `${local}@${d.domain}`,
-        guid: r.uuid(), department: dept.name, title: r.pick(dept.titles),
+        n: n++,
+        first,
+        last,
+        displayName: `${first} ${last}`,
+        upn: `${local}@${d.domain}`,
+        email: `${local}@${d.domain}`,
+        guid: r.uuid(),
+        department: dept.name,
+        title: r.pick(dept.titles),
         // The first IT people are the domain's admins.
-        isAdmin: dept.name === "IT" && i < 2, laptop,
+        isAdmin: dept.name === "IT" && i < 2,
+        laptop,
       });
     }
     const servers = Math.max(2, Math.ceil(d.people / 60));
-    for (let s = 1; s <= servers; s++) machines.push({ name: `${d.prefix}-RDS-${String(s).padStart(2, "0")}`, kind: "server", os: "Windows" });
+    for (let s = 1; s <= servers; s++)
+      machines.push({ name: `${d.prefix}-RDS-${String(s).padStart(2, "0")}`, kind: "server", os: "Windows" });
 
     const userGroups: SimGroup[] = DEPARTMENTS.map((dep) => ({
       name: `${dep.name} Users`,

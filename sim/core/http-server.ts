@@ -77,8 +77,16 @@ export interface SimServerOptions {
   rateLimit?: (req: SimRequest) => SimResponse | null;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
-export const text = (status: number, body: string): SimResponse => ({ status, body, headers: { "content-type": "text/plain; charset=utf-8" } });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({
+  status,
+  body,
+  headers,
+});
+export const text = (status: number, body: string): SimResponse => ({
+  status,
+  body,
+  headers: { "content-type": "text/plain; charset=utf-8" },
+});
 
 /**
  * A small HTTP server for a vendor simulator: routes with `:param` patterns,
@@ -110,7 +118,12 @@ export class SimServer {
       return "([^/]+)";
     });
     // The pattern captures every key, so a matched request has each one.
-    return { method, keys, handler: handler as Handler, pattern: new RegExp(`^${source}$`, this.opts.caseInsensitive ? "i" : "") };
+    return {
+      method,
+      keys,
+      handler: handler as Handler,
+      pattern: new RegExp(`^${source}$`, this.opts.caseInsensitive ? "i" : ""),
+    };
   }
 
   route<P extends string>(method: string, path: P, handler: Handler<P>): this {
@@ -150,8 +163,12 @@ export class SimServer {
       const fault = isSim ? null : this.takeFault();
       if (fault === "hang") return; // the socket stays open until the client gives up
       const simReq: SimRequest = {
-        method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"), params: found.params,
+        method: req.method ?? "GET",
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        params: found.params,
       };
       if (fault) out = (fault.status >= 500 && this.opts.rateLimit?.(simReq)) || fault;
       else {
@@ -184,7 +201,8 @@ export class SimServer {
       return json(429, { message: "Too Many Requests" }, { "retry-after": String(f.retryAfterSeconds) });
     }
     // Deterministic: every k-th request fails, k = 1/errorRate.
-    if (f.errorRate > 0 && n % Math.max(1, Math.round(1 / f.errorRate)) === 0) return json(500, { message: "Internal Server Error" });
+    if (f.errorRate > 0 && n % Math.max(1, Math.round(1 / f.errorRate)) === 0)
+      return json(500, { message: "Internal Server Error" });
     return null;
   }
 

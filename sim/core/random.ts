@@ -11,7 +11,7 @@ export function rng(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(items: readonly T[]): T => {
+    pick: <T>(items: readonly T[]): T => {
       if (items.length === 0) throw new Error("pick: there is nothing to pick from.");
       return items[Math.floor(next() * items.length)] as T;
     },

@@ -1,7 +1,7 @@
-import { json, SimServer, type SimRequest, type SimResponse } from "../core/http-server";
+import { json, type SimRequest, type SimResponse, type SimServer } from "../core/http-server";
+import type { JumpCloudSimCredentials } from "./credentials";
 import { jcError, SimFailure } from "./errors";
 import { OBJECT_ID } from "./ids";
-import type { JumpCloudSimCredentials } from "./credentials";
 import type { ListPage } from "./list-params";
 import { requestBodyValidator } from "./openapi/request-validator";
 import type { JumpCloudState, Org } from "./state";
@@ -45,7 +45,12 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
   private window = { start: 0, count: 0 };
   afterWrite = { fail500: 0, hang: 0 };
 
-  constructor(readonly server: SimServer, readonly state: JumpCloudState, readonly credentials: JumpCloudSimCredentials, rateLimit: RateLimit) {
+  constructor(
+    readonly server: SimServer,
+    readonly state: JumpCloudState,
+    readonly credentials: JumpCloudSimCredentials,
+    rateLimit: RateLimit,
+  ) {
     this.rateLimit = rateLimit;
     server.sim("GET", "/__sim/requests", () => json(200, Object.fromEntries(this.requestCounts)));
     server.sim("DELETE", "/__sim/requests", () => {
@@ -54,7 +59,10 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
     });
     server.sim("PUT", "/__sim/ratelimit", (req) => {
       const b = JSON.parse(req.body || "{}") as Partial<RateLimit>;
-      this.rateLimit = { requests: Number(b.requests ?? this.rateLimit.requests), windowMs: Number(b.windowMs ?? this.rateLimit.windowMs) };
+      this.rateLimit = {
+        requests: Number(b.requests ?? this.rateLimit.requests),
+        windowMs: Number(b.windowMs ?? this.rateLimit.windowMs),
+      };
       this.window = { start: 0, count: 0 };
       return json(200, this.rateLimit);
     });
@@ -67,10 +75,21 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
       state.bulkDelayMs = Number((JSON.parse(req.body || "{}") as { ms?: number }).ms ?? state.bulkDelayMs);
       return json(200, { ms: state.bulkDelayMs });
     });
-    server.sim("GET", "/__sim/orgs", () => json(200, [...state.orgs.values()].map((o) => ({
-      id: o.id, name: o.name, domain: o.domain, users: o.users.size, systems: o.systems.size,
-    }))));
-    server.sim("GET", "/__sim/orgs/:orgId/commands", (req) => json(200, state.orgs.get(req.params.orgId)?.commands ?? []));
+    server.sim("GET", "/__sim/orgs", () =>
+      json(
+        200,
+        [...state.orgs.values()].map((o) => ({
+          id: o.id,
+          name: o.name,
+          domain: o.domain,
+          users: o.users.size,
+          systems: o.systems.size,
+        })),
+      ),
+    );
+    server.sim("GET", "/__sim/orgs/:orgId/commands", (req) =>
+      json(200, state.orgs.get(req.params.orgId)?.commands ?? []),
+    );
   }
 
   route<P extends string>(method: string, path: P, handler: OrgHandler<P>): void {
@@ -125,7 +144,8 @@ export class JumpCloudApp implements Pick<SimContext, "state" | "route"> {
       if (orgHeader === undefined) return jcError(401, "ID not included for multi-tenant admin");
       return this.state.orgs.get(orgHeader.toLowerCase()) ?? jcError(404, "Organization ID Not Found.");
     }
-    if (orgHeader !== undefined && orgHeader.toLowerCase() !== own.id) return jcError(404, "Organization ID Not Found.");
+    if (orgHeader !== undefined && orgHeader.toLowerCase() !== own.id)
+      return jcError(404, "Organization ID Not Found.");
     return own;
   }
 }

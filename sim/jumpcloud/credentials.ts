@@ -7,7 +7,11 @@ export const JUMPCLOUD_SIM_CREDENTIALS = {
 } as const;
 
 /** Fixed organisation ids: the first is the single-org key's own organisation. */
-export const JUMPCLOUD_SIM_ORG_IDS = ["64a1f0c2e4b0a1b2c3d4e501", "64a1f0c2e4b0a1b2c3d4e502", "64a1f0c2e4b0a1b2c3d4e503"] as const;
+export const JUMPCLOUD_SIM_ORG_IDS = [
+  "64a1f0c2e4b0a1b2c3d4e501",
+  "64a1f0c2e4b0a1b2c3d4e502",
+  "64a1f0c2e4b0a1b2c3d4e503",
+] as const;
 
 export interface JumpCloudSimCredentials {
   apiKey: string;

@@ -1,5 +1,5 @@
 import type { SimSize } from "../core/directory";
-import { SimServer, type SimRequest } from "../core/http-server";
+import { type SimRequest, SimServer } from "../core/http-server";
 import { JumpCloudApp, type ListHandler, type OrgHandler, type RateLimit, type SimContext } from "./app";
 import { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS, type JumpCloudSimCredentials } from "./credentials";
 import { readListQuery } from "./list-params";
@@ -8,8 +8,8 @@ import { registerRoutes } from "./routes";
 import { processDue } from "./routes-bulk";
 import { buildState, type JumpCloudState } from "./state";
 
-export { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS };
 export type { JumpCloudSimCredentials, JumpCloudState, RateLimit };
+export { JUMPCLOUD_SIM_CREDENTIALS, JUMPCLOUD_SIM_ORG_IDS };
 
 export interface JumpCloudSimOptions {
   size?: SimSize;

@@ -14,7 +14,9 @@ afterAll(() => s.close());
 
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${s.url}${path}`, {
-    method, headers: { "x-api-key": s.sim.credentials.apiKey }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { "x-api-key": s.sim.credentials.apiKey },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, total: res.headers.get("x-total-count") };
@@ -31,7 +33,10 @@ const defaultOf = (route: string) => rulesOf(route).limit.default;
 
 describe("JumpCloud simulator list paging", () => {
   it("pages a bulk job's results: 10 by default, skip and limit up to 100, the total in x-total-count", async () => {
-    const users = Array.from({ length: 25 }, (_, i) => ({ email: `paged.${i}@northwind.example`, username: `paged.${i}` }));
+    const users = Array.from({ length: 25 }, (_, i) => ({
+      email: `paged.${i}@northwind.example`,
+      username: `paged.${i}`,
+    }));
     const { body } = await call("POST", "/api/v2/bulk/users", users);
     const results = `/api/v2/bulk/users/${(body as { jobId: string }).jobId}/results`;
     const first = await ok(results);
@@ -43,12 +48,23 @@ describe("JumpCloud simulator list paging", () => {
     expect(whole.body).toHaveLength(25);
     expect([...first.body, ...(await ok(`${results}?skip=10&limit=10`)).body, ...last.body]).toEqual(whole.body);
     const over = await get(`${results}?limit=101`);
-    expect(over).toMatchObject({ status: 400, body: { code: 400, status: "Bad Request", message: 'Bad Request: request parameter "limit" exceeds maximum value of 100' } });
+    expect(over).toMatchObject({
+      status: 400,
+      body: {
+        code: 400,
+        status: "Bad Request",
+        message: 'Bad Request: request parameter "limit" exceeds maximum value of 100',
+      },
+    });
   });
 
   it("pages scheduled state changes, 10 by default", async () => {
     const ids = [...s.org!.users.keys()].slice(0, 12);
-    await call("POST", "/api/v2/bulk/userstates", { user_ids: ids, state: "SUSPENDED", start_date: "2099-01-01T00:00:00Z" });
+    await call("POST", "/api/v2/bulk/userstates", {
+      user_ids: ids,
+      state: "SUSPENDED",
+      start_date: "2099-01-01T00:00:00Z",
+    });
     const first = await ok("/api/v2/bulk/userstates");
     expect(first.body).toHaveLength(10);
     expect(first.total).toBe("12");
@@ -61,7 +77,9 @@ describe("JumpCloud simulator list paging", () => {
     const first = await ok("/api/v2/applemdms");
     expect(first.body).toHaveLength(1);
     expect(first.total).toBe("2");
-    expect((await ok("/api/v2/applemdms?limit=100")).body.map((m: { id: string }) => m.id)).toEqual([...s.org!.mdms.keys()]);
+    expect((await ok("/api/v2/applemdms?limit=100")).body.map((m: { id: string }) => m.id)).toEqual([
+      ...s.org!.mdms.keys(),
+    ]);
     expect((await ok("/api/v2/applemdms?skip=1&limit=1")).body).toEqual([{ id: second.id, name: second.name }]);
     expect((await get("/api/v2/applemdms?limit=101")).status).toBe(400);
   });
@@ -79,8 +97,14 @@ describe("JumpCloud simulator list paging", () => {
   });
 
   it("refuses a skip below zero on v1 /systemusers, whose skip states no minimum (corrected as every other list's)", async () => {
-    expect(await get("/api/systemusers?skip=-1")).toMatchObject({ status: 400, body: { code: 400, status: "Bad Request", message: "skip must be an integer of at least 0" } });
-    expect(await get("/api/v2/usergroups?skip=-1")).toMatchObject({ status: 400, body: { code: 400, status: "Bad Request" } });
+    expect(await get("/api/systemusers?skip=-1")).toMatchObject({
+      status: 400,
+      body: { code: 400, status: "Bad Request", message: "skip must be an integer of at least 0" },
+    });
+    expect(await get("/api/v2/usergroups?skip=-1")).toMatchObject({
+      status: 400,
+      body: { code: 400, status: "Bad Request" },
+    });
   });
 });
 
@@ -88,7 +112,9 @@ describe("JumpCloud simulator array query parameters", () => {
   it("takes targets comma-separated and refuses it repeated", async () => {
     const [uid] = s.org!.users.keys();
     const [sg] = s.org!.systemGroups.keys();
-    expect((await call("POST", `/api/v2/users/${uid}/associations`, { op: "add", type: "system_group", id: sg })).status).toBe(204);
+    expect(
+      (await call("POST", `/api/v2/users/${uid}/associations`, { op: "add", type: "system_group", id: sg })).status,
+    ).toBe(204);
     const path = `/api/v2/users/${uid}/associations?limit=100`;
     const both = await ok(`${path}&targets=system,system_group`);
     const ids = (r: { body: { to: { id: string } }[] }) => r.body.map((c) => c.to.id).sort();
@@ -108,6 +134,9 @@ describe("JumpCloud simulator array query parameters", () => {
     expect((await ok(`/api/v2/usergroups?filter=${name},type:eq:system_group`)).body).toEqual([]);
     expect((await get(`/api/v2/usergroups?filter=${name}&filter=type:eq:user_group`)).status).toBe(400);
     const indexed = await get(`/api/v2/usergroups?filter[0]=${name}&filter[1]=type:eq:user_group`);
-    expect(indexed).toMatchObject({ status: 400, body: { message: expect.stringMatching(/^filter\[0\] is not a parameter here/) } });
+    expect(indexed).toMatchObject({
+      status: 400,
+      body: { message: expect.stringMatching(/^filter\[0\] is not a parameter here/) },
+    });
   });
 });

@@ -32,7 +32,8 @@ const bad = (message: string) => new SimFailure(jcError(400, message));
  */
 export function readListQuery(q: URLSearchParams, rules: ListRules): ListPage {
   for (const name of rules.csv) {
-    if (q.getAll(name).length > 1) throw bad(`${name} is a comma-separated list: send ${name}=a,b once, not ${name} repeated`);
+    if (q.getAll(name).length > 1)
+      throw bad(`${name} is a comma-separated list: send ${name}=a,b once, not ${name} repeated`);
   }
   if (rules.csv.includes("filter")) {
     const indexed = [...q.keys()].find((k) => k.startsWith("filter["));
@@ -42,14 +43,19 @@ export function readListQuery(q: URLSearchParams, rules: ListRules): ListPage {
   const limit = q.has("limit") ? Number(q.get("limit")) : fallback;
   const skip = q.has("skip") ? Number(q.get("skip")) : rules.skip.default;
   // The message is JumpCloud's own for an over-large limit (TheJumpCloud/jcapi-python#38).
-  if (Number.isInteger(limit) && limit > max) throw bad(`Bad Request: request parameter "limit" exceeds maximum value of ${max}`);
+  if (Number.isInteger(limit) && limit > max)
+    throw bad(`Bad Request: request parameter "limit" exceeds maximum value of ${max}`);
   // A count below zero means nothing; the one route whose limit states a minimum (v2 /applemdms) states 0.
   if (!Number.isInteger(limit) || limit < 0) throw bad(`limit must be an integer between 0 and ${max}`);
-  if (!Number.isInteger(skip) || skip < rules.skip.min) throw bad(`skip must be an integer of at least ${rules.skip.min}`);
+  if (!Number.isInteger(skip) || skip < rules.skip.min)
+    throw bad(`skip must be an integer of at least ${rules.skip.min}`);
   return { limit: limit === 0 ? fallback : limit, skip };
 }
 
 /** The values of a comma-separated parameter (readListQuery has refused it repeated). */
 export function csvParam(q: URLSearchParams, name: string): string[] {
-  return (q.get(name) ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+  return (q.get(name) ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

@@ -19,7 +19,10 @@ const everything = (field: string) => `filter=${encodeURIComponent(`${field}:$ne
 
 describe("JumpCloud simulator pages", () => {
   it("pages systems and users alike with or without a filter that keeps everything", async () => {
-    for (const [path, field] of [["/api/systems", "hostname"], ["/api/systemusers", "email"]] as const) {
+    for (const [path, field] of [
+      ["/api/systems", "hostname"],
+      ["/api/systemusers", "email"],
+    ] as const) {
       for (const q of ["skip=3&limit=7&sort=_id", "skip=0&limit=100", "skip=5&limit=4&sort=id"]) {
         const plain = await get(`${path}?${q}`);
         const filtered = await get(`${path}?${q}&${everything(field)}`);
@@ -35,7 +38,9 @@ describe("JumpCloud simulator pages", () => {
     const first = await get(`/api/v2/usergroups/${gid}/members?limit=2&skip=0`);
     const rest = await get(`/api/v2/usergroups/${gid}/members?limit=100&skip=2`);
     expect(first.total).toBe(String(all.length));
-    expect([...first.body, ...rest.body].map((c: { to: { id: string; type: string } }) => c.to)).toEqual(all.map((id) => ({ id, type: "user", attributes: null })));
+    expect([...first.body, ...rest.body].map((c: { to: { id: string; type: string } }) => c.to)).toEqual(
+      all.map((id) => ({ id, type: "user", attributes: null })),
+    );
     const membership = await get(`/api/v2/usergroups/${gid}/membership?limit=2&skip=1`);
     expect(membership.body.map((m: { id: string }) => m.id)).toEqual(all.slice(1, 3));
   });

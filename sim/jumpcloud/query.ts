@@ -21,12 +21,19 @@ type Predicate = (row: Row) => boolean;
 /** Whether a comparison result satisfies an operator; v1 spells them gte/lte, v2 ge/le. */
 function satisfies(op: string, c: number): boolean {
   switch (op) {
-    case "eq": return c === 0;
-    case "ne": return c !== 0;
-    case "gt": return c > 0;
-    case "gte": case "ge": return c >= 0;
-    case "lt": return c < 0;
-    default: return c <= 0;
+    case "eq":
+      return c === 0;
+    case "ne":
+      return c !== 0;
+    case "gt":
+      return c > 0;
+    case "gte":
+    case "ge":
+      return c >= 0;
+    case "lt":
+      return c < 0;
+    default:
+      return c <= 0;
   }
 }
 
@@ -65,7 +72,10 @@ export function v2Filter(q: URLSearchParams): Predicate {
     const [, field = "", op = "", value = ""] = m;
     return (row) => {
       const v = fieldValue(row, field);
-      if (op === "search") return String(v ?? "").toLowerCase().includes(value.toLowerCase());
+      if (op === "search")
+        return String(v ?? "")
+          .toLowerCase()
+          .includes(value.toLowerCase());
       if (op === "in") return value.split("|").includes(String(v ?? ""));
       return satisfies(op, compare(v, value));
     };
@@ -75,7 +85,10 @@ export function v2Filter(q: URLSearchParams): Predicate {
 
 /** Sorts a copy by `-a b` (v1, space-separated) or `-a,b` (v2). Rows are in _id order already. */
 export function sortRows<T extends Row>(rows: T[], sort: string | null, separator: RegExp): T[] {
-  const keys = (sort ?? "").split(separator).map((s) => s.trim()).filter((s) => s && s !== "_id" && s !== "id");
+  const keys = (sort ?? "")
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s && s !== "_id" && s !== "id");
   if (keys.length === 0) return sort?.trim().startsWith("-") ? [...rows].reverse() : rows;
   const spec = keys.map((k) => (k.startsWith("-") ? { f: k.slice(1), d: -1 } : { f: k, d: 1 }));
   return [...rows].sort((a, b) => {
@@ -89,7 +102,10 @@ export function sortRows<T extends Row>(rows: T[], sort: string | null, separato
 
 /** Whether a sort keeps rows in their stored (_id) order, so a page can be taken without sorting or copying them all. */
 export function keepsIdOrder(sort: string | null): boolean {
-  const keys = (sort ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  const keys = (sort ?? "")
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return keys.every((k) => k === "_id" || k === "id");
 }
 
@@ -124,6 +140,11 @@ export function v2List(rows: unknown[], { limit, skip }: ListPage): SimResponse 
  * asked for: a large group's 50,000 members are not all built into answers
  * for each of its 500 pages. Same answer as v2List over every item rendered.
  */
-export function v2ListOf<T>(all: Iterable<T>, count: number, { limit, skip }: ListPage, render: (item: T) => unknown): SimResponse {
+export function v2ListOf<T>(
+  all: Iterable<T>,
+  count: number,
+  { limit, skip }: ListPage,
+  render: (item: T) => unknown,
+): SimResponse {
   return { status: 200, body: sliceOf(all, skip, limit).map(render), headers: { "x-total-count": String(count) } };
 }

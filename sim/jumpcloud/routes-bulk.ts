@@ -14,7 +14,14 @@ interface ScheduledStateChange {
   activation_email_override?: string;
 }
 
-const CREATION_SOURCES = ["jumpcloud:gapps", "jumpcloud:o365", "jumpcloud:workday", "jumpcloud:scim", "jumpcloud:bulk", "jumpcloud:custom_integration"];
+const CREATION_SOURCES = [
+  "jumpcloud:gapps",
+  "jumpcloud:o365",
+  "jumpcloud:workday",
+  "jumpcloud:scim",
+  "jumpcloud:bulk",
+  "jumpcloud:custom_integration",
+];
 
 /** Runs the jobs whose time has come; called before every request, so no timers outlive the simulator. */
 export function processDue(state: JumpCloudState, now = Date.now()) {
@@ -41,22 +48,50 @@ function runJob(state: JumpCloudState, org: Org, job: BulkJob) {
       if (job.kind === "create") {
         const source = job.creationSource === "jumpcloud:bulk" ? "csvImport" : "applicationImport";
         const u = createUser(org, state.ids.next(), item, org.settings.newSystemUserStateDefaults[source]);
-        return { ...base, status: "finished", statusMsg: "User created", meta: { systemUser: { id: u._id } }, persistedFields: { username: u.username, email: u.email, state: u.state } };
+        return {
+          ...base,
+          status: "finished",
+          statusMsg: "User created",
+          meta: { systemUser: { id: u._id } },
+          persistedFields: { username: u.username, email: u.email, state: u.state },
+        };
       }
       const u = org.users.get(String(item.id));
-      if (!u) return { ...base, status: "failed", statusMsg: `user ${String(item.id)} not found`, meta: { systemUser: { id: item.id } }, persistedFields: {} };
+      if (!u)
+        return {
+          ...base,
+          status: "failed",
+          statusMsg: `user ${String(item.id)} not found`,
+          meta: { systemUser: { id: item.id } },
+          persistedFields: {},
+        };
       if (job.kind === "update") {
         const { id: _id, ...fields } = item;
         const draft = structuredClone(u);
         applyUserPut(org, draft, fields);
         org.users.set(u._id, draft);
-        return { ...base, status: "finished", statusMsg: "User updated", meta: { systemUser: { id: u._id } }, persistedFields: userReturn(draft) };
+        return {
+          ...base,
+          status: "finished",
+          statusMsg: "User updated",
+          meta: { systemUser: { id: u._id } },
+          persistedFields: userReturn(draft),
+        };
       }
       if (job.kind === "expire") expirePassword(u);
       else unlockUser(u);
-      return { ...base, status: "finished", statusMsg: job.kind === "expire" ? "Password expired" : "User unlocked", meta: { systemUser: { id: u._id } }, persistedFields: {} };
+      return {
+        ...base,
+        status: "finished",
+        statusMsg: job.kind === "expire" ? "Password expired" : "User unlocked",
+        meta: { systemUser: { id: u._id } },
+        persistedFields: {},
+      };
     } catch (err) {
-      const msg = err instanceof SimFailure ? String((err.response.body as { message?: string }).message) : (err as Error).message;
+      const msg =
+        err instanceof SimFailure
+          ? String((err.response.body as { message?: string }).message)
+          : (err as Error).message;
       return { ...base, status: "failed", statusMsg: msg, meta: { systemUser: item }, persistedFields: {} };
     }
   });
@@ -71,7 +106,15 @@ export function registerBulkRoutes(ctx: SimContext) {
     const items = body as Record<string, unknown>[];
     if (items.length === 0) return jcError(400, "the body must be a non-empty array of objects");
     if (kind !== "create" && items.some((i) => typeof i.id !== "string")) return jcError(400, "every item needs an id");
-    const job: BulkJob = { id: ctx.state.ids.next(), kind, dueAt: Date.now() + ctx.state.bulkDelayMs, done: false, items, creationSource, results: [] };
+    const job: BulkJob = {
+      id: ctx.state.ids.next(),
+      kind,
+      dueAt: Date.now() + ctx.state.bulkDelayMs,
+      done: false,
+      items,
+      creationSource,
+      results: [],
+    };
     org.bulkJobs.set(job.id, job);
     return json(201, { jobId: job.id });
   };
@@ -97,7 +140,13 @@ export function registerBulkRoutes(ctx: SimContext) {
     const missing = b.user_ids.find((id) => !org.users.has(id));
     if (missing) return jcError(400, `user ${missing} not found`);
     const out = b.user_ids.map((uid) => {
-      const s = { scheduledJobId: ctx.state.ids.next(), systemUserId: uid, state: b.state, scheduledDate: new Date(b.start_date).toISOString(), sendActivationEmails: b.send_activation_emails ?? false };
+      const s = {
+        scheduledJobId: ctx.state.ids.next(),
+        systemUserId: uid,
+        state: b.state,
+        scheduledDate: new Date(b.start_date).toISOString(),
+        sendActivationEmails: b.send_activation_emails ?? false,
+      };
       org.scheduledStates.set(s.scheduledJobId, s);
       return { scheduledJobId: s.scheduledJobId, systemUserId: uid, state: s.state, scheduledDate: s.scheduledDate };
     });
@@ -106,8 +155,14 @@ export function registerBulkRoutes(ctx: SimContext) {
 
   ctx.list("/api/v2/bulk/userstates", (req, org, p) => {
     const uid = req.query.get("userid");
-    const rows = [...org.scheduledStates.values()].filter((s) => !uid || s.systemUserId === uid)
-      .map((s) => ({ scheduledJobId: s.scheduledJobId, systemUserId: s.systemUserId, state: s.state, scheduledDate: s.scheduledDate }));
+    const rows = [...org.scheduledStates.values()]
+      .filter((s) => !uid || s.systemUserId === uid)
+      .map((s) => ({
+        scheduledJobId: s.scheduledJobId,
+        systemUserId: s.systemUserId,
+        state: s.state,
+        scheduledDate: s.scheduledDate,
+      }));
     return v2List(rows, p);
   });
 

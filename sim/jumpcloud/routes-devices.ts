@@ -4,16 +4,38 @@ import { jcError, notFound } from "./errors";
 import { v2List } from "./query";
 import type { MdmDevice, Org } from "./state";
 
-const ACTIONS = ["lock", "erase", "restart", "shutdown", "clearActivationLock", "refreshActivationLockInformation", "osUpdateStatus", "scheduleOSUpdate"] as const;
+const ACTIONS = [
+  "lock",
+  "erase",
+  "restart",
+  "shutdown",
+  "clearActivationLock",
+  "refreshActivationLockInformation",
+  "osUpdateStatus",
+  "scheduleOSUpdate",
+] as const;
 
 function deviceView(d: MdmDevice) {
-  return { id: d.id, serialNumber: d.serialNumber, deviceInformation: d.deviceInformation, depRegistered: d.depRegistered, enrolled: d.enrolled, osFamily: d.osFamily, systemId: d.systemId };
+  return {
+    id: d.id,
+    serialNumber: d.serialNumber,
+    deviceInformation: d.deviceInformation,
+    depRegistered: d.depRegistered,
+    enrolled: d.enrolled,
+    osFamily: d.osFamily,
+    systemId: d.systemId,
+  };
 }
 
 export function registerDeviceRoutes(ctx: SimContext) {
   const mdmOf = (org: Org, id: string) => org.mdms.get(id) ?? null;
 
-  ctx.list("/api/v2/applemdms", (_req, org, p) => v2List([...org.mdms.values()].map((m) => ({ id: m.id, name: m.name })), p));
+  ctx.list("/api/v2/applemdms", (_req, org, p) =>
+    v2List(
+      [...org.mdms.values()].map((m) => ({ id: m.id, name: m.name })),
+      p,
+    ),
+  );
 
   ctx.list("/api/v2/applemdms/:apple_mdm_id/devices", (req, org, p) => {
     const mdm = mdmOf(org, req.params.apple_mdm_id);
@@ -66,12 +88,18 @@ export function registerDeviceRoutes(ctx: SimContext) {
   ctx.route("POST", "/api/v2/accessrequests", (_req, org, body) => {
     // The seed listing types every field a string and requires none; an access request for nobody or nothing is refused here.
     const b = body as Partial<Record<"requestorId" | "resourceId" | "resourceType" | "remarks" | "expiry", string>>;
-    for (const f of ["requestorId", "resourceId", "resourceType"] as const) if (!b[f]) return jcError(400, `${f} is required`);
+    for (const f of ["requestorId", "resourceId", "resourceType"] as const)
+      if (!b[f]) return jcError(400, `${f} is required`);
     if (!org.users.has(String(b.requestorId))) return jcError(400, `requestor ${String(b.requestorId)} not found`);
     if (b.expiry !== undefined && Number.isNaN(Date.parse(b.expiry))) return jcError(400, "expiry must be a date-time");
     const r = {
-      id: ctx.state.ids.next(), requestorId: String(b.requestorId), resourceId: String(b.resourceId), resourceType: String(b.resourceType),
-      remarks: b.remarks ?? "", expiry: b.expiry ?? "", status: "ACTIVE" as const,
+      id: ctx.state.ids.next(),
+      requestorId: String(b.requestorId),
+      resourceId: String(b.resourceId),
+      resourceType: String(b.resourceType),
+      remarks: b.remarks ?? "",
+      expiry: b.expiry ?? "",
+      status: "ACTIVE" as const,
     };
     org.accessRequests.set(r.id, r);
     return json(200, { id: r.id });
@@ -84,5 +112,4 @@ export function registerDeviceRoutes(ctx: SimContext) {
     r.status = "REVOKED";
     return json(200, {});
   });
-
 }

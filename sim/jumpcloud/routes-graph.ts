@@ -10,19 +10,39 @@ type NodeType = "user" | "user_group" | "system" | "system_group";
 const DIRECTORY_TARGETS = ["active_directory", "application", "g_suite", "ldap_server", "office_365", "radius_server"];
 const SOURCES: { path: string; param: string; type: NodeType; targets: string[] }[] = [
   { path: "users", param: "user_id", type: "user", targets: [...DIRECTORY_TARGETS, "system", "system_group"] },
-  { path: "usergroups", param: "group_id", type: "user_group", targets: [...DIRECTORY_TARGETS, "system", "system_group"] },
-  { path: "systems", param: "system_id", type: "system", targets: ["command", "policy", "policy_group", "user", "user_group"] },
-  { path: "systemgroups", param: "group_id", type: "system_group", targets: ["command", "policy", "policy_group", "user", "user_group"] },
+  {
+    path: "usergroups",
+    param: "group_id",
+    type: "user_group",
+    targets: [...DIRECTORY_TARGETS, "system", "system_group"],
+  },
+  {
+    path: "systems",
+    param: "system_id",
+    type: "system",
+    targets: ["command", "policy", "policy_group", "user", "user_group"],
+  },
+  {
+    path: "systemgroups",
+    param: "group_id",
+    type: "system_group",
+    targets: ["command", "policy", "policy_group", "user", "user_group"],
+  },
 ];
 
 function exists(org: Org, type: string, id: string): boolean {
   switch (type) {
-    case "user": return org.users.has(id);
-    case "user_group": return org.userGroups.has(id);
-    case "system": return org.systems.has(id);
-    case "system_group": return org.systemGroups.has(id);
+    case "user":
+      return org.users.has(id);
+    case "user_group":
+      return org.userGroups.has(id);
+    case "system":
+      return org.systems.has(id);
+    case "system_group":
+      return org.systemGroups.has(id);
     // Objects the simulator does not model (applications, directories, commands, policies).
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -39,8 +59,11 @@ const splitKey = (key: string) => {
   return { type: key.slice(0, i), id: key.slice(i + 1) };
 };
 
-const edge = (from: { id: string; type: string }, to: { id: string; type: string }, attributes: Record<string, unknown> | null = null) =>
-  ({ from: { ...from, attributes: null }, to: { ...to, attributes: null }, attributes });
+const edge = (
+  from: { id: string; type: string },
+  to: { id: string; type: string },
+  attributes: Record<string, unknown> | null = null,
+) => ({ from: { ...from, attributes: null }, to: { ...to, attributes: null }, attributes });
 
 /** Objects reachable from a node, each with every path that reaches it (GraphObjectWithPaths). */
 class Reach {
@@ -52,17 +75,28 @@ class Reach {
     this.found.set(key, f);
   }
   list() {
-    return [...this.found.values()].map((f) => ({ id: f.id, type: f.type, compiledAttributes: compile(f.paths), paths: f.paths }));
+    return [...this.found.values()].map((f) => ({
+      id: f.id,
+      type: f.type,
+      compiledAttributes: compile(f.paths),
+      paths: f.paths,
+    }));
   }
 }
 
 function compile(paths: ReturnType<typeof edge>[][]): Record<string, unknown> | null {
-  const sudo = paths.flat().map((e) => e.attributes?.sudo).find(Boolean);
+  const sudo = paths
+    .flat()
+    .map((e) => e.attributes?.sudo)
+    .find(Boolean);
   return sudo ? { sudo } : null;
 }
 
 function neighbours(org: Org, type: string, id: string) {
-  return [...org.associations.get(nodeKey(type, id)) ?? []].map(([k, attributes]) => ({ ...splitKey(k), attributes }));
+  return [...(org.associations.get(nodeKey(type, id)) ?? [])].map(([k, attributes]) => ({
+    ...splitKey(k),
+    attributes,
+  }));
 }
 
 /** Systems bound to a user: directly, via a system group, via the user's groups. */
@@ -73,7 +107,12 @@ function userSystems(org: Org, userId: string) {
     for (const n of neighbours(org, from.type, from.id)) {
       if (n.type === "system") reach.add(n, [...prefix, edge(from, n, n.attributes)]);
       if (n.type === "system_group") {
-        for (const sid of org.members.get(n.id) ?? []) reach.add({ id: sid, type: "system" }, [...prefix, edge(from, n, n.attributes), edge(n, { id: sid, type: "system" })]);
+        for (const sid of org.members.get(n.id) ?? [])
+          reach.add({ id: sid, type: "system" }, [
+            ...prefix,
+            edge(from, n, n.attributes),
+            edge(n, { id: sid, type: "system" }),
+          ]);
       }
     }
   };
@@ -99,7 +138,9 @@ export function registerGraphRoutes(ctx: SimContext) {
       const bad = targets.find((t) => !s.targets.includes(t));
       if (bad) return jcError(400, `invalid target '${bad}'; expected one of ${s.targets.join(", ")}`);
       const from = { id, type: s.type };
-      const rows = neighbours(org, s.type, id).filter((n) => targets.includes(n.type)).map((n) => edge(from, n, n.attributes));
+      const rows = neighbours(org, s.type, id)
+        .filter((n) => targets.includes(n.type))
+        .map((n) => edge(from, n, n.attributes));
       return v2List(rows, p);
     });
 
@@ -129,8 +170,14 @@ export function registerGraphRoutes(ctx: SimContext) {
     const uid = req.params.user_id;
     if (!org.users.has(uid)) return notFound("user");
     const user = { id: uid, type: "user" };
-    const rows = [...org.memberOf.get(uid) ?? []].filter((g) => org.userGroups.has(g))
-      .map((gid) => ({ id: gid, type: "user_group", compiledAttributes: null, paths: [[edge(user, { id: gid, type: "user_group" })]] }));
+    const rows = [...(org.memberOf.get(uid) ?? [])]
+      .filter((g) => org.userGroups.has(g))
+      .map((gid) => ({
+        id: gid,
+        type: "user_group",
+        compiledAttributes: null,
+        paths: [[edge(user, { id: gid, type: "user_group" })]],
+      }));
     return v2List(rows, p);
   });
 
@@ -138,8 +185,14 @@ export function registerGraphRoutes(ctx: SimContext) {
     const sid = req.params.system_id;
     if (!org.systems.has(sid)) return notFound("system");
     const sys = { id: sid, type: "system" };
-    const rows = [...org.memberOf.get(sid) ?? []].filter((g) => org.systemGroups.has(g))
-      .map((gid) => ({ id: gid, type: "system_group", compiledAttributes: null, paths: [[edge(sys, { id: gid, type: "system_group" })]] }));
+    const rows = [...(org.memberOf.get(sid) ?? [])]
+      .filter((g) => org.systemGroups.has(g))
+      .map((gid) => ({
+        id: gid,
+        type: "system_group",
+        compiledAttributes: null,
+        paths: [[edge(sys, { id: gid, type: "system_group" })]],
+      }));
     return v2List(rows, p);
   });
 
@@ -148,8 +201,12 @@ export function registerGraphRoutes(ctx: SimContext) {
     if (!org.userGroups.has(gid)) return notFound("user group");
     const group = { id: gid, type: "user_group" };
     const members = org.members.get(gid) ?? new Set<string>();
-    return v2ListOf(members, members.size, p,
-      (uid) => ({ id: uid, type: "user", compiledAttributes: null, paths: [[edge(group, { id: uid, type: "user" })]] }));
+    return v2ListOf(members, members.size, p, (uid) => ({
+      id: uid,
+      type: "user",
+      compiledAttributes: null,
+      paths: [[edge(group, { id: uid, type: "user" })]],
+    }));
   });
 
   ctx.list("/api/v2/users/:user_id/systems", (req, org, p) => {

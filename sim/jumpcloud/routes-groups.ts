@@ -2,7 +2,7 @@ import { json } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound } from "./errors";
 import { sortRows, v2Filter, v2List, v2ListOf } from "./query";
-import { addMember, forgetNode, removeMember, type JcGroup, type Org } from "./state";
+import { addMember, forgetNode, type JcGroup, type Org, removeMember } from "./state";
 
 /** v2 UserGroupPost/Put and SystemGroupPost/Put, as the documents type them (checked before the handler runs). */
 interface GroupBody {
@@ -30,8 +30,20 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { path: "usergroups", type: "user_group", memberType: "user", map: (o) => o.userGroups, exists: (o, id) => o.users.has(id) },
-  { path: "systemgroups", type: "system_group", memberType: "system", map: (o) => o.systemGroups, exists: (o, id) => o.systems.has(id) },
+  {
+    path: "usergroups",
+    type: "user_group",
+    memberType: "user",
+    map: (o) => o.userGroups,
+    exists: (o, id) => o.users.has(id),
+  },
+  {
+    path: "systemgroups",
+    type: "system_group",
+    memberType: "system",
+    map: (o) => o.systemGroups,
+    exists: (o, id) => o.systems.has(id),
+  },
 ];
 
 function groupFields(b: GroupBody, g: JcGroup) {
@@ -46,11 +58,19 @@ export function registerGroupRoutes(ctx: SimContext) {
   for (const k of KINDS) {
     const base = `/api/v2/${k.path}`;
     const label = k.type === "user_group" ? "user group" : "system group";
-    const nameTaken = (org: Org, name: string, except?: string) => [...k.map(org).values()].some((g) => g.name === name && g.id !== except);
+    const nameTaken = (org: Org, name: string, except?: string) =>
+      [...k.map(org).values()].some((g) => g.name === name && g.id !== except);
 
     ctx.list(base, (req, org, p) => {
       const pred = v2Filter(req.query);
-      const rows = sortRows([...k.map(org).values()].filter((g) => pred(g as unknown as Record<string, unknown>)) as unknown as Record<string, unknown>[], req.query.get("sort"), /,/);
+      const rows = sortRows(
+        [...k.map(org).values()].filter((g) => pred(g as unknown as Record<string, unknown>)) as unknown as Record<
+          string,
+          unknown
+        >[],
+        req.query.get("sort"),
+        /,/,
+      );
       return v2List(rows, p);
     });
 
@@ -58,7 +78,16 @@ export function registerGroupRoutes(ctx: SimContext) {
       const b = body as GroupBody;
       if (!b.name.trim()) return jcError(400, "name is required");
       if (nameTaken(org, b.name)) return jcError(409, `a ${label} named '${b.name}' already exists`);
-      const g: JcGroup = { id: ctx.state.ids.next(), name: b.name, type: k.type, description: "", email: "", attributes: null, membershipMethod: "STATIC", memberQuery: null };
+      const g: JcGroup = {
+        id: ctx.state.ids.next(),
+        name: b.name,
+        type: k.type,
+        description: "",
+        email: "",
+        attributes: null,
+        membershipMethod: "STATIC",
+        memberQuery: null,
+      };
       groupFields(b, g);
       k.map(org).set(g.id, g);
       return json(201, g);
@@ -92,7 +121,10 @@ export function registerGroupRoutes(ctx: SimContext) {
     ctx.list(`${base}/:group_id/members`, (req, org, p) => {
       if (!k.map(org).has(req.params.group_id)) return notFound(label);
       const members = org.members.get(req.params.group_id) ?? new Set<string>();
-      return v2ListOf(members, members.size, p, (id) => ({ to: { id, type: k.memberType, attributes: null }, attributes: null }));
+      return v2ListOf(members, members.size, p, (id) => ({
+        to: { id, type: k.memberType, attributes: null },
+        attributes: null,
+      }));
     });
 
     ctx.route("POST", `${base}/:group_id/members`, (req, org, body) => {

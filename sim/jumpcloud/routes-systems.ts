@@ -15,14 +15,21 @@ export function registerSystemRoutes(ctx: SimContext) {
       return json(200, { totalCount: org.systems.size, results: rows.map((r) => project(r, fields)) });
     }
     const pred = v1Filter(req.query);
-    let rows = [...org.systems.values()].filter((s) => pred(s as unknown as Record<string, unknown>)) as unknown as Record<string, unknown>[];
+    let rows = [...org.systems.values()].filter((s) =>
+      pred(s as unknown as Record<string, unknown>),
+    ) as unknown as Record<string, unknown>[];
     rows = sortRows(rows, req.query.get("sort"), /\s+/);
-    return json(200, { totalCount: rows.length, results: rows.slice(skip, skip + limit).map((r) => project(r, fields)) });
+    return json(200, {
+      totalCount: rows.length,
+      results: rows.slice(skip, skip + limit).map((r) => project(r, fields)),
+    });
   });
 
   ctx.route("GET", "/api/systems/:id", (req, org) => {
     const s = org.systems.get(req.params.id);
-    return s ? json(200, project(s as unknown as Record<string, unknown>, req.query.get("fields"))) : notFound("system");
+    return s
+      ? json(200, project(s as unknown as Record<string, unknown>, req.query.get("fields")))
+      : notFound("system");
   });
 
   for (const command of BUILTIN) {

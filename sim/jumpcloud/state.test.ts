@@ -5,7 +5,9 @@ describe("JumpCloud simulator state", () => {
   it("seeds the same company deterministically", () => {
     const a = [...buildState("small").orgs.values()][0];
     const b = [...buildState("small").orgs.values()][0];
-    expect([...a!.users.values()].map((u) => [u._id, u.email, u.state])).toEqual([...b!.users.values()].map((u) => [u._id, u.email, u.state]));
+    expect([...a!.users.values()].map((u) => [u._id, u.email, u.state])).toEqual(
+      [...b!.users.values()].map((u) => [u._id, u.email, u.state]),
+    );
     const states = new Set([...a!.users.values()].map((u) => u.state));
     expect(states.has("ACTIVATED")).toBe(true);
     expect(a!.userGroups.size).toBeGreaterThan(0);

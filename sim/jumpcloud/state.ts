@@ -4,7 +4,14 @@ import { JUMPCLOUD_SIM_ORG_IDS } from "./credentials";
 import { IdSource } from "./ids";
 
 export type UserState = "STAGED" | "ACTIVATED" | "SUSPENDED";
-export type MfaStatus = "NOT_ENROLLED" | "DISABLED" | "PENDING_ACTIVATION" | "ENROLLMENT_EXPIRED" | "IN_ENROLLMENT" | "PRE_ENROLLMENT" | "ENROLLED";
+export type MfaStatus =
+  | "NOT_ENROLLED"
+  | "DISABLED"
+  | "PENDING_ACTIVATION"
+  | "ENROLLMENT_EXPIRED"
+  | "IN_ENROLLMENT"
+  | "PRE_ENROLLMENT"
+  | "ENROLLED";
 
 export interface JcUser {
   _id: string;
@@ -89,7 +96,15 @@ export interface BulkJob {
   done: boolean;
   items: Record<string, unknown>[];
   creationSource: string;
-  results: { id: string; status: string; statusMsg: string; meta: unknown; persistedFields: unknown; createdAt: string; updatedAt: string }[];
+  results: {
+    id: string;
+    status: string;
+    statusMsg: string;
+    meta: unknown;
+    persistedFields: unknown;
+    createdAt: string;
+    updatedAt: string;
+  }[];
 }
 
 export interface ScheduledState {
@@ -198,13 +213,24 @@ const iso = (ms: number) => new Date(ms).toISOString();
 function emptyOrg(id: string, name: string, domain: string, ids: IdSource): Org {
   const mdm = appleMdm(ids.next(), "Apple MDM");
   return {
-    id, name, domain,
+    id,
+    name,
+    domain,
     settings: { newSystemUserStateDefaults: { csvImport: "ACTIVATED", applicationImport: "STAGED" } },
-    users: new Map(), systems: new Map(), userGroups: new Map(), systemGroups: new Map(),
-    members: new Map(), memberOf: new Map(), associations: new Map(),
+    users: new Map(),
+    systems: new Map(),
+    userGroups: new Map(),
+    systemGroups: new Map(),
+    members: new Map(),
+    memberOf: new Map(),
+    associations: new Map(),
     mdms: new Map([[mdm.id, mdm]]),
-    pushEndpoints: new Map(), pushVerifications: new Map(), accessRequests: new Map(),
-    bulkJobs: new Map(), scheduledStates: new Map(), commands: [],
+    pushEndpoints: new Map(),
+    pushVerifications: new Map(),
+    accessRequests: new Map(),
+    bulkJobs: new Map(),
+    scheduledStates: new Map(),
+    commands: [],
   };
 }
 
@@ -221,28 +247,69 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
     // Most people are active; a few are still staged (new hires) or suspended (leavers).
     const roll = r.next();
     const state: UserState = roll < 0.06 ? "STAGED" : roll < 0.1 ? "SUSPENDED" : "ACTIVATED";
-    const totp: MfaStatus = state === "STAGED" ? "NOT_ENROLLED" : r.pick(["ENROLLED", "ENROLLED", "ENROLLED", "NOT_ENROLLED", "PENDING_ACTIVATION", "ENROLLMENT_EXPIRED", "IN_ENROLLMENT"] as const);
+    const totp: MfaStatus =
+      state === "STAGED"
+        ? "NOT_ENROLLED"
+        : r.pick([
+            "ENROLLED",
+            "ENROLLED",
+            "ENROLLED",
+            "NOT_ENROLLED",
+            "PENDING_ACTIVATION",
+            "ENROLLMENT_EXPIRED",
+            "IN_ENROLLMENT",
+          ] as const);
     const push: MfaStatus = state === "STAGED" ? "NOT_ENROLLED" : r.chance(0.4) ? "ENROLLED" : "NOT_ENROLLED";
     const webAuthn: MfaStatus = r.chance(0.15) ? "ENROLLED" : "NOT_ENROLLED";
     const overall: MfaStatus = enrolled(totp) || enrolled(push) || enrolled(webAuthn) ? "ENROLLED" : totp;
     const locked = state === "ACTIVATED" && r.chance(0.05);
     const created = iso(BASE_TIME + p.n * 3_600_000);
     org.users.set(id, {
-      _id: id, username: p.upn.split("@", 1)[0] ?? p.upn, email: p.email, firstname: p.first, lastname: p.last, displayname: p.displayName,
-      department: p.department, jobTitle: p.title, manager: null, state,
-      activated: state !== "STAGED", suspended: state === "SUSPENDED",
-      account_locked: locked, account_locked_date: locked ? iso(BASE_TIME + 86_400_000 * 30) : null, badLoginAttempts: locked ? 10 : 0,
-      password_expired: false, password_expiration_date: iso(BASE_TIME + 86_400_000 * 90), password_never_expires: p.isAdmin,
-      totp_enabled: enrolled(totp), enable_user_portal_multifactor: enrolled(totp) || p.isAdmin,
+      _id: id,
+      username: p.upn.split("@", 1)[0] ?? p.upn,
+      email: p.email,
+      firstname: p.first,
+      lastname: p.last,
+      displayname: p.displayName,
+      department: p.department,
+      jobTitle: p.title,
+      manager: null,
+      state,
+      activated: state !== "STAGED",
+      suspended: state === "SUSPENDED",
+      account_locked: locked,
+      account_locked_date: locked ? iso(BASE_TIME + 86_400_000 * 30) : null,
+      badLoginAttempts: locked ? 10 : 0,
+      password_expired: false,
+      password_expiration_date: iso(BASE_TIME + 86_400_000 * 90),
+      password_never_expires: p.isAdmin,
+      totp_enabled: enrolled(totp),
+      enable_user_portal_multifactor: enrolled(totp) || p.isAdmin,
       mfa: { configured: enrolled(totp), exclusion: false },
       mfaEnrollment: { overallStatus: overall, totpStatus: totp, webAuthnStatus: webAuthn, pushStatus: push },
-      attributes: [{ name: "objectGUID", value: p.guid }], externally_managed: false, created, organization: org.id,
+      attributes: [{ name: "objectGUID", value: p.guid }],
+      externally_managed: false,
+      created,
+      organization: org.id,
     });
     if (enrolled(push)) {
-      org.pushEndpoints.set(id, [{
-        id: ids.next(), name: `${p.first}'s iPhone`, state: "active", enrollmentDate: created, lastUsedDate: iso(BASE_TIME + 86_400_000 * 60),
-        device: { make: "Apple", model: "iPhone", os: "iOS", osVersion: "18.2", appVersion: "2.14.0", uvEnabled: true },
-      }]);
+      org.pushEndpoints.set(id, [
+        {
+          id: ids.next(),
+          name: `${p.first}'s iPhone`,
+          state: "active",
+          enrollmentDate: created,
+          lastUsedDate: iso(BASE_TIME + 86_400_000 * 60),
+          device: {
+            make: "Apple",
+            model: "iPhone",
+            os: "iOS",
+            osVersion: "18.2",
+            appVersion: "2.14.0",
+            uvEnabled: true,
+          },
+        },
+      ]);
     }
   }
   // Each department reports to its first member.
@@ -261,19 +328,33 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
     idByMachine.set(name, id);
     const serial = `C02${(n * 7919 + name.length).toString(36).toUpperCase().padStart(9, "0")}`;
     const sys: JcSystem = {
-      _id: id, displayName: name, hostname: os === "iOS" ? name : `${name}.${d.domain}`,
+      _id: id,
+      displayName: name,
+      hostname: os === "iOS" ? name : `${name}.${d.domain}`,
       os: os === "Windows" ? "Windows" : os === "macOS" ? "Mac OS X" : "iOS",
       osFamily: os === "Windows" ? "windows" : os === "macOS" ? "darwin" : "ios",
       version: os === "Windows" ? "11 Pro 23H2" : os === "macOS" ? "15.2" : "18.2",
-      serialNumber: serial, active: n % 9 !== 0, lastContact: iso(BASE_TIME + 86_400_000 * 70 - (n % 500) * 60_000),
-      created: iso(BASE_TIME + n * 60_000), organization: org.id, agentVersion: "1.189.0",
+      serialNumber: serial,
+      active: n % 9 !== 0,
+      lastContact: iso(BASE_TIME + 86_400_000 * 70 - (n % 500) * 60_000),
+      created: iso(BASE_TIME + n * 60_000),
+      organization: org.id,
+      agentVersion: "1.189.0",
     };
     org.systems.set(id, sys);
     if (os !== "Windows") {
       const dev: MdmDevice = {
-        id: ids.next(), systemId: id, serialNumber: serial,
-        deviceInformation: { deviceName: name, productName: os === "macOS" ? "MacBookPro18,3" : "iPhone15,2", osVersion: sys.version },
-        osFamily: os === "macOS" ? "macos" : "ios", depRegistered: true, enrolled: true,
+        id: ids.next(),
+        systemId: id,
+        serialNumber: serial,
+        deviceInformation: {
+          deviceName: name,
+          productName: os === "macOS" ? "MacBookPro18,3" : "iPhone15,2",
+          osVersion: sys.version,
+        },
+        osFamily: os === "macOS" ? "macos" : "ios",
+        depRegistered: true,
+        enrolled: true,
       };
       mdm.devices.set(dev.id, dev);
     }
@@ -292,19 +373,38 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
     associate(org, nodeKey("user", idByUpn.get(p.upn)!), nodeKey("system", sid));
   }
   // Each person's laptop is bound to them directly.
-  for (const p of d.people) associate(org, nodeKey("user", idByUpn.get(p.upn)!), nodeKey("system", idByMachine.get(p.laptop)!));
+  for (const p of d.people)
+    associate(org, nodeKey("user", idByUpn.get(p.upn)!), nodeKey("system", idByMachine.get(p.laptop)!));
 
   const groupByName = new Map<string, string>();
   for (const g of d.userGroups) {
     const id = ids.next();
     groupByName.set(g.name, id);
-    org.userGroups.set(id, { id, name: g.name, type: "user_group", description: `${g.name.replace(/ Users$/, "")} department`, email: "", attributes: null, membershipMethod: "STATIC", memberQuery: null });
+    org.userGroups.set(id, {
+      id,
+      name: g.name,
+      type: "user_group",
+      description: `${g.name.replace(/ Users$/, "")} department`,
+      email: "",
+      attributes: null,
+      membershipMethod: "STATIC",
+      memberQuery: null,
+    });
     for (const upn of g.members) addMember(org, id, idByUpn.get(upn)!);
   }
   for (const g of d.machineGroups) {
     const id = ids.next();
     groupByName.set(g.name, id);
-    org.systemGroups.set(id, { id, name: g.name, type: "system_group", description: "", email: "", attributes: null, membershipMethod: "STATIC", memberQuery: null });
+    org.systemGroups.set(id, {
+      id,
+      name: g.name,
+      type: "system_group",
+      description: "",
+      email: "",
+      attributes: null,
+      membershipMethod: "STATIC",
+      memberQuery: null,
+    });
     for (const m of g.members) addMember(org, id, idByMachine.get(m)!);
   }
   // Departments reach their workstations; everyone reaches the remote desktop farm.
@@ -313,7 +413,13 @@ function seedOrg(org: Org, d: SimDomain, size: SimSize, seed: number, ids: IdSou
     const ws = groupByName.get(g.name.replace(/ Users$/, " Workstations"));
     const ug = nodeKey("user_group", groupByName.get(g.name)!);
     if (ws) associate(org, ug, nodeKey("system_group", ws));
-    if (farm) associate(org, ug, nodeKey("system_group", farm), g.name === "IT Users" ? { sudo: { enabled: true, withoutPassword: false } } : null);
+    if (farm)
+      associate(
+        org,
+        ug,
+        nodeKey("system_group", farm),
+        g.name === "IT Users" ? { sudo: { enabled: true, withoutPassword: false } } : null,
+      );
   }
 }
 

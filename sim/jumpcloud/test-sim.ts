@@ -7,11 +7,16 @@ export async function startJumpCloudSim() {
   /** One request with the single-org API key; body is sent as JSON unless it is already a string. */
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, {
-      method, headers: { "x-api-key": sim.credentials.apiKey, "content-type": "application/json" },
+      method,
+      headers: { "x-api-key": sim.credentials.apiKey, "content-type": "application/json" },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text,
+    };
   };
   return { sim, url, call, org: [...sim.state.orgs.values()][0], close: () => sim.server.close() };
 }

@@ -3,7 +3,8 @@
 // the same "Error. Reason: …" pattern so a client can treat them alike.
 
 export const SUCCESS = "Success."; // [doc]
-export const replaced = (previousMachine: string) => `Success. Previous association with '${previousMachine}' replaced.`; // [doc]
+export const replaced = (previousMachine: string) =>
+  `Success. Previous association with '${previousMachine}' replaced.`; // [doc]
 
 export const itemError = {
   missingData: () => "Error. Reason: Required data is missing.", // [doc]
@@ -12,7 +13,8 @@ export const itemError = {
   machineNotInGroup: (m: string, g: string) => `Error. Reason: Machine '${m}' is not a member of group '${g}'.`, // [doc]
   userNotFound: (u: string, d: string) => `Error. Reason: User '${u}' not found in domain '${d}'.`, // [doc]
   userNotAssigned: (u: string, g: string) => `Error. Reason: User '${u}' is not assigned to group '${g}'.`, // [doc]
-  machineTaken: (m: string, other: string, g: string) => `Error. Reason: Machine '${m}' is already associated with user '${other}' in group '${g}'.`, // [doc]
+  machineTaken: (m: string, other: string, g: string) =>
+    `Error. Reason: Machine '${m}' is already associated with user '${other}' in group '${g}'.`, // [doc]
   adminMfa: (u: string) => `Error. Reason: MFA cannot be turned off for user '${u}' with an Admin role.`,
   mfaNotSet: (u: string) => `Error. Reason: MFA is not set up for user '${u}'.`,
   mfaOff: (u: string) => `Error. Reason: MFA is turned off for user '${u}'.`,

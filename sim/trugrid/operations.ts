@@ -98,7 +98,12 @@ export function refreshActiveDirectory(d: TgDomain, now: Date) {
     for (const x of m.values()) if (!x.synced) (x.synced = true), n++;
     return n;
   };
-  const summary = { users: count(d.users), machines: count(d.machines), userGroups: count(d.userGroups), machineGroups: count(d.machineGroups) };
+  const summary = {
+    users: count(d.users),
+    machines: count(d.machines),
+    userGroups: count(d.userGroups),
+    machineGroups: count(d.machineGroups),
+  };
   d.lastActiveDirectoryRefresh = now.toISOString();
   return summary;
 }
@@ -156,7 +161,7 @@ export interface AssignmentInput {
 export function addUserMachineAssignment(d: TgDomain, items: (AssignmentInput | null)[]): string[] {
   const seen = new Set<string>();
   return items.map((a) => {
-    if (!a || !a.key || a.value.length === 0 || a.value.some((v) => !v)) return itemError.missingData();
+    if (!a?.key || a.value.length === 0 || a.value.some((v) => !v)) return itemError.missingData();
     const key = lc(a.key);
     if (seen.has(key)) return itemError.duplicateKey(a.key);
     seen.add(key);
@@ -164,7 +169,8 @@ export function addUserMachineAssignment(d: TgDomain, items: (AssignmentInput | 
       if (!findUser(d, a.key)) return itemError.userNotFound(a.key, d.domain);
     } else if (!synced(d.userGroups.get(key))) return itemError.groupNotFound(a.key, d.domain);
     for (const v of a.value) {
-      if (!synced(d.machineGroups.get(lc(v))) && !synced(d.machines.get(lc(v)))) return itemError.machineNotFound(v, d.domain);
+      if (!synced(d.machineGroups.get(lc(v))) && !synced(d.machines.get(lc(v))))
+        return itemError.machineNotFound(v, d.domain);
     }
     let existing = d.assignments.get(key);
     if (!existing) d.assignments.set(key, (existing = { key: a.key, targets: new Set() }));
@@ -206,7 +212,9 @@ export interface AssociationInput {
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v : undefined);
 
 export function setMachineAssociation(d: TgDomain, item: AssociationInput): string {
-  const userUpn = text(item.userUpn), groupName = text(item.groupName), machineName = text(item.machineName);
+  const userUpn = text(item.userUpn),
+    groupName = text(item.groupName),
+    machineName = text(item.machineName);
   if (!userUpn || !groupName || !machineName) return itemError.missingData();
   const g = synced(d.machineGroups.get(lc(groupName)));
   if (!g) return itemError.groupNotFound(groupName, d.domain);
@@ -217,7 +225,8 @@ export function setMachineAssociation(d: TgDomain, item: AssociationInput): stri
   if (!u) return itemError.userNotFound(userUpn, d.domain);
   if (!isAssigned(d, u, g)) return itemError.userNotAssigned(userUpn, groupName);
   const assoc = d.associations.get(lc(g.name))!;
-  const user = lc(u.upn), machine = lc(m.name);
+  const user = lc(u.upn),
+    machine = lc(m.name);
   if (!isShared(d, g)) {
     const other = [...(assoc.byMachine.get(machine) ?? [])].find((x) => x !== user);
     if (other) return itemError.machineTaken(machineName, d.users.get(other)!.upn, groupName);
@@ -237,14 +246,19 @@ export interface AssociationRow {
 export function associationsOfGroup(d: TgDomain, g: TgGroup): AssociationRow[] {
   const assoc = d.associations.get(lc(g.name));
   if (!assoc) return [];
-  return [...assoc.byUser].map(([u, m]) => ({ userUpn: d.users.get(u)!.upn, groupName: g.name, machineName: d.machines.get(m)!.name }));
+  return [...assoc.byUser].map(([u, m]) => ({
+    userUpn: d.users.get(u)!.upn,
+    groupName: g.name,
+    machineName: d.machines.get(m)!.name,
+  }));
 }
 
 export function associationsOfUser(d: TgDomain, u: TgUser): AssociationRow[] {
   const rows: AssociationRow[] = [];
   for (const [k, assoc] of d.associations) {
     const m = assoc.byUser.get(lc(u.upn));
-    if (m !== undefined) rows.push({ userUpn: u.upn, groupName: d.machineGroups.get(k)!.name, machineName: d.machines.get(m)!.name });
+    if (m !== undefined)
+      rows.push({ userUpn: u.upn, groupName: d.machineGroups.get(k)!.name, machineName: d.machines.get(m)!.name });
   }
   return rows;
 }

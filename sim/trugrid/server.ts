@@ -1,5 +1,5 @@
 import type { SimSize } from "../core/directory";
-import { json, SimServer, text, type SimRequest, type SimResponse } from "../core/http-server";
+import { json, type SimRequest, type SimResponse, SimServer, text } from "../core/http-server";
 import { isDns, isUpn, MAX_ITEMS, requestError } from "./messages";
 import * as ops from "./operations";
 import { seedTruGridState, type TgDomain, type TruGridState } from "./state";
@@ -66,7 +66,8 @@ function parseArray(req: SimRequest): Parsed<unknown[]> {
 function parseStrings(req: SimRequest, format?: "upn" | "dns"): Parsed<string[]> {
   const parsed = parseArray(req);
   if (!parsed.ok) return parsed;
-  if (!parsed.value.every((x) => typeof x === "string")) return { ok: false, res: text(400, requestError.notJsonArray) };
+  if (!parsed.value.every((x) => typeof x === "string"))
+    return { ok: false, res: text(400, requestError.notJsonArray) };
   const items = parsed.value as string[];
   if (format === "upn") {
     const bad = items.find((u) => !isUpn(u));
@@ -118,25 +119,53 @@ export function createTruGridSim(opts: TruGridSimOptions = {}): TruGridSim {
     });
   }
 
-  const upnList = (apply: (d: TgDomain, items: string[], req: SimRequest) => ops.ItemStatus[]) => ({ req, d }: Ctx) => {
-    const parsed = parseStrings(req, "upn");
-    return parsed.ok ? echo(apply(d, parsed.value, req)) : parsed.res;
-  };
-  const nameList = (apply: (d: TgDomain, items: string[]) => ops.ItemStatus[], format?: "dns") => ({ req, d }: Ctx) => {
-    const parsed = parseStrings(req, format);
-    return parsed.ok ? echo(apply(d, parsed.value)) : parsed.res;
-  };
+  const upnList =
+    (apply: (d: TgDomain, items: string[], req: SimRequest) => ops.ItemStatus[]) =>
+    ({ req, d }: Ctx) => {
+      const parsed = parseStrings(req, "upn");
+      return parsed.ok ? echo(apply(d, parsed.value, req)) : parsed.res;
+    };
+  const nameList =
+    (apply: (d: TgDomain, items: string[]) => ops.ItemStatus[], format?: "dns") =>
+    ({ req, d }: Ctx) => {
+      const parsed = parseStrings(req, format);
+      return parsed.ok ? echo(apply(d, parsed.value)) : parsed.res;
+    };
 
   endpoint("POST", "turnOnMfa", upnList(ops.turnOnMfa));
   endpoint("POST", "turnOffMfa", upnList(ops.turnOffMfa));
-  endpoint("POST", "resetMfa", upnList((d, upns, req) => ops.resetMfa(d, upns, lc(query(req, "resetPhone") ?? "false") === "true")));
-  endpoint("POST", "EnableUdp", upnList((d, upns) => ops.setUdp(d, upns, true)));
-  endpoint("POST", "DisableUdp", upnList((d, upns) => ops.setUdp(d, upns, false)));
+  endpoint(
+    "POST",
+    "resetMfa",
+    upnList((d, upns, req) => ops.resetMfa(d, upns, lc(query(req, "resetPhone") ?? "false") === "true")),
+  );
+  endpoint(
+    "POST",
+    "EnableUdp",
+    upnList((d, upns) => ops.setUdp(d, upns, true)),
+  );
+  endpoint(
+    "POST",
+    "DisableUdp",
+    upnList((d, upns) => ops.setUdp(d, upns, false)),
+  );
   endpoint("POST", "syncAddedAdUsers", upnList(ops.syncAddedAdUsers));
   endpoint("POST", "syncAddedAdMachines", nameList(ops.syncAddedAdMachines));
-  endpoint("POST", "syncAddedAdUserGroups", nameList((d, names) => ops.syncAddedAdGroups(d, names, "user")));
-  endpoint("POST", "syncAddedAdMachineGroups", nameList((d, names) => ops.syncAddedAdGroups(d, names, "machine")));
-  endpoint("POST", "addUpnSuffix", nameList((d, names) => ops.addUpnSuffix(state, d, names), "dns"));
+  endpoint(
+    "POST",
+    "syncAddedAdUserGroups",
+    nameList((d, names) => ops.syncAddedAdGroups(d, names, "user")),
+  );
+  endpoint(
+    "POST",
+    "syncAddedAdMachineGroups",
+    nameList((d, names) => ops.syncAddedAdGroups(d, names, "machine")),
+  );
+  endpoint(
+    "POST",
+    "addUpnSuffix",
+    nameList((d, names) => ops.addUpnSuffix(state, d, names), "dns"),
+  );
   endpoint("POST", "clearMachineAssociations", nameList(ops.clearMachineAssociations));
   endpoint("POST", "clearAppAssociations", nameList(ops.clearAppAssociations));
 
@@ -147,17 +176,27 @@ export function createTruGridSim(opts: TruGridSimOptions = {}): TruGridSim {
     const bad = items.find((a) => a?.key.includes("@") && !isUpn(a.key));
     if (bad) return text(400, requestError.invalidUpn(bad.key));
     const statuses = ops.addUserMachineAssignment(d, items);
-    return json(200, parsed.value.map((x, i) => ({ ...(x && typeof x === "object" ? x : { item: x }), status: statuses[i] })));
+    return json(
+      200,
+      parsed.value.map((x, i) => ({ ...(x && typeof x === "object" ? x : { item: x }), status: statuses[i] })),
+    );
   });
 
-  endpoint("POST", "RefreshActiveDirectory", ({ d }) => json(200, { status: "Success.", synced: ops.refreshActiveDirectory(d, new Date()) }));
-  endpoint("POST", "RefreshApplications", ({ d }) => json(200, { status: "Success.", synced: ops.refreshApplications(d, new Date()) }));
+  endpoint("POST", "RefreshActiveDirectory", ({ d }) =>
+    json(200, { status: "Success.", synced: ops.refreshActiveDirectory(d, new Date()) }),
+  );
+  endpoint("POST", "RefreshApplications", ({ d }) =>
+    json(200, { status: "Success.", synced: ops.refreshApplications(d, new Date()) }),
+  );
 
   endpoint("GET", "IpWhitelist", ({ d }) => json(200, d.ipWhitelist));
   endpoint("GET", "ExternalResources", ({ d }) => json(200, d.externalResources));
 
   endpoint("GET", "getUserLogonIp", ({ req, d }) => {
-    const upns = queryAll(req, "upns").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+    const upns = queryAll(req, "upns")
+      .flatMap((v) => v.split(","))
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (upns.length === 0) return json(200, [...d.users.values()].filter((u) => u.synced).map(ops.logonIps));
     if (upns.length > MAX_ITEMS) return text(400, requestError.tooMany);
     const bad = upns.find((u) => !isUpn(u));
@@ -176,14 +215,20 @@ export function createTruGridSim(opts: TruGridSimOptions = {}): TruGridSim {
     const parsed = parseArray(req);
     if (!parsed.ok) return parsed.res;
     if (parsed.value.length === 0) return text(400, requestError.noAssociations);
-    const items = parsed.value.map((x) => (x && typeof x === "object" && !Array.isArray(x) ? (x as ops.AssociationInput) : {}));
+    const items = parsed.value.map((x) =>
+      x && typeof x === "object" && !Array.isArray(x) ? (x as ops.AssociationInput) : {},
+    );
     const bad = items.find((a) => typeof a.userUpn === "string" && a.userUpn.trim() !== "" && !isUpn(a.userUpn));
     if (bad) return text(400, requestError.invalidUpn(bad.userUpn as string));
-    return json(200, items.map((a) => ({ ...a, status: ops.setMachineAssociation(d, a) })));
+    return json(
+      200,
+      items.map((a) => ({ ...a, status: ops.setMachineAssociation(d, a) })),
+    );
   });
 
   endpoint("GET", "GetMachineAssociations", ({ req, d }) => {
-    const groupName = query(req, "groupName"), userUpn = query(req, "userUpn");
+    const groupName = query(req, "groupName"),
+      userUpn = query(req, "userUpn");
     if ((groupName ? 1 : 0) + (userUpn ? 1 : 0) !== 1) return text(400, requestError.exactlyOneFilter);
     if (groupName) {
       const g = d.machineGroups.get(lc(groupName));
@@ -197,10 +242,13 @@ export function createTruGridSim(opts: TruGridSimOptions = {}): TruGridSim {
   });
 
   // Inspection and knobs for tests; clients never call these.
-  server.sim("GET", "/__sim/requests", () => json(200, { total: [...counts.values()].reduce((a, b) => a + b, 0), byRoute: Object.fromEntries(counts) }));
+  server.sim("GET", "/__sim/requests", () =>
+    json(200, { total: [...counts.values()].reduce((a, b) => a + b, 0), byRoute: Object.fromEntries(counts) }),
+  );
   server.sim("PUT", "/__sim/lost-answers", (req) => {
     const body = JSON.parse(req.body || "{}") as { count?: unknown; mode?: unknown };
-    if (typeof body.count !== "number" || !(body.mode === "error" || body.mode === "hang")) return json(400, { error: "expected {count: number, mode: 'error'|'hang'}" });
+    if (typeof body.count !== "number" || !(body.mode === "error" || body.mode === "hang"))
+      return json(400, { error: "expected {count: number, mode: 'error'|'hang'}" });
     lost.count = body.count;
     lost.mode = body.mode;
     return json(200, lost);
@@ -215,7 +263,8 @@ export function createTruGridSim(opts: TruGridSimOptions = {}): TruGridSim {
     const d = simDomain(req);
     if (!d) return json(404, { error: "no such domain" });
     const users = [...d.users.values()];
-    const pick = <T,>(m: Map<string, T & { synced: boolean }>, name: (x: T) => string) => [...m.values()].filter((x) => !x.synced).map(name);
+    const pick = <T>(m: Map<string, T & { synced: boolean }>, name: (x: T) => string) =>
+      [...m.values()].filter((x) => !x.synced).map(name);
     return json(200, {
       domain: d.domain,
       users: users.length,
@@ -227,7 +276,10 @@ export function createTruGridSim(opts: TruGridSimOptions = {}): TruGridSim {
       pendingUserGroups: pick(d.userGroups, (g: { name: string }) => g.name),
       pendingMachineGroups: pick(d.machineGroups, (g: { name: string }) => g.name),
       userGroups: [...d.userGroups.values()].map((g) => g.name),
-      machineGroups: [...d.machineGroups.values()].map((g) => ({ name: g.name, members: [...g.members].map((m) => d.machines.get(m)?.name ?? m) })),
+      machineGroups: [...d.machineGroups.values()].map((g) => ({
+        name: g.name,
+        members: [...g.members].map((m) => d.machines.get(m)?.name ?? m),
+      })),
       assignments: [...d.assignments.values()].map((a) => ({ key: a.key, targets: [...a.targets] })),
       applications: [...d.applications.values()],
       appAssociations: Object.fromEntries([...d.appAssociations].map(([g, apps]) => [g, [...apps]])),

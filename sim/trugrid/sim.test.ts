@@ -32,21 +32,33 @@ describe("TruGrid simulator", () => {
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     expect(await res.text()).toBe("Missing api_key header.");
-    const other = await fetch(`${url}/api/public/IpWhitelist?domainName=${D}`, { headers: { "x-api-key": TRUGRID_SIM_API_KEY } });
+    const other = await fetch(`${url}/api/public/IpWhitelist?domainName=${D}`, {
+      headers: { "x-api-key": TRUGRID_SIM_API_KEY },
+    });
     expect(other.status).toBe(401);
   });
 
   it("matches routes and query names case-insensitively", async () => {
     const upn = [...sim.state.domains.get(D)!.users.values()].find((u) => u.synced)!.upn;
-    const res = await fetch(`${url}/API/PUBLIC/TURNONMFA?DOMAINNAME=${D}`, { method: "POST", headers: { api_key: TRUGRID_SIM_API_KEY }, body: JSON.stringify([upn]) });
+    const res = await fetch(`${url}/API/PUBLIC/TURNONMFA?DOMAINNAME=${D}`, {
+      method: "POST",
+      headers: { api_key: TRUGRID_SIM_API_KEY },
+      body: JSON.stringify([upn]),
+    });
     expect(await res.json()).toEqual([{ item: upn, status: "Success." }]);
   });
 
   it("answers 400 past 100 items", async () => {
-    const res = await post("EnableUdp", Array.from({ length: 101 }, (_, i) => `u${i}@${D}`));
+    const res = await post(
+      "EnableUdp",
+      Array.from({ length: 101 }, (_, i) => `u${i}@${D}`),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toBe("Maximum 100 items per request.");
-    const set = await post("SetMachineAssociations", Array.from({ length: 101 }, () => ({ userUpn: `a@${D}`, groupName: "g", machineName: "m" })));
+    const set = await post(
+      "SetMachineAssociations",
+      Array.from({ length: 101 }, () => ({ userUpn: `a@${D}`, groupName: "g", machineName: "m" })),
+    );
     expect(await set.text()).toBe("Maximum 100 items per request.");
   });
 
@@ -59,17 +71,33 @@ describe("TruGrid simulator", () => {
   });
 
   it("echoes each association with its status", async () => {
-    const res = await post("SetMachineAssociations", [{ userUpn: `ghost@${D}`, groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" }]);
+    const res = await post("SetMachineAssociations", [
+      { userUpn: `ghost@${D}`, groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" },
+    ]);
     expect(await res.json()).toEqual([
-      { userUpn: `ghost@${D}`, groupName: "Remote Desktop Farm", machineName: "NW-RDS-01", status: `Error. Reason: User 'ghost@${D}' not found in domain '${D}'.` },
+      {
+        userUpn: `ghost@${D}`,
+        groupName: "Remote Desktop Farm",
+        machineName: "NW-RDS-01",
+        status: `Error. Reason: User 'ghost@${D}' not found in domain '${D}'.`,
+      },
     ]);
   });
 
   it("reads the resetPhone flag and an empty refresh body", async () => {
-    const u = [...sim.state.domains.get(D)!.users.values()].find((x) => x.synced && x.mfaEnabled && x.mfaEnrolled && x.phone)!;
-    await fetch(`${url}/api/public/resetMfa?domainName=${D}&resetPhone=true`, { method: "POST", headers: { api_key: TRUGRID_SIM_API_KEY }, body: JSON.stringify([u.upn]) });
+    const u = [...sim.state.domains.get(D)!.users.values()].find(
+      (x) => x.synced && x.mfaEnabled && x.mfaEnrolled && x.phone,
+    )!;
+    await fetch(`${url}/api/public/resetMfa?domainName=${D}&resetPhone=true`, {
+      method: "POST",
+      headers: { api_key: TRUGRID_SIM_API_KEY },
+      body: JSON.stringify([u.upn]),
+    });
     expect(u.phone).toBeNull();
-    const res = await fetch(`${url}/api/public/RefreshActiveDirectory?domainName=${D}`, { method: "POST", headers: { api_key: TRUGRID_SIM_API_KEY } });
+    const res = await fetch(`${url}/api/public/RefreshActiveDirectory?domainName=${D}`, {
+      method: "POST",
+      headers: { api_key: TRUGRID_SIM_API_KEY },
+    });
     expect(res.status).toBe(200);
   });
 

@@ -1,5 +1,5 @@
 import { buildDirectory, type SimSize } from "../core/directory";
-import { rng, type Rng } from "../core/random";
+import { type Rng, rng } from "../core/random";
 
 // TruGrid's view of each AD domain. Keys of every map are lower-case: AD
 // names and UPNs compare case-insensitively; the stored objects keep the
@@ -137,7 +137,10 @@ export function seedTruGridState(size: SimSize, seed?: number): TruGridState {
       }
       const enrolled = p.isAdmin || !r.chance(0.12);
       users.set(lc(p.upn), {
-        upn: p.upn, displayName: p.displayName, isAdmin: p.isAdmin, synced,
+        upn: p.upn,
+        displayName: p.displayName,
+        isAdmin: p.isAdmin,
+        synced,
         mfaEnabled: p.isAdmin || !r.chance(0.08),
         mfaEnrolled: enrolled,
         phone: enrolled ? `+1 555 01${String(r.int(0, 99)).padStart(2, "0")}` : null,
@@ -151,7 +154,8 @@ export function seedTruGridState(size: SimSize, seed?: number): TruGridState {
     });
 
     const machines = new Map<string, TgMachine>();
-    for (const m of d.machines) machines.set(lc(m.name), { name: m.name, kind: m.kind, synced: !pendingMachines.has(lc(m.name)) });
+    for (const m of d.machines)
+      machines.set(lc(m.name), { name: m.name, kind: m.kind, synced: !pendingMachines.has(lc(m.name)) });
 
     const userGroups = new Map<string, TgGroup>(d.userGroups.map((g) => [lc(g.name), group(g.name, g.members)]));
     const machineGroups = new Map<string, TgGroup>(d.machineGroups.map((g) => [lc(g.name), group(g.name, g.members)]));
@@ -192,8 +196,15 @@ export function seedTruGridState(size: SimSize, seed?: number): TruGridState {
 
     const base = d.domain.split(".")[0];
     domains.set(lc(d.domain), {
-      domain: d.domain, users, machines, userGroups, machineGroups, assignments, associations,
-      applications, appAssociations,
+      domain: d.domain,
+      users,
+      machines,
+      userGroups,
+      machineGroups,
+      assignments,
+      associations,
+      applications,
+      appAssociations,
       ipWhitelist: [...new Set(Array.from({ length: 4 }, () => publicIp(r)))],
       externalResources: [...EXTERNAL_RESOURCES, `${base}.trugrid.com`],
       upnSuffixes: new Set([lc(`corp.${d.domain}`)]),

@@ -26,18 +26,26 @@ export class TokenIssuer {
     let clientSecret = form.get("client_secret");
     const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
     if (basic && clientId === null) {
-      const [id = "", ...rest] = Buffer.from(basic[1] ?? "", "base64").toString("utf8").split(":");
+      const [id = "", ...rest] = Buffer.from(basic[1] ?? "", "base64")
+        .toString("utf8")
+        .split(":");
       clientId = decodeURIComponent(id);
       clientSecret = decodeURIComponent(rest.join(":"));
     }
     if (form.get("grant_type") !== "client_credentials") return json(400, { error: "unsupported_grant_type" });
-    if (clientId !== this.credentials.clientId || clientSecret !== this.credentials.clientSecret) return json(401, { error: "invalid_client" });
+    if (clientId !== this.credentials.clientId || clientSecret !== this.credentials.clientSecret)
+      return json(401, { error: "invalid_client" });
     if (form.get("scope") !== SCOPE) return json(400, { error: "invalid_scope" });
     const token = `eyJ${randomBytes(48).toString("base64url")}`;
     this.tokens.set(token, Date.now() + (this.ttlSeconds() ?? TOKEN_EXPIRES_IN) * 1000);
     return json(200, {
-      access_token: token, token_type: "Bearer", expires_in: TOKEN_EXPIRES_IN, scope: SCOPE,
-      domain: this.tenantKey, ver: "2.0", jti: randomBytes(20).toString("base64url").slice(0, 27),
+      access_token: token,
+      token_type: "Bearer",
+      expires_in: TOKEN_EXPIRES_IN,
+      scope: SCOPE,
+      domain: this.tenantKey,
+      ver: "2.0",
+      jti: randomBytes(20).toString("base64url").slice(0, 27),
     });
   }
 

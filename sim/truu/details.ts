@@ -1,4 +1,4 @@
-import { rng, type Rng } from "../core/random";
+import { type Rng, rng } from "../core/random";
 import type { DeviceRec } from "./records";
 
 const DAY = 86_400_000;
@@ -24,10 +24,15 @@ export function isoMicros(ms: number): string {
 
 // Four draws per word instead of one per hex digit: a large tenant needs 150,000 UUIDs.
 function word(r: Rng): string {
-  return Math.floor(r.next() * 0x1_0000_0000).toString(16).padStart(8, "0");
+  return Math.floor(r.next() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, "0");
 }
 export function uuid(r: Rng): string {
-  const a = word(r), b = word(r), c = word(r), d = word(r);
+  const a = word(r),
+    b = word(r),
+    c = word(r),
+    d = word(r);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${"89ab"[parseInt(c.slice(0, 1), 16) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 export function hex(r: Rng, n: number): string {
@@ -81,16 +86,40 @@ function draws(d: DeviceRec): Draws {
       const androidModel = r.pick(ANDROID_MODELS);
       const appVersion = `25.${r.int(100, 180)}.0`;
       const softwareIdentifier = String(r.int(31, 35));
-      x = { heard, createdAfterDays, assuranceLevel, androidModel, appVersion, softwareIdentifier, notificationId: `${hex(r, 22)}:APA91b${hex(r, 40)}` };
+      x = {
+        heard,
+        createdAfterDays,
+        assuranceLevel,
+        androidModel,
+        appVersion,
+        softwareIdentifier,
+        notificationId: `${hex(r, 22)}:APA91b${hex(r, 40)}`,
+      };
       break;
     }
     case "MAC_TPM": {
       const appVersion = `25.${r.int(1, 9)}.0(${r.int(600, 900)})`;
-      x = { heard, createdAfterDays, assuranceLevel, androidModel: "", appVersion, softwareIdentifier: `Version 15.${r.int(0, 6)} (Build 24G${r.int(100, 499)})`, notificationId: null };
+      x = {
+        heard,
+        createdAfterDays,
+        assuranceLevel,
+        androidModel: "",
+        appVersion,
+        softwareIdentifier: `Version 15.${r.int(0, 6)} (Build 24G${r.int(100, 499)})`,
+        notificationId: null,
+      };
       break;
     }
     case "WINDOWS_TPM":
-      x = { heard, createdAfterDays, assuranceLevel, androidModel: "", appVersion: `1.0.${r.int(2, 9)}`, softwareIdentifier: `10.0.${r.pick(["19045", "22631", "26100"])}`, notificationId: null };
+      x = {
+        heard,
+        createdAfterDays,
+        assuranceLevel,
+        androidModel: "",
+        appVersion: `1.0.${r.int(2, 9)}`,
+        softwareIdentifier: `10.0.${r.pick(["19045", "22631", "26100"])}`,
+        notificationId: null,
+      };
       break;
   }
   drawsOf.set(d, x);
@@ -101,13 +130,30 @@ function draws(d: DeviceRec): Draws {
 export function deviceDetails(d: DeviceRec): DeviceDetails {
   const x = draws(d);
   const created = isoMicros(Math.min(d.user.createdMs + x.createdAfterDays * DAY, x.heard));
-  const common = { lastHeardFrom: x.heard, created, assuranceLevel: x.assuranceLevel, appVersion: x.appVersion, softwareIdentifier: x.softwareIdentifier, notificationId: x.notificationId };
+  const common = {
+    lastHeardFrom: x.heard,
+    created,
+    assuranceLevel: x.assuranceLevel,
+    appVersion: x.appVersion,
+    softwareIdentifier: x.softwareIdentifier,
+    notificationId: x.notificationId,
+  };
   switch (d.type) {
     case "ANDROID":
       return { ...common, deviceName: x.androidModel, sdkVersion: "25.142.0", appId: "com.truu.android.app" };
     case "MAC_TPM":
-      return { ...common, deviceName: d.asset?.hardware.model ?? `${d.user.displayName}'s Mac`, sdkVersion: "1.0", appId: "com.truu.LoginHost" };
+      return {
+        ...common,
+        deviceName: d.asset?.hardware.model ?? `${d.user.displayName}'s Mac`,
+        sdkVersion: "1.0",
+        appId: "com.truu.LoginHost",
+      };
     case "WINDOWS_TPM":
-      return { ...common, deviceName: d.asset?.machineName ?? `${d.user.displayName}'s PC`, sdkVersion: "1.0", appId: "com.truu.windows.credentialprovider" };
+      return {
+        ...common,
+        deviceName: d.asset?.machineName ?? `${d.user.displayName}'s PC`,
+        sdkVersion: "1.0",
+        appId: "com.truu.windows.credentialprovider",
+      };
   }
 }

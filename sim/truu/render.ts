@@ -5,8 +5,13 @@ import type { AssetRec, DeviceRec, UserRec } from "./records";
 
 export function userJson(u: UserRec) {
   return {
-    tuid: u.tuid, guid: u.guid, displayName: u.displayName, userPrincipal: u.upn, email: u.email,
-    lastSynced: isoMicros(u.lastSyncedMs), created: isoMicros(u.createdMs),
+    tuid: u.tuid,
+    guid: u.guid,
+    displayName: u.displayName,
+    userPrincipal: u.upn,
+    email: u.email,
+    lastSynced: isoMicros(u.lastSyncedMs),
+    created: isoMicros(u.createdMs),
   };
 }
 
@@ -18,9 +23,19 @@ export function domainUserJson(u: UserRec) {
 export function systemDeviceJson(d: DeviceRec, active = !d.deleted) {
   const x = deviceDetails(d);
   return {
-    deviceId: d.deviceId, deviceName: x.deviceName, appVersion: x.appVersion, sdkVersion: x.sdkVersion,
-    lastHeardFrom: x.lastHeardFrom, softwareIdentifier: x.softwareIdentifier, notificationId: x.notificationId,
-    appId: x.appId, type: d.type, active, created: x.created, user: userJson(d.user), domain: { ...d.user.domain },
+    deviceId: d.deviceId,
+    deviceName: x.deviceName,
+    appVersion: x.appVersion,
+    sdkVersion: x.sdkVersion,
+    lastHeardFrom: x.lastHeardFrom,
+    softwareIdentifier: x.softwareIdentifier,
+    notificationId: x.notificationId,
+    appId: x.appId,
+    type: d.type,
+    active,
+    created: x.created,
+    user: userJson(d.user),
+    domain: { ...d.user.domain },
   };
 }
 
@@ -28,8 +43,14 @@ export function systemDeviceJson(d: DeviceRec, active = !d.deleted) {
 export function dataDeviceJson(d: DeviceRec) {
   const x = deviceDetails(d);
   return {
-    deviceId: d.deviceId, notificationsEnabled: x.notificationId !== null, deviceName: x.deviceName, appVersion: x.appVersion,
-    type: d.type, lastHeardFrom: new Date(x.lastHeardFrom).toISOString().replace("Z", "000Z"), assuranceLevel: x.assuranceLevel, active: !d.deleted,
+    deviceId: d.deviceId,
+    notificationsEnabled: x.notificationId !== null,
+    deviceName: x.deviceName,
+    appVersion: x.appVersion,
+    type: d.type,
+    lastHeardFrom: new Date(x.lastHeardFrom).toISOString().replace("Z", "000Z"),
+    assuranceLevel: x.assuranceLevel,
+    active: !d.deleted,
   };
 }
 
@@ -39,7 +60,10 @@ export function dataUserJson(u: UserRec) {
 
 export function assetJson(a: AssetRec) {
   return {
-    machineName: a.machineName, displayName: a.displayName, type: a.type, hardware: { ...a.hardware },
+    machineName: a.machineName,
+    displayName: a.displayName,
+    type: a.type,
+    hardware: { ...a.hardware },
     network: { ipAddresses: [...a.ipAddresses], macAddresses: [...a.macAddresses] },
     lastHeardFrom: a.lastHeardFrom,
     devices: a.devices.map((d) => ({ ...dataDeviceJson(d), user: userJson(d.user) })),

@@ -57,7 +57,14 @@ export function seedTenant(directory: SimDomain[], r: Rng): SeededTenant {
         { type: "WINDOWS_TPM", asset: servers[i % servers.length] ?? null },
       ];
       for (const k of kinds.slice(0, count)) {
-        const dev: DeviceRec = { deviceId: uuid(r), type: k.type, seed: r.int(0, 0x7fff_ffff), user, asset: k.asset, deleted: false };
+        const dev: DeviceRec = {
+          deviceId: uuid(r),
+          type: k.type,
+          seed: r.int(0, 0x7fff_ffff),
+          user,
+          asset: k.asset,
+          deleted: false,
+        };
         user.devices.push(dev);
         k.asset?.devices.push(dev);
         devices.push(dev);
@@ -71,25 +78,43 @@ function makeUser(p: SimPerson, domain: DomainRec, r: Rng): UserRec {
   const createdMs = EPOCH - r.int(30, 2000) * DAY - r.int(0, DAY - 1);
   const syncedMs = EPOCH - r.int(0, 20) * DAY - r.int(0, DAY - 1);
   return {
-    tuid: uuid(r), guid: p.guid, displayName: p.displayName, upn: p.upn, email: p.email,
-    lastSyncedMs: Math.max(createdMs, syncedMs), createdMs, domain, devices: [], deleted: false,
+    tuid: uuid(r),
+    guid: p.guid,
+    displayName: p.displayName,
+    upn: p.upn,
+    email: p.email,
+    lastSyncedMs: Math.max(createdMs, syncedMs),
+    createdMs,
+    domain,
+    devices: [],
+    deleted: false,
   };
 }
 
 function makeAsset(m: SimMachine, n: number, r: Rng): AssetRec {
   const mac = m.os === "macOS";
-  const hw = mac ? { manufacturer: "Apple", model: r.pick(MAC_MODELS), processor: r.pick(["Apple M2", "Apple M3", "Apple M4"]) } : r.pick(WIN_HARDWARE);
+  const hw = mac
+    ? { manufacturer: "Apple", model: r.pick(MAC_MODELS), processor: r.pick(["Apple M2", "Apple M3", "Apple M4"]) }
+    : r.pick(WIN_HARDWARE);
   // The first address of each kind is derived from the asset number, so every workstation has one that is unique.
   const ipAddresses = [`10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`];
-  for (let i = r.int(0, 2); i > 0; i--) ipAddresses.push(`${r.int(11, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`);
-  const macAddresses = [`02:00:${[(n >> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, "0")).join(":")}`];
+  for (let i = r.int(0, 2); i > 0; i--)
+    ipAddresses.push(`${r.int(11, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`);
+  const macAddresses = [
+    `02:00:${[(n >> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, "0")).join(":")}`,
+  ];
   if (r.chance(0.5)) macAddresses.push(hex(r, 12).replace(/(..)(?!$)/g, "$1:"));
   return {
     machineName: m.name,
     displayName: m.name,
     type: mac ? "MAC_AGENT" : "WINDOWS_AGENT",
-    hardware: { serialNumber: mac ? `C02${hex(r, 8).toUpperCase()}` : hex(r, 10).toUpperCase(), ...hw, biosVersion: mac ? `${r.int(8000, 11000)}.1` : `N${r.int(10, 40)}ET${r.int(10, 90)}W` },
-    ipAddresses, macAddresses,
+    hardware: {
+      serialNumber: mac ? `C02${hex(r, 8).toUpperCase()}` : hex(r, 10).toUpperCase(),
+      ...hw,
+      biosVersion: mac ? `${r.int(8000, 11000)}.1` : `N${r.int(10, 40)}ET${r.int(10, 90)}W`,
+    },
+    ipAddresses,
+    macAddresses,
     lastHeardFrom: r.chance(0.9) ? new Date(EPOCH - r.int(0, 7 * DAY)).toISOString().replace("Z", "000Z") : null,
     devices: [],
   };

@@ -1,5 +1,5 @@
 import type { SimSize } from "../core/directory";
-import { json, SimServer, type Handler, type SimRequest, type SimResponse } from "../core/http-server";
+import { type Handler, json, type SimRequest, type SimResponse, SimServer } from "../core/http-server";
 import { TokenIssuer } from "./auth";
 import { TRUU_SIM_CREDENTIALS, type TruuSimCredentials } from "./credentials";
 import { assetJson, dataUserJson, domainUserJson, systemDeviceJson, userJson } from "./render";
@@ -43,20 +43,23 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
   const logLimit = Math.max(2, opts.requestLogLimit ?? 20_000);
   let failAfterWrite = 0;
 
-  const logged = <P extends string>(h: Handler<P>): Handler<P> => (req) => {
-    if (log.length >= logLimit) dropped += log.splice(0, Math.ceil(logLimit / 2)).length;
-    log.push({ method: req.method, path: req.path, query: req.query.toString() });
-    return h(req);
-  };
+  const logged =
+    <P extends string>(h: Handler<P>): Handler<P> =>
+    (req) => {
+      if (log.length >= logLimit) dropped += log.splice(0, Math.ceil(logLimit / 2)).length;
+      log.push({ method: req.method, path: req.path, query: req.query.toString() });
+      return h(req);
+    };
   const authed = <P extends string>(h: Handler<P>): Handler<P> => logged((req) => issuer.check(req) ?? h(req));
-  const write = <P extends string>(h: Handler<P>): Handler<P> => authed(async (req) => {
-    const out = await h(req);
-    if (out.status < 400 && failAfterWrite > 0) {
-      failAfterWrite--;
-      return json(500, { detail: "A server error occurred." });
-    }
-    return out;
-  });
+  const write = <P extends string>(h: Handler<P>): Handler<P> =>
+    authed(async (req) => {
+      const out = await h(req);
+      if (out.status < 400 && failAfterWrite > 0) {
+        failAfterWrite--;
+        return json(500, { detail: "A server error occurred." });
+      }
+      return out;
+    });
   // Django's APPEND_SLASH answer: before authentication, no results.
   const redirect: Handler = logged((req) => {
     const qs = req.query.toString();
@@ -67,56 +70,94 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
     for (const m of methods) server.route(m, `${path}/` as P, h).route(m, path, redirect);
   };
 
-  server.route("POST", "/oauth/token", logged((req) => issuer.issue(req)));
-  server.route("POST", "/oauth/token/", logged((req) => issuer.issue(req)));
+  server.route(
+    "POST",
+    "/oauth/token",
+    logged((req) => issuer.issue(req)),
+  );
+  server.route(
+    "POST",
+    "/oauth/token/",
+    logged((req) => issuer.issue(req)),
+  );
 
-  both("/api/v1/system/enrolled/users", authed((req) => {
-    const q = (k: string) => req.query.get(k) || undefined;
-    const users = state.enrolledUsers({ upn: q("upn"), email: q("email"), guid: q("guid"), tuid: q("tuid") });
-    return paged(req, users, PAGE_SIZE.enrolledUsers, userJson);
-  }));
+  both(
+    "/api/v1/system/enrolled/users",
+    authed((req) => {
+      const q = (k: string) => req.query.get(k) || undefined;
+      const users = state.enrolledUsers({ upn: q("upn"), email: q("email"), guid: q("guid"), tuid: q("tuid") });
+      return paged(req, users, PAGE_SIZE.enrolledUsers, userJson);
+    }),
+  );
 
-  both("/api/v1/system/devices", authed((req) => paged(req, state.devices, PAGE_SIZE.devices, (d) => systemDeviceJson(d))));
+  both(
+    "/api/v1/system/devices",
+    authed((req) => paged(req, state.devices, PAGE_SIZE.devices, (d) => systemDeviceJson(d))),
+  );
 
-  both("/api/v1/system/domainusers/:guid", authed((req) => {
-    const user = state.userByGuid(req.params.guid);
-    return user ? json(200, domainUserJson(user)) : json(404, NOT_FOUND);
-  }));
-  server.route("DELETE", "/api/v1/system/domainusers/:guid/", write((req) => {
-    const user = state.userByGuid(req.params.guid);
-    if (!user) return json(404, NOT_FOUND);
-    state.deleteUser(user);
-    return { status: 204 };
-  }));
+  both(
+    "/api/v1/system/domainusers/:guid",
+    authed((req) => {
+      const user = state.userByGuid(req.params.guid);
+      return user ? json(200, domainUserJson(user)) : json(404, NOT_FOUND);
+    }),
+  );
+  server.route(
+    "DELETE",
+    "/api/v1/system/domainusers/:guid/",
+    write((req) => {
+      const user = state.userByGuid(req.params.guid);
+      if (!user) return json(404, NOT_FOUND);
+      state.deleteUser(user);
+      return { status: 204 };
+    }),
+  );
   server.route("DELETE", "/api/v1/system/domainusers/:guid", redirect);
 
   const findDevice = (req: SimRequest<"/:guid/:deviceId">) => {
     const user = state.userByGuid(req.params.guid);
     return user && state.deviceOf(user, req.params.deviceId);
   };
-  both("/api/v1/system/domainusers/:guid/devices/:deviceId", authed((req) => {
-    const device = findDevice(req);
-    return device ? json(200, systemDeviceJson(device)) : json(404, NOT_FOUND);
-  }));
-  server.route("DELETE", "/api/v1/system/domainusers/:guid/devices/:deviceId/", write((req) => {
-    const device = findDevice(req);
-    if (!device) return json(404, NOT_FOUND);
-    state.deleteDevice(device);
-    return json(200, systemDeviceJson(device, false));
-  }));
+  both(
+    "/api/v1/system/domainusers/:guid/devices/:deviceId",
+    authed((req) => {
+      const device = findDevice(req);
+      return device ? json(200, systemDeviceJson(device)) : json(404, NOT_FOUND);
+    }),
+  );
+  server.route(
+    "DELETE",
+    "/api/v1/system/domainusers/:guid/devices/:deviceId/",
+    write((req) => {
+      const device = findDevice(req);
+      if (!device) return json(404, NOT_FOUND);
+      state.deleteDevice(device);
+      return json(200, systemDeviceJson(device, false));
+    }),
+  );
   server.route("DELETE", "/api/v1/system/domainusers/:guid/devices/:deviceId", redirect);
 
-  both("/data/api/v1/users", authed((req) => {
-    const all = (k: string) => req.query.getAll(k).filter((v) => v !== "");
-    const users = state.dataUsers({ userPrincipals: all("userPrincipals"), emails: all("emails"), guids: all("guids") });
-    return paged(req, users, PAGE_SIZE.dataUsers, dataUserJson);
-  }));
+  both(
+    "/data/api/v1/users",
+    authed((req) => {
+      const all = (k: string) => req.query.getAll(k).filter((v) => v !== "");
+      const users = state.dataUsers({
+        userPrincipals: all("userPrincipals"),
+        emails: all("emails"),
+        guids: all("guids"),
+      });
+      return paged(req, users, PAGE_SIZE.dataUsers, dataUserJson);
+    }),
+  );
 
-  both("/data/api/v1/assets", authed((req) => {
-    const all = (k: string) => req.query.getAll(k).filter((v) => v !== "");
-    const assets = state.filterAssets({ ipAddresses: all("ipAddresses"), macAddresses: all("macAddresses") });
-    return paged(req, assets, PAGE_SIZE.assets, assetJson);
-  }));
+  both(
+    "/data/api/v1/assets",
+    authed((req) => {
+      const all = (k: string) => req.query.getAll(k).filter((v) => v !== "");
+      const assets = state.filterAssets({ ipAddresses: all("ipAddresses"), macAddresses: all("macAddresses") });
+      return paged(req, assets, PAGE_SIZE.assets, assetJson);
+    }),
+  );
 
   server.sim("GET", "/__sim/requests", () => json(200, { requests: log, dropped }));
   server.sim("DELETE", "/__sim/requests", () => {
@@ -131,9 +172,14 @@ export function createTruuSim(opts: TruuSimOptions = {}): TruuSim {
     failAfterWrite = count;
     return json(200, { failAfterWrite });
   });
-  server.sim("GET", "/__sim/summary", () => json(200, {
-    domains: state.domains, users: state.users.length, devices: state.devices.length, assets: state.assets.length,
-  }));
+  server.sim("GET", "/__sim/summary", () =>
+    json(200, {
+      domains: state.domains,
+      users: state.users.length,
+      devices: state.devices.length,
+      assets: state.assets.length,
+    }),
+  );
 
   return { server, state, credentials };
 }
@@ -145,7 +191,12 @@ function paged<T>(req: SimRequest, items: readonly T[], size: number, render: (i
   const final = Math.max(1, Math.ceil(items.length / size));
   if (!(page >= 1 && page <= final)) return json(404, INVALID_PAGE);
   return json(200, {
-    page, next: page < final ? page + 1 : null, previous: page > 1 ? page - 1 : null, final, pageSize: size,
-    count: items.length, results: items.slice((page - 1) * size, page * size).map(render),
+    page,
+    next: page < final ? page + 1 : null,
+    previous: page > 1 ? page - 1 : null,
+    final,
+    pageSize: size,
+    count: items.length,
+    results: items.slice((page - 1) * size, page * size).map(render),
   });
 }

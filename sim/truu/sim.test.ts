@@ -28,13 +28,22 @@ describe("seeding", () => {
     expect(sim.state.devices).toHaveLength(100_000);
     const { url } = await sim.server.listen(0);
     try {
-      const form = new URLSearchParams({ grant_type: "client_credentials", scope: "tenant-management-api-user", client_id: sim.credentials.clientId, client_secret: sim.credentials.clientSecret });
-      const { access_token } = (await (await fetch(`${url}/oauth/token`, { method: "POST", body: form })).json()) as { access_token: string };
+      const form = new URLSearchParams({
+        grant_type: "client_credentials",
+        scope: "tenant-management-api-user",
+        client_id: sim.credentials.clientId,
+        client_secret: sim.credentials.clientSecret,
+      });
+      const { access_token } = (await (await fetch(`${url}/oauth/token`, { method: "POST", body: form })).json()) as {
+        access_token: string;
+      };
       const auth = { authorization: `Bearer ${access_token}` };
       const last = await (await fetch(`${url}/api/v1/system/devices/?page=4000`, { headers: auth })).json();
       expect(last).toMatchObject({ page: 4000, final: 4000, next: null, count: 100_000 });
       const u = sim.state.users[49_999];
-      const found = await (await fetch(`${url}/api/v1/system/enrolled/users/?upn=${encodeURIComponent(u!.upn)}`, { headers: auth })).json();
+      const found = await (
+        await fetch(`${url}/api/v1/system/enrolled/users/?upn=${encodeURIComponent(u!.upn)}`, { headers: auth })
+      ).json();
       expect(found).toMatchObject({ count: 1, results: [{ guid: u!.guid }] });
     } finally {
       await sim.server.close();
@@ -47,19 +56,36 @@ describe("HTTP behaviour", () => {
   let url: string;
   let token: string;
   const tokenRequest = (fields: Record<string, string>) =>
-    fetch(`${url}/oauth/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
-  const good = { grant_type: "client_credentials", scope: "tenant-management-api-user", client_id: TRUU_SIM_CREDENTIALS.clientId, client_secret: TRUU_SIM_CREDENTIALS.clientSecret };
+    fetch(`${url}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields),
+    });
+  const good = {
+    grant_type: "client_credentials",
+    scope: "tenant-management-api-user",
+    client_id: TRUU_SIM_CREDENTIALS.clientId,
+    client_secret: TRUU_SIM_CREDENTIALS.clientSecret,
+  };
 
   beforeAll(async () => {
     sim = createTruuSim();
     url = (await sim.server.listen(0)).url;
     token = ((await (await tokenRequest(good)).json()) as { access_token: string }).access_token;
   });
-  afterAll(async () => { await sim.server.close(); });
+  afterAll(async () => {
+    await sim.server.close();
+  });
 
   it("issues tokens shaped like TruU's", async () => {
     const body = await (await tokenRequest(good)).json();
-    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 7199, scope: "tenant-management-api-user", domain: sim.state.domains[0]!.key, ver: "2.0" });
+    expect(body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 7199,
+      scope: "tenant-management-api-user",
+      domain: sim.state.domains[0]!.key,
+      ver: "2.0",
+    });
   });
 
   it("refuses bad token requests the OAuth way", async () => {
@@ -83,8 +109,12 @@ describe("HTTP behaviour", () => {
   it("answers 301 with no results to every URL without the trailing slash", async () => {
     const u = sim.state.users[0];
     const paths = [
-      "/api/v1/system/enrolled/users?upn=a%40b.example", "/api/v1/system/devices", `/api/v1/system/domainusers/${u!.guid}`,
-      `/api/v1/system/domainusers/${u!.guid}/devices/${u!.devices[0]!.deviceId}`, "/data/api/v1/users", "/data/api/v1/assets",
+      "/api/v1/system/enrolled/users?upn=a%40b.example",
+      "/api/v1/system/devices",
+      `/api/v1/system/domainusers/${u!.guid}`,
+      `/api/v1/system/domainusers/${u!.guid}/devices/${u!.devices[0]!.deviceId}`,
+      "/data/api/v1/users",
+      "/data/api/v1/assets",
     ];
     for (const p of paths) {
       const res = await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` }, redirect: "manual" });
@@ -93,14 +123,20 @@ describe("HTTP behaviour", () => {
       const [path, qs] = p.split("?");
       expect(res.headers.get("location")).toBe(`${path}/${qs ? `?${qs}` : ""}`);
     }
-    const del = await fetch(`${url}/api/v1/system/domainusers/${u!.guid}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` }, redirect: "manual" });
+    const del = await fetch(`${url}/api/v1/system/domainusers/${u!.guid}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token}` },
+      redirect: "manual",
+    });
     expect(del.status).toBe(301);
     expect(sim.state.userByGuid(u!.guid)).toBeDefined();
   });
 
   it("answers Invalid page. for pages that do not exist", async () => {
     for (const page of ["0", "2", "x", "-1"]) {
-      const res = await fetch(`${url}/api/v1/system/enrolled/users/?page=${page}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${url}/api/v1/system/enrolled/users/?page=${page}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect([res.status, await res.json()]).toEqual([404, { detail: "Invalid page." }]);
     }
   });
@@ -117,7 +153,10 @@ describe("the request log", () => {
     const { url } = await sim.server.listen(0);
     try {
       for (let i = 1; i <= 25; i++) await fetch(`${url}/api/v1/system/devices/?page=${i}`);
-      const { requests, dropped } = (await (await fetch(`${url}/__sim/requests`)).json()) as { requests: { query: string }[]; dropped: number };
+      const { requests, dropped } = (await (await fetch(`${url}/__sim/requests`)).json()) as {
+        requests: { query: string }[];
+        dropped: number;
+      };
       expect(requests.length + dropped).toBe(25);
       expect(requests.length).toBeLessThanOrEqual(10);
       expect(requests.at(-1)?.query).toBe("page=25");

@@ -6,9 +6,21 @@ import { seedTenant } from "./seed";
 /** Server-fixed page sizes. */
 export const PAGE_SIZE = { enrolledUsers: 100, devices: 25, dataUsers: 25, assets: 25 } as const;
 
-export interface EnrolledFilter { upn?: string; email?: string; guid?: string; tuid?: string }
-export interface DataUserFilter { userPrincipals: string[]; emails: string[]; guids: string[] }
-export interface AssetFilter { ipAddresses: string[]; macAddresses: string[] }
+export interface EnrolledFilter {
+  upn?: string;
+  email?: string;
+  guid?: string;
+  tuid?: string;
+}
+export interface DataUserFilter {
+  userPrincipals: string[];
+  emails: string[];
+  guids: string[];
+}
+export interface AssetFilter {
+  ipAddresses: string[];
+  macAddresses: string[];
+}
 
 /**
  * One TruU tenant in memory. Deleting a device drops it from every list;
@@ -23,7 +35,9 @@ export class TruuState {
 
   /** With `domain`, only that company of the directory: one TruU tenant per customer, as in the real service. */
   constructor(size: SimSize, seed?: number, domain?: string) {
-    const directory = (seed === undefined ? buildDirectory(size) : buildDirectory(size, seed)).filter((d) => !domain || d.domain === domain);
+    const directory = (seed === undefined ? buildDirectory(size) : buildDirectory(size, seed)).filter(
+      (d) => !domain || d.domain === domain,
+    );
     if (directory.length === 0) throw new Error(`no company with domain ${domain} in the ${size} directory`);
     const t = seedTenant(directory, rng((seed ?? 20261123) ^ 0x7a0c1d));
     this.domains = t.domains;
@@ -72,9 +86,11 @@ export class TruuState {
     const ips = new Set(f.ipAddresses);
     const macs = lowerSet(f.macAddresses);
     if (ips.size === 0 && macs.size === 0) return this.assets;
-    return this.assets.filter((a) =>
-      (ips.size === 0 || a.ipAddresses.some((ip) => ips.has(ip))) &&
-      (macs.size === 0 || a.macAddresses.some((m) => macs.has(m))));
+    return this.assets.filter(
+      (a) =>
+        (ips.size === 0 || a.ipAddresses.some((ip) => ips.has(ip))) &&
+        (macs.size === 0 || a.macAddresses.some((m) => macs.has(m))),
+    );
   }
 
   deleteDevice(device: DeviceRec): void {

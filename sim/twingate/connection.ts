@@ -40,14 +40,20 @@ function sliceOf<T>(rows: StoredRows<T>, start: number, end: number): T[] {
 
 /** A Relay connection over an already filtered list, sliced by first/after/last/before. */
 export function connection<T, E extends object = { node: T }>(
-  rows: T[] | StoredRows<T>, args: PageArgs, field: string, edge: (item: T) => E = (node) => ({ node }) as unknown as E,
+  rows: T[] | StoredRows<T>,
+  args: PageArgs,
+  field: string,
+  edge: (item: T) => E = (node) => ({ node }) as unknown as E,
 ) {
   const count = Array.isArray(rows) ? rows.length : rows.size;
   for (const k of ["first", "last"] as const) {
     const v = args[k];
     if (v === undefined || v === null) continue;
     if (v < 0) throw new GraphQLError(`Argument "${k}" must be a non-negative integer`);
-    if (v > MAX_PAGE) throw new GraphQLError(`Requesting ${v} records on the \`${field}\` connection exceeds the \`${k}\` limit of ${MAX_PAGE} records.`);
+    if (v > MAX_PAGE)
+      throw new GraphQLError(
+        `Requesting ${v} records on the \`${field}\` connection exceeds the \`${k}\` limit of ${MAX_PAGE} records.`,
+      );
   }
   const lower = args.after ? index(args.after, field) + 1 : 0;
   const upper = args.before ? Math.min(index(args.before, field), count) : count;

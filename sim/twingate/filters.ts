@@ -10,7 +10,7 @@ export interface StringFilter {
   regexp?: string | null;
 }
 
-const given = <T,>(v: T | null | undefined): v is T => v !== undefined && v !== null;
+const given = <T>(v: T | null | undefined): v is T => v !== undefined && v !== null;
 
 /** Every operator present must hold (operators, like filter fields, are ANDed). */
 export function matchString(value: string | null, f: StringFilter | null | undefined): boolean {

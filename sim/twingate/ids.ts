@@ -2,8 +2,15 @@
 // cursors (base64 "arrayconnection:<index>"); clients treat both as opaque.
 
 export type NodeType =
-  | "User" | "Device" | "Group" | "Resource" | "RemoteNetwork" | "SecurityPolicy"
-  | "ServiceAccount" | "ServiceAccountKey" | "Connector";
+  | "User"
+  | "Device"
+  | "Group"
+  | "Resource"
+  | "RemoteNetwork"
+  | "SecurityPolicy"
+  | "ServiceAccount"
+  | "ServiceAccountKey"
+  | "Connector";
 
 export const globalId = (type: NodeType, n: number): string => Buffer.from(`${type}:${n}`).toString("base64");
 

@@ -1,17 +1,23 @@
 import {
-  execute, getOperationAST, GraphQLError, parse, validate,
-  type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode,
+  type DocumentNode,
+  type ExecutionResult,
+  execute,
+  type GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  type OperationDefinitionNode,
+  parse,
+  validate,
 } from "graphql";
-import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { SimSize } from "../core/directory";
-import { json, SimServer, type SimRequest, type SimResponse } from "../core/http-server";
+import { json, type SimRequest, type SimResponse, SimServer } from "../core/http-server";
 import { idNumber } from "./ids";
 import { mutationResolvers } from "./mutations";
 import { queryResolvers } from "./queries";
 import { RollingWindowLimiter } from "./rate-limit";
 import { executableSchema } from "./schema";
 import { seedTwingate } from "./seed";
-import type { TwingateState } from "./state";
 
 export { TWINGATE_ERRORS } from "./errors";
 export type { TwingateState } from "./state";
@@ -72,10 +78,17 @@ export function createTwingateSim(opts: TwingateSimOptions = {}) {
     else device.lastFailedLoginAt = state.now();
     return json(200, { id: device.id, activeState: device.activeState });
   });
-  server.sim("GET", "/__sim/summary", () => json(200, {
-    users: state.users.size, devices: state.devices.size, groups: state.groups.size, resources: state.resources.size,
-    remoteNetworks: state.remoteNetworks.size, connectors: state.connectors.size, serviceAccounts: state.serviceAccounts.size,
-  }));
+  server.sim("GET", "/__sim/summary", () =>
+    json(200, {
+      users: state.users.size,
+      devices: state.devices.size,
+      groups: state.groups.size,
+      resources: state.resources.size,
+      remoteNetworks: state.remoteNetworks.size,
+      connectors: state.connectors.size,
+      serviceAccounts: state.serviceAccounts.size,
+    }),
+  );
 
   return { server, state, credentials };
 }
@@ -108,7 +121,8 @@ interface Context {
   log: RequestLog;
 }
 
-const errors = (status: number, list: readonly GraphQLError[]): SimResponse => json(status, { errors: list.map((e) => e.toJSON()) });
+const errors = (status: number, list: readonly GraphQLError[]): SimResponse =>
+  json(status, { errors: list.map((e) => e.toJSON()) });
 
 /** A request's operation, read far enough to tell a query from a mutation; or the answer refusing it. */
 interface Operation {
@@ -150,7 +164,9 @@ function readOperation(req: SimRequest, ctx: Context): Operation | SimResponse {
 /** The documented limit: 60 reads and 20 writes per minute, over it 429 with Retry-After (NOTES.md §3). */
 function overLimit(ctx: Context, op: OperationDefinitionNode): SimResponse | null {
   const verdict = (op.operation === "mutation" ? ctx.writes : ctx.reads).take();
-  return verdict.ok ? null : json(429, { message: "Too Many Requests" }, { "retry-after": String(verdict.retryAfterSeconds) });
+  return verdict.ok
+    ? null
+    : json(429, { message: "Too Many Requests" }, { "retry-after": String(verdict.retryAfterSeconds) });
 }
 
 /**
@@ -179,9 +195,12 @@ function handleGraphql(req: SimRequest, ctx: Context): SimResponse {
   const entry: Known = known ?? { document, invalid: validate(ctx.schema, document) };
   if (!known) remember(ctx.documents, body.query, entry);
   if (entry.invalid.length) return errors(400, entry.invalid);
-  const variableValues = body.variables && typeof body.variables === "object" ? (body.variables as Record<string, unknown>) : undefined;
+  const variableValues =
+    body.variables && typeof body.variables === "object" ? (body.variables as Record<string, unknown>) : undefined;
   const compiled = op.operation === "query" ? compiledQuery(ctx.schema, entry, operationName) : null;
-  const result = compiled ? compiled.query(undefined, undefined, variableValues) : execute({ schema: ctx.schema, document, operationName, variableValues });
+  const result = compiled
+    ? compiled.query(undefined, undefined, variableValues)
+    : execute({ schema: ctx.schema, document, operationName, variableValues });
   if (result instanceof Promise) throw new Error("resolvers are synchronous");
   const { errors: failed, ...rest } = result as ExecutionResult;
   // graphql-js puts errors first; the compiled query's result lists data first.

@@ -14,32 +14,52 @@ interface AccessInput {
 }
 
 class Failure extends Error {}
-const fail = (message: string): never => { throw new Failure(message); };
+const fail = (message: string): never => {
+  throw new Failure(message);
+};
 const ok = (entity: unknown = null) => ({ ok: true, error: null, entity });
 
 const LABEL: Record<NodeType, string> = {
-  User: "User", Device: "Device", Group: "Group", Resource: "Resource", RemoteNetwork: "Remote Network",
-  SecurityPolicy: "Security Policy", ServiceAccount: "Service Account", ServiceAccountKey: "Service Key", Connector: "Connector",
+  User: "User",
+  Device: "Device",
+  Group: "Group",
+  Resource: "Resource",
+  RemoteNetwork: "Remote Network",
+  SecurityPolicy: "Security Policy",
+  ServiceAccount: "Service Account",
+  ServiceAccountKey: "Service Key",
+  Connector: "Connector",
 };
 
 /** Every mutation: validation or business failure becomes {ok:false, error}, never a GraphQL error. */
 export function mutationResolvers(s: TwingateState): ResolverMap {
-  const find = <T,>(rows: Map<number, T>, type: NodeType, id: string | null | undefined): T =>
+  const find = <T>(rows: Map<number, T>, type: NodeType, id: string | null | undefined): T =>
     rows.get(idNumber(id, type) ?? -1) ?? fail(E.notFound(LABEL[type], String(id)));
-  const numbers = <T,>(rows: Map<number, T>, type: NodeType, ids: Ids): number[] =>
-    (ids ?? []).filter((id): id is string => !!id).map((id) => { find(rows, type, id); return idNumber(id, type)!; });
-  const touch = <T extends { updatedAt: string }>(row: T): T => { row.updatedAt = s.now(); return row; };
+  const numbers = <T>(rows: Map<number, T>, type: NodeType, ids: Ids): number[] =>
+    (ids ?? [])
+      .filter((id): id is string => !!id)
+      .map((id) => {
+        find(rows, type, id);
+        return idNumber(id, type)!;
+      });
+  const touch = <T extends { updatedAt: string }>(row: T): T => {
+    row.updatedAt = s.now();
+    return row;
+  };
   const name = (v: string | null | undefined): string | undefined => {
     if (v === undefined || v === null) return undefined;
     return v.trim() ? v.trim() : fail(E.blankName);
   };
   const protocols = (p: Protocols | null | undefined): Protocols | undefined => {
     if (!p) return undefined;
-    for (const proto of [p.tcp, p.udp]) for (const r of proto.ports) if (r.start < 1 || r.end > 65535 || r.start > r.end) fail(E.badPortRange);
+    for (const proto of [p.tcp, p.udp])
+      for (const r of proto.ports) if (r.start < 1 || r.end > 65535 || r.start > r.end) fail(E.badPortRange);
     return p;
   };
   const checkConnectorName = (remoteNetworkN: number, candidate: string, selfN?: number) => {
-    for (const c of s.connectors.values()) if (c.remoteNetworkN === remoteNetworkN && c.name === candidate && c.n !== selfN) fail(E.duplicateConnectorName(candidate));
+    for (const c of s.connectors.values())
+      if (c.remoteNetworkN === remoteNetworkN && c.name === candidate && c.n !== selfN)
+        fail(E.duplicateConnectorName(candidate));
   };
   const editableGroup = (id: string): GroupRow => {
     const g = find(s.groups, "Group", id);
@@ -47,7 +67,12 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
   };
   const grant = (r: ResourceRow, principal: string, policyN: number | null) => {
     const prev = r.access.get(principal);
-    r.access.set(principal, prev ? { ...prev, securityPolicyN: policyN ?? prev.securityPolicyN } : { principal, securityPolicyN: policyN, expiresAt: null, usageBasedAutolockDurationDays: null });
+    r.access.set(
+      principal,
+      prev
+        ? { ...prev, securityPolicyN: policyN ?? prev.securityPolicyN }
+        : { principal, securityPolicyN: policyN, expiresAt: null, usageBasedAutolockDurationDays: null },
+    );
   };
   /** Omitted fields keep the current value, explicit null clears it (AccessInput semantics). */
   /** resourceIds replaces a principal's resources; addedResourceIds and removedResourceIds adjust them. */
@@ -69,14 +94,24 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       if (input.securityPolicyId || input.expiresAt) fail(E.serviceAccountPolicy);
     } else return fail(E.notFound("Principal", input.principalId));
     const prev = r.access.get(key);
-    const policyN = "securityPolicyId" in input
-      ? (input.securityPolicyId ? find(s.securityPolicies, "SecurityPolicy", input.securityPolicyId).n : null)
-      : prev?.securityPolicyN ?? null;
-    return [key, {
-      principal: key, securityPolicyN: policyN,
-      expiresAt: "expiresAt" in input ? input.expiresAt ?? null : prev?.expiresAt ?? null,
-      usageBasedAutolockDurationDays: "usageBasedAutolockDurationDays" in input ? input.usageBasedAutolockDurationDays ?? null : prev?.usageBasedAutolockDurationDays ?? null,
-    }];
+    const policyN =
+      "securityPolicyId" in input
+        ? input.securityPolicyId
+          ? find(s.securityPolicies, "SecurityPolicy", input.securityPolicyId).n
+          : null
+        : (prev?.securityPolicyN ?? null);
+    return [
+      key,
+      {
+        principal: key,
+        securityPolicyN: policyN,
+        expiresAt: "expiresAt" in input ? (input.expiresAt ?? null) : (prev?.expiresAt ?? null),
+        usageBasedAutolockDurationDays:
+          "usageBasedAutolockDurationDays" in input
+            ? (input.usageBasedAutolockDurationDays ?? null)
+            : (prev?.usageBasedAutolockDurationDays ?? null),
+      },
+    ];
   };
   const principalKey = (id: string): string => {
     const type = idType(id);
@@ -84,24 +119,48 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
     if (type === "ServiceAccount") return `ServiceAccount:${find(s.serviceAccounts, "ServiceAccount", id).n}`;
     return fail(E.notFound("Principal", id));
   };
-  const deviceState = (to: "ACTIVE" | "ARCHIVED" | "BLOCKED", from?: "ARCHIVED" | "BLOCKED") => (_: unknown, a: { id: string }) => {
-    const d = find(s.devices, "Device", a.id);
-    if (!from || d.activeState === from) d.activeState = to;
-    return ok(d);
-  };
+  const deviceState =
+    (to: "ACTIVE" | "ARCHIVED" | "BLOCKED", from?: "ARCHIVED" | "BLOCKED") => (_: unknown, a: { id: string }) => {
+      const d = find(s.devices, "Device", a.id);
+      if (!from || d.activeState === from) d.activeState = to;
+      return ok(d);
+    };
 
   const m: Record<string, (args: any) => unknown> = {
-    userCreate: (a: { email: string; firstName?: string | null; lastName?: string | null; role?: UserRole | null; shouldSendInvite?: boolean | null }) => {
+    userCreate: (a: {
+      email: string;
+      firstName?: string | null;
+      lastName?: string | null;
+      role?: UserRole | null;
+      shouldSendInvite?: boolean | null;
+    }) => {
       const email = a.email.trim().toLowerCase();
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail(`Enter a valid email address: ${a.email}`);
       for (const u of s.users.values()) if (u.email === email) fail(E.duplicateEmail(email));
       const { n, id } = s.nextId("User");
       const now = s.now();
-      const user = { n, id, createdAt: now, updatedAt: now, email, firstName: a.firstName ?? "", lastName: a.lastName ?? "", role: a.role ?? "MEMBER", state: "PENDING" as const, type: "MANUAL" as const, avatarUrl: null };
+      const user = {
+        n,
+        id,
+        createdAt: now,
+        updatedAt: now,
+        email,
+        firstName: a.firstName ?? "",
+        lastName: a.lastName ?? "",
+        role: a.role ?? "MEMBER",
+        state: "PENDING" as const,
+        type: "MANUAL" as const,
+        avatarUrl: null,
+      };
       s.users.set(n, user);
       return ok(user);
     },
-    userDetailsUpdate: (a: { id: string; firstName?: string | null; lastName?: string | null; state?: "ACTIVE" | "DISABLED" | null }) => {
+    userDetailsUpdate: (a: {
+      id: string;
+      firstName?: string | null;
+      lastName?: string | null;
+      state?: "ACTIVE" | "DISABLED" | null;
+    }) => {
       const u = find(s.users, "User", a.id);
       if (a.firstName != null) u.firstName = a.firstName;
       if (a.lastName != null) u.lastName = a.lastName;
@@ -139,12 +198,36 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       const policy = a.securityPolicyId ? find(s.securityPolicies, "SecurityPolicy", a.securityPolicyId) : null;
       const { n, id } = s.nextId("Group");
       const now = s.now();
-      const g: GroupRow = { __typename: "Group", n, id, createdAt: now, updatedAt: now, name: groupName, type: "MANUAL", isActive: true, originId: null, securityPolicyN: policy?.n ?? s.defaultPolicy().n, everyone: false, userNs: new Set(users) };
+      const g: GroupRow = {
+        __typename: "Group",
+        n,
+        id,
+        createdAt: now,
+        updatedAt: now,
+        name: groupName,
+        type: "MANUAL",
+        isActive: true,
+        originId: null,
+        securityPolicyN: policy?.n ?? s.defaultPolicy().n,
+        everyone: false,
+        userNs: new Set(users),
+      };
       s.groups.set(n, g);
       for (const rn of resources) grant(s.resources.get(rn)!, `Group:${n}`, policy?.n ?? null);
       return ok(g);
     },
-    groupUpdate: (a: { id: string; name?: string | null; isActive?: boolean | null; addedUserIds?: Ids; removedUserIds?: Ids; userIds?: Ids; addedResourceIds?: Ids; removedResourceIds?: Ids; resourceIds?: Ids; securityPolicyId?: string | null }) => {
+    groupUpdate: (a: {
+      id: string;
+      name?: string | null;
+      isActive?: boolean | null;
+      addedUserIds?: Ids;
+      removedUserIds?: Ids;
+      userIds?: Ids;
+      addedResourceIds?: Ids;
+      removedResourceIds?: Ids;
+      resourceIds?: Ids;
+      securityPolicyId?: string | null;
+    }) => {
       const g = editableGroup(a.id);
       const policy = a.securityPolicyId ? find(s.securityPolicies, "SecurityPolicy", a.securityPolicyId) : null;
       const key = `Group:${g.n}`;
@@ -155,7 +238,10 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       // The policy re-points every resource the group reaches, not only the ones named here.
       if (policy) {
         g.securityPolicyN = policy.n;
-        for (const r of s.resources.values()) { const e = r.access.get(key); if (e) e.securityPolicyN = policy.n; }
+        for (const r of s.resources.values()) {
+          const e = r.access.get(key);
+          if (e) e.securityPolicyN = policy.n;
+        }
       }
       const newName = name(a.name);
       if (newName) g.name = newName;
@@ -169,7 +255,18 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       return { ok: true, error: null };
     },
 
-    resourceCreate: (a: { name: string; address: string; remoteNetworkId: string; alias?: string | null; groupIds?: Ids; isBrowserShortcutEnabled?: boolean | null; isVisible?: boolean | null; protocols?: Protocols | null; securityPolicyId?: string | null; usageBasedAutolockDurationDays?: number | null }) => {
+    resourceCreate: (a: {
+      name: string;
+      address: string;
+      remoteNetworkId: string;
+      alias?: string | null;
+      groupIds?: Ids;
+      isBrowserShortcutEnabled?: boolean | null;
+      isVisible?: boolean | null;
+      protocols?: Protocols | null;
+      securityPolicyId?: string | null;
+      usageBasedAutolockDurationDays?: number | null;
+    }) => {
       const resName = name(a.name)!;
       const rn = find(s.remoteNetworks, "RemoteNetwork", a.remoteNetworkId);
       const groups = numbers(s.groups, "Group", a.groupIds);
@@ -178,17 +275,46 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       const { n, id } = s.nextId("Resource");
       const now = s.now();
       const r: ResourceRow = {
-        n, id, createdAt: now, updatedAt: now, name: resName, address: { type: /^[\d./]+$/.test(address) ? "IP" : "DNS", value: address },
-        alias: a.alias ?? null, isActive: true, isVisible: a.isVisible ?? true, isBrowserShortcutEnabled: a.isBrowserShortcutEnabled ?? false,
-        remoteNetworkN: rn.n, securityPolicyN: policy?.n ?? null, usageBasedAutolockDurationDays: a.usageBasedAutolockDurationDays ?? null,
-        protocols: protocols(a.protocols) ?? { allowIcmp: true, tcp: { policy: "ALLOW_ALL", ports: [] }, udp: { policy: "ALLOW_ALL", ports: [] } },
+        n,
+        id,
+        createdAt: now,
+        updatedAt: now,
+        name: resName,
+        address: { type: /^[\d./]+$/.test(address) ? "IP" : "DNS", value: address },
+        alias: a.alias ?? null,
+        isActive: true,
+        isVisible: a.isVisible ?? true,
+        isBrowserShortcutEnabled: a.isBrowserShortcutEnabled ?? false,
+        remoteNetworkN: rn.n,
+        securityPolicyN: policy?.n ?? null,
+        usageBasedAutolockDurationDays: a.usageBasedAutolockDurationDays ?? null,
+        protocols: protocols(a.protocols) ?? {
+          allowIcmp: true,
+          tcp: { policy: "ALLOW_ALL", ports: [] },
+          udp: { policy: "ALLOW_ALL", ports: [] },
+        },
         access: new Map(),
       };
       for (const g of groups) grant(r, `Group:${g}`, null);
       s.resources.set(n, r);
       return ok(r);
     },
-    resourceUpdate: (a: { id: string; name?: string | null; address?: string | null; alias?: string | null; isActive?: boolean | null; isVisible?: boolean | null; isBrowserShortcutEnabled?: boolean | null; remoteNetworkId?: string | null; securityPolicyId?: string | null; protocols?: Protocols | null; usageBasedAutolockDurationDays?: number | null; groupIds?: Ids; addedGroupIds?: Ids; removedGroupIds?: Ids }) => {
+    resourceUpdate: (a: {
+      id: string;
+      name?: string | null;
+      address?: string | null;
+      alias?: string | null;
+      isActive?: boolean | null;
+      isVisible?: boolean | null;
+      isBrowserShortcutEnabled?: boolean | null;
+      remoteNetworkId?: string | null;
+      securityPolicyId?: string | null;
+      protocols?: Protocols | null;
+      usageBasedAutolockDurationDays?: number | null;
+      groupIds?: Ids;
+      addedGroupIds?: Ids;
+      removedGroupIds?: Ids;
+    }) => {
       const r = find(s.resources, "Resource", a.id);
       const rn = a.remoteNetworkId ? find(s.remoteNetworks, "RemoteNetwork", a.remoteNetworkId) : null;
       const policy = a.securityPolicyId ? find(s.securityPolicies, "SecurityPolicy", a.securityPolicyId) : null;
@@ -202,7 +328,8 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       for (const n of numbers(s.groups, "Group", a.addedGroupIds)) grant(r, `Group:${n}`, null);
       for (const n of numbers(s.groups, "Group", a.removedGroupIds)) r.access.delete(`Group:${n}`);
       if (newName) r.name = newName;
-      if (a.address?.trim()) r.address = { type: /^[\d./]+$/.test(a.address.trim()) ? "IP" : "DNS", value: a.address.trim() };
+      if (a.address?.trim())
+        r.address = { type: /^[\d./]+$/.test(a.address.trim()) ? "IP" : "DNS", value: a.address.trim() };
       if ("alias" in a) r.alias = a.alias ?? null;
       if (a.isActive != null) r.isActive = a.isActive;
       if (a.isVisible != null) r.isVisible = a.isVisible;
@@ -210,7 +337,8 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       if (rn) r.remoteNetworkN = rn.n;
       if (policy) r.securityPolicyN = policy.n;
       if (newProtocols) r.protocols = newProtocols;
-      if ("usageBasedAutolockDurationDays" in a) r.usageBasedAutolockDurationDays = a.usageBasedAutolockDurationDays ?? null;
+      if ("usageBasedAutolockDurationDays" in a)
+        r.usageBasedAutolockDurationDays = a.usageBasedAutolockDurationDays ?? null;
       return ok(touch(r));
     },
     resourceDelete: (a: { id: string }) => {
@@ -242,11 +370,24 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       const { n, id } = s.nextId("RemoteNetwork");
       const now = s.now();
       // Location defaults to OTHER (changelog, Dec 2022).
-      const rn = { n, id, createdAt: now, updatedAt: now, name: rnName, location: a.location ?? "OTHER", isActive: a.isActive ?? true };
+      const rn = {
+        n,
+        id,
+        createdAt: now,
+        updatedAt: now,
+        name: rnName,
+        location: a.location ?? "OTHER",
+        isActive: a.isActive ?? true,
+      };
       s.remoteNetworks.set(n, rn);
       return ok(rn);
     },
-    remoteNetworkUpdate: (a: { id: string; name?: string | null; location?: RemoteNetworkLocation | null; isActive?: boolean | null }) => {
+    remoteNetworkUpdate: (a: {
+      id: string;
+      name?: string | null;
+      location?: RemoteNetworkLocation | null;
+      isActive?: boolean | null;
+    }) => {
       const rn = find(s.remoteNetworks, "RemoteNetwork", a.id);
       const newName = name(a.name);
       if (newName) rn.name = newName;
@@ -265,14 +406,20 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
     securityPolicyUpdate: (a: { id: string; addedGroupIds?: Ids; removedGroupIds?: Ids; groupIds?: Ids }) => {
       const p = find(s.securityPolicies, "SecurityPolicy", a.id);
       const fallback = s.defaultPolicy().n;
-      const set = (ns: number[], to: number) => { for (const n of ns) s.groups.get(n)!.securityPolicyN = to; };
+      const set = (ns: number[], to: number) => {
+        for (const n of ns) s.groups.get(n)!.securityPolicyN = to;
+      };
       if (a.groupIds) {
         const keep = new Set(numbers(s.groups, "Group", a.groupIds));
-        for (const g of s.groups.values()) if (g.securityPolicyN === p.n && !keep.has(g.n)) g.securityPolicyN = fallback;
+        for (const g of s.groups.values())
+          if (g.securityPolicyN === p.n && !keep.has(g.n)) g.securityPolicyN = fallback;
         set([...keep], p.n);
       }
       set(numbers(s.groups, "Group", a.addedGroupIds), p.n);
-      for (const n of numbers(s.groups, "Group", a.removedGroupIds)) { const g = s.groups.get(n)!; if (g.securityPolicyN === p.n) g.securityPolicyN = fallback; }
+      for (const n of numbers(s.groups, "Group", a.removedGroupIds)) {
+        const g = s.groups.get(n)!;
+        if (g.securityPolicyN === p.n) g.securityPolicyN = fallback;
+      }
       return ok(touch(p));
     },
 
@@ -286,7 +433,13 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       for (const rn of resources) grant(s.resources.get(rn)!, `ServiceAccount:${n}`, null);
       return ok(sa);
     },
-    serviceAccountUpdate: (a: { id: string; name?: string | null; addedResourceIds?: Ids; removedResourceIds?: Ids; resourceIds?: Ids }) => {
+    serviceAccountUpdate: (a: {
+      id: string;
+      name?: string | null;
+      addedResourceIds?: Ids;
+      removedResourceIds?: Ids;
+      resourceIds?: Ids;
+    }) => {
       const sa = find(s.serviceAccounts, "ServiceAccount", a.id);
       const key = `ServiceAccount:${sa.n}`;
       const newName = name(a.name);
@@ -298,7 +451,8 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       const sa = find(s.serviceAccounts, "ServiceAccount", a.id);
       s.serviceAccounts.delete(sa.n);
       for (const r of s.resources.values()) r.access.delete(`ServiceAccount:${sa.n}`);
-      for (const k of [...s.serviceAccountKeys.values()]) if (k.serviceAccountN === sa.n) s.serviceAccountKeys.delete(k.n);
+      for (const k of [...s.serviceAccountKeys.values()])
+        if (k.serviceAccountN === sa.n) s.serviceAccountKeys.delete(k.n);
       return { ok: true, error: null };
     },
     serviceAccountKeyCreate: (a: { serviceAccountId: string; name?: string | null; expirationTime: number }) => {
@@ -307,8 +461,15 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       const { n, id } = s.nextId("ServiceAccountKey");
       const now = s.now();
       const key = {
-        n, id, createdAt: now, updatedAt: now, serviceAccountN: sa.n, name: name(a.name) ?? `key-${n}`, revokedAt: null,
-        expiresAt: a.expirationTime === 0 ? null : new Date(Date.parse(now) + a.expirationTime * 86_400_000).toISOString(),
+        n,
+        id,
+        createdAt: now,
+        updatedAt: now,
+        serviceAccountN: sa.n,
+        name: name(a.name) ?? `key-${n}`,
+        revokedAt: null,
+        expiresAt:
+          a.expirationTime === 0 ? null : new Date(Date.parse(now) + a.expirationTime * 86_400_000).toISOString(),
       };
       s.serviceAccountKeys.set(n, key);
       return { ...ok(key), token: randomBytes(48).toString("base64url") };
@@ -330,15 +491,29 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       return { ok: true, error: null };
     },
 
-    connectorCreate: (a: { remoteNetworkId: string; name?: string | null; hasStatusNotificationsEnabled?: boolean | null }) => {
+    connectorCreate: (a: {
+      remoteNetworkId: string;
+      name?: string | null;
+      hasStatusNotificationsEnabled?: boolean | null;
+    }) => {
       const rn = find(s.remoteNetworks, "RemoteNetwork", a.remoteNetworkId);
       const { n, id } = s.nextId("Connector");
       const conName = name(a.name) ?? `connector-${n}`;
       checkConnectorName(rn.n, conName);
       const now = s.now();
       const c = {
-        n, id, createdAt: now, updatedAt: now, name: conName, remoteNetworkN: rn.n, state: "DEAD_NO_HEARTBEAT" as const,
-        lastHeartbeatAt: null, hostname: null, version: null, publicIP: null, privateIPs: [],
+        n,
+        id,
+        createdAt: now,
+        updatedAt: now,
+        name: conName,
+        remoteNetworkN: rn.n,
+        state: "DEAD_NO_HEARTBEAT" as const,
+        lastHeartbeatAt: null,
+        hostname: null,
+        version: null,
+        publicIP: null,
+        privateIPs: [],
         hasStatusNotificationsEnabled: a.hasStatusNotificationsEnabled ?? true,
       };
       s.connectors.set(n, c);
@@ -347,7 +522,10 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
     connectorUpdate: (a: { id: string; name?: string | null; hasStatusNotificationsEnabled?: boolean | null }) => {
       const c = find(s.connectors, "Connector", a.id);
       const newName = name(a.name);
-      if (newName) { checkConnectorName(c.remoteNetworkN, newName, c.n); c.name = newName; }
+      if (newName) {
+        checkConnectorName(c.remoteNetworkN, newName, c.n);
+        c.name = newName;
+      }
       if (a.hasStatusNotificationsEnabled != null) c.hasStatusNotificationsEnabled = a.hasStatusNotificationsEnabled;
       return ok(touch(c));
     },
@@ -358,17 +536,29 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
     },
     connectorGenerateTokens: (a: { connectorId: string }) => {
       find(s.connectors, "Connector", a.connectorId);
-      return { ok: true, error: null, connectorTokens: { accessToken: randomBytes(64).toString("base64url"), refreshToken: randomBytes(32).toString("base64url") } };
+      return {
+        ok: true,
+        error: null,
+        connectorTokens: {
+          accessToken: randomBytes(64).toString("base64url"),
+          refreshToken: randomBytes(32).toString("base64url"),
+        },
+      };
     },
   };
 
-  const MutationsRoot = Object.fromEntries(Object.entries(m).map(([field, fn]) => [field, (_: unknown, args: unknown) => {
-    try {
-      return fn(args);
-    } catch (err) {
-      if (err instanceof Failure) return { ok: false, error: err.message, entity: null };
-      throw err;
-    }
-  }]));
+  const MutationsRoot = Object.fromEntries(
+    Object.entries(m).map(([field, fn]) => [
+      field,
+      (_: unknown, args: unknown) => {
+        try {
+          return fn(args);
+        } catch (err) {
+          if (err instanceof Failure) return { ok: false, error: err.message, entity: null };
+          throw err;
+        }
+      },
+    ]),
+  );
   return { MutationsRoot };
 }

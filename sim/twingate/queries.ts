@@ -2,8 +2,16 @@ import { connection, type PageArgs } from "./connection";
 import { matchBool, matchIn, matchString, type StringFilter } from "./filters";
 import { idNumber } from "./ids";
 import type {
-  AccessRow, ConnectorRow, DeviceRow, GroupRow, RemoteNetworkRow, ResourceRow, SecurityPolicyRow,
-  ServiceAccountKeyRow, ServiceAccountRow, UserRow,
+  AccessRow,
+  ConnectorRow,
+  DeviceRow,
+  GroupRow,
+  RemoteNetworkRow,
+  ResourceRow,
+  SecurityPolicyRow,
+  ServiceAccountKeyRow,
+  ServiceAccountRow,
+  UserRow,
 } from "./records";
 import type { ResolverMap } from "./schema";
 import type { TwingateState } from "./state";
@@ -11,21 +19,45 @@ import type { TwingateState } from "./state";
 type Args<F> = PageArgs & { filter?: F | null };
 type NameFilter = { name?: StringFilter | null };
 type UserFilter = {
-  email?: StringFilter | null; firstName?: StringFilter | null; lastName?: StringFilter | null;
-  role?: { in?: string[] | null } | null; type?: { in?: string[] | null } | null;
+  email?: StringFilter | null;
+  firstName?: StringFilter | null;
+  lastName?: StringFilter | null;
+  role?: { in?: string[] | null } | null;
+  type?: { in?: string[] | null } | null;
 };
-type GroupFilter = { name?: StringFilter | null; originId?: StringFilter | null; type?: { in?: string[] | null } | null; isActive?: { eq?: boolean | null } | null };
-type DeviceFilter = { activeState?: { in?: string[] | null } | null; isTrusted?: { eq?: boolean | null } | null; serialNumber?: StringFilter | null };
+type GroupFilter = {
+  name?: StringFilter | null;
+  originId?: StringFilter | null;
+  type?: { in?: string[] | null } | null;
+  isActive?: { eq?: boolean | null } | null;
+};
+type DeviceFilter = {
+  activeState?: { in?: string[] | null } | null;
+  isTrusted?: { eq?: boolean | null } | null;
+  serialNumber?: StringFilter | null;
+};
 type ConnectorFilter = NameFilter & { state?: { in?: string[] | null } | null };
 type PolicyFilter = NameFilter & { policyType?: { in?: string[] | null } | null };
 type AccessFilter = { principalType?: { in?: string[] | null } | null };
 
 const userMatches = (u: UserRow, f?: UserFilter | null) =>
-  !f || (matchString(u.email, f.email) && matchString(u.firstName, f.firstName) && matchString(u.lastName, f.lastName) && matchIn(u.role, f.role) && matchIn(u.type, f.type));
+  !f ||
+  (matchString(u.email, f.email) &&
+    matchString(u.firstName, f.firstName) &&
+    matchString(u.lastName, f.lastName) &&
+    matchIn(u.role, f.role) &&
+    matchIn(u.type, f.type));
 const groupMatches = (g: GroupRow, f?: GroupFilter | null) =>
-  !f || (matchString(g.name, f.name) && matchString(g.originId, f.originId) && matchIn(g.type, f.type) && matchBool(g.isActive, f.isActive));
+  !f ||
+  (matchString(g.name, f.name) &&
+    matchString(g.originId, f.originId) &&
+    matchIn(g.type, f.type) &&
+    matchBool(g.isActive, f.isActive));
 const deviceMatches = (d: DeviceRow, f?: DeviceFilter | null) =>
-  !f || (matchIn(d.activeState, f.activeState) && matchBool(d.isTrusted, f.isTrusted) && matchString(d.serialNumber, f.serialNumber));
+  !f ||
+  (matchIn(d.activeState, f.activeState) &&
+    matchBool(d.isTrusted, f.isTrusted) &&
+    matchString(d.serialNumber, f.serialNumber));
 const named = (x: { name: string }, f?: NameFilter | null) => !f || matchString(x.name, f.name);
 
 function list<T>(rows: Iterable<T>, keep: (row: T) => boolean): T[] {
@@ -36,17 +68,21 @@ function list<T>(rows: Iterable<T>, keep: (row: T) => boolean): T[] {
 
 /** Query roots and the object fields that are not plain row properties. */
 export function queryResolvers(s: TwingateState): ResolverMap {
-  const byName = <T extends { name: string }>(rows: Map<number, T>, name: string) => list(rows.values(), (r) => r.name === name)[0] ?? null;
+  const byName = <T extends { name: string }>(rows: Map<number, T>, name: string) =>
+    list(rows.values(), (r) => r.name === name)[0] ?? null;
   const principal = (key: string): GroupRow | ServiceAccountRow | undefined => {
     const [type, n] = key.split(":");
     return type === "Group" ? s.groups.get(Number(n)) : s.serviceAccounts.get(Number(n));
   };
   const accessEdges = (r: ResourceRow, a: Args<AccessFilter>) => {
     const types = a.filter?.principalType?.in;
-    const rows = list(r.access.values(), (e) => !types || types.includes(e.principal.startsWith("Group:") ? "GROUP" : "SERVICE_ACCOUNT"));
+    const rows = list(
+      r.access.values(),
+      (e) => !types || types.includes(e.principal.startsWith("Group:") ? "GROUP" : "SERVICE_ACCOUNT"),
+    );
     return connection(rows, a, "access", (e: AccessRow) => ({
       node: principal(e.principal),
-      securityPolicy: e.securityPolicyN === null ? null : s.securityPolicies.get(e.securityPolicyN) ?? null,
+      securityPolicy: e.securityPolicyN === null ? null : (s.securityPolicies.get(e.securityPolicyN) ?? null),
       expiresAt: e.expiresAt,
       usageBasedAutolockDurationDays: e.usageBasedAutolockDurationDays,
     }));
@@ -54,27 +90,65 @@ export function queryResolvers(s: TwingateState): ResolverMap {
 
   return {
     QueriesRoot: {
-      users: (_, a: Args<UserFilter>) => connection(a.filter ? list(s.users.values(), (u) => userMatches(u, a.filter)) : s.users, a, "users"),
+      users: (_, a: Args<UserFilter>) =>
+        connection(a.filter ? list(s.users.values(), (u) => userMatches(u, a.filter)) : s.users, a, "users"),
       user: (_, a: { id: string }) => s.users.get(idNumber(a.id, "User") ?? -1) ?? null,
-      devices: (_, a: Args<DeviceFilter>) => connection(a.filter ? list(s.devices.values(), (d) => deviceMatches(d, a.filter)) : s.devices, a, "devices"),
+      devices: (_, a: Args<DeviceFilter>) =>
+        connection(a.filter ? list(s.devices.values(), (d) => deviceMatches(d, a.filter)) : s.devices, a, "devices"),
       device: (_, a: { id: string }) => s.devices.get(idNumber(a.id, "Device") ?? -1) ?? null,
-      groups: (_, a: Args<GroupFilter>) => connection(a.filter ? list(s.groups.values(), (g) => groupMatches(g, a.filter)) : s.groups, a, "groups"),
+      groups: (_, a: Args<GroupFilter>) =>
+        connection(a.filter ? list(s.groups.values(), (g) => groupMatches(g, a.filter)) : s.groups, a, "groups"),
       group: (_, a: { id: string }) => s.groups.get(idNumber(a.id, "Group") ?? -1) ?? null,
-      resources: (_, a: Args<NameFilter>) => connection(list(s.resources.values(), (r) => named(r, a.filter)), a, "resources"),
+      resources: (_, a: Args<NameFilter>) =>
+        connection(
+          list(s.resources.values(), (r) => named(r, a.filter)),
+          a,
+          "resources",
+        ),
       resource: (_, a: { id: string }) => s.resources.get(idNumber(a.id, "Resource") ?? -1) ?? null,
-      remoteNetworks: (_, a: Args<NameFilter>) => connection(list(s.remoteNetworks.values(), (r) => named(r, a.filter)), a, "remoteNetworks"),
+      remoteNetworks: (_, a: Args<NameFilter>) =>
+        connection(
+          list(s.remoteNetworks.values(), (r) => named(r, a.filter)),
+          a,
+          "remoteNetworks",
+        ),
       remoteNetwork: (_, a: { id?: string | null; name?: string | null }) =>
-        a.id ? s.remoteNetworks.get(idNumber(a.id, "RemoteNetwork") ?? -1) ?? null : a.name ? byName(s.remoteNetworks, a.name) : null,
+        a.id
+          ? (s.remoteNetworks.get(idNumber(a.id, "RemoteNetwork") ?? -1) ?? null)
+          : a.name
+            ? byName(s.remoteNetworks, a.name)
+            : null,
       securityPolicies: (_, a: Args<PolicyFilter>) =>
-        connection(list(s.securityPolicies.values(), (p) => named(p, a.filter) && matchIn(p.policyType, a.filter?.policyType)), a, "securityPolicies"),
+        connection(
+          list(s.securityPolicies.values(), (p) => named(p, a.filter) && matchIn(p.policyType, a.filter?.policyType)),
+          a,
+          "securityPolicies",
+        ),
       securityPolicy: (_, a: { id?: string | null; name?: string | null }) =>
-        a.id ? s.securityPolicies.get(idNumber(a.id, "SecurityPolicy") ?? -1) ?? null : a.name ? byName(s.securityPolicies, a.name) : null,
-      serviceAccounts: (_, a: Args<NameFilter>) => connection(list(s.serviceAccounts.values(), (x) => named(x, a.filter)), a, "serviceAccounts"),
+        a.id
+          ? (s.securityPolicies.get(idNumber(a.id, "SecurityPolicy") ?? -1) ?? null)
+          : a.name
+            ? byName(s.securityPolicies, a.name)
+            : null,
+      serviceAccounts: (_, a: Args<NameFilter>) =>
+        connection(
+          list(s.serviceAccounts.values(), (x) => named(x, a.filter)),
+          a,
+          "serviceAccounts",
+        ),
       serviceAccount: (_, a: { id: string }) => s.serviceAccounts.get(idNumber(a.id, "ServiceAccount") ?? -1) ?? null,
       serviceAccountKey: (_, a: { id?: string | null; name?: string | null }) =>
-        a.id ? s.serviceAccountKeys.get(idNumber(a.id, "ServiceAccountKey") ?? -1) ?? null : a.name ? byName(s.serviceAccountKeys, a.name) : null,
+        a.id
+          ? (s.serviceAccountKeys.get(idNumber(a.id, "ServiceAccountKey") ?? -1) ?? null)
+          : a.name
+            ? byName(s.serviceAccountKeys, a.name)
+            : null,
       connectors: (_, a: Args<ConnectorFilter>) =>
-        connection(list(s.connectors.values(), (c) => named(c, a.filter) && matchIn(c.state, a.filter?.state)), a, "connectors"),
+        connection(
+          list(s.connectors.values(), (c) => named(c, a.filter) && matchIn(c.state, a.filter?.state)),
+          a,
+          "connectors",
+        ),
       connector: (_, a: { id: string }) => s.connectors.get(idNumber(a.id, "Connector") ?? -1) ?? null,
       accessRequests: (_, a: PageArgs) => connection([], a, "accessRequests"),
       accessRequest: () => null,
@@ -82,7 +156,12 @@ export function queryResolvers(s: TwingateState): ResolverMap {
     },
     User: {
       isAdmin: (u: UserRow) => u.role === "ADMIN",
-      groups: (u: UserRow, a: Args<GroupFilter>) => connection(list(s.groups.values(), (g) => s.isMember(g, u.n) && groupMatches(g, a.filter)), a, "groups"),
+      groups: (u: UserRow, a: Args<GroupFilter>) =>
+        connection(
+          list(s.groups.values(), (g) => s.isMember(g, u.n) && groupMatches(g, a.filter)),
+          a,
+          "groups",
+        ),
     },
     Device: {
       user: (d: DeviceRow) => s.users.get(d.userN),
@@ -96,30 +175,69 @@ export function queryResolvers(s: TwingateState): ResolverMap {
         const members = s.groupMembers(g);
         return connection(a.filter ? list(members.values(), (u) => userMatches(u, a.filter)) : members, a, "users");
       },
-      resources: (g: GroupRow, a: Args<NameFilter>) => connection(s.resourcesOf(`Group:${g.n}`).filter((r) => named(r, a.filter)), a, "resources"),
+      resources: (g: GroupRow, a: Args<NameFilter>) =>
+        connection(
+          s.resourcesOf(`Group:${g.n}`).filter((r) => named(r, a.filter)),
+          a,
+          "resources",
+        ),
     },
     RemoteNetwork: {
       connectors: (rn: RemoteNetworkRow, a: Args<ConnectorFilter>) =>
-        connection(list(s.connectors.values(), (c) => c.remoteNetworkN === rn.n && named(c, a.filter) && matchIn(c.state, a.filter?.state)), a, "connectors"),
+        connection(
+          list(
+            s.connectors.values(),
+            (c) => c.remoteNetworkN === rn.n && named(c, a.filter) && matchIn(c.state, a.filter?.state),
+          ),
+          a,
+          "connectors",
+        ),
       resources: (rn: RemoteNetworkRow, a: Args<NameFilter>) =>
-        connection(list(s.resources.values(), (r) => r.remoteNetworkN === rn.n && named(r, a.filter)), a, "resources"),
+        connection(
+          list(s.resources.values(), (r) => r.remoteNetworkN === rn.n && named(r, a.filter)),
+          a,
+          "resources",
+        ),
     },
     Resource: {
       access: accessEdges,
       remoteNetwork: (r: ResourceRow) => s.remoteNetworks.get(r.remoteNetworkN),
-      securityPolicy: (r: ResourceRow) => (r.securityPolicyN === null ? null : s.securityPolicies.get(r.securityPolicyN) ?? null),
+      securityPolicy: (r: ResourceRow) =>
+        r.securityPolicyN === null ? null : (s.securityPolicies.get(r.securityPolicyN) ?? null),
       groups: (r: ResourceRow, a: Args<GroupFilter>) =>
-        connection(list(s.groups.values(), (g) => r.access.has(`Group:${g.n}`) && groupMatches(g, a.filter)), a, "groups"),
+        connection(
+          list(s.groups.values(), (g) => r.access.has(`Group:${g.n}`) && groupMatches(g, a.filter)),
+          a,
+          "groups",
+        ),
       serviceAccounts: (r: ResourceRow, a: Args<NameFilter>) =>
-        connection(list(s.serviceAccounts.values(), (x) => r.access.has(`ServiceAccount:${x.n}`) && named(x, a.filter)), a, "serviceAccounts"),
+        connection(
+          list(s.serviceAccounts.values(), (x) => r.access.has(`ServiceAccount:${x.n}`) && named(x, a.filter)),
+          a,
+          "serviceAccounts",
+        ),
     },
     SecurityPolicy: {
       groups: (p: SecurityPolicyRow, a: Args<GroupFilter>) =>
-        connection(list(s.groups.values(), (g) => g.securityPolicyN === p.n && groupMatches(g, a.filter)), a, "groups"),
+        connection(
+          list(s.groups.values(), (g) => g.securityPolicyN === p.n && groupMatches(g, a.filter)),
+          a,
+          "groups",
+        ),
     },
     ServiceAccount: {
-      keys: (sa: ServiceAccountRow, a: PageArgs) => connection(list(s.serviceAccountKeys.values(), (k) => k.serviceAccountN === sa.n), a, "keys"),
-      resources: (sa: ServiceAccountRow, a: Args<NameFilter>) => connection(s.resourcesOf(`ServiceAccount:${sa.n}`).filter((r) => named(r, a.filter)), a, "resources"),
+      keys: (sa: ServiceAccountRow, a: PageArgs) =>
+        connection(
+          list(s.serviceAccountKeys.values(), (k) => k.serviceAccountN === sa.n),
+          a,
+          "keys",
+        ),
+      resources: (sa: ServiceAccountRow, a: Args<NameFilter>) =>
+        connection(
+          s.resourcesOf(`ServiceAccount:${sa.n}`).filter((r) => named(r, a.filter)),
+          a,
+          "resources",
+        ),
     },
     ServiceAccountKey: {
       status: (k: ServiceAccountKeyRow) => s.keyStatus(k),

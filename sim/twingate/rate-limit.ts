@@ -2,7 +2,10 @@
 export class RollingWindowLimiter {
   private readonly times: number[] = [];
 
-  constructor(readonly limit: number, readonly windowMs: number) {}
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
 
   /** Records the request when admitted; otherwise says how many whole seconds until a slot frees. */
   take(now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {

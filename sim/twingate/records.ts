@@ -69,9 +69,19 @@ export interface RemoteNetworkRow extends Row {
   isActive: boolean;
 }
 
-export interface PortRange { start: number; end: number }
-export interface Protocol { policy: "ALLOW_ALL" | "RESTRICTED"; ports: PortRange[] }
-export interface Protocols { allowIcmp: boolean; tcp: Protocol; udp: Protocol }
+export interface PortRange {
+  start: number;
+  end: number;
+}
+export interface Protocol {
+  policy: "ALLOW_ALL" | "RESTRICTED";
+  ports: PortRange[];
+}
+export interface Protocols {
+  allowIcmp: boolean;
+  tcp: Protocol;
+  udp: Protocol;
+}
 
 export interface AccessRow {
   /** "Group:<n>" or "ServiceAccount:<n>". */

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { buildSchema, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { buildSchema, type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema } from "graphql";
 
 // The simulator executes the vendor schema kept in vendor-specs/, the same SDL
 // the client's documents are validated against, so a document that passes the

@@ -70,7 +70,9 @@ describe("Twingate simulator over HTTP", () => {
     sim = createTwingateSim();
     url = (await sim.server.listen(0)).url;
   });
-  afterAll(async () => { await sim.server.close(); });
+  afterAll(async () => {
+    await sim.server.close();
+  });
 
   const post = (body: unknown, key: string | null = TWINGATE_SIM_CREDENTIALS.apiKey) =>
     fetch(`${url}${TWINGATE_GRAPHQL_PATH}`, {
@@ -96,7 +98,10 @@ describe("Twingate simulator over HTTP", () => {
     expect(missing).toEqual({ data: { user: null } });
     const synced = [...sim.state.users.values()].find((u) => u.type === "SYNCED")!;
     const del = await (await post({ query: `mutation { userDelete(id: "${synced.id}") { ok error } }` })).json();
-    expect(del.data.userDelete).toEqual({ ok: false, error: "Users synced from an identity provider cannot be deleted." });
+    expect(del.data.userDelete).toEqual({
+      ok: false,
+      error: "Users synced from an identity provider cannot be deleted.",
+    });
   });
 
   it("answers the same document the same way every time, rejected or not (documents are parsed and validated once)", async () => {
@@ -104,20 +109,31 @@ describe("Twingate simulator over HTTP", () => {
       const bad = await post({ query: "{ users { nope } }" });
       expect(bad.status).toBe(400);
       expect((await bad.json()).errors[0].message).toContain("nope");
-      const good = await (await post({ query: "query Q($n: Int) { users(first: $n) { totalCount edges { node { id } } } }", variables: { n: i + 1 } })).json();
+      const good = await (
+        await post({
+          query: "query Q($n: Int) { users(first: $n) { totalCount edges { node { id } } } }",
+          variables: { n: i + 1 },
+        })
+      ).json();
       expect(good.data.users.edges).toHaveLength(i + 1);
     }
   });
 
   it("pages unfiltered lists (users, devices, Everyone's members) as it pages a filter that keeps everything", async () => {
     const everyone = [...sim.state.groups.values()].find((g) => g.everyone)!;
-    const read = async (filter: string, after: string | null) => (await (await post({
-      query: `query P($after: String) {
+    const read = async (filter: string, after: string | null) =>
+      (
+        await (
+          await post({
+            query: `query P($after: String) {
         users(first: 7, after: $after${filter && `, filter: { email: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email } } }
         devices(first: 7, after: $after${filter && `, filter: { serialNumber: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
         group(id: "${everyone.id}") { users(first: 7, after: $after${filter && `, filter: { email: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage } edges { cursor node { id } } } }
-      }`, variables: { after },
-    })).json()).data;
+      }`,
+            variables: { after },
+          })
+        ).json()
+      ).data;
     for (const after of [null, cursorOf(4), cursorOf(sim.state.users.size - 3)]) {
       const plain = await read("", after);
       expect(plain.users.totalCount).toBe(sim.state.users.size);
@@ -127,7 +143,9 @@ describe("Twingate simulator over HTTP", () => {
   });
 
   it("filters users by type (changelog 2023-04-04)", async () => {
-    const res = await post({ query: "{ users(first: 100, filter: { type: { in: [SYNCED] } }) { totalCount edges { node { type } } } }" });
+    const res = await post({
+      query: "{ users(first: 100, filter: { type: { in: [SYNCED] } }) { totalCount edges { node { type } } } }",
+    });
     expect(res.status).toBe(200);
     const { users } = (await res.json()).data;
     expect(users.totalCount).toBe([...sim.state.users.values()].filter((u) => u.type === "SYNCED").length);
@@ -149,11 +167,18 @@ describe("Twingate simulator rate limit", () => {
     sim = createTwingateSim({ rateLimits: { readsPerWindow: 2, writesPerWindow: 1, windowMs: 60_000 } });
     url = (await sim.server.listen(0)).url;
   });
-  afterAll(async () => { await sim.server.close(); });
+  afterAll(async () => {
+    await sim.server.close();
+  });
 
   const post = (query: string, key = TWINGATE_SIM_CREDENTIALS.apiKey) =>
-    fetch(`${url}${TWINGATE_GRAPHQL_PATH}`, { method: "POST", headers: { "x-api-key": key }, body: JSON.stringify({ query }) });
-  const faults = (f: Record<string, number>) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+    fetch(`${url}${TWINGATE_GRAPHQL_PATH}`, {
+      method: "POST",
+      headers: { "x-api-key": key },
+      body: JSON.stringify({ query }),
+    });
+  const faults = (f: Record<string, number>) =>
+    fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
 
   it("counts a request its servers failed, and refuses one over the limit instead of failing it", async () => {
     await faults({ errorRate: 1 });

@@ -1,8 +1,15 @@
 import type { StoredRows } from "./connection";
 import { globalId, type NodeType } from "./ids";
 import type {
-  ConnectorRow, DeviceRow, GroupRow, RemoteNetworkRow, ResourceRow, SecurityPolicyRow,
-  ServiceAccountKeyRow, ServiceAccountRow, UserRow,
+  ConnectorRow,
+  DeviceRow,
+  GroupRow,
+  RemoteNetworkRow,
+  ResourceRow,
+  SecurityPolicyRow,
+  ServiceAccountKeyRow,
+  ServiceAccountRow,
+  UserRow,
 } from "./records";
 
 /** A Twingate network's objects, in creation order (which is also list order). */

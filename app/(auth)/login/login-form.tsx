@@ -18,13 +18,21 @@ export function LoginForm({ next, sso, ssoError }: { next: string; sso: { name: 
         <Field id="password" label="Password">
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
-        {error ? <p role="alert" data-testid="login-error" className="text-sm text-destructive">{error}</p> : null}
-        <Button type="submit" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</Button>
+        {error ? (
+          <p role="alert" data-testid="login-error" className="text-sm text-destructive">
+            {error}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
       </form>
       {sso ? (
         <form action={signInWithSso}>
           <input type="hidden" name="next" value={next} />
-          <Button type="submit" variant="outline" className="w-full">Sign in with {sso.name}</Button>
+          <Button type="submit" variant="outline" className="w-full">
+            Sign in with {sso.name}
+          </Button>
         </form>
       ) : null}
     </div>

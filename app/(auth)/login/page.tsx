@@ -14,7 +14,11 @@ const ERRORS = new Map([
   ["SignInExpired", "That sign-in has expired. Enter your password again."],
 ]);
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; error?: string }>;
+}) {
   if (await currentStaff()) redirect("/");
   const { next, error } = await searchParams;
   const sso = ssoEnabled();

@@ -11,7 +11,7 @@ import { chainStatus } from "@/lib/audit/chain-status";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
 import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
 import { allows } from "@/lib/auth/permissions";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
 import { VENDOR_IDS, VENDOR_LABEL } from "@/lib/vendors/connection-fields";
@@ -35,51 +35,106 @@ function exportHref(params: Search, format: "csv" | "jsonl"): string {
 
 export default async function AuditPage(props: PageProps) {
   // The scope is in the query (auditWhere): a filter on another tenant matches nothing.
-  const { staff, search: filter, ignored, kept: params } = await pageContext(props, { page: "/audit", perm: "audit.read", search: AuditFilter, tenant: "global" });
+  const {
+    staff,
+    search: filter,
+    ignored,
+    kept: params,
+  } = await pageContext(props, { page: "/audit", perm: "audit.read", search: AuditFilter, tenant: "global" });
   const isAdmin = allows(staff, "audit.verify");
   const [tenants, { events, olderCursor, newerCursor }, status] = await Promise.all([
-    tenantsInScope(staff), listAuditEvents(staff, filter), isAdmin ? chainStatus() : null,
+    tenantsInScope(staff),
+    listAuditEvents(staff, filter),
+    isAdmin ? chainStatus() : null,
   ]);
   const tenantNames = Object.fromEntries(tenants.map((t) => [t.id, t.name]));
   return (
     <>
-      <PageHeader title="Audit log" description="Everything anyone did in this console, newest first. Events are append-only and hash-chained." />
+      <PageHeader
+        title="Audit log"
+        description="Everything anyone did in this console, newest first. Events are append-only and hash-chained."
+      />
       <ParamNotices ignored={ignored} />
       {status ? <ChainPanel status={status} canSetRetention={allows(staff, "audit.retention")} /> : null}
-      <form method="get" className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6" aria-label="Filter audit events">
-        <Input name="q" type="search" placeholder="Search everything (words, emails, IPs)" defaultValue={params.q} aria-label="Search" className="col-span-2" />
+      <form
+        method="get"
+        className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6"
+        aria-label="Filter audit events"
+      >
+        <Input
+          name="q"
+          type="search"
+          placeholder="Search everything (words, emails, IPs)"
+          defaultValue={params.q}
+          aria-label="Search"
+          className="col-span-2"
+        />
         <Input name="actor" placeholder="Actor name or email" defaultValue={params.actor} aria-label="Actor" />
         <Input name="action" placeholder="Action, e.g. trugrid.mfa" defaultValue={params.action} aria-label="Action" />
         <Input name="target" placeholder="Target id, UPN or name" defaultValue={params.target} aria-label="Target" />
         <Input name="job" placeholder="Job id" defaultValue={params.job} aria-label="Job" />
         <Select name="tenant" defaultValue={params.tenant ?? ""} aria-label="Tenant">
           <option value="">All tenants</option>
-          {tenants.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          {tenants.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
         </Select>
         <Select name="vendor" defaultValue={params.vendor ?? ""} aria-label="Vendor">
           <option value="">All vendors</option>
-          {VENDOR_IDS.map((v) => <option key={v} value={v}>{VENDOR_LABEL[v]}</option>)}
+          {VENDOR_IDS.map((v) => (
+            <option key={v} value={v}>
+              {VENDOR_LABEL[v]}
+            </option>
+          ))}
         </Select>
         <Select name="outcome" defaultValue={params.outcome ?? ""} aria-label="Outcome">
           <option value="">Any outcome</option>
-          {AUDIT_OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
+          {AUDIT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </Select>
         <Input name="from" type="datetime-local" defaultValue={params.from} aria-label="From" />
         <Input name="to" type="datetime-local" defaultValue={params.to} aria-label="To" />
         <div className="flex gap-2">
           <Button type="submit">Filter</Button>
-          <Button asChild variant="outline"><Link href="/audit">Clear</Link></Button>
+          <Button asChild variant="outline">
+            <Link href="/audit">Clear</Link>
+          </Button>
         </div>
       </form>
       <div className="mb-2 flex justify-end gap-2 text-sm">
         <span className="self-center text-muted-foreground">Export the filtered events:</span>
-        <Button asChild variant="outline" size="sm"><a href={exportHref(params, "csv")} download data-testid="export-csv">CSV</a></Button>
-        <Button asChild variant="outline" size="sm"><a href={exportHref(params, "jsonl")} download data-testid="export-jsonl">JSON lines</a></Button>
+        <Button asChild variant="outline" size="sm">
+          <a href={exportHref(params, "csv")} download data-testid="export-csv">
+            CSV
+          </a>
+        </Button>
+        <Button asChild variant="outline" size="sm">
+          <a href={exportHref(params, "jsonl")} download data-testid="export-jsonl">
+            JSON lines
+          </a>
+        </Button>
       </div>
       <AuditTable events={events} tenantNames={tenantNames} undoLabels={undoLabels()} />
       <div className="mt-4 flex justify-between">
-        {newerCursor !== null ? <Button asChild variant="outline"><Link href={withParams(params, { after: String(newerCursor) })}>← Newer</Link></Button> : <span />}
-        {olderCursor !== null ? <Button asChild variant="outline"><Link href={withParams(params, { before: String(olderCursor) })}>Older →</Link></Button> : <span />}
+        {newerCursor !== null ? (
+          <Button asChild variant="outline">
+            <Link href={withParams(params, { after: String(newerCursor) })}>← Newer</Link>
+          </Button>
+        ) : (
+          <span />
+        )}
+        {olderCursor !== null ? (
+          <Button asChild variant="outline">
+            <Link href={withParams(params, { before: String(olderCursor) })}>Older →</Link>
+          </Button>
+        ) : (
+          <span />
+        )}
       </div>
     </>
   );

@@ -10,7 +10,7 @@ import { can, PERMISSIONS } from "@/lib/auth/permissions";
 import { BULK_OPERATIONS, BULK_RUNBOOKS, bulkJobKind } from "@/lib/bulk/catalogue";
 import { bulkPageData } from "@/lib/bulk/page-queries";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: "Bulk changes" };
@@ -22,16 +22,35 @@ function vendorOf(operation: string) {
 
 export default async function BulkPage(props: PageProps) {
   const { staff, tenant } = await pageContext(props, { page: "/bulk", perm: "console.read", tenant: "current" });
-  const description = "Large changes from CSV files: a plan with a per-row diff first, nothing sent until you confirm, then a durable job with per-row results.";
+  const description =
+    "Large changes from CSV files: a plan with a per-row diff first, nothing sent until you confirm, then a durable job with per-row results.";
   if (!tenant) {
-    return (<><PageHeader title="Bulk changes" description={description} /><Card><CardTitle>No tenant</CardTitle><CardDescription>You are not assigned to any tenant.</CardDescription></Card></>);
+    return (
+      <>
+        <PageHeader title="Bulk changes" description={description} />
+        <Card>
+          <CardTitle>No tenant</CardTitle>
+          <CardDescription>You are not assigned to any tenant.</CardDescription>
+        </Card>
+      </>
+    );
   }
   const { connected, jobs } = await bulkPageData(db(), tenant.id);
   // Operations whose page action is for a higher role are left out of the choice (the actions refuse them too).
   const operations = [
-    ...BULK_OPERATIONS.filter((o) => !o.perm || can(staff.role, o.perm)).map((o) => ({ id: o.id, label: o.label, vendor: o.vendor, connected: connected.has(o.vendor) })),
+    ...BULK_OPERATIONS.filter((o) => !o.perm || can(staff.role, o.perm)).map((o) => ({
+      id: o.id,
+      label: o.label,
+      vendor: o.vendor,
+      connected: connected.has(o.vendor),
+    })),
     // A runbook reaches every connected vendor.
-    ...BULK_RUNBOOKS.filter((r) => can(staff.role, r.perm)).map((r) => ({ id: r.id, label: `${r.label} (one person per row, every vendor)`, vendor: "all", connected: connected.size > 0 })),
+    ...BULK_RUNBOOKS.filter((r) => can(staff.role, r.perm)).map((r) => ({
+      id: r.id,
+      label: `${r.label} (one person per row, every vendor)`,
+      vendor: "all",
+      connected: connected.size > 0,
+    })),
   ];
   return (
     <>
@@ -40,9 +59,11 @@ export default async function BulkPage(props: PageProps) {
         <Card>
           <CardTitle>Upload</CardTitle>
           <div className="mt-3">
-            {can(staff.role, "bulk.apply")
-              ? <UploadForm tenantId={tenant.id} operations={operations} />
-              : <p className="text-sm text-muted-foreground">Your role (viewer) may read jobs but not start one.</p>}
+            {can(staff.role, "bulk.apply") ? (
+              <UploadForm tenantId={tenant.id} operations={operations} />
+            ) : (
+              <p className="text-sm text-muted-foreground">Your role (viewer) may read jobs but not start one.</p>
+            )}
           </div>
         </Card>
         <Card>
@@ -54,26 +75,50 @@ export default async function BulkPage(props: PageProps) {
                   <span className="font-medium">{o.label}</span>
                   {o.destructive ? <Badge variant="warning">destructive</Badge> : null}
                   {o.perm && PERMISSIONS[o.perm] === "admin" ? <Badge>admins only</Badge> : null}
-                  <a className="ml-auto text-primary hover:underline" href={`/api/bulk/templates/${o.id}`} download>Template</a>
+                  <a className="ml-auto text-primary hover:underline" href={`/api/bulk/templates/${o.id}`} download>
+                    Template
+                  </a>
                 </div>
-                <p className="text-muted-foreground">{o.description} Columns: {o.columns.map((c) => `${c.header}${c.required ? "" : " (optional)"}`).join(", ")}.</p>
+                <p className="text-muted-foreground">
+                  {o.description} Columns:{" "}
+                  {o.columns.map((c) => `${c.header}${c.required ? "" : " (optional)"}`).join(", ")}.
+                </p>
               </li>
             ))}
           </ul>
         </Card>
       </div>
       <h2 className="mb-2 mt-6 text-lg font-semibold">Recent jobs</h2>
-      {jobs.length === 0 ? <p className="text-sm text-muted-foreground">No bulk jobs yet.</p> : (
+      {jobs.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No bulk jobs yet.</p>
+      ) : (
         <Table>
-          <TableHeader><TableRow><TableHead>Created</TableHead><TableHead>Operation</TableHead><TableHead>File</TableHead><TableHead>Rows</TableHead><TableHead>Status</TableHead></TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Created</TableHead>
+              <TableHead>Operation</TableHead>
+              <TableHead>File</TableHead>
+              <TableHead>Rows</TableHead>
+              <TableHead>Status</TableHead>
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {jobs.map((j) => (
               <TableRow key={j.id} data-testid="bulk-job-row">
-                <TableCell><Link className="text-primary hover:underline" href={`/bulk/${j.id}`}><When at={j.createdAt} /></Link></TableCell>
-                <TableCell>{bulkJobKind(j.operation)?.label ?? j.operation} <span className="text-muted-foreground">({vendorOf(j.operation)})</span></TableCell>
+                <TableCell>
+                  <Link className="text-primary hover:underline" href={`/bulk/${j.id}`}>
+                    <When at={j.createdAt} />
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  {bulkJobKind(j.operation)?.label ?? j.operation}{" "}
+                  <span className="text-muted-foreground">({vendorOf(j.operation)})</span>
+                </TableCell>
                 <TableCell>{j.fileName}</TableCell>
                 <TableCell>{j.rowsTotal.toLocaleString("en")}</TableCell>
-                <TableCell><Badge>{j.status}</Badge></TableCell>
+                <TableCell>
+                  <Badge>{j.status}</Badge>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

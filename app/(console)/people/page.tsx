@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { urlEnum } from "@/lib/params/fields";
 import { listPeople, PEOPLE_SORTS, PEOPLE_VENDOR_FILTERS } from "@/lib/people/list-people";
 import { tableSearch, tableState } from "@/lib/table/params";
@@ -12,17 +12,27 @@ import { tableSearch, tableState } from "@/lib/table/params";
 export const metadata: Metadata = { title: "People" };
 
 const Search = tableSearch({ sortable: PEOPLE_SORTS, sort: "email" }).extend({
-  only: urlEnum(PEOPLE_VENDOR_FILTERS).optional(), missing: urlEnum(PEOPLE_VENDOR_FILTERS).optional(),
+  only: urlEnum(PEOPLE_VENDOR_FILTERS).optional(),
+  missing: urlEnum(PEOPLE_VENDOR_FILTERS).optional(),
 });
 
 export default async function Page(props: PageProps) {
-  const { tenant, search, ignored } = await pageContext(props, { page: "/people", perm: "console.read", tenant: "current", search: Search });
-  const description = "One person across TruGrid, TruU, Twingate and JumpCloud, linked by UPN and email from the synced vendor data.";
+  const { tenant, search, ignored } = await pageContext(props, {
+    page: "/people",
+    perm: "console.read",
+    tenant: "current",
+    search: Search,
+  });
+  const description =
+    "One person across TruGrid, TruU, Twingate and JumpCloud, linked by UPN and email from the synced vendor data.";
   if (!tenant) {
     return (
       <>
         <PageHeader title="People" description={description} />
-        <Card><CardTitle>No tenant</CardTitle><CardDescription>You are not assigned to any tenant. Ask an admin to give you one.</CardDescription></Card>
+        <Card>
+          <CardTitle>No tenant</CardTitle>
+          <CardDescription>You are not assigned to any tenant. Ask an admin to give you one.</CardDescription>
+        </Card>
       </>
     );
   }

@@ -7,7 +7,7 @@ import { TimeZoneCard } from "@/components/settings/time-zone-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -26,15 +26,25 @@ export default async function SettingsPage(props: PageProps) {
           <Card>
             <CardTitle>Administration</CardTitle>
             <ul className="mt-3 grid gap-2 text-sm">
-              <li><Link className="text-primary hover:underline" href="/settings/staff">Staff users and roles</Link></li>
-              <li><Link className="text-primary hover:underline" href="/settings/tenants">Tenants and vendor connections</Link></li>
+              <li>
+                <Link className="text-primary hover:underline" href="/settings/staff">
+                  Staff users and roles
+                </Link>
+              </li>
+              <li>
+                <Link className="text-primary hover:underline" href="/settings/tenants">
+                  Tenants and vendor connections
+                </Link>
+              </li>
             </ul>
           </Card>
         ) : (
           <Card>
             <CardTitle>Tenants</CardTitle>
             <CardDescription>
-              <Link className="text-primary hover:underline" href="/settings/tenants">See your tenants&apos; vendor connections</Link>
+              <Link className="text-primary hover:underline" href="/settings/tenants">
+                See your tenants&apos; vendor connections
+              </Link>
             </CardDescription>
           </Card>
         )}

@@ -4,7 +4,7 @@ import { ScheduleForm } from "@/components/sync/schedule-form";
 import { SyncBoard } from "@/components/sync/sync-board";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { syncOverview } from "@/lib/sync/queries";
 
 export const metadata: Metadata = { title: "Sync" };
@@ -26,7 +26,9 @@ export default async function SyncPage(props: PageProps) {
           <Card className="max-w-2xl">
             <CardTitle>Schedule</CardTitle>
             <CardDescription>
-              {overview.schedule.enabled ? `Every ${overview.schedule.intervalMinutes} minutes.` : "Off: syncs run only when someone asks."}
+              {overview.schedule.enabled
+                ? `Every ${overview.schedule.intervalMinutes} minutes.`
+                : "Off: syncs run only when someone asks."}
             </CardDescription>
             {can(staff.role, "sync.schedule") ? <ScheduleForm tenantId={tenant.id} {...overview.schedule} /> : null}
           </Card>

@@ -9,12 +9,26 @@ import { VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 export const metadata: Metadata = { title: VENDOR_LABEL.truu };
 
 export default async function Page(props: PageProps) {
-  const { staff, tenant, connection } = await vendorPage(props, { vendor: "truu", page: "/truu", perm: "console.read" });
+  const { staff, tenant, connection } = await vendorPage(props, {
+    vendor: "truu",
+    page: "/truu",
+    perm: "console.read",
+  });
   const charts = tenant ? await truuCharts(db(), tenant.id) : null;
   return (
     <>
-      <VendorArea staff={staff} tenant={tenant} vendor="truu" connection={connection} description="Enrolled users, their devices and workstation assets, with assurance levels and deletes." />
-      {charts ? <div className="mt-4"><TruuChartCards charts={charts} /></div> : null}
+      <VendorArea
+        staff={staff}
+        tenant={tenant}
+        vendor="truu"
+        connection={connection}
+        description="Enrolled users, their devices and workstation assets, with assurance levels and deletes."
+      />
+      {charts ? (
+        <div className="mt-4">
+          <TruuChartCards charts={charts} />
+        </div>
+      ) : null}
     </>
   );
 }

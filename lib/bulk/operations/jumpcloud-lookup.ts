@@ -7,8 +7,14 @@ import { normEmail } from "../../sync/target";
 export type CachedUser = Awaited<ReturnType<Db["jumpcloudUser"]["findMany"]>>[number];
 
 /** Cached users (not deleted) per email, case-insensitive: a function answering the matches of one email. */
-export async function usersByEmail(db: Db, tenantId: string, emails: string[]): Promise<(email: string) => CachedUser[]> {
-  const users = await db.jumpcloudUser.findMany({ where: { tenantId, deletedAt: null, emailNorm: { in: [...new Set(emails.map(normEmail))] } } });
+export async function usersByEmail(
+  db: Db,
+  tenantId: string,
+  emails: string[],
+): Promise<(email: string) => CachedUser[]> {
+  const users = await db.jumpcloudUser.findMany({
+    where: { tenantId, deletedAt: null, emailNorm: { in: [...new Set(emails.map(normEmail))] } },
+  });
   const by = new Map<string, CachedUser[]>();
   for (const u of users) by.set(u.emailNorm, [...(by.get(u.emailNorm) ?? []), u]);
   return (email) => by.get(normEmail(email)) ?? [];

@@ -4,10 +4,19 @@ import { normEmail } from "../../sync/target";
 // People by email from the cache (what the operator saw when planning),
 // shared by the Twingate bulk operations.
 
-export interface CachedTwingateUser { vendorId: string; emailNorm: string; state: string; role: string | null }
+export interface CachedTwingateUser {
+  vendorId: string;
+  emailNorm: string;
+  state: string;
+  role: string | null;
+}
 
 /** Cached users (not deleted) per email, case-insensitive: a function answering the matches of one email. */
-export async function twingateUsersByEmail(db: Db, tenantId: string, emails: string[]): Promise<(email: string) => CachedTwingateUser[]> {
+export async function twingateUsersByEmail(
+  db: Db,
+  tenantId: string,
+  emails: string[],
+): Promise<(email: string) => CachedTwingateUser[]> {
   const users = await db.twingateUser.findMany({
     where: { tenantId, deletedAt: null, emailNorm: { in: [...new Set(emails.map(normEmail))] } },
     select: { vendorId: true, emailNorm: true, state: true, role: true },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
 import { pageWindow, type TableState } from "../../table/params";
-import { lookup, type LookupKind } from "./lookup";
+import { type LookupKind, lookup } from "./lookup";
 import { nodeNames, splitNode } from "./names";
 
 export const PAIRS = ["user-system", "usergroup-systemgroup", "user-systemgroup", "usergroup-system"] as const;
@@ -27,14 +27,26 @@ export interface AssociationRow {
 
 export async function listAssociations(db: Db, tenantId: string, pair: Pair, state: TableState<"from">) {
   const { from, to } = PAIR_TYPES[pair];
-  const where: Prisma.VendorEdgeWhereInput = { tenantId, vendor: "jumpcloud", kind: "association", deletedAt: null, fromId: { startsWith: `${from}:` }, toId: { startsWith: `${to}:` } };
+  const where: Prisma.VendorEdgeWhereInput = {
+    tenantId,
+    vendor: "jumpcloud",
+    kind: "association",
+    deletedAt: null,
+    fromId: { startsWith: `${from}:` },
+    toId: { startsWith: `${to}:` },
+  };
   if (state.q) {
     // Search by either side's name: resolve matching ids from the cache first.
     const ids = await matchingIds(db, tenantId, [from, to], state.q);
     where.OR = [{ fromId: { in: ids.map((i) => `${from}:${i}`) } }, { toId: { in: ids.map((i) => `${to}:${i}`) } }];
   }
   const [edges, total] = await Promise.all([
-    db.vendorEdge.findMany({ where, orderBy: [{ fromId: state.dir }, { toId: "asc" }], ...pageWindow(state), select: { fromId: true, toId: true, attributes: true } }),
+    db.vendorEdge.findMany({
+      where,
+      orderBy: [{ fromId: state.dir }, { toId: "asc" }],
+      ...pageWindow(state),
+      select: { fromId: true, toId: true, attributes: true },
+    }),
     db.vendorEdge.count({ where }),
   ]);
   const nodes = edges.flatMap((e) => [splitNode(e.fromId), splitNode(e.toId)]);
@@ -43,7 +55,16 @@ export async function listAssociations(db: Db, tenantId: string, pair: Pair, sta
     const f = splitNode(e.fromId);
     const t = splitNode(e.toId);
     const sudo = Boolean((e.attributes as { sudo?: { enabled?: boolean } } | null)?.sudo?.enabled);
-    return { key: `${e.fromId}|${e.toId}`, fromType: f.type, fromId: f.id, fromName: names.get(f.id) ?? f.id, toType: t.type, toId: t.id, toName: names.get(t.id) ?? t.id, sudo };
+    return {
+      key: `${e.fromId}|${e.toId}`,
+      fromType: f.type,
+      fromId: f.id,
+      fromName: names.get(f.id) ?? f.id,
+      toType: t.type,
+      toId: t.id,
+      toName: names.get(t.id) ?? t.id,
+      sudo,
+    };
   });
   return { rows, total };
 }

@@ -13,7 +13,10 @@ export function splitNode(node: string) {
 
 export async function namesOf(db: Db, tenantId: string, kind: "user_group" | "system_group", ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
-  const rows = await db.vendorObject.findMany({ where: { tenantId, vendor: "jumpcloud", kind, vendorId: { in: ids } }, select: { vendorId: true, name: true } });
+  const rows = await db.vendorObject.findMany({
+    where: { tenantId, vendor: "jumpcloud", kind, vendorId: { in: ids } },
+    select: { vendorId: true, name: true },
+  });
   return new Map(rows.map((r) => [r.vendorId, r.name ?? r.vendorId]));
 }
 
@@ -21,8 +24,18 @@ export async function namesOf(db: Db, tenantId: string, kind: "user_group" | "sy
 export async function nodeNames(db: Db, tenantId: string, nodes: { type: string; id: string }[]) {
   const ids = (t: string) => nodes.filter((n) => n.type === t).map((n) => n.id);
   const [users, systems, ug, sg] = await Promise.all([
-    ids("user").length ? db.jumpcloudUser.findMany({ where: { tenantId, vendorId: { in: ids("user") } }, select: { vendorId: true, email: true, username: true } }) : [],
-    ids("system").length ? db.jumpcloudSystem.findMany({ where: { tenantId, vendorId: { in: ids("system") } }, select: { vendorId: true, displayName: true, hostname: true } }) : [],
+    ids("user").length
+      ? db.jumpcloudUser.findMany({
+          where: { tenantId, vendorId: { in: ids("user") } },
+          select: { vendorId: true, email: true, username: true },
+        })
+      : [],
+    ids("system").length
+      ? db.jumpcloudSystem.findMany({
+          where: { tenantId, vendorId: { in: ids("system") } },
+          select: { vendorId: true, displayName: true, hostname: true },
+        })
+      : [],
     namesOf(db, tenantId, "user_group", ids("user_group")),
     namesOf(db, tenantId, "system_group", ids("system_group")),
   ]);

@@ -19,12 +19,26 @@ export interface SystemRow {
   lastContact: Date | null;
 }
 
-export async function listSystems(db: Db, tenantId: string, state: TableState<SystemSort>, f: { active?: (typeof SYSTEM_ACTIVE)[number]; os?: string }) {
+export async function listSystems(
+  db: Db,
+  tenantId: string,
+  state: TableState<SystemSort>,
+  f: { active?: (typeof SYSTEM_ACTIVE)[number]; os?: string },
+) {
   const where: Prisma.JumpcloudSystemWhereInput = {
-    tenantId, deletedAt: null,
+    tenantId,
+    deletedAt: null,
     ...(f.active ? { active: f.active === "active" } : {}),
     ...(f.os ? { os: f.os } : {}),
-    ...(state.q ? { OR: [{ displayName: contains(state.q) }, { hostname: contains(state.q) }, { serialNumber: contains(state.q) }] } : {}),
+    ...(state.q
+      ? {
+          OR: [
+            { displayName: contains(state.q) },
+            { hostname: contains(state.q) },
+            { serialNumber: contains(state.q) },
+          ],
+        }
+      : {}),
   };
   const dir = state.dir;
   const orderBy: Prisma.JumpcloudSystemOrderByWithRelationInput[] = {
@@ -34,8 +48,19 @@ export async function listSystems(db: Db, tenantId: string, state: TableState<Sy
   }[state.sort];
   const [rows, total] = await Promise.all([
     db.jumpcloudSystem.findMany({
-      where, orderBy: [...orderBy, { vendorId: "asc" }], ...pageWindow(state),
-      select: { vendorId: true, displayName: true, hostname: true, os: true, osVersion: true, serialNumber: true, active: true, lastContact: true },
+      where,
+      orderBy: [...orderBy, { vendorId: "asc" }],
+      ...pageWindow(state),
+      select: {
+        vendorId: true,
+        displayName: true,
+        hostname: true,
+        os: true,
+        osVersion: true,
+        serialNumber: true,
+        active: true,
+        lastContact: true,
+      },
     }),
     db.jumpcloudSystem.count({ where }),
   ]);
@@ -43,7 +68,12 @@ export async function listSystems(db: Db, tenantId: string, state: TableState<Sy
 }
 
 export async function systemOsList(db: Db, tenantId: string) {
-  const rows = await db.jumpcloudSystem.findMany({ where: { tenantId, deletedAt: null, os: { not: null } }, distinct: ["os"], select: { os: true }, orderBy: { os: "asc" } });
+  const rows = await db.jumpcloudSystem.findMany({
+    where: { tenantId, deletedAt: null, os: { not: null } },
+    distinct: ["os"],
+    select: { os: true },
+    orderBy: { os: "asc" },
+  });
   return rows.map((r) => r.os!).filter(Boolean);
 }
 
@@ -51,10 +81,21 @@ export async function getSystem(db: Db, tenantId: string, systemId: string) {
   const system = await db.jumpcloudSystem.findFirst({ where: { tenantId, vendorId: systemId, deletedAt: null } });
   if (!system) return null;
   const [memberships, associations] = await Promise.all([
-    db.vendorEdge.findMany({ where: { tenantId, vendor: "jumpcloud", kind: "system_group_member", toId: systemId, deletedAt: null }, select: { fromId: true } }),
-    db.vendorEdge.findMany({ where: { tenantId, vendor: "jumpcloud", kind: "association", toId: `system:${systemId}`, deletedAt: null }, select: { fromId: true } }),
+    db.vendorEdge.findMany({
+      where: { tenantId, vendor: "jumpcloud", kind: "system_group_member", toId: systemId, deletedAt: null },
+      select: { fromId: true },
+    }),
+    db.vendorEdge.findMany({
+      where: { tenantId, vendor: "jumpcloud", kind: "association", toId: `system:${systemId}`, deletedAt: null },
+      select: { fromId: true },
+    }),
   ]);
-  const groups = await namesOf(db, tenantId, "system_group", memberships.map((m) => m.fromId));
+  const groups = await namesOf(
+    db,
+    tenantId,
+    "system_group",
+    memberships.map((m) => m.fromId),
+  );
   const from = associations.map((a) => splitNode(a.fromId));
   const names = await nodeNames(db, tenantId, from);
   return {

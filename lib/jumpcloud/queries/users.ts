@@ -7,7 +7,13 @@ import { byName, contains, namesOf, nodeNames, splitNode } from "./names";
 export const USER_SORTS = ["email", "username", "name", "state", "created"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 export const USER_STATES = ["ACTIVATED", "SUSPENDED", "STAGED"] as const;
-export const MFA_FILTERS = ["ENROLLED", "NOT_ENROLLED", "PENDING_ACTIVATION", "IN_ENROLLMENT", "ENROLLMENT_EXPIRED"] as const;
+export const MFA_FILTERS = [
+  "ENROLLED",
+  "NOT_ENROLLED",
+  "PENDING_ACTIVATION",
+  "IN_ENROLLMENT",
+  "ENROLLMENT_EXPIRED",
+] as const;
 export const LOCK_FILTERS = ["locked", "unlocked"] as const;
 
 export interface UserRow {
@@ -22,13 +28,29 @@ export interface UserRow {
   passwordExpired: boolean | null;
 }
 
-export async function listUsers(db: Db, tenantId: string, state: TableState<UserSort>, f: { state?: string; lock?: (typeof LOCK_FILTERS)[number]; mfa?: string }) {
+export async function listUsers(
+  db: Db,
+  tenantId: string,
+  state: TableState<UserSort>,
+  f: { state?: string; lock?: (typeof LOCK_FILTERS)[number]; mfa?: string },
+) {
   const where: Prisma.JumpcloudUserWhereInput = {
-    tenantId, deletedAt: null,
+    tenantId,
+    deletedAt: null,
     ...(f.state ? { state: f.state } : {}),
     ...(f.lock ? { accountLocked: f.lock === "locked" } : {}),
     ...(f.mfa ? { mfaStatus: f.mfa } : {}),
-    ...(state.q ? { OR: [{ email: contains(state.q) }, { username: contains(state.q) }, { displayname: contains(state.q) }, { firstname: contains(state.q) }, { lastname: contains(state.q) }] } : {}),
+    ...(state.q
+      ? {
+          OR: [
+            { email: contains(state.q) },
+            { username: contains(state.q) },
+            { displayname: contains(state.q) },
+            { firstname: contains(state.q) },
+            { lastname: contains(state.q) },
+          ],
+        }
+      : {}),
   };
   const dir = state.dir;
   const orderBy: Prisma.JumpcloudUserOrderByWithRelationInput[] = {
@@ -40,8 +62,20 @@ export async function listUsers(db: Db, tenantId: string, state: TableState<User
   }[state.sort];
   const [rows, total] = await Promise.all([
     db.jumpcloudUser.findMany({
-      where, orderBy: [...orderBy, { vendorId: "asc" }], ...pageWindow(state),
-      select: { vendorId: true, email: true, username: true, displayname: true, state: true, accountLocked: true, mfaStatus: true, totpEnabled: true, passwordExpired: true },
+      where,
+      orderBy: [...orderBy, { vendorId: "asc" }],
+      ...pageWindow(state),
+      select: {
+        vendorId: true,
+        email: true,
+        username: true,
+        displayname: true,
+        state: true,
+        accountLocked: true,
+        mfaStatus: true,
+        totpEnabled: true,
+        passwordExpired: true,
+      },
     }),
     db.jumpcloudUser.count({ where }),
   ]);
@@ -52,10 +86,21 @@ export async function getUser(db: Db, tenantId: string, userId: string) {
   const user = await db.jumpcloudUser.findFirst({ where: { tenantId, vendorId: userId, deletedAt: null } });
   if (!user) return null;
   const [memberships, associations] = await Promise.all([
-    db.vendorEdge.findMany({ where: { tenantId, vendor: "jumpcloud", kind: "user_group_member", toId: userId, deletedAt: null }, select: { fromId: true } }),
-    db.vendorEdge.findMany({ where: { tenantId, vendor: "jumpcloud", kind: "association", fromId: `user:${userId}`, deletedAt: null }, select: { toId: true, attributes: true } }),
+    db.vendorEdge.findMany({
+      where: { tenantId, vendor: "jumpcloud", kind: "user_group_member", toId: userId, deletedAt: null },
+      select: { fromId: true },
+    }),
+    db.vendorEdge.findMany({
+      where: { tenantId, vendor: "jumpcloud", kind: "association", fromId: `user:${userId}`, deletedAt: null },
+      select: { toId: true, attributes: true },
+    }),
   ]);
-  const groups = await namesOf(db, tenantId, "user_group", memberships.map((m) => m.fromId));
+  const groups = await namesOf(
+    db,
+    tenantId,
+    "user_group",
+    memberships.map((m) => m.fromId),
+  );
   const bound = await Promise.all(associations.map(async (a) => ({ ...splitNode(a.toId), attributes: a.attributes })));
   const names = await nodeNames(db, tenantId, bound);
   return {

@@ -8,7 +8,10 @@ import pLimit, { type LimitFunction } from "p-limit";
 export class CallGate {
   private readonly limit: LimitFunction;
 
-  constructor(slots: number, private readonly signal: AbortSignal) {
+  constructor(
+    slots: number,
+    private readonly signal: AbortSignal,
+  ) {
     this.limit = pLimit(slots);
   }
 
@@ -28,13 +31,17 @@ export class CallGate {
  */
 export async function settleAll<T>(tasks: Promise<T>[], stop: AbortController): Promise<T[]> {
   let failure: { err: unknown } | null = null;
-  const results = await Promise.all(tasks.map((t) => t.catch((err: unknown) => {
-    if (!failure) {
-      failure = { err };
-      stop.abort(err);
-    }
-    return undefined as T;
-  })));
+  const results = await Promise.all(
+    tasks.map((t) =>
+      t.catch((err: unknown) => {
+        if (!failure) {
+          failure = { err };
+          stop.abort(err);
+        }
+        return undefined as T;
+      }),
+    ),
+  );
   if (failure) throw (failure as { err: unknown }).err;
   return results;
 }

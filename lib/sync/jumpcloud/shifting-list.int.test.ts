@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../../sim/jumpcloud";
 import type { Org } from "../../../sim/jumpcloud/state";
 import { interceptingProxy } from "../../../test/intercepting-proxy";
-import { syncHarness, type SyncHarness } from "../../../test/sync-harness";
+import { type SyncHarness, syncHarness } from "../../../test/sync-harness";
 import { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { jumpcloudSync } from "./sync";
 import { cachedIds, DEVICE_SIDE, upstreamIds } from "./test-support";
@@ -30,27 +30,36 @@ beforeAll(async () => {
   const { url } = await sim.server.listen(0);
   org = sim.state.orgs.get(ORG_ID)!;
   client = new JumpCloudClient({
-    baseUrl: url, credentials: { apiKey: sim.credentials.mspApiKey, orgId: ORG_ID }, timeoutMs: 10_000,
+    baseUrl: url,
+    credentials: { apiKey: sim.credentials.mspApiKey, orgId: ORG_ID },
+    timeoutMs: 10_000,
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 },
   });
   // Users on three pages, and a group of 250 of them.
   everyone = (await client.createGroup("user", { name: "Everyone" })).id;
   for (let i = 0; i < 250; i += 10) {
-    await Promise.all(Array.from({ length: 10 }, async (_, k) => {
-      const u = await client.createUser({ username: `staff${i + k}`, email: `staff${i + k}@northwind.example` });
-      await client.modifyGroupMembers("user", everyone, "add", u._id);
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, k) => {
+        const u = await client.createUser({ username: `staff${i + k}`, email: `staff${i + k}@northwind.example` });
+        await client.modifyGroupMembers("user", everyone, "add", u._id);
+      }),
+    );
   }
   // The users a shifted walk misses (about the 200th) are bound to a system, so that their associations show too.
   const system = [...org.systems.keys()][0]!;
-  for (const id of [...org.users.keys()].slice(190, 210)) await client.modifyAssociation("users", id, { op: "add", type: "system", id: system });
+  for (const id of [...org.users.keys()].slice(190, 210))
+    await client.modifyAssociation("users", id, { op: "add", type: "system", id: system });
   proxy = await interceptingProxy(url, async (method, u) => {
     if (method !== "GET" || !onRequest || u.pathname !== onRequest.path || --onRequest.nth > 0) return;
     const { act } = onRequest;
     onRequest = null;
     await act();
   });
-  h = await syncHarness("jumpcloud", jumpcloudSync, { baseUrl: proxy.url, secrets: { apiKey: sim.credentials.mspApiKey }, settings: { orgId: ORG_ID } });
+  h = await syncHarness("jumpcloud", jumpcloudSync, {
+    baseUrl: proxy.url,
+    secrets: { apiKey: sim.credentials.mspApiKey },
+    settings: { orgId: ORG_ID },
+  });
 });
 
 afterAll(async () => {
@@ -65,9 +74,19 @@ const cached = () => cachedIds(h.pool, h.tenantId);
 /** Per resource, what the organisation still holds that the cache has marked deleted (or never had). */
 async function liveButNotCached(): Promise<Record<string, string[]>> {
   const have = await cached();
-  return Object.fromEntries(Object.entries(upstream()).map(([k, ids]) => [k, [...ids].filter((id) => !have[k]?.has(id))]));
+  return Object.fromEntries(
+    Object.entries(upstream()).map(([k, ids]) => [k, [...ids].filter((id) => !have[k]?.has(id))]),
+  );
 }
-const KINDS = ["user", "system", "user_group", "system_group", "user_group_member", "system_group_member", "association"];
+const KINDS = [
+  "user",
+  "system",
+  "user_group",
+  "system_group",
+  "user_group_member",
+  "system_group_member",
+  "association",
+];
 const nothingMissing = Object.fromEntries(KINDS.map((k) => [k, []]));
 
 describe("a JumpCloud sync whose lists change under its walks", () => {
@@ -78,13 +97,25 @@ describe("a JumpCloud sync whose lists change under its walks", () => {
 
     // Three users of the first page, managing nobody, with their relations.
     const managers = new Set([...org.users.values()].map((u) => u.manager));
-    const gone = [...org.users.keys()].slice(0, 99).filter((id) => !managers.has(id)).slice(0, 3);
+    const gone = [...org.users.keys()]
+      .slice(0, 99)
+      .filter((id) => !managers.has(id))
+      .slice(0, 3);
     const memberships = gone.reduce((n, id) => n + (org.memberOf.get(id)?.size ?? 0), 0);
-    const bindings = gone.reduce((n, id) => n + [...org.associations.get(`user:${id}`)?.keys() ?? []].filter((k) => DEVICE_SIDE.test(k)).length, 0);
+    const bindings = gone.reduce(
+      (n, id) => n + [...(org.associations.get(`user:${id}`)?.keys() ?? [])].filter((k) => DEVICE_SIDE.test(k)).length,
+      0,
+    );
     expect(bindings).toBeGreaterThan(0);
     // Two pages of users have been read when the third is asked for; the
     // deletions then move what was at the top of the third page onto the second.
-    onRequest = { path: "/api/systemusers", nth: 3, act: async () => { for (const id of gone) await client.deleteUser(id); } };
+    onRequest = {
+      path: "/api/systemusers",
+      nth: 3,
+      act: async () => {
+        for (const id of gone) await client.deleteUser(id);
+      },
+    };
     // One request at a time, so that the third page is read only after the deletions.
     const disturbed = await h.run({ concurrency: 1 });
     expect(onRequest).toBeNull();
@@ -94,9 +125,15 @@ describe("a JumpCloud sync whose lists change under its walks", () => {
     const users = [...org.users.keys()];
     const [ended, began] = [users[195], users[198]];
     expect(disturbed.detail).toMatchObject({
-      user: { deleted: 0, deletionsDeferred: `the list changed while it was read (the page at skip 198 began with ${began}, where the page at skip 99 ended with ${ended}); rows it did not list are left for the next run` },
+      user: {
+        deleted: 0,
+        deletionsDeferred: `the list changed while it was read (the page at skip 198 began with ${began}, where the page at skip 99 ended with ${ended}); rows it did not list are left for the next run`,
+      },
       // The users' associations are read user by user: those of a user the walk missed were not.
-      association: { deleted: 0, deletionsDeferred: `the user list changed while it was read (the page at skip 198 began with ${began}, where the page at skip 99 ended with ${ended}): the relations of a user it missed were not read, so edges the run did not list are left for the next run` },
+      association: {
+        deleted: 0,
+        deletionsDeferred: `the user list changed while it was read (the page at skip 198 began with ${began}, where the page at skip 99 ended with ${ended}): the relations of a user it missed were not read, so edges the run did not list are left for the next run`,
+      },
       // Memberships are read group by group, and the groups held still.
       user_group_member: { deleted: memberships },
     });
@@ -132,7 +169,13 @@ describe("a JumpCloud sync whose lists change under its walks", () => {
     // onto the first page.
     const early = members.slice(0, 3);
     const now = members.filter((m) => m !== lateLeaver);
-    onRequest = { path: `/api/v2/usergroups/${everyone}/members`, nth: 2, act: async () => { for (const m of early) await client.modifyGroupMembers("user", everyone, "remove", m); } };
+    onRequest = {
+      path: `/api/v2/usergroups/${everyone}/members`,
+      nth: 2,
+      act: async () => {
+        for (const m of early) await client.modifyGroupMembers("user", everyone, "remove", m);
+      },
+    };
     const disturbed = await h.run({ concurrency: 1 });
     expect(onRequest).toBeNull();
     expect(disturbed.status).toBe("succeeded");
@@ -144,7 +187,10 @@ describe("a JumpCloud sync whose lists change under its walks", () => {
         deletionsDeferred: `the relations of ${everyone} changed while they were read (${everyone}: the page at skip 99 began with user:${now[102]}, where the page at skip 0 ended with user:${now[99]}); their edges the run did not list are left for the next run`,
       },
     });
-    const edge = (group: string, member: string) => h.t.db.vendorEdge.findFirstOrThrow({ where: { tenantId: h.tenantId, kind: "user_group_member", vendorId: `${group}|${member}` } });
+    const edge = (group: string, member: string) =>
+      h.t.db.vendorEdge.findFirstOrThrow({
+        where: { tenantId: h.tenantId, kind: "user_group_member", vendorId: `${group}|${member}` },
+      });
     expect((await edge(small, smallLeaver!)).deletedAt).toEqual(expect.any(Date));
     expect((await edge(everyone, lateLeaver!)).deletedAt).toBeNull();
 

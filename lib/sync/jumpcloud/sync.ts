@@ -1,8 +1,8 @@
 import { clientsFor } from "../../vendors/clients";
 import type { RetryPolicy } from "../../vendors/core/http";
 import { VendorError } from "../../vendors/core/vendor-error";
-import type { GraphSource, GroupKind, JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type { WalkReport } from "../../vendors/core/walk-report";
+import type { GraphSource, GroupKind, JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { checkedPages, endsList, overlappingSkips, type Page } from "../../vendors/jumpcloud/paging";
 import type * as S from "../../vendors/jumpcloud/schemas";
 import type { SyncContext, VendorSync } from "../context";
@@ -64,7 +64,8 @@ export const jumpcloudSync: VendorSync = async (ctx) => {
   if (ctx.signal.aborted) cancel();
   else ctx.signal.addEventListener("abort", cancel, { once: true });
   const run: Run = {
-    ctx, stop,
+    ctx,
+    stop,
     client: clientsFor.jumpcloud(ctx.connection, { timeoutMs: TIMEOUT_MS, retry: RETRY, fetch: nodeFetch }),
     gate: new CallGate(Math.max(1, ctx.concurrency), stop.signal),
   };
@@ -99,15 +100,23 @@ interface Ref {
  * says whether the walk can vouch for having seen every item.
  */
 function readRest<T>(
-  run: Run, fetch: Fetch<T>, first: Page<T>, write: (items: T[]) => Promise<void>, ref: (item: T) => Ref, report: WalkReport,
+  run: Run,
+  fetch: Fetch<T>,
+  first: Page<T>,
+  write: (items: T[]) => Promise<void>,
+  ref: (item: T) => Ref,
+  report: WalkReport,
 ): Promise<Ref[]> {
-  return checkedPages<Ref>(async (skip, limit) => {
-    if (skip === 0) return { total: first.total, items: first.items.map(ref) };
-    const page = await run.gate.run(() => fetch(skip, limit));
-    run.ctx.pageRead();
-    await write(page.items);
-    return { total: page.total, items: page.items.map(ref) };
-  }, { pageSize: PAGE, concurrency: run.ctx.concurrency, key: (r) => r.id, report });
+  return checkedPages<Ref>(
+    async (skip, limit) => {
+      if (skip === 0) return { total: first.total, items: first.items.map(ref) };
+      const page = await run.gate.run(() => fetch(skip, limit));
+      run.ctx.pageRead();
+      await write(page.items);
+      return { total: page.total, items: page.items.map(ref) };
+    },
+    { pageSize: PAGE, concurrency: run.ctx.concurrency, key: (r) => r.id, report },
+  );
 }
 
 /** A listed resource's refs, and why its walk could not vouch for having seen every record (or null). */
@@ -128,11 +137,19 @@ async function readDirectory(run: Run): Promise<Directory> {
   // Sorting by _id keeps offset pages stable while the directory changes under the read.
   const users: Fetch<S.SystemUser> = (skip, limit) => client.listUsers({ skip, limit, sort: "_id" });
   const systems: Fetch<S.System> = (skip, limit) => client.listSystems({ skip, limit, sort: "_id" });
-  const groups = (kind: GroupKind): Fetch<S.Group> => (skip, limit) => client.listGroups(kind, { skip, limit, sort: "_id" });
+  const groups =
+    (kind: GroupKind): Fetch<S.Group> =>
+    (skip, limit) =>
+      client.listGroups(kind, { skip, limit, sort: "_id" });
   const userGroups = groups("user");
   const systemGroups = groups("system");
 
-  const firsts = [gate.run(() => users(0, PAGE)), gate.run(() => systems(0, PAGE)), gate.run(() => userGroups(0, PAGE)), gate.run(() => systemGroups(0, PAGE))] as const;
+  const firsts = [
+    gate.run(() => users(0, PAGE)),
+    gate.run(() => systems(0, PAGE)),
+    gate.run(() => userGroups(0, PAGE)),
+    gate.run(() => systemGroups(0, PAGE)),
+  ] as const;
   const pages = await settleAll<Page<unknown>>([...firsts], run.stop);
   const further = sumPages(pages.map(furtherPages));
   ctx.phase("users, systems and groups", further === null ? null : pages.length + further);
@@ -141,7 +158,10 @@ async function readDirectory(run: Run): Promise<Directory> {
   const group = (g: S.Group): Ref => ({ id: g.id, name: g.name });
   const reads = [
     readList(run, T.userTarget, users, await firsts[0], (u) => ({ id: u._id, name: u.email || u.username || u._id })),
-    readList(run, T.systemTarget, systems, await firsts[1], (x) => ({ id: x._id, name: x.displayName || x.hostname || x._id })),
+    readList(run, T.systemTarget, systems, await firsts[1], (x) => ({
+      id: x._id,
+      name: x.displayName || x.hostname || x._id,
+    })),
     readList(run, T.userGroupTarget, userGroups, await firsts[2], group),
     readList(run, T.systemGroupTarget, systemGroups, await firsts[3], group),
   ] as const;
@@ -154,7 +174,13 @@ async function readDirectory(run: Run): Promise<Directory> {
  * did not see are marked deleted only when it can vouch for having seen
  * every record that exists.
  */
-async function readList<T>(run: Run, target: SyncTarget<T>, fetch: Fetch<T>, first: Page<T>, ref: (item: T) => Ref): Promise<Listed> {
+async function readList<T>(
+  run: Run,
+  target: SyncTarget<T>,
+  fetch: Fetch<T>,
+  first: Page<T>,
+  ref: (item: T) => Ref,
+): Promise<Listed> {
   const writer = run.ctx.writer(target);
   const write = serial(writer);
   await write(first.items);
@@ -211,32 +237,60 @@ async function readRelations(run: Run, dir: Directory): Promise<void> {
   const member = (groupId: string) => ({
     from: groupId,
     toEdge: (c: S.GraphConnection): T.JcEdge => ({
-      fromId: groupId, toId: c.to.id, attributes: c.attributes ?? null, connection: c, label: `${name(groupId)} → ${name(c.to.id)}`,
+      fromId: groupId,
+      toId: c.to.id,
+      attributes: c.attributes ?? null,
+      connection: c,
+      label: `${name(groupId)} → ${name(c.to.id)}`,
     }),
   });
   const association = (fromType: string, fromId: string) => ({
     from: `${fromType}:${fromId}`,
     toEdge: (c: S.GraphConnection): T.JcEdge => ({
-      fromId: `${fromType}:${fromId}`, toId: `${c.to.type}:${c.to.id}`, attributes: c.attributes ?? null, connection: c,
+      fromId: `${fromType}:${fromId}`,
+      toId: `${c.to.type}:${c.to.id}`,
+      attributes: c.attributes ?? null,
+      connection: c,
       label: `${name(fromId)} → ${name(c.to.id)}`,
     }),
   });
-  const members = (kind: GroupKind, id: string): Fetch<S.GraphConnection> => (skip, limit) => client.listGroupMembers(kind, id, { skip, limit });
-  const bound = (source: GraphSource, id: string): Fetch<S.GraphConnection> => (skip, limit) => client.listAssociations(source, id, DEVICE_SIDE, { skip, limit });
+  const members =
+    (kind: GroupKind, id: string): Fetch<S.GraphConnection> =>
+    (skip, limit) =>
+      client.listGroupMembers(kind, id, { skip, limit });
+  const bound =
+    (source: GraphSource, id: string): Fetch<S.GraphConnection> =>
+    (skip, limit) =>
+      client.listAssociations(source, id, DEVICE_SIDE, { skip, limit });
 
   await readRelationStep(run, "group memberships", [
-    { refs: dir.userGroups.refs, relations: (g) => ({ fetch: members("user", g.id), ...member(g.id), sink: userMembers }) },
-    { refs: dir.systemGroups.refs, relations: (g) => ({ fetch: members("system", g.id), ...member(g.id), sink: systemMembers }) },
+    {
+      refs: dir.userGroups.refs,
+      relations: (g) => ({ fetch: members("user", g.id), ...member(g.id), sink: userMembers }),
+    },
+    {
+      refs: dir.systemGroups.refs,
+      relations: (g) => ({ fetch: members("system", g.id), ...member(g.id), sink: systemMembers }),
+    },
   ]);
   await finishEdges(userMembers, [["user group", dir.userGroups]]);
   await finishEdges(systemMembers, [["system group", dir.systemGroups]]);
 
   // Associations are stored both ways, so reading the user side covers every user/system binding.
   await readRelationStep(run, "associations", [
-    { refs: dir.userGroups.refs, relations: (g) => ({ fetch: bound("usergroups", g.id), ...association("user_group", g.id), sink: associations }) },
-    { refs: dir.users.refs, relations: (u) => ({ fetch: bound("users", u.id), ...association("user", u.id), sink: associations }) },
+    {
+      refs: dir.userGroups.refs,
+      relations: (g) => ({ fetch: bound("usergroups", g.id), ...association("user_group", g.id), sink: associations }),
+    },
+    {
+      refs: dir.users.refs,
+      relations: (u) => ({ fetch: bound("users", u.id), ...association("user", u.id), sink: associations }),
+    },
   ]);
-  await finishEdges(associations, [["user group", dir.userGroups], ["user", dir.users]]);
+  await finishEdges(associations, [
+    ["user group", dir.userGroups],
+    ["user", dir.users],
+  ]);
 }
 
 /**
@@ -319,16 +373,22 @@ async function readRelationStep(run: Run, name: string, sources: RelationSource[
   if (longer.length === 0) return;
   ctx.phase(`${name}, further pages`, sumPages(longer.map((l) => furtherPages(l.first))));
   const target = (c: S.GraphConnection): Ref => ({ id: `${c.to.type}:${c.to.id}`, name: "" });
-  await settleAll(longer.map(async ({ r, first }) => {
-    const report: WalkReport = { listChanged: null };
-    const read = await unlessGone(readRest(run, r.fetch, first, (items) => r.sink.write(items.map(r.toEdge)), target, report));
-    if (read && report.listChanged) r.sink.disturbed.set(r.from, report.listChanged);
-  }), run.stop);
+  await settleAll(
+    longer.map(async ({ r, first }) => {
+      const report: WalkReport = { listChanged: null };
+      const read = await unlessGone(
+        readRest(run, r.fetch, first, (items) => r.sink.write(items.map(r.toEdge)), target, report),
+      );
+      if (read && report.listChanged) r.sink.disturbed.set(r.from, report.listChanged);
+    }),
+    run.stop,
+  );
 }
 
 /** Names for audit labels; JumpCloud ids are unique across object types. */
 function nameIndex(dir: Directory): Map<string, string> {
   const names = new Map<string, string>();
-  for (const r of [...dir.users.refs, ...dir.systems.refs, ...dir.userGroups.refs, ...dir.systemGroups.refs]) names.set(r.id, r.name);
+  for (const r of [...dir.users.refs, ...dir.systems.refs, ...dir.userGroups.refs, ...dir.systemGroups.refs])
+    names.set(r.id, r.name);
   return names;
 }

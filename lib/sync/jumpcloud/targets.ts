@@ -6,7 +6,9 @@ import { isoTime, normEmail, type SyncTarget } from "../target";
 // refresh silently.
 
 export const userTarget: SyncTarget<S.SystemUser> = {
-  vendor: "jumpcloud", resource: "user", table: "JumpcloudUser",
+  vendor: "jumpcloud",
+  resource: "user",
+  table: "JumpcloudUser",
   vendorId: (u) => u._id,
   label: (u) => u.email || u.username,
   columns: [
@@ -26,14 +28,25 @@ export const userTarget: SyncTarget<S.SystemUser> = {
     { name: "passwordExpired", type: "bool", value: (u) => u.password_expired },
     { name: "createdAtVendor", type: "timestamptz", value: (u) => isoTime(u.created) },
   ],
-  tracked: ["state", "suspended", "accountLocked", "mfaConfigured", "totpEnabled", "mfaStatus", "passwordExpired", "email"],
+  tracked: [
+    "state",
+    "suspended",
+    "accountLocked",
+    "mfaConfigured",
+    "totpEnabled",
+    "mfaStatus",
+    "passwordExpired",
+    "email",
+  ],
 };
 
 /** The agent version is not in the typed schema, but JumpCloud sends it and the loose schema keeps it. */
 const agentVersion = (s: S.System) => (typeof s.agentVersion === "string" ? s.agentVersion : null);
 
 export const systemTarget: SyncTarget<S.System> = {
-  vendor: "jumpcloud", resource: "system", table: "JumpcloudSystem",
+  vendor: "jumpcloud",
+  resource: "system",
+  table: "JumpcloudSystem",
   vendorId: (s) => s._id,
   label: (s) => s.displayName || s.hostname,
   columns: [
@@ -50,7 +63,10 @@ export const systemTarget: SyncTarget<S.System> = {
 };
 
 const groupTarget = (kind: "user_group" | "system_group"): SyncTarget<S.Group> => ({
-  vendor: "jumpcloud", resource: kind, table: "VendorObject", kind,
+  vendor: "jumpcloud",
+  resource: kind,
+  table: "VendorObject",
+  kind,
   vendorId: (g) => g.id,
   label: (g) => g.name,
   columns: [{ name: "name", type: "text", value: (g) => g.name }],
@@ -71,7 +87,10 @@ export interface JcEdge {
 }
 
 const edgeTarget = (kind: string, tracked: string[]): SyncTarget<JcEdge> => ({
-  vendor: "jumpcloud", resource: kind, table: "VendorEdge", kind,
+  vendor: "jumpcloud",
+  resource: kind,
+  table: "VendorEdge",
+  kind,
   vendorId: (e) => `${e.fromId}|${e.toId}`,
   raw: (e) => e.connection,
   label: (e) => e.label,

@@ -11,7 +11,8 @@ export function upstreamIds(org: Org): Record<string, Set<string>> {
     if (!/^(user|user_group):/.test(from)) continue;
     for (const to of tos.keys()) if (DEVICE_SIDE.test(to)) association.add(`${from}|${to}`);
   }
-  const members = (groups: Iterable<string>) => new Set([...groups].flatMap((g) => [...org.members.get(g) ?? []].map((m) => `${g}|${m}`)));
+  const members = (groups: Iterable<string>) =>
+    new Set([...groups].flatMap((g) => [...(org.members.get(g) ?? [])].map((m) => `${g}|${m}`)));
   return {
     user: new Set(org.users.keys()),
     system: new Set(org.systems.keys()),
@@ -27,10 +28,18 @@ export function upstreamIds(org: Org): Record<string, Set<string>> {
 export async function cachedIds(pool: pg.Pool, tenantId: string): Promise<Record<string, Set<string>>> {
   const q = (sql: string) => pool.query<{ k: string; id: string }>(sql, [tenantId]).then((r) => r.rows);
   const rows = [
-    ...await q(`SELECT 'user' AS k, "vendorId" AS id FROM "JumpcloudUser" WHERE "tenantId" = $1 AND "deletedAt" IS NULL`),
-    ...await q(`SELECT 'system' AS k, "vendorId" AS id FROM "JumpcloudSystem" WHERE "tenantId" = $1 AND "deletedAt" IS NULL`),
-    ...await q(`SELECT kind AS k, "vendorId" AS id FROM "VendorObject" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`),
-    ...await q(`SELECT kind AS k, "vendorId" AS id FROM "VendorEdge" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`),
+    ...(await q(
+      `SELECT 'user' AS k, "vendorId" AS id FROM "JumpcloudUser" WHERE "tenantId" = $1 AND "deletedAt" IS NULL`,
+    )),
+    ...(await q(
+      `SELECT 'system' AS k, "vendorId" AS id FROM "JumpcloudSystem" WHERE "tenantId" = $1 AND "deletedAt" IS NULL`,
+    )),
+    ...(await q(
+      `SELECT kind AS k, "vendorId" AS id FROM "VendorObject" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`,
+    )),
+    ...(await q(
+      `SELECT kind AS k, "vendorId" AS id FROM "VendorEdge" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`,
+    )),
   ];
   const out: Record<string, Set<string>> = {};
   for (const r of rows) (out[r.k] ??= new Set()).add(r.id);

@@ -8,12 +8,17 @@ describe("inParallel", () => {
     let inFlight = 0;
     let most = 0;
     const done: number[] = [];
-    await inParallel(Array.from({ length: 50 }, (_, i) => i), 4, new AbortController().signal, async (i) => {
-      most = Math.max(most, ++inFlight);
-      await tick();
-      inFlight--;
-      done.push(i);
-    });
+    await inParallel(
+      Array.from({ length: 50 }, (_, i) => i),
+      4,
+      new AbortController().signal,
+      async (i) => {
+        most = Math.max(most, ++inFlight);
+        await tick();
+        inFlight--;
+        done.push(i);
+      },
+    );
     expect(most).toBe(4);
     expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
@@ -21,12 +26,17 @@ describe("inParallel", () => {
   it("starts nothing after the first failure, and rejects with it once the calls in flight have settled", async () => {
     const started: number[] = [];
     let settled = 0;
-    const run = inParallel(Array.from({ length: 50 }, (_, i) => i), 3, new AbortController().signal, async (i) => {
-      started.push(i);
-      await tick();
-      settled++;
-      if (i === 4) throw new Error("vendor said no");
-    });
+    const run = inParallel(
+      Array.from({ length: 50 }, (_, i) => i),
+      3,
+      new AbortController().signal,
+      async (i) => {
+        started.push(i);
+        await tick();
+        settled++;
+        if (i === 4) throw new Error("vendor said no");
+      },
+    );
     await expect(run).rejects.toThrow("vendor said no");
     expect(settled).toBe(started.length);
     expect(started.length).toBeLessThan(10);
@@ -35,11 +45,16 @@ describe("inParallel", () => {
   it("stops at an abort with its reason", async () => {
     const stop = new AbortController();
     const started: number[] = [];
-    const run = inParallel(Array.from({ length: 50 }, (_, i) => i), 2, stop.signal, async (i) => {
-      started.push(i);
-      if (i === 3) stop.abort(new Error("cancelled"));
-      await tick();
-    });
+    const run = inParallel(
+      Array.from({ length: 50 }, (_, i) => i),
+      2,
+      stop.signal,
+      async (i) => {
+        started.push(i);
+        if (i === 3) stop.abort(new Error("cancelled"));
+        await tick();
+      },
+    );
     await expect(run).rejects.toThrow("cancelled");
     expect(started.length).toBeLessThan(8);
   });
@@ -49,12 +64,15 @@ describe("inParallel", () => {
     const count = 10_000;
     const limit = 4;
     let furthestRead = -1;
-    const items = new Proxy(Array.from({ length: count }, (_, i) => i), {
-      get(target, key, receiver) {
-        if (typeof key === "string" && /^\d+$/.test(key)) furthestRead = Math.max(furthestRead, Number(key));
-        return Reflect.get(target, key, receiver);
+    const items = new Proxy(
+      Array.from({ length: count }, (_, i) => i),
+      {
+        get(target, key, receiver) {
+          if (typeof key === "string" && /^\d+$/.test(key)) furthestRead = Math.max(furthestRead, Number(key));
+          return Reflect.get(target, key, receiver);
+        },
       },
-    });
+    );
     let started = 0;
     let mostAhead = 0;
     await inParallel(items, limit, new AbortController().signal, async () => {
@@ -68,6 +86,8 @@ describe("inParallel", () => {
   });
 
   it("does nothing for no items", async () => {
-    await inParallel([], 4, new AbortController().signal, async () => { throw new Error("not called"); });
+    await inParallel([], 4, new AbortController().signal, async () => {
+      throw new Error("not called");
+    });
   });
 });

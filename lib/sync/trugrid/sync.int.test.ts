@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTruGridSim, type TruGridSim } from "../../../sim/trugrid";
-import { syncHarness, type SyncHarness } from "../../../test/sync-harness";
+import { type SyncHarness, syncHarness } from "../../../test/sync-harness";
 import { connectionRecord } from "../../vendors/connection-record";
-import { TruGridClient, type MachineAssociation } from "../../vendors/trugrid";
+import { type MachineAssociation, TruGridClient } from "../../vendors/trugrid";
 import { trugridSync } from "./sync";
 
 // One simulator and one tenant for the whole file: each test starts from the
@@ -24,13 +24,17 @@ async function setFaults(faults: Record<string, number>) {
 
 async function setApiKey(apiKey: string) {
   const record = connectionRecord(h.tenantId, "trugrid", url, { apiKey }, { domainName: domain });
-  await h.t.db.vendorConnection.update({ where: { tenantId_vendor: { tenantId: h.tenantId, vendor: "trugrid" } }, data: record });
+  await h.t.db.vendorConnection.update({
+    where: { tenantId_vendor: { tenantId: h.tenantId, vendor: "trugrid" } },
+    data: record,
+  });
 }
 
 /** What TruGrid holds, read through the client; associations by group, the other way round from the sync. */
 async function vendorView() {
   const summary = (await (await fetch(`${url}/__sim/state/${domain}/summary`)).json()) as {
-    machineGroups: { name: string }[]; pendingMachineGroups: string[];
+    machineGroups: { name: string }[];
+    pendingMachineGroups: string[];
   };
   const groups = summary.machineGroups.map((g) => g.name).filter((g) => !summary.pendingMachineGroups.includes(g));
   const associations: MachineAssociation[] = [];
@@ -60,17 +64,25 @@ const sorted = (xs: string[]) => [...xs].sort();
 async function expectCacheMatchesVendor(): Promise<number> {
   const [vendor, cache] = await Promise.all([vendorView(), cacheView()]);
   expect(sorted(cache.users.map((u) => u.vendorId))).toEqual(sorted(vendor.users.map((u) => u.upn)));
-  expect(sorted(cache.associations.map((e) => e.vendorId))).toEqual(sorted(vendor.associations.map((a) => `${a.userUpn}|${a.groupName}`)));
+  expect(sorted(cache.associations.map((e) => e.vendorId))).toEqual(
+    sorted(vendor.associations.map((a) => `${a.userUpn}|${a.groupName}`)),
+  );
   expect(sorted(cache.allowedIps.map((o) => o.vendorId))).toEqual(sorted(vendor.allowedIps));
   expect(sorted(cache.externalDns.map((o) => o.vendorId))).toEqual(sorted(vendor.externalDns));
   for (const u of vendor.users) {
     expect(cache.users.find((c) => c.vendorId === u.upn)).toMatchObject({
-      upn: u.upn, emailNorm: u.upn.toLowerCase(), webIp: u.web, desktopIp: u.desktop, mobileIp: u.mobile,
+      upn: u.upn,
+      emailNorm: u.upn.toLowerCase(),
+      webIp: u.web,
+      desktopIp: u.desktop,
+      mobileIp: u.mobile,
     });
   }
   for (const a of vendor.associations) {
     expect(cache.associations.find((e) => e.vendorId === `${a.userUpn}|${a.groupName}`)).toMatchObject({
-      fromId: a.userUpn, toId: a.groupName, attributes: { groupName: a.groupName, machineName: a.machineName },
+      fromId: a.userUpn,
+      toId: a.groupName,
+      attributes: { groupName: a.groupName, machineName: a.machineName },
     });
   }
   for (const o of [...cache.allowedIps, ...cache.externalDns]) expect(o.name).toBe(o.vendorId);
@@ -78,7 +90,11 @@ async function expectCacheMatchesVendor(): Promise<number> {
 }
 
 const auditCount = () => h.t.db.auditEvent.count({ where: tenant() });
-const driftEvents = () => h.t.db.auditEvent.findMany({ where: { ...tenant(), action: { endsWith: "changed_externally" } }, orderBy: { seq: "asc" } });
+const driftEvents = () =>
+  h.t.db.auditEvent.findMany({
+    where: { ...tenant(), action: { endsWith: "changed_externally" } },
+    orderBy: { seq: "asc" },
+  });
 
 let total = 0;
 
@@ -87,7 +103,11 @@ beforeAll(async () => {
   url = (await sim.server.listen(0)).url;
   domain = sim.credentials.domainName;
   client = new TruGridClient({ baseUrl: url, credentials: sim.credentials });
-  h = await syncHarness("trugrid", trugridSync, { baseUrl: url, secrets: { apiKey: sim.credentials.apiKey }, settings: { domainName: domain } });
+  h = await syncHarness("trugrid", trugridSync, {
+    baseUrl: url,
+    secrets: { apiKey: sim.credentials.apiKey },
+    settings: { domainName: domain },
+  });
 });
 
 afterAll(async () => {
@@ -109,8 +129,10 @@ describe("TruGrid sync", () => {
     // The last phase reads one user's associations per page.
     expect(run.pagesDone).toBe(cache.users.length);
     expect(run.detail).toMatchObject({
-      user: { created: cache.users.length }, machine_association: { created: cache.associations.length },
-      allowed_ip: { created: cache.allowedIps.length }, external_dns: { created: cache.externalDns.length },
+      user: { created: cache.users.length },
+      machine_association: { created: cache.associations.length },
+      allowed_ip: { created: cache.allowedIps.length },
+      external_dns: { created: cache.externalDns.length },
     });
     // Users are linked as people by their UPN.
     const people = await h.t.db.person.findMany({ where: tenant() });
@@ -121,8 +143,18 @@ describe("TruGrid sync", () => {
   it("writes nothing on a second run without upstream change", async () => {
     const before = await h.t.db.trugridUser.findFirstOrThrow({ where: tenant() });
     const run = await h.run();
-    expect(run).toMatchObject({ status: "succeeded", fetched: total, created: 0, updated: 0, unchanged: total, deleted: 0, driftEvents: 0 });
-    expect((await h.t.db.trugridUser.findUniqueOrThrow({ where: { id: before.id } })).syncedAt).toEqual(before.syncedAt);
+    expect(run).toMatchObject({
+      status: "succeeded",
+      fetched: total,
+      created: 0,
+      updated: 0,
+      unchanged: total,
+      deleted: 0,
+      driftEvents: 0,
+    });
+    expect((await h.t.db.trugridUser.findUniqueOrThrow({ where: { id: before.id } })).syncedAt).toEqual(
+      before.syncedAt,
+    );
     expect(await auditCount()).toBe(0);
   });
 
@@ -145,12 +177,18 @@ describe("TruGrid sync", () => {
     const events = await driftEvents();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      action: "trugrid.machine_association.changed_externally", vendor: "trugrid", actorId: null, outcome: "success", jobId: run.id,
+      action: "trugrid.machine_association.changed_externally",
+      vendor: "trugrid",
+      actorId: null,
+      outcome: "success",
+      jobId: run.id,
       targets: [{ type: "trugrid_machine_association", id: `${upn}|${farm.name}`, label: `${upn} in ${farm.name}` }],
       before: { attributes: { groupName: farm.name, machineName: from } },
       after: { attributes: { groupName: farm.name, machineName: to } },
     });
-    expect(await h.t.db.trugridUser.findFirstOrThrow({ where: { ...tenant(), vendorId: traveller.upn } })).toMatchObject({ webIp: "192.0.2.250" });
+    expect(
+      await h.t.db.trugridUser.findFirstOrThrow({ where: { ...tenant(), vendorId: traveller.upn } }),
+    ).toMatchObject({ webIp: "192.0.2.250" });
 
     const again = await h.run();
     expect(again).toMatchObject({ status: "succeeded", created: 0, updated: 0, deleted: 0, driftEvents: 0 });
@@ -160,27 +198,47 @@ describe("TruGrid sync", () => {
 
   it("marks what the vendor no longer holds as deleted", async () => {
     const d = sim.state.domains.get(domain)!;
-    const cleared = (await client.getMachineAssociations({ groupName: "Remote Desktop Farm" })).map((a) => `${a.userUpn}|${a.groupName}`);
+    const cleared = (await client.getMachineAssociations({ groupName: "Remote Desktop Farm" })).map(
+      (a) => `${a.userUpn}|${a.groupName}`,
+    );
     expect(cleared.length).toBeGreaterThan(0);
     expect((await client.clearMachineAssociations(["Remote Desktop Farm"]))[0]!.status).toBe("Success.");
     // The allow-list has no API to edit it: an admin removes an entry in TruGrid's portal.
     const removedIp = d.ipWhitelist.shift()!;
 
     const run = await h.run();
-    expect(run).toMatchObject({ status: "succeeded", created: 0, updated: 0, deleted: cleared.length + 1, driftEvents: 0 });
-    const edges = await h.t.db.vendorEdge.findMany({ where: { ...tenant(), kind: "machine_association", vendorId: { in: cleared } } });
+    expect(run).toMatchObject({
+      status: "succeeded",
+      created: 0,
+      updated: 0,
+      deleted: cleared.length + 1,
+      driftEvents: 0,
+    });
+    const edges = await h.t.db.vendorEdge.findMany({
+      where: { ...tenant(), kind: "machine_association", vendorId: { in: cleared } },
+    });
     expect(edges).toHaveLength(cleared.length);
     for (const e of edges) expect(e.deletedAt).not.toBeNull();
-    expect((await h.t.db.vendorObject.findFirstOrThrow({ where: { ...tenant(), kind: "allowed_ip", vendorId: removedIp } })).deletedAt).not.toBeNull();
+    expect(
+      (await h.t.db.vendorObject.findFirstOrThrow({ where: { ...tenant(), kind: "allowed_ip", vendorId: removedIp } }))
+        .deletedAt,
+    ).not.toBeNull();
     total = await expectCacheMatchesVendor();
 
-    expect((await h.run())).toMatchObject({ status: "succeeded", deleted: 0, unchanged: total });
+    expect(await h.run()).toMatchObject({ status: "succeeded", deleted: 0, unchanged: total });
   });
 
   it("survives a burst of 429s and a rate of 5xx answers", async () => {
     await setFaults({ burst429: 6, retryAfterSeconds: 1 });
     const throttled = await h.run();
-    expect(throttled).toMatchObject({ status: "succeeded", fetched: total, unchanged: total, created: 0, updated: 0, deleted: 0 });
+    expect(throttled).toMatchObject({
+      status: "succeeded",
+      fetched: total,
+      unchanged: total,
+      created: 0,
+      updated: 0,
+      deleted: 0,
+    });
     // Every 429 of the burst was answered, and waited out.
     expect(((await (await fetch(`${url}/__sim/faults`)).json()) as { burst429: number }).burst429).toBe(0);
 
@@ -188,12 +246,21 @@ describe("TruGrid sync", () => {
     await setFaults({ errorRate: 0.25 });
     const flaky = await h.run();
     await setFaults({ errorRate: 0 });
-    expect(flaky).toMatchObject({ status: "succeeded", fetched: total, unchanged: total, created: 0, updated: 0, deleted: 0 });
+    expect(flaky).toMatchObject({
+      status: "succeeded",
+      fetched: total,
+      unchanged: total,
+      created: 0,
+      updated: 0,
+      deleted: 0,
+    });
     expect(await auditCount()).toBe(1);
   });
 
   it("fails clearly on a refused key and marks nothing deleted until a run completes", async () => {
-    const cleared = (await client.getMachineAssociations({ groupName: "Finance Workstations" })).map((a) => `${a.userUpn}|${a.groupName}`);
+    const cleared = (await client.getMachineAssociations({ groupName: "Finance Workstations" })).map(
+      (a) => `${a.userUpn}|${a.groupName}`,
+    );
     expect(cleared.length).toBeGreaterThan(0);
     await client.clearMachineAssociations(["Finance Workstations"]);
 
@@ -201,7 +268,9 @@ describe("TruGrid sync", () => {
     const failed = await h.run();
     expect(failed).toMatchObject({ status: "failed", deleted: 0 });
     expect(failed.error).toMatch(/Invalid API key.*HTTP 401/);
-    expect(await h.t.db.vendorEdge.count({ where: { ...tenant(), vendorId: { in: cleared }, deletedAt: null } })).toBe(cleared.length);
+    expect(await h.t.db.vendorEdge.count({ where: { ...tenant(), vendorId: { in: cleared }, deletedAt: null } })).toBe(
+      cleared.length,
+    );
     expect(await h.t.db.trugridUser.count({ where: { ...tenant(), deletedAt: { not: null } } })).toBe(0);
 
     await setApiKey(sim.credentials.apiKey);

@@ -1,6 +1,6 @@
+import { clientsFor } from "../../vendors/clients";
 import type { RetryPolicy } from "../../vendors/core/http";
 import { VendorError } from "../../vendors/core/vendor-error";
-import { clientsFor } from "../../vendors/clients";
 import type { MachineAssociation, TruGridClient } from "../../vendors/trugrid";
 import type { SyncContext, VendorSync } from "../context";
 import { nodeFetch } from "../node-fetch";
@@ -26,7 +26,13 @@ async function associationsOf(client: TruGridClient, upn: string): Promise<Machi
   try {
     return await client.getMachineAssociations({ userUpn: upn });
   } catch (err) {
-    if (err instanceof VendorError && err.status === 400 && /not found/i.test(err.vendorMessage) && err.vendorMessage.includes(upn)) return [];
+    if (
+      err instanceof VendorError &&
+      err.status === 400 &&
+      /not found/i.test(err.vendorMessage) &&
+      err.vendorMessage.includes(upn)
+    )
+      return [];
     throw err;
   }
 }

@@ -8,7 +8,9 @@ import { normEmail, type SyncTarget } from "../target";
 
 /** Users of the domain, as getUserLogonIp lists them. */
 export const userTarget: SyncTarget<UserLogonIp> = {
-  vendor: "trugrid", resource: "user", table: "TrugridUser",
+  vendor: "trugrid",
+  resource: "user",
+  table: "TrugridUser",
   vendorId: (u) => u.upn,
   label: (u) => u.upn,
   columns: [
@@ -28,7 +30,10 @@ export const userTarget: SyncTarget<UserLogonIp> = {
  * or being cleared is a create or delete, and a replaced machine is drift.
  */
 export const machineAssociationTarget: SyncTarget<MachineAssociation> = {
-  vendor: "trugrid", resource: "machine_association", table: "VendorEdge", kind: "machine_association",
+  vendor: "trugrid",
+  resource: "machine_association",
+  table: "VendorEdge",
+  kind: "machine_association",
   vendorId: (a) => `${a.userUpn}|${a.groupName}`,
   label: (a) => `${a.userUpn} in ${a.groupName}`,
   columns: [
@@ -42,7 +47,10 @@ export const machineAssociationTarget: SyncTarget<MachineAssociation> = {
 /** An entry's value is its identity: an IP or DNS name only appears or disappears. */
 function valueTarget(resource: string): SyncTarget<string> {
   return {
-    vendor: "trugrid", resource, table: "VendorObject", kind: resource,
+    vendor: "trugrid",
+    resource,
+    table: "VendorObject",
+    kind: resource,
     vendorId: (v) => v,
     label: (v) => v,
     raw: (v) => ({ value: v }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { interceptingProxy } from "../../../test/intercepting-proxy";
-import { syncHarness, type SyncHarness } from "../../../test/sync-harness";
+import { type SyncHarness, syncHarness } from "../../../test/sync-harness";
 import { startTruu, type TruuHarness } from "../../vendors/truu/test-harness";
 import { truuSync } from "./sync";
 
@@ -18,7 +18,12 @@ beforeAll(async () => {
   // 600 devices on 24 pages of 25.
   truu = await startTruu("demo");
   proxy = await interceptingProxy(truu.url, (method, url) => {
-    if (method !== "GET" || url.pathname !== "/api/v1/system/devices/" || url.searchParams.get("page") !== onDevicePage?.page) return;
+    if (
+      method !== "GET" ||
+      url.pathname !== "/api/v1/system/devices/" ||
+      url.searchParams.get("page") !== onDevicePage?.page
+    )
+      return;
     const { act } = onDevicePage;
     onDevicePage = null;
     act();
@@ -31,7 +36,8 @@ afterAll(async () => {
   await truu?.close();
 });
 
-const deviceRows = () => h.t.db.truuDevice.findMany({ where: { tenantId: h.tenantId }, select: { vendorId: true, deletedAt: true } });
+const deviceRows = () =>
+  h.t.db.truuDevice.findMany({ where: { tenantId: h.tenantId }, select: { vendorId: true, deletedAt: true } });
 const liveIds = async () => new Set((await deviceRows()).filter((r) => r.deletedAt === null).map((r) => r.vendorId));
 const upstreamIds = () => new Set(truu.sim.state.devices.map((d) => d.deviceId));
 
@@ -44,7 +50,12 @@ describe("a TruU sync whose device list changes under its walk", () => {
     // devices of page 1 then moves what was at the top of page 3 onto page 2.
     const gone = truu.sim.state.devices.slice(0, 3);
     const skipped = truu.sim.state.devices.slice(50, 53).map((d) => d.deviceId);
-    onDevicePage = { page: "3", act: () => { for (const d of gone) truu.sim.state.deleteDevice(d); } };
+    onDevicePage = {
+      page: "3",
+      act: () => {
+        for (const d of gone) truu.sim.state.deleteDevice(d);
+      },
+    };
     // One request at a time, so that page 3 is read only after the deletions.
     const disturbed = await h.run({ concurrency: 1 });
     expect(onDevicePage).toBeNull();
@@ -54,7 +65,11 @@ describe("a TruU sync whose device list changes under its walk", () => {
     expect([...upstreamIds()].filter((id) => !live.has(id))).toEqual([]);
     expect(disturbed.deleted).toBe(0);
     expect(disturbed.detail).toMatchObject({
-      device: { deleted: 0, deletionsDeferred: "the list changed while it was read (page 3 counted 597 records where page 1 counted 600); rows it did not list are left for the next run" },
+      device: {
+        deleted: 0,
+        deletionsDeferred:
+          "the list changed while it was read (page 3 counted 597 records where page 1 counted 600); rows it did not list are left for the next run",
+      },
     });
     // The other lists did not change: their reads may still tell what is gone.
     expect(disturbed.detail).not.toHaveProperty("user.deletionsDeferred");

@@ -27,7 +27,12 @@ const READ_AHEAD_PER_SLOT = 16;
  * Walks one resource's pages, naming the phase with its page count as soon as
  * the first page tells `final`, and hands each page on as it arrives.
  */
-async function eachPage<T>(ctx: SyncContext, phase: string, pages: AsyncIterable<Page<T>>, onPage: (items: T[]) => Promise<void> | void) {
+async function eachPage<T>(
+  ctx: SyncContext,
+  phase: string,
+  pages: AsyncIterable<Page<T>>,
+  onPage: (items: T[]) => Promise<void> | void,
+) {
   ctx.signal.throwIfAborted();
   let first = true;
   for await (const page of pages) {
@@ -53,7 +58,10 @@ async function eachPage<T>(ctx: SyncContext, phase: string, pages: AsyncIterable
  * devices) and may be disturbed in its turn.
  */
 async function syncResource<T>(
-  ctx: SyncContext, phase: string, target: SyncTarget<T>, read: (report: WalkReport) => AsyncIterable<Page<T>>,
+  ctx: SyncContext,
+  phase: string,
+  target: SyncTarget<T>,
+  read: (report: WalkReport) => AsyncIterable<Page<T>>,
 ): Promise<{ finished: Promise<unknown> }> {
   const writer = ctx.writer(target);
   const report: WalkReport = { listChanged: null };
@@ -83,9 +91,17 @@ export const truuSync: VendorSync = async (ctx) => {
   });
   const finishing: Promise<unknown>[] = [];
   try {
-    finishing.push((await syncResource(ctx, "devices", deviceTarget(assurance), (report) => client.devicePages({ ...walk, report }))).finished);
-    finishing.push((await syncResource(ctx, "users", userTarget, (report) => client.enrolledUserPages({}, { ...walk, report }))).finished);
-    finishing.push((await syncResource(ctx, "assets", assetTarget, (report) => client.assetPages({}, { ...walk, report }))).finished);
+    finishing.push(
+      (await syncResource(ctx, "devices", deviceTarget(assurance), (report) => client.devicePages({ ...walk, report })))
+        .finished,
+    );
+    finishing.push(
+      (await syncResource(ctx, "users", userTarget, (report) => client.enrolledUserPages({}, { ...walk, report })))
+        .finished,
+    );
+    finishing.push(
+      (await syncResource(ctx, "assets", assetTarget, (report) => client.assetPages({}, { ...walk, report }))).finished,
+    );
   } finally {
     // Nothing may still write once the run has ended, whatever ended it.
     await Promise.allSettled(finishing);

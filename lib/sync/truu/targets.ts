@@ -3,7 +3,9 @@ import { isoTime, normEmail, type SyncTarget } from "../target";
 
 /** Enrolled users, keyed by their directory GUID (TruU's domainusers key). */
 export const userTarget: SyncTarget<TruuUser> = {
-  vendor: "truu", resource: "user", table: "TruuUser",
+  vendor: "truu",
+  resource: "user",
+  table: "TruuUser",
   vendorId: (u) => u.guid,
   label: (u) => u.userPrincipal ?? u.email ?? u.displayName,
   columns: [
@@ -26,7 +28,9 @@ export const userTarget: SyncTarget<TruuUser> = {
  */
 export function deviceTarget(assurance: ReadonlyMap<string, number>): SyncTarget<SystemDevice> {
   return {
-    vendor: "truu", resource: "device", table: "TruuDevice",
+    vendor: "truu",
+    resource: "device",
+    table: "TruuDevice",
     vendorId: (d) => d.deviceId,
     label: (d) => d.deviceName ?? d.deviceId,
     columns: [
@@ -58,7 +62,9 @@ export function assetUpns(a: Asset): string[] {
 
 /** Workstation assets; the data API gives them no id, and the machine name is unique within a tenant. */
 export const assetTarget: SyncTarget<Asset> = {
-  vendor: "truu", resource: "asset", table: "TruuAsset",
+  vendor: "truu",
+  resource: "asset",
+  table: "TruuAsset",
   vendorId: (a) => a.machineName,
   label: (a) => a.displayName ?? a.machineName,
   columns: [

@@ -1,8 +1,20 @@
 import { z } from "zod";
 import {
-  GROUP_FIELDS, PAGE_INFO, RESOURCE_FIELDS, SERVICE_ACCOUNT_FIELDS, SERVICE_ACCOUNT_KEY_FIELDS,
+  GROUP_FIELDS,
+  PAGE_INFO,
+  RESOURCE_FIELDS,
+  SERVICE_ACCOUNT_FIELDS,
+  SERVICE_ACCOUNT_KEY_FIELDS,
 } from "../../vendors/twingate/operations/fragments";
-import { connectionOf, Group, PageInfo, Principal, Resource, ServiceAccount, ServiceAccountKey } from "../../vendors/twingate/schemas";
+import {
+  connectionOf,
+  Group,
+  PageInfo,
+  Principal,
+  Resource,
+  ServiceAccount,
+  ServiceAccountKey,
+} from "../../vendors/twingate/schemas";
 
 // Lists with their nested connections. The client reads members, access and
 // keys one parent at a time and only their first 100; here the first page of
@@ -63,8 +75,11 @@ const Member = z.object({ id });
 export const MemberPage = connectionOf(Member);
 
 const AccessEdge = z.object({
-  cursor: z.string(), node: Principal, securityPolicy: ref.nullable(),
-  expiresAt: z.string().nullable(), usageBasedAutolockDurationDays: z.number().int().nullable(),
+  cursor: z.string(),
+  node: Principal,
+  securityPolicy: ref.nullable(),
+  expiresAt: z.string().nullable(),
+  usageBasedAutolockDurationDays: z.number().int().nullable(),
 });
 export const AccessPage = z.object({ pageInfo: PageInfo, totalCount: z.number().int(), edges: z.array(AccessEdge) });
 export type AccessEdge = z.infer<typeof AccessEdge>;
@@ -90,7 +105,10 @@ export interface AccessGrant {
 
 export function accessGrant(resourceId: string, edge: AccessEdge): AccessGrant {
   return {
-    resourceId, principal: edge.node, securityPolicy: edge.securityPolicy,
-    expiresAt: edge.expiresAt, usageBasedAutolockDurationDays: edge.usageBasedAutolockDurationDays,
+    resourceId,
+    principal: edge.node,
+    securityPolicy: edge.securityPolicy,
+    expiresAt: edge.expiresAt,
+    usageBasedAutolockDurationDays: edge.usageBasedAutolockDurationDays,
   };
 }

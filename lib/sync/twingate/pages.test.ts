@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { PageRunner, type Page } from "./pages";
+import { type Page, PageRunner } from "./pages";
 
 /** A run context with one request slot, recording nothing. */
 function runner(concurrency: number) {
   return new PageRunner({
-    signal: new AbortController().signal, concurrency, phase: () => {}, pageRead: () => {}, sequentialPages: () => {},
+    signal: new AbortController().signal,
+    concurrency,
+    phase: () => {},
+    pageRead: () => {},
+    sequentialPages: () => {},
   });
 }
 
@@ -14,7 +18,11 @@ function connection(name: string, count: number, log: string[]) {
     const index = after === null ? 0 : Number(after) + 1;
     log.push(`${name}${index}`);
     await new Promise((r) => setTimeout(r, 1));
-    return { edges: [`${name}${index}`], totalCount: count, pageInfo: { hasNextPage: index < count - 1, endCursor: String(index) } };
+    return {
+      edges: [`${name}${index}`],
+      totalCount: count,
+      pageInfo: { hasNextPage: index < count - 1, endCursor: String(index) },
+    };
   };
 }
 
@@ -22,7 +30,8 @@ describe("PageRunner", () => {
   it("gives a free slot to the walk with the most pages left, so the longest walk is not held up by short ones", async () => {
     const log: string[] = [];
     const pages = runner(1);
-    const walk = (name: string, count: number) => pages.walk(name, connection(name, count, log), async () => {}, { pageSize: 1 });
+    const walk = (name: string, count: number) =>
+      pages.walk(name, connection(name, count, log), async () => {}, { pageSize: 1 });
     await pages.all([() => walk("L", 5), () => walk("A", 2), () => walk("B", 2)]);
     // First pages go in arrival order (no length known yet). Then L's third page, waiting beside B's
     // second when A's second ends, goes first: first come first served would have sent B1 before L2.
@@ -38,7 +47,12 @@ describe("PageRunner", () => {
       () => pages.walk("L", connection("L", 30, log), async () => {}, { pageSize: 1 }),
       () => pages.walk("A", connection("A", 2, log), async () => {}, { pageSize: 1 }),
       // N continues a 4-item connection whose first item came with its parent: 3 pages left, not "unknown".
-      () => pages.walk("N", connection("N", 4, log), async () => {}, { pageSize: 1, after: "0", readBefore: { items: 1, totalCount: 4 } }),
+      () =>
+        pages.walk("N", connection("N", 4, log), async () => {}, {
+          pageSize: 1,
+          after: "0",
+          readBefore: { items: 1, totalCount: 4 },
+        }),
     ]);
     // Counted as of unknown length, N1 would have gone before L1.
     expect(log.slice(0, 4)).toEqual(["L0", "A0", "L1", "N1"]);

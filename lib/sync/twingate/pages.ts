@@ -19,7 +19,9 @@ export class PageRunner {
   private readonly slots: PQueue;
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly ctx: Pick<SyncContext, "signal" | "concurrency" | "phase" | "pageRead" | "sequentialPages">) {
+  constructor(
+    private readonly ctx: Pick<SyncContext, "signal" | "concurrency" | "phase" | "pageRead" | "sequentialPages">,
+  ) {
     this.slots = new PQueue({ concurrency: Math.max(1, ctx.concurrency) });
   }
 
@@ -41,13 +43,19 @@ export class PageRunner {
     operation: string,
     fetchPage: (after: string | null) => Promise<P>,
     onPage: (page: P) => Promise<void>,
-    opts: { phase?: string; pageSize: number; after?: string | null; readBefore?: { items: number; totalCount: number } },
+    opts: {
+      phase?: string;
+      pageSize: number;
+      after?: string | null;
+      readBefore?: { items: number; totalCount: number };
+    },
   ): Promise<void> {
     let after = opts.after ?? null;
     let read = opts.readBefore?.items ?? 0;
     let total = opts.readBefore?.totalCount ?? null;
     /** Pages this walk has still to read, its priority for a slot. */
-    const pagesLeft = () => (total === null ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.ceil((total - read) / opts.pageSize)));
+    const pagesLeft = () =>
+      total === null ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.ceil((total - read) / opts.pageSize));
     let next = this.fetchInSlot(fetchPage, after, pagesLeft());
     for (let index = 0; ; index++) {
       const page = await next;
@@ -62,7 +70,8 @@ export class PageRunner {
         next.catch(() => {});
       }
       await onPage(page);
-      if (index === 0 && opts.phase) this.ctx.phase(opts.phase, Math.max(1, Math.ceil(page.totalCount / opts.pageSize)));
+      if (index === 0 && opts.phase)
+        this.ctx.phase(opts.phase, Math.max(1, Math.ceil(page.totalCount / opts.pageSize)));
       this.ctx.pageRead();
       if (!more) {
         this.ctx.sequentialPages(index + 1);
@@ -71,11 +80,18 @@ export class PageRunner {
     }
   }
 
-  private fetchInSlot<P>(fetchPage: (after: string | null) => Promise<P>, after: string | null, priority: number): Promise<P> {
-    return this.slots.add(async () => {
-      this.checkStopped();
-      return fetchPage(after);
-    }, { priority });
+  private fetchInSlot<P>(
+    fetchPage: (after: string | null) => Promise<P>,
+    after: string | null,
+    priority: number,
+  ): Promise<P> {
+    return this.slots.add(
+      async () => {
+        this.checkStopped();
+        return fetchPage(after);
+      },
+      { priority },
+    );
   }
 
   /** Stops every task at its next page; the first failure is the one the run reports. */
@@ -108,5 +124,9 @@ export interface Page<E> {
 
 /** What a parent that vanished mid-run has left to list. */
 export function emptyPage<E>(): Page<E> & { pageInfo: { hasPreviousPage: boolean; startCursor: string | null } } {
-  return { pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0, edges: [] };
+  return {
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    totalCount: 0,
+    edges: [],
+  };
 }

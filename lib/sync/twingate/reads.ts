@@ -1,13 +1,23 @@
 import type { z } from "zod";
-import { clientsFor, type ClientTuning } from "../../vendors/clients";
+import { type ClientTuning, clientsFor } from "../../vendors/clients";
 import type { FetchLike, RetryPolicy } from "../../vendors/core/http";
 import type { OpenConnection } from "../../vendors/load-connection";
 import type { Pacer } from "../../vendors/twingate/pacer";
 import { connectionOf, type ServiceAccountKey } from "../../vendors/twingate/schemas";
 import { graphql, type TransportOptions } from "../../vendors/twingate/transport";
 import {
-  type AccessEdge, GROUP_MEMBERS, GroupMembersResult, GROUPS_WITH_MEMBERS, GroupWithMembers, RESOURCE_ACCESS, ResourceAccessResult,
-  RESOURCES_WITH_ACCESS, ResourceWithAccess, SERVICE_ACCOUNT_KEYS, SERVICE_ACCOUNTS_WITH_KEYS, ServiceAccountKeysResult,
+  type AccessEdge,
+  GROUP_MEMBERS,
+  GROUPS_WITH_MEMBERS,
+  GroupMembersResult,
+  GroupWithMembers,
+  RESOURCE_ACCESS,
+  RESOURCES_WITH_ACCESS,
+  ResourceAccessResult,
+  ResourceWithAccess,
+  SERVICE_ACCOUNT_KEYS,
+  SERVICE_ACCOUNTS_WITH_KEYS,
+  ServiceAccountKeysResult,
   ServiceAccountWithKeys,
 } from "./documents";
 import { emptyPage } from "./pages";
@@ -30,7 +40,12 @@ export function twingateReads(connection: OpenConnection, tuning: ReadTuning) {
   const clientTuning: ClientTuning & { pacer: Pacer } = { pacer, retry, timeoutMs, fetch };
   const client = clientsFor.twingate(connection, clientTuning);
   const transport: TransportOptions = {
-    baseUrl: connection.baseUrl, apiKey: connection.secrets.apiKey ?? "", fetch, timeoutMs, retry, pacer,
+    baseUrl: connection.baseUrl,
+    apiKey: connection.secrets.apiKey ?? "",
+    fetch,
+    timeoutMs,
+    retry,
+    pacer,
   };
   const query = <S extends z.ZodType>(field: string, document: string, variables: Record<string, unknown>, schema: S) =>
     graphql(transport, "read", { field, document, variables, schema });
@@ -44,18 +59,23 @@ export function twingateReads(connection: OpenConnection, tuning: ReadTuning) {
     connectors: (after: string | null) => client.connectorsPage({ ...list, after }),
     securityPolicies: (after: string | null) => client.securityPoliciesPage({ ...list, after }),
 
-    groups: (after: string | null) => query("groups", GROUPS_WITH_MEMBERS, { ...nested, after }, connectionOf(GroupWithMembers)),
+    groups: (after: string | null) =>
+      query("groups", GROUPS_WITH_MEMBERS, { ...nested, after }, connectionOf(GroupWithMembers)),
     groupMembers: async (id: string, after: string | null) =>
-      (await query("group", GROUP_MEMBERS, { ...list, id, after }, GroupMembersResult))?.users ?? emptyPage<{ cursor: string; node: { id: string } }>(),
+      (await query("group", GROUP_MEMBERS, { ...list, id, after }, GroupMembersResult))?.users ??
+      emptyPage<{ cursor: string; node: { id: string } }>(),
 
-    resources: (after: string | null) => query("resources", RESOURCES_WITH_ACCESS, { ...nested, after }, connectionOf(ResourceWithAccess)),
+    resources: (after: string | null) =>
+      query("resources", RESOURCES_WITH_ACCESS, { ...nested, after }, connectionOf(ResourceWithAccess)),
     resourceAccess: async (id: string, after: string | null) =>
-      (await query("resource", RESOURCE_ACCESS, { ...list, id, after }, ResourceAccessResult))?.access ?? emptyPage<AccessEdge>(),
+      (await query("resource", RESOURCE_ACCESS, { ...list, id, after }, ResourceAccessResult))?.access ??
+      emptyPage<AccessEdge>(),
 
     serviceAccounts: (after: string | null) =>
       query("serviceAccounts", SERVICE_ACCOUNTS_WITH_KEYS, { ...nested, after }, connectionOf(ServiceAccountWithKeys)),
     serviceAccountKeys: async (id: string, after: string | null) =>
-      (await query("serviceAccount", SERVICE_ACCOUNT_KEYS, { ...list, id, after }, ServiceAccountKeysResult))?.keys ?? emptyPage<{ cursor: string; node: ServiceAccountKey }>(),
+      (await query("serviceAccount", SERVICE_ACCOUNT_KEYS, { ...list, id, after }, ServiceAccountKeysResult))?.keys ??
+      emptyPage<{ cursor: string; node: ServiceAccountKey }>(),
   };
 }
 

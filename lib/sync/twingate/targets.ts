@@ -1,4 +1,14 @@
-import type { Device, Group, RemoteNetwork, Resource, SecurityPolicy, ServiceAccount, ServiceAccountKey, Connector, User } from "../../vendors/twingate/schemas";
+import type {
+  Connector,
+  Device,
+  Group,
+  RemoteNetwork,
+  Resource,
+  SecurityPolicy,
+  ServiceAccount,
+  ServiceAccountKey,
+  User,
+} from "../../vendors/twingate/schemas";
 import { isoTime, normEmail, type SyncTarget } from "../target";
 import type { AccessGrant } from "./documents";
 
@@ -7,7 +17,9 @@ import type { AccessGrant } from "./documents";
 // (connector state and heartbeats change by themselves, so they are not).
 
 export const userTarget: SyncTarget<User> = {
-  vendor: "twingate", resource: "user", table: "TwingateUser",
+  vendor: "twingate",
+  resource: "user",
+  table: "TwingateUser",
   vendorId: (u) => u.id,
   label: (u) => u.email,
   columns: [
@@ -24,7 +36,9 @@ export const userTarget: SyncTarget<User> = {
 };
 
 export const deviceTarget: SyncTarget<Device> = {
-  vendor: "twingate", resource: "device", table: "TwingateDevice",
+  vendor: "twingate",
+  resource: "device",
+  table: "TwingateDevice",
   vendorId: (d) => d.id,
   label: (d) => d.name ?? d.hostname ?? d.serialNumber,
   columns: [
@@ -45,9 +59,15 @@ export const deviceTarget: SyncTarget<Device> = {
 };
 
 /** A small resource kept in VendorObject under `kind`: its name and the attributes worth watching. */
-function namedObject<T extends { id: string; name: string }>(resource: string, attributes: (o: T) => Record<string, unknown> | null = () => null): SyncTarget<T> {
+function namedObject<T extends { id: string; name: string }>(
+  resource: string,
+  attributes: (o: T) => Record<string, unknown> | null = () => null,
+): SyncTarget<T> {
   return {
-    vendor: "twingate", resource, table: "VendorObject", kind: resource,
+    vendor: "twingate",
+    resource,
+    table: "VendorObject",
+    kind: resource,
     vendorId: (o) => o.id,
     label: (o) => o.name,
     columns: [
@@ -58,16 +78,36 @@ function namedObject<T extends { id: string; name: string }>(resource: string, a
   };
 }
 
-export const groupTarget = namedObject<Group>("group", (g) => ({ isActive: g.isActive, securityPolicyId: g.securityPolicy?.id ?? null }));
-export const resourceTarget = namedObject<Resource>("resource", (r) => ({
-  address: r.address.value, alias: r.alias, isActive: r.isActive, isVisible: r.isVisible, isBrowserShortcutEnabled: r.isBrowserShortcutEnabled,
-  remoteNetworkId: r.remoteNetwork.id, securityPolicyId: r.securityPolicy?.id ?? null,
+export const groupTarget = namedObject<Group>("group", (g) => ({
+  isActive: g.isActive,
+  securityPolicyId: g.securityPolicy?.id ?? null,
 }));
-export const remoteNetworkTarget = namedObject<RemoteNetwork>("remote_network", (n) => ({ location: n.location, isActive: n.isActive }));
-export const connectorTarget = namedObject<Connector>("connector", (c) => ({ remoteNetworkId: c.remoteNetwork.id, hasStatusNotificationsEnabled: c.hasStatusNotificationsEnabled }));
+export const resourceTarget = namedObject<Resource>("resource", (r) => ({
+  address: r.address.value,
+  alias: r.alias,
+  isActive: r.isActive,
+  isVisible: r.isVisible,
+  isBrowserShortcutEnabled: r.isBrowserShortcutEnabled,
+  remoteNetworkId: r.remoteNetwork.id,
+  securityPolicyId: r.securityPolicy?.id ?? null,
+}));
+export const remoteNetworkTarget = namedObject<RemoteNetwork>("remote_network", (n) => ({
+  location: n.location,
+  isActive: n.isActive,
+}));
+export const connectorTarget = namedObject<Connector>("connector", (c) => ({
+  remoteNetworkId: c.remoteNetwork.id,
+  hasStatusNotificationsEnabled: c.hasStatusNotificationsEnabled,
+}));
 export const serviceAccountTarget = namedObject<ServiceAccount>("service_account");
-export const serviceAccountKeyTarget = namedObject<ServiceAccountKey>("service_account_key", (k) => ({ status: k.status, expiresAt: k.expiresAt, serviceAccountId: k.serviceAccount.id }));
-export const securityPolicyTarget = namedObject<SecurityPolicy>("security_policy", (p) => ({ policyType: p.policyType }));
+export const serviceAccountKeyTarget = namedObject<ServiceAccountKey>("service_account_key", (k) => ({
+  status: k.status,
+  expiresAt: k.expiresAt,
+  serviceAccountId: k.serviceAccount.id,
+}));
+export const securityPolicyTarget = namedObject<SecurityPolicy>("security_policy", (p) => ({
+  policyType: p.policyType,
+}));
 
 export interface GroupMember {
   groupId: string;
@@ -77,7 +117,10 @@ export interface GroupMember {
 // A membership has nothing that can change without it becoming another
 // membership: joins and leaves show as created and deleted edges, not drift.
 export const groupMemberTarget: SyncTarget<GroupMember> = {
-  vendor: "twingate", resource: "group_member", table: "VendorEdge", kind: "group_member",
+  vendor: "twingate",
+  resource: "group_member",
+  table: "VendorEdge",
+  kind: "group_member",
   vendorId: (m) => `${m.groupId}|${m.userId}`,
   columns: [
     { name: "fromId", type: "text", value: (m) => m.groupId },
@@ -89,14 +132,18 @@ export const groupMemberTarget: SyncTarget<GroupMember> = {
 
 /** Who may reach a resource, and under which policy until when. */
 export const resourceAccessTarget: SyncTarget<AccessGrant> = {
-  vendor: "twingate", resource: "resource_access", table: "VendorEdge", kind: "resource_access",
+  vendor: "twingate",
+  resource: "resource_access",
+  table: "VendorEdge",
+  kind: "resource_access",
   vendorId: (a) => `${a.resourceId}|${a.principal.id}`,
   label: (a) => a.principal.name,
   columns: [
     { name: "fromId", type: "text", value: (a) => a.resourceId },
     { name: "toId", type: "text", value: (a) => a.principal.id },
     {
-      name: "attributes", type: "jsonb",
+      name: "attributes",
+      type: "jsonb",
       value: (a) => ({
         securityPolicyId: a.securityPolicy?.id ?? null,
         expiresAt: isoTime(a.expiresAt),

@@ -60,20 +60,33 @@ async function attempt(req: VendorRequest): Promise<Response> {
     const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
     res = await req.fetch(req.url, { ...req.init, signal, redirect: "manual" });
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError") && !req.signal?.aborted;
+    const timedOut =
+      err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError") && !req.signal?.aborted;
     throw new VendorError(
-      { ...base, kind: timedOut ? "timeout" : "network", status: null, retryable: !req.signal?.aborted,
-        vendorMessage: timedOut ? `no answer within ${req.timeoutMs} ms` : (err as Error).message },
+      {
+        ...base,
+        kind: timedOut ? "timeout" : "network",
+        status: null,
+        retryable: !req.signal?.aborted,
+        vendorMessage: timedOut ? `no answer within ${req.timeoutMs} ms` : (err as Error).message,
+      },
       { cause: err },
     );
   }
   if (res.ok) return res;
   const text = await res.text().catch(() => "");
-  let body: unknown = undefined;
-  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   const message = req.messageOf?.(body, text) ?? defaultMessage(body, text, res);
   throw new VendorError({
-    ...base, kind: "http", status: res.status, vendorMessage: message,
+    ...base,
+    kind: "http",
+    status: res.status,
+    vendorMessage: message,
     retryable: RETRYABLE_STATUS.has(res.status),
     retryAfterMs: parseRetryAfter(res.headers.get("retry-after")),
   });
@@ -82,7 +95,8 @@ async function attempt(req: VendorRequest): Promise<Response> {
 function defaultMessage(body: unknown, text: string, res: Response): string {
   if (body && typeof body === "object") {
     const b = body as Record<string, unknown>;
-    for (const k of ["message", "error_description", "error", "detail", "Message"]) if (typeof b[k] === "string" && b[k]) return b[k] as string;
+    for (const k of ["message", "error_description", "error", "detail", "Message"])
+      if (typeof b[k] === "string" && b[k]) return b[k] as string;
   }
   if (typeof body === "string" && body) return body;
   if (text && text.length < 500 && !text.trimStart().startsWith("<")) return text.trim();
@@ -100,12 +114,16 @@ export async function vendorFetch(req: VendorRequest): Promise<Response> {
   const policy = req.retry ?? DEFAULT_RETRY;
   return pRetry(
     async () => {
-      if (req.beforeAttempt) await req.beforeAttempt().catch((err: unknown) => { throw new AbortError(err instanceof Error ? err : String(err)); });
+      if (req.beforeAttempt)
+        await req.beforeAttempt().catch((err: unknown) => {
+          throw new AbortError(err instanceof Error ? err : String(err));
+        });
       try {
         return await attempt(req);
       } catch (err) {
         if (err instanceof VendorError && !mayResend(err, req.idempotent)) throw new AbortError(err);
-        if (err instanceof VendorError && (err.info.retryAfterMs ?? 0) > policy.maxRetryAfterMs) throw new AbortError(err);
+        if (err instanceof VendorError && (err.info.retryAfterMs ?? 0) > policy.maxRetryAfterMs)
+          throw new AbortError(err);
         throw err;
       }
     },
@@ -125,19 +143,38 @@ export async function vendorFetch(req: VendorRequest): Promise<Response> {
 }
 
 /** Parses a JSON body with a zod schema; a mismatch is a VendorError, not a crash further on. */
-export async function readJson<S extends z.ZodType>(res: Response, schema: S, vendor: VendorId, operation: string): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  vendor: VendorId,
+  operation: string,
+): Promise<z.output<S>> {
   const text = await res.text();
   let json: unknown;
   try {
     json = text === "" ? null : JSON.parse(text);
   } catch {
-    throw new VendorError({ vendor, operation, kind: "invalid_response", status: res.status, retryable: false, vendorMessage: `not JSON: ${text.slice(0, 200)}` });
+    throw new VendorError({
+      vendor,
+      operation,
+      kind: "invalid_response",
+      status: res.status,
+      retryable: false,
+      vendorMessage: `not JSON: ${text.slice(0, 200)}`,
+    });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new VendorError({
-      vendor, operation, kind: "invalid_response", status: res.status, retryable: false,
-      vendorMessage: `unexpected response shape: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).join("; ")}`,
+      vendor,
+      operation,
+      kind: "invalid_response",
+      status: res.status,
+      retryable: false,
+      vendorMessage: `unexpected response shape: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".") || "(root)"} ${i.message}`)
+        .join("; ")}`,
     });
   }
   return parsed.data;

@@ -30,15 +30,28 @@ export interface VendorErrorInfo {
 export class VendorError extends Error {
   readonly info: VendorErrorInfo;
   constructor(info: VendorErrorInfo, options?: { cause?: unknown }) {
-    super(`${info.vendor} ${info.operation}: ${info.vendorMessage}${info.status ? ` (HTTP ${info.status})` : ""}`, options);
+    super(
+      `${info.vendor} ${info.operation}: ${info.vendorMessage}${info.status ? ` (HTTP ${info.status})` : ""}`,
+      options,
+    );
     this.name = "VendorError";
     this.info = info;
   }
-  get vendor() { return this.info.vendor; }
-  get operation() { return this.info.operation; }
-  get status() { return this.info.status; }
-  get vendorMessage() { return this.info.vendorMessage; }
-  get retryable() { return this.info.retryable; }
+  get vendor() {
+    return this.info.vendor;
+  }
+  get operation() {
+    return this.info.operation;
+  }
+  get status() {
+    return this.info.status;
+  }
+  get vendorMessage() {
+    return this.info.vendorMessage;
+  }
+  get retryable() {
+    return this.info.retryable;
+  }
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date. */

@@ -3,7 +3,9 @@ import { VendorError } from "../core/vendor-error";
 import { startSim } from "./test-support";
 
 let env: Awaited<ReturnType<typeof startSim>>;
-beforeAll(async () => { env = await startSim(); });
+beforeAll(async () => {
+  env = await startSim();
+});
 afterAll(() => env.close());
 beforeEach(async () => {
   await env.simCall("PUT", "/__sim/faults", { latencyMs: 0, errorRate: 0, burst429: 0, hang: 0, retryAfterSeconds: 0 });
@@ -12,10 +14,16 @@ beforeEach(async () => {
   await env.simCall("DELETE", "/__sim/requests");
 });
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a VendorError"); }, (e: unknown) => {
-  expect(e).toBeInstanceOf(VendorError);
-  return e as VendorError;
-});
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a VendorError");
+    },
+    (e: unknown) => {
+      expect(e).toBeInstanceOf(VendorError);
+      return e as VendorError;
+    },
+  );
 const counts = () => env.simCall("GET", "/__sim/requests") as Promise<Record<string, number>>;
 
 describe("JumpCloud auth", () => {
@@ -41,8 +49,13 @@ describe("JumpCloud auth", () => {
     expect((await msp(first).listUsers()).total).toBe(24);
     expect((await msp(second).listUsers()).total).toBe(0);
     // A single-organisation key works without x-org-id and only for its own org.
-    expect((await env.client({ credentials: { apiKey: env.sim.credentials.apiKey, orgId: first } }).listUsers()).total).toBe(24);
-    expect((await failure(env.client({ credentials: { apiKey: env.sim.credentials.apiKey, orgId: second } }).listUsers())).status).toBe(404);
+    expect(
+      (await env.client({ credentials: { apiKey: env.sim.credentials.apiKey, orgId: first } }).listUsers()).total,
+    ).toBe(24);
+    expect(
+      (await failure(env.client({ credentials: { apiKey: env.sim.credentials.apiKey, orgId: second } }).listUsers()))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -55,7 +68,11 @@ describe("JumpCloud faults", () => {
   it("survives the configurable rate limit", async () => {
     await env.simCall("PUT", "/__sim/ratelimit", { requests: 2, windowMs: 300 });
     const c = env.client({ retry: { retries: 4, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 } });
-    const raw = await Promise.all([1, 2, 3].map(() => fetch(`${env.url}/api/systemusers`, { headers: { "x-api-key": env.sim.credentials.apiKey } })));
+    const raw = await Promise.all(
+      [1, 2, 3].map(() =>
+        fetch(`${env.url}/api/systemusers`, { headers: { "x-api-key": env.sim.credentials.apiKey } }),
+      ),
+    );
     const limited = raw.find((r) => r.status === 429)!;
     expect(limited.headers.get("retry-after")).toBe("1");
     expect((await limited.json()).code).toBe(429);
@@ -70,7 +87,11 @@ describe("JumpCloud faults", () => {
 
   it("ends a hang in a timeout VendorError", async () => {
     await env.simCall("PUT", "/__sim/faults", { hang: 10 });
-    const e = await failure(env.client({ timeoutMs: 100, retry: { retries: 1, minDelayMs: 5, maxDelayMs: 10, maxRetryAfterMs: 1_000 } }).getUser("x"));
+    const e = await failure(
+      env
+        .client({ timeoutMs: 100, retry: { retries: 1, minDelayMs: 5, maxDelayMs: 10, maxRetryAfterMs: 1_000 } })
+        .getUser("x"),
+    );
     expect(e.info.kind).toBe("timeout");
   });
 
@@ -93,14 +114,21 @@ describe("JumpCloud faults", () => {
   it("does not resend a device command answered 500 at the edge", async () => {
     await env.simCall("PUT", "/__sim/faults", { errorRate: 1 });
     let sent = 0;
-    const counting = (input: string | URL | Request, init?: RequestInit) => { sent++; return fetch(input, init); };
+    const counting = (input: string | URL | Request, init?: RequestInit) => {
+      sent++;
+      return fetch(input, init);
+    };
     const [s] = env.org!.systems.values();
     expect((await failure(env.client({ fetch: counting }).systemCommand(s!._id, "erase"))).status).toBe(500);
     expect(sent).toBe(1);
   });
 
   it("turns a body of the wrong shape into an invalid_response VendorError", async () => {
-    const lying = async () => new Response(JSON.stringify({ totalCount: "many" }), { status: 200, headers: { "content-type": "application/json" } });
+    const lying = async () =>
+      new Response(JSON.stringify({ totalCount: "many" }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     const e = await failure(env.client({ fetch: lying }).listUsers());
     expect(e.info.kind).toBe("invalid_response");
   });

@@ -49,7 +49,9 @@ describe("a checked JumpCloud page walk", () => {
     const items = await checkedPages(l.fetchPage, w.opts);
     // id0199 and id0200 moved onto the page at skip 99, which had been read.
     expect(original.filter((id) => l.items.includes(id) && !items.includes(id))).toEqual(["id0199", "id0200"]);
-    expect(w.report.listChanged).toBe("the page at skip 198 began with id0201, where the page at skip 99 ended with id0198");
+    expect(w.report.listChanged).toBe(
+      "the page at skip 198 began with id0201, where the page at skip 99 ended with id0198",
+    );
   });
 
   it("says so when one item is removed before its position and one added at the end, which leaves the total as it was", async () => {
@@ -60,7 +62,9 @@ describe("a checked JumpCloud page walk", () => {
     });
     const w = walk();
     await checkedPages(l.fetchPage, w.opts);
-    expect(w.report.listChanged).toBe("the page at skip 198 began with id0199, where the page at skip 99 ended with id0198");
+    expect(w.report.listChanged).toBe(
+      "the page at skip 198 began with id0199, where the page at skip 99 ended with id0198",
+    );
   });
 
   it("says so when a planned page comes back empty, the list having shrunk", async () => {

@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as S from "./schemas";
 
-const seed = JSON.parse(readFileSync(new URL("./fixtures/seed-requests.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const seed = JSON.parse(readFileSync(new URL("./fixtures/seed-requests.json", import.meta.url), "utf8")) as Record<
+  string,
+  unknown
+>;
 
 describe("JumpCloud seed examples parse with the schemas", () => {
   it.each([

@@ -121,9 +121,10 @@ export async function checkedPages<T>(fetchPage: FetchPage<T>, walk: CheckedWalk
     const ended = key(endedWith);
     const began = page.items[0] === undefined ? null : key(page.items[0]);
     if (began === ended) continue;
-    report.listChanged ??= began === null
-      ? `the page at skip ${skip} was empty, where the page at skip ${before.skip} was full`
-      : `the page at skip ${skip} began with ${began}, where the page at skip ${before.skip} ended with ${ended}`;
+    report.listChanged ??=
+      began === null
+        ? `the page at skip ${skip} was empty, where the page at skip ${before.skip} was full`
+        : `the page at skip ${skip} began with ${began}, where the page at skip ${before.skip} ended with ${ended}`;
     break;
   }
 

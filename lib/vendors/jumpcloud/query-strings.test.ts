@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim } from "./test-support";
 
 let env: Awaited<ReturnType<typeof startSim>>;
-beforeAll(async () => { env = await startSim(); });
+beforeAll(async () => {
+  env = await startSim();
+});
 afterAll(() => env.close());
 
 describe("JumpCloud array query parameters are sent as the spec encodes them", () => {
@@ -18,15 +20,24 @@ describe("JumpCloud array query parameters are sent as the spec encodes them", (
     const [g] = env.org!.userGroups.values();
     const page = await client.listGroups("user", { filter: [`name:eq:${g!.name}`, "type:eq:user_group"] });
     expect(page.items.map((x) => x.id)).toEqual([g!.id]);
-    expect(sent).toEqual([`/api/v2/usergroups?filter=${encodeURIComponent(`name:eq:${g!.name}`)},${encodeURIComponent("type:eq:user_group")}`]);
+    expect(sent).toEqual([
+      `/api/v2/usergroups?filter=${encodeURIComponent(`name:eq:${g!.name}`)},${encodeURIComponent("type:eq:user_group")}`,
+    ]);
   });
 
   it("sends several v1 filters as filter[0], filter[1] (v1's AND)", async () => {
     const { client, sent } = env.recordingClient();
     const u = [...env.org!.users.values()][3];
-    const page = await client.listUsers({ filter: [`department:$eq:${u!.department}`, `username:$eq:${u!.username}`], limit: 5 });
+    const page = await client.listUsers({
+      filter: [`department:$eq:${u!.department}`, `username:$eq:${u!.username}`],
+      limit: 5,
+    });
     expect(page.items.map((x) => x._id)).toEqual([u!._id]);
-    const q = new URLSearchParams({ "filter[0]": `department:$eq:${u!.department}`, "filter[1]": `username:$eq:${u!.username}`, limit: "5" });
+    const q = new URLSearchParams({
+      "filter[0]": `department:$eq:${u!.department}`,
+      "filter[1]": `username:$eq:${u!.username}`,
+      limit: "5",
+    });
     expect(sent).toEqual([`/api/systemusers?${q}`]);
   });
 });

@@ -3,7 +3,15 @@ import { z } from "zod";
 // Response schemas for the fields the console reads. Objects are loose
 // (unknown keys pass through) because JumpCloud adds fields over time.
 
-export const MFA_STATUSES = ["NOT_ENROLLED", "DISABLED", "PENDING_ACTIVATION", "ENROLLMENT_EXPIRED", "IN_ENROLLMENT", "PRE_ENROLLMENT", "ENROLLED"] as const;
+export const MFA_STATUSES = [
+  "NOT_ENROLLED",
+  "DISABLED",
+  "PENDING_ACTIVATION",
+  "ENROLLMENT_EXPIRED",
+  "IN_ENROLLMENT",
+  "PRE_ENROLLMENT",
+  "ENROLLED",
+] as const;
 export const MfaEnrollmentStatus = z.enum(MFA_STATUSES);
 
 export const UserState = z.enum(["STAGED", "ACTIVATED", "SUSPENDED"]);
@@ -30,18 +38,22 @@ export const SystemUser = z.looseObject({
   department: z.string().optional(),
   jobTitle: z.string().optional(),
   manager: z.string().nullable().optional(),
-  mfa: z.looseObject({
-    configured: z.boolean().optional(),
-    exclusion: z.boolean().optional(),
-    exclusionDays: z.number().optional(),
-    exclusionUntil: z.string().nullable().optional(),
-  }).optional(),
-  mfaEnrollment: z.looseObject({
-    overallStatus: MfaEnrollmentStatus.optional(),
-    totpStatus: MfaEnrollmentStatus.optional(),
-    webAuthnStatus: MfaEnrollmentStatus.optional(),
-    pushStatus: MfaEnrollmentStatus.optional(),
-  }).optional(),
+  mfa: z
+    .looseObject({
+      configured: z.boolean().optional(),
+      exclusion: z.boolean().optional(),
+      exclusionDays: z.number().optional(),
+      exclusionUntil: z.string().nullable().optional(),
+    })
+    .optional(),
+  mfaEnrollment: z
+    .looseObject({
+      overallStatus: MfaEnrollmentStatus.optional(),
+      totpStatus: MfaEnrollmentStatus.optional(),
+      webAuthnStatus: MfaEnrollmentStatus.optional(),
+      pushStatus: MfaEnrollmentStatus.optional(),
+    })
+    .optional(),
   created: z.string().optional(),
   externally_managed: z.boolean().optional(),
 });
@@ -62,7 +74,8 @@ export const System = z.looseObject({
 });
 export type System = z.infer<typeof System>;
 
-export const v1List = <T extends z.ZodType>(item: T) => z.looseObject({ totalCount: z.number().int(), results: z.array(item) });
+export const v1List = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ totalCount: z.number().int(), results: z.array(item) });
 export const SystemUserList = v1List(SystemUser);
 export const SystemList = v1List(System);
 
@@ -79,13 +92,28 @@ export const Group = z.looseObject({
 export type Group = z.infer<typeof Group>;
 
 export const GRAPH_TYPES = [
-  "active_directory", "application", "command", "g_suite", "ldap_server", "office_365", "policy", "policy_group",
-  "radius_server", "system", "system_group", "user", "user_group",
+  "active_directory",
+  "application",
+  "command",
+  "g_suite",
+  "ldap_server",
+  "office_365",
+  "policy",
+  "policy_group",
+  "radius_server",
+  "system",
+  "system_group",
+  "user",
+  "user_group",
 ] as const;
 export const GraphType = z.enum(GRAPH_TYPES);
 export type GraphType = z.infer<typeof GraphType>;
 
-export const GraphObject = z.looseObject({ id: z.string(), type: GraphType, attributes: z.record(z.string(), z.unknown()).nullable().optional() });
+export const GraphObject = z.looseObject({
+  id: z.string(),
+  type: GraphType,
+  attributes: z.record(z.string(), z.unknown()).nullable().optional(),
+});
 
 export const GraphConnection = z.looseObject({
   to: GraphObject,
@@ -142,7 +170,9 @@ export const PushEndpoint = z.looseObject({
   state: z.string().optional(),
   enrollmentDate: z.string().optional(),
   lastUsedDate: z.string().optional(),
-  device: z.looseObject({ make: z.string().optional(), model: z.string().optional(), os: z.string().optional() }).optional(),
+  device: z
+    .looseObject({ make: z.string().optional(), model: z.string().optional(), os: z.string().optional() })
+    .optional(),
 });
 export type PushEndpoint = z.infer<typeof PushEndpoint>;
 export const PushEndpointList = z.array(PushEndpoint);
@@ -190,7 +220,12 @@ export const BulkUserStatesCreate = z.object({
 });
 export type BulkUserStatesCreate = z.infer<typeof BulkUserStatesCreate>;
 
-export const MdmPinBody = z.object({ pin: z.string().regex(/^[0-9]{6}$/).optional() });
+export const MdmPinBody = z.object({
+  pin: z
+    .string()
+    .regex(/^[0-9]{6}$/)
+    .optional(),
+});
 export const MdmRestartBody = z.object({ kextPaths: z.array(z.string()).optional() });
 export const ScheduleOsUpdate = z.object({
   product_key: z.string(),

@@ -5,10 +5,14 @@ import { JumpCloudClient, type JumpCloudClientOptions } from "./client";
 export async function startSim() {
   const sim = createJumpCloudSim({ size: "small" });
   const { url } = await sim.server.listen(0);
-  const client = (over: Partial<JumpCloudClientOptions> = {}) => new JumpCloudClient({
-    baseUrl: url, credentials: { apiKey: sim.credentials.apiKey }, timeoutMs: 2_000,
-    retry: { retries: 3, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 }, ...over,
-  });
+  const client = (over: Partial<JumpCloudClientOptions> = {}) =>
+    new JumpCloudClient({
+      baseUrl: url,
+      credentials: { apiKey: sim.credentials.apiKey },
+      timeoutMs: 2_000,
+      retry: { retries: 3, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2_000 },
+      ...over,
+    });
   const simCall = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     return res.status === 204 ? null : res.json();
@@ -25,5 +29,13 @@ export async function startSim() {
     });
     return { client: c, sent };
   };
-  return { sim, url, client, recordingClient, simCall, org: [...sim.state.orgs.values()][0], close: () => sim.server.close() };
+  return {
+    sim,
+    url,
+    client,
+    recordingClient,
+    simCall,
+    org: [...sim.state.orgs.values()][0],
+    close: () => sim.server.close(),
+  };
 }

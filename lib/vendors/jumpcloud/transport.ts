@@ -1,5 +1,5 @@
 import { createQuerySerializer } from "openapi-fetch";
-import { vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
+import { type FetchLike, type RetryPolicy, vendorFetch } from "../core/http";
 
 export interface JumpCloudCredentials {
   apiKey: string;
@@ -16,7 +16,8 @@ export interface TransportOptions {
 
 /** JumpCloud's Error{code,message,status}. */
 function messageOf(body: unknown): string | undefined {
-  if (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string") return (body as { message: string }).message;
+  if (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string")
+    return (body as { message: string }).message;
   return undefined;
 }
 
@@ -25,7 +26,11 @@ function messageOf(body: unknown): string | undefined {
  * and sends the request through vendorFetch, so timeouts, retries and
  * VendorError apply to every call.
  */
-export function operationFetch(t: TransportOptions, operation: string, idempotent: boolean): (request: Request) => Promise<Response> {
+export function operationFetch(
+  t: TransportOptions,
+  operation: string,
+  idempotent: boolean,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const headers = new Headers(request.headers);
     headers.set("x-api-key", t.credentials.apiKey);
@@ -33,9 +38,16 @@ export function operationFetch(t: TransportOptions, operation: string, idempoten
     if (t.credentials.orgId) headers.set("x-org-id", t.credentials.orgId);
     const body = request.body ? await request.text() : undefined;
     return vendorFetch({
-      vendor: "jumpcloud", operation, url: request.url, idempotent,
+      vendor: "jumpcloud",
+      operation,
+      url: request.url,
+      idempotent,
       init: { method: request.method, headers, body },
-      fetch: t.fetch, timeoutMs: t.timeoutMs, retry: t.retry, signal: undefined, messageOf,
+      fetch: t.fetch,
+      timeoutMs: t.timeoutMs,
+      retry: t.retry,
+      signal: undefined,
+      messageOf,
     });
   };
 }
@@ -49,8 +61,16 @@ export function sendGet(t: TransportOptions, operation: string, url: string): Pr
   const headers: Record<string, string> = { "x-api-key": t.credentials.apiKey, accept: "application/json" };
   if (t.credentials.orgId) headers["x-org-id"] = t.credentials.orgId;
   return vendorFetch({
-    vendor: "jumpcloud", operation, url, idempotent: true, init: { method: "GET", headers },
-    fetch: t.fetch, timeoutMs: t.timeoutMs, retry: t.retry, signal: undefined, messageOf,
+    vendor: "jumpcloud",
+    operation,
+    url,
+    idempotent: true,
+    init: { method: "GET", headers },
+    fetch: t.fetch,
+    timeoutMs: t.timeoutMs,
+    retry: t.retry,
+    signal: undefined,
+    messageOf,
   });
 }
 

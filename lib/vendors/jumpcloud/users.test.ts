@@ -3,11 +3,16 @@ import { VendorError } from "../core/vendor-error";
 import { startSim } from "./test-support";
 
 let env: Awaited<ReturnType<typeof startSim>>;
-beforeAll(async () => { env = await startSim(); });
+beforeAll(async () => {
+  env = await startSim();
+});
 afterAll(() => env.close());
 
 const vendorError = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(VendorError);
   return err as VendorError;
 };
@@ -29,7 +34,9 @@ describe("JumpCloud v1 system users", () => {
     const someone = [...env.org!.users.values()][3];
     const byEmail = await c.findUserByEmail(someone!.email);
     expect(byEmail?._id).toBe(someone!._id);
-    const both = await c.listUsers({ filter: [`department:$eq:${someone!.department}`, `username:$eq:${someone!.username}`] });
+    const both = await c.listUsers({
+      filter: [`department:$eq:${someone!.department}`, `username:$eq:${someone!.username}`],
+    });
     expect(both.items.map((u) => u._id)).toEqual([someone!._id]);
     const projected = await c.listUsers({ limit: 3, fields: "email" });
     expect(Object.keys(projected.items[0]!).sort()).toEqual(["_id", "email"]);
@@ -42,7 +49,10 @@ describe("JumpCloud v1 system users", () => {
   it("searches with POST /search/systemusers", async () => {
     const c = env.client();
     const u = [...env.org!.users.values()][0];
-    const r = await c.searchUsers({ searchFilter: { searchTerm: u!.lastname.toLowerCase(), fields: ["lastname"] } }, { limit: 50 });
+    const r = await c.searchUsers(
+      { searchFilter: { searchTerm: u!.lastname.toLowerCase(), fields: ["lastname"] } },
+      { limit: 50 },
+    );
     expect(r.items.some((x) => x._id === u!._id)).toBe(true);
     expect(r.items.every((x) => x.lastname === u!.lastname)).toBe(true);
     const f = await c.searchUsers({ filter: { and: [{ email: u!.email }] } });
@@ -51,7 +61,13 @@ describe("JumpCloud v1 system users", () => {
 
   it("gets, creates (400 when username/email exists), updates and deletes a user", async () => {
     const c = env.client();
-    const created = await c.createUser({ username: "new.hire", email: "new.hire@northwind.example", firstname: "New", lastname: "Hire", state: "STAGED" } as never);
+    const created = await c.createUser({
+      username: "new.hire",
+      email: "new.hire@northwind.example",
+      firstname: "New",
+      lastname: "Hire",
+      state: "STAGED",
+    } as never);
     expect(created.state).toBe("STAGED");
     expect((await c.getUser(created._id)).email).toBe("new.hire@northwind.example");
     const dup = await vendorError(c.createUser({ username: "new.hire", email: "other@northwind.example" }));
@@ -59,7 +75,11 @@ describe("JumpCloud v1 system users", () => {
     expect(dup.vendorMessage).toContain("already exists");
     expect((await vendorError(c.createUser({ username: "x", email: "NEW.HIRE@northwind.example" }))).status).toBe(400);
 
-    const updated = await c.updateUser(created._id, { firstname: "Newer", account_locked: true, mfa: { exclusion: true, exclusionUntil: "2030-01-01T00:00:00.000Z" } });
+    const updated = await c.updateUser(created._id, {
+      firstname: "Newer",
+      account_locked: true,
+      mfa: { exclusion: true, exclusionUntil: "2030-01-01T00:00:00.000Z" },
+    });
     expect(updated.firstname).toBe("Newer");
     expect(updated.account_locked).toBe(true);
     expect(updated.mfa?.exclusion).toBe(true);
@@ -80,7 +100,11 @@ describe("JumpCloud v1 system users", () => {
 
   it("keeps an alternate email set on create or update, returns it and filters by it; refuses one that is no address", async () => {
     const c = env.client();
-    const u = await c.createUser({ username: "alt.person", email: "alt.person@northwind.example", alternateEmail: "alt.person@northwind.onmicrosoft.com" });
+    const u = await c.createUser({
+      username: "alt.person",
+      email: "alt.person@northwind.example",
+      alternateEmail: "alt.person@northwind.onmicrosoft.com",
+    });
     expect(u.alternateEmail).toBe("alt.person@northwind.onmicrosoft.com");
     expect((await c.getUser(u._id)).alternateEmail).toBe("alt.person@northwind.onmicrosoft.com");
     const found = await c.listUsers({ filter: ["alternateEmail:$eq:alt.person@northwind.onmicrosoft.com"] });
@@ -96,7 +120,9 @@ describe("JumpCloud v1 system users", () => {
 
   it("refuses to delete a manager with 409 unless cascade_manager=null", async () => {
     const c = env.client();
-    const manager = [...env.org!.users.values()].find((u) => [...env.org!.users.values()].some((x) => x.manager === u._id))!;
+    const manager = [...env.org!.users.values()].find((u) =>
+      [...env.org!.users.values()].some((x) => x.manager === u._id),
+    )!;
     const conflict = await vendorError(c.deleteUser(manager._id));
     expect(conflict.status).toBe(409);
     expect(env.org!.users.has(manager._id)).toBe(true);

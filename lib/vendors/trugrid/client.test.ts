@@ -20,12 +20,17 @@ const domain = () => sim.state.domains.get(D)!;
 const synced = () => [...domain().users.values()].filter((u) => u.synced);
 const simGet = async (path: string) => (await fetch(`${url}/__sim/${path}`)).json();
 const userState = (upn: string) => simGet(`state/${D}/users/${encodeURIComponent(upn)}`);
-const requests = async (route: string): Promise<number> => ((await simGet("requests")) as { byRoute: Record<string, number> }).byRoute[route.toLowerCase()] ?? 0;
+const requests = async (route: string): Promise<number> =>
+  ((await simGet("requests")) as { byRoute: Record<string, number> }).byRoute[route.toLowerCase()] ?? 0;
 const faults = (f: object) => fetch(`${url}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
-const loseAnswers = (count: number, mode: "error" | "hang") => fetch(`${url}/__sim/lost-answers`, { method: "PUT", body: JSON.stringify({ count, mode }) });
+const loseAnswers = (count: number, mode: "error" | "hang") =>
+  fetch(`${url}/__sim/lost-answers`, { method: "PUT", body: JSON.stringify({ count, mode }) });
 
 async function vendorError(p: Promise<unknown>): Promise<VendorError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(VendorError);
   return err as VendorError;
 }
@@ -42,17 +47,32 @@ afterAll(async () => {
 describe("authentication and domain", () => {
   it("refuses a wrong api_key with 401 and does not retry", async () => {
     const err = await vendorError(client({ credentials: { ...sim.credentials, apiKey: "wrong" } }).ipWhitelist());
-    expect(err.info).toMatchObject({ vendor: "trugrid", operation: "ipWhitelist", kind: "http", status: 401, vendorMessage: "Invalid API key.", retryable: false });
+    expect(err.info).toMatchObject({
+      vendor: "trugrid",
+      operation: "ipWhitelist",
+      kind: "http",
+      status: 401,
+      vendorMessage: "Invalid API key.",
+      retryable: false,
+    });
   });
 
   it("refuses a missing api_key", async () => {
-    const err = await vendorError(client({ credentials: { ...sim.credentials, apiKey: "" } }).turnOnMfa([synced()[0]!.upn]));
+    const err = await vendorError(
+      client({ credentials: { ...sim.credentials, apiKey: "" } }).turnOnMfa([synced()[0]!.upn]),
+    );
     expect(err.info).toMatchObject({ status: 401, vendorMessage: "Missing api_key header." });
   });
 
   it("refuses an unknown domainName with 400", async () => {
-    const err = await vendorError(client({ credentials: { ...sim.credentials, domainName: "nowhere.example" } }).externalResources());
-    expect(err.info).toMatchObject({ status: 400, vendorMessage: "Domain 'nowhere.example' not found.", retryable: false });
+    const err = await vendorError(
+      client({ credentials: { ...sim.credentials, domainName: "nowhere.example" } }).externalResources(),
+    );
+    expect(err.info).toMatchObject({
+      status: 400,
+      vendorMessage: "Domain 'nowhere.example' not found.",
+      retryable: false,
+    });
   });
 });
 
@@ -72,7 +92,11 @@ describe("MFA", () => {
     const plain = synced().find((u) => !u.isAdmin && u.mfaEnabled)!;
     const res = await tg.turnOffMfa([plain.upn, admin.upn]);
     expect(res[0]).toMatchObject({ status: "Success.", ok: true });
-    expect(res[1]).toMatchObject({ item: admin.upn, ok: false, status: `Error. Reason: MFA cannot be turned off for user '${admin.upn}' with an Admin role.` });
+    expect(res[1]).toMatchObject({
+      item: admin.upn,
+      ok: false,
+      status: `Error. Reason: MFA cannot be turned off for user '${admin.upn}' with an Admin role.`,
+    });
     expect((await userState(plain.upn)).mfa).toBe("off");
     expect((await userState(admin.upn)).mfa).toBe("on");
     await tg.turnOnMfa([plain.upn]);
@@ -82,7 +106,9 @@ describe("MFA", () => {
     const [a, b] = synced().filter((u) => u.mfaEnabled && u.mfaEnrolled && u.phone && !u.isAdmin);
     const phoneB = b!.phone;
     expect(await tg.resetMfa([a!.upn], { resetPhone: true })).toEqual([{ item: a!.upn, status: "Success.", ok: true }]);
-    expect(await tg.resetMfa([b!.upn], { resetPhone: false })).toEqual([{ item: b!.upn, status: "Success.", ok: true }]);
+    expect(await tg.resetMfa([b!.upn], { resetPhone: false })).toEqual([
+      { item: b!.upn, status: "Success.", ok: true },
+    ]);
     expect(await userState(a!.upn)).toMatchObject({ mfa: "unset", phone: null });
     expect(await userState(b!.upn)).toMatchObject({ mfa: "unset", phone: phoneB });
   });
@@ -99,7 +125,11 @@ describe("MFA", () => {
 
   it("rejects a list with a malformed UPN as a whole, verbatim", async () => {
     const err = await vendorError(tg.turnOnMfa([synced()[0]!.upn, "not-an-email"]));
-    expect(err.info).toMatchObject({ status: 400, vendorMessage: "Invalid UPN format encountered at not-an-email.", retryable: false });
+    expect(err.info).toMatchObject({
+      status: 400,
+      vendorMessage: "Invalid UPN format encountered at not-an-email.",
+      retryable: false,
+    });
   });
 
   it("splits more than 100 UPNs into requests of at most 100 and keeps input order", async () => {
@@ -127,13 +157,17 @@ describe("machine associations", () => {
 
   it("answers the documented 400s of GetMachineAssociations", async () => {
     const cases: [Promise<unknown>, string][] = [
-      [tg.getMachineAssociations({ groupName: group, userUpn: `a@${D}` } as never), "Exactly one of 'groupName' or 'userUpn' must be provided."],
+      [
+        tg.getMachineAssociations({ groupName: group, userUpn: `a@${D}` } as never),
+        "Exactly one of 'groupName' or 'userUpn' must be provided.",
+      ],
       [tg.getMachineAssociations({} as never), "Exactly one of 'groupName' or 'userUpn' must be provided."],
       [tg.getMachineAssociations({ userUpn: "bad-upn" }), "Invalid UPN format encountered at bad-upn."],
       [tg.getMachineAssociations({ groupName: "Nope" }), `Group 'Nope' not found in domain '${D}'.`],
       [tg.getMachineAssociations({ userUpn: `ghost@${D}` }), `User 'ghost@${D}' not found in domain '${D}'.`],
     ];
-    for (const [p, message] of cases) expect((await vendorError(p)).info).toMatchObject({ status: 400, vendorMessage: message });
+    for (const [p, message] of cases)
+      expect((await vendorError(p)).info).toMatchObject({ status: 400, vendorMessage: message });
   });
 
   it("sets associations with every documented per-item status", async () => {
@@ -143,7 +177,9 @@ describe("machine associations", () => {
     const holder = sales.find((u) => assoc.byUser.has(u.upn))!;
     const held = d.machines.get(assoc.byUser.get(holder.upn)!)!.name;
     const other = sales.find((u) => u !== holder)!;
-    const free = [...d.machineGroups.get("sales workstations")!.members].map((m) => d.machines.get(m)!).find((m) => m.synced && !assoc.byMachine.has(m.name.toLowerCase()))!;
+    const free = [...d.machineGroups.get("sales workstations")!.members]
+      .map((m) => d.machines.get(m)!)
+      .find((m) => m.synced && !assoc.byMachine.has(m.name.toLowerCase()))!;
     const finance = [...d.userGroups.get("finance users")!.members].map((m) => d.users.get(m)!).find((u) => u.synced)!;
     const res = await tg.setMachineAssociations([
       { userUpn: holder.upn, groupName: "Sales Workstations", machineName: held },
@@ -168,23 +204,36 @@ describe("machine associations", () => {
       `Error. Reason: User '${finance.upn}' is not assigned to group 'Sales Workstations'.`,
     ]);
     expect(res.map((r) => r.ok)).toEqual([true, true, false, false, false, false, false, false, false]);
-    expect(await tg.getMachineAssociations({ userUpn: holder.upn })).toContainEqual({ userUpn: holder.upn, groupName: "Sales Workstations", machineName: free.name });
+    expect(await tg.getMachineAssociations({ userUpn: holder.upn })).toContainEqual({
+      userUpn: holder.upn,
+      groupName: "Sales Workstations",
+      machineName: free.name,
+    });
   });
 
   it("lets users share a machine in a group with a server", async () => {
     const rows = await tg.getMachineAssociations({ groupName: group });
     const users = domain().users;
     const itUsers = [...domain().userGroups.get("it users")!.members].map((m) => users.get(m)!).filter((u) => u.synced);
-    const res = await tg.setMachineAssociations(itUsers.slice(0, 2).map((u) => ({ userUpn: u.upn, groupName: group, machineName: "NW-RDS-03" })));
+    const res = await tg.setMachineAssociations(
+      itUsers.slice(0, 2).map((u) => ({ userUpn: u.upn, groupName: group, machineName: "NW-RDS-03" })),
+    );
     expect(res.every((r) => r.ok)).toBe(true);
     const after = await tg.getMachineAssociations({ groupName: group });
-    expect(after.filter((a) => a.machineName === "NW-RDS-03").map((a) => a.userUpn)).toEqual(expect.arrayContaining(itUsers.slice(0, 2).map((u) => u.upn)));
+    expect(after.filter((a) => a.machineName === "NW-RDS-03").map((a) => a.userUpn)).toEqual(
+      expect.arrayContaining(itUsers.slice(0, 2).map((u) => u.upn)),
+    );
     expect(after.length).toBeGreaterThanOrEqual(rows.length);
   });
 
   it("refuses an empty list and a malformed UPN with the documented 400s", async () => {
-    expect((await vendorError(tg.setMachineAssociations([]))).info).toMatchObject({ status: 400, vendorMessage: "Request body must contain at least one association." });
-    const err = await vendorError(tg.setMachineAssociations([{ userUpn: "john", groupName: group, machineName: "NW-RDS-01" }]));
+    expect((await vendorError(tg.setMachineAssociations([]))).info).toMatchObject({
+      status: 400,
+      vendorMessage: "Request body must contain at least one association.",
+    });
+    const err = await vendorError(
+      tg.setMachineAssociations([{ userUpn: "john", groupName: group, machineName: "NW-RDS-01" }]),
+    );
     expect(err.info).toMatchObject({ status: 400, vendorMessage: "Invalid UPN format encountered at john." });
   });
 
@@ -192,10 +241,17 @@ describe("machine associations", () => {
     const other = createTruGridSim({ size: "small", setMachineAssociationsRoute: "ExternalResources" });
     const o = await other.server.listen(0);
     try {
-      const c = new TruGridClient({ baseUrl: o.url, credentials: other.credentials, retry: FAST, setMachineAssociationsRoute: "ExternalResources" });
+      const c = new TruGridClient({
+        baseUrl: o.url,
+        credentials: other.credentials,
+        retry: FAST,
+        setMachineAssociationsRoute: "ExternalResources",
+      });
       const d = [...other.state.domains.values()][0];
       const itUser = [...d!.userGroups.get("it users")!.members].map((m) => d!.users.get(m)!).find((u) => u.synced)!;
-      const res = await c.setMachineAssociations([{ userUpn: itUser.upn, groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" }]);
+      const res = await c.setMachineAssociations([
+        { userUpn: itUser.upn, groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" },
+      ]);
       expect(res[0]!.ok).toBe(true);
       expect((await c.externalResources()).length).toBeGreaterThan(0);
     } finally {
@@ -204,8 +260,12 @@ describe("machine associations", () => {
   });
 
   it("adds resource assignments, which then allow associations", async () => {
-    const sales = [...domain().userGroups.get("sales users")!.members].map((m) => domain().users.get(m)!).find((u) => u.synced)!;
-    const before = await tg.setMachineAssociations([{ userUpn: sales.upn, groupName: group, machineName: "NW-RDS-01" }]);
+    const sales = [...domain().userGroups.get("sales users")!.members]
+      .map((m) => domain().users.get(m)!)
+      .find((u) => u.synced)!;
+    const before = await tg.setMachineAssociations([
+      { userUpn: sales.upn, groupName: group, machineName: "NW-RDS-01" },
+    ]);
     expect(before[0]!.status).toBe(`Error. Reason: User '${sales.upn}' is not assigned to group '${group}'.`);
     const res = await tg.addUserMachineAssignment([
       { key: sales.upn, value: [group] },
@@ -252,7 +312,10 @@ describe("AD sync and refresh", () => {
     expect((await tg.turnOnMfa([u1]))[0]!.status).toBe("Success.");
 
     const [m1] = s.pendingMachines as [string];
-    expect((await tg.syncAddedAdMachines([m1, "NW-NOPE"])).map((r) => r.status)).toEqual(["Success.", `Error. Reason: Machine 'NW-NOPE' not found in domain '${D}'.`]);
+    expect((await tg.syncAddedAdMachines([m1, "NW-NOPE"])).map((r) => r.status)).toEqual([
+      "Success.",
+      `Error. Reason: Machine 'NW-NOPE' not found in domain '${D}'.`,
+    ]);
     expect((await tg.syncAddedAdUserGroups(["New Hires", "Nope"])).map((r) => r.ok)).toEqual([true, false]);
     expect((await userState(u2!)).synced).toBe(true);
     expect((await tg.syncAddedAdMachineGroups(["New Hire Workstations"]))[0]!.ok).toBe(true);
@@ -270,7 +333,9 @@ describe("AD sync and refresh", () => {
   });
 
   it("refreshes applications: unpublished ones are published", async () => {
-    expect((await simGet(`state/${D}/summary`)).applications.some((a: { published: boolean }) => !a.published)).toBe(true);
+    expect((await simGet(`state/${D}/summary`)).applications.some((a: { published: boolean }) => !a.published)).toBe(
+      true,
+    );
     await tg.refreshApplications();
     const s = await simGet(`state/${D}/summary`);
     expect(s.applications.every((a: { published: boolean }) => a.published)).toBe(true);
@@ -291,14 +356,21 @@ describe("AD sync and refresh", () => {
 
 describe("UPN suffixes", () => {
   it("adds suffixes, refusing registered domains and other domains' suffixes", async () => {
-    const res = await tg.addUpnSuffix(["northwind-legacy.example", "contosodental.example", "corp.contosodental.example"]);
+    const res = await tg.addUpnSuffix([
+      "northwind-legacy.example",
+      "contosodental.example",
+      "corp.contosodental.example",
+    ]);
     expect(res.map((r) => r.status)).toEqual([
       "Success.",
       "Error. Reason: 'contosodental.example' is a domain registered in TruGrid.",
       "Error. Reason: 'corp.contosodental.example' is already a UPN suffix of another domain.",
     ]);
     expect((await simGet(`state/${D}/summary`)).upnSuffixes).toContain("northwind-legacy.example");
-    expect((await vendorError(tg.addUpnSuffix(["not a dns"]))).info).toMatchObject({ status: 400, vendorMessage: "Invalid domain name format encountered at not a dns." });
+    expect((await vendorError(tg.addUpnSuffix(["not a dns"]))).info).toMatchObject({
+      status: 400,
+      vendorMessage: "Invalid domain name format encountered at not a dns.",
+    });
   });
 });
 
@@ -341,8 +413,12 @@ describe("allow-lists and logon IPs", () => {
   });
 
   it("answers 400 for unknown or malformed UPNs", async () => {
-    expect((await vendorError(tg.getUserLogonIp([`ghost@${D}`]))).info.vendorMessage).toBe(`User 'ghost@${D}' not found in domain '${D}'.`);
-    expect((await vendorError(tg.getUserLogonIp(["ghost"]))).info.vendorMessage).toBe("Invalid UPN format encountered at ghost.");
+    expect((await vendorError(tg.getUserLogonIp([`ghost@${D}`]))).info.vendorMessage).toBe(
+      `User 'ghost@${D}' not found in domain '${D}'.`,
+    );
+    expect((await vendorError(tg.getUserLogonIp(["ghost"]))).info.vendorMessage).toBe(
+      "Invalid UPN format encountered at ghost.",
+    );
   });
 });
 
@@ -392,11 +468,17 @@ describe("faults", () => {
     const itUser = [...d.userGroups.get("it users")!.members].map((m) => d.users.get(m)!).find((u) => u.synced)!;
     const before = await requests("SetMachineAssociations");
     await loseAnswers(1, "error");
-    const err = await vendorError(tg.setMachineAssociations([{ userUpn: itUser.upn, groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" }]));
+    const err = await vendorError(
+      tg.setMachineAssociations([{ userUpn: itUser.upn, groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" }]),
+    );
     expect(err.info).toMatchObject({ status: 500, operation: "setMachineAssociations" });
     expect(await requests("SetMachineAssociations")).toBe(before + 1);
     // The change happened although the answer was lost.
-    expect(await tg.getMachineAssociations({ userUpn: itUser.upn })).toContainEqual({ userUpn: itUser.upn, groupName: "Remote Desktop Farm", machineName: "NW-RDS-02" });
+    expect(await tg.getMachineAssociations({ userUpn: itUser.upn })).toContainEqual({
+      userUpn: itUser.upn,
+      groupName: "Remote Desktop Farm",
+      machineName: "NW-RDS-02",
+    });
   });
 
   it("does not resend a non-idempotent write after a timeout", async () => {
@@ -436,21 +518,26 @@ describe("answers that are not the documented shape", () => {
   });
 
   it("accepts plain status strings and other casings of the envelope", async () => {
-    expect(await fake(JSON.stringify(["Success.", "Error. Reason: x"])).turnOnMfa(["a@b.example", "c@b.example"])).toEqual([
+    expect(
+      await fake(JSON.stringify(["Success.", "Error. Reason: x"])).turnOnMfa(["a@b.example", "c@b.example"]),
+    ).toEqual([
       { item: "a@b.example", status: "Success.", ok: true },
       { item: "c@b.example", status: "Error. Reason: x", ok: false },
     ]);
-    expect(await fake(JSON.stringify({ results: [{ Upn: "a@b.example", Status: "Success." }] })).turnOnMfa(["a@b.example"])).toEqual([
-      { item: "a@b.example", status: "Success.", ok: true },
-    ]);
-    expect(await fake(JSON.stringify([{ UserUpn: "a@b.example", WebIp: "192.0.2.1", DesktopIp: null }])).getUserLogonIp()).toEqual([
-      { upn: "a@b.example", web: "192.0.2.1", desktop: null, mobile: null },
-    ]);
+    expect(
+      await fake(JSON.stringify({ results: [{ Upn: "a@b.example", Status: "Success." }] })).turnOnMfa(["a@b.example"]),
+    ).toEqual([{ item: "a@b.example", status: "Success.", ok: true }]);
+    expect(
+      await fake(JSON.stringify([{ UserUpn: "a@b.example", WebIp: "192.0.2.1", DesktopIp: null }])).getUserLogonIp(),
+    ).toEqual([{ upn: "a@b.example", web: "192.0.2.1", desktop: null, mobile: null }]);
   });
 
   it("sends the api_key header, the domainName query and the documented route casing", async () => {
     let seen: Request | undefined;
-    const c = client({ baseUrl: "https://tg.example/api/public/", fetch: async (i, init) => ((seen = new Request(i, init)), new Response("[]")) });
+    const c = client({
+      baseUrl: "https://tg.example/api/public/",
+      fetch: async (i, init) => ((seen = new Request(i, init)), new Response("[]")),
+    });
     await c.refreshActiveDirectory().catch(() => undefined);
     expect(seen!.url).toBe(`https://tg.example/api/public/RefreshActiveDirectory?domainName=${D}`);
     expect(seen!.method).toBe("POST");

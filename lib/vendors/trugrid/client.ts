@@ -1,9 +1,18 @@
-import { DEFAULT_RETRY, readJson, vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
-import { echoedResults, chunk, pairResults, type ItemResult } from "./item-results";
+import { DEFAULT_RETRY, type FetchLike, type RetryPolicy, readJson, vendorFetch } from "../core/http";
+import { chunk, echoedResults, type ItemResult, pairResults } from "./item-results";
 import { DEFAULT_SET_MACHINE_ASSOCIATIONS_ROUTE, MAX_ITEMS_PER_REQUEST, ROUTES } from "./routes";
 import {
-  ExternalResources, field, IpWhitelist, ItemStatuses, MachineAssociations, RefreshAnswer, UserLogonIps,
-  type MachineAssociation, type MachineAssociationInput, type UserLogonIp, type UserMachineAssignment,
+  ExternalResources,
+  field,
+  IpWhitelist,
+  ItemStatuses,
+  type MachineAssociation,
+  type MachineAssociationInput,
+  MachineAssociations,
+  RefreshAnswer,
+  type UserLogonIp,
+  UserLogonIps,
+  type UserMachineAssignment,
 } from "./schemas";
 
 export interface TruGridCredentials {
@@ -24,7 +33,9 @@ export interface TruGridClientOptions {
   setMachineAssociationsRoute?: string;
 }
 
-export type MachineAssociationFilter = { groupName: string; userUpn?: undefined } | { userUpn: string; groupName?: undefined };
+export type MachineAssociationFilter =
+  | { groupName: string; userUpn?: undefined }
+  | { userUpn: string; groupName?: undefined };
 
 interface Call {
   operation: string;
@@ -72,8 +83,14 @@ export class TruGridClient {
     const headers: Record<string, string> = { api_key: this.opts.credentials.apiKey, accept: "application/json" };
     if (c.body !== undefined) headers["content-type"] = "application/json";
     return vendorFetch({
-      vendor: "trugrid", operation: c.operation, url: url.toString(), fetch: this.fetchImpl, timeoutMs: this.timeoutMs,
-      retry: this.retry, idempotent: c.idempotent, messageOf,
+      vendor: "trugrid",
+      operation: c.operation,
+      url: url.toString(),
+      fetch: this.fetchImpl,
+      timeoutMs: this.timeoutMs,
+      retry: this.retry,
+      idempotent: c.idempotent,
+      messageOf,
       init: { method: c.method, headers, body: c.body === undefined ? undefined : JSON.stringify(c.body) },
     });
   }
@@ -83,7 +100,13 @@ export class TruGridClient {
    * input order. Chunks go one after another; if one fails, the earlier ones
    * have already taken effect.
    */
-  private async bulk<T>(operation: string, route: string, items: readonly T[], idempotent: boolean, query?: [string, string][]): Promise<ItemResult<T>[]> {
+  private async bulk<T>(
+    operation: string,
+    route: string,
+    items: readonly T[],
+    idempotent: boolean,
+    query?: [string, string][],
+  ): Promise<ItemResult<T>[]> {
     const results: ItemResult<T>[] = [];
     for (const part of chunk(items)) {
       const res = await this.send({ operation, route, method: "POST", body: part, idempotent, query });
@@ -93,7 +116,12 @@ export class TruGridClient {
   }
 
   /** For calls where an empty list means "all": then the vendor's echo names what was touched. */
-  private async bulkOrAll(operation: string, route: string, items: readonly string[], idempotent: boolean): Promise<ItemResult<string | undefined>[]> {
+  private async bulkOrAll(
+    operation: string,
+    route: string,
+    items: readonly string[],
+    idempotent: boolean,
+  ): Promise<ItemResult<string | undefined>[]> {
     if (items.length > 0) return this.bulk(operation, route, items, idempotent);
     const res = await this.send({ operation, route, method: "POST", body: [], idempotent });
     return echoedResults(await readJson(res, ItemStatuses, "trugrid", operation));
@@ -116,8 +144,12 @@ export class TruGridClient {
   /** Resource assignments: a user UPN or user-group name gets machines and/or machine groups. */
   addUserMachineAssignment(assignments: readonly UserMachineAssignment[]) {
     // .NET binds KeyValuePair<,> from {Key, Value}.
-    return this.bulk("addUserMachineAssignment", ROUTES.addUserMachineAssignment, assignments.map((a) => ({ Key: a.key, Value: a.value })), false)
-      .then((rs) => rs.map((r, i) => ({ ...r, item: assignments[i] })));
+    return this.bulk(
+      "addUserMachineAssignment",
+      ROUTES.addUserMachineAssignment,
+      assignments.map((a) => ({ Key: a.key, Value: a.value })),
+      false,
+    ).then((rs) => rs.map((r, i) => ({ ...r, item: assignments[i] })));
   }
 
   syncAddedAdUsers(upns: readonly string[]) {
@@ -152,13 +184,23 @@ export class TruGridClient {
 
   /** Full AD resync of users and machines. */
   async refreshActiveDirectory(): Promise<void> {
-    const res = await this.send({ operation: "refreshActiveDirectory", route: ROUTES.refreshActiveDirectory, method: "POST", idempotent: true });
+    const res = await this.send({
+      operation: "refreshActiveDirectory",
+      route: ROUTES.refreshActiveDirectory,
+      method: "POST",
+      idempotent: true,
+    });
     await readJson(res, RefreshAnswer, "trugrid", "refreshActiveDirectory");
   }
 
   /** Resync of published applications. */
   async refreshApplications(): Promise<void> {
-    const res = await this.send({ operation: "refreshApplications", route: ROUTES.refreshApplications, method: "POST", idempotent: true });
+    const res = await this.send({
+      operation: "refreshApplications",
+      route: ROUTES.refreshApplications,
+      method: "POST",
+      idempotent: true,
+    });
     await readJson(res, RefreshAnswer, "trugrid", "refreshApplications");
   }
 
@@ -172,12 +214,22 @@ export class TruGridClient {
   }
 
   async ipWhitelist(): Promise<string[]> {
-    const res = await this.send({ operation: "ipWhitelist", route: ROUTES.ipWhitelist, method: "GET", idempotent: true });
+    const res = await this.send({
+      operation: "ipWhitelist",
+      route: ROUTES.ipWhitelist,
+      method: "GET",
+      idempotent: true,
+    });
     return readJson(res, IpWhitelist, "trugrid", "ipWhitelist");
   }
 
   async externalResources(): Promise<string[]> {
-    const res = await this.send({ operation: "externalResources", route: ROUTES.externalResources, method: "GET", idempotent: true });
+    const res = await this.send({
+      operation: "externalResources",
+      route: ROUTES.externalResources,
+      method: "GET",
+      idempotent: true,
+    });
     return readJson(res, ExternalResources, "trugrid", "externalResources");
   }
 
@@ -187,7 +239,10 @@ export class TruGridClient {
     const out: UserLogonIp[] = [];
     for (const part of parts) {
       const res = await this.send({
-        operation: "getUserLogonIp", route: ROUTES.getUserLogonIp, method: "GET", idempotent: true,
+        operation: "getUserLogonIp",
+        route: ROUTES.getUserLogonIp,
+        method: "GET",
+        idempotent: true,
         query: part.map((u): [string, string] => ["upns", u]),
       });
       out.push(...(await readJson(res, UserLogonIps, "trugrid", "getUserLogonIp")));
@@ -199,8 +254,13 @@ export class TruGridClient {
   setMachineAssociations(items: readonly MachineAssociationInput[]): Promise<ItemResult<MachineAssociationInput>[]> {
     if (items.length === 0) {
       // Let the vendor refuse it in its own words.
-      return this.send({ operation: "setMachineAssociations", route: this.setRoute, method: "POST", body: [], idempotent: false })
-        .then(() => []);
+      return this.send({
+        operation: "setMachineAssociations",
+        route: this.setRoute,
+        method: "POST",
+        body: [],
+        idempotent: false,
+      }).then(() => []);
     }
     return this.bulk("setMachineAssociations", this.setRoute, items, false);
   }
@@ -210,7 +270,13 @@ export class TruGridClient {
     const query: [string, string][] = [];
     if (filter.groupName !== undefined) query.push(["groupName", filter.groupName]);
     if (filter.userUpn !== undefined) query.push(["userUpn", filter.userUpn]);
-    const res = await this.send({ operation: "getMachineAssociations", route: ROUTES.getMachineAssociations, method: "GET", idempotent: true, query });
+    const res = await this.send({
+      operation: "getMachineAssociations",
+      route: ROUTES.getMachineAssociations,
+      method: "GET",
+      idempotent: true,
+      query,
+    });
     return readJson(res, MachineAssociations, "trugrid", "getMachineAssociations");
   }
 }

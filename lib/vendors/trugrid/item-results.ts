@@ -1,7 +1,7 @@
 import { chunk as inParts } from "../../lists/chunk";
 import { VendorError } from "../core/vendor-error";
-import { field, type ItemStatusEntry } from "./schemas";
 import { MAX_ITEMS_PER_REQUEST } from "./routes";
+import { field, type ItemStatusEntry } from "./schemas";
 
 /** The outcome of one item of a bulk call: TruGrid answers per item rather than failing the call. */
 export interface ItemResult<T> {
@@ -24,7 +24,11 @@ export function chunk<T>(items: readonly T[], size = MAX_ITEMS_PER_REQUEST): T[]
 export function pairResults<T>(operation: string, sent: readonly T[], got: ItemStatusEntry[]): ItemResult<T>[] {
   if (got.length !== sent.length) {
     throw new VendorError({
-      vendor: "trugrid", operation, kind: "invalid_response", status: 200, retryable: false,
+      vendor: "trugrid",
+      operation,
+      kind: "invalid_response",
+      status: 200,
+      retryable: false,
       vendorMessage: `sent ${sent.length} items, got ${got.length} statuses`,
     });
   }

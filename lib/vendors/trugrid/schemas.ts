@@ -43,7 +43,9 @@ const StatusObject = LooseObject.transform((o, ctx): ItemStatusEntry => {
 });
 
 /** Per-item results of a bulk call: plain status strings or echoed items with a `status`. */
-export const ItemStatuses = listOf(z.union([z.string().transform((status): ItemStatusEntry => ({ status })), StatusObject]));
+export const ItemStatuses = listOf(
+  z.union([z.string().transform((status): ItemStatusEntry => ({ status })), StatusObject]),
+);
 
 /** A list of plain values (IPs, DNS names), tolerating `{ip: …}`-style objects. */
 const PlainValue = z.union([

@@ -6,13 +6,19 @@ import { MAX_ITEMS_PER_REQUEST } from "./routes";
 import { ItemStatuses, MachineAssociationInput, NameList } from "./schemas";
 
 // The vendor article's own examples must fit the client's schemas.
-const seed = JSON.parse(readFileSync(new URL("./fixtures/seed-examples.json", import.meta.url), "utf8")) as Record<string, unknown> & {
+const seed = JSON.parse(readFileSync(new URL("./fixtures/seed-examples.json", import.meta.url), "utf8")) as Record<
+  string,
+  unknown
+> & {
   setMachineAssociationsStatuses: { success: string[]; error: string[] };
 };
 
 describe("TruGrid seed examples", () => {
   it("the Set Machine Associations body parses as association inputs", () => {
-    const parsed = z.array(MachineAssociationInput).max(MAX_ITEMS_PER_REQUEST).parse(seed.setMachineAssociationsRequest);
+    const parsed = z
+      .array(MachineAssociationInput)
+      .max(MAX_ITEMS_PER_REQUEST)
+      .parse(seed.setMachineAssociationsRequest);
     expect(parsed.map((a) => a.machineName)).toEqual(["PC-01", "PC-02", "SRV-05"]);
   });
 
@@ -23,8 +29,14 @@ describe("TruGrid seed examples", () => {
 
   it("the documented statuses parse as per-item results, classified by their prefix", () => {
     const { success, error } = seed.setMachineAssociationsStatuses;
-    expect(ItemStatuses.parse([...success, ...error]).map((s) => isSuccess(s.status))).toEqual([...success.map(() => true), ...error.map(() => false)]);
-    const echoed = (seed.setMachineAssociationsRequest as object[]).map((item, i) => ({ ...item, status: success[i % 2] }));
+    expect(ItemStatuses.parse([...success, ...error]).map((s) => isSuccess(s.status))).toEqual([
+      ...success.map(() => true),
+      ...error.map(() => false),
+    ]);
+    const echoed = (seed.setMachineAssociationsRequest as object[]).map((item, i) => ({
+      ...item,
+      status: success[i % 2],
+    }));
     expect(ItemStatuses.parse(echoed)[1]).toMatchObject({ status: success[1], echo: { userUpn: "jane@contoso.com" } });
   });
 });

@@ -10,10 +10,15 @@ beforeAll(async () => {
   h = await startTruu("small");
   client = h.client();
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 async function vendorError(p: Promise<unknown>): Promise<VendorError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(VendorError);
   return err as VendorError;
 }
@@ -28,7 +33,12 @@ describe("enrolled users", () => {
 
   it("filters exactly and case-insensitively by upn, email, guid and tuid", async () => {
     const u = h.sim.state.users[3];
-    for (const filter of [{ upn: u!.upn.toUpperCase() }, { email: u!.email.toUpperCase() }, { guid: u!.guid.toUpperCase() }, { tuid: u!.tuid.toUpperCase() }]) {
+    for (const filter of [
+      { upn: u!.upn.toUpperCase() },
+      { email: u!.email.toUpperCase() },
+      { guid: u!.guid.toUpperCase() },
+      { tuid: u!.tuid.toUpperCase() },
+    ]) {
       const page = await client.enrolledUsersPage(filter);
       expect(page.count).toBe(1);
       expect(page.results[0]!.tuid).toBe(u!.tuid);
@@ -48,7 +58,14 @@ describe("enrolled users", () => {
 
   it("refuses a page past the end with TruU's Invalid page.", async () => {
     const err = await vendorError(client.enrolledUsersPage({}, 2));
-    expect(err.info).toMatchObject({ vendor: "truu", operation: "listEnrolledUsers", kind: "http", status: 404, vendorMessage: "Invalid page.", retryable: false });
+    expect(err.info).toMatchObject({
+      vendor: "truu",
+      operation: "listEnrolledUsers",
+      kind: "http",
+      status: 404,
+      vendorMessage: "Invalid page.",
+      retryable: false,
+    });
   });
 });
 
@@ -76,7 +93,10 @@ describe("system devices", () => {
   });
 
   it("refuses a page past the end", async () => {
-    expect((await vendorError(client.devicesPage(3))).info).toMatchObject({ status: 404, vendorMessage: "Invalid page." });
+    expect((await vendorError(client.devicesPage(3))).info).toMatchObject({
+      status: 404,
+      vendorMessage: "Invalid page.",
+    });
   });
 });
 
@@ -84,7 +104,13 @@ describe("domain users and their devices", () => {
   it("gets a user by guid, with its tenant", async () => {
     const u = h.sim.state.users[5];
     const got = await client.getDomainUser(u!.guid);
-    expect(got).toMatchObject({ tuid: u!.tuid, guid: u!.guid, userPrincipal: u!.upn, email: u!.email, displayName: u!.displayName });
+    expect(got).toMatchObject({
+      tuid: u!.tuid,
+      guid: u!.guid,
+      userPrincipal: u!.upn,
+      email: u!.email,
+      displayName: u!.displayName,
+    });
     expect(got.domain).toEqual({ key: u!.domain.key, name: "Northwind Traders", domain: "northwind" });
   });
 
@@ -129,7 +155,10 @@ describe("domain users and their devices", () => {
     const devices = await client.allDevices();
     expect(devices.length).toBe(before.count - deviceIds.length);
     expect(devices.some((d) => deviceIds.includes(d.deviceId))).toBe(false);
-    expect((await vendorError(client.deleteDomainUser(u!.guid))).info).toMatchObject({ operation: "deleteDomainUser", status: 404 });
+    expect((await vendorError(client.deleteDomainUser(u!.guid))).info).toMatchObject({
+      operation: "deleteDomainUser",
+      status: 404,
+    });
   });
 });
 
@@ -150,7 +179,11 @@ describe("data APIs", () => {
     const or = await client.dataUsersPage({ userPrincipals: [a!.upn.toUpperCase(), b!.upn] });
     expect(or.results.map((u) => u.guid).sort()).toEqual([a!.guid, b!.guid].sort());
     expect((await client.dataUsersPage({ emails: [a!.email], guids: [b!.guid] })).count).toBe(0);
-    expect((await client.dataUsersPage({ emails: [a!.email, b!.email], guids: [b!.guid.toUpperCase()] })).results.map((u) => u.guid)).toEqual([b!.guid]);
+    expect(
+      (await client.dataUsersPage({ emails: [a!.email, b!.email], guids: [b!.guid.toUpperCase()] })).results.map(
+        (u) => u.guid,
+      ),
+    ).toEqual([b!.guid]);
     expect((await client.allDataUsers({ guids: [a!.guid] })).length).toBe(1);
   });
 
@@ -168,9 +201,15 @@ describe("data APIs", () => {
     const [a, b] = h.sim.state.assets;
     const or = await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!, b!.ipAddresses[0]!] });
     expect(or.results.map((x) => x.machineName).sort()).toEqual([a!.machineName, b!.machineName].sort());
-    expect((await client.assetsPage({ macAddresses: [a!.macAddresses[0]!.toUpperCase()] })).results[0]!.machineName).toBe(a!.machineName);
-    expect((await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!], macAddresses: [b!.macAddresses[0]!] })).count).toBe(0);
-    expect((await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!], macAddresses: [a!.macAddresses[0]!] })).count).toBe(1);
+    expect(
+      (await client.assetsPage({ macAddresses: [a!.macAddresses[0]!.toUpperCase()] })).results[0]!.machineName,
+    ).toBe(a!.machineName);
+    expect(
+      (await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!], macAddresses: [b!.macAddresses[0]!] })).count,
+    ).toBe(0);
+    expect(
+      (await client.assetsPage({ ipAddresses: [a!.ipAddresses[0]!], macAddresses: [a!.macAddresses[0]!] })).count,
+    ).toBe(1);
   });
 });
 
@@ -179,7 +218,14 @@ describe("credentials and URLs", () => {
     await h.clearSeen();
     const wrong = h.client({ credentials: { clientId: h.sim.credentials.clientId, clientSecret: "nope" } });
     const err = await vendorError(wrong.enrolledUsersPage());
-    expect(err.info).toMatchObject({ vendor: "truu", operation: "token", kind: "http", status: 401, vendorMessage: "invalid_client", retryable: false });
+    expect(err.info).toMatchObject({
+      vendor: "truu",
+      operation: "token",
+      kind: "http",
+      status: 401,
+      vendorMessage: "invalid_client",
+      retryable: false,
+    });
     expect(await h.seen()).toEqual([{ method: "POST", path: "/oauth/token", query: "" }]);
   });
 

@@ -1,14 +1,23 @@
 import type { z } from "zod";
-import { DEFAULT_RETRY, readJson, vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
+import { DEFAULT_RETRY, type FetchLike, type RetryPolicy, readJson, vendorFetch } from "../core/http";
 import { VendorError } from "../core/vendor-error";
 import type { WalkReport } from "../core/walk-report";
 import { collect, itemsOf, pagesOf } from "./paging";
 import {
-  AssetsPage, DataUsersPage, DomainUser, EnrolledUsersPage, SystemDevice, SystemDevicesPage,
-  type Asset, type DataUser, type Page, type SystemDevice as SystemDeviceT, type TruuUser,
+  type Asset,
+  AssetsPage,
+  type DataUser,
+  DataUsersPage,
+  DomainUser,
+  EnrolledUsersPage,
+  type Page,
+  SystemDevice,
+  SystemDevicesPage,
+  type SystemDevice as SystemDeviceT,
+  type TruuUser,
 } from "./schemas";
 import { TokenSource, type TruuCredentials } from "./token";
-import { truuUrl, type QueryValues } from "./urls";
+import { type QueryValues, truuUrl } from "./urls";
 
 export interface TruuClientOptions {
   /** e.g. https://global.platform.truu.ai */
@@ -86,8 +95,12 @@ export class TruuClient {
     this.retry = opts.retry ?? DEFAULT_RETRY;
     this.concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
     this.tokens = new TokenSource({
-      baseUrl: this.baseUrl, credentials: opts.credentials, fetch: this.fetch,
-      timeoutMs: this.timeoutMs, retry: this.retry, now: opts.now ?? Date.now,
+      baseUrl: this.baseUrl,
+      credentials: opts.credentials,
+      fetch: this.fetch,
+      timeoutMs: this.timeoutMs,
+      retry: this.retry,
+      now: opts.now ?? Date.now,
     });
   }
 
@@ -96,8 +109,13 @@ export class TruuClient {
   /** One page (100 users) of enrolled users, including users whose devices were deleted. */
   enrolledUsersPage(filter: EnrolledUserFilter = {}, page = 1, signal?: AbortSignal): Promise<Page<TruuUser>> {
     return this.call({
-      operation: "listEnrolledUsers", method: "GET", segments: ["api", "v1", "system", "enrolled", "users"],
-      query: { ...filter, page: pageParam(page) }, schema: EnrolledUsersPage, idempotent: true, signal,
+      operation: "listEnrolledUsers",
+      method: "GET",
+      segments: ["api", "v1", "system", "enrolled", "users"],
+      query: { ...filter, page: pageParam(page) },
+      schema: EnrolledUsersPage,
+      idempotent: true,
+      signal,
     });
   }
 
@@ -118,8 +136,13 @@ export class TruuClient {
   /** One page (25) of devices, each with its user and tenant; lastHeardFrom is epoch ms. */
   devicesPage(page = 1, signal?: AbortSignal): Promise<Page<SystemDeviceT>> {
     return this.call({
-      operation: "listDevices", method: "GET", segments: ["api", "v1", "system", "devices"],
-      query: { page: pageParam(page) }, schema: SystemDevicesPage, idempotent: true, signal,
+      operation: "listDevices",
+      method: "GET",
+      segments: ["api", "v1", "system", "devices"],
+      query: { page: pageParam(page) },
+      schema: SystemDevicesPage,
+      idempotent: true,
+      signal,
     });
   }
 
@@ -140,31 +163,47 @@ export class TruuClient {
   /** The user with this directory GUID (case-sensitive here, unlike the filters). */
   getDomainUser(guid: string, signal?: AbortSignal): Promise<DomainUser> {
     return this.call({
-      operation: "getDomainUser", method: "GET", segments: ["api", "v1", "system", "domainusers", guid],
-      schema: DomainUser, idempotent: true, signal,
+      operation: "getDomainUser",
+      method: "GET",
+      segments: ["api", "v1", "system", "domainusers", guid],
+      schema: DomainUser,
+      idempotent: true,
+      signal,
     });
   }
 
   /** Deletes the user and every device of theirs. Not resent when the outcome is unknown. */
   async deleteDomainUser(guid: string, signal?: AbortSignal): Promise<void> {
     await this.call({
-      operation: "deleteDomainUser", method: "DELETE", segments: ["api", "v1", "system", "domainusers", guid],
-      schema: null, idempotent: false, signal,
+      operation: "deleteDomainUser",
+      method: "DELETE",
+      segments: ["api", "v1", "system", "domainusers", guid],
+      schema: null,
+      idempotent: false,
+      signal,
     });
   }
 
   getUserDevice(guid: string, deviceId: string, signal?: AbortSignal): Promise<SystemDeviceT> {
     return this.call({
-      operation: "getUserDevice", method: "GET", segments: ["api", "v1", "system", "domainusers", guid, "devices", deviceId],
-      schema: SystemDevice, idempotent: true, signal,
+      operation: "getUserDevice",
+      method: "GET",
+      segments: ["api", "v1", "system", "domainusers", guid, "devices", deviceId],
+      schema: SystemDevice,
+      idempotent: true,
+      signal,
     });
   }
 
   /** Deletes one device; TruU answers with the device, now `active: false`. */
   deleteUserDevice(guid: string, deviceId: string, signal?: AbortSignal): Promise<SystemDeviceT> {
     return this.call({
-      operation: "deleteUserDevice", method: "DELETE", segments: ["api", "v1", "system", "domainusers", guid, "devices", deviceId],
-      schema: SystemDevice, idempotent: false, signal,
+      operation: "deleteUserDevice",
+      method: "DELETE",
+      segments: ["api", "v1", "system", "domainusers", guid, "devices", deviceId],
+      schema: SystemDevice,
+      idempotent: false,
+      signal,
     });
   }
 
@@ -173,8 +212,13 @@ export class TruuClient {
   /** One page (25) of users with their devices; lastHeardFrom is an ISO string here. */
   dataUsersPage(filter: DataUserFilter = {}, page = 1, signal?: AbortSignal): Promise<Page<DataUser>> {
     return this.call({
-      operation: "listDataUsers", method: "GET", segments: ["data", "api", "v1", "users"],
-      query: { ...filter, page: pageParam(page) }, schema: DataUsersPage, idempotent: true, signal,
+      operation: "listDataUsers",
+      method: "GET",
+      segments: ["data", "api", "v1", "users"],
+      query: { ...filter, page: pageParam(page) },
+      schema: DataUsersPage,
+      idempotent: true,
+      signal,
     });
   }
 
@@ -193,8 +237,13 @@ export class TruuClient {
   /** One page (25) of workstations with hardware, network and the accounts enrolled on them. */
   assetsPage(filter: AssetFilter = {}, page = 1, signal?: AbortSignal): Promise<Page<Asset>> {
     return this.call({
-      operation: "listAssets", method: "GET", segments: ["data", "api", "v1", "assets"],
-      query: { ...filter, page: pageParam(page) }, schema: AssetsPage, idempotent: true, signal,
+      operation: "listAssets",
+      method: "GET",
+      segments: ["data", "api", "v1", "assets"],
+      query: { ...filter, page: pageParam(page) },
+      schema: AssetsPage,
+      idempotent: true,
+      signal,
     });
   }
 
@@ -212,8 +261,16 @@ export class TruuClient {
 
   // ---- plumbing -------------------------------------------------------
 
-  private walk<T>(fetchPage: (page: number, signal: AbortSignal) => Promise<Page<T>>, opts: WalkOptions): AsyncGenerator<Page<T>> {
-    return pagesOf(fetchPage, { concurrency: opts.concurrency ?? this.concurrency, ahead: opts.ahead, signal: opts.signal, report: opts.report });
+  private walk<T>(
+    fetchPage: (page: number, signal: AbortSignal) => Promise<Page<T>>,
+    opts: WalkOptions,
+  ): AsyncGenerator<Page<T>> {
+    return pagesOf(fetchPage, {
+      concurrency: opts.concurrency ?? this.concurrency,
+      ahead: opts.ahead,
+      signal: opts.signal,
+      report: opts.report,
+    });
   }
 
   private call<S extends z.ZodType>(spec: CallSpec<S>): Promise<z.output<S>>;
@@ -227,9 +284,15 @@ export class TruuClient {
       let res: Response;
       try {
         res = await vendorFetch({
-          vendor: "truu", operation: spec.operation, url,
+          vendor: "truu",
+          operation: spec.operation,
+          url,
           init: { method: spec.method, headers: { authorization: `Bearer ${token}`, accept: "application/json" } },
-          fetch: this.fetch, timeoutMs: this.timeoutMs, retry: this.retry, idempotent: spec.idempotent, signal: spec.signal,
+          fetch: this.fetch,
+          timeoutMs: this.timeoutMs,
+          retry: this.retry,
+          idempotent: spec.idempotent,
+          signal: spec.signal,
         });
       } catch (err) {
         if (err instanceof VendorError && err.status === 401 && attempt === 0) {

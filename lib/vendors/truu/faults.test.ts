@@ -5,12 +5,22 @@ import { FAST_RETRY, startTruu, type TruuHarness } from "./test-harness";
 
 let h: TruuHarness;
 
-beforeAll(async () => { h = await startTruu("small"); });
-afterEach(async () => { await h.resetFaults(); await h.clearSeen(); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startTruu("small");
+});
+afterEach(async () => {
+  await h.resetFaults();
+  await h.clearSeen();
+});
+afterAll(async () => {
+  await h.close();
+});
 
 async function vendorError(p: Promise<unknown>): Promise<VendorError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(VendorError);
   return err as VendorError;
 }
@@ -103,7 +113,9 @@ describe("deletes are not resent when the outcome is unknown", () => {
     const err = await vendorError(client.deleteDomainUser(u.guid));
     await h.faults({ errorRate: 0 });
     expect(err.info).toMatchObject({ operation: "deleteDomainUser", status: 500 });
-    expect(h.sent.filter((r) => r.method === "DELETE")).toEqual([{ method: "DELETE", path: `/api/v1/system/domainusers/${u.guid}/`, query: "", status: 500 }]);
+    expect(h.sent.filter((r) => r.method === "DELETE")).toEqual([
+      { method: "DELETE", path: `/api/v1/system/domainusers/${u.guid}/`, query: "", status: 500 },
+    ]);
     expect((await client.getDomainUser(u.guid)).guid).toBe(u.guid);
   });
 
@@ -156,7 +168,11 @@ describe("tokens", () => {
     await new Promise((r) => setTimeout(r, 1_100));
     expect((await client.devicesPage()).count).toBe(h.sim.state.devices.length);
     expect(h.sent.map((r) => `${r.path === "/oauth/token" ? "token" : "api"} ${r.status}`)).toEqual([
-      "token 200", "api 200", "api 401", "token 200", "api 200",
+      "token 200",
+      "api 200",
+      "api 401",
+      "token 200",
+      "api 200",
     ]);
   });
 

@@ -3,16 +3,28 @@ import type { FetchLike } from "../core/http";
 import { startTruu, type TruuHarness } from "./test-harness";
 
 let h: TruuHarness;
-beforeAll(async () => { h = await startTruu("demo"); });
-afterAll(async () => { await h.close(); });
+beforeAll(async () => {
+  h = await startTruu("demo");
+});
+afterAll(async () => {
+  await h.close();
+});
 
 /** Counts requests in flight at once. */
 function gauge() {
-  const g = { now: 0, max: 0, fetch: (async (input, init) => {
-    g.now++;
-    g.max = Math.max(g.max, g.now);
-    try { return await fetch(input, init); } finally { g.now--; }
-  }) as FetchLike };
+  const g = {
+    now: 0,
+    max: 0,
+    fetch: (async (input, init) => {
+      g.now++;
+      g.max = Math.max(g.max, g.now);
+      try {
+        return await fetch(input, init);
+      } finally {
+        g.now--;
+      }
+    }) as FetchLike,
+  };
   return g;
 }
 

@@ -82,12 +82,15 @@ export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): As
         if (!mayBePastTheEnd(err)) throw err;
         const now = await fetchPage(1, ctl.signal);
         if (now.final >= p) throw err;
-        changed(`page ${p} was refused: the list now ends at page ${now.final}, with ${now.count} records where page 1 counted ${first.count}`);
+        changed(
+          `page ${p} was refused: the list now ends at page ${now.final}, with ${now.count} records where page 1 counted ${first.count}`,
+        );
         break;
       }
       started.delete(p);
       taken = p;
-      if (page.count !== first.count) changed(`page ${p} counted ${page.count} records where page 1 counted ${first.count}`);
+      if (page.count !== first.count)
+        changed(`page ${p} counted ${page.count} records where page 1 counted ${first.count}`);
       // Never past what the latest page knows: the list may have shrunk since page 1.
       final = Math.min(final, page.final);
       pump();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import examples from "./fixtures/seed-examples.json";
 import {
-  AssetsPage, DataUsersPage, DomainUser, EnrolledUsersPage, SystemDevice, SystemDevicesPage, TokenResponse,
+  AssetsPage,
+  DataUsersPage,
+  DomainUser,
+  EnrolledUsersPage,
+  SystemDevice,
+  SystemDevicesPage,
+  TokenResponse,
 } from "./schemas";
 
 // The JSON examples of TruU's User Management API guide, verbatim but for the "…" elisions.
@@ -11,7 +17,12 @@ describe("TruU's documented examples parse", () => {
   });
 
   it("enrolled users pages", () => {
-    for (const page of [examples.enrolledUsersSmall, examples.enrolledUsersPage1, examples.enrolledUsersPage2, examples.enrolledUsersByEmail]) {
+    for (const page of [
+      examples.enrolledUsersSmall,
+      examples.enrolledUsersPage1,
+      examples.enrolledUsersPage2,
+      examples.enrolledUsersByEmail,
+    ]) {
       expect(EnrolledUsersPage.parse(page).pageSize).toBe(100);
     }
     expect(EnrolledUsersPage.parse(examples.enrolledUsersPage1).next).toBe(2);
@@ -32,7 +43,10 @@ describe("TruU's documented examples parse", () => {
 
   it("data users and assets", () => {
     const users = DataUsersPage.parse(examples.dataUsersByGuids);
-    expect(users.results[0]!.devices[0]).toMatchObject({ lastHeardFrom: "2024-03-18T14:54:37.231000Z", assuranceLevel: 100 });
+    expect(users.results[0]!.devices[0]).toMatchObject({
+      lastHeardFrom: "2024-03-18T14:54:37.231000Z",
+      assuranceLevel: 100,
+    });
     const assets = AssetsPage.parse(examples.assetsByIpAddresses);
     expect(assets.results[0]).toMatchObject({ type: "MAC_AGENT", lastHeardFrom: null, devices: [] });
     expect(assets.results[1]!.hardware?.manufacturer).toBeUndefined();
@@ -40,6 +54,8 @@ describe("TruU's documented examples parse", () => {
   });
 
   it("rejects a system device whose lastHeardFrom is a string", () => {
-    expect(SystemDevice.safeParse({ ...examples.userDevice, lastHeardFrom: "2024-01-15T14:10:28Z" }).success).toBe(false);
+    expect(SystemDevice.safeParse({ ...examples.userDevice, lastHeardFrom: "2024-01-15T14:10:28Z" }).success).toBe(
+      false,
+    );
   });
 });

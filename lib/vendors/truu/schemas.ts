@@ -86,17 +86,21 @@ export const Asset = z.looseObject({
   displayName: z.string().nullable(),
   type: z.string(), // MAC_AGENT, WINDOWS_AGENT
   // TruU's own example omits manufacturer on a Windows asset.
-  hardware: z.looseObject({
-    serialNumber: z.string().nullable().optional(),
-    manufacturer: z.string().nullable().optional(),
-    model: z.string().nullable().optional(),
-    processor: z.string().nullable().optional(),
-    biosVersion: z.string().nullable().optional(),
-  }).nullable(),
-  network: z.looseObject({
-    ipAddresses: z.array(z.string()),
-    macAddresses: z.array(z.string()),
-  }).nullable(),
+  hardware: z
+    .looseObject({
+      serialNumber: z.string().nullable().optional(),
+      manufacturer: z.string().nullable().optional(),
+      model: z.string().nullable().optional(),
+      processor: z.string().nullable().optional(),
+      biosVersion: z.string().nullable().optional(),
+    })
+    .nullable(),
+  network: z
+    .looseObject({
+      ipAddresses: z.array(z.string()),
+      macAddresses: z.array(z.string()),
+    })
+    .nullable(),
   lastHeardFrom: z.string().nullable(),
   devices: z.array(AssetDevice),
 });
@@ -128,4 +132,3 @@ export const EnrolledUsersPage = pageOf(TruuUser);
 export const SystemDevicesPage = pageOf(SystemDevice);
 export const DataUsersPage = pageOf(DataUser);
 export const AssetsPage = pageOf(Asset);
-

@@ -6,8 +6,12 @@ import { startTruu, type TruuHarness } from "./test-harness";
 
 // Each test deletes records, so each gets a tenant of its own.
 let h: TruuHarness;
-beforeEach(async () => { h = await startTruu("demo"); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startTruu("demo");
+});
+afterEach(async () => {
+  await h.close();
+});
 
 /** The pages the client asked for on one path (1 when none is named, as TruU defaults), with their answers. */
 const asked = (path: string) =>
@@ -46,7 +50,9 @@ describe("a walk over a list that shrinks under it", () => {
     // Page 12 was refused as TruU refuses a page that does not exist, then page 1 was read again.
     expect(asked("/data/api/v1/users/").slice(-2)).toEqual(["12:404", "1:200"]);
     // Page 11 still counted 300: only the refusal tells that the list changed.
-    expect(report.listChanged).toBe("page 12 was refused: the list now ends at page 11, with 275 records where page 1 counted 300");
+    expect(report.listChanged).toBe(
+      "page 12 was refused: the list now ends at page 11, with 275 records where page 1 counted 300",
+    );
   });
 
   it("reports a list that changed before the walk's position, which shifts records past it unseen", async () => {
@@ -58,7 +64,8 @@ describe("a walk over a list that shrinks under it", () => {
       walked.push(...page.results.map((d) => d.deviceId));
       // Holding page 10 (page 11 read already): two devices of page 1 go, so
       // the first two of page 12 move onto page 11 and are never read.
-      if (page.page === 10) for (const d of h.sim.state.devices.slice(0, 2)) await client.deleteUserDevice(d.user.guid, d.deviceId);
+      if (page.page === 10)
+        for (const d of h.sim.state.devices.slice(0, 2)) await client.deleteUserDevice(d.user.guid, d.deviceId);
     }
     expect(all.filter((id) => !walked.includes(id))).toEqual(all.slice(275, 277));
     expect(report.listChanged).toBe("page 12 counted 598 records where page 1 counted 600");
@@ -75,10 +82,16 @@ describe("a walk over a list that shrinks under it", () => {
     // The list is unchanged; page 3 alone is refused.
     const refuseThird: FetchLike = async (input, init) =>
       new URL(String(input)).searchParams.get("page") === "3"
-        ? new Response(JSON.stringify({ detail: "Not found." }), { status: 404, headers: { "content-type": "application/json" } })
+        ? new Response(JSON.stringify({ detail: "Not found." }), {
+            status: 404,
+            headers: { "content-type": "application/json" },
+          })
         : fetch(input, init);
     const client = h.client({ fetch: h.recording(refuseThird) });
-    const err = await client.allDevices({ concurrency: 1 }).then(() => null, (e: unknown) => e);
+    const err = await client.allDevices({ concurrency: 1 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(VendorError);
     expect((err as VendorError).info).toMatchObject({ status: 404, vendorMessage: "Not found." });
     expect(asked("/api/v1/system/devices/")).toEqual(["1:200", "2:200", "3:404", "1:200"]);

@@ -1,4 +1,4 @@
-import { readJson, vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
+import { type FetchLike, type RetryPolicy, readJson, vendorFetch } from "../core/http";
 import { TokenResponse } from "./schemas";
 
 export interface TruuCredentials {
@@ -37,7 +37,9 @@ export class TokenSource {
 
   async get(): Promise<string> {
     if (this.cached && this.opts.now() < this.cached.refreshAt) return this.cached.token;
-    this.pending ??= this.request().finally(() => { this.pending = null; });
+    this.pending ??= this.request().finally(() => {
+      this.pending = null;
+    });
     return this.pending;
   }
 
@@ -56,9 +58,17 @@ export class TokenSource {
     });
     const issuedAt = this.opts.now();
     const res = await vendorFetch({
-      vendor: "truu", operation: "token", url: `${baseUrl}/oauth/token`,
-      init: { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, body: body.toString() },
-      fetch: this.opts.fetch, timeoutMs: this.opts.timeoutMs, retry: this.opts.retry,
+      vendor: "truu",
+      operation: "token",
+      url: `${baseUrl}/oauth/token`,
+      init: {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body: body.toString(),
+      },
+      fetch: this.opts.fetch,
+      timeoutMs: this.opts.timeoutMs,
+      retry: this.opts.retry,
       // Asking for a token twice is harmless.
       idempotent: true,
     });

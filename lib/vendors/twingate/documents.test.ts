@@ -1,13 +1,18 @@
 import { readFileSync } from "node:fs";
-import { buildSchema, parse, validate, type OperationDefinitionNode } from "graphql";
+import { buildSchema, type OperationDefinitionNode, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import * as ops from "./operations";
 
-const schema = buildSchema(readFileSync(new URL("../../../vendor-specs/twingate/schema.reconstructed.graphql", import.meta.url), "utf8"));
-const documents = Object.entries(ops).flatMap(([area, mod]) => Object.entries(mod).map(([name, doc]) => [`${area}.${name}`, doc as string] as const));
+const schema = buildSchema(
+  readFileSync(new URL("../../../vendor-specs/twingate/schema.reconstructed.graphql", import.meta.url), "utf8"),
+);
+const documents = Object.entries(ops).flatMap(([area, mod]) =>
+  Object.entries(mod).map(([name, doc]) => [`${area}.${name}`, doc as string] as const),
+);
 
 const rootFields = (doc: string) =>
-  parse(doc).definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")
+  parse(doc)
+    .definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")
     .flatMap((d) => d.selectionSet.selections.map((s) => (s.kind === "Field" ? `${d.operation}:${s.name.value}` : "")));
 
 describe("Twingate GraphQL documents", () => {
@@ -17,14 +22,60 @@ describe("Twingate GraphQL documents", () => {
 
   it("cover every query and mutation the dashboard uses", () => {
     const used = new Set(documents.flatMap(([, doc]) => rootFields(doc)));
-    const queries = ["users", "user", "devices", "device", "groups", "group", "resources", "resource", "remoteNetworks", "remoteNetwork",
-      "securityPolicies", "securityPolicy", "serviceAccounts", "serviceAccount", "serviceAccountKey", "connectors", "connector"];
-    const mutations = ["userCreate", "userDetailsUpdate", "userRoleUpdate", "userDelete", "deviceBlock", "deviceUnblock", "deviceArchive",
-      "deviceUnarchive", "deviceUpdate", "groupCreate", "groupUpdate", "groupDelete", "resourceCreate", "resourceUpdate", "resourceDelete",
-      "resourceAccessAdd", "resourceAccessSet", "resourceAccessRemove", "remoteNetworkCreate", "remoteNetworkUpdate", "remoteNetworkDelete",
-      "securityPolicyUpdate", "serviceAccountCreate", "serviceAccountUpdate", "serviceAccountDelete", "serviceAccountKeyCreate",
-      "serviceAccountKeyUpdate", "serviceAccountKeyRevoke", "serviceAccountKeyDelete", "connectorCreate", "connectorUpdate",
-      "connectorDelete", "connectorGenerateTokens"];
+    const queries = [
+      "users",
+      "user",
+      "devices",
+      "device",
+      "groups",
+      "group",
+      "resources",
+      "resource",
+      "remoteNetworks",
+      "remoteNetwork",
+      "securityPolicies",
+      "securityPolicy",
+      "serviceAccounts",
+      "serviceAccount",
+      "serviceAccountKey",
+      "connectors",
+      "connector",
+    ];
+    const mutations = [
+      "userCreate",
+      "userDetailsUpdate",
+      "userRoleUpdate",
+      "userDelete",
+      "deviceBlock",
+      "deviceUnblock",
+      "deviceArchive",
+      "deviceUnarchive",
+      "deviceUpdate",
+      "groupCreate",
+      "groupUpdate",
+      "groupDelete",
+      "resourceCreate",
+      "resourceUpdate",
+      "resourceDelete",
+      "resourceAccessAdd",
+      "resourceAccessSet",
+      "resourceAccessRemove",
+      "remoteNetworkCreate",
+      "remoteNetworkUpdate",
+      "remoteNetworkDelete",
+      "securityPolicyUpdate",
+      "serviceAccountCreate",
+      "serviceAccountUpdate",
+      "serviceAccountDelete",
+      "serviceAccountKeyCreate",
+      "serviceAccountKeyUpdate",
+      "serviceAccountKeyRevoke",
+      "serviceAccountKeyDelete",
+      "connectorCreate",
+      "connectorUpdate",
+      "connectorDelete",
+      "connectorGenerateTokens",
+    ];
     for (const q of queries) expect(used, q).toContain(`query:${q}`);
     for (const m of mutations) expect(used, m).toContain(`mutation:${m}`);
   });

@@ -3,8 +3,12 @@ import { InProcessPacer } from "./pacer";
 import { startSim, vendorError } from "./test-sim";
 
 let env: Awaited<ReturnType<typeof startSim>>;
-beforeAll(async () => { env = await startSim(); });
-afterAll(async () => { await env.close(); });
+beforeAll(async () => {
+  env = await startSim();
+});
+afterAll(async () => {
+  await env.close();
+});
 afterEach(async () => {
   await env.simJson("PUT", "/__sim/faults", { latencyMs: 0, errorRate: 0, burst429: 0, hang: 0, retryAfterSeconds: 1 });
   env.sent.length = 0;
@@ -15,7 +19,13 @@ const RECORDED = "/__sim/requests";
 describe("Twingate credentials", () => {
   it("a wrong or missing API key is refused with 401 and not retried", async () => {
     const wrong = await vendorError(env.client({ credentials: { apiKey: "not-the-key" } }).users());
-    expect(wrong.info).toMatchObject({ vendor: "twingate", kind: "http", status: 401, retryable: false, vendorMessage: "Invalid API key" });
+    expect(wrong.info).toMatchObject({
+      vendor: "twingate",
+      kind: "http",
+      status: 401,
+      retryable: false,
+      vendorMessage: "Invalid API key",
+    });
     const missing = await vendorError(env.client({ credentials: { apiKey: "" } }).user("VXNlcjox"));
     expect(missing.info).toMatchObject({ kind: "http", status: 401 });
     expect(env.sent).toHaveLength(2);
@@ -32,15 +42,28 @@ describe("Twingate errors", () => {
   });
 
   it("a body that is not the documented shape is an invalid_response VendorError", async () => {
-    const html = await vendorError(env.client({ fetch: async () => new Response("<html>Not your network</html>", { status: 200 }) }).users());
+    const html = await vendorError(
+      env.client({ fetch: async () => new Response("<html>Not your network</html>", { status: 200 }) }).users(),
+    );
     expect(html.info).toMatchObject({ kind: "invalid_response", retryable: false });
-    const shape = await vendorError(env.client({ fetch: async () => Response.json({ data: { user: { id: "VXNlcjox", email: 7 } } }) }).user("VXNlcjox"));
+    const shape = await vendorError(
+      env
+        .client({ fetch: async () => Response.json({ data: { user: { id: "VXNlcjox", email: 7 } } }) })
+        .user("VXNlcjox"),
+    );
     expect(shape.info.kind).toBe("invalid_response");
     expect(shape.vendorMessage).toContain("user.");
   });
 
   it("a network failure is a network VendorError", async () => {
-    const err = await vendorError(env.client({ baseUrl: "http://127.0.0.1:1", retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }).users());
+    const err = await vendorError(
+      env
+        .client({
+          baseUrl: "http://127.0.0.1:1",
+          retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 },
+        })
+        .users(),
+    );
     expect(err.info).toMatchObject({ kind: "network", status: null });
   });
 });
@@ -71,7 +94,9 @@ describe("Twingate faults", () => {
 
   it("a hang ends in a timeout VendorError", async () => {
     await env.simJson("PUT", "/__sim/faults", { hang: 5 });
-    const err = await vendorError(env.client({ timeoutMs: 150, retry: { retries: 1, minDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 0 } }).users());
+    const err = await vendorError(
+      env.client({ timeoutMs: 150, retry: { retries: 1, minDelayMs: 5, maxDelayMs: 5, maxRetryAfterMs: 0 } }).users(),
+    );
     expect(err.info).toMatchObject({ kind: "timeout", status: null, retryable: true });
     expect(env.sent).toHaveLength(2);
   });

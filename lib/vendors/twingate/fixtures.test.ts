@@ -13,7 +13,9 @@ describe("documented Twingate examples parse with the client schemas", () => {
   it("business failures are ok:false with an error text", () => {
     const del = DeletePayload.parse(GraphqlEnvelope.parse(examples.businessFailure).data?.userDelete);
     expect(del).toEqual({ ok: false, error: "<text>" });
-    const create = payloadOf(RemoteNetwork).parse(GraphqlEnvelope.parse(examples.businessFailureWithEntity).data?.remoteNetworkCreate);
+    const create = payloadOf(RemoteNetwork).parse(
+      GraphqlEnvelope.parse(examples.businessFailureWithEntity).data?.remoteNetworkCreate,
+    );
     expect(create).toEqual({ ok: false, error: "<text>", entity: null });
   });
 

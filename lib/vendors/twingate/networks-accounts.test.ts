@@ -3,8 +3,12 @@ import { TWINGATE_ERRORS } from "../../../sim/twingate";
 import { startSim, vendorError } from "./test-sim";
 
 let env: Awaited<ReturnType<typeof startSim>>;
-beforeAll(async () => { env = await startSim(); });
-afterAll(async () => { await env.close(); });
+beforeAll(async () => {
+  env = await startSim();
+});
+afterAll(async () => {
+  await env.close();
+});
 
 describe("Twingate remote networks", () => {
   it("lists, filters and reads by id or name", async () => {
@@ -25,11 +29,18 @@ describe("Twingate remote networks", () => {
     const tg = env.client();
     const rn = await tg.remoteNetworkCreate({ name: "Branch" });
     expect(rn).toMatchObject({ name: "Branch", location: "OTHER", isActive: true });
-    expect(await tg.remoteNetworkUpdate({ id: rn.id, name: "Branch Office", location: "ON_PREMISE", isActive: false })).toMatchObject({ name: "Branch Office", location: "ON_PREMISE", isActive: false });
+    expect(
+      await tg.remoteNetworkUpdate({ id: rn.id, name: "Branch Office", location: "ON_PREMISE", isActive: false }),
+    ).toMatchObject({ name: "Branch Office", location: "ON_PREMISE", isActive: false });
 
     const r = await tg.resourceCreate({ name: "Printer", address: "printer.branch.example", remoteNetworkId: rn.id });
     const refused = await vendorError(tg.remoteNetworkDelete(rn.id));
-    expect(refused.info).toMatchObject({ kind: "vendor", operation: "remoteNetworkDelete", status: 200, vendorMessage: TWINGATE_ERRORS.remoteNetworkHasResources });
+    expect(refused.info).toMatchObject({
+      kind: "vendor",
+      operation: "remoteNetworkDelete",
+      status: 200,
+      vendorMessage: TWINGATE_ERRORS.remoteNetworkHasResources,
+    });
     expect(await tg.remoteNetwork({ id: rn.id })).not.toBeNull();
 
     await tg.resourceDelete(r.id);
@@ -54,8 +65,16 @@ describe("Twingate connectors", () => {
   it("creates, renames, issues tokens and deletes; names are unique per remote network", async () => {
     const tg = env.client();
     const [office, aws] = await tg.remoteNetworks();
-    const c = await tg.connectorCreate({ remoteNetworkId: office!.id, name: "north-gate", hasStatusNotificationsEnabled: false });
-    expect(c).toMatchObject({ name: "north-gate", hasStatusNotificationsEnabled: false, remoteNetwork: { id: office!.id } });
+    const c = await tg.connectorCreate({
+      remoteNetworkId: office!.id,
+      name: "north-gate",
+      hasStatusNotificationsEnabled: false,
+    });
+    expect(c).toMatchObject({
+      name: "north-gate",
+      hasStatusNotificationsEnabled: false,
+      remoteNetwork: { id: office!.id },
+    });
 
     const dup = await vendorError(tg.connectorCreate({ remoteNetworkId: office!.id, name: "north-gate" }));
     expect(dup.vendorMessage).toBe(TWINGATE_ERRORS.duplicateConnectorName("north-gate"));
@@ -63,8 +82,12 @@ describe("Twingate connectors", () => {
     const other = await tg.connectorCreate({ remoteNetworkId: aws!.id, name: "north-gate" });
 
     const [existing] = (await tg.remoteNetwork({ id: office!.id }))!.connectors.edges.map((e) => e.node);
-    expect((await vendorError(tg.connectorUpdate({ id: c.id, name: existing!.name }))).vendorMessage).toBe(TWINGATE_ERRORS.duplicateConnectorName(existing!.name));
-    expect(await tg.connectorUpdate({ id: c.id, name: "south-gate", hasStatusNotificationsEnabled: true })).toMatchObject({ name: "south-gate", hasStatusNotificationsEnabled: true });
+    expect((await vendorError(tg.connectorUpdate({ id: c.id, name: existing!.name }))).vendorMessage).toBe(
+      TWINGATE_ERRORS.duplicateConnectorName(existing!.name),
+    );
+    expect(
+      await tg.connectorUpdate({ id: c.id, name: "south-gate", hasStatusNotificationsEnabled: true }),
+    ).toMatchObject({ name: "south-gate", hasStatusNotificationsEnabled: true });
 
     const tokens = await tg.connectorGenerateTokens(c.id);
     expect(tokens.accessToken.length).toBeGreaterThan(20);
@@ -73,7 +96,9 @@ describe("Twingate connectors", () => {
     await tg.connectorDelete(c.id);
     await tg.connectorDelete(other.id);
     expect(await tg.connector(c.id)).toBeNull();
-    expect((await vendorError(tg.connectorGenerateTokens(c.id))).vendorMessage).toBe(TWINGATE_ERRORS.notFound("Connector", c.id));
+    expect((await vendorError(tg.connectorGenerateTokens(c.id))).vendorMessage).toBe(
+      TWINGATE_ERRORS.notFound("Connector", c.id),
+    );
   });
 });
 
@@ -90,7 +115,11 @@ describe("Twingate service accounts and keys", () => {
     expect((await tg.serviceAccount(backup!.id))!.keys.edges[0]!.node.status).toBe("EXPIRED");
 
     const key = read.keys.edges[1]!.node;
-    expect(await tg.serviceAccountKey({ id: key.id })).toMatchObject({ id: key.id, name: key.name, serviceAccount: { id: ci!.id } });
+    expect(await tg.serviceAccountKey({ id: key.id })).toMatchObject({
+      id: key.id,
+      name: key.name,
+      serviceAccount: { id: ci!.id },
+    });
     expect(await tg.serviceAccountKey({ name: key.name })).toMatchObject({ id: key.id });
     expect(await tg.serviceAccount(Buffer.from("ServiceAccount:1").toString("base64"))).toBeNull();
     expect(await tg.serviceAccountKey({ id: Buffer.from("ServiceAccountKey:1").toString("base64") })).toBeNull();
@@ -108,7 +137,11 @@ describe("Twingate service accounts and keys", () => {
     await tg.serviceAccountUpdate({ id: sa.id, resourceIds: [r1!.id] });
     expect((await tg.serviceAccount(sa.id))!.resources.edges.map((e) => e.node.id)).toEqual([r1!.id]);
 
-    const { key, token } = await tg.serviceAccountKeyCreate({ serviceAccountId: sa.id, name: "deploy-key", expirationTime: 30 });
+    const { key, token } = await tg.serviceAccountKeyCreate({
+      serviceAccountId: sa.id,
+      name: "deploy-key",
+      expirationTime: 30,
+    });
     expect(token.length).toBeGreaterThan(20);
     expect(key).toMatchObject({ name: "deploy-key", status: "ACTIVE", revokedAt: null, serviceAccount: { id: sa.id } });
     expect(Date.parse(key.expiresAt!) - Date.parse(key.createdAt)).toBe(30 * 86_400_000);
@@ -126,7 +159,11 @@ describe("Twingate service accounts and keys", () => {
     await tg.serviceAccountDelete(sa.id);
     expect(await tg.serviceAccount(sa.id)).toBeNull();
     expect(await tg.serviceAccountKey({ id: forever.key.id })).toBeNull();
-    expect((await vendorError(tg.serviceAccountDelete(sa.id))).vendorMessage).toBe(TWINGATE_ERRORS.notFound("Service Account", sa.id));
-    expect((await vendorError(tg.serviceAccountKeyCreate({ serviceAccountId: sa.id, expirationTime: 1 }))).info.kind).toBe("vendor");
+    expect((await vendorError(tg.serviceAccountDelete(sa.id))).vendorMessage).toBe(
+      TWINGATE_ERRORS.notFound("Service Account", sa.id),
+    );
+    expect(
+      (await vendorError(tg.serviceAccountKeyCreate({ serviceAccountId: sa.id, expirationTime: 1 }))).info.kind,
+    ).toBe("vendor");
   });
 });

@@ -4,20 +4,28 @@ import { InProcessPacer, type PaceKind, type Pacer } from "./pacer";
 import { startSim } from "./test-sim";
 
 let env: Awaited<ReturnType<typeof startSim>>;
-afterEach(async () => { await env.close(); });
+afterEach(async () => {
+  await env.close();
+});
 
 /** A pacer that grants at once and remembers each grant, with its time since the pacer was made. */
 function countingPacer() {
   const started = Date.now();
   const grants: { kind: PaceKind; atMs: number }[] = [];
-  const pacer: Pacer = { acquire: async (kind) => { grants.push({ kind, atMs: Date.now() - started }); } };
+  const pacer: Pacer = {
+    acquire: async (kind) => {
+      grants.push({ kind, atMs: Date.now() - started });
+    },
+  };
   return { pacer, grants, count: (kind: PaceKind) => grants.filter((g) => g.kind === kind).length };
 }
 
 const faults = (f: Record<string, number>) => env.simJson("PUT", "/__sim/faults", f);
 
 describe("every attempt takes a slot of the token's budget", () => {
-  beforeEach(async () => { env = await startSim(); });
+  beforeEach(async () => {
+    env = await startSim();
+  });
 
   it("a read resent after 429s and a 500 takes one read slot per attempt", async () => {
     const p = countingPacer();
@@ -56,7 +64,13 @@ describe("every attempt takes a slot of the token's budget", () => {
   it("a pacer that will not wait for a resend's slot ends the call with its own error, unsent", async () => {
     const refusal = new Error("no slot for a while");
     let asked = 0;
-    const tg = env.client({ pacer: { acquire: async () => { if (++asked > 1) throw refusal; } } });
+    const tg = env.client({
+      pacer: {
+        acquire: async () => {
+          if (++asked > 1) throw refusal;
+        },
+      },
+    });
     await faults({ burst429: 1, retryAfterSeconds: 0 });
     await expect(tg.usersPage({ first: 1 })).rejects.toBe(refusal);
     expect([asked, env.sent.length]).toEqual([2, 1]);
@@ -66,7 +80,9 @@ describe("every attempt takes a slot of the token's budget", () => {
 describe("against the simulator's own limit", () => {
   // 4 reads in 1.5 s, at both ends: a request the simulator fails with a 500 still counts there.
   const LIMIT = { limit: 4, windowMs: 1_500 };
-  beforeEach(async () => { env = await startSim({ rateLimits: { readsPerWindow: LIMIT.limit, windowMs: LIMIT.windowMs } }); });
+  beforeEach(async () => {
+    env = await startSim({ rateLimits: { readsPerWindow: LIMIT.limit, windowMs: LIMIT.windowMs } });
+  });
 
   it("resends of failed reads stay inside the budget, so Twingate never answers 429", async () => {
     const statuses: number[] = [];

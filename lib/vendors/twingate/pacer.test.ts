@@ -14,7 +14,12 @@ describe("InProcessPacer", () => {
     const order: string[] = [];
     const at: number[] = [];
     await Promise.all([
-      ...[1, 2, 3, 4, 5].map((i) => pacer.acquire("read").then(() => { order.push(`r${i}`); at.push(Date.now() - start); })),
+      ...[1, 2, 3, 4, 5].map((i) =>
+        pacer.acquire("read").then(() => {
+          order.push(`r${i}`);
+          at.push(Date.now() - start);
+        }),
+      ),
       pacer.acquire("write").then(() => order.push("w1")),
     ]);
     expect(order.filter((o) => o.startsWith("r"))).toEqual(["r1", "r2", "r3", "r4", "r5"]);
@@ -26,7 +31,8 @@ describe("InProcessPacer", () => {
 
 describe("collectAll", () => {
   const page = (n: number[], next: string | null) => ({
-    totalCount: 5, edges: n.map((x) => ({ cursor: `c${x}`, node: x })),
+    totalCount: 5,
+    edges: n.map((x) => ({ cursor: `c${x}`, node: x })),
     pageInfo: { hasNextPage: next !== null, hasPreviousPage: false, startCursor: null, endCursor: next },
   });
 

@@ -9,7 +9,10 @@ export const PAGE_SIZE = 50;
  * hasNextPage is false. A page that claims more but gives no new cursor
  * ends the walk with an error instead of looping forever.
  */
-export async function collectAll<T>(operation: string, fetchPage: (after: string | null) => Promise<Connection<T>>): Promise<T[]> {
+export async function collectAll<T>(
+  operation: string,
+  fetchPage: (after: string | null) => Promise<Connection<T>>,
+): Promise<T[]> {
   const out: T[] = [];
   let after: string | null = null;
   for (;;) {
@@ -21,11 +24,19 @@ export async function collectAll<T>(operation: string, fetchPage: (after: string
 }
 
 /** The cursor of the page after `page`; an error when the vendor claims more but does not advance. */
-export function nextCursor(operation: string, page: { pageInfo: { endCursor: string | null } }, after: string | null): string {
+export function nextCursor(
+  operation: string,
+  page: { pageInfo: { endCursor: string | null } },
+  after: string | null,
+): string {
   const next = page.pageInfo.endCursor;
   if (!next || next === after) {
     throw new VendorError({
-      vendor: "twingate", operation, kind: "invalid_response", status: 200, retryable: false,
+      vendor: "twingate",
+      operation,
+      kind: "invalid_response",
+      status: 200,
+      retryable: false,
       vendorMessage: "hasNextPage is true but endCursor does not advance",
     });
   }

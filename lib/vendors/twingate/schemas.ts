@@ -45,15 +45,28 @@ export const ServiceAccountKeyStatus = z.enum(["ACTIVE", "EXPIRED", "REVOKED"]);
 export const ProtocolPolicy = z.enum(["ALLOW_ALL", "RESTRICTED"]);
 
 export const User = z.object({
-  id, firstName: z.string(), lastName: z.string(), email: z.string().nullable(),
-  state: UserState, role: UserRole, type: z.enum(["MANUAL", "SYNCED"]),
-  createdAt: dateTime, updatedAt: dateTime, avatarUrl: z.string().nullable(),
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  state: UserState,
+  role: UserRole,
+  type: z.enum(["MANUAL", "SYNCED"]),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  avatarUrl: z.string().nullable(),
 });
 export type User = z.infer<typeof User>;
 
 export const Group = z.object({
-  id, name: z.string(), type: GroupType, isActive: z.boolean(), originId: z.string().nullable(),
-  createdAt: dateTime, updatedAt: dateTime, securityPolicy: ref,
+  id,
+  name: z.string(),
+  type: GroupType,
+  isActive: z.boolean(),
+  originId: z.string().nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  securityPolicy: ref,
 });
 export type Group = z.infer<typeof Group>;
 
@@ -67,25 +80,43 @@ export const GroupDetail = Group.extend({
 export type GroupDetail = z.infer<typeof GroupDetail>;
 
 export const Device = z.object({
-  id, name: z.string().nullable(), isTrusted: z.boolean(), activeState: DeviceActiveState,
+  id,
+  name: z.string().nullable(),
+  isTrusted: z.boolean(),
+  activeState: DeviceActiveState,
   deviceType: z.enum(["DESKTOP", "GENERIC", "LAPTOP", "MOBILE", "TABLET"]),
   osName: z.enum(["ANDROID", "CHROME_OS", "IOS", "IPADOS", "LINUX", "MAC_OS", "WINDOWS"]).nullable(),
-  osVersion: z.string().nullable(), hardwareModel: z.string().nullable(), hostname: z.string().nullable(),
-  username: z.string().nullable(), serialNumber: z.string().nullable(), clientVersion: z.string().nullable(),
-  manufacturerName: z.string().nullable(), internetSecurityConfiguration: z.string(),
-  lastSuccessfulLoginAt: dateTime.nullable(), lastFailedLoginAt: dateTime.nullable(),
+  osVersion: z.string().nullable(),
+  hardwareModel: z.string().nullable(),
+  hostname: z.string().nullable(),
+  username: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  clientVersion: z.string().nullable(),
+  manufacturerName: z.string().nullable(),
+  internetSecurityConfiguration: z.string(),
+  lastSuccessfulLoginAt: dateTime.nullable(),
+  lastFailedLoginAt: dateTime.nullable(),
   /** Deprecated by the vendor; always empty. */
   lastConnectedAt: dateTime.nullable(),
   user: z.object({ id, email: z.string().nullable() }),
 });
 export type Device = z.infer<typeof Device>;
 
-const Protocol = z.object({ policy: ProtocolPolicy, ports: z.array(z.object({ start: z.number().int(), end: z.number().int() })) });
+const Protocol = z.object({
+  policy: ProtocolPolicy,
+  ports: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+});
 
 export const Resource = z.object({
-  id, name: z.string(), alias: z.string().nullable(), isActive: z.boolean(), isVisible: z.boolean(),
-  isBrowserShortcutEnabled: z.boolean(), usageBasedAutolockDurationDays: z.number().int().nullable(),
-  createdAt: dateTime, updatedAt: dateTime,
+  id,
+  name: z.string(),
+  alias: z.string().nullable(),
+  isActive: z.boolean(),
+  isVisible: z.boolean(),
+  isBrowserShortcutEnabled: z.boolean(),
+  usageBasedAutolockDurationDays: z.number().int().nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
   address: z.object({ type: z.enum(["DNS", "IP"]), value: z.string() }),
   remoteNetwork: ref,
   securityPolicy: ref.nullable(),
@@ -102,16 +133,26 @@ export const ResourceDetail = Resource.extend({
   access: z.object({
     pageInfo: PageInfo,
     totalCount: z.number().int(),
-    edges: z.array(z.object({
-      cursor: z.string(), node: Principal, securityPolicy: ref.nullable(),
-      expiresAt: dateTime.nullable(), usageBasedAutolockDurationDays: z.number().int().nullable(),
-    })),
+    edges: z.array(
+      z.object({
+        cursor: z.string(),
+        node: Principal,
+        securityPolicy: ref.nullable(),
+        expiresAt: dateTime.nullable(),
+        usageBasedAutolockDurationDays: z.number().int().nullable(),
+      }),
+    ),
   }),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 
 export const RemoteNetwork = z.object({
-  id, name: z.string(), location: RemoteNetworkLocation, isActive: z.boolean(), createdAt: dateTime, updatedAt: dateTime,
+  id,
+  name: z.string(),
+  location: RemoteNetworkLocation,
+  isActive: z.boolean(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
 });
 export type RemoteNetwork = z.infer<typeof RemoteNetwork>;
 
@@ -121,28 +162,52 @@ export const RemoteNetworkDetail = RemoteNetwork.extend({
 });
 export type RemoteNetworkDetail = z.infer<typeof RemoteNetworkDetail>;
 
-export const SecurityPolicy = z.object({ id, name: z.string(), policyType: SecurityPolicyType, createdAt: dateTime, updatedAt: dateTime });
+export const SecurityPolicy = z.object({
+  id,
+  name: z.string(),
+  policyType: SecurityPolicyType,
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
 export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
 
 export const SecurityPolicyDetail = SecurityPolicy.extend({ groups: connectionOf(ref) });
 export type SecurityPolicyDetail = z.infer<typeof SecurityPolicyDetail>;
 
 export const ServiceAccountKey = z.object({
-  id, name: z.string(), status: ServiceAccountKeyStatus, expiresAt: dateTime.nullable(), revokedAt: dateTime.nullable(),
-  createdAt: dateTime, updatedAt: dateTime, serviceAccount: z.object({ id }),
+  id,
+  name: z.string(),
+  status: ServiceAccountKeyStatus,
+  expiresAt: dateTime.nullable(),
+  revokedAt: dateTime.nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  serviceAccount: z.object({ id }),
 });
 export type ServiceAccountKey = z.infer<typeof ServiceAccountKey>;
 
 export const ServiceAccount = z.object({ id, name: z.string(), createdAt: dateTime, updatedAt: dateTime });
 export type ServiceAccount = z.infer<typeof ServiceAccount>;
 
-export const ServiceAccountDetail = ServiceAccount.extend({ keys: connectionOf(ServiceAccountKey), resources: connectionOf(ref) });
+export const ServiceAccountDetail = ServiceAccount.extend({
+  keys: connectionOf(ServiceAccountKey),
+  resources: connectionOf(ref),
+});
 export type ServiceAccountDetail = z.infer<typeof ServiceAccountDetail>;
 
 export const Connector = z.object({
-  id, name: z.string(), state: ConnectorState, lastHeartbeatAt: dateTime.nullable(), hostname: z.string().nullable(),
-  version: z.string().nullable(), publicIP: z.string().nullable(), privateIPs: z.array(z.string()),
-  hasStatusNotificationsEnabled: z.boolean(), createdAt: dateTime, updatedAt: dateTime, remoteNetwork: ref,
+  id,
+  name: z.string(),
+  state: ConnectorState,
+  lastHeartbeatAt: dateTime.nullable(),
+  hostname: z.string().nullable(),
+  version: z.string().nullable(),
+  publicIP: z.string().nullable(),
+  privateIPs: z.array(z.string()),
+  hasStatusNotificationsEnabled: z.boolean(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  remoteNetwork: ref,
 });
 export type Connector = z.infer<typeof Connector>;
 
@@ -161,5 +226,7 @@ export const ConnectorTokensPayload = DeletePayload.extend({ connectorTokens: Co
 /** The HTTP body of every answer: data and/or GraphQL errors. */
 export const GraphqlEnvelope = z.object({
   data: z.record(z.string(), z.unknown()).nullable().optional(),
-  errors: z.array(z.looseObject({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
+  errors: z
+    .array(z.looseObject({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() }))
+    .optional(),
 });

@@ -10,7 +10,10 @@ export const NO_PACING: Pacer = { acquire: async () => undefined };
 
 export async function startSim(opts: TwingateSimOptions = {}) {
   // Contract tests are not about the rate limit; the tests that are set their own.
-  const sim = createTwingateSim({ ...opts, rateLimits: { readsPerWindow: 10_000, writesPerWindow: 10_000, ...opts.rateLimits } });
+  const sim = createTwingateSim({
+    ...opts,
+    rateLimits: { readsPerWindow: 10_000, writesPerWindow: 10_000, ...opts.rateLimits },
+  });
   const { url } = await sim.server.listen(0);
   /** Every HTTP request the client sends, counted on the client side. */
   const sent: string[] = [];
@@ -19,7 +22,15 @@ export async function startSim(opts: TwingateSimOptions = {}) {
     return globalThis.fetch(input, init);
   };
   const client = (over: Partial<TwingateClientOptions> = {}) =>
-    new TwingateClient({ baseUrl: url, credentials: sim.credentials, fetch: countingFetch, timeoutMs: 2_000, retry: FAST_RETRY, pacer: NO_PACING, ...over });
+    new TwingateClient({
+      baseUrl: url,
+      credentials: sim.credentials,
+      fetch: countingFetch,
+      timeoutMs: 2_000,
+      retry: FAST_RETRY,
+      pacer: NO_PACING,
+      ...over,
+    });
   const simJson = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     return res.json() as Promise<any>;
@@ -29,7 +40,11 @@ export async function startSim(opts: TwingateSimOptions = {}) {
 
 /** The VendorError a call rejects with; fails the test if it resolves or throws anything else. */
 export async function vendorError(p: Promise<unknown>): Promise<VendorError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  if (!(err instanceof VendorError)) throw new Error(`expected a VendorError, got ${err === null ? "success" : String(err)}`);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof VendorError))
+    throw new Error(`expected a VendorError, got ${err === null ? "success" : String(err)}`);
   return err;
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { readJson, vendorFetch, type FetchLike, type RetryPolicy } from "../core/http";
+import { type FetchLike, type RetryPolicy, readJson, vendorFetch } from "../core/http";
 import { VendorError } from "../core/vendor-error";
-import type { Pacer, PaceKind } from "./pacer";
+import type { PaceKind, Pacer } from "./pacer";
 import { GraphqlEnvelope } from "./schemas";
 
 export interface TransportOptions {
@@ -40,7 +40,11 @@ function errorsMessage(body: unknown): string | undefined {
  * NOTES.md §3; Retry-After is still waited out first), then GraphQL `errors`
  * become a "vendor" VendorError and the root field is checked against `schema`.
  */
-export async function graphql<S extends z.ZodType>(t: TransportOptions, kind: PaceKind, call: GraphqlCall<S>): Promise<z.output<S>> {
+export async function graphql<S extends z.ZodType>(
+  t: TransportOptions,
+  kind: PaceKind,
+  call: GraphqlCall<S>,
+): Promise<z.output<S>> {
   const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(call.document)?.[1];
   const res = await vendorFetch({
     vendor: "twingate",
@@ -61,15 +65,26 @@ export async function graphql<S extends z.ZodType>(t: TransportOptions, kind: Pa
   const envelope = await readJson(res, GraphqlEnvelope, "twingate", call.field);
   if (envelope.errors?.length) {
     throw new VendorError({
-      vendor: "twingate", operation: call.field, kind: "vendor", status: res.status, retryable: false,
+      vendor: "twingate",
+      operation: call.field,
+      kind: "vendor",
+      status: res.status,
+      retryable: false,
       vendorMessage: errorsMessage(envelope) ?? "GraphQL error",
     });
   }
   const parsed = call.schema.safeParse(envelope.data?.[call.field]);
   if (!parsed.success) {
     throw new VendorError({
-      vendor: "twingate", operation: call.field, kind: "invalid_response", status: res.status, retryable: false,
-      vendorMessage: `unexpected response shape: ${parsed.error.issues.slice(0, 3).map((i) => `${[call.field, ...i.path].join(".")} ${i.message}`).join("; ")}`,
+      vendor: "twingate",
+      operation: call.field,
+      kind: "invalid_response",
+      status: res.status,
+      retryable: false,
+      vendorMessage: `unexpected response shape: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${[call.field, ...i.path].join(".")} ${i.message}`)
+        .join("; ")}`,
     });
   }
   return parsed.data;
@@ -79,7 +94,11 @@ export async function graphql<S extends z.ZodType>(t: TransportOptions, kind: Pa
 export function unwrapPayload<P extends { ok: boolean; error: string | null }>(field: string, payload: P): P {
   if (!payload.ok) {
     throw new VendorError({
-      vendor: "twingate", operation: field, kind: "vendor", status: 200, retryable: false,
+      vendor: "twingate",
+      operation: field,
+      kind: "vendor",
+      status: 200,
+      retryable: false,
       vendorMessage: payload.error ?? "the operation failed (ok:false without an error text)",
     });
   }

@@ -3,8 +3,12 @@ import { TWINGATE_ERRORS } from "../../../sim/twingate";
 import { startSim, vendorError } from "./test-sim";
 
 let env: Awaited<ReturnType<typeof startSim>>;
-beforeAll(async () => { env = await startSim(); });
-afterAll(async () => { await env.close(); });
+beforeAll(async () => {
+  env = await startSim();
+});
+afterAll(async () => {
+  await env.close();
+});
 
 describe("Twingate users", () => {
   it("lists every user across pages and finds one by email", async () => {
@@ -51,13 +55,32 @@ describe("Twingate users", () => {
 
   it("creates, renames, suspends, re-roles and deletes a manual user", async () => {
     const tg = env.client();
-    const created = await tg.userCreate({ email: "new.hire@northwind.example", firstName: "New", lastName: "Hire", role: "MEMBER", shouldSendInvite: false });
-    expect(created).toMatchObject({ email: "new.hire@northwind.example", type: "MANUAL", state: "PENDING", role: "MEMBER" });
+    const created = await tg.userCreate({
+      email: "new.hire@northwind.example",
+      firstName: "New",
+      lastName: "Hire",
+      role: "MEMBER",
+      shouldSendInvite: false,
+    });
+    expect(created).toMatchObject({
+      email: "new.hire@northwind.example",
+      type: "MANUAL",
+      state: "PENDING",
+      role: "MEMBER",
+    });
 
     const dup = await vendorError(tg.userCreate({ email: "new.hire@northwind.example" }));
-    expect(dup.info).toMatchObject({ kind: "vendor", status: 200, retryable: false, vendorMessage: TWINGATE_ERRORS.duplicateEmail("new.hire@northwind.example") });
+    expect(dup.info).toMatchObject({
+      kind: "vendor",
+      status: 200,
+      retryable: false,
+      vendorMessage: TWINGATE_ERRORS.duplicateEmail("new.hire@northwind.example"),
+    });
 
-    expect(await tg.userDetailsUpdate({ id: created.id, firstName: "Renamed", state: "DISABLED" })).toMatchObject({ firstName: "Renamed", state: "DISABLED" });
+    expect(await tg.userDetailsUpdate({ id: created.id, firstName: "Renamed", state: "DISABLED" })).toMatchObject({
+      firstName: "Renamed",
+      state: "DISABLED",
+    });
     expect((await tg.user(created.id))?.state).toBe("DISABLED");
     expect((await tg.userDetailsUpdate({ id: created.id, state: "ACTIVE" })).state).toBe("ACTIVE");
     expect((await tg.userRoleUpdate(created.id, "SUPPORT")).role).toBe("SUPPORT");
@@ -70,11 +93,17 @@ describe("Twingate users", () => {
     const tg = env.client();
     const synced = [...env.sim.state.users.values()].find((u) => u.type === "SYNCED")!;
     const err = await vendorError(tg.userDelete(synced.id));
-    expect(err.info).toMatchObject({ kind: "vendor", operation: "userDelete", vendorMessage: TWINGATE_ERRORS.syncedUserDelete });
+    expect(err.info).toMatchObject({
+      kind: "vendor",
+      operation: "userDelete",
+      vendorMessage: TWINGATE_ERRORS.syncedUserDelete,
+    });
     expect(await tg.user(synced.id)).not.toBeNull();
 
     const ghost = Buffer.from("User:42").toString("base64");
-    expect((await vendorError(tg.userRoleUpdate(ghost, "ADMIN"))).vendorMessage).toBe(TWINGATE_ERRORS.notFound("User", ghost));
+    expect((await vendorError(tg.userRoleUpdate(ghost, "ADMIN"))).vendorMessage).toBe(
+      TWINGATE_ERRORS.notFound("User", ghost),
+    );
     expect((await vendorError(tg.userDetailsUpdate({ id: ghost, state: "DISABLED" }))).info.kind).toBe("vendor");
   });
 });
@@ -116,8 +145,12 @@ describe("Twingate devices", () => {
     const [a, b] = await tg.devices({ activeState: { in: ["ACTIVE"] } });
     await tg.deviceArchive(a!.id);
     await tg.deviceBlock(b!.id);
-    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(a!.id)}/connect`)).toMatchObject({ activeState: "ACTIVE" });
-    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(b!.id)}/connect`)).toMatchObject({ activeState: "BLOCKED" });
+    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(a!.id)}/connect`)).toMatchObject({
+      activeState: "ACTIVE",
+    });
+    expect(await env.simJson("POST", `/__sim/devices/${encodeURIComponent(b!.id)}/connect`)).toMatchObject({
+      activeState: "BLOCKED",
+    });
     expect((await tg.device(a!.id))?.activeState).toBe("ACTIVE");
     expect((await tg.device(a!.id))?.lastConnectedAt).toBeNull();
     await tg.deviceUnblock(b!.id);

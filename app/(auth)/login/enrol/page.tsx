@@ -20,7 +20,12 @@ export default async function EnrolPage() {
     <SignInFrame
       wide
       title="Set up a second factor"
-      description={<>Your role must use a second factor with the password. Set one up for <strong className="text-foreground">{email}</strong> to continue.</>}
+      description={
+        <>
+          Your role must use a second factor with the password. Set one up for{" "}
+          <strong className="text-foreground">{email}</strong> to continue.
+        </>
+      }
     >
       <EnrolForm enrolled={pending.step === "enrolled"} />
     </SignInFrame>

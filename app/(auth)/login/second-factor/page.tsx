@@ -13,14 +13,21 @@ export const metadata: Metadata = { title: "Second step" };
 export default async function SecondFactorPage() {
   if (await currentStaff()) redirect("/");
   const pending = await readPendingSignIn();
-  if (!pending || pending.step !== "second_factor") redirect(EXPIRED_SIGN_IN);
+  if (pending?.step !== "second_factor") redirect(EXPIRED_SIGN_IN);
   const [email, factors] = await Promise.all([
     pendingStaffEmail(db(), pending.staffId),
     factorSummary(db(), pending.staffId),
   ]);
   if (!email) redirect(EXPIRED_SIGN_IN);
   return (
-    <SignInFrame title="Second step" description={<>Signing in as <strong className="text-foreground">{email}</strong>.</>}>
+    <SignInFrame
+      title="Second step"
+      description={
+        <>
+          Signing in as <strong className="text-foreground">{email}</strong>.
+        </>
+      }
+    >
       <SecondFactorForm hasTotp={factors.totpSince !== null} hasPasskey={factors.passkeys.length > 0} />
     </SignInFrame>
   );

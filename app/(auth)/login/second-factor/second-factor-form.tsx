@@ -6,7 +6,12 @@ import { webauthnErrorMessage } from "@/components/second-factor/webauthn-error"
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { cancelSignIn, passkeySignInOptions, submitPasskeyAnswer, submitSecondFactorCode } from "@/lib/auth/second-step-actions";
+import {
+  cancelSignIn,
+  passkeySignInOptions,
+  submitPasskeyAnswer,
+  submitSecondFactorCode,
+} from "@/lib/auth/second-step-actions";
 
 type Mode = "totp" | "passkey" | "recovery_code";
 
@@ -19,21 +24,22 @@ export function SecondFactorForm({ hasTotp, hasPasskey }: { hasTotp: boolean; ha
   const [passkeyPending, startPasskey] = useTransition();
   const error = mode === "passkey" ? passkeyError : state?.method === mode ? state.error : undefined;
 
-  const usePasskey = () => startPasskey(async () => {
-    setMode("passkey");
-    setPasskeyError(null);
-    const options = await passkeySignInOptions();
-    if (!options.ok) return setPasskeyError(options.error);
-    let response;
-    try {
-      response = await startAuthentication({ optionsJSON: options.data });
-    } catch (err) {
-      return setPasskeyError(webauthnErrorMessage(err));
-    }
-    // On success the action redirects into the console.
-    const res = await submitPasskeyAnswer(response);
-    if (res?.error) setPasskeyError(res.error);
-  });
+  const usePasskey = () =>
+    startPasskey(async () => {
+      setMode("passkey");
+      setPasskeyError(null);
+      const options = await passkeySignInOptions();
+      if (!options.ok) return setPasskeyError(options.error);
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON: options.data });
+      } catch (err) {
+        return setPasskeyError(webauthnErrorMessage(err));
+      }
+      // On success the action redirects into the console.
+      const res = await submitPasskeyAnswer(response);
+      if (res?.error) setPasskeyError(res.error);
+    });
 
   return (
     <div className="mt-6 grid gap-4">
@@ -44,30 +50,74 @@ export function SecondFactorForm({ hasTotp, hasPasskey }: { hasTotp: boolean; ha
           <input type="hidden" name="method" value={mode} />
           {mode === "totp" ? (
             <Field id="code" label="Code from your authenticator app">
-              <Input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} required autoFocus className="font-mono" />
+              <Input
+                id="code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9 ]{6,7}"
+                maxLength={7}
+                required
+                autoFocus
+                className="font-mono"
+              />
             </Field>
           ) : (
-            <Field id="recovery-code" label="Recovery code" hint="One of the codes you saved when you set up your second factor. Each works once.">
-              <Input id="recovery-code" name="code" autoComplete="off" spellCheck={false} maxLength={40} required autoFocus className="font-mono" />
+            <Field
+              id="recovery-code"
+              label="Recovery code"
+              hint="One of the codes you saved when you set up your second factor. Each works once."
+            >
+              <Input
+                id="recovery-code"
+                name="code"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={40}
+                required
+                autoFocus
+                className="font-mono"
+              />
             </Field>
           )}
-          <Button type="submit" disabled={pending}>{pending ? "Checking…" : "Verify"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Checking…" : "Verify"}
+          </Button>
         </form>
       )}
       {hasPasskey ? (
-        <Button type="button" variant={mode === "passkey" ? "default" : "outline"} onClick={usePasskey} disabled={passkeyPending}>
+        <Button
+          type="button"
+          variant={mode === "passkey" ? "default" : "outline"}
+          onClick={usePasskey}
+          disabled={passkeyPending}
+        >
           <KeyRound /> {passkeyPending ? "Waiting for the passkey…" : "Use a passkey"}
         </Button>
       ) : null}
-      {error ? <p role="alert" data-testid="second-factor-error" className="text-sm text-destructive">{error}</p> : null}
+      {error ? (
+        <p role="alert" data-testid="second-factor-error" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-start justify-between gap-2 border-t pt-4 text-sm">
         {/* The other ways in; the passkey button above is always there when the account has one. */}
         <div className="grid justify-items-start gap-1">
-          {hasTotp && mode !== "totp" ? <button type="button" className={linkClass} onClick={() => setMode("totp")}>Use the authenticator app</button> : null}
-          {mode !== "recovery_code" ? <button type="button" className={linkClass} onClick={() => setMode("recovery_code")}>Use a recovery code</button> : null}
+          {hasTotp && mode !== "totp" ? (
+            <button type="button" className={linkClass} onClick={() => setMode("totp")}>
+              Use the authenticator app
+            </button>
+          ) : null}
+          {mode !== "recovery_code" ? (
+            <button type="button" className={linkClass} onClick={() => setMode("recovery_code")}>
+              Use a recovery code
+            </button>
+          ) : null}
         </div>
         <form action={cancelSignIn}>
-          <button type="submit" className="text-muted-foreground hover:underline">Cancel</button>
+          <button type="submit" className="text-muted-foreground hover:underline">
+            Cancel
+          </button>
         </form>
       </div>
     </div>

@@ -9,7 +9,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { When } from "@/components/ui/when";
 import { getAuditEvent, relatedEvents } from "@/lib/audit/query";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
 import { peopleByEmail } from "@/lib/people/list-people";
 import { normEmail } from "@/lib/sync/target";
@@ -26,60 +26,139 @@ const Params = z.object({ id: pathId(36).pipe(z.uuid({ error: "an invalid id" })
 
 export default async function AuditEventPage(props: PageProps) {
   // The event's scope is in its query (auditScope): tenant-less events are the admins' or one's own.
-  const { staff, params: { id }, found } = await pageContext(props, { page: "/audit/[id]", perm: "audit.read", params: Params, tenant: "global" });
+  const {
+    staff,
+    params: { id },
+    found,
+  } = await pageContext(props, { page: "/audit/[id]", perm: "audit.read", params: Params, tenant: "global" });
   const event = await found(getAuditEvent(staff, id), { type: "audit_event", id });
   const targets = (Array.isArray(event.targets) ? event.targets : []) as Target[];
   // Related events: the intent/outcome pair of a vendor call, and undos of (or undone by) this event.
   const related = await relatedEvents(db(), staff, event);
   // A target that is a person (an email or UPN) links to their People page when the tenant knows them.
-  const emails = targets.map((t) => [t.id, t.label]).flat().filter((v): v is string => !!v && v.includes("@")).map(normEmail);
+  const emails = targets
+    .flatMap((t) => [t.id, t.label])
+    .filter((v): v is string => !!v && v.includes("@"))
+    .map(normEmail);
   const people = event.tenantId ? await peopleByEmail(db(), event.tenantId, emails) : [];
-  const tenantName = event.tenantId ? (await tenantsInScope(staff)).find((t) => t.id === event.tenantId)?.name ?? event.tenantId : null;
+  const tenantName = event.tenantId
+    ? ((await tenantsInScope(staff)).find((t) => t.id === event.tenantId)?.name ?? event.tenantId)
+    : null;
   const undo = undoLabels()[event.action];
   const row = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b py-1.5 text-sm last:border-0"><dt className="text-muted-foreground">{label}</dt><dd className="break-all">{value}</dd></div>
+    <div className="grid grid-cols-[10rem_1fr] gap-2 border-b py-1.5 text-sm last:border-0">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="break-all">{value}</dd>
+    </div>
   );
   return (
     <>
       <PageHeader title={event.action} description={`Event ${event.id}`} />
-      <div className="mb-4"><Link href="/audit" className="text-sm text-primary hover:underline">← Audit log</Link></div>
+      <div className="mb-4">
+        <Link href="/audit" className="text-sm text-primary hover:underline">
+          ← Audit log
+        </Link>
+      </div>
       <div className="grid gap-4 xl:grid-cols-2">
         <Card>
           <CardTitle>Event</CardTitle>
           <dl className="mt-3" data-testid="audit-event-detail">
             {/* The stored value beside it, to the millisecond: events in the same second are told apart by it. */}
-            {row("Time", <><When at={event.at} precision="second" /> <span className="font-mono text-xs text-muted-foreground">{event.at.toISOString()}</span></>)}
+            {row(
+              "Time",
+              <>
+                <When at={event.at} precision="second" />{" "}
+                <span className="font-mono text-xs text-muted-foreground">{event.at.toISOString()}</span>
+              </>,
+            )}
             {row("Actor", event.actorName ? `${event.actorName} <${event.actorEmail}>` : "system")}
             {row("From", [event.ip, event.userAgent].filter(Boolean).join(" · ") || "—")}
-            {row("Outcome", <><Badge variant={OUTCOME_VARIANT[event.outcome]}>{event.outcome}</Badge>{event.reason ? <span className="ml-2">{event.reason}</span> : null}</>)}
+            {row(
+              "Outcome",
+              <>
+                <Badge variant={OUTCOME_VARIANT[event.outcome]}>{event.outcome}</Badge>
+                {event.reason ? <span className="ml-2">{event.reason}</span> : null}
+              </>,
+            )}
             {row("Tenant", tenantName ?? "—")}
             {row("Vendor", event.vendor ?? "—")}
-            {row("Targets", targets.length ? (
-              <ul>{targets.map((t) => {
-                const person = people.find((p) => p.emailNorm === normEmail(t.id) || p.emailNorm === normEmail(t.label));
-                return (
-                  <li key={`${t.type}:${t.id}`}>
-                    <span className="text-muted-foreground">{t.type}:</span>{" "}
-                    {t.type === "audit_event" ? <Link className="text-primary hover:underline" href={`/audit/${t.id}`}>{t.label ?? t.id}</Link> : (t.label ?? t.id)}
-                    {person ? <> · <Link className="text-primary hover:underline" href={`/people/${person.id}`} data-testid="person-link">person</Link></> : null}
-                  </li>
-                );
-              })}</ul>
-            ) : "—")}
-            {row("Job", event.jobId ? <Link className="text-primary hover:underline" href={`/audit?job=${encodeURIComponent(event.jobId)}`}>{event.jobId}</Link> : "—")}
-            {row("Chain", <span className="font-mono text-xs">seq {event.seq.toString()} · hash {event.hash.slice(0, 24)}… · prev {event.prevHash.slice(0, 24)}…</span>)}
+            {row(
+              "Targets",
+              targets.length ? (
+                <ul>
+                  {targets.map((t) => {
+                    const person = people.find(
+                      (p) => p.emailNorm === normEmail(t.id) || p.emailNorm === normEmail(t.label),
+                    );
+                    return (
+                      <li key={`${t.type}:${t.id}`}>
+                        <span className="text-muted-foreground">{t.type}:</span>{" "}
+                        {t.type === "audit_event" ? (
+                          <Link className="text-primary hover:underline" href={`/audit/${t.id}`}>
+                            {t.label ?? t.id}
+                          </Link>
+                        ) : (
+                          (t.label ?? t.id)
+                        )}
+                        {person ? (
+                          <>
+                            {" "}
+                            ·{" "}
+                            <Link
+                              className="text-primary hover:underline"
+                              href={`/people/${person.id}`}
+                              data-testid="person-link"
+                            >
+                              person
+                            </Link>
+                          </>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : (
+                "—"
+              ),
+            )}
+            {row(
+              "Job",
+              event.jobId ? (
+                <Link className="text-primary hover:underline" href={`/audit?job=${encodeURIComponent(event.jobId)}`}>
+                  {event.jobId}
+                </Link>
+              ) : (
+                "—"
+              ),
+            )}
+            {row(
+              "Chain",
+              <span className="font-mono text-xs">
+                seq {event.seq.toString()} · hash {event.hash.slice(0, 24)}… · prev {event.prevHash.slice(0, 24)}…
+              </span>,
+            )}
           </dl>
-          {undo && event.outcome === "success" ? <div className="mt-3"><UndoButton eventId={event.id} label={undo} /></div> : null}
+          {undo && event.outcome === "success" ? (
+            <div className="mt-3">
+              <UndoButton eventId={event.id} label={undo} />
+            </div>
+          ) : null}
         </Card>
         <Card>
           <CardTitle>Before and after</CardTitle>
-          <div className="mt-3"><ValueDiff before={event.before} after={event.after} /></div>
+          <div className="mt-3">
+            <ValueDiff before={event.before} after={event.after} />
+          </div>
           {related.length ? (
             <>
               <CardTitle className="mt-6">Related events</CardTitle>
               <ul className="mt-2 space-y-1 text-sm" data-testid="related-events">
                 {related.map((r) => (
-                  <li key={r.id}><Link className="text-primary hover:underline" href={`/audit/${r.id}`}><When at={r.at} precision="second" /> · {r.action} · {r.outcome}</Link></li>
+                  <li key={r.id}>
+                    <Link className="text-primary hover:underline" href={`/audit/${r.id}`}>
+                      <When at={r.at} precision="second" /> · {r.action} · {r.outcome}
+                    </Link>
+                  </li>
                 ))}
               </ul>
             </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { ConfirmPlan } from "@/components/bulk/confirm-plan";
+import { JobLinks } from "@/components/bulk/job-links";
 import { JobLive } from "@/components/bulk/job-live";
 import { BulkRowsTable, type BulkRowView } from "@/components/bulk/rows-table";
 import { OffboardingJob } from "@/components/offboarding/offboarding-job";
@@ -13,23 +14,39 @@ import { jobRowsPage } from "@/lib/bulk/page-queries";
 import { bulkJobInScope, bulkJobTenant, bulkJobView } from "@/lib/bulk/queries";
 import { BulkRowsSearch } from "@/lib/bulk/rows-search";
 import { db } from "@/lib/db";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
 import { tableState } from "@/lib/table/params";
-import { JobLinks } from "@/components/bulk/job-links";
 
 export const metadata: Metadata = { title: "Bulk job" };
 
 export default async function BulkJobPage(props: PageProps) {
   // Another tenant's job is "not found", and the attempt is in the audit log.
-  const { staff, params: { jobId }, search, ignored, found } = await pageContext(props, {
-    page: "/bulk/[jobId]", perm: "console.read", params: z.object({ jobId: pathId(100) }), search: BulkRowsSearch,
-    tenant: ({ params }) => bulkJobTenant(params.jobId), describe: (params) => [{ type: "bulk_job", id: params.jobId }],
+  const {
+    staff,
+    params: { jobId },
+    search,
+    ignored,
+    found,
+  } = await pageContext(props, {
+    page: "/bulk/[jobId]",
+    perm: "console.read",
+    params: z.object({ jobId: pathId(100) }),
+    search: BulkRowsSearch,
+    tenant: ({ params }) => bulkJobTenant(params.jobId),
+    describe: (params) => [{ type: "bulk_job", id: params.jobId }],
   });
   const job = await found(bulkJobInScope(staff, jobId), { type: "bulk_job", id: jobId });
-  const op = await found(bulkJobKind(job.operation), { type: "bulk_job", id: jobId }, "has an operation the catalogue no longer lists");
+  const op = await found(
+    bulkJobKind(job.operation),
+    { type: "bulk_job", id: jobId },
+    "has an operation the catalogue no longer lists",
+  );
   const notices = <ParamNotices ignored={ignored} />;
-  if (op.runbook) return <OffboardingJob job={job} staff={staff} search={search} view={await bulkJobView(job.id)} notices={notices} />;
+  if (op.runbook)
+    return (
+      <OffboardingJob job={job} staff={staff} search={search} view={await bulkJobView(job.id)} notices={notices} />
+    );
   const state = tableState(search);
   const [view, { rows, total, toSend }] = await Promise.all([
     bulkJobView(job.id),
@@ -46,18 +63,34 @@ export default async function BulkJobPage(props: PageProps) {
         <Card>
           <CardTitle>Plan</CardTitle>
           <p className="mt-2 text-sm" data-testid="plan-counts">
-            {job.rowsTotal.toLocaleString("en")} rows: {counts.create ?? 0} create · {counts.update ?? 0} update · {counts.no_change ?? 0} no change · {counts.error ?? 0} error
+            {job.rowsTotal.toLocaleString("en")} rows: {counts.create ?? 0} create · {counts.update ?? 0} update ·{" "}
+            {counts.no_change ?? 0} no change · {counts.error ?? 0} error
             {counts.duplicate ? ` (${counts.duplicate} duplicate${counts.duplicate === 1 ? "" : "s"} in the file)` : ""}
           </p>
           {job.status === "planned" ? (
             <div className="mt-3">
-              {canApply ? <ConfirmPlan tenantId={job.tenantId} jobId={job.id} label={op.label} toSend={toSend} counts={counts} destructive={op.destructive} />
-                : <p className="text-sm text-muted-foreground">An operator can apply this plan.</p>}
+              {canApply ? (
+                <ConfirmPlan
+                  tenantId={job.tenantId}
+                  jobId={job.id}
+                  label={op.label}
+                  toSend={toSend}
+                  counts={counts}
+                  destructive={op.destructive}
+                />
+              ) : (
+                <p className="text-sm text-muted-foreground">An operator can apply this plan.</p>
+              )}
             </div>
           ) : null}
         </Card>
         {job.status !== "planned" ? (
-          <Card><CardTitle>Progress</CardTitle><div className="mt-3"><JobLive tenantId={job.tenantId} initial={view} canApply={canApply} /></div></Card>
+          <Card>
+            <CardTitle>Progress</CardTitle>
+            <div className="mt-3">
+              <JobLive tenantId={job.tenantId} initial={view} canApply={canApply} />
+            </div>
+          </Card>
         ) : null}
       </div>
       <BulkRowsTable rows={rows as unknown as BulkRowView[]} total={total} state={state} />

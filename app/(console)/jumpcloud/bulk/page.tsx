@@ -13,35 +13,71 @@ import { urlId } from "@/lib/params/fields";
 
 export const metadata: Metadata = { title: "JumpCloud bulk jobs" };
 
-const KIND_LABEL = { create: "Create users", unlock: "Unlock", expire: "Expire passwords", states: "Scheduled state change" } as const;
+const KIND_LABEL = {
+  create: "Create users",
+  unlock: "Unlock",
+  expire: "Expire passwords",
+  states: "Scheduled state change",
+} as const;
 
 // `job`: the JumpCloud job whose results open at once (the link a bulk action's toast gives).
 const Search = z.object({ job: urlId().optional() });
 
 export default async function Page(props: PageProps) {
-  const { tenant, may, search: { job } } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/bulk", perm: "console.read", search: Search });
+  const {
+    tenant,
+    may,
+    search: { job },
+  } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/bulk", perm: "console.read", search: Search });
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud bulk jobs" reason="tenant" />;
   const canWrite = may["jumpcloud.write"];
   const jobs = await recentBulkJobs(db(), tenant.id);
   return (
     <>
-      <PageHeader title={`JumpCloud bulk jobs · ${tenant.name}`} description="JumpCloud runs bulk jobs on its side; the console starts them, then reads their results until every user is done." />
+      <PageHeader
+        title={`JumpCloud bulk jobs · ${tenant.name}`}
+        description="JumpCloud runs bulk jobs on its side; the console starts them, then reads their results until every user is done."
+      />
       <div className="space-y-6">
         {canWrite ? <BulkForms tenantId={tenant.id} /> : null}
         <Card>
           <CardTitle>Recent jobs</CardTitle>
           <CardDescription>Started through the console for this tenant, newest first.</CardDescription>
-          {jobs.length === 0 ? <p className="mt-3 text-sm text-muted-foreground">No bulk jobs yet.</p> : (
+          {jobs.length === 0 ? (
+            <p className="mt-3 text-sm text-muted-foreground">No bulk jobs yet.</p>
+          ) : (
             <ul className="mt-3 space-y-3" data-testid="bulk-jobs">
               {jobs.map((j) => (
                 <li key={j.eventId} className="rounded-md border p-3" data-testid="bulk-job">
-                  <BulkJobItem tenantId={tenant.id} jobId={canWrite ? j.jobId : null} initiallyOpen={j.jobId !== null && j.jobId === job}
-                    summary={<>
-                      <strong>{KIND_LABEL[j.kind]}</strong> · {j.count} user(s)
-                      {j.kind === "states" && j.state ? <> → {j.state.toLowerCase()} at {j.startDate ? <When at={j.startDate} /> : "?"}</> : ""}
-                      <span className="ml-2 text-muted-foreground"><When at={j.at} precision="second" /> by {j.actor ?? "—"}{j.jobId ? ` · job ${j.jobId}` : ""}</span>
-                    </>}
-                    fallback={<p className="text-sm text-muted-foreground">{j.kind === "states" ? "JumpCloud applies scheduled changes at the given time; the next sync shows the new states." : "Results are shown to operators."}</p>} />
+                  <BulkJobItem
+                    tenantId={tenant.id}
+                    jobId={canWrite ? j.jobId : null}
+                    initiallyOpen={j.jobId !== null && j.jobId === job}
+                    summary={
+                      <>
+                        <strong>{KIND_LABEL[j.kind]}</strong> · {j.count} user(s)
+                        {j.kind === "states" && j.state ? (
+                          <>
+                            {" "}
+                            → {j.state.toLowerCase()} at {j.startDate ? <When at={j.startDate} /> : "?"}
+                          </>
+                        ) : (
+                          ""
+                        )}
+                        <span className="ml-2 text-muted-foreground">
+                          <When at={j.at} precision="second" /> by {j.actor ?? "—"}
+                          {j.jobId ? ` · job ${j.jobId}` : ""}
+                        </span>
+                      </>
+                    }
+                    fallback={
+                      <p className="text-sm text-muted-foreground">
+                        {j.kind === "states"
+                          ? "JumpCloud applies scheduled changes at the given time; the next sync shows the new states."
+                          : "Results are shown to operators."}
+                      </p>
+                    }
+                  />
                 </li>
               ))}
             </ul>

@@ -12,10 +12,18 @@ import { tableSearch, tableState } from "@/lib/table/params";
 export const metadata: Metadata = { title: "JumpCloud systems" };
 
 // `os` is one of the tenant's own OS names (checked against them below).
-const Search = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({ active: urlEnum(SYSTEM_ACTIVE).optional(), os: urlText(200).optional() });
+const Search = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({
+  active: urlEnum(SYSTEM_ACTIVE).optional(),
+  os: urlText(200).optional(),
+});
 
 export default async function Page(props: PageProps) {
-  const { tenant, search, ignored } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/systems", perm: "console.read", search: Search });
+  const { tenant, search, ignored } = await vendorPage(props, {
+    vendor: "jumpcloud",
+    page: "/jumpcloud/systems",
+    perm: "console.read",
+    search: Search,
+  });
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud systems" reason="tenant" />;
   const state = tableState(search);
   const osList = await systemOsList(db(), tenant.id);
@@ -23,7 +31,10 @@ export default async function Page(props: PageProps) {
   const { rows, total } = await listSystems(db(), tenant.id, state, { active: search.active, os });
   return (
     <>
-      <PageHeader title={`JumpCloud systems · ${tenant.name}`} description="Devices running the JumpCloud agent, from the last sync. Open one for its groups, bound users and commands." />
+      <PageHeader
+        title={`JumpCloud systems · ${tenant.name}`}
+        description="Devices running the JumpCloud agent, from the last sync. Open one for its groups, bound users and commands."
+      />
       <ParamNotices ignored={ignored} />
       <SystemsTable rows={rows} total={total} state={state} osList={osList} />
     </>

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { listUsers, LOCK_FILTERS, MFA_FILTERS, USER_SORTS, USER_STATES } from "@/lib/jumpcloud/queries";
+import { LOCK_FILTERS, listUsers, MFA_FILTERS, USER_SORTS, USER_STATES } from "@/lib/jumpcloud/queries";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
@@ -12,17 +12,31 @@ import { tableSearch, tableState } from "@/lib/table/params";
 export const metadata: Metadata = { title: "JumpCloud users" };
 
 const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
-  state: urlEnum(USER_STATES).optional(), lock: urlEnum(LOCK_FILTERS).optional(), mfa: urlEnum(MFA_FILTERS).optional(),
+  state: urlEnum(USER_STATES).optional(),
+  lock: urlEnum(LOCK_FILTERS).optional(),
+  mfa: urlEnum(MFA_FILTERS).optional(),
 });
 
 export default async function Page(props: PageProps) {
-  const { tenant, may, search, ignored } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/users", perm: "console.read", search: Search });
+  const { tenant, may, search, ignored } = await vendorPage(props, {
+    vendor: "jumpcloud",
+    page: "/jumpcloud/users",
+    perm: "console.read",
+    search: Search,
+  });
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud users" reason="tenant" />;
   const state = tableState(search);
-  const { rows, total } = await listUsers(db(), tenant.id, state, { state: search.state, lock: search.lock, mfa: search.mfa });
+  const { rows, total } = await listUsers(db(), tenant.id, state, {
+    state: search.state,
+    lock: search.lock,
+    mfa: search.mfa,
+  });
   return (
     <>
-      <PageHeader title={`JumpCloud users · ${tenant.name}`} description="System users from the last sync. Open a user to suspend, unlock, reset MFA or edit; select several to unlock or expire passwords in one bulk job." />
+      <PageHeader
+        title={`JumpCloud users · ${tenant.name}`}
+        description="System users from the last sync. Open a user to suspend, unlock, reset MFA or edit; select several to unlock or expire passwords in one bulk job."
+      />
       <ParamNotices ignored={ignored} />
       <UsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canWrite={may["jumpcloud.write"]} />
     </>

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateTenantForm } from "@/components/settings/create-tenant-form";
 import { PageHeader } from "@/components/shell/page-header";
-import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
 import { Card, CardTitle } from "@/components/ui/card";
-import { allows, can } from "@/lib/auth/permissions";
-import { pageContext, type PageProps } from "@/lib/pages/page-context";
+import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
+import { allows, } from "@/lib/auth/permissions";
+import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { connectionsOf } from "@/lib/tenants/connections";
 import { tenantsInScope } from "@/lib/tenants/scope";
 
@@ -19,12 +19,17 @@ export default async function TenantsPage(props: PageProps) {
   );
   return (
     <>
-      <PageHeader title="Tenants" description="Customer organisations and their vendor connections. You see the tenants you are assigned to." />
+      <PageHeader
+        title="Tenants"
+        description="Customer organisations and their vendor connections. You see the tenants you are assigned to."
+      />
       <div className="grid gap-4 lg:grid-cols-2 2xl:grid-cols-3">
         {cards.map(({ tenant: t, connections }) => (
           <div key={t.id} className="grid gap-2">
             <TenantConnectionsCard tenant={t} connections={connections} />
-            <Link href={`/settings/tenants/${t.id}`} className="text-sm text-primary hover:underline">Open {t.name}</Link>
+            <Link href={`/settings/tenants/${t.id}`} className="text-sm text-primary hover:underline">
+              Open {t.name}
+            </Link>
           </div>
         ))}
         {allows(staff, "tenants.manage") ? (

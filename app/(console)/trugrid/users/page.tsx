@@ -12,14 +12,30 @@ import { listTrugridUsers, STATE_FILTERS, trugridUserCount, USER_SORTS } from "@
 
 export const metadata: Metadata = { title: "TruGrid users" };
 
-const Search = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({ mfa: urlEnum(STATE_FILTERS).optional(), udp: urlEnum(STATE_FILTERS).optional() });
+const Search = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({
+  mfa: urlEnum(STATE_FILTERS).optional(),
+  udp: urlEnum(STATE_FILTERS).optional(),
+});
 
 export default async function Page(props: PageProps) {
-  const { tenant, connection, may, search, ignored } = await vendorPage(props, { vendor: "trugrid", page: "/trugrid/users", perm: "console.read", search: Search });
+  const { tenant, connection, may, search, ignored } = await vendorPage(props, {
+    vendor: "trugrid",
+    page: "/trugrid/users",
+    perm: "console.read",
+    search: Search,
+  });
   const domainName = connection?.settings.domainName;
-  const description = "Users of the TruGrid domain as its last logon-IP read listed them. TruGrid has no call that reads MFA or UDP state: the console shows what it last set itself, or unknown.";
+  const description =
+    "Users of the TruGrid domain as its last logon-IP read listed them. TruGrid has no call that reads MFA or UDP state: the console shows what it last set itself, or unknown.";
   if (!tenant || !domainName) {
-    return <Unavailable vendor="trugrid" title="TruGrid users" description={description} reason={tenant ? "connection" : "tenant"} />;
+    return (
+      <Unavailable
+        vendor="trugrid"
+        title="TruGrid users"
+        description={description}
+        reason={tenant ? "connection" : "tenant"}
+      />
+    );
   }
   const state = tableState(search);
   const { rows, total } = await listTrugridUsers(db(), tenant.id, state, { mfa: search.mfa, udp: search.udp });
@@ -27,8 +43,16 @@ export default async function Page(props: PageProps) {
     <div className="space-y-6">
       <PageHeader title={`TruGrid users · ${tenant.name}`} description={description} />
       <ParamNotices ignored={ignored} />
-      <TrugridUsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canAct={may["trugrid.user.write"]} />
-      {may["trugrid.domain.write"] ? <DomainUdp tenantId={tenant.id} domainName={domainName} users={await trugridUserCount(db(), tenant.id)} /> : null}
+      <TrugridUsersTable
+        rows={rows}
+        total={total}
+        state={state}
+        tenantId={tenant.id}
+        canAct={may["trugrid.user.write"]}
+      />
+      {may["trugrid.domain.write"] ? (
+        <DomainUdp tenantId={tenant.id} domainName={domainName} users={await trugridUserCount(db(), tenant.id)} />
+      ) : null}
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
 import { EditConnectorDialog } from "@/components/twingate/network-forms";
 import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote } from "@/components/twingate/twingate-shell";
-import { PageHeader } from "@/components/shell/page-header";
-import { Unavailable } from "@/components/vendor/unavailable";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
+import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { namesById } from "@/lib/twingate/labels";
@@ -23,11 +23,20 @@ const STATE: Record<string, { label: string; variant: "success" | "destructive" 
 };
 
 export default async function Page(props: PageProps) {
-  const { tenant, may: { "twingate.network.write": canAdmin } } = await vendorPage(props, { vendor: "twingate", page: "/twingate/connectors", perm: "console.read" });
-  const description = "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename them and turn status notifications on or off.";
-  if (!tenant) return <Unavailable vendor="twingate" title="Twingate connectors" description={description} reason="tenant" />;
+  const {
+    tenant,
+    may: { "twingate.network.write": canAdmin },
+  } = await vendorPage(props, { vendor: "twingate", page: "/twingate/connectors", perm: "console.read" });
+  const description =
+    "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename them and turn status notifications on or off.";
+  if (!tenant)
+    return <Unavailable vendor="twingate" title="Twingate connectors" description={description} reason="tenant" />;
   const [connectors, networks, sync] = await Promise.all([
-    listObjects<{ remoteNetworkId?: string; hasStatusNotificationsEnabled?: boolean }, Connector>(db(), tenant.id, "connector"),
+    listObjects<{ remoteNetworkId?: string; hasStatusNotificationsEnabled?: boolean }, Connector>(
+      db(),
+      tenant.id,
+      "connector",
+    ),
     listObjects(db(), tenant.id, "remote_network"),
     lastTwingateSync(db(), tenant.id),
   ]);
@@ -37,22 +46,62 @@ export default async function Page(props: PageProps) {
       <PageHeader title={`Twingate connectors · ${tenant.name}`} description={description} />
       <CacheNote syncedAt={sync?.finishedAt} />
       <Table data-testid="twingate-connectors">
-        <TableHeader><TableRow><TableHead>Name</TableHead><TableHead>Remote network</TableHead><TableHead>State</TableHead><TableHead>Last heartbeat</TableHead><TableHead>Version</TableHead><TableHead>Host</TableHead><TableHead>Notifications</TableHead>{canAdmin ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}</TableRow></TableHeader>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Remote network</TableHead>
+            <TableHead>State</TableHead>
+            <TableHead>Last heartbeat</TableHead>
+            <TableHead>Version</TableHead>
+            <TableHead>Host</TableHead>
+            <TableHead>Notifications</TableHead>
+            {canAdmin ? (
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            ) : null}
+          </TableRow>
+        </TableHeader>
         <TableBody>
-          {connectors.length === 0 ? <TableRow><TableCell colSpan={8} className="py-8 text-center text-muted-foreground">No connectors.</TableCell></TableRow> : null}
+          {connectors.length === 0 ? (
+            <TableRow>
+              <TableCell colSpan={8} className="py-8 text-center text-muted-foreground">
+                No connectors.
+              </TableCell>
+            </TableRow>
+          ) : null}
           {connectors.map((c) => {
             const state = STATE[c.raw.state] ?? { label: c.raw.state, variant: "warning" as const };
             const notifications = c.attributes.hasStatusNotificationsEnabled ?? c.raw.hasStatusNotificationsEnabled;
             return (
               <TableRow key={c.vendorId} data-testid="connector-row">
                 <TableCell className="font-medium">{c.name}</TableCell>
-                <TableCell>{c.attributes.remoteNetworkId ? networkName[c.attributes.remoteNetworkId] ?? c.raw.remoteNetwork?.name : <Muted />}</TableCell>
-                <TableCell><Badge variant={state.variant}>{state.label}</Badge></TableCell>
-                <TableCell><When at={c.raw.lastHeartbeatAt} /></TableCell>
+                <TableCell>
+                  {c.attributes.remoteNetworkId ? (
+                    (networkName[c.attributes.remoteNetworkId] ?? c.raw.remoteNetwork?.name)
+                  ) : (
+                    <Muted />
+                  )}
+                </TableCell>
+                <TableCell>
+                  <Badge variant={state.variant}>{state.label}</Badge>
+                </TableCell>
+                <TableCell>
+                  <When at={c.raw.lastHeartbeatAt} />
+                </TableCell>
                 <TableCell>{c.raw.version ?? <Muted />}</TableCell>
                 <TableCell className="font-mono text-xs">{c.raw.hostname ?? c.raw.publicIP ?? <Muted />}</TableCell>
                 <TableCell>{notifications ? "on" : "off"}</TableCell>
-                {canAdmin ? <TableCell className="text-right"><EditConnectorDialog tenantId={tenant.id} connectorId={c.vendorId} name={c.name} notifications={!!notifications} /></TableCell> : null}
+                {canAdmin ? (
+                  <TableCell className="text-right">
+                    <EditConnectorDialog
+                      tenantId={tenant.id}
+                      connectorId={c.vendorId}
+                      name={c.name}
+                      notifications={!!notifications}
+                    />
+                  </TableCell>
+                ) : null}
               </TableRow>
             );
           })}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { TwingateDevicesTable } from "@/components/twingate/devices-table";
 import { CacheNote } from "@/components/twingate/twingate-shell";
-import { PageHeader } from "@/components/shell/page-header";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
@@ -16,13 +16,22 @@ export const metadata: Metadata = { title: "Twingate devices" };
 
 // `user`: one user's devices (a Twingate user id, from the users table).
 const Search = tableSearch({ sortable: DEVICE_SORTS, sort: "name" }).extend({
-  state: urlEnum(DEVICE_STATES).optional(), trusted: urlEnum(["yes", "no"]).optional(), user: urlId(200).optional(),
+  state: urlEnum(DEVICE_STATES).optional(),
+  trusted: urlEnum(["yes", "no"]).optional(),
+  user: urlId(200).optional(),
 });
 
 export default async function Page(props: PageProps) {
-  const { tenant, may: { "twingate.write": canOperate }, search, ignored } = await vendorPage(props, { vendor: "twingate", page: "/twingate/devices", perm: "console.read", search: Search });
-  const description = "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device becomes active again by itself the next time it connects.";
-  if (!tenant) return <Unavailable vendor="twingate" title="Twingate devices" description={description} reason="tenant" />;
+  const {
+    tenant,
+    may: { "twingate.write": canOperate },
+    search,
+    ignored,
+  } = await vendorPage(props, { vendor: "twingate", page: "/twingate/devices", perm: "console.read", search: Search });
+  const description =
+    "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device becomes active again by itself the next time it connects.";
+  if (!tenant)
+    return <Unavailable vendor="twingate" title="Twingate devices" description={description} reason="tenant" />;
   const state = tableState(search);
   const { user } = search;
   const [{ rows, total }, sync, owner] = await Promise.all([
@@ -37,7 +46,10 @@ export default async function Page(props: PageProps) {
       <ParamNotices ignored={ignored} />
       {user ? (
         <p className="mb-3 text-sm" data-testid="device-owner-filter">
-          Devices of <strong>{owner ?? user}</strong> · <Link className="underline" href="/twingate/devices">all devices</Link>
+          Devices of <strong>{owner ?? user}</strong> ·{" "}
+          <Link className="underline" href="/twingate/devices">
+            all devices
+          </Link>
         </p>
       ) : null}
       <TwingateDevicesTable rows={rows} total={total} state={state} tenantId={tenant.id} canOperate={canOperate} />

@@ -1,6 +1,11 @@
 import { listQuery, PAGE_INFO, REMOTE_NETWORK_FIELDS } from "./fragments";
 
-export const REMOTE_NETWORKS = listQuery("TwingateRemoteNetworks", "remoteNetworks", "RemoteNetworkFilterInput", REMOTE_NETWORK_FIELDS);
+export const REMOTE_NETWORKS = listQuery(
+  "TwingateRemoteNetworks",
+  "remoteNetworks",
+  "RemoteNetworkFilterInput",
+  REMOTE_NETWORK_FIELDS,
+);
 
 export const REMOTE_NETWORK = `query TwingateRemoteNetwork($id: ID, $name: String) {
   remoteNetwork(id: $id, name: $name) {

@@ -42,7 +42,10 @@ export const RESOURCE_DELETE = `mutation TwingateResourceDelete($id: ID!) {
   resourceDelete(id: $id) { ok error }
 }`;
 
-const accessChange = (operation: string, field: string) => `mutation ${operation}($resourceId: ID!, $access: [AccessInput!]!) {
+const accessChange = (
+  operation: string,
+  field: string,
+) => `mutation ${operation}($resourceId: ID!, $access: [AccessInput!]!) {
   ${field}(resourceId: $resourceId, access: $access) { ok error entity { ...ResourceFields ...AccessFields } }
 }
 ${RESOURCE_FIELDS}

@@ -1,6 +1,11 @@
 import { listQuery, PAGE_INFO, SECURITY_POLICY_FIELDS } from "./fragments";
 
-export const SECURITY_POLICIES = listQuery("TwingateSecurityPolicies", "securityPolicies", "SecurityPolicyFilterField", SECURITY_POLICY_FIELDS);
+export const SECURITY_POLICIES = listQuery(
+  "TwingateSecurityPolicies",
+  "securityPolicies",
+  "SecurityPolicyFilterField",
+  SECURITY_POLICY_FIELDS,
+);
 
 export const SECURITY_POLICY = `query TwingateSecurityPolicy($id: ID, $name: String) {
   securityPolicy(id: $id, name: $name) {

@@ -1,6 +1,11 @@
 import { listQuery, PAGE_INFO, SERVICE_ACCOUNT_FIELDS, SERVICE_ACCOUNT_KEY_FIELDS } from "./fragments";
 
-export const SERVICE_ACCOUNTS = listQuery("TwingateServiceAccounts", "serviceAccounts", "ServiceAccountFilterInput", SERVICE_ACCOUNT_FIELDS);
+export const SERVICE_ACCOUNTS = listQuery(
+  "TwingateServiceAccounts",
+  "serviceAccounts",
+  "ServiceAccountFilterInput",
+  SERVICE_ACCOUNT_FIELDS,
+);
 
 export const SERVICE_ACCOUNT = `query TwingateServiceAccount($id: ID!) {
   serviceAccount(id: $id) {

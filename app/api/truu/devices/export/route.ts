@@ -2,9 +2,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { urlId } from "@/lib/params/fields";
 import { route } from "@/lib/routes/route";
-import { tenantNames } from "@/lib/tenants/names";
 import { streamCsv } from "@/lib/table/csv-stream";
-import { deviceTable, DeviceTableSearch } from "@/lib/truu/device-filters";
+import { tenantNames } from "@/lib/tenants/names";
+import { DeviceTableSearch, deviceTable } from "@/lib/truu/device-filters";
 import { DEVICE_CSV_HEADER, deviceExportSql } from "@/lib/truu/export-devices";
 
 export const dynamic = "force-dynamic";
@@ -14,26 +14,41 @@ export const dynamic = "force-dynamic";
  * streamed from Postgres. The same checks as the page: a session, read
  * access, and a tenant in the caller's scope (another tenant is "not found").
  */
-export const GET = route({
-  name: "truu.device.exported", perm: "console.read", query: DeviceTableSearch.extend({ tenantId: urlId() }), tenant: ({ query }) => query.tenantId,
-}, async ({ query }, { staff, meta, found }) => {
-  const { tenantId } = query;
-  const tenantName = found((await tenantNames(db(), [tenantId])).get(tenantId), { type: "tenant", id: tenantId });
-  const { state, filter } = deviceTable(query);
-  // Exports take data out of the console: who took what is in the audit log.
-  await recordAudit(db(), {
-    action: "truu.device.exported", actor: { id: staff.id, email: staff.email, name: staff.name }, ...meta,
-    tenantId, vendor: "truu", outcome: "success", targets: [{ type: "truu_devices", id: tenantId, label: tenantName }],
-    after: { q: state.q, sort: state.sort, dir: state.dir, ...filter },
-  });
-  const slug = tenantName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "tenant";
-  const file = `truu-devices-${slug}-${new Date().toISOString().slice(0, 10)}.csv`;
-  return new Response(streamCsv(DEVICE_CSV_HEADER, deviceExportSql(tenantId, state, filter)), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${file}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-});
+export const GET = route(
+  {
+    name: "truu.device.exported",
+    perm: "console.read",
+    query: DeviceTableSearch.extend({ tenantId: urlId() }),
+    tenant: ({ query }) => query.tenantId,
+  },
+  async ({ query }, { staff, meta, found }) => {
+    const { tenantId } = query;
+    const tenantName = found((await tenantNames(db(), [tenantId])).get(tenantId), { type: "tenant", id: tenantId });
+    const { state, filter } = deviceTable(query);
+    // Exports take data out of the console: who took what is in the audit log.
+    await recordAudit(db(), {
+      action: "truu.device.exported",
+      actor: { id: staff.id, email: staff.email, name: staff.name },
+      ...meta,
+      tenantId,
+      vendor: "truu",
+      outcome: "success",
+      targets: [{ type: "truu_devices", id: tenantId, label: tenantName }],
+      after: { q: state.q, sort: state.sort, dir: state.dir, ...filter },
+    });
+    const slug =
+      tenantName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "tenant";
+    const file = `truu-devices-${slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+    return new Response(streamCsv(DEVICE_CSV_HEADER, deviceExportSql(tenantId, state, filter)), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${file}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  },
+);
