@@ -103,7 +103,8 @@ try {
     INSERT INTO "TrugridUser" (id, "tenantId", "vendorId", upn, "emailNorm", raw, hash)
     SELECT gen_random_uuid()::text, ${tenant.id}, u, u, lower(u), '{}'::jsonb, '' FROM unnest(${upns}::text[]) AS u`;
   console.log(
-    `TruGrid simulator: ${upns.length.toLocaleString("en")} users, latency ${LATENCY} ms; apply concurrency ${CONCURRENCY}`,
+    `TruGrid simulator: ${upns.length.toLocaleString("en")} users, ` +
+      `latency ${LATENCY} ms; apply concurrency ${CONCURRENCY}`,
   );
 
   const csvOf = (rows: string[]) => new TextEncoder().encode(`userUpn\r\n${rows.join("\r\n")}\r\n`);
@@ -123,7 +124,8 @@ try {
     const cpu = { console: selfCpuMs() - cpu0.console, postgres: postgresCpuMs(path.join(dir, "pg")) - cpu0.postgres };
     if (!res.ok) throw new Error(res.error);
     console.log(
-      `plan ${n.toLocaleString("en")} rows: ${secs(ms)} s (${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s); CPU console ${secs(cpu.console)} s, Postgres ${secs(cpu.postgres)} s`,
+      `plan ${n.toLocaleString("en")} rows: ${secs(ms)} s (${Math.round(n / (ms / 1000)).toLocaleString("en")} ` +
+        `rows/s); CPU console ${secs(cpu.console)} s, Postgres ${secs(cpu.postgres)} s`,
     );
     return { ms, jobId: res.jobId, cpu };
   };
@@ -160,20 +162,30 @@ try {
   );
   const lowerBoundMs = (Math.ceil(APPLY_ROWS / 100) * LATENCY) / CONCURRENCY;
   console.log(
-    `apply ${APPLY_ROWS.toLocaleString("en")} rows: ${secs(applyMs)} s (${outcome}; ${JSON.stringify(byStatus)}); lower bound ${secs(lowerBoundMs)} s; ratio ${(applyMs / lowerBoundMs).toFixed(2)}; ${Math.round(APPLY_ROWS / (applyMs / 1000)).toLocaleString("en")} rows/s`,
+    `apply ${APPLY_ROWS.toLocaleString("en")} rows: ${secs(applyMs)} s (${outcome}; ${JSON.stringify(byStatus)}); ` +
+      `lower bound ${secs(lowerBoundMs)} s; ` +
+      `ratio ${(applyMs / lowerBoundMs).toFixed(2)}; ` +
+      `${Math.round(APPLY_ROWS / (applyMs / 1000)).toLocaleString("en")} rows/s`,
   );
   console.log(
-    `apply CPU: console ${secs(cpu.console)} s (${perRow(cpu.console)} µs/row), Postgres ${secs(cpu.postgres)} s (${perRow(cpu.postgres)} µs/row), simulator ${secs(cpu.sim)} s; load average ${load.join(" ")}`,
+    `apply CPU: console ${secs(cpu.console)} s (${perRow(cpu.console)} µs/row), Postgres ${secs(cpu.postgres)} ` +
+      `s (${perRow(cpu.postgres)} µs/row), simulator ${secs(cpu.sim)} s; load average ${load.join(" ")}`,
   );
-  // The vendor's answers take longer than the set latency when the machine is busy (client and simulator wait for CPU too):
+  // The vendor's answers take longer than the set latency when
+  // the machine is busy (client and simulator wait for CPU too):
   // the bound at the measured round trip says how much of the ratio is the console's own.
   const roundTripMs = stats.chunks ? stats.sendMs / stats.chunks : 0;
   const measuredBoundMs = (Math.ceil(APPLY_ROWS / 100) * roundTripMs) / CONCURRENCY;
   console.log(
-    `apply vendor round trip ${Math.round(roundTripMs)} ms on average over ${stats.chunks} requests (latency set: ${LATENCY} ms); bound at that round trip ${secs(measuredBoundMs)} s; ratio to it ${(applyMs / measuredBoundMs).toFixed(2)}`,
+    `apply vendor round trip ${Math.round(roundTripMs)} ms on average over ${stats.chunks} ` +
+      `requests (latency set: ${LATENCY} ms); bound at that round trip ${secs(measuredBoundMs)} ` +
+      `s; ratio to it ${(applyMs / measuredBoundMs).toFixed(2)}`,
   );
   console.log(
-    `apply wall time by activity: lanes sending ${secs(stats.sendMs)} s, claiming ${secs(stats.claimMs)} s, held back ${secs(stats.backpressureMs)} s (summed over ${CONCURRENCY} lanes); settler writing ${secs(stats.settleMs)} s in ${stats.settleBatches} batches; after the last answer ${secs(stats.tailMs)} s`,
+    `apply wall time by activity: lanes sending ${secs(stats.sendMs)} s, claiming ${secs(stats.claimMs)} s, ` +
+      `held back ${secs(stats.backpressureMs)} s (summed over ${CONCURRENCY} lanes); settler ` +
+      `writing ${secs(stats.settleMs)} s in ${stats.settleBatches} ` +
+      `batches; after the last answer ${secs(stats.tailMs)} s`,
   );
 
   // The naive script: one request per row, one after another.
@@ -183,11 +195,14 @@ try {
     for (const upn of upns.slice(0, NAIVE_ROWS)) await client.turnOnMfa([upn]);
     naiveMs = performance.now() - started;
     console.log(
-      `naive, one request per row in sequence, ${NAIVE_ROWS.toLocaleString("en")} rows: ${secs(naiveMs)} s (${(naiveMs / applyMs).toFixed(1)}× the bulk apply)`,
+      `naive, one request per row in sequence, ${NAIVE_ROWS.toLocaleString("en")} ` +
+        `rows: ${secs(naiveMs)} s (${(naiveMs / applyMs).toFixed(1)}× the bulk apply)`,
     );
   }
   console.log(
-    `peak RSS ${mb(peakRss)} MB (${mb(rssAfterPlans)} MB by the end of the plans, ${mb(rssAfterApply)} MB by the end of the apply, before the naive script); V8 heap at the peak: ${mb(heapAtPeak.used)} MB used of ${mb(heapAtPeak.total)} MB`,
+    `peak RSS ${mb(peakRss)} MB (${mb(rssAfterPlans)} MB by the end of the ` +
+      `plans, ${mb(rssAfterApply)} MB by the end of the apply, before the naive script); ` +
+      `V8 heap at the peak: ${mb(heapAtPeak.used)} MB used of ${mb(heapAtPeak.total)} MB`,
   );
   // The measurement below re-reads the events; the figures above are the bulk path's own.
   const peakRssOfBulk = peakRss;
@@ -223,7 +238,10 @@ try {
     postgres: postgresCpuMs(path.join(dir, "pg")) - auditCpu0.postgres,
   };
   console.log(
-    `the apply's ${again.length.toLocaleString("en")} audit events alone, appended again in batches of 1,000: ${secs(auditMs)} s (CPU console ${perRow(auditCpu.console)} µs/row, Postgres ${perRow(auditCpu.postgres)} µs/row); against the lower bound that alone is a ratio of ${(auditMs / lowerBoundMs).toFixed(2)}`,
+    `the apply's ${again.length.toLocaleString("en")} audit events alone, appended again in batches of ` +
+      `1,000: ${secs(auditMs)} s (CPU console ${perRow(auditCpu.console)} µs/row, ` +
+      `Postgres ${perRow(auditCpu.postgres)} µs/row); against the lower bound ` +
+      `that alone is a ratio of ${(auditMs / lowerBoundMs).toFixed(2)}`,
   );
 
   console.log(

@@ -58,7 +58,12 @@ try {
       const meMs = selfCpuMs() - me0;
       const n = s.created + s.updated;
       console.log(
-        `pass ${pass} ${name.padEnd(8)} ${String(items.length).padStart(6)} rows, ${String(n).padStart(6)} written  wall ${(wall / 1000).toFixed(2)} s  writeMs ${(s.writeMs / 1000).toFixed(2)} s  CPU s: node ${(meMs / 1000).toFixed(2)} postgres ${(pgMs / 1000).toFixed(2)}${n ? `  µs/row: node ${Math.round((meMs * 1000) / n)} pg ${Math.round((pgMs * 1000) / n)}` : ""}  load ${loadavg()[0]?.toFixed(2)}`,
+        `pass ${pass} ${name.padEnd(8)} ${String(items.length).padStart(6)} rows, ${String(n).padStart(6)} ` +
+          `written  wall ${(wall / 1000).toFixed(2)} s  writeMs ${(s.writeMs / 1000).toFixed(2)} s  CPU s: ` +
+          `node ${(meMs / 1000).toFixed(2)} ` +
+          `postgres ${(pgMs / 1000).toFixed(2)}` +
+          `${n ? `  µs/row: node ${Math.round((meMs * 1000) / n)} pg ${Math.round((pgMs * 1000) / n)}` : ""}` +
+          `  load ${loadavg()[0]?.toFixed(2)}`,
       );
     }
   }

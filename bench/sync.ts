@@ -67,7 +67,8 @@ const simProfile = process.env.BENCH_SIM_CPU_PROF_DIR
   : [];
 const sims = spawn(process.execPath, [...simProfile, "--import", "tsx", "scripts/sim.ts"], {
   env: {
-    // As a vendor runs its servers: graphql-js (the Twingate simulator's executor) skips its development-only checks then.
+    // As a vendor runs its servers: graphql-js (the Twingate
+    // simulator's executor) skips its development-only checks then.
     ...process.env,
     NODE_ENV: "production",
     SIM_SIZE: "large",
@@ -89,7 +90,8 @@ await new Promise<void>((resolve, reject) => {
   sims.once("exit", (code) => reject(new Error(`simulators exited (${code})`)));
 });
 console.log(
-  `large simulators ready in ${((performance.now() - simsStarted) / 1000).toFixed(1)} s; latency ${LATENCY} ms, concurrency ${CONCURRENCY}`,
+  `large simulators ready in ${((performance.now() - simsStarted) / 1000).toFixed(1)} ` +
+    `s; latency ${LATENCY} ms, concurrency ${CONCURRENCY}`,
 );
 
 const pg = await startEmbeddedPostgres({ dataDir: dir });
@@ -231,11 +233,17 @@ try {
       peakRssMb: Math.max(first.peakRssMb, second.peakRssMb),
       /** Share of one core the simulators used: near 1, they (not the sync) set the pace. */
       simulatorCpuShare: first.simCpuShare,
-      /** CPU milliseconds used during the first sync by the sync process, the simulators and Postgres: less sensitive than wall time to a busy machine. */
+      /**
+       * CPU milliseconds used during the first sync by the sync process, the
+       * simulators and Postgres: less sensitive than wall time to a busy machine.
+       */
       cpuMs: first.cpuMs,
       /** The 1, 5 and 15 minute load averages when the first sync ended. */
       loadAverage: first.loadAverage,
-      /** What the cores allow: the run's CPU spread over all of them, that floor's ratio to the bound, and Postgres's rows/s ceiling at its CPU per row written. */
+      /**
+       * What the cores allow: the run's CPU spread over all of them, that floor's
+       * ratio to the bound, and Postgres's rows/s ceiling at its CPU per row written.
+       */
       machine: {
         cores,
         cpuFloorMs: Math.round(cpuTotalMs / cores),
@@ -253,11 +261,23 @@ try {
     };
     results.push(r);
     console.log(
-      `${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages  ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  CPU s: sync ${(r.cpuMs.sync / 1000).toFixed(1)}, simulators ${(r.cpuMs.simulators / 1000).toFixed(1)}, postgres ${(r.cpuMs.postgres / 1000).toFixed(1)}  load ${r.loadAverage.join(" ")}  second run: ${(r.secondRun.wallMs / 1000).toFixed(1)} s, CPU s sync ${(r.secondRun.cpuMs.sync / 1000).toFixed(1)} / simulators ${(r.secondRun.cpuMs.simulators / 1000).toFixed(1)} / postgres ${(r.secondRun.cpuMs.postgres / 1000).toFixed(1)}, ${r.secondRun.rowsWritten} rows, ${r.secondRun.driftEvents} events`,
+      `${vendor.padEnd(10)} ${String(r.rows).padStart(7)} rows ${String(r.pages).padStart(6)} pages ` +
+        ` ${(r.wallMs / 1000).toFixed(1).padStart(6)} s (bound ${(r.lowerBoundMs / 1000).toFixed(1)} s, ` +
+        `×${r.ratio})  ${r.rowsPerSecondWritten} rows/s written  peak ${r.peakRssMb} MB  ` +
+        `simulators ${Math.round(r.simulatorCpuShare * 100)}% of a core  CPU s: ` +
+        `sync ${(r.cpuMs.sync / 1000).toFixed(1)}, simulators ${(r.cpuMs.simulators / 1000).toFixed(1)}, ` +
+        `postgres ${(r.cpuMs.postgres / 1000).toFixed(1)}  load ${r.loadAverage.join(" ")}  second ` +
+        `run: ${(r.secondRun.wallMs / 1000).toFixed(1)} s, CPU s ` +
+        `sync ${(r.secondRun.cpuMs.sync / 1000).toFixed(1)} / ` +
+        `simulators ${(r.secondRun.cpuMs.simulators / 1000).toFixed(1)} / ` +
+        `postgres ${(r.secondRun.cpuMs.postgres / 1000).toFixed(1)}, ${r.secondRun.rowsWritten} ` +
+        `rows, ${r.secondRun.driftEvents} events`,
     );
     const { machine: m } = r;
     console.log(
-      `${"".padEnd(10)} on ${m.cores} cores: the run's CPU needs ${(m.cpuFloorMs / 1000).toFixed(1)} s even spread over all of them (×${m.ratioFloor} of the bound); Postgres at ${m.postgresCpuUsPerRowWritten} µs of CPU per row written could write at most ${m.rowsPerSecondCeiling ?? "–"} rows/s with every core`,
+      `${"".padEnd(10)} on ${m.cores} cores: the run's CPU needs ${(m.cpuFloorMs / 1000).toFixed(1)} s even ` +
+        `spread over all of them (×${m.ratioFloor} of the bound); Postgres at ${m.postgresCpuUsPerRowWritten} ` +
+        `µs of CPU per row written could write at most ${m.rowsPerSecondCeiling ?? "–"} rows/s with every core`,
     );
   }
   console.log(

@@ -97,7 +97,10 @@ function webServerPids(startPid: number): number[] {
   return out;
 }
 
-/** CPU milliseconds the web server's processes have used (those alive now, an exited one counting 0; they live as long as the server). */
+/**
+ * CPU milliseconds the web server's processes have used (those alive
+ * now, an exited one counting 0; they live as long as the server).
+ */
 const webCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuMs(pid), 0);
 
 process.env.CONSOLE_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
@@ -115,7 +118,8 @@ try {
   await pool.query(`VACUUM ANALYZE "TruuDevice"`);
   await pool.query(`VACUUM ANALYZE "TruuUser"`);
   console.log(
-    `seeded ${DEVICES.toLocaleString("en")} devices of ${(DEVICES / 2).toLocaleString("en")} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `seeded ${DEVICES.toLocaleString("en")} devices of ${(DEVICES / 2).toLocaleString("en")} ` +
+      `users in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
   // ---- the table's server query ------------------------------------------
@@ -146,14 +150,14 @@ try {
           .replace(/\s+\(cost.*$/, "") ?? lines[0];
       return { node, exec: lines.find((l) => l.startsWith("Execution Time"))?.replace("Execution Time: ", "") ?? "?" };
     };
-    const rowsPlan = await explain(
-      Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${(state.page - 1) * state.size} LIMIT ${state.size}`,
-    );
+    const page = Prisma.sql`ORDER BY ${deviceOrder(state)} OFFSET ${(state.page - 1) * state.size} LIMIT ${state.size}`;
+    const rowsPlan = await explain(Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ${page}`);
     const countPlan = await explain(
       Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM "TruuDevice" WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`,
     );
     console.log(
-      `  ${name.padEnd(36)} p50 ${ms(p(times, 0.5)).padStart(9)}  p95 ${ms(queryP95[name]).padStart(9)}  ${String(total).padStart(6)} rows  ${load()}`,
+      `  ${name.padEnd(36)} p50 ${ms(p(times, 0.5)).padStart(9)}  ` +
+        `p95 ${ms(queryP95[name]).padStart(9)}  ${String(total).padStart(6)} rows  ${load()}`,
     );
     console.log(`      rows:  ${rowsPlan.node} (${rowsPlan.exec})\n      count: ${countPlan.node} (${countPlan.exec})`);
   }
@@ -227,7 +231,8 @@ try {
     if (res.status !== 200 || !html.includes("truu-devices-table")) throw new Error(`${url}: HTTP ${res.status}`);
     return html;
   };
-  for (let i = 0; i < Math.max(WARM_PAGES, urls.length); i++) await get(nth(urls, i), nth(cookies, i)); // warm: JIT, connection pool
+  // warm: JIT, connection pool
+  for (let i = 0; i < Math.max(WARM_PAGES, urls.length); i++) await get(nth(urls, i), nth(cookies, i));
   const alone: number[] = [];
   for (let i = 0; i < 2 * urls.length; i++) {
     const started = performance.now();
@@ -265,13 +270,19 @@ try {
   const pageLoad = minuteLoad();
   const cores = Math.min(processes, cpus().length);
   console.log(
-    `next server CPU per page: ${ms(cpuPerPage)} over ${processes} process${processes === 1 ? "" : "es"} (× ${SESSIONS} sessions ÷ ${cores} ≈ ${ms((cpuPerPage * SESSIONS) / cores)} for the last of a simultaneous round) ${load()}`,
+    `next server CPU per page: ${ms(cpuPerPage)} over ${processes} ` +
+      `process${processes === 1 ? "" : "es"} (× ${SESSIONS} sessions ÷ ${cores} ` +
+      `≈ ${ms((cpuPerPage * SESSIONS) / cores)} for the last of a simultaneous round) ${load()}`,
   );
   console.log(
-    `CPU per page: Node ${ms(cpuPerPage)} + Postgres ${ms(pgCpuPerPage)} on ${cpus().length} cores: at most ${capacity.toFixed(0)} pages/s, so ${SESSIONS} sessions wait ${ms(meanFloorMs)} per page on average at the very least ${load()}`,
+    `CPU per page: Node ${ms(cpuPerPage)} + Postgres ${ms(pgCpuPerPage)} on ${cpus().length} ` +
+      `cores: at most ${capacity.toFixed(0)} pages/s, so ${SESSIONS} sessions ` +
+      `wait ${ms(meanFloorMs)} per page on average at the very least ${load()}`,
   );
   console.log(
-    `page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s ${load()}`,
+    `page HTML, ${SESSIONS} sessions × ${PAGE_REQUESTS} requests at once: ` +
+      `p50 ${ms(p(pageTimes, 0.5))}, p95 ${ms(pageP95)}, ` +
+      `max ${ms(Math.max(...pageTimes))}, ${(pageTimes.length / (wall / 1000)).toFixed(1)} pages/s ${load()}`,
   );
 
   // For comparison, the server's CPU per page of a page with the same frame (session, layout) and little else,
@@ -287,7 +298,8 @@ try {
   const frameCpu = await cpuOf(`${base}/settings`);
   const smallCpu = await cpuOf(`${base}/truu/devices?size=10`);
   console.log(
-    `next server CPU per page: /settings ${ms(frameCpu)}, /truu/devices?size=10 ${ms(smallCpu)}, /truu/devices (50 rows) ${ms(cpuPerPage)} ${load()}`,
+    `next server CPU per page: /settings ${ms(frameCpu)}, /truu/devices?size=10 ${ms(smallCpu)}, ` +
+      `/truu/devices (50 rows) ${ms(cpuPerPage)} ${load()}`,
   );
 
   // ---- first-load JavaScript -------------------------------------------------
@@ -309,7 +321,8 @@ try {
   }
   const firstLoadKb = gz / 1024;
   console.log(
-    `first-load JS of /truu/devices: ${scripts.length} scripts, ${(raw / 1024).toFixed(0)} KB, ${firstLoadKb.toFixed(1)} KB gzip`,
+    `first-load JS of /truu/devices: ${scripts.length} ` +
+      `scripts, ${(raw / 1024).toFixed(0)} KB, ${firstLoadKb.toFixed(1)} KB gzip`,
   );
 
   const result = {

@@ -121,46 +121,49 @@ test("redirects use the address the browser asked for, never the bind address", 
   }
 });
 
-test("behind a trusted proxy: its X-Forwarded-For names the client, and https brings HSTS and Secure cookies", async () => {
-  const prisma = await db();
-  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
-  const staff = await createStaff("viewer", [tenant.id]);
-  const jar: Jar = new Map();
-  // The client said it was 203.0.113.9; the proxy saw 198.51.100.23, appended it, and terminated TLS.
-  const proxy = {
-    "X-Forwarded-Proto": "https",
-    "X-Forwarded-Host": "console.example",
-    "X-Forwarded-For": "203.0.113.9, 198.51.100.23",
-  };
+test(
+  "behind a trusted proxy: its X-Forwarded-For names the client, " + "and https brings HSTS and Secure cookies",
+  async () => {
+    const prisma = await db();
+    const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+    const staff = await createStaff("viewer", [tenant.id]);
+    const jar: Jar = new Map();
+    // The client said it was 203.0.113.9; the proxy saw 198.51.100.23, appended it, and terminated TLS.
+    const proxy = {
+      "X-Forwarded-Proto": "https",
+      "X-Forwarded-Host": "console.example",
+      "X-Forwarded-For": "203.0.113.9, 198.51.100.23",
+    };
 
-  const signedIn = await signInThroughProxy(jar, staff.email, staff.password, proxy);
-  expect(signedIn.status).toBe(302);
-  expect(signedIn.headers.location).toMatch(/^https:\/\/console\.example\//);
-  expect(cookieSet(signedIn, "__Secure-authjs.session-token")).toMatch(/; Secure/i);
-  const event = await prisma.auditEvent.findFirstOrThrow({
-    where: { action: "staff.signed_in", actorId: staff.id },
-    orderBy: { seq: "desc" },
-  });
-  expect(event.ip).toBe("198.51.100.23");
+    const signedIn = await signInThroughProxy(jar, staff.email, staff.password, proxy);
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.location).toMatch(/^https:\/\/console\.example\//);
+    expect(cookieSet(signedIn, "__Secure-authjs.session-token")).toMatch(/; Secure/i);
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "staff.signed_in", actorId: staff.id },
+      orderBy: { seq: "desc" },
+    });
+    expect(event.ip).toBe("198.51.100.23");
 
-  const page = await send("/", { jar, headers: proxy });
-  expect(page.status).toBe(200);
-  expect(page.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
-  expect(page.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
+    const page = await send("/", { jar, headers: proxy });
+    expect(page.status).toBe(200);
+    expect(page.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(page.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
 
-  // The tenant cookie, which the console sets itself, is Secure as well.
-  const switched = await callAction(
-    jar,
-    "lib/tenants/switch-tenant.ts",
-    "switchTenant",
-    { tenantId: tenant.id },
-    { ...proxy, Origin: "https://console.example" },
-  );
-  expect(switched.body).toContain('"ok":true');
-  expect(cookieSet(switched, "console-tenant")).toMatch(/; Secure/i);
+    // The tenant cookie, which the console sets itself, is Secure as well.
+    const switched = await callAction(
+      jar,
+      "lib/tenants/switch-tenant.ts",
+      "switchTenant",
+      { tenantId: tenant.id },
+      { ...proxy, Origin: "https://console.example" },
+    );
+    expect(switched.body).toContain('"ok":true');
+    expect(cookieSet(switched, "console-tenant")).toMatch(/; Secure/i);
 
-  // The same proxy forwarding plain http: no HSTS.
-  const plain = await send("/login", { jar: new Map(), headers: { ...proxy, "X-Forwarded-Proto": "http" } });
-  expect(plain.status).toBe(200);
-  expect(plain.headers["strict-transport-security"]).toBeUndefined();
-});
+    // The same proxy forwarding plain http: no HSTS.
+    const plain = await send("/login", { jar: new Map(), headers: { ...proxy, "X-Forwarded-Proto": "http" } });
+    expect(plain.status).toBe(200);
+    expect(plain.headers["strict-transport-security"]).toBeUndefined();
+  },
+);

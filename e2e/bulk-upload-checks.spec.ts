@@ -66,7 +66,8 @@ test("a malformed file plans its readable rows, and each line it cannot read is 
     ),
   );
   await expect(page.getByTestId("bulk-upload-error")).toHaveText(
-    'The quote opened on line 3 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").',
+    "The quote opened on line 3 is never closed: everything after it would read as one cell. Close it, or write a " +
+      'quote meant as text as two ("").',
   );
   await expect(page).toHaveURL(/\/bulk$/);
 
@@ -110,74 +111,76 @@ test("a malformed file plans its readable rows, and each line it cannot read is 
   ]);
 });
 
-test("size, type and row limits each show their own message in the form; files over the size limit are never sent", async ({
-  page,
-}) => {
-  // Handing 48 MB of files to the browser and 22 MB to the server takes a while on a loaded machine.
-  test.setTimeout(300_000);
-  const { tenant } = await operatorOnBulkPage(page);
-  const posts: string[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST") posts.push(r.url());
-  });
-  const error = page.getByTestId("bulk-upload-error");
+test(
+  "size, type and row limits each show their own message in the form; " + "files over the size limit are never sent",
+  async ({ page }) => {
+    // Handing 48 MB of files to the browser and 22 MB to the server takes a while on a loaded machine.
+    test.setTimeout(300_000);
+    const { tenant } = await operatorOnBulkPage(page);
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    const error = page.getByTestId("bulk-upload-error");
 
-  // 22 MB: over the 20 MB file limit, under the server's body limit.
-  await upload(page, "trugrid.mfa.turned_on", csvFile("big.csv", Buffer.alloc(22 * MB, "a@x.example\n")));
-  await expect(error).toHaveText("The file is 22.0 MB; the limit is 20 MB. Split it into smaller files.");
-  // 26 MB: over the body limit too, where Next.js itself would answer an HTTP 500.
-  await upload(page, "trugrid.mfa.turned_on", csvFile("bigger.csv", Buffer.alloc(26 * MB, "a@x.example\n")));
-  await expect(error).toHaveText("The file is 26.0 MB; the limit is 20 MB. Split it into smaller files.");
-  await upload(page, "trugrid.mfa.turned_on", {
-    name: "users.xlsx",
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: Buffer.from("PK\x03\x04"),
-  });
-  await expect(error).toHaveText(
-    'users.xlsx is not a CSV file (.csv, .tsv, .txt). Save the sheet as "CSV UTF-8" and upload that.',
-  );
-  expect(posts).toEqual([]);
+    // 22 MB: over the 20 MB file limit, under the server's body limit.
+    await upload(page, "trugrid.mfa.turned_on", csvFile("big.csv", Buffer.alloc(22 * MB, "a@x.example\n")));
+    await expect(error).toHaveText("The file is 22.0 MB; the limit is 20 MB. Split it into smaller files.");
+    // 26 MB: over the body limit too, where Next.js itself would answer an HTTP 500.
+    await upload(page, "trugrid.mfa.turned_on", csvFile("bigger.csv", Buffer.alloc(26 * MB, "a@x.example\n")));
+    await expect(error).toHaveText("The file is 26.0 MB; the limit is 20 MB. Split it into smaller files.");
+    await upload(page, "trugrid.mfa.turned_on", {
+      name: "users.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("PK\x03\x04"),
+    });
+    await expect(error).toHaveText(
+      'users.xlsx is not a CSV file (.csv, .tsv, .txt). Save the sheet as "CSV UTF-8" and upload that.',
+    );
+    expect(posts).toEqual([]);
 
-  // Rows are counted on the server: one round trip, its own message.
-  await upload(
-    page,
-    "trugrid.mfa.turned_on",
-    csvFile("many.csv", Buffer.from(`userUpn\n${"a@x.example\n".repeat(100_001)}`)),
-  );
-  await expect(error).toHaveText("The file has more than 100,000 rows. Split it into smaller files.", {
-    timeout: 60_000,
-  });
-  expect(posts).toHaveLength(1);
+    // Rows are counted on the server: one round trip, its own message.
+    await upload(
+      page,
+      "trugrid.mfa.turned_on",
+      csvFile("many.csv", Buffer.from(`userUpn\n${"a@x.example\n".repeat(100_001)}`)),
+    );
+    await expect(error).toHaveText("The file has more than 100,000 rows. Split it into smaller files.", {
+      timeout: 60_000,
+    });
+    expect(posts).toHaveLength(1);
 
-  // A client that skips the form's checks gets the same messages from the server, never a 500 or a generic "Some fields need attention".
-  const fine = await postUpload(
-    page,
-    tenant.id,
-    "trugrid.mfa.turned_on",
-    csvFile("one.csv", Buffer.from("userUpn\na@x.example\n")),
-  );
-  expect(fine).toMatchObject({ status: 200, body: expect.stringContaining('"ok":true') });
-  const big = await postUpload(
-    page,
-    tenant.id,
-    "trugrid.mfa.turned_on",
-    csvFile("big.csv", Buffer.alloc(22 * MB, "a@x.example\n")),
-  );
-  expect(big.status).toBe(200);
-  expect(big.body).toContain("The file is 22.0 MB; the limit is 20 MB. Split it into smaller files.");
-  const workbook = await postUpload(page, tenant.id, "trugrid.mfa.turned_on", {
-    name: "users.xlsx",
-    mimeType: "text/csv",
-    buffer: Buffer.from("userUpn\na@x.example\n"),
-  });
-  expect(workbook.body).toContain("users.xlsx is not a CSV file");
-  // Over Next.js's own body limit, where it would answer a bare 500: refused before it is read, in words.
-  const huge = await postUpload(
-    page,
-    tenant.id,
-    "trugrid.mfa.turned_on",
-    csvFile("huge.csv", Buffer.alloc(26 * MB, "a@x.example\n")),
-  );
-  expect(huge.status).toBe(413);
-  expect(huge.body).toMatch(/^The request is 26\.0 MB; uploads are limited to 20 MB/);
-});
+    // A client that skips the form's checks gets the same messages from the server, never a 500 or a generic "Some
+    // fields need attention".
+    const fine = await postUpload(
+      page,
+      tenant.id,
+      "trugrid.mfa.turned_on",
+      csvFile("one.csv", Buffer.from("userUpn\na@x.example\n")),
+    );
+    expect(fine).toMatchObject({ status: 200, body: expect.stringContaining('"ok":true') });
+    const big = await postUpload(
+      page,
+      tenant.id,
+      "trugrid.mfa.turned_on",
+      csvFile("big.csv", Buffer.alloc(22 * MB, "a@x.example\n")),
+    );
+    expect(big.status).toBe(200);
+    expect(big.body).toContain("The file is 22.0 MB; the limit is 20 MB. Split it into smaller files.");
+    const workbook = await postUpload(page, tenant.id, "trugrid.mfa.turned_on", {
+      name: "users.xlsx",
+      mimeType: "text/csv",
+      buffer: Buffer.from("userUpn\na@x.example\n"),
+    });
+    expect(workbook.body).toContain("users.xlsx is not a CSV file");
+    // Over Next.js's own body limit, where it would answer a bare 500: refused before it is read, in words.
+    const huge = await postUpload(
+      page,
+      tenant.id,
+      "trugrid.mfa.turned_on",
+      csvFile("huge.csv", Buffer.alloc(26 * MB, "a@x.example\n")),
+    );
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatch(/^The request is 26\.0 MB; uploads are limited to 20 MB/);
+  },
+);

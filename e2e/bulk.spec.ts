@@ -61,7 +61,8 @@ test("upload → plan → confirm → progress → results, with failed rows dow
   const results = await (await page.request.get(`/api/bulk/${jobId}/results`)).text();
   expect(results.trim().split("\r\n")).toHaveLength(7);
 
-  // A vendor refusal (TruGrid keeps MFA on for its admins) can be retried: it is sent again and fails again, with TruGrid's words.
+  // A vendor refusal (TruGrid keeps MFA on for its admins) can be retried: it is sent again and fails again, with
+  // TruGrid's words.
   const refused = rows.filter((r) => r.status === "failed");
   if (refused.length) {
     await page.getByTestId("retry-failed").click();
@@ -100,29 +101,32 @@ test("a viewer reads jobs but cannot plan, confirm or cancel one, even by callin
   ).toBe(1);
 });
 
-test("an operator cannot confirm a plan of an admins-only operation (Twingate roles), even by calling the action", async ({
-  page,
-}) => {
-  const prisma = await db();
-  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
-  const operator = await createStaff("operator", [tenant.id]);
-  const job = await prisma.bulkJob.create({
-    data: {
-      tenantId: tenant.id,
-      operation: "twingate.user.role_changed",
-      fileName: "roles.csv",
-      createdById: operator.id,
-      rowsTotal: 1,
-      rows: {
-        create: [{ line: 2, input: { email: "a@b.example", role: "ADMIN" }, plan: "update", status: "pending" }],
+test(
+  "an operator cannot confirm a plan of an admins-only operation (Twingate roles), " + "even by calling the action",
+  async ({ page }) => {
+    const prisma = await db();
+    const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+    const operator = await createStaff("operator", [tenant.id]);
+    const job = await prisma.bulkJob.create({
+      data: {
+        tenantId: tenant.id,
+        operation: "twingate.user.role_changed",
+        fileName: "roles.csv",
+        createdById: operator.id,
+        rowsTotal: 1,
+        rows: {
+          create: [{ line: 2, input: { email: "a@b.example", role: "ADMIN" }, plan: "update", status: "pending" }],
+        },
       },
-    },
-  });
-  await signIn(page, operator.email, operator.password);
-  await page.goto("/bulk");
-  await expect(page.getByLabel("Operation").locator("option", { hasText: "Twingate: set user roles" })).toHaveCount(0);
-  expect(
-    await callServerAction(page, "lib/bulk/actions.ts", "confirmBulkJob", { tenantId: tenant.id, jobId: job.id }),
-  ).toContain("needs the admin role");
-  expect((await prisma.bulkJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("planned");
-});
+    });
+    await signIn(page, operator.email, operator.password);
+    await page.goto("/bulk");
+    await expect(page.getByLabel("Operation").locator("option", { hasText: "Twingate: set user roles" })).toHaveCount(
+      0,
+    );
+    expect(
+      await callServerAction(page, "lib/bulk/actions.ts", "confirmBulkJob", { tenantId: tenant.id, jobId: job.id }),
+    ).toContain("needs the admin role");
+    expect((await prisma.bulkJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("planned");
+  },
+);

@@ -38,7 +38,10 @@ export async function setFaults(tenantId: string, faults: Record<string, unknown
 /** The newest toast (sonner puts it in front): the outcome of the last action. */
 export const toast = (page: Page) => page.locator('[data-sonner-toast][data-front="true"]');
 
-/** Calls the JumpCloud simulator as the vendor's own console would (the tenant's MSP key and organisation), for set-up outside the console. */
+/**
+ * Calls the JumpCloud simulator as the vendor's own console would (the tenant's MSP key and organisation), for set-up
+ * outside the console.
+ */
 export async function vendorCall(tenantId: string, method: string, path: string, body?: unknown) {
   const c = await (await db()).vendorConnection.findUniqueOrThrow({
     where: { tenantId_vendor: { tenantId, vendor: "jumpcloud" } },

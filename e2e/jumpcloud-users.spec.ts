@@ -5,54 +5,55 @@ import { setFaults, signInSynced, syncNow, toast, vendorCall } from "./jumpcloud
 // The first test of a run also syncs the tenant, on a machine shared with other work.
 test.describe.configure({ timeout: 120_000 });
 
-test("an operator finds a locked user, unlocks them; the cache follows at once and the next sync sees no drift", async ({
-  page,
-}) => {
-  const { tenant, staff, prisma } = await signInSynced(page, "operator");
-  // Lock someone at the vendor, as failed sign-ins would, and let a sync bring it in.
-  const target = await prisma.jumpcloudUser.findFirstOrThrow({
-    where: { tenantId: tenant.id, state: "ACTIVATED", deletedAt: null },
-    orderBy: { email: "asc" },
-    skip: 1,
-  });
-  await vendorCall(tenant.id, "PUT", `/api/systemusers/${target.vendorId}`, { account_locked: true });
-  await syncNow(page);
-  const locked = await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: target.id } });
-  expect(locked.accountLocked).toBe(true);
+test(
+  "an operator finds a locked user, unlocks them; " + "the cache follows at once and the next sync sees no drift",
+  async ({ page }) => {
+    const { tenant, staff, prisma } = await signInSynced(page, "operator");
+    // Lock someone at the vendor, as failed sign-ins would, and let a sync bring it in.
+    const target = await prisma.jumpcloudUser.findFirstOrThrow({
+      where: { tenantId: tenant.id, state: "ACTIVATED", deletedAt: null },
+      orderBy: { email: "asc" },
+      skip: 1,
+    });
+    await vendorCall(tenant.id, "PUT", `/api/systemusers/${target.vendorId}`, { account_locked: true });
+    await syncNow(page);
+    const locked = await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: target.id } });
+    expect(locked.accountLocked).toBe(true);
 
-  await page.goto("/jumpcloud/users?lock=locked");
-  const table = page.getByTestId("jc-users-table");
-  await expect(table.getByTestId("table-row").first()).toBeVisible();
-  await table.getByLabel("Search email, username or name").fill(locked.email);
-  await expect(page).toHaveURL(/q=/);
-  await expect(table.getByTestId("table-row")).toHaveCount(1);
-  await expect(table.getByTestId("table-row")).toContainText("locked");
-  await table.getByTestId("user-link").click();
-  await expect(page.getByTestId("user-status")).toContainText("locked");
-  await page.getByTestId("user-actions").getByRole("button", { name: "Unlock" }).click();
-  await page.getByTestId("confirm-button").click();
-  await expect(toast(page)).toContainText(`${locked.email} is unlocked.`);
-  await expect(page.getByTestId("user-lock")).toHaveText("no");
-  const after = await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: locked.id } });
-  expect(after.accountLocked).toBe(false);
-  const event = await prisma.auditEvent.findFirstOrThrow({
-    where: { actorId: staff.id, action: "jumpcloud.user.unlocked", outcome: "success" },
-  });
-  expect(event.before).toMatchObject({ accountLocked: true });
-  expect(event.after).toMatchObject({ accountLocked: false });
+    await page.goto("/jumpcloud/users?lock=locked");
+    const table = page.getByTestId("jc-users-table");
+    await expect(table.getByTestId("table-row").first()).toBeVisible();
+    await table.getByLabel("Search email, username or name").fill(locked.email);
+    await expect(page).toHaveURL(/q=/);
+    await expect(table.getByTestId("table-row")).toHaveCount(1);
+    await expect(table.getByTestId("table-row")).toContainText("locked");
+    await table.getByTestId("user-link").click();
+    await expect(page.getByTestId("user-status")).toContainText("locked");
+    await page.getByTestId("user-actions").getByRole("button", { name: "Unlock" }).click();
+    await page.getByTestId("confirm-button").click();
+    await expect(toast(page)).toContainText(`${locked.email} is unlocked.`);
+    await expect(page.getByTestId("user-lock")).toHaveText("no");
+    const after = await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: locked.id } });
+    expect(after.accountLocked).toBe(false);
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: staff.id, action: "jumpcloud.user.unlocked", outcome: "success" },
+    });
+    expect(event.before).toMatchObject({ accountLocked: true });
+    expect(event.after).toMatchObject({ accountLocked: false });
 
-  // The cache row was written as the sync writes it: the next sync finds it unchanged.
-  await syncNow(page);
-  const drift = await prisma.auditEvent.count({
-    where: {
-      action: "jumpcloud.user.changed_externally",
-      seq: { gt: event.seq },
-      targets: { array_contains: [{ id: locked.vendorId }] },
-    },
-  });
-  expect(drift).toBe(0);
-  expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: locked.id } })).hash).toBe(after.hash);
-});
+    // The cache row was written as the sync writes it: the next sync finds it unchanged.
+    await syncNow(page);
+    const drift = await prisma.auditEvent.count({
+      where: {
+        action: "jumpcloud.user.changed_externally",
+        seq: { gt: event.seq },
+        targets: { array_contains: [{ id: locked.vendorId }] },
+      },
+    });
+    expect(drift).toBe(0);
+    expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: locked.id } })).hash).toBe(after.hash);
+  },
+);
 
 test("suspend, then Undo from the toast, reactivates the user", async ({ page }) => {
   const { tenant, staff, prisma } = await signInSynced(page, "operator");

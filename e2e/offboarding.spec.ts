@@ -3,7 +3,10 @@ import { callServerAction, createStaff, db, signIn, syncTenant } from "./fixture
 
 const ALL = ["trugrid", "truu", "twingate", "jumpcloud"] as const;
 
-/** Someone every vendor knows, with a JumpCloud group, a TruGrid association and devices in TruU and Twingate; not one of the TruGrid admins (TruGrid keeps MFA on for those). */
+/**
+ * Someone every vendor knows, with a JumpCloud group, a TruGrid association and devices in TruU and Twingate; not one
+ * of the TruGrid admins (TruGrid keeps MFA on for those).
+ */
 async function fullyKnownPerson(tenantId: string) {
   const prisma = await db();
   const people = await prisma.person.findMany({
@@ -51,88 +54,98 @@ async function fullyKnownPerson(tenantId: string) {
   throw new Error("no person known to every vendor");
 }
 
-test("from a person's page: plan → confirm → each step's result → undo of one step, then of every reversible step", async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  const prisma = await db();
-  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
-  const admin = await createStaff("admin", [tenant.id]);
-  await signIn(page, admin.email, admin.password);
-  await syncTenant(page, tenant.id, ALL);
-  const { person, jc } = await fullyKnownPerson(tenant.id);
-  const tw = await prisma.twingateUser.findFirstOrThrow({
-    where: { tenantId: tenant.id, emailNorm: person.emailNorm },
-  });
+test(
+  "from a person's page: plan → confirm → each step's result → undo of one step, " + "then of every reversible step",
+  async ({ page }) => {
+    test.setTimeout(240_000);
+    const prisma = await db();
+    const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+    const admin = await createStaff("admin", [tenant.id]);
+    await signIn(page, admin.email, admin.password);
+    await syncTenant(page, tenant.id, ALL);
+    const { person, jc } = await fullyKnownPerson(tenant.id);
+    const tw = await prisma.twingateUser.findFirstOrThrow({
+      where: { tenantId: tenant.id, emailNorm: person.emailNorm },
+    });
 
-  await page.goto(`/people/${person.id}`);
-  await page.getByTestId("offboard-person").click();
-  await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
-  const jobId = page.url().split("/").pop()!;
-  await expect(page.getByRole("heading", { name: `Offboarding · ${person.emailNorm}` })).toBeVisible();
-  await expect(page.getByTestId("plan-steps")).toContainText("TruU: delete device");
-  await expect(page.getByTestId("plan-steps")).toContainText("cannot be undone");
-  const toSend = await prisma.bulkRow.count({ where: { jobId, status: "pending" } });
-  expect(toSend).toBeGreaterThanOrEqual(7);
-  // Planning sent nothing.
-  expect(await prisma.auditEvent.count({ where: { jobId } })).toBe(0);
+    await page.goto(`/people/${person.id}`);
+    await page.getByTestId("offboard-person").click();
+    await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
+    const jobId = page.url().split("/").pop()!;
+    await expect(page.getByRole("heading", { name: `Offboarding · ${person.emailNorm}` })).toBeVisible();
+    await expect(page.getByTestId("plan-steps")).toContainText("TruU: delete device");
+    await expect(page.getByTestId("plan-steps")).toContainText("cannot be undone");
+    const toSend = await prisma.bulkRow.count({ where: { jobId, status: "pending" } });
+    expect(toSend).toBeGreaterThanOrEqual(7);
+    // Planning sent nothing.
+    expect(await prisma.auditEvent.count({ where: { jobId } })).toBe(0);
 
-  await page.getByTestId("confirm-plan").click();
-  await expect(page.getByTestId("confirm-steps")).toContainText("JumpCloud: suspend user: 1");
-  await expect(page.getByTestId("confirm-button")).toBeDisabled();
-  await page.getByTestId("confirm-text").fill(String(toSend));
-  await page.getByTestId("confirm-button").click();
-  await expect(page.getByTestId("bulk-progress")).toContainText(new RegExp(`completed · ${toSend} of ${toSend} done`), {
-    timeout: 120_000,
-  });
+    await page.getByTestId("confirm-plan").click();
+    await expect(page.getByTestId("confirm-steps")).toContainText("JumpCloud: suspend user: 1");
+    await expect(page.getByTestId("confirm-button")).toBeDisabled();
+    await page.getByTestId("confirm-text").fill(String(toSend));
+    await page.getByTestId("confirm-button").click();
+    await expect(page.getByTestId("bulk-progress")).toContainText(
+      new RegExp(`completed · ${toSend} of ${toSend} done`),
+      {
+        timeout: 120_000,
+      },
+    );
 
-  // Each step's result, with the vendor's words.
-  const steps = page.getByTestId("offboarding-steps");
-  await expect(steps.getByTestId("step-status").filter({ hasText: "succeeded" })).toHaveCount(toSend);
-  await expect(steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" })).toContainText(
-    `${jc.email} is SUSPENDED`,
-  );
-  await expect(steps.getByTestId("table-row").filter({ hasText: "Twingate: disable user" })).toContainText(
-    "is DISABLED",
-  );
-  expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("SUSPENDED");
-  expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("DISABLED");
-  const truuDeletes = await prisma.bulkRow.count({
-    where: { jobId, operation: "truu.device.deleted", status: "succeeded" },
-  });
-  await expect(steps.getByTestId("undo-step")).toHaveCount(toSend - truuDeletes);
+    // Each step's result, with the vendor's words.
+    const steps = page.getByTestId("offboarding-steps");
+    await expect(steps.getByTestId("step-status").filter({ hasText: "succeeded" })).toHaveCount(toSend);
+    await expect(steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" })).toContainText(
+      `${jc.email} is SUSPENDED`,
+    );
+    await expect(steps.getByTestId("table-row").filter({ hasText: "Twingate: disable user" })).toContainText(
+      "is DISABLED",
+    );
+    expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("SUSPENDED");
+    expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("DISABLED");
+    const truuDeletes = await prisma.bulkRow.count({
+      where: { jobId, operation: "truu.device.deleted", status: "succeeded" },
+    });
+    await expect(steps.getByTestId("undo-step")).toHaveCount(toSend - truuDeletes);
 
-  // Undo one step from its row: the JumpCloud user is active again.
-  await steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" }).getByTestId("undo-step").click();
-  await expect(page.getByText("Undone.")).toBeVisible();
-  await expect(
-    steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" }).getByTestId("step-undone"),
-  ).toBeVisible();
-  expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("ACTIVATED");
+    // Undo one step from its row: the JumpCloud user is active again.
+    await steps
+      .getByTestId("table-row")
+      .filter({ hasText: "JumpCloud: suspend user" })
+      .getByTestId("undo-step")
+      .click();
+    await expect(page.getByText("Undone.")).toBeVisible();
+    await expect(
+      steps.getByTestId("table-row").filter({ hasText: "JumpCloud: suspend user" }).getByTestId("step-undone"),
+    ).toBeVisible();
+    expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("ACTIVATED");
 
-  // Then every other reversible step at once; the deleted TruU devices stay deleted.
-  await page.getByTestId("undo-all").click();
-  await page.getByTestId("confirm-button").click();
-  await expect(page.getByText(new RegExp(`Undone: ${toSend - truuDeletes - 1} steps\\.`))).toBeVisible({
-    timeout: 60_000,
-  });
-  await expect(steps.getByTestId("step-undone")).toHaveCount(toSend - truuDeletes);
-  await expect(page.getByTestId("undo-all")).toHaveCount(0);
-  expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("ACTIVE");
-  expect(
-    await prisma.twingateDevice.count({
-      where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null, activeState: "BLOCKED" },
-    }),
-  ).toBe(0);
-  expect(
-    await prisma.truuDevice.count({ where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null } }),
-  ).toBe(0);
-  expect(
-    await prisma.auditEvent.count({
-      where: { targets: { array_contains: [{ type: "audit_event" }] }, actorId: admin.id, outcome: "success" },
-    }),
-  ).toBe(toSend - truuDeletes);
-});
+    // Then every other reversible step at once; the deleted TruU devices stay deleted.
+    await page.getByTestId("undo-all").click();
+    await page.getByTestId("confirm-button").click();
+    await expect(page.getByText(new RegExp(`Undone: ${toSend - truuDeletes - 1} steps\\.`))).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(steps.getByTestId("step-undone")).toHaveCount(toSend - truuDeletes);
+    await expect(page.getByTestId("undo-all")).toHaveCount(0);
+    expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("ACTIVE");
+    expect(
+      await prisma.twingateDevice.count({
+        where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null, activeState: "BLOCKED" },
+      }),
+    ).toBe(0);
+    expect(
+      await prisma.truuDevice.count({
+        where: { tenantId: tenant.id, userEmailNorm: person.emailNorm, deletedAt: null },
+      }),
+    ).toBe(0);
+    expect(
+      await prisma.auditEvent.count({
+        where: { targets: { array_contains: [{ type: "audit_event" }] }, actorId: admin.id, outcome: "success" },
+      }),
+    ).toBe(toSend - truuDeletes);
+  },
+);
 
 test("a CSV of people on the Bulk page plans each person's steps; unknown and duplicate people are errors", async ({
   page,
@@ -174,35 +187,37 @@ test("a CSV of people on the Bulk page plans each person's steps; unknown and du
   expect(failed).toContain("ghost@nowhere.example,Unknown person");
 });
 
-test("a viewer (and an operator) may not offboard: no button, and calling the actions directly is refused and audited", async ({
-  page,
-}) => {
-  const prisma = await db();
-  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
-  const person = await prisma.person.findFirstOrThrow({
-    where: { tenantId: tenant.id, mergedIntoId: null },
-    orderBy: { emailNorm: "asc" },
-  });
-  for (const role of ["viewer", "operator"] as const) {
-    const staff = await createStaff(role, [tenant.id]);
-    await signIn(page, staff.email, staff.password);
-    await page.goto(`/people/${person.id}`);
-    await expect(page.getByTestId("person-jumpcloud")).toBeVisible();
-    await expect(page.getByTestId("offboard-person")).toHaveCount(0);
-    const jobsBefore = await prisma.bulkJob.count({ where: { tenantId: tenant.id, operation: "offboarding" } });
-    expect(
-      await callServerAction(page, "lib/offboarding/actions.ts", "planPersonOffboarding", {
-        tenantId: tenant.id,
-        personId: person.id,
-      }),
-    ).toContain("may not do this");
-    expect(await prisma.bulkJob.count({ where: { tenantId: tenant.id, operation: "offboarding" } })).toBe(jobsBefore);
-    const staffRow = await prisma.staffUser.findUniqueOrThrow({ where: { email: staff.email } });
-    expect(
-      await prisma.auditEvent.count({
-        where: { actorId: staffRow.id, action: "offboarding.planned", outcome: "denied" },
-      }),
-    ).toBe(1);
-    await page.context().clearCookies();
-  }
-});
+test(
+  "a viewer (and an operator) may not offboard: no button, " +
+    "and calling the actions directly is refused and audited",
+  async ({ page }) => {
+    const prisma = await db();
+    const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+    const person = await prisma.person.findFirstOrThrow({
+      where: { tenantId: tenant.id, mergedIntoId: null },
+      orderBy: { emailNorm: "asc" },
+    });
+    for (const role of ["viewer", "operator"] as const) {
+      const staff = await createStaff(role, [tenant.id]);
+      await signIn(page, staff.email, staff.password);
+      await page.goto(`/people/${person.id}`);
+      await expect(page.getByTestId("person-jumpcloud")).toBeVisible();
+      await expect(page.getByTestId("offboard-person")).toHaveCount(0);
+      const jobsBefore = await prisma.bulkJob.count({ where: { tenantId: tenant.id, operation: "offboarding" } });
+      expect(
+        await callServerAction(page, "lib/offboarding/actions.ts", "planPersonOffboarding", {
+          tenantId: tenant.id,
+          personId: person.id,
+        }),
+      ).toContain("may not do this");
+      expect(await prisma.bulkJob.count({ where: { tenantId: tenant.id, operation: "offboarding" } })).toBe(jobsBefore);
+      const staffRow = await prisma.staffUser.findUniqueOrThrow({ where: { email: staff.email } });
+      expect(
+        await prisma.auditEvent.count({
+          where: { actorId: staffRow.id, action: "offboarding.planned", outcome: "denied" },
+        }),
+      ).toBe(1);
+      await page.context().clearCookies();
+    }
+  },
+);

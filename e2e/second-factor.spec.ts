@@ -8,7 +8,8 @@ import { createStaff, db, signIn } from "./fixtures";
 // uses the next time step's code (accepted: one step of drift either way).
 const nextCode = (secret: string) => totpCode(secret, Date.now() + 30_000);
 
-// Each test signs in several times (scrypt, a production page each): more than the default allows on a busy two-core machine.
+// Each test signs in several times (scrypt, a production page each): more than the default allows on a busy two-core
+// machine.
 test.describe.configure({ timeout: 90_000 });
 
 async function passwordStep(page: Page, email: string, password: string, path = "/login") {

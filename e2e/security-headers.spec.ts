@@ -1,14 +1,18 @@
 import { expect, type Page, type Response, test } from "@playwright/test";
 import { createStaff, createTenant, db, signIn } from "./fixtures";
 
-/** Console errors and warnings about Content-Security-Policy or Permissions-Policy (an unknown feature is a warning), and every securitypolicyviolation event. */
+/**
+ * Console errors and warnings about Content-Security-Policy or Permissions-Policy (an unknown feature is a warning),
+ * and every securitypolicyviolation event.
+ */
 async function watchPolicyErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   // Injected by the browser driver, not as a page script, so the policy does not apply to it.
   await page.addInitScript(() =>
     document.addEventListener("securitypolicyviolation", (e) =>
       console.error(
-        `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+        `securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ` +
+          `at ${e.sourceFile}:${e.lineNumber}`,
       ),
     ),
   );
@@ -38,48 +42,49 @@ async function expectNoncedPage(res: Response | null) {
   return nonce!;
 }
 
-test("pages carry a fresh nonce that every inline script has, and run and respond to use without a policy violation", async ({
-  page,
-}) => {
-  const errors = await watchPolicyErrors(page);
-  const prisma = await db();
-  const demo = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
-  const other = await createTenant();
-  const admin = await createStaff("admin", [demo.id, other.id]);
+test(
+  "pages carry a fresh nonce that every inline script has, " + "and run and respond to use without a policy violation",
+  async ({ page }) => {
+    const errors = await watchPolicyErrors(page);
+    const prisma = await db();
+    const demo = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+    const other = await createTenant();
+    const admin = await createStaff("admin", [demo.id, other.id]);
 
-  const loginNonce = await expectNoncedPage(await page.goto("/login"));
-  await signIn(page, admin.email, admin.password);
+    const loginNonce = await expectNoncedPage(await page.goto("/login"));
+    await signIn(page, admin.email, admin.password);
 
-  for (const path of ["/", "/people", "/settings", "/audit", "/truu/devices"]) {
-    const nonce = await expectNoncedPage(await page.goto(path));
-    expect(nonce).not.toBe(loginNonce);
-    await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  }
+    for (const path of ["/", "/people", "/settings", "/audit", "/truu/devices"]) {
+      const nonce = await expectNoncedPage(await page.goto(path));
+      expect(nonce).not.toBe(loginNonce);
+      await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    }
 
-  // Theme toggle: next-themes swaps classes and injects a short-lived <style>.
-  await page.goto("/");
-  const html = page.locator("html");
-  await page.getByRole("button", { name: /^Theme: / }).click();
-  await page.getByRole("button", { name: /^Theme: / }).click();
-  await expect(html).toHaveClass(/dark|light/);
+    // Theme toggle: next-themes swaps classes and injects a short-lived <style>.
+    await page.goto("/");
+    const html = page.locator("html");
+    await page.getByRole("button", { name: /^Theme: / }).click();
+    await page.getByRole("button", { name: /^Theme: / }).click();
+    await expect(html).toHaveClass(/dark|light/);
 
-  // Quick finder (Ctrl+K), then a table sort and a tenant switch: client navigation and server actions.
-  await page.keyboard.press("Control+k");
-  await expect(page.getByLabel("Name, UPN or email")).toBeFocused();
-  await page.getByLabel("Name, UPN or email").fill("a");
-  await page.keyboard.press("Escape");
-  await page.goto("/people");
-  await page.getByTestId("people-table").getByRole("button", { name: "UPN / email" }).click();
-  await expect(page).toHaveURL(/sort=email/);
-  await page.getByLabel("Current tenant").selectOption(other.id);
-  await expect(page.getByLabel("Current tenant")).toHaveValue(other.id);
-  await page.getByLabel("Current tenant").selectOption(demo.id);
-  await expect(page.getByLabel("Current tenant")).toHaveValue(demo.id);
+    // Quick finder (Ctrl+K), then a table sort and a tenant switch: client navigation and server actions.
+    await page.keyboard.press("Control+k");
+    await expect(page.getByLabel("Name, UPN or email")).toBeFocused();
+    await page.getByLabel("Name, UPN or email").fill("a");
+    await page.keyboard.press("Escape");
+    await page.goto("/people");
+    await page.getByTestId("people-table").getByRole("button", { name: "UPN / email" }).click();
+    await expect(page).toHaveURL(/sort=email/);
+    await page.getByLabel("Current tenant").selectOption(other.id);
+    await expect(page.getByLabel("Current tenant")).toHaveValue(other.id);
+    await page.getByLabel("Current tenant").selectOption(demo.id);
+    await expect(page.getByLabel("Current tenant")).toHaveValue(demo.id);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
-  expect(errors).toEqual([]);
-});
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    expect(errors).toEqual([]);
+  },
+);
 
 test("every response denies unused browser features but keeps passkeys, and plain http gets no HSTS", async ({
   request,

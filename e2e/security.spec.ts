@@ -156,7 +156,8 @@ test("sign-in never leaves the console, whatever next= says", async ({ page, bas
     await p.getByLabel("Email").fill(user.email);
     await p.getByLabel("Password").fill(user.password);
     await p.getByRole("button", { name: "Sign in" }).click();
-    // Wherever the redirect goes (an unknown path is a 404 page, another origin would not load here), it must leave /login.
+    // Wherever the redirect goes (an unknown path is a 404 page, another origin would not load here), it must leave
+    // /login.
     await p.waitForURL((u) => u.pathname !== "/login");
     expect(new URL(p.url()).origin, `next=${JSON.stringify(next)}`).toBe(origin);
     await context.close();

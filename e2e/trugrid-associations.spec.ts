@@ -4,7 +4,10 @@ import { ensureTrugridSynced, simSummary, trugridDemo, vendorAssociations } from
 
 type Held = { userUpn: string; groupName: string; machineName: string };
 
-/** The simulator's machine groups (synced, not the server farm) with what TruGrid holds in each and the members nobody holds. */
+/**
+ * The simulator's machine groups (synced, not the server farm) with what TruGrid holds in each and the members nobody
+ * holds.
+ */
 async function groups(sim: string, domain: string) {
   const s = await simSummary(sim, domain);
   const pending = new Set([...s.pendingMachines, ...s.pendingMachineGroups].map((x) => x.toLowerCase()));
@@ -45,61 +48,67 @@ async function roomyGroup(sim: string, domain: string) {
 const toast = (page: import("@playwright/test").Page, text: string) =>
   page.locator("[data-sonner-toast]").filter({ hasText: text });
 
-test("an operator replaces a user's machine with a picker that leaves out taken machines, sees TruGrid's status, and undoes it", async ({
-  page,
-}) => {
-  const { tenant, sim, domain } = await trugridDemo();
-  const operator = await createStaff("operator", [tenant.id]);
-  await signIn(page, operator.email, operator.password);
-  await ensureTrugridSynced(page, tenant.id);
-  const crowded = await crowdedGroup(sim, domain);
-  await page.goto(`/trugrid/associations?group=${encodeURIComponent(crowded.group)}`);
-  await expect(page.getByTestId("association-row")).toHaveCount(crowded.held.length);
-  await page.getByLabel("User (UPN)").fill(crowded.held[0]!.userUpn);
-  await expect(page.getByTestId("association-rule")).toContainText("Client-only rule: one user per machine");
-  const offered = await page.getByLabel("Machine", { exact: true }).locator("option").allTextContents();
-  expect(offered.some((o) => o.startsWith(crowded.held[0]!.machineName))).toBe(true);
-  expect(offered.some((o) => o.startsWith(crowded.held[1]!.machineName))).toBe(false);
+test(
+  "an operator replaces a user's machine with a picker that leaves out taken machines, sees TruGrid's status, and " +
+    "undoes it",
+  async ({ page }) => {
+    const { tenant, sim, domain } = await trugridDemo();
+    const operator = await createStaff("operator", [tenant.id]);
+    await signIn(page, operator.email, operator.password);
+    await ensureTrugridSynced(page, tenant.id);
+    const crowded = await crowdedGroup(sim, domain);
+    await page.goto(`/trugrid/associations?group=${encodeURIComponent(crowded.group)}`);
+    await expect(page.getByTestId("association-row")).toHaveCount(crowded.held.length);
+    await page.getByLabel("User (UPN)").fill(crowded.held[0]!.userUpn);
+    await expect(page.getByTestId("association-rule")).toContainText("Client-only rule: one user per machine");
+    const offered = await page.getByLabel("Machine", { exact: true }).locator("option").allTextContents();
+    expect(offered.some((o) => o.startsWith(crowded.held[0]!.machineName))).toBe(true);
+    expect(offered.some((o) => o.startsWith(crowded.held[1]!.machineName))).toBe(false);
 
-  const shared = (await groups(sim, domain)).find((g) => g.shared);
-  if (shared) {
-    await page.goto(`/trugrid/associations?group=${encodeURIComponent(shared.group)}`);
-    await expect(page.getByTestId("association-rule")).toContainText("Shared group");
-  }
+    const shared = (await groups(sim, domain)).find((g) => g.shared);
+    if (shared) {
+      await page.goto(`/trugrid/associations?group=${encodeURIComponent(shared.group)}`);
+      await expect(page.getByTestId("association-rule")).toContainText("Shared group");
+    }
 
-  const { group, held, free } = await roomyGroup(sim, domain);
-  const [mine] = held;
-  await page.goto(`/trugrid/associations?group=${encodeURIComponent(group)}`);
-  await page.getByLabel("User (UPN)").fill(mine!.userUpn);
+    const { group, held, free } = await roomyGroup(sim, domain);
+    const [mine] = held;
+    await page.goto(`/trugrid/associations?group=${encodeURIComponent(group)}`);
+    await page.getByLabel("User (UPN)").fill(mine!.userUpn);
 
-  await page.getByLabel("Machine", { exact: true }).selectOption({ label: "Another machine of this group…" });
-  await page.getByLabel("Machine name").fill(free!);
-  await page.getByRole("button", { name: "Set association" }).click();
-  await expect(page.getByRole("dialog")).toContainText(
-    `has ${mine!.machineName} in ${group}; TruGrid will replace it with ${free}`,
-  );
-  await page.getByTestId("confirm-button").click();
-  const replaced = `Success. Previous association with '${mine!.machineName}' replaced.`;
-  const t = toast(page, replaced);
-  await expect(t).toBeVisible();
-  await expect(page.getByTestId("item-result")).toContainText(replaced);
-  expect(
-    (await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).find((a) => a.groupName === group)?.machineName,
-  ).toBe(free);
-  await expect(page.getByTestId("association-row").filter({ hasText: mine!.userUpn })).toContainText(free!);
+    await page.getByLabel("Machine", { exact: true }).selectOption({ label: "Another machine of this group…" });
+    await page.getByLabel("Machine name").fill(free!);
+    await page.getByRole("button", { name: "Set association" }).click();
+    await expect(page.getByRole("dialog")).toContainText(
+      `has ${mine!.machineName} in ${group}; TruGrid will replace it with ${free}`,
+    );
+    await page.getByTestId("confirm-button").click();
+    const replaced = `Success. Previous association with '${mine!.machineName}' replaced.`;
+    const t = toast(page, replaced);
+    await expect(t).toBeVisible();
+    await expect(page.getByTestId("item-result")).toContainText(replaced);
+    expect(
+      (await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).find((a) => a.groupName === group)
+        ?.machineName,
+    ).toBe(free);
+    await expect(page.getByTestId("association-row").filter({ hasText: mine!.userUpn })).toContainText(free!);
 
-  await t.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Undone.")).toBeVisible();
-  expect(
-    (await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).find((a) => a.groupName === group)?.machineName,
-  ).toBe(mine!.machineName);
-  await expect(page.getByTestId("association-row").filter({ hasText: mine!.userUpn })).toContainText(mine!.machineName);
-  const ev = await (await db()).auditEvent.findFirstOrThrow({
-    where: { actorId: operator.id, action: "trugrid.machine_association.set", outcome: "success" },
-    orderBy: { seq: "asc" },
-  });
-  expect(ev.before).toEqual({ machines: { [`${mine!.userUpn} → ${free} in ${group}`]: mine!.machineName } });
-});
+    await t.getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByText("Undone.")).toBeVisible();
+    expect(
+      (await vendorAssociations(sim, domain, { userUpn: mine!.userUpn })).find((a) => a.groupName === group)
+        ?.machineName,
+    ).toBe(mine!.machineName);
+    await expect(page.getByTestId("association-row").filter({ hasText: mine!.userUpn })).toContainText(
+      mine!.machineName,
+    );
+    const ev = await (await db()).auditEvent.findFirstOrThrow({
+      where: { actorId: operator.id, action: "trugrid.machine_association.set", outcome: "success" },
+      orderBy: { seq: "asc" },
+    });
+    expect(ev.before).toEqual({ machines: { [`${mine!.userUpn} → ${free} in ${group}`]: mine!.machineName } });
+  },
+);
 
 test("TruGrid's refusal of a machine another user holds is shown verbatim, and nothing changes", async ({ page }) => {
   const { tenant, sim, domain } = await trugridDemo();
@@ -120,7 +129,9 @@ test("TruGrid's refusal of a machine another user holds is shown verbatim, and n
   await page.getByLabel("Machine name").fill(theirs!.machineName);
   await page.getByRole("button", { name: "Set association" }).click();
   await page.getByTestId("confirm-button").click();
-  const refusal = `Error. Reason: Machine '${theirs!.machineName}' is already associated with user '${theirs!.userUpn}' in group '${group}'.`;
+  const refusal =
+    `Error. Reason: Machine '${theirs!.machineName}' ` +
+    `is already associated with user '${theirs!.userUpn}' in group '${group}'.`;
   await expect(toast(page, refusal)).toBeVisible();
   await expect(page.getByTestId("item-result")).toContainText(refusal);
   expect(

@@ -21,24 +21,26 @@ async function asAdmin(page: Page) {
   return { ...demo, admin };
 }
 
-test("an admin syncs a user newly added in AD; the user reaches the users table, and an unknown UPN is refused in TruGrid's words", async ({
-  page,
-}) => {
-  const { tenant, sim, domain } = await asAdmin(page);
-  const [pending] = (await simSummary(sim, domain)).pendingUsers;
-  const prisma = await db();
-  expect(await prisma.trugridUser.count({ where: { tenantId: tenant.id, upn: pending, deletedAt: null } })).toBe(0);
-  await page.goto("/trugrid/directory");
-  await page.getByLabel("What to sync").selectOption("users");
-  await page.getByLabel("Users (UPNs), one per line").fill(`${pending}\nnobody.here@${domain}`);
-  await page.getByRole("button", { name: "Sync from AD (2)" }).click();
-  const refusal = `Error. Reason: User 'nobody.here@${domain}' not found in domain '${domain}'.`;
-  await expect(toast(page, "Users synced from AD for 1 of 2. TruGrid refused 1")).toBeVisible();
-  await expect(page.getByTestId("item-result").filter({ hasText: pending })).toContainText("Success.");
-  await expect(page.getByTestId("item-result").filter({ hasText: "nobody.here" })).toContainText(refusal);
-  expect((await simSummary(sim, domain)).pendingUsers).not.toContain(pending);
-  expect(await prisma.trugridUser.count({ where: { tenantId: tenant.id, upn: pending, deletedAt: null } })).toBe(1);
-});
+test(
+  "an admin syncs a user newly added in AD; the user reaches the users table, and an unknown UPN is refused in " +
+    "TruGrid's words",
+  async ({ page }) => {
+    const { tenant, sim, domain } = await asAdmin(page);
+    const [pending] = (await simSummary(sim, domain)).pendingUsers;
+    const prisma = await db();
+    expect(await prisma.trugridUser.count({ where: { tenantId: tenant.id, upn: pending, deletedAt: null } })).toBe(0);
+    await page.goto("/trugrid/directory");
+    await page.getByLabel("What to sync").selectOption("users");
+    await page.getByLabel("Users (UPNs), one per line").fill(`${pending}\nnobody.here@${domain}`);
+    await page.getByRole("button", { name: "Sync from AD (2)" }).click();
+    const refusal = `Error. Reason: User 'nobody.here@${domain}' not found in domain '${domain}'.`;
+    await expect(toast(page, "Users synced from AD for 1 of 2. TruGrid refused 1")).toBeVisible();
+    await expect(page.getByTestId("item-result").filter({ hasText: pending })).toContainText("Success.");
+    await expect(page.getByTestId("item-result").filter({ hasText: "nobody.here" })).toContainText(refusal);
+    expect((await simSummary(sim, domain)).pendingUsers).not.toContain(pending);
+    expect(await prisma.trugridUser.count({ where: { tenantId: tenant.id, upn: pending, deletedAt: null } })).toBe(1);
+  },
+);
 
 test("an admin adds UPN suffixes: TruGrid's rule refuses a registered domain, and the console keeps a record", async ({
   page,
@@ -117,27 +119,31 @@ test("allow-lists show what TruGrid lists, export as CSV, and can be read again"
   await expect(toast(page, `TruGrid lists ${ips.length} allowed IPs`)).toBeVisible();
 });
 
-test("an operator looks up logon IPs for chosen users and the whole domain; an unknown UPN gets TruGrid's refusal", async ({
-  page,
-}) => {
-  const { tenant, sim, domain } = await trugridDemo();
-  const operator = await createStaff("operator", [tenant.id]);
-  await signIn(page, operator.email, operator.password);
-  await ensureTrugridSynced(page, tenant.id);
-  const all = (await vendorGet(sim, "getUserLogonIp", { domainName: domain })) as { upn: string; web: string | null }[];
-  const two = all.slice(0, 2);
-  await page.goto("/trugrid/logon-ips");
-  await page.getByLabel("UPNs").fill(two.map((u) => u.upn).join("\n"));
-  await page.getByRole("button", { name: "Look up 2 users" }).click();
-  await expect(page.getByTestId("lookup-row")).toHaveCount(2);
-  await expect(page.getByTestId("lookup-row").first()).toContainText(two[0]!.web ?? two[0]!.upn);
+test(
+  "an operator looks up logon IPs for chosen users and the whole domain; " + "an unknown UPN gets TruGrid's refusal",
+  async ({ page }) => {
+    const { tenant, sim, domain } = await trugridDemo();
+    const operator = await createStaff("operator", [tenant.id]);
+    await signIn(page, operator.email, operator.password);
+    await ensureTrugridSynced(page, tenant.id);
+    const all = (await vendorGet(sim, "getUserLogonIp", { domainName: domain })) as {
+      upn: string;
+      web: string | null;
+    }[];
+    const two = all.slice(0, 2);
+    await page.goto("/trugrid/logon-ips");
+    await page.getByLabel("UPNs").fill(two.map((u) => u.upn).join("\n"));
+    await page.getByRole("button", { name: "Look up 2 users" }).click();
+    await expect(page.getByTestId("lookup-row")).toHaveCount(2);
+    await expect(page.getByTestId("lookup-row").first()).toContainText(two[0]!.web ?? two[0]!.upn);
 
-  await page.getByRole("button", { name: /^Whole domain/ }).click();
-  await expect(page.getByTestId("lookup-row")).toHaveCount(all.length);
+    await page.getByRole("button", { name: /^Whole domain/ }).click();
+    await expect(page.getByTestId("lookup-row")).toHaveCount(all.length);
 
-  await page.getByLabel("UPNs").fill(`ghost@${domain}`);
-  await page.getByRole("button", { name: "Look up user" }).click();
-  await expect(page.getByTestId("lookup-error")).toHaveText(
-    `TruGrid answered: User 'ghost@${domain}' not found in domain '${domain}'. (HTTP 400)`,
-  );
-});
+    await page.getByLabel("UPNs").fill(`ghost@${domain}`);
+    await page.getByRole("button", { name: "Look up user" }).click();
+    await expect(page.getByTestId("lookup-error")).toHaveText(
+      `TruGrid answered: User 'ghost@${domain}' not found in domain '${domain}'. (HTTP 400)`,
+    );
+  },
+);

@@ -13,42 +13,43 @@ async function rowAction(page: Page, upn: string, item: string) {
   await page.getByTestId("confirm-button").click();
 }
 
-test("an operator turns MFA off for a user, sees TruGrid's answer and who set it, then undoes it from the toast", async ({
-  page,
-}) => {
-  const { tenant, sim, domain } = await trugridDemo();
-  const operator = await createStaff("operator", [tenant.id]);
-  await signIn(page, operator.email, operator.password);
-  await ensureTrugridSynced(page, tenant.id);
-  const upn = (await ordinaryUsers(tenant.id, sim, domain))[0]!;
-  expect((await simUser(sim, domain, upn)).mfa).toBe("on");
+test(
+  "an operator turns MFA off for a user, " + "sees TruGrid's answer and who set it, then undoes it from the toast",
+  async ({ page }) => {
+    const { tenant, sim, domain } = await trugridDemo();
+    const operator = await createStaff("operator", [tenant.id]);
+    await signIn(page, operator.email, operator.password);
+    await ensureTrugridSynced(page, tenant.id);
+    const upn = (await ordinaryUsers(tenant.id, sim, domain))[0]!;
+    expect((await simUser(sim, domain, upn)).mfa).toBe("on");
 
-  await openUser(page, upn);
-  await expect(page.getByTestId("mfa-state")).toHaveText("unknown");
-  await rowAction(page, upn, "Turn MFA off");
-  const toast = page.locator("[data-sonner-toast]").filter({ hasText: `MFA turned off: ${upn}. TruGrid: Success.` });
-  await expect(toast).toBeVisible();
-  await expect(page.getByTestId("mfa-state")).toContainText("off");
-  await expect(page.getByTestId("mfa-state")).toContainText(/set here .* by E2E operator/);
-  await expect(page.getByTestId("item-result")).toContainText("Success.");
-  expect((await simUser(sim, domain, upn)).mfa).toBe("off");
+    await openUser(page, upn);
+    await expect(page.getByTestId("mfa-state")).toHaveText("unknown");
+    await rowAction(page, upn, "Turn MFA off");
+    const toast = page.locator("[data-sonner-toast]").filter({ hasText: `MFA turned off: ${upn}. TruGrid: Success.` });
+    await expect(toast).toBeVisible();
+    await expect(page.getByTestId("mfa-state")).toContainText("off");
+    await expect(page.getByTestId("mfa-state")).toContainText(/set here .* by E2E operator/);
+    await expect(page.getByTestId("item-result")).toContainText("Success.");
+    expect((await simUser(sim, domain, upn)).mfa).toBe("off");
 
-  const prisma = await db();
-  const done = await prisma.auditEvent.findFirstOrThrow({
-    where: { actorId: operator.id, action: "trugrid.mfa.turned_off", outcome: "success" },
-  });
-  expect(done.before).toEqual({ [upn]: { mfa: "unknown", udp: "unknown" } });
-  expect(done.after).toMatchObject({ statuses: { [upn]: "Success." }, succeeded: [upn] });
+    const prisma = await db();
+    const done = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: operator.id, action: "trugrid.mfa.turned_off", outcome: "success" },
+    });
+    expect(done.before).toEqual({ [upn]: { mfa: "unknown", udp: "unknown" } });
+    expect(done.after).toMatchObject({ statuses: { [upn]: "Success." }, succeeded: [upn] });
 
-  await toast.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Undone.")).toBeVisible();
-  expect((await simUser(sim, domain, upn)).mfa).toBe("on");
-  await expect(page.getByTestId("mfa-state")).toContainText("on");
-  const undo = await prisma.auditEvent.findFirstOrThrow({
-    where: { actorId: operator.id, action: "trugrid.mfa.turned_on", outcome: "success" },
-  });
-  expect(undo.targets).toContainEqual({ type: "audit_event", id: done.id, label: "undo of this event" });
-});
+    await toast.getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByText("Undone.")).toBeVisible();
+    expect((await simUser(sim, domain, upn)).mfa).toBe("on");
+    await expect(page.getByTestId("mfa-state")).toContainText("on");
+    const undo = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: operator.id, action: "trugrid.mfa.turned_on", outcome: "success" },
+    });
+    expect(undo.targets).toContainEqual({ type: "audit_event", id: done.id, label: "undo of this event" });
+  },
+);
 
 test("TruGrid's refusal to turn MFA off for an Admin-role user reaches the operator verbatim", async ({ page }) => {
   const { tenant, sim, domain } = await trugridDemo();

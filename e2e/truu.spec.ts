@@ -90,7 +90,8 @@ test("an operator filters, searches, sorts and pages the devices table, and the 
   await expect(page).toHaveURL(/page=2/);
   await expect(range).toHaveText(`26–${Math.min(50, total)} of ${total}`);
 
-  // The stale filter: nothing in the small simulator is older than its seed window of 180 days; any choice shows what the cache says.
+  // The stale filter: nothing in the small simulator is older than its seed window of 180 days; any choice shows what
+  // the cache says.
   await page.goto("/truu/devices?stale=7");
   const stale = await live(tenant.id, {
     OR: [{ lastHeardFrom: null }, { lastHeardFrom: { lt: new Date(Date.now() - 7 * 86_400_000) } }],

@@ -5,7 +5,10 @@ import { TWINGATE_LIMITS } from "../lib/vendors/twingate/pacer";
 import { TWINGATE_SIM_CREDENTIALS } from "../sim/twingate";
 import { callServerAction, db } from "./fixtures";
 
-/** A demo tenant with its Twingate simulator, and a client that reads the simulator directly (to check what really changed). */
+/**
+ * A demo tenant with its Twingate simulator, and a client that reads the simulator directly (to check what really
+ * changed).
+ */
 export async function twingateDemo() {
   const prisma = await db();
   const connection = await prisma.vendorConnection.findFirstOrThrow({
@@ -59,7 +62,8 @@ export async function twingateWriteRoom(tenantId: string, writes: number) {
   // There is room for `writes` more once the (limit - writes + 1)-th newest
   // grant has left the window (pacer_try_grant's rule, with some slack).
   const rows = await prisma.$queryRaw<{ wait: number }[]>`
-    SELECT GREATEST(0, EXTRACT(EPOCH FROM (at + make_interval(secs => ${(windowMs + 500) / 1000}::float8) - clock_timestamp())) * 1000)::float8 AS wait
+    SELECT GREATEST(0, EXTRACT(EPOCH FROM (at + make_interval(secs => ${(windowMs + 500) / 1000}::float8)
+      - clock_timestamp())) * 1000)::float8 AS wait
       FROM "PacerSlot" WHERE key = ${writeKey(tenantId)} ORDER BY at DESC OFFSET ${limit - writes}::int LIMIT 1`;
   const wait = Math.ceil(Number(rows[0]?.wait ?? 0));
   if (wait <= 0) return;

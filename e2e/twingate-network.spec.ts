@@ -62,113 +62,117 @@ test("an operator adds a user to a group and undoes it, then removes a member; T
   await expect(page.getByTestId("member-row").filter({ hasText: email })).toHaveCount(0);
 });
 
-test("an admin creates a group, gives it a resource, applies a policy after the warning, and deletes it with typed confirmation", async ({
-  page,
-}) => {
-  await asAdmin(page);
-  const { prisma, tenant, sim } = await twingateDemo();
-  const name = `E2E Group ${Date.now()}`;
-  await page.goto("/twingate/groups");
-  await page.getByTestId("group-create-open").click();
-  await page.getByTestId("group-create-form").getByLabel("Name").fill(name);
-  await page.getByTestId("group-create-form").getByTestId("form-submit").click();
-  await expect(page.getByText(`Twingate: group ${name} created.`)).toBeVisible();
-  await expect(page.getByRole("heading", { name: new RegExp(`Group ${name}`) })).toBeVisible();
-  const groupId = await objectId("group", name);
+test(
+  "an admin creates a group, gives it a resource, applies a policy after the warning, and deletes it with typed " +
+    "confirmation",
+  async ({ page }) => {
+    await asAdmin(page);
+    const { prisma, tenant, sim } = await twingateDemo();
+    const name = `E2E Group ${Date.now()}`;
+    await page.goto("/twingate/groups");
+    await page.getByTestId("group-create-open").click();
+    await page.getByTestId("group-create-form").getByLabel("Name").fill(name);
+    await page.getByTestId("group-create-form").getByTestId("form-submit").click();
+    await expect(page.getByText(`Twingate: group ${name} created.`)).toBeVisible();
+    await expect(page.getByRole("heading", { name: new RegExp(`Group ${name}`) })).toBeVisible();
+    const groupId = await objectId("group", name);
 
-  await page.getByLabel("Give access to").selectOption({ label: "Grafana" });
-  await page.getByTestId("group-resource-add").click();
-  await expect(page.getByText(`Twingate: the group now reaches Grafana.`)).toBeVisible();
-  await expect(page.getByTestId("group-resource-row").filter({ hasText: "Grafana" })).toHaveCount(1);
+    await page.getByLabel("Give access to").selectOption({ label: "Grafana" });
+    await page.getByTestId("group-resource-add").click();
+    await expect(page.getByText(`Twingate: the group now reaches Grafana.`)).toBeVisible();
+    await expect(page.getByTestId("group-resource-row").filter({ hasText: "Grafana" })).toHaveCount(1);
 
-  await page.getByLabel("Security policy").selectOption({ label: "Require MFA" });
-  await page.getByTestId("group-policy-apply").click();
-  await expect(page.getByRole("dialog")).toContainText("re-points every resource this group reaches");
-  await expect(page.getByTestId("policy-affected")).toContainText("Grafana");
-  await page.getByTestId("confirm-button").click();
-  await expect(page.getByText(/policy Require MFA applied to the group and its 1 resource/)).toBeVisible();
-  const grafanaId = await objectId("resource", "Grafana");
-  const grant = (await sim.resource(grafanaId))!.access.edges.find((e) => e.node.id === groupId);
-  expect(grant?.securityPolicy?.name).toBe("Require MFA");
-  await expect(page.getByTestId("group-resource-row").filter({ hasText: "Grafana" })).toContainText("Require MFA");
+    await page.getByLabel("Security policy").selectOption({ label: "Require MFA" });
+    await page.getByTestId("group-policy-apply").click();
+    await expect(page.getByRole("dialog")).toContainText("re-points every resource this group reaches");
+    await expect(page.getByTestId("policy-affected")).toContainText("Grafana");
+    await page.getByTestId("confirm-button").click();
+    await expect(page.getByText(/policy Require MFA applied to the group and its 1 resource/)).toBeVisible();
+    const grafanaId = await objectId("resource", "Grafana");
+    const grant = (await sim.resource(grafanaId))!.access.edges.find((e) => e.node.id === groupId);
+    expect(grant?.securityPolicy?.name).toBe("Require MFA");
+    await expect(page.getByTestId("group-resource-row").filter({ hasText: "Grafana" })).toContainText("Require MFA");
 
-  await page.getByTestId("group-delete").click();
-  await expect(page.getByTestId("confirm-button")).toBeDisabled();
-  await page.getByTestId("confirm-text").fill(name);
-  await page.getByTestId("confirm-button").click();
-  await expect(page.getByText(`Twingate: group ${name} deleted.`)).toBeVisible();
-  expect(await sim.group(groupId)).toBeNull();
-  expect(
-    await prisma.vendorObject.count({
-      where: { tenantId: tenant.id, kind: "group", vendorId: groupId, deletedAt: null },
-    }),
-  ).toBe(0);
-});
+    await page.getByTestId("group-delete").click();
+    await expect(page.getByTestId("confirm-button")).toBeDisabled();
+    await page.getByTestId("confirm-text").fill(name);
+    await page.getByTestId("confirm-button").click();
+    await expect(page.getByText(`Twingate: group ${name} deleted.`)).toBeVisible();
+    expect(await sim.group(groupId)).toBeNull();
+    expect(
+      await prisma.vendorObject.count({
+        where: { tenantId: tenant.id, kind: "group", vendorId: groupId, deletedAt: null },
+      }),
+    ).toBe(0);
+  },
+);
 
-test("an admin grants access with a policy and expiry, replaces access after seeing who loses it, and removes a grant; Twingate's refusal is shown verbatim", async ({
-  page,
-}) => {
-  await asAdmin(page);
-  const { prisma, tenant, sim } = await twingateDemo();
-  const contractors = await objectId("group", "Contractors");
-  // A seeded resource that Contractors cannot reach yet (the seed gives each resource a random group).
-  let resourceName = "";
-  let resourceId = "";
-  for (const name of ["Payroll", "Production VPC", "File Server", "Remote Desktop Farm"]) {
-    resourceId = await objectId("resource", name);
-    resourceName = name;
-    if (!(await sim.resource(resourceId))!.access.edges.some((e) => e.node.id === contractors)) break;
-  }
-  // Settled, so that the selects below are already React's (a change before hydration can be lost).
-  await page.goto(`/twingate/resources/${encodeURIComponent(resourceId)}`, { waitUntil: "networkidle" });
-  const before = (await sim.resource(resourceId))!.access.edges.map((e) => e.node.name);
+test(
+  "an admin grants access with a policy and expiry, replaces access after seeing who loses it, and removes a grant; " +
+    "Twingate's refusal is shown verbatim",
+  async ({ page }) => {
+    await asAdmin(page);
+    const { prisma, tenant, sim } = await twingateDemo();
+    const contractors = await objectId("group", "Contractors");
+    // A seeded resource that Contractors cannot reach yet (the seed gives each resource a random group).
+    let resourceName = "";
+    let resourceId = "";
+    for (const name of ["Payroll", "Production VPC", "File Server", "Remote Desktop Farm"]) {
+      resourceId = await objectId("resource", name);
+      resourceName = name;
+      if (!(await sim.resource(resourceId))!.access.edges.some((e) => e.node.id === contractors)) break;
+    }
+    // Settled, so that the selects below are already React's (a change before hydration can be lost).
+    await page.goto(`/twingate/resources/${encodeURIComponent(resourceId)}`, { waitUntil: "networkidle" });
+    const before = (await sim.resource(resourceId))!.access.edges.map((e) => e.node.name);
 
-  await page.getByLabel("Group or service account").selectOption({ label: "Contractors" });
-  await page.getByLabel("Security policy").selectOption({ label: "Trusted Devices Only" });
-  await page.getByLabel("Expires (your time)").fill("2030-01-02T03:04");
-  await page.getByTestId("access-add").click();
-  await expect(page.getByText("Twingate: Contractors can now reach this resource.")).toBeVisible();
-  const row = page.getByTestId("access-row").filter({ hasText: "Contractors" });
-  await expect(row).toContainText("Trusted Devices Only");
-  await expect(row).toContainText("2030-01-02");
-  const grant = (await sim.resource(resourceId))!.access.edges.find((e) => e.node.id === contractors);
-  expect(grant?.securityPolicy?.name).toBe("Trusted Devices Only");
-  expect(grant?.expiresAt?.slice(0, 10)).toBe("2030-01-02");
+    await page.getByLabel("Group or service account").selectOption({ label: "Contractors" });
+    await page.getByLabel("Security policy").selectOption({ label: "Trusted Devices Only" });
+    await page.getByLabel("Expires (your time)").fill("2030-01-02T03:04");
+    await page.getByTestId("access-add").click();
+    await expect(page.getByText("Twingate: Contractors can now reach this resource.")).toBeVisible();
+    const row = page.getByTestId("access-row").filter({ hasText: "Contractors" });
+    await expect(row).toContainText("Trusted Devices Only");
+    await expect(row).toContainText("2030-01-02");
+    const grant = (await sim.resource(resourceId))!.access.edges.find((e) => e.node.id === contractors);
+    expect(grant?.securityPolicy?.name).toBe("Trusted Devices Only");
+    expect(grant?.expiresAt?.slice(0, 10)).toBe("2030-01-02");
 
-  // A service account takes no policy: Twingate says so, and the console shows its words.
-  const ciRunner = await objectId("service_account", "CI Runner");
-  const body = await callServerAction(page, "lib/twingate/resource-actions.ts", "addTwingateResourceAccess", {
-    tenantId: tenant.id,
-    resourceId,
-    grants: [{ principalId: ciRunner, securityPolicyId: await objectId("security_policy", "Require MFA") }],
-  });
-  expect(body).toContain(
-    "Twingate refused: Security Policies and expiry can only be set for Groups, not for Service Accounts.",
-  );
+    // A service account takes no policy: Twingate says so, and the console shows its words.
+    const ciRunner = await objectId("service_account", "CI Runner");
+    const body = await callServerAction(page, "lib/twingate/resource-actions.ts", "addTwingateResourceAccess", {
+      tenantId: tenant.id,
+      resourceId,
+      grants: [{ principalId: ciRunner, securityPolicyId: await objectId("security_policy", "Require MFA") }],
+    });
+    expect(body).toContain(
+      "Twingate refused: Security Policies and expiry can only be set for Groups, not for Service Accounts.",
+    );
 
-  // Replace: keep only Contractors; the confirmation names everyone else.
-  const form = page.getByTestId("access-set-form");
-  for (const name of before) await form.getByLabel(new RegExp(`^${name}`)).uncheck();
-  await page.getByTestId("access-set").click();
-  const summary = page.getByTestId("access-set-summary");
-  for (const name of before) await expect(summary).toContainText(name);
-  await page.getByTestId("confirm-button").click();
-  await expect(page.getByText(`Twingate: access replaced; ${before.length} removed.`)).toBeVisible();
-  await expect(page.getByTestId("access-row")).toHaveCount(1);
-  const after = (await sim.resource(resourceId))!.access.edges;
-  expect(after.map((e) => e.node.name)).toEqual(["Contractors"]);
-  expect(after[0]!.securityPolicy?.name).toBe("Trusted Devices Only");
-  expect(
-    await prisma.vendorEdge.count({
-      where: { tenantId: tenant.id, kind: "resource_access", fromId: resourceId, deletedAt: null },
-    }),
-  ).toBe(1);
+    // Replace: keep only Contractors; the confirmation names everyone else.
+    const form = page.getByTestId("access-set-form");
+    for (const name of before) await form.getByLabel(new RegExp(`^${name}`)).uncheck();
+    await page.getByTestId("access-set").click();
+    const summary = page.getByTestId("access-set-summary");
+    for (const name of before) await expect(summary).toContainText(name);
+    await page.getByTestId("confirm-button").click();
+    await expect(page.getByText(`Twingate: access replaced; ${before.length} removed.`)).toBeVisible();
+    await expect(page.getByTestId("access-row")).toHaveCount(1);
+    const after = (await sim.resource(resourceId))!.access.edges;
+    expect(after.map((e) => e.node.name)).toEqual(["Contractors"]);
+    expect(after[0]!.securityPolicy?.name).toBe("Trusted Devices Only");
+    expect(
+      await prisma.vendorEdge.count({
+        where: { tenantId: tenant.id, kind: "resource_access", fromId: resourceId, deletedAt: null },
+      }),
+    ).toBe(1);
 
-  await row.getByTestId("access-remove").click();
-  await page.getByTestId("confirm-button").click();
-  await expect(page.getByText(`Twingate: Contractors can no longer reach ${resourceName}.`)).toBeVisible();
-  expect((await sim.resource(resourceId))!.access.edges).toHaveLength(0);
-});
+    await row.getByTestId("access-remove").click();
+    await page.getByTestId("confirm-button").click();
+    await expect(page.getByText(`Twingate: Contractors can no longer reach ${resourceName}.`)).toBeVisible();
+    expect((await sim.resource(resourceId))!.access.edges).toHaveLength(0);
+  },
+);
 
 test("an admin edits a resource's alias, visibility and ports", async ({ page }) => {
   await asAdmin(page);
@@ -274,56 +278,58 @@ test("an admin creates a service key, sees its token once, revokes it and delete
   await expect(keyRow).toHaveCount(0);
 });
 
-test("network-wide changes are refused to an operator and member changes to a viewer, with nothing sent and a denied event", async ({
-  page,
-}) => {
-  const { prisma, tenant, sim } = await twingateDemo();
-  const operator = await createStaff("operator", [tenant.id]);
-  await signIn(page, operator.email, operator.password);
-  await ensureTwingateSynced(page, tenant.id);
-  const resourceId = await objectId("resource", "File Server");
-  const contractors = await objectId("group", "Contractors");
-  await page.goto(`/twingate/resources/${encodeURIComponent(resourceId)}`);
-  await expect(page.getByTestId("access-add-form")).toHaveCount(0);
-  const before = (await sim.resource(resourceId))!.access.totalCount;
-  const body = await callServerAction(page, "lib/twingate/resource-actions.ts", "addTwingateResourceAccess", {
-    tenantId: tenant.id,
-    resourceId,
-    grants: [{ principalId: contractors }],
-  });
-  expect(body).toContain("may not do this");
-  expect((await sim.resource(resourceId))!.access.totalCount).toBe(before);
-  expect(
-    (
-      await prisma.auditEvent.findFirstOrThrow({
-        where: { actorId: operator.id, action: "twingate.resource.access_added" },
-        orderBy: { seq: "desc" },
-      })
-    ).outcome,
-  ).toBe("denied");
+test(
+  "network-wide changes are refused to an operator and member changes to a viewer, with nothing sent and a denied " +
+    "event",
+  async ({ page }) => {
+    const { prisma, tenant, sim } = await twingateDemo();
+    const operator = await createStaff("operator", [tenant.id]);
+    await signIn(page, operator.email, operator.password);
+    await ensureTwingateSynced(page, tenant.id);
+    const resourceId = await objectId("resource", "File Server");
+    const contractors = await objectId("group", "Contractors");
+    await page.goto(`/twingate/resources/${encodeURIComponent(resourceId)}`);
+    await expect(page.getByTestId("access-add-form")).toHaveCount(0);
+    const before = (await sim.resource(resourceId))!.access.totalCount;
+    const body = await callServerAction(page, "lib/twingate/resource-actions.ts", "addTwingateResourceAccess", {
+      tenantId: tenant.id,
+      resourceId,
+      grants: [{ principalId: contractors }],
+    });
+    expect(body).toContain("may not do this");
+    expect((await sim.resource(resourceId))!.access.totalCount).toBe(before);
+    expect(
+      (
+        await prisma.auditEvent.findFirstOrThrow({
+          where: { actorId: operator.id, action: "twingate.resource.access_added" },
+          orderBy: { seq: "desc" },
+        })
+      ).outcome,
+    ).toBe("denied");
 
-  const viewer = await createStaff("viewer", [tenant.id]);
-  await page.context().clearCookies();
-  await signIn(page, viewer.email, viewer.password);
-  await page.goto(`/twingate/groups/${encodeURIComponent(contractors)}`);
-  await expect(page.getByTestId("member-row").first()).toBeVisible();
-  await expect(page.getByTestId("member-remove")).toHaveCount(0);
-  const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null } });
-  const denied = await callServerAction(page, "lib/twingate/group-actions.ts", "addTwingateGroupMembers", {
-    tenantId: tenant.id,
-    groupId: contractors,
-    userIds: [user.vendorId],
-  });
-  expect(denied).toContain("may not do this");
-  expect(
-    (
-      await prisma.auditEvent.findFirstOrThrow({
-        where: { actorId: viewer.id, action: "twingate.group.members_added" },
-        orderBy: { seq: "desc" },
-      })
-    ).outcome,
-  ).toBe("denied");
-});
+    const viewer = await createStaff("viewer", [tenant.id]);
+    await page.context().clearCookies();
+    await signIn(page, viewer.email, viewer.password);
+    await page.goto(`/twingate/groups/${encodeURIComponent(contractors)}`);
+    await expect(page.getByTestId("member-row").first()).toBeVisible();
+    await expect(page.getByTestId("member-remove")).toHaveCount(0);
+    const user = await prisma.twingateUser.findFirstOrThrow({ where: { tenantId: tenant.id, deletedAt: null } });
+    const denied = await callServerAction(page, "lib/twingate/group-actions.ts", "addTwingateGroupMembers", {
+      tenantId: tenant.id,
+      groupId: contractors,
+      userIds: [user.vendorId],
+    });
+    expect(denied).toContain("may not do this");
+    expect(
+      (
+        await prisma.auditEvent.findFirstOrThrow({
+          where: { actorId: viewer.id, action: "twingate.group.members_added" },
+          orderBy: { seq: "desc" },
+        })
+      ).outcome,
+    ).toBe("denied");
+  },
+);
 
 test("an admin assigns a security policy to a group from the policies page and takes it off again", async ({
   page,

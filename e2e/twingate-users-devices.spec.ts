@@ -4,38 +4,39 @@ import { ensureTwingateSynced, simFaults, twingateDemo, twingateWritesPerTest } 
 
 twingateWritesPerTest(4);
 
-test("an operator disables a Twingate user, sees it at the vendor and in the table, then undoes it from the toast", async ({
-  page,
-}) => {
-  const { prisma, tenant, sim } = await twingateDemo();
-  const operator = await createStaff("operator", [tenant.id]);
-  await signIn(page, operator.email, operator.password);
-  await ensureTwingateSynced(page, tenant.id);
-  const user = await prisma.twingateUser.findFirstOrThrow({
-    where: { tenantId: tenant.id, state: "ACTIVE", deletedAt: null },
-    orderBy: { emailNorm: "asc" },
-  });
+test(
+  "an operator disables a Twingate user, " + "sees it at the vendor and in the table, then undoes it from the toast",
+  async ({ page }) => {
+    const { prisma, tenant, sim } = await twingateDemo();
+    const operator = await createStaff("operator", [tenant.id]);
+    await signIn(page, operator.email, operator.password);
+    await ensureTwingateSynced(page, tenant.id);
+    const user = await prisma.twingateUser.findFirstOrThrow({
+      where: { tenantId: tenant.id, state: "ACTIVE", deletedAt: null },
+      orderBy: { emailNorm: "asc" },
+    });
 
-  await page.goto(`/twingate/users?q=${encodeURIComponent(user.email)}`);
-  const row = page.getByTestId("table-row").filter({ hasText: user.email });
-  await expect(row).toHaveCount(1);
-  await row.getByTestId("user-disable").click();
-  await expect(page.getByText(`Twingate: ${user.email} is now disabled.`)).toBeVisible();
-  await expect(row.getByText("disabled", { exact: true })).toBeVisible();
-  expect((await sim.user(user.vendorId))?.state).toBe("DISABLED");
-  expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: user.id } })).state).toBe("DISABLED");
-  const event = await prisma.auditEvent.findFirstOrThrow({
-    where: { actorId: operator.id, action: "twingate.user.state_changed", outcome: "success" },
-    orderBy: { seq: "desc" },
-  });
-  expect(event.before).toEqual({ state: "ACTIVE" });
-  expect(event.after).toEqual({ state: "DISABLED" });
+    await page.goto(`/twingate/users?q=${encodeURIComponent(user.email)}`);
+    const row = page.getByTestId("table-row").filter({ hasText: user.email });
+    await expect(row).toHaveCount(1);
+    await row.getByTestId("user-disable").click();
+    await expect(page.getByText(`Twingate: ${user.email} is now disabled.`)).toBeVisible();
+    await expect(row.getByText("disabled", { exact: true })).toBeVisible();
+    expect((await sim.user(user.vendorId))?.state).toBe("DISABLED");
+    expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: user.id } })).state).toBe("DISABLED");
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: operator.id, action: "twingate.user.state_changed", outcome: "success" },
+      orderBy: { seq: "desc" },
+    });
+    expect(event.before).toEqual({ state: "ACTIVE" });
+    expect(event.after).toEqual({ state: "DISABLED" });
 
-  await page.getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
-  await expect(row.getByText("active", { exact: true })).toBeVisible();
-  expect((await sim.user(user.vendorId))?.state).toBe("ACTIVE");
-});
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
+    await expect(row.getByText("active", { exact: true })).toBeVisible();
+    expect((await sim.user(user.vendorId))?.state).toBe("ACTIVE");
+  },
+);
 
 test("a synced user cannot be deleted, and the console says why before and after asking Twingate", async ({ page }) => {
   const { prisma, tenant, sim } = await twingateDemo();
@@ -84,58 +85,61 @@ test("an operator adds a manual user with an invitation and deletes it", async (
   expect(await sim.user(row.vendorId)).toBeNull();
 });
 
-test("an operator blocks a device, undoes it, trusts it; filters by state and trust show it; Twingate's failure text reaches the toast", async ({
-  page,
-}) => {
-  const { prisma, tenant, sim, baseUrl } = await twingateDemo();
-  const operator = await createStaff("operator", [tenant.id]);
-  await signIn(page, operator.email, operator.password);
-  await ensureTwingateSynced(page, tenant.id);
-  const device = await prisma.twingateDevice.findFirstOrThrow({
-    where: { tenantId: tenant.id, activeState: "ACTIVE", isTrusted: false, deletedAt: null, name: { not: null } },
-    orderBy: { name: "asc" },
-  });
-  const name = device.name!;
+test(
+  "an operator blocks a device, undoes it, trusts it; filters by state and trust show it; Twingate's failure text " +
+    "reaches the toast",
+  async ({ page }) => {
+    const { prisma, tenant, sim, baseUrl } = await twingateDemo();
+    const operator = await createStaff("operator", [tenant.id]);
+    await signIn(page, operator.email, operator.password);
+    await ensureTwingateSynced(page, tenant.id);
+    const device = await prisma.twingateDevice.findFirstOrThrow({
+      where: { tenantId: tenant.id, activeState: "ACTIVE", isTrusted: false, deletedAt: null, name: { not: null } },
+      orderBy: { name: "asc" },
+    });
+    const name = device.name!;
 
-  await page.goto(`/twingate/devices?q=${encodeURIComponent(name)}`);
-  const row = page.getByTestId("table-row").filter({ hasText: name }).first();
-  await row.getByTestId("device-block").click();
-  await expect(page.getByText(`Twingate: ${name} blocked.`)).toBeVisible();
-  expect((await sim.device(device.vendorId))?.activeState).toBe("BLOCKED");
-  await page.goto(`/twingate/devices?state=BLOCKED&q=${encodeURIComponent(name)}`);
-  await expect(page.getByTestId("table-row").filter({ hasText: name })).toHaveCount(1);
+    await page.goto(`/twingate/devices?q=${encodeURIComponent(name)}`);
+    const row = page.getByTestId("table-row").filter({ hasText: name }).first();
+    await row.getByTestId("device-block").click();
+    await expect(page.getByText(`Twingate: ${name} blocked.`)).toBeVisible();
+    expect((await sim.device(device.vendorId))?.activeState).toBe("BLOCKED");
+    await page.goto(`/twingate/devices?state=BLOCKED&q=${encodeURIComponent(name)}`);
+    await expect(page.getByTestId("table-row").filter({ hasText: name })).toHaveCount(1);
 
-  const blocked = await prisma.auditEvent.findFirstOrThrow({
-    where: { actorId: operator.id, action: "twingate.device.blocked", outcome: "success" },
-    orderBy: { seq: "desc" },
-  });
-  await page.getByTestId("table-row").filter({ hasText: name }).getByTestId("device-unblock").click();
-  await expect(page.getByText(`Twingate: ${name} unblocked.`)).toBeVisible();
-  expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
-  expect(blocked.before).toEqual({ activeState: "ACTIVE", isTrusted: false });
-  await page.goto(`/twingate/devices?q=${encodeURIComponent(name)}`);
+    const blocked = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: operator.id, action: "twingate.device.blocked", outcome: "success" },
+      orderBy: { seq: "desc" },
+    });
+    await page.getByTestId("table-row").filter({ hasText: name }).getByTestId("device-unblock").click();
+    await expect(page.getByText(`Twingate: ${name} unblocked.`)).toBeVisible();
+    expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
+    expect(blocked.before).toEqual({ activeState: "ACTIVE", isTrusted: false });
+    await page.goto(`/twingate/devices?q=${encodeURIComponent(name)}`);
 
-  await row.getByTestId("device-trust").click();
-  await expect(page.getByText(`Twingate: ${name} trusted.`)).toBeVisible();
-  await page.goto(`/twingate/devices?trusted=yes&q=${encodeURIComponent(name)}`);
-  await expect(page.getByTestId("table-row").filter({ hasText: name })).toHaveCount(1);
-  expect((await sim.device(device.vendorId))?.isTrusted).toBe(true);
+    await row.getByTestId("device-trust").click();
+    await expect(page.getByText(`Twingate: ${name} trusted.`)).toBeVisible();
+    await page.goto(`/twingate/devices?trusted=yes&q=${encodeURIComponent(name)}`);
+    await expect(page.getByTestId("table-row").filter({ hasText: name })).toHaveCount(1);
+    expect((await sim.device(device.vendorId))?.isTrusted).toBe(true);
 
-  // The simulator fails the next calls with 500: the toast carries Twingate's answer and nothing changes in the cache.
-  await simFaults(baseUrl, { errorRate: 1 });
-  try {
-    await page.getByTestId("table-row").filter({ hasText: name }).getByTestId("device-untrust").click();
-    await expect(page.getByText(/Twingate answered: .*HTTP 500/)).toBeVisible();
-  } finally {
-    await simFaults(baseUrl, { errorRate: 0 });
-  }
-  expect((await prisma.twingateDevice.findFirstOrThrow({ where: { id: device.id } })).isTrusted).toBe(true);
-  const failed = await prisma.auditEvent.findFirstOrThrow({
-    where: { actorId: operator.id, action: "twingate.device.untrusted" },
-    orderBy: { seq: "desc" },
-  });
-  expect(failed.outcome).toBe("failure");
-});
+    // The simulator fails the next calls with 500: the toast carries Twingate's answer and nothing changes in the
+    // cache.
+    await simFaults(baseUrl, { errorRate: 1 });
+    try {
+      await page.getByTestId("table-row").filter({ hasText: name }).getByTestId("device-untrust").click();
+      await expect(page.getByText(/Twingate answered: .*HTTP 500/)).toBeVisible();
+    } finally {
+      await simFaults(baseUrl, { errorRate: 0 });
+    }
+    expect((await prisma.twingateDevice.findFirstOrThrow({ where: { id: device.id } })).isTrusted).toBe(true);
+    const failed = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: operator.id, action: "twingate.device.untrusted" },
+      orderBy: { seq: "desc" },
+    });
+    expect(failed.outcome).toBe("failure");
+  },
+);
 
 test("Twingate's rate limit is reported plainly", async ({ page }) => {
   const { tenant, baseUrl } = await twingateDemo();
@@ -159,37 +163,39 @@ test("Twingate's rate limit is reported plainly", async ({ page }) => {
   }
 });
 
-test("a viewer sees Twingate users and devices without actions, and a direct call is refused, changes nothing and is audited", async ({
-  page,
-}) => {
-  const { prisma, tenant, sim } = await twingateDemo();
-  const operator = await createStaff("operator", [tenant.id]);
-  await signIn(page, operator.email, operator.password);
-  await ensureTwingateSynced(page, tenant.id);
-  const viewer = await createStaff("viewer", [tenant.id]);
-  await page.context().clearCookies();
-  await signIn(page, viewer.email, viewer.password);
-  await page.goto("/twingate/devices");
-  await expect(page.getByTestId("table-row").first()).toBeVisible();
-  await expect(page.getByTestId("device-block")).toHaveCount(0);
-  await page.goto("/twingate/users");
-  await expect(page.getByTestId("user-disable")).toHaveCount(0);
+test(
+  "a viewer sees Twingate users and devices without actions, and a direct call is refused, changes nothing and is " +
+    "audited",
+  async ({ page }) => {
+    const { prisma, tenant, sim } = await twingateDemo();
+    const operator = await createStaff("operator", [tenant.id]);
+    await signIn(page, operator.email, operator.password);
+    await ensureTwingateSynced(page, tenant.id);
+    const viewer = await createStaff("viewer", [tenant.id]);
+    await page.context().clearCookies();
+    await signIn(page, viewer.email, viewer.password);
+    await page.goto("/twingate/devices");
+    await expect(page.getByTestId("table-row").first()).toBeVisible();
+    await expect(page.getByTestId("device-block")).toHaveCount(0);
+    await page.goto("/twingate/users");
+    await expect(page.getByTestId("user-disable")).toHaveCount(0);
 
-  const device = await prisma.twingateDevice.findFirstOrThrow({
-    where: { tenantId: tenant.id, activeState: "ACTIVE", deletedAt: null },
-  });
-  const body = await callServerAction(page, "lib/twingate/device-actions.ts", "blockTwingateDevice", {
-    tenantId: tenant.id,
-    deviceId: device.vendorId,
-  });
-  expect(body).toContain("may not do this");
-  expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
-  const denied = await prisma.auditEvent.findFirstOrThrow({
-    where: { actorId: viewer.id, action: "twingate.device.blocked" },
-    orderBy: { seq: "desc" },
-  });
-  expect(denied.outcome).toBe("denied");
-});
+    const device = await prisma.twingateDevice.findFirstOrThrow({
+      where: { tenantId: tenant.id, activeState: "ACTIVE", deletedAt: null },
+    });
+    const body = await callServerAction(page, "lib/twingate/device-actions.ts", "blockTwingateDevice", {
+      tenantId: tenant.id,
+      deviceId: device.vendorId,
+    });
+    expect(body).toContain("may not do this");
+    expect((await sim.device(device.vendorId))?.activeState).toBe("ACTIVE");
+    const denied = await prisma.auditEvent.findFirstOrThrow({
+      where: { actorId: viewer.id, action: "twingate.device.blocked" },
+      orderBy: { seq: "desc" },
+    });
+    expect(denied.outcome).toBe("denied");
+  },
+);
 
 test("an operator archives a device (told it comes back when it connects) and undoes it", async ({ page }) => {
   const { prisma, tenant, sim } = await twingateDemo();

@@ -17,7 +17,9 @@ export function db(): Db {
 
 const globalForPool = globalThis as unknown as { consolePgPool?: import("pg").Pool };
 
-/** The app's node-postgres pool, for streaming reads (exports) that Prisma would materialise and re-encode row by row. */
+/**
+ * The app's node-postgres pool, for streaming reads (exports) that Prisma would materialise and re-encode row by row.
+ */
 export function pgPool(): import("pg").Pool {
   if (!globalForPool.consolePgPool) {
     const url = process.env.DATABASE_URL;

@@ -16,7 +16,9 @@ const code = await withDatabase(async (url) => {
     }
     const b = report.brokenAt;
     console.log(
-      `BROKEN at event ${b.id} (seq ${b.seq}, ${b.action}, ${b.at.toISOString()}): ${report.reason}. ${report.events} events before it verified.`,
+      `BROKEN at event ${b.id} ` +
+        `(seq ${b.seq}, ${b.action}, ${b.at.toISOString()}): ${report.reason}. ${report.events} ` +
+        `events before it verified.`,
     );
     return 1;
   } finally {

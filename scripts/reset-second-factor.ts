@@ -39,7 +39,8 @@ const code = await withDatabase(async (url) => {
       });
     });
     console.log(
-      `${email}: second factors removed, sessions ended. If one is required, they set up a new one at their next sign-in.`,
+      `${email}: second factors removed, sessions ended. If one ` +
+        `is required, they set up a new one at their next sign-in.`,
     );
     return 0;
   } finally {

@@ -17,7 +17,8 @@ for (const t of fleet.tenants) {
   console.log(`  JumpCloud  ${c.jumpcloud.baseUrl}  x-api-key: ${c.jumpcloud.apiKey}  x-org-id: ${c.jumpcloud.orgId}`);
 }
 console.log(
-  "\nFault knobs: PUT <base URL>/__sim/faults with {latencyMs, errorRate, burst429, retryAfterSeconds, hang, tokenTtlSeconds}. Ctrl+C stops.",
+  "\nFault knobs: PUT <base URL>/__sim/faults with {latencyMs, errorRate, " +
+    "burst429, retryAfterSeconds, hang, tokenTtlSeconds}. Ctrl+C stops.",
 );
 
 const stop = async () => {

@@ -96,13 +96,15 @@ async function main() {
   if (rebound) log(`bound ${rebound} stored vendor credential(s) to their base URL`);
   if (unreadable)
     log(
-      `warning: ${unreadable} stored vendor credential(s) do not open with this encryption key; enter them again in Settings`,
+      `warning: ${unreadable} stored vendor credential(s) do not ` +
+        `open with this encryption key; enter them again in Settings`,
     );
   if (demo) {
     fleet = await startSimFleet({ size: simSizeFromEnv("demo") });
     const { created } = await seedDemoTenants(prisma, fleet.tenants);
     log(
-      `demo mode: vendor simulators (${fleet.size}) on ${fleet.tenants[0]?.connections.trugrid.baseUrl} and neighbouring ports`,
+      `demo mode: vendor simulators (${fleet.size}) ` +
+        `on ${fleet.tenants[0]?.connections.trugrid.baseUrl} and neighbouring ports`,
     );
     log(
       created.length

@@ -69,7 +69,8 @@ describe("web-cluster (several web processes on one port)", () => {
     for (const pid of pids) expect(alive(pid)).toBe(false);
   }, 30_000);
 
-  it("stops the others and exits with its code when one process exits by itself, as a lone web process would", async () => {
+  it("stops the others and exits with its code when one process " +
+    "exits by itself, as a lone web process would", async () => {
     const { base, pids, exited } = await startCluster(2);
     expect(pids.size).toBe(2);
     await fetch(`${base}/crash`, { headers: { connection: "close" } });

@@ -33,7 +33,8 @@ try {
   process.exit(2);
 }
 // scripts/start.ts shares one key among all web processes; alone, this one makes its own.
-const key = (process.env.CONSOLE_EDGE_KEY ||= randomBytes(32).toString("base64url"));
+const key = process.env.CONSOLE_EDGE_KEY || randomBytes(32).toString("base64url");
+process.env.CONSOLE_EDGE_KEY = key;
 // Next asks itself for the page a server action redirects to, at this origin
 // (`next start` sets it the same way): a loopback address reaches this server
 // whatever it listens on, and never leaks the bind address into a URL.

@@ -83,8 +83,8 @@ export function truuBulkHarness(role: Role): Promise<BulkHarness<TruuSim>> {
 }
 
 /**
- * The small Twingate simulator, synced (into another harness's database when given), with its rate limits out of the way
- * (the pacer's own tests hold them) and a quick retry for the sync.
+ * The small Twingate simulator, synced (into another harness's database when given), with its rate limits out of
+ * the way (the pacer's own tests hold them) and a quick retry for the sync.
  */
 export function twingateBulkHarness(role: Role, into?: TestDatabase): Promise<BulkHarness<TwingateSim>> {
   const apiKey = "tg-bulk-test-9c2d";

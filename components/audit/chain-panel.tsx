@@ -17,6 +17,7 @@ export function ChainPanel({ status, canSetRetention }: { status: ChainStatus; c
     success: (d) =>
       d.days ? `Events older than ${d.days} days will be archived, then pruned.` : "Everything is kept.",
   });
+  const lastPrune = status.checkpoint;
   return (
     <Card className="mb-4" data-testid="chain-panel">
       <div className="grid gap-6 md:grid-cols-2">
@@ -97,12 +98,11 @@ export function ChainPanel({ status, canSetRetention }: { status: ChainStatus; c
               by an admin with every tenant.
             </p>
           )}
-          {status.checkpoint ? (
+          {lastPrune ? (
             <p className="text-xs text-muted-foreground" data-testid="audit-checkpoint">
-              Last pruned <When at={status.checkpoint.at} precision="date" />:{" "}
-              {status.checkpoint.prunedCount.toLocaleString("en")} events through seq {status.checkpoint.seq} (up to{" "}
-              <When at={status.checkpoint.lastAt} precision="date" />
-              ), archived as {status.checkpoint.archive} (sha256 {status.checkpoint.sha256.slice(0, 16)}…).
+              Last pruned <When at={lastPrune.at} precision="date" />: {lastPrune.prunedCount.toLocaleString("en")}{" "}
+              events through seq {lastPrune.seq} (up to <When at={lastPrune.lastAt} precision="date" />
+              ), archived as {lastPrune.archive} (sha256 {lastPrune.sha256.slice(0, 16)}…).
             </p>
           ) : null}
         </div>

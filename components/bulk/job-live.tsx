@@ -10,6 +10,9 @@ import type { BulkJobView } from "@/lib/bulk/queries";
 
 const ACTIVE = ["queued", "running", "cancelling"];
 
+/** A count as the console writes numbers: with thousands separators. */
+const count = (n: number) => n.toLocaleString("en");
+
 function eta(seconds: number | null): string {
   if (seconds === null) return "";
   return seconds < 60 ? `about ${seconds} s left` : `about ${Math.round(seconds / 60)} min left`;
@@ -54,16 +57,16 @@ export function JobLive({
     <div className="space-y-3" data-testid="bulk-live">
       <Progress value={toSend ? done / toSend : null} label="Rows sent" />
       <p className="text-sm" data-testid="bulk-progress">
-        <span className="font-medium">{job.status}</span> · {done.toLocaleString("en")} of {toSend.toLocaleString("en")}{" "}
-        done · <span className="text-success">{c.succeeded.toLocaleString("en")} succeeded</span> ·{" "}
-        <span className="text-destructive">{c.failed.toLocaleString("en")} failed</span>
+        <span className="font-medium">{job.status}</span> · {count(done)} of {count(toSend)} done ·{" "}
+        <span className="text-success">{count(c.succeeded)} succeeded</span> ·{" "}
+        <span className="text-destructive">{count(c.failed)} failed</span>
         {c.unknown ? (
           <>
             {" "}
             · <span className="text-warning">{c.unknown} unknown</span>
           </>
         ) : null}
-        {c.cancelled ? <> · {c.cancelled} cancelled</> : null} · {(c.pending + c.sending).toLocaleString("en")} left{" "}
+        {c.cancelled ? <> · {c.cancelled} cancelled</> : null} · {count(c.pending + c.sending)} left{" "}
         {active ? eta(job.etaSeconds) : ""}
       </p>
       <div className="flex flex-wrap gap-2">

@@ -29,7 +29,10 @@ export function ColumnChooser({
               checked={!hidden.includes(c.id)}
               onSelect={(e) => e.preventDefault()}
               onCheckedChange={(on) => onChange(on ? hidden.filter((h) => h !== c.id) : [...hidden, c.id])}
-              className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-accent"
+              className={
+                "flex cursor-default items-center gap-2 rounded px-2 py-1.5 outline-none " +
+                "data-[highlighted]:bg-accent"
+              }
             >
               <span className="inline-block w-4 text-center" aria-hidden>
                 {hidden.includes(c.id) ? "" : "✓"}

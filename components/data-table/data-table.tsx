@@ -70,6 +70,7 @@ export function DataTable<T>({
   const { set, pending } = useTableUrl();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   // A new page or filter is a new set of rows: a selection must never silently cover rows no longer shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rows is the trigger: new rows clear the selection
   useEffect(() => setRowSelection({}), [rows]);
 
   const columnVisibility = useMemo<VisibilityState>(
@@ -151,14 +152,13 @@ export function DataTable<T>({
         </div>
       </div>
       {selectionActions && selected.length > 0 ? (
-        <div
+        <section
           className="flex flex-wrap items-center gap-2 rounded-md border bg-muted/40 px-3 py-2 text-sm"
-          role="region"
           aria-label="Selected rows"
         >
           <span data-testid="selected-count">{selected.length} selected</span>
           {selectionActions(selected, () => setRowSelection({}))}
-        </div>
+        </section>
       ) : null}
       <div className={cn("transition-opacity", pending && "opacity-60")} aria-busy={pending}>
         <Table>

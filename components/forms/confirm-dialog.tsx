@@ -31,6 +31,7 @@ export function ConfirmDialog({
   destructive?: boolean;
   typeToConfirm?: string;
   /** Resolve true to close the dialog; false keeps it open (the action failed and said why). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing is allowed, and closes the dialog
   onConfirm: () => Promise<boolean | void> | boolean | void;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;

@@ -74,7 +74,10 @@ export function BulkForms({ tenantId }: { tenantId: string }) {
         title="Create users"
         busy={pending}
         submit="Start job"
-        description="One line per user: email,username,firstname,lastname. JumpCloud gives them the organisation's default state for imports."
+        description={
+          "One line per user: email,username,firstname,lastname. JumpCloud gives them the organisation's default " +
+          "state for imports."
+        }
         onSubmit={async (e) => {
           e.preventDefault();
           const res = await run(
@@ -123,7 +126,8 @@ export function BulkForms({ tenantId }: { tenantId: string }) {
             { tenantId, emails: states, state, startDate, sendActivationEmails: emails },
             {
               success: (d) =>
-                `JumpCloud scheduled ${d.count} user(s) to become ${state.toLowerCase()} at ${d.scheduledDate ? dateTimeWithZone(d.scheduledDate, timeZone) : "the given time"}.`,
+                `JumpCloud scheduled ${d.count} user(s) to become ${state.toLowerCase()} at ` +
+                `${d.scheduledDate ? dateTimeWithZone(d.scheduledDate, timeZone) : "the given time"}.`,
               undo: true,
             },
           );

@@ -63,6 +63,7 @@ export function BulkJobResults({ tenantId, jobId }: { tenantId: string; jobId: s
         <ul className="divide-y rounded-md border text-sm">
           {rows.map((r, i) => (
             <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a job's results have no id of their own and never reorder
               key={`${r.userId ?? ""}-${i}`}
               className="flex items-center justify-between gap-2 px-3 py-1.5"
               data-testid="job-result"

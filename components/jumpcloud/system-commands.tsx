@@ -155,7 +155,10 @@ export function SystemCommands({ tenantId, systemId, name, apple, canWrite, canD
             <ConfirmDialog
               title={`Request the OS update status of ${name}`}
               confirmLabel="Request status"
-              description="Asks the device to report the state of its OS updates to JumpCloud; nothing is downloaded or installed."
+              description={
+                "Asks the device to report the state of its OS updates to JumpCloud; nothing is downloaded or " +
+                "installed."
+              }
               trigger={
                 <Button variant="outline" disabled={pending}>
                   OS update status
@@ -194,7 +197,10 @@ export function SystemCommands({ tenantId, systemId, name, apple, canWrite, canD
                   confirmLabel="Erase this device"
                   destructive
                   typeToConfirm={name}
-                  description="Apple MDM wipes the device and unenrols it. Everything on it is lost for good; this cannot be undone."
+                  description={
+                    "Apple MDM wipes the device and unenrols it. Everything on it is lost for good; this cannot be " +
+                    "undone."
+                  }
                   trigger={
                     <Button variant="destructive" disabled={pending}>
                       MDM erase

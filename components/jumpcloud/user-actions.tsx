@@ -44,7 +44,10 @@ export function UserActions({ tenantId, userId, email, state, locked, canDelete 
           title={`Suspend ${email}`}
           confirmLabel="Suspend"
           destructive
-          description="JumpCloud blocks this user from every resource it manages (systems, applications, directories) until reactivated. You can undo this."
+          description={
+            "JumpCloud blocks this user from every resource it manages (systems, applications, directories) until " +
+            "reactivated. You can undo this."
+          }
           trigger={
             <Button variant="outline" disabled={pending}>
               Suspend
@@ -114,7 +117,10 @@ export function UserActions({ tenantId, userId, email, state, locked, canDelete 
         title={`Reset MFA for ${email}`}
         confirmLabel="Reset MFA"
         destructive
-        description="Removes the user's TOTP enrolment. During the exclusion window the user can still sign in without TOTP and must enrol again; after it, TOTP-protected resources lock them out."
+        description={
+          "Removes the user's TOTP enrolment. During the exclusion window the user can still sign in without TOTP " +
+          "and must enrol again; after it, TOTP-protected resources lock them out."
+        }
         trigger={
           <Button variant="outline" disabled={pending}>
             Reset MFA
@@ -166,7 +172,9 @@ export function UserActions({ tenantId, userId, email, state, locked, canDelete 
           confirmLabel="Delete user"
           destructive
           typeToConfirm={email}
-          description="Deletes the user from JumpCloud with their group memberships and associations. This cannot be undone."
+          description={
+            "Deletes the user from JumpCloud with their group memberships and associations. " + "This cannot be undone."
+          }
           trigger={
             <Button variant="destructive" disabled={pending}>
               Delete

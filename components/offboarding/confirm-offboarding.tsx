@@ -11,7 +11,9 @@ export interface StepCount {
   undoable: boolean;
 }
 
-/** Confirms an offboarding plan: says each step and how many of it, which cannot be undone, and needs the count typed. */
+/**
+ * Confirms an offboarding plan: says each step and how many of it, which cannot be undone, and needs the count typed.
+ */
 export function ConfirmOffboarding({
   tenantId,
   jobId,
@@ -41,7 +43,9 @@ export function ConfirmOffboarding({
           Offboard: apply {toSend} step{toSend === 1 ? "" : "s"}…
         </Button>
       }
-      title={`Offboard ${people} ${people === 1 ? "person" : "people"}: apply ${toSend} step${toSend === 1 ? "" : "s"}?`}
+      title={
+        `Offboard ${people} ${people === 1 ? "person" : "people"}: ` + `apply ${toSend} step${toSend === 1 ? "" : "s"}?`
+      }
       description="The steps run in this order by a background job; each step's result shows on this page."
       confirmLabel={`Apply ${toSend} steps`}
       destructive

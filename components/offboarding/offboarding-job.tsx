@@ -56,9 +56,8 @@ export async function OffboardingJob({
     db().bulkRow.count({ where }),
     db().bulkRow.groupBy({ by: ["operation"], where: { jobId: job.id, status: "pending" }, _count: true }),
     undoableRows(db(), job.id),
-    db().$queryRaw<
-      { n: number }[]
-    >`SELECT count(DISTINCT lower(input->>'person'))::int AS n FROM "BulkRow" WHERE "jobId" = ${job.id} AND plan <> 'error'`,
+    db().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT lower(input->>'person'))::int AS n FROM "BulkRow"
+      WHERE "jobId" = ${job.id} AND plan <> 'error'`,
   ]);
   const undoByRow = new Map(undo.map((u) => [u.rowId, u]));
   const may = can(staff.role, "offboarding.run");
@@ -95,7 +94,10 @@ export async function OffboardingJob({
     <>
       <PageHeader
         title={`Offboarding · ${job.fileName}`}
-        description="Each person's steps across the vendors, in the order they run. A step already done needs no change and is not sent."
+        description={
+          "Each person's steps across the vendors, in the order they run. A step already done needs no change and " +
+          "is not sent."
+        }
       />
       {notices}
       <JobLinks jobId={job.id} />

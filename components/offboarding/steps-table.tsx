@@ -8,7 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import type { TableState } from "@/lib/table/params";
 import { UndoStep } from "./undo-all";
 
-/** A bulk row of an offboarding job, read as a step: who, what, and whether it can be undone, instead of the raw input. */
+/**
+ * A bulk row of an offboarding job, read as a step: who, what, and whether it can be undone, instead of the raw input.
+ */
 export interface StepRowView extends Omit<BulkRowView, "input"> {
   person: string;
   step: string;

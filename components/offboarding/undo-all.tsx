@@ -16,7 +16,10 @@ export function UndoAllSteps({ tenantId, jobId, count }: { tenantId: string; job
         </Button>
       }
       title={`Undo ${count} step${count === 1 ? "" : "s"} of this offboarding?`}
-      description="Each step's opposite runs, last step first: devices unblocked, groups and associations given back, MFA on, then the users reactivated. Deleted TruU devices stay deleted."
+      description={
+        "Each step's opposite runs, last step first: devices unblocked, groups and associations given back, MFA on, " +
+        "then the users reactivated. Deleted TruU devices stay deleted."
+      }
       confirmLabel={`Undo ${count} steps`}
       onConfirm={async () =>
         (
@@ -25,7 +28,11 @@ export function UndoAllSteps({ tenantId, jobId, count }: { tenantId: string; job
             { tenantId, jobId },
             {
               success: (d) =>
-                `Undone: ${d.undone} step${d.undone === 1 ? "" : "s"}${d.failed.length ? `; ${d.failed.length} refused: ${d.failed.map((f) => `step ${f.line}: ${f.error}`).join("; ")}` : ""}.`,
+                `Undone: ${d.undone} step${d.undone === 1 ? "" : "s"}` +
+                (d.failed.length
+                  ? `; ${d.failed.length} refused: ${d.failed.map((f) => `step ${f.line}: ${f.error}`).join("; ")}`
+                  : "") +
+                ".",
             },
           )
         ).ok

@@ -101,14 +101,19 @@ export function PersonFinder() {
           />
           <ul
             id="person-finder-results"
+            /* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox's listbox is a list of
+               results; the input above keeps the focus and moves through them */
             role="listbox"
             className="mt-3 max-h-80 overflow-auto"
             data-testid="person-finder-results"
           >
             {hits.map((h, i) => (
+              /* biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: a combobox option:
+                 focus stays in the input, whose arrow keys and Enter choose it; a click is the mouse's way */
               <li
                 key={h.id}
                 id={`person-hit-${h.id}`}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the listbox above
                 role="option"
                 aria-selected={i === active}
                 className={`cursor-pointer rounded px-2 py-1.5 text-sm ${i === active ? "bg-accent" : ""}`}

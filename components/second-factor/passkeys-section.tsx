@@ -96,7 +96,9 @@ export function PasskeysSection({ passkeys }: { passkeys: PasskeyView[] }) {
                     </Button>
                   }
                   title={`Remove ${p.name}`}
-                  description="It will no longer sign you in. If your role must use a second factor, keep another one first."
+                  description={
+                    "It will no longer sign you in. " + "If your role must use a second factor, keep another one first."
+                  }
                   confirmLabel="Remove"
                   destructive
                   run={(form) => removeOwnPasskey({ passkeyId: p.id, password: String(form.get("password") ?? "") })}

@@ -6,7 +6,9 @@ import { loadSecondFactorPolicy } from "@/lib/second-factor/factors";
 import { describePolicy } from "@/lib/second-factor/policy";
 import { PolicyForm } from "./policy-form";
 
-/** For admins: who must use a second factor. Only an admin holding every tenant may change it (the action checks again). */
+/**
+ * For admins: who must use a second factor. Only an admin holding every tenant may change it (the action checks again).
+ */
 export async function PolicyCard({ staff }: { staff: Staff }) {
   const policy = await loadSecondFactorPolicy(db());
   const mayChange = allows(staff, "console.settings");

@@ -34,7 +34,7 @@ export function PolicyForm({ policy }: { policy: SecondFactorPolicy }) {
             {s.label}
           </label>
         ))}
-        <div className="ml-6 flex flex-wrap gap-4" aria-label="Roles that must use a second factor" role="group">
+        <fieldset className="ml-6 flex min-w-0 flex-wrap gap-4" aria-label="Roles that must use a second factor">
           {ROLES.map((r: Role) => (
             <label
               key={r}
@@ -51,7 +51,7 @@ export function PolicyForm({ policy }: { policy: SecondFactorPolicy }) {
               {r}
             </label>
           ))}
-        </div>
+        </fieldset>
         {roleErrors?.map((e) => (
           <p key={e} role="alert" className="ml-6 text-xs text-destructive">
             {e}

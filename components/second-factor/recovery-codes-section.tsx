@@ -17,7 +17,8 @@ export function RecoveryCodesSection({ left, hasFactor }: { left: number; hasFac
       </div>
       <p className="text-sm text-muted-foreground">
         {hasFactor
-          ? "Each stands in once for your app or passkey if you lose it. They are stored only hashed: new ones replace them all."
+          ? "Each stands in once for your app or passkey if you lose it. They are stored only hashed: new ones " +
+            "replace them all."
           : "Issued when you set up your first second factor."}
       </p>
       {hasFactor ? (

@@ -45,7 +45,9 @@ export function TotpSection({ since }: { since: string | null }) {
             </Button>
           }
           title="Remove the authenticator app"
-          description="Its codes will no longer sign you in. If your role must use a second factor, keep a passkey first."
+          description={
+            "Its codes will no longer sign you in. " + "If your role must use a second factor, keep a passkey first."
+          }
           confirmLabel="Remove"
           destructive
           run={(form) => removeTotp(form)}

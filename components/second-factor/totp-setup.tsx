@@ -29,12 +29,14 @@ export function TotpSetup({
         <li>Type the six-digit code the app then shows.</li>
       </ol>
       <div className="flex flex-wrap items-center gap-4">
-        {/* White frame: the quiet zone a scanner needs, in either theme. The SVG is the qrcode library's own output for our URI. */}
+        {/* White frame: the quiet zone a scanner needs, in either theme. The SVG is the qrcode library's own output
+            for our URI. */}
         <div
           className="size-44 shrink-0 rounded-md bg-white p-3 [&>svg]:size-full"
           role="img"
           aria-label="QR code of the authenticator app key"
           data-testid="totp-qr"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: the qrcode library's SVG of our URI, no user input
           dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
         />
         <div className="grid min-w-0 gap-1 text-sm">

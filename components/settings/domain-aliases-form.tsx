@@ -5,7 +5,8 @@ import { Field } from "@/components/ui/field";
 import { saveDomainAliases } from "@/lib/people/actions";
 
 const textarea =
-  "min-h-24 w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+  "min-h-24 w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-sm " +
+  "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 /** The tenant's equivalent UPN domains, one `alias = main` a line; saving re-links the tenant's people at once. */
 export function DomainAliasesForm({ tenantId, text, canEdit }: { tenantId: string; text: string; canEdit: boolean }) {

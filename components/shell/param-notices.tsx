@@ -1,6 +1,8 @@
 import { describeIgnored, type ParamProblem } from "@/lib/params/read";
 
-/** Says which query parameters a page dropped as malformed, so a corrected view is never mistaken for the one asked for. */
+/**
+ * Says which query parameters a page dropped as malformed, so a corrected view is never mistaken for the one asked for.
+ */
 export function ParamNotices({ ignored }: { ignored: ParamProblem[] }) {
   if (ignored.length === 0) return null;
   return (

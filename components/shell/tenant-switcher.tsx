@@ -16,6 +16,7 @@ export function TenantSwitcher({
   const [pending, start] = useTransition();
   if (tenants.length === 0) return <span className="text-sm text-muted-foreground">No tenants assigned</span>;
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the Select inside, a native <select>
     <label className="flex items-center gap-2 text-sm">
       <span className="text-muted-foreground">Tenant</span>
       <Select

@@ -27,6 +27,7 @@ export function HistoryList({
               <When at={e.at} /> · {e.actorName ?? "someone"}
             </div>
             {render(e).map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: an entry's fixed lines may repeat and never reorder
               <div key={i} className="font-mono text-xs">
                 {line}
               </div>

@@ -21,6 +21,7 @@ export function ItemResults({ result, onClose }: { result: ShownResult | null; o
       <p className="text-xs text-muted-foreground">TruGrid&apos;s answer for each item, as it gave it.</p>
       <ul className="divide-y text-sm">
         {result.items.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: TruGrid's answer as given; items may repeat
           <li key={`${r.item}-${i}`} className="flex flex-wrap items-center gap-2 py-1.5" data-testid="item-result">
             <Badge variant={r.ok ? "success" : "destructive"}>{r.ok ? "done" : "refused"}</Badge>
             <span className="font-mono text-xs">{r.item}</span>

@@ -10,7 +10,10 @@ import type { UserLogonIp } from "@/lib/vendors/trugrid";
 import { CopyExport } from "./copy-export";
 import { splitNames } from "./name-list-form";
 
-/** Asks TruGrid for last logon IPs of some UPNs or the whole domain; the answer is shown, exportable, and refreshes the cache. */
+/**
+ * Asks TruGrid for last logon IPs of some UPNs or the whole domain; the answer is shown, exportable, and refreshes the
+ * cache.
+ */
 export function LogonIpLookup({ tenantId, domainName }: { tenantId: string; domainName: string }) {
   const { run, pending } = useRunAction();
   const [text, setText] = useState("");
@@ -89,6 +92,7 @@ export function LogonIpLookup({ tenantId, domainName }: { tenantId: string; doma
                 <TableRow key={u.upn} data-testid="lookup-row">
                   <TableCell className="font-mono text-xs">{u.upn}</TableCell>
                   {[u.web, u.desktop, u.mobile].map((v, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: three fixed columns (web, desktop, mobile)
                     <TableCell key={i} className="font-mono text-xs">
                       {v ?? <span className="text-muted-foreground">—</span>}
                     </TableCell>

@@ -35,7 +35,9 @@ const KINDS: Record<
     label: "Reset MFA…",
     title: "Reset MFA",
     says: (n) =>
-      `${n} will enrol MFA again at next sign-in; the phone number is kept. This cannot be undone. TruGrid refuses it where MFA is not set up or is turned off.`,
+      `${n} will enrol MFA again at next sign-in; the phone number is kept. ` +
+      `This cannot be undone. ` +
+      `TruGrid refuses it where MFA is not set up or is turned off.`,
     undo: false,
     destructive: true,
   },
@@ -43,7 +45,9 @@ const KINDS: Record<
     label: "Reset MFA and phone…",
     title: "Reset MFA and phone number",
     says: (n) =>
-      `${n} will enrol MFA again and enter a phone number at next sign-in. This cannot be undone. TruGrid refuses it where MFA is not set up or is turned off.`,
+      `${n} will enrol MFA again and enter a phone number at next sign-in. ` +
+      `This cannot be undone. ` +
+      `TruGrid refuses it where MFA is not set up or is turned off.`,
     undo: false,
     destructive: true,
   },

@@ -103,7 +103,10 @@ export function AssetsTable({
         />
       }
       tools={<SavedViews table="truu.assets" tenantId={tenantId} views={views} canShare={canShare} />}
-      emptyText="No workstations match. A full IP or MAC address matches exactly; anything else matches part of a name, account or address."
+      emptyText={
+        "No workstations match. A full IP or MAC address matches exactly; anything else matches part of a name, " +
+        "account or address."
+      }
     />
   );
 }

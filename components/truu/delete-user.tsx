@@ -29,7 +29,11 @@ export function DeleteUser({
         </Button>
       }
       title={`Delete ${upn} at TruU?`}
-      description={`TruU deletes the user and ${devices.length === 1 ? "their 1 device" : `all ${devices.length} of their devices`}. This cannot be undone: the user must enrol again to sign in with TruU.`}
+      description={
+        `TruU deletes the user and ` +
+        `${devices.length === 1 ? "their 1 device" : `all ${devices.length} of their devices`}. ` +
+        `This cannot be undone: the user must enrol again to sign in with TruU.`
+      }
       confirmLabel={`Delete user and ${devices.length} device${devices.length === 1 ? "" : "s"}`}
       destructive
       typeToConfirm={upn}

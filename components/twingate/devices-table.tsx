@@ -105,7 +105,13 @@ function BulkDeviceAction({
         </Button>
       }
       title={`${OPS[op].label} ${n} device${n === 1 ? "" : "s"}?`}
-      description={`Each device is changed with its own Twingate call, ${n > 20 ? "more than the 20 writes a minute Twingate allows, so some may be refused and must be run again" : "within Twingate's 20 writes a minute"}. Each change is audited and can be undone from the audit log.`}
+      description={
+        `Each device is changed with its own Twingate call, ` +
+        (n > 20
+          ? "more than the 20 writes a minute Twingate allows, so some may be refused and must be run again"
+          : "within Twingate's 20 writes a minute") +
+        ". Each change is audited and can be undone from the audit log."
+      }
       confirmLabel={`${OPS[op].label} ${n}`}
       onConfirm={async () => {
         let ok = 0;
@@ -117,7 +123,9 @@ function BulkDeviceAction({
         }
         if (failed.length)
           toast.error(
-            `${ok} of ${n} ${OPS[op].done}. Failed: ${failed.slice(0, 3).join(" · ")}${failed.length > 3 ? ` and ${failed.length - 3} more` : ""}`,
+            `${ok} of ${n} ${OPS[op].done}. ` +
+              `Failed: ${failed.slice(0, 3).join(" · ")}` +
+              `${failed.length > 3 ? ` and ${failed.length - 3} more` : ""}`,
           );
         else toast.success(`Twingate: ${ok} device${ok === 1 ? "" : "s"} ${OPS[op].done}.`);
         clear();

@@ -31,6 +31,7 @@ export function FormDialog<T>({
   submitLabel: string;
   success: string | ((data: T) => string);
   /** Called with the result data; return true to keep the dialog open (to show something once, such as a token). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing is allowed, and closes the dialog
   onDone?: (data: T) => boolean | void;
   children: ReactNode | ((errors: Record<string, string[]>) => ReactNode);
   testId?: string;

@@ -146,7 +146,11 @@ export function GroupPolicyForm({
         open={open}
         onOpenChange={setOpen}
         title={`Apply ${chosen?.name ?? "this policy"} to the group?`}
-        description={`Twingate re-points every resource this group reaches to the new policy, not only some: ${resources.length} resource${resources.length === 1 ? "" : "s"} will be reached under ${chosen?.name ?? "it"}.`}
+        description={
+          `Twingate re-points every resource this group reaches to the new policy, not only some: ` +
+          `${resources.length} resource${resources.length === 1 ? "" : "s"} ` +
+          `will be reached under ${chosen?.name ?? "it"}.`
+        }
         confirmLabel="Apply policy"
         onConfirm={async () =>
           (
@@ -154,7 +158,9 @@ export function GroupPolicyForm({
               setTwingateGroupPolicy,
               { tenantId, groupId, securityPolicyId: choice },
               {
-                success: `Twingate: policy ${chosen?.name ?? ""} applied to the group and its ${resources.length} resource${resources.length === 1 ? "" : "s"}.`,
+                success:
+                  `Twingate: policy ${chosen?.name ?? ""} ` +
+                  `applied to the group and its ${resources.length} resource${resources.length === 1 ? "" : "s"}.`,
               },
             )
           ).ok

@@ -293,7 +293,10 @@ export function CreateKeyDialog({
   );
 }
 
-/** Assigns groups to a policy or takes one off (back to the default policy); either re-points every resource the group reaches. */
+/**
+ * Assigns groups to a policy or takes one off (back to the default policy); either re-points every resource the group
+ * reaches.
+ */
 export function PolicyGroupsForm({
   tenantId,
   securityPolicyId,
@@ -341,7 +344,10 @@ export function PolicyGroupsForm({
         open={open}
         onOpenChange={setOpen}
         title={`Assign ${policyName} to ${chosen?.name ?? "the group"}?`}
-        description={`Twingate re-points every resource the group reaches to this policy: ${chosen?.resources ?? 0} resource${chosen?.resources === 1 ? "" : "s"}.`}
+        description={
+          `Twingate re-points every resource the group reaches to this policy: ` +
+          `${chosen?.resources ?? 0} resource${chosen?.resources === 1 ? "" : "s"}.`
+        }
         confirmLabel="Assign policy"
         onConfirm={async () => {
           const res = await run(

@@ -162,7 +162,9 @@ export function EditResourceDialog({
   );
 }
 
-/** Adds one principal's access; a policy and expiry apply to groups only (Twingate refuses them for service accounts). */
+/**
+ * Adds one principal's access; a policy and expiry apply to groups only (Twingate refuses them for service accounts).
+ */
 export function AddAccessForm({
   tenantId,
   resourceId,
@@ -323,7 +325,11 @@ export function SetAccessForm({
         onOpenChange={setOpen}
         destructive={removed.length > 0}
         title="Replace this resource's access?"
-        description={`Twingate replaces the whole list: ${keep.size} principal${keep.size === 1 ? "" : "s"} keep or get access, ${removed.length} lose${removed.length === 1 ? "s" : ""} it. Kept grants keep their policy and expiry.`}
+        description={
+          `Twingate replaces the whole list: ${keep.size} principal${keep.size === 1 ? "" : "s"} keep or get access, ` +
+          `${removed.length} lose${removed.length === 1 ? "s" : ""} it. ` +
+          `Kept grants keep their policy and expiry.`
+        }
         confirmLabel="Replace access"
         onConfirm={async () => {
           const grants = [...keep].map((principalId) => {

@@ -74,7 +74,10 @@ function RoleCell({ tenantId, user, canAdmin }: { tenantId: string; user: Twinga
       <ConfirmDialog
         title={`Change the role of ${user.email}`}
         confirmLabel="Change role"
-        description="The role decides what this person may see and do in Twingate's admin console. An Admin can change everything in the network, including other admins."
+        description={
+          "The role decides what this person may see and do in Twingate's admin console. An Admin can change " +
+          "everything in the network, including other admins."
+        }
         onOpenChange={(o) => {
           if (o) setNext(current);
         }}
@@ -139,7 +142,11 @@ function DeleteCell({ tenantId, user }: { tenantId: string; user: TwingateUserRo
       destructive
       title={`Delete ${user.email} from Twingate?`}
       confirmLabel="Delete user"
-      description={`This removes 1 user, their ${user.devices} device${user.devices === 1 ? "" : "s"} and group memberships from Twingate. It cannot be undone; the user would have to be invited again.`}
+      description={
+        `This removes 1 user, their ${user.devices} device${user.devices === 1 ? "" : "s"} ` +
+        `and group memberships from Twingate. ` +
+        `It cannot be undone; the user would have to be invited again.`
+      }
       trigger={
         <Button
           size="sm"

@@ -16,8 +16,10 @@ const inverses: ActionEnv["inverses"] = () => import("../undo/registry").then((m
  * Declares a server action: permission and input schema sit where the action
  * is defined and are checked by runAction, never inside the body.
  *
- *   export const createTenant = action({ name: "tenant.created", perm: "tenants.manage", input: TenantInput, tenant: "global" },
- *     async (input, ctx) => …);
+ *   export const createTenant = action(
+ *     { name: "tenant.created", perm: "tenants.manage", input: TenantInput, tenant: "global" },
+ *     async (input, ctx) => …,
+ *   );
  */
 export function action<S extends z.ZodType, T>(
   def: ActionDef<S>,

@@ -167,7 +167,8 @@ describe("authorization matrix", () => {
           const where = `${f.def.name} as ${who} in ${tenant === own ? "own" : "another"} tenant`;
           if (expected && (!refused || res.ok))
             mismatches.push(
-              `${where}: should be refused (${expected}) and audited as denied; got ${JSON.stringify(res).slice(0, 200)}`,
+              `${where}: should be refused (${expected}) and audited as denied; ` +
+                `got ${JSON.stringify(res).slice(0, 200)}`,
             );
           if (!expected && refused)
             mismatches.push(

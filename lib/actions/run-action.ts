@@ -18,7 +18,10 @@ export interface ActionDef<S extends z.ZodType> {
   /** The audit action name, e.g. `tenant.created`. */
   name: AuditAction;
   perm: Permission;
-  /** A further permission some inputs call for (sharing a view, giving a role), checked like `perm` once the input is valid. */
+  /**
+   * A further permission some inputs call for (sharing a view, giving a role), checked like `perm` once the input is
+   * valid.
+   */
   permFor?: (input: z.output<S>) => Permission | null | undefined;
   input: S;
   /**

@@ -15,7 +15,8 @@ export const verifyAuditChainNow = action(
     if (!report.ok) {
       const b = report.brokenAt;
       throw new ActionError(
-        `The chain is broken at event ${b.id} (seq ${b.seq}, ${b.action}, ${b.at.toISOString()}): ${report.reason}. ${report.events} events before it verified.`,
+        `The chain is broken at event ${b.id} (seq ${b.seq}, ${b.action}, ${b.at.toISOString()}): ${report.reason}. ` +
+          `${report.events} events before it verified.`,
       );
     }
     ctx.audit.after = {

@@ -114,51 +114,59 @@ describe("audit log", () => {
 });
 
 describe("audit batches", () => {
-  it("concurrent batches (through Prisma and through node-postgres) and single events append as one chain, each batch contiguous and in order", async () => {
-    const t2 = await createTestDatabase();
-    try {
-      const batch = (b: number, n: number) =>
-        Array.from({ length: n }, (_, i) => ({
-          action: "trugrid.mfa.turned_on" as const,
-          actor,
-          outcome: "success" as const,
-          jobId: `job${b}`,
-          vendor: "trugrid" as const,
-          targets: [{ type: "user", id: `u${i}@x.example`, label: `U${i}` }],
-          // Values whose JSON changes on the way through jsonb (key order, a Date, undefined members) still hash as stored.
-          before: {
-            z: 1,
-            a: [1.5, 1e-7, 2 ** 53, 'é ü \u2028 "q"', null, {}],
-            when: new Date(Date.UTC(2026, 0, 2)),
-            gone: undefined,
-          },
-          after: { [`U${i}`]: { mfa: "on" }, n: i },
-        }));
-      await Promise.all([
-        recordAuditMany(t2.db, batch(1, 300)),
-        recordAuditManyPg(pgPoolOf(t2.db)!, batch(2, 250)),
-        ...Array.from({ length: 5 }, (_, i) =>
-          recordAudit(t2.db, {
-            action: "staff.sign_in_failed",
-            actor: null,
-            outcome: "failure",
-            reason: `attempt ${i}`,
-          }),
-        ),
-        recordAuditMany(t2.db, batch(3, 200)),
-        recordAuditManyPg(pgPoolOf(t2.db)!, batch(4, 150)),
-      ]);
-      expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 905 });
-      const events = await t2.db.auditEvent.findMany({ orderBy: { seq: "asc" }, select: { jobId: true, after: true } });
-      for (const job of ["job1", "job2", "job3", "job4"]) {
-        const at = events.flatMap((e, i) => (e.jobId === job ? [i] : []));
-        expect(at[at.length - 1]! - at[0]!).toBe(at.length - 1);
-        expect(at.map((i) => (events[i]!.after as { n: number }).n)).toEqual(at.map((_, k) => k));
+  it(
+    "concurrent batches (through Prisma and through node-postgres) and single events append as one chain, " +
+      "each batch contiguous and in order",
+    async () => {
+      const t2 = await createTestDatabase();
+      try {
+        const batch = (b: number, n: number) =>
+          Array.from({ length: n }, (_, i) => ({
+            action: "trugrid.mfa.turned_on" as const,
+            actor,
+            outcome: "success" as const,
+            jobId: `job${b}`,
+            vendor: "trugrid" as const,
+            targets: [{ type: "user", id: `u${i}@x.example`, label: `U${i}` }],
+            // Values whose JSON changes on the way through jsonb (key order, a Date, undefined members) still hash as
+            // stored.
+            before: {
+              z: 1,
+              a: [1.5, 1e-7, 2 ** 53, 'é ü \u2028 "q"', null, {}],
+              when: new Date(Date.UTC(2026, 0, 2)),
+              gone: undefined,
+            },
+            after: { [`U${i}`]: { mfa: "on" }, n: i },
+          }));
+        await Promise.all([
+          recordAuditMany(t2.db, batch(1, 300)),
+          recordAuditManyPg(pgPoolOf(t2.db)!, batch(2, 250)),
+          ...Array.from({ length: 5 }, (_, i) =>
+            recordAudit(t2.db, {
+              action: "staff.sign_in_failed",
+              actor: null,
+              outcome: "failure",
+              reason: `attempt ${i}`,
+            }),
+          ),
+          recordAuditMany(t2.db, batch(3, 200)),
+          recordAuditManyPg(pgPoolOf(t2.db)!, batch(4, 150)),
+        ]);
+        expect(await verifyAuditChain(t2.db)).toMatchObject({ ok: true, events: 905 });
+        const events = await t2.db.auditEvent.findMany({
+          orderBy: { seq: "asc" },
+          select: { jobId: true, after: true },
+        });
+        for (const job of ["job1", "job2", "job3", "job4"]) {
+          const at = events.flatMap((e, i) => (e.jobId === job ? [i] : []));
+          expect(at[at.length - 1]! - at[0]!).toBe(at.length - 1);
+          expect(at.map((i) => (events[i]!.after as { n: number }).n)).toEqual(at.map((_, k) => k));
+        }
+      } finally {
+        await t2.drop();
       }
-    } finally {
-      await t2.drop();
-    }
-  });
+    },
+  );
 
   it("writes made alongside a batch commit with it or not at all", async () => {
     const t2 = await createTestDatabase();

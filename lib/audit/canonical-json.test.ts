@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson, canonicalJsonOfPlain, canonicalJsonReference } from "./canonical-json";
 
-// Hashes already in the log were made with the reference form: the direct writer must give the same text for every value.
+// Hashes already in the log were made with the reference form: the direct writer must give the same text for every
+// value.
 function randomValue(rand: () => number, depth = 0): unknown {
   const pick = Math.floor(rand() * (depth > 3 ? 7 : 10));
   const keys = [
@@ -51,7 +52,10 @@ function randomValue(rand: () => number, depth = 0): unknown {
 /** The same pseudo-random sequence on every run for a seed (a linear congruential generator). */
 function seededRandom(seed: number): () => number {
   let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
 }
 
 describe("canonicalJson", () => {

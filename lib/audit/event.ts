@@ -43,7 +43,10 @@ export const AuditEventInput = z.discriminatedUnion("outcome", [
   z.object({ ...base, outcome: z.literal("failure"), reason: z.string().min(1) }),
   z.object({ ...base, outcome: z.literal("denied"), reason: z.string().min(1) }),
 ]);
-/** Typed by name: an event's action is one of the catalogue's (lib/audit/event-types.ts); the schema checks its form. */
+/**
+ * Typed by name: an event's action is one of the catalogue's (lib/audit/event-types.ts); the schema checks its
+ * form.
+ */
 type Named<T> = T extends unknown ? Omit<T, "action"> & { action: AuditAction } : never;
 export type AuditEventInput = Named<z.input<typeof AuditEventInput>>;
 

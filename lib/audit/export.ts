@@ -31,18 +31,18 @@ const CSV_COLUMNS = [
   "hash",
 ] as const;
 
+// The event's time as ISO 8601 UTC text, formatted by Postgres.
+const AT_ISO = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 // Every column as text, formatted by Postgres: timestamps in ISO 8601 UTC, JSON as written.
 const TEXT_COLUMNS = Prisma.raw(
-  CSV_COLUMNS.map((c) =>
-    c === "at" ? `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at` : `"${c}"::text AS "${c}"`,
-  ).join(", "),
+  CSV_COLUMNS.map((c) => (c === "at" ? `${AT_ISO} AS at` : `"${c}"::text AS "${c}"`)).join(", "),
 );
 
 // One JSON object per event, built by Postgres, so Node only joins text.
 const JSON_LINE = Prisma.raw(
   `json_build_object(${CSV_COLUMNS.map(
-    (c) =>
-      `'${c}', ${c === "seq" ? "seq::text" : c === "at" ? `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : `"${c}"`}`,
+    (c) => `'${c}', ${c === "seq" ? "seq::text" : c === "at" ? AT_ISO : `"${c}"`}`,
   ).join(", ")})::text AS line`,
 );
 

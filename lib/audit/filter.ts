@@ -45,15 +45,18 @@ export function searchQuery(q: string): string | null {
     : null;
 }
 
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const like = (s: string) => `%${escapeLike(s)}%`;
 
 /**
  * The WHERE clause of a filtered, scoped read of the log: events of tenants
- * in scope; tenant-less events (sign-ins, staff changes) as auditScope says. The same clause serves the page, the export and the counts.
+ * in scope; tenant-less events (sign-ins, staff changes) as auditScope says. The same clause serves the page, the
+ * export and the counts.
  */
 export function auditWhere(staff: Staff, f: AuditFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [
-    Prisma.sql`("tenantId" = ANY(${staff.tenantIds}::text[]) OR ("tenantId" IS NULL AND (${seesTenantlessEvents(staff)} OR "actorId" = ${staff.id})))`,
+    Prisma.sql`("tenantId" = ANY(${staff.tenantIds}::text[])
+      OR ("tenantId" IS NULL AND (${seesTenantlessEvents(staff)} OR "actorId" = ${staff.id})))`,
   ];
   const tsq = f.q ? searchQuery(f.q) : null;
   if (tsq) parts.push(Prisma.sql`"search" @@ to_tsquery('simple', ${tsq})`);
@@ -61,17 +64,19 @@ export function auditWhere(staff: Staff, f: AuditFilter): Prisma.Sql {
     parts.push(
       Prisma.sql`("actorEmail" ILIKE ${like(f.actor)} OR "actorName" ILIKE ${like(f.actor)} OR "actorId" = ${f.actor})`,
     );
-  // An event keeps the name it was logged under: a filter for an action's current name finds it under a former name too.
+  // An event keeps the name it was logged under: a filter for an action's current name finds it under a former name
+  // too.
   if (f.action)
     parts.push(
-      Prisma.sql`("action" LIKE ${`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR "action" = ANY(${formerNamesOf(f.action)}::text[]))`,
+      Prisma.sql`("action" LIKE ${`${escapeLike(f.action)}%`} OR "action" = ANY(${formerNamesOf(f.action)}::text[]))`,
     );
   if (f.tenant) parts.push(Prisma.sql`"tenantId" = ${f.tenant}`);
   if (f.vendor) parts.push(Prisma.sql`"vendor" = ${f.vendor}::"Vendor"`);
   if (f.target) {
     // An exact id uses the GIN index; a label or id fragment falls back to a scan of the (already narrowed) rows.
     parts.push(Prisma.sql`("targets" @> ${JSON.stringify([{ id: f.target }])}::jsonb
-      OR EXISTS (SELECT 1 FROM jsonb_array_elements("targets") t WHERE t->>'label' ILIKE ${like(f.target)} OR t->>'id' ILIKE ${like(f.target)}))`);
+      OR EXISTS (SELECT 1 FROM jsonb_array_elements("targets") t
+        WHERE t->>'label' ILIKE ${like(f.target)} OR t->>'id' ILIKE ${like(f.target)}))`);
   }
   if (f.outcome) parts.push(Prisma.sql`"outcome" = ${f.outcome}::"AuditOutcome"`);
   if (f.job) parts.push(Prisma.sql`"jobId" = ${f.job}`);

@@ -11,8 +11,9 @@ export { AuditFilter, auditScope };
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The columns a list or an export shows: everything but the chain hashes and the search vector. */
-export const AUDIT_COLUMNS = Prisma.sql`seq, id, at, "actorId", "actorName", "actorEmail", ip, "userAgent", action, "tenantId", vendor::text AS vendor,
-  targets, before, after, outcome::text AS outcome, reason, "jobId", "correlationId"`;
+export const AUDIT_COLUMNS = Prisma.sql`seq, id, at, "actorId", "actorName", "actorEmail", ip, "userAgent", action,
+  "tenantId", vendor::text AS vendor, targets, before, after, outcome::text AS outcome, reason, "jobId",
+  "correlationId"`;
 
 export interface AuditRow {
   seq: bigint;

@@ -106,7 +106,8 @@ function toRow(input: AuditEventInput) {
   // JSON values (what events hold) their canonical text is the same as the
   // values' own, written without the round trip; anything else (a class
   // instance, a toJSON member) is hashed after it.
-  // The hashed text does not depend on the chain: written here, outside the chain lock, only the hashes are chained under it.
+  // The hashed text does not depend on the chain: written here, outside the chain lock, only the hashes are chained
+  // under it.
   const canonical =
     canonicalJsonOfPlain(hashedFieldsOf(row)) ??
     canonicalJson(
@@ -145,7 +146,10 @@ async function appendRows(tx: Exec, rows: Row[]) {
   // the last writer's commit). After a prune of everything, the chain
   // continues from the last checkpoint.
   const [last] = await tx.rows<{ hash: string | null }>(Prisma.sql`
-    SELECT coalesce((SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1), (SELECT hash FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1)) AS hash`);
+    SELECT coalesce(
+      (SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1),
+      (SELECT hash FROM "AuditCheckpoint" ORDER BY seq DESC LIMIT 1)
+    ) AS hash`);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const prev: string[] = [];
   const hashes: string[] = [];
@@ -162,13 +166,15 @@ async function appendRows(tx: Exec, rows: Row[]) {
   await tx.run(Prisma.sql`
     INSERT INTO "AuditEvent" (id, at, "actorId", "actorEmail", "actorName", ip, "userAgent", action, "tenantId", vendor,
       targets, before, after, outcome, reason, "jobId", "correlationId", "prevHash", hash)
-    SELECT u.id::uuid, u.at::timestamptz, u.actor_id, u.actor_email, u.actor_name, u.ip, u.user_agent, u.action, u.tenant_id, u.vendor::"Vendor",
-      u.targets::jsonb, u.before::jsonb, u.after::jsonb, u.outcome::"AuditOutcome", u.reason, u.job_id, u.correlation_id::uuid, u.prev_hash, u.hash
-    FROM unnest(${col("id")}::text[], ${rows.map((r) => r.at.toISOString())}::text[], ${col("actorId")}::text[], ${col("actorEmail")}::text[],
-      ${col("actorName")}::text[], ${col("ip")}::text[], ${col("userAgent")}::text[], ${col("action")}::text[], ${col("tenantId")}::text[],
-      ${col("vendor")}::text[], ${rows.map((r) => r.json.targets)}::text[], ${rows.map((r) => r.json.before)}::text[],
-      ${rows.map((r) => r.json.after)}::text[], ${col("outcome")}::text[], ${col("reason")}::text[], ${col("jobId")}::text[],
-      ${col("correlationId")}::text[], ${prev}::text[], ${hashes}::text[])
+    SELECT u.id::uuid, u.at::timestamptz, u.actor_id, u.actor_email, u.actor_name, u.ip, u.user_agent, u.action,
+      u.tenant_id, u.vendor::"Vendor", u.targets::jsonb, u.before::jsonb, u.after::jsonb, u.outcome::"AuditOutcome",
+      u.reason, u.job_id, u.correlation_id::uuid, u.prev_hash, u.hash
+    FROM unnest(${col("id")}::text[], ${rows.map((r) => r.at.toISOString())}::text[], ${col("actorId")}::text[],
+      ${col("actorEmail")}::text[], ${col("actorName")}::text[], ${col("ip")}::text[], ${col("userAgent")}::text[],
+      ${col("action")}::text[], ${col("tenantId")}::text[], ${col("vendor")}::text[],
+      ${rows.map((r) => r.json.targets)}::text[], ${rows.map((r) => r.json.before)}::text[],
+      ${rows.map((r) => r.json.after)}::text[], ${col("outcome")}::text[], ${col("reason")}::text[],
+      ${col("jobId")}::text[], ${col("correlationId")}::text[], ${prev}::text[], ${hashes}::text[])
       WITH ORDINALITY AS u(id, at, actor_id, actor_email, actor_name, ip, user_agent, action, tenant_id, vendor,
         targets, before, after, outcome, reason, job_id, correlation_id, prev_hash, hash, ord)
     ORDER BY u.ord`);

@@ -151,10 +151,13 @@ describe("audit export", () => {
     const pad = "x".repeat(1000);
     await t.db.$executeRaw`
       INSERT INTO "AuditEvent" (id, at, action, "tenantId", targets, before, after, outcome, "prevHash", hash)
-      SELECT gen_random_uuid(), now(), 'truu.device.deleted', ${a.id}, jsonb_build_array(jsonb_build_object('type', 'device', 'id', 'dev-' || i)),
-        jsonb_build_object('pad', ${pad}::text, 'i', i), NULL, 'success', md5(i::text), md5((i + 1)::text) || md5(i::text)
+      SELECT gen_random_uuid(), now(), 'truu.device.deleted', ${a.id},
+        jsonb_build_array(jsonb_build_object('type', 'device', 'id', 'dev-' || i)),
+        jsonb_build_object('pad', ${pad}::text, 'i', i), NULL, 'success', md5(i::text),
+        md5((i + 1)::text) || md5(i::text)
       FROM generate_series(1, 100000) AS i`;
-    // As autovacuum would after a burst of writes: the planner then walks seq instead of re-sorting every match per batch.
+    // As autovacuum would after a burst of writes: the planner then walks seq instead of re-sorting every match per
+    // batch.
     await t.db.$executeRaw`ANALYZE "AuditEvent"`;
     // Live memory, not garbage not yet collected: sample the heap right after a full collection.
     v8.setFlagsFromString("--expose-gc");

@@ -15,7 +15,10 @@ class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
 }
 
-/** A password posted straight to Auth.js for an account that has (or must have) a second factor: the sign-in page asks for it. */
+/**
+ * A password posted straight to Auth.js for an account that has (or must have) a second factor: the sign-in page
+ * asks for it.
+ */
 class SecondFactorNeeded extends CredentialsSignin {
   code = "second_factor";
 }
@@ -31,11 +34,15 @@ export const PasswordCredentials = z.object({
     .trim()
     .min(1)
     .max(320)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refuses control characters, which Postgres rejects
     .regex(/^[^\u0000-\u001f\u007f]+$/),
   password: z.string().min(1).max(1024),
 });
 
-/** The session's user for a grant minted by the console's sign-in steps (lib/auth/start-session.ts), if it still holds. */
+/**
+ * The session's user for a grant minted by the console's sign-in steps (lib/auth/start-session.ts), if it still
+ * holds.
+ */
 async function userFromGrant(token: unknown) {
   const grant = await readSignInGrant(token, authSecret());
   if (!grant) return null;

@@ -32,7 +32,10 @@ export const PERMISSIONS = {
   "trugrid.read": "operator",
   "truu.write": "operator",
   "twingate.write": "operator",
-  /** Network-wide Twingate changes: roles, groups' policies, resources and access, networks, connectors, service accounts. */
+  /**
+   * Network-wide Twingate changes: roles, groups' policies, resources and access, networks, connectors, service
+   * accounts.
+   */
   "twingate.network.write": "admin",
   "jumpcloud.write": "operator",
   /** Deleting JumpCloud users and erasing or shutting down systems: not undoable, or felt by a whole office. */
@@ -46,7 +49,10 @@ export const PERMISSIONS = {
    * one user's association, a group-wide change; admins only.
    */
   "offboarding.run": "admin",
-  /** Save a table view for everyone in a tenant, or remove one someone shared (own private views need only console.read). */
+  /**
+   * Save a table view for everyone in a tenant, or remove one someone shared (own private views need only
+   * console.read).
+   */
   "views.share": "operator",
 } as const satisfies Record<string, Role>;
 

@@ -60,23 +60,26 @@ describe("readStaffSession (what auth() reads, without its HTTP round trip)", ()
     });
   });
 
-  it("reads the same cookie again from its cache, which still ends it at its expiry and the absolute limit", async () => {
-    const value = await token({ sid: "staff-cached" }, { maxAge: 60 });
-    const { exp } = (await decode({ token: value, secret, salt: name }))!;
-    expect(await readStaffSession([{ name, value }], opts)).toEqual({ staffId: "staff-cached", sessionVersion: 2 });
-    expect(await readStaffSession([{ name, value }], opts)).toEqual({ staffId: "staff-cached", sessionVersion: 2 });
-    // Within decode()'s 15 s of tolerance, then past it.
-    expect(await readStaffSession([{ name, value }], { ...opts, now: exp! * 1000 + 10_000 })).toMatchObject({
-      staffId: "staff-cached",
-    });
-    expect(await readStaffSession([{ name, value }], { ...opts, now: exp! * 1000 + 16_000 })).toBeNull();
-    expect(await readStaffSession([{ name, value }], { ...opts, now: Date.now() + 25 * 3600_000 })).toBeNull();
-    // The same cookie under another key or cookie name is not the cached session.
-    expect(
-      await readStaffSession([{ name, value }], { ...opts, secret: "another secret entirely, 0123456789" }),
-    ).toBeNull();
-    expect(await readStaffSession([{ name: sessionCookieName(true), value }], { ...opts, secure: true })).toBeNull();
-  });
+  it(
+    "reads the same cookie again from its cache, " + "which still ends it at its expiry and the absolute limit",
+    async () => {
+      const value = await token({ sid: "staff-cached" }, { maxAge: 60 });
+      const { exp } = (await decode({ token: value, secret, salt: name }))!;
+      expect(await readStaffSession([{ name, value }], opts)).toEqual({ staffId: "staff-cached", sessionVersion: 2 });
+      expect(await readStaffSession([{ name, value }], opts)).toEqual({ staffId: "staff-cached", sessionVersion: 2 });
+      // Within decode()'s 15 s of tolerance, then past it.
+      expect(await readStaffSession([{ name, value }], { ...opts, now: exp! * 1000 + 10_000 })).toMatchObject({
+        staffId: "staff-cached",
+      });
+      expect(await readStaffSession([{ name, value }], { ...opts, now: exp! * 1000 + 16_000 })).toBeNull();
+      expect(await readStaffSession([{ name, value }], { ...opts, now: Date.now() + 25 * 3600_000 })).toBeNull();
+      // The same cookie under another key or cookie name is not the cached session.
+      expect(
+        await readStaffSession([{ name, value }], { ...opts, secret: "another secret entirely, 0123456789" }),
+      ).toBeNull();
+      expect(await readStaffSession([{ name: sessionCookieName(true), value }], { ...opts, secure: true })).toBeNull();
+    },
+  );
 
   it("uses the secure cookie name as Auth.js does: AUTH_URL's protocol, else the forwarded one, else https", () => {
     expect(usesSecureCookies("http", {})).toBe(false);

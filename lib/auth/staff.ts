@@ -62,7 +62,8 @@ export async function readStaff(db: Queryable, id: string): Promise<Staff | null
     Prisma.sql`
     SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion", s."timeZone",
       coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds",
-      coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC) FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants",
+      coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC)
+        FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants",
       count(t."tenantId") >= (SELECT count(*) FROM "Tenant") AS "allTenants"
     FROM "StaffUser" s LEFT JOIN "StaffTenant" t ON t."staffId" = s."id" LEFT JOIN "Tenant" n ON n."id" = t."tenantId"
     WHERE s."id" = ${id}

@@ -45,7 +45,10 @@ export async function recordAttempt(db: Db, email: string, ip: string, success: 
   await db.signInAttempt.create({ data: { email, ip, success } });
 }
 
-/** Serialises the guesses at one account, so a burst of parallel ones cannot all pass the count before any is recorded. */
+/**
+ * Serialises the guesses at one account, so a burst of parallel ones cannot all pass the count before any is
+ * recorded.
+ */
 const GUESS_LOCK = 4_201_780;
 
 /**

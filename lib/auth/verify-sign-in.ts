@@ -43,7 +43,9 @@ export async function verifySignIn(
       ...meta,
       targets: target,
       outcome: "denied",
-      reason: `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; retry in ${throttle.retryAfterSeconds}s`,
+      reason:
+        `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; ` +
+        `retry in ${throttle.retryAfterSeconds}s`,
     });
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }

@@ -66,7 +66,10 @@ async function jobOf(tenantId: string, jobId: string) {
   return job;
 }
 
-/** An operation whose page action is for a higher role (or a runbook, which reaches several vendors) asks that role here too. */
+/**
+ * An operation whose page action is for a higher role (or a runbook, which reaches several vendors) asks that role
+ * here too.
+ */
 function requireOperationRole(op: { perm?: keyof typeof PERMISSIONS; label: string }, role: Role) {
   if (op.perm && !can(role, op.perm))
     throw new ActionDenied(

@@ -30,7 +30,9 @@ afterAll(() => env?.close());
 describe("bulk plan", () => {
   it("validates each row with its line, flags duplicates and unknown users, and sends nothing", async () => {
     const [a, b] = users().filter((u) => !u.isAdmin);
-    const csv = `UPN,extra\n${a!.upn},x\nnot-an-email,x\n${b!.upn.toUpperCase()},x\n\nghost@nowhere.example,x\n${b!.upn},x\n`;
+    const csv =
+      `UPN,extra\n${a!.upn},x\nnot-an-email,x\n${b!.upn.toUpperCase()},x\n\n` +
+      `ghost@nowhere.example,x\n${b!.upn},x\n`;
     const bad = await planBulkJob(h.t.db, {
       tenantId: h.tenantId,
       operationId: "trugrid.mfa.turned_off",
@@ -66,104 +68,120 @@ describe("bulk plan", () => {
 });
 
 describe("bulk plan of a large file", () => {
-  it("plans stretch by stretch: duplicates across stretches are flagged, every row is stored once with its plan and the job's counts", async () => {
-    const [a, b] = users().filter((u) => !u.isAdmin);
-    const lines = [
-      a!.upn,
-      ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`),
-      b!.upn,
-      a!.upn.toUpperCase(),
-    ];
-    const res = await planBulkJob(h.t.db, {
-      tenantId: h.tenantId,
-      operationId: "trugrid.mfa.turned_on",
-      fileName: "big.csv",
-      bytes: enc(`upn\n${lines.join("\n")}\n`),
-      staffId,
-    });
-    expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 } });
-    if (!res.ok) return;
-    const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
-    expect(job).toMatchObject({
-      rowsTotal: 6003,
-      planCounts: res.counts,
-      status: "planned",
-      fileName: "big.csv",
-      headers: ["upn"],
-      createdById: staffId,
-    });
-    // Written on node-postgres, read back by Prisma: the time is the same instant (UTC), not shifted by a zone.
-    expect(Math.abs(job.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
-    const rows = await rowsOf(res.jobId);
-    expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
-    expect(rows[0]).toMatchObject({
-      plan: "update",
-      status: "pending",
-      input: { upn: a!.upn },
-      before: { mfa: "unknown" },
-      after: { mfa: "on" },
-      planError: null,
-    });
-    expect(rows[6001]).toMatchObject({ line: 6003, plan: "update", status: "pending", input: { upn: b!.upn } });
-    expect(rows[1]).toMatchObject({
-      plan: "error",
-      status: "skipped",
-      before: null,
-      after: null,
-      planError: expect.stringMatching(/^Unknown UPN: ghost0@/),
-    });
-    expect(rows[6002]).toMatchObject({ line: 6004, plan: "error", planError: "Duplicate of row 2 in this file." });
-  });
+  it(
+    "plans stretch by stretch: duplicates across stretches are flagged, " +
+      "every row is stored once with its plan and the job's counts",
+    async () => {
+      const [a, b] = users().filter((u) => !u.isAdmin);
+      const lines = [
+        a!.upn,
+        ...Array.from({ length: 6000 }, (_, i) => `ghost${i}@nowhere.example`),
+        b!.upn,
+        a!.upn.toUpperCase(),
+      ];
+      const res = await planBulkJob(h.t.db, {
+        tenantId: h.tenantId,
+        operationId: "trugrid.mfa.turned_on",
+        fileName: "big.csv",
+        bytes: enc(`upn\n${lines.join("\n")}\n`),
+        staffId,
+      });
+      expect(res).toMatchObject({
+        ok: true,
+        counts: { update: 2, error: 6001, duplicate: 1, create: 0, no_change: 0 },
+      });
+      if (!res.ok) return;
+      const job = await h.t.db.bulkJob.findUniqueOrThrow({ where: { id: res.jobId } });
+      expect(job).toMatchObject({
+        rowsTotal: 6003,
+        planCounts: res.counts,
+        status: "planned",
+        fileName: "big.csv",
+        headers: ["upn"],
+        createdById: staffId,
+      });
+      // Written on node-postgres, read back by Prisma: the time is the same instant (UTC), not shifted by a zone.
+      expect(Math.abs(job.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
+      const rows = await rowsOf(res.jobId);
+      expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
+      expect(rows[0]).toMatchObject({
+        plan: "update",
+        status: "pending",
+        input: { upn: a!.upn },
+        before: { mfa: "unknown" },
+        after: { mfa: "on" },
+        planError: null,
+      });
+      expect(rows[6001]).toMatchObject({ line: 6003, plan: "update", status: "pending", input: { upn: b!.upn } });
+      expect(rows[1]).toMatchObject({
+        plan: "error",
+        status: "skipped",
+        before: null,
+        after: null,
+        planError: expect.stringMatching(/^Unknown UPN: ghost0@/),
+      });
+      expect(rows[6002]).toMatchObject({ line: 6004, plan: "error", planError: "Duplicate of row 2 in this file." });
+    },
+  );
 });
 
 describe("bulk plan of malformed files", () => {
-  it("stores each row the file cannot read as an error row naming its line and what is wrong; the other rows plan", async () => {
-    const [a, b, c] = users().filter((u) => !u.isAdmin);
-    const bytes = Uint8Array.from([
-      ...enc(
-        `userUpn,resetPhone\r\n${a!.upn},false\r\n${b!.upn},false,surplus\r\n${c!.upn}\r\nbo"b@x.example,true\r\n`,
-      ),
-      ...enc("r"),
-      0xe9,
-      ...enc("n\u00e9@x.example,false\r\n"),
-      ...enc("n"),
-      0x00,
-      ...enc("@x.example,false\r\n"),
-      ...enc(`"${b!.upn}","false"\r\n`),
-    ]);
-    const res = await planBulkJob(h.t.db, {
-      tenantId: h.tenantId,
-      operationId: "trugrid.mfa.reset",
-      fileName: "m.csv",
-      bytes,
-      staffId,
-    });
-    expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 5, duplicate: 0 } });
-    if (!res.ok) return;
-    const rows = await rowsOf(res.jobId);
-    expect(rows.map((r) => [r.line, r.plan, r.status, r.planError, r.input])).toEqual([
-      [2, "update", "pending", null, { upn: a!.upn, resetPhone: "false" }],
-      // Cells that do not line up with the header are kept as read, not by column.
-      [3, "error", "skipped", "Line 3: 3 cells where the header has 2", { "#cells": `${b!.upn} · false · surplus` }],
-      [4, "error", "skipped", "Line 4: 1 cell where the header has 2", { "#cells": c!.upn }],
-      [5, "error", "skipped", "Line 5: a quote inside an unquoted cell", { upn: 'bo"b@x.example', resetPhone: "true" }],
-      [
-        6,
-        "error",
-        "skipped",
-        "Line 6: bytes that are not UTF-8 text",
-        { upn: "r\uFFFDn\u00e9@x.example", resetPhone: "false" },
-      ],
-      [
-        7,
-        "error",
-        "skipped",
-        "Line 7: a NUL byte (binary data, not text)",
-        { upn: "n\uFFFD@x.example", resetPhone: "false" },
-      ],
-      [8, "update", "pending", null, { upn: b!.upn, resetPhone: "false" }],
-    ]);
-  });
+  it(
+    "stores each row the file cannot read as an error row naming its line and what is wrong; " + "the other rows plan",
+    async () => {
+      const [a, b, c] = users().filter((u) => !u.isAdmin);
+      const bytes = Uint8Array.from([
+        ...enc(
+          `userUpn,resetPhone\r\n${a!.upn},false\r\n${b!.upn},false,surplus\r\n${c!.upn}\r\nbo"b@x.example,true\r\n`,
+        ),
+        ...enc("r"),
+        0xe9,
+        ...enc("n\u00e9@x.example,false\r\n"),
+        ...enc("n"),
+        0x00,
+        ...enc("@x.example,false\r\n"),
+        ...enc(`"${b!.upn}","false"\r\n`),
+      ]);
+      const res = await planBulkJob(h.t.db, {
+        tenantId: h.tenantId,
+        operationId: "trugrid.mfa.reset",
+        fileName: "m.csv",
+        bytes,
+        staffId,
+      });
+      expect(res).toMatchObject({ ok: true, counts: { update: 2, error: 5, duplicate: 0 } });
+      if (!res.ok) return;
+      const rows = await rowsOf(res.jobId);
+      expect(rows.map((r) => [r.line, r.plan, r.status, r.planError, r.input])).toEqual([
+        [2, "update", "pending", null, { upn: a!.upn, resetPhone: "false" }],
+        // Cells that do not line up with the header are kept as read, not by column.
+        [3, "error", "skipped", "Line 3: 3 cells where the header has 2", { "#cells": `${b!.upn} · false · surplus` }],
+        [4, "error", "skipped", "Line 4: 1 cell where the header has 2", { "#cells": c!.upn }],
+        [
+          5,
+          "error",
+          "skipped",
+          "Line 5: a quote inside an unquoted cell",
+          { upn: 'bo"b@x.example', resetPhone: "true" },
+        ],
+        [
+          6,
+          "error",
+          "skipped",
+          "Line 6: bytes that are not UTF-8 text",
+          { upn: "r\uFFFDn\u00e9@x.example", resetPhone: "false" },
+        ],
+        [
+          7,
+          "error",
+          "skipped",
+          "Line 7: a NUL byte (binary data, not text)",
+          { upn: "n\uFFFD@x.example", resetPhone: "false" },
+        ],
+        [8, "update", "pending", null, { upn: b!.upn, resetPhone: "false" }],
+      ]);
+    },
+  );
 
   it("refuses a file whose unclosed quote would swallow the rows after it, and plans nothing", async () => {
     const before = await h.t.db.bulkJob.count();
@@ -177,14 +195,18 @@ describe("bulk plan of malformed files", () => {
     expect(res).toEqual({
       ok: false,
       error:
-        'The quote opened on line 2 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").',
+        "The quote opened on line 2 is never closed: everything after it would read as one cell. " +
+        'Close it, or write a quote meant as text as two ("").',
     });
     expect(await h.t.db.bulkJob.count()).toBe(before);
   });
 
   it("answers every generated malformed file with a plan or a clear error, never an exception", async () => {
     let seed = 7;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     const cells = [
       '"',
@@ -324,57 +346,65 @@ describe("bulk apply", () => {
     expect(await h.t.db.auditEvent.count({ where: { jobId: reset.jobId } })).toBe(2);
   });
 
-  it("a vendor failing every request fails its rows with the vendor's words; a retry of the failed rows then succeeds", async () => {
-    const [a, b] = users().filter((u) => !u.isAdmin);
-    const { jobId } = await planAndConfirm("trugrid.udp.enabled", `upn\n${a!.upn}\n${b!.upn}\n`);
-    await setFaults({ errorRate: 1 });
-    try {
+  it(
+    "a vendor failing every request fails its rows with the vendor's words; " +
+      "a retry of the failed rows then succeeds",
+    async () => {
+      const [a, b] = users().filter((u) => !u.isAdmin);
+      const { jobId } = await planAndConfirm("trugrid.udp.enabled", `upn\n${a!.upn}\n${b!.upn}\n`);
+      await setFaults({ errorRate: 1 });
+      try {
+        expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
+      } finally {
+        await setFaults({ errorRate: 0 });
+      }
+      expect((await rowsOf(jobId)).map((r) => r.status)).toEqual(["failed", "failed"]);
+      expect((await rowsOf(jobId))[0]!.vendorMessage).toMatch(/HTTP 500/);
+      await h.t.db.bulkRow.updateMany({
+        where: { jobId, status: { in: ["failed", "unknown"] } },
+        data: { status: "pending" },
+      });
+      await h.t.db.bulkJob.update({ where: { id: jobId }, data: { status: "queued", finishedAt: null } });
       expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
-    } finally {
-      await setFaults({ errorRate: 0 });
-    }
-    expect((await rowsOf(jobId)).map((r) => r.status)).toEqual(["failed", "failed"]);
-    expect((await rowsOf(jobId))[0]!.vendorMessage).toMatch(/HTTP 500/);
-    await h.t.db.bulkRow.updateMany({
-      where: { jobId, status: { in: ["failed", "unknown"] } },
-      data: { status: "pending" },
-    });
-    await h.t.db.bulkJob.update({ where: { id: jobId }, data: { status: "queued", finishedAt: null } });
-    expect(await applyBulkJob(h.t.db, jobId)).toBe("completed");
-    expect((await rowsOf(jobId)).map((r) => [r.status, r.attempts])).toEqual([
-      ["succeeded", 2],
-      ["succeeded", 2],
-    ]);
-    expect(a!.udp && b!.udp).toBe(true);
-    expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(4);
-  });
+      expect((await rowsOf(jobId)).map((r) => [r.status, r.attempts])).toEqual([
+        ["succeeded", 2],
+        ["succeeded", 2],
+      ]);
+      expect(a!.udp && b!.udp).toBe(true);
+      expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(4);
+    },
+  );
 
-  it("cancel part-way: the chunk at the vendor finishes, a chunk claimed ahead is put back and cancelled, every row ends once", async () => {
-    const [a] = users().filter((u) => !u.isAdmin);
-    const { jobId } = await planAndConfirm("trugrid.udp.enabled", `upn\n${a!.upn}\n`);
-    // 350 rows (four chunks of up to 100): copies of the one row, which TruGrid takes again and again.
-    await h.t.db.$executeRaw`
+  it(
+    "cancel part-way: the chunk at the vendor finishes, a chunk claimed ahead is put back and cancelled, " +
+      "every row ends once",
+    async () => {
+      const [a] = users().filter((u) => !u.isAdmin);
+      const { jobId } = await planAndConfirm("trugrid.udp.enabled", `upn\n${a!.upn}\n`);
+      // 350 rows (four chunks of up to 100): copies of the one row, which TruGrid takes again and again.
+      await h.t.db.$executeRaw`
       INSERT INTO "BulkRow" (id, "jobId", line, input, plan, before, after, status, attempts)
       SELECT gen_random_uuid()::text, "jobId", line + n, input, plan, before, after, status, 0
       FROM "BulkRow", generate_series(1, 349) AS n WHERE "jobId" = ${jobId}`;
-    await setFaults({ latencyMs: 2000 });
-    try {
-      const applying = applyBulkJob(h.t.db, jobId, { concurrency: 1 });
-      // The first chunk is written once answered; by then the second is at the vendor and a third claimed ahead.
-      for (let i = 0; i < 200 && (await h.t.db.bulkRow.count({ where: { jobId, status: "succeeded" } })) < 100; i++)
-        await new Promise((r) => setTimeout(r, 50));
-      await h.t.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true } });
-      expect(await applying).toBe("cancelled");
-    } finally {
-      await setFaults({ latencyMs: 0 });
-    }
-    const rows = await rowsOf(jobId);
-    const by = (st: string) => rows.filter((r) => r.status === st);
-    expect(by("succeeded")).toHaveLength(200);
-    expect(by("cancelled")).toHaveLength(150);
-    for (const r of by("cancelled")) expect(r.attempts).toBe(0);
-    expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(200);
-  });
+      await setFaults({ latencyMs: 2000 });
+      try {
+        const applying = applyBulkJob(h.t.db, jobId, { concurrency: 1 });
+        // The first chunk is written once answered; by then the second is at the vendor and a third claimed ahead.
+        for (let i = 0; i < 200 && (await h.t.db.bulkRow.count({ where: { jobId, status: "succeeded" } })) < 100; i++)
+          await new Promise((r) => setTimeout(r, 50));
+        await h.t.db.bulkJob.update({ where: { id: jobId }, data: { cancelRequested: true } });
+        expect(await applying).toBe("cancelled");
+      } finally {
+        await setFaults({ latencyMs: 0 });
+      }
+      const rows = await rowsOf(jobId);
+      const by = (st: string) => rows.filter((r) => r.status === st);
+      expect(by("succeeded")).toHaveLength(200);
+      expect(by("cancelled")).toHaveLength(150);
+      for (const r of by("cancelled")) expect(r.attempts).toBe(0);
+      expect(await h.t.db.auditEvent.count({ where: { jobId } })).toBe(200);
+    },
+  );
 
   it("a cancelled job sends nothing more and marks what is left cancelled", async () => {
     const some = users().slice(0, 5);

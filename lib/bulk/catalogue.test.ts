@@ -4,19 +4,23 @@ import { parseCsv } from "./csv";
 import { mapHeaders, normHeader, rowObject } from "./headers";
 
 describe("bulk catalogue", () => {
-  it("has unique ids, and every template (as /api/bulk/templates/[op] serves it) reads back as a valid row of its operation", () => {
-    expect(new Set(BULK_OPERATIONS.map((o) => o.id)).size).toBe(BULK_OPERATIONS.length);
-    for (const o of BULK_OPERATIONS) {
-      const op = bulkOperation(o.id)!;
-      const csv = parseCsv(new TextEncoder().encode(templateCsv(o)));
-      if (!csv.ok) throw new Error(`${o.id}: ${csv.error}`);
-      const mapped = mapHeaders(csv.headers, op.columns);
-      if (!mapped.ok) throw new Error(`${o.id}: ${mapped.error}`);
-      expect(csv.rows, o.id).toHaveLength(1);
-      const parsed = op.row.safeParse(rowObject(csv.rows[0]!.cells, mapped.index));
-      expect(parsed.success, `${o.id}: ${parsed.error?.message}`).toBe(true);
-    }
-  });
+  it(
+    "has unique ids, and every template (as /api/bulk/templates/[op] serves it) " +
+      "reads back as a valid row of its operation",
+    () => {
+      expect(new Set(BULK_OPERATIONS.map((o) => o.id)).size).toBe(BULK_OPERATIONS.length);
+      for (const o of BULK_OPERATIONS) {
+        const op = bulkOperation(o.id)!;
+        const csv = parseCsv(new TextEncoder().encode(templateCsv(o)));
+        if (!csv.ok) throw new Error(`${o.id}: ${csv.error}`);
+        const mapped = mapHeaders(csv.headers, op.columns);
+        if (!mapped.ok) throw new Error(`${o.id}: ${mapped.error}`);
+        expect(csv.rows, o.id).toHaveLength(1);
+        const parsed = op.row.safeParse(rowObject(csv.rows[0]!.cells, mapped.index));
+        expect(parsed.success, `${o.id}: ${parsed.error?.message}`).toBe(true);
+      }
+    },
+  );
 
   it("marks the operations whose console page action is for admins with the page action's permission", () => {
     const perm = (id: string) => bulkOperation(id)?.perm ?? null;

@@ -73,5 +73,8 @@ export function bulkJobKind(given: string): JobKind | null {
 /** The CSV template of an operation: its header row and one example row. */
 export function templateCsv(op: BulkOperation<never>): string {
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `${op.columns.map((c) => quote(c.header)).join(",")}\r\n${op.columns.map((c) => quote(c.example)).join(",")}\r\n`;
+  return (
+    `${op.columns.map((c) => quote(c.header)).join(",")}\r\n` +
+    `${op.columns.map((c) => quote(c.example)).join(",")}\r\n`
+  );
 }

@@ -29,6 +29,7 @@ export function readCsvRecords(
   text: string,
   delimiter: string,
   bad: Map<number, BadBytes>,
+  // biome-ignore lint/suspicious/noConfusingVoidType: callbacks that accept a record return nothing, not undefined
   each: (r: CsvRecord) => string | void,
 ): string | null {
   let refusal = null as string | null; // (set inside Papa's callback, where TypeScript does not follow assignments)
@@ -66,7 +67,10 @@ export function readCsvRecords(
   return refusal;
 }
 
-/** One record as Papa read it: `start`/`end` are offsets in the text (the end past its line break), `line` the line it starts on, `breaks` the line breaks up to its end. */
+/**
+ * One record as Papa read it: `start`/`end` are offsets in the text (the end past its line break), `line` the line it
+ * starts on, `breaks` the line breaks up to its end.
+ */
 interface RecordAt {
   cells: string[];
   errors: Papa.ParseError[];
@@ -131,7 +135,10 @@ function recordProblems(
         .trimEnd()
         .includes("\n")
     ) {
-      return `The quote opened on line ${openedOn(missing)} is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").`;
+      return (
+        `The quote opened on line ${openedOn(missing)} is never closed: everything after it would read as one cell. ` +
+        `Close it, or write a quote meant as text as two ("").`
+      );
     }
     problems.push("a quote that is never closed");
   }
@@ -140,7 +147,10 @@ function recordProblems(
     const last = lastLine(r, text);
     // Papa looks on for a quote it can close the cell with, across lines: the rows in between would merge.
     if (last > r.line)
-      return `The quoted cell opened on line ${openedOn(stray)} holds a stray quote, and its row runs on to line ${last}: those lines would read as one row. Write a quote inside a quoted cell as two ("").`;
+      return (
+        `The quoted cell opened on line ${openedOn(stray)} holds a stray quote, and its row runs on to line ${last}: ` +
+        `those lines would read as one row. Write a quote inside a quoted cell as two ("").`
+      );
     problems.push('a stray quote inside a quoted cell (write a quote inside one as two: "")');
   }
   if (!missing && !stray && r.cells.some(hasQuote) && quoteInUnquotedCell(r, text, delimiter))

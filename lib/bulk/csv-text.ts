@@ -6,11 +6,15 @@
 export type BadBytes = "not-utf8" | "nul";
 
 export type CsvText =
-  /** `text` has every line break as "\n"; `bad` maps a line (1-based, as a text editor counts them) to what is wrong with its bytes. */
+  /**
+   * `text` has every line break as "\n"; `bad` maps a line (1-based, as a text editor counts them) to what is wrong
+   * with its bytes.
+   */
   { ok: true; text: string; bad: Map<number, BadBytes> } | { ok: false; error: string };
 
 export const BINARY_FILE =
-  'This is not a CSV file (it holds binary data, such as an Excel workbook). Save the sheet as "CSV UTF-8" and upload that.';
+  "This is not a CSV file (it holds binary data, such as an Excel workbook). " +
+  'Save the sheet as "CSV UTF-8" and upload that.';
 const UTF16_FILE = 'The file is UTF-16 text (Excel\'s "Unicode text"). Save the sheet as "CSV UTF-8" and upload that.';
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -46,7 +50,10 @@ export function decodeCsv(bytes: Uint8Array): CsvText {
 
 const oneLineBreak = (text: string) => (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text);
 
-/** The lines whose bytes are not UTF-8 text or hold a NUL. A line break byte never occurs inside a UTF-8 sequence, so lines split safely on bytes. */
+/**
+ * The lines whose bytes are not UTF-8 text or hold a NUL. A line break byte never occurs inside a UTF-8 sequence, so
+ * lines split safely on bytes.
+ */
 function badLines(bytes: Uint8Array): Map<number, BadBytes> {
   const strict = new TextDecoder("utf-8", { fatal: true });
   const bad = new Map<number, BadBytes>();

@@ -13,7 +13,8 @@ describe("parseCsv", () => {
   it("reads a BOM, CRLF, semicolons and quoted fields, numbering rows by the line they start on", () => {
     const out = parseCsv(
       enc(
-        '\uFEFFUPN;resetPhone\r\n"smith, ann@x.example";true\r\n\r\nbob@x.example;"multi\r\nline"\r\ncarol@x.example;false\r\n',
+        '\uFEFFUPN;resetPhone\r\n"smith, ann@x.example";true\r\n\r\nbob@x.example;"multi\r\nline"\r\n' +
+          "carol@x.example;false\r\n",
       ),
     );
     expect(out).toMatchObject({ ok: true, headers: ["UPN", "resetPhone"], delimiter: ";" });
@@ -52,20 +53,23 @@ describe("parseCsv", () => {
     if (out.ok) expect(out.rows.every((r) => r.error === undefined)).toBe(true);
   });
 
-  it("a row with more or fewer cells than the header is an error row naming its line; the other rows still read", () => {
-    const out = parseCsv(enc("upn,group,machine,note\na@x,g,m,n\n\nb@x,g,m,n,extra\nc@x,g,m\nd@x,g,m,n,,\ne@x\n"));
-    expect(out).toMatchObject({ ok: true });
-    if (!out.ok) return;
-    expect(out.rows.map((r) => [r.line, r.error ?? null])).toEqual([
-      [2, null],
-      [4, "Line 4: 5 cells where the header has 4"],
-      [5, "Line 5: 3 cells where the header has 4"],
-      // Empty cells past the header's last column are a sheet's trailing delimiters, not data.
-      [6, null],
-      [7, "Line 7: 1 cell where the header has 4"],
-    ]);
-    expect(out.rows.filter((r) => r.misaligned).map((r) => r.line)).toEqual([4, 5, 7]);
-  });
+  it(
+    "a row with more or fewer cells than the header is an error row naming its line; " + "the other rows still read",
+    () => {
+      const out = parseCsv(enc("upn,group,machine,note\na@x,g,m,n\n\nb@x,g,m,n,extra\nc@x,g,m\nd@x,g,m,n,,\ne@x\n"));
+      expect(out).toMatchObject({ ok: true });
+      if (!out.ok) return;
+      expect(out.rows.map((r) => [r.line, r.error ?? null])).toEqual([
+        [2, null],
+        [4, "Line 4: 5 cells where the header has 4"],
+        [5, "Line 5: 3 cells where the header has 4"],
+        // Empty cells past the header's last column are a sheet's trailing delimiters, not data.
+        [6, null],
+        [7, "Line 7: 1 cell where the header has 4"],
+      ]);
+      expect(out.rows.filter((r) => r.misaligned).map((r) => r.line)).toEqual([4, 5, 7]);
+    },
+  );
 
   it("a quote inside an unquoted cell is an error row, not a cell with a quote in it", () => {
     const out = parseCsv(
@@ -82,27 +86,33 @@ describe("parseCsv", () => {
     ]);
   });
 
-  it("a stray quote in a quoted cell that still closes on its line is an error row; one that runs on to later lines refuses the file", () => {
-    const one = parseCsv(enc('upn,flag\n"bob"smith@x",true\nalice@x,false\n'));
-    expect(one).toMatchObject({
-      ok: true,
-      rows: [
-        { line: 2, error: 'Line 2: a stray quote inside a quoted cell (write a quote inside one as two: "")' },
-        { line: 3, cells: ["alice@x", "false"] },
-      ],
-    });
-    expect(parseCsv(enc('upn,flag\na@x,1\n"bob"smith@x,true\nalice@x,false\n"carol@x",true\n'))).toEqual({
-      ok: false,
-      error:
-        'The quoted cell opened on line 3 holds a stray quote, and its row runs on to line 5: those lines would read as one row. Write a quote inside a quoted cell as two ("").',
-    });
-  });
+  it(
+    "a stray quote in a quoted cell that still closes on its line is an error row; " +
+      "one that runs on to later lines refuses the file",
+    () => {
+      const one = parseCsv(enc('upn,flag\n"bob"smith@x",true\nalice@x,false\n'));
+      expect(one).toMatchObject({
+        ok: true,
+        rows: [
+          { line: 2, error: 'Line 2: a stray quote inside a quoted cell (write a quote inside one as two: "")' },
+          { line: 3, cells: ["alice@x", "false"] },
+        ],
+      });
+      expect(parseCsv(enc('upn,flag\na@x,1\n"bob"smith@x,true\nalice@x,false\n"carol@x",true\n'))).toEqual({
+        ok: false,
+        error:
+          "The quoted cell opened on line 3 holds a stray quote, and its row runs on to line 5: " +
+          'those lines would read as one row. Write a quote inside a quoted cell as two ("").',
+      });
+    },
+  );
 
   it("an unclosed quote that would swallow the rest of the file refuses it, naming the line where it opened", () => {
     expect(parseCsv(enc('upn,note\na@x,fine\nb@x,"oops\nc@x,x\nd@x,y\n'))).toEqual({
       ok: false,
       error:
-        'The quote opened on line 3 is never closed: everything after it would read as one cell. Close it, or write a quote meant as text as two ("").',
+        "The quote opened on line 3 is never closed: everything after it would read as one cell. " +
+        'Close it, or write a quote meant as text as two ("").',
     });
     // On the last line it swallows nothing else: that row alone is wrong.
     expect(parseCsv(enc('upn,note\na@x,fine\nb@x,"oops\n'))).toMatchObject({
@@ -140,19 +150,23 @@ describe("parseCsv", () => {
     expect(out.rows[3]!.cells).toEqual(["d@x", "3"]);
   });
 
-  it("a NUL on one line makes that row an error (without the NUL, which Postgres cannot store); the rest of the file reads", () => {
-    const out = parseCsv(
-      Uint8Array.from([...enc("upn,flag\na@x,1\n"), 0x62, 0x00, 0x40, 0x78, 0x2c, 0x32, 0x0a, ...enc("c@x,3\n")]),
-    );
-    expect(out).toMatchObject({
-      ok: true,
-      rows: [
-        { line: 2, cells: ["a@x", "1"] },
-        { line: 3, cells: ["b\uFFFD@x", "2"], error: "Line 3: a NUL byte (binary data, not text)" },
-        { line: 4, cells: ["c@x", "3"] },
-      ],
-    });
-  });
+  it(
+    "a NUL on one line makes that row an error (without the NUL, which Postgres cannot store); " +
+      "the rest of the file reads",
+    () => {
+      const out = parseCsv(
+        Uint8Array.from([...enc("upn,flag\na@x,1\n"), 0x62, 0x00, 0x40, 0x78, 0x2c, 0x32, 0x0a, ...enc("c@x,3\n")]),
+      );
+      expect(out).toMatchObject({
+        ok: true,
+        rows: [
+          { line: 2, cells: ["a@x", "1"] },
+          { line: 3, cells: ["b\uFFFD@x", "2"], error: "Line 3: a NUL byte (binary data, not text)" },
+          { line: 4, cells: ["c@x", "3"] },
+        ],
+      });
+    },
+  );
 
   it("refuses a file whose header cannot be read, and files that are not text", () => {
     expect(parseCsv(Uint8Array.from([0x75, 0x70, 0xe9, 0x0a, ...enc("a@x\n")]))).toEqual({
@@ -197,7 +211,10 @@ describe("parseCsv", () => {
 
   it("reads back exactly what a CSV writer wrote, whatever the cells hold", () => {
     let seed = 11;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const bits = ["a", "b@x.example", '"', ",", ";", "\n", "\r\n", " ", "é", "=1+2", "\t"];
     for (let i = 0; i < 200; i++) {
       const width = 1 + Math.floor(rand() * 4);
@@ -237,7 +254,10 @@ describe("parseCsv", () => {
 
   it("never throws on random bytes or random text, and every row it cannot read names its line", () => {
     let seed = 42;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const alphabet = ['"', ",", ";", "\t", "\n", "\r", "a", "@", " ", "=", "é", "\uFEFF", "\0"];
     for (let i = 0; i < 500; i++) {
       const len = Math.floor(rand() * 200);

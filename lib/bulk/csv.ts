@@ -9,7 +9,10 @@ export interface CsvRow {
   /** The line the row starts on, as a text editor numbers them (the header is usually line 1). */
   line: number;
   cells: string[];
-  /** Set when the row cannot be read as written: "Line 7: 5 cells where the header has 4". Such a row plans as an error and is never sent. */
+  /**
+   * Set when the row cannot be read as written: "Line 7: 5 cells where the header has 4". Such a row plans as an error
+   * and is never sent.
+   */
   error?: string;
   /** Its cells do not line up with the header (too many or too few), so they must not be read by column. */
   misaligned?: true;

@@ -49,11 +49,13 @@ export function mapHeaders(headers: string[], columns: readonly ColumnSpec[]): H
   if (missing.length) problems.push(`missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
   if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`);
   if (duplicate.length) problems.push(`column given twice: ${duplicate.join(", ")}`);
-  if (problems.length)
+  if (problems.length) {
+    const expected = columns.map((c) => c.header + (c.required ? "" : " (optional)")).join(", ");
     return {
       ok: false,
-      error: `The columns do not fit this operation (${problems.join("; ")}). Expected: ${columns.map((c) => c.header + (c.required ? "" : " (optional)")).join(", ")}.`,
+      error: `The columns do not fit this operation (${problems.join("; ")}). Expected: ${expected}.`,
     };
+  }
   return { ok: true, index };
 }
 

@@ -90,98 +90,103 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 describe("JumpCloud bulk create users", () => {
-  it("plans new, existing, taken, invalid and duplicate rows, creates the new users, caches and audits them", async () => {
-    const [existing, other] = pickUsers(2);
-    const csv = [
-      "Username,E-mail Address,First Name,Surname,Department,Title,State",
-      "nina.new,nina.new@northwind.example,Nina,New,Finance,Accountant,staged",
-      "omar.new,omar.new@northwind.example,Omar,,,,",
-      `${existing!.username},${existing!.email},,,,,`, // exactly as it exists: no change
-      `${other!.username},someone.else@northwind.example,,,,,`, // username taken
-      `fresh.name,${other!.email.toUpperCase()},,,,,`, // email taken
-      "bad name,bad@northwind.example,,,,,",
-      "nina.again,NINA.NEW@northwind.example,,,,,", // duplicate email in the file
-      "OMAR.NEW,omar.other@northwind.example,,,,,", // username already on an earlier row
-      "pia.new,pia.new@northwind.example,,,,,frozen",
-    ].join("\n");
-    const res = await planAndConfirm("jumpcloud.user.created", csv);
-    expect(res.counts).toMatchObject({ create: 2, no_change: 1, duplicate: 1, error: 6 });
-    const planned = await rowsOf(res.jobId);
-    expect(planned.map((r) => r.plan)).toEqual([
-      "create",
-      "create",
-      "no_change",
-      "error",
-      "error",
-      "error",
-      "error",
-      "error",
-      "error",
-    ]);
-    expect(planned[0]!.after).toEqual({
-      username: "nina.new",
-      email: "nina.new@northwind.example",
-      firstname: "Nina",
-      lastname: "New",
-      department: "Finance",
-      jobTitle: "Accountant",
-      state: "STAGED",
-    });
-    expect(planned[2]!.before).toMatchObject({ userId: existing!._id, username: existing!.username });
-    expect(planned[3]!.planError).toMatch(/^Username taken: /);
-    expect(planned[4]!.planError).toMatch(/^Email taken: /);
-    expect(planned[5]!.planError).toMatch(/^username: /);
-    expect(planned[6]!.planError).toBe("Duplicate of row 2 in this file.");
-    expect(planned[7]!.planError).toMatch(/earlier row of this file/);
-    expect(planned[8]!.planError).toMatch(/^state: state must be STAGED, ACTIVATED or SUSPENDED/);
-    expect(simUsers().some((u) => u.username === "nina.new")).toBe(false);
+  it(
+    "plans new, existing, taken, invalid and duplicate rows, creates the new users, " + "caches and audits them",
+    async () => {
+      const [existing, other] = pickUsers(2);
+      const csv = [
+        "Username,E-mail Address,First Name,Surname,Department,Title,State",
+        "nina.new,nina.new@northwind.example,Nina,New,Finance,Accountant,staged",
+        "omar.new,omar.new@northwind.example,Omar,,,,",
+        `${existing!.username},${existing!.email},,,,,`, // exactly as it exists: no change
+        `${other!.username},someone.else@northwind.example,,,,,`, // username taken
+        `fresh.name,${other!.email.toUpperCase()},,,,,`, // email taken
+        "bad name,bad@northwind.example,,,,,",
+        "nina.again,NINA.NEW@northwind.example,,,,,", // duplicate email in the file
+        "OMAR.NEW,omar.other@northwind.example,,,,,", // username already on an earlier row
+        "pia.new,pia.new@northwind.example,,,,,frozen",
+      ].join("\n");
+      const res = await planAndConfirm("jumpcloud.user.created", csv);
+      expect(res.counts).toMatchObject({ create: 2, no_change: 1, duplicate: 1, error: 6 });
+      const planned = await rowsOf(res.jobId);
+      expect(planned.map((r) => r.plan)).toEqual([
+        "create",
+        "create",
+        "no_change",
+        "error",
+        "error",
+        "error",
+        "error",
+        "error",
+        "error",
+      ]);
+      expect(planned[0]!.after).toEqual({
+        username: "nina.new",
+        email: "nina.new@northwind.example",
+        firstname: "Nina",
+        lastname: "New",
+        department: "Finance",
+        jobTitle: "Accountant",
+        state: "STAGED",
+      });
+      expect(planned[2]!.before).toMatchObject({ userId: existing!._id, username: existing!.username });
+      expect(planned[3]!.planError).toMatch(/^Username taken: /);
+      expect(planned[4]!.planError).toMatch(/^Email taken: /);
+      expect(planned[5]!.planError).toMatch(/^username: /);
+      expect(planned[6]!.planError).toBe("Duplicate of row 2 in this file.");
+      expect(planned[7]!.planError).toMatch(/earlier row of this file/);
+      expect(planned[8]!.planError).toMatch(/^state: state must be STAGED, ACTIVATED or SUSPENDED/);
+      expect(simUsers().some((u) => u.username === "nina.new")).toBe(false);
 
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    const nina = simUsers().find((u) => u.username === "nina.new")!;
-    const omar = simUsers().find((u) => u.username === "omar.new")!;
-    expect(nina).toMatchObject({
-      email: "nina.new@northwind.example",
-      firstname: "Nina",
-      lastname: "New",
-      department: "Finance",
-      jobTitle: "Accountant",
-      state: "STAGED",
-    });
-    // No state column value: JumpCloud's default for new users.
-    expect(omar.state).toBe("ACTIVATED");
-    const done = await rowsOf(res.jobId);
-    expect(done.slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
-      ["succeeded", "JumpCloud: created nina.new (nina.new@northwind.example), STAGED."],
-      ["succeeded", "JumpCloud: created omar.new (omar.new@northwind.example), ACTIVATED."],
-    ]);
-    expect(done.slice(2).every((r) => r.status === "skipped")).toBe(true);
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      const nina = simUsers().find((u) => u.username === "nina.new")!;
+      const omar = simUsers().find((u) => u.username === "omar.new")!;
+      expect(nina).toMatchObject({
+        email: "nina.new@northwind.example",
+        firstname: "Nina",
+        lastname: "New",
+        department: "Finance",
+        jobTitle: "Accountant",
+        state: "STAGED",
+      });
+      // No state column value: JumpCloud's default for new users.
+      expect(omar.state).toBe("ACTIVATED");
+      const done = await rowsOf(res.jobId);
+      expect(done.slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
+        ["succeeded", "JumpCloud: created nina.new (nina.new@northwind.example), STAGED."],
+        ["succeeded", "JumpCloud: created omar.new (omar.new@northwind.example), ACTIVATED."],
+      ]);
+      expect(done.slice(2).every((r) => r.status === "skipped")).toBe(true);
 
-    const events = await eventsOf(res.jobId);
-    expect(events).toHaveLength(2);
-    const created = eventFor(events, nina._id);
-    expect(created).toMatchObject({
-      action: "jumpcloud.user.created",
-      outcome: "success",
-      vendor: "jumpcloud",
-      after: { username: "nina.new", email: "nina.new@northwind.example", state: "STAGED" },
-    });
-    expect(targetsOf(created)).toEqual([{ type: "jumpcloud_user", id: nina._id, label: "nina.new@northwind.example" }]);
-    expect(eventFor(events, omar._id)).toMatchObject({ action: "jumpcloud.user.created", outcome: "success" });
-    expect((created.after as Record<string, unknown>).userId).toBeUndefined();
+      const events = await eventsOf(res.jobId);
+      expect(events).toHaveLength(2);
+      const created = eventFor(events, nina._id);
+      expect(created).toMatchObject({
+        action: "jumpcloud.user.created",
+        outcome: "success",
+        vendor: "jumpcloud",
+        after: { username: "nina.new", email: "nina.new@northwind.example", state: "STAGED" },
+      });
+      expect(targetsOf(created)).toEqual([
+        { type: "jumpcloud_user", id: nina._id, label: "nina.new@northwind.example" },
+      ]);
+      expect(eventFor(events, omar._id)).toMatchObject({ action: "jumpcloud.user.created", outcome: "success" });
+      expect((created.after as Record<string, unknown>).userId).toBeUndefined();
 
-    expect(await cachedUser(nina._id)).toMatchObject({
-      username: "nina.new",
-      emailNorm: "nina.new@northwind.example",
-      state: "STAGED",
-      deletedAt: null,
-    });
-    expect(await cachedUser(omar._id)).toMatchObject({ state: "ACTIVATED" });
-    await expectSyncFindsNothingNew();
+      expect(await cachedUser(nina._id)).toMatchObject({
+        username: "nina.new",
+        emailNorm: "nina.new@northwind.example",
+        state: "STAGED",
+        deletedAt: null,
+      });
+      expect(await cachedUser(omar._id)).toMatchObject({ state: "ACTIVATED" });
+      await expectSyncFindsNothingNew();
 
-    // The same file again: the created users are now "no change".
-    const again = await planAndConfirm("jumpcloud.user.created", csv);
-    expect(again.counts).toMatchObject({ create: 0, no_change: 3 });
-  });
+      // The same file again: the created users are now "no change".
+      const again = await planAndConfirm("jumpcloud.user.created", csv);
+      expect(again.counts).toMatchObject({ create: 0, no_change: 3 });
+    },
+  );
 
   it("a JumpCloud refusal fails the row with JumpCloud's words; a fault creates nothing", async () => {
     // Taken at JumpCloud after the last sync: the plan cannot know, JumpCloud refuses.
@@ -227,47 +232,52 @@ describe("JumpCloud bulk create users", () => {
     });
   });
 
-  it("rows a crash left in flight are looked up by username: made → succeeded, not made → sent once, taken by someone else → unknown", async () => {
-    const res = await planAndConfirm(
-      "jumpcloud.user.created",
-      "username,email\ntara.made,tara.made@northwind.example\numa.notmade,uma.notmade@northwind.example\nvic.clash,vic.clash@northwind.example\n",
-    );
-    expect(res.counts).toMatchObject({ create: 3 });
-    // Tara reached JumpCloud before the crash; Vic's username went to someone else meanwhile.
-    const tara = simCreateUser(
-      org(),
-      sim.state.ids.next(),
-      { username: "tara.made", email: "tara.made@northwind.example" },
-      "ACTIVATED",
-    );
-    simCreateUser(
-      org(),
-      sim.state.ids.next(),
-      { username: "vic.clash", email: "victor@elsewhere.example" },
-      "ACTIVATED",
-    );
-    await leaveInFlight(res.jobId, [2, 3, 4]);
+  it(
+    "rows a crash left in flight are looked up by username: made → succeeded, not made → sent once, " +
+      "taken by someone else → unknown",
+    async () => {
+      const res = await planAndConfirm(
+        "jumpcloud.user.created",
+        "username,email\ntara.made,tara.made@northwind.example\numa.notmade,uma.notmade@northwind.example\n" +
+          "vic.clash,vic.clash@northwind.example\n",
+      );
+      expect(res.counts).toMatchObject({ create: 3 });
+      // Tara reached JumpCloud before the crash; Vic's username went to someone else meanwhile.
+      const tara = simCreateUser(
+        org(),
+        sim.state.ids.next(),
+        { username: "tara.made", email: "tara.made@northwind.example" },
+        "ACTIVATED",
+      );
+      simCreateUser(
+        org(),
+        sim.state.ids.next(),
+        { username: "vic.clash", email: "victor@elsewhere.example" },
+        "ACTIVATED",
+      );
+      await leaveInFlight(res.jobId, [2, 3, 4]);
 
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    const rows = await rowsOf(res.jobId);
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
-      ["succeeded", 1],
-      ["succeeded", 2],
-      ["unknown", 1],
-    ]);
-    expect(rows[0]!.vendorMessage).toMatch(/checked at the vendor/);
-    expect(simUsers().filter((u) => u.username === "tara.made")).toHaveLength(1);
-    expect(simUsers().filter((u) => u.username === "uma.notmade")).toHaveLength(1);
-    expect(
-      simUsers()
-        .filter((u) => u.username === "vic.clash")
-        .map((u) => u.email),
-    ).toEqual(["victor@elsewhere.example"]);
-    // Tara was created before the crash: the cache learns her from JumpCloud now.
-    expect(await cachedUser(tara._id)).toMatchObject({ username: "tara.made", deletedAt: null });
-    const events = await eventsOf(res.jobId);
-    expect(events.map((e) => e.outcome).sort()).toEqual(["failure", "success", "success"]);
-  });
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      const rows = await rowsOf(res.jobId);
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+        ["succeeded", 1],
+        ["succeeded", 2],
+        ["unknown", 1],
+      ]);
+      expect(rows[0]!.vendorMessage).toMatch(/checked at the vendor/);
+      expect(simUsers().filter((u) => u.username === "tara.made")).toHaveLength(1);
+      expect(simUsers().filter((u) => u.username === "uma.notmade")).toHaveLength(1);
+      expect(
+        simUsers()
+          .filter((u) => u.username === "vic.clash")
+          .map((u) => u.email),
+      ).toEqual(["victor@elsewhere.example"]);
+      // Tara was created before the crash: the cache learns her from JumpCloud now.
+      expect(await cachedUser(tara._id)).toMatchObject({ username: "tara.made", deletedAt: null });
+      const events = await eventsOf(res.jobId);
+      expect(events.map((e) => e.outcome).sort()).toEqual(["failure", "success", "success"]);
+    },
+  );
 });
 
 describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
@@ -372,302 +382,322 @@ describe("JumpCloud bulk unlock, expire password and reset MFA", () => {
     });
   });
 
-  it("resets TOTP with the exclusion window asked for, audited as the user page does; a reset in doubt is never resent", async () => {
-    const [a, b, c] = pickUsers(3, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const res = await planAndConfirm(
-      "jumpcloud.user.mfa_reset",
-      `email,exclusionDays\n${a!.email},\n${b!.email},0\n${c!.email},soon\n${c!.email},999\nghost@nowhere.example,3\n${a!.email},3\n`,
-    );
-    expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1 });
-    const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({
-      before: { userId: a!._id, totpEnabled: true },
-      after: { mfaStatus: "reset", exclusionDays: 7 },
-    });
-    expect(planned[2]!.planError).toMatch(/^exclusionDays: /);
-    expect(planned[3]!.planError).toMatch(/at most 365/);
-    expect(planned.slice(4).map((r) => r.planError)).toEqual([
-      expect.stringMatching(/^Unknown user: /),
-      "Duplicate of row 2 in this file.",
-    ]);
+  it(
+    "resets TOTP with the exclusion window asked for, audited as the user page does; " +
+      "a reset in doubt is never resent",
+    async () => {
+      const [a, b, c] = pickUsers(3, (u) => u.state === "ACTIVATED" && u.totp_enabled);
+      const res = await planAndConfirm(
+        "jumpcloud.user.mfa_reset",
+        `email,exclusionDays\n${a!.email},\n${b!.email},0\n${c!.email},soon\n${c!.email},999\n` +
+          `ghost@nowhere.example,3\n${a!.email},3\n`,
+      );
+      expect(res.counts).toMatchObject({ update: 2, error: 4, duplicate: 1 });
+      const planned = await rowsOf(res.jobId);
+      expect(planned[0]).toMatchObject({
+        before: { userId: a!._id, totpEnabled: true },
+        after: { mfaStatus: "reset", exclusionDays: 7 },
+      });
+      expect(planned[2]!.planError).toMatch(/^exclusionDays: /);
+      expect(planned[3]!.planError).toMatch(/at most 365/);
+      expect(planned.slice(4).map((r) => r.planError)).toEqual([
+        expect.stringMatching(/^Unknown user: /),
+        "Duplicate of row 2 in this file.",
+      ]);
 
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect(simUser(a!._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: true, exclusionDays: 7 } });
-    expect(simUser(b!._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: false } });
-    const until = simUser(a!._id).mfa.exclusionUntil!;
-    expect(Date.parse(until) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
-    const events = await eventsOf(res.jobId);
-    expect(eventFor(events, a!._id)).toMatchObject({
-      action: "jumpcloud.user.mfa_reset",
-      outcome: "success",
-      before: { state: "ACTIVATED" },
-      after: { state: "ACTIVATED", mfaStatus: simUser(a!._id).mfaEnrollment.overallStatus, exclusionUntil: until },
-    });
-    expect(eventFor(events, b!._id)).toMatchObject({ after: { exclusionUntil: null } });
-    expect((await cachedUser(a!._id)).totpEnabled).toBe(false);
-    await expectSyncFindsNothingNew();
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      expect(simUser(a!._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: true, exclusionDays: 7 } });
+      expect(simUser(b!._id)).toMatchObject({ totp_enabled: false, mfa: { exclusion: false } });
+      const until = simUser(a!._id).mfa.exclusionUntil!;
+      expect(Date.parse(until) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+      const events = await eventsOf(res.jobId);
+      expect(eventFor(events, a!._id)).toMatchObject({
+        action: "jumpcloud.user.mfa_reset",
+        outcome: "success",
+        before: { state: "ACTIVATED" },
+        after: { state: "ACTIVATED", mfaStatus: simUser(a!._id).mfaEnrollment.overallStatus, exclusionUntil: until },
+      });
+      expect(eventFor(events, b!._id)).toMatchObject({ after: { exclusionUntil: null } });
+      expect((await cachedUser(a!._id)).totpEnabled).toBe(false);
+      await expectSyncFindsNothingNew();
 
-    // A reset left in flight by a crash: JumpCloud cannot be asked whether it was this request, so it ends unknown and is not sent again.
-    const [d] = pickUsers(1, (u) => u.state === "ACTIVATED" && u.totp_enabled);
-    const doubt = await planAndConfirm("jumpcloud.user.mfa_reset", `email\n${d!.email}\n`);
-    await leaveInFlight(doubt.jobId, [2]);
-    expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
-    expect((await rowsOf(doubt.jobId))[0]).toMatchObject({ status: "unknown", attempts: 1 });
-    expect(simUser(d!._id).totp_enabled).toBe(true);
-  });
+      // A reset left in flight by a crash: JumpCloud cannot be asked whether it was this request, so it ends unknown
+      // and is not sent again.
+      const [d] = pickUsers(1, (u) => u.state === "ACTIVATED" && u.totp_enabled);
+      const doubt = await planAndConfirm("jumpcloud.user.mfa_reset", `email\n${d!.email}\n`);
+      await leaveInFlight(doubt.jobId, [2]);
+      expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
+      expect((await rowsOf(doubt.jobId))[0]).toMatchObject({ status: "unknown", attempts: 1 });
+      expect(simUser(d!._id).totp_enabled).toBe(true);
+    },
+  );
 });
 
 describe("JumpCloud bulk user group membership", () => {
-  it("adds and removes members by email and group name, caches the edges as the sync does, and Undo reverses a bulk row", async () => {
-    const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
-    const [m] = pickUsers(1, (u) => org().members.get(group.id)!.has(u._id));
-    const [n, n2] = pickUsers(2, (u) => !org().members.get(group.id)!.has(u._id));
-    const res = await planAndConfirm(
-      "jumpcloud.group.member_added",
-      [
-        "Email,Group Name",
-        `${n!.email},${group.name}`,
-        `${m!.email},${group.name.toUpperCase()}`,
-        `${n!.email},No Such Group`,
-        `ghost@nowhere.example,${group.name}`,
-        `${n!.email},${group.name.toLowerCase()}`,
-        `${n2!.email},`,
-      ].join("\n"),
-    );
-    expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 4, duplicate: 1 });
-    const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({
-      before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false },
-      after: { member: true },
-    });
-    expect(planned[2]!.planError).toMatch(/^Unknown group: No Such Group/);
-    expect(planned[3]!.planError).toMatch(/^Unknown user: /);
-    expect(planned[5]!.planError).toMatch(/^group: /);
+  it(
+    "adds and removes members by email and group name, caches the edges as the sync does, " +
+      "and Undo reverses a bulk row",
+    async () => {
+      const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
+      const [m] = pickUsers(1, (u) => org().members.get(group.id)!.has(u._id));
+      const [n, n2] = pickUsers(2, (u) => !org().members.get(group.id)!.has(u._id));
+      const res = await planAndConfirm(
+        "jumpcloud.group.member_added",
+        [
+          "Email,Group Name",
+          `${n!.email},${group.name}`,
+          `${m!.email},${group.name.toUpperCase()}`,
+          `${n!.email},No Such Group`,
+          `ghost@nowhere.example,${group.name}`,
+          `${n!.email},${group.name.toLowerCase()}`,
+          `${n2!.email},`,
+        ].join("\n"),
+      );
+      expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 4, duplicate: 1 });
+      const planned = await rowsOf(res.jobId);
+      expect(planned[0]).toMatchObject({
+        before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false },
+        after: { member: true },
+      });
+      expect(planned[2]!.planError).toMatch(/^Unknown group: No Such Group/);
+      expect(planned[3]!.planError).toMatch(/^Unknown user: /);
+      expect(planned[5]!.planError).toMatch(/^group: /);
 
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect(org().members.get(group.id)!.has(n!._id)).toBe(true);
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({
-      status: "succeeded",
-      vendorMessage: `JumpCloud: ${n!.email} added to ${group.name}.`,
-    });
-    const [added] = await eventsOf(res.jobId);
-    expect(added).toMatchObject({
-      action: "jumpcloud.group.member_added",
-      outcome: "success",
-      before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false },
-      after: { member: true },
-    });
-    expect(targetsOf(added!).map((t) => [t.type, t.id])).toEqual([
-      ["jumpcloud_user_group", group.id],
-      ["jumpcloud_user", n!._id],
-    ]);
-    expect(await edge("user_group_member", `${group.id}|${n!._id}`)).toMatchObject({
-      fromId: group.id,
-      toId: n!._id,
-      deletedAt: null,
-    });
-    await expectSyncFindsNothingNew();
-    // The groups page's undo takes the bulk row as it takes its own.
-    expect(addGroupMember.inverse?.op).toBe("jumpcloud.group.member_removed");
-    expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([
-      { kind: "user_group", groupId: group.id, memberId: n!._id },
-    ]);
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      expect(org().members.get(group.id)!.has(n!._id)).toBe(true);
+      expect((await rowsOf(res.jobId))[0]).toMatchObject({
+        status: "succeeded",
+        vendorMessage: `JumpCloud: ${n!.email} added to ${group.name}.`,
+      });
+      const [added] = await eventsOf(res.jobId);
+      expect(added).toMatchObject({
+        action: "jumpcloud.group.member_added",
+        outcome: "success",
+        before: { kind: "user_group", groupId: group.id, memberId: n!._id, member: false },
+        after: { member: true },
+      });
+      expect(targetsOf(added!).map((t) => [t.type, t.id])).toEqual([
+        ["jumpcloud_user_group", group.id],
+        ["jumpcloud_user", n!._id],
+      ]);
+      expect(await edge("user_group_member", `${group.id}|${n!._id}`)).toMatchObject({
+        fromId: group.id,
+        toId: n!._id,
+        deletedAt: null,
+      });
+      await expectSyncFindsNothingNew();
+      // The groups page's undo takes the bulk row as it takes its own.
+      expect(addGroupMember.inverse?.op).toBe("jumpcloud.group.member_removed");
+      expect(addGroupMember.inverse?.items(added as unknown as UndoableEvent)).toEqual([
+        { kind: "user_group", groupId: group.id, memberId: n!._id },
+      ]);
 
-    const out = await planAndConfirm(
-      "jumpcloud.group.member_removed",
-      `email,group\n${m!.email},${group.name}\n${n2!.email},${group.name}\n`,
-    );
-    expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
-    expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
-    expect(org().members.get(group.id)!.has(m!._id)).toBe(false);
-    const [removed] = await eventsOf(out.jobId);
-    expect(removed).toMatchObject({
-      action: "jumpcloud.group.member_removed",
-      outcome: "success",
-      before: { memberId: m!._id, member: true },
-      after: { member: false },
-    });
-    expect(removeGroupMember.inverse?.items(removed as unknown as UndoableEvent)).toEqual([
-      { kind: "user_group", groupId: group.id, memberId: m!._id },
-    ]);
-    expect(await edge("user_group_member", `${group.id}|${m!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
-    await expectSyncFindsNothingNew();
-  });
+      const out = await planAndConfirm(
+        "jumpcloud.group.member_removed",
+        `email,group\n${m!.email},${group.name}\n${n2!.email},${group.name}\n`,
+      );
+      expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
+      expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
+      expect(org().members.get(group.id)!.has(m!._id)).toBe(false);
+      const [removed] = await eventsOf(out.jobId);
+      expect(removed).toMatchObject({
+        action: "jumpcloud.group.member_removed",
+        outcome: "success",
+        before: { memberId: m!._id, member: true },
+        after: { member: false },
+      });
+      expect(removeGroupMember.inverse?.items(removed as unknown as UndoableEvent)).toEqual([
+        { kind: "user_group", groupId: group.id, memberId: m!._id },
+      ]);
+      expect(await edge("user_group_member", `${group.id}|${m!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
+      await expectSyncFindsNothingNew();
+    },
+  );
 
-  it("JumpCloud's refusal of a stale row is the row's message; rows in doubt are checked against the user's groups", async () => {
-    const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
-    const [p, q, r] = pickUsers(3, (u) => !org().members.get(group.id)!.has(u._id));
-    const res = await planAndConfirm("jumpcloud.group.member_added", `email,group\n${p!.email},${group.name}\n`);
-    // Added at JumpCloud after the last sync: JumpCloud refuses the second add.
-    addMember(org(), group.id, p!._id);
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({
-      status: "failed",
-      vendorMessage: `JumpCloud answered: user ${p!._id} is already a member of user group ${group.id} (HTTP 409)`,
-    });
-    expect((await eventsOf(res.jobId))[0]).toMatchObject({
-      outcome: "failure",
-      reason: expect.stringContaining("already a member"),
-    });
-    expect((await h.run()).status).toBe("succeeded");
+  it(
+    "JumpCloud's refusal of a stale row is the row's message; " + "rows in doubt are checked against the user's groups",
+    async () => {
+      const group = [...org().userGroups.values()].find((g) => (org().members.get(g.id)?.size ?? 0) > 0)!;
+      const [p, q, r] = pickUsers(3, (u) => !org().members.get(group.id)!.has(u._id));
+      const res = await planAndConfirm("jumpcloud.group.member_added", `email,group\n${p!.email},${group.name}\n`);
+      // Added at JumpCloud after the last sync: JumpCloud refuses the second add.
+      addMember(org(), group.id, p!._id);
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      expect((await rowsOf(res.jobId))[0]).toMatchObject({
+        status: "failed",
+        vendorMessage: `JumpCloud answered: user ${p!._id} is already a member of user group ${group.id} (HTTP 409)`,
+      });
+      expect((await eventsOf(res.jobId))[0]).toMatchObject({
+        outcome: "failure",
+        reason: expect.stringContaining("already a member"),
+      });
+      expect((await h.run()).status).toBe("succeeded");
 
-    const doubt = await planAndConfirm(
-      "jumpcloud.group.member_added",
-      `email,group\n${q!.email},${group.name}\n${r!.email},${group.name}\n`,
-    );
-    addMember(org(), group.id, q!._id); // q's add reached JumpCloud before the crash; r's did not
-    await leaveInFlight(doubt.jobId, [2, 3]);
-    expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
-    expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([
-      ["succeeded", 1],
-      ["succeeded", 2],
-    ]);
-    expect(org().members.get(group.id)!.has(r!._id)).toBe(true);
-    expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: null });
-    await expectSyncFindsNothingNew();
+      const doubt = await planAndConfirm(
+        "jumpcloud.group.member_added",
+        `email,group\n${q!.email},${group.name}\n${r!.email},${group.name}\n`,
+      );
+      addMember(org(), group.id, q!._id); // q's add reached JumpCloud before the crash; r's did not
+      await leaveInFlight(doubt.jobId, [2, 3]);
+      expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
+      expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([
+        ["succeeded", 1],
+        ["succeeded", 2],
+      ]);
+      expect(org().members.get(group.id)!.has(r!._id)).toBe(true);
+      expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: null });
+      await expectSyncFindsNothingNew();
 
-    // Removed at JumpCloud after the last sync: JumpCloud's 404 is the outcome asked for, and no undo adds q back.
-    const gone = await planAndConfirm(
-      "jumpcloud.group.member_removed",
-      `email,group
+      // Removed at JumpCloud after the last sync: JumpCloud's 404 is the outcome asked for, and no undo adds q back.
+      const gone = await planAndConfirm(
+        "jumpcloud.group.member_removed",
+        `email,group
 ${q!.email},${group.name}
 `,
-    );
-    expect(gone.counts).toMatchObject({ update: 1 });
-    removeMember(org(), group.id, q!._id);
-    expect(await applyBulkJob(h.t.db, gone.jobId)).toBe("completed");
-    expect((await rowsOf(gone.jobId))[0]).toMatchObject({
-      status: "succeeded",
-      vendorMessage: `JumpCloud: ${q!.email} was not in ${group.name} any more.`,
-    });
-    const [event] = await eventsOf(gone.jobId);
-    expect(event).toMatchObject({ outcome: "success", after: { memberId: q!._id, member: false, wasMember: false } });
-    expect(removeGroupMember.inverse?.items(event as unknown as UndoableEvent)).toBeNull();
-    expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
-    await expectSyncFindsNothingNew();
-  });
+      );
+      expect(gone.counts).toMatchObject({ update: 1 });
+      removeMember(org(), group.id, q!._id);
+      expect(await applyBulkJob(h.t.db, gone.jobId)).toBe("completed");
+      expect((await rowsOf(gone.jobId))[0]).toMatchObject({
+        status: "succeeded",
+        vendorMessage: `JumpCloud: ${q!.email} was not in ${group.name} any more.`,
+      });
+      const [event] = await eventsOf(gone.jobId);
+      expect(event).toMatchObject({ outcome: "success", after: { memberId: q!._id, member: false, wasMember: false } });
+      expect(removeGroupMember.inverse?.items(event as unknown as UndoableEvent)).toBeNull();
+      expect(await edge("user_group_member", `${group.id}|${q!._id}`)).toMatchObject({ deletedAt: expect.any(Date) });
+      await expectSyncFindsNothingNew();
+    },
+  );
 });
 
 describe("JumpCloud bulk user-system associations", () => {
-  it("associates and removes users and systems by hostname, display name or ID; unknown and ambiguous systems are refused", async () => {
-    const [u] = pickUsers(1);
-    const bound = new Set([...(org().associations.get(nodeKey("user", u!._id)) ?? [])].map(([k]) => k));
-    const systems = [...org().systems.values()];
-    const laptop = systems.find((s) => bound.has(nodeKey("system", s._id)))!;
-    const [s1, s2, s3] = systems.filter((s) => !bound.has(nodeKey("system", s._id)) && s.hostname !== s.displayName);
-    // Two systems share a display name: the name is ambiguous, the ID is not.
-    org().systems.set(s3!._id, { ...s3!, displayName: s2!.displayName });
-    expect((await h.run()).status).toBe("succeeded");
+  it(
+    "associates and removes users and systems by hostname, display name or ID; " +
+      "unknown and ambiguous systems are refused",
+    async () => {
+      const [u] = pickUsers(1);
+      const bound = new Set([...(org().associations.get(nodeKey("user", u!._id)) ?? [])].map(([k]) => k));
+      const systems = [...org().systems.values()];
+      const laptop = systems.find((s) => bound.has(nodeKey("system", s._id)))!;
+      const [s1, s2, s3] = systems.filter((s) => !bound.has(nodeKey("system", s._id)) && s.hostname !== s.displayName);
+      // Two systems share a display name: the name is ambiguous, the ID is not.
+      org().systems.set(s3!._id, { ...s3!, displayName: s2!.displayName });
+      expect((await h.run()).status).toBe("succeeded");
 
-    const res = await planAndConfirm(
-      "jumpcloud.association.added",
-      [
-        "email,hostname",
-        `${u!.email},${s1!.hostname.toUpperCase()}`,
-        `${u!.email},${laptop.displayName}`,
-        `${u!.email},${s2!.displayName}`,
-        `${u!.email},${s3!._id}`,
-        `${u!.email},no-such-host.example`,
-        `ghost@nowhere.example,${s1!.hostname}`,
-        `${u!.email},`,
-        `${u!.email},${s1!.hostname}`,
-      ].join("\n"),
-    );
-    expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 5, duplicate: 1 });
-    const planned = await rowsOf(res.jobId);
-    expect(planned[0]).toMatchObject({
-      before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false },
-      after: { associated: true },
-    });
-    expect(planned[2]!.planError).toMatch(/^Ambiguous system: 2 JumpCloud systems are named/);
-    expect(planned[3]).toMatchObject({ plan: "update", before: { toId: s3!._id } });
-    expect(planned[4]!.planError).toMatch(/^Unknown system: no-such-host.example/);
-    expect(planned.slice(5).map((r) => r.planError)).toEqual([
-      expect.stringMatching(/^Unknown user: /),
-      expect.stringMatching(/^system: /),
-      "Duplicate of row 2 in this file.",
-    ]);
+      const res = await planAndConfirm(
+        "jumpcloud.association.added",
+        [
+          "email,hostname",
+          `${u!.email},${s1!.hostname.toUpperCase()}`,
+          `${u!.email},${laptop.displayName}`,
+          `${u!.email},${s2!.displayName}`,
+          `${u!.email},${s3!._id}`,
+          `${u!.email},no-such-host.example`,
+          `ghost@nowhere.example,${s1!.hostname}`,
+          `${u!.email},`,
+          `${u!.email},${s1!.hostname}`,
+        ].join("\n"),
+      );
+      expect(res.counts).toMatchObject({ update: 2, no_change: 1, error: 5, duplicate: 1 });
+      const planned = await rowsOf(res.jobId);
+      expect(planned[0]).toMatchObject({
+        before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false },
+        after: { associated: true },
+      });
+      expect(planned[2]!.planError).toMatch(/^Ambiguous system: 2 JumpCloud systems are named/);
+      expect(planned[3]).toMatchObject({ plan: "update", before: { toId: s3!._id } });
+      expect(planned[4]!.planError).toMatch(/^Unknown system: no-such-host.example/);
+      expect(planned.slice(5).map((r) => r.planError)).toEqual([
+        expect.stringMatching(/^Unknown user: /),
+        expect.stringMatching(/^system: /),
+        "Duplicate of row 2 in this file.",
+      ]);
 
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    const now = org().associations.get(nodeKey("user", u!._id))!;
-    expect([now.has(nodeKey("system", s1!._id)), now.has(nodeKey("system", s3!._id))]).toEqual([true, true]);
-    const events = await eventsOf(res.jobId);
-    expect(events).toHaveLength(2);
-    const added = eventFor(events, s1!._id);
-    expect(added).toMatchObject({
-      action: "jumpcloud.association.added",
-      outcome: "success",
-      before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false },
-      after: { associated: true },
-    });
-    expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([
-      ["jumpcloud_user", u!._id],
-      ["jumpcloud_system", s1!._id],
-    ]);
-    // The associations page's undo takes the bulk row as it takes its own.
-    expect(addAssociation.inverse?.op).toBe("jumpcloud.association.removed");
-    expect(addAssociation.inverse?.items(added as unknown as UndoableEvent)).toEqual([
-      { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id },
-    ]);
-    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({
-      deletedAt: null,
-      attributes: null,
-    });
-    await expectSyncFindsNothingNew();
-
-    const out = await planAndConfirm(
-      "jumpcloud.association.removed",
-      `email,system\n${u!.email},${s1!.displayName}\n${u!.email},${s2!.hostname}\n`,
-    );
-    expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
-    expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
-    expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
-    const [removed] = await eventsOf(out.jobId);
-    expect(removed).toMatchObject({
-      action: "jumpcloud.association.removed",
-      outcome: "success",
-      before: { toId: s1!._id, associated: true },
-    });
-    expect(removeAssociation.inverse?.items(removed as unknown as UndoableEvent)).toEqual([
-      { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id },
-    ]);
-    expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({
-      deletedAt: expect.any(Date),
-    });
-    await expectSyncFindsNothingNew();
-  });
-
-  it("a fault fails the row with JumpCloud's words; a row in doubt is checked against the user's associations", async () => {
-    const [u] = pickUsers(1);
-    const bound = new Set([...(org().associations.get(nodeKey("user", u!._id)) ?? [])].map(([k]) => k));
-    const [s1, s2] = [...org().systems.values()].filter(
-      (s) => !bound.has(nodeKey("system", s._id)) && !s.hostname.includes("IPH"),
-    );
-    const res = await planAndConfirm("jumpcloud.association.added", `email,system\n${u!.email},${s1!.hostname}\n`);
-    await setFaults({ errorRate: 1 });
-    try {
       expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    } finally {
-      await setFaults({ errorRate: 0 });
-    }
-    expect((await rowsOf(res.jobId))[0]).toMatchObject({
-      status: "failed",
-      vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/),
-    });
-    expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
+      const now = org().associations.get(nodeKey("user", u!._id))!;
+      expect([now.has(nodeKey("system", s1!._id)), now.has(nodeKey("system", s3!._id))]).toEqual([true, true]);
+      const events = await eventsOf(res.jobId);
+      expect(events).toHaveLength(2);
+      const added = eventFor(events, s1!._id);
+      expect(added).toMatchObject({
+        action: "jumpcloud.association.added",
+        outcome: "success",
+        before: { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id, associated: false },
+        after: { associated: true },
+      });
+      expect(targetsOf(added).map((t) => [t.type, t.id])).toEqual([
+        ["jumpcloud_user", u!._id],
+        ["jumpcloud_system", s1!._id],
+      ]);
+      // The associations page's undo takes the bulk row as it takes its own.
+      expect(addAssociation.inverse?.op).toBe("jumpcloud.association.removed");
+      expect(addAssociation.inverse?.items(added as unknown as UndoableEvent)).toEqual([
+        { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id },
+      ]);
+      expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({
+        deletedAt: null,
+        attributes: null,
+      });
+      await expectSyncFindsNothingNew();
 
-    const doubt = await planAndConfirm(
-      "jumpcloud.association.added",
-      `email,system\n${u!.email},${s1!.hostname}\n${u!.email},${s2!.hostname}\n`,
-    );
-    associate(org(), nodeKey("user", u!._id), nodeKey("system", s1!._id)); // reached JumpCloud before the crash
-    await leaveInFlight(doubt.jobId, [2, 3]);
-    expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
-    expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([
-      ["succeeded", 1],
-      ["succeeded", 2],
-    ]);
-    expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s2!._id))).toBe(true);
-    await expectSyncFindsNothingNew();
-  });
+      const out = await planAndConfirm(
+        "jumpcloud.association.removed",
+        `email,system\n${u!.email},${s1!.displayName}\n${u!.email},${s2!.hostname}\n`,
+      );
+      expect(out.counts).toMatchObject({ update: 1, no_change: 1 });
+      expect(await applyBulkJob(h.t.db, out.jobId)).toBe("completed");
+      expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
+      const [removed] = await eventsOf(out.jobId);
+      expect(removed).toMatchObject({
+        action: "jumpcloud.association.removed",
+        outcome: "success",
+        before: { toId: s1!._id, associated: true },
+      });
+      expect(removeAssociation.inverse?.items(removed as unknown as UndoableEvent)).toEqual([
+        { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id },
+      ]);
+      expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({
+        deletedAt: expect.any(Date),
+      });
+      await expectSyncFindsNothingNew();
+    },
+  );
+
+  it(
+    "a fault fails the row with JumpCloud's words; " + "a row in doubt is checked against the user's associations",
+    async () => {
+      const [u] = pickUsers(1);
+      const bound = new Set([...(org().associations.get(nodeKey("user", u!._id)) ?? [])].map(([k]) => k));
+      const [s1, s2] = [...org().systems.values()].filter(
+        (s) => !bound.has(nodeKey("system", s._id)) && !s.hostname.includes("IPH"),
+      );
+      const res = await planAndConfirm("jumpcloud.association.added", `email,system\n${u!.email},${s1!.hostname}\n`);
+      await setFaults({ errorRate: 1 });
+      try {
+        expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      } finally {
+        await setFaults({ errorRate: 0 });
+      }
+      expect((await rowsOf(res.jobId))[0]).toMatchObject({
+        status: "failed",
+        vendorMessage: expect.stringMatching(/^JumpCloud answered: .*\(HTTP 5\d\d\)$/),
+      });
+      expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s1!._id))).toBe(false);
+
+      const doubt = await planAndConfirm(
+        "jumpcloud.association.added",
+        `email,system\n${u!.email},${s1!.hostname}\n${u!.email},${s2!.hostname}\n`,
+      );
+      associate(org(), nodeKey("user", u!._id), nodeKey("system", s1!._id)); // reached JumpCloud before the crash
+      await leaveInFlight(doubt.jobId, [2, 3]);
+      expect(await applyBulkJob(h.t.db, doubt.jobId)).toBe("completed");
+      expect((await rowsOf(doubt.jobId)).map((x) => [x.status, x.attempts])).toEqual([
+        ["succeeded", 1],
+        ["succeeded", 2],
+      ]);
+      expect(org().associations.get(nodeKey("user", u!._id))!.has(nodeKey("system", s2!._id))).toBe(true);
+      await expectSyncFindsNothingNew();
+    },
+  );
 });

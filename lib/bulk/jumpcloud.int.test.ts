@@ -29,63 +29,69 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 describe("JumpCloud bulk suspend and reactivate", () => {
-  it("plans unknown, unchanged and duplicate rows, suspends the rest at JumpCloud, audits them as the user page does and refreshes the cache", async () => {
-    const active = simUsers().filter((u) => u.state === "ACTIVATED" && u.email);
-    const suspended = simUsers().find((u) => u.state === "SUSPENDED" && u.email);
-    const [a, b] = active;
-    const csv = `Email\n${a!.email}\n${b!.email.toUpperCase()}\nghost@nowhere.example\n${a!.email}\n${suspended ? `${suspended.email}\n` : ""}`;
-    const res = await planAndConfirm("jumpcloud.user.suspended", csv);
-    expect(res.counts).toMatchObject({ update: 2, error: 2, duplicate: 1, no_change: suspended ? 1 : 0 });
-    const rows = await rowsOf(res.jobId);
-    expect(rows[0]).toMatchObject({
-      plan: "update",
-      before: { userId: a!._id, state: "ACTIVATED" },
-      after: { state: "SUSPENDED" },
-    });
-    expect(rows[2]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
-    expect(stateOf(a!._id)).toBe("ACTIVATED");
-
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
-      // Named as the cache spells the user, whatever the sheet's case.
-      ["succeeded", `JumpCloud: ${a!.email} is SUSPENDED.`],
-      ["succeeded", `JumpCloud: ${b!.email} is SUSPENDED.`],
-    ]);
-    expect([stateOf(a!._id), stateOf(b!._id)]).toEqual(["SUSPENDED", "SUSPENDED"]);
-
-    const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId } });
-    expect(events).toHaveLength(2);
-    for (const e of events)
-      expect(e).toMatchObject({
-        action: "jumpcloud.user.suspended",
-        outcome: "success",
-        before: { state: "ACTIVATED" },
+  it(
+    "plans unknown, unchanged and duplicate rows, suspends the rest at JumpCloud, " +
+      "audits them as the user page does and refreshes the cache",
+    async () => {
+      const active = simUsers().filter((u) => u.state === "ACTIVATED" && u.email);
+      const suspended = simUsers().find((u) => u.state === "SUSPENDED" && u.email);
+      const [a, b] = active;
+      const csv =
+        `Email\n${a!.email}\n${b!.email.toUpperCase()}\nghost@nowhere.example\n` +
+        `${a!.email}\n${suspended ? `${suspended.email}\n` : ""}`;
+      const res = await planAndConfirm("jumpcloud.user.suspended", csv);
+      expect(res.counts).toMatchObject({ update: 2, error: 2, duplicate: 1, no_change: suspended ? 1 : 0 });
+      const rows = await rowsOf(res.jobId);
+      expect(rows[0]).toMatchObject({
+        plan: "update",
+        before: { userId: a!._id, state: "ACTIVATED" },
         after: { state: "SUSPENDED" },
       });
-    expect(events.map((e) => (e.targets as { type: string; id: string }[])[0]!.id).sort()).toEqual(
-      [a!._id, b!._id].sort(),
-    );
-    expect((events[0]!.before as Record<string, unknown>).userId).toBeUndefined();
+      expect(rows[2]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
+      expect(stateOf(a!._id)).toBe("ACTIVATED");
 
-    const cached = await h.t.db.jumpcloudUser.findMany({
-      where: { tenantId: h.tenantId, vendorId: { in: [a!._id, b!._id] } },
-    });
-    expect(cached.map((u) => u.state)).toEqual(["SUSPENDED", "SUSPENDED"]);
-    const drift = () => h.t.db.auditEvent.count({ where: { action: "jumpcloud.user.changed_externally" } });
-    const driftBefore = await drift();
-    expect((await h.run()).status).toBe("succeeded");
-    expect(await drift()).toBe(driftBefore);
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      expect((await rowsOf(res.jobId)).slice(0, 2).map((r) => [r.status, r.vendorMessage])).toEqual([
+        // Named as the cache spells the user, whatever the sheet's case.
+        ["succeeded", `JumpCloud: ${a!.email} is SUSPENDED.`],
+        ["succeeded", `JumpCloud: ${b!.email} is SUSPENDED.`],
+      ]);
+      expect([stateOf(a!._id), stateOf(b!._id)]).toEqual(["SUSPENDED", "SUSPENDED"]);
 
-    const back = await planAndConfirm("jumpcloud.user.reactivated", `user\n${a!.email}\n${b!.email}\n`);
-    expect(back.counts).toMatchObject({ update: 2 });
-    expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
-    expect([stateOf(a!._id), stateOf(b!._id)]).toEqual(["ACTIVATED", "ACTIVATED"]);
-    expect(
-      await h.t.db.auditEvent.count({
-        where: { jobId: back.jobId, action: "jumpcloud.user.reactivated", outcome: "success" },
-      }),
-    ).toBe(2);
-  });
+      const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId } });
+      expect(events).toHaveLength(2);
+      for (const e of events)
+        expect(e).toMatchObject({
+          action: "jumpcloud.user.suspended",
+          outcome: "success",
+          before: { state: "ACTIVATED" },
+          after: { state: "SUSPENDED" },
+        });
+      expect(events.map((e) => (e.targets as { type: string; id: string }[])[0]!.id).sort()).toEqual(
+        [a!._id, b!._id].sort(),
+      );
+      expect((events[0]!.before as Record<string, unknown>).userId).toBeUndefined();
+
+      const cached = await h.t.db.jumpcloudUser.findMany({
+        where: { tenantId: h.tenantId, vendorId: { in: [a!._id, b!._id] } },
+      });
+      expect(cached.map((u) => u.state)).toEqual(["SUSPENDED", "SUSPENDED"]);
+      const drift = () => h.t.db.auditEvent.count({ where: { action: "jumpcloud.user.changed_externally" } });
+      const driftBefore = await drift();
+      expect((await h.run()).status).toBe("succeeded");
+      expect(await drift()).toBe(driftBefore);
+
+      const back = await planAndConfirm("jumpcloud.user.reactivated", `user\n${a!.email}\n${b!.email}\n`);
+      expect(back.counts).toMatchObject({ update: 2 });
+      expect(await applyBulkJob(h.t.db, back.jobId)).toBe("completed");
+      expect([stateOf(a!._id), stateOf(b!._id)]).toEqual(["ACTIVATED", "ACTIVATED"]);
+      expect(
+        await h.t.db.auditEvent.count({
+          where: { jobId: back.jobId, action: "jumpcloud.user.reactivated", outcome: "success" },
+        }),
+      ).toBe(2);
+    },
+  );
 
   it("a row's event and cache hold the user as JumpCloud answered after the change, not as planned", async () => {
     const u = simUsers().find((x) => x.state === "ACTIVATED" && x.email && !x.account_locked)!;

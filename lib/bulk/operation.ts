@@ -91,7 +91,10 @@ export interface BulkOperation<R = Record<string, unknown>> {
   audit: {
     action: AuditAction;
     /** The plan is given too: a target named by the vendor's id (which the CSV does not hold) comes from it. */
-    /** Several when the page action names several (a TruU user and the devices deleted with them); the first is the row's subject. */
+    /**
+     * Several when the page action names several (a TruU user and the devices deleted with them); the first is the
+     * row's subject.
+     */
     target: (row: R, plan: RowPlan) => AuditTarget | AuditTarget[];
     /**
      * The event's before/after when not the plan's: the shape the matching

@@ -38,7 +38,10 @@ export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult>
   const counts = { create: 0, update: 0, no_change: 0, error: 0, duplicate: 0 };
   const total = csv.rows.length;
 
-  /** Validates a stretch of rows with their line numbers, flags duplicates within the whole file, checks the rest against the cache. */
+  /**
+   * Validates a stretch of rows with their line numbers, flags duplicates within the whole file, checks the rest
+   * against the cache.
+   */
   const planPart = async (from: number, to: number): Promise<Staged[]> => {
     const staged: Staged[] = [];
     for (const r of csv.rows.slice(from, to)) {

@@ -3,7 +3,10 @@ import type { Staff } from "../auth/staff";
 import { db } from "../db";
 import { bulkProgress } from "./apply";
 
-/** The tenant a bulk job belongs to, whoever asks (for the wrappers' scope check), or null when there is no such job. */
+/**
+ * The tenant a bulk job belongs to, whoever asks (for the wrappers' scope check), or null when there is no such
+ * job.
+ */
 export async function bulkJobTenant(jobId: string): Promise<string | null> {
   return (await db().bulkJob.findUnique({ where: { id: jobId }, select: { tenantId: true } }))?.tenantId ?? null;
 }

@@ -51,7 +51,8 @@ export async function insertPlanJob(
   const id = jobId();
   // createdAt in UTC, as Prisma writes DateTime into timestamp(3) columns.
   await client.query(
-    `INSERT INTO "BulkJob" (id, "tenantId", operation, "fileName", "createdById", "createdAt", "rowsTotal", headers, "planCounts")
+    `INSERT INTO "BulkJob"
+       (id, "tenantId", operation, "fileName", "createdById", "createdAt", "rowsTotal", headers, "planCounts")
      VALUES ($1, $2, $3, $4, $5, $6::timestamptz AT TIME ZONE 'UTC', $7, $8::jsonb, $9::jsonb)`,
     [
       id,
@@ -89,8 +90,10 @@ export async function insertPlanRows(client: pg.PoolClient, jobId: string, rows:
   );
   await client.query(
     `INSERT INTO "BulkRow" (id, "jobId", line, input, plan, "planError", before, after, status, attempts, operation)
-     SELECT gen_random_uuid()::text, $1, u.line, u.input, u.plan::"BulkRowPlan", u.err, u.before, u.after, u.status::"BulkRowStatus", 0, u.op
-     FROM jsonb_to_recordset($2::jsonb) AS u(line int, input jsonb, plan text, err text, before jsonb, after jsonb, status text, op text)`,
+     SELECT gen_random_uuid()::text, $1, u.line, u.input, u.plan::"BulkRowPlan", u.err, u.before, u.after,
+       u.status::"BulkRowStatus", 0, u.op
+     FROM jsonb_to_recordset($2::jsonb)
+       AS u(line int, input jsonb, plan text, err text, before jsonb, after jsonb, status text, op text)`,
     [jobId, doc],
   );
 }

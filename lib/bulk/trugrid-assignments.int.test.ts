@@ -42,108 +42,113 @@ describe("TruGrid bulk resource assignments", () => {
     );
   });
 
-  it("plans unknown, invalid and duplicate rows; sends the rest with a key twice in separate requests; records each row as the assignments page does", async () => {
-    const sales = [...domain().userGroups.get("sales users")!.members]
-      .map((m) => domain().users.get(m)!)
-      .find((u) => u.synced)!;
-    const D = domain().domain;
-    const edge = await h.t.db.vendorEdge.findFirstOrThrow({
-      where: { tenantId: h.tenantId, kind: "machine_association", toId: "Remote Desktop Farm", deletedAt: null },
-    });
-    const server = (edge.attributes as { machineName: string }).machineName;
-    const csv = [
-      "User,Machine Group",
-      `${sales.upn},Remote Desktop Farm`,
-      `${sales.upn.toUpperCase()},${server}`,
-      `Finance Users,${server}`,
-      "Ghost Users,Remote Desktop Farm",
-      `ghost@${D},Remote Desktop Farm`,
-      "bad@,Remote Desktop Farm",
-      `${sales.upn},remote desktop farm`,
-      `${sales.upn},`,
-    ].join("\n");
-    const res = await planAndConfirm(csv);
-    expect(res.counts).toMatchObject({ create: 4, error: 4, duplicate: 1, no_change: 0 });
-    const rows = await rowsOf(res.jobId);
-    expect(rows.map((r) => [r.line, r.plan])).toEqual([
-      [2, "create"],
-      [3, "create"],
-      [4, "create"],
-      [5, "create"],
-      [6, "error"],
-      [7, "error"],
-      [8, "error"],
-      [9, "error"],
-    ]);
-    expect(rows[0]).toMatchObject({
-      before: null,
-      after: {
-        assignee: sales.upn,
-        assigneeType: "user",
-        resource: "Remote Desktop Farm",
-        resourceType: "machine group",
-      },
-    });
-    expect(rows[1]!.after).toMatchObject({ resourceType: "machine" });
-    expect(rows[3]!.after).toMatchObject({ assigneeType: "user group" });
-    expect(rows[4]!.planError).toMatch(/^Unknown UPN: ghost@/);
-    expect(rows[5]!.planError).toMatch(/^assignee: Not a valid UPN/);
-    expect(rows[6]!.planError).toBe("Duplicate of row 2 in this file.");
-    expect(rows[7]!.planError).toMatch(/^resource: /);
-    // Planning sends nothing.
-    expect(assigned(sales.upn)).toEqual([]);
+  it(
+    "plans unknown, invalid and duplicate rows; sends the rest with a key twice in separate requests; " +
+      "records each row as the assignments page does",
+    async () => {
+      const sales = [...domain().userGroups.get("sales users")!.members]
+        .map((m) => domain().users.get(m)!)
+        .find((u) => u.synced)!;
+      const D = domain().domain;
+      const edge = await h.t.db.vendorEdge.findFirstOrThrow({
+        where: { tenantId: h.tenantId, kind: "machine_association", toId: "Remote Desktop Farm", deletedAt: null },
+      });
+      const server = (edge.attributes as { machineName: string }).machineName;
+      const csv = [
+        "User,Machine Group",
+        `${sales.upn},Remote Desktop Farm`,
+        `${sales.upn.toUpperCase()},${server}`,
+        `Finance Users,${server}`,
+        "Ghost Users,Remote Desktop Farm",
+        `ghost@${D},Remote Desktop Farm`,
+        "bad@,Remote Desktop Farm",
+        `${sales.upn},remote desktop farm`,
+        `${sales.upn},`,
+      ].join("\n");
+      const res = await planAndConfirm(csv);
+      expect(res.counts).toMatchObject({ create: 4, error: 4, duplicate: 1, no_change: 0 });
+      const rows = await rowsOf(res.jobId);
+      expect(rows.map((r) => [r.line, r.plan])).toEqual([
+        [2, "create"],
+        [3, "create"],
+        [4, "create"],
+        [5, "create"],
+        [6, "error"],
+        [7, "error"],
+        [8, "error"],
+        [9, "error"],
+      ]);
+      expect(rows[0]).toMatchObject({
+        before: null,
+        after: {
+          assignee: sales.upn,
+          assigneeType: "user",
+          resource: "Remote Desktop Farm",
+          resourceType: "machine group",
+        },
+      });
+      expect(rows[1]!.after).toMatchObject({ resourceType: "machine" });
+      expect(rows[3]!.after).toMatchObject({ assigneeType: "user group" });
+      expect(rows[4]!.planError).toMatch(/^Unknown UPN: ghost@/);
+      expect(rows[5]!.planError).toMatch(/^assignee: Not a valid UPN/);
+      expect(rows[6]!.planError).toBe("Duplicate of row 2 in this file.");
+      expect(rows[7]!.planError).toMatch(/^resource: /);
+      // Planning sends nothing.
+      expect(assigned(sales.upn)).toEqual([]);
 
-    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
-    const done = await rowsOf(res.jobId);
-    expect(done.slice(0, 4).map((r) => [r.status, r.vendorMessage])).toEqual([
-      ["succeeded", "Success."],
-      ["succeeded", "Success."],
-      ["succeeded", "Success."],
-      ["failed", `Error. Reason: Group 'Ghost Users' not found in domain '${D}'.`],
-    ]);
-    expect(assigned(sales.upn).sort()).toEqual([server.toLowerCase(), "remote desktop farm"].sort());
-    expect(assigned("Finance Users")).toContain(server.toLowerCase());
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      const done = await rowsOf(res.jobId);
+      expect(done.slice(0, 4).map((r) => [r.status, r.vendorMessage])).toEqual([
+        ["succeeded", "Success."],
+        ["succeeded", "Success."],
+        ["succeeded", "Success."],
+        ["failed", `Error. Reason: Group 'Ghost Users' not found in domain '${D}'.`],
+      ]);
+      expect(assigned(sales.upn).sort()).toEqual([server.toLowerCase(), "remote desktop farm"].sort());
+      expect(assigned("Finance Users")).toContain(server.toLowerCase());
 
-    const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
-    expect(events).toHaveLength(4);
-    const byKey = (k: string, v: string) =>
-      events.find(
-        (e) =>
-          (e.after as { assignments: { key: string; value: string[] }[] }).assignments[0]!.key === k &&
-          (e.after as { assignments: { value: string[] }[] }).assignments[0]!.value[0] === v,
-      )!;
-    expect(byKey(sales.upn, "Remote Desktop Farm")).toMatchObject({
-      action: "trugrid.assignment.created",
-      outcome: "success",
-      vendor: "trugrid",
-      // As the assignments page names the key: a user by lower-case UPN, labelled with what they were given.
-      targets: [{ type: "trugrid_user", id: sales.upn.toLowerCase(), label: `${sales.upn} → Remote Desktop Farm` }],
-      after: { assignments: [{ key: sales.upn, value: ["Remote Desktop Farm"], status: "Success." }] },
-    });
-    expect(byKey("Ghost Users", "Remote Desktop Farm")).toMatchObject({
-      outcome: "failure",
-      targets: [{ type: "trugrid_user_group", id: "Ghost Users", label: "Ghost Users → Remote Desktop Farm" }],
-      reason: expect.stringMatching(/not found/),
-    });
-    // The assignments page lists the bulk rows among the console's assignments (successes only).
-    const history = await trugridHistory(h.t.db, h.tenantId, ["trugrid.assignment.created"]);
-    expect(history.map((e) => e.id).sort()).toEqual(
-      events
-        .filter((e) => e.outcome === "success")
-        .map((e) => e.id)
-        .sort(),
-    );
+      const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
+      expect(events).toHaveLength(4);
+      const byKey = (k: string, v: string) =>
+        events.find(
+          (e) =>
+            (e.after as { assignments: { key: string; value: string[] }[] }).assignments[0]!.key === k &&
+            (e.after as { assignments: { value: string[] }[] }).assignments[0]!.value[0] === v,
+        )!;
+      expect(byKey(sales.upn, "Remote Desktop Farm")).toMatchObject({
+        action: "trugrid.assignment.created",
+        outcome: "success",
+        vendor: "trugrid",
+        // As the assignments page names the key: a user by lower-case UPN, labelled with what they were given.
+        targets: [{ type: "trugrid_user", id: sales.upn.toLowerCase(), label: `${sales.upn} → Remote Desktop Farm` }],
+        after: { assignments: [{ key: sales.upn, value: ["Remote Desktop Farm"], status: "Success." }] },
+      });
+      expect(byKey("Ghost Users", "Remote Desktop Farm")).toMatchObject({
+        outcome: "failure",
+        targets: [{ type: "trugrid_user_group", id: "Ghost Users", label: "Ghost Users → Remote Desktop Farm" }],
+        reason: expect.stringMatching(/not found/),
+      });
+      // The assignments page lists the bulk rows among the console's assignments (successes only).
+      const history = await trugridHistory(h.t.db, h.tenantId, ["trugrid.assignment.created"]);
+      expect(history.map((e) => e.id).sort()).toEqual(
+        events
+          .filter((e) => e.outcome === "success")
+          .map((e) => e.id)
+          .sort(),
+      );
 
-    // A second file: the pair already assigned here is still sent (TruGrid cannot be asked), and the plan says the console assigned it before.
-    const again = await planAndConfirm(`userOrGroup,machineOrGroup\n${sales.upn},Remote Desktop Farm\n`);
-    const [row] = await rowsOf(again.jobId);
-    expect(row).toMatchObject({
-      plan: "create",
-      before: { assigned: expect.stringMatching(/^by this console on \d{4}-\d\d-\d\d$/) },
-    });
-    expect(await applyBulkJob(h.t.db, again.jobId)).toBe("completed");
-    expect((await rowsOf(again.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: "Success." });
-  });
+      // A second file: the pair already assigned here is still sent (TruGrid cannot be asked), and the plan says the
+      // console assigned it before.
+      const again = await planAndConfirm(`userOrGroup,machineOrGroup\n${sales.upn},Remote Desktop Farm\n`);
+      const [row] = await rowsOf(again.jobId);
+      expect(row).toMatchObject({
+        plan: "create",
+        before: { assigned: expect.stringMatching(/^by this console on \d{4}-\d\d-\d\d$/) },
+      });
+      expect(await applyBulkJob(h.t.db, again.jobId)).toBe("completed");
+      expect((await rowsOf(again.jobId))[0]).toMatchObject({ status: "succeeded", vendorMessage: "Success." });
+    },
+  );
 
   it("a TruGrid failure fails the rows with TruGrid's words and assigns nothing", async () => {
     const hr = [...domain().userGroups.get("hr users")!.members]

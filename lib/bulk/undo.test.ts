@@ -82,7 +82,8 @@ const SAMPLES: Record<string, Sample> = {
       after: { groupName: "Finance Workstations", machineName: null },
     },
     message:
-      "TruGrid: alice.smith@northwind.example → NW-LT-0042 removed from Finance Workstations; 3 other associations set again.",
+      "TruGrid: alice.smith@northwind.example → NW-LT-0042 removed from Finance Workstations; " +
+      "3 other associations set again.",
   },
   "jumpcloud.user.suspended": {
     row: email,

@@ -9,14 +9,19 @@ export const CSV_EXTENSIONS = [".csv", ".tsv", ".txt"] as const;
 
 const MB = 1024 * 1024;
 
+const maxRows = MAX_ROWS.toLocaleString("en");
+
 export const EMPTY_FILE = "The file is empty.";
-export const TOO_MANY_ROWS = `The file has more than ${MAX_ROWS.toLocaleString("en")} rows. Split it into smaller files.`;
+export const TOO_MANY_ROWS = `The file has more than ${maxRows} rows. Split it into smaller files.`;
 export const tooLarge = (bytes: number) =>
   `The file is ${(bytes / MB).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / MB} MB. Split it into smaller files.`;
 export const notCsv = (name: string) =>
   `${name} is not a CSV file (${CSV_EXTENSIONS.join(", ")}). Save the sheet as "CSV UTF-8" and upload that.`;
 
-/** Why a file cannot be uploaded, judged from its name and size alone (the rows are counted on the server); null when it may be sent. */
+/**
+ * Why a file cannot be uploaded, judged from its name and size alone (the rows are counted on the server); null when
+ * it may be sent.
+ */
 export function uploadRefusal(file: { name: string; size: number }): string | null {
   const name = file.name.toLowerCase();
   if (!CSV_EXTENSIONS.some((ext) => name.endsWith(ext))) return notCsv(file.name);

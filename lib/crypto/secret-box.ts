@@ -29,7 +29,9 @@ export function open(sealed: string, associatedData: string): string {
   return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
 }
 
-/** open(), or null when the value does not open with this key and associated data (tampered, moved, sealed for another). */
+/**
+ * open(), or null when the value does not open with this key and associated data (tampered, moved, sealed for another).
+ */
 export function tryOpen(sealed: string, associatedData: string): string | null {
   try {
     return open(sealed, associatedData);

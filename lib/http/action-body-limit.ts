@@ -19,5 +19,8 @@ export function actionBodyRefusal(method: string, headers: Headers): string | nu
   if (method !== "POST" || !headers.has("next-action")) return null;
   const length = Number(headers.get("content-length"));
   if (!Number.isFinite(length) || length <= ACTION_BODY_LIMIT_BYTES) return null;
-  return `The request is ${(length / 1048576).toFixed(1)} MB; uploads are limited to ${MAX_FILE_BYTES / 1048576} MB. Split the file into smaller files.`;
+  return (
+    `The request is ${(length / 1048576).toFixed(1)} MB; uploads are limited ` +
+    `to ${MAX_FILE_BYTES / 1048576} MB. Split the file into smaller files.`
+  );
 }

@@ -310,7 +310,8 @@ export async function planOffboardingCsv(
   if (!csv.ok) return csv;
   const mapped = mapHeaders(csv.headers, [PERSON_COLUMN]);
   if (!mapped.ok) return mapped;
-  // A line the file could not read is an error row of its own, named by its line (the plan's rows are numbered by step, not by line).
+  // A line the file could not read is an error row of its own, named by its line
+  // (the plan's rows are numbered by step, not by line).
   const people = csv.rows.map((r) => ({
     line: r.line,
     value: r.error

@@ -6,7 +6,10 @@ export const offboardingRunbook: BulkRunbook = {
   id: OFFBOARDING_ID,
   label: "Offboarding",
   description:
-    "For each person: JumpCloud user suspended, Twingate user disabled, TruGrid MFA turned off and machine associations removed, JumpCloud group memberships removed, Twingate devices blocked, then TruU devices deleted. Every step but the TruU device deletes can be undone from this page.",
+    "For each person: JumpCloud user suspended, Twingate user disabled, " +
+    "TruGrid MFA turned off and machine associations removed, JumpCloud group memberships removed, " +
+    "Twingate devices blocked, then TruU devices deleted. " +
+    "Every step but the TruU device deletes can be undone from this page.",
   perm: "offboarding.run",
   destructive: true,
   steps: OFFBOARDING_STEPS.map((s) => s.op),

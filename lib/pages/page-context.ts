@@ -16,6 +16,8 @@ export type { PageProps } from "./run-page-context";
 
 type Def<P extends z.ZodType, S extends z.ZodType, R> = Omit<PageDef<P, S>, "tenant"> & { tenant: R };
 type TenantFn<P extends z.ZodType> = Exclude<PageTenantRule<z.output<P>>, string>;
+// No params or search: the type of z.object({}).
+type Empty = z.ZodObject<Record<never, never>>;
 
 /**
  * What every page under app/(console) starts with, instead of reading the
@@ -27,15 +29,15 @@ type TenantFn<P extends z.ZodType> = Exclude<PageTenantRule<z.output<P>>, string
  * The tenant's type follows the rule: none for "global", the header's (or
  * none) for "current", and always one for a rule naming it.
  */
-export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(
+export function pageContext<P extends z.ZodType = Empty, S extends z.ZodType = Empty>(
   props: PageProps,
   def: Def<P, S, "global">,
 ): Promise<PageContext<P, S, null>>;
-export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(
+export function pageContext<P extends z.ZodType = Empty, S extends z.ZodType = Empty>(
   props: PageProps,
   def: Def<P, S, "current">,
 ): Promise<PageContext<P, S, TenantSummary | null>>;
-export function pageContext<P extends z.ZodType = z.ZodObject<{}>, S extends z.ZodType = z.ZodObject<{}>>(
+export function pageContext<P extends z.ZodType = Empty, S extends z.ZodType = Empty>(
   props: PageProps,
   def: Def<P, S, TenantFn<P>>,
 ): Promise<PageContext<P, S, TenantSummary>>;

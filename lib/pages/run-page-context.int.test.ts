@@ -130,28 +130,31 @@ describe("runPageContext", () => {
     });
   });
 
-  it("found(): a lookup that finds nothing in the tenant is not found and a denied event naming the object", async () => {
-    const ctx = await runPageContext(
-      props({ id: "u-1" }),
-      { page: "/jumpcloud/users/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) },
-      env(viewer),
-    );
-    expect(ctx.tenant).toEqual(tenantA);
-    expect(await ctx.found(Promise.resolve({ id: "u-1" }), { type: "jumpcloud_user", id: "u-1" })).toEqual({
-      id: "u-1",
-    });
-    await expect(ctx.found(Promise.resolve(null), { type: "jumpcloud_user", id: "u-2" })).rejects.toMatchObject(
-      NOT_FOUND,
-    );
-    expect(await lastEvent()).toMatchObject({
-      action: "page.viewed",
-      outcome: "denied",
-      tenantId: tenantA.id,
-      reason: "jumpcloud_user u-2 is not in the caller's tenants",
-      targets: [
-        { type: "page", id: "/jumpcloud/users/[id]" },
-        { type: "jumpcloud_user", id: "u-2" },
-      ],
-    });
-  });
+  it(
+    "found(): " + "a lookup that finds nothing in the tenant is not found and a denied event naming the object",
+    async () => {
+      const ctx = await runPageContext(
+        props({ id: "u-1" }),
+        { page: "/jumpcloud/users/[id]", perm: "console.read", tenant: "current", params: z.object({ id: pathId() }) },
+        env(viewer),
+      );
+      expect(ctx.tenant).toEqual(tenantA);
+      expect(await ctx.found(Promise.resolve({ id: "u-1" }), { type: "jumpcloud_user", id: "u-1" })).toEqual({
+        id: "u-1",
+      });
+      await expect(ctx.found(Promise.resolve(null), { type: "jumpcloud_user", id: "u-2" })).rejects.toMatchObject(
+        NOT_FOUND,
+      );
+      expect(await lastEvent()).toMatchObject({
+        action: "page.viewed",
+        outcome: "denied",
+        tenantId: tenantA.id,
+        reason: "jumpcloud_user u-2 is not in the caller's tenants",
+        targets: [
+          { type: "page", id: "/jumpcloud/users/[id]" },
+          { type: "jumpcloud_user", id: "u-2" },
+        ],
+      });
+    },
+  );
 });

@@ -51,7 +51,9 @@ export interface PageContext<
   ignored: ParamProblem[];
   /** The accepted query parameters as written, for links that keep the view. */
   kept: Record<string, string>;
-  /** The lookup's value, or "not found" and a `denied` event naming the target (an id of another tenant, or of nothing). */
+  /**
+   * The lookup's value, or "not found" and a `denied` event naming the target (an id of another tenant, or of nothing).
+   */
   found: <V>(
     value: V | null | undefined | Promise<V | null | undefined>,
     target: AuditTarget,

@@ -11,6 +11,7 @@ import { z } from "zod";
 
 // C0 controls and DEL, but not tab, new line and carriage return: they are
 // harmless in a LIKE pattern and a pasted search may carry them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the control characters a value must not carry
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const hasControl = (s: string) => CONTROL.test(s);
@@ -70,6 +71,7 @@ export const urlCursor = z
   .refine((n) => n <= BIGINT_MAX, "an invalid cursor");
 
 // Ids carry no control characters at all, white space included.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the control characters an id must not carry
 const ID_CONTROL = /[\u0000-\u001f\u007f]/;
 const isId = (s: string, max: number) => s.length > 0 && s.length <= max && !ID_CONTROL.test(s);
 

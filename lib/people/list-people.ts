@@ -38,23 +38,40 @@ export async function listPeople(
   const q = state.q ? `%${state.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   // A person merged into another (through an alias) is shown as that other one.
   const where = Prisma.sql`p."tenantId" = ${tenantId} AND p."mergedIntoId" IS NULL
-    ${q ? Prisma.sql`AND (lower(p."displayName") LIKE ${q} OR EXISTS (SELECT 1 FROM "PersonKey" k WHERE k."personId" = p.id AND k.key LIKE ${q}))` : Prisma.empty}
+    ${
+      q
+        ? Prisma.sql`AND (lower(p."displayName") LIKE ${q}
+      OR EXISTS (SELECT 1 FROM "PersonKey" k WHERE k."personId" = p.id AND k.key LIKE ${q}))`
+        : Prisma.empty
+    }
     ${filter.only ? Prisma.sql`AND t.${Prisma.raw(filter.only)}` : Prisma.empty}
     ${filter.missing ? Prisma.sql`AND NOT t.${Prisma.raw(filter.missing)}` : Prisma.empty}`;
   const flags = Prisma.sql`
     LEFT JOIN LATERAL (SELECT
-      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "TrugridUser" u ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL WHERE k."personId" = p.id) AS trugrid,
-      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "TruuUser" u ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL WHERE k."personId" = p.id) AS truu,
-      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "TwingateUser" u ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL WHERE k."personId" = p.id) AS twingate,
-      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "JumpcloudUser" u ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL WHERE k."personId" = p.id) AS jumpcloud
+      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "TrugridUser" u
+        ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL
+        WHERE k."personId" = p.id) AS trugrid,
+      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "TruuUser" u
+        ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL
+        WHERE k."personId" = p.id) AS truu,
+      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "TwingateUser" u
+        ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL
+        WHERE k."personId" = p.id) AS twingate,
+      EXISTS (SELECT 1 FROM "PersonKey" k JOIN "JumpcloudUser" u
+        ON u."tenantId" = k."tenantId" AND u."emailNorm" = k.key AND u."deletedAt" IS NULL
+        WHERE k."personId" = p.id) AS jumpcloud
     ) t ON true`;
   const { skip, take } = pageWindow(state);
   const dir = state.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const [rows, count] = await Promise.all([
     db.$queryRaw<PersonRow[]>`
       SELECT p.id, p."emailNorm", p."displayName", t.trugrid, t.truu, t.twingate, t.jumpcloud,
-        (SELECT count(*)::int FROM "PersonKey" k JOIN "TruuDevice" d ON d."tenantId" = k."tenantId" AND d."userEmailNorm" = k.key AND d."deletedAt" IS NULL WHERE k."personId" = p.id) AS "truuDevices",
-        (SELECT count(*)::int FROM "PersonKey" k JOIN "TwingateDevice" d ON d."tenantId" = k."tenantId" AND d."userEmailNorm" = k.key AND d."deletedAt" IS NULL WHERE k."personId" = p.id) AS "twingateDevices"
+        (SELECT count(*)::int FROM "PersonKey" k JOIN "TruuDevice" d
+          ON d."tenantId" = k."tenantId" AND d."userEmailNorm" = k.key AND d."deletedAt" IS NULL
+          WHERE k."personId" = p.id) AS "truuDevices",
+        (SELECT count(*)::int FROM "PersonKey" k JOIN "TwingateDevice" d
+          ON d."tenantId" = k."tenantId" AND d."userEmailNorm" = k.key AND d."deletedAt" IS NULL
+          WHERE k."personId" = p.id) AS "twingateDevices"
       FROM "Person" p ${flags}
       WHERE ${where}
       ORDER BY ${SORT_SQL[state.sort]} ${dir}, p."emailNorm" ASC

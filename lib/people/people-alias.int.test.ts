@@ -93,13 +93,16 @@ beforeAll(async () => {
 afterAll(() => t?.drop());
 
 describe("linking one person across vendors", () => {
-  it("without a domain alias: case and JumpCloud's alternate address link, the onmicrosoft UPN stays apart", async () => {
-    expect(await link()).toBeGreaterThan(0);
-    const alice = await personOf("alice@northwind.example");
-    expect(await personOf("alice.smith@northwind.example")).toBe(alice);
-    expect(await personOf("alice@northwind.onmicrosoft.com")).not.toBe(alice);
-    expect(await link()).toBe(0);
-  });
+  it(
+    "without a domain alias: case and JumpCloud's alternate address link, " + "the onmicrosoft UPN stays apart",
+    async () => {
+      expect(await link()).toBeGreaterThan(0);
+      const alice = await personOf("alice@northwind.example");
+      expect(await personOf("alice.smith@northwind.example")).toBe(alice);
+      expect(await personOf("alice@northwind.onmicrosoft.com")).not.toBe(alice);
+      expect(await link()).toBe(0);
+    },
+  );
 
   it("an operator or a viewer cannot change the alias list: refused, nothing saved, denied events", async () => {
     for (const staff of [viewer, operator]) {
@@ -120,55 +123,60 @@ describe("linking one person across vendors", () => {
     });
   });
 
-  it("an admin's domain alias links all four vendors on one person, the older one, and the merged id redirects", async () => {
-    const first = await personOf("alice@northwind.example");
-    const onms = await personOf("alice@northwind.onmicrosoft.com");
-    // The Twingate person was known first: its id is the one kept.
-    await t.db.person.update({ where: { id: onms }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
-    const older = onms;
-    const res = await save(admin, "Northwind.onmicrosoft.com = northwind.example");
-    expect(res).toMatchObject({ ok: true, data: { aliases: 1 } });
-    expect(
-      await t.db.auditEvent.findFirstOrThrow({ where: { action: "tenant.domain_aliases_saved", outcome: "success" } }),
-    ).toMatchObject({
-      actorId: admin.id,
-      before: { aliases: [] },
-      after: { aliases: [{ domain: "northwind.onmicrosoft.com", canonical: "northwind.example" }] },
-    });
-    expect(await link()).toBe(0);
-    for (const k of ["alice@northwind.example", "alice.smith@northwind.example", "alice@northwind.onmicrosoft.com"])
-      expect(await personOf(k)).toBe(older);
+  it(
+    "an admin's domain alias links all four vendors on one person, the older one, " + "and the merged id redirects",
+    async () => {
+      const first = await personOf("alice@northwind.example");
+      const onms = await personOf("alice@northwind.onmicrosoft.com");
+      // The Twingate person was known first: its id is the one kept.
+      await t.db.person.update({ where: { id: onms }, data: { createdAt: new Date("2020-01-01T00:00:00Z") } });
+      const older = onms;
+      const res = await save(admin, "Northwind.onmicrosoft.com = northwind.example");
+      expect(res).toMatchObject({ ok: true, data: { aliases: 1 } });
+      expect(
+        await t.db.auditEvent.findFirstOrThrow({
+          where: { action: "tenant.domain_aliases_saved", outcome: "success" },
+        }),
+      ).toMatchObject({
+        actorId: admin.id,
+        before: { aliases: [] },
+        after: { aliases: [{ domain: "northwind.onmicrosoft.com", canonical: "northwind.example" }] },
+      });
+      expect(await link()).toBe(0);
+      for (const k of ["alice@northwind.example", "alice.smith@northwind.example", "alice@northwind.onmicrosoft.com"])
+        expect(await personOf(k)).toBe(older);
 
-    const view = (await loadPersonView(t.db, [tenantId], older)) as PersonView;
-    expect(view.mergedInto).toBeNull();
-    expect(view.trugrid?.user.upn).toBe("Alice@Northwind.example");
-    expect(view.truu.users).toHaveLength(1);
-    expect(view.twingate.users.map((u) => u.email)).toEqual(["alice@northwind.onmicrosoft.com"]);
-    expect(view.jumpcloud.users.map((u) => u.username)).toEqual(["alice.smith"]);
-    expect(view.truu.devices).toHaveLength(1);
-    expect(view.twingate.devices).toHaveLength(1);
-    expect(await loadPersonView(t.db, [tenantId], first)).toEqual({ mergedInto: older });
+      const view = (await loadPersonView(t.db, [tenantId], older)) as PersonView;
+      expect(view.mergedInto).toBeNull();
+      expect(view.trugrid?.user.upn).toBe("Alice@Northwind.example");
+      expect(view.truu.users).toHaveLength(1);
+      expect(view.twingate.users.map((u) => u.email)).toEqual(["alice@northwind.onmicrosoft.com"]);
+      expect(view.jumpcloud.users.map((u) => u.username)).toEqual(["alice.smith"]);
+      expect(view.truu.devices).toHaveLength(1);
+      expect(view.twingate.devices).toHaveLength(1);
+      expect(await loadPersonView(t.db, [tenantId], first)).toEqual({ mergedInto: older });
 
-    const { rows, total } = await list("alice");
-    expect(total).toBe(2);
-    expect(rows.find((r) => r.id === older)).toMatchObject({
-      trugrid: true,
-      truu: true,
-      twingate: true,
-      jumpcloud: true,
-      truuDevices: 1,
-      twingateDevices: 1,
-    });
-    expect(rows.find((r) => r.id !== older)).toMatchObject({
-      emailNorm: "alice@other.example",
-      trugrid: false,
-      twingate: true,
-      jumpcloud: false,
-    });
+      const { rows, total } = await list("alice");
+      expect(total).toBe(2);
+      expect(rows.find((r) => r.id === older)).toMatchObject({
+        trugrid: true,
+        truu: true,
+        twingate: true,
+        jumpcloud: true,
+        truuDevices: 1,
+        twingateDevices: 1,
+      });
+      expect(rows.find((r) => r.id !== older)).toMatchObject({
+        emailNorm: "alice@other.example",
+        trugrid: false,
+        twingate: true,
+        jumpcloud: false,
+      });
 
-    const found = await findPeople(t.db, [tenantId], "onmicrosoft");
-    expect(found.map((p) => p.id)).toEqual([older]);
-  });
+      const found = await findPeople(t.db, [tenantId], "onmicrosoft");
+      expect(found.map((p) => p.id)).toEqual([older]);
+    },
+  );
 
   it("the offboarding plan finds every vendor account through any of the person's addresses", async () => {
     const plan = await planOffboarding(t.db, {

@@ -80,8 +80,8 @@ describe("a UPN or email", () => {
     expect(UsersInput.parse({ tenantId: "t1", upns: ["  alice@northwind.example\t"] }).upns).toEqual([
       "alice@northwind.example",
     ]);
-    expect(Upn.safeParse("alice").error?.issues[0]!.message).toBe("Not a valid UPN or email (name@domain).");
-    expect(Upn.safeParse(`${local}@${domainOf(UPN_MAX - 64)}`).error?.issues[0]!.message).toBe(
+    expect(Upn.safeParse("alice").error?.issues[0]?.message).toBe("Not a valid UPN or email (name@domain).");
+    expect(Upn.safeParse(`${local}@${domainOf(UPN_MAX - 64)}`).error?.issues[0]?.message).toBe(
       `A UPN or email is at most ${UPN_MAX} characters.`,
     );
   });

@@ -81,36 +81,40 @@ describe("route handlers under route()", () => {
     expect(await res.text()).toMatch(/^userPrincipalName|#reason/);
   });
 
-  it("sync runs and the TruU export: another tenant is 404 and denied; a missing or hostile parameter is a 400 naming it", async () => {
-    actor = viewerA;
-    const runs = (await import("../../app/api/sync/runs/route")).GET;
-    const exportDevices = (await import("../../app/api/truu/devices/export/route")).GET;
-    expect((await call(runs, `/api/sync/runs?tenantId=${tenantA.id}`)).status).toBe(200);
-    expect((await call(runs, `/api/sync/runs?tenantId=${tenantB.id}`)).status).toBe(404);
-    expect(await lastEvent()).toMatchObject({ action: "sync.runs_read", outcome: "denied", tenantId: tenantB.id });
-    expect(await (await call(runs, "/api/sync/runs")).json()).toMatchObject({ param: "tenantId" });
+  it(
+    "sync runs and the TruU export: another tenant is 404 and denied; " +
+      "a missing or hostile parameter is a 400 naming it",
+    async () => {
+      actor = viewerA;
+      const runs = (await import("../../app/api/sync/runs/route")).GET;
+      const exportDevices = (await import("../../app/api/truu/devices/export/route")).GET;
+      expect((await call(runs, `/api/sync/runs?tenantId=${tenantA.id}`)).status).toBe(200);
+      expect((await call(runs, `/api/sync/runs?tenantId=${tenantB.id}`)).status).toBe(404);
+      expect(await lastEvent()).toMatchObject({ action: "sync.runs_read", outcome: "denied", tenantId: tenantB.id });
+      expect(await (await call(runs, "/api/sync/runs")).json()).toMatchObject({ param: "tenantId" });
 
-    expect((await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantB.id}`)).status).toBe(404);
-    expect(await lastEvent()).toMatchObject({
-      action: "truu.device.exported",
-      outcome: "denied",
-      tenantId: tenantB.id,
-    });
-    for (const [qs, param] of [
-      ["q=a%00b", "q"],
-      ["sort=%22id%22", "sort"],
-      ["page=99999999999999999999999999", "page"],
-      ["stale=5", "stale"],
-      ["type=a%00", "type"],
-    ]) {
-      const res = await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantA.id}&${qs}`);
-      expect(res.status, qs).toBe(400);
-      expect(await res.json()).toMatchObject({ param });
-    }
-    const ok = await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantA.id}&q=alice`);
-    expect(ok.status).toBe(200);
-    expect(await ok.text()).toContain("deviceId,deviceName");
-  });
+      expect((await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantB.id}`)).status).toBe(404);
+      expect(await lastEvent()).toMatchObject({
+        action: "truu.device.exported",
+        outcome: "denied",
+        tenantId: tenantB.id,
+      });
+      for (const [qs, param] of [
+        ["q=a%00b", "q"],
+        ["sort=%22id%22", "sort"],
+        ["page=99999999999999999999999999", "page"],
+        ["stale=5", "stale"],
+        ["type=a%00", "type"],
+      ]) {
+        const res = await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantA.id}&${qs}`);
+        expect(res.status, qs).toBe(400);
+        expect(await res.json()).toMatchObject({ param });
+      }
+      const ok = await call(exportDevices, `/api/truu/devices/export?tenantId=${tenantA.id}&q=alice`);
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain("deviceId,deviceName");
+    },
+  );
 
   it("the audit export refuses bad filters with a 400 before it records or streams anything", async () => {
     actor = viewerA;

@@ -36,6 +36,7 @@ export function found<T>(value: T | null | undefined, target: AuditTarget, why =
 
 // A reason may quote what the request asked for: kept printable and short, so a
 // hostile value can never make the refusal's own audit event fail.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: replaces control characters to keep the reason printable
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 500);
 
 /**

@@ -9,6 +9,8 @@ export { NotFound } from "./refusal";
 type Def<P extends z.ZodType, Q extends z.ZodType, R> = Omit<RouteDef<P, Q>, "tenant"> & { tenant: R };
 type TenantFn<P extends z.ZodType, Q extends z.ZodType> = Exclude<RouteDef<P, Q>["tenant"], string>;
 type Handler = (request: Request, context: NextRouteContext) => Promise<Response>;
+// No params or query: the type of z.object({}).
+type Empty = z.ZodObject<Record<never, never>>;
 
 /**
  * Declares a route handler: permission, parameter schemas and tenant sit
@@ -18,11 +20,11 @@ type Handler = (request: Request, context: NextRouteContext) => Promise<Response
  *   export const GET = route({ name: "bulk.progress_read", perm: "console.read", params: z.object({ jobId: pathId() }),
  *     tenant: ({ params }) => bulkJobTenant(params.jobId) }, async ({ params }, ctx) => Response.json(…));
  */
-export function route<P extends z.ZodType = z.ZodObject<{}>, Q extends z.ZodType = z.ZodObject<{}>>(
+export function route<P extends z.ZodType = Empty, Q extends z.ZodType = Empty>(
   def: Def<P, Q, "global">,
   body: (input: RouteInput<P, Q>, ctx: RouteContext<null>) => Promise<Response>,
 ): Handler;
-export function route<P extends z.ZodType = z.ZodObject<{}>, Q extends z.ZodType = z.ZodObject<{}>>(
+export function route<P extends z.ZodType = Empty, Q extends z.ZodType = Empty>(
   def: Def<P, Q, TenantFn<P, Q>>,
   body: (input: RouteInput<P, Q>, ctx: RouteContext<string>) => Promise<Response>,
 ): Handler;
@@ -30,7 +32,8 @@ export function route<P extends z.ZodType, Q extends z.ZodType>(
   def: RouteDef<P, Q>,
   body: (input: RouteInput<P, Q>, ctx: RouteContext<never>) => Promise<Response>,
 ): Handler {
-  // The overloads tie ctx.tenantId's type to the rule: runRoute gives null for "global", a tenant for a rule naming one.
+  // The overloads tie ctx.tenantId's type to the rule: runRoute gives null for "global", a tenant for a rule
+  // naming one.
   const run = body as (input: RouteInput<P, Q>, ctx: RouteContext) => Promise<Response>;
   return (request, context) =>
     runRoute(def, run, request, context, { db: db(), staff: currentStaff, meta: requestMeta });

@@ -187,7 +187,7 @@ describe("runRoute", () => {
   });
 
   it("a global route checks no tenant but still the session and permission", async () => {
-    const global: RouteDef<z.ZodObject<{}>, z.ZodObject<{}>> = {
+    const global: RouteDef<z.ZodObject<Record<never, never>>, z.ZodObject<Record<never, never>>> = {
       name: "test.global_read" as AuditAction,
       perm: "console.read",
       tenant: "global",

@@ -11,7 +11,9 @@ export async function loadSecondFactorPolicy(db: Client): Promise<SecondFactorPo
   return row ? { scope: row.scope, roles: row.roles } : NO_REQUIREMENT;
 }
 
-/** What a staff user has set up: a confirmed authenticator app and passkeys are factors; recovery codes back them up. */
+/**
+ * What a staff user has set up: a confirmed authenticator app and passkeys are factors; recovery codes back them up.
+ */
 export interface FactorSummary {
   totpSince: Date | null;
   passkeys: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null }[];

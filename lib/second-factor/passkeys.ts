@@ -5,6 +5,7 @@ import {
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
+  type VerifiedRegistrationResponse,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from "@simplewebauthn/server";
@@ -38,7 +39,8 @@ export async function passkeyRegistrationOptions(
     rpID: rp.rpID,
     userName: staff.email,
     userDisplayName: staff.name,
-    // The user handle is the opaque staff id: stable, so one authenticator keeps one entry per account, and no personal data.
+    // The user handle is the opaque staff id: stable, so one authenticator keeps one entry per account,
+    // and no personal data.
     userID: new TextEncoder().encode(staff.id),
     attestationType: "none",
     // An authenticator already registered is not registered twice.
@@ -59,7 +61,7 @@ export async function registerPasskey(
 ): Promise<{ passkey: { id: string; name: string }; recoveryCodes: string[] | null }> {
   const expectedChallenge = await takeChallenge(db, staffId, "register");
   if (!expectedChallenge) throw new ActionError("The passkey prompt has expired: add the passkey again.");
-  let info;
+  let info: VerifiedRegistrationResponse["registrationInfo"] | null;
   try {
     const verification = await verifyRegistrationResponse({
       response: input.response,
@@ -122,7 +124,7 @@ export type PasskeyCheck = { ok: true; passkey: { id: string; name: string } } |
  * passkeys, then records the new signature counter. The library refuses a
  * counter that did not grow, the sign of a cloned authenticator.
  */
-export async function usePasskey(
+export async function spendPasskey(
   db: Client,
   staffId: string,
   response: AuthenticationResponseJSON,

@@ -140,36 +140,42 @@ describe("verifySecondFactor", () => {
     });
   });
 
-  it("throttles guesses like passwords: after five wrong codes even the right one and the password are refused", async () => {
-    const { staff, secret } = await withTotp();
-    for (let i = 0; i < THROTTLE.perAccount; i++) {
+  it(
+    "throttles guesses like passwords: " + "after five wrong codes even the right one and the password are refused",
+    async () => {
+      const { staff, secret } = await withTotp();
+      for (let i = 0; i < THROTTLE.perAccount; i++) {
+        expect(
+          await step(staff, { method: "totp", code: "000000" === totpCode(secret, T + 30_000) ? "111111" : "000000" }),
+        ).toEqual({ ok: false, reason: "invalid" });
+      }
+      const now = Date.now();
+      const res = await step(staff, { method: "totp", code: totpCode(secret, now) }, now);
+      expect(res).toMatchObject({ ok: false, reason: "throttled" });
+      expect((await lastEvents(staff.id, 1))[0]).toMatchObject({
+        action: "staff.second_factor_failed",
+        outcome: "denied",
+        reason: expect.stringMatching(/^throttled/),
+      });
       expect(
-        await step(staff, { method: "totp", code: "000000" === totpCode(secret, T + 30_000) ? "111111" : "000000" }),
-      ).toEqual({ ok: false, reason: "invalid" });
-    }
-    const now = Date.now();
-    const res = await step(staff, { method: "totp", code: totpCode(secret, now) }, now);
-    expect(res).toMatchObject({ ok: false, reason: "throttled" });
-    expect((await lastEvents(staff.id, 1))[0]).toMatchObject({
-      action: "staff.second_factor_failed",
-      outcome: "denied",
-      reason: expect.stringMatching(/^throttled/),
-    });
-    expect(
-      await verifySignIn(t.db, { email: staff.email, password, ip: "198.51.100.99", userAgent: "vitest" }),
-    ).toMatchObject({ ok: false, reason: "throttled" });
-  });
+        await verifySignIn(t.db, { email: staff.email, password, ip: "198.51.100.99", userAgent: "vitest" }),
+      ).toMatchObject({ ok: false, reason: "throttled" });
+    },
+  );
 
-  it("judges guesses sent all at once one after another, so a burst gets no more tries than the throttle allows", async () => {
-    const { staff, secret } = await withTotp();
-    const now = Date.now();
-    const wrong = totpCode(secret, now) === "000000" ? "111111" : "000000";
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => step(staff, { method: "totp", code: wrong }, now, "203.0.113.250")),
-    );
-    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.perAccount);
-    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(20 - THROTTLE.perAccount);
-  });
+  it(
+    "judges guesses sent all at once one after another, " + "so a burst gets no more tries than the throttle allows",
+    async () => {
+      const { staff, secret } = await withTotp();
+      const now = Date.now();
+      const wrong = totpCode(secret, now) === "000000" ? "111111" : "000000";
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => step(staff, { method: "totp", code: wrong }, now, "203.0.113.250")),
+      );
+      expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.perAccount);
+      expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(20 - THROTTLE.perAccount);
+    },
+  );
 
   it("refuses when the account changed since the password (reset, disabled)", async () => {
     const { staff, secret } = await withTotp();

@@ -3,10 +3,10 @@ import { recordAudit } from "../audit/record";
 import { throttledGuess } from "../auth/throttle";
 import { recordSignedIn, type SignedInStaff } from "../auth/verify-sign-in";
 import type { Db } from "../db/client";
-import { usePasskey } from "./passkeys";
+import { spendPasskey } from "./passkeys";
 import { spendRecoveryCode } from "./recovery-codes";
 import type { RelyingParty } from "./relying-party";
-import { useTotp } from "./totp-factor";
+import { spendTotp } from "./totp-factor";
 
 export type SecondFactorAnswer =
   | { method: "totp"; code: string }
@@ -28,12 +28,12 @@ const TOTP_REFUSALS = {
 /** Why the answer is refused, or null when it is right (and now spent: a code or challenge works once). */
 async function refusal(db: Db, staffId: string, answer: SecondFactorAnswer, now: Date): Promise<string | null> {
   if (answer.method === "totp") {
-    const result = await useTotp(db, staffId, answer.code, now.getTime());
+    const result = await spendTotp(db, staffId, answer.code, now.getTime());
     return result === "ok" ? null : TOTP_REFUSALS[result];
   }
   if (answer.method === "recovery_code")
     return (await spendRecoveryCode(db, staffId, answer.code, now)) ? null : "wrong or already used recovery code";
-  const result = await usePasskey(db, staffId, answer.response, answer.rp, now);
+  const result = await spendPasskey(db, staffId, answer.response, answer.rp, now);
   return result.ok ? null : result.reason;
 }
 
@@ -84,7 +84,8 @@ export async function verifySecondFactor(
     const throttle = guess.throttled;
     await fail(
       "denied",
-      `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; retry in ${throttle.retryAfterSeconds}s`,
+      `throttled: too many failed sign-ins for this ${throttle.scope === "ip" ? "address" : "account"}; ` +
+        `retry in ${throttle.retryAfterSeconds}s`,
     );
     return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   }

@@ -20,7 +20,10 @@ export interface TotpEnrolment {
   qrSvg: string;
 }
 
-/** Starts (or starts again) setting up an app: a new secret, stored sealed and unconfirmed until a code proves the app has it. */
+/**
+ * Starts (or starts again) setting up an app: a new secret, stored sealed and unconfirmed until a code proves the app
+ * has it.
+ */
 export async function startTotpEnrolment(db: Client, staff: { id: string; email: string }): Promise<TotpEnrolment> {
   const existing = await db.staffTotp.findUnique({ where: { staffId: staff.id }, select: { confirmedAt: true } });
   if (existing?.confirmedAt)
@@ -65,7 +68,7 @@ export async function confirmTotpEnrolment(
 }
 
 /** At sign-in: checks a code of the confirmed app and spends its time step. */
-export async function useTotp(
+export async function spendTotp(
   db: Client,
   staffId: string,
   code: string,

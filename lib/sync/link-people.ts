@@ -34,7 +34,8 @@ export const PERSON_TABLES: ReadonlySet<string> = new Set(SOURCES.map((s) => s.t
 const users = (withAlt: boolean) =>
   SOURCES.map(
     (s) =>
-      `SELECT '${s.table}:' || id AS uid, "emailNorm", ${s.name} AS name${withAlt ? `, ${s.alt} AS alt` : ""} FROM "${s.table}" WHERE "tenantId" = $1 AND "deletedAt" IS NULL AND "emailNorm" <> ''`,
+      `SELECT '${s.table}:' || id AS uid, "emailNorm", ${s.name} AS name${withAlt ? `, ${s.alt} AS alt` : ""} ` +
+      `FROM "${s.table}" WHERE "tenantId" = $1 AND "deletedAt" IS NULL AND "emailNorm" <> ''`,
   ).join(" UNION ALL ");
 
 /** Keys of every live user: its address, its alternate, and the domain-alias form of each. */
@@ -84,7 +85,8 @@ export function groupKeys(rows: { uid: string; key: string }[]): Map<string, str
  * The person each group belongs to: the oldest person whose own address is in
  * the group (persons made by one sync tie: the first address wins).
  */
-const PLAN = `
+const PLAN =
+  `
   WITH grp AS (SELECT * FROM unnest($2::text[], $3::text[]) AS g(key, g)),
   owner AS (
     SELECT DISTINCT ON (grp.g) grp.g, p.id
@@ -96,7 +98,8 @@ const PLAN = `
     SELECT grp.key, owner.id AS "personId" FROM grp JOIN owner ON owner.g = grp.g
     UNION ALL
     SELECT p."emailNorm", p.id FROM "Person" p
-    WHERE p."tenantId" = $1 AND p."mergedIntoId" IS NULL AND NOT EXISTS (SELECT 1 FROM grp WHERE grp.key = p."emailNorm")
+    WHERE p."tenantId" = $1 AND p."mergedIntoId" IS NULL AND ` +
+  `NOT EXISTS (SELECT 1 FROM grp WHERE grp.key = p."emailNorm")
   )`;
 
 /**
@@ -121,19 +124,22 @@ export async function linkPeople(pool: Queryable, tenantId: string): Promise<num
      merged AS (
        UPDATE "Person" p SET "mergedIntoId" = NULLIF(w."personId", p.id), "updatedAt" = now()
        FROM want w
-       WHERE p."tenantId" = $1 AND p."emailNorm" = w.key AND p."mergedIntoId" IS DISTINCT FROM NULLIF(w."personId", p.id)
+       WHERE p."tenantId" = $1 AND p."emailNorm" = w.key AND ` +
+      `p."mergedIntoId" IS DISTINCT FROM NULLIF(w."personId", p.id)
        RETURNING 1
      ),
      upserted AS (
        INSERT INTO "PersonKey" ("tenantId", key, "personId") SELECT $1, key, "personId" FROM want
-       ON CONFLICT ("tenantId", key) DO UPDATE SET "personId" = EXCLUDED."personId" WHERE "PersonKey"."personId" <> EXCLUDED."personId"
+       ON CONFLICT ("tenantId", key) DO UPDATE SET "personId" = ` +
+      `EXCLUDED."personId" WHERE "PersonKey"."personId" <> EXCLUDED."personId"
        RETURNING 1
      ),
      dropped AS (
        DELETE FROM "PersonKey" k WHERE k."tenantId" = $1 AND NOT EXISTS (SELECT 1 FROM want w WHERE w.key = k.key)
        RETURNING 1
      )
-     SELECT ((SELECT count(*) FROM merged) + (SELECT count(*) FROM upserted) + (SELECT count(*) FROM dropped))::int AS n`,
+     SELECT ((SELECT count(*) FROM merged) + ` +
+      `(SELECT count(*) FROM upserted) + (SELECT count(*) FROM dropped))::int AS n`,
     [tenantId, [...groups.keys()], [...groups.values()]],
   );
   return created.rows.length + (linked.rows[0]?.n ?? 0);

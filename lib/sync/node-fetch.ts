@@ -119,7 +119,8 @@ export const nodeFetch: FetchLike = (input, init = {}) => {
 
   return new Promise<Response>((resolve, reject) => {
     const headers = headerRecord(init.headers);
-    // What the global fetch sends by default: some APIs refuse a request without a user agent, and compressed answers travel faster.
+    // What the global fetch sends by default: some APIs refuse a request
+    // without a user agent, and compressed answers travel faster.
     headers["user-agent"] ??= "node";
     headers["accept-encoding"] ??= "gzip, deflate, br";
     if (init.body instanceof URLSearchParams)

@@ -106,7 +106,8 @@ export class PgPacer implements Pacer {
       .catch(() => false) // a failed refill leaves the next caller to ask for itself
       .then((allGranted) => {
         this.refilling[kind] = null;
-        // Spares used while this round trip was out are replaced at once; once the budget refuses, callers ask for themselves.
+        // Spares used while this round trip was out are replaced at
+        // once; once the budget refuses, callers ask for themselves.
         if (allGranted) this.refill(kind);
       });
   }
@@ -130,7 +131,8 @@ export class PgPacer implements Pacer {
   /** Up to n grants in one statement (the function's lock is the statement's transaction's); how many were made. */
   private async grantMany(kind: PaceKind, n: number): Promise<number> {
     const { rows } = await this.pool.query<{ granted: number }>(
-      "SELECT count(*) FILTER (WHERE wait <= 0)::int AS granted FROM (SELECT pacer_try_grant($1, $2, $3) AS wait FROM generate_series(1, $4)) g",
+      "SELECT count(*) FILTER (WHERE wait <= 0)::int AS granted FROM (SELECT " +
+        "pacer_try_grant($1, $2, $3) AS wait FROM generate_series(1, $4)) g",
       [...this.grantArgs(kind), n],
     );
     await this.trimNowAndThen(kind, n);

@@ -67,50 +67,57 @@ describe("runSync", () => {
     expect(await h.t.db.personKey.count({ where: { tenantId: h.tenantId } })).toBe(2);
   });
 
-  it("keeps the people linked from a complete user list when a later read fails, and ends the run after the linking", async () => {
-    step = async (ctx) => {
-      const users = ctx.writer(userTarget);
-      await users.write([user(1), user(2), user(3)]);
-      await users.finish();
-      throw new Error("devices: the vendor stopped answering");
-    };
-    const run = await h.run();
-    expect(run).toMatchObject({ status: "failed", error: "devices: the vendor stopped answering" });
-    // The run was recorded as ended only after the linking it had started: nothing of it writes afterwards.
-    expect((await persons()).map((p) => p.emailNorm)).toEqual([
-      "person.1@example.com",
-      "person.2@example.com",
-      "person.3@example.com",
-    ]);
-  });
+  it(
+    "keeps the people linked from a complete user list when a later " +
+      "read fails, and ends the run after the linking",
+    async () => {
+      step = async (ctx) => {
+        const users = ctx.writer(userTarget);
+        await users.write([user(1), user(2), user(3)]);
+        await users.finish();
+        throw new Error("devices: the vendor stopped answering");
+      };
+      const run = await h.run();
+      expect(run).toMatchObject({ status: "failed", error: "devices: the vendor stopped answering" });
+      // The run was recorded as ended only after the linking it had started: nothing of it writes afterwards.
+      expect((await persons()).map((p) => p.emailNorm)).toEqual([
+        "person.1@example.com",
+        "person.2@example.com",
+        "person.3@example.com",
+      ]);
+    },
+  );
 
-  it("finishes a writer once however often it is asked to, and links at the end of a run that had no user list", async () => {
-    step = async (ctx) => {
-      const users = ctx.writer(userTarget);
-      await users.write([user(4)]);
-      const [a, b] = await Promise.all([users.finish(), users.finish()]);
-      expect(a).toBe(b);
-    };
-    expect(await h.run()).toMatchObject({ status: "succeeded", created: 1, deleted: 3 });
-    expect(await persons()).toHaveLength(4);
+  it(
+    "finishes a writer once however often it is asked to, and links " + "at the end of a run that had no user list",
+    async () => {
+      step = async (ctx) => {
+        const users = ctx.writer(userTarget);
+        await users.write([user(4)]);
+        const [a, b] = await Promise.all([users.finish(), users.finish()]);
+        expect(a).toBe(b);
+      };
+      expect(await h.run()).toMatchObject({ status: "succeeded", created: 1, deleted: 3 });
+      expect(await persons()).toHaveLength(4);
 
-    // A user the cache learnt of outside a sync (a console action writes it), then a run that lists no users:
-    // nothing finished early, so the people are linked at the end, and that user is one of them.
-    await h.t.db.twingateUser.create({
-      data: {
-        tenantId: h.tenantId,
-        vendorId: "U9",
-        email: "new.hire@example.com",
-        emailNorm: "new.hire@example.com",
-        state: "ACTIVE",
-        raw: {},
-        hash: "",
-      },
-    });
-    step = async (ctx) => {
-      await ctx.writer(deviceTarget).finish();
-    };
-    expect(await h.run()).toMatchObject({ status: "succeeded" });
-    expect((await persons()).map((p) => p.emailNorm)).toContain("new.hire@example.com");
-  });
+      // A user the cache learnt of outside a sync (a console action writes it), then a run that lists no users:
+      // nothing finished early, so the people are linked at the end, and that user is one of them.
+      await h.t.db.twingateUser.create({
+        data: {
+          tenantId: h.tenantId,
+          vendorId: "U9",
+          email: "new.hire@example.com",
+          emailNorm: "new.hire@example.com",
+          state: "ACTIVE",
+          raw: {},
+          hash: "",
+        },
+      });
+      step = async (ctx) => {
+        await ctx.writer(deviceTarget).finish();
+      };
+      expect(await h.run()).toMatchObject({ status: "succeeded" });
+      expect((await persons()).map((p) => p.emailNorm)).toContain("new.hire@example.com");
+    },
+  );
 });

@@ -75,7 +75,8 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   // Progress writes are queued one after another, so a slow earlier write can never land after the final one.
   let chain: Promise<void> = Promise.resolve();
   const writeProgress = async () => {
-    // A resource whose deletions were deferred says why beside its figures (its `deleted` counts only the unseen rows the read could vouch for).
+    // A resource whose deletions were deferred says why beside its figures
+    // (its `deleted` counts only the unseen rows the read could vouch for).
     const figures = (w: TargetWriter<unknown>) => ({
       ...w.stats,
       writeMs: Math.round(w.stats.writeMs),

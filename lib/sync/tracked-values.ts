@@ -49,6 +49,6 @@ function pgArray(v: string): string[] {
   if (!inner) return [];
   const out: string[] = [];
   const re = /"((?:[^"\\]|\\.)*)"|([^,]+)/g;
-  for (let m; (m = re.exec(inner)); ) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : (m[2] ?? ""));
+  for (const m of inner.matchAll(re)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : (m[2] ?? ""));
   return out;
 }

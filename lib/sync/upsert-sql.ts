@@ -94,8 +94,11 @@ export function changedRowsSql(
 ): string {
   const t = (c: string) => `t.${quoteIdent(c)}`;
   const cols = tracked.map((c) => `, ${t(c)}::text AS ${quoteIdent(c)}`).join("");
-  return `SELECT b.id AS "vendorId", (t."vendorId" IS NOT NULL AND t."deletedAt" IS NULL) AS "live"${cols}
-    FROM ROWS FROM (jsonb_array_elements_text($${scopeParams + 1}::jsonb), jsonb_array_elements_text($${scopeParams + 2}::jsonb)) AS b(id, hash)
+  return (
+    `SELECT b.id AS "vendorId", (t."vendorId" IS NOT NULL AND t."deletedAt" IS NULL) AS "live"${cols}
+    FROM ROWS FROM (jsonb_array_elements_text($${scopeParams + 1}::jsonb), ` +
+    `jsonb_array_elements_text($${scopeParams + 2}::jsonb)) AS b(id, hash)
     LEFT JOIN ${quoteIdent(target.table)} t ON ${scopeOfT} AND t."vendorId" = b.id
-    WHERE t."vendorId" IS NULL OR t."deletedAt" IS NOT NULL OR t."hash" <> b.hash`;
+    WHERE t."vendorId" IS NULL OR t."deletedAt" IS NOT NULL OR t."hash" <> b.hash`
+  );
 }

@@ -102,30 +102,33 @@ describe("TargetWriter", () => {
     expect((await t.db.truuDevice.findFirstOrThrow({ where: { vendorId: "d5" } })).syncedAt).toEqual(syncedAt);
   });
 
-  it("reports a tracked change once as drift, with before and after, and an untracked change without drift", async () => {
-    const changed = devices(200, (d) =>
-      d.id === "d7"
-        ? { ...d, name: "Renamed", level: 500 }
-        : d.id === "d8"
-          ? { ...d, heard: "2026-11-20T10:00:00.000Z" }
-          : d,
-    );
-    const run = await sync(target, changed);
-    expect(run.stats).toMatchObject({ updated: 2, unchanged: 198, drift: 1 });
-    expect(run.drift).toEqual([
-      expect.objectContaining({
-        action: "truu.device.changed_externally",
-        tenantId: "tenant-1",
-        vendor: "truu",
-        actor: null,
-        targets: [{ type: "truu_device", id: "d7", label: "Renamed" }],
-        before: { deviceName: "Device 7", assuranceLevel: 300 },
-        after: { deviceName: "Renamed", assuranceLevel: 500 },
-      }),
-    ]);
-    const again = await sync(target, changed);
-    expect(again.stats).toMatchObject({ updated: 0, drift: 0 });
-  });
+  it(
+    "reports a tracked change once as drift, with before and " + "after, and an untracked change without drift",
+    async () => {
+      const changed = devices(200, (d) =>
+        d.id === "d7"
+          ? { ...d, name: "Renamed", level: 500 }
+          : d.id === "d8"
+            ? { ...d, heard: "2026-11-20T10:00:00.000Z" }
+            : d,
+      );
+      const run = await sync(target, changed);
+      expect(run.stats).toMatchObject({ updated: 2, unchanged: 198, drift: 1 });
+      expect(run.drift).toEqual([
+        expect.objectContaining({
+          action: "truu.device.changed_externally",
+          tenantId: "tenant-1",
+          vendor: "truu",
+          actor: null,
+          targets: [{ type: "truu_device", id: "d7", label: "Renamed" }],
+          before: { deviceName: "Device 7", assuranceLevel: 300 },
+          after: { deviceName: "Renamed", assuranceLevel: 500 },
+        }),
+      ]);
+      const again = await sync(target, changed);
+      expect(again.stats).toMatchObject({ updated: 0, drift: 0 });
+    },
+  );
 
   it("marks rows the vendor no longer lists as deleted, and restores one that comes back", async () => {
     const fewer = devices(200).filter((d) => d.id !== "d3" && d.id !== "d150");
@@ -137,51 +140,60 @@ describe("TargetWriter", () => {
     expect((await t.db.truuDevice.findFirstOrThrow({ where: { vendorId: "d3" } })).deletedAt).toBeNull();
   });
 
-  it("leaves unseen rows as they are when told that the read cannot vouch for their deletion, and still writes what it read", async () => {
-    const heard: number[] = [];
-    const w = new TargetWriter(pool, "tenant-5", "run-first", target, async () => {}, {});
-    await w.write(devices(10));
-    await w.finish();
-    // A later read saw d0-d6 (d2 renamed) but not d7-d9; the batch is larger than what it wrote, so only finish() writes it.
-    const later = new TargetWriter(pool, "tenant-5", "run-later", target, async () => {}, {
-      batchSize: 100,
-      onFinished: (stats) => heard.push(stats.updated),
-    });
-    await later.write(devices(7, (d) => (d.id === "d2" ? { ...d, name: "Renamed" } : d)));
-    const stats = await later.finish({ deferDeletions: "the list changed while it was read" });
-    expect(stats).toMatchObject({ fetched: 7, updated: 1, unchanged: 6, deleted: 0 });
-    expect(later.deletionsDeferred).toBe("the list changed while it was read");
-    expect(heard).toEqual([1]);
-    const rows = await t.db.truuDevice.findMany({ where: { tenantId: "tenant-5" }, orderBy: { vendorId: "asc" } });
-    expect(rows.map((r) => [r.vendorId, r.deletedAt])).toEqual(devices(10).map((d) => [d.id, null]));
-    expect(rows.find((r) => r.vendorId === "d2")?.deviceName).toBe("Renamed");
-    expect(w.deletionsDeferred).toBeNull();
-  });
+  it(
+    "leaves unseen rows as they are when told that the read cannot vouch " +
+      "for their deletion, and still writes what it read",
+    async () => {
+      const heard: number[] = [];
+      const w = new TargetWriter(pool, "tenant-5", "run-first", target, async () => {}, {});
+      await w.write(devices(10));
+      await w.finish();
+      // A later read saw d0-d6 (d2 renamed) but not d7-d9; the batch
+      // is larger than what it wrote, so only finish() writes it.
+      const later = new TargetWriter(pool, "tenant-5", "run-later", target, async () => {}, {
+        batchSize: 100,
+        onFinished: (stats) => heard.push(stats.updated),
+      });
+      await later.write(devices(7, (d) => (d.id === "d2" ? { ...d, name: "Renamed" } : d)));
+      const stats = await later.finish({ deferDeletions: "the list changed while it was read" });
+      expect(stats).toMatchObject({ fetched: 7, updated: 1, unchanged: 6, deleted: 0 });
+      expect(later.deletionsDeferred).toBe("the list changed while it was read");
+      expect(heard).toEqual([1]);
+      const rows = await t.db.truuDevice.findMany({ where: { tenantId: "tenant-5" }, orderBy: { vendorId: "asc" } });
+      expect(rows.map((r) => [r.vendorId, r.deletedAt])).toEqual(devices(10).map((d) => [d.id, null]));
+      expect(rows.find((r) => r.vendorId === "d2")?.deviceName).toBe("Renamed");
+      expect(w.deletionsDeferred).toBeNull();
+    },
+  );
 
-  it("leaves only the unseen rows whose column holds one of the values it is told of, and marks the other unseen rows deleted", async () => {
-    const all = ["p1", "p2", "p3"].flatMap((from) => ["m1", "m2", "m3"].map((to) => ({ from, to, tags: [] })));
-    await sync(edges, all, "tenant-6");
-    // The later read saw none of the third members; p2's read was disturbed, p1's and p3's were not.
-    const later = new TargetWriter(pool, "tenant-6", "run-later", edges, async () => {}, {});
-    await later.write(all.filter((e) => e.to !== "m3"));
-    const stats = await later.finish({
-      deferDeletions: "p2's members changed while they were read",
-      deferOnly: { column: "fromId", values: ["p2"] },
-    });
-    expect(stats).toMatchObject({ fetched: 6, deleted: 2 });
-    expect(later.deletionsDeferred).toBe("p2's members changed while they were read");
-    const rows = await t.db.vendorEdge.findMany({
-      where: { tenantId: "tenant-6", deletedAt: { not: null } },
-      orderBy: { vendorId: "asc" },
-    });
-    expect(rows.map((r) => r.vendorId)).toEqual(["p1|m3", "p3|m3"]);
-    await expect(
-      new TargetWriter(pool, "tenant-6", "run-wrong", edges, async () => {}, {}).finish({
-        deferDeletions: "why",
-        deferOnly: { column: "nope", values: [] },
-      }),
-    ).rejects.toThrow("group_member has no column nope");
-  });
+  it(
+    "leaves only the unseen rows whose column holds one of the values it " +
+      "is told of, and marks the other unseen rows deleted",
+    async () => {
+      const all = ["p1", "p2", "p3"].flatMap((from) => ["m1", "m2", "m3"].map((to) => ({ from, to, tags: [] })));
+      await sync(edges, all, "tenant-6");
+      // The later read saw none of the third members; p2's read was disturbed, p1's and p3's were not.
+      const later = new TargetWriter(pool, "tenant-6", "run-later", edges, async () => {}, {});
+      await later.write(all.filter((e) => e.to !== "m3"));
+      const stats = await later.finish({
+        deferDeletions: "p2's members changed while they were read",
+        deferOnly: { column: "fromId", values: ["p2"] },
+      });
+      expect(stats).toMatchObject({ fetched: 6, deleted: 2 });
+      expect(later.deletionsDeferred).toBe("p2's members changed while they were read");
+      const rows = await t.db.vendorEdge.findMany({
+        where: { tenantId: "tenant-6", deletedAt: { not: null } },
+        orderBy: { vendorId: "asc" },
+      });
+      expect(rows.map((r) => r.vendorId)).toEqual(["p1|m3", "p3|m3"]);
+      await expect(
+        new TargetWriter(pool, "tenant-6", "run-wrong", edges, async () => {}, {}).finish({
+          deferDeletions: "why",
+          deferOnly: { column: "nope", values: [] },
+        }),
+      ).rejects.toThrow("group_member has no column nope");
+    },
+  );
 
   it("keeps tenants apart", async () => {
     const other = await sync(target, devices(3), "tenant-2");

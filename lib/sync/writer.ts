@@ -178,7 +178,9 @@ export class TargetWriter<T> {
     this.inFlight.add(flush);
   }
 
-  /** Counts the wall time during which at least one batch of this resource is being written (not waiting for a slot). */
+  /**
+   * Counts the wall time during which at least one batch of this resource is being written (not waiting for a slot).
+   */
   private async timed(work: () => Promise<void>): Promise<void> {
     if (this.writing++ === 0) this.busySince = performance.now();
     try {
@@ -260,7 +262,9 @@ export class TargetWriter<T> {
     };
   }
 
-  /** Why finish() left the rows this run did not see (or some of them, FinishOptions.deferOnly) as they were, or null. */
+  /**
+   * Why finish() left the rows this run did not see (or some of them, FinishOptions.deferOnly) as they were, or null.
+   */
   get deletionsDeferred(): string | null {
     return this.deferred;
   }
@@ -302,7 +306,8 @@ export class TargetWriter<T> {
     // The ids travel as one JSON text: a text[] of 100,000 ids would be escaped element by element.
     const res = await this.pool.query(
       `UPDATE ${q(this.target.table)} SET "deletedAt" = now(), "syncRunId" = $${n + 1}
-       WHERE ${this.scope.sql} AND "deletedAt" IS NULL AND "vendorId" NOT IN (SELECT jsonb_array_elements_text($${n + 2}::jsonb))${kept}`,
+       WHERE ${this.scope.sql} AND "deletedAt" IS NULL AND "vendorId" ` +
+        `NOT IN (SELECT jsonb_array_elements_text($${n + 2}::jsonb))${kept}`,
       params,
     );
     this.stats.deleted = res.rowCount ?? 0;

@@ -3,12 +3,7 @@ import { z } from "zod";
 import { ActionError, action } from "../actions/action";
 import { allTenantAdminIds, lockStaffChanges } from "../staff/guards";
 import { baseUrlRefusal } from "../vendors/base-url-policy";
-import {
-  CONNECTION_FIELDS,
-  SaveConnectionInput,
-  VENDOR_IDS,
-  VENDOR_LABEL,
-} from "../vendors/connection-fields";
+import { CONNECTION_FIELDS, SaveConnectionInput, VENDOR_IDS, VENDOR_LABEL } from "../vendors/connection-fields";
 import { refuseAccountOfAnotherTenant } from "../vendors/connection-owner";
 import {
   type ConnectionSecrets,

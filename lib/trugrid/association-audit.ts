@@ -14,7 +14,10 @@ export const associationLabel = (i: AssociationItem) => `${i.userUpn} → ${i.ma
 
 export const associationTarget = (i: AssociationItem) => trugridUserTarget(i.userUpn, associationLabel(i));
 
-/** Documented per-item status: "Success. Previous association with '{machineName}' replaced." names the machine the user had. */
+/**
+ * Documented per-item status: "Success. Previous association with '{machineName}' replaced." names the
+ * machine the user had.
+ */
 const REPLACED = /^Success\. Previous association with '(.+)' replaced\.$/;
 
 export function previousMachineOf(status: string): string | null {

@@ -42,7 +42,8 @@ export async function machineGroups(db: Db, tenantId: string): Promise<GroupSumm
     SELECT g.name, sum(g.n)::int AS users, count(*)::int AS machines, max(g.n)::int AS "maxPerMachine"
     FROM (SELECT e."toId" AS name, e.attributes->>'machineName' AS machine, count(*) AS n
           FROM "VendorEdge" e
-          WHERE e."tenantId" = ${tenantId} AND e.vendor = 'trugrid' AND e.kind = 'machine_association' AND e."deletedAt" IS NULL
+          WHERE e."tenantId" = ${tenantId} AND e.vendor = 'trugrid'
+            AND e.kind = 'machine_association' AND e."deletedAt" IS NULL
           GROUP BY 1, 2) g
     GROUP BY g.name ORDER BY lower(g.name)`;
   return rows.map((r) => ({
@@ -90,7 +91,11 @@ export async function machinesByGroup(
   });
   const out: Record<string, Map<string, string[]>> = {};
   for (const r of rows.map(toRow)) {
-    const g = (out[r.groupName] ??= new Map());
+    let g = out[r.groupName];
+    if (g == null) {
+      g = new Map<string, string[]>();
+      out[r.groupName] = g;
+    }
     g.set(r.machineName, [...(g.get(r.machineName) ?? []), r.userUpn]);
   }
   return Object.fromEntries(

@@ -16,7 +16,8 @@ import { undoEvent } from "../undo/undo-event";
 // the same change, so the page's Undo reverses it; and an event logged under
 // a former name stays undoable. Against the TruGrid simulator, over HTTP.
 
-// The inverses are console actions: they read the session (the acting staff member) and the app's database (this test's).
+// The inverses are console actions: they read the session (the acting staff member) and the app's
+// database (this test's).
 vi.mock("../auth/session", () => import("../../test/session-as"));
 
 let env: BulkHarness<TruGridSim> | undefined;
@@ -131,7 +132,8 @@ describe("an event logged under a former name", () => {
 
 describe("a bulk machine-association row that replaced a machine", () => {
   it("records what it replaced, and its Undo sets the user's previous machine again", async () => {
-    // A shared group (it holds servers): a user moves from one server to another, which TruGrid answers with "replaced".
+    // A shared group (it holds servers): a user moves from one server to another, which TruGrid answers
+    // with "replaced".
     const group = "Remote Desktop Farm";
     const farm = domain().associations.get(lc(group))!;
     const [mover, other] = [...farm.byUser.keys()];
@@ -139,7 +141,8 @@ describe("a bulk machine-association row that replaced a machine", () => {
     const spare = [...domain().machineGroups.get(lc(group))!.members].find(
       (m) => domain().machines.get(m)?.kind === "server" && m !== farm.byUser.get(mover!),
     )!;
-    // The cache knows a group's machines only from associations: someone else is on the spare server at TruGrid, and the sync has read it.
+    // The cache knows a group's machines only from associations: someone else is on the spare server at TruGrid, and
+    // the sync has read it.
     farm.set(other!, spare);
     expect((await env!.h.run()).status).toBe("succeeded");
     const edge = await db().vendorEdge.findFirstOrThrow({

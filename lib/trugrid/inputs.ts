@@ -2,7 +2,8 @@ import { z } from "zod";
 import { Upn } from "../people/upn";
 import { UndoOf } from "../undo/undo-of";
 
-// A page of the users table is at most 200 rows; the client splits into TruGrid's 100-item requests. Duplicates removed.
+// A page of the users table is at most 200 rows; the client splits into TruGrid's 100-item requests.
+// Duplicates removed.
 export const UpnList = z
   .array(Upn)
   .min(1, "Choose at least one user.")

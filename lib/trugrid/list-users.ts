@@ -49,7 +49,12 @@ export async function listTrugridUsers(
   const from = Prisma.sql`FROM "TrugridUser" u
     LEFT JOIN "TrugridUserState" s ON s."tenantId" = u."tenantId" AND s."upn" = u."emailNorm"
     WHERE u."tenantId" = ${tenantId} AND u."deletedAt" IS NULL
-    ${q ? Prisma.sql`AND (u."emailNorm" LIKE ${q} OR u."webIp" LIKE ${q} OR u."desktopIp" LIKE ${q} OR u."mobileIp" LIKE ${q})` : Prisma.empty}
+    ${
+      q
+        ? Prisma.sql`AND (u."emailNorm" LIKE ${q} OR u."webIp" LIKE ${q}
+      OR u."desktopIp" LIKE ${q} OR u."mobileIp" LIKE ${q})`
+        : Prisma.empty
+    }
     ${stateWhere("mfaOn", filter.mfa)} ${stateWhere("udpOn", filter.udp)}`;
   const { skip, take } = pageWindow(state);
   const dir = state.dir === "desc" ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;

@@ -14,7 +14,10 @@ export function trugridUserTarget(upn: string, label: string = upn): AuditTarget
 /** The users of one change: an event names at most 100 (a change of more says how many in its after). */
 export const upnTargets = (upns: string[]) => upns.slice(0, 100).map((u) => trugridUserTarget(u));
 
-/** A resource assignment's key, a user's UPN or a user group's name (TruGrid tells them apart by the @), labelled with what it was given. */
+/**
+ * A resource assignment's key, a user's UPN or a user group's name (TruGrid tells them apart by the @),
+ * labelled with what it was given.
+ */
 export function assigneeTarget(key: string, resources: string[]): AuditTarget {
   const label = `${key} → ${resources.join(", ")}`;
   return key.includes("@") ? trugridUserTarget(key, label) : { type: "trugrid_user_group", id: key, label };

@@ -58,9 +58,11 @@ export async function recordUserState(
   const cols = Object.keys(data);
   const set = cols.map((c) => `"${c}" = EXCLUDED."${c}"`).join(", ");
   const values = Object.values(data);
+  const pgType = (c: string) => (c.endsWith("On") ? "boolean" : c.endsWith("At") ? "timestamp(3)" : "text");
+  const casts = cols.map((c, i) => `$${i + 3}::${pgType(c)}`).join(", ");
   await db.$executeRawUnsafe(
     `INSERT INTO "TrugridUserState" ("id", "tenantId", "upn", ${cols.map((c) => `"${c}"`).join(", ")})
-     SELECT gen_random_uuid()::text, $1, u, ${cols.map((c, i) => `$${i + 3}::${c.endsWith("On") ? "boolean" : c.endsWith("At") ? "timestamp(3)" : "text"}`).join(", ")} FROM unnest($2::text[]) AS u
+     SELECT gen_random_uuid()::text, $1, u, ${casts} FROM unnest($2::text[]) AS u
      ON CONFLICT ("tenantId", "upn") DO UPDATE SET ${set}`,
     tenantId,
     list,
@@ -75,5 +77,6 @@ export async function recordDomainUdp(db: Client, tenantId: string, on: boolean,
     INSERT INTO "TrugridUserState" ("id", "tenantId", "upn", "udpOn", "udpSetAt", "udpSetBy")
     SELECT gen_random_uuid()::text, u."tenantId", u."emailNorm", ${on}, ${at}, ${who}
     FROM "TrugridUser" u WHERE u."tenantId" = ${tenantId} AND u."deletedAt" IS NULL
-    ON CONFLICT ("tenantId", "upn") DO UPDATE SET "udpOn" = EXCLUDED."udpOn", "udpSetAt" = EXCLUDED."udpSetAt", "udpSetBy" = EXCLUDED."udpSetBy"`;
+    ON CONFLICT ("tenantId", "upn") DO UPDATE
+      SET "udpOn" = EXCLUDED."udpOn", "udpSetAt" = EXCLUDED."udpSetAt", "udpSetBy" = EXCLUDED."udpSetBy"`;
 }

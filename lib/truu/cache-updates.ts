@@ -28,7 +28,8 @@ export async function markDeletedInCache(db: Db, tenantId: string, deviceIds: st
   const assets = await db.$queryRaw<{ id: string; raw: Asset }[]>`
     SELECT "id", "raw" FROM "TruuAsset"
     WHERE "tenantId" = ${tenantId} AND "deletedAt" IS NULL
-      AND jsonb_path_exists("raw", '$.devices[*].deviceId ? (@ == $ids[*])', jsonb_build_object('ids', ${JSON.stringify(deviceIds)}::jsonb))`;
+      AND jsonb_path_exists("raw", '$.devices[*].deviceId ? (@ == $ids[*])',
+        jsonb_build_object('ids', ${JSON.stringify(deviceIds)}::jsonb))`;
   for (const a of assets) {
     const raw: Asset = { ...a.raw, devices: a.raw.devices.filter((d) => !gone.has(d.deviceId)) };
     await db.truuAsset.update({

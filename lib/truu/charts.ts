@@ -24,7 +24,10 @@ export interface TruuCharts {
   staleBySync: { at: string; stale: number; total: number }[];
 }
 
-/** The overview's figures for a tenant's live devices: three grouped counts in one scan, and the stale count per recent sync. */
+/**
+ * The overview's figures for a tenant's live devices: three grouped counts in one scan, and the stale count per
+ * recent sync.
+ */
 export async function truuCharts(db: Db, tenantId: string, now = new Date()): Promise<TruuCharts> {
   const cuts = LAST_HEARD_BUCKETS.filter((b) => b.maxDays !== null && b.maxDays !== Infinity).map(
     (b) => new Date(now.getTime() - (b.maxDays as number) * DAY),
@@ -58,10 +61,12 @@ export async function truuCharts(db: Db, tenantId: string, now = new Date()): Pr
   const ats = runs.map((r) => r.finishedAt!).reverse();
   let staleBySync: TruuCharts["staleBySync"] = [];
   if (ats.length) {
-    // The cache keeps only each device's latest check-in, so this is a reconstruction: a device heard from since then counts as not stale then.
+    // The cache keeps only each device's latest check-in, so this is a reconstruction: a device heard from since
+    // then counts as not stale then.
     const rows = await db.$queryRaw<{ i: number; stale: number; total: number }[]>`
       SELECT r.i::int AS i,
-        count(*) FILTER (WHERE d."lastHeardFrom" IS NULL OR d."lastHeardFrom" < r.at - make_interval(days => ${STALE_CHART_DAYS}))::int AS stale,
+        count(*) FILTER (WHERE d."lastHeardFrom" IS NULL
+          OR d."lastHeardFrom" < r.at - make_interval(days => ${STALE_CHART_DAYS}))::int AS stale,
         count(*)::int AS total
       FROM unnest(${ats}::timestamp[]) WITH ORDINALITY AS r(at, i)
       JOIN "TruuDevice" d ON d."tenantId" = ${tenantId}

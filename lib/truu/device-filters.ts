@@ -15,7 +15,10 @@ export interface DeviceFilter {
   staleDays?: number;
 }
 
-/** The devices table's URL, for the page and for the CSV export of the same view; the values reach SQL (as parameters). */
+/**
+ * The devices table's URL, for the page and for the CSV export of the same view; the values reach SQL (as
+ * parameters).
+ */
 export const DeviceTableSearch = tableSearch({ sortable: DEVICE_SORTS, sort: "lastHeard", dir: "desc" }).extend({
   type: z
     .string()

@@ -30,9 +30,9 @@ export function deviceExportSql(
   filter: DeviceFilter,
   now = new Date(),
 ): Prisma.Sql {
-  return Prisma.sql`SELECT "vendorId", "deviceName", "type", "userUpn", "userDisplayName", "userGuid", "appVersion", "sdkVersion",
-      "softwareIdentifier", ${iso("lastHeardFrom")},
-      CASE "assuranceLevel" WHEN 100 THEN 'Basic' WHEN 300 THEN 'Trusted' WHEN 500 THEN 'Certified' END, "assuranceLevel",
-      "active", ${iso("createdAtVendor")}
+  return Prisma.sql`SELECT "vendorId", "deviceName", "type", "userUpn", "userDisplayName", "userGuid",
+      "appVersion", "sdkVersion", "softwareIdentifier", ${iso("lastHeardFrom")},
+      CASE "assuranceLevel" WHEN 100 THEN 'Basic' WHEN 300 THEN 'Trusted' WHEN 500 THEN 'Certified' END,
+      "assuranceLevel", "active", ${iso("createdAtVendor")}
     FROM "TruuDevice" WHERE ${deviceWhere(tenantId, state.q, filter, now)} ORDER BY ${deviceOrder(state)}`;
 }

@@ -38,7 +38,8 @@ const SORT_SQL: Record<DeviceSort, Prisma.Sql> = {
 };
 
 /** The search text of a device; the same expression as the trigram index, or the index is not used. */
-const SEARCH_TEXT = Prisma.sql`lower(coalesce("deviceName", '') || ' ' || coalesce("userUpn", '') || ' ' || coalesce("userDisplayName", ''))`;
+const SEARCH_TEXT = Prisma.sql`lower(coalesce("deviceName", '') || ' ' || coalesce("userUpn", '') || ' '
+  || coalesce("userDisplayName", ''))`;
 
 /** WHERE for a tenant's live devices matching the URL's search and filters. */
 export function deviceWhere(tenantId: string, q: string, f: DeviceFilter, now = new Date()): Prisma.Sql {
@@ -60,7 +61,8 @@ export function deviceWhere(tenantId: string, q: string, f: DeviceFilter, now = 
 export function deviceOrder(state: Pick<TableState<DeviceSort>, "sort" | "dir">): Prisma.Sql {
   const desc = state.dir === "desc";
   const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  // Type and assurance have few values: within one, newest check-in first, along their (column, last heard DESC, id DESC) index.
+  // Type and assurance have few values: within one, newest check-in first, along their
+  // (column, last heard DESC, id DESC) index.
   if (state.sort === "type" || state.sort === "assurance") {
     return desc
       ? Prisma.sql`${SORT_SQL[state.sort]} DESC, ${LAST_HEARD} ASC, "id" ASC`
@@ -71,8 +73,8 @@ export function deviceOrder(state: Pick<TableState<DeviceSort>, "sort" | "dir">)
 }
 
 // What the table shows, and no more: the rows travel to the browser twice (HTML and RSC payload).
-export const DEVICE_COLUMNS = Prisma.sql`"vendorId", "deviceName", "type", "userGuid", "userUpn", "userDisplayName", "appVersion", "sdkVersion",
-  "softwareIdentifier", "lastHeardFrom", "assuranceLevel", "active", "createdAtVendor"`;
+export const DEVICE_COLUMNS = Prisma.sql`"vendorId", "deviceName", "type", "userGuid", "userUpn", "userDisplayName",
+  "appVersion", "sdkVersion", "softwareIdentifier", "lastHeardFrom", "assuranceLevel", "active", "createdAtVendor"`;
 
 /** Up to this many matches are counted exactly; beyond it the table says "about" Postgres's estimate. */
 export const EXACT_COUNT_LIMIT = 10_000;
@@ -114,7 +116,8 @@ export async function listDevices(
   const [rows, count] = await Promise.all([
     rawRows<DeviceRow>(
       db,
-      Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where} ORDER BY ${deviceOrder(state)} OFFSET ${skip} LIMIT ${take}`,
+      Prisma.sql`SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${where}
+        ORDER BY ${deviceOrder(state)} OFFSET ${skip} LIMIT ${take}`,
     ),
     countDevices(db, where),
   ]);

@@ -50,7 +50,8 @@ const SORT_SQL: Record<UserSort, Prisma.Sql> = {
   created: Prisma.sql`u."createdAtVendor"`,
 };
 
-const SEARCH_TEXT = Prisma.sql`lower(coalesce(u."upn", '') || ' ' || coalesce(u."email", '') || ' ' || coalesce(u."displayName", ''))`;
+const SEARCH_TEXT = Prisma.sql`lower(coalesce(u."upn", '') || ' ' || coalesce(u."email", '') || ' '
+  || coalesce(u."displayName", ''))`;
 
 // The live devices of each user: an index look-up on (tenantId, userGuid) per row.
 const DEVICE_COUNTS = Prisma.sql`LEFT JOIN LATERAL (
@@ -76,7 +77,8 @@ export async function listUsers(db: Db, tenantId: string, state: TableState<User
   const { skip, take } = pageWindow(state);
   const [rows, count] = await Promise.all([
     db.$queryRaw<UserRow[]>`
-      SELECT u."id", u."vendorId", u."upn", u."email", u."displayName", u."lastSynced", u."createdAtVendor", d.n AS "devices", d.best AS "bestAssurance"
+      SELECT u."id", u."vendorId", u."upn", u."email", u."displayName", u."lastSynced", u."createdAtVendor",
+        d.n AS "devices", d.best AS "bestAssurance"
       FROM "TruuUser" u ${DEVICE_COUNTS} WHERE ${where}
       ORDER BY ${SORT_SQL[state.sort]} ${dir}, u."id" ${dir} OFFSET ${skip} LIMIT ${take}`,
     filter.hasDevices === undefined

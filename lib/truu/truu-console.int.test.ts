@@ -72,17 +72,20 @@ describe("the devices table query", () => {
     expect(both.rows.map((r) => r.vendorId)).toEqual(byPrisma.map((r) => r.vendorId));
   });
 
-  it("searches device name, user UPN and user name, case-insensitively, with LIKE wildcards taken literally", async () => {
-    const byName = await devices({ q: "müller" });
-    expect(byName.total).toBeGreaterThan(0);
-    expect(byName.rows.every((r) => `${r.deviceName} ${r.userDisplayName}`.toLowerCase().includes("müller"))).toBe(
-      true,
-    );
-    const one = (await devices({})).rows[0];
-    const byUpn = await devices({ q: one!.userUpn!.toUpperCase() });
-    expect(byUpn.rows.map((r) => r.userUpn)).toContain(one!.userUpn);
-    expect((await devices({ q: "%" })).total).toBe(0);
-  });
+  it(
+    "searches device name, user UPN and user name, case-insensitively, " + "with LIKE wildcards taken literally",
+    async () => {
+      const byName = await devices({ q: "müller" });
+      expect(byName.total).toBeGreaterThan(0);
+      expect(byName.rows.every((r) => `${r.deviceName} ${r.userDisplayName}`.toLowerCase().includes("müller"))).toBe(
+        true,
+      );
+      const one = (await devices({})).rows[0];
+      const byUpn = await devices({ q: one!.userUpn!.toUpperCase() });
+      expect(byUpn.rows.map((r) => r.userUpn)).toContain(one!.userUpn);
+      expect((await devices({ q: "%" })).total).toBe(0);
+    },
+  );
 
   it("counts exactly up to the limit, and says when a larger total is Postgres's estimate", async () => {
     const { countDevices, deviceWhere } = await import("./list-devices");
@@ -123,7 +126,8 @@ describe("the devices table query", () => {
       const { state, filter } = readDeviceTable({ sort, dir: "desc" });
       const { deviceWhere, deviceOrder, DEVICE_COLUMNS } = await import("./list-devices");
       const { Prisma } = await import("../generated/prisma/client");
-      const sql = Prisma.sql`EXPLAIN SELECT ${DEVICE_COLUMNS} FROM "TruuDevice" WHERE ${deviceWhere(tenantId, state.q, filter)} ORDER BY ${deviceOrder(state)} LIMIT 50`;
+      const sql = Prisma.sql`EXPLAIN SELECT ${DEVICE_COLUMNS} FROM "TruuDevice"
+        WHERE ${deviceWhere(tenantId, state.q, filter)} ORDER BY ${deviceOrder(state)} LIMIT 50`;
       const plan = (await t.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(sql.text, ...sql.values))
         .map((r) => r["QUERY PLAN"])
         .join("\n");
@@ -175,44 +179,47 @@ describe("users and assets", () => {
     expect(empty.rows.every((r) => r.devices === 0)).toBe(true);
   });
 
-  it("finds a workstation by exact IP or MAC in any spelling, and drops a deleted device's account from it", async () => {
-    const dev = await t.db.truuDevice.findFirstOrThrow({ where: { tenantId, deletedAt: null } });
-    await t.db.truuAsset.create({
-      data: {
-        tenantId,
-        vendorId: "WS-0001",
-        machineName: "WS-0001",
-        type: "WINDOWS_AGENT",
-        ips: ["10.0.0.7", "192.168.1.20"],
-        macs: ["02:00:0a:0b:0c:0d"],
-        upns: [dev.userUpn!, "other@globex.example"],
-        hash: "h",
-        raw: {
+  it(
+    "finds a workstation by exact IP or MAC in any spelling, " + "and drops a deleted device's account from it",
+    async () => {
+      const dev = await t.db.truuDevice.findFirstOrThrow({ where: { tenantId, deletedAt: null } });
+      await t.db.truuAsset.create({
+        data: {
+          tenantId,
+          vendorId: "WS-0001",
           machineName: "WS-0001",
-          displayName: "WS-0001",
           type: "WINDOWS_AGENT",
-          hardware: { manufacturer: "Dell", model: "Latitude" },
-          network: { ipAddresses: [], macAddresses: [] },
-          devices: [
-            { deviceId: dev.vendorId, user: { userPrincipal: dev.userUpn } },
-            { deviceId: "x", user: { userPrincipal: "other@globex.example" } },
-          ],
+          ips: ["10.0.0.7", "192.168.1.20"],
+          macs: ["02:00:0a:0b:0c:0d"],
+          upns: [dev.userUpn!, "other@globex.example"],
+          hash: "h",
+          raw: {
+            machineName: "WS-0001",
+            displayName: "WS-0001",
+            type: "WINDOWS_AGENT",
+            hardware: { manufacturer: "Dell", model: "Latitude" },
+            network: { ipAddresses: [], macAddresses: [] },
+            devices: [
+              { deviceId: dev.vendorId, user: { userPrincipal: dev.userUpn } },
+              { deviceId: "x", user: { userPrincipal: "other@globex.example" } },
+            ],
+          },
         },
-      },
-    });
-    const find = async (q: string) => {
-      const r = readAssetTable({ q });
-      return listAssets(t.db, tenantId, r.state, r.type);
-    };
-    expect((await find("10.0.0.7")).rows.map((r) => r.machineName)).toEqual(["WS-0001"]);
-    expect((await find("10.0.0.70")).total).toBe(0);
-    expect((await find("02-00-0A-0B-0C-0D")).rows[0]!.hardware).toMatchObject({ manufacturer: "Dell" });
-    expect((await find("192.168")).total).toBe(1);
-    await markDeletedInCache(t.db, tenantId, [dev.vendorId]);
-    const asset = await t.db.truuAsset.findFirstOrThrow({ where: { tenantId, vendorId: "WS-0001" } });
-    expect(asset.upns).toEqual(["other@globex.example"]);
-    expect(asset.hash).toBe("h");
-  });
+      });
+      const find = async (q: string) => {
+        const r = readAssetTable({ q });
+        return listAssets(t.db, tenantId, r.state, r.type);
+      };
+      expect((await find("10.0.0.7")).rows.map((r) => r.machineName)).toEqual(["WS-0001"]);
+      expect((await find("10.0.0.70")).total).toBe(0);
+      expect((await find("02-00-0A-0B-0C-0D")).rows[0]!.hardware).toMatchObject({ manufacturer: "Dell" });
+      expect((await find("192.168")).total).toBe(1);
+      await markDeletedInCache(t.db, tenantId, [dev.vendorId]);
+      const asset = await t.db.truuAsset.findFirstOrThrow({ where: { tenantId, vendorId: "WS-0001" } });
+      expect(asset.upns).toEqual(["other@globex.example"]);
+      expect(asset.hash).toBe("h");
+    },
+  );
 });
 
 describe("the overview charts", () => {

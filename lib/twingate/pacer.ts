@@ -28,17 +28,20 @@ export class ConsolePacer implements Pacer {
 
   async acquire(kind: PaceKind): Promise<void> {
     const { limit, windowMs } = TWINGATE_LIMITS[kind];
+    const key = `${pacerKey(this.tenantId)}:${kind}`;
     const started = Date.now();
     for (;;) {
       const rows = await this.db.$queryRaw<
         { wait: number }[]
-      >`SELECT pacer_try_grant(${`${pacerKey(this.tenantId)}:${kind}`}, ${limit}::int, ${windowMs + MARGIN_MS}::float8) AS wait`;
+      >`SELECT pacer_try_grant(${key}, ${limit}::int, ${windowMs + MARGIN_MS}::float8) AS wait`;
       const wait = Number(rows[0]?.wait ?? 0);
       if (wait <= 0) return;
       if (Date.now() - started + wait > this.maxWaitMs) {
         const seconds = Math.max(1, Math.ceil(wait / 1000));
         throw new ActionError(
-          `Twingate allows ${limit} ${kind}s a minute for this tenant's API token, and syncs and other staff have used them up. Nothing was changed at Twingate; try again in about ${seconds} s.`,
+          `Twingate allows ${limit} ${kind}s a minute for this tenant's API token, ` +
+            "and syncs and other staff have used them up. " +
+            `Nothing was changed at Twingate; try again in about ${seconds} s.`,
         );
       }
       await new Promise((r) => setTimeout(r, Math.min(wait, 2_000)));

@@ -216,7 +216,10 @@ export async function edgeCounts(
   return new Map(rows.map((r) => [(r as Record<string, unknown>)[by] as string, r._count._all]));
 }
 
-/** Members shown on a group's page; a group such as Everyone can hold the whole directory, so the page shows the first ones and the count. */
+/**
+ * Members shown on a group's page; a group such as Everyone can hold the whole directory, so the page shows the
+ * first ones and the count.
+ */
 export const MEMBERS_SHOWN = 500;
 
 export async function groupMembers(db: Db, tenantId: string, groupId: string) {
@@ -232,8 +235,10 @@ export async function groupMembers(db: Db, tenantId: string, groupId: string) {
       }[]
     >`
       SELECT u."vendorId", u.email, u."firstName", u."lastName", u.state, u.type
-      FROM "VendorEdge" e JOIN "TwingateUser" u ON u."tenantId" = e."tenantId" AND u."vendorId" = e."toId" AND u."deletedAt" IS NULL
-      WHERE e."tenantId" = ${tenantId} AND e.vendor = 'twingate' AND e.kind = 'group_member' AND e."fromId" = ${groupId} AND e."deletedAt" IS NULL
+      FROM "VendorEdge" e JOIN "TwingateUser" u ON u."tenantId" = e."tenantId" AND u."vendorId" = e."toId"
+        AND u."deletedAt" IS NULL
+      WHERE e."tenantId" = ${tenantId} AND e.vendor = 'twingate' AND e.kind = 'group_member'
+        AND e."fromId" = ${groupId} AND e."deletedAt" IS NULL
       ORDER BY u."emailNorm" LIMIT ${MEMBERS_SHOWN}`,
     db.vendorEdge.count({ where: { tenantId, vendor: "twingate", kind: "group_member", fromId: groupId, ...live } }),
   ]);
@@ -250,7 +255,8 @@ export async function groupCandidates(db: Db, tenantId: string, groupId: string,
     SELECT u."vendorId", u.email, u."firstName", u."lastName", u.state FROM "TwingateUser" u
     WHERE u."tenantId" = ${tenantId} AND u."deletedAt" IS NULL
       AND (u."emailNorm" LIKE ${like} OR lower(u."firstName") LIKE ${like} OR lower(u."lastName") LIKE ${like})
-      AND NOT EXISTS (SELECT 1 FROM "VendorEdge" e WHERE e."tenantId" = u."tenantId" AND e.vendor = 'twingate' AND e.kind = 'group_member'
+      AND NOT EXISTS (SELECT 1 FROM "VendorEdge" e WHERE e."tenantId" = u."tenantId"
+        AND e.vendor = 'twingate' AND e.kind = 'group_member'
         AND e."fromId" = ${groupId} AND e."toId" = u."vendorId" AND e."deletedAt" IS NULL)
     ORDER BY u."emailNorm" LIMIT 20`;
 }

@@ -23,7 +23,10 @@ export interface Inverse {
 
 export type InverseMap = Record<string, Inverse>;
 
-/** The inverse of an event's action, the event named as it was logged: an old name finds the inverse of the name it has now. */
+/**
+ * The inverse of an event's action, the event named as it was logged: an old name finds the inverse of the name it
+ * has now.
+ */
 export function inverseFor(inverses: InverseMap, action: string): Inverse | undefined {
   const name = currentActionName(action);
   return Object.hasOwn(inverses, name) ? inverses[name] : undefined;

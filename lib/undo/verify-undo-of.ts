@@ -49,7 +49,8 @@ export async function verifyUndoOf(
   if (inverseAction !== call.action) {
     return refuse(
       "This event cannot be undone this way.",
-      `${call.action} named as the undo of ${event.action} (event ${undoOf}), whose inverse is ${inverseAction ?? "unnamed"}`,
+      `${call.action} named as the undo of ${event.action} (event ${undoOf}), ` +
+        `whose inverse is ${inverseAction ?? "unnamed"}`,
     );
   }
   const expected = call.schema.safeParse({ ...plan.input, undoOf });
@@ -75,8 +76,10 @@ async function undoneBy(tx: Db | Prisma.TransactionClient, eventId: string): Pro
     orderBy: { seq: "asc" },
   });
   const done = links.find((l) => l.outcome === "success");
-  if (done)
-    return `Already undone by ${done.actorName ?? "someone"} at ${done.at.toISOString().replace("T", " ").slice(0, 19)} UTC.`;
+  if (done) {
+    const when = done.at.toISOString().replace("T", " ").slice(0, 19);
+    return `Already undone by ${done.actorName ?? "someone"} at ${when} UTC.`;
+  }
   const pending = links.filter((l) => l.outcome === "pending").map((l) => l.id);
   if (!pending.length) return null;
   const settled = await tx.auditEvent.findMany({

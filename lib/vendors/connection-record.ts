@@ -56,7 +56,10 @@ export function connectionAad(
   return `${tenantId}:${vendor}:${connectionTarget(vendor, target)}`;
 }
 
-/** A stored connection's secrets, opened for the target it has now; null when they were sealed for another one (or with another key). */
+/**
+ * A stored connection's secrets, opened for the target it has now;
+ * null when they were sealed for another one (or with another key).
+ */
 export function openConnectionSecrets(
   tenantId: string,
   vendor: VendorId,
@@ -66,7 +69,9 @@ export function openConnectionSecrets(
   return text === null ? null : (JSON.parse(text) as ConnectionSecrets);
 }
 
-/** The binding sealed secrets had before their target was part of it; only lib/vendors/rebind-credentials.ts reads it. */
+/**
+ * The binding sealed secrets had before their target was part of it; only lib/vendors/rebind-credentials.ts reads it.
+ */
 export function legacyConnectionAad(tenantId: string, vendor: VendorId): string {
   return `${tenantId}:${vendor}`;
 }

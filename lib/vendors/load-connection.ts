@@ -4,7 +4,9 @@ import { baseUrlRefusal } from "./base-url-policy";
 import { VENDOR_LABEL, type VendorId } from "./connection-fields";
 import { openConnectionSecrets } from "./connection-record";
 
-/** A connection whose credentials the console will not send: shown to the caller as it is, like any expected refusal. */
+/**
+ * A connection whose credentials the console will not send: shown to the caller as it is, like any expected refusal.
+ */
 export class CredentialNotSent extends ActionError {}
 
 /** A vendor connection with its credentials opened: for server code that calls the vendor, never for the browser. */
@@ -33,7 +35,8 @@ export async function loadConnection(db: Db, tenantId: string, vendor: VendorId)
   const secrets = openConnectionSecrets(tenantId, vendor, row);
   if (!secrets) {
     throw new CredentialNotSent(
-      `The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl} and this ${VENDOR_LABEL[vendor]} account; enter them again in Settings.`,
+      `The stored ${VENDOR_LABEL[vendor]} credentials were not entered for ${row.baseUrl} ` +
+        `and this ${VENDOR_LABEL[vendor]} account; enter them again in Settings.`,
     );
   }
   return {

@@ -6,7 +6,10 @@ import type { OpenConnection } from "./load-connection";
 const PROBES: Record<OpenConnection["vendor"], (c: OpenConnection, t: ClientTuning) => Promise<string>> = {
   trugrid: async (c, t) => {
     const ips = await clientsFor.trugrid(c, t).ipWhitelist();
-    return `Domain ${c.settings.domainName} answered: ${ips.length} IP address${ips.length === 1 ? "" : "es"} on its allow-list.`;
+    return (
+      `Domain ${c.settings.domainName} answered: ${ips.length} IP ` +
+      `address${ips.length === 1 ? "" : "es"} on its allow-list.`
+    );
   },
   truu: async (c, t) => {
     const page = await clientsFor.truu(c, t).enrolledUsersPage({}, 1);
@@ -19,7 +22,10 @@ const PROBES: Record<OpenConnection["vendor"], (c: OpenConnection, t: ClientTuni
   jumpcloud: async (c, t) => {
     // One user on purpose: the probe reports the total, not the users.
     const page = await clientsFor.jumpcloud(c, t).listUsers({ limit: 1 });
-    return `Organisation ${c.settings.orgId ?? "(the key's own)"} answered: ${page.total ?? "an unknown number of"} users.`;
+    return (
+      `Organisation ${c.settings.orgId ?? "(the key's own)"} ` +
+      `answered: ${page.total ?? "an unknown number of"} users.`
+    );
   },
 };
 

@@ -19,7 +19,10 @@ export function rng(seed: number) {
     /** A UUID v4-shaped string from the stream. */
     uuid: () => {
       const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("");
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${"89ab"[Math.floor(next() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+      return (
+        `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-` +
+        `${"89ab"[Math.floor(next() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+      );
     },
     hex: (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join(""),
   };

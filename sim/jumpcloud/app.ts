@@ -27,9 +27,15 @@ export interface RateLimit {
 export interface SimContext {
   state: JumpCloudState;
   route<P extends string>(method: string, path: P, handler: OrgHandler<P>): void;
-  /** A GET list route: the page is read under the route's documented query rules (openapi/list-rules.ts) before the handler runs. */
+  /**
+   * A GET list route: the page is read under the route's documented
+   * query rules (openapi/list-rules.ts) before the handler runs.
+   */
   list<P extends string>(path: P, handler: ListHandler<P>): void;
-  /** Reads a page under a route's documented query rules, for a list route that is not a plain GET (v1 POST /search/systemusers). */
+  /**
+   * Reads a page under a route's documented query rules, for a list
+   * route that is not a plain GET (v1 POST /search/systemusers).
+   */
   pageReader(method: string, path: string): (q: URLSearchParams) => ListPage;
 }
 

@@ -96,16 +96,19 @@ describe("JumpCloud simulator list paging", () => {
     expect((await get(`${path}?limit=${rulesOf(route).limit.max + 1}`)).status).toBe(400);
   });
 
-  it("refuses a skip below zero on v1 /systemusers, whose skip states no minimum (corrected as every other list's)", async () => {
-    expect(await get("/api/systemusers?skip=-1")).toMatchObject({
-      status: 400,
-      body: { code: 400, status: "Bad Request", message: "skip must be an integer of at least 0" },
-    });
-    expect(await get("/api/v2/usergroups?skip=-1")).toMatchObject({
-      status: 400,
-      body: { code: 400, status: "Bad Request" },
-    });
-  });
+  it(
+    "refuses a skip below zero on v1 /systemusers, whose skip states " + "no minimum (corrected as every other list's)",
+    async () => {
+      expect(await get("/api/systemusers?skip=-1")).toMatchObject({
+        status: 400,
+        body: { code: 400, status: "Bad Request", message: "skip must be an integer of at least 0" },
+      });
+      expect(await get("/api/v2/usergroups?skip=-1")).toMatchObject({
+        status: 400,
+        body: { code: 400, status: "Bad Request" },
+      });
+    },
+  );
 });
 
 describe("JumpCloud simulator array query parameters", () => {

@@ -64,7 +64,10 @@ export function v1Filter(q: URLSearchParams): Predicate {
   return (row) => and.every((p) => p(row)) && (or.length === 0 || or.some((p) => p(row)));
 }
 
-/** v2 `field:op:value` with eq ne gt ge lt le search in; several are one comma-separated `filter` (v2 spec: style form, explode false). */
+/**
+ * v2 `field:op:value` with eq ne gt ge lt le search in; several are
+ * one comma-separated `filter` (v2 spec: style form, explode false).
+ */
 export function v2Filter(q: URLSearchParams): Predicate {
   const preds = csvParam(q, "filter").map((expr): Predicate => {
     const m = /^([^:]+):(eq|ne|gt|ge|lt|le|search|in):(.*)$/.exec(expr);
@@ -100,7 +103,9 @@ export function sortRows<T extends Row>(rows: T[], sort: string | null, separato
   });
 }
 
-/** Whether a sort keeps rows in their stored (_id) order, so a page can be taken without sorting or copying them all. */
+/**
+ * Whether a sort keeps rows in their stored (_id) order, so a page can be taken without sorting or copying them all.
+ */
 export function keepsIdOrder(sort: string | null): boolean {
   const keys = (sort ?? "")
     .split(/[\s,]+/)

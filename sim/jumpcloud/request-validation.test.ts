@@ -32,38 +32,44 @@ describe("JumpCloud simulator request bodies, as the documents type them", () =>
     expect((await s.call("POST", path, { product_key: "iOS18.3", install_action: "INSTALL_LATER" })).status).toBe(204);
   });
 
-  it("user associations: attributes.sudo needs both enabled and withoutPassword (GraphAttribute_Sudo_sudo)", async () => {
-    const group = [...s.org!.systemGroups.values()][0];
-    const path = `/api/v2/users/${user()!._id}/associations`;
-    const half = await s.call("POST", path, {
-      op: "add",
-      type: "system_group",
-      id: group!.id,
-      attributes: { sudo: { enabled: true } },
-    });
-    expect(half).toMatchObject(badRequest(/withoutPassword/));
-    expect(
-      (
-        await s.call("POST", path, {
-          op: "add",
-          type: "system_group",
-          id: group!.id,
-          attributes: { sudo: { enabled: true, withoutPassword: false } },
-        })
-      ).status,
-    ).toBe(204);
-  });
+  it(
+    "user associations: attributes.sudo needs both enabled and " + "withoutPassword (GraphAttribute_Sudo_sudo)",
+    async () => {
+      const group = [...s.org!.systemGroups.values()][0];
+      const path = `/api/v2/users/${user()!._id}/associations`;
+      const half = await s.call("POST", path, {
+        op: "add",
+        type: "system_group",
+        id: group!.id,
+        attributes: { sudo: { enabled: true } },
+      });
+      expect(half).toMatchObject(badRequest(/withoutPassword/));
+      expect(
+        (
+          await s.call("POST", path, {
+            op: "add",
+            type: "system_group",
+            id: group!.id,
+            attributes: { sudo: { enabled: true, withoutPassword: false } },
+          })
+        ).status,
+      ).toBe(204);
+    },
+  );
 
-  it("group members: op update is in the documented GraphOperation enum; type must be the group's member type", async () => {
-    const [gid, members] = [...s.org!.members].find(([id, m]) => s.org!.userGroups.has(id) && m.size > 0)!;
-    const member = [...members][0];
-    const path = `/api/v2/usergroups/${gid}/members`;
-    expect((await s.call("POST", path, { op: "update", type: "user", id: member })).status).toBe(204);
-    expect(s.org!.members.get(gid)?.has(member!)).toBe(true);
-    expect(await s.call("POST", path, { op: "add", type: "system", id: member })).toMatchObject(
-      badRequest(/type .*allowed values: user/),
-    );
-  });
+  it(
+    "group members: op update is in the documented GraphOperation " + "enum; type must be the group's member type",
+    async () => {
+      const [gid, members] = [...s.org!.members].find(([id, m]) => s.org!.userGroups.has(id) && m.size > 0)!;
+      const member = [...members][0];
+      const path = `/api/v2/usergroups/${gid}/members`;
+      expect((await s.call("POST", path, { op: "update", type: "user", id: member })).status).toBe(204);
+      expect(s.org!.members.get(gid)?.has(member!)).toBe(true);
+      expect(await s.call("POST", path, { op: "add", type: "system", id: member })).toMatchObject(
+        badRequest(/type .*allowed values: user/),
+      );
+    },
+  );
 
   it("scheduled state changes: start_date is a date-time, and an empty user_ids list is documented", async () => {
     const dateOnly = await s.call("POST", "/api/v2/bulk/userstates", {

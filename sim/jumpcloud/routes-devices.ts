@@ -51,7 +51,8 @@ export function registerDeviceRoutes(ctx: SimContext) {
   });
 
   for (const action of ACTIONS) {
-    // lock/erase {pin}, restart {kextPaths}, scheduleOSUpdate ScheduleOSUpdate: checked against the documents before the handler runs.
+    // lock/erase {pin}, restart {kextPaths}, scheduleOSUpdate
+    // ScheduleOSUpdate: checked against the documents before the handler runs.
     ctx.route("POST", `/api/v2/applemdms/:apple_mdm_id/devices/:device_id/${action}`, (req, org, body) => {
       const mdm = mdmOf(org, req.params.apple_mdm_id);
       if (!mdm) return notFound("apple mdm");
@@ -86,7 +87,8 @@ export function registerDeviceRoutes(ctx: SimContext) {
   });
 
   ctx.route("POST", "/api/v2/accessrequests", (_req, org, body) => {
-    // The seed listing types every field a string and requires none; an access request for nobody or nothing is refused here.
+    // The seed listing types every field a string and requires
+    // none; an access request for nobody or nothing is refused here.
     const b = body as Partial<Record<"requestorId" | "resourceId" | "resourceType" | "remarks" | "expiry", string>>;
     for (const f of ["requestorId", "resourceId", "resourceType"] as const)
       if (!b[f]) return jcError(400, `${f} is required`);

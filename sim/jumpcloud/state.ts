@@ -170,10 +170,16 @@ export const nodeKey = (type: string, id: string) => `${type}:${id}`;
 
 export function associate(org: Org, a: string, b: string, attributes: Record<string, unknown> | null = null) {
   let m = org.associations.get(a);
-  if (!m) org.associations.set(a, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    org.associations.set(a, m);
+  }
   m.set(b, attributes);
   let n = org.associations.get(b);
-  if (!n) org.associations.set(b, (n = new Map()));
+  if (!n) {
+    n = new Map();
+    org.associations.set(b, n);
+  }
   n.set(a, attributes);
 }
 
@@ -184,10 +190,16 @@ export function dissociate(org: Org, a: string, b: string) {
 
 export function addMember(org: Org, groupId: string, memberId: string) {
   let s = org.members.get(groupId);
-  if (!s) org.members.set(groupId, (s = new Set()));
+  if (!s) {
+    s = new Set();
+    org.members.set(groupId, s);
+  }
   s.add(memberId);
   let r = org.memberOf.get(memberId);
-  if (!r) org.memberOf.set(memberId, (r = new Set()));
+  if (!r) {
+    r = new Set();
+    org.memberOf.set(memberId, r);
+  }
   r.add(groupId);
 }
 

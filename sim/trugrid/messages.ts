@@ -10,7 +10,8 @@ export const itemError = {
   missingData: () => "Error. Reason: Required data is missing.", // [doc]
   groupNotFound: (g: string, d: string) => `Error. Reason: Group '${g}' not found in domain '${d}'.`, // [doc]
   machineNotFound: (m: string, d: string) => `Error. Reason: Machine '${m}' not found in domain '${d}'.`, // [doc]
-  machineNotInGroup: (m: string, g: string) => `Error. Reason: Machine '${m}' is not a member of group '${g}'.`, // [doc]
+  // [doc]
+  machineNotInGroup: (m: string, g: string) => `Error. Reason: Machine '${m}' is not a member of group '${g}'.`,
   userNotFound: (u: string, d: string) => `Error. Reason: User '${u}' not found in domain '${d}'.`, // [doc]
   userNotAssigned: (u: string, g: string) => `Error. Reason: User '${u}' is not assigned to group '${g}'.`, // [doc]
   machineTaken: (m: string, other: string, g: string) =>

@@ -95,7 +95,12 @@ export function syncAddedAdGroups(d: TgDomain, names: string[], kind: "user" | "
 export function refreshActiveDirectory(d: TgDomain, now: Date) {
   const count = (m: Map<string, { synced: boolean }>) => {
     let n = 0;
-    for (const x of m.values()) if (!x.synced) (x.synced = true), n++;
+    for (const x of m.values()) {
+      if (!x.synced) {
+        x.synced = true;
+        n++;
+      }
+    }
     return n;
   };
   const summary = {
@@ -110,7 +115,12 @@ export function refreshActiveDirectory(d: TgDomain, now: Date) {
 
 export function refreshApplications(d: TgDomain, now: Date) {
   let published = 0;
-  for (const a of d.applications.values()) if (!a.published) (a.published = true), published++;
+  for (const a of d.applications.values()) {
+    if (!a.published) {
+      a.published = true;
+      published++;
+    }
+  }
   d.lastApplicationRefresh = now.toISOString();
   return { applications: published };
 }
@@ -173,7 +183,10 @@ export function addUserMachineAssignment(d: TgDomain, items: (AssignmentInput | 
         return itemError.machineNotFound(v, d.domain);
     }
     let existing = d.assignments.get(key);
-    if (!existing) d.assignments.set(key, (existing = { key: a.key, targets: new Set() }));
+    if (!existing) {
+      existing = { key: a.key, targets: new Set() };
+      d.assignments.set(key, existing);
+    }
     for (const v of a.value) existing.targets.add(lc(v));
     return SUCCESS;
   });

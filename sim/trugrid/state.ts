@@ -44,7 +44,10 @@ export class GroupAssociations {
     this.delete(user);
     this.byUser.set(user, machine);
     let users = this.byMachine.get(machine);
-    if (!users) this.byMachine.set(machine, (users = new Set()));
+    if (!users) {
+      users = new Set();
+      this.byMachine.set(machine, users);
+    }
     users.add(user);
   }
 

@@ -33,7 +33,10 @@ export function uuid(r: Rng): string {
     b = word(r),
     c = word(r),
     d = word(r);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${"89ab"[parseInt(c.slice(0, 1), 16) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  return (
+    `${a}-${b.slice(0, 4)}-4${b.slice(5)}-` +
+    `${"89ab"[parseInt(c.slice(0, 1), 16) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`
+  );
 }
 export function hex(r: Rng, n: number): string {
   let out = "";

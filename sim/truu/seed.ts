@@ -100,9 +100,8 @@ function makeAsset(m: SimMachine, n: number, r: Rng): AssetRec {
   const ipAddresses = [`10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`];
   for (let i = r.int(0, 2); i > 0; i--)
     ipAddresses.push(`${r.int(11, 223)}.${r.int(0, 255)}.${r.int(0, 255)}.${r.int(1, 254)}`);
-  const macAddresses = [
-    `02:00:${[(n >> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255].map((b) => b.toString(16).padStart(2, "0")).join(":")}`,
-  ];
+  const octets = [(n >> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const macAddresses = [`02:00:${octets.map((b) => b.toString(16).padStart(2, "0")).join(":")}`];
   if (r.chance(0.5)) macAddresses.push(hex(r, 12).replace(/(..)(?!$)/g, "$1:"));
   return {
     machineName: m.name,

@@ -126,6 +126,8 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
       return ok(d);
     };
 
+  // GraphQL checks the args against the SDL before a resolver runs, so each mutation below declares its own arg type.
+  // biome-ignore lint/suspicious/noExplicitAny: each mutation declares its own, SDL-checked arg type
   const m: Record<string, (args: any) => unknown> = {
     userCreate: (a: {
       email: string;

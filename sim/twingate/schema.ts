@@ -8,13 +8,19 @@ const SDL_URL = new URL("../../vendor-specs/twingate/schema.reconstructed.graphq
 
 let sdl: string | undefined;
 export function twingateSdl(): string {
-  return (sdl ??= readFileSync(SDL_URL, "utf8"));
+  sdl ??= readFileSync(SDL_URL, "utf8");
+  return sdl;
 }
 
+// GraphQL checks the args against the SDL before a resolver runs, so each resolver declares its own types.
+// biome-ignore lint/suspicious/noExplicitAny: each resolver declares its own, SDL-checked source and arg types
 export type Resolver = (source: any, args: any) => unknown;
 export type ResolverMap = Record<string, Record<string, Resolver>>;
 
-/** A fresh schema per simulator with the given field resolvers attached; other fields read the row property of the same name. */
+/**
+ * A fresh schema per simulator with the given field resolvers
+ * attached; other fields read the row property of the same name.
+ */
 export function executableSchema(resolvers: ResolverMap): GraphQLSchema {
   const schema = buildSchema(twingateSdl());
   for (const [typeName, fields] of Object.entries(resolvers)) {

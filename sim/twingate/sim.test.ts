@@ -85,13 +85,16 @@ describe("Twingate simulator over HTTP", () => {
     expect((await post({ query: "{ users { totalCount } }" }, null)).status).toBe(401);
   });
 
-  it("answers 400 with errors[] for a document the schema rejects, and only serves the trailing-slash path", async () => {
-    const res = await post({ query: "{ users { nope } }" });
-    expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].message).toContain("nope");
-    const noSlash = await fetch(`${url}/api/graphql`, { method: "POST", body: "{}" });
-    expect(noSlash.status).toBe(404);
-  });
+  it(
+    "answers 400 with errors[] for a document the schema rejects, " + "and only serves the trailing-slash path",
+    async () => {
+      const res = await post({ query: "{ users { nope } }" });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0].message).toContain("nope");
+      const noSlash = await fetch(`${url}/api/graphql`, { method: "POST", body: "{}" });
+      expect(noSlash.status).toBe(404);
+    },
+  );
 
   it("returns null for a missing single object and ok:false for a business failure", async () => {
     const missing = await (await post({ query: `{ user(id: "${globalId("User", 1)}") { id } }` })).json();
@@ -104,43 +107,54 @@ describe("Twingate simulator over HTTP", () => {
     });
   });
 
-  it("answers the same document the same way every time, rejected or not (documents are parsed and validated once)", async () => {
-    for (let i = 0; i < 2; i++) {
-      const bad = await post({ query: "{ users { nope } }" });
-      expect(bad.status).toBe(400);
-      expect((await bad.json()).errors[0].message).toContain("nope");
-      const good = await (
-        await post({
-          query: "query Q($n: Int) { users(first: $n) { totalCount edges { node { id } } } }",
-          variables: { n: i + 1 },
-        })
-      ).json();
-      expect(good.data.users.edges).toHaveLength(i + 1);
-    }
-  });
-
-  it("pages unfiltered lists (users, devices, Everyone's members) as it pages a filter that keeps everything", async () => {
-    const everyone = [...sim.state.groups.values()].find((g) => g.everyone)!;
-    const read = async (filter: string, after: string | null) =>
-      (
-        await (
+  it(
+    "answers the same document the same way every time, rejected or " + "not (documents are parsed and validated once)",
+    async () => {
+      for (let i = 0; i < 2; i++) {
+        const bad = await post({ query: "{ users { nope } }" });
+        expect(bad.status).toBe(400);
+        expect((await bad.json()).errors[0].message).toContain("nope");
+        const good = await (
           await post({
-            query: `query P($after: String) {
-        users(first: 7, after: $after${filter && `, filter: { email: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email } } }
-        devices(first: 7, after: $after${filter && `, filter: { serialNumber: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
-        group(id: "${everyone.id}") { users(first: 7, after: $after${filter && `, filter: { email: { ne: "none" } }`}) { totalCount pageInfo { hasNextPage } edges { cursor node { id } } } }
-      }`,
-            variables: { after },
+            query: "query Q($n: Int) { users(first: $n) { totalCount edges { node { id } } } }",
+            variables: { n: i + 1 },
           })
-        ).json()
-      ).data;
-    for (const after of [null, cursorOf(4), cursorOf(sim.state.users.size - 3)]) {
-      const plain = await read("", after);
-      expect(plain.users.totalCount).toBe(sim.state.users.size);
-      expect(plain.users.edges.length).toBeGreaterThan(0);
-      expect(plain).toEqual(await read("filtered", after));
-    }
-  });
+        ).json();
+        expect(good.data.users.edges).toHaveLength(i + 1);
+      }
+    },
+  );
+
+  it(
+    "pages unfiltered lists (users, devices, Everyone's members) " + "as it pages a filter that keeps everything",
+    async () => {
+      const everyone = [...sim.state.groups.values()].find((g) => g.everyone)!;
+      const read = async (filter: string, after: string | null) =>
+        (
+          await (
+            await post({
+              query:
+                `query P($after: String) {
+        users(first: 7, after: $after${filter && `, filter: { email: { ne: "none" } }`}) ` +
+                `{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id email } } }
+        devices(first: 7, after: $after${filter && `, filter: { serialNumber: { ne: "none" } }`}) ` +
+                `{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+        group(id: "${everyone.id}") { users(first: 7, after: ` +
+                `$after${filter && `, filter: { email: { ne: "none" } }`}) { ` +
+                `totalCount pageInfo { hasNextPage } edges { cursor node { id } } } }
+      }`,
+              variables: { after },
+            })
+          ).json()
+        ).data;
+      for (const after of [null, cursorOf(4), cursorOf(sim.state.users.size - 3)]) {
+        const plain = await read("", after);
+        expect(plain.users.totalCount).toBe(sim.state.users.size);
+        expect(plain.users.edges.length).toBeGreaterThan(0);
+        expect(plain).toEqual(await read("filtered", after));
+      }
+    },
+  );
 
   it("filters users by type (changelog 2023-04-04)", async () => {
     const res = await post({

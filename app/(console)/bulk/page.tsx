@@ -23,7 +23,8 @@ function vendorOf(operation: string) {
 export default async function BulkPage(props: PageProps) {
   const { staff, tenant } = await pageContext(props, { page: "/bulk", perm: "console.read", tenant: "current" });
   const description =
-    "Large changes from CSV files: a plan with a per-row diff first, nothing sent until you confirm, then a durable job with per-row results.";
+    "Large changes from CSV files: a plan with a per-row diff first, nothing sent until you confirm, then a " +
+    "durable job with per-row results.";
   if (!tenant) {
     return (
       <>

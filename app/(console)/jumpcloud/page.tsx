@@ -36,7 +36,10 @@ export default async function Page(props: PageProps) {
       tenant={tenant}
       vendor="jumpcloud"
       connection={connection}
-      description="Users (MFA reset, lock, unlock, suspend), groups, systems, associations and bulk jobs. For an MSP key, the organisation (x-org-id) is this tenant's connection setting."
+      description={
+        "Users (MFA reset, lock, unlock, suspend), groups, systems, associations and bulk jobs. For an MSP key, the " +
+        "organisation (x-org-id) is this tenant's connection setting."
+      }
     >
       {counts ? (
         <Card>

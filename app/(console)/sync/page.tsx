@@ -16,7 +16,10 @@ export default async function SyncPage(props: PageProps) {
     <>
       <PageHeader
         title={tenant ? `Sync · ${tenant.name}` : "Sync"}
-        description="Pages read a local copy of each vendor's data. It is refreshed on a schedule and on demand; changes made at a vendor outside this console show up in the audit log as changed_externally."
+        description={
+          "Pages read a local copy of each vendor's data. It is refreshed on a schedule and on demand; changes made " +
+          "at a vendor outside this console show up in the audit log as changed_externally."
+        }
       />
       {!tenant || !overview ? (
         <p className="text-sm text-muted-foreground">You are not assigned to any tenant yet.</p>

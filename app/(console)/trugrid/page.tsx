@@ -49,7 +49,10 @@ export default async function Page(props: PageProps) {
       tenant={tenant}
       vendor="trugrid"
       connection={connection}
-      description="MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid domain."
+      description={
+        "MFA, user–machine associations, AD sync, RDP over UDP, allow-lists and logon IPs for the tenant's TruGrid " +
+        "domain."
+      }
     >
       {tenant ? <CacheCard tenant={tenant} /> : null}
     </VendorArea>

@@ -29,7 +29,8 @@ export async function listGroups(
   };
   const memberKind = kind === "user_group" ? "user_group_member" : "system_group_member";
   const all = await db.vendorObject.count({ where });
-  // Member counts come from the edge table; sorting by them needs them for every group, so that sort is done here over ids and counts only.
+  // Member counts come from the edge table; sorting by them needs them for every group,
+  // so that sort is done here over ids and counts only.
   const counts = await db.vendorEdge.groupBy({
     by: ["fromId"],
     where: { tenantId, vendor: "jumpcloud", kind: memberKind, deletedAt: null },

@@ -307,7 +307,9 @@ function finishEdges(sink: EdgeSink, parents: [string, Listed][]): Promise<unkno
   if (moved) {
     const [kind, listed] = moved;
     return sink.writer.finish({
-      deferDeletions: `the ${kind} list changed while it was read (${listed.changed}): the relations of a ${kind} it missed were not read, so edges the run did not list are left for the next run`,
+      deferDeletions:
+        `the ${kind} list changed while it was read (${listed.changed}): the relations of a ${kind} ` +
+        `it missed were not read, so edges the run did not list are left for the next run`,
     });
   }
   const [first] = sink.disturbed;
@@ -315,7 +317,9 @@ function finishEdges(sink: EdgeSink, parents: [string, Listed][]): Promise<unkno
   const [from, why] = first;
   const others = sink.disturbed.size > 1 ? ` and ${sink.disturbed.size - 1} more` : "";
   return sink.writer.finish({
-    deferDeletions: `the relations of ${from}${others} changed while they were read (${from}: ${why}); their edges the run did not list are left for the next run`,
+    deferDeletions:
+      `the relations of ${from}${others} changed while they were read ` +
+      `(${from}: ${why}); their edges the run did not list are left for the next run`,
     deferOnly: { column: "fromId", values: [...sink.disturbed.keys()] },
   });
 }

@@ -35,13 +35,19 @@ export async function cachedIds(pool: pg.Pool, tenantId: string): Promise<Record
       `SELECT 'system' AS k, "vendorId" AS id FROM "JumpcloudSystem" WHERE "tenantId" = $1 AND "deletedAt" IS NULL`,
     )),
     ...(await q(
-      `SELECT kind AS k, "vendorId" AS id FROM "VendorObject" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`,
+      `SELECT kind AS k, "vendorId" AS id FROM "VendorObject" WHERE ` +
+        `"tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`,
     )),
     ...(await q(
-      `SELECT kind AS k, "vendorId" AS id FROM "VendorEdge" WHERE "tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`,
+      `SELECT kind AS k, "vendorId" AS id FROM "VendorEdge" WHERE ` +
+        `"tenantId" = $1 AND vendor = 'jumpcloud' AND "deletedAt" IS NULL`,
     )),
   ];
   const out: Record<string, Set<string>> = {};
-  for (const r of rows) (out[r.k] ??= new Set()).add(r.id);
+  for (const r of rows) {
+    const ids = out[r.k] ?? new Set<string>();
+    out[r.k] = ids;
+    ids.add(r.id);
+  }
   return out;
 }

@@ -54,7 +54,10 @@ export function deviceTarget(assurance: ReadonlyMap<string, number>): SyncTarget
   };
 }
 
-/** The distinct UPNs (email when a user has none) of the accounts enrolled on a workstation, sorted so order never reads as a change. */
+/**
+ * The distinct UPNs (email when a user has none) of the accounts
+ * enrolled on a workstation, sorted so order never reads as a change.
+ */
 export function assetUpns(a: Asset): string[] {
   const upns = a.devices.map((d) => d.user.userPrincipal ?? d.user.email).filter((v): v is string => !!v);
   return [...new Set(upns)].sort();

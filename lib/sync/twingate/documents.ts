@@ -57,7 +57,9 @@ export const RESOURCE_ACCESS = `query TwingateSyncResourceAccess($id: ID!, $firs
   resource(id: $id) { id access(first: $first, after: $after) { ${ACCESS_EDGES} } }
 }`;
 
-export const SERVICE_ACCOUNTS_WITH_KEYS = `query TwingateSyncServiceAccounts($first: Int, $after: String, $nestedFirst: Int) {
+export const SERVICE_ACCOUNTS_WITH_KEYS =
+  `query TwingateSyncServiceAccounts($first: Int, ` +
+  `$after: String, $nestedFirst: Int) {
   serviceAccounts(first: $first, after: $after) {
     ${PAGE_INFO}
     edges { cursor node { ...ServiceAccountFields keys(first: $nestedFirst) { ${KEYS} } } }

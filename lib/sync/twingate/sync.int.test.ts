@@ -92,112 +92,116 @@ const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
 const followUps = (sizes: number[]) => sizes.reduce((n, size) => n + pages(size) - 1, 0);
 
 describe("Twingate sync", () => {
-  it("fills every table and kind from the vendor on a first run, reading nested connections only where they have more", async () => {
-    await simJson("DELETE", "/__sim/requests");
-    const expected = vendorCounts();
-    const run = await h.run();
-    expect(run).toMatchObject({
-      status: "succeeded",
-      error: null,
-      fetched: total(expected),
-      created: total(expected),
-      updated: 0,
-      deleted: 0,
-      driftEvents: 0,
-    });
-    expect(await cachedCounts()).toEqual(expected);
+  it(
+    "fills every table and kind from the vendor on a first run, reading " +
+      "nested connections only where they have more",
+    async () => {
+      await simJson("DELETE", "/__sim/requests");
+      const expected = vendorCounts();
+      const run = await h.run();
+      expect(run).toMatchObject({
+        status: "succeeded",
+        error: null,
+        fetched: total(expected),
+        created: total(expected),
+        updated: 0,
+        deleted: 0,
+        driftEvents: 0,
+      });
+      expect(await cachedCounts()).toEqual(expected);
 
-    const s = sim.state;
-    const log = (await simJson("GET", "/__sim/requests")) as { byField: Record<string, number> };
-    expect(log.byField).toEqual({
-      users: pages(s.users.size),
-      devices: pages(s.devices.size),
-      groups: pages(s.groups.size),
-      resources: pages(s.resources.size),
-      remoteNetworks: pages(s.remoteNetworks.size),
-      connectors: pages(s.connectors.size),
-      serviceAccounts: pages(s.serviceAccounts.size),
-      securityPolicies: pages(s.securityPolicies.size),
-      group: followUps([...s.groups.values()].map((g) => s.groupUsers(g).length)),
-      resource: followUps([...s.resources.values()].map((r) => r.access.size)),
-      serviceAccount: followUps(
-        [...s.serviceAccounts.values()].map(
-          (a) => [...s.serviceAccountKeys.values()].filter((k) => k.serviceAccountN === a.n).length,
+      const s = sim.state;
+      const log = (await simJson("GET", "/__sim/requests")) as { byField: Record<string, number> };
+      expect(log.byField).toEqual({
+        users: pages(s.users.size),
+        devices: pages(s.devices.size),
+        groups: pages(s.groups.size),
+        resources: pages(s.resources.size),
+        remoteNetworks: pages(s.remoteNetworks.size),
+        connectors: pages(s.connectors.size),
+        serviceAccounts: pages(s.serviceAccounts.size),
+        securityPolicies: pages(s.securityPolicies.size),
+        group: followUps([...s.groups.values()].map((g) => s.groupUsers(g).length)),
+        resource: followUps([...s.resources.values()].map((r) => r.access.size)),
+        serviceAccount: followUps(
+          [...s.serviceAccounts.values()].map(
+            (a) => [...s.serviceAccountKeys.values()].filter((k) => k.serviceAccountN === a.n).length,
+          ),
         ),
-      ),
-    });
-    expect(log.byField.group).toBeGreaterThan(0);
-    expect(log.byField.resource).toBeGreaterThan(0);
-    expect(log.byField.serviceAccount).toBeGreaterThan(0);
-
-    const users = await tg.users();
-    const userRows = new Map(
-      (await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId } })).map((r) => [r.vendorId, r]),
-    );
-    for (const u of users) {
-      expect(userRows.get(u.id)).toMatchObject({
-        email: u.email,
-        emailNorm: normEmail(u.email),
-        firstName: u.firstName,
-        lastName: u.lastName,
-        state: u.state,
-        role: u.role,
-        type: u.type,
-        createdAtVendor: new Date(u.createdAt),
-        raw: u,
       });
-    }
-    const devices = await tg.devices();
-    const deviceRows = new Map(
-      (await h.t.db.twingateDevice.findMany({ where: { tenantId: h.tenantId } })).map((r) => [r.vendorId, r]),
-    );
-    for (const d of devices) {
-      expect(deviceRows.get(d.id)).toMatchObject({
-        name: d.name,
-        userVendorId: d.user.id,
-        userEmailNorm: normEmail(d.user.email),
-        activeState: d.activeState,
-        isTrusted: d.isTrusted,
-        serialNumber: d.serialNumber,
-        hostname: d.hostname,
-      });
-    }
+      expect(log.byField.group).toBeGreaterThan(0);
+      expect(log.byField.resource).toBeGreaterThan(0);
+      expect(log.byField.serviceAccount).toBeGreaterThan(0);
 
-    const everyone = (await tg.groups({ name: { eq: "Everyone" } }))[0];
-    const everyoneRow = await h.t.db.vendorObject.findFirstOrThrow({
-      where: { tenantId: h.tenantId, kind: "group", vendorId: everyone!.id },
-    });
-    expect(everyoneRow).toMatchObject({ name: "Everyone", raw: everyone });
-    expect(
-      await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", fromId: everyone!.id } }),
-    ).toBe(users.length);
-
-    for (const r of await tg.resources()) {
-      const detail = (await tg.resource(r.id))!;
-      const edges = await h.t.db.vendorEdge.findMany({
-        where: { tenantId: h.tenantId, kind: "resource_access", fromId: r.id },
-        orderBy: { toId: "asc" },
-      });
-      expect(edges.map((e) => ({ toId: e.toId, attributes: e.attributes }))).toEqual(
-        detail.access.edges
-          .map((e) => ({
-            toId: e.node.id,
-            attributes: {
-              securityPolicyId: e.securityPolicy?.id ?? null,
-              expiresAt: e.expiresAt,
-              principalType: e.node.__typename === "Group" ? "GROUP" : "SERVICE_ACCOUNT",
-            },
-          }))
-          .sort((a, b) => a.toId.localeCompare(b.toId)),
+      const users = await tg.users();
+      const userRows = new Map(
+        (await h.t.db.twingateUser.findMany({ where: { tenantId: h.tenantId } })).map((r) => [r.vendorId, r]),
       );
-    }
-    const keys = await h.t.db.vendorObject.findMany({ where: { tenantId: h.tenantId, kind: "service_account_key" } });
-    expect(keys.map((k) => k.name).sort()).toEqual(["backup", "ci-2024", "ci-2025", "ci-2026"]);
+      for (const u of users) {
+        expect(userRows.get(u.id)).toMatchObject({
+          email: u.email,
+          emailNorm: normEmail(u.email),
+          firstName: u.firstName,
+          lastName: u.lastName,
+          state: u.state,
+          role: u.role,
+          type: u.type,
+          createdAtVendor: new Date(u.createdAt),
+          raw: u,
+        });
+      }
+      const devices = await tg.devices();
+      const deviceRows = new Map(
+        (await h.t.db.twingateDevice.findMany({ where: { tenantId: h.tenantId } })).map((r) => [r.vendorId, r]),
+      );
+      for (const d of devices) {
+        expect(deviceRows.get(d.id)).toMatchObject({
+          name: d.name,
+          userVendorId: d.user.id,
+          userEmailNorm: normEmail(d.user.email),
+          activeState: d.activeState,
+          isTrusted: d.isTrusted,
+          serialNumber: d.serialNumber,
+          hostname: d.hostname,
+        });
+      }
 
-    // People are linked by normalised email.
-    const people = await h.t.db.person.findMany({ where: { tenantId: h.tenantId } });
-    expect(people.map((p) => p.emailNorm).sort()).toEqual(users.map((u) => normEmail(u.email)).sort());
-  });
+      const everyone = (await tg.groups({ name: { eq: "Everyone" } }))[0];
+      const everyoneRow = await h.t.db.vendorObject.findFirstOrThrow({
+        where: { tenantId: h.tenantId, kind: "group", vendorId: everyone!.id },
+      });
+      expect(everyoneRow).toMatchObject({ name: "Everyone", raw: everyone });
+      expect(
+        await h.t.db.vendorEdge.count({ where: { tenantId: h.tenantId, kind: "group_member", fromId: everyone!.id } }),
+      ).toBe(users.length);
+
+      for (const r of await tg.resources()) {
+        const detail = (await tg.resource(r.id))!;
+        const edges = await h.t.db.vendorEdge.findMany({
+          where: { tenantId: h.tenantId, kind: "resource_access", fromId: r.id },
+          orderBy: { toId: "asc" },
+        });
+        expect(edges.map((e) => ({ toId: e.toId, attributes: e.attributes }))).toEqual(
+          detail.access.edges
+            .map((e) => ({
+              toId: e.node.id,
+              attributes: {
+                securityPolicyId: e.securityPolicy?.id ?? null,
+                expiresAt: e.expiresAt,
+                principalType: e.node.__typename === "Group" ? "GROUP" : "SERVICE_ACCOUNT",
+              },
+            }))
+            .sort((a, b) => a.toId.localeCompare(b.toId)),
+        );
+      }
+      const keys = await h.t.db.vendorObject.findMany({ where: { tenantId: h.tenantId, kind: "service_account_key" } });
+      expect(keys.map((k) => k.name).sort()).toEqual(["backup", "ci-2024", "ci-2025", "ci-2026"]);
+
+      // People are linked by normalised email.
+      const people = await h.t.db.person.findMany({ where: { tenantId: h.tenantId } });
+      expect(people.map((p) => p.emailNorm).sort()).toEqual(users.map((u) => normEmail(u.email)).sort());
+    },
+  );
 
   it("writes nothing and records no audit event when nothing changed upstream", async () => {
     const audits = await auditCount();

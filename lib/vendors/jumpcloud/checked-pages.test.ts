@@ -54,18 +54,22 @@ describe("a checked JumpCloud page walk", () => {
     );
   });
 
-  it("says so when one item is removed before its position and one added at the end, which leaves the total as it was", async () => {
-    const l = list(250);
-    l.before.set(198, () => {
-      l.items.splice(10, 1);
-      l.add();
-    });
-    const w = walk();
-    await checkedPages(l.fetchPage, w.opts);
-    expect(w.report.listChanged).toBe(
-      "the page at skip 198 began with id0199, where the page at skip 99 ended with id0198",
-    );
-  });
+  it(
+    "says so when one item is removed before its position and one added " +
+      "at the end, which leaves the total as it was",
+    async () => {
+      const l = list(250);
+      l.before.set(198, () => {
+        l.items.splice(10, 1);
+        l.add();
+      });
+      const w = walk();
+      await checkedPages(l.fetchPage, w.opts);
+      expect(w.report.listChanged).toBe(
+        "the page at skip 198 began with id0199, where the page at skip 99 ended with id0198",
+      );
+    },
+  );
 
   it("says so when a planned page comes back empty, the list having shrunk", async () => {
     const l = list(250);
@@ -75,18 +79,22 @@ describe("a checked JumpCloud page walk", () => {
     expect(w.report.listChanged).toBe("the page at skip 198 was empty, where the page at skip 99 was full");
   });
 
-  it("vouches for a list that only grew at the end or lost items behind its position, reading on past the planned pages", async () => {
-    const l = list(250);
-    l.before.set(99, () => {
-      for (let i = 0; i < 150; i++) l.add();
-    });
-    l.before.set(297, () => l.items.splice(350, 10));
-    const w = walk();
-    const items = await checkedPages(l.fetchPage, w.opts);
-    expect(l.asked).toEqual([0, 99, 198, 297]);
-    expect(items).toEqual(l.items);
-    expect(w.report.listChanged).toBeNull();
-  });
+  it(
+    "vouches for a list that only grew at the end or lost items behind " +
+      "its position, reading on past the planned pages",
+    async () => {
+      const l = list(250);
+      l.before.set(99, () => {
+        for (let i = 0; i < 150; i++) l.add();
+      });
+      l.before.set(297, () => l.items.splice(350, 10));
+      const w = walk();
+      const items = await checkedPages(l.fetchPage, w.opts);
+      expect(l.asked).toEqual([0, 99, 198, 297]);
+      expect(items).toEqual(l.items);
+      expect(w.report.listChanged).toBeNull();
+    },
+  );
 
   it("reads a list without a total one page after another until a short page", async () => {
     const l = list(205, { total: false });

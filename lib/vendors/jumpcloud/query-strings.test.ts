@@ -21,7 +21,8 @@ describe("JumpCloud array query parameters are sent as the spec encodes them", (
     const page = await client.listGroups("user", { filter: [`name:eq:${g!.name}`, "type:eq:user_group"] });
     expect(page.items.map((x) => x.id)).toEqual([g!.id]);
     expect(sent).toEqual([
-      `/api/v2/usergroups?filter=${encodeURIComponent(`name:eq:${g!.name}`)},${encodeURIComponent("type:eq:user_group")}`,
+      `/api/v2/usergroups?filter=${encodeURIComponent(`name:eq:${g!.name}`)},` +
+        `${encodeURIComponent("type:eq:user_group")}`,
     ]);
   });
 

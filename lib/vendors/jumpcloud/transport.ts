@@ -84,8 +84,15 @@ export function v1QuerySerializer(query: Record<string, unknown>): string {
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null) continue;
     if (Array.isArray(v)) {
-      if (k === "filter" && v.length > 1) v.forEach((x, i) => p.append(`filter[${i}]`, String(x)));
-      else v.forEach((x) => p.append(k, String(x)));
+      if (k === "filter" && v.length > 1) {
+        v.forEach((x, i) => {
+          p.append(`filter[${i}]`, String(x));
+        });
+      } else {
+        v.forEach((x) => {
+          p.append(k, String(x));
+        });
+      }
     } else p.append(k, String(v));
   }
   return p.toString();

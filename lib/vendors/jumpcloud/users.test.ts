@@ -98,25 +98,29 @@ describe("JumpCloud v1 system users", () => {
     expect(gone.retryable).toBe(false);
   });
 
-  it("keeps an alternate email set on create or update, returns it and filters by it; refuses one that is no address", async () => {
-    const c = env.client();
-    const u = await c.createUser({
-      username: "alt.person",
-      email: "alt.person@northwind.example",
-      alternateEmail: "alt.person@northwind.onmicrosoft.com",
-    });
-    expect(u.alternateEmail).toBe("alt.person@northwind.onmicrosoft.com");
-    expect((await c.getUser(u._id)).alternateEmail).toBe("alt.person@northwind.onmicrosoft.com");
-    const found = await c.listUsers({ filter: ["alternateEmail:$eq:alt.person@northwind.onmicrosoft.com"] });
-    expect(found.items.map((x) => x._id)).toEqual([u._id]);
-    expect((await c.updateUser(u._id, { alternateEmail: "ap@home.example" })).alternateEmail).toBe("ap@home.example");
-    const bad = await vendorError(c.updateUser(u._id, { alternateEmail: "not an address" }));
-    expect(bad.status).toBe(400);
-    expect((await c.getUser(u._id)).alternateEmail).toBe("ap@home.example");
-    // Seeded people have none set, so JumpCloud leaves the field out.
-    expect([...env.org!.users.values()][0]).not.toHaveProperty("alternateEmail");
-    await c.deleteUser(u._id);
-  });
+  it(
+    "keeps an alternate email set on create or update, returns it and " +
+      "filters by it; refuses one that is no address",
+    async () => {
+      const c = env.client();
+      const u = await c.createUser({
+        username: "alt.person",
+        email: "alt.person@northwind.example",
+        alternateEmail: "alt.person@northwind.onmicrosoft.com",
+      });
+      expect(u.alternateEmail).toBe("alt.person@northwind.onmicrosoft.com");
+      expect((await c.getUser(u._id)).alternateEmail).toBe("alt.person@northwind.onmicrosoft.com");
+      const found = await c.listUsers({ filter: ["alternateEmail:$eq:alt.person@northwind.onmicrosoft.com"] });
+      expect(found.items.map((x) => x._id)).toEqual([u._id]);
+      expect((await c.updateUser(u._id, { alternateEmail: "ap@home.example" })).alternateEmail).toBe("ap@home.example");
+      const bad = await vendorError(c.updateUser(u._id, { alternateEmail: "not an address" }));
+      expect(bad.status).toBe(400);
+      expect((await c.getUser(u._id)).alternateEmail).toBe("ap@home.example");
+      // Seeded people have none set, so JumpCloud leaves the field out.
+      expect([...env.org!.users.values()][0]).not.toHaveProperty("alternateEmail");
+      await c.deleteUser(u._id);
+    },
+  );
 
   it("refuses to delete a manager with 409 unless cascade_manager=null", async () => {
     const c = env.client();

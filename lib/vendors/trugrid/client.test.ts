@@ -195,7 +195,8 @@ describe("machine associations", () => {
     expect(res.map((r) => r.status)).toEqual([
       "Success.",
       `Success. Previous association with '${held}' replaced.`,
-      `Error. Reason: Machine '${free.name}' is already associated with user '${holder.upn}' in group 'Sales Workstations'.`,
+      `Error. Reason: Machine '${free.name}' is already associated ` +
+        `with user '${holder.upn}' in group 'Sales Workstations'.`,
       "Error. Reason: Required data is missing.",
       `Error. Reason: Group 'Nope' not found in domain '${D}'.`,
       `Error. Reason: Machine 'NW-NOPE' not found in domain '${D}'.`,
@@ -443,7 +444,13 @@ describe("faults", () => {
 
   it("gives up on a read with retryable 500s after the retries", async () => {
     let calls = 0;
-    const counting = client({ fetch: (i, init) => (calls++, fetch(i, init)), retry: { ...FAST, retries: 2 } });
+    const counting = client({
+      fetch: (i, init) => {
+        calls++;
+        return fetch(i, init);
+      },
+      retry: { ...FAST, retries: 2 },
+    });
     await faults({ errorRate: 1 });
     try {
       const err = await vendorError(counting.externalResources());
@@ -493,7 +500,12 @@ describe("faults", () => {
 
   it("does not resend a non-idempotent write refused with 500 before processing", async () => {
     let calls = 0;
-    const counting = client({ fetch: (i, init) => (calls++, fetch(i, init)) });
+    const counting = client({
+      fetch: (i, init) => {
+        calls++;
+        return fetch(i, init);
+      },
+    });
     await faults({ errorRate: 1 });
     try {
       expect((await vendorError(counting.addUpnSuffix(["another.example"]))).info.status).toBe(500);
@@ -536,7 +548,10 @@ describe("answers that are not the documented shape", () => {
     let seen: Request | undefined;
     const c = client({
       baseUrl: "https://tg.example/api/public/",
-      fetch: async (i, init) => ((seen = new Request(i, init)), new Response("[]")),
+      fetch: async (i, init) => {
+        seen = new Request(i, init);
+        return new Response("[]");
+      },
     });
     await c.refreshActiveDirectory().catch(() => undefined);
     expect(seen!.url).toBe(`https://tg.example/api/public/RefreshActiveDirectory?domainName=${D}`);

@@ -83,7 +83,8 @@ export async function* pagesOf<T>(fetchPage: PageFetcher<T>, walk: PageWalk): As
         const now = await fetchPage(1, ctl.signal);
         if (now.final >= p) throw err;
         changed(
-          `page ${p} was refused: the list now ends at page ${now.final}, with ${now.count} records where page 1 counted ${first.count}`,
+          `page ${p} was refused: the list now ends at page ${now.final}, ` +
+            `with ${now.count} records where page 1 counted ${first.count}`,
         );
         break;
       }

@@ -20,7 +20,7 @@ describe("documented Twingate examples parse with the client schemas", () => {
   });
 
   it("GraphQL errors[] carry a message", () => {
-    expect(GraphqlEnvelope.parse(examples.graphqlError).errors?.[0]!.message).toContain("Cannot query field");
+    expect(GraphqlEnvelope.parse(examples.graphqlError).errors?.[0]?.message).toContain("Cannot query field");
   });
 
   it("ids and cursors are the documented base64 forms", () => {

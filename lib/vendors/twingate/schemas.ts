@@ -21,11 +21,17 @@ function buildConnection<T extends z.ZodType>(node: T) {
   });
 }
 
-/** Built once per node schema: building a zod schema costs more than parsing a page with it, and pages are read by the thousand. */
+/**
+ * Built once per node schema: building a zod schema costs more
+ * than parsing a page with it, and pages are read by the thousand.
+ */
 const connections = new WeakMap<z.ZodType, ReturnType<typeof buildConnection>>();
 export function connectionOf<T extends z.ZodType>(node: T): ReturnType<typeof buildConnection<T>> {
   let c = connections.get(node);
-  if (!c) connections.set(node, (c = buildConnection(node)));
+  if (!c) {
+    c = buildConnection(node);
+    connections.set(node, c);
+  }
   return c as ReturnType<typeof buildConnection<T>>;
 }
 export interface Connection<T> {

@@ -33,6 +33,7 @@ export async function startSim(opts: TwingateSimOptions = {}) {
     });
   const simJson = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    // biome-ignore lint/suspicious/noExplicitAny: each test reads the fields of the sim reply it asked for
     return res.json() as Promise<any>;
   };
   return { sim, url, client, sent, simJson, close: () => sim.server.close() };

@@ -1,5 +1,5 @@
 "use client";
-import { startAuthentication } from "@simplewebauthn/browser";
+import { type AuthenticationResponseJSON, startAuthentication } from "@simplewebauthn/browser";
 import { KeyRound } from "lucide-react";
 import { useActionState, useState, useTransition } from "react";
 import { webauthnErrorMessage } from "@/components/second-factor/webauthn-error";
@@ -24,13 +24,13 @@ export function SecondFactorForm({ hasTotp, hasPasskey }: { hasTotp: boolean; ha
   const [passkeyPending, startPasskey] = useTransition();
   const error = mode === "passkey" ? passkeyError : state?.method === mode ? state.error : undefined;
 
-  const usePasskey = () =>
+  const signInWithPasskey = () =>
     startPasskey(async () => {
       setMode("passkey");
       setPasskeyError(null);
       const options = await passkeySignInOptions();
       if (!options.ok) return setPasskeyError(options.error);
-      let response;
+      let response: AuthenticationResponseJSON;
       try {
         response = await startAuthentication({ optionsJSON: options.data });
       } catch (err) {
@@ -89,7 +89,7 @@ export function SecondFactorForm({ hasTotp, hasPasskey }: { hasTotp: boolean; ha
         <Button
           type="button"
           variant={mode === "passkey" ? "default" : "outline"}
-          onClick={usePasskey}
+          onClick={signInWithPasskey}
           disabled={passkeyPending}
         >
           <KeyRound /> {passkeyPending ? "Waiting for the passkey…" : "Use a passkey"}

@@ -32,7 +32,10 @@ export default async function Page(props: PageProps) {
     <>
       <PageHeader
         title={`JumpCloud associations · ${tenant.name}`}
-        description="Who gets an account where: users and user groups bound to systems and system groups. A user reaches a system directly, through their groups, or through the system's groups."
+        description={
+          "Who gets an account where: users and user groups bound to systems and system groups. A user reaches a " +
+          "system directly, through their groups, or through the system's groups."
+        }
       />
       <ParamNotices ignored={ignored} />
       <AssociationsEditor

@@ -36,7 +36,10 @@ export default async function Page(props: PageProps) {
     <>
       <PageHeader
         title={`JumpCloud bulk jobs · ${tenant.name}`}
-        description="JumpCloud runs bulk jobs on its side; the console starts them, then reads their results until every user is done."
+        description={
+          "JumpCloud runs bulk jobs on its side; the console starts them, then reads their results until every user " +
+          "is done."
+        }
       />
       <div className="space-y-6">
         {canWrite ? <BulkForms tenantId={tenant.id} /> : null}

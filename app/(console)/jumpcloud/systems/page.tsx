@@ -33,7 +33,10 @@ export default async function Page(props: PageProps) {
     <>
       <PageHeader
         title={`JumpCloud systems · ${tenant.name}`}
-        description="Devices running the JumpCloud agent, from the last sync. Open one for its groups, bound users and commands."
+        description={
+          "Devices running the JumpCloud agent, from the last sync. Open one for its groups, bound users and " +
+          "commands."
+        }
       />
       <ParamNotices ignored={ignored} />
       <SystemsTable rows={rows} total={total} state={state} osList={osList} />

@@ -35,7 +35,10 @@ export default async function Page(props: PageProps) {
     <>
       <PageHeader
         title={`JumpCloud users · ${tenant.name}`}
-        description="System users from the last sync. Open a user to suspend, unlock, reset MFA or edit; select several to unlock or expire passwords in one bulk job."
+        description={
+          "System users from the last sync. Open a user to suspend, unlock, reset MFA or edit; select several to " +
+          "unlock or expire passwords in one bulk job."
+        }
       />
       <ParamNotices ignored={ignored} />
       <UsersTable rows={rows} total={total} state={state} tenantId={tenant.id} canWrite={may["jumpcloud.write"]} />

@@ -73,8 +73,10 @@ export default async function PersonPage(props: PageProps) {
                   ["UPN", trugrid.user.upn],
                   [
                     "Last logon IP",
-                    `web ${trugrid.user.webIp ?? "—"} · desktop ${trugrid.user.desktopIp ?? "—"} · mobile ${trugrid.user.mobileIp ?? "—"}`,
+                    `web ${trugrid.user.webIp ?? "—"} · desktop ${trugrid.user.desktopIp ?? "—"} · ` +
+                      `mobile ${trugrid.user.mobileIp ?? "—"}`,
                   ],
+                  // biome-ignore lint/correctness/useJsxKeyInIterable: a [label, value] pair, not a list of siblings
                   ["Synced", <When at={trugrid.user.syncedAt} />],
                 ]}
               />
@@ -105,6 +107,7 @@ export default async function PersonPage(props: PageProps) {
               items={[
                 ["Enrolled user", u.displayName ?? u.upn],
                 ["UPN", u.upn],
+                // biome-ignore lint/correctness/useJsxKeyInIterable: a [label, value] pair, not a list of siblings
                 ["Last synced (TruU)", <When at={u.lastSynced} />],
               ]}
             />

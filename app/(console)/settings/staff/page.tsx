@@ -22,7 +22,8 @@ export default async function StaffPage(props: PageProps) {
         description={
           me.allTenants
             ? "Who may sign in, with which role (viewer < operator < admin) and in which tenants."
-            : "The staff of your tenants. Accounts with tenants you do not have are not shown; admins are managed by an admin with every tenant."
+            : "The staff of your tenants. Accounts with tenants you do not have are not shown; admins are managed " +
+              "by an admin with every tenant."
         }
       />
       <Table>

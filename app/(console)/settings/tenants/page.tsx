@@ -4,7 +4,7 @@ import { CreateTenantForm } from "@/components/settings/create-tenant-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { TenantConnectionsCard } from "@/components/vendors/tenant-connections-card";
-import { allows, } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/permissions";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { connectionsOf } from "@/lib/tenants/connections";
 import { tenantsInScope } from "@/lib/tenants/scope";

@@ -19,7 +19,8 @@ export default async function Page(props: PageProps) {
   });
   const domainName = connection?.settings.domainName;
   const description =
-    "Resource assignments: which users or user groups may use which machines or machine groups. A user must be assigned a group before a machine in it can be associated with them.";
+    "Resource assignments: which users or user groups may use which machines or machine groups. A user must be " +
+    "assigned a group before a machine in it can be associated with them.";
   if (!tenant || !domainName) {
     return (
       <Unavailable

@@ -29,7 +29,8 @@ export default async function Page(props: PageProps) {
   });
   const domainName = connection?.settings.domainName;
   const description =
-    "Which machine each user holds in each machine group. A group of client machines gives a machine to one user; a group with a server lets users share one.";
+    "Which machine each user holds in each machine group. A group of client machines gives a machine to one user; " +
+    "a group with a server lets users share one.";
   if (!tenant || !domainName) {
     return (
       <Unavailable

@@ -28,7 +28,8 @@ export default async function Page(props: PageProps) {
   });
   const domainName = connection?.settings.domainName;
   const description =
-    "Active Directory syncs and refreshes, application associations and allowed UPN suffixes of the tenant's TruGrid domain. These reach the whole domain: admins only.";
+    "Active Directory syncs and refreshes, application associations and allowed UPN suffixes of the tenant's " +
+    "TruGrid domain. These reach the whole domain: admins only.";
   if (!tenant || !domainName) {
     return (
       <Unavailable
@@ -60,7 +61,10 @@ export default async function Page(props: PageProps) {
           title="UPN suffixes added through this console"
           entries={suffixes}
           render={statusLines}
-          description="TruGrid has no call that lists a domain's suffixes: this is the console's own record, from the audit log."
+          description={
+            "TruGrid has no call that lists a domain's suffixes: this is the console's own record, from the audit " +
+            "log."
+          }
         />
         <HistoryList
           title="Recent AD actions"

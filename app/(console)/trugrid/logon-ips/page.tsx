@@ -15,7 +15,8 @@ export default async function Page(props: PageProps) {
   });
   const domainName = connection?.settings.domainName;
   const description =
-    "Last logon IP per client type (web, desktop, mobile), asked of TruGrid now: for monitoring and for checking a sign-in from an unexpected place. The users table shows the cached values.";
+    "Last logon IP per client type (web, desktop, mobile), asked of TruGrid now: for monitoring and for checking " +
+    "a sign-in from an unexpected place. The users table shows the cached values.";
   if (!tenant || !domainName) {
     return (
       <Unavailable

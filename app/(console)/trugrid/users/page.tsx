@@ -26,7 +26,8 @@ export default async function Page(props: PageProps) {
   });
   const domainName = connection?.settings.domainName;
   const description =
-    "Users of the TruGrid domain as its last logon-IP read listed them. TruGrid has no call that reads MFA or UDP state: the console shows what it last set itself, or unknown.";
+    "Users of the TruGrid domain as its last logon-IP read listed them. TruGrid has no call that reads MFA or UDP " +
+    "state: the console shows what it last set itself, or unknown.";
   if (!tenant || !domainName) {
     return (
       <Unavailable

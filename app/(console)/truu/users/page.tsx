@@ -28,7 +28,10 @@ export default async function Page(props: PageProps) {
     <>
       <PageHeader
         title={`TruU users · ${tenant.name}`}
-        description="Everyone enrolled in TruU, including users whose devices were all deleted, with their live device counts."
+        description={
+          "Everyone enrolled in TruU, including users whose devices were all deleted, with their live device " +
+          "counts."
+        }
       />
       <ParamNotices ignored={ignored} />
       <UsersTable

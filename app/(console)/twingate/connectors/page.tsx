@@ -28,7 +28,8 @@ export default async function Page(props: PageProps) {
     may: { "twingate.network.write": canAdmin },
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/connectors", perm: "console.read" });
   const description =
-    "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename them and turn status notifications on or off.";
+    "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename " +
+    "them and turn status notifications on or off.";
   if (!tenant)
     return <Unavailable vendor="twingate" title="Twingate connectors" description={description} reason="tenant" />;
   const [connectors, networks, sync] = await Promise.all([

@@ -29,7 +29,8 @@ export default async function Page(props: PageProps) {
     ignored,
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/devices", perm: "console.read", search: Search });
   const description =
-    "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device becomes active again by itself the next time it connects.";
+    "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device " +
+    "becomes active again by itself the next time it connects.";
   if (!tenant)
     return <Unavailable vendor="twingate" title="Twingate devices" description={description} reason="tenant" />;
   const state = tableState(search);

@@ -31,7 +31,8 @@ export default async function Page(props: PageProps) {
     ignored,
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/groups", perm: "console.read", search: Search });
   const description =
-    "Groups decide who reaches which resources. Operators change members; admins create, rename, delete, and set resources and security policies.";
+    "Groups decide who reaches which resources. Operators change members; admins create, rename, delete, and set " +
+    "resources and security policies.";
   if (!tenant)
     return <Unavailable vendor="twingate" title="Twingate groups" description={description} reason="tenant" />;
   const [groups, policies, members, access, sync] = await Promise.all([

@@ -19,7 +19,8 @@ export default async function Page(props: PageProps) {
     may: { "twingate.network.write": canAdmin },
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/remote-networks", perm: "console.read" });
   const description =
-    "The networks Twingate connectors reach into. Admins create, rename and relocate them; Twingate refuses to delete one that still has resources.";
+    "The networks Twingate connectors reach into. Admins create, rename and relocate them; Twingate refuses to " +
+    "delete one that still has resources.";
   if (!tenant)
     return <Unavailable vendor="twingate" title="Twingate remote networks" description={description} reason="tenant" />;
   const [networks, resources, connectors, sync] = await Promise.all([
@@ -99,7 +100,8 @@ export default async function Page(props: PageProps) {
                         typeToConfirm: n.name,
                         confirmLabel: "Delete network",
                         description: res
-                          ? `It still has ${res} resource${res === 1 ? "" : "s"}: Twingate refuses to delete it until they are deleted or moved.`
+                          ? `It still has ${res} resource${res === 1 ? "" : "s"}: ` +
+                            `Twingate refuses to delete it until they are deleted or moved.`
                           : `Its ${con} connector${con === 1 ? "" : "s"} are deleted with it. This cannot be undone.`,
                       }}
                     />

@@ -42,7 +42,8 @@ export default async function Page(props: PageProps) {
     search: Search,
   });
   const description =
-    "Addresses reachable through Twingate and who may reach them. Admins create and edit resources and change their access.";
+    "Addresses reachable through Twingate and who may reach them. Admins create and edit resources and change " +
+    "their access.";
   if (!tenant)
     return <Unavailable vendor="twingate" title="Twingate resources" description={description} reason="tenant" />;
   const [resources, networks, policies, access, sync] = await Promise.all([

@@ -20,7 +20,8 @@ export default async function Page(props: PageProps) {
     may: { "twingate.network.write": canAdmin },
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/security-policies", perm: "console.read" });
   const description =
-    "Policies are defined in Twingate's admin console; here they are read, and admins assign them to groups. A group's policy applies to every resource it reaches.";
+    "Policies are defined in Twingate's admin console; here they are read, and admins assign them to groups. A " +
+    "group's policy applies to every resource it reaches.";
   if (!tenant)
     return (
       <Unavailable vendor="twingate" title="Twingate security policies" description={description} reason="tenant" />
@@ -75,7 +76,10 @@ export default async function Page(props: PageProps) {
                         success={`Twingate: ${g.name} is back on the default policy.`}
                         confirm={{
                           title: `Take ${g.name} off ${p.name}?`,
-                          description: `The group falls back to the default policy, and so do the ${access.get(g.vendorId) ?? 0} resource${access.get(g.vendorId) === 1 ? "" : "s"} it reaches.`,
+                          description:
+                            `The group falls back to the default policy, ` +
+                            `and so do the ${access.get(g.vendorId) ?? 0}` +
+                            ` resource${access.get(g.vendorId) === 1 ? "" : "s"} it reaches.`,
                         }}
                       />
                     ) : null}

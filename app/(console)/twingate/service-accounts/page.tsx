@@ -34,7 +34,8 @@ export default async function Page(props: PageProps) {
     may: { "twingate.network.write": canAdmin },
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/service-accounts", perm: "console.read" });
   const description =
-    "Machine identities and their keys. Admins create, rename and delete accounts, and create, rename, revoke and delete keys; a new key's token is shown once.";
+    "Machine identities and their keys. Admins create, rename and delete accounts, and create, rename, revoke and " +
+    "delete keys; a new key's token is shown once.";
   if (!tenant)
     return (
       <Unavailable vendor="twingate" title="Twingate service accounts" description={description} reason="tenant" />
@@ -88,7 +89,11 @@ export default async function Page(props: PageProps) {
                         destructive: true,
                         typeToConfirm: a.name,
                         confirmLabel: "Delete account",
-                        description: `Its ${own.length} key${own.length === 1 ? "" : "s"} stop working and its access to ${access.get(a.vendorId) ?? 0} resource${access.get(a.vendorId) === 1 ? "" : "s"} ends. This cannot be undone.`,
+                        description:
+                          `Its ${own.length} key${own.length === 1 ? "" : "s"} ` +
+                          `stop working and its access to ${access.get(a.vendorId) ?? 0}` +
+                          ` resource${access.get(a.vendorId) === 1 ? "" : "s"} ends. ` +
+                          `This cannot be undone.`,
                       }}
                     />
                   </div>
@@ -142,7 +147,8 @@ export default async function Page(props: PageProps) {
                                   title: `Revoke the key ${k.name}?`,
                                   destructive: true,
                                   description:
-                                    "Whatever uses this key loses access at once. A revoked key cannot be made active again.",
+                                    "Whatever uses this key loses access at once. A revoked key cannot be made " +
+                                    "active again.",
                                 }}
                               />
                             ) : (

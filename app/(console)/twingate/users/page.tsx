@@ -27,7 +27,8 @@ export default async function Page(props: PageProps) {
     ignored,
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/users", perm: "console.read", search: Search });
   const description =
-    "Disable or enable users (with undo), change roles (admins), add users with an optional invitation, and delete users added by hand.";
+    "Disable or enable users (with undo), change roles (admins), add users with an optional invitation, and " +
+    "delete users added by hand.";
   if (!tenant)
     return <Unavailable vendor="twingate" title="Twingate users" description={description} reason="tenant" />;
   const state = tableState(search);

@@ -7,7 +7,10 @@ import { tenantNames } from "@/lib/tenants/names";
 
 export const dynamic = "force-dynamic";
 
-/** The quick finder's look-up: people in the caller's tenants (the query's own scope) whose name, UPN or email contains the text. */
+/**
+ * The quick finder's look-up: people in the caller's tenants (the query's own scope) whose name, UPN or email contains
+ * the text.
+ */
 export const GET = route(
   {
     name: "people.searched",

@@ -7,14 +7,18 @@ export const CONNECTOR = `query TwingateConnector($id: ID!) {
 }
 ${CONNECTOR_FIELDS}`;
 
-export const CONNECTOR_CREATE = `mutation TwingateConnectorCreate($remoteNetworkId: ID!, $name: String, $hasStatusNotificationsEnabled: Boolean) {
-  connectorCreate(remoteNetworkId: $remoteNetworkId, name: $name, hasStatusNotificationsEnabled: $hasStatusNotificationsEnabled) {
+export const CONNECTOR_CREATE =
+  `mutation TwingateConnectorCreate($remoteNetworkId: ID!, $name: String, $hasStatusNotificationsEnabled: Boolean) {
+  connectorCreate(remoteNetworkId: $remoteNetworkId, name: $name, ` +
+  `hasStatusNotificationsEnabled: $hasStatusNotificationsEnabled) {
     ok error entity { ...ConnectorFields }
   }
 }
 ${CONNECTOR_FIELDS}`;
 
-export const CONNECTOR_UPDATE = `mutation TwingateConnectorUpdate($id: ID!, $name: String, $hasStatusNotificationsEnabled: Boolean) {
+export const CONNECTOR_UPDATE =
+  `mutation TwingateConnectorUpdate($id: ID!, ` +
+  `$name: String, $hasStatusNotificationsEnabled: Boolean) {
   connectorUpdate(id: $id, name: $name, hasStatusNotificationsEnabled: $hasStatusNotificationsEnabled) {
     ok error entity { ...ConnectorFields }
   }

@@ -11,7 +11,9 @@ export const GROUP = `query TwingateGroup($id: ID!) {
 }
 ${GROUP_FIELDS}`;
 
-export const GROUP_CREATE = `mutation TwingateGroupCreate($name: String!, $userIds: [ID], $resourceIds: [ID], $securityPolicyId: ID) {
+export const GROUP_CREATE =
+  `mutation TwingateGroupCreate($name: String!, ` +
+  `$userIds: [ID], $resourceIds: [ID], $securityPolicyId: ID) {
   groupCreate(name: $name, userIds: $userIds, resourceIds: $resourceIds, securityPolicyId: $securityPolicyId) {
     ok error entity { ...GroupFields }
   }

@@ -16,13 +16,18 @@ export const REMOTE_NETWORK = `query TwingateRemoteNetwork($id: ID, $name: Strin
 }
 ${REMOTE_NETWORK_FIELDS}`;
 
-export const REMOTE_NETWORK_CREATE = `mutation TwingateRemoteNetworkCreate($name: String!, $location: RemoteNetworkLocation, $isActive: Boolean) {
-  remoteNetworkCreate(name: $name, location: $location, isActive: $isActive) { ok error entity { ...RemoteNetworkFields } }
+export const REMOTE_NETWORK_CREATE =
+  `mutation TwingateRemoteNetworkCreate($name: String!, $location: RemoteNetworkLocation, $isActive: Boolean) {
+  remoteNetworkCreate(name: $name, location: $location, ` +
+  `isActive: $isActive) { ok error entity { ...RemoteNetworkFields } }
 }
 ${REMOTE_NETWORK_FIELDS}`;
 
-export const REMOTE_NETWORK_UPDATE = `mutation TwingateRemoteNetworkUpdate($id: ID!, $name: String, $location: RemoteNetworkLocation, $isActive: Boolean) {
-  remoteNetworkUpdate(id: $id, name: $name, location: $location, isActive: $isActive) { ok error entity { ...RemoteNetworkFields } }
+export const REMOTE_NETWORK_UPDATE =
+  `mutation TwingateRemoteNetworkUpdate($id: ID!, $name: String, ` +
+  `$location: RemoteNetworkLocation, $isActive: Boolean) {
+  remoteNetworkUpdate(id: $id, name: $name, location: $location, ` +
+  `isActive: $isActive) { ok error entity { ...RemoteNetworkFields } }
 }
 ${REMOTE_NETWORK_FIELDS}`;
 

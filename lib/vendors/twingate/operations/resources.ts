@@ -54,8 +54,10 @@ ${ACCESS_FIELDS}`;
 export const RESOURCE_ACCESS_ADD = accessChange("TwingateResourceAccessAdd", "resourceAccessAdd");
 export const RESOURCE_ACCESS_SET = accessChange("TwingateResourceAccessSet", "resourceAccessSet");
 
-export const RESOURCE_ACCESS_REMOVE = `mutation TwingateResourceAccessRemove($resourceId: ID!, $principalIds: [ID!]!) {
-  resourceAccessRemove(resourceId: $resourceId, principalIds: $principalIds) { ok error entity { ...ResourceFields ...AccessFields } }
+export const RESOURCE_ACCESS_REMOVE =
+  `mutation TwingateResourceAccessRemove($resourceId: ID!, $principalIds: [ID!]!) {
+  resourceAccessRemove(resourceId: $resourceId, ` +
+  `principalIds: $principalIds) { ok error entity { ...ResourceFields ...AccessFields } }
 }
 ${RESOURCE_FIELDS}
 ${ACCESS_FIELDS}`;

@@ -15,7 +15,9 @@ export const SECURITY_POLICY = `query TwingateSecurityPolicy($id: ID, $name: Str
 }
 ${SECURITY_POLICY_FIELDS}`;
 
-export const SECURITY_POLICY_UPDATE = `mutation TwingateSecurityPolicyUpdate($id: ID!, $addedGroupIds: [ID], $removedGroupIds: [ID], $groupIds: [ID]) {
+export const SECURITY_POLICY_UPDATE =
+  `mutation TwingateSecurityPolicyUpdate($id: ID!, ` +
+  `$addedGroupIds: [ID], $removedGroupIds: [ID], $groupIds: [ID]) {
   securityPolicyUpdate(id: $id, addedGroupIds: $addedGroupIds, removedGroupIds: $removedGroupIds, groupIds: $groupIds) {
     ok error entity { ...SecurityPolicyFields }
   }

@@ -27,8 +27,11 @@ export const SERVICE_ACCOUNT_CREATE = `mutation TwingateServiceAccountCreate($na
 }
 ${SERVICE_ACCOUNT_FIELDS}`;
 
-export const SERVICE_ACCOUNT_UPDATE = `mutation TwingateServiceAccountUpdate($id: ID!, $name: String, $addedResourceIds: [ID], $removedResourceIds: [ID], $resourceIds: [ID]) {
-  serviceAccountUpdate(id: $id, name: $name, addedResourceIds: $addedResourceIds, removedResourceIds: $removedResourceIds, resourceIds: $resourceIds) {
+export const SERVICE_ACCOUNT_UPDATE =
+  `mutation TwingateServiceAccountUpdate($id: ID!, $name: String, ` +
+  `$addedResourceIds: [ID], $removedResourceIds: [ID], $resourceIds: [ID]) {
+  serviceAccountUpdate(id: $id, name: $name, addedResourceIds: $addedResourceIds, ` +
+  `removedResourceIds: $removedResourceIds, resourceIds: $resourceIds) {
     ok error entity { ...ServiceAccountFields }
   }
 }
@@ -38,7 +41,9 @@ export const SERVICE_ACCOUNT_DELETE = `mutation TwingateServiceAccountDelete($id
   serviceAccountDelete(id: $id) { ok error }
 }`;
 
-export const SERVICE_ACCOUNT_KEY_CREATE = `mutation TwingateServiceAccountKeyCreate($serviceAccountId: ID!, $name: String, $expirationTime: Int!) {
+export const SERVICE_ACCOUNT_KEY_CREATE =
+  `mutation TwingateServiceAccountKeyCreate($serviceAccountId: ID!, ` +
+  `$name: String, $expirationTime: Int!) {
   serviceAccountKeyCreate(serviceAccountId: $serviceAccountId, name: $name, expirationTime: $expirationTime) {
     ok error token entity { ...ServiceAccountKeyFields }
   }

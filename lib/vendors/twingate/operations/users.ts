@@ -11,14 +11,19 @@ export const USER = `query TwingateUser($id: ID!) {
 ${USER_FIELDS}
 ${GROUP_FIELDS}`;
 
-export const USER_CREATE = `mutation TwingateUserCreate($email: String!, $firstName: String, $lastName: String, $role: UserRole, $shouldSendInvite: Boolean) {
-  userCreate(email: $email, firstName: $firstName, lastName: $lastName, role: $role, shouldSendInvite: $shouldSendInvite) {
+export const USER_CREATE =
+  `mutation TwingateUserCreate($email: String!, $firstName: String, ` +
+  `$lastName: String, $role: UserRole, $shouldSendInvite: Boolean) {
+  userCreate(email: $email, firstName: $firstName, ` +
+  `lastName: $lastName, role: $role, shouldSendInvite: $shouldSendInvite) {
     ok error entity { ...UserFields }
   }
 }
 ${USER_FIELDS}`;
 
-export const USER_DETAILS_UPDATE = `mutation TwingateUserDetailsUpdate($id: ID!, $firstName: String, $lastName: String, $state: UserStateUpdateInput) {
+export const USER_DETAILS_UPDATE =
+  `mutation TwingateUserDetailsUpdate($id: ID!, $firstName: String, ` +
+  `$lastName: String, $state: UserStateUpdateInput) {
   userDetailsUpdate(id: $id, firstName: $firstName, lastName: $lastName, state: $state) {
     ok error entity { ...UserFields }
   }

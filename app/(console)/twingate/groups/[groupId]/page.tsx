@@ -101,7 +101,10 @@ export default async function Page(props: PageProps) {
                   destructive: true,
                   typeToConfirm: group.name,
                   confirmLabel: "Delete group",
-                  description: `Its ${memberCount} member${memberCount === 1 ? "" : "s"} lose the access it gives to ${grants.length} resource${grants.length === 1 ? "" : "s"}. This cannot be undone.`,
+                  description:
+                    `Its ${memberCount} member${memberCount === 1 ? "" : "s"} ` +
+                    `lose the access it gives to ${grants.length} resource${grants.length === 1 ? "" : "s"}. ` +
+                    `This cannot be undone.`,
                 }}
               />
             </div>
@@ -274,10 +277,15 @@ export default async function Page(props: PageProps) {
                         label="Remove"
                         variant="ghost"
                         testId="group-resource-remove"
-                        success={`Twingate: ${group.name} no longer reaches ${resourceName[g.resourceId] ?? "the resource"}.`}
+                        success={
+                          `Twingate: ${group.name} ` +
+                          `no longer reaches ${resourceName[g.resourceId] ?? "the resource"}.`
+                        }
                         confirm={{
                           title: `Remove ${group.name}'s access to ${resourceName[g.resourceId] ?? g.resourceId}?`,
-                          description: `${memberCount} member${memberCount === 1 ? "" : "s"} lose this access (unless another group gives it).`,
+                          description:
+                            `${memberCount} member${memberCount === 1 ? "" : "s"} ` +
+                            `lose this access (unless another group gives it).`,
                           destructive: true,
                         }}
                       />
