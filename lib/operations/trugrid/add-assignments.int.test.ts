@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TruGridSim } from "../../../sim/trugrid";
-import { type BulkHarness, trugridBulkHarness } from "../../../test/bulk-harness";
-import { actAs } from "../../../test/session-as";
-import { loadStaff } from "../../auth/staff";
+import { actInHarness, type BulkHarness, trugridBulkHarness } from "../../../test/bulk-harness";
 
 // The assignments page's action, derived from add-assignments.ts, against
 // the TruGrid simulator over HTTP: it sends a key given twice in separate
@@ -23,10 +21,7 @@ const actions = () => import("../../trugrid/directory-actions");
 
 beforeAll(async () => {
   env = await trugridBulkHarness("admin");
-  process.env.DATABASE_URL = env.h.t.url;
-  const staff = await loadStaff(env.h.t.db, env.staffId);
-  if (!staff) throw new Error("no staff");
-  actAs(staff);
+  await actInHarness(env);
 }, 120_000);
 afterAll(() => env?.close());
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TruuSim } from "../../../sim/truu";
-import { type BulkHarness, truuBulkHarness } from "../../../test/bulk-harness";
+import { actInHarness, type BulkHarness, truuBulkHarness } from "../../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed } from "../../../test/bulk-jobs";
-import { actAs } from "../../../test/session-as";
-import { loadStaff, type Staff } from "../../auth/staff";
+import type { Staff } from "../../auth/staff";
 import { applyBulkJob } from "../../bulk/apply";
 
 // TruU's deletes from the pages, against the TruU simulator over HTTP: what
@@ -36,11 +35,7 @@ const lastEvent = (action: string) =>
 beforeAll(async () => {
   env = await truuBulkHarness("operator");
   tenantId = env.h.tenantId;
-  process.env.DATABASE_URL = env.h.t.url;
-  const loaded = await loadStaff(db(), env.staffId);
-  if (!loaded) throw new Error("no staff");
-  staff = loaded;
-  actAs(staff);
+  staff = await actInHarness(env);
 }, 120_000);
 afterAll(() => env?.close());
 
