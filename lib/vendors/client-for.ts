@@ -28,15 +28,19 @@ export type VendorClient<V extends VendorId> = {
   jumpcloud: JumpCloudClient;
 }[V];
 
-/** Writes are never resent blindly whatever the policy: each client decides per call which may be retried. */
+/**
+ * A busy vendor (429 with Retry-After, 5xx on reads) is waited for a little, never long: someone is watching.
+ * Writes are never resent blindly whatever the policy: each client decides per call which may be retried.
+ */
+const PERSON_WAITING: RetryPolicy = { retries: 2, minDelayMs: 300, maxDelayMs: 3_000, maxRetryAfterMs: 10_000 };
+
 export const JUMPCLOUD_TUNING: Record<Surface, ClientTuning> = {
-  // A busy JumpCloud (429 with Retry-After, 5xx on reads) is waited for a little, never long: someone is watching.
-  interactive: {
-    timeoutMs: 20_000,
-    retry: { retries: 2, minDelayMs: 300, maxDelayMs: 3_000, maxRetryAfterMs: 10_000 },
-  },
+  interactive: { timeoutMs: 20_000, retry: PERSON_WAITING },
   worker: { timeoutMs: 30_000, retry: { retries: 4, minDelayMs: 500, maxDelayMs: 5_000, maxRetryAfterMs: 60_000 } },
 };
+
+/** TruGrid and TruU keep their clients' timeouts; a worker keeps their default patience, as the sync does. */
+const retryFor = (surface: Surface): ClientTuning => (surface === "interactive" ? { retry: PERSON_WAITING } : {});
 
 /** One quick retry; a Retry-After longer than a few seconds is reported, not waited out behind a spinner. */
 const TWINGATE_INTERACTIVE_RETRY: RetryPolicy = {
@@ -80,9 +84,9 @@ export function clientOf<V extends VendorId>(db: Db, connection: OpenConnection,
   const build: { [K in VendorId]: () => VendorClient<K> } = {
     trugrid: () => {
       if (!connection.settings.domainName) throw new ActionError("The TruGrid connection has no domain name.");
-      return clientsFor.trugrid(connection);
+      return clientsFor.trugrid(connection, retryFor(surface));
     },
-    truu: () => clientsFor.truu(connection),
+    truu: () => clientsFor.truu(connection, retryFor(surface)),
     twingate: () => twingateClient(db, connection, surface),
     jumpcloud: () => clientsFor.jumpcloud(connection, JUMPCLOUD_TUNING[surface]),
   };
