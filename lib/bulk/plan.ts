@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { inPgTransaction } from "../db/pg-transaction";
-import { bulkJobKind, bulkOperation } from "./catalogue";
+import { currentOperationId } from "../operations/former-ids";
+import { BULK_OPERATIONS, bulkOperation } from "./catalogue";
 import { parseCsv } from "./csv";
 import { malformedInput, mapHeaders, rowObject } from "./headers";
 import type { PlanKind, PlannedRow } from "./operation";
@@ -26,7 +27,9 @@ const PLAN_BATCH = 5000;
  * plan is stored (job + one row each) and nothing is sent to the vendor.
  */
 export async function planBulkJob(db: Db, input: PlanInput): Promise<PlanResult> {
-  const op = bulkJobKind(input.operationId)?.runbook === null ? bulkOperation(input.operationId) : null;
+  // A sheet of the catalogue, not a runbook's step (a runbook plans its own rows).
+  const id = currentOperationId(input.operationId);
+  const op = BULK_OPERATIONS.some((o) => o.id === id) ? bulkOperation(id) : null;
   if (!op) return { ok: false, error: "Unknown operation." };
   const csv = parseCsv(input.bytes);
   if (!csv.ok) return csv;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { currentStaff, requestMeta } from "../auth/session";
 import type { TenantSummary } from "../auth/staff";
 import { db } from "../db";
+import type { NoFields } from "../params/fields";
 import { currentTenant, tenantsInScope } from "../tenants/scope";
 import {
   type PageContext,
@@ -16,9 +17,6 @@ export type { PageProps } from "./run-page-context";
 
 type Def<P extends z.ZodType, S extends z.ZodType, R> = Omit<PageDef<P, S>, "tenant"> & { tenant: R };
 type TenantFn<P extends z.ZodType> = Exclude<PageTenantRule<z.output<P>>, string>;
-// No params or search: the type of z.object({}).
-type Empty = z.ZodObject<Record<never, never>>;
-
 /**
  * What every page under app/(console) starts with, instead of reading the
  * session and the search params by hand (see runPageContext):
@@ -29,15 +27,15 @@ type Empty = z.ZodObject<Record<never, never>>;
  * The tenant's type follows the rule: none for "global", the header's (or
  * none) for "current", and always one for a rule naming it.
  */
-export function pageContext<P extends z.ZodType = Empty, S extends z.ZodType = Empty>(
+export function pageContext<P extends z.ZodType = NoFields, S extends z.ZodType = NoFields>(
   props: PageProps,
   def: Def<P, S, "global">,
 ): Promise<PageContext<P, S, null>>;
-export function pageContext<P extends z.ZodType = Empty, S extends z.ZodType = Empty>(
+export function pageContext<P extends z.ZodType = NoFields, S extends z.ZodType = NoFields>(
   props: PageProps,
   def: Def<P, S, "current">,
 ): Promise<PageContext<P, S, TenantSummary | null>>;
-export function pageContext<P extends z.ZodType = Empty, S extends z.ZodType = Empty>(
+export function pageContext<P extends z.ZodType = NoFields, S extends z.ZodType = NoFields>(
   props: PageProps,
   def: Def<P, S, TenantFn<P>>,
 ): Promise<PageContext<P, S, TenantSummary>>;

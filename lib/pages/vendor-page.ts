@@ -2,15 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import type { TenantSummary } from "../auth/staff";
 import { db } from "../db";
+import type { NoFields } from "../params/fields";
 import type { VendorId } from "../vendors/connection-fields";
 import { type PageProps, pageContext } from "./page-context";
 import type { PageContext, PageDef } from "./run-page-context";
 import { type VendorContext, vendorContext } from "./vendor-context";
 
 export type { PageProps };
-
-// biome-ignore lint/complexity/noBannedTypes: no params or query, as pageContext's default
-type Empty = z.ZodObject<{}>;
 
 /** A page definition as pageContext() takes it, with the vendor in place of the tenant rule (always the header's). */
 export interface VendorPageDef<V extends VendorId, P extends z.ZodType, S extends z.ZodType>
@@ -28,7 +26,7 @@ export interface VendorPageDef<V extends VendorId, P extends z.ZodType, S extend
  * the tenant chosen in the header (null when the staff user has none); this
  * adds that tenant's connection to the vendor and what the role may do there.
  */
-export async function vendorPage<V extends VendorId, P extends z.ZodType = Empty, S extends z.ZodType = Empty>(
+export async function vendorPage<V extends VendorId, P extends z.ZodType = NoFields, S extends z.ZodType = NoFields>(
   props: PageProps,
   def: VendorPageDef<V, P, S>,
 ): Promise<PageContext<P, S, TenantSummary | null> & VendorContext<V>> {

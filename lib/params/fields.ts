@@ -101,3 +101,6 @@ export function pathId(max = 200) {
     })
     .refine((s) => isId(s, max), "an invalid id");
 }
+
+/** No path parameters, search or query: the type of z.object({}), a page's and a route's default. */
+export type NoFields = z.ZodObject<Record<never, never>>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { currentStaff, requestMeta } from "../auth/session";
 import { db } from "../db";
+import type { NoFields } from "../params/fields";
 import { type NextRouteContext, type RouteContext, type RouteDef, type RouteInput, runRoute } from "./run-route";
 
 export { NotFound } from "./refusal";
@@ -9,9 +10,6 @@ export { NotFound } from "./refusal";
 type Def<P extends z.ZodType, Q extends z.ZodType, R> = Omit<RouteDef<P, Q>, "tenant"> & { tenant: R };
 type TenantFn<P extends z.ZodType, Q extends z.ZodType> = Exclude<RouteDef<P, Q>["tenant"], string>;
 type Handler = (request: Request, context: NextRouteContext) => Promise<Response>;
-// No params or query: the type of z.object({}).
-type Empty = z.ZodObject<Record<never, never>>;
-
 /**
  * Declares a route handler: permission, parameter schemas and tenant sit
  * where the handler is defined and are checked by runRoute, never inside the
@@ -20,11 +18,11 @@ type Empty = z.ZodObject<Record<never, never>>;
  *   export const GET = route({ name: "bulk.progress_read", perm: "console.read", params: z.object({ jobId: pathId() }),
  *     tenant: ({ params }) => bulkJobTenant(params.jobId) }, async ({ params }, ctx) => Response.json(…));
  */
-export function route<P extends z.ZodType = Empty, Q extends z.ZodType = Empty>(
+export function route<P extends z.ZodType = NoFields, Q extends z.ZodType = NoFields>(
   def: Def<P, Q, "global">,
   body: (input: RouteInput<P, Q>, ctx: RouteContext<null>) => Promise<Response>,
 ): Handler;
-export function route<P extends z.ZodType = Empty, Q extends z.ZodType = Empty>(
+export function route<P extends z.ZodType = NoFields, Q extends z.ZodType = NoFields>(
   def: Def<P, Q, TenantFn<P, Q>>,
   body: (input: RouteInput<P, Q>, ctx: RouteContext<string>) => Promise<Response>,
 ): Handler;

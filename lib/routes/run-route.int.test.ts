@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makeTwoTenants } from "../../test/factories";
 import type { AuditAction } from "../audit/event-types";
 import type { Staff, TenantSummary } from "../auth/staff";
-import { pathId, urlDate, urlId } from "../params/fields";
+import { type NoFields, pathId, urlDate, urlId } from "../params/fields";
 import { type RouteContext, type RouteDef, type RouteInput, runRoute } from "./run-route";
 
 let t: TestDatabase;
@@ -187,7 +187,7 @@ describe("runRoute", () => {
   });
 
   it("a global route checks no tenant but still the session and permission", async () => {
-    const global: RouteDef<z.ZodObject<Record<never, never>>, z.ZodObject<Record<never, never>>> = {
+    const global: RouteDef<NoFields, NoFields> = {
       name: "test.global_read" as AuditAction,
       perm: "console.read",
       tenant: "global",
