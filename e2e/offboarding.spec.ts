@@ -103,6 +103,13 @@ test(
     );
     expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("SUSPENDED");
     expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: tw.id } })).state).toBe("DISABLED");
+    // The last step read every vendor back: nothing remains at any of them.
+    const verification = page.getByTestId("verification");
+    await expect(verification.locator('[data-status="clear"]')).toHaveCount(4);
+    await expect(verification).toContainText("No access remains");
+    await expect(steps.getByTestId("table-row").filter({ hasText: "JumpCloud: unbind from system" })).not.toHaveCount(
+      0,
+    );
     const truuDeletes = await prisma.bulkRow.count({
       where: { jobId, operation: "truu.device.deleted", status: "succeeded" },
     });
@@ -144,6 +151,17 @@ test(
         where: { targets: { array_contains: [{ type: "audit_event" }] }, actorId: admin.id, outcome: "success" },
       }),
     ).toBe(toSend - truuDeletes);
+
+    // Read back again: what the undo gave back shows, vendor by vendor, as access that remains.
+    await page.getByTestId("verify-again").click();
+    await expect(page.getByText(/^Read back: \d vendors with access left, 0 unread\.$/)).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(verification.getByTestId("verdict-jumpcloud")).toHaveAttribute("data-status", "remains");
+    await expect(verification.getByTestId("verdict-jumpcloud")).toContainText(
+      `JumpCloud user ${jc.email} is ACTIVATED.`,
+    );
+    await expect(verification.getByTestId("verdict-truu")).toHaveAttribute("data-status", "clear");
   },
 );
 

@@ -11,15 +11,17 @@ import { db } from "@/lib/db";
 import type { BulkJob, Prisma } from "@/lib/generated/prisma/client";
 import { OFFBOARDING_STEPS, stepInfo } from "@/lib/offboarding/step-list";
 import { undoableRows } from "@/lib/offboarding/undo-state";
+import { latestVerification } from "@/lib/offboarding/verify";
 import { pageWindow, tableState } from "@/lib/table/params";
 import { ConfirmOffboarding } from "./confirm-offboarding";
 import { OffboardingStepsTable, type StepRowView } from "./steps-table";
 import { UndoAllSteps } from "./undo-all";
+import { OffboardingVerification } from "./verification";
 
 /** What a step row is about beyond its person: the group or device it touches. */
 function detail(input: Record<string, unknown>, before: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
-  return String(input.groupName ?? b.deviceName ?? b.name ?? "");
+  return String(input.groupName ?? input.group ?? input.system ?? b.deviceName ?? b.name ?? "");
 }
 
 /** The job page of an offboarding: the plan by step, confirmation, live progress, each step's result and its Undo. */
@@ -51,13 +53,14 @@ export async function OffboardingJob({
         }
       : {}),
   };
-  const [rows, total, byStep, undo, people] = await Promise.all([
+  const [rows, total, byStep, undo, people, verification] = await Promise.all([
     db().bulkRow.findMany({ where, orderBy: [{ [state.sort]: state.dir }, { line: "asc" }], ...pageWindow(state) }),
     db().bulkRow.count({ where }),
     db().bulkRow.groupBy({ by: ["operation"], where: { jobId: job.id, status: "pending" }, _count: true }),
     undoableRows(db(), job.id),
     db().$queryRaw<{ n: number }[]>`SELECT count(DISTINCT lower(input->>'person'))::int AS n FROM "BulkRow"
       WHERE "jobId" = ${job.id} AND plan <> 'error'`,
+    latestVerification(db(), job.id),
   ]);
   const undoByRow = new Map(undo.map((u) => [u.rowId, u]));
   const may = can(staff.role, "offboarding.run");
@@ -119,7 +122,8 @@ export async function OffboardingJob({
           </ol>
           <p className="mt-2 text-xs text-muted-foreground">
             TruGrid has no call that removes one user&apos;s machine association: the step reads the group&apos;s
-            associations from TruGrid, clears the group and sets every other user&apos;s association again.
+            associations from TruGrid, clears the group and sets every other user&apos;s association again. Once every
+            step has run, each vendor is read back to show what access remains.
           </p>
           {job.status === "planned" ? (
             <div className="mt-3">
@@ -149,6 +153,14 @@ export async function OffboardingJob({
           </Card>
         ) : null}
       </div>
+      {job.status !== "planned" ? (
+        <OffboardingVerification
+          tenantId={job.tenantId}
+          jobId={job.id}
+          verification={verification}
+          canVerify={may && job.status === "completed"}
+        />
+      ) : null}
       <OffboardingStepsTable rows={view_} total={total} state={state} canUndo={can(staff.role, "bulk.apply")} />
     </>
   );

@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = [
   "offboarding.planned",
   "offboarding.confirmed",
   "offboarding.undone",
+  "offboarding.verified",
   // TruGrid
   "trugrid.mfa.turned_on",
   "trugrid.mfa.turned_off",

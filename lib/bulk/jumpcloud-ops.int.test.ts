@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../sim/jumpcloud";
 import { createUser as simCreateUser } from "../../sim/jumpcloud/routes-users";
-import { addMember, associate, nodeKey, removeMember } from "../../sim/jumpcloud/state";
+import { addMember, associate, dissociate, nodeKey, removeMember } from "../../sim/jumpcloud/state";
 import { type BulkHarness, jumpcloudBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
@@ -658,6 +658,26 @@ describe("JumpCloud bulk user-system associations", () => {
         { fromType: "user", fromId: u!._id, toType: "system", toId: s1!._id },
       ]);
       expect(await edge("association", `user:${u!._id}|system:${s1!._id}`)).toMatchObject({
+        deletedAt: expect.any(Date),
+      });
+      await expectSyncFindsNothingNew();
+
+      // Unbound at JumpCloud after the last sync: JumpCloud's 404 is the outcome asked for, and no undo binds it again.
+      const gone = await planAndConfirm("jumpcloud.association.removed", `email,system\n${u!.email},${s3!._id}\n`);
+      expect(gone.counts).toMatchObject({ update: 1 });
+      dissociate(org(), nodeKey("user", u!._id), nodeKey("system", s3!._id));
+      expect(await applyBulkJob(h.t.db, gone.jobId)).toBe("completed");
+      expect((await rowsOf(gone.jobId))[0]).toMatchObject({
+        status: "succeeded",
+        vendorMessage: expect.stringMatching(/was not bound to .* any more\.$/),
+      });
+      const [unbound] = await eventsOf(gone.jobId);
+      expect(unbound).toMatchObject({
+        outcome: "success",
+        after: { toId: s3!._id, associated: false, wasBound: false },
+      });
+      expect(removeAssociation.inverse?.items(unbound as unknown as UndoableEvent)).toBeNull();
+      expect(await edge("association", `user:${u!._id}|system:${s3!._id}`)).toMatchObject({
         deletedAt: expect.any(Date),
       });
       await expectSyncFindsNothingNew();

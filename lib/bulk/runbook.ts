@@ -19,6 +19,11 @@ export interface BulkRunbook {
   destructive: true;
   /** The steps in the order they are applied. */
   steps: BulkOperation<Record<string, unknown>>[];
+  /**
+   * Run once the steps have run (not after a cancel): offboarding reads every vendor back. A failure here is logged
+   * and leaves the job completed: its rows already say what was done.
+   */
+  afterSteps?: (db: Db, jobId: string) => Promise<void>;
   /** The CSV it takes (e.g. one person per row) and how a CSV becomes a stored plan. */
   columns: ColumnSpec[];
   planCsv: (
@@ -53,6 +58,7 @@ export async function applyRunbook(
       return "cancelled";
     }
   }
+  await runbook.afterSteps?.(db, jobId).catch((err) => console.error(`[runbook ${runbook.id}] ${jobId}`, err));
   await db.bulkJob.update({ where: { id: jobId }, data: { status: "completed", finishedAt: new Date() } });
   return "completed";
 }

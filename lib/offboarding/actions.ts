@@ -9,6 +9,7 @@ import { undoEvent } from "../undo/undo-event";
 import { planOffboarding } from "./plan";
 import { OFFBOARDING_ID } from "./step-list";
 import { undoableRows } from "./undo-state";
+import { verificationTargets, verifyJob } from "./verify";
 
 // Offboarding reaches every vendor at once and deletes TruU devices: each
 // action here needs offboarding.run (admins), checked by the wrapper.
@@ -96,5 +97,28 @@ export const undoOffboarding = action(
     }
     ctx.audit.after = { undone, failed };
     return { undone, failed };
+  },
+);
+
+/**
+ * Reads every vendor back for every person of a job, as the worker does after the steps: after a vendor's own
+ * delay (an identity provider's sync), or once what remained was removed by hand. Nothing is changed.
+ */
+export const verifyOffboarding = action(
+  {
+    name: "offboarding.verified",
+    perm: "offboarding.run",
+    mode: "external",
+    input: JobRef,
+    tenant: (i) => i.tenantId,
+    describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
+  },
+  async ({ tenantId, jobId }, ctx) => {
+    const job = await offboardingJob(tenantId, jobId);
+    if (job.status !== "completed") throw new ActionError("The job has not finished: it is read back when it has.");
+    const v = await verifyJob(db(), tenantId, job.id, "interactive");
+    ctx.audit.targets = verificationTargets(job.id, v);
+    ctx.audit.after = v;
+    return v.counts;
   },
 );

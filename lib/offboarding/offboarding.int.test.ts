@@ -14,6 +14,7 @@ import { clientsFor } from "../vendors/clients";
 import type { VendorId } from "../vendors/connection-fields";
 import { loadConnection } from "../vendors/load-connection";
 import { planOffboarding, planOffboardingCsv } from "./plan";
+import { latestVerification, type Verification } from "./verify";
 
 // The console actions (the undo inverses) read the session and the app's
 // database: the session is the test's acting staff member, the database is
@@ -90,7 +91,18 @@ async function fullyKnownPeople() {
           where: { tenantId, vendor: "jumpcloud", kind: "user_group_member", toId: jc.vendorId, deletedAt: null },
         })
       : 0;
-    if (tg && jc?.state === "ACTIVATED" && tw && truu && twd && assoc && groups) out.push(e);
+    const systems = jc
+      ? await t.db.vendorEdge.count({
+          where: { tenantId, vendor: "jumpcloud", kind: "association", fromId: `user:${jc.vendorId}`, deletedAt: null },
+        })
+      : 0;
+    const twUser = await t.db.twingateUser.findFirst({ where: { tenantId, emailNorm: e, deletedAt: null } });
+    const twGroups = twUser
+      ? await t.db.vendorEdge.count({
+          where: { tenantId, vendor: "twingate", kind: "group_member", toId: twUser.vendorId, deletedAt: null },
+        })
+      : 0;
+    if (tg && jc?.state === "ACTIVATED" && tw && truu && twd && assoc && groups && systems && twGroups) out.push(e);
   }
   return out;
 }
@@ -166,10 +178,14 @@ describe("offboarding runbook", () => {
           "trugrid.mfa.turned_off",
           "trugrid.machine_association.removed",
           "jumpcloud.group.member_removed",
+          "jumpcloud.association.removed",
+          "twingate.group.members_removed",
           "twingate.device.blocked",
           "truu.device.deleted",
         ]);
-        expect(new Set(stepsOf(p2))).toEqual(new Set(["jumpcloud.user.suspended", "jumpcloud.group.member_removed"]));
+        expect(new Set(stepsOf(p2))).toEqual(
+          new Set(["jumpcloud.user.suspended", "jumpcloud.group.member_removed", "jumpcloud.association.removed"]),
+        );
         // Steps are numbered step by step: every identity is suspended before any device is touched.
         const order = rows.filter((r) => r.operation).map((r) => [...p1Steps].indexOf(r.operation!));
         expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -222,6 +238,36 @@ describe("offboarding runbook", () => {
       const jcGroups = await t.db.vendorEdge.findMany({
         where: { tenantId, vendor: "jumpcloud", kind: "user_group_member", toId: jcUser.vendorId, deletedAt: null },
       });
+      const jcBindings = await t.db.vendorEdge.findMany({
+        where: {
+          tenantId,
+          vendor: "jumpcloud",
+          kind: "association",
+          fromId: `user:${jcUser.vendorId}`,
+          toId: { startsWith: "system:" },
+          deletedAt: null,
+        },
+      });
+      // Everyone (the system group) is left: it cannot be edited, and the user is disabled.
+      const everyone = await t.db.vendorObject.findFirstOrThrow({
+        where: { tenantId, vendor: "twingate", kind: "group", attributes: { path: ["type"], equals: "SYSTEM" } },
+      });
+      const twGroups = await t.db.vendorEdge.findMany({
+        where: {
+          tenantId,
+          vendor: "twingate",
+          kind: "group_member",
+          toId: twUser.vendorId,
+          fromId: { not: everyone.vendorId },
+          deletedAt: null,
+        },
+      });
+      const boundSystems = async () =>
+        (await (await client("jumpcloud")).listAssociations("users", jcUser.vendorId, ["system"])).items.map(
+          (a) => a.to.id,
+        );
+      const twGroupsAt = async () =>
+        (await (await client("twingate")).user(twUser.vendorId))!.groups.edges.map((g) => g.node.id);
       const tgc = await client("trugrid");
       const othersBefore = (await tgc.getMachineAssociations({ groupName: assoc!.toId })).filter(
         (a) => a.userUpn.toLowerCase() !== p,
@@ -244,7 +290,15 @@ describe("offboarding runbook", () => {
       expect(await confirmAndApply(jobId)).toBe("completed");
       const rows = await rowsOf(jobId);
       const sent = rows.filter((r) => r.plan === "update");
-      expect(sent.length).toBe(3 + assocs.length + jcGroups.length + twDevices.length + truuDevices.length);
+      expect(sent.length).toBe(
+        3 +
+          assocs.length +
+          jcGroups.length +
+          jcBindings.length +
+          twGroups.length +
+          twDevices.length +
+          truuDevices.length,
+      );
       for (const r of sent)
         expect([r.operation, r.status, r.vendorMessage]).toEqual([r.operation, "succeeded", expect.any(String)]);
       expect(
@@ -274,6 +328,18 @@ describe("offboarding runbook", () => {
         const members = await jc.listGroupMembers("user", g.fromId);
         expect(members.items.map((m) => m.to.id)).not.toContain(jcUser.vendorId);
       }
+      expect(await boundSystems()).toEqual([]);
+      const groupsLeft = await twGroupsAt();
+      for (const g of twGroups) expect(groupsLeft).not.toContain(g.fromId);
+
+      // The last step read every vendor back: nothing remains at any of them.
+      const verified = await t.db.auditEvent.findFirstOrThrow({ where: { jobId, action: "offboarding.verified" } });
+      expect(verified.actorId).toBe(admin.id);
+      const verdicts = (verified.after as unknown as Verification).people;
+      expect(verdicts.map((v) => v.person)).toEqual([p]);
+      expect(verdicts[0]!.vendors.map((v) => [v.vendor, v.status, v.remains])).toEqual(
+        VENDORS.map((v) => [v, "clear", []]),
+      );
 
       // In the cache, as the sync would write it.
       expect((await t.db.jumpcloudUser.findFirstOrThrow({ where: { id: jcUser.id } })).state).toBe("SUSPENDED");
@@ -295,6 +361,11 @@ describe("offboarding runbook", () => {
       expect(await t.db.vendorEdge.count({ where: { id: { in: jcGroups.map((g) => g.id) }, deletedAt: null } })).toBe(
         0,
       );
+      expect(
+        await t.db.vendorEdge.count({
+          where: { id: { in: [...jcBindings, ...twGroups].map((g) => g.id) }, deletedAt: null },
+        }),
+      ).toBe(0);
 
       // The next sync finds the cache as the vendors have it: no drift reported.
       const since = new Date();
@@ -307,7 +378,10 @@ describe("offboarding runbook", () => {
       ).toEqual([]);
 
       // One audit event per step row, linked to the job.
-      const events = await t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
+      const events = await t.db.auditEvent.findMany({
+        where: { jobId, action: { not: "offboarding.verified" } },
+        orderBy: { seq: "asc" },
+      });
       expect(events.map((e) => e.action)).toEqual(
         sent.map(
           (r) =>
@@ -317,6 +391,8 @@ describe("offboarding runbook", () => {
               "trugrid.mfa.turned_off": "trugrid.mfa.turned_off",
               "trugrid.machine_association.removed": "trugrid.machine_association.removed",
               "jumpcloud.group.member_removed": "jumpcloud.group.member_removed",
+              "jumpcloud.association.removed": "jumpcloud.association.removed",
+              "twingate.group.members_removed": "twingate.group.members_removed",
               "twingate.device.blocked": "twingate.device.blocked",
               "truu.device.deleted": "truu.device.deleted",
             })[r.operation!],
@@ -386,6 +462,52 @@ describe("offboarding runbook", () => {
         jcGroups.length,
       );
       expect((await t.db.trugridUserState.findFirstOrThrow({ where: { tenantId, upn: p } })).mfaOn).toBe(true);
+      expect((await boundSystems()).sort()).toEqual(jcBindings.map((b) => b.toId.slice("system:".length)).sort());
+      expect(await twGroupsAt()).toEqual(expect.arrayContaining(twGroups.map((g) => g.fromId)));
+      expect(
+        await t.db.vendorEdge.count({
+          where: { id: { in: [...jcBindings, ...twGroups].map((g) => g.id) }, deletedAt: null },
+        }),
+      ).toBe(jcBindings.length + twGroups.length);
+
+      // Read back again, every vendor shows what the undo gave back; a vendor that cannot be read says why.
+      const jcConn = (await loadConnection(t.db, tenantId, "jumpcloud"))!;
+      const faults = (f: Record<string, number>) =>
+        fetch(`${jcConn.baseUrl}/__sim/faults`, { method: "PUT", body: JSON.stringify(f) });
+      actor = operator;
+      expect(await (await actions()).verifyOffboarding({ tenantId, jobId })).toMatchObject({ ok: false });
+      actor = admin;
+      await faults({ errorRate: 1 });
+      try {
+        expect(await (await actions()).verifyOffboarding({ tenantId, jobId })).toMatchObject({
+          ok: true,
+          data: { remains: 2, unread: 1, clear: 1 },
+        });
+      } finally {
+        await faults({ errorRate: 0 });
+      }
+      const reread = await (await actions()).verifyOffboarding({ tenantId, jobId });
+      expect(reread).toMatchObject({ ok: true, data: { remains: 3, unread: 0, clear: 1 } });
+      const latest = (await latestVerification(t.db, jobId))!.people[0]!.vendors;
+      const at = (v: string) => latest.find((x) => x.vendor === v)!;
+      expect(at("jumpcloud").remains.map((r) => r.what)).toEqual(
+        expect.arrayContaining([
+          `JumpCloud user ${jcUser.email} is ACTIVATED.`,
+          expect.stringMatching(/is in the JumpCloud user group /),
+          expect.stringMatching(/is bound to the system /),
+        ]),
+      );
+      expect(at("twingate").remains).toEqual(
+        expect.arrayContaining([
+          { what: expect.stringMatching(/is in the Twingate group /), why: expect.stringMatching(/identity provider/) },
+          { what: expect.stringMatching(/'s device .* is active\.$/) },
+        ]),
+      );
+      expect(at("trugrid").remains.length).toBe(assocs.length);
+      // The deleted TruU devices stay deleted.
+      expect(at("truu")).toMatchObject({ status: "clear", remains: [] });
+      expect(await t.db.auditEvent.count({ where: { action: "offboarding.verified", outcome: "denied" } })).toBe(1);
+
       // Undone once only.
       expect(await (await actions()).undoOffboarding({ tenantId, jobId })).toMatchObject({
         ok: false,

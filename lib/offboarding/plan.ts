@@ -7,6 +7,7 @@ import type { Db } from "../db/client";
 import { Upn } from "../people/upn";
 import { normEmail } from "../sync/target";
 import { VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
+import { addressesOf } from "./addresses";
 import { OFFBOARDING_ID, OFFBOARDING_STEPS } from "./step-list";
 
 export const PERSON_COLUMN: ColumnSpec = {
@@ -96,22 +97,7 @@ export async function planOffboarding(
   const tenantId = p.tenantId;
   // Each given address reaches every address of its person (case, domain aliases, vendor-known alternates).
   const given = people.map((x) => x.emailNorm);
-  const linked = await db.personKey.findMany({
-    where: { tenantId, key: { in: given } },
-    select: { key: true, personId: true },
-  });
-  const siblings = linked.length
-    ? await db.personKey.findMany({
-        where: { tenantId, personId: { in: linked.map((k) => k.personId) } },
-        select: { key: true, personId: true },
-      })
-    : [];
-  const keysOf = new Map(
-    given.map((e) => {
-      const personId = linked.find((k) => k.key === e)?.personId;
-      return [e, new Set([e, ...siblings.filter((k) => k.personId === personId).map((k) => k.key)])];
-    }),
-  );
+  const keysOf = await addressesOf(db, tenantId, given);
   const emails = [...new Set([...keysOf.values()].flatMap((k) => [...k]))];
   const live = { tenantId, deletedAt: null };
   const [connections, tgUsers, jcUsers, twUsers, truuDevices, twDevices] = await Promise.all([
@@ -135,7 +121,7 @@ export async function planOffboarding(
     }),
   ]);
   const connected = new Set(connections.map((c) => c.vendor as VendorId));
-  const [associations, jcMemberships] = await Promise.all([
+  const [associations, jcMemberships, jcBindings, twMemberships] = await Promise.all([
     tgUsers.length
       ? db.vendorEdge.findMany({
           where: {
@@ -159,7 +145,52 @@ export async function planOffboarding(
           select: { fromId: true, toId: true },
         })
       : [],
+    // Bindings made to the user directly: those through a user group go with its membership.
+    jcUsers.length
+      ? db.vendorEdge.findMany({
+          where: {
+            ...live,
+            vendor: "jumpcloud",
+            kind: "association",
+            fromId: { in: jcUsers.map((u) => `user:${u.vendorId}`) },
+            toId: { startsWith: "system:" },
+          },
+          select: { fromId: true, toId: true },
+        })
+      : [],
+    twUsers.length
+      ? db.vendorEdge.findMany({
+          where: { ...live, vendor: "twingate", kind: "group_member", toId: { in: twUsers.map((u) => u.vendorId) } },
+          select: { fromId: true, toId: true },
+        })
+      : [],
   ]);
+  const systemIds = [...new Set(jcBindings.map((b) => b.toId.slice("system:".length)))];
+  const [jcSystems, twGroups] = await Promise.all([
+    systemIds.length
+      ? db.jumpcloudSystem.findMany({
+          where: { ...live, vendorId: { in: systemIds } },
+          select: { vendorId: true, hostname: true, displayName: true },
+        })
+      : [],
+    twMemberships.length
+      ? db.vendorObject.findMany({
+          where: {
+            ...live,
+            vendor: "twingate",
+            kind: "group",
+            vendorId: { in: [...new Set(twMemberships.map((m) => m.fromId))] },
+          },
+          select: { vendorId: true, name: true, attributes: true },
+        })
+      : [],
+  ]);
+  // Everyone (Twingate's system group) holds every user and cannot be edited: disabling the user is what closes it.
+  const systemGroups = new Set(
+    twGroups.filter((g) => (g.attributes as { type?: string } | null)?.type === "SYSTEM").map((g) => g.vendorId),
+  );
+  const systemName = new Map(jcSystems.map((s) => [s.vendorId, s.displayName || s.hostname || s.vendorId]));
+  const twGroupName = new Map(twGroups.map((g) => [g.vendorId, g.name ?? g.vendorId]));
   const jcGroups = jcMemberships.length
     ? await db.vendorObject.findMany({
         where: {
@@ -184,6 +215,8 @@ export async function planOffboarding(
     mfa: stepIndex("trugrid.mfa.turned_off"),
     assoc: stepIndex("trugrid.machine_association.removed"),
     groups: stepIndex("jumpcloud.group.member_removed"),
+    systems: stepIndex("jumpcloud.association.removed"),
+    twGroups: stepIndex("twingate.group.members_removed"),
     block: stepIndex("twingate.device.blocked"),
     truu: stepIndex("truu.device.deleted"),
   };
@@ -231,15 +264,40 @@ export async function planOffboarding(
             ok ? undefined : notConnected("jumpcloud", "groups"),
           );
         if (!groups.length) add(S.groups, { email: jcFirst.email }, none("groups"));
+        const bound = jcBindings.filter((b) => b.fromId === `user:${jcFirst.vendorId}`);
+        for (const b of bound) {
+          const systemId = b.toId.slice("system:".length);
+          const system = systemName.get(systemId) ?? systemId;
+          add(
+            S.systems,
+            { email: jcFirst.email, system, systemId },
+            ok ? undefined : notConnected("jumpcloud", "systems"),
+          );
+        }
+        if (!bound.length) add(S.systems, { email: jcFirst.email }, none("systems"));
       }
     }
     const [twFirst] = tw;
-    if (twFirst)
+    if (twFirst) {
+      const ok = connected.has("twingate");
       add(
         S.disable,
         { email: twFirst.email, state: "disabled" },
-        connected.has("twingate") ? undefined : notConnected("twingate", "the user"),
+        ok ? undefined : notConnected("twingate", "the user"),
       );
+      if (tw.length === 1) {
+        const groups = twMemberships.filter((m) => m.toId === twFirst.vendorId && !systemGroups.has(m.fromId));
+        for (const g of groups) {
+          const group = twGroupName.get(g.fromId) ?? g.fromId;
+          add(
+            S.twGroups,
+            { email: twFirst.email, group, groupId: g.fromId },
+            ok ? undefined : notConnected("twingate", "groups"),
+          );
+        }
+        if (!groups.length) add(S.twGroups, { email: twFirst.email }, none("groups"));
+      }
+    }
     if (tg) {
       const ok = connected.has("trugrid");
       add(S.mfa, { upn: tg.upn }, ok ? undefined : notConnected("trugrid", "MFA"));

@@ -1,5 +1,6 @@
 import type { BulkOperation } from "../bulk/operation";
 import { toBulkOperation } from "../operations/derive/bulk";
+import removeAssociation from "../operations/jumpcloud/remove-association";
 import removeGroupMember from "../operations/jumpcloud/remove-group-member";
 import suspendUser from "../operations/jumpcloud/suspend-user";
 import type { UserState } from "../operations/trugrid/_user-state";
@@ -7,6 +8,7 @@ import removeMachineAssociation from "../operations/trugrid/remove-machine-assoc
 import turnOffMfa from "../operations/trugrid/turn-off-mfa";
 import truuDeleteDevice from "../operations/truu/delete-device";
 import blockDevice from "../operations/twingate/block-device";
+import removeGroupMembers from "../operations/twingate/remove-group-members";
 import setUserState from "../operations/twingate/set-user-state";
 
 type AnyOp = BulkOperation<Record<string, unknown>>;
@@ -40,6 +42,8 @@ export const OFFBOARDING_STEPS: Step[] = [
   step(toBulkOperation(turnOffMfa), "TruGrid: turn MFA off", mfaAlreadyOff),
   step(toBulkOperation(removeMachineAssociation), "TruGrid: remove machine association"),
   step(toBulkOperation(removeGroupMember), "JumpCloud: remove from group"),
+  step(toBulkOperation(removeAssociation), "JumpCloud: unbind from system"),
+  step(toBulkOperation(removeGroupMembers), "Twingate: remove from group"),
   step(toBulkOperation(blockDevice), "Twingate: block device"),
   step(toBulkOperation(truuDeleteDevice), "TruU: delete device"),
 ];

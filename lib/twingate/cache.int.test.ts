@@ -93,7 +93,7 @@ describe("cacheWrite", () => {
     });
     expect(await t.db.vendorObject.findFirstOrThrow({ where: { tenantId: "tenant-a", kind: "group" } })).toMatchObject({
       name: "Contractors",
-      attributes: { isActive: true, securityPolicyId: group.securityPolicy.id },
+      attributes: { type: group.type, isActive: true, securityPolicyId: group.securityPolicy.id },
     });
 
     for (const [target, item] of [

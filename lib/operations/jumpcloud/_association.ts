@@ -7,6 +7,7 @@ import { labelOf } from "../../jumpcloud/targets";
 import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import type { UndoableEvent } from "../../undo/inverse";
+import { VendorError } from "../../vendors/core/vendor-error";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { allPages } from "../../vendors/jumpcloud/paging";
 import type { CacheContext, Checked, OperationDef } from "../operation";
@@ -63,8 +64,15 @@ async function cachedPairs(ctx: CacheContext, items: PairItem[]) {
   );
 }
 
-/** A sheet's row: a user by email and a system by hostname, display name or JumpCloud id (case-insensitive). */
-const Row = z.object({ email: Upn, system: z.string().trim().min(1, "system is empty").max(255) });
+/**
+ * A sheet's row: a user by email and a system by hostname, display name or JumpCloud id (case-insensitive). A
+ * runbook's row also names the system by its id (`systemId`, no column offers it) beside the name it shows.
+ */
+const Row = z.object({
+  email: Upn,
+  system: z.string().trim().min(1, "system is empty").max(255),
+  systemId: JcId.optional(),
+});
 type Row = z.infer<typeof Row>;
 type RowState = PairState & PairItem;
 
@@ -82,7 +90,7 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
     tenantId,
     rows.map((r) => r.email),
   );
-  const names = [...new Set(rows.map((r) => r.system))];
+  const names = [...new Set(rows.map((r) => r.systemId ?? r.system))];
   const systems = await db.jumpcloudSystem.findMany({
     where: {
       tenantId,
@@ -112,7 +120,7 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
     const [u] = users;
     const problem = userProblem(r.email, users);
     if (problem || !u) return { refused: problem ?? "Not known." };
-    const want = r.system.toLowerCase();
+    const want = (r.systemId ?? r.system).toLowerCase();
     const byId = systems.filter((s) => s.vendorId.toLowerCase() === want);
     const named = systems.filter((s) => s.hostname?.toLowerCase() === want || s.displayName?.toLowerCase() === want);
     const found = byId.length ? byId : named;
@@ -139,8 +147,14 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
   });
 }
 
+/** A removal JumpCloud answered 404: the binding was already gone, and an undo must not bind it again. */
+type Gone = { wasBound: false };
+const wasNot = (answer: unknown) =>
+  (answer as Partial<Gone> | undefined)?.wasBound === false ? { wasBound: false } : {};
+
 /** The binding an undo changes back, from any event either change recorded (page or sheet row). */
 const pairOf = (e: UndoableEvent): PairItem[] | null => {
+  if ((e.after as Partial<Gone> | null)?.wasBound === false) return null;
   const item = PairItem.safeParse(e.before);
   return item.success ? [pair(item.data)] : null;
 };
@@ -171,14 +185,21 @@ export function associationChange(o: {
       if (!s) return [];
       const { item, state } = s;
       const source = item.fromType === "user" ? "users" : "usergroups";
+      let wasBound = true;
+      // JumpCloud's words for a 409 on add. A 404 on remove: not bound (any more) is the outcome asked for.
       const failed = await sendLink(ctx, () =>
-        (ctx.client as JumpCloudClient).modifyAssociation(source, item.fromId, {
-          op: o.add ? "add" : "remove",
-          type: item.toType,
-          id: item.toId,
-        }),
+        (ctx.client as JumpCloudClient)
+          .modifyAssociation(source, item.fromId, { op: o.add ? "add" : "remove", type: item.toType, id: item.toId })
+          .catch((err) => {
+            if (o.add || !(err instanceof VendorError) || err.status !== 404) throw err;
+            wasBound = false;
+          }),
       );
       if (failed) return [failed];
+      if (!wasBound) {
+        const what = `${state.fromName ?? item.fromId} was not bound to ${state.toName ?? item.toId} any more`;
+        return [{ ok: true, message: `JumpCloud: ${what}.`, answer: { wasBound: false } }];
+      }
       const what = `${state.fromName ?? item.fromId} ${o.add ? "associated with" : "removed from"}`;
       return [{ ok: true, message: `JumpCloud: ${what} ${state.toName ?? item.toId}.` }];
     },
@@ -213,7 +234,7 @@ export function associationChange(o: {
     audit: {
       targets: (i, s) => [nodeTarget(i.fromType, i.fromId, s?.fromName), nodeTarget(i.toType, i.toId, s?.toName)],
       before: (sent) => sent[0] && { ...pair(sent[0].item), associated: !o.add },
-      after: (done) => done[0] && { ...pair(done[0].item), associated: o.add },
+      after: (done) => done[0] && { ...pair(done[0].item), associated: o.add, ...wasNot(done[0].outcome.answer) },
     },
     csv: {
       row: Row,
@@ -228,7 +249,7 @@ export function associationChange(o: {
           hint: "hostname, display name or JumpCloud system ID",
         },
       ],
-      key: (r) => `${normEmail(r.email)}|${r.system.toLowerCase()}`,
+      key: (r) => `${normEmail(r.email)}|${(r.systemId ?? r.system).toLowerCase()}`,
       check: async (ctx, rows): Promise<Checked<PairState>[]> =>
         linkPlans(await knownRows(ctx, rows), (s) => s.associated, o.add),
       toItem: (_row, state) => pair(state as RowState),

@@ -85,8 +85,15 @@ async function cachedMembers(ctx: CacheContext, items: MemberItem[]): Promise<Me
   }));
 }
 
-/** A sheet's row: a user by email and a group by name (case-insensitive), as of the last sync. */
-const Row = z.object({ email: Upn, group: z.string().trim().min(1, "group is empty").max(200) });
+/**
+ * A sheet's row: a user by email and a group by name (case-insensitive), as of the last sync. A runbook's row also
+ * names the group by its id (`groupId`, no column offers it), which a name shared by two groups cannot do.
+ */
+const Row = z.object({
+  email: Upn,
+  group: z.string().trim().min(1, "group is empty").max(200),
+  groupId: Id.optional(),
+});
 type Row = z.infer<typeof Row>;
 
 async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: MemberState } | { refused: string })[]> {
@@ -95,27 +102,46 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: Memb
     ctx.tenantId,
     rows.map((r) => r.email),
   );
-  const groups = await cachedObjectsNamed(
-    ctx,
-    "twingate",
-    "group",
-    rows.map((r) => r.group),
-  );
+  const groupIds = rows.flatMap((r) => (r.groupId ? [r.groupId] : []));
+  // A group found both by a row's name and another row's id is one group.
+  const found = [
+    ...(await cachedObjectsNamed(
+      ctx,
+      "twingate",
+      "group",
+      rows.filter((r) => !r.groupId).map((r) => r.group),
+    )),
+    ...(groupIds.length
+      ? await ctx.db.vendorObject.findMany({
+          where: {
+            tenantId: ctx.tenantId,
+            vendor: "twingate",
+            kind: "group",
+            deletedAt: null,
+            vendorId: { in: groupIds },
+          },
+          select: { vendorId: true, name: true },
+        })
+      : []),
+  ];
+  const groups = [...new Map(found.map((g) => [g.vendorId, g])).values()];
   const users = rows.flatMap((r) => findUsers(r.email));
-  const groupIds = groups.map((g) => g.vendorId);
+  const cachedIds = groups.map((g) => g.vendorId);
   const member = new Set(
     (
       await edges(
         ctx,
-        groupIds,
+        cachedIds,
         users.map((u) => u.vendorId),
       )
     ).map((e) => `${e.fromId}|${e.toId}`),
   );
-  const counts = await memberCounts(ctx, groupIds);
+  const counts = await memberCounts(ctx, cachedIds);
   return rows.map((r) => {
     const us = findUsers(r.email);
-    const gs = groups.filter((g) => g.name?.toLowerCase() === r.group.toLowerCase());
+    const gs = r.groupId
+      ? groups.filter((g) => g.vendorId === r.groupId).slice(0, 1)
+      : groups.filter((g) => g.name?.toLowerCase() === r.group.toLowerCase());
     const problem = twingateUserProblem(r.email, us);
     const [u] = us;
     const [g] = gs;
@@ -236,7 +262,7 @@ export function membershipChange(o: {
           example: "Engineering",
         },
       ],
-      key: (r: Row) => `${normEmail(r.email)}|${r.group.toLowerCase()}`,
+      key: (r: Row) => `${normEmail(r.email)}|${r.groupId ?? r.group.toLowerCase()}`,
       check: async (ctx, rows: Row[]): Promise<Checked<MemberState>[]> =>
         (await knownRows(ctx, rows)).map((k) =>
           "refused" in k ? k : { state: k.state, plan: k.state.member === add ? "no_change" : "update" },

@@ -79,6 +79,8 @@ function namedObject<T extends { id: string; name: string }>(
 }
 
 export const groupTarget = namedObject<Group>("group", (g) => ({
+  // MANUAL, SYNCED (its members come from the identity provider) or SYSTEM (Everyone: cannot be edited).
+  type: g.type,
   isActive: g.isActive,
   securityPolicyId: g.securityPolicy?.id ?? null,
 }));
