@@ -20,7 +20,10 @@ export interface StepRowView extends Omit<BulkRowView, "input"> {
 }
 
 // Ids and bookkeeping fields are in the stored plan for the apply and the undo, not for reading.
-const HIDDEN = new Set(["userId", "groupId", "memberId", "deviceId", "kind", "how", "name", "group"]);
+const HIDDEN = new Set([
+  ...["userId", "groupId", "memberId", "deviceId", "kind", "how", "name", "group"],
+  ...["fromType", "fromId", "toType", "toId", "systemId"],
+]);
 const text = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
 
 /** Only what the step changes ("state: ACTIVE → DISABLED"); for a step already done, the state it is in. */
@@ -29,7 +32,8 @@ function change(plan: string, before: unknown, after: unknown): { text: string; 
   if (after === null || after === undefined) return { text: plan === "no_change" ? "already deleted" : "deleted" };
   const a = after as Record<string, unknown>;
   if (typeof a.nothing === "string") return { text: a.nothing };
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
+  // What the step sets is what its plan's after names; the rest of before (names, counts) is context, not a change.
+  const keys = Object.keys(a).filter((k) => !HIDDEN.has(k));
   const changed = keys.filter((k) => text(b[k]) !== text(a[k]));
   const note = typeof a.how === "string" ? a.how : undefined;
   if (changed.length) return { text: changed.map((k) => `${k}: ${text(b[k])} → ${text(a[k])}`).join("; "), note };

@@ -5,6 +5,7 @@ import { safeCell } from "../csv/safe-cell";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { type AuditFilter, auditWhere } from "./filter";
+import type { PersonTargets } from "./person-targets";
 
 export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -61,10 +62,10 @@ export async function* exportAuditEvents(
   staff: Staff,
   filter: AuditFilter,
   format: ExportFormat,
-  opts: { batch?: number; throughSeq?: bigint } = {},
+  opts: { batch?: number; throughSeq?: bigint; person?: PersonTargets | null } = {},
 ): AsyncGenerator<string> {
   const batch = opts.batch ?? 2000;
-  const where = auditWhere(staff, { ...filter, before: undefined, after: undefined });
+  const where = auditWhere(staff, { ...filter, before: undefined, after: undefined }, opts.person);
   // A snapshot: events written while the export streams (its own audit event among them) are not in it.
   const through =
     opts.throughSeq !== undefined

@@ -5,6 +5,7 @@ import { urlCursor, urlDate, urlEnum, urlId, urlText } from "../params/fields";
 import { VENDOR_IDS } from "../vendors/connection-fields";
 import { AUDIT_OUTCOMES } from "./event";
 import { formerNamesOf } from "./legacy-names";
+import type { PersonTargets } from "./person-targets";
 import { seesTenantlessEvents } from "./scope";
 
 /**
@@ -21,6 +22,8 @@ export const AuditFilter = z.object({
   target: urlText(320).optional(),
   outcome: urlEnum(AUDIT_OUTCOMES).optional(),
   job: urlId(100).optional(),
+  /** A person: events naming any of their accounts, devices or addresses (resolved by personTargets). */
+  person: urlId(100).optional(),
   from: urlDate.optional(),
   to: urlDate.optional(),
   before: urlCursor.optional(),
@@ -53,7 +56,7 @@ const like = (s: string) => `%${escapeLike(s)}%`;
  * in scope; tenant-less events (sign-ins, staff changes) as auditScope says. The same clause serves the page, the
  * export and the counts.
  */
-export function auditWhere(staff: Staff, f: AuditFilter): Prisma.Sql {
+export function auditWhere(staff: Staff, f: AuditFilter, person?: PersonTargets | null): Prisma.Sql {
   const parts: Prisma.Sql[] = [
     Prisma.sql`("tenantId" = ANY(${staff.tenantIds}::text[])
       OR ("tenantId" IS NULL AND (${seesTenantlessEvents(staff)} OR "actorId" = ${staff.id})))`,
@@ -77,6 +80,19 @@ export function auditWhere(staff: Staff, f: AuditFilter): Prisma.Sql {
     parts.push(Prisma.sql`("targets" @> ${JSON.stringify([{ id: f.target }])}::jsonb
       OR EXISTS (SELECT 1 FROM jsonb_array_elements("targets") t
         WHERE t->>'label' ILIKE ${like(f.target)} OR t->>'id' ILIKE ${like(f.target)}))`);
+  }
+  if (f.person) {
+    // The person's tenant, and one containment test per id, each served by the GIN index; a person out of scope
+    // (not resolved) matches nothing.
+    const ids = person?.ids ?? [];
+    parts.push(
+      person && ids.length
+        ? Prisma.sql`"tenantId" = ${person.tenantId} AND (${Prisma.join(
+            ids.map((id) => Prisma.sql`"targets" @> ${JSON.stringify([{ id }])}::jsonb`),
+            " OR ",
+          )})`
+        : Prisma.sql`FALSE`,
+    );
   }
   if (f.outcome) parts.push(Prisma.sql`"outcome" = ${f.outcome}::"AuditOutcome"`);
   if (f.job) parts.push(Prisma.sql`"jobId" = ${f.job}`);

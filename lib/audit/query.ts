@@ -4,6 +4,7 @@ import { db } from "../db";
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { AuditFilter, auditWhere } from "./filter";
+import { personTargets } from "./person-targets";
 import { auditScope } from "./scope";
 
 export { AuditFilter, auditScope };
@@ -39,7 +40,8 @@ export interface AuditRow {
 export async function listAuditEvents(staff: Staff, f: AuditFilter) {
   // Keyset paging on seq: `before` walks to older events, `after` back to newer ones.
   const newerFirst = f.after === undefined;
-  const where = auditWhere(staff, f);
+  const person = f.person ? await personTargets(db(), staff, f.person) : null;
+  const where = auditWhere(staff, f, person);
   const cursor =
     f.before !== undefined
       ? Prisma.sql`AND seq < ${f.before}`
@@ -54,6 +56,8 @@ export async function listAuditEvents(staff: Staff, f: AuditFilter) {
   if (!newerFirst) page.reverse();
   return {
     events: page,
+    /** The person filtered on, by name, and how many accounts, devices and addresses name them. */
+    person: person && { label: person.label, ids: person.ids.length },
     olderCursor: ((newerFirst ? more : f.after !== undefined) && page.at(-1)?.seq) || null,
     newerCursor: ((newerFirst ? f.before !== undefined : more) && page[0]?.seq) || null,
   };

@@ -219,3 +219,55 @@ describe("linking one person across vendors", () => {
     expect(await link()).toBe(0);
   });
 });
+
+describe("a person's name", () => {
+  it(
+    "comes from the best vendor that names any of the person's users, follows a rename, " +
+      "and finds the person by name",
+    async () => {
+      const bob = "bob.jones@northwind.example";
+      // TruGrid syncs first and has no names.
+      await t.db.trugridUser.create({
+        data: { ...row(), tenantId, upn: "Bob.Jones@Northwind.example", emailNorm: bob },
+      });
+      await link();
+      const id = await personOf(bob);
+      const nameOf = async () => (await t.db.person.findUniqueOrThrow({ where: { id } })).displayName;
+      expect(await nameOf()).toBeNull();
+
+      // Twingate names him; then JumpCloud, whose directory name is preferred, under his alternate address.
+      await t.db.twingateUser.create({
+        data: { ...row(), tenantId, email: bob, emailNorm: bob, state: "ACTIVE", firstName: "Bob", lastName: "Jones" },
+      });
+      expect(await link()).toBeGreaterThan(0);
+      expect(await nameOf()).toBe("Bob Jones");
+      const jc = await t.db.jumpcloudUser.create({
+        data: {
+          ...row(),
+          tenantId,
+          username: "rjones",
+          email: "rjones@northwind.example",
+          emailNorm: "rjones@northwind.example",
+          firstname: "Robert",
+          lastname: "Jones",
+          raw: { alternateEmail: bob },
+        },
+      });
+      await link();
+      expect(await personOf("rjones@northwind.example")).toBe(id);
+      expect(await nameOf()).toBe("Robert Jones");
+      expect(await link()).toBe(0);
+
+      expect((await findPeople(t.db, [tenantId], "robert jo")).map((p) => p.id)).toEqual([id]);
+      expect((await list("Robert")).rows.map((r) => r.id)).toEqual([id]);
+
+      // A rename at the vendor follows; the vendor gone, the next best name is taken.
+      await t.db.jumpcloudUser.update({ where: { id: jc.id }, data: { displayname: "Rob Jones" } });
+      await link();
+      expect(await nameOf()).toBe("Rob Jones");
+      await t.db.jumpcloudUser.update({ where: { id: jc.id }, data: { deletedAt: new Date() } });
+      await link();
+      expect(await nameOf()).toBe("Bob Jones");
+    },
+  );
+});

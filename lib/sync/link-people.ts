@@ -17,14 +17,17 @@ export const viaPrisma = (db: {
 // declare equivalent UPN domains. Users whose addresses meet land on ONE
 // person: the oldest; the others stay as rows marked mergedIntoId.
 const norm = (expr: string) => `NULLIF(lower(trim(${expr})), '')`;
+// A person's name is the best any vendor gives, in this order: the directory's
+// (JumpCloud), the domain's (TruU's displayName), then Twingate's; TruGrid has none.
 const SOURCES = [
-  { table: "TrugridUser", name: `NULL`, alt: `NULL` },
-  { table: "TruuUser", name: `"displayName"`, alt: norm(`"email"`) },
-  { table: "TwingateUser", name: `NULLIF(trim(concat_ws(' ', "firstName", "lastName")), '')`, alt: `NULL` },
+  { table: "TrugridUser", name: `NULL`, alt: `NULL`, rank: 4 },
+  { table: "TruuUser", name: `NULLIF(trim("displayName"), '')`, alt: norm(`"email"`), rank: 2 },
+  { table: "TwingateUser", name: `NULLIF(trim(concat_ws(' ', "firstName", "lastName")), '')`, alt: `NULL`, rank: 3 },
   {
     table: "JumpcloudUser",
-    name: `COALESCE(NULLIF("displayname", ''), NULLIF(trim(concat_ws(' ', "firstname", "lastname")), ''))`,
+    name: `COALESCE(NULLIF(trim("displayname"), ''), NULLIF(trim(concat_ws(' ', "firstname", "lastname")), ''))`,
     alt: norm(`"raw"->>'alternateEmail'`),
+    rank: 1,
   },
 ];
 
@@ -34,9 +37,32 @@ export const PERSON_TABLES: ReadonlySet<string> = new Set(SOURCES.map((s) => s.t
 const users = (withAlt: boolean) =>
   SOURCES.map(
     (s) =>
-      `SELECT '${s.table}:' || id AS uid, "emailNorm", ${s.name} AS name${withAlt ? `, ${s.alt} AS alt` : ""} ` +
+      `SELECT '${s.table}:' || id AS uid, "emailNorm", ${s.name} AS name, ${s.rank} AS rank` +
+      `${withAlt ? `, ${s.alt} AS alt` : ""} ` +
       `FROM "${s.table}" WHERE "tenantId" = $1 AND "deletedAt" IS NULL AND "emailNorm" <> ''`,
   ).join(" UNION ALL ");
+
+/**
+ * Each person's name from the best-ranked vendor that names any of its users (matched on the user's address or its
+ * alternate, through the person's keys), kept current: a name a vendor changes follows on the next link. A person no
+ * vendor names keeps the name it has.
+ */
+const NAMES = `
+  WITH u AS (${users(true)}),
+  named AS (
+    SELECT k."personId", u.name, u.rank FROM u
+    JOIN "PersonKey" k ON k."tenantId" = $1 AND k.key IN (u."emailNorm", u.alt)
+    WHERE u.name IS NOT NULL
+  ),
+  best AS (
+    SELECT DISTINCT ON ("personId") "personId", name FROM named ORDER BY "personId", rank, name
+  ),
+  renamed AS (
+    UPDATE "Person" p SET "displayName" = best.name, "updatedAt" = now() FROM best
+    WHERE p.id = best."personId" AND p."displayName" IS DISTINCT FROM best.name
+    RETURNING 1
+  )
+  SELECT count(*)::int AS n FROM renamed`;
 
 /** Keys of every live user: its address, its alternate, and the domain-alias form of each. */
 const KEYS = `
@@ -110,7 +136,7 @@ const PLAN =
 export async function linkPeople(pool: Queryable, tenantId: string): Promise<number> {
   const created = await pool.query(
     `INSERT INTO "Person" (id, "tenantId", "emailNorm", "displayName", "createdAt", "updatedAt")
-     SELECT gen_random_uuid()::text, $1, "emailNorm", max(name), now(), now()
+     SELECT gen_random_uuid()::text, $1, "emailNorm", NULL, now(), now()
      FROM (${users(false)}) AS u
      WHERE NOT EXISTS (SELECT 1 FROM "Person" p WHERE p."tenantId" = $1 AND p."emailNorm" = u."emailNorm")
      GROUP BY "emailNorm"
@@ -142,5 +168,6 @@ export async function linkPeople(pool: Queryable, tenantId: string): Promise<num
       `(SELECT count(*) FROM upserted) + (SELECT count(*) FROM dropped))::int AS n`,
     [tenantId, [...groups.keys()], [...groups.values()]],
   );
-  return created.rows.length + (linked.rows[0]?.n ?? 0);
+  const renamed = await pool.query<{ n: number }>(NAMES, [tenantId]);
+  return created.rows.length + (linked.rows[0]?.n ?? 0) + (renamed.rows[0]?.n ?? 0);
 }

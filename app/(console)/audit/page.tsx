@@ -42,7 +42,7 @@ export default async function AuditPage(props: PageProps) {
     kept: params,
   } = await pageContext(props, { page: "/audit", perm: "audit.read", search: AuditFilter, tenant: "global" });
   const isAdmin = allows(staff, "audit.verify");
-  const [tenants, { events, olderCursor, newerCursor }, status] = await Promise.all([
+  const [tenants, { events, olderCursor, newerCursor, person }, status] = await Promise.all([
     tenantsInScope(staff),
     listAuditEvents(staff, filter),
     isAdmin ? chainStatus() : null,
@@ -56,6 +56,16 @@ export default async function AuditPage(props: PageProps) {
       />
       <ParamNotices ignored={ignored} />
       {status ? <ChainPanel status={status} canSetRetention={allows(staff, "audit.retention")} /> : null}
+      {params.person ? (
+        <p className="mb-3 text-sm" data-testid="person-filter">
+          {person
+            ? `Events about ${person.label}: naming any of their ${person.ids} addresses, accounts and devices.`
+            : "That person is not in a tenant you can see: no events match."}{" "}
+          <Link href={withParams(params, { person: undefined })} className="text-primary hover:underline">
+            Show everyone
+          </Link>
+        </p>
+      ) : null}
       <form
         method="get"
         className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6"
@@ -73,6 +83,7 @@ export default async function AuditPage(props: PageProps) {
         <Input name="action" placeholder="Action, e.g. trugrid.mfa" defaultValue={params.action} aria-label="Action" />
         <Input name="target" placeholder="Target id, UPN or name" defaultValue={params.target} aria-label="Target" />
         <Input name="job" placeholder="Job id" defaultValue={params.job} aria-label="Job" />
+        {params.person ? <input type="hidden" name="person" value={params.person} /> : null}
         <Select name="tenant" defaultValue={params.tenant ?? ""} aria-label="Tenant">
           <option value="">All tenants</option>
           {tenants.map((t) => (

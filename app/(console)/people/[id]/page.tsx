@@ -55,7 +55,7 @@ export default async function PersonPage(props: PageProps) {
         <Link href="/people" className="text-primary hover:underline">
           ← People
         </Link>
-        <Link href={`/audit?target=${encodeURIComponent(person.emailNorm)}`} className="text-primary hover:underline">
+        <Link href={`/audit?person=${encodeURIComponent(person.id)}`} className="text-primary hover:underline">
           Audit events about this person
         </Link>
         {can(staff.role, "offboarding.run") ? (

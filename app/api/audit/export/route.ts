@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS, exportAuditEvents, lastAuditSeq, streamOf } from "@/lib/audit/export";
 import { AuditFilter } from "@/lib/audit/filter";
+import { personTargets } from "@/lib/audit/person-targets";
 import { recordAudit } from "@/lib/audit/record";
 import { db, pgPool } from "@/lib/db";
 import { urlEnum } from "@/lib/params/fields";
@@ -24,6 +25,7 @@ export const GET = route(
         .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
     );
     const throughSeq = await lastAuditSeq(db());
+    const person = filter.person ? await personTargets(db(), staff, filter.person) : null;
     await recordAudit(db(), {
       action: "audit.exported",
       actor: { id: staff.id, email: staff.email, name: staff.name },
@@ -33,7 +35,7 @@ export const GET = route(
       after: { format, filter: describedFilter },
     });
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-    return new Response(streamOf(exportAuditEvents(pgPool(), staff, filter, format, { throughSeq })), {
+    return new Response(streamOf(exportAuditEvents(pgPool(), staff, filter, format, { throughSeq, person })), {
       headers: {
         "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
         "content-disposition": `attachment; filename="audit-${stamp}.${format === "csv" ? "csv" : "jsonl"}"`,
