@@ -113,13 +113,13 @@ test(
     const truuDeletes = await prisma.bulkRow.count({
       where: { jobId, operation: "truu.device.deleted", status: "succeeded" },
     });
-    await expect(steps.getByTestId("undo-step")).toHaveCount(toSend - truuDeletes);
+    await expect(steps.getByTestId("step-undo")).toHaveCount(toSend - truuDeletes);
 
     // Undo one step from its row: the JumpCloud user is active again.
     await steps
       .getByTestId("table-row")
       .filter({ hasText: "JumpCloud: suspend user" })
-      .getByTestId("undo-step")
+      .getByTestId("step-undo")
       .click();
     await expect(page.getByText("Undone.")).toBeVisible();
     await expect(

@@ -1,6 +1,7 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import { PLAN_VARIANT, STATUS_VARIANT } from "@/components/bulk/row-badges";
+import { type RowUndo, UndoCell } from "@/components/bulk/undo-row";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
@@ -17,6 +18,8 @@ export interface BulkRowView {
   status: string;
   vendorMessage: string | null;
   attempts: number;
+  /** Whether the row's audit event can be undone, once it succeeded (lib/bulk/undo-state.ts). */
+  undo?: RowUndo;
 }
 
 const show = (v: unknown) =>
@@ -77,6 +80,12 @@ const columns: ColumnDef<BulkRowView, unknown>[] = [
   },
 ];
 
+const undoColumn: ColumnDef<BulkRowView, unknown> = {
+  id: "undo",
+  meta: { label: "Undo" },
+  cell: ({ row }) => <UndoCell undo={row.original.undo} line={row.original.line} canUndo prefix="row" />,
+};
+
 const PLANS = ["create", "update", "no_change", "error"].map((v) => ({ value: v, label: v.replace("_", " ") }));
 const STATUSES = ["pending", "succeeded", "failed", "unknown", "skipped", "cancelled"].map((v) => ({
   value: v,
@@ -87,14 +96,16 @@ export function BulkRowsTable({
   rows,
   total,
   state,
+  canUndo = false,
 }: {
   rows: BulkRowView[];
   total: number;
   state: TableState<string>;
+  canUndo?: boolean;
 }) {
   return (
     <DataTable
-      columns={columns}
+      columns={canUndo && rows.some((r) => r.undo) ? [...columns, undoColumn] : columns}
       rows={rows}
       total={total}
       state={state}

@@ -2,11 +2,11 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { PLAN_VARIANT, STATUS_VARIANT } from "@/components/bulk/row-badges";
 import type { BulkRowView } from "@/components/bulk/rows-table";
+import { UndoCell } from "@/components/bulk/undo-row";
 import { DataTable } from "@/components/data-table/data-table";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
 import type { TableState } from "@/lib/table/params";
-import { UndoStep } from "./undo-all";
 
 /**
  * A bulk row of an offboarding job, read as a step: who, what, and whether it can be undone, instead of the raw input.
@@ -113,17 +113,7 @@ const columns = (canUndo: boolean): ColumnDef<StepRowView, unknown>[] => [
   {
     id: "undo",
     meta: { label: "Undo" },
-    cell: ({ row }) => {
-      const u = row.original.undo;
-      if (!u || u.state === "none") return null;
-      if (u.state === "undone")
-        return (
-          <Badge variant="outline" data-testid="step-undone">
-            undone
-          </Badge>
-        );
-      return canUndo && u.label ? <UndoStep eventId={u.eventId} label={u.label} line={row.original.line} /> : null;
-    },
+    cell: ({ row }) => <UndoCell undo={row.original.undo} line={row.original.line} canUndo={canUndo} prefix="step" />,
   },
 ];
 

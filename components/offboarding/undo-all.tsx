@@ -40,14 +40,3 @@ export function UndoAllSteps({ tenantId, jobId, count }: { tenantId: string; job
     />
   );
 }
-
-/** One step's Undo: its registered inverse, authorised and audited like the console action. */
-export function UndoStep({ eventId, label, line }: { eventId: string; label: string; line: number }) {
-  const { undo, pending } = useRunAction();
-  return (
-    <Button size="sm" variant="outline" disabled={pending} data-testid="undo-step" onClick={() => void undo(eventId)}>
-      {label}
-      <span className="sr-only"> (step {line})</span>
-    </Button>
-  );
-}

@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { useRunAction } from "@/components/actions/use-run-action";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
@@ -20,6 +21,7 @@ export function ActionButton<I>({
   variant = "outline",
   testId,
   ariaLabel,
+  then,
 }: {
   action: (input: I) => Promise<Result<unknown>>;
   input: I;
@@ -37,9 +39,16 @@ export function ActionButton<I>({
   variant?: "outline" | "ghost" | "destructive" | "default" | "secondary";
   testId?: string;
   ariaLabel?: string;
+  /** Where to go once it succeeded: the list, when the page's own object is gone. */
+  then?: string;
 }) {
   const { run, pending } = useRunAction();
-  const go = async () => (await run(action, input, { success, undo })).ok;
+  const router = useRouter();
+  const go = async () => {
+    const ok = (await run(action, input, { success, undo })).ok;
+    if (ok && then) router.push(then);
+    return ok;
+  };
   const button = (
     <Button
       size="sm"

@@ -21,6 +21,7 @@ import {
   setTwingateUserState,
 } from "@/lib/twingate/user-actions";
 import { FormDialog } from "./form-dialog";
+import { NameCell } from "./rename-user";
 import { Muted, UserStateBadge } from "./state-badges";
 
 const STATE_OPTIONS = [
@@ -197,7 +198,7 @@ export function TwingateUsersTable({
       {
         id: "name",
         meta: { label: "Name", sortKey: "name" },
-        cell: ({ row }) => [row.original.firstName, row.original.lastName].filter(Boolean).join(" ") || <Muted />,
+        cell: ({ row }) => <NameCell tenantId={tenantId} user={row.original} canOperate={canOperate} />,
       },
       {
         id: "state",

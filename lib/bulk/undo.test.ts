@@ -125,6 +125,14 @@ const SAMPLES: Record<string, Sample> = {
     plan: { before: { userId: TG_USER, role: "MEMBER" }, after: { userId: TG_USER, role: "SUPPORT" } },
     message: "Twingate: alice is SUPPORT.",
   },
+  "twingate.user.renamed": {
+    row: { ...email, firstName: "Alicia", lastName: "Smith" },
+    plan: {
+      before: { userId: TG_USER, email: "alice@northwind.example", firstName: "Alice", lastName: "Smith" },
+      after: { firstName: "Alicia", lastName: "Smith" },
+    },
+    message: "Twingate: alice is Alicia Smith.",
+  },
   "twingate.group.members_added": {
     row: { ...email, group: "Engineering" },
     plan: { before: tgMember(false), after: tgMember(true) },

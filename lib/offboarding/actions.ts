@@ -3,12 +3,12 @@ import { z } from "zod";
 import { ActionError, action } from "../actions/action";
 import { bulkJobKind } from "../bulk/catalogue";
 import { confirmJob } from "../bulk/confirm";
+import { undoableRows } from "../bulk/undo-state";
 import { db } from "../db";
 import { INVERSES } from "../undo/registry";
 import { undoEvent } from "../undo/undo-event";
 import { planOffboarding } from "./plan";
 import { OFFBOARDING_ID } from "./step-list";
-import { undoableRows } from "./undo-state";
 import { verificationTargets, verifyJob } from "./verify";
 
 // Offboarding reaches every vendor at once and deletes TruU devices: each

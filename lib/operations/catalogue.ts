@@ -58,22 +58,27 @@ import twingateAddResourceAccess from "./twingate/add-resource-access";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
 import twingateChangePolicyGroups from "./twingate/change-policy-groups";
+import twingateCreateConnector from "./twingate/create-connector";
 import twingateCreateGroup from "./twingate/create-group";
 import twingateCreateRemoteNetwork from "./twingate/create-remote-network";
 import twingateCreateResource from "./twingate/create-resource";
 import twingateCreateServiceAccount from "./twingate/create-service-account";
 import twingateCreateServiceKey from "./twingate/create-service-key";
 import twingateCreateUser from "./twingate/create-user";
+import twingateDeleteConnector from "./twingate/delete-connector";
 import twingateDeleteGroup from "./twingate/delete-group";
 import twingateDeleteRemoteNetwork from "./twingate/delete-remote-network";
+import twingateDeleteResource from "./twingate/delete-resource";
 import twingateDeleteServiceAccount from "./twingate/delete-service-account";
 import twingateDeleteServiceKey from "./twingate/delete-service-key";
 import twingateDeleteUser from "./twingate/delete-user";
+import twingateGenerateConnectorTokens from "./twingate/generate-connector-tokens";
 import twingateRemoveGroupMembers from "./twingate/remove-group-members";
 import twingateRemoveGroupResources from "./twingate/remove-group-resources";
 import twingateRemoveResourceAccess from "./twingate/remove-resource-access";
 import twingateRenameServiceAccount from "./twingate/rename-service-account";
 import twingateRenameServiceKey from "./twingate/rename-service-key";
+import twingateRenameUser from "./twingate/rename-user";
 import twingateRevokeServiceKey from "./twingate/revoke-service-key";
 import twingateSetGroupPolicy from "./twingate/set-group-policy";
 import twingateSetResourceAccess from "./twingate/set-resource-access";
@@ -119,6 +124,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   truuDeleteUser,
   twingateSetUserState,
   twingateSetUserRole,
+  twingateRenameUser,
   twingateCreateUser,
   twingateDeleteUser,
   twingateBlockDevice,
@@ -140,9 +146,13 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateUpdateRemoteNetwork,
   twingateDeleteRemoteNetwork,
   twingateUpdateConnector,
+  twingateCreateConnector,
+  twingateGenerateConnectorTokens,
+  twingateDeleteConnector,
   twingateChangePolicyGroups,
   twingateCreateResource,
   twingateUpdateResource,
+  twingateDeleteResource,
   twingateAddResourceAccess,
   twingateSetResourceAccess,
   twingateRemoveResourceAccess,

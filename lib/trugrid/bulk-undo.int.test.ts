@@ -8,7 +8,7 @@ import { auditWhere } from "../audit/filter";
 import { recordAudit } from "../audit/record";
 import { loadStaff, type Staff } from "../auth/staff";
 import { applyBulkJob } from "../bulk/apply";
-import { undoableRows } from "../offboarding/undo-state";
+import { undoableRows } from "../bulk/undo-state";
 import { INVERSES, undoLabels } from "../undo/registry";
 import { undoEvent } from "../undo/undo-event";
 

@@ -1,8 +1,11 @@
 "use server";
 import { actionOf } from "../operations/derive/action";
 import changePolicyGroups from "../operations/twingate/change-policy-groups";
+import createConnector from "../operations/twingate/create-connector";
 import createRemoteNetwork from "../operations/twingate/create-remote-network";
+import deleteConnector from "../operations/twingate/delete-connector";
 import deleteRemoteNetwork from "../operations/twingate/delete-remote-network";
+import generateConnectorTokens from "../operations/twingate/generate-connector-tokens";
 import updateConnector from "../operations/twingate/update-connector";
 import updateRemoteNetwork from "../operations/twingate/update-remote-network";
 import type { REMOTE_NETWORK_LOCATIONS } from "./constants";
@@ -32,6 +35,20 @@ export const updateTwingateConnector = actionOf<
   In & { connectorId: string; name: string; hasStatusNotificationsEnabled?: boolean | "on" | "true" | "false" },
   { name: string; notifications: boolean }
 >(updateConnector);
+
+type Tokens = { accessToken: string; refreshToken: string };
+
+/** The tokens are in the result once, for the page to show; the audit event and the cache never hold them. */
+export const createTwingateConnector = actionOf<
+  In & { remoteNetworkId: string; name?: string; hasStatusNotificationsEnabled?: boolean | "on" | "true" | "false" },
+  { id: string; name: string; tokens: Tokens | null; tokenError: string | null }
+>(createConnector);
+
+export const generateTwingateConnectorTokens = actionOf<In & { connectorId: string }, { name: string; tokens: Tokens }>(
+  generateConnectorTokens,
+);
+
+export const deleteTwingateConnector = actionOf<In & { connectorId: string }, { name: string }>(deleteConnector);
 
 /**
  * Assigns groups to a policy or takes them off it (they fall back to the

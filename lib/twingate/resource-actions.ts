@@ -2,6 +2,7 @@
 import { actionOf } from "../operations/derive/action";
 import addResourceAccess from "../operations/twingate/add-resource-access";
 import createResource from "../operations/twingate/create-resource";
+import deleteResource from "../operations/twingate/delete-resource";
 import removeResourceAccess from "../operations/twingate/remove-resource-access";
 import setResourceAccess from "../operations/twingate/set-resource-access";
 import updateResource from "../operations/twingate/update-resource";
@@ -32,6 +33,9 @@ type GrantIn = { principalId: string; securityPolicyId?: string; expiresAt?: str
 export const createTwingateResource = actionOf<ResourceIn, { id: string; name: string }>(createResource);
 
 export const updateTwingateResource = actionOf<ResourceIn & { resourceId: string }, { name: string }>(updateResource);
+
+/** Whoever could reach the resource loses it: the page names them before this runs. */
+export const deleteTwingateResource = actionOf<In & { resourceId: string }, { name: string }>(deleteResource);
 
 export const addTwingateResourceAccess = actionOf<
   In & { resourceId: string; grants: GrantIn[] },

@@ -2,6 +2,7 @@
 import { actionOf } from "../operations/derive/action";
 import createUser from "../operations/twingate/create-user";
 import deleteUser from "../operations/twingate/delete-user";
+import renameUser from "../operations/twingate/rename-user";
 import setUserRole from "../operations/twingate/set-user-role";
 import setUserState from "../operations/twingate/set-user-state";
 import type { TwingateRole } from "./constants";
@@ -18,6 +19,12 @@ export const setTwingateUserState = actionOf<
 export const setTwingateUserRole = actionOf<UserIn & { role: TwingateRole }, { email: string; role: string }>(
   setUserRole,
 );
+
+/** First and last name; an identity provider's sync puts its own names back (rename-user.ts). */
+export const renameTwingateUser = actionOf<
+  UserIn & { firstName: string; lastName: string },
+  { email: string | null; name: string }
+>(renameUser);
 
 type NewUser = {
   tenantId: string;

@@ -17,6 +17,13 @@ export const NETWORK_OP = { vendor: "twingate", perm: "twingate.network.write", 
 
 export const Id = z.string().trim().min(1).max(200);
 export const Name = z.string().trim().min(1, "Enter a name.").max(200);
+/** A name Twingate makes up when none is given. */
+export const OptionalName = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
 /** A form's checkbox ("on", absent) or a boolean. */
 export const Flag = z
   .union([z.boolean(), z.enum(["on", "true", "false"])])

@@ -35,7 +35,7 @@ async function cachedUsers(ctx: CacheContext, ids: string[]): Promise<Map<string
   return new Map(users.map((u) => [u.vendorId, { userId: u.vendorId, email: u.email, state: u.state, role: u.role }]));
 }
 
-const EMAIL_COLUMN: ColumnSpec = {
+export const EMAIL_COLUMN: ColumnSpec = {
   field: "email",
   header: "email",
   aliases: UPN_ALIASES,

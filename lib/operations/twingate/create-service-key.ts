@@ -2,7 +2,7 @@ import { z } from "zod";
 import { serviceAccountKeyTarget } from "../../sync/twingate/targets";
 import type { ServiceAccountKey } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
-import { type Cached, cacheAnswer, fromAnswer, Id, NETWORK_OP, sendOne } from "./_object";
+import { type Cached, cacheAnswer, fromAnswer, Id, NETWORK_OP, OptionalName, sendOne } from "./_object";
 import { cachedAccounts, keyRef, saRef } from "./_service-account";
 
 type Item = { serviceAccountId: string; name?: string; expirationDays: number };
@@ -30,12 +30,7 @@ export default operation<Item, Cached, Answer>({
   idempotent: false,
   input: z.object({
     serviceAccountId: Id,
-    name: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((v) => v || undefined),
+    name: OptionalName,
     expirationDays: Days,
   }),
   before: cachedAccounts,

@@ -13,6 +13,7 @@ import { bulkJobKind } from "@/lib/bulk/catalogue";
 import { jobRowsPage } from "@/lib/bulk/page-queries";
 import { bulkJobInScope, bulkJobTenant, bulkJobView } from "@/lib/bulk/queries";
 import { BulkRowsSearch } from "@/lib/bulk/rows-search";
+import { undoableRows } from "@/lib/bulk/undo-state";
 import { db } from "@/lib/db";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
@@ -52,6 +53,13 @@ export default async function BulkJobPage(props: PageProps) {
     bulkJobView(job.id),
     jobRowsPage(db(), job.id, state, { plan: search.plan, status: search.status }),
   ]);
+  const undo = await undoableRows(
+    db(),
+    job.id,
+    rows.map((r) => r.id),
+  );
+  const undoByRow = new Map(undo.map((u) => [u.rowId, { state: u.undo, eventId: u.eventId, label: u.label }]));
+  const shown = (rows as unknown as BulkRowView[]).map((r) => ({ ...r, undo: undoByRow.get(r.id) ?? null }));
   const counts = job.planCounts as Record<string, number>;
   const canApply = can(staff.role, "bulk.apply");
   return (
@@ -93,7 +101,7 @@ export default async function BulkJobPage(props: PageProps) {
           </Card>
         ) : null}
       </div>
-      <BulkRowsTable rows={rows as unknown as BulkRowView[]} total={total} state={state} />
+      <BulkRowsTable rows={shown} total={total} state={state} canUndo={canApply} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
+import { ActionButton } from "@/components/twingate/action-button";
+import { ConnectorTokensDialog, CreateConnectorDialog } from "@/components/twingate/connector-forms";
 import { EditConnectorDialog } from "@/components/twingate/network-forms";
 import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote } from "@/components/twingate/twingate-shell";
@@ -10,6 +12,7 @@ import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { namesById } from "@/lib/twingate/labels";
+import { deleteTwingateConnector } from "@/lib/twingate/network-actions";
 import { lastTwingateSync, listObjects } from "@/lib/twingate/queries";
 import type { Connector } from "@/lib/vendors/twingate/schemas";
 
@@ -28,8 +31,9 @@ export default async function Page(props: PageProps) {
     may: { "twingate.network.write": canAdmin },
   } = await vendorPage(props, { vendor: "twingate", page: "/twingate/connectors", perm: "console.read" });
   const description =
-    "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins rename " +
-    "them and turn status notifications on or off.";
+    "Connectors and their state as of the last sync (state and heartbeat change by themselves). Admins create " +
+    "them (their tokens are shown once), rename them, turn status notifications on or off, issue new tokens and " +
+    "delete them.";
   if (!tenant)
     return <Unavailable vendor="twingate" title="Twingate connectors" description={description} reason="tenant" />;
   const [connectors, networks, sync] = await Promise.all([
@@ -44,7 +48,18 @@ export default async function Page(props: PageProps) {
   const networkName = namesById(networks);
   return (
     <>
-      <PageHeader title={`Twingate connectors · ${tenant.name}`} description={description} />
+      <PageHeader
+        title={`Twingate connectors · ${tenant.name}`}
+        description={description}
+        actions={
+          canAdmin && networks.length ? (
+            <CreateConnectorDialog
+              tenantId={tenant.id}
+              networks={networks.map((n) => ({ id: n.vendorId, name: n.name ?? n.vendorId }))}
+            />
+          ) : null
+        }
+      />
       <CacheNote syncedAt={sync?.finishedAt} />
       <Table data-testid="twingate-connectors">
         <TableHeader>
@@ -94,12 +109,30 @@ export default async function Page(props: PageProps) {
                 <TableCell className="font-mono text-xs">{c.raw.hostname ?? c.raw.publicIP ?? <Muted />}</TableCell>
                 <TableCell>{notifications ? "on" : "off"}</TableCell>
                 {canAdmin ? (
-                  <TableCell className="text-right">
+                  <TableCell className="flex justify-end gap-1">
                     <EditConnectorDialog
                       tenantId={tenant.id}
                       connectorId={c.vendorId}
                       name={c.name}
                       notifications={!!notifications}
+                    />
+                    <ConnectorTokensDialog tenantId={tenant.id} connectorId={c.vendorId} name={c.name ?? c.vendorId} />
+                    <ActionButton
+                      action={deleteTwingateConnector}
+                      input={{ tenantId: tenant.id, connectorId: c.vendorId }}
+                      label="Delete"
+                      variant="ghost"
+                      testId="connector-delete"
+                      ariaLabel={`Delete ${c.name}`}
+                      success={`Twingate: connector ${c.name} deleted.`}
+                      confirm={{
+                        title: `Delete the connector ${c.name}?`,
+                        destructive: true,
+                        confirmLabel: "Delete connector",
+                        description:
+                          "Its remote network is then reached only through its other connectors. This cannot be " +
+                          "undone: a new connector is created and its host deployed again.",
+                      }}
                     />
                   </TableCell>
                 ) : null}

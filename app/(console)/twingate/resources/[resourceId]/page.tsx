@@ -22,7 +22,7 @@ import { pathId } from "@/lib/params/fields";
 import { namesById } from "@/lib/twingate/labels";
 import { formatPorts } from "@/lib/twingate/protocols";
 import { getObject, grantsOn, listObjects } from "@/lib/twingate/queries";
-import { removeTwingateResourceAccess } from "@/lib/twingate/resource-actions";
+import { deleteTwingateResource, removeTwingateResourceAccess } from "@/lib/twingate/resource-actions";
 import type { Resource } from "@/lib/vendors/twingate/schemas";
 
 export const metadata: Metadata = { title: "Twingate resource" };
@@ -98,12 +98,32 @@ export default async function Page(props: PageProps) {
         }
         actions={
           canAdmin ? (
-            <EditResourceDialog
-              tenantId={tenantId}
-              resourceId={resourceId}
-              values={values}
-              networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))}
-            />
+            <div className="flex gap-2">
+              <EditResourceDialog
+                tenantId={tenantId}
+                resourceId={resourceId}
+                values={values}
+                networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))}
+              />
+              <ActionButton
+                action={deleteTwingateResource}
+                input={{ tenantId, resourceId }}
+                label="Delete"
+                variant="outline"
+                testId="resource-delete"
+                success={`Twingate: resource ${r.name} deleted.`}
+                then="/twingate/resources"
+                confirm={{
+                  title: `Delete the resource ${r.name}?`,
+                  destructive: true,
+                  typeToConfirm: r.name,
+                  confirmLabel: "Delete resource",
+                  description:
+                    `The ${grants.length} groups and service accounts that can reach it lose that access. This ` +
+                    "cannot be undone: the audit event keeps its settings and who could reach it.",
+                }}
+              />
+            </div>
           ) : null
         }
       />

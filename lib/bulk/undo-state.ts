@@ -10,9 +10,10 @@ export type UndoState = "available" | "undone" | "none";
  * still be undone (a registered inverse that finds what it needs in the
  * event, and no successful undo of it yet), was undone, or cannot be.
  */
-export async function undoableRows(db: Db, jobId: string) {
+export async function undoableRows(db: Db, jobId: string, rowIds?: string[]) {
   const rows = await db.bulkRow.findMany({
-    where: { jobId, status: "succeeded", auditEventId: { not: null } },
+    // A page of a large job asks for its own rows only.
+    where: { jobId, status: "succeeded", auditEventId: { not: null }, ...(rowIds ? { id: { in: rowIds } } : {}) },
     select: { id: true, line: true, auditEventId: true },
     orderBy: { line: "asc" },
   });
