@@ -37,7 +37,7 @@ test("Twingate: users renamed from a CSV, an unknown email an error row, each ro
     "ghost@nowhere.example,Nobody,Here",
   ].join("\r\n");
   const jobId = await uploadAndApply(page, "twingate.user.renamed", "names.csv", csv);
-  await expect(page.getByText("ghost@nowhere.example")).toBeVisible();
+  await expect(page.getByTestId("row-error")).toContainText("Unknown user: ghost@nowhere.example");
   for (const [i, u] of users.entries()) {
     const now = await prisma.twingateUser.findUniqueOrThrow({ where: { id: u.id } });
     expect([now.firstName, now.lastName]).toEqual([`Renamed${i}`, "Person"]);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { getGroup } from "@/lib/jumpcloud/queries";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { pathId } from "@/lib/params/fields";
+import { GroupAdmin } from "./group-admin";
 import { GroupRelations } from "./group-relations";
 
 const Params = z.object({ id: pathId() });
@@ -38,6 +39,19 @@ export async function GroupDetailPage({ kind, props }: { kind: "user_group" | "s
             </Link>
             {found.group.description ? ` · ${found.group.description}` : ""}
           </>
+        }
+        actions={
+          may["jumpcloud.write"] ? (
+            <GroupAdmin
+              tenantId={tenant.id}
+              kind={kind}
+              groupId={id}
+              name={found.group.name}
+              description={found.group.description ?? ""}
+              members={found.members.length}
+              canDelete={may["jumpcloud.destructive"]}
+            />
+          ) : null
         }
       />
       <GroupRelations

@@ -146,6 +146,8 @@ export const AUDIT_ACTIONS = [
   "jumpcloud.user.updated",
   "jumpcloud.user.deleted",
   "jumpcloud.group.created",
+  "jumpcloud.group.updated",
+  "jumpcloud.group.deleted",
   "jumpcloud.group.member_added",
   "jumpcloud.group.member_removed",
   "jumpcloud.association.added",

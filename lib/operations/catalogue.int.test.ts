@@ -289,6 +289,7 @@ const twingateMemberProbe = (member: boolean): Probe => ({
 });
 
 let jumpcloud: BulkHarness<ReturnType<typeof createJumpCloudSim>> | undefined;
+const jcOrg = () => jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
 const jcUsers = () => [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.users.values() ?? [])];
 type JcSimUser = ReturnType<typeof jcUsers>[number];
 /** A JumpCloud user with an email the cache knows, picked from the simulator. */
@@ -530,6 +531,21 @@ const PROBES: Record<string, Probe> = {
       [...(jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0])?.userGroups.values() ?? [])].find(
         (g) => g.name === item.name,
       ) ?? null,
+  },
+  "jumpcloud.group.updated": {
+    item: () => {
+      const g = [...(jcOrg()?.systemGroups.values() ?? [])][0]!;
+      return { kind: "system_group", groupId: g.id, name: `${g.name} (probe)`, description: "Renamed by a probe" };
+    },
+    state: (item) => {
+      const g = jcOrg()?.systemGroups.get(item.groupId as string);
+      return g && { name: g.name, description: g.description ?? "" };
+    },
+  },
+  "jumpcloud.group.deleted": {
+    item: () => ({ kind: "system_group", groupId: [...(jcOrg()?.systemGroups.values() ?? [])].at(-1)!.id }),
+    state: (item) => jcOrg()?.systemGroups.get(item.groupId as string)?.name ?? null,
+    once: "changes",
   },
   "jumpcloud.user.updated": {
     // A user with a job title, so that the undo sends a value back (not an empty one where there was none).

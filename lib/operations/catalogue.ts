@@ -7,6 +7,7 @@ import jumpcloudBulkUnlockUsers from "./jumpcloud/bulk-unlock-users";
 import jumpcloudCancelScheduledStates from "./jumpcloud/cancel-scheduled-states";
 import jumpcloudCreateGroup from "./jumpcloud/create-group";
 import jumpcloudCreateUser from "./jumpcloud/create-user";
+import jumpcloudDeleteGroup from "./jumpcloud/delete-group";
 import jumpcloudDeleteUser from "./jumpcloud/delete-user";
 import jumpcloudEraseSystem from "./jumpcloud/erase-system";
 import jumpcloudExpirePassword from "./jumpcloud/expire-password";
@@ -27,6 +28,7 @@ import jumpcloudScheduleUserStates from "./jumpcloud/schedule-user-states";
 import jumpcloudShutDownSystem from "./jumpcloud/shut-down-system";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
+import jumpcloudUpdateGroup from "./jumpcloud/update-group";
 import jumpcloudUpdateUser from "./jumpcloud/update-user";
 import type { AnyOperation } from "./operation";
 import trugridAddAssignments from "./trugrid/add-assignments";
@@ -196,6 +198,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudUpdateUser,
   jumpcloudDeleteUser,
   jumpcloudCreateGroup,
+  jumpcloudUpdateGroup,
+  jumpcloudDeleteGroup,
 ];
 
 const byId = new Map<string, AnyOperation>(OPERATIONS.map((op) => [op.id, op]));

@@ -23,11 +23,6 @@ export const LEFT_OUT: readonly LeftOut[] = [
     operation: "users filtered by type",
     why: "In the changelog, not in the schema we have: the users page filters the cache by source instead.",
   },
-  {
-    vendor: "jumpcloud",
-    operation: "user group update and delete; system group create, update and delete",
-    why: "Not built yet.",
-  },
   { vendor: "jumpcloud", operation: "PATCH /bulk/users (JumpCloud's own bulk update)", why: "Not built yet." },
   { vendor: "jumpcloud", operation: "POST /applemdms/{id}/refreshdepdevices", why: "Not built yet." },
   { vendor: "jumpcloud", operation: "scheduleOSUpdate", why: "Not built yet." },
