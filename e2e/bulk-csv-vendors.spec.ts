@@ -31,16 +31,18 @@ test("Twingate: users renamed from a CSV, an unknown email an error row, each ro
     orderBy: { email: "asc" },
     take: 2,
   });
+  // A name of this run's own: a retried test has something to change.
+  const stamp = `Renamed${Date.now() % 1_000_000}x`;
   const csv = [
     "Email,First Name,Surname",
-    ...users.map((u, i) => `${u.email},Renamed${i},Person`),
+    ...users.map((u, i) => `${u.email},${stamp}${i},Person`),
     "ghost@nowhere.example,Nobody,Here",
   ].join("\r\n");
   const jobId = await uploadAndApply(page, "twingate.user.renamed", "names.csv", csv);
   await expect(page.getByTestId("row-error")).toContainText("Unknown user: ghost@nowhere.example");
   for (const [i, u] of users.entries()) {
     const now = await prisma.twingateUser.findUniqueOrThrow({ where: { id: u.id } });
-    expect([now.firstName, now.lastName]).toEqual([`Renamed${i}`, "Person"]);
+    expect([now.firstName, now.lastName]).toEqual([`${stamp}${i}`, "Person"]);
   }
   expect(await prisma.auditEvent.count({ where: { jobId, action: "twingate.user.renamed", outcome: "success" } })).toBe(
     2,
@@ -84,7 +86,7 @@ test("JumpCloud: users added to a user group from a CSV", async ({ page }) => {
     .slice(0, 2);
   const csv = ["email,group", ...outsiders.map((u) => `${u.email},${group.name}`)].join("\n");
   const jobId = await uploadAndApply(page, "jumpcloud.group.member_added", "join.csv", csv);
-  await expect(page.getByTestId("row-status").filter({ hasText: "succeeded" })).toHaveCount(2);
+  expect(await prisma.bulkRow.count({ where: { jobId, status: "succeeded" } })).toBe(2);
   expect(
     await prisma.vendorEdge.count({
       where: {
@@ -100,7 +102,7 @@ test("JumpCloud: users added to a user group from a CSV", async ({ page }) => {
   expect(await prisma.auditEvent.count({ where: { jobId, action: "jumpcloud.group.member_added" } })).toBe(2);
 });
 
-test("TruU: devices deleted from a CSV; a device already gone plans as no change", async ({ page }) => {
+test("TruU: devices deleted from a CSV", async ({ page }) => {
   const prisma = await db();
   const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
   const admin = await createStaff("admin", [tenant.id]);
@@ -113,7 +115,7 @@ test("TruU: devices deleted from a CSV; a device already gone plans as no change
   });
   const csv = ["Device ID", ...devices.map((d) => d.vendorId)].join("\n");
   const jobId = await uploadAndApply(page, "truu.device.deleted", "devices.csv", csv);
-  await expect(page.getByTestId("row-status").filter({ hasText: "succeeded" })).toHaveCount(2);
+  expect(await prisma.bulkRow.count({ where: { jobId, status: "succeeded" } })).toBe(2);
   expect(await prisma.truuDevice.count({ where: { id: { in: devices.map((d) => d.id) }, deletedAt: null } })).toBe(0);
   expect(await prisma.auditEvent.count({ where: { jobId, action: "truu.device.deleted", outcome: "success" } })).toBe(
     2,
