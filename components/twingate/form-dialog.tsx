@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { toast } from "sonner";
+import { useRunAction } from "@/components/actions/use-run-action";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { Result } from "@/lib/actions/result";
@@ -22,6 +23,7 @@ export function FormDialog<T>({
   onDone,
   children,
   testId,
+  undo: offerUndo = false,
 }: {
   trigger: ReactNode;
   title: string;
@@ -35,8 +37,11 @@ export function FormDialog<T>({
   onDone?: (data: T) => boolean | void;
   children: ReactNode | ((errors: Record<string, string[]>) => ReactNode);
   testId?: string;
+  /** The toast offers Undo (the action's registered inverse) for 15 seconds. */
+  undo?: boolean;
 }) {
   const router = useRouter();
+  const { undo } = useRunAction();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -62,7 +67,13 @@ export function FormDialog<T>({
             try {
               const res = await action(fd);
               if (res.ok) {
-                toast.success(typeof success === "function" ? success(res.data) : success);
+                const eventId = res.eventId;
+                toast.success(
+                  typeof success === "function" ? success(res.data) : success,
+                  offerUndo && eventId
+                    ? { duration: 15_000, action: { label: "Undo", onClick: () => void undo(eventId) } }
+                    : undefined,
+                );
                 setErrors({});
                 const keep = onDone?.(res.data);
                 if (!keep) setOpen(false);

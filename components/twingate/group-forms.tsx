@@ -25,6 +25,7 @@ export function CreateGroupDialog({ tenantId, policies }: { tenantId: string; po
       title="Create a Twingate group"
       submitLabel="Create group"
       action={createTwingateGroup}
+      undo
       extra={{ tenantId }}
       testId="group-create-form"
       trigger={<Button data-testid="group-create-open">Create group</Button>}
@@ -70,6 +71,7 @@ export function EditGroupDialog({
       title={`Edit ${name}`}
       submitLabel="Save"
       action={updateTwingateGroup}
+      undo
       extra={{ tenantId, groupId }}
       testId="group-edit-form"
       trigger={

@@ -50,6 +50,7 @@ export function CreateRemoteNetworkDialog({ tenantId }: { tenantId: string }) {
       title="Create a remote network"
       submitLabel="Create"
       action={createTwingateRemoteNetwork}
+      undo
       extra={{ tenantId }}
       testId="rn-create-form"
       trigger={<Button data-testid="rn-create-open">Create remote network</Button>}
@@ -83,6 +84,7 @@ export function EditRemoteNetworkDialog({
       title={`Edit ${name}`}
       submitLabel="Save"
       action={updateTwingateRemoteNetwork}
+      undo
       extra={{ tenantId, remoteNetworkId }}
       testId="rn-edit-form"
       trigger={
@@ -120,6 +122,7 @@ export function EditConnectorDialog({
       title={`Edit connector ${name}`}
       submitLabel="Save"
       action={updateTwingateConnector}
+      undo
       extra={{ tenantId, connectorId }}
       testId="connector-edit-form"
       trigger={
@@ -155,6 +158,7 @@ export function CreateServiceAccountDialog({ tenantId }: { tenantId: string }) {
       title="Create a service account"
       submitLabel="Create"
       action={createTwingateServiceAccount}
+      undo
       extra={{ tenantId }}
       testId="sa-create-form"
       trigger={<Button data-testid="sa-create-open">Create service account</Button>}

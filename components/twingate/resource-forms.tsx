@@ -119,6 +119,7 @@ export function CreateResourceDialog({ tenantId, networks }: { tenantId: string;
       title="Create a Twingate resource"
       submitLabel="Create resource"
       action={createTwingateResource}
+      undo
       extra={{ tenantId }}
       testId="resource-create-form"
       trigger={<Button data-testid="resource-create-open">Create resource</Button>}

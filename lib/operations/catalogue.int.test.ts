@@ -222,7 +222,10 @@ const twingateObjectState =
   (rows: SimObjects, field: string, by: "id" | "name" = "id") =>
   (item: Item): unknown => {
     const found = [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r[by] === item[field]);
-    return found && JSON.parse(JSON.stringify(found, (_k, v) => (v instanceof Map || v instanceof Set ? [...v] : v)));
+    // Without updatedAt: an undo puts the values back, not the time they were last written.
+    const plain = (k: string, v: unknown) =>
+      k === "updatedAt" ? undefined : v instanceof Map || v instanceof Set ? [...v] : v;
+    return found && JSON.parse(JSON.stringify(found, plain));
   };
 const twingateGroupOff = (policy: string) =>
   [...(twingate?.sim.state.groups.values() ?? [])].find(

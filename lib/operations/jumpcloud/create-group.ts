@@ -4,6 +4,7 @@ import { groupTarget } from "../../jumpcloud/targets";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type { Group } from "../../vendors/jumpcloud/schemas";
 import { operation } from "../operation";
+import { targetIdOf } from "../targets";
 
 type NewGroup = { kind: "user_group" | "system_group"; name: string; description: string };
 
@@ -19,7 +20,7 @@ export default operation<NewGroup, null, Group>({
   label: "Create groups",
   help: "Creates an empty user group or system group, with a name no group of its kind has, and a description.",
   perm: "jumpcloud.write",
-  risk: "irreversible",
+  risk: "reversible",
   // A second create of the same name is refused.
   idempotent: false,
   input: z.object({
@@ -43,7 +44,17 @@ export default operation<NewGroup, null, Group>({
   cache: async (ctx, done) => {
     for (const d of done) if (d.outcome.answer) await cacheGroup(ctx.db, ctx.tenantId, d.item.kind, d.outcome.answer);
   },
-  irreversible: "Undoing it would delete the group, with whatever was added to it since; delete it at JumpCloud.",
+  // Undone by deleting it (an admin's call): whoever was added since goes with it, as the delete's event records.
+  inverse: {
+    op: "jumpcloud.group.deleted",
+    label: "Delete the group",
+    items: (e) => {
+      const kind = (e.after as { kind?: unknown } | null)?.kind;
+      if (kind !== "user_group" && kind !== "system_group") return null;
+      const groupId = targetIdOf(e.targets, `jumpcloud_${kind}`);
+      return groupId && groupId !== "(new)" ? [{ kind, groupId }] : null;
+    },
+  },
   // As the groups page records it: the new group by name until JumpCloud names its id, then what it holds.
   audit: {
     targets: (i, _s, group) =>

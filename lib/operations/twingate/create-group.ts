@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { Group } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { createdObject } from "../targets";
 import { answered, cacheGroups, GROUP_ADMIN, GroupName, groupRef } from "./_group";
 
 /** Empty: Twingate's default policy. */
@@ -19,7 +20,7 @@ export default operation<Item, null, Group>({
   id: "twingate.group.created",
   label: "Create group",
   help: "Creates a manual group under the security policy chosen, or Twingate's default policy.",
-  risk: "irreversible",
+  risk: "reversible",
   // Twingate creates a second group of the same name.
   idempotent: false,
   input: z.object({ name: GroupName, securityPolicyId: Policy }),
@@ -33,7 +34,12 @@ export default operation<Item, null, Group>({
     return answered(group, `group ${group.name} created`);
   },
   cache: cacheGroups,
-  irreversible: "No undo: a group created by mistake is deleted on its page.",
+  // Undone by deleting it: whoever was added since goes with it, as the delete's event records.
+  inverse: {
+    op: "twingate.group.deleted",
+    label: "Delete the group",
+    items: createdObject("twingate_group", "groupId"),
+  },
   audit: {
     // By name until Twingate answers, then by the id it gave the group.
     targets: (i, _s, group) => [group ? groupRef(group.id, group.name) : groupRef(i.name, i.name)],

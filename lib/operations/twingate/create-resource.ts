@@ -1,5 +1,6 @@
 import type { ResourceDetail } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { createdObject } from "../targets";
 import { creating, fromAnswer, sendOne } from "./_object";
 import { checkingPorts, RESOURCE_OP, ResourceFields, resourceInput, resRef } from "./_resource";
 
@@ -8,13 +9,17 @@ export default operation<ResourceFields, null, ResourceDetail>({
   ...RESOURCE_OP,
   label: "Create a resource",
   help: "Creates a resource (an address, with the ports and protocols allowed) in a remote network.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: false,
   input: ResourceFields,
   before: checkingPorts(creating),
   expect: (i) => i,
   call: sendOne((c, { item }) => c.resourceCreate({ ...resourceInput(item), alias: item.alias || undefined })),
-  irreversible: "No undo: an admin deletes the resource at Twingate.",
+  inverse: {
+    op: "twingate.resource.deleted",
+    label: "Delete the resource",
+    items: createdObject("twingate_resource", "resourceId"),
+  },
   audit: {
     // Named by the name typed until Twingate gives the resource its id.
     // Named by its new id once Twingate answered.

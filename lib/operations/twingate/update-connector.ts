@@ -2,6 +2,7 @@ import { z } from "zod";
 import { connectorTarget } from "../../sync/twingate/targets";
 import type { Connector } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { formerValues } from "../targets";
 import {
   attributesOf,
   type Cached,
@@ -23,7 +24,7 @@ export default operation<Item, Cached, Connector>({
   ...NETWORK_OP,
   label: "Edit a connector",
   help: "Renames a connector and turns the emails admins get when its status changes on or off.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: true,
   input: z.object({ connectorId: Id, name: Name, hasStatusNotificationsEnabled: Flag }),
   before: cachedObjects("connector", "connector", (i: Item) => i.connectorId),
@@ -36,7 +37,15 @@ export default operation<Item, Cached, Connector>({
     }),
   ),
   cache: cacheAnswer(connectorTarget),
-  irreversible: "No undo: an admin edits the connector back on its page.",
+  inverse: {
+    op: "twingate.connector.updated",
+    label: "Set it back",
+    items: formerValues("twingate_connector", "connectorId", (b) =>
+      typeof b.name === "string"
+        ? { name: b.name, hasStatusNotificationsEnabled: b.hasStatusNotificationsEnabled === true }
+        : null,
+    ),
+  },
   audit: {
     targets: (i, s) => [ref("twingate_connector", i.connectorId, s?.name)],
     before: ([s]) =>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { Group } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { formerValues } from "../targets";
 import {
   answered,
   type CachedGroup,
@@ -20,7 +21,7 @@ export default operation<Item, { group: CachedGroup }, Group>({
   id: "twingate.group.updated",
   label: "Rename or deactivate group",
   help: "Renames the group, or deactivates it: an inactive group gives its members no access.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: true,
   input: z.object({
     groupId: GroupId,
@@ -37,7 +38,13 @@ export default operation<Item, { group: CachedGroup }, Group>({
     return answered(group, `group ${group.name} saved`);
   },
   cache: cacheGroups,
-  irreversible: "No undo: the former name and state are in the event's before, to set again on the group's page.",
+  inverse: {
+    op: "twingate.group.updated",
+    label: "Set it back",
+    items: formerValues("twingate_group", "groupId", (b) =>
+      typeof b.name === "string" && typeof b.isActive === "boolean" ? { name: b.name, isActive: b.isActive } : null,
+    ),
+  },
   audit: {
     targets: (i, s) => [groupRef(i.groupId, s?.group.name)],
     before: ([s]) => s && { name: s.state.group.name, isActive: s.state.group.isActive },

@@ -3,6 +3,7 @@ import { remoteNetworkTarget } from "../../sync/twingate/targets";
 import { REMOTE_NETWORK_LOCATIONS } from "../../twingate/constants";
 import type { RemoteNetwork } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { formerValues } from "../targets";
 import {
   attributesOf,
   type Cached,
@@ -23,7 +24,7 @@ export default operation<Item, Cached, RemoteNetwork>({
   ...NETWORK_OP,
   label: "Edit a remote network",
   help: "Renames a remote network or changes its location.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: true,
   input: z.object({ remoteNetworkId: Id, name: Name, location: z.enum(REMOTE_NETWORK_LOCATIONS) }),
   before: cachedObjects("remote_network", "remote network", (i: Item) => i.remoteNetworkId),
@@ -32,7 +33,15 @@ export default operation<Item, Cached, RemoteNetwork>({
     c.remoteNetworkUpdate({ id: item.remoteNetworkId, name: item.name, location: item.location }),
   ),
   cache: cacheAnswer(remoteNetworkTarget),
-  irreversible: "No undo: an admin edits the remote network back on its page.",
+  inverse: {
+    op: "twingate.remote_network.updated",
+    label: "Set it back",
+    items: formerValues("twingate_remote_network", "remoteNetworkId", (b) =>
+      typeof b.name === "string"
+        ? { name: b.name, ...(typeof b.location === "string" ? { location: b.location } : {}) }
+        : null,
+    ),
+  },
   audit: {
     targets: (i, s) => [ref("twingate_remote_network", i.remoteNetworkId, s?.name)],
     before: ([s]) => s && { name: s.state.name, location: attributesOf(s.state).location ?? null },
