@@ -2,6 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
 import type { PersonRow } from "@/lib/people/list-people";
@@ -45,7 +46,17 @@ const columns: ColumnDef<PersonRow, unknown>[] = [
   },
 ];
 
-export function PeopleTable({ rows, total, state }: { rows: PersonRow[]; total: number; state: TableState<string> }) {
+export function PeopleTable({
+  rows,
+  total,
+  state,
+  tenantId,
+}: {
+  rows: PersonRow[];
+  total: number;
+  state: TableState<string>;
+  tenantId: string;
+}) {
   return (
     <DataTable
       columns={columns}
@@ -61,6 +72,7 @@ export function PeopleTable({ rows, total, state }: { rows: PersonRow[]; total: 
           <UrlSelect param="missing" label="Missing from" options={VENDORS} allLabel="—" />
         </>
       }
+      tools={<ExportButton href="/api/people/export" tenantId={tenantId} />}
       emptyText="No people match. People appear here after a sync of any vendor."
     />
   );

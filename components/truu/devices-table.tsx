@@ -3,6 +3,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { type MouseEvent, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { badgeVariants } from "@/components/ui/badge";
@@ -13,7 +14,6 @@ import { ASSURANCE_LEVELS, DEVICE_TYPES, STALE_DAYS } from "@/lib/truu/options";
 import type { TableViewItem } from "@/lib/views/list-views";
 import { AssuranceBadge } from "./assurance-badge";
 import { type DeletableDevice, DeleteDeviceButton, DeleteDevices } from "./delete-devices";
-import { ExportButton } from "./export-button";
 
 const dash = <span className="text-muted-foreground">—</span>;
 // Badge classes worked out once rather than merged on every row.

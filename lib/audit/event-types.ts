@@ -92,6 +92,7 @@ export const AUDIT_ACTIONS = [
   "trugrid.allow_list.read",
   // TruU
   "truu.device.deleted",
+  "people.exported",
   "truu.device.exported",
   "truu.user.deleted",
   // Twingate

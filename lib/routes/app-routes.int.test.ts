@@ -116,6 +116,63 @@ describe("route handlers under route()", () => {
     },
   );
 
+  it(
+    "the People export streams the table's filtered rows with the vendors that know each person, " +
+      "a formula neutralised; another tenant is 404 and denied; a hostile filter is a 400",
+    async () => {
+      actor = viewerA;
+      const { linkPeople, viaPrisma } = await import("../sync/link-people");
+      const base = { hash: "h", raw: {} };
+      await t.db.trugridUser.create({
+        data: {
+          ...base,
+          vendorId: "tg1",
+          tenantId: tenantA.id,
+          upn: "ann@routes.example",
+          emailNorm: "ann@routes.example",
+        },
+      });
+      await t.db.jumpcloudUser.create({
+        data: {
+          ...base,
+          vendorId: "jc1",
+          tenantId: tenantA.id,
+          username: "ann",
+          email: "ann@routes.example",
+          emailNorm: "ann@routes.example",
+          displayname: "=HYPERLINK(1)",
+        },
+      });
+      await t.db.trugridUser.create({
+        data: {
+          ...base,
+          vendorId: "tg2",
+          tenantId: tenantA.id,
+          upn: "bo@routes.example",
+          emailNorm: "bo@routes.example",
+        },
+      });
+      await linkPeople(viaPrisma(t.db), tenantA.id);
+      const exportPeople = (await import("../../app/api/people/export/route")).GET;
+      const ok = await call(exportPeople, `/api/people/export?tenantId=${tenantA.id}&only=jumpcloud&sort=email`);
+      expect(ok.status).toBe(200);
+      expect((await ok.text()).trim().split("\r\n")).toEqual([
+        "email,name,trugrid,truu,twingate,jumpcloud,truuDevices,twingateDevices",
+        "ann@routes.example,'=HYPERLINK(1),yes,no,no,yes,0,0",
+      ]);
+      expect(await lastEvent()).toMatchObject({
+        action: "people.exported",
+        outcome: "success",
+        after: { only: "jumpcloud" },
+      });
+      expect((await call(exportPeople, `/api/people/export?tenantId=${tenantB.id}`)).status).toBe(404);
+      expect(await lastEvent()).toMatchObject({ action: "people.exported", outcome: "denied", tenantId: tenantB.id });
+      const bad = await call(exportPeople, `/api/people/export?tenantId=${tenantA.id}&missing=nope`);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ param: "missing" });
+    },
+  );
+
   it("the audit export refuses bad filters with a 400 before it records or streams anything", async () => {
     actor = viewerA;
     const exportAudit = (await import("../../app/api/audit/export/route")).GET;

@@ -5,23 +5,17 @@ import { ParamNotices } from "@/components/shell/param-notices";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
-import { urlEnum } from "@/lib/params/fields";
-import { listPeople, PEOPLE_SORTS, PEOPLE_VENDOR_FILTERS } from "@/lib/people/list-people";
-import { tableSearch, tableState } from "@/lib/table/params";
+import { listPeople, PeopleSearch } from "@/lib/people/list-people";
+import { tableState } from "@/lib/table/params";
 
 export const metadata: Metadata = { title: "People" };
-
-const Search = tableSearch({ sortable: PEOPLE_SORTS, sort: "email" }).extend({
-  only: urlEnum(PEOPLE_VENDOR_FILTERS).optional(),
-  missing: urlEnum(PEOPLE_VENDOR_FILTERS).optional(),
-});
 
 export default async function Page(props: PageProps) {
   const { tenant, search, ignored } = await pageContext(props, {
     page: "/people",
     perm: "console.read",
     tenant: "current",
-    search: Search,
+    search: PeopleSearch,
   });
   const description =
     "One person across TruGrid, TruU, Twingate and JumpCloud, linked by UPN and email from the synced vendor data.";
@@ -42,7 +36,7 @@ export default async function Page(props: PageProps) {
     <>
       <PageHeader title={`People · ${tenant.name}`} description={description} />
       <ParamNotices ignored={ignored} />
-      <PeopleTable rows={rows} total={total} state={state} />
+      <PeopleTable rows={rows} total={total} state={state} tenantId={tenant.id} />
     </>
   );
 }

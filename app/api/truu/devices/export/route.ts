@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { urlId } from "@/lib/params/fields";
 import { route } from "@/lib/routes/route";
-import { streamCsv } from "@/lib/table/csv-stream";
+import { csvDownload } from "@/lib/table/csv-response";
 import { tenantNames } from "@/lib/tenants/names";
 import { DeviceTableSearch, deviceTable } from "@/lib/truu/device-filters";
 import { DEVICE_CSV_HEADER, deviceExportSql } from "@/lib/truu/export-devices";
@@ -41,14 +41,6 @@ export const GET = route(
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-|-$/g, "") || "tenant";
-    const file = `truu-devices-${slug}-${new Date().toISOString().slice(0, 10)}.csv`;
-    return new Response(streamCsv(DEVICE_CSV_HEADER, deviceExportSql(tenantId, state, filter)), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${file}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return csvDownload(`truu-devices-${slug}`, DEVICE_CSV_HEADER, deviceExportSql(tenantId, state, filter));
   },
 );
