@@ -163,6 +163,16 @@ const SAMPLES: Record<string, Sample> = {
     plan: { before: tgDevice("ACTIVE"), after: tgDevice("ACTIVE", true) },
     message: "Twingate: trusted.",
   },
+  "twingate.device.unarchived": {
+    row: { device: TG_DEVICE },
+    plan: { before: tgDevice("ARCHIVED"), after: tgDevice("ACTIVE") },
+    message: "Twingate: unarchived.",
+  },
+  "twingate.device.untrusted": {
+    row: { device: TG_DEVICE },
+    plan: { before: tgDevice("ACTIVE", true), after: tgDevice("ACTIVE") },
+    message: "Twingate: untrusted.",
+  },
 };
 
 const EVERY_OPERATION = [...BULK_OPERATIONS, ...BULK_RUNBOOKS.flatMap((r) => r.steps)] as unknown as BulkOperation<

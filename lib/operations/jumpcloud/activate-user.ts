@@ -2,7 +2,18 @@ import { z } from "zod";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type { SystemUser } from "../../vendors/jumpcloud/schemas";
 import { operation } from "../operation";
-import { changeUser, JcId, oneUser, type UserState, userAudit } from "./_user";
+import {
+  changeUser,
+  EMAIL_COLUMN,
+  EmailRow,
+  emailKey,
+  JcId,
+  knownEmails,
+  oneUser,
+  type UserState,
+  userAudit,
+  userOfRow,
+} from "./_user";
 
 type ActivateItem = { userId: string; sendEmail: boolean };
 
@@ -35,5 +46,17 @@ export default operation<ActivateItem, UserState | null, SystemUser>({
       : Promise.resolve([]),
   irreversible: "JumpCloud has no call that returns a user to STAGED; suspend them instead.",
   audit: userAudit,
+  // A sheet activates staged users with JumpCloud's activation email; an active one needs nothing.
+  csv: {
+    row: EmailRow,
+    columns: [EMAIL_COLUMN],
+    key: emailKey,
+    check: knownEmails((u, email) => {
+      if (u.state === "ACTIVATED") return "no_change";
+      if (u.state === "SUSPENDED") return { refused: `${email} is suspended: reactivate them instead.` };
+      return "update";
+    }),
+    toItem: (row, state) => ({ ...userOfRow(row, state), sendEmail: true }),
+  },
   done: "Activated",
 });

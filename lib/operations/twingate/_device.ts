@@ -139,7 +139,8 @@ export function deviceVerb(v: {
   send: (c: TwingateClient, deviceId: string) => Promise<Device>;
   inverse: { op: AuditAction; label: string };
   /** Offered in bulk: the former bulk id, and a state a sheet's row must not be changed from (the plan says why). */
-  bulk?: { id: string; refuse?: (s: Status) => string | null };
+  /** Offered in bulk, by the id its sheet had before operations had one (if it had a sheet), refusing some rows. */
+  bulk?: { id?: string; refuse?: (s: Status) => string | null };
 }): OperationDef<DeviceItem, DeviceState, Device> {
   const bulk = v.bulk;
   const refuse = bulk?.refuse;

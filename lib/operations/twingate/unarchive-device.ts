@@ -10,5 +10,6 @@ export default operation(
     to: (s) => ({ ...s, activeState: s.activeState === "ARCHIVED" ? "ACTIVE" : s.activeState }),
     send: (c, id) => c.deviceUnarchive(id),
     inverse: { op: "twingate.device.archived", label: "Archive again" },
+    bulk: {},
   }),
 );

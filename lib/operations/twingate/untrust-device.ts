@@ -10,5 +10,6 @@ export default operation(
     to: (s) => ({ ...s, isTrusted: false }),
     send: (c, id) => c.deviceUpdate(id, false),
     inverse: { op: "twingate.device.trusted", label: "Trust again" },
+    bulk: {},
   }),
 );
