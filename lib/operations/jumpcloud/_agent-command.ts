@@ -8,6 +8,7 @@ import {
   type SystemItem,
   SystemItem as SystemItemSchema,
   type SystemState,
+  systemBefore,
   systemTargets,
 } from "./_system";
 
@@ -34,7 +35,7 @@ export function agentCommand({ command, ...text }: CommandText & { command: Comm
     },
     audit: {
       targets: systemTargets,
-      before: () => undefined,
+      before: ([s]) => s && systemBefore(s.state),
       after: (done) => (done.some((d) => d.outcome.ok) ? sent : undefined),
     },
     done: "Sent",

@@ -23,7 +23,15 @@ export const Who = z.object({
 });
 export type Who = z.output<typeof Who>;
 
-type JobUser = { vendorId: string; email: string; username: string };
+type JobUser = {
+  vendorId: string;
+  email: string;
+  username: string;
+  /** As the last sync saw the user: what the job's event records as each user's before. */
+  state?: string | null;
+  accountLocked?: boolean | null;
+  passwordExpired?: boolean | null;
+};
 /** The cached users the job is for. */
 export type JobUsers = { users: JobUser[] };
 
@@ -43,7 +51,7 @@ async function usersOf<I extends Who>(ctx: CacheContext, i: I): Promise<Before<J
       deletedAt: null,
       OR: [{ vendorId: { in: i.userIds ?? [] } }, { emailNorm: { in: emails } }],
     },
-    select: { vendorId: true, email: true, username: true, emailNorm: true },
+    select: { vendorId: true, email: true, username: true, emailNorm: true, state: true, raw: true },
   });
   const known = new Set(rows.map((r) => r.emailNorm));
   const unknown = emails.filter((e) => !known.has(e));
@@ -55,7 +63,32 @@ async function usersOf<I extends Who>(ctx: CacheContext, i: I): Promise<Before<J
   }
   if (rows.length === 0) return { refused: "Choose at least one user." };
   if (rows.length > MAX) return { refused: `At most ${MAX} users in one job.` };
-  return { state: { users: rows.map(({ vendorId, email, username }) => ({ vendorId, email, username })) } };
+  const flag = (raw: unknown, key: string) => {
+    const v = (raw as Record<string, unknown> | null)?.[key];
+    return typeof v === "boolean" ? v : null;
+  };
+  const users = rows.map((r) => ({
+    vendorId: r.vendorId,
+    email: r.email,
+    username: r.username,
+    state: r.state,
+    accountLocked: flag(r.raw, "account_locked"),
+    passwordExpired: flag(r.raw, "password_expired"),
+  }));
+  return { state: { users } };
+}
+
+/** Each user of a job as the last sync saw them: a job's event keeps it as its before. */
+export function usersBefore(s: JobUsers) {
+  return {
+    users: s.users.map((u) => ({
+      id: u.vendorId,
+      email: u.email,
+      state: u.state ?? null,
+      accountLocked: u.accountLocked ?? null,
+      passwordExpired: u.passwordExpired ?? null,
+    })),
+  };
 }
 
 /** Every user of the job, named by email (or username). */
@@ -111,7 +144,7 @@ export function userJob(o: {
     irreversible: o.irreversible,
     audit: {
       targets: jobTargets,
-      before: () => undefined,
+      before: ([s]) => s && usersBefore(s.state),
       after: (done) => {
         const s = started(done);
         return s && { kind: o.kind, ...s };

@@ -11,6 +11,7 @@ import {
   type SystemItem,
   SystemItem as SystemItemSchema,
   type SystemState,
+  systemBefore,
   systemTargets,
 } from "./_system";
 
@@ -90,7 +91,7 @@ export function mdmCommand({ command, ...text }: CommandText & { command: MdmDev
           ? [{ type: "jumpcloud_mdm_device", id: found.deviceId, label: state?.serialNumber ?? undefined }]
           : []),
       ],
-      before: () => undefined,
+      before: ([s]) => s && { ...systemBefore(s.state), serialNumber: s.state.serialNumber },
       after: (done) => {
         const d = done.find((x) => x.outcome.ok);
         return d && sent(d.item);

@@ -17,7 +17,22 @@ export const confirmed = <T extends z.ZodObject>(item: T) =>
   item.extend({ confirm: z.string().trim().min(1, "Type the system's name to confirm") });
 
 /** What the cache knows of the system: the name an erase is confirmed with, and the serial MDM finds it by. */
-export type SystemState = { name: string; serialNumber: string | null };
+export type SystemState = {
+  name: string;
+  serialNumber: string | null;
+  /** As the last sync saw it: what a command's event records as its before. */
+  os?: string | null;
+  active?: boolean | null;
+  lastContact?: string | null;
+};
+
+/** What a command's event keeps of the system before it: its name, OS, and whether its agent was in touch. */
+export const systemBefore = (s: SystemState) => ({
+  name: s.name,
+  os: s.os ?? null,
+  active: s.active ?? null,
+  lastContact: s.lastContact ?? null,
+});
 
 /** The name an operator must type to confirm an erase. */
 const nameOf = (s: { displayName: string | null; hostname: string | null; vendorId: string }) =>
@@ -31,7 +46,16 @@ export async function cachedSystems(
 ): Promise<Before<SystemState, SystemItem>[]> {
   const systems = await ctx.db.jumpcloudSystem.findMany({
     where: { tenantId: ctx.tenantId, vendorId: { in: items.map((i) => i.systemId) }, deletedAt: null },
-    select: { vendorId: true, displayName: true, hostname: true, serialNumber: true },
+    select: {
+      vendorId: true,
+      displayName: true,
+      hostname: true,
+      serialNumber: true,
+      os: true,
+      osVersion: true,
+      active: true,
+      lastContact: true,
+    },
   });
   const by = new Map(systems.map((s) => [s.vendorId, s]));
   return items.map((i) => {
@@ -39,7 +63,16 @@ export async function cachedSystems(
     if (!s) return { refused: "Not found." };
     const name = nameOf(s);
     if (o.confirmed && i.confirm !== name) return { refused: `To erase, type the system's name exactly: ${name}` };
-    return { state: { name, serialNumber: s.serialNumber } };
+    const os = [s.os, s.osVersion].filter(Boolean).join(" ") || null;
+    return {
+      state: {
+        name,
+        serialNumber: s.serialNumber,
+        os,
+        active: s.active,
+        lastContact: s.lastContact?.toISOString() ?? null,
+      },
+    };
   });
 }
 

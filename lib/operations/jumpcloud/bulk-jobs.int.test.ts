@@ -60,6 +60,18 @@ describe("JumpCloud's bulk jobs", () => {
       vendor: "jumpcloud",
       after: { kind: "unlock", jobId, count: 2 },
     });
+    // Each user as the last sync saw them: whether they were locked before the job.
+    expect((event.before as { users: { id: string }[] }).users).toEqual(
+      expect.arrayContaining(
+        [a, b].map((u) => ({
+          id: u.vendorId,
+          email: u.email,
+          state: u.state,
+          accountLocked: (u.raw as { account_locked?: boolean }).account_locked ?? null,
+          passwordExpired: (u.raw as { password_expired?: boolean }).password_expired ?? null,
+        })),
+      ),
+    );
     expect(event.targets).toEqual(
       expect.arrayContaining([
         { type: "jumpcloud_user", id: a.vendorId, label: a.email },

@@ -4,7 +4,7 @@ import type { UndoableEvent } from "../../undo/inverse";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type { ScheduledUserState } from "../../vendors/jumpcloud/schemas";
 import { operation } from "../operation";
-import { type JobUsers, jobTargets, jobUsers, oneJob, Who } from "./_bulk-job";
+import { type JobUsers, jobTargets, jobUsers, oneJob, usersBefore, Who } from "./_bulk-job";
 
 const ScheduleItem = Who.extend({
   state: z.enum(["ACTIVATED", "SUSPENDED"]),
@@ -57,7 +57,7 @@ export default operation<ScheduleItem, JobUsers, ScheduledUserState[]>({
   inverse: { op: "jumpcloud.bulk.states_cancelled", label: "Cancel the scheduled change", items: scheduledOf },
   audit: {
     targets: jobTargets,
-    before: () => undefined,
+    before: ([s]) => s && usersBefore(s.state),
     after: (done) => {
       const d = done.find((x) => x.outcome.ok);
       const scheduled = d?.outcome.answer ?? [];

@@ -51,7 +51,13 @@ describe("the agent's commands", () => {
       targets: [{ type: "jumpcloud_system", id: s.vendorId, label: nameOf(s) }],
       after: { command: "lock", via: "builtin" },
     });
-    expect(event.before).toBeNull();
+    // Before: the system as the last sync saw it.
+    expect(event.before).toEqual({
+      name: nameOf(s),
+      os: [s.os, s.osVersion].filter(Boolean).join(" ") || null,
+      active: s.active,
+      lastContact: s.lastContact?.toISOString() ?? null,
+    });
   });
 
   it("erase is refused unless the system's name is typed exactly; a system the cache lacks is not found", async () => {

@@ -4,7 +4,7 @@ import type { AuditAction } from "../../audit/event-types";
 import { statusesOf } from "../../trugrid/item-outcome";
 import type { TruGridClient } from "../../vendors/trugrid";
 import type { ItemResult } from "../../vendors/trugrid/item-results";
-import type { Done, OperationDef, Outcome, Sent } from "../operation";
+import type { CacheContext, Done, OperationDef, Outcome, Sent } from "../operation";
 import { domainChange } from "./_domain";
 import { outcomes } from "./_user-state";
 
@@ -13,11 +13,13 @@ import { outcomes } from "./_user-state";
 // TruGrid answers per name, and has no call that takes one out again.
 
 export type Named = { name: string };
+/** Whether the cache already knew the name before the sync (null: the cache cannot tell, TruGrid lists none). */
+export type Known = { known: boolean | null };
 
 /** A name as typed, one per line or comma-separated (TruGrid checks it). */
 export const AdName = z.string().trim().min(1).max(253);
 
-const asItems = <A>(done: Done<Named, null, A>[]) =>
+const asItems = <A, S>(done: Done<Named, S, A>[]) =>
   done.map((d) => ({ item: d.item.name, status: d.outcome.message, ok: d.outcome.ok }));
 
 export function adSync<A = unknown>(o: {
@@ -28,19 +30,29 @@ export function adSync<A = unknown>(o: {
   empty: string;
   target: (name: string) => AuditTarget;
   send: (c: TruGridClient, names: string[]) => Promise<ItemResult<unknown>[]>;
+  /** The names (lower-cased) the cache already knows, of those given; absent: the cache knows none of this kind. */
+  known?: (ctx: CacheContext, names: string[]) => Promise<Set<string>>;
   /** More than the sync, for the names TruGrid took (the users' first read). */
-  read?: (c: TruGridClient, sent: Sent<Named, null>[], out: Outcome<A>[]) => Promise<Outcome<A>[]>;
-  cache?: OperationDef<Named, null, A>["cache"];
+  read?: (c: TruGridClient, sent: Sent<Named, Known>[], out: Outcome<A>[]) => Promise<Outcome<A>[]>;
+  cache?: OperationDef<Named, Known, A>["cache"];
   done: string;
-  result?: OperationDef<Named, null, A>["result"];
-}): OperationDef<Named, null, A> {
+  result?: OperationDef<Named, Known, A>["result"];
+}): OperationDef<Named, Known, A> {
   return {
     ...domainChange(o),
     idempotent: true,
     input: z.object({ name: o.name }),
     list: { field: "names", of: "name", max: 500, empty: o.empty },
     chunk: 100,
-    before: async (_ctx, items) => items.map(() => ({ state: null })),
+    before: async (ctx, items) => {
+      const known = o.known
+        ? await o.known(
+            ctx,
+            items.map((i) => i.name),
+          )
+        : null;
+      return items.map((i) => ({ state: { known: known ? known.has(i.name.toLowerCase()) : null } }));
+    },
     expect: () => ({ synced: "yes" }),
     call: async (ctx, chunk) => {
       const c = ctx.client as TruGridClient;
@@ -56,7 +68,11 @@ export function adSync<A = unknown>(o: {
     irreversible: "TruGrid has no call that takes a synced object out again.",
     audit: {
       targets: (i) => [o.target(i.name)],
-      before: () => undefined,
+      // Which names the last sync already saw in TruGrid: a sync of those changes nothing.
+      before: (sent) =>
+        o.known
+          ? { alreadyKnown: sent.filter((s) => s.state?.known).map((s) => s.item.name) }
+          : { alreadyKnown: null, why: "TruGrid has no call that lists these: the cache cannot tell." },
       after: (done) => ({ statuses: statusesOf(asItems(done)) }),
     },
     done: o.done,

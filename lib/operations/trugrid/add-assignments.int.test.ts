@@ -59,3 +59,43 @@ describe("resource assignments from the assignments page", () => {
     });
   });
 });
+
+describe("what TruGrid cannot be asked, an event's before says from the cache and the log", () => {
+  const lastEvent = (action: string) =>
+    env.h.t.db.auditEvent.findFirstOrThrow({ where: { tenantId: env.h.tenantId, action }, orderBy: { seq: "desc" } });
+
+  it("an assignment made again names the pairs this console assigned already", async () => {
+    const tenantId = env.h.tenantId;
+    const { assignments } = (await lastEvent("trugrid.assignment.created")).after as {
+      assignments: { key: string; value: string[] }[];
+    };
+    const [pair] = assignments;
+    const res = await (await actions()).addUserMachineAssignments({ tenantId, assignments: [pair!, pair!] });
+    expect(res.ok).toBe(true);
+    const [value] = pair!.value;
+    expect((await lastEvent("trugrid.assignment.created")).before).toEqual({
+      alreadyAssigned: { [pair!.key]: { [value!]: expect.stringMatching(/^by this console on \d{4}-\d{2}-\d{2}$/) } },
+    });
+  });
+
+  it("an AD user sync names the users the last sync already saw; a UPN suffix, those added here before", async () => {
+    const tenantId = env.h.tenantId;
+    const known = await env.h.t.db.trugridUser.findFirstOrThrow({ where: { tenantId, deletedAt: null } });
+    const fresh = `new.hire@${known.upn.split("@")[1]}`;
+    await (await actions()).syncAddedAdUsers({ tenantId, names: [known.upn, fresh] });
+    expect((await lastEvent("trugrid.ad.users_synced")).before).toEqual({ alreadyKnown: [known.upn] });
+
+    const suffix = "branch.northwind-probe.example";
+    await (await actions()).addUpnSuffixes({ tenantId, suffixes: [suffix] });
+    expect((await lastEvent("trugrid.upn_suffix.added")).before).toEqual({ alreadyAdded: [] });
+    await (await actions()).addUpnSuffixes({ tenantId, suffixes: [suffix] });
+    expect((await lastEvent("trugrid.upn_suffix.added")).before).toEqual({ alreadyAdded: [suffix] });
+
+    // TruGrid keeps no list of application associations: the event says so rather than guess.
+    await (await actions()).clearAppAssociations({ tenantId, groups: ["Finance Users"] });
+    expect((await lastEvent("trugrid.app_association.cleared")).before).toEqual({
+      applicationAssociations: null,
+      why: "TruGrid has no call that lists them.",
+    });
+  });
+});

@@ -87,15 +87,33 @@ export default operation<Item, Recorded>({
   list: { field: "assignments", max: 100, empty: "Add at least one assignment." },
   chunk: 100,
   name: (i) => `${i.key} → ${i.value.join(", ")}`,
-  // The page sends what it is given: TruGrid checks every name.
-  before: async (_ctx, items) => items.map(() => ({ state: null })),
+  // The page sends what it is given (TruGrid checks every name); the before says which pairs this console assigned.
+  before: async (ctx, items) => {
+    const recorded = await recordedAssignments(
+      ctx.db,
+      ctx.tenantId,
+      items.map((i) => i.key),
+    );
+    return items.map((i) => {
+      const already = Object.fromEntries(
+        i.value.flatMap((v) => {
+          const at = recorded.get(`${lc(i.key)}|${lc(v)}`);
+          return at ? [[v, `by this console on ${at.toISOString().slice(0, 10)}`]] : [];
+        }),
+      );
+      return { state: Object.keys(already).length ? already : null };
+    });
+  },
   expect: (i) => ({ ...described(i.key, i.value.join(", ")), assigned: "yes" }),
   call: (ctx, chunk) => send(ctx.client as TruGridClient, chunk),
   irreversible: "TruGrid has no call that removes an assignment.",
   audit: {
     targets: (i) => [assigneeTarget(i.key, i.value)],
-    // A bulk row's before is its plan's: when this console assigned the pair before.
-    before: (sent) => (sent.length === 1 ? (sent[0]?.state ?? null) : null),
+    // A bulk row's before is its plan's; a page's names, per assignee, the pairs this console assigned already.
+    before: (sent) =>
+      sent.length === 1
+        ? (sent[0]?.state ?? null)
+        : { alreadyAssigned: Object.fromEntries(sent.flatMap((s) => (s.state ? [[s.item.key, s.state]] : []))) },
     // What the assignments page lists as history (and what recordedAssignments reads).
     after: (done) => ({
       assignments: done.map((d) => ({ key: d.item.key, value: d.item.value, status: d.outcome.message })),

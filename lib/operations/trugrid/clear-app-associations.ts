@@ -8,5 +8,7 @@ export default clearOperation<undefined>({
   groupType: "trugrid_user_group",
   unconfirmed: (domain) => `Type the domain name (${domain}) to clear every group's application associations.`,
   send: (c, groups) => c.clearAppAssociations(groups),
+  // TruGrid has no read of application associations and the console sets none: the event says so rather than guess.
+  auditBefore: () => ({ applicationAssociations: null, why: "TruGrid has no call that lists them." }),
   done: "Application associations cleared",
 });

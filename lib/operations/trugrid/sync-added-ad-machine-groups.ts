@@ -1,4 +1,5 @@
 import { AdName, adSync } from "./_ad-sync";
+import { knownAs } from "./_known-machines";
 
 export default adSync({
   id: "trugrid.ad.machine_groups_synced",
@@ -8,5 +9,6 @@ export default adSync({
   empty: "Enter at least one name.",
   target: (n) => ({ type: "trugrid_machine_group", id: n }),
   send: (c, names) => c.syncAddedAdMachineGroups(names),
+  known: knownAs("machine_group"),
   done: "Machine groups synced from AD",
 });

@@ -1,4 +1,5 @@
 import { AdName, adSync } from "./_ad-sync";
+import { knownAs } from "./_known-machines";
 
 export default adSync({
   id: "trugrid.ad.machines_synced",
@@ -8,5 +9,6 @@ export default adSync({
   empty: "Enter at least one name.",
   target: (n) => ({ type: "trugrid_machine", id: n }),
   send: (c, names) => c.syncAddedAdMachines(names),
+  known: knownAs("machine"),
   done: "Machines synced from AD",
 });

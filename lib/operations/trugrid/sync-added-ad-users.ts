@@ -19,6 +19,13 @@ export default adSync<Read>({
   empty: "Enter at least one UPN.",
   target: (n) => trugridUserTarget(n),
   send: (c, names) => c.syncAddedAdUsers(names),
+  known: async (ctx, names) => {
+    const users = await ctx.db.trugridUser.findMany({
+      where: { tenantId: ctx.tenantId, deletedAt: null, emailNorm: { in: names.map(lc) } },
+      select: { emailNorm: true },
+    });
+    return new Set(users.map((u) => u.emailNorm));
+  },
   read: async (c, sent, out) => {
     const taken = sent.filter((_, i) => out[i]?.ok).map((s) => s.item.name);
     if (!taken.length) return out;

@@ -6,6 +6,8 @@ import { operation } from "../operation";
 import { type Cached, cachedObjects, fromAnswer, Id, NETWORK_OP, ref, sendOne } from "./_object";
 
 type Item = { securityPolicyId: string; addedGroupIds: string[]; removedGroupIds: string[] };
+/** The policy as the cache knows it, and the policy each moved group was under before (null: the default). */
+type State = Cached & { groupPolicies: Record<string, string | null> };
 /** The policy as Twingate answered, and the groups it moved as read back. */
 type Answer = { policy: SecurityPolicy; groups: Group[] };
 
@@ -16,7 +18,9 @@ const movedOf = (i: Item) => [...i.addedGroupIds, ...i.removedGroupIds];
  * default policy). Like a group's own policy change, this re-points every
  * resource those groups reach.
  */
-export default operation<Item, Cached, Answer>({
+const policyOf = cachedObjects("security_policy", "security policy", (i: Item) => i.securityPolicyId);
+
+export default operation<Item, State, Answer>({
   id: "twingate.security_policy.groups_changed",
   ...NETWORK_OP,
   label: "Change a security policy's groups",
@@ -30,7 +34,21 @@ export default operation<Item, Cached, Answer>({
     addedGroupIds: z.array(Id).max(200).default([]),
     removedGroupIds: z.array(Id).max(200).default([]),
   }),
-  before: cachedObjects("security_policy", "security policy", (i: Item) => i.securityPolicyId),
+  before: async (ctx, items) => {
+    const known = await policyOf(ctx, items);
+    const groups = await ctx.db.vendorObject.findMany({
+      where: { tenantId: ctx.tenantId, vendor: "twingate", kind: "group", vendorId: { in: items.flatMap(movedOf) } },
+      select: { vendorId: true, attributes: true },
+    });
+    const policy = new Map(
+      groups.map((g) => [g.vendorId, (g.attributes as { securityPolicyId?: string | null } | null)?.securityPolicyId]),
+    );
+    return known.map((k, n) => {
+      if ("refused" in k) return k;
+      const moved = movedOf(items[n]!);
+      return { state: { ...k.state, groupPolicies: Object.fromEntries(moved.map((g) => [g, policy.get(g) ?? null])) } };
+    });
+  },
   expect: (i) => ({ added: i.addedGroupIds, removed: i.removedGroupIds }),
   call: sendOne(async (c, { item }) => {
     const { securityPolicyId: id, addedGroupIds, removedGroupIds } = item;
@@ -59,7 +77,8 @@ export default operation<Item, Cached, Answer>({
       ref("twingate_security_policy", i.securityPolicyId, s?.name),
       ...(s ? movedOf(i).map((g) => ref("twingate_group", g)) : []),
     ],
-    before: () => ({}),
+    // The policy each moved group was under: what an admin moves them back to.
+    before: ([s]) => s && { groupPolicies: s.state.groupPolicies },
     after: ([d]) => d && { added: d.item.addedGroupIds, removed: d.item.removedGroupIds },
   },
   done: "Security policy's groups changed",

@@ -131,6 +131,8 @@ describe("remote networks, connectors and policies", () => {
     const policy = byName(tg.sim.state.securityPolicies, "Trusted Devices Only");
     const group = [...tg.sim.state.groups.values()].find((g) => g.type !== "SYSTEM");
     if (!group) throw new Error("no group");
+    const attributes = (await cached("group", group.id))?.attributes as { securityPolicyId?: string } | undefined;
+    const formerPolicy = attributes?.securityPolicyId;
     const added = await changeTwingatePolicyGroups({
       tenantId,
       securityPolicyId: policy.id,
@@ -142,7 +144,8 @@ describe("remote networks, connectors and policies", () => {
         { type: "twingate_security_policy", id: policy.id, label: "Trusted Devices Only" },
         { type: "twingate_group", id: group.id },
       ],
-      before: {},
+      // The policy the group was under: what an admin moves it back to.
+      before: { groupPolicies: { [group.id]: formerPolicy ?? null } },
       after: { added: [group.id], removed: [] },
     });
     expect((await cached("group", group.id))?.attributes).toMatchObject({ securityPolicyId: policy.id });
