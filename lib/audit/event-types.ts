@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   // TruU
   "truu.device.deleted",
   "people.exported",
+  "truu.user.looked_up",
   "truu.device.exported",
   "truu.user.deleted",
   // Twingate

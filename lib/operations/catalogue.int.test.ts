@@ -465,6 +465,11 @@ const PROBES: Record<string, Probe> = {
     row: () => ({ user: truuUser().upn }),
     state: (item) => truu?.sim.state.userByGuid(String(item.guid)) ?? null,
   },
+  "truu.user.looked_up": {
+    item: () => ({ guid: truuUser().guid }),
+    state: (item) => structuredClone(truu?.sim.state.userByGuid(String(item.guid)) ?? null),
+    once: "keeps",
+  },
   "jumpcloud.group.member_added": jcMemberProbe(false),
   "jumpcloud.group.member_removed": jcMemberProbe(true),
   "jumpcloud.user.suspended": jcUserProbe((u) => u.state === "ACTIVATED"),

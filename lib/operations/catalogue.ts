@@ -54,6 +54,7 @@ import trugridTurnOffMfa from "./trugrid/turn-off-mfa";
 import trugridTurnOnMfa from "./trugrid/turn-on-mfa";
 import truuDeleteDevice from "./truu/delete-device";
 import truuDeleteUser from "./truu/delete-user";
+import truuLookUpUser from "./truu/look-up-user";
 import twingateAddGroupMembers from "./twingate/add-group-members";
 import twingateAddGroupResources from "./twingate/add-group-resources";
 import twingateAddResourceAccess from "./twingate/add-resource-access";
@@ -124,6 +125,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   trugridRefreshAllowLists,
   truuDeleteDevice,
   truuDeleteUser,
+  truuLookUpUser,
   twingateSetUserState,
   twingateSetUserRole,
   twingateRenameUser,

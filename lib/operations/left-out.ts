@@ -33,7 +33,7 @@ export const LEFT_OUT: readonly LeftOut[] = [
   },
   {
     vendor: "truu",
-    operation: "GET domain user and device (a live look-up from the user page)",
-    why: "Not built yet: the user page shows the cached view.",
+    operation: "GET domain user device (one device by id)",
+    why: "The user's check at TruU reads all their devices at once through the data API.",
   },
 ];

@@ -137,3 +137,36 @@ describe("a user delete from the user page", () => {
     );
   });
 });
+
+describe("check now at TruU", () => {
+  const lookUp = async (guid: string) => (await import("../../truu/lookup-actions")).lookUpTruuUser({ tenantId, guid });
+
+  it("reads the user and their devices at TruU now, beside the cache, changing nothing", async () => {
+    const user = fresh();
+    const cachedBefore = await db().truuDevice.count({ where: { tenantId, userGuid: user.guid, deletedAt: null } });
+    const res = await lookUp(user.guid);
+    expect(res).toMatchObject({
+      ok: true,
+      data: {
+        cached: { upn: user.upn, devices: cachedBefore },
+        live: { gone: false, upn: user.upn, devices: expect.any(Array) },
+      },
+    });
+    const live = (res as { data: { live: { devices: { deviceId: string }[] } } }).data.live;
+    expect(live.devices.map((d) => d.deviceId).sort()).toEqual(user.devices.map((d) => d.deviceId).sort());
+    expect(await lastEvent("truu.user.looked_up")).toMatchObject({
+      outcome: "success",
+      targets: [{ type: "truu_user", id: user.guid, label: user.upn }],
+      after: { gone: false, devices: user.devices.length },
+    });
+    expect(await db().truuDevice.count({ where: { tenantId, userGuid: user.guid, deletedAt: null } })).toBe(
+      cachedBefore,
+    );
+  });
+
+  it("says so when TruU no longer knows the user (deleted in TruU's own console since the last sync)", async () => {
+    const user = fresh();
+    env.sim.state.deleteUser(user);
+    expect(await lookUp(user.guid)).toMatchObject({ ok: true, data: { live: { gone: true, devices: [] } } });
+  });
+});

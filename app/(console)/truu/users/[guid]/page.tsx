@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { AssuranceBadge } from "@/components/truu/assurance-badge";
+import { CheckAtTruu } from "@/components/truu/check-at-truu";
 import { DeleteDevices } from "@/components/truu/delete-devices";
 import { DeleteUser } from "@/components/truu/delete-user";
 import { Badge } from "@/components/ui/badge";
@@ -86,6 +87,7 @@ export default async function Page(props: PageProps) {
           </p>
         </Card>
       </div>
+      {user.deletedAt ? null : <CheckAtTruu tenantId={tenant.id} guid={user.vendorId} />}
       <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-muted-foreground">Email</dt>
         <dd className="font-mono text-xs">{user.email ?? "—"}</dd>
