@@ -198,7 +198,7 @@ export function AddAccessForm({
               { principalId, securityPolicyId: policy, expiresAt: expires ? new Date(expires).toISOString() : "" },
             ],
           },
-          { success: `Twingate: ${principal.name} can now reach this resource.` },
+          { success: `Twingate: ${principal.name} can now reach this resource.`, undo: true },
         );
         if (res.ok) {
           setPrincipalId("");
@@ -344,7 +344,7 @@ export function SetAccessForm({
             await run(
               setTwingateResourceAccess,
               { tenantId, resourceId, grants },
-              { success: `Twingate: access replaced; ${removed.length} removed.` },
+              { success: `Twingate: access replaced; ${removed.length} removed.`, undo: true },
             )
           ).ok;
         }}

@@ -222,9 +222,12 @@ const twingateObjectState =
   (rows: SimObjects, field: string, by: "id" | "name" = "id") =>
   (item: Item): unknown => {
     const found = [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r[by] === item[field]);
-    // Without updatedAt: an undo puts the values back, not the time they were last written.
+    // Without updatedAt (an undo puts the values back, not the time they were last written), and a Map or Set in
+    // key order (an undo puts back who had access, not the order Twingate's map holds them in).
+    const byKey = (a: unknown, b: unknown) =>
+      String(Array.isArray(a) ? a[0] : a).localeCompare(String(Array.isArray(b) ? b[0] : b));
     const plain = (k: string, v: unknown) =>
-      k === "updatedAt" ? undefined : v instanceof Map || v instanceof Set ? [...v] : v;
+      k === "updatedAt" ? undefined : v instanceof Map || v instanceof Set ? [...v].sort(byKey) : v;
     return found && JSON.parse(JSON.stringify(found, plain));
   };
 const twingateGroupOff = (policy: string) =>
@@ -649,7 +652,9 @@ const PROBES: Record<string, Probe> = {
   "twingate.resource.access_removed": {
     item: () => {
       const r = twingateObject("resources", "Intranet") as { id: string; access?: Map<string, unknown> };
-      return { resourceId: r.id, principalIds: [...(r.access?.keys() ?? [])].slice(0, 1) };
+      // The simulator keys access by "Group:<n>"; Twingate's ids are those keys in base64.
+      const keys = [...(r.access?.keys() ?? [])].slice(0, 1);
+      return { resourceId: r.id, principalIds: keys.map((k) => Buffer.from(k).toString("base64")) };
     },
     state: twingateObjectState("resources", "resourceId"),
   },
@@ -896,7 +901,8 @@ describe.each(OPERATIONS.map((op) => [op.id, op] as const))("%s", (id, op) => {
       const { h, probe, item, before, done } = await fromPage(op);
       expect(probe.state(item), "the change reached the vendor").not.toEqual(before);
       const eventId = done.ok ? done.eventId : undefined;
-      expect(await undoEvent(h.db, h.staff, eventId ?? "", INVERSES)).toMatchObject({ ok: true });
+      const undone = await undoEvent(h.db, h.staff, eventId ?? "", INVERSES);
+      expect(undone, JSON.stringify(undone)).toMatchObject({ ok: true });
       expect(probe.state(item)).toEqual(before);
     },
   );

@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { AccessGrant } from "../../sync/twingate/documents";
 import { cachedGrantsOn, cacheResourceDetail } from "../../twingate/access-cache";
 import { ProtocolFields, protocolsOf } from "../../twingate/protocols";
+import type { UndoableEvent } from "../../undo/inverse";
 import type { AccessInput } from "../../vendors/twingate/inputs";
 import type { ResourceDetail } from "../../vendors/twingate/schemas";
 import type { Before, CacheContext, Done } from "../operation";
+import { targetIdOf } from "../targets";
 import { type Cached, cachedObjects, Flag, Id, NETWORK_OP, ref } from "./_object";
 
 // What the resource pages share: the form's fields of a resource, the grants
@@ -133,5 +135,54 @@ export async function cachedAccess<I extends AccessItem>(
   );
 }
 
-/** The one irreversible text of the resource pages. */
-export const NO_ACCESS_UNDO = "No undo: an admin changes the resource's access back on its page.";
+/** The grants an access event recorded before (`access`), as the add and set forms send them (absent: none). */
+function grantsBefore(e: UndoableEvent): z.input<typeof Grant>[] {
+  const access = (e.before as { access?: unknown } | null)?.access;
+  if (!Array.isArray(access)) return [];
+  return access.flatMap((g: { principalId?: unknown; securityPolicyId?: unknown; expiresAt?: unknown }) =>
+    typeof g.principalId === "string"
+      ? [
+          {
+            principalId: g.principalId,
+            ...(typeof g.securityPolicyId === "string" ? { securityPolicyId: g.securityPolicyId } : {}),
+            ...(typeof g.expiresAt === "string" ? { expiresAt: g.expiresAt } : {}),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Access given is undone by taking it away from those who had none before (a grant that was there stays). */
+export const UNDO_ACCESS_ADDED = {
+  op: "twingate.resource.access_removed",
+  label: "Take it away again",
+  items: (e: UndoableEvent) => {
+    const resourceId = targetIdOf(e.targets, "twingate_resource");
+    const had = new Set(grantsBefore(e).map((g) => g.principalId));
+    const added = ((e.after as { added?: { principalId?: unknown }[] } | null)?.added ?? []).flatMap((g) =>
+      typeof g.principalId === "string" && !had.has(g.principalId) ? [g.principalId] : [],
+    );
+    return resourceId && added.length ? [{ resourceId, principalIds: added }] : null;
+  },
+} as const;
+
+/** Access taken away is given back as it was: each principal with the policy and expiry it had. */
+export const UNDO_ACCESS_REMOVED = {
+  op: "twingate.resource.access_added",
+  label: "Give it back",
+  items: (e: UndoableEvent) => {
+    const resourceId = targetIdOf(e.targets, "twingate_resource");
+    const grants = grantsBefore(e);
+    return resourceId && grants.length ? [{ resourceId, grants }] : null;
+  },
+} as const;
+
+/** Access replaced is set back to the grants the resource had. */
+export const UNDO_ACCESS_SET = {
+  op: "twingate.resource.access_set",
+  label: "Set the former access back",
+  items: (e: UndoableEvent) => {
+    const resourceId = targetIdOf(e.targets, "twingate_resource");
+    return resourceId ? [{ resourceId, grants: grantsBefore(e) }] : null;
+  },
+} as const;

@@ -8,9 +8,9 @@ import {
   cachedAccess,
   Grant,
   grantsSummary,
-  NO_ACCESS_UNDO,
   RESOURCE_OP,
   resRef,
+  UNDO_ACCESS_ADDED,
 } from "./_resource";
 
 type Item = { resourceId: string; grants: Grant[] };
@@ -20,13 +20,13 @@ export default operation<Item, AccessState, ResourceDetail>({
   ...RESOURCE_OP,
   label: "Give access to a resource",
   help: "Lets groups or service accounts reach a resource, a group with a security policy and an expiry if given.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: true,
   input: z.object({ resourceId: Id, grants: z.array(Grant).min(1, "Choose a group or service account.").max(200) }),
   before: cachedAccess,
   expect: (i) => ({ added: i.grants }),
   call: sendOne((c, { item }) => c.resourceAccessAdd(item.resourceId, item.grants.map(accessInput))),
-  irreversible: NO_ACCESS_UNDO,
+  inverse: UNDO_ACCESS_ADDED,
   audit: {
     // Before the cache is read (a refusal), the resource alone, as the page always named it.
     targets: (i, s) => [

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ResourceDetail } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
 import { fromAnswer, Id, ref, sendOne } from "./_object";
-import { type AccessState, cachedAccess, grantsSummary, NO_ACCESS_UNDO, RESOURCE_OP, resRef } from "./_resource";
+import { type AccessState, cachedAccess, grantsSummary, RESOURCE_OP, resRef, UNDO_ACCESS_REMOVED } from "./_resource";
 
 type Item = { resourceId: string; principalIds: string[] };
 
@@ -11,13 +11,13 @@ export default operation<Item, AccessState, ResourceDetail>({
   ...RESOURCE_OP,
   label: "Take access to a resource away",
   help: "Stops groups or service accounts from reaching a resource.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: true,
   input: z.object({ resourceId: Id, principalIds: z.array(Id).min(1).max(200) }),
   before: cachedAccess,
   expect: (i) => ({ removed: i.principalIds }),
   call: sendOne((c, { item }) => c.resourceAccessRemove(item.resourceId, item.principalIds)),
-  irreversible: NO_ACCESS_UNDO,
+  inverse: UNDO_ACCESS_REMOVED,
   audit: {
     targets: (i, s) => [
       resRef(i.resourceId, s?.resource.name),

@@ -8,9 +8,9 @@ import {
   cachedAccess,
   Grant,
   grantsSummary,
-  NO_ACCESS_UNDO,
   RESOURCE_OP,
   resRef,
+  UNDO_ACCESS_SET,
 } from "./_resource";
 
 type Item = { resourceId: string; grants: Grant[] };
@@ -27,13 +27,13 @@ export default operation<Item, AccessState, ResourceDetail>({
   ...RESOURCE_OP,
   label: "Replace access to a resource",
   help: "Sets exactly who may reach a resource: every group or service account not listed loses access.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: true,
   input: z.object({ resourceId: Id, grants: z.array(Grant).max(200) }),
   before: cachedAccess,
   expect: (i) => ({ access: i.grants }),
   call: sendOne((c, { item }) => c.resourceAccessSet(item.resourceId, item.grants.map(accessInput))),
-  irreversible: NO_ACCESS_UNDO,
+  inverse: UNDO_ACCESS_SET,
   audit: {
     targets: (i, s) => [resRef(i.resourceId, s?.resource.name)],
     before: ([s]) => s && { access: grantsSummary(s.state.grants) },

@@ -203,6 +203,7 @@ export default async function Page(props: PageProps) {
                         testId="access-remove"
                         ariaLabel={`Remove ${g.principal.name}'s access`}
                         success={`Twingate: ${g.principal.name} can no longer reach ${resource.name}.`}
+                        undo
                         confirm={{
                           title: `Remove ${g.principal.name}'s access to ${resource.name}?`,
                           description: "The grant, with its policy and expiry, is removed at Twingate.",
