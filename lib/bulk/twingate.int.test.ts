@@ -450,3 +450,30 @@ describe("Twingate bulk device actions", () => {
     expect((await cachedDevice(d.id)).activeState).toBe("ACTIVE");
   });
 });
+
+describe("Twingate users added from a CSV", () => {
+  it("adds new members only: someone Twingate has is no change, and a role column is not a column", async () => {
+    const existing = simUsers()[0]!;
+    const fresh = "csv.newcomer@northwind.example";
+    const res = await planAndConfirm(
+      "twingate.user.created",
+      `Email,First Name,Surname,Invite\n${fresh},New,Comer,no\n${existing.email},X,Y,yes\n`,
+    );
+    expect(res).toMatchObject({ counts: { create: 1, no_change: 1, error: 0 } });
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    const made = simUsers().find((u) => u.email === fresh);
+    expect(made).toMatchObject({ firstName: "New", lastName: "Comer", role: "MEMBER", state: "PENDING" });
+    expect(await h.t.db.twingateUser.count({ where: { tenantId: h.tenantId, emailNorm: fresh } })).toBe(1);
+    const [event] = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId } });
+    expect(event).toMatchObject({ action: "twingate.user.created", outcome: "success", after: { role: "MEMBER" } });
+    // A sheet that names a role is refused before anything is planned: an admin sets roles afterwards.
+    const withRole = await planBulkJob(h.t.db, {
+      tenantId: h.tenantId,
+      staffId,
+      operationId: "twingate.user.created",
+      fileName: "roles.csv",
+      bytes: enc("email,role\nsomeone@northwind.example,ADMIN\n"),
+    });
+    expect(withRole).toMatchObject({ ok: false, error: expect.stringMatching(/unknown column.*role/) });
+  });
+});

@@ -1,11 +1,14 @@
 import { z } from "zod";
+import { twingateUsersByEmail } from "../../bulk/operations/twingate-lookup";
 import { Upn } from "../../people/upn";
+import { normEmail } from "../../sync/target";
 import { userTarget } from "../../sync/twingate/targets";
 import { cacheWrite } from "../../twingate/cache";
 import { TWINGATE_ROLES } from "../../twingate/constants";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { User } from "../../vendors/twingate/schemas";
-import { operation } from "../operation";
+import { type Checked, operation } from "../operation";
+import { EMAIL_COLUMN } from "./_user";
 
 const optionalName = z
   .string()
@@ -28,6 +31,24 @@ const Item = z.object({
   invite: Invite,
 });
 type Item = z.output<typeof Item>;
+
+/**
+ * A sheet's row: a member to add, named as the form names them. A sheet adds members only: a role reaches the whole
+ * network, so an admin sets it afterwards ("Set user roles"), which keeps a CSV from granting more than its uploader
+ * may.
+ */
+const Row = z.object({
+  email: Upn,
+  firstName: optionalName,
+  lastName: optionalName,
+  invite: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => v === "yes" || v === "true" || v === "1"),
+});
+type Row = z.output<typeof Row>;
 
 /** Operators add members; any other role is an admin's call (as set-user-role.ts is). */
 export default operation<Item, null, User>({
@@ -70,6 +91,53 @@ export default operation<Item, null, User>({
       const user = d?.outcome.answer;
       return user && { email: user.email, role: user.role, state: user.state, invited: d.item.invite };
     },
+  },
+  csv: {
+    row: Row,
+    columns: [
+      EMAIL_COLUMN,
+      {
+        field: "firstName",
+        header: "firstName",
+        required: false,
+        aliases: ["first name", "givenname", "given name"],
+        example: "Alice",
+      },
+      {
+        field: "lastName",
+        header: "lastName",
+        required: false,
+        aliases: ["last name", "surname", "sn"],
+        example: "Smith",
+      },
+      {
+        field: "invite",
+        header: "invite",
+        required: false,
+        aliases: ["send invite", "sendinvite"],
+        example: "yes",
+        hint: "yes or no",
+      },
+    ],
+    key: (r: Row) => normEmail(r.email),
+    // Someone Twingate already has (as of the last sync) needs nothing: Twingate would refuse a second user.
+    check: async (ctx, rows: Row[]): Promise<Checked<null>[]> => {
+      const find = await twingateUsersByEmail(
+        ctx.db,
+        ctx.tenantId,
+        rows.map((r) => r.email),
+      );
+      return rows.map((r) =>
+        find(r.email).length ? { state: null, plan: "no_change" } : { state: null, plan: "create" },
+      );
+    },
+    toItem: (r: Row) => ({
+      email: r.email,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      role: "MEMBER",
+      invite: r.invite,
+    }),
   },
   done: "Added",
   result: ([d]) => {
