@@ -43,6 +43,24 @@ export const EMAIL_COLUMN: ColumnSpec = {
   example: "alice.smith@northwind.example",
 };
 
+/** A sheet's first and last name columns (required to rename, optional to add). */
+export const nameColumns = (required: boolean): ColumnSpec[] => [
+  {
+    field: "firstName",
+    header: "firstName",
+    aliases: ["first name", "givenname", "given name"],
+    required,
+    example: "Alice",
+  },
+  {
+    field: "lastName",
+    header: "lastName",
+    aliases: ["last name", "surname", "sn", "family name"],
+    required,
+    example: "Smith",
+  },
+];
+
 /** The user a sheet's email names, as of the last sync: one user, else why the row cannot be planned. */
 async function usersByEmail(ctx: CacheContext, emails: string[]): Promise<Checked<UserState>[]> {
   const find = await twingateUsersByEmail(ctx.db, ctx.tenantId, emails);

@@ -8,7 +8,7 @@ import { TWINGATE_ROLES } from "../../twingate/constants";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { User } from "../../vendors/twingate/schemas";
 import { type Checked, operation } from "../operation";
-import { EMAIL_COLUMN } from "./_user";
+import { EMAIL_COLUMN, nameColumns } from "./_user";
 
 const optionalName = z
   .string()
@@ -96,20 +96,7 @@ export default operation<Item, null, User>({
     row: Row,
     columns: [
       EMAIL_COLUMN,
-      {
-        field: "firstName",
-        header: "firstName",
-        required: false,
-        aliases: ["first name", "givenname", "given name"],
-        example: "Alice",
-      },
-      {
-        field: "lastName",
-        header: "lastName",
-        required: false,
-        aliases: ["last name", "surname", "sn"],
-        example: "Smith",
-      },
+      ...nameColumns(false),
       {
         field: "invite",
         header: "invite",

@@ -8,7 +8,7 @@ import type { UndoableEvent } from "../../undo/inverse";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { User } from "../../vendors/twingate/schemas";
 import { type Checked, operation } from "../operation";
-import { EMAIL_COLUMN } from "./_user";
+import { EMAIL_COLUMN, nameColumns } from "./_user";
 
 type Item = { userId: string; firstName: string; lastName: string };
 type State = { userId: string; email: string | null; firstName: string | null; lastName: string | null };
@@ -83,23 +83,7 @@ export default operation<Item, State, User>({
   },
   csv: {
     row: Row,
-    columns: [
-      EMAIL_COLUMN,
-      {
-        field: "firstName",
-        header: "firstName",
-        aliases: ["first name", "givenname", "given name"],
-        required: true,
-        example: "Alice",
-      },
-      {
-        field: "lastName",
-        header: "lastName",
-        aliases: ["last name", "surname", "sn", "family name"],
-        required: true,
-        example: "Smith",
-      },
-    ],
+    columns: [EMAIL_COLUMN, ...nameColumns(true)],
     key: (r: Row) => normEmail(r.email),
     check: async (ctx, rows: Row[]): Promise<Checked<State>[]> => {
       const find = await twingateUsersByEmail(
