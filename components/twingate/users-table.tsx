@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useRunAction } from "@/components/actions/use-run-action";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
@@ -263,7 +264,12 @@ export function TwingateUsersTable({
           <UrlSelect param="type" label="Source" options={TYPE_OPTIONS} />
         </>
       }
-      tools={canOperate ? <CreateUser tenantId={tenantId} canAdmin={canAdmin} /> : null}
+      tools={
+        <>
+          <ExportButton href="/api/twingate/users/export" tenantId={tenantId} />
+          {canOperate ? <CreateUser tenantId={tenantId} canAdmin={canAdmin} /> : null}
+        </>
+      }
       emptyText="No Twingate users match. Users appear here after a Twingate sync."
     />
   );

@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS = [
   "truu.device.deleted",
   "people.exported",
   "truu.user.looked_up",
+  "twingate.user.exported",
   "truu.device.exported",
   "truu.user.deleted",
   // Twingate

@@ -173,6 +173,35 @@ describe("route handlers under route()", () => {
     },
   );
 
+  it("the Twingate users export reads every page of the table's own query, in its order and filters", async () => {
+    actor = viewerA;
+    const n = 205;
+    await t.db.twingateUser.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        tenantId: tenantA.id,
+        vendorId: `VXNlcjo${i}`,
+        email: `user${String(i).padStart(3, "0")}@routes.example`,
+        emailNorm: `user${String(i).padStart(3, "0")}@routes.example`,
+        state: i % 5 === 0 ? "DISABLED" : "ACTIVE",
+        type: "MANUAL",
+        hash: "h",
+        raw: {},
+      })),
+    });
+    const exportUsers = (await import("../../app/api/twingate/users/export/route")).GET;
+    const all = await call(exportUsers, `/api/twingate/users/export?tenantId=${tenantA.id}&sort=email&dir=desc`);
+    expect(all.status).toBe(200);
+    const lines = (await all.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("email,firstName,lastName,state,role,source,devices,created");
+    expect(lines).toHaveLength(n + 1);
+    expect(lines[1]).toMatch(/^user204@routes.example,/);
+    expect(lines.at(-1)).toMatch(/^user000@routes.example,/);
+    const disabled = await call(exportUsers, `/api/twingate/users/export?tenantId=${tenantA.id}&state=DISABLED`);
+    expect((await disabled.text()).trim().split("\r\n")).toHaveLength(n / 5 + 1);
+    expect(await lastEvent()).toMatchObject({ action: "twingate.user.exported", after: { state: "DISABLED" } });
+    expect((await call(exportUsers, `/api/twingate/users/export?tenantId=${tenantB.id}`)).status).toBe(404);
+  });
+
   it("the audit export refuses bad filters with a 400 before it records or streams anything", async () => {
     actor = viewerA;
     const exportAudit = (await import("../../app/api/audit/export/route")).GET;

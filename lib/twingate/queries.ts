@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
+import { urlEnum } from "../params/fields";
 import type { AccessGrant } from "../sync/twingate/documents";
-import { pageWindow, type TableState } from "../table/params";
-import type { DEVICE_STATES, TwingateRole, USER_STATES } from "./constants";
+import { pageWindow, type TableState, tableSearch } from "../table/params";
+import { type DEVICE_STATES, TWINGATE_ROLES, type TwingateRole, USER_STATES } from "./constants";
 
 // Pages read the cache (what the last sync and the console's own changes wrote), never the vendor.
 
@@ -12,6 +13,36 @@ const contains = (q: string) => ({ contains: q, mode: "insensitive" as const });
 const order = (dir: "asc" | "desc") => dir;
 
 export const USER_SORTS = ["email", "name", "state", "role", "created"] as const;
+
+/** The Twingate users table's URL: its sort, search and filters (the page and its export read the same). */
+export const TwingateUserSearch = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
+  state: urlEnum(USER_STATES).optional(),
+  role: urlEnum(TWINGATE_ROLES).optional(),
+  type: urlEnum(["MANUAL", "SYNCED"]).optional(),
+});
+
+export const TWINGATE_USER_CSV_HEADER = [
+  "email",
+  "firstName",
+  "lastName",
+  "state",
+  "role",
+  "source",
+  "devices",
+  "created",
+] as const;
+
+/** A users page as the export's columns. */
+export const twingateUserCells = (r: TwingateUserRow) => [
+  r.email,
+  r.firstName,
+  r.lastName,
+  r.state,
+  r.role,
+  r.type === "SYNCED" ? "IdP" : "manual",
+  r.devices,
+  r.createdAtVendor,
+];
 export type UserSort = (typeof USER_SORTS)[number];
 
 export interface TwingateUserRow {

@@ -6,18 +6,10 @@ import { TwingateUsersTable } from "@/components/twingate/users-table";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
-import { urlEnum } from "@/lib/params/fields";
-import { tableSearch, tableState } from "@/lib/table/params";
-import { TWINGATE_ROLES, USER_STATES } from "@/lib/twingate/constants";
-import { lastTwingateSync, listTwingateUsers, USER_SORTS } from "@/lib/twingate/queries";
+import { tableState } from "@/lib/table/params";
+import { lastTwingateSync, listTwingateUsers, TwingateUserSearch } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate users" };
-
-const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
-  state: urlEnum(USER_STATES).optional(),
-  role: urlEnum(TWINGATE_ROLES).optional(),
-  type: urlEnum(["MANUAL", "SYNCED"]).optional(),
-});
 
 export default async function Page(props: PageProps) {
   const {
@@ -25,7 +17,12 @@ export default async function Page(props: PageProps) {
     may: { "twingate.write": canOperate, "twingate.network.write": canAdmin },
     search,
     ignored,
-  } = await vendorPage(props, { vendor: "twingate", page: "/twingate/users", perm: "console.read", search: Search });
+  } = await vendorPage(props, {
+    vendor: "twingate",
+    page: "/twingate/users",
+    perm: "console.read",
+    search: TwingateUserSearch,
+  });
   const description =
     "Disable or enable users (with undo), change roles (admins), add users with an optional invitation, and " +
     "delete users added by hand.";

@@ -1,9 +1,9 @@
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { urlId } from "@/lib/params/fields";
 import { PEOPLE_CSV_HEADER, PeopleSearch, peopleExportSql } from "@/lib/people/list-people";
 import { route } from "@/lib/routes/route";
 import { csvDownload } from "@/lib/table/csv-response";
+import { recordExport } from "@/lib/table/export-audit";
 import { tableState } from "@/lib/table/params";
 import { tenantNames } from "@/lib/tenants/names";
 
@@ -25,15 +25,11 @@ export const GET = route(
     const tenantName = found((await tenantNames(db(), [tenantId])).get(tenantId), { type: "tenant", id: tenantId });
     const state = tableState(query);
     const filter = { only: query.only, missing: query.missing };
-    // Exports take data out of the console: who took what is in the audit log.
-    await recordAudit(db(), {
+    await recordExport(db(), staff, meta, {
       action: "people.exported",
-      actor: { id: staff.id, email: staff.email, name: staff.name },
-      ...meta,
       tenantId,
-      outcome: "success",
-      targets: [{ type: "people", id: tenantId, label: tenantName }],
-      after: { q: state.q, sort: state.sort, dir: state.dir, ...filter },
+      target: { type: "people", id: tenantId, label: tenantName },
+      filter: { q: state.q, sort: state.sort, dir: state.dir, ...filter },
     });
     return csvDownload("people", PEOPLE_CSV_HEADER, peopleExportSql(tenantId, state, filter));
   },

@@ -1,8 +1,8 @@
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { urlId } from "@/lib/params/fields";
 import { route } from "@/lib/routes/route";
 import { csvDownload } from "@/lib/table/csv-response";
+import { recordExport } from "@/lib/table/export-audit";
 import { tenantNames } from "@/lib/tenants/names";
 import { DeviceTableSearch, deviceTable } from "@/lib/truu/device-filters";
 import { DEVICE_CSV_HEADER, deviceExportSql } from "@/lib/truu/export-devices";
@@ -25,16 +25,12 @@ export const GET = route(
     const { tenantId } = query;
     const tenantName = found((await tenantNames(db(), [tenantId])).get(tenantId), { type: "tenant", id: tenantId });
     const { state, filter } = deviceTable(query);
-    // Exports take data out of the console: who took what is in the audit log.
-    await recordAudit(db(), {
+    await recordExport(db(), staff, meta, {
       action: "truu.device.exported",
-      actor: { id: staff.id, email: staff.email, name: staff.name },
-      ...meta,
       tenantId,
       vendor: "truu",
-      outcome: "success",
-      targets: [{ type: "truu_devices", id: tenantId, label: tenantName }],
-      after: { q: state.q, sort: state.sort, dir: state.dir, ...filter },
+      target: { type: "truu_devices", id: tenantId, label: tenantName },
+      filter: { q: state.q, sort: state.sort, dir: state.dir, ...filter },
     });
     const slug =
       tenantName
