@@ -4,6 +4,7 @@ import type { PlannedRow } from "../bulk/operation";
 import type { RunbookPlan } from "../bulk/runbook";
 import { type StoredRow, storePlan } from "../bulk/store-plan";
 import type { Db } from "../db/client";
+import { nodeNames, splitNode } from "../jumpcloud/queries/names";
 import { Upn } from "../people/upn";
 import { normEmail } from "../sync/target";
 import { VENDOR_LABEL, type VendorId } from "../vendors/connection-fields";
@@ -165,14 +166,12 @@ export async function planOffboarding(
         })
       : [],
   ]);
-  const systemIds = [...new Set(jcBindings.map((b) => b.toId.slice("system:".length)))];
-  const [jcSystems, twGroups] = await Promise.all([
-    systemIds.length
-      ? db.jumpcloudSystem.findMany({
-          where: { ...live, vendorId: { in: systemIds } },
-          select: { vendorId: true, hostname: true, displayName: true },
-        })
-      : [],
+  const [systemNames, twGroups] = await Promise.all([
+    nodeNames(
+      db,
+      tenantId,
+      jcBindings.map((b) => splitNode(b.toId)),
+    ),
     twMemberships.length
       ? db.vendorObject.findMany({
           where: {
@@ -189,7 +188,6 @@ export async function planOffboarding(
   const systemGroups = new Set(
     twGroups.filter((g) => (g.attributes as { type?: string } | null)?.type === "SYSTEM").map((g) => g.vendorId),
   );
-  const systemName = new Map(jcSystems.map((s) => [s.vendorId, s.displayName || s.hostname || s.vendorId]));
   const twGroupName = new Map(twGroups.map((g) => [g.vendorId, g.name ?? g.vendorId]));
   const jcGroups = jcMemberships.length
     ? await db.vendorObject.findMany({
@@ -251,65 +249,73 @@ export async function planOffboarding(
       );
       return;
     }
+    // Refused in the vendor's name when the tenant has no connection to it; else planned by the step's operation.
+    const unless = (vendor: VendorId, what: string) => (connected.has(vendor) ? undefined : notConnected(vendor, what));
+    // One row per link still to remove, or one "no change" row saying none is left.
+    const addEach = (
+      step: number,
+      vendor: VendorId,
+      what: string,
+      base: Record<string, unknown>,
+      inputs: Record<string, unknown>[],
+    ) => {
+      for (const input of inputs) add(step, { ...base, ...input }, unless(vendor, what));
+      if (!inputs.length) add(step, base, none(what));
+    };
     const [jcFirst] = jc;
     if (jcFirst) {
-      const ok = connected.has("jumpcloud");
-      add(S.suspend, { email: jcFirst.email }, ok ? undefined : notConnected("jumpcloud", "the user"));
+      const base = { email: jcFirst.email };
+      add(S.suspend, base, unless("jumpcloud", "the user"));
       if (jc.length === 1) {
         const groups = jcMemberships.filter((m) => m.toId === jcFirst.vendorId);
-        for (const g of groups)
-          add(
-            S.groups,
-            { email: jcFirst.email, group: groupName.get(g.fromId) ?? g.fromId, groupId: g.fromId },
-            ok ? undefined : notConnected("jumpcloud", "groups"),
-          );
-        if (!groups.length) add(S.groups, { email: jcFirst.email }, none("groups"));
+        addEach(
+          S.groups,
+          "jumpcloud",
+          "groups",
+          base,
+          groups.map((g) => ({ group: groupName.get(g.fromId) ?? g.fromId, groupId: g.fromId })),
+        );
         const bound = jcBindings.filter((b) => b.fromId === `user:${jcFirst.vendorId}`);
-        for (const b of bound) {
-          const systemId = b.toId.slice("system:".length);
-          const system = systemName.get(systemId) ?? systemId;
-          add(
-            S.systems,
-            { email: jcFirst.email, system, systemId },
-            ok ? undefined : notConnected("jumpcloud", "systems"),
-          );
-        }
-        if (!bound.length) add(S.systems, { email: jcFirst.email }, none("systems"));
+        addEach(
+          S.systems,
+          "jumpcloud",
+          "systems",
+          base,
+          bound.map((b) => {
+            const systemId = b.toId.slice("system:".length);
+            return { system: systemNames.get(systemId) ?? systemId, systemId };
+          }),
+        );
       }
     }
     const [twFirst] = tw;
     if (twFirst) {
-      const ok = connected.has("twingate");
-      add(
-        S.disable,
-        { email: twFirst.email, state: "disabled" },
-        ok ? undefined : notConnected("twingate", "the user"),
-      );
+      const base = { email: twFirst.email };
+      add(S.disable, { ...base, state: "disabled" }, unless("twingate", "the user"));
       if (tw.length === 1) {
         const groups = twMemberships.filter((m) => m.toId === twFirst.vendorId && !systemGroups.has(m.fromId));
-        for (const g of groups) {
-          const group = twGroupName.get(g.fromId) ?? g.fromId;
-          add(
-            S.twGroups,
-            { email: twFirst.email, group, groupId: g.fromId },
-            ok ? undefined : notConnected("twingate", "groups"),
-          );
-        }
-        if (!groups.length) add(S.twGroups, { email: twFirst.email }, none("groups"));
+        addEach(
+          S.twGroups,
+          "twingate",
+          "groups",
+          base,
+          groups.map((g) => ({ group: twGroupName.get(g.fromId) ?? g.fromId, groupId: g.fromId })),
+        );
       }
     }
     if (tg) {
-      const ok = connected.has("trugrid");
-      add(S.mfa, { upn: tg.upn }, ok ? undefined : notConnected("trugrid", "MFA"));
+      add(S.mfa, { upn: tg.upn }, unless("trugrid", "MFA"));
       const mine = associations.filter((a) => normEmail(a.fromId) === e);
-      for (const a of mine)
-        add(S.assoc, { upn: tg.upn, groupName: a.toId }, ok ? undefined : notConnected("trugrid", "associations"));
-      if (!mine.length) add(S.assoc, { upn: tg.upn }, none("associations"));
+      addEach(
+        S.assoc,
+        "trugrid",
+        "associations",
+        { upn: tg.upn },
+        mine.map((a) => ({ groupName: a.toId })),
+      );
     }
-    for (const d of twd)
-      add(S.block, { device: d.vendorId }, connected.has("twingate") ? undefined : notConnected("twingate", "devices"));
-    for (const d of truu)
-      add(S.truu, { deviceId: d.vendorId }, connected.has("truu") ? undefined : notConnected("truu", "devices"));
+    for (const d of twd) add(S.block, { device: d.vendorId }, unless("twingate", "devices"));
+    for (const d of truu) add(S.truu, { deviceId: d.vendorId }, unless("truu", "devices"));
   });
 
   // Each step's operation plans its rows against the cache, as it does for a CSV of its own.

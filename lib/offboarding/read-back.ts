@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
+import { nodeNames } from "../jumpcloud/queries/names";
 import { recordedAssignments } from "../operations/trugrid/_assignments";
-import type { VendorId } from "../vendors/connection-fields";
 import { VendorError } from "../vendors/core/vendor-error";
 import type { JumpCloudClient } from "../vendors/jumpcloud/client";
 import { allPages } from "../vendors/jumpcloud/paging";
@@ -35,15 +35,6 @@ export interface ReadContext {
 
 const unique = <T>(items: T[], key: (t: T) => string) => [...new Map(items.map((t) => [key(t), t])).values()];
 
-async function cachedNames(ctx: ReadContext, vendor: VendorId, kind: string, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await ctx.db.vendorObject.findMany({
-    where: { tenantId: ctx.tenantId, vendor, kind, vendorId: { in: ids } },
-    select: { vendorId: true, name: true },
-  });
-  return new Map(rows.map((r) => [r.vendorId, r.name ?? r.vendorId]));
-}
-
 /** The JumpCloud users with these addresses: suspended, in no user group, reaching no system. */
 export async function jumpcloudReadBack(ctx: ReadContext, c: JumpCloudClient): Promise<ReadBack> {
   const found = await Promise.all(ctx.addresses.map((a) => c.findUserByEmail(a)));
@@ -62,30 +53,25 @@ export async function jumpcloudReadBack(ctx: ReadContext, c: JumpCloudClient): P
       allPages((skip, limit) => c.userSystems(u._id, { skip, limit }), { concurrency: 2 }),
     ]);
     const userGroups = groups.filter((g) => g.type === "user_group");
-    const groupNames = await cachedNames(ctx, "jumpcloud", "user_group", [
-      ...userGroups.map((g) => g.id),
-      ...systems.flatMap((s) => s.paths.flatMap((p) => p.map((h) => h.to.id))),
+    // Named as the JumpCloud pages name them: the groups, the systems, and the groups systems are reached through.
+    const names = await nodeNames(ctx.db, ctx.tenantId, [
+      ...userGroups,
+      ...systems,
+      ...systems.flatMap((s) => s.paths.flatMap((p) => p.map((h) => h.to))),
     ]);
     for (const g of userGroups) {
       const direct = g.paths.some((p) => p.length === 1);
       remains.push({
-        what: `${name} is in the JumpCloud user group ${groupNames.get(g.id) ?? g.id}.`,
+        what: `${name} is in the JumpCloud user group ${names.get(g.id) ?? g.id}.`,
         ...(direct ? {} : { why: "Through a nested group: remove the parent group's membership." }),
       });
     }
-    const systemRows = systems.length
-      ? await ctx.db.jumpcloudSystem.findMany({
-          where: { tenantId: ctx.tenantId, vendorId: { in: systems.map((s) => s.id) } },
-          select: { vendorId: true, hostname: true, displayName: true },
-        })
-      : [];
-    const systemName = new Map(systemRows.map((s) => [s.vendorId, s.displayName || s.hostname || s.vendorId]));
     for (const s of systems) {
       const via = s.paths.find((p) => p.length > 1)?.[0]?.to.id;
       remains.push({
-        what: `${name} is bound to the system ${systemName.get(s.id) ?? s.id}.`,
+        what: `${name} is bound to the system ${names.get(s.id) ?? s.id}.`,
         ...(via && !s.paths.some((p) => p.length === 1)
-          ? { why: `Through the group ${groupNames.get(via) ?? via}, which other people keep.` }
+          ? { why: `Through the group ${names.get(via) ?? via}, which other people keep.` }
           : {}),
       });
     }

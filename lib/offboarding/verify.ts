@@ -58,26 +58,45 @@ const READERS: { [V in VendorId]: (ctx: ReadContext, client: never) => Promise<R
   truu: (ctx, c: TruuClient) => truuReadBack(ctx, c),
 };
 
-/** Each connected vendor read back for one person (every address the people index links to them). */
-export async function readBackPerson(
+/** A vendor as a verification reads it: its client, or why there is none (not connected, or no client to be had). */
+type VendorReader =
+  | { vendor: VendorId; client: never }
+  | { vendor: VendorId; verdict: Pick<VendorVerdict, "status" | "error"> };
+
+/** Each vendor's client, opened once for the whole verification rather than once per person. */
+async function vendorReaders(db: Db, tenantId: string, surface: Surface): Promise<VendorReader[]> {
+  return Promise.all(
+    VENDOR_IDS.map(async (vendor): Promise<VendorReader> => {
+      try {
+        const connection = await loadConnection(db, tenantId, vendor);
+        if (!connection) return { vendor, verdict: { status: "not_connected" } };
+        return { vendor, client: clientOf(db, connection, surface) as never };
+      } catch (err) {
+        return { vendor, verdict: { status: "unread", error: failureMessage(err) } };
+      }
+    }),
+  );
+}
+
+/** Each vendor read back for one person (every address the people index links to them). */
+async function readBackPerson(
   db: Db,
   tenantId: string,
   person: string,
-  surface: Surface,
+  readers: VendorReader[],
 ): Promise<VendorVerdict[]> {
   const key = normEmail(person);
   const addresses = [...((await addressesOf(db, tenantId, [key])).get(key) ?? [key])];
   const ctx: ReadContext = { db, tenantId, addresses };
   return Promise.all(
-    VENDOR_IDS.map(async (vendor): Promise<VendorVerdict> => {
-      const connection = await loadConnection(db, tenantId, vendor);
-      if (!connection) return { vendor, status: "not_connected", read: null, remains: [], notes: [] };
+    readers.map(async (r): Promise<VendorVerdict> => {
+      const empty = { vendor: r.vendor, read: null, remains: [], notes: [] };
+      if ("verdict" in r) return { ...empty, ...r.verdict };
       try {
-        const client = clientOf(db, connection, surface) as never;
-        const r = await READERS[vendor](ctx, client);
-        return { vendor, status: r.remains.length ? "remains" : "clear", ...r };
+        const read = await READERS[r.vendor](ctx, r.client);
+        return { vendor: r.vendor, status: read.remains.length ? "remains" : "clear", ...read };
       } catch (err) {
-        return { vendor, status: "unread", read: null, remains: [], notes: [], error: failureMessage(err) };
+        return { ...empty, status: "unread", error: failureMessage(err) };
       }
     }),
   );
@@ -96,9 +115,10 @@ export async function jobPeople(db: Db, jobId: string): Promise<string[]> {
 
 /** Reads every vendor back for every person of the job, one person after another (Twingate's reads are paced). */
 export async function verifyJob(db: Db, tenantId: string, jobId: string, surface: Surface): Promise<Verification> {
+  const readers = await vendorReaders(db, tenantId, surface);
   const people: PersonVerdict[] = [];
   for (const person of await jobPeople(db, jobId)) {
-    people.push({ person, vendors: await readBackPerson(db, tenantId, person, surface) });
+    people.push({ person, vendors: await readBackPerson(db, tenantId, person, readers) });
   }
   const counts: Record<VerdictStatus, number> = { clear: 0, remains: 0, unread: 0, not_connected: 0 };
   for (const p of people) for (const v of p.vendors) counts[v.status]++;

@@ -1,4 +1,4 @@
-import "server-only";
+// Not marked server-only: the offboarding runbook, which the job worker runs, names groups and systems too.
 import type { Db } from "../../db/client";
 
 /** Case-insensitive substring match, for the search boxes. */

@@ -10,6 +10,7 @@ import { VendorError } from "../../vendors/core/vendor-error";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { allPages } from "../../vendors/jumpcloud/paging";
 import type { CacheContext, Checked, OperationDef } from "../operation";
+import { GroupKind, KIND_LABEL } from "./_group";
 import { linkPlans, sendLink } from "./_link";
 import { EMAIL_COLUMN, JcId } from "./_user";
 
@@ -20,7 +21,6 @@ import { EMAIL_COLUMN, JcId } from "./_user";
 // a resend would fail a change that in fact took effect: not idempotent, and
 // an item left in doubt is checked against the member's groups at JumpCloud.
 
-const GroupKind = z.enum(["user_group", "system_group"]);
 export type MemberItem = { kind: "user_group" | "system_group"; groupId: string; memberId: string };
 export const MemberItem = z.object({ kind: GroupKind, groupId: JcId, memberId: JcId });
 
@@ -29,7 +29,6 @@ export type MemberState = { groupName: string | null; memberName: string | null;
 
 const memberType = (k: MemberItem["kind"]) => (k === "user_group" ? "user" : "system");
 const edgeKind = (k: MemberItem["kind"]) => (k === "user_group" ? "user_group_member" : "system_group_member");
-const KIND_LABEL = { user_group: "user group", system_group: "system group" } as const;
 const ids = (i: MemberItem) => ({ kind: i.kind, groupId: i.groupId, memberId: i.memberId });
 
 async function cachedMemberships(ctx: CacheContext, items: MemberItem[]) {

@@ -5,10 +5,9 @@ import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type { Group } from "../../vendors/jumpcloud/schemas";
 import { operation } from "../operation";
 import { targetIdOf } from "../targets";
+import { GroupKind, KIND_LABEL } from "./_group";
 
 type NewGroup = { kind: "user_group" | "system_group"; name: string; description: string };
-
-const KIND_LABEL = { user_group: "user group", system_group: "system group" } as const;
 
 /**
  * Creates a user group or a system group, empty, from the groups pages.
@@ -24,7 +23,7 @@ export default operation<NewGroup, null, Group>({
   // A second create of the same name is refused.
   idempotent: false,
   input: z.object({
-    kind: z.enum(["user_group", "system_group"]),
+    kind: GroupKind,
     name: z.string().trim().min(1, "A name is required").max(200),
     description: z.string().trim().max(1000).default(""),
   }),
@@ -49,10 +48,10 @@ export default operation<NewGroup, null, Group>({
     op: "jumpcloud.group.deleted",
     label: "Delete the group",
     items: (e) => {
-      const kind = (e.after as { kind?: unknown } | null)?.kind;
-      if (kind !== "user_group" && kind !== "system_group") return null;
-      const groupId = targetIdOf(e.targets, `jumpcloud_${kind}`);
-      return groupId && groupId !== "(new)" ? [{ kind, groupId }] : null;
+      const kind = GroupKind.safeParse((e.after as { kind?: unknown } | null)?.kind);
+      if (!kind.success) return null;
+      const groupId = targetIdOf(e.targets, `jumpcloud_${kind.data}`);
+      return groupId && groupId !== "(new)" ? [{ kind: kind.data, groupId }] : null;
     },
   },
   // As the groups page records it: the new group by name until JumpCloud names its id, then what it holds.

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import type { CacheContext } from "../operation";
 
 // What the cache and the audit log know of TruGrid's Resource Assignments.
 // TruGrid has no call that lists assignments, user groups or machine
@@ -21,6 +22,15 @@ export async function knownResources(db: Db, tenantId: string, names: string[]) 
       AND e."deletedAt" IS NULL AND lower(e.attributes->>'machineName') = ANY(${wanted}::text[])`;
   return new Map(rows.map((r) => [r.name, r.kind]));
 }
+
+/** The names (lower-cased) of those given that the cache has seen as a machine, or as a machine group. */
+export const knownAs = (kind: "machine" | "machine_group") => async (ctx: CacheContext, names: string[]) => {
+  const found = await knownResources(ctx.db, ctx.tenantId, names);
+  return new Set([...found].filter(([, k]) => k === kind).map(([name]) => name));
+};
+
+/** How a plan and an event say a pair was assigned already (TruGrid cannot be asked). */
+export const assignedOn = (at: Date) => `by this console on ${at.toISOString().slice(0, 10)}`;
 
 /**
  * Pairs this console already assigned with TruGrid's "Success", with when:

@@ -5,7 +5,7 @@ import { assigneeTarget } from "../../trugrid/targets";
 import { failureMessage } from "../../vendors/core/vendor-message";
 import type { TruGridClient } from "../../vendors/trugrid";
 import { type Checked, type Outcome, operation, type Sent } from "../operation";
-import { knownResources, recordedAssignments, rounds } from "./_assignments";
+import { assignedOn, knownResources, recordedAssignments, rounds } from "./_assignments";
 
 /** A user (UPN) or user group, and the machines or machine groups it gets (the portal's Resource Assignments). */
 type Item = { key: string; value: string[] };
@@ -98,7 +98,7 @@ export default operation<Item, Recorded>({
       const already = Object.fromEntries(
         i.value.flatMap((v) => {
           const at = recorded.get(`${lc(i.key)}|${lc(v)}`);
-          return at ? [[v, `by this console on ${at.toISOString().slice(0, 10)}`]] : [];
+          return at ? [[v, assignedOn(at)]] : [];
         }),
       );
       return { state: Object.keys(already).length ? already : null };
@@ -164,7 +164,7 @@ export default operation<Item, Recorded>({
         }
         const pair = described(r.assignee, r.resource, resources.get(lc(r.resource)));
         const at = recorded.get(`${lc(r.assignee)}|${lc(r.resource)}`);
-        const state = at ? { ...pair, assigned: `by this console on ${at.toISOString().slice(0, 10)}` } : null;
+        const state = at ? { ...pair, assigned: assignedOn(at) } : null;
         return { state, plan: "create", after: { ...pair, assigned: "yes" } };
       });
     },

@@ -1,5 +1,5 @@
 import { AdName, adSync } from "./_ad-sync";
-import { knownAs } from "./_known-machines";
+import { knownAs } from "./_assignments";
 
 export default adSync({
   id: "trugrid.ad.machine_groups_synced",
