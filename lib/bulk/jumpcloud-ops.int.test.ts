@@ -7,8 +7,10 @@ import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
 import addAssociation from "../operations/jumpcloud/add-association";
 import addGroupMember from "../operations/jumpcloud/add-group-member";
+import createUser from "../operations/jumpcloud/create-user";
 import removeAssociation from "../operations/jumpcloud/remove-association";
 import removeGroupMember from "../operations/jumpcloud/remove-group-member";
+import updateUser from "../operations/jumpcloud/update-user";
 import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
 
@@ -172,6 +174,9 @@ describe("JumpCloud bulk create users", () => {
       ]);
       expect(eventFor(events, omar._id)).toMatchObject({ action: "jumpcloud.user.created", outcome: "success" });
       expect((created.after as Record<string, unknown>).userId).toBeUndefined();
+      // Its undo deletes the user JumpCloud made, by the id JumpCloud gave them.
+      expect(createUser.inverse?.op).toBe("jumpcloud.user.deleted");
+      expect(createUser.inverse?.items(created as unknown as UndoableEvent)).toEqual([{ userId: nina._id }]);
 
       expect(await cachedUser(nina._id)).toMatchObject({
         username: "nina.new",
@@ -720,4 +725,79 @@ describe("JumpCloud bulk user-system associations", () => {
       await expectSyncFindsNothingNew();
     },
   );
+});
+
+describe("JumpCloud bulk user details and deletes", () => {
+  it(
+    "sets the columns a row fills (an empty cell leaves the field), plans the rest as no change, " +
+      "and each row's undo restores the old values",
+    async () => {
+      const [a, b] = pickUsers(2);
+      const csv = [
+        "Email,First Name,Department,Job Title",
+        `${a!.email},,Audit,Controller`,
+        `${b!.email},${b!.firstname},${b!.department ?? ""},${b!.jobTitle ?? ""}`, // as it is: no change
+        "ghost@nowhere.example,,Audit,",
+      ].join("\n");
+      const was = { department: a!.department ?? "", jobTitle: a!.jobTitle ?? "" };
+      const res = await planAndConfirm("jumpcloud.user.updated", csv);
+      expect(res.counts).toMatchObject({ update: 1, no_change: 1, error: 1 });
+      const planned = await rowsOf(res.jobId);
+      expect(planned[0]).toMatchObject({
+        before: { userId: a!._id, was },
+        after: { department: "Audit", jobTitle: "Controller" },
+      });
+      expect(planned[2]!.planError).toMatch(/^Unknown user: ghost@nowhere.example/);
+
+      expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+      expect(simUser(a!._id)).toMatchObject({ firstname: a!.firstname, department: "Audit", jobTitle: "Controller" });
+      const [event] = await eventsOf(res.jobId);
+      expect(event).toMatchObject({
+        action: "jumpcloud.user.updated",
+        outcome: "success",
+        before: was,
+        after: { department: "Audit", jobTitle: "Controller" },
+      });
+      expect(updateUser.inverse?.items(event as unknown as UndoableEvent)).toEqual([{ userId: a!._id, ...was }]);
+      expect((await cachedUser(a!._id)).raw).toMatchObject({ department: "Audit" });
+      await expectSyncFindsNothingNew();
+    },
+  );
+
+  it("a username column sets the username, not the user to find", async () => {
+    const [a] = pickUsers(1);
+    const res = await planAndConfirm("jumpcloud.user.updated", `username,email\n${a!.username}.x,${a!.email}\n`);
+    expect(res.counts).toMatchObject({ update: 1 });
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    expect(simUser(a!._id).username).toBe(`${a!.username}.x`);
+  });
+
+  it("deletes the users a sheet names, as they were; JumpCloud refusing a manager fails the row", async () => {
+    const [a, manager, report] = pickUsers(3);
+    simUser(report!._id).manager = manager!._id;
+    expect((await h.run()).status).toBe("succeeded");
+    const res = await planAndConfirm(
+      "jumpcloud.user.deleted",
+      `email,clearManagerOnReports\n${a!.email},\n${manager!.email},no\nghost@nowhere.example,\n`,
+    );
+    expect(res.counts).toMatchObject({ update: 2, error: 1 });
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    const [gone, refused] = await rowsOf(res.jobId);
+    expect(gone).toMatchObject({ status: "succeeded" });
+    expect(org().users.has(a!._id)).toBe(false);
+    expect(refused).toMatchObject({ status: "failed", vendorMessage: expect.stringMatching(/^JumpCloud answered: /) });
+    expect(org().users.has(manager!._id)).toBe(true);
+    const [event] = (await eventsOf(res.jobId)).filter((e) => e.outcome === "success");
+    expect(event).toMatchObject({
+      action: "jumpcloud.user.deleted",
+      before: { email: a!.email, username: a!.username, state: "ACTIVATED" },
+      after: { deleted: true },
+    });
+    expect((await cachedUser(a!._id)).deletedAt).not.toBeNull();
+
+    const again = await planAndConfirm("jumpcloud.user.deleted", `email,clear manager\n${manager!.email},yes\n`);
+    expect(await applyBulkJob(h.t.db, again.jobId)).toBe("completed");
+    expect(org().users.has(manager!._id)).toBe(false);
+    expect(simUser(report!._id).manager).toBeFalsy();
+  });
 });

@@ -3,6 +3,8 @@ import type { TwingateSim } from "../../sim/twingate";
 import { type BulkHarness, twingateBulkHarness } from "../../test/bulk-harness";
 import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
+import createUser from "../operations/twingate/create-user";
+import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
 import { bulkOperation } from "./catalogue";
 import { planBulkJob } from "./plan";
@@ -475,5 +477,31 @@ describe("Twingate users added from a CSV", () => {
       bytes: enc("email,role\nsomeone@northwind.example,ADMIN\n"),
     });
     expect(withRole).toMatchObject({ ok: false, error: expect.stringMatching(/unknown column.*role/) });
+    // Its undo deletes the user Twingate made, by the id Twingate gave it.
+    expect(createUser.inverse?.items(event as unknown as UndoableEvent)).toEqual([{ userId: made!.id }]);
+  });
+
+  it("deletes the users a sheet names; a user synced from the identity provider is refused in the plan", async () => {
+    const manual = simUsers().find((u) => u.type === "MANUAL" && u.email !== "csv.newcomer@northwind.example")!;
+    const synced = simUsers().find((u) => u.type === "SYNCED")!;
+    const res = await planAndConfirm(
+      "twingate.user.deleted",
+      `email\n${manual.email.toUpperCase()}\n${synced.email}\nghost@nowhere.example\n`,
+    );
+    expect(res).toMatchObject({ counts: { update: 1, error: 2 } });
+    const planned = await rowsOf(res.jobId);
+    expect(planned[0]).toMatchObject({ before: { userId: manual.id, email: manual.email } });
+    expect(planned[1]!.planError).toMatch(/is synced from the identity provider/);
+    expect(planned[2]!.planError).toMatch(/^Unknown user: /);
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    expect(simUsers().some((u) => u.id === manual.id)).toBe(false);
+    const [event] = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId } });
+    expect(event).toMatchObject({
+      action: "twingate.user.deleted",
+      outcome: "success",
+      before: { email: manual.email, type: "MANUAL" },
+    });
+    const cached = await h.t.db.twingateUser.findFirst({ where: { tenantId: h.tenantId, vendorId: manual.id } });
+    expect(cached?.deletedAt).not.toBeNull();
   });
 });

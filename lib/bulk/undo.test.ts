@@ -115,6 +115,19 @@ const SAMPLES: Record<string, Sample> = {
     plan: { before: jcBound(true), after: jcBound(false) },
     message: "JumpCloud: removed.",
   },
+  "jumpcloud.user.created": {
+    row: { username: "alice", ...email },
+    plan: { before: null, after: { _id: JC_USER, username: "alice", ...email, state: "STAGED" } },
+    message: "JumpCloud: created alice (alice.smith@northwind.example), STAGED.",
+  },
+  "jumpcloud.user.updated": {
+    row: { ...email, jobTitle: "Controller", department: "" },
+    plan: {
+      before: { userId: JC_USER, name: "alice.smith@northwind.example", was: { jobTitle: "Accountant" } },
+      after: { _id: JC_USER, ...email, jobTitle: "Controller" },
+    },
+    message: "JumpCloud: alice.smith@northwind.example saved: jobTitle.",
+  },
   "twingate.user.state_changed": {
     row: { ...email, state: "disabled" },
     plan: { before: { userId: TG_USER, state: "ACTIVE" }, after: { userId: TG_USER, state: "DISABLED" } },
@@ -132,6 +145,11 @@ const SAMPLES: Record<string, Sample> = {
       after: { firstName: "Alicia", lastName: "Smith" },
     },
     message: "Twingate: alice is Alicia Smith.",
+  },
+  "twingate.user.created": {
+    row: { ...email, firstName: "Alice", lastName: "Smith", invite: "no" },
+    plan: { before: null, after: { id: TG_USER, ...email, role: "MEMBER", state: "PENDING" } },
+    message: "Twingate: alice.smith@northwind.example added (pending).",
   },
   "twingate.group.members_added": {
     row: { ...email, group: "Engineering" },

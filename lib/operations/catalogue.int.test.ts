@@ -561,6 +561,7 @@ const PROBES: Record<string, Probe> = {
   "jumpcloud.user.updated": {
     // A user with a job title, so that the undo sends a value back (not an empty one where there was none).
     item: () => ({ userId: jcUser((u) => Boolean(u.jobTitle))._id, jobTitle: "Catalogue probe title" }),
+    row: () => ({ email: jcUser((u) => Boolean(u.jobTitle)).email, jobTitle: "Catalogue probe title" }),
     state: (item) => jcUsers().find((x) => x._id === item.userId)?.jobTitle,
   },
   "trugrid.machine_association.set": { item: trugridReassociation, row: trugridAssociation, state: trugridSlot },
@@ -699,6 +700,7 @@ const PROBES: Record<string, Probe> = {
   },
   "twingate.user.deleted": {
     item: () => ({ userId: twingateMembership(true).user.id }),
+    row: () => ({ email: twingateMembership(true).user.email }),
     state: (item) => twingateUsers().find((u) => u.id === item.userId) ?? null,
   },
   "twingate.group.created": {

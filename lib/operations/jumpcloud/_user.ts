@@ -69,7 +69,16 @@ export const EmailRow = z.object({ email: Upn });
  * not), from the cached user.
  */
 export function knownEmails(plan: (u: UserState, email: string) => PlanKind | { refused: string }) {
-  return async (ctx: CacheContext, rows: { email: string }[]): Promise<Checked<UserState>[]> => {
+  return eachKnownUser((u, r) => {
+    const state = stateOf(u);
+    const p = plan(state, r.email);
+    return typeof p === "string" ? { state, plan: p } : p;
+  });
+}
+
+/** A sheet's check: each row's email must name exactly one cached user, whom `check` then plans. */
+export function eachKnownUser<R extends { email: string }, S>(check: (u: CachedUser, row: R) => Checked<S>) {
+  return async (ctx: CacheContext, rows: R[]): Promise<Checked<S>[]> => {
     const find = await usersByEmail(
       ctx.db,
       ctx.tenantId,
@@ -79,10 +88,7 @@ export function knownEmails(plan: (u: UserState, email: string) => PlanKind | { 
       const found = find(r.email);
       const problem = userProblem(r.email, found);
       const [u] = found;
-      if (problem || !u) return { refused: problem ?? "Not known." };
-      const state = stateOf(u);
-      const p = plan(state, r.email);
-      return typeof p === "string" ? { state, plan: p } : p;
+      return problem || !u ? { refused: problem ?? "Not known." } : check(u, r);
     });
   };
 }

@@ -9,6 +9,7 @@ import type { JumpCloudClient, SystemUserPutPost } from "../../vendors/jumpcloud
 import type { SystemUser } from "../../vendors/jumpcloud/schemas";
 import { loadConnection } from "../../vendors/load-connection";
 import { type CacheContext, type Checked, operation } from "../operation";
+import { createdObject } from "../targets";
 
 const text = (max: number, field: string) =>
   z.string().trim().max(max, `${field} is longer than ${max} characters`).optional();
@@ -133,7 +134,7 @@ export default operation<NewUser, Existing, SystemUser>({
     "be uploaded again.",
   perm: "jumpcloud.write",
   surfaces: ["csv"],
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: false,
   input: NewUser,
   chunk: 1,
@@ -173,7 +174,9 @@ export default operation<NewUser, Existing, SystemUser>({
       if (user) await cacheUser(ctx.db, ctx.tenantId, user);
     }
   },
-  irreversible: "Undoing a create would delete the user: an admin's destructive change, made on the user's page.",
+  // Undone by deleting the user JumpCloud made, which is an admin's change (jumpcloud.destructive), checked as the
+  // delete is checked anywhere: an operator who created the user asks an admin to undo it.
+  inverse: { op: "jumpcloud.user.deleted", label: "Delete the user", items: createdObject("jumpcloud_user", "userId") },
   audit: {
     // The new user's id once JumpCloud answered; the username until then.
     targets: (i, _s, answer) => [userTarget(answer?._id ?? i.username, i.email)],

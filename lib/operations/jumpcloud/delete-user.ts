@@ -1,14 +1,28 @@
 import { z } from "zod";
+import { YesCell } from "../../bulk/yes-cell";
 import { cacheUserDeleted } from "../../jumpcloud/cache";
 import { userTarget } from "../../jumpcloud/targets";
+import { Upn } from "../../people/upn";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { operation } from "../operation";
-import { JcId } from "./_user";
+import { EMAIL_COLUMN, eachKnownUser, emailKey, JcId } from "./_user";
 import { FormFlag } from "./activate-user";
 
 type DeleteItem = { userId: string; clearManagerOnReports: boolean };
 /** What the audit keeps of a deleted user: who they were, as the cache knew them. */
-type Deleted = { email: string; username: string; state: string | null } | null;
+type Deleted = { userId: string; email: string; username: string; state: string | null } | null;
+
+const Row = z.object({
+  email: Upn,
+  clearManagerOnReports: YesCell,
+});
+type Row = z.output<typeof Row>;
+
+/** A sheet's email names one cached user; the row plans as who they were (the audit's before). */
+const known = eachKnownUser<Row, Deleted>((u) => ({
+  state: { userId: u.vendorId, email: u.email, username: u.username, state: u.state },
+  plan: "update",
+}));
 
 /**
  * Deletes one user at JumpCloud, an admin's change (jumpcloud.destructive).
@@ -37,7 +51,7 @@ export default operation<DeleteItem, Deleted>({
     });
     return items.map((i) => {
       const u = users.find((x) => x.vendorId === i.userId);
-      return { state: u ? { email: u.email, username: u.username, state: u.state } : null };
+      return { state: u ? { userId: u.vendorId, email: u.email, username: u.username, state: u.state } : null };
     });
   },
   expect: () => ({ deleted: true }),
@@ -55,8 +69,29 @@ export default operation<DeleteItem, Deleted>({
   // As the user page records it: who they were before, deleted after.
   audit: {
     targets: (i, s) => [userTarget(i.userId, s?.email || s?.username)],
-    before: (sent) => sent[0]?.state ?? null,
+    before: (sent) => {
+      const s = sent[0]?.state;
+      return s ? { email: s.email, username: s.username, state: s.state } : null;
+    },
     after: (done) => done[0] && { deleted: true },
+  },
+  // A sheet of leavers' emails, each deleted as the user page deletes one.
+  csv: {
+    row: Row,
+    columns: [
+      EMAIL_COLUMN,
+      {
+        field: "clearManagerOnReports",
+        header: "clearManagerOnReports",
+        aliases: ["clear manager", "clearmanager"],
+        required: false,
+        example: "no",
+        hint: "yes: JumpCloud clears this user as manager of their reports (else it refuses to delete a manager)",
+      },
+    ],
+    key: emailKey,
+    check: known,
+    toItem: (r: Row, s: Deleted) => ({ userId: s?.userId ?? "", clearManagerOnReports: r.clearManagerOnReports }),
   },
   done: "Deleted",
   result: () => ({ deleted: true }),

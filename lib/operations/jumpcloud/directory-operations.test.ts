@@ -45,9 +45,10 @@ describe("JumpCloud's user page operations", () => {
   });
 
   it("audits a delete as the user page did: who the user was, then deleted", () => {
-    const state = { email: "a@x.example", username: "a", state: "ACTIVATED" };
+    const was = { email: "a@x.example", username: "a", state: "ACTIVATED" };
+    const state = { userId: USER, ...was };
     const sent = [{ item: { userId: USER, clearManagerOnReports: false }, state }];
-    expect(deleteUser.audit.before(sent)).toEqual(state);
+    expect(deleteUser.audit.before(sent)).toEqual(was);
     expect(deleteUser.audit.before([{ ...sent[0], state: null }] as never)).toBeNull();
     expect(deleteUser.audit.after([{ ...sent[0], outcome: { ok: true, message: "" } }] as never)).toEqual({
       deleted: true,

@@ -5,7 +5,7 @@ import type { UndoableEvent } from "../../undo/inverse";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import type { SystemUser } from "../../vendors/jumpcloud/schemas";
 import { operation } from "../operation";
-import { cacheAnswers, JcId } from "./_user";
+import { cacheAnswers, eachKnownUser, emailKey, JcId } from "./_user";
 
 const text = (max: number) => z.string().trim().max(max);
 /** The details the user page edits, each optional: a field left out is left as it is. */
@@ -24,8 +24,45 @@ type Details = z.output<typeof Details>;
 const DETAIL_KEYS = Object.keys(Details.shape) as (keyof Details)[];
 
 type DetailsItem = { userId: string } & Partial<Details>;
-/** The cached user's name, and the old value of each field the item changes (what an undo sends back). */
-type DetailsState = { name: string | null; was: Partial<Record<keyof Details, string>> };
+/** The cached user's id and name, and the old value of each field the item changes (what an undo sends back). */
+type DetailsState = { userId: string; name: string | null; was: Partial<Record<keyof Details, string>> };
+
+type CachedUser = { vendorId: string; email: string; username: string; raw: unknown };
+
+/** The fields an item changes on a cached user, with their old values; none: nothing to send. */
+function changesOf(u: CachedUser, i: Partial<Details>): DetailsState {
+  const raw = u.raw as Record<string, unknown>;
+  const changed = DETAIL_KEYS.filter((k) => i[k] !== undefined && (raw[k] ?? "") !== i[k]);
+  const was = Object.fromEntries(changed.map((k) => [k, raw[k] ?? ""]));
+  return { userId: u.vendorId, name: u.email || u.username || null, was };
+}
+
+/** A sheet's columns besides the email that finds the user; an empty cell leaves the field as it is. */
+const SHEET_FIELDS = ["username", "firstname", "lastname", "displayname", "department", "jobTitle"] as const;
+const blankIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);
+const Row = z.object({
+  email: Upn,
+  ...Object.fromEntries(SHEET_FIELDS.map((k) => [k, z.preprocess(blankIsAbsent, Details.shape[k].optional())])),
+}) as unknown as z.ZodType<{ email: string } & Partial<Omit<Details, "email">>>;
+type Row = z.output<typeof Row>;
+
+/** Names JumpCloud's user export and Update-JCUsersFromCSV use for the same columns. */
+const ALIASES: Record<(typeof SHEET_FIELDS)[number], string[]> = {
+  username: ["user name", "login", "samaccountname"],
+  firstname: ["first name", "givenname", "given name"],
+  lastname: ["last name", "surname", "familyname", "family name"],
+  displayname: ["display name", "fullname", "full name"],
+  department: ["dept"],
+  jobTitle: ["job title", "title"],
+};
+const EXAMPLES: Record<(typeof SHEET_FIELDS)[number], string> = {
+  username: "alice.smith",
+  firstname: "Alice",
+  lastname: "Smith",
+  displayname: "Alice Smith",
+  department: "Finance",
+  jobTitle: "Accountant",
+};
 
 /** The fields the event recorded, with their old values: what "Restore details" sends. */
 const restore = (e: UndoableEvent): DetailsItem[] | null => {
@@ -57,11 +94,8 @@ export default operation<DetailsItem, DetailsState, SystemUser>({
     return items.map((i) => {
       const u = users.find((x) => x.vendorId === i.userId);
       if (!u) return { refused: "Not found." };
-      const raw = u.raw as Record<string, unknown>;
-      const changed = DETAIL_KEYS.filter((k) => i[k] !== undefined && (raw[k] ?? "") !== i[k]);
-      if (changed.length === 0) return { refused: "Nothing changed." };
-      const was = Object.fromEntries(changed.map((k) => [k, raw[k] ?? ""]));
-      return { state: { name: u.email || u.username || null, was } };
+      const state = changesOf(u, i);
+      return Object.keys(state.was).length === 0 ? { refused: "Nothing changed." } : { state };
     });
   },
   expect: (i, s) => Object.fromEntries(Object.keys(s.was).map((k) => [k, i[k as keyof Details]])),
@@ -83,6 +117,32 @@ export default operation<DetailsItem, DetailsState, SystemUser>({
       const d = done[0];
       const answer = d?.outcome.answer as Record<string, unknown> | undefined;
       return d && answer && Object.fromEntries(Object.keys(d.state.was).map((k) => [k, answer[k] ?? ""]));
+    },
+  },
+  // JumpCloud's Update-JCUsersFromCSV, as a sheet: the email finds the user, each other column is a field to set.
+  csv: {
+    row: Row,
+    columns: [
+      {
+        field: "email",
+        header: "email",
+        // Not "username": that column sets the username.
+        aliases: ["upn", "userprincipalname", "emailaddress", "mail"],
+        required: true,
+        example: "alice.smith@northwind.example",
+        hint: "finds the user; the other columns are what to set (an empty cell leaves it as it is)",
+      },
+      ...SHEET_FIELDS.map((k) => ({ field: k, header: k, aliases: ALIASES[k], required: false, example: EXAMPLES[k] })),
+    ],
+    key: emailKey,
+    check: eachKnownUser<Row, DetailsState>((u, r) => {
+      const { email: _finds, ...fields } = r;
+      const state = changesOf(u, fields);
+      return { state, plan: Object.keys(state.was).length ? "update" : "no_change" };
+    }),
+    toItem: (r: Row, s: DetailsState) => {
+      const { email: _finds, ...fields } = r;
+      return { userId: s.userId, ...fields };
     },
   },
   done: "Saved",

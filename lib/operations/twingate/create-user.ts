@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { twingateUsersByEmail } from "../../bulk/operations/twingate-lookup";
+import { YesCell } from "../../bulk/yes-cell";
 import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { userTarget } from "../../sync/twingate/targets";
@@ -8,6 +9,7 @@ import { TWINGATE_ROLES } from "../../twingate/constants";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { User } from "../../vendors/twingate/schemas";
 import { type Checked, operation } from "../operation";
+import { createdObject } from "../targets";
 import { EMAIL_COLUMN, nameColumns } from "./_user";
 
 const optionalName = z
@@ -41,12 +43,7 @@ const Row = z.object({
   email: Upn,
   firstName: optionalName,
   lastName: optionalName,
-  invite: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((v) => v === "yes" || v === "true" || v === "1"),
+  invite: YesCell,
 });
 type Row = z.output<typeof Row>;
 
@@ -59,7 +56,7 @@ export default operation<Item, null, User>({
   perm: "twingate.write",
   // A role other than Member is a network-wide grant.
   permFor: (items) => (items.some((i) => i.role !== "MEMBER") ? "twingate.network.write" : null),
-  risk: "irreversible",
+  risk: "reversible",
   // Twingate refuses a second user with the same email.
   idempotent: false,
   input: Item,
@@ -82,7 +79,8 @@ export default operation<Item, null, User>({
   cache: async (ctx, done) => {
     for (const d of done) if (d.outcome.answer) await cacheWrite(ctx.db, ctx.tenantId, userTarget, d.outcome.answer);
   },
-  irreversible: "An invitation may already be on its way; a user added by mistake is deleted, which cannot be undone.",
+  // Undone by deleting the user Twingate made (an invitation already sent stays sent, but no longer leads anywhere).
+  inverse: { op: "twingate.user.deleted", label: "Delete the user", items: createdObject("twingate_user", "userId") },
   audit: {
     // By email until Twingate answers, then by the id it gave the user (what the user's history reads).
     targets: (i, _s, user) => [{ type: "twingate_user", id: user?.id ?? i.email, label: user?.email ?? i.email }],
