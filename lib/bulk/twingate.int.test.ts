@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TwingateSim } from "../../sim/twingate";
 import { type BulkHarness, twingateBulkHarness } from "../../test/bulk-harness";
-import { bulkRowsOf, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
+import { bulkRowsOf, nextPacerMinute, planConfirmed, putSimFaults } from "../../test/bulk-jobs";
 import type { SyncHarness } from "../../test/sync-harness";
+import addAccess from "../operations/twingate/add-resource-access";
+import createGroup from "../operations/twingate/create-group";
 import createUser from "../operations/twingate/create-user";
+import removeAccess from "../operations/twingate/remove-resource-access";
 import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
 import { bulkOperation } from "./catalogue";
@@ -30,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
+beforeEach(() => nextPacerMinute(h.t.db));
 
 describe("Twingate bulk user state", () => {
   it(
@@ -503,5 +507,98 @@ describe("Twingate users added from a CSV", () => {
     });
     const cached = await h.t.db.twingateUser.findFirst({ where: { tenantId: h.tenantId, vendorId: manual.id } });
     expect(cached?.deletedAt).not.toBeNull();
+  });
+});
+
+describe("Twingate resource access from a CSV", () => {
+  /** A resource, two groups (one without access to it, one with) and a service account without. */
+  const pick = () => {
+    const groups = [...sim.state.groups.values()].filter((g) => g.type !== "SYSTEM");
+    const names = (n: string) => groups.filter((g) => g.name.toLowerCase() === n.toLowerCase()).length === 1;
+    for (const r of sim.state.resources.values()) {
+      const without = groups.find((g) => !r.access.has(`Group:${g.n}`) && names(g.name));
+      const withAccess = groups.find((g) => r.access.has(`Group:${g.n}`) && names(g.name));
+      const account = [...sim.state.serviceAccounts.values()].find((a) => !r.access.has(`ServiceAccount:${a.n}`));
+      if (without && withAccess && account) return { r, without, withAccess, account };
+    }
+    throw new Error("The simulator has no resource with one group granted and one not.");
+  };
+
+  it("gives and takes away access by names; a grant already there is no change; undone by the event", async () => {
+    const { r, without, withAccess, account } = pick();
+    const add = await planAndConfirm(
+      "twingate.resource.access_added",
+      [
+        "Resource,Group,Policy,Expires",
+        `${r.name.toUpperCase()},${without.name},,2027-03-31`,
+        `${r.name},${withAccess.name},,`,
+        `No such resource,${without.name},,`,
+        `${r.name},${account.name},,2027-03-31`,
+        `${r.name},${without.name},,`,
+      ].join("\n"),
+    );
+    const planned = await rowsOf(add.jobId);
+    expect(add).toMatchObject({ counts: { update: 1, no_change: 1, error: 3, duplicate: 1 } });
+    expect(planned[2]!.planError).toMatch(/^Unknown resource: /);
+    expect(planned[3]!.planError).toMatch(/neither a policy nor an expiry/);
+    expect(await applyBulkJob(h.t.db, add.jobId)).toBe("completed");
+    expect(r.access.get(`Group:${without.n}`)).toMatchObject({ expiresAt: "2027-03-31T00:00:00.000Z" });
+    const [given] = await h.t.db.auditEvent.findMany({ where: { jobId: add.jobId } });
+    expect(given).toMatchObject({ action: "twingate.resource.access_added", outcome: "success" });
+    expect(addAccess.inverse?.items(given as unknown as UndoableEvent)).toEqual([
+      { resourceId: r.id, principalIds: [without.id] },
+    ]);
+    // The cache holds the grant as the sync would: a second sheet finds nothing to give.
+    const again = await planAndConfirm(
+      "twingate.resource.access_added",
+      `resource,principal\n${r.name},${without.name}\n`,
+    );
+    expect(again).toMatchObject({ counts: { no_change: 1 } });
+
+    const remove = await planAndConfirm(
+      "twingate.resource.access_removed",
+      `resource,principal\n${r.name},${without.name}\n${r.name},${account.name}\n`,
+    );
+    expect(remove).toMatchObject({ counts: { update: 1, no_change: 1 } });
+    expect(await applyBulkJob(h.t.db, remove.jobId)).toBe("completed");
+    expect(r.access.has(`Group:${without.n}`)).toBe(false);
+    const [taken] = await h.t.db.auditEvent.findMany({ where: { jobId: remove.jobId } });
+    expect(removeAccess.inverse?.items(taken as unknown as UndoableEvent)).toEqual([
+      {
+        resourceId: r.id,
+        grants: [{ principalId: without.id, expiresAt: "2027-03-31T00:00:00.000Z" }],
+      },
+    ]);
+  });
+});
+
+describe("Twingate groups created from a CSV", () => {
+  it("creates groups under a named policy; a name already there is no change; an unknown policy refused", async () => {
+    const existing = [...sim.state.groups.values()].find((g) => g.type === "MANUAL")!;
+    const policy = [...sim.state.securityPolicies.values()].find((p) => p.policyType !== "DEFAULT_RESOURCE")!;
+    const res = await planAndConfirm(
+      "twingate.group.created",
+      `Group Name,Security Policy\nCSV Contractors,${policy.name.toUpperCase()}\nCSV Auditors,\n` +
+        `${existing.name.toLowerCase()},\nCSV Interns,No such policy\n`,
+    );
+    expect(res).toMatchObject({ counts: { create: 2, no_change: 1, error: 1 } });
+    expect((await rowsOf(res.jobId))[3]!.planError).toMatch(/^Unknown security policy: /);
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    const made = [...sim.state.groups.values()].filter((g) => g.name.startsWith("CSV "));
+    expect(made.map((g) => [g.name, g.securityPolicyN === policy.n])).toEqual([
+      ["CSV Contractors", true],
+      ["CSV Auditors", false],
+    ]);
+    const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.action, e.outcome])).toEqual([
+      ["twingate.group.created", "success"],
+      ["twingate.group.created", "success"],
+    ]);
+    const contractors = made[0]!;
+    const event = events.find((e) => JSON.stringify(e.targets).includes(contractors.id));
+    expect(createGroup.inverse?.items(event as unknown as UndoableEvent)).toEqual([{ groupId: contractors.id }]);
+    expect(await planAndConfirm("twingate.group.created", "name\ncsv contractors\n")).toMatchObject({
+      counts: { no_change: 1 },
+    });
   });
 });

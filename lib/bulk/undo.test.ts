@@ -50,6 +50,22 @@ const tgDevice = (activeState: string, isTrusted = false) => ({
   activeState,
   isTrusted,
 });
+const TG_RESOURCE = "UmVzb3VyY2U6MQ==";
+const TG_GROUP = "R3JvdXA6MQ==";
+const tgGrant = {
+  resourceId: TG_RESOURCE,
+  principal: { __typename: "Group", id: TG_GROUP, name: "Finance" },
+  securityPolicy: null,
+  expiresAt: null,
+  usageBasedAutolockDurationDays: null,
+};
+/** A sheet's access row as planned: the resource, its grants, and the group the row names. */
+const tgAccess = (grants: (typeof tgGrant)[]) => ({
+  resource: { vendorId: TG_RESOURCE, name: "Finance share", attributes: {} },
+  grants,
+  principal: { id: TG_GROUP, name: "Finance", kind: "group" },
+  policyId: null,
+});
 const upn = { upn: "Alice.Smith@northwind.example" };
 const email = { email: "alice.smith@northwind.example" };
 
@@ -150,6 +166,21 @@ const SAMPLES: Record<string, Sample> = {
     row: { ...email, firstName: "Alice", lastName: "Smith", invite: "no" },
     plan: { before: null, after: { id: TG_USER, ...email, role: "MEMBER", state: "PENDING" } },
     message: "Twingate: alice.smith@northwind.example added (pending).",
+  },
+  "twingate.resource.access_added": {
+    row: { resource: "Finance share", principal: "Finance" },
+    plan: { before: tgAccess([]), after: { id: TG_RESOURCE, name: "Finance share" } },
+    message: "Done at Twingate.",
+  },
+  "twingate.resource.access_removed": {
+    row: { resource: "Finance share", principal: "Finance" },
+    plan: { before: tgAccess([tgGrant]), after: { id: TG_RESOURCE, name: "Finance share" } },
+    message: "Done at Twingate.",
+  },
+  "twingate.group.created": {
+    row: { name: "Finance" },
+    plan: { before: null, after: { id: TG_GROUP, name: "Finance", securityPolicy: null } },
+    message: "Twingate: group Finance created.",
   },
   "twingate.group.members_added": {
     row: { ...email, group: "Engineering" },

@@ -14,6 +14,7 @@ import {
   truuBulkHarness,
   twingateBulkHarness,
 } from "../../test/bulk-harness";
+import { nextPacerMinute } from "../../test/bulk-jobs";
 import { ROOT, serverModules } from "../../test/server-modules";
 import { actAs } from "../../test/session-as";
 import { actionDefOf } from "../actions/action-tag";
@@ -237,14 +238,18 @@ const twingateGroupOff = (policy: string) =>
 const twingateObjectNumber = (rows: "securityPolicies", name: string) =>
   [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r.name === name)?.n;
 /** A resource the group cannot reach yet, and the group. */
-const twingateNewGrant = () => {
+const twingateUngranted = () => {
   for (const r of twingate?.sim.state.resources.values() ?? []) {
     const g = [...(twingate?.sim.state.groups.values() ?? [])].find(
       (x) => x.type !== "SYSTEM" && !r.access.has(`Group:${x.n}`),
     );
-    if (g) return { resourceId: r.id, grants: [{ principalId: g.id }] };
+    if (g) return { r, g };
   }
   throw new Error("The Twingate simulator has no resource a group cannot reach.");
+};
+const twingateNewGrant = () => {
+  const { r, g } = twingateUngranted();
+  return { resourceId: r.id, grants: [{ principalId: g.id }] };
 };
 const twingateResourceFields = () => ({
   name: "Probe Wiki",
@@ -648,7 +653,14 @@ const PROBES: Record<string, Probe> = {
     state: twingateObjectState("resources", "resourceId"),
     once: "changes",
   },
-  "twingate.resource.access_added": { item: twingateNewGrant, state: twingateObjectState("resources", "resourceId") },
+  "twingate.resource.access_added": {
+    item: twingateNewGrant,
+    row: () => {
+      const { r, g } = twingateUngranted();
+      return { resource: r.name, principal: g.name };
+    },
+    state: twingateObjectState("resources", "resourceId"),
+  },
   "twingate.resource.access_set": { item: twingateNewGrant, state: twingateObjectState("resources", "resourceId") },
   "twingate.resource.access_removed": {
     item: () => {
@@ -656,6 +668,12 @@ const PROBES: Record<string, Probe> = {
       // The simulator keys access by "Group:<n>"; Twingate's ids are those keys in base64.
       const keys = [...(r.access?.keys() ?? [])].slice(0, 1);
       return { resourceId: r.id, principalIds: keys.map((k) => Buffer.from(k).toString("base64")) };
+    },
+    row: () => {
+      const r = twingateObject("resources", "Intranet") as unknown as { name: string; access: Map<string, unknown> };
+      const [key] = [...r.access.keys()];
+      const g = [...(twingate?.sim.state.groups.values() ?? [])].find((x) => `Group:${x.n}` === key);
+      return { resource: r.name, principal: g?.name ?? "" };
     },
     state: twingateObjectState("resources", "resourceId"),
   },
@@ -826,9 +844,8 @@ async function fromPage(op: AnyOperation) {
   const probe = probeOf(op);
   const item = probe.item(h);
   const before = structuredClone(probe.state(item));
-  // Every Twingate probe writes within the same minute, over Twingate's 20 a minute: each finds the budget as a
-  // minute later would (the pacer's own tests hold it to the limit).
-  await h.db.$executeRaw`UPDATE "PacerSlot" SET at = at - interval '61 seconds'`;
+  // Every Twingate probe writes within the same minute, over Twingate's 20 a minute.
+  await nextPacerMinute(h.db);
   const done = await actionOf(op)(actionInputOf(op, h.tenantId, [item]) as never);
   expect(done, JSON.stringify(done)).toMatchObject({ ok: true });
   return { h, probe, item, before, done };

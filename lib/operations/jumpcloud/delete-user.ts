@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { YesCell } from "../../bulk/yes-cell";
+import { YesCell } from "../../bulk/cells";
 import { cacheUserDeleted } from "../../jumpcloud/cache";
 import { userTarget } from "../../jumpcloud/targets";
 import { Upn } from "../../people/upn";

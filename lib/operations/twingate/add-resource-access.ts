@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ResourceDetail } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { AccessRow, ADD_COLUMNS, accessCheck, accessKey, policyOf, principalOf } from "./_access-sheet";
 import { fromAnswer, Id, ref, sendOne } from "./_object";
 import {
   type AccessState,
@@ -35,6 +36,17 @@ export default operation<Item, AccessState, ResourceDetail>({
     ],
     before: ([s]) => s && { access: grantsSummary(s.state.grants) },
     after: ([d]) => d && { added: d.item.grants },
+  },
+  // One grant per row: a resource and a group or service account by name, a group's policy and expiry if given.
+  csv: {
+    row: AccessRow,
+    columns: ADD_COLUMNS,
+    key: accessKey,
+    check: accessCheck("add"),
+    toItem: (r: AccessRow, s: AccessState) => ({
+      resourceId: s.resource.vendorId,
+      grants: [{ principalId: principalOf(s).id, securityPolicyId: policyOf(s), expiresAt: r.expires ?? null }],
+    }),
   },
   done: "Access given",
   result: fromAnswer((r, { item }) => ({ name: r.name, added: item.grants.length })),

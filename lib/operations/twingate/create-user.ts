@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { OptionalText, YesCell } from "../../bulk/cells";
 import { twingateUsersByEmail } from "../../bulk/operations/twingate-lookup";
-import { YesCell } from "../../bulk/yes-cell";
 import { Upn } from "../../people/upn";
 import { normEmail } from "../../sync/target";
 import { userTarget } from "../../sync/twingate/targets";
@@ -12,12 +12,7 @@ import { type Checked, operation } from "../operation";
 import { createdObject } from "../targets";
 import { EMAIL_COLUMN, nameColumns } from "./_user";
 
-const optionalName = z
-  .string()
-  .trim()
-  .max(100)
-  .optional()
-  .transform((v) => v || undefined);
+const optionalName = OptionalText(100);
 
 /** A form's checkbox says "on"; an API caller true or "true". */
 const Invite = z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ResourceDetail } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { AccessRow, accessCheck, accessKey, principalOf, REMOVE_COLUMNS } from "./_access-sheet";
 import { fromAnswer, Id, ref, sendOne } from "./_object";
 import { type AccessState, cachedAccess, grantsSummary, RESOURCE_OP, resRef, UNDO_ACCESS_REMOVED } from "./_resource";
 
@@ -26,6 +27,14 @@ export default operation<Item, AccessState, ResourceDetail>({
     before: ([s]) =>
       s && { access: grantsSummary(s.state.grants.filter((g) => s.item.principalIds.includes(g.principal.id))) },
     after: ([d]) => d && { removed: d.item.principalIds },
+  },
+  // One grant per row: a resource and a group or service account, by name.
+  csv: {
+    row: AccessRow,
+    columns: REMOVE_COLUMNS,
+    key: accessKey,
+    check: accessCheck("remove"),
+    toItem: (_r: AccessRow, s: AccessState) => ({ resourceId: s.resource.vendorId, principalIds: [principalOf(s).id] }),
   },
   done: "Access taken away",
   result: fromAnswer((r, { item }) => ({ name: r.name, removed: item.principalIds.length })),

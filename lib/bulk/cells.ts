@@ -7,3 +7,12 @@ export const YesCell = z
   .toLowerCase()
   .optional()
   .transform((v) => v === "yes" || v === "true" || v === "1");
+
+/** An optional text of at most `max` characters; an empty cell is absent. */
+export const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
