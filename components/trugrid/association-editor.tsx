@@ -38,20 +38,22 @@ export function AssociationEditor(p: EditorProps) {
   const total = p.groups.reduce((n, g) => n + g.users, 0);
 
   const clear = (groups: string[], confirm?: string) =>
-    run(clearMachineAssociations, { tenantId: p.tenantId, groups, confirm }, { success: (d) => d.message }).then(
-      (res) => {
-        setResult(
-          res.ok
-            ? { title: "Clear associations: TruGrid's answer", items: res.data.items }
-            : {
-                title: "Clear associations: refused",
-                items: [{ item: groups.join(", ") || p.domainName, status: res.error, ok: false }],
-              },
-        );
-        if (res.ok) setChosen([]);
-        return res.ok;
-      },
-    );
+    run(
+      clearMachineAssociations,
+      { tenantId: p.tenantId, groups, confirm },
+      { success: (d) => d.message, undo: true },
+    ).then((res) => {
+      setResult(
+        res.ok
+          ? { title: "Clear associations: TruGrid's answer", items: res.data.items }
+          : {
+              title: "Clear associations: refused",
+              items: [{ item: groups.join(", ") || p.domainName, status: res.error, ok: false }],
+            },
+      );
+      if (res.ok) setChosen([]);
+      return res.ok;
+    });
 
   return (
     <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
@@ -140,7 +142,7 @@ export function AssociationEditor(p: EditorProps) {
                 <p>
                   TruGrid will remove every user–machine association in {chosen.join(", ")} (
                   {p.groups.filter((g) => chosen.includes(g.name)).reduce((n, g) => n + g.users, 0)} known to this
-                  console). This cannot be undone from here.
+                  console). Undo sets back the associations this console knew of; TruGrid keeps no copy.
                 </p>
               </ConfirmDialog>
               <ConfirmDialog
@@ -157,7 +159,8 @@ export function AssociationEditor(p: EditorProps) {
               >
                 <p>
                   TruGrid will remove the user–machine associations of every machine group in{" "}
-                  <strong>{p.domainName}</strong> ({total} known to this console). This cannot be undone from here.
+                  <strong>{p.domainName}</strong> ({total} known to this console). Undo sets back the associations this
+                  console knew of; TruGrid keeps no copy.
                 </p>
               </ConfirmDialog>
             </div>
@@ -263,8 +266,8 @@ export function AssociationEditor(p: EditorProps) {
                   onConfirm={() => clear([(p.view as { group: string }).group])}
                 >
                   <p>
-                    TruGrid will remove all {p.rows.length} known user–machine associations in {p.view.group}. This
-                    cannot be undone from here.
+                    TruGrid will remove all {p.rows.length} known user–machine associations in {p.view.group}. Undo sets
+                    them back.
                   </p>
                 </ConfirmDialog>
               </div>

@@ -101,6 +101,19 @@ const SAMPLES: Record<string, Sample> = {
       "TruGrid: alice.smith@northwind.example → NW-LT-0042 removed from Finance Workstations; " +
       "3 other associations set again.",
   },
+  "trugrid.machine_association.cleared": {
+    row: { group: "Remote Desktop Farm" },
+    plan: {
+      before: {
+        domain: "northwind.example",
+        cached: [
+          { userUpn: "alice.smith@northwind.example", groupName: "Remote Desktop Farm", machineName: "NW-RDS-01" },
+        ],
+      },
+      after: [{ item: "Remote Desktop Farm", status: "Success.", ok: true }],
+    },
+    message: "Success.",
+  },
   "jumpcloud.user.suspended": {
     row: email,
     plan: { before: jcSnapshot("ACTIVATED"), after: jcSnapshot("SUSPENDED") },

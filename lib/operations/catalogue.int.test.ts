@@ -420,8 +420,12 @@ const PROBES: Record<string, Probe> = {
   },
   "trugrid.machine_association.cleared": {
     item: () => ({ groups: [trugridGroupToClear()] }),
-    state: (item) => trugridDomain()?.associations.get(lc((item.groups as string[])[0]))?.byUser.size,
-    once: "changes",
+    row: () => ({ group: trugridGroupToClear() }),
+    // Who holds which machine in the group: the clear empties it, its undo sets each back.
+    state: (item) =>
+      [...(trugridDomain()?.associations.get(lc((item.groups as string[])[0]))?.byUser ?? [])].sort(([a], [b]) =>
+        a.localeCompare(b),
+      ),
   },
   "trugrid.ad.users_synced": trugridSyncProbe("users"),
   "trugrid.ad.machines_synced": trugridSyncProbe("machines"),

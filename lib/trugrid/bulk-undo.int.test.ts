@@ -214,3 +214,42 @@ describe("a bulk MFA reset row", () => {
     }
   });
 });
+
+describe("a bulk row that cleared a machine group", () => {
+  it("clears only the group named, records what it held, and its Undo sets each association again", async () => {
+    const groups = [...domain().associations].filter(([, a]) => a.byUser.size > 0);
+    const [name, slots] = groups.at(-1)!;
+    const held = [...slots.byUser].sort();
+    const others = groups.slice(0, -1).map(([, a]) => a.byUser.size);
+    expect((await env!.h.run()).status).toBe("succeeded");
+    const groupName = domain().machineGroups.get(name)!.name;
+    const { rows, events } = await applied(
+      "trugrid.machine_association.cleared",
+      `group\n${groupName.toUpperCase()}\n`,
+    );
+    expect(rows[0]).toMatchObject({ status: "succeeded" });
+    expect(slots.byUser.size).toBe(0);
+    expect(groups.slice(0, -1).map(([, a]) => a.byUser.size)).toEqual(others);
+    expect(events[0]).toMatchObject({
+      action: "trugrid.machine_association.cleared",
+      outcome: "success",
+      after: { cleared: [groupName.toUpperCase()] },
+    });
+    expect((events[0]!.before as { associations: unknown[] }).associations).toHaveLength(held.length);
+
+    expect(await undoEvent(db(), staff, events[0]!.id, INVERSES)).toMatchObject({ ok: true });
+    expect([...slots.byUser].sort()).toEqual(held);
+    expect(await lastEvent("trugrid.machine_association.set")).toMatchObject({ outcome: "success" });
+  });
+
+  it("refuses a group the last sync saw no association of", async () => {
+    const { jobId } = await planConfirmed(db(), {
+      tenantId,
+      staffId: staff.id,
+      operationId: "trugrid.machine_association.cleared",
+      csv: "group\nNo Such Group\n",
+    });
+    const [row] = await bulkRowsOf(db(), jobId);
+    expect(row?.planError).toBe("Unknown machine group: No Such Group (no association of it in the last sync).");
+  });
+});

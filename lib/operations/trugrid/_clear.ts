@@ -3,7 +3,7 @@ import type { AuditAction } from "../../audit/event-types";
 import { statusesOf, summarise } from "../../trugrid/item-outcome";
 import type { TruGridClient } from "../../vendors/trugrid";
 import type { ItemResult } from "../../vendors/trugrid/item-results";
-import type { CacheContext, Done, OperationDef } from "../operation";
+import type { CacheContext, CsvSpec, Done, InverseSpec, OperationDef } from "../operation";
 import { type Clear, confirmed, domainChange, domainOf, domainTarget, perGroup } from "./_domain";
 
 type Answer = ItemResult<string | undefined>[];
@@ -35,9 +35,17 @@ export function clearOperation<B>(o: {
   done: string;
   /** What the toast adds after TruGrid's words. */
   note?: (d: ClearDone<B>) => string;
+  /** What puts back what the event recorded it cleared; absent: nothing can. */
+  inverse?: InverseSpec;
+  /** A sheet of groups to clear, one per row. */
+  csv?: CsvSpec<Clear, ClearState<B>, { group: string }>;
 }): OperationDef<Clear, ClearState<B>, Answer> {
   return {
     ...domainChange(o),
+    ...(o.inverse
+      ? { risk: "reversible" as const, inverse: o.inverse }
+      : { irreversible: "TruGrid cannot list what a group had once cleared, so nothing can set it back." }),
+    ...(o.csv ? { csv: o.csv } : {}),
     idempotent: false,
     input: z.object({
       groups: z.array(z.string().trim().min(1)).max(500),
@@ -60,12 +68,15 @@ export function clearOperation<B>(o: {
       { ok: true, message: "", answer: await o.send(ctx.client as TruGridClient, s?.item.groups ?? []) },
     ],
     cache: o.cache,
-    irreversible: "TruGrid cannot list what a group had once cleared, so nothing can set it back.",
     audit: {
       targets: (i, state, _answer, tenantId) =>
         i.groups.length ? i.groups.map((g) => ({ type: o.groupType, id: g })) : [domainTarget(state?.domain, tenantId)],
       before: ([s]) => (s && o.auditBefore ? o.auditBefore(s.state.cached) : undefined),
-      after: ([d]) => ({ statuses: statusesOf(groupsOf(d)) }),
+      // `cleared`: the groups TruGrid said it cleared (an undo sets back only theirs).
+      after: ([d]) => {
+        const groups = groupsOf(d);
+        return { statuses: statusesOf(groups), cleared: groups.filter((g) => g.ok).map((g) => g.item) };
+      },
     },
     done: o.done,
     result: ([d]) => {

@@ -49,7 +49,8 @@ export default operation<AssociationItem, Slot>({
   risk: "reversible",
   idempotent: true,
   input: Item,
-  list: { field: "items", max: 100, empty: "Add at least one association." },
+  // The page sends a few; an undo of a cleared group sets back every association it had (100 per TruGrid call).
+  list: { field: "items", max: 5000, empty: "Add at least one association." },
   chunk: 100,
   name: associationLabel,
   // TruGrid's spelling of known users and groups, so the cache row written after has the id the sync reads back.
