@@ -13,6 +13,7 @@ import removeGroupMember from "../operations/jumpcloud/remove-group-member";
 import updateUser from "../operations/jumpcloud/update-user";
 import type { UndoableEvent } from "../undo/inverse";
 import { applyBulkJob } from "./apply";
+import { bulkOperation } from "./catalogue";
 
 // The JumpCloud bulk operations beyond suspend/reactivate, against the real
 // simulator: the plan (unknown, invalid, no change, duplicate), the change at
@@ -574,6 +575,81 @@ ${q!.email},${group.name}
       await expectSyncFindsNothingNew();
     },
   );
+});
+
+describe("JumpCloud bulk system group membership", () => {
+  it("adds systems to system groups by hostname and group name, and a row names a user or a system", async () => {
+    const group = [...org().systemGroups.values()][0]!;
+    const inGroup = (id: string) => org().members.get(group.id)?.has(id) ?? false;
+    const system = [...org().systems.values()].find((x) => x.hostname && !inGroup(x._id))!;
+    const userGroup = [...org().userGroups.values()][0]!;
+    const [u] = pickUsers(1);
+    const res = await planAndConfirm(
+      "jumpcloud.group.member_added",
+      [
+        "email,system,group",
+        `,${system.hostname!.toUpperCase()},${group.name}`,
+        `,${system.hostname},${userGroup.name}`, // a user group: no system joins one
+        `${u!.email},${system.hostname},${group.name}`,
+        `,,${group.name}`,
+        `,no-such-host,${group.name}`,
+      ].join("\n"),
+    );
+    expect(res.counts).toMatchObject({ update: 1, error: 4 });
+    const planned = await rowsOf(res.jobId);
+    expect(planned[0]).toMatchObject({
+      before: { kind: "system_group", groupId: group.id, memberId: system._id, member: false },
+    });
+    expect(planned[1]!.planError).toMatch(/^Unknown group: .* is not a JumpCloud system group/);
+    expect(planned[2]!.planError).toMatch(/one of the two/);
+    expect(planned[3]!.planError).toMatch(/one of the two/);
+    expect(planned[4]!.planError).toMatch(/^Unknown system: no-such-host/);
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    expect(inGroup(system._id)).toBe(true);
+    const [event] = await eventsOf(res.jobId);
+    expect(event).toMatchObject({ action: "jumpcloud.group.member_added", outcome: "success" });
+    expect(addGroupMember.inverse?.items(event as unknown as UndoableEvent)).toEqual([
+      { kind: "system_group", groupId: group.id, memberId: system._id },
+    ]);
+    await expectSyncFindsNothingNew();
+
+    const removal = await planAndConfirm(
+      "jumpcloud.group.member_removed",
+      `system,group\n${system._id},${group.name}\n`,
+    );
+    expect(removal.counts).toMatchObject({ update: 1 });
+    expect(await applyBulkJob(h.t.db, removal.jobId)).toBe("completed");
+    expect(inGroup(system._id)).toBe(false);
+  });
+});
+
+describe("JumpCloud system commands from a CSV", () => {
+  it("sends the command to each system a row names, as the system page does; an erase takes no sheet", async () => {
+    const [a, b] = [...org().systems.values()].filter((x) => x.hostname);
+    const sent = org().commands.length;
+    const res = await planAndConfirm(
+      "jumpcloud.system.restarted",
+      `hostname\n${a!.hostname!.toUpperCase()}\n${b!._id}\nno-such-host\n${a!.hostname}\n`,
+    );
+    expect(res.counts).toMatchObject({ update: 2, error: 2, duplicate: 1 });
+    expect((await rowsOf(res.jobId))[2]!.planError).toMatch(/^Unknown system: no-such-host/);
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    expect(
+      org()
+        .commands.slice(sent)
+        .map((c) => [c.target, c.command]),
+    ).toEqual([
+      [`system:${a!._id}`, "restart"],
+      [`system:${b!._id}`, "restart"],
+    ]);
+    const events = await eventsOf(res.jobId);
+    expect(events.map((e) => [e.action, e.outcome, e.after])).toEqual([
+      ["jumpcloud.system.restarted", "success", { command: "restart", via: "builtin" }],
+      ["jumpcloud.system.restarted", "success", { command: "restart", via: "builtin" }],
+    ]);
+    expect(eventFor(events, a!._id).before).toMatchObject({ name: a!.displayName || a!.hostname });
+    expect(bulkOperation("jumpcloud.system.erased")).toBeNull();
+  });
 });
 
 describe("JumpCloud bulk user-system associations", () => {

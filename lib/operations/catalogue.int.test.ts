@@ -352,12 +352,17 @@ const jcMemberProbe = (member: boolean): Probe => ({
  */
 const jcSystemProbe = (os: string, confirm = false): Probe => {
   const org = () => jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+  const system = () => {
+    const s = [...(org()?.systems.values() ?? [])].find((x) => x.os === os && x.serialNumber);
+    if (!s) throw new Error(`The JumpCloud simulator has no ${os} system.`);
+    return s;
+  };
   return {
     item: () => {
-      const s = [...(org()?.systems.values() ?? [])].find((x) => x.os === os && x.serialNumber);
-      if (!s) throw new Error(`The JumpCloud simulator has no ${os} system.`);
+      const s = system();
       return { systemId: s._id, ...(confirm ? { confirm: s.displayName || s.hostname } : {}) };
     },
+    row: () => ({ system: system()._id }),
     state: (item) => {
       const serial = org()?.systems.get(String(item.systemId))?.serialNumber;
       const devices = [...(org()?.mdms.values() ?? [])].flatMap((m) => [...m.devices.values()]);

@@ -12,6 +12,7 @@ import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { allPages } from "../../vendors/jumpcloud/paging";
 import type { CacheContext, Checked, OperationDef } from "../operation";
 import { linkPlans, sendLink } from "./_link";
+import { systemName, systemsNamed } from "./_system-names";
 import { EMAIL_COLUMN, JcId } from "./_user";
 
 // What binding and unbinding share: a binding between the people side (a
@@ -76,8 +77,6 @@ const Row = z.object({
 type Row = z.infer<typeof Row>;
 type RowState = PairState & PairItem;
 
-const OBJECT_ID = /^[a-f0-9]{24}$/i;
-
 /**
  * Users by email and systems by name or id from the cache, and whether each
  * user is bound to the system directly now. A name two systems share is
@@ -90,19 +89,10 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
     tenantId,
     rows.map((r) => r.email),
   );
-  const names = [...new Set(rows.map((r) => r.systemId ?? r.system))];
-  const systems = await db.jumpcloudSystem.findMany({
-    where: {
-      tenantId,
-      deletedAt: null,
-      OR: [
-        { hostname: { in: names, mode: "insensitive" } },
-        { displayName: { in: names, mode: "insensitive" } },
-        { vendorId: { in: names.filter((n) => OBJECT_ID.test(n)).map((n) => n.toLowerCase()) } },
-      ],
-    },
-    select: { vendorId: true, hostname: true, displayName: true },
-  });
+  const { systems, find: findSystem } = await systemsNamed(
+    ctx,
+    rows.map((r) => r.systemId ?? r.system),
+  );
   const edges = await db.vendorEdge.findMany({
     where: {
       tenantId,
@@ -120,29 +110,11 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
     const [u] = users;
     const problem = userProblem(r.email, users);
     if (problem || !u) return { refused: problem ?? "Not known." };
-    const want = (r.systemId ?? r.system).toLowerCase();
-    const byId = systems.filter((s) => s.vendorId.toLowerCase() === want);
-    const named = systems.filter((s) => s.hostname?.toLowerCase() === want || s.displayName?.toLowerCase() === want);
-    const found = byId.length ? byId : named;
-    const [s] = found;
-    if (!s) {
-      return {
-        refused:
-          `Unknown system: ${r.system} is not the hostname, display name or ID of a JumpCloud system of this tenant ` +
-          "(as of the last sync).",
-      };
-    }
-    if (found.length > 1) {
-      const ids = found.map((x) => x.vendorId).join(", ");
-      return {
-        refused:
-          `Ambiguous system: ${found.length} JumpCloud systems are named ${r.system} (${ids}); ` +
-          "give the system's ID instead.",
-      };
-    }
+    const s = findSystem(r.systemId ?? r.system, r.system);
+    if ("refused" in s) return s;
     const item = { fromType: "user", fromId: u.vendorId, toType: "system", toId: s.vendorId } as const;
     const associated = bound.has(`${edgeEnd("user", u.vendorId)}|${edgeEnd("system", s.vendorId)}`);
-    const state = { ...item, fromName: u.email || u.username, toName: s.displayName || s.hostname || s.vendorId };
+    const state = { ...item, fromName: u.email || u.username, toName: systemName(s) };
     return { state: { ...state, associated } };
   });
 }

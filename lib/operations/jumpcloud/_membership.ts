@@ -12,6 +12,7 @@ import { allPages } from "../../vendors/jumpcloud/paging";
 import type { CacheContext, Checked, OperationDef } from "../operation";
 import { GroupKind, KIND_LABEL } from "./_group";
 import { linkPlans, sendLink } from "./_link";
+import { systemsNamed } from "./_system-names";
 import { EMAIL_COLUMN, JcId } from "./_user";
 
 // What adding a member to a JumpCloud group and removing one share: a user
@@ -53,53 +54,68 @@ async function cachedMemberships(ctx: CacheContext, items: MemberItem[]) {
 }
 
 /**
- * A sheet's row: a user by email and a user group by name (case-insensitive), as of the last sync. A runbook's row
- * also names the group by its id (`groupId`, no column offers it), which a name shared by two groups cannot do.
+ * A sheet's row: a user by email in a user group, or a system (hostname, display name or id) in a system group, the
+ * group by name (case-insensitive), as of the last sync. A runbook's row also names the group by its id (`groupId`,
+ * no column offers it), which a name shared by two groups cannot do.
  */
-const Row = z.object({
-  email: Upn,
-  group: z.string().trim().min(1, "group is empty").max(200),
-  groupId: JcId.optional(),
-});
+const blank = (v: unknown) => (v === "" ? undefined : v);
+const Row = z
+  .object({
+    email: z.preprocess(blank, Upn.optional()),
+    system: z.preprocess(blank, z.string().trim().max(255).optional()),
+    group: z.string().trim().min(1, "group is empty").max(200),
+    groupId: JcId.optional(),
+  })
+  .refine((r) => Boolean(r.email) !== Boolean(r.system), "Give an email (a user) or a system, one of the two.");
 type Row = z.infer<typeof Row>;
 type RowState = MemberState & MemberItem;
 
+const memberKey = (r: Row) => (r.email ? normEmail(r.email) : `system:${(r.system ?? "").toLowerCase()}`);
+const kindOf = (r: Row): MemberItem["kind"] => (r.email ? "user_group" : "system_group");
+
 async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowState } | { refused: string })[]> {
-  const find = await usersByEmail(
-    ctx.db,
-    ctx.tenantId,
-    rows.map((r) => r.email),
+  const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
+  const find = await usersByEmail(ctx.db, ctx.tenantId, emails);
+  const { find: findSystem } = await systemsNamed(
+    ctx,
+    rows.flatMap((r) => (r.system ? [r.system] : [])),
   );
   const groups = await ctx.db.vendorObject.findMany({
     where: {
       tenantId: ctx.tenantId,
       vendor: "jumpcloud",
-      kind: "user_group",
+      kind: { in: [...new Set(rows.map(kindOf))] },
       deletedAt: null,
       OR: [
         { name: { in: [...new Set(rows.map((r) => r.group))], mode: "insensitive" } },
         { vendorId: { in: rows.flatMap((r) => (r.groupId ? [r.groupId] : [])) } },
       ],
     },
-    select: { vendorId: true, name: true },
+    select: { vendorId: true, name: true, kind: true },
   });
   const items = rows.map((r): { refused: string } | { item: MemberItem } => {
-    const found = find(r.email);
-    const [u] = found;
-    const gs = groups.filter((g) =>
-      r.groupId ? g.vendorId === r.groupId : g.name?.toLowerCase() === r.group.toLowerCase(),
-    );
-    const problem = userProblem(r.email, found);
-    if (problem || !u) return { refused: problem ?? "Not known." };
-    const [g] = gs;
-    if (!g)
-      return {
-        refused: `Unknown group: ${r.group} is not a JumpCloud user group of this tenant (as of the last sync).`,
-      };
-    if (gs.length > 1) {
-      return { refused: `Ambiguous group: ${gs.length} JumpCloud user groups are named ${r.group}; rename one first.` };
+    const kind = kindOf(r);
+    let memberId: string;
+    if (r.email) {
+      const found = find(r.email);
+      const problem = userProblem(r.email, found);
+      if (problem || !found[0]) return { refused: problem ?? "Not known." };
+      memberId = found[0].vendorId;
+    } else {
+      const s = findSystem(r.system ?? "");
+      if ("refused" in s) return s;
+      memberId = s.vendorId;
     }
-    return { item: { kind: "user_group", groupId: g.vendorId, memberId: u.vendorId } };
+    const gs = groups.filter(
+      (g) =>
+        g.kind === kind && (r.groupId ? g.vendorId === r.groupId : g.name?.toLowerCase() === r.group.toLowerCase()),
+    );
+    const what = `JumpCloud ${KIND_LABEL[kind].toLowerCase()}`;
+    const [g] = gs;
+    if (!g) return { refused: `Unknown group: ${r.group} is not a ${what} of this tenant (as of the last sync).` };
+    if (gs.length > 1)
+      return { refused: `Ambiguous group: ${gs.length} ${what}s are named ${r.group}; rename one first.` };
+    return { item: { kind, groupId: g.vendorId, memberId } };
   });
   const known = items.flatMap((x) => ("item" in x ? [x.item] : []));
   const states = await cachedMemberships(ctx, known);
@@ -211,16 +227,24 @@ export function membershipChange(o: {
     csv: {
       row: Row,
       columns: [
-        EMAIL_COLUMN,
+        { ...EMAIL_COLUMN, required: false, hint: "a user, for a user group; or leave empty and give a system" },
+        {
+          field: "system",
+          header: "system",
+          aliases: ["hostname", "device", "computer", "systemid"],
+          required: false,
+          example: "",
+          hint: "a system (hostname, display name or ID), for a system group",
+        },
         {
           field: "group",
           header: "group",
-          aliases: ["groupname", "group name", "usergroup", "user group"],
+          aliases: ["groupname", "group name", "usergroup", "user group", "systemgroup", "system group"],
           required: true,
           example: "Engineering",
         },
       ],
-      key: (r) => `${normEmail(r.email)}|${r.groupId ?? r.group.toLowerCase()}`,
+      key: (r: Row) => `${memberKey(r)}|${r.groupId ?? r.group.toLowerCase()}`,
       check: async (ctx, rows): Promise<Checked<MemberState>[]> =>
         linkPlans(await knownRows(ctx, rows), (s) => s.member, o.add),
       toItem: (_row, state) => ids(state as RowState),

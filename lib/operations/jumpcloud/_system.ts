@@ -18,6 +18,8 @@ export const confirmed = <T extends z.ZodObject>(item: T) =>
 
 /** What the cache knows of the system: the name an erase is confirmed with, and the serial MDM finds it by. */
 export type SystemState = {
+  /** JumpCloud's id (a sheet's row names the system by name; its plan keeps the id). */
+  systemId?: string;
   name: string;
   serialNumber: string | null;
   /** As the last sync saw it: what a command's event records as its before. */
@@ -66,6 +68,7 @@ export async function cachedSystems(
     const os = [s.os, s.osVersion].filter(Boolean).join(" ") || null;
     return {
       state: {
+        systemId: s.vendorId,
         name,
         serialNumber: s.serialNumber,
         os,
