@@ -130,3 +130,41 @@ test("Apple MDM OS update status: an operator asks a Mac for it and JumpCloud ac
   const action = "jumpcloud.mdm_device.os_update_status_requested";
   expect(await prisma.auditEvent.count({ where: { actorId: staff.id, action, outcome: "success" } })).toBe(1);
 });
+
+test("Apple MDM OS update: an operator schedules one on a Mac, and refreshes DEP devices from the list", async ({
+  page,
+}) => {
+  const { tenant, staff, prisma } = await signInSynced(page, "operator");
+  const mac = await prisma.jumpcloudSystem.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null, os: "Mac OS X", serialNumber: { not: null } },
+    orderBy: { displayName: "desc" },
+  });
+  const name = mac.displayName || mac.hostname!;
+  const org = await orgOf(tenant.id, prisma);
+  const sent = async (command: string) => (await commands(tenant.id, org)).filter((c) => c.command === command);
+  const scheduled = (await sent("scheduleOSUpdate")).length;
+  await page.goto(`/jumpcloud/systems/${mac.vendorId}`);
+  await page.getByTestId("mdm-commands").getByRole("button", { name: "Schedule OS update" }).click();
+  await page.getByLabel("Product key").fill("macOS 15.2");
+  await page.getByLabel("How to install it").selectOption("INSTALL_LATER");
+  await page.getByLabel(/Times the user may defer it/).fill("2");
+  await page.getByTestId("confirm-button").click();
+  await expect(toast(page)).toContainText(`JumpCloud scheduled macOS 15.2 on ${name}.`);
+  expect((await sent("scheduleOSUpdate")).length).toBe(scheduled + 1);
+  const event = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: staff.id, action: "jumpcloud.mdm_device.os_update_scheduled", outcome: "success" },
+  });
+  expect(event.after).toEqual({
+    via: "apple_mdm",
+    productKey: "macOS 15.2",
+    installAction: "INSTALL_LATER",
+    maxUserDeferrals: 2,
+  });
+
+  const refreshed = (await sent("refreshdepdevices")).length;
+  await page.goto("/jumpcloud/systems");
+  await page.getByRole("button", { name: "Refresh DEP devices" }).click();
+  await page.getByTestId("confirm-button").click();
+  await expect(toast(page)).toContainText("JumpCloud is reading Apple Business Manager again.");
+  expect((await sent("refreshdepdevices")).length).toBeGreaterThan(refreshed);
+});

@@ -5,6 +5,7 @@ import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
 import {
   eraseSystem,
   lockSystem,
@@ -14,6 +15,7 @@ import {
   mdmOsUpdateStatus,
   mdmRefreshActivationLock,
   mdmRestart,
+  mdmScheduleOsUpdate,
   mdmShutdown,
   restartSystem,
   shutdownSystem,
@@ -46,11 +48,56 @@ function Pin({ value, onChange, id }: { value: string; onChange: (v: string) => 
   );
 }
 
+const INSTALL_ACTIONS = [
+  ["INSTALL_ASAP", "Install as soon as possible"],
+  ["INSTALL_LATER", "Install later (the user chooses when)"],
+  ["DOWNLOAD_ONLY", "Download only"],
+  ["INSTALL_FORCE_RESTART", "Install and force a restart"],
+] as const;
+
+/** The update to schedule: Apple's product key, how to install it, and how often the user may put it off. */
+function OsUpdateFields(p: {
+  value: { productKey: string; installAction: string; maxUserDeferrals: string };
+  onChange: (v: { productKey: string; installAction: string; maxUserDeferrals: string }) => void;
+}) {
+  const set = (k: keyof typeof p.value) => (e: { target: { value: string } }) =>
+    p.onChange({ ...p.value, [k]: e.target.value });
+  return (
+    <div className="mt-3 space-y-3">
+      <div className="space-y-1">
+        <Label htmlFor="os-update-key">Product key (from the device's OS update status)</Label>
+        <Input id="os-update-key" value={p.value.productKey} onChange={set("productKey")} autoComplete="off" />
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="os-update-action">How to install it</Label>
+        <Select id="os-update-action" value={p.value.installAction} onChange={set("installAction")}>
+          {INSTALL_ACTIONS.map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="space-y-1">
+        <Label htmlFor="os-update-deferrals">Times the user may defer it (Mac; empty: Apple's default)</Label>
+        <Input
+          id="os-update-deferrals"
+          inputMode="numeric"
+          className="w-24"
+          value={p.value.maxUserDeferrals}
+          onChange={set("maxUserDeferrals")}
+        />
+      </div>
+    </div>
+  );
+}
+
 /** Agent commands and, for Apple devices, MDM commands; each says what it does first. */
 export function SystemCommands({ tenantId, systemId, name, apple, canWrite, canDestroy }: Props) {
   const { run, pending } = useRunAction();
   const ref = { tenantId, systemId };
   const [pin, setPin] = useState("");
+  const [update, setUpdate] = useState({ productKey: "", installAction: "INSTALL_ASAP", maxUserDeferrals: "" });
   const sent = (what: string) => ({ success: `JumpCloud accepted the ${what} command for ${name}.` });
   if (!canWrite) return null;
   return (
@@ -166,6 +213,27 @@ export function SystemCommands({ tenantId, systemId, name, apple, canWrite, canD
               }
               onConfirm={async () => (await run(mdmOsUpdateStatus, ref, sent("OS update status"))).ok}
             />
+            <ConfirmDialog
+              title={`Schedule an OS update on ${name}`}
+              confirmLabel="Schedule"
+              description="Apple MDM asks the device to download the update and install it as chosen."
+              trigger={
+                <Button variant="outline" disabled={pending}>
+                  Schedule OS update
+                </Button>
+              }
+              onConfirm={async () =>
+                (
+                  await run(
+                    mdmScheduleOsUpdate,
+                    { ...ref, ...update },
+                    { success: `JumpCloud scheduled ${update.productKey} on ${name}.` },
+                  )
+                ).ok
+              }
+            >
+              <OsUpdateFields value={update} onChange={setUpdate} />
+            </ConfirmDialog>
             {canDestroy ? (
               <>
                 <ConfirmDialog

@@ -166,6 +166,8 @@ export const AUDIT_ACTIONS = [
   "jumpcloud.mdm_device.activation_lock_cleared",
   "jumpcloud.mdm_device.activation_lock_refreshed",
   "jumpcloud.mdm_device.os_update_status_requested",
+  "jumpcloud.mdm_device.os_update_scheduled",
+  "jumpcloud.mdm.dep_devices_refreshed",
   "jumpcloud.bulk.users_unlocked",
   "jumpcloud.bulk.passwords_expired",
   "jumpcloud.bulk.states_scheduled",

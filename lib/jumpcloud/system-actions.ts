@@ -7,7 +7,9 @@ import mdmEraseOp from "../operations/jumpcloud/mdm-erase";
 import mdmLockOp from "../operations/jumpcloud/mdm-lock";
 import osUpdateStatus from "../operations/jumpcloud/mdm-os-update-status";
 import refreshActivationLock from "../operations/jumpcloud/mdm-refresh-activation-lock";
+import refreshDepDevices from "../operations/jumpcloud/mdm-refresh-dep-devices";
 import mdmRestartOp from "../operations/jumpcloud/mdm-restart";
+import scheduleOsUpdate from "../operations/jumpcloud/mdm-schedule-os-update";
 import mdmShutDownOp from "../operations/jumpcloud/mdm-shut-down";
 import restart from "../operations/jumpcloud/restart-system";
 import shutDown from "../operations/jumpcloud/shut-down-system";
@@ -33,6 +35,12 @@ export const mdmLock = actionOf<MdmIn, Named>(mdmLockOp);
 export const mdmRestart = actionOf<MdmIn, Named>(mdmRestartOp);
 export const mdmRefreshActivationLock = actionOf<MdmIn, Named>(refreshActivationLock);
 export const mdmOsUpdateStatus = actionOf<MdmIn, Named>(osUpdateStatus);
+export const mdmScheduleOsUpdate = actionOf<
+  SystemIn & { productKey: string; installAction: string; maxUserDeferrals?: string | number },
+  Named
+>(scheduleOsUpdate);
+/** Organisation-wide: every Apple MDM server reads Apple Business Manager again. */
+export const mdmRefreshDepDevices = actionOf<{ tenantId: string }, { message: string }>(refreshDepDevices);
 export const mdmShutdown = actionOf<MdmIn, Named>(mdmShutDownOp);
 export const mdmErase = actionOf<MdmIn & { confirm: string }, Named>(mdmEraseOp);
 export const mdmClearActivationLock = actionOf<MdmIn, Named>(clearActivationLock);

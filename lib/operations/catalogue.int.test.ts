@@ -505,6 +505,25 @@ const PROBES: Record<string, Probe> = {
   "jumpcloud.mdm_device.shut_down": jcSystemProbe("Mac OS X"),
   "jumpcloud.mdm_device.erased": jcSystemProbe("Mac OS X", true),
   "jumpcloud.mdm_device.activation_lock_cleared": jcSystemProbe("Mac OS X"),
+  "jumpcloud.mdm_device.os_update_scheduled": {
+    ...jcSystemProbe("Mac OS X"),
+    item: (h) => ({
+      ...jcSystemProbe("Mac OS X").item(h),
+      productKey: "macOS 15.2",
+      installAction: "INSTALL_LATER",
+      maxUserDeferrals: "3",
+    }),
+    once: "changes",
+  },
+  "jumpcloud.mdm.dep_devices_refreshed": {
+    item: () => ({}),
+    state: () =>
+      jumpcloud?.sim.state.orgs
+        .get(JUMPCLOUD_SIM_ORG_IDS[0])
+        ?.commands.filter((c) => c.target.startsWith("applemdm:"))
+        .map((c) => c.command),
+    once: "changes",
+  },
   "jumpcloud.bulk.users_unlocked": jcJobProbe(),
   "jumpcloud.bulk.passwords_expired": jcJobProbe(),
   // A suspension far ahead, so nothing runs before the undo cancels it: the user's scheduled changes at JumpCloud.

@@ -17,7 +17,9 @@ import jumpcloudMdmErase from "./jumpcloud/mdm-erase";
 import jumpcloudMdmLock from "./jumpcloud/mdm-lock";
 import jumpcloudMdmOsUpdateStatus from "./jumpcloud/mdm-os-update-status";
 import jumpcloudMdmRefreshActivationLock from "./jumpcloud/mdm-refresh-activation-lock";
+import jumpcloudMdmRefreshDepDevices from "./jumpcloud/mdm-refresh-dep-devices";
 import jumpcloudMdmRestart from "./jumpcloud/mdm-restart";
+import jumpcloudMdmScheduleOsUpdate from "./jumpcloud/mdm-schedule-os-update";
 import jumpcloudMdmShutDown from "./jumpcloud/mdm-shut-down";
 import jumpcloudReactivateUser from "./jumpcloud/reactivate-user";
 import jumpcloudRemoveAssociation from "./jumpcloud/remove-association";
@@ -186,6 +188,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudMdmRestart,
   jumpcloudMdmRefreshActivationLock,
   jumpcloudMdmOsUpdateStatus,
+  jumpcloudMdmScheduleOsUpdate,
+  jumpcloudMdmRefreshDepDevices,
   jumpcloudMdmShutDown,
   jumpcloudMdmErase,
   jumpcloudMdmClearActivationLock,

@@ -24,8 +24,6 @@ export const LEFT_OUT: readonly LeftOut[] = [
     why: "In the changelog, not in the schema we have: the users page filters the cache by source instead.",
   },
   { vendor: "jumpcloud", operation: "PATCH /bulk/users (JumpCloud's own bulk update)", why: "Not built yet." },
-  { vendor: "jumpcloud", operation: "POST /applemdms/{id}/refreshdepdevices", why: "Not built yet." },
-  { vendor: "jumpcloud", operation: "scheduleOSUpdate", why: "Not built yet." },
   {
     vendor: "jumpcloud",
     operation: "Workday, G Suite, Office 365, provider (MSP billing) integrations, software apps",

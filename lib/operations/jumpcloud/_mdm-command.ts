@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ActionError } from "../../actions/result";
 import type { JumpCloudClient, MdmDeviceAction } from "../../vendors/jumpcloud/client";
 import { allPages } from "../../vendors/jumpcloud/paging";
-import type { OperationDef } from "../operation";
+import type { Before, CacheContext, OperationDef } from "../operation";
 import {
   type CommandText,
   cachedSystems,
@@ -21,7 +21,7 @@ import {
 
 type MdmItem = SystemItem & { pin?: string };
 /** The MDM server and device the serial number found. */
-type Found = { mdmId: string; deviceId: string };
+export type Found = { mdmId: string; deviceId: string };
 
 /** A Mac's lock and erase need a six-digit PIN (the user types it to unlock); every command takes one, as posted. */
 const MdmItem = SystemItemSchema.extend({
@@ -34,7 +34,7 @@ const MdmItem = SystemItemSchema.extend({
 });
 
 /** The Apple MDM device enrolled for this system, found by its serial number. */
-async function mdmDevice(client: JumpCloudClient, serial: string): Promise<Found | null> {
+export async function mdmDevice(client: JumpCloudClient, serial: string): Promise<Found | null> {
   for (const mdm of await client.listAppleMdms()) {
     const devices = await allPages((skip, limit) => client.listAppleMdmDevices(mdm.id, { skip, limit }), {
       pageSize: 100,
@@ -45,6 +45,30 @@ async function mdmDevice(client: JumpCloudClient, serial: string): Promise<Found
   }
   return null;
 }
+
+/** The cached systems, each with the serial number its Apple MDM device is found by. */
+export async function withSerial<I extends SystemItem>(ctx: CacheContext, items: I[], erase: boolean) {
+  return (await cachedSystems(ctx, items, { confirmed: erase })).map((b) =>
+    "state" in b && !b.state.serialNumber
+      ? { refused: "This system has no serial number in JumpCloud, so its Apple MDM device cannot be found." }
+      : b,
+  ) as Before<SystemState, I>[];
+}
+
+/** The system's enrolled device, or the refusal a person reads. */
+export async function enrolled(client: JumpCloudClient, state: SystemState): Promise<Found> {
+  const serial = state.serialNumber ?? "";
+  const found = await mdmDevice(client, serial);
+  if (!found)
+    throw new ActionError(`No Apple MDM device with serial number ${serial} is enrolled in this organisation.`);
+  return found;
+}
+
+/** The system, then the Apple MDM device once JumpCloud found it by the serial number. */
+export const mdmTargets = (item: SystemItem, state?: SystemState, found?: Found) => [
+  ...systemTargets(item, state),
+  ...(found ? [{ type: "jumpcloud_mdm_device", id: found.deviceId, label: state?.serialNumber ?? undefined }] : []),
+];
 
 /**
  * Audited as the system page records it: the system, then the MDM device
@@ -59,20 +83,12 @@ export function mdmCommand({ command, ...text }: CommandText & { command: MdmDev
     ...oneSystem,
     ...text,
     input: erase ? confirmed(MdmItem) : MdmItem,
-    before: async (ctx, items) =>
-      (await cachedSystems(ctx, items, { confirmed: erase })).map((b) =>
-        "state" in b && !b.state.serialNumber
-          ? { refused: "This system has no serial number in JumpCloud, so its Apple MDM device cannot be found." }
-          : b,
-      ),
+    before: (ctx, items) => withSerial(ctx, items, erase),
     expect: sent,
     call: async (ctx, [s]) => {
       if (!s) return [];
       const client = ctx.client as JumpCloudClient;
-      const serial = s.state.serialNumber ?? "";
-      const found = await mdmDevice(client, serial);
-      if (!found)
-        throw new ActionError(`No Apple MDM device with serial number ${serial} is enrolled in this organisation.`);
+      const found = await enrolled(client, s.state);
       await client.mdmDeviceAction(
         found.mdmId,
         found.deviceId,
@@ -85,12 +101,7 @@ export function mdmCommand({ command, ...text }: CommandText & { command: MdmDev
     },
     audit: {
       // The Apple MDM device is named once JumpCloud found it by the serial number.
-      targets: (item, state, found) => [
-        ...systemTargets(item, state),
-        ...(found
-          ? [{ type: "jumpcloud_mdm_device", id: found.deviceId, label: state?.serialNumber ?? undefined }]
-          : []),
-      ],
+      targets: mdmTargets,
       before: ([s]) => s && { ...systemBefore(s.state), serialNumber: s.state.serialNumber },
       after: (done) => {
         const d = done.find((x) => x.outcome.ok);

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { SystemsTable } from "@/components/jumpcloud/systems-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
+import { ActionButton } from "@/components/twingate/action-button";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { listSystems, SYSTEM_ACTIVE, SYSTEM_SORTS, systemOsList } from "@/lib/jumpcloud/queries";
+import { mdmRefreshDepDevices } from "@/lib/jumpcloud/system-actions";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlEnum, urlText } from "@/lib/params/fields";
 import { tableSearch, tableState } from "@/lib/table/params";
@@ -18,7 +20,12 @@ const Search = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({
 });
 
 export default async function Page(props: PageProps) {
-  const { tenant, search, ignored } = await vendorPage(props, {
+  const {
+    tenant,
+    search,
+    ignored,
+    may: { "jumpcloud.write": canWrite },
+  } = await vendorPage(props, {
     vendor: "jumpcloud",
     page: "/jumpcloud/systems",
     perm: "console.read",
@@ -36,6 +43,23 @@ export default async function Page(props: PageProps) {
         description={
           "Devices running the JumpCloud agent, from the last sync. Open one for its groups, bound users and " +
           "commands."
+        }
+        actions={
+          canWrite ? (
+            <ActionButton
+              action={mdmRefreshDepDevices}
+              input={{ tenantId: tenant.id }}
+              label="Refresh DEP devices"
+              success="JumpCloud is reading Apple Business Manager again."
+              confirm={{
+                title: "Refresh DEP devices",
+                description:
+                  "JumpCloud reads again the devices assigned to it in Apple Business Manager, so that newly " +
+                  "bought Apple devices enrol automatically when first switched on.",
+                confirmLabel: "Refresh",
+              }}
+            />
+          ) : null
         }
       />
       <ParamNotices ignored={ignored} />
