@@ -448,3 +448,41 @@ test("an admin creates, renames and deletes a service account", async ({ page })
   await expect(page.getByTestId("sa-card").filter({ hasText: `${name} renamed` })).toHaveCount(0);
   expect(await sim.serviceAccount(id)).toBeNull();
 });
+
+test("an admin approves one access request and rejects another; each leaves Twingate's list, named in the log", async ({
+  page,
+}) => {
+  const admin = await asAdmin(page);
+  const { prisma, sim } = await twingateDemo();
+  const [first, second] = await sim.accessRequests();
+  expect(second).toBeDefined();
+  const name = (r: NonNullable<typeof first>) => `${r.user.firstName} ${r.user.lastName}`;
+  await page.goto("/twingate/access-requests");
+  const table = page.getByTestId("access-requests");
+  await expect(table).toContainText(first!.user.email);
+  await expect(table).toContainText(first!.resource.name);
+
+  await page.getByRole("button", { name: `Approve ${name(first!)}'s request for ${first!.resource.name}` }).click();
+  await page.getByTestId("confirm-button").click();
+  await expect(page.getByText(`Twingate: ${name(first!)} may reach ${first!.resource.name}.`)).toBeVisible();
+  await page.getByRole("button", { name: `Reject ${name(second!)}'s request for ${second!.resource.name}` }).click();
+  await page.getByTestId("confirm-button").click();
+  await expect(
+    page.getByText(`Twingate: ${name(second!)}'s request for ${second!.resource.name} rejected.`),
+  ).toBeVisible();
+
+  const open = (await sim.accessRequests()).map((r) => r.id);
+  expect(open).not.toContain(first!.id);
+  expect(open).not.toContain(second!.id);
+  await expect(
+    table.getByRole("button", { name: `Approve ${name(first!)}'s request for ${first!.resource.name}` }),
+  ).toHaveCount(0);
+  const approved = await prisma.auditEvent.findFirstOrThrow({
+    where: { actorId: admin.id, action: "twingate.access_request.approved", outcome: "success" },
+  });
+  expect(approved.targets).toEqual([
+    { type: "twingate_access_request", id: first!.id },
+    { type: "twingate_user", id: first!.user.id, label: first!.user.email },
+    { type: "twingate_resource", id: first!.resource.id, label: first!.resource.name },
+  ]);
+});

@@ -32,3 +32,19 @@ export const TableHead = ({ className, ...p }: ComponentProps<"th">) => (
 export const TableCell = ({ className, ...p }: ComponentProps<"td">) => (
   <td className={className ? cn(CELL, className) : CELL} {...p} />
 );
+
+/** A table's header row of plain column names, with an unnamed last column for row actions when `actions`. */
+export const TableHeadings = ({ columns, actions }: { columns: readonly string[]; actions?: boolean }) => (
+  <TableHeader>
+    <TableRow>
+      {columns.map((c) => (
+        <TableHead key={c}>{c}</TableHead>
+      ))}
+      {actions ? (
+        <TableHead>
+          <span className="sr-only">Actions</span>
+        </TableHead>
+      ) : null}
+    </TableRow>
+  </TableHeader>
+);

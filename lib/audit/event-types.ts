@@ -123,6 +123,8 @@ export const AUDIT_ACTIONS = [
   "twingate.connector.created",
   "twingate.connector.tokens_generated",
   "twingate.connector.deleted",
+  "twingate.access_request.approved",
+  "twingate.access_request.rejected",
   "twingate.connector.updated",
   "twingate.security_policy.groups_changed",
   "twingate.resource.created",

@@ -238,6 +238,16 @@ const twingateGroupOff = (policy: string) =>
 const twingateObjectNumber = (rows: "securityPolicies", name: string) =>
   [...(twingate?.sim.state[rows].values() ?? [])].find((r) => r.name === name)?.n;
 /** A resource the group cannot reach yet, and the group. */
+/** An open access request, and which are open: settling one takes it off the list. */
+const twingateRequestProbe: Probe = {
+  item: () => {
+    const [open] = twingate?.sim.state.accessRequests.values() ?? [];
+    if (!open) throw new Error("The Twingate simulator has no open access request.");
+    return { requestId: open.id };
+  },
+  state: () => [...(twingate?.sim.state.accessRequests.values() ?? [])].map((x) => x.id),
+  once: "changes",
+};
 const twingateUngranted = () => {
   for (const r of twingate?.sim.state.resources.values() ?? []) {
     const g = [...(twingate?.sim.state.groups.values() ?? [])].find(
@@ -740,6 +750,8 @@ const PROBES: Record<string, Probe> = {
   },
   "twingate.group.members_added": twingateMemberProbe(false),
   "twingate.group.members_removed": twingateMemberProbe(true),
+  "twingate.access_request.approved": twingateRequestProbe,
+  "twingate.access_request.rejected": twingateRequestProbe,
   "twingate.user.created": {
     item: () => ({ email: "catalogue.probe@northwind.example", role: "MEMBER" }),
     state: (item) => twingateUsers().find((u) => u.email === item.email) ?? null,

@@ -60,6 +60,7 @@ import truuLookUpUser from "./truu/look-up-user";
 import twingateAddGroupMembers from "./twingate/add-group-members";
 import twingateAddGroupResources from "./twingate/add-group-resources";
 import twingateAddResourceAccess from "./twingate/add-resource-access";
+import twingateApproveAccessRequest from "./twingate/approve-access-request";
 import twingateArchiveDevice from "./twingate/archive-device";
 import twingateBlockDevice from "./twingate/block-device";
 import twingateChangePolicyGroups from "./twingate/change-policy-groups";
@@ -78,6 +79,7 @@ import twingateDeleteServiceAccount from "./twingate/delete-service-account";
 import twingateDeleteServiceKey from "./twingate/delete-service-key";
 import twingateDeleteUser from "./twingate/delete-user";
 import twingateGenerateConnectorTokens from "./twingate/generate-connector-tokens";
+import twingateRejectAccessRequest from "./twingate/reject-access-request";
 import twingateRemoveGroupMembers from "./twingate/remove-group-members";
 import twingateRemoveGroupResources from "./twingate/remove-group-resources";
 import twingateRemoveResourceAccess from "./twingate/remove-resource-access";
@@ -155,6 +157,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   twingateCreateConnector,
   twingateGenerateConnectorTokens,
   twingateDeleteConnector,
+  twingateApproveAccessRequest,
+  twingateRejectAccessRequest,
   twingateChangePolicyGroups,
   twingateCreateResource,
   twingateUpdateResource,

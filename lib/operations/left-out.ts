@@ -17,7 +17,6 @@ export const LEFT_OUT: readonly LeftOut[] = [
     operation: "userResetMfa",
     why: "Not in Twingate's documented schema; one third-party client calls it, unconfirmed.",
   },
-  { vendor: "twingate", operation: "accessRequests, accessRequestApprove, accessRequestReject", why: "Not built yet." },
   {
     vendor: "twingate",
     operation: "users filtered by type",

@@ -42,6 +42,7 @@ export const VENDOR_AREAS: Record<VendorId, VendorArea> = {
     { href: "/twingate/devices", label: "Devices" },
     { href: "/twingate/groups", label: "Groups" },
     { href: "/twingate/resources", label: "Resources" },
+    { href: "/twingate/access-requests", label: "Access requests" },
     { href: "/twingate/remote-networks", label: "Remote networks" },
     { href: "/twingate/connectors", label: "Connectors" },
     { href: "/twingate/service-accounts", label: "Service accounts" },

@@ -10,7 +10,8 @@ export type NodeType =
   | "SecurityPolicy"
   | "ServiceAccount"
   | "ServiceAccountKey"
-  | "Connector";
+  | "Connector"
+  | "AccessRequest";
 
 export const globalId = (type: NodeType, n: number): string => Buffer.from(`${type}:${n}`).toString("base64");
 

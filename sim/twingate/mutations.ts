@@ -29,6 +29,7 @@ const LABEL: Record<NodeType, string> = {
   ServiceAccount: "Service Account",
   ServiceAccountKey: "Service Key",
   Connector: "Connector",
+  AccessRequest: "Access Request",
 };
 
 /** Every mutation: validation or business failure becomes {ok:false, error}, never a GraphQL error. */
@@ -534,6 +535,16 @@ export function mutationResolvers(s: TwingateState): ResolverMap {
     connectorDelete: (a: { id: string }) => {
       const c = find(s.connectors, "Connector", a.id);
       s.connectors.delete(c.n);
+      return { ok: true, error: null };
+    },
+    // The schema says only that a request is approved or rejected; what an approval grants (a user's time-limited
+    // access, by the resource's access policy) is later than the schema we have. A settled request is no longer open.
+    accessRequestApprove: (a: { id: string }) => {
+      s.accessRequests.delete(find(s.accessRequests, "AccessRequest", a.id).n);
+      return { ok: true, error: null };
+    },
+    accessRequestReject: (a: { id: string }) => {
+      s.accessRequests.delete(find(s.accessRequests, "AccessRequest", a.id).n);
       return { ok: true, error: null };
     },
     connectorGenerateTokens: (a: { connectorId: string }) => {

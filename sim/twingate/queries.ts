@@ -1,7 +1,8 @@
 import { connection, type PageArgs } from "./connection";
 import { matchBool, matchIn, matchString, type StringFilter } from "./filters";
-import { idNumber } from "./ids";
+import { idNumber, type NodeType } from "./ids";
 import type {
+  AccessRequestRow,
   AccessRow,
   ConnectorRow,
   DeviceRow,
@@ -39,6 +40,13 @@ type DeviceFilter = {
 type ConnectorFilter = NameFilter & { state?: { in?: string[] | null } | null };
 type PolicyFilter = NameFilter & { policyType?: { in?: string[] | null } | null };
 type AccessFilter = { principalType?: { in?: string[] | null } | null };
+type AccessRequestFilter = {
+  resourceId?: { in?: string[] | null } | null;
+  userId?: { in?: string[] | null } | null;
+};
+
+/** Whether a row's number is among the global ids an `in` filter lists (no filter: any). */
+const idIn = (n: number, type: NodeType, ids?: string[] | null) => !ids || ids.some((id) => idNumber(id, type) === n);
 
 const userMatches = (u: UserRow, f?: UserFilter | null) =>
   !f ||
@@ -150,8 +158,17 @@ export function queryResolvers(s: TwingateState): ResolverMap {
           "connectors",
         ),
       connector: (_, a: { id: string }) => s.connectors.get(idNumber(a.id, "Connector") ?? -1) ?? null,
-      accessRequests: (_, a: PageArgs) => connection([], a, "accessRequests"),
-      accessRequest: () => null,
+      accessRequests: (_, a: Args<AccessRequestFilter>) =>
+        connection(
+          list(
+            s.accessRequests.values(),
+            (x) =>
+              idIn(x.userN, "User", a.filter?.userId?.in) && idIn(x.resourceN, "Resource", a.filter?.resourceId?.in),
+          ),
+          a,
+          "accessRequests",
+        ),
+      accessRequest: (_, a: { id: string }) => s.accessRequests.get(idNumber(a.id, "AccessRequest") ?? -1) ?? null,
       serialNumbers: (_, a: PageArgs) => connection([], a, "serialNumbers"),
     },
     User: {
@@ -245,6 +262,10 @@ export function queryResolvers(s: TwingateState): ResolverMap {
     },
     Connector: {
       remoteNetwork: (c: ConnectorRow) => s.remoteNetworks.get(c.remoteNetworkN),
+    },
+    AccessRequest: {
+      user: (x: AccessRequestRow) => s.users.get(x.userN),
+      resource: (x: AccessRequestRow) => s.resources.get(x.resourceN),
     },
   };
 }

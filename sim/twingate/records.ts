@@ -46,6 +46,14 @@ export interface DeviceRow {
   lastFailedLoginAt: string | null;
 }
 
+/** A user's request for access to a resource, awaiting an admin's approval or rejection. */
+export interface AccessRequestRow extends Row {
+  userN: number;
+  resourceN: number;
+  reason: string | null;
+  requestedAt: string;
+}
+
 export interface GroupRow extends Row {
   __typename: "Group";
   name: string;

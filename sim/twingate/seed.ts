@@ -236,6 +236,20 @@ export function seedTwingate(size: SimSize, seed: number, clock?: () => Date, do
       s.serviceAccountKeys.set(key.n, key);
     });
   }
+
+  // A few users asking for resources they cannot reach yet, as a network that takes requests has waiting.
+  const users = [...s.users.values()].filter((u) => u.state === "ACTIVE");
+  const resources = [...s.resources.values()];
+  ["Month-end close", null, "On call this week"].forEach((reason, i) => {
+    const requestedAt = stamp(r, 7);
+    const req = add("AccessRequest", requestedAt, {
+      userN: users[(i * 7) % users.length]!.n,
+      resourceN: resources[(i * 3 + 1) % resources.length]!.n,
+      reason,
+      requestedAt,
+    });
+    s.accessRequests.set(req.n, req);
+  });
   return s;
 }
 

@@ -1,6 +1,7 @@
 import type { StoredRows } from "./connection";
 import { globalId, type NodeType } from "./ids";
 import type {
+  AccessRequestRow,
   ConnectorRow,
   DeviceRow,
   GroupRow,
@@ -23,6 +24,8 @@ export class TwingateState {
   readonly serviceAccounts = new Map<number, ServiceAccountRow>();
   readonly serviceAccountKeys = new Map<number, ServiceAccountKeyRow>();
   readonly connectors = new Map<number, ConnectorRow>();
+  /** Open requests only: an approved or rejected request is no longer listed. */
+  readonly accessRequests = new Map<number, AccessRequestRow>();
   private readonly counters = new Map<NodeType, number>();
 
   constructor(private readonly clock: () => Date = () => new Date()) {}

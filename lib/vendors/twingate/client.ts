@@ -31,6 +31,7 @@ import * as ops from "./operations";
 import { InProcessPacer, type Pacer } from "./pacer";
 import { collectAll, PAGE_SIZE } from "./paging";
 import {
+  AccessRequest,
   type Connection,
   Connector,
   type ConnectorTokens,
@@ -411,5 +412,21 @@ export class TwingateClient {
       });
     }
     return p.connectorTokens;
+  }
+
+  // --------------------------------------------------------- access requests
+
+  /** Open requests (one resource's, or one user's, when filtered); a settled request is no longer listed. */
+  accessRequests(filter?: { resourceId?: { in: string[] }; userId?: { in: string[] } }) {
+    return this.all("accessRequests", ops.accessRequests.ACCESS_REQUESTS, AccessRequest, filter);
+  }
+  accessRequest(id: string) {
+    return this.read("accessRequest", ops.accessRequests.ACCESS_REQUEST, { id }, AccessRequest.nullable());
+  }
+  accessRequestApprove(id: string) {
+    return this.remove("accessRequestApprove", ops.accessRequests.ACCESS_REQUEST_APPROVE, { id });
+  }
+  accessRequestReject(id: string) {
+    return this.remove("accessRequestReject", ops.accessRequests.ACCESS_REQUEST_REJECT, { id });
   }
 }

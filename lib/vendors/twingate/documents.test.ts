@@ -40,6 +40,8 @@ describe("Twingate GraphQL documents", () => {
       "serviceAccountKey",
       "connectors",
       "connector",
+      "accessRequests",
+      "accessRequest",
     ];
     const mutations = [
       "userCreate",
@@ -75,6 +77,8 @@ describe("Twingate GraphQL documents", () => {
       "connectorUpdate",
       "connectorDelete",
       "connectorGenerateTokens",
+      "accessRequestApprove",
+      "accessRequestReject",
     ];
     for (const q of queries) expect(used, q).toContain(`query:${q}`);
     for (const m of mutations) expect(used, m).toContain(`mutation:${m}`);

@@ -167,3 +167,29 @@ describe("Twingate service accounts and keys", () => {
     ).toBe("vendor");
   });
 });
+
+describe("Twingate access requests", () => {
+  it("lists open requests with their user and resource, filters them, and settles each once", async () => {
+    const tg = env.client();
+    const open = await tg.accessRequests();
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = open;
+    expect(first).toMatchObject({
+      user: { email: expect.stringContaining("@") },
+      resource: { name: expect.any(String) },
+    });
+    const byResource = await tg.accessRequests({ resourceId: { in: [first!.resource.id] } });
+    expect(byResource.every((x) => x.resource.id === first!.resource.id)).toBe(true);
+    expect(byResource.map((x) => x.id)).toContain(first!.id);
+    const byUser = await tg.accessRequests({ userId: { in: [second!.user.id] } });
+    expect(byUser.map((x) => x.id)).toContain(second!.id);
+
+    await tg.accessRequestApprove(first!.id);
+    await tg.accessRequestReject(second!.id);
+    const left = (await tg.accessRequests()).map((x) => x.id);
+    expect(left).not.toContain(first!.id);
+    expect(left).not.toContain(second!.id);
+    const again = await vendorError(tg.accessRequestApprove(first!.id));
+    expect(again.info).toMatchObject({ kind: "vendor", operation: "accessRequestApprove" });
+  });
+});

@@ -201,6 +201,16 @@ export const ServiceAccountDetail = ServiceAccount.extend({
 });
 export type ServiceAccountDetail = z.infer<typeof ServiceAccountDetail>;
 
+/** A user's request for access to a resource, waiting for an admin. */
+export const AccessRequest = z.object({
+  id,
+  reason: z.string().nullable(),
+  requestedAt: dateTime,
+  user: z.object({ id, email: z.string(), firstName: z.string(), lastName: z.string() }),
+  resource: ref,
+});
+export type AccessRequest = z.infer<typeof AccessRequest>;
+
 export const Connector = z.object({
   id,
   name: z.string(),

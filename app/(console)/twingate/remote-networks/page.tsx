@@ -4,7 +4,7 @@ import { ActionButton } from "@/components/twingate/action-button";
 import { CreateRemoteNetworkDialog, EditRemoteNetworkDialog } from "@/components/twingate/network-forms";
 import { CacheNote } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
@@ -40,20 +40,7 @@ export default async function Page(props: PageProps) {
       />
       <CacheNote syncedAt={sync?.finishedAt} />
       <Table data-testid="twingate-remote-networks">
-        <TableHeader>
-          <TableRow>
-            <TableHead>Name</TableHead>
-            <TableHead>Location</TableHead>
-            <TableHead>State</TableHead>
-            <TableHead>Connectors</TableHead>
-            <TableHead>Resources</TableHead>
-            {canAdmin ? (
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            ) : null}
-          </TableRow>
-        </TableHeader>
+        <TableHeadings columns={["Name", "Location", "State", "Connectors", "Resources"]} actions={canAdmin} />
         <TableBody>
           {networks.length === 0 ? (
             <TableRow>

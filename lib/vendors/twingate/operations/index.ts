@@ -1,3 +1,4 @@
+export * as accessRequests from "./access-requests";
 export * as connectors from "./connectors";
 export * as devices from "./devices";
 export * as groups from "./groups";
