@@ -115,3 +115,29 @@ test("a scheduled suspension is accepted by JumpCloud, listed with its time, and
   });
   expect(refused).toMatchObject({ vendor: "jumpcloud", tenantId: tenant.id });
 });
+
+test("scheduled state changes are listed from JumpCloud, whoever made them, and cancelled from the list", async ({
+  page,
+}) => {
+  const { tenant, prisma } = await signInSynced(page, "operator");
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" },
+    orderBy: { email: "desc" },
+    skip: 9,
+  });
+  // Scheduled in JumpCloud's own console: the list is JumpCloud's, not the console's record.
+  await vendorCall(tenant.id, "POST", "/api/v2/bulk/userstates", {
+    user_ids: [user.vendorId],
+    state: "SUSPENDED",
+    start_date: "2032-02-01T08:00:00Z",
+  });
+  await page.goto("/jumpcloud/bulk");
+  const list = page.getByTestId("scheduled-changes");
+  const row = list.getByRole("row").filter({ hasText: user.email });
+  await expect(row).toContainText("suspended");
+  await row.getByRole("button", { name: `Cancel ${user.email} becoming suspended` }).click();
+  await page.getByTestId("confirm-button").click();
+  await expect(toast(page)).toContainText(`JumpCloud: ${user.email} will not become suspended.`);
+  await expect(list.getByRole("row").filter({ hasText: user.email })).toHaveCount(0);
+  expect(JSON.parse(await vendorCall(tenant.id, "GET", `/api/v2/bulk/userstates?userid=${user.vendorId}`))).toEqual([]);
+});

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { BulkForms } from "@/components/jumpcloud/bulk-forms";
 import { BulkJobItem } from "@/components/jumpcloud/bulk-job-item";
+import { ScheduledChanges } from "@/components/jumpcloud/scheduled-changes";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { When } from "@/components/ui/when";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { recentBulkJobs } from "@/lib/jumpcloud/bulk-jobs";
+import { scheduledChanges } from "@/lib/jumpcloud/scheduled-states";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
 import { urlId } from "@/lib/params/fields";
 
@@ -31,7 +33,7 @@ export default async function Page(props: PageProps) {
   } = await vendorPage(props, { vendor: "jumpcloud", page: "/jumpcloud/bulk", perm: "console.read", search: Search });
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud bulk jobs" reason="tenant" />;
   const canWrite = may["jumpcloud.write"];
-  const jobs = await recentBulkJobs(db(), tenant.id);
+  const [jobs, scheduled] = await Promise.all([recentBulkJobs(db(), tenant.id), scheduledChanges(db(), tenant.id)]);
   return (
     <>
       <PageHeader
@@ -43,6 +45,7 @@ export default async function Page(props: PageProps) {
       />
       <div className="space-y-6">
         {canWrite ? <BulkForms tenantId={tenant.id} /> : null}
+        <ScheduledChanges tenantId={tenant.id} read={scheduled} canWrite={canWrite} />
         <Card>
           <CardTitle>Recent jobs</CardTitle>
           <CardDescription>Started through the console for this tenant, newest first.</CardDescription>

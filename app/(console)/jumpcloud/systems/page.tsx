@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/actions/action-button";
 import { SystemsTable } from "@/components/jumpcloud/systems-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { ActionButton } from "@/components/twingate/action-button";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { listSystems, SYSTEM_ACTIVE, SYSTEM_SORTS, systemOsList } from "@/lib/jumpcloud/queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/actions/action-button";
 import { PageHeader } from "@/components/shell/page-header";
-import { ActionButton } from "@/components/twingate/action-button";
 import { ConnectorTokensDialog, CreateConnectorDialog } from "@/components/twingate/connector-forms";
 import { EditConnectorDialog } from "@/components/twingate/network-forms";
 import { Muted } from "@/components/twingate/state-badges";

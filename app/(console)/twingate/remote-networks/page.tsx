@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/actions/action-button";
 import { PageHeader } from "@/components/shell/page-header";
-import { ActionButton } from "@/components/twingate/action-button";
 import { CreateRemoteNetworkDialog, EditRemoteNetworkDialog } from "@/components/twingate/network-forms";
 import { CacheNote } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";

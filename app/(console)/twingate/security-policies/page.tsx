@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionButton } from "@/components/actions/action-button";
 import { PageHeader } from "@/components/shell/page-header";
-import { ActionButton } from "@/components/twingate/action-button";
 import { PolicyGroupsForm } from "@/components/twingate/network-forms";
 import { CacheNote } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";

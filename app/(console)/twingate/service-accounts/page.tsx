@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { ActionButton } from "@/components/actions/action-button";
 import { PageHeader } from "@/components/shell/page-header";
-import { ActionButton } from "@/components/twingate/action-button";
 import {
   CreateKeyDialog,
   CreateServiceAccountDialog,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { ActionButton } from "@/components/actions/action-button";
 import { UrlSearch } from "@/components/data-table/url-filters";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
-import { ActionButton } from "@/components/twingate/action-button";
 import { AddGroupResourcesForm, EditGroupDialog, GroupPolicyForm } from "@/components/twingate/group-forms";
 import { Muted, UserStateBadge } from "@/components/twingate/state-badges";
 import { Badge } from "@/components/ui/badge";

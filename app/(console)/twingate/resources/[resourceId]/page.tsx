@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { ActionButton } from "@/components/actions/action-button";
 import { PageHeader } from "@/components/shell/page-header";
-import { ActionButton } from "@/components/twingate/action-button";
 import {
   AddAccessForm,
   EditResourceDialog,
