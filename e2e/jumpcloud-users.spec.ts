@@ -220,3 +220,34 @@ test("a staged user is activated, with JumpCloud's activation email", async ({ p
     (await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, vendorId: created._id } })).state,
   ).toBe("ACTIVATED");
 });
+
+test("a temporary password reaches JumpCloud, expired for the user to replace, and never the audit log", async ({
+  page,
+}) => {
+  const { tenant, staff, prisma } = await signInSynced(page, "operator");
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, state: "ACTIVATED", deletedAt: null },
+    orderBy: { email: "desc" },
+    skip: 3,
+  });
+  await page.goto(`/jumpcloud/users/${user.vendorId}`);
+  await page.getByTestId("user-actions").getByRole("button", { name: "Set temporary password" }).click();
+  const field = page.getByLabel("Password to give them");
+  const suggested = await field.inputValue();
+  expect(suggested).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+  await field.fill("Hand-Over-2026!");
+  await page.getByTestId("confirm-button").click();
+  await expect(toast(page)).toContainText(`${user.email}'s password is set.`);
+  const after = JSON.parse(await vendorCall(tenant.id, "GET", `/api/systemusers/${user.vendorId}`)) as {
+    password_date?: string;
+    password_expired: boolean;
+  };
+  expect(after.password_date).toBeTruthy();
+  expect(after.password_expired).toBe(true);
+  const events = await prisma.auditEvent.findMany({
+    where: { actorId: staff.id, action: "jumpcloud.user.password_set" },
+  });
+  expect(events.map((e) => e.outcome)).toContain("success");
+  expect(JSON.stringify(events)).not.toContain("Hand-Over-2026!");
+  expect(events.find((e) => e.outcome === "success")?.after).toMatchObject({ passwordSet: true, mustChange: true });
+});

@@ -17,6 +17,7 @@ import {
   suspendUser,
   unlockUser,
 } from "@/lib/jumpcloud/user-actions";
+import { TemporaryPassword } from "./temporary-password";
 
 interface Props {
   tenantId: string;
@@ -166,6 +167,7 @@ export function UserActions({ tenantId, userId, email, state, locked, canDelete 
         }
         onConfirm={async () => (await run(expirePassword, ref, { success: `${email}'s password is expired.` })).ok}
       />
+      <TemporaryPassword tenantId={tenantId} userId={userId} email={email} />
       {canDelete ? (
         <ConfirmDialog
           title={`Delete ${email}`}

@@ -146,6 +146,7 @@ export const AUDIT_ACTIONS = [
   "jumpcloud.user.reactivated",
   "jumpcloud.user.unlocked",
   "jumpcloud.user.password_expired",
+  "jumpcloud.user.password_set",
   "jumpcloud.user.activated",
   "jumpcloud.user.mfa_reset",
   "jumpcloud.user.updated",

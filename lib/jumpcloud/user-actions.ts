@@ -5,6 +5,7 @@ import deleteUserOp from "../operations/jumpcloud/delete-user";
 import expirePasswordOp from "../operations/jumpcloud/expire-password";
 import reactivateUserOp from "../operations/jumpcloud/reactivate-user";
 import resetMfaOp from "../operations/jumpcloud/reset-mfa";
+import setPasswordOp from "../operations/jumpcloud/set-password";
 import suspendUserOp from "../operations/jumpcloud/suspend-user";
 import unlockUserOp from "../operations/jumpcloud/unlock-user";
 import updateUserOp from "../operations/jumpcloud/update-user";
@@ -26,6 +27,9 @@ export const reactivateUser = actionOf<User, Answered>(reactivateUserOp);
 export const unlockUser = actionOf<User, Answered>(unlockUserOp);
 
 export const expirePassword = actionOf<User, Answered>(expirePasswordOp);
+
+/** The password goes to JumpCloud only; `mustChange` (default) expires it at once so the user picks their own. */
+export const setTemporaryPassword = actionOf<User & { password: string; mustChange?: Flag }, Answered>(setPasswordOp);
 
 export const activateStagedUser = actionOf<User & { sendEmail?: Flag }, Answered>(activateUserOp);
 

@@ -572,6 +572,15 @@ const PROBES: Record<string, Probe> = {
   },
   "jumpcloud.user.activated": jcUserProbe((u) => u.state === "STAGED"),
   "jumpcloud.user.deleted": jcUserProbe((u) => u.state === "SUSPENDED"),
+  "jumpcloud.user.password_set": {
+    item: () => ({ userId: jcUser((u) => u.state === "ACTIVATED")._id, password: "Probe-Pass-2026", mustChange: true }),
+    state: (item) => {
+      const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+      const u = org?.users.get(String(item.userId));
+      return { digest: org?.passwords.get(String(item.userId)) ?? null, expired: u?.password_expired };
+    },
+    once: "changes",
+  },
   "jumpcloud.user.created": {
     // Someone JumpCloud does not have yet.
     item: () => ({ username: "catalogue.probe", email: "catalogue.probe@northwind.example" }),

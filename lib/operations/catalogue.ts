@@ -27,6 +27,7 @@ import jumpcloudRemoveGroupMember from "./jumpcloud/remove-group-member";
 import jumpcloudResetMfa from "./jumpcloud/reset-mfa";
 import jumpcloudRestartSystem from "./jumpcloud/restart-system";
 import jumpcloudScheduleUserStates from "./jumpcloud/schedule-user-states";
+import jumpcloudSetPassword from "./jumpcloud/set-password";
 import jumpcloudShutDownSystem from "./jumpcloud/shut-down-system";
 import jumpcloudSuspendUser from "./jumpcloud/suspend-user";
 import jumpcloudUnlockUser from "./jumpcloud/unlock-user";
@@ -178,6 +179,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudUnlockUser,
   jumpcloudResetMfa,
   jumpcloudExpirePassword,
+  jumpcloudSetPassword,
   jumpcloudAddGroupMember,
   jumpcloudRemoveGroupMember,
   jumpcloudCreateUser,

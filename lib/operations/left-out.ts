@@ -25,6 +25,13 @@ export const LEFT_OUT: readonly LeftOut[] = [
   { vendor: "jumpcloud", operation: "PATCH /bulk/users (JumpCloud's own bulk update)", why: "Not built yet." },
   {
     vendor: "jumpcloud",
+    operation: "a password column when creating users from a sheet",
+    why:
+      "A sheet's rows are kept in the console's database for the job's plan and results, so a password never " +
+      "travels in one: set a temporary password on the user's page instead.",
+  },
+  {
+    vendor: "jumpcloud",
     operation: "Workday, G Suite, Office 365, provider (MSP billing) integrations, software apps",
     why: "Outside a helpdesk's day: set up once in JumpCloud's own console.",
   },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { json } from "../core/http-server";
 import type { SimContext } from "./app";
 import { jcError, notFound, SimFailure } from "./errors";
@@ -89,6 +90,13 @@ export function applyUserPut(org: Org, u: JcUser, b: Row) {
       delete u.mfa.exclusionUntil;
       delete u.mfa.exclusionDays;
     }
+  }
+  if (b.password !== undefined) {
+    if (typeof b.password !== "string" || !b.password) throw new SimFailure(jcError(400, "password must be a string"));
+    org.passwords.set(u._id, createHash("sha256").update(b.password).digest("hex"));
+    u.password_date = new Date().toISOString();
+    u.password_expired = false;
+    u.password_expiration_date = null;
   }
   if (Array.isArray(b.attributes))
     u.attributes = (b.attributes as Row[]).map((a) => ({ name: String(a.name), value: String(a.value) }));

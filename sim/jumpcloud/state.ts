@@ -33,6 +33,8 @@ export interface JcUser {
   badLoginAttempts: number;
   password_expired: boolean;
   password_expiration_date: string | null;
+  /** When the password was last set (systemuserreturn's password_date); absent until one is. */
+  password_date?: string;
   password_never_expires: boolean;
   totp_enabled: boolean;
   enable_user_portal_multifactor: boolean;
@@ -157,6 +159,8 @@ export interface Org {
   scheduledStates: Map<string, ScheduledState>;
   /** Builtin and MDM commands sent, for inspection. */
   commands: { target: string; command: string; at: string; body?: unknown }[];
+  /** Each user's last password set through the API, as a SHA-256 hex digest, for inspection (never served). */
+  passwords: Map<string, string>;
 }
 
 export interface JumpCloudState {
@@ -243,6 +247,7 @@ function emptyOrg(id: string, name: string, domain: string, ids: IdSource): Org 
     bulkJobs: new Map(),
     scheduledStates: new Map(),
     commands: [],
+    passwords: new Map(),
   };
 }
 
