@@ -2,13 +2,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { GROUP_SORTS, listGroups } from "@/lib/jumpcloud/queries";
+import { JumpcloudGroupSearch, listGroups } from "@/lib/jumpcloud/queries";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
-import { tableSearch, tableState } from "@/lib/table/params";
+import { tableState } from "@/lib/table/params";
 import { GroupCreateForm } from "./group-create-form";
 import { GroupsTable } from "./groups-table";
-
-const Search = tableSearch({ sortable: GROUP_SORTS, sort: "name" });
 
 /** The list page of user groups or system groups. */
 export async function GroupsPage({ kind, props }: { kind: "user_group" | "system_group"; props: PageProps }) {
@@ -18,7 +16,7 @@ export async function GroupsPage({ kind, props }: { kind: "user_group" | "system
     vendor: "jumpcloud",
     page,
     perm: "console.read",
-    search: Search,
+    search: JumpcloudGroupSearch,
   });
   if (!tenant) return <Unavailable vendor="jumpcloud" title={title} reason="tenant" />;
   const state = tableState(search);
@@ -39,6 +37,7 @@ export async function GroupsPage({ kind, props }: { kind: "user_group" | "system
         rows={rows}
         total={total}
         state={state}
+        tenantId={tenant.id}
         tools={may["jumpcloud.write"] ? <GroupCreateForm tenantId={tenant.id} kind={kind} /> : null}
       />
     </>

@@ -2,6 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import type { GroupRow } from "@/lib/jumpcloud/queries";
 import type { TableState } from "@/lib/table/params";
 
@@ -10,12 +11,14 @@ export function GroupsTable({
   rows,
   total,
   state,
+  tenantId,
   tools,
 }: {
   kind: "user_group" | "system_group";
   rows: GroupRow[];
   total: number;
   state: TableState<string>;
+  tenantId: string;
   tools?: React.ReactNode;
 }) {
   const base = kind === "user_group" ? "/jumpcloud/user-groups" : "/jumpcloud/system-groups";
@@ -48,7 +51,12 @@ export function GroupsTable({
       total={total}
       state={state}
       getRowId={(r) => r.vendorId}
-      tools={tools}
+      tools={
+        <>
+          <ExportButton href={`/api${base}/export`} tenantId={tenantId} />
+          {tools}
+        </>
+      }
       searchLabel="Search group name"
       testId="jc-groups-table"
       emptyText="No groups match. Groups appear here after a JumpCloud sync."

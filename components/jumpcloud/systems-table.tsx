@@ -2,6 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { Badge } from "@/components/ui/badge";
 import { When } from "@/components/ui/when";
@@ -55,11 +56,13 @@ export function SystemsTable({
   rows,
   total,
   state,
+  tenantId,
   osList,
 }: {
   rows: SystemRow[];
   total: number;
   state: TableState<string>;
+  tenantId: string;
   osList: string[];
 }) {
   return (
@@ -84,6 +87,7 @@ export function SystemsTable({
           <UrlSelect param="os" label="OS" options={osList.map((o) => ({ value: o, label: o }))} />
         </>
       }
+      tools={<ExportButton href="/api/jumpcloud/systems/export" tenantId={tenantId} />}
       emptyText="No systems match. Systems appear here after a JumpCloud sync."
     />
   );

@@ -2,6 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import type { UserRow } from "@/lib/jumpcloud/queries";
 import type { TableState } from "@/lib/table/params";
@@ -89,6 +90,7 @@ export function UsersTable({
           <UrlSelect param="mfa" label="MFA" options={MFA} />
         </>
       }
+      tools={<ExportButton href="/api/jumpcloud/users/export" tenantId={tenantId} />}
       selectionActions={
         canWrite
           ? (selected, clear) => <BulkSelectionActions tenantId={tenantId} users={selected} clear={clear} />

@@ -3,6 +3,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { When } from "@/components/ui/when";
 import type { TableState } from "@/lib/table/params";
@@ -134,6 +135,7 @@ export function TrugridUsersTable({
             <UrlSelect param="udp" label="UDP" options={STATES} allLabel="any" />
           </>
         }
+        tools={<ExportButton href="/api/trugrid/users/export" tenantId={tenantId} />}
         selectionActions={
           canAct
             ? (selected, clear) => (

@@ -1,6 +1,7 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { When } from "@/components/ui/when";
@@ -102,7 +103,12 @@ export function AssetsTable({
           ]}
         />
       }
-      tools={<SavedViews table="truu.assets" tenantId={tenantId} views={views} canShare={canShare} />}
+      tools={
+        <>
+          <SavedViews table="truu.assets" tenantId={tenantId} views={views} canShare={canShare} />
+          <ExportButton href="/api/truu/assets/export" tenantId={tenantId} />
+        </>
+      }
       emptyText={
         "No workstations match. A full IP or MAC address matches exactly; anything else matches part of a name, " +
         "account or address."

@@ -2,6 +2,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { When } from "@/components/ui/when";
@@ -95,7 +96,12 @@ export function UsersTable({
           allLabel="any"
         />
       }
-      tools={<SavedViews table="truu.users" tenantId={tenantId} views={views} canShare={canShare} />}
+      tools={
+        <>
+          <SavedViews table="truu.users" tenantId={tenantId} views={views} canShare={canShare} />
+          <ExportButton href="/api/truu/users/export" tenantId={tenantId} />
+        </>
+      }
       emptyText="No users match. Enrolled users appear here after a TruU sync."
     />
   );

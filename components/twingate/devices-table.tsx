@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { useRunAction } from "@/components/actions/use-run-action";
 import { DataTable } from "@/components/data-table/data-table";
+import { ExportButton } from "@/components/data-table/export-button";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
@@ -257,6 +258,7 @@ export function TwingateDevicesTable({
           />
         </>
       }
+      tools={<ExportButton href="/api/twingate/devices/export" tenantId={tenantId} />}
       selectionActions={
         canOperate
           ? (selected, clear) => (

@@ -96,6 +96,13 @@ export const AUDIT_ACTIONS = [
   "truu.user.looked_up",
   "twingate.user.exported",
   "truu.device.exported",
+  "truu.user.exported",
+  "truu.asset.exported",
+  "twingate.device.exported",
+  "trugrid.user.exported",
+  "jumpcloud.user.exported",
+  "jumpcloud.system.exported",
+  "jumpcloud.group.exported",
   "truu.user.deleted",
   // Twingate
   "twingate.user.state_changed",

@@ -14,3 +14,6 @@ export function csvCell(value: unknown): string {
 export function csvLine(values: readonly unknown[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
 }
+
+/** A yes/no column of an export; unknown (null) stays empty rather than reading as "no". */
+export const yesNo = (value: boolean | null | undefined) => (value == null ? null : value ? "yes" : "no");

@@ -1,11 +1,56 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { pageWindow, type TableState } from "../table/params";
+import { urlEnum } from "../params/fields";
+import { pageWindow, type TableState, tableSearch } from "../table/params";
 
 export const USER_SORTS = ["upn", "mfa", "udp", "synced"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 export const STATE_FILTERS = ["on", "off", "unknown"] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
+
+/** The TruGrid users table's URL: its sort, search and filters (the page and its export read the same). */
+export const TrugridUserSearch = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({
+  mfa: urlEnum(STATE_FILTERS).optional(),
+  udp: urlEnum(STATE_FILTERS).optional(),
+});
+
+// MFA and UDP are what this console last set (TruGrid cannot be asked), so who set them and when go with them.
+export const TRUGRID_USER_CSV_HEADER = [
+  "upn",
+  "mfa",
+  "mfaSetAt",
+  "mfaSetBy",
+  "mfaResetAt",
+  "mfaResetBy",
+  "udp",
+  "udpSetAt",
+  "udpSetBy",
+  "webIp",
+  "desktopIp",
+  "mobileIp",
+  "machines",
+  "readFromTrugrid",
+] as const;
+
+const onOff = (on: boolean | null) => (on === null ? "unknown" : on ? "on" : "off");
+
+/** A users page as the export's columns. */
+export const trugridUserCells = (r: TrugridUserRow) => [
+  r.upn,
+  onOff(r.mfaOn),
+  r.mfaSetAt,
+  r.mfaSetBy,
+  r.mfaResetAt,
+  r.mfaResetBy,
+  onOff(r.udpOn),
+  r.udpSetAt,
+  r.udpSetBy,
+  r.webIp,
+  r.desktopIp,
+  r.mobileIp,
+  r.associations,
+  r.syncedAt,
+];
 
 /** A synced TruGrid user with what this console last set for them (never the vendor's word: it has none to give). */
 export interface TrugridUserRow {

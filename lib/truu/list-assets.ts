@@ -37,6 +37,38 @@ export function assetTable(v: z.output<typeof AssetTableSearch>) {
   return { state: tableState<AssetSort>(v), type: v.type };
 }
 
+export const TRUU_ASSET_CSV_HEADER = [
+  "machineName",
+  "displayName",
+  "type",
+  "manufacturer",
+  "model",
+  "processor",
+  "serialNumber",
+  "ipAddresses",
+  "macAddresses",
+  "enrolledAccounts",
+  "lastHeardFrom",
+] as const;
+
+// A cell holds one value, so a workstation's addresses and accounts share it, space-separated (none has a space).
+const spaced = (values: string[]) => values.join(" ");
+
+/** An assets page as the export's columns. */
+export const truuAssetCells = (r: AssetRow) => [
+  r.machineName,
+  r.displayName,
+  r.type,
+  r.hardware?.manufacturer,
+  r.hardware?.model,
+  r.hardware?.processor,
+  r.hardware?.serialNumber,
+  spaced(r.ips),
+  spaced(r.macs),
+  spaced(r.upns),
+  r.lastHeardFrom,
+];
+
 /** The same from a raw URL, anything malformed dropped (for callers with no page context). */
 export function readAssetTable(search: RawParams) {
   return assetTable(readParams(AssetTableSearch, search).values);

@@ -5,6 +5,7 @@ import { urlEnum } from "../params/fields";
 import { type RawParams, readParams } from "../params/read";
 import { pageWindow, type TableState, tableSearch, tableState } from "../table/params";
 import { containsPattern } from "./device-filters";
+import { assuranceLabel } from "./options";
 
 export const USER_SORTS = ["upn", "name", "devices", "lastSynced", "created"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
@@ -36,6 +37,30 @@ export const UserTableSearch = tableSearch({ sortable: USER_SORTS, sort: "upn" }
 export function userTable(v: z.output<typeof UserTableSearch>): { state: TableState<UserSort>; filter: UserFilter } {
   return { state: tableState(v), filter: { hasDevices: v.devices } };
 }
+
+// The user GUID is TruU's own id of the user, the devices export's userGuid.
+export const TRUU_USER_CSV_HEADER = [
+  "upn",
+  "displayName",
+  "email",
+  "devices",
+  "bestAssurance",
+  "lastSynced",
+  "enrolled",
+  "userGuid",
+] as const;
+
+/** A users page as the export's columns. */
+export const truuUserCells = (r: UserRow) => [
+  r.upn,
+  r.displayName,
+  r.email,
+  r.devices,
+  assuranceLabel(r.bestAssurance),
+  r.lastSynced,
+  r.createdAtVendor,
+  r.vendorId,
+];
 
 /** The same from a raw URL, anything malformed dropped (for callers with no page context). */
 export function readUserTable(search: RawParams) {

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { urlEnum } from "../params/fields";
+import { urlEnum, urlId } from "../params/fields";
 import type { AccessGrant } from "../sync/twingate/documents";
+import { yesNo } from "../table/csv";
 import { pageWindow, type TableState, tableSearch } from "../table/params";
-import { type DEVICE_STATES, TWINGATE_ROLES, type TwingateRole, USER_STATES } from "./constants";
+import { DEVICE_STATES, TWINGATE_ROLES, type TwingateRole, USER_STATES } from "./constants";
 
 // Pages read the cache (what the last sync and the console's own changes wrote), never the vendor.
 
@@ -112,6 +113,45 @@ export async function listTwingateUsers(
 
 export const DEVICE_SORTS = ["name", "user", "state", "trusted", "os", "login"] as const;
 export type DeviceSort = (typeof DEVICE_SORTS)[number];
+
+/**
+ * The Twingate devices table's URL (the page and its export read the same). `user`: one user's devices (a Twingate
+ * user id, from the users table).
+ */
+export const TwingateDeviceSearch = tableSearch({ sortable: DEVICE_SORTS, sort: "name" }).extend({
+  state: urlEnum(DEVICE_STATES).optional(),
+  trusted: urlEnum(["yes", "no"]).optional(),
+  user: urlId(200).optional(),
+});
+
+export const TWINGATE_DEVICE_CSV_HEADER = [
+  "name",
+  "hostname",
+  "serialNumber",
+  "userEmail",
+  "state",
+  "trusted",
+  "deviceType",
+  "os",
+  "osVersion",
+  "clientVersion",
+  "lastSignIn",
+] as const;
+
+/** A devices page as the export's columns. */
+export const twingateDeviceCells = (r: TwingateDeviceRow) => [
+  r.name,
+  r.hostname,
+  r.serialNumber,
+  r.userEmail,
+  r.activeState,
+  yesNo(r.isTrusted),
+  r.deviceType,
+  r.osName,
+  r.osVersion,
+  r.clientVersion,
+  r.lastSuccessfulLoginAt,
+];
 
 export interface TwingateDeviceRow {
   vendorId: string;

@@ -1,11 +1,20 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
-import { pageWindow, type TableState } from "../../table/params";
+import { pageWindow, type TableState, tableSearch } from "../../table/params";
 import { byName, contains, nodeNames, splitNode } from "./names";
 
 export const GROUP_SORTS = ["name", "members"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
+
+/** The user and system groups tables' URL: sort and search only (the pages and their exports read the same). */
+export const JumpcloudGroupSearch = tableSearch({ sortable: GROUP_SORTS, sort: "name" });
+
+// The group id is JumpCloud's own: what its admin console and API take to find the group.
+export const JUMPCLOUD_GROUP_CSV_HEADER = ["name", "description", "members", "jumpcloudId"] as const;
+
+/** A groups page as the export's columns. */
+export const jumpcloudGroupCells = (r: GroupRow) => [r.name, r.description, r.members, r.vendorId];
 
 export interface GroupRow {
   vendorId: string;

@@ -1,12 +1,55 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
-import { pageWindow, type TableState } from "../../table/params";
+import { urlEnum, urlText } from "../../params/fields";
+import { yesNo } from "../../table/csv";
+import { pageWindow, type TableState, tableSearch } from "../../table/params";
 import { byName, contains, namesOf, nodeNames, splitNode } from "./names";
 
 export const SYSTEM_SORTS = ["name", "os", "lastContact"] as const;
 export type SystemSort = (typeof SYSTEM_SORTS)[number];
 export const SYSTEM_ACTIVE = ["active", "inactive"] as const;
+
+/**
+ * The JumpCloud systems table's URL (the page and its export read the same). `os` is one of the tenant's own OS
+ * names: systemFilter drops any other.
+ */
+export const JumpcloudSystemSearch = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({
+  active: urlEnum(SYSTEM_ACTIVE).optional(),
+  os: urlText(200).optional(),
+});
+
+/** The table's filters from its URL, an OS none of the tenant's systems runs ignored (the OS list offers none). */
+export function systemFilter(
+  search: { active?: (typeof SYSTEM_ACTIVE)[number]; os?: string },
+  osList: readonly string[],
+) {
+  return { active: search.active, os: search.os && osList.includes(search.os) ? search.os : undefined };
+}
+
+// The system id is JumpCloud's own: what its admin console, API and commands take to find the device.
+export const JUMPCLOUD_SYSTEM_CSV_HEADER = [
+  "displayName",
+  "hostname",
+  "os",
+  "osVersion",
+  "serialNumber",
+  "agentActive",
+  "lastContact",
+  "jumpcloudId",
+] as const;
+
+/** A systems page as the export's columns. */
+export const jumpcloudSystemCells = (r: SystemRow) => [
+  r.displayName,
+  r.hostname,
+  r.os,
+  r.osVersion,
+  r.serialNumber,
+  yesNo(r.active),
+  r.lastContact,
+  r.vendorId,
+];
 
 export interface SystemRow {
   vendorId: string;

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
-import { pageWindow, type TableState } from "../../table/params";
+import { urlEnum } from "../../params/fields";
+import { yesNo } from "../../table/csv";
+import { pageWindow, type TableState, tableSearch } from "../../table/params";
 import { byName, contains, namesOf, nodeNames, splitNode } from "./names";
 
 export const USER_SORTS = ["email", "username", "name", "state", "created"] as const;
@@ -15,6 +17,39 @@ export const MFA_FILTERS = [
   "ENROLLMENT_EXPIRED",
 ] as const;
 export const LOCK_FILTERS = ["locked", "unlocked"] as const;
+
+/** The JumpCloud users table's URL: its sort, search and filters (the page and its export read the same). */
+export const JumpcloudUserSearch = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
+  state: urlEnum(USER_STATES).optional(),
+  lock: urlEnum(LOCK_FILTERS).optional(),
+  mfa: urlEnum(MFA_FILTERS).optional(),
+});
+
+// The user id is JumpCloud's own: what its admin console and API take to find the user.
+export const JUMPCLOUD_USER_CSV_HEADER = [
+  "email",
+  "username",
+  "displayName",
+  "state",
+  "locked",
+  "mfaStatus",
+  "totp",
+  "passwordExpired",
+  "jumpcloudId",
+] as const;
+
+/** A users page as the export's columns. */
+export const jumpcloudUserCells = (r: UserRow) => [
+  r.email,
+  r.username,
+  r.displayname,
+  r.state,
+  yesNo(r.accountLocked),
+  r.mfaStatus,
+  yesNo(r.totpEnabled),
+  yesNo(r.passwordExpired),
+  r.vendorId,
+];
 
 export interface UserRow {
   vendorId: string;

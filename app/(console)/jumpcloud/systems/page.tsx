@@ -5,19 +5,12 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { listSystems, SYSTEM_ACTIVE, SYSTEM_SORTS, systemOsList } from "@/lib/jumpcloud/queries";
+import { JumpcloudSystemSearch, listSystems, systemFilter, systemOsList } from "@/lib/jumpcloud/queries";
 import { mdmRefreshDepDevices } from "@/lib/jumpcloud/system-actions";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
-import { urlEnum, urlText } from "@/lib/params/fields";
-import { tableSearch, tableState } from "@/lib/table/params";
+import { tableState } from "@/lib/table/params";
 
 export const metadata: Metadata = { title: "JumpCloud systems" };
-
-// `os` is one of the tenant's own OS names (checked against them below).
-const Search = tableSearch({ sortable: SYSTEM_SORTS, sort: "name" }).extend({
-  active: urlEnum(SYSTEM_ACTIVE).optional(),
-  os: urlText(200).optional(),
-});
 
 export default async function Page(props: PageProps) {
   const {
@@ -29,13 +22,12 @@ export default async function Page(props: PageProps) {
     vendor: "jumpcloud",
     page: "/jumpcloud/systems",
     perm: "console.read",
-    search: Search,
+    search: JumpcloudSystemSearch,
   });
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud systems" reason="tenant" />;
   const state = tableState(search);
   const osList = await systemOsList(db(), tenant.id);
-  const os = search.os && osList.includes(search.os) ? search.os : undefined;
-  const { rows, total } = await listSystems(db(), tenant.id, state, { active: search.active, os });
+  const { rows, total } = await listSystems(db(), tenant.id, state, systemFilter(search, osList));
   return (
     <>
       <PageHeader
@@ -63,7 +55,7 @@ export default async function Page(props: PageProps) {
         }
       />
       <ParamNotices ignored={ignored} />
-      <SystemsTable rows={rows} total={total} state={state} osList={osList} />
+      <SystemsTable rows={rows} total={total} state={state} tenantId={tenant.id} osList={osList} />
     </>
   );
 }

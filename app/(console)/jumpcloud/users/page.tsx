@@ -4,25 +4,18 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
-import { LOCK_FILTERS, listUsers, MFA_FILTERS, USER_SORTS, USER_STATES } from "@/lib/jumpcloud/queries";
+import { JumpcloudUserSearch, listUsers } from "@/lib/jumpcloud/queries";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
-import { urlEnum } from "@/lib/params/fields";
-import { tableSearch, tableState } from "@/lib/table/params";
+import { tableState } from "@/lib/table/params";
 
 export const metadata: Metadata = { title: "JumpCloud users" };
-
-const Search = tableSearch({ sortable: USER_SORTS, sort: "email" }).extend({
-  state: urlEnum(USER_STATES).optional(),
-  lock: urlEnum(LOCK_FILTERS).optional(),
-  mfa: urlEnum(MFA_FILTERS).optional(),
-});
 
 export default async function Page(props: PageProps) {
   const { tenant, may, search, ignored } = await vendorPage(props, {
     vendor: "jumpcloud",
     page: "/jumpcloud/users",
     perm: "console.read",
-    search: Search,
+    search: JumpcloudUserSearch,
   });
   if (!tenant) return <Unavailable vendor="jumpcloud" title="JumpCloud users" reason="tenant" />;
   const state = tableState(search);

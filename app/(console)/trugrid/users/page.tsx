@@ -6,23 +6,17 @@ import { TrugridUsersTable } from "@/components/trugrid/users-table";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
-import { urlEnum } from "@/lib/params/fields";
-import { tableSearch, tableState } from "@/lib/table/params";
-import { listTrugridUsers, STATE_FILTERS, trugridUserCount, USER_SORTS } from "@/lib/trugrid/list-users";
+import { tableState } from "@/lib/table/params";
+import { listTrugridUsers, TrugridUserSearch, trugridUserCount } from "@/lib/trugrid/list-users";
 
 export const metadata: Metadata = { title: "TruGrid users" };
-
-const Search = tableSearch({ sortable: USER_SORTS, sort: "upn" }).extend({
-  mfa: urlEnum(STATE_FILTERS).optional(),
-  udp: urlEnum(STATE_FILTERS).optional(),
-});
 
 export default async function Page(props: PageProps) {
   const { tenant, connection, may, search, ignored } = await vendorPage(props, {
     vendor: "trugrid",
     page: "/trugrid/users",
     perm: "console.read",
-    search: Search,
+    search: TrugridUserSearch,
   });
   const domainName = connection?.settings.domainName;
   const description =

@@ -7,19 +7,10 @@ import { CacheNote } from "@/components/twingate/twingate-shell";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
 import { type PageProps, vendorPage } from "@/lib/pages/vendor-page";
-import { urlEnum, urlId } from "@/lib/params/fields";
-import { tableSearch, tableState } from "@/lib/table/params";
-import { DEVICE_STATES } from "@/lib/twingate/constants";
-import { DEVICE_SORTS, lastTwingateSync, listTwingateDevices, twingateUserEmail } from "@/lib/twingate/queries";
+import { tableState } from "@/lib/table/params";
+import { lastTwingateSync, listTwingateDevices, TwingateDeviceSearch, twingateUserEmail } from "@/lib/twingate/queries";
 
 export const metadata: Metadata = { title: "Twingate devices" };
-
-// `user`: one user's devices (a Twingate user id, from the users table).
-const Search = tableSearch({ sortable: DEVICE_SORTS, sort: "name" }).extend({
-  state: urlEnum(DEVICE_STATES).optional(),
-  trusted: urlEnum(["yes", "no"]).optional(),
-  user: urlId(200).optional(),
-});
 
 export default async function Page(props: PageProps) {
   const {
@@ -27,7 +18,12 @@ export default async function Page(props: PageProps) {
     may: { "twingate.write": canOperate },
     search,
     ignored,
-  } = await vendorPage(props, { vendor: "twingate", page: "/twingate/devices", perm: "console.read", search: Search });
+  } = await vendorPage(props, {
+    vendor: "twingate",
+    page: "/twingate/devices",
+    perm: "console.read",
+    search: TwingateDeviceSearch,
+  });
   const description =
     "Block, unblock, archive, unarchive, trust and untrust devices; each change can be undone. An archived device " +
     "becomes active again by itself the next time it connects.";
