@@ -141,3 +141,32 @@ test("scheduled state changes are listed from JumpCloud, whoever made them, and 
   await expect(list.getByRole("row").filter({ hasText: user.email })).toHaveCount(0);
   expect(JSON.parse(await vendorCall(tenant.id, "GET", `/api/v2/bulk/userstates?userid=${user.vendorId}`))).toEqual([]);
 });
+
+test("JumpCloud's bulk update job sets a pasted department, and Undo starts the job that sets it back", async ({
+  page,
+}) => {
+  const { tenant, prisma } = await signInSynced(page, "operator");
+  const user = await prisma.jumpcloudUser.findFirstOrThrow({
+    where: { tenantId: tenant.id, deletedAt: null, state: "ACTIVATED" },
+    orderBy: { email: "desc" },
+    skip: 11,
+  });
+  const was = (user.raw as { department?: string }).department ?? "";
+  await page.goto("/jumpcloud/bulk");
+  const card = page.getByTestId("bulk-update");
+  await card.getByLabel("Users").fill(`email,department\n${user.email},Bulk Audit`);
+  await card.getByRole("button", { name: "Start job" }).click();
+  await expect(toast(page)).toContainText("to update 1 user(s).");
+  await expect(page.getByTestId("bulk-job").first()).toContainText("Update users · 1 user(s)");
+  await expect
+    .poll(async () => JSON.parse(await vendorCall(tenant.id, "GET", `/api/systemusers/${user.vendorId}`)).department)
+    .toBe("Bulk Audit");
+  await toast(page).getByRole("button", { name: "Undo" }).click();
+  await expect(toast(page)).toContainText("Undone.");
+  await expect
+    .poll(async () => JSON.parse(await vendorCall(tenant.id, "GET", `/api/systemusers/${user.vendorId}`)).department)
+    .toBe(was);
+  await card.getByLabel("Users").fill("email,shoeSize\na@x.example,9");
+  await card.getByRole("button", { name: "Start job" }).click();
+  await expect(page.getByTestId("bulk-update-problems")).toContainText("Line 1: the first line names the columns");
+});

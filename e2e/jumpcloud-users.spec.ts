@@ -248,6 +248,6 @@ test("a temporary password reaches JumpCloud, expired for the user to replace, a
     where: { actorId: staff.id, action: "jumpcloud.user.password_set" },
   });
   expect(events.map((e) => e.outcome)).toContain("success");
-  expect(JSON.stringify(events)).not.toContain("Hand-Over-2026!");
+  expect(JSON.stringify(events, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain("Hand-Over-2026!");
   expect(events.find((e) => e.outcome === "success")?.after).toMatchObject({ passwordSet: true, mustChange: true });
 });

@@ -15,39 +15,8 @@ import {
   bulkUnlockUsers,
   scheduleUserStates,
 } from "@/lib/jumpcloud/bulk-actions";
-
-const textarea = "min-h-28 w-full rounded-md border border-input bg-background px-3 py-2 font-mono text-xs";
-
-function BulkCard({
-  title,
-  description,
-  children,
-  onSubmit,
-  submit,
-  testId,
-  busy,
-}: {
-  title: string;
-  description: string;
-  children: ReactNode;
-  onSubmit: (e: FormEvent) => void;
-  submit: string;
-  testId: string;
-  busy: boolean;
-}) {
-  return (
-    <Card data-testid={testId}>
-      <CardTitle>{title}</CardTitle>
-      <CardDescription>{description}</CardDescription>
-      <form className="mt-3 space-y-3" onSubmit={onSubmit}>
-        {children}
-        <Button type="submit" disabled={busy}>
-          {submit}
-        </Button>
-      </form>
-    </Card>
-  );
-}
+import { BulkCard, LineProblems, textarea } from "./bulk-card";
+import { BulkUpdateForm } from "./bulk-update-form";
 
 const count = (text: string) => text.split(/[\s,;]+/).filter(Boolean).length;
 
@@ -100,18 +69,9 @@ export function BulkForms({ tenantId }: { tenantId: string }) {
           onChange={(e) => setNewUsers(e.target.value)}
           placeholder="jo.bloggs@example.com,jbloggs,Jo,Bloggs"
         />
-        {newUsersProblems.length ? (
-          <ul
-            className="list-disc space-y-1 rounded-md border border-destructive/50 bg-destructive/10 p-3 pl-6 text-sm"
-            role="alert"
-            data-testid="bulk-create-problems"
-          >
-            {newUsersProblems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : null}
+        <LineProblems problems={newUsersProblems} testId="bulk-create-problems" />
       </BulkCard>
+      <BulkUpdateForm tenantId={tenantId} />
       <BulkCard
         testId="bulk-states"
         title="Schedule a state change"

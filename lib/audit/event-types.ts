@@ -183,6 +183,7 @@ export const AUDIT_ACTIONS = [
   "jumpcloud.bulk.states_scheduled",
   "jumpcloud.bulk.states_cancelled",
   "jumpcloud.bulk.users_created",
+  "jumpcloud.bulk.users_updated",
   "jumpcloud.bulk_job.results_read",
   "jumpcloud.lookup_read",
 ] as const;

@@ -3,6 +3,7 @@ import { actionOf } from "../operations/derive/action";
 import bulkCreate from "../operations/jumpcloud/bulk-create-users";
 import bulkExpire from "../operations/jumpcloud/bulk-expire-passwords";
 import bulkUnlock from "../operations/jumpcloud/bulk-unlock-users";
+import bulkUpdate from "../operations/jumpcloud/bulk-update-users";
 import cancelScheduled from "../operations/jumpcloud/cancel-scheduled-states";
 import scheduleStates from "../operations/jumpcloud/schedule-user-states";
 
@@ -25,6 +26,9 @@ export const cancelScheduledStates = actionOf<
   { tenantId: string; scheduledJobIds: string[]; undoOf?: string },
   { count: number }
 >(cancelScheduled);
+
+/** A header line (email, then fields), one user per line: JumpCloud's bulk update job (bulk-user-updates.ts). */
+export const bulkUpdateUsers = actionOf<{ tenantId: string; updates: string }, Started>(bulkUpdate);
 
 /** email,username[,firstname[,lastname]] per line, read as CSV (bulk-new-users.ts); a header line is skipped. */
 export const bulkCreateUsers = actionOf<{ tenantId: string; users: string }, Started>(bulkCreate);

@@ -570,6 +570,22 @@ const PROBES: Record<string, Probe> = {
     item: () => ({ users: "email,username\nprobe.new@northwind.example,probenew" }),
     state: () => jcUsers().some((u) => u.email === "probe.new@northwind.example"),
   },
+  "jumpcloud.bulk.users_updated": {
+    item: () => ({ updates: `email,department\n${jcUser((u) => u.state === "ACTIVATED").email},Probe Department` }),
+    // The department JumpCloud will hold once its waiting update jobs have run (a job runs when its results are read).
+    state: (item) => {
+      const org = jumpcloud?.sim.state.orgs.get(JUMPCLOUD_SIM_ORG_IDS[0]);
+      const email = String(item.updates).split("\n")[1]?.split(",")[0];
+      const user = jcUsers().find((u) => u.email === email);
+      let department = user?.department;
+      for (const job of org?.bulkJobs.values() ?? []) {
+        if (job.kind !== "update" || job.done) continue;
+        for (const it of job.items)
+          if (it.id === user?._id && typeof it.department === "string") department = it.department;
+      }
+      return department;
+    },
+  },
   "jumpcloud.user.activated": jcUserProbe((u) => u.state === "STAGED"),
   "jumpcloud.user.deleted": jcUserProbe((u) => u.state === "SUSPENDED"),
   "jumpcloud.user.password_set": {

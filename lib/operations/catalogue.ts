@@ -4,6 +4,7 @@ import jumpcloudAddGroupMember from "./jumpcloud/add-group-member";
 import jumpcloudBulkCreateUsers from "./jumpcloud/bulk-create-users";
 import jumpcloudBulkExpirePasswords from "./jumpcloud/bulk-expire-passwords";
 import jumpcloudBulkUnlockUsers from "./jumpcloud/bulk-unlock-users";
+import jumpcloudBulkUpdateUsers from "./jumpcloud/bulk-update-users";
 import jumpcloudCancelScheduledStates from "./jumpcloud/cancel-scheduled-states";
 import jumpcloudCreateGroup from "./jumpcloud/create-group";
 import jumpcloudCreateUser from "./jumpcloud/create-user";
@@ -205,6 +206,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   jumpcloudScheduleUserStates,
   jumpcloudCancelScheduledStates,
   jumpcloudBulkCreateUsers,
+  jumpcloudBulkUpdateUsers,
   // Page only: a user's and a group's page.
   jumpcloudActivateUser,
   jumpcloudUpdateUser,

@@ -22,7 +22,6 @@ export const LEFT_OUT: readonly LeftOut[] = [
     operation: "users filtered by type",
     why: "In the changelog, not in the schema we have: the users page filters the cache by source instead.",
   },
-  { vendor: "jumpcloud", operation: "PATCH /bulk/users (JumpCloud's own bulk update)", why: "Not built yet." },
   {
     vendor: "jumpcloud",
     operation: "a password column when creating users from a sheet",

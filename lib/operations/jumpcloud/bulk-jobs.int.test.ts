@@ -3,7 +3,7 @@ import { type createJumpCloudSim, JUMPCLOUD_SIM_ORG_IDS } from "../../../sim/jum
 import { type BulkHarness, jumpcloudBulkHarness } from "../../../test/bulk-harness";
 import { signedIn } from "../../../test/signed-in";
 import type { Staff } from "../../auth/staff";
-import { bulkCreateUsers, bulkUnlockUsers, scheduleUserStates } from "../../jumpcloud/bulk-actions";
+import { bulkCreateUsers, bulkUnlockUsers, bulkUpdateUsers, scheduleUserStates } from "../../jumpcloud/bulk-actions";
 import { INVERSES } from "../../undo/registry";
 import { undoEvent } from "../../undo/undo-event";
 
@@ -114,6 +114,42 @@ describe("JumpCloud's bulk jobs", () => {
     const cancelled = await lastEvent("jumpcloud.bulk.states_cancelled");
     expect(cancelled).toMatchObject({ outcome: "success", after: { cancelled: ids } });
     expect(cancelled.targets).toEqual(expect.arrayContaining([{ type: "jumpcloud_scheduled_state", id: ids[0] }]));
+  });
+
+  it("update sends only what differs from the last sync, keeps former values; its undo sets them back", async () => {
+    const [a, b] = await activeUsers(2, 10);
+    if (!a || !b) throw new Error("no users");
+    const raw = (u: typeof a) => u.raw as { department?: string; jobTitle?: string };
+    const updates = [
+      "Email,Department,Job Title",
+      `${a.email},Audit,"Controller, EMEA"`,
+      `${b.email.toUpperCase()},${raw(b).department ?? ""},`, // as it is: nothing to send for b
+    ].join("\n");
+    const res = await bulkUpdateUsers({ tenantId: jc.h.tenantId, updates });
+    expect(res).toMatchObject({ ok: true, data: { count: 1 } });
+    const jobId = res.ok ? res.data.jobId : "";
+    expect(org()?.bulkJobs.get(jobId)).toMatchObject({
+      kind: "update",
+      items: [{ id: a.vendorId, department: "Audit", jobTitle: "Controller, EMEA" }],
+    });
+    const was = { department: raw(a).department ?? "", jobTitle: raw(a).jobTitle ?? "" };
+    const event = await lastEvent("jumpcloud.bulk.users_updated");
+    expect(event).toMatchObject({
+      outcome: "success",
+      before: { users: [{ id: a.vendorId, email: a.email, was }] },
+      after: { kind: "update", jobId, count: 1 },
+    });
+
+    const undone = await undoEvent(jc.h.t.db, jc.staff, res.ok ? (res.eventId ?? "") : "", INVERSES);
+    expect(undone).toMatchObject({ ok: true });
+    const back = await lastEvent("jumpcloud.bulk.users_updated");
+    const backJob = (back.after as { jobId: string }).jobId;
+    expect(org()?.bulkJobs.get(backJob)?.items).toEqual([{ id: a.vendorId, ...was }]);
+
+    const bad = await bulkUpdateUsers({ tenantId: jc.h.tenantId, updates: "email,shoeSize\na@x.example,9" });
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { updates: [expect.stringContaining("not shoesize")] } });
+    const unknown = await bulkUpdateUsers({ tenantId: jc.h.tenantId, updates: "email,department\nghost@x.example,A" });
+    expect(unknown).toMatchObject({ ok: false, error: expect.stringContaining("ghost@x.example") });
   });
 
   it("create reads pasted lines as CSV: a bad line is named and nothing sent; good lines start a job", async () => {

@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: "JumpCloud bulk jobs" };
 
 const KIND_LABEL = {
   create: "Create users",
+  update: "Update users",
   unlock: "Unlock",
   expire: "Expire passwords",
   states: "Scheduled state change",
