@@ -154,7 +154,7 @@ test("JumpCloud's bulk update job sets a pasted department, and Undo starts the 
   const was = (user.raw as { department?: string }).department ?? "";
   await page.goto("/jumpcloud/bulk");
   const card = page.getByTestId("bulk-update");
-  await card.getByLabel("Users").fill(`email,department\n${user.email},Bulk Audit`);
+  await card.getByLabel("Users to update").fill(`email,department\n${user.email},Bulk Audit`);
   await card.getByRole("button", { name: "Start job" }).click();
   await expect(toast(page)).toContainText("to update 1 user(s).");
   await expect(page.getByTestId("bulk-job").first()).toContainText("Update users · 1 user(s)");
@@ -166,7 +166,7 @@ test("JumpCloud's bulk update job sets a pasted department, and Undo starts the 
   await expect
     .poll(async () => JSON.parse(await vendorCall(tenant.id, "GET", `/api/systemusers/${user.vendorId}`)).department)
     .toBe(was);
-  await card.getByLabel("Users").fill("email,shoeSize\na@x.example,9");
+  await card.getByLabel("Users to update").fill("email,shoeSize\na@x.example,9");
   await card.getByRole("button", { name: "Start job" }).click();
   await expect(page.getByTestId("bulk-update-problems")).toContainText("Line 1: the first line names the columns");
 });

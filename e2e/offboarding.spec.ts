@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { JumpcloudUser, Person } from "../lib/generated/prisma/client";
 import { callServerAction, createStaff, db, signIn, syncTenant } from "./fixtures";
 
 const ALL = ["trugrid", "truu", "twingate", "jumpcloud"] as const;
@@ -8,6 +9,13 @@ const ALL = ["trugrid", "truu", "twingate", "jumpcloud"] as const;
  * of the TruGrid admins (TruGrid keeps MFA on for those).
  */
 async function fullyKnownPerson(tenantId: string) {
+  const [first] = await fullyKnownPeople(tenantId, 1);
+  return first!;
+}
+
+/** The first `n` people every vendor knows fully (see fullyKnownPerson), each with their JumpCloud user. */
+async function fullyKnownPeople(tenantId: string, n: number) {
+  const found: { person: Person; jc: JumpcloudUser }[] = [];
   const prisma = await db();
   const people = await prisma.person.findMany({
     where: { tenantId, mergedIntoId: null },
@@ -49,9 +57,10 @@ async function fullyKnownPerson(tenantId: string) {
           toId: { contains: "IT " },
         },
       }));
-    if (ok) return { person: p, jc: jc! };
+    if (ok) found.push({ person: p, jc: jc! });
+    if (found.length === n) return found;
   }
-  throw new Error("no person known to every vendor");
+  throw new Error(`fewer than ${n} people known to every vendor`);
 }
 
 test(
@@ -239,3 +248,42 @@ test(
     }
   },
 );
+
+test("a CSV of leavers runs every person's steps, then reads every vendor back: no access remains", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const prisma = await db();
+  const tenant = await prisma.tenant.findFirstOrThrow({ where: { isDemo: true }, orderBy: { name: "asc" } });
+  const admin = await createStaff("admin", [tenant.id]);
+  await signIn(page, admin.email, admin.password);
+  await syncTenant(page, tenant.id, ALL);
+  const leavers = await fullyKnownPeople(tenant.id, 2);
+  await page.goto("/bulk");
+  await page.getByLabel("Operation").selectOption("offboarding");
+  const csv = ["email", ...leavers.map((l) => l.person.emailNorm)].join("\r\n");
+  await page
+    .getByTestId("bulk-file")
+    .setInputFiles({ name: "leavers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and plan" }).click();
+  await expect(page).toHaveURL(/\/bulk\/[a-z0-9]+$/);
+  const jobId = page.url().split("/").pop()!;
+  const toSend = await prisma.bulkRow.count({ where: { jobId, status: "pending" } });
+  expect(toSend).toBeGreaterThanOrEqual(14);
+
+  await page.getByTestId("confirm-plan").click();
+  await page.getByTestId("confirm-text").fill(String(toSend));
+  await page.getByTestId("confirm-button").click();
+  await expect(page.getByTestId("bulk-progress")).toContainText(new RegExp(`completed · ${toSend} of ${toSend} done`), {
+    timeout: 180_000,
+  });
+  for (const { jc } of leavers)
+    expect((await prisma.jumpcloudUser.findFirstOrThrow({ where: { id: jc.id } })).state).toBe("SUSPENDED");
+  // One read-back for the run, per person and per vendor: nothing remains, nothing went unread.
+  const verification = page.getByTestId("verification");
+  await expect(verification.locator('[data-status="clear"]')).toHaveCount(8);
+  await expect(verification.locator('[data-status="remains"], [data-status="unread"]')).toHaveCount(0);
+  for (const { person } of leavers) await expect(verification).toContainText(person.emailNorm);
+  const verified = await prisma.auditEvent.findMany({ where: { action: "offboarding.verified", jobId } });
+  expect(verified).toHaveLength(1);
+});

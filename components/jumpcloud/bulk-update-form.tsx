@@ -36,7 +36,7 @@ export function BulkUpdateForm({ tenantId }: { tenantId: string }) {
         }
       }}
     >
-      <Label htmlFor="bulk-update-users">Users</Label>
+      <Label htmlFor="bulk-update-users">Users to update</Label>
       <textarea
         id="bulk-update-users"
         className={textarea}
