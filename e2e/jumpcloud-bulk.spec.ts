@@ -42,6 +42,7 @@ test(
     await page.goto("/jumpcloud/bulk");
     // Pasted lines are read as CSV: a fifth cell or a stray quote is named by its line and nothing is sent.
     await page
+      .getByTestId("bulk-create")
       .getByLabel("Users")
       .fill(
         `email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made,extra\n` +
@@ -54,6 +55,7 @@ test(
     ]);
     await expect(page).not.toHaveURL(/job=/);
     await page
+      .getByTestId("bulk-create")
       .getByLabel("Users")
       .fill(
         `email,username,firstname,lastname\n${email},bulk${stamp},Bulk,Made\n${existing.email},dup${stamp},Dup,Licate`,
