@@ -174,7 +174,7 @@ test(
   },
 );
 
-test("an admin edits a resource's alias, visibility and ports", async ({ page }) => {
+test("an admin edits a resource's alias, visibility, security policy and ports", async ({ page }) => {
   await asAdmin(page);
   const { sim } = await twingateDemo();
   const resourceId = await objectId("resource", "Intranet");
@@ -183,13 +183,14 @@ test("an admin edits a resource's alias, visibility and ports", async ({ page })
   const form = page.getByTestId("resource-edit-form");
   await form.getByLabel("Alias").fill("intranet.example");
   await form.getByLabel("Visible in the client").uncheck();
+  await form.getByLabel("Security policy").selectOption({ label: "Require MFA" });
   await form.getByLabel("TCP", { exact: true }).selectOption("RESTRICTED");
   await form.getByLabel("TCP ports").fill("443, 8000-8100");
   await form.getByTestId("form-submit").click();
   await expect(page.getByText("Twingate: resource saved.")).toBeVisible();
   await expect(page.getByTestId("resource-settings")).toContainText("443, 8000-8100");
   const r = (await sim.resource(resourceId))!;
-  expect(r).toMatchObject({ alias: "intranet.example", isVisible: false });
+  expect(r).toMatchObject({ alias: "intranet.example", isVisible: false, securityPolicy: { name: "Require MFA" } });
   expect(r.protocols.tcp).toEqual({
     policy: "RESTRICTED",
     ports: [

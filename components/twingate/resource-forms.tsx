@@ -25,6 +25,7 @@ export interface ResourceValues {
   address: string;
   alias: string | null;
   remoteNetworkId: string;
+  securityPolicyId: string | null;
   isVisible: boolean;
   isBrowserShortcutEnabled: boolean;
   protocols: { allowIcmp: boolean; tcp: Protocol; udp: Protocol };
@@ -35,6 +36,7 @@ const DEFAULTS: ResourceValues = {
   address: "",
   alias: null,
   remoteNetworkId: "",
+  securityPolicyId: null,
   isVisible: true,
   isBrowserShortcutEnabled: false,
   protocols: { allowIcmp: true, tcp: { policy: "ALLOW_ALL", ports: [] }, udp: { policy: "ALLOW_ALL", ports: [] } },
@@ -43,10 +45,12 @@ const DEFAULTS: ResourceValues = {
 function ResourceFields({
   v,
   networks,
+  policies,
   errors,
 }: {
   v: ResourceValues;
   networks: Option[];
+  policies: Option[];
   errors: Record<string, string[]>;
 }) {
   return (
@@ -76,6 +80,21 @@ function ResourceFields({
           <Input id="tg-res-alias" name="alias" defaultValue={v.alias ?? ""} />
         </Field>
       </div>
+      <Field
+        id="tg-res-policy"
+        label="Security policy"
+        hint="What users must satisfy (MFA, trusted devices) to reach this resource"
+        errors={errors.securityPolicyId}
+      >
+        <Select id="tg-res-policy" name="securityPolicyId" defaultValue={v.securityPolicyId ?? ""}>
+          {v.securityPolicyId ? null : <option value="">Twingate's default for resources</option>}
+          {policies.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className="flex flex-wrap gap-4 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="isVisible" className="size-4" defaultChecked={v.isVisible} /> Visible in the
@@ -112,7 +131,15 @@ function ResourceFields({
   );
 }
 
-export function CreateResourceDialog({ tenantId, networks }: { tenantId: string; networks: Option[] }) {
+export function CreateResourceDialog({
+  tenantId,
+  networks,
+  policies,
+}: {
+  tenantId: string;
+  networks: Option[];
+  policies: Option[];
+}) {
   const router = useRouter();
   return (
     <FormDialog
@@ -128,7 +155,7 @@ export function CreateResourceDialog({ tenantId, networks }: { tenantId: string;
         router.push(`/twingate/resources/${encodeURIComponent(d.id)}`);
       }}
     >
-      {(errors) => <ResourceFields v={DEFAULTS} networks={networks} errors={errors} />}
+      {(errors) => <ResourceFields v={DEFAULTS} networks={networks} policies={policies} errors={errors} />}
     </FormDialog>
   );
 }
@@ -138,11 +165,13 @@ export function EditResourceDialog({
   resourceId,
   values,
   networks,
+  policies,
 }: {
   tenantId: string;
   resourceId: string;
   values: ResourceValues;
   networks: Option[];
+  policies: Option[];
 }) {
   return (
     <FormDialog
@@ -158,7 +187,7 @@ export function EditResourceDialog({
       }
       success="Twingate: resource saved."
     >
-      {(errors) => <ResourceFields v={values} networks={networks} errors={errors} />}
+      {(errors) => <ResourceFields v={values} networks={networks} policies={policies} errors={errors} />}
     </FormDialog>
   );
 }

@@ -708,7 +708,11 @@ const PROBES: Record<string, Probe> = {
     state: twingateObjectState("resources", "name", "name"),
   },
   "twingate.resource.updated": {
-    item: () => ({ ...twingateResourceFields(), resourceId: twingateObject("resources", "Intranet").id }),
+    item: () => ({
+      ...twingateResourceFields(),
+      resourceId: twingateObject("resources", "Intranet").id,
+      securityPolicyId: twingateObject("securityPolicies", "Trusted Devices Only").id,
+    }),
     state: twingateObjectState("resources", "resourceId"),
   },
   "twingate.resource.deleted": {

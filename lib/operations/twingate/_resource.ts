@@ -24,6 +24,13 @@ export const ResourceFields = ProtocolFields.extend({
   remoteNetworkId: Id,
   isVisible: Flag,
   isBrowserShortcutEnabled: Flag,
+  /** The resource's own security policy; empty leaves it as it is (on a new resource: Twingate's default). */
+  securityPolicyId: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type ResourceFields = z.output<typeof ResourceFields>;
 
@@ -35,6 +42,7 @@ export const resourceInput = (f: ResourceFields) => ({
   isVisible: f.isVisible,
   isBrowserShortcutEnabled: f.isBrowserShortcutEnabled,
   protocols: protocolsOf(f),
+  ...(f.securityPolicyId ? { securityPolicyId: f.securityPolicyId } : {}),
 });
 
 /** Why a form's port list cannot be sent ("http" is no port), before anything is. */

@@ -65,6 +65,7 @@ export default async function Page(props: PageProps) {
             <CreateResourceDialog
               tenantId={tenant.id}
               networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))}
+              policies={policies.map((p) => ({ id: p.vendorId, name: p.name }))}
             />
           ) : null
         }

@@ -66,6 +66,7 @@ export default async function Page(props: PageProps) {
     address: r.address?.value ?? "",
     alias: r.alias,
     remoteNetworkId: r.remoteNetwork?.id ?? "",
+    securityPolicyId: r.securityPolicy?.id ?? null,
     isVisible: r.isVisible,
     isBrowserShortcutEnabled: r.isBrowserShortcutEnabled,
     protocols: r.protocols,
@@ -104,6 +105,7 @@ export default async function Page(props: PageProps) {
                 resourceId={resourceId}
                 values={values}
                 networks={networks.map((n) => ({ id: n.vendorId, name: n.name }))}
+                policies={policies.map((p) => ({ id: p.vendorId, name: p.name }))}
               />
               <ActionButton
                 action={deleteTwingateResource}
