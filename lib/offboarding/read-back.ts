@@ -79,12 +79,47 @@ export async function jumpcloudReadBack(ctx: ReadContext, c: JumpCloudClient): P
   return { read, remains, notes: [] };
 }
 
+/**
+ * Active service keys whose name, or whose service account's name, mentions the person (an address, or its local part
+ * as words: "aaron.tanaka", "Aaron Tanaka"). Twingate records no owner of a key, so a key someone made for their own
+ * script is found by name only, from the last sync: flagged for a person to judge, never revoked by the runbook.
+ */
+export async function keysNaming(ctx: ReadContext): Promise<Remaining[]> {
+  const words = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  const marks = ctx.addresses.flatMap((a) => [words(a), words(a.split("@")[0] ?? "")]).filter((m) => m.length >= 5);
+  if (!marks.length) return [];
+  const objects = await ctx.db.vendorObject.findMany({
+    where: { tenantId: ctx.tenantId, vendor: "twingate", kind: { in: ["service_account", "service_account_key"] } },
+    select: { vendorId: true, kind: true, name: true, attributes: true, deletedAt: true },
+  });
+  const accounts = new Map(objects.filter((o) => o.kind === "service_account").map((o) => [o.vendorId, o.name ?? ""]));
+  const mentions = (name: string) => marks.some((m) => ` ${words(name)} `.includes(` ${m} `));
+  return objects.flatMap((k) => {
+    const a = (k.attributes ?? {}) as { status?: string; serviceAccountId?: string };
+    if (k.kind !== "service_account_key" || k.deletedAt || a.status !== "ACTIVE") return [];
+    const account = accounts.get(a.serviceAccountId ?? "") ?? "";
+    if (!mentions(k.name ?? "") && !mentions(account)) return [];
+    return [
+      {
+        what: `The service key ${k.name} of ${account || "a service account"} is active and its name mentions them.`,
+        why: "Twingate records no owner of a service key: if it was theirs, revoke it on the service accounts page.",
+      },
+    ];
+  });
+}
+
 /** The Twingate users with these addresses: disabled, in no group but Everyone, their known devices blocked. */
 export async function twingateReadBack(ctx: ReadContext, c: TwingateClient): Promise<ReadBack> {
   const listed = await c.users({ email: { in: ctx.addresses } });
-  const read = "Twingate users by email, their groups, and their devices as of the last sync";
-  if (!listed.length) return { read, remains: [], notes: ["No Twingate user has this person's addresses."] };
-  const remains: Remaining[] = [];
+  const read =
+    "Twingate users by email, their groups, their devices as of the last sync, and service keys named after them";
+  const flagged = await keysNaming(ctx);
+  if (!listed.length) return { read, remains: flagged, notes: ["No Twingate user has this person's addresses."] };
+  const remains: Remaining[] = [...flagged];
   const notes = ["Twingate lists devices by user only in a full device list: the devices the last sync saw are read."];
   for (const listedUser of listed) {
     const u = await c.user(listedUser.id);
