@@ -187,6 +187,7 @@ export function RenameServiceAccountDialog({
       title={`Rename ${name}`}
       submitLabel="Rename"
       action={renameTwingateServiceAccount}
+      undo
       extra={{ tenantId, serviceAccountId }}
       trigger={
         <Button size="sm" variant="outline" aria-label={`Rename ${name}`}>
@@ -210,6 +211,7 @@ export function RenameKeyDialog({ tenantId, keyId, name }: { tenantId: string; k
       title={`Rename key ${name}`}
       submitLabel="Rename"
       action={renameTwingateServiceKey}
+      undo
       extra={{ tenantId, keyId }}
       trigger={
         <Button size="sm" variant="ghost" aria-label={`Rename key ${name}`}>

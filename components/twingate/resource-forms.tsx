@@ -178,6 +178,7 @@ export function EditResourceDialog({
       title={`Edit ${values.name}`}
       submitLabel="Save"
       action={updateTwingateResource}
+      undo
       extra={{ tenantId, resourceId }}
       testId="resource-edit-form"
       trigger={

@@ -708,11 +708,8 @@ const PROBES: Record<string, Probe> = {
     state: twingateObjectState("resources", "name", "name"),
   },
   "twingate.resource.updated": {
-    item: () => ({
-      ...twingateResourceFields(),
-      resourceId: twingateObject("resources", "Intranet").id,
-      securityPolicyId: twingateObject("securityPolicies", "Trusted Devices Only").id,
-    }),
+    // No resource policy: the undo must put the resource back exactly, and Twingate cannot unset one once set.
+    item: () => ({ ...twingateResourceFields(), resourceId: twingateObject("resources", "Intranet").id }),
     state: twingateObjectState("resources", "resourceId"),
   },
   "twingate.resource.deleted": {
