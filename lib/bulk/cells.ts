@@ -16,3 +16,6 @@ export const OptionalText = (max: number) =>
     .max(max)
     .optional()
     .transform((v) => v || undefined);
+
+/** An empty cell as no value at all, so that an optional column's schema sees it absent. */
+export const absentIfBlank = (v: unknown) => (v === "" || v === null ? undefined : v);

@@ -877,3 +877,37 @@ describe("JumpCloud bulk user details and deletes", () => {
     expect(simUser(report!._id).manager).toBeFalsy();
   });
 });
+
+describe("JumpCloud bulk user group associations", () => {
+  it("binds a user group to a system by name, and a row names a user or a group, one of the two", async () => {
+    // The cache as JumpCloud has it now (an earlier test renamed a user: their edges' labels follow at a sync).
+    expect((await h.run()).status).toBe("succeeded");
+    const group = [...org().userGroups.values()].at(-1)!;
+    const system = [...org().systems.values()].find(
+      (x) => x.hostname && !org().associations.get(nodeKey("user_group", group.id))?.has(nodeKey("system", x._id)),
+    )!;
+    const res = await planAndConfirm(
+      "jumpcloud.association.added",
+      [
+        "email,group,system",
+        `,${group.name.toUpperCase()},${system.hostname}`,
+        `,No Such Group,${system.hostname}`,
+        `someone@northwind.example,${group.name},${system.hostname}`,
+      ].join("\n"),
+    );
+    expect(res.counts).toMatchObject({ update: 1, error: 2 });
+    const planned = await rowsOf(res.jobId);
+    expect(planned[0]).toMatchObject({
+      before: { fromType: "user_group", fromId: group.id, toType: "system", toId: system._id, associated: false },
+    });
+    expect(planned[1]!.planError).toMatch(/^Unknown group: No Such Group/);
+    expect(planned[2]!.planError).toMatch(/one of the two/);
+    expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    expect(org().associations.get(nodeKey("user_group", group.id))?.has(nodeKey("system", system._id))).toBe(true);
+    const [event] = await eventsOf(res.jobId);
+    expect(addAssociation.inverse?.items(event as unknown as UndoableEvent)).toEqual([
+      { fromType: "user_group", fromId: group.id, toType: "system", toId: system._id },
+    ]);
+    await expectSyncFindsNothingNew();
+  });
+});

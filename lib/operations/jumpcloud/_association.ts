@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuditTarget } from "../../audit/event";
 import type { AuditAction } from "../../audit/event-types";
+import { absentIfBlank } from "../../bulk/cells";
 import { userProblem, usersByEmail } from "../../bulk/operations/jumpcloud-lookup";
 import { associationEdge, cacheEdge, cacheEdgeDeleted } from "../../jumpcloud/cache";
 import { labelOf } from "../../jumpcloud/targets";
@@ -18,8 +19,8 @@ import { EMAIL_COLUMN, JcId } from "./_user";
 // What binding and unbinding share: a binding between the people side (a
 // user or a user group) and the device side (a system or a system group),
 // posted from the people side, which is also where the sync reads it, so the
-// cache row is the same. A sheet binds users to systems only, by email and
-// by a system's hostname, display name or id. JumpCloud refuses a second add
+// cache row is the same. A sheet binds a user (by email) or a user group (by
+// name) to a system, by the system's hostname, display name or id. JumpCloud refuses a second add
 // (409) and a remove of what is not bound (404): not idempotent, and an item
 // left in doubt is checked against the people side's associations.
 
@@ -66,15 +67,21 @@ async function cachedPairs(ctx: CacheContext, items: PairItem[]) {
 }
 
 /**
- * A sheet's row: a user by email and a system by hostname, display name or JumpCloud id (case-insensitive). A
- * runbook's row also names the system by its id (`systemId`, no column offers it) beside the name it shows.
+ * A sheet's row: a user by email, or a user group by name, and a system by hostname, display name or JumpCloud id
+ * (case-insensitive). A runbook's row also names the system by its id (`systemId`, no column offers it) beside the
+ * name it shows.
  */
-const Row = z.object({
-  email: Upn,
-  system: z.string().trim().min(1, "system is empty").max(255),
-  systemId: JcId.optional(),
-});
+const Row = z
+  .object({
+    email: z.preprocess(absentIfBlank, Upn.optional()),
+    group: z.preprocess(absentIfBlank, z.string().trim().max(200).optional()),
+    system: z.string().trim().min(1, "system is empty").max(255),
+    systemId: JcId.optional(),
+  })
+  .refine((r) => Boolean(r.email) !== Boolean(r.group), "Give an email (a user) or a user group, one of the two.");
 type Row = z.infer<typeof Row>;
+/** A row's people side as a duplicate check compares it. */
+const peopleSide = (r: Row) => (r.email ? normEmail(r.email) : `group:${(r.group ?? "").toLowerCase()}`);
 type RowState = PairState & PairItem;
 
 /**
@@ -87,8 +94,46 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
   const find = await usersByEmail(
     db,
     tenantId,
-    rows.map((r) => r.email),
+    rows.flatMap((r) => (r.email ? [r.email] : [])),
   );
+  const groupNames = [...new Set(rows.flatMap((r) => (r.group ? [r.group] : [])))];
+  const groups = groupNames.length
+    ? await db.vendorObject.findMany({
+        where: {
+          tenantId,
+          vendor: "jumpcloud",
+          kind: "user_group",
+          deletedAt: null,
+          name: { in: groupNames, mode: "insensitive" },
+        },
+        select: { vendorId: true, name: true },
+      })
+    : [];
+  /** The people side a row names: one cached user, or one user group, or why not. */
+  const fromOf = (
+    r: Row,
+  ): { fromType: "user" | "user_group"; fromId: string; fromName: string } | { refused: string } => {
+    if (r.email) {
+      const users = find(r.email);
+      const problem = userProblem(r.email, users);
+      const [u] = users;
+      return problem || !u
+        ? { refused: problem ?? "Not known." }
+        : { fromType: "user", fromId: u.vendorId, fromName: u.email || u.username };
+    }
+    const named = groups.filter((g) => g.name?.toLowerCase() === r.group?.toLowerCase());
+    const [g] = named;
+    if (!g)
+      return {
+        refused: `Unknown group: ${r.group} is not a JumpCloud user group of this tenant (as of the last sync).`,
+      };
+    if (named.length > 1)
+      return {
+        refused: `Ambiguous group: ${named.length} JumpCloud user groups are named ${r.group}; rename one first.`,
+      };
+    return { fromType: "user_group", fromId: g.vendorId, fromName: g.name ?? g.vendorId };
+  };
+  const froms = rows.map(fromOf);
   const { systems, find: findSystem } = await systemsNamed(
     ctx,
     rows.map((r) => r.systemId ?? r.system),
@@ -99,23 +144,21 @@ async function knownRows(ctx: CacheContext, rows: Row[]): Promise<({ state: RowS
       vendor: "jumpcloud",
       kind: "association",
       deletedAt: null,
-      fromId: { in: rows.flatMap((r) => find(r.email).map((u) => edgeEnd("user", u.vendorId))) },
+      fromId: { in: froms.flatMap((f) => ("refused" in f ? [] : [edgeEnd(f.fromType, f.fromId)])) },
       toId: { in: systems.map((s) => edgeEnd("system", s.vendorId)) },
     },
     select: { fromId: true, toId: true },
   });
   const bound = new Set(edges.map((e) => `${e.fromId}|${e.toId}`));
-  return rows.map((r) => {
-    const users = find(r.email);
-    const [u] = users;
-    const problem = userProblem(r.email, users);
-    if (problem || !u) return { refused: problem ?? "Not known." };
+  return rows.map((r, i) => {
+    const from = froms[i];
+    if (!from || "refused" in from) return from ?? { refused: "Not known." };
     const s = findSystem(r.systemId ?? r.system, r.system);
     if ("refused" in s) return s;
-    const item = { fromType: "user", fromId: u.vendorId, toType: "system", toId: s.vendorId } as const;
-    const associated = bound.has(`${edgeEnd("user", u.vendorId)}|${edgeEnd("system", s.vendorId)}`);
-    const state = { ...item, fromName: u.email || u.username, toName: systemName(s) };
-    return { state: { ...state, associated } };
+    const { fromName, ...side } = from;
+    const item = { ...side, toType: "system", toId: s.vendorId } as const;
+    const associated = bound.has(`${edgeEnd(from.fromType, from.fromId)}|${edgeEnd("system", s.vendorId)}`);
+    return { state: { ...item, fromName, toName: systemName(s), associated } };
   });
 }
 
@@ -211,7 +254,15 @@ export function associationChange(o: {
     csv: {
       row: Row,
       columns: [
-        EMAIL_COLUMN,
+        { ...EMAIL_COLUMN, required: false, hint: "a user; or leave empty and name a user group" },
+        {
+          field: "group",
+          header: "group",
+          aliases: ["usergroup", "user group", "groupname", "group name"],
+          required: false,
+          example: "",
+          hint: "a user group, whose members all reach the system",
+        },
         {
           field: "system",
           header: "system",
@@ -221,7 +272,7 @@ export function associationChange(o: {
           hint: "hostname, display name or JumpCloud system ID",
         },
       ],
-      key: (r) => `${normEmail(r.email)}|${(r.systemId ?? r.system).toLowerCase()}`,
+      key: (r: Row) => `${peopleSide(r)}|${(r.systemId ?? r.system).toLowerCase()}`,
       check: async (ctx, rows): Promise<Checked<PairState>[]> =>
         linkPlans(await knownRows(ctx, rows), (s) => s.associated, o.add),
       toItem: (_row, state) => pair(state as RowState),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuditAction } from "../../audit/event-types";
+import { absentIfBlank } from "../../bulk/cells";
 import { userProblem, usersByEmail } from "../../bulk/operations/jumpcloud-lookup";
 import { cacheEdge, cacheEdgeDeleted, memberEdge } from "../../jumpcloud/cache";
 import { groupTarget, labelOf, systemTarget, userTarget } from "../../jumpcloud/targets";
@@ -58,11 +59,10 @@ async function cachedMemberships(ctx: CacheContext, items: MemberItem[]) {
  * group by name (case-insensitive), as of the last sync. A runbook's row also names the group by its id (`groupId`,
  * no column offers it), which a name shared by two groups cannot do.
  */
-const blank = (v: unknown) => (v === "" ? undefined : v);
 const Row = z
   .object({
-    email: z.preprocess(blank, Upn.optional()),
-    system: z.preprocess(blank, z.string().trim().max(255).optional()),
+    email: z.preprocess(absentIfBlank, Upn.optional()),
+    system: z.preprocess(absentIfBlank, z.string().trim().max(255).optional()),
     group: z.string().trim().min(1, "group is empty").max(200),
     groupId: JcId.optional(),
   })

@@ -6,8 +6,8 @@ export default associationChange({
   id: "jumpcloud.association.added",
   label: "Associate users with systems",
   help:
-    "Associates each user directly with the named system (hostname, display name or ID): JumpCloud creates the " +
-    "user's account on it. Users already associated are left as they are.",
+    "Associates each user, or each user group, directly with the named system (hostname, display name or ID): " +
+    "JumpCloud creates the accounts on it. Those already associated are left as they are.",
   formerBulkId: "jumpcloud.system_add",
   inverse: { op: "jumpcloud.association.removed", label: "Remove association" },
 });

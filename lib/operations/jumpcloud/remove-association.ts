@@ -6,8 +6,8 @@ export default associationChange({
   id: "jumpcloud.association.removed",
   label: "Remove users from systems",
   help:
-    "Removes each user's direct association with the named system: JumpCloud takes the user's access to it away. " +
-    "Access through a group is not touched; users not directly associated are left as they are.",
+    "Removes each user's (or user group's) direct association with the named system: JumpCloud takes that access " +
+    "away. Access through another group is not touched; those not directly associated are left as they are.",
   formerBulkId: "jumpcloud.system_remove",
   inverse: { op: "jumpcloud.association.added", label: "Associate again" },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { absentIfBlank } from "../../bulk/cells";
 import { userTarget } from "../../jumpcloud/targets";
 import { Upn } from "../../people/upn";
 import type { UndoableEvent } from "../../undo/inverse";
@@ -39,10 +40,9 @@ function changesOf(u: CachedUser, i: Partial<Details>): DetailsState {
 
 /** A sheet's columns besides the email that finds the user; an empty cell leaves the field as it is. */
 const SHEET_FIELDS = ["username", "firstname", "lastname", "displayname", "department", "jobTitle"] as const;
-const blankIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);
 const Row = z.object({
   email: Upn,
-  ...Object.fromEntries(SHEET_FIELDS.map((k) => [k, z.preprocess(blankIsAbsent, Details.shape[k].optional())])),
+  ...Object.fromEntries(SHEET_FIELDS.map((k) => [k, z.preprocess(absentIfBlank, Details.shape[k].optional())])),
 }) as unknown as z.ZodType<{ email: string } & Partial<Omit<Details, "email">>>;
 type Row = z.output<typeof Row>;
 
