@@ -205,7 +205,7 @@ export function AddGroupResourcesForm({
         const res = await run(
           addTwingateGroupResources,
           { tenantId, groupId, resourceIds: [choice] },
-          { success: `Twingate: the group now reaches ${name}.` },
+          { success: `Twingate: the group now reaches ${name}.`, undo: true },
         );
         if (res.ok) setChoice("");
       }}

@@ -5,6 +5,7 @@ import { cacheWrite } from "../../twingate/cache";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { Group } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { targetIdOf } from "../targets";
 import {
   answered,
   type CachedGroup,
@@ -36,7 +37,7 @@ export default operation<ResourcesItem, State, Group>({
   id: "twingate.group.resources_added",
   label: "Give group resources",
   help: "The group's members reach these resources, under the group's policy.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: true,
   input: ResourcesItem,
   before: groupBefore(async (ctx, i, group) => ({
@@ -60,7 +61,18 @@ export default operation<ResourcesItem, State, Group>({
       }
     }
   },
-  irreversible: "No undo: the resources are taken away again on the group's page.",
+  // Undone by taking away the resources it gave (those the group reached before stay, as the event's after names only
+  // the new ones).
+  inverse: {
+    op: "twingate.group.resources_removed",
+    label: "Take them away again",
+    items: (e) => {
+      const groupId = targetIdOf(e.targets, "twingate_group");
+      const added = (e.after as { added?: unknown } | null)?.added;
+      const ids = Array.isArray(added) ? added.filter((r): r is string => typeof r === "string") : [];
+      return groupId && ids.length ? [{ groupId, resourceIds: ids }] : null;
+    },
+  },
   audit: {
     targets: resourcesTargets,
     before: ([s]) => s && { resources: resourceIds(s.state.grants) },
