@@ -65,6 +65,7 @@ export function CreateConnectorDialog({
       title="Create a connector"
       submitLabel={tokens ? "Create another" : "Create"}
       action={createTwingateConnector}
+      undo
       extra={{ tenantId }}
       testId="connector-create-form"
       description={ONCE}

@@ -245,6 +245,7 @@ export function CreateKeyDialog({
       title={`New key for ${accountName}`}
       submitLabel={token ? "Create another" : "Create key"}
       action={createTwingateServiceKey}
+      undo
       extra={{ tenantId, serviceAccountId }}
       testId="key-create-form"
       description="The token is shown once, here. Copy it now: neither Twingate nor the console can show it again."

@@ -676,7 +676,6 @@ const PROBES: Record<string, Probe> = {
   "twingate.connector.created": {
     item: () => ({ remoteNetworkId: twingateObject("remoteNetworks", "Head Office").id, name: "probe-new-connector" }),
     state: twingateObjectState("connectors", "name", "name"),
-    once: "changes",
   },
   // Twingate keeps no record of the tokens it issued: the connector stays as it was.
   "twingate.connector.tokens_generated": {
@@ -685,7 +684,8 @@ const PROBES: Record<string, Probe> = {
     once: "keeps",
   },
   "twingate.connector.deleted": {
-    item: () => ({ connectorId: twingateObject("connectors", "probe-new-connector").id }),
+    // The last connector (the first is the one the other probes edit).
+    item: () => ({ connectorId: [...(twingate?.sim.state.connectors.values() ?? [])].at(-1)?.id ?? "" }),
     state: twingateObjectState("connectors", "connectorId"),
     once: "changes",
   },
@@ -755,7 +755,9 @@ const PROBES: Record<string, Probe> = {
   },
   "twingate.service_account_key.created": {
     item: () => ({ serviceAccountId: twingateObject("serviceAccounts").id, name: "probe-key", expirationDays: 30 }),
-    state: (item) => [...(twingate?.sim.state.serviceAccountKeys.values() ?? [])].filter((k) => k.name === item.name),
+    // The keys of that name that work: its undo revokes the one it made.
+    state: (item) =>
+      [...(twingate?.sim.state.serviceAccountKeys.values() ?? [])].filter((k) => k.name === item.name && !k.revokedAt),
   },
   "twingate.service_account_key.renamed": {
     item: () => ({ keyId: twingateObject("serviceAccountKeys").id, name: "probe-key-2" }),

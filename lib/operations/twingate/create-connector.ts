@@ -3,6 +3,7 @@ import { connectorTarget } from "../../sync/twingate/targets";
 import type { TwingateClient } from "../../vendors/twingate/client";
 import type { Connector, ConnectorTokens } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { createdObject } from "../targets";
 import { connectorRef, shownOnce } from "./_connector";
 import {
   type Cached,
@@ -25,7 +26,7 @@ export default operation<Item, Cached, Answer>({
   ...NETWORK_OP,
   label: "Create a connector",
   help: "Creates a connector in a remote network and shows its access and refresh tokens once, to deploy it with.",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: false,
   input: z.object({
     remoteNetworkId: Id,
@@ -53,7 +54,12 @@ export default operation<Item, Cached, Answer>({
     }
   },
   cache: cacheAnswer(connectorTarget, (a: Answer) => a.connector),
-  irreversible: "No undo: an admin deletes the connector on its page.",
+  // Undone by deleting the connector it made (a host deployed with its tokens meanwhile stops connecting).
+  inverse: {
+    op: "twingate.connector.deleted",
+    label: "Delete the connector",
+    items: createdObject("twingate_connector", "connectorId"),
+  },
   audit: {
     targets: (i, s, made) => [
       ref("twingate_remote_network", i.remoteNetworkId, s?.name),

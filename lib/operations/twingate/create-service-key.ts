@@ -2,6 +2,7 @@ import { z } from "zod";
 import { serviceAccountKeyTarget } from "../../sync/twingate/targets";
 import type { ServiceAccountKey } from "../../vendors/twingate/schemas";
 import { operation } from "../operation";
+import { createdObject } from "../targets";
 import { type Cached, cacheAnswer, fromAnswer, Id, NETWORK_OP, OptionalName, sendOne } from "./_object";
 import { cachedAccounts, keyRef, saRef } from "./_service-account";
 
@@ -26,7 +27,7 @@ export default operation<Item, Cached, Answer>({
   ...NETWORK_OP,
   label: "Create a service key",
   help: "Creates a key for a service account and shows its token once; it expires after the days given (0: never).",
-  risk: "irreversible",
+  risk: "reversible",
   idempotent: false,
   input: z.object({
     serviceAccountId: Id,
@@ -43,7 +44,12 @@ export default operation<Item, Cached, Answer>({
     }),
   ),
   cache: cacheAnswer(serviceAccountKeyTarget, (a: Answer) => a.key),
-  irreversible: "No undo: an admin revokes and deletes the key on its page.",
+  // Undone by revoking the key it made: its token stops working at once (Twingate deletes only a revoked key).
+  inverse: {
+    op: "twingate.service_account_key.revoked",
+    label: "Revoke the key",
+    items: createdObject("twingate_service_account_key", "keyId"),
+  },
   audit: {
     targets: (i, s, made) => [
       saRef(i.serviceAccountId, s?.name),
