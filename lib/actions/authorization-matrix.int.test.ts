@@ -56,6 +56,7 @@ const SAMPLES: Record<string, (tenantId: string) => unknown> = {
     clientSecret: "secret",
   }),
   "jumpcloud.bulk.users_created": (tenantId) => ({ tenantId, users: "email,username\nuser@contoso.com,user" }),
+  "jumpcloud.bulk.users_updated": (tenantId) => ({ tenantId, updates: "email,department\nuser@contoso.com,Finance" }),
   "trugrid.machine_association.reloaded": (tenantId) => ({ tenantId, groupName: "Sales" }),
 };
 
