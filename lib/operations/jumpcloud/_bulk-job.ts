@@ -35,6 +35,12 @@ type JobUser = {
 /** The cached users the job is for. */
 export type JobUsers = { users: JobUser[] };
 
+/** Why a job naming users the cache does not know is refused: the first ten of them, and how many more. */
+export function notUsers(unknown: string[]): string {
+  const more = unknown.length > 10 ? ` and ${unknown.length - 10} more` : "";
+  return `Not JumpCloud users of this tenant (as of the last sync): ${unknown.slice(0, 10).join(", ")}${more}`;
+}
+
 /** The users an item names, as of the last sync; an email the cache does not know refuses the whole job. */
 export async function jobUsers<I extends Who>(ctx: CacheContext, items: I[]): Promise<Before<JobUsers, I>[]> {
   return Promise.all(items.map((i) => usersOf(ctx, i)));
@@ -55,12 +61,7 @@ async function usersOf<I extends Who>(ctx: CacheContext, i: I): Promise<Before<J
   });
   const known = new Set(rows.map((r) => r.emailNorm));
   const unknown = emails.filter((e) => !known.has(e));
-  if (unknown.length) {
-    const more = unknown.length > 10 ? ` and ${unknown.length - 10} more` : "";
-    return {
-      refused: `Not JumpCloud users of this tenant (as of the last sync): ${unknown.slice(0, 10).join(", ")}${more}`,
-    };
-  }
+  if (unknown.length) return { refused: notUsers(unknown) };
   if (rows.length === 0) return { refused: "Choose at least one user." };
   if (rows.length > MAX) return { refused: `At most ${MAX} users in one job.` };
   const flag = (raw: unknown, key: string) => {

@@ -6,8 +6,9 @@ import { normEmail } from "../../sync/target";
 import type { UndoableEvent } from "../../undo/inverse";
 import type { JumpCloudClient } from "../../vendors/jumpcloud/client";
 import { type CacheContext, operation } from "../operation";
-import { MAX, oneJob } from "./_bulk-job";
+import { MAX, notUsers, oneJob } from "./_bulk-job";
 import { JcId } from "./_user";
+import { changesOf } from "./update-user";
 
 type Values = Partial<Record<UpdateField, string>>;
 
@@ -60,16 +61,16 @@ async function changes(ctx: CacheContext, item: Item) {
       unknown.push(a.email ?? a.userId ?? "?");
       continue;
     }
+    // What the user page's edit would change; an undo's values are sent as they are, all of them (the job it undoes
+    // may not have reached the cache yet).
     const raw = (u.raw ?? {}) as Record<string, unknown>;
-    // An undo's values are sent as they are: the job it undoes may not have reached the cache yet.
-    const fields = (Object.keys(a.set) as UpdateField[]).filter((f) => a.userId || String(raw[f] ?? "") !== a.set[f]);
+    const was = a.userId
+      ? Object.fromEntries(Object.keys(a.set).map((f) => [f, String(raw[f] ?? "")]))
+      : (changesOf(u, a.set).was as Values);
+    const fields = Object.keys(was) as UpdateField[];
     if (fields.length === 0) continue;
-    users.push({
-      userId: u.vendorId,
-      name: u.email || u.username,
-      set: Object.fromEntries(fields.map((f) => [f, a.set[f]])),
-      was: Object.fromEntries(fields.map((f) => [f, String(raw[f] ?? "")])),
-    });
+    const set = Object.fromEntries(fields.map((f) => [f, a.set[f]]));
+    users.push({ userId: u.vendorId, name: u.email || u.username, set, was });
   }
   return { users, unknown };
 }
@@ -110,11 +111,7 @@ export default operation<Item, State, string>({
     Promise.all(
       items.map(async (i) => {
         const { users, unknown } = await changes(ctx, i);
-        if (unknown.length) {
-          const more = unknown.length > 10 ? ` and ${unknown.length - 10} more` : "";
-          const listed = unknown.slice(0, 10).join(", ");
-          return { refused: `Not JumpCloud users of this tenant (as of the last sync): ${listed}${more}` };
-        }
+        if (unknown.length) return { refused: notUsers(unknown) };
         if (users.length === 0) return { refused: "Nothing to change: every user already has these values." };
         return { state: { users } };
       }),

@@ -31,7 +31,7 @@ type DetailsState = { userId: string; name: string | null; was: Partial<Record<k
 type CachedUser = { vendorId: string; email: string; username: string; raw: unknown };
 
 /** The fields an item changes on a cached user, with their old values; none: nothing to send. */
-function changesOf(u: CachedUser, i: Partial<Details>): DetailsState {
+export function changesOf(u: CachedUser, i: Partial<Details>): DetailsState {
   const raw = u.raw as Record<string, unknown>;
   const changed = DETAIL_KEYS.filter((k) => i[k] !== undefined && (raw[k] ?? "") !== i[k]);
   const was = Object.fromEntries(changed.map((k) => [k, raw[k] ?? ""]));
