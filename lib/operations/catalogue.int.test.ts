@@ -268,12 +268,12 @@ const twingateResourceFields = () => ({
 });
 type SimGroup = { id: string; name: string; type: string; everyone: boolean; isActive: boolean; userNs: Set<number> };
 const twingateGroups = () => [...(twingate?.sim.state.groups.values() ?? [])];
-/** Which of the item's resources its group can reach now. */
+/** How the item's group reaches each of its resources now (its grant's policy and expiry), or not at all. */
 const twingateGroupReach = (item: Item) => {
   const group = twingateGroups().find((g) => g.id === item.groupId);
   return [...(twingate?.sim.state.resources.values() ?? [])]
     .filter((r) => (item.resourceIds as string[]).includes(r.id))
-    .map((r) => r.access.has(`Group:${group?.n}`));
+    .map((r) => r.access.get(`Group:${group?.n}`) ?? null);
 };
 const twingateGroup = () => {
   const group = ([...(twingate?.sim.state.groups.values() ?? [])] as SimGroup[]).find(

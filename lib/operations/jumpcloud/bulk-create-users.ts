@@ -46,7 +46,9 @@ export default operation<NewUsersItem, null, string>({
     const jobId = await (ctx.client as JumpCloudClient).bulkCreateUsers(s.item.users);
     return [{ ok: true, message: `JumpCloud started job ${jobId}.`, answer: jobId }];
   },
-  irreversible: "Created users are deleted one by one on their pages.",
+  // The job starts with no user ids (they come with its results, later), so nothing here names whom to delete; the
+  // CSV upload's per-user create (jumpcloud.user.created) is the undoable way to create users.
+  irreversible: "The job answers with no user ids: each user it created is deleted on their page.",
   audit: {
     targets: (i) => i.users.slice(0, 100).map((u) => ({ type: "jumpcloud_user", id: u.email, label: u.username })),
     before: () => undefined,

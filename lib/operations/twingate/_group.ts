@@ -10,8 +10,8 @@ import type { Before, CacheContext, Done } from "../operation";
 // delete, resources, policy): one group named by Twingate's id, read from
 // the cache for the event's label and before, one write, and the group as
 // Twingate answered written back as the sync writes it. Groups decide who
-// reaches which resources under which policy: they are for admins. None
-// has an undo; each event's before holds what was there.
+// reaches which resources under which policy: they are for admins. Each
+// event's before holds what was there, which is what an undo sends back.
 
 export const GroupId = z.string().trim().min(1).max(200);
 export const ResourceIds = z.array(GroupId).min(1, "Choose at least one.").max(500);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TwingateSim } from "../../../sim/twingate";
 import { actInHarness, type BulkHarness, twingateBulkHarness } from "../../../test/bulk-harness";
+import type { Staff } from "../../auth/staff";
 import {
   addTwingateGroupMembers,
   addTwingateGroupResources,
@@ -12,6 +13,8 @@ import {
   updateTwingateGroup,
 } from "../../twingate/group-actions";
 import { createTwingateUser, deleteTwingateUser } from "../../twingate/user-actions";
+import { INVERSES } from "../../undo/registry";
+import { undoEvent } from "../../undo/undo-event";
 
 // The groups and users pages' Twingate changes through their server actions,
 // against the Twingate simulator over HTTP: what each returns (the toasts read
@@ -30,6 +33,7 @@ vi.mock("../../auth/auth", () => ({
 
 let tg: BulkHarness<TwingateSim>;
 let tenantId: string;
+let staff: Staff;
 const lastEvent = (action: string) =>
   tg.h.t.db.auditEvent.findFirstOrThrow({ where: { action }, orderBy: { seq: "desc" } });
 const edgeCount = (groupId: string, userId: string) =>
@@ -40,7 +44,7 @@ const edgeCount = (groupId: string, userId: string) =>
 beforeAll(async () => {
   tg = await twingateBulkHarness("admin");
   tenantId = tg.h.tenantId;
-  await actInHarness(tg);
+  staff = await actInHarness(tg);
 }, 300_000);
 
 afterAll(async () => {
@@ -192,9 +196,18 @@ describe("Twingate group administration from the groups pages", () => {
 
     const off = await removeTwingateGroupResources({ tenantId, groupId, resourceIds: [resource.id] });
     expect(off).toMatchObject({ ok: true, data: { group: renamed, removed: 1 } });
-    expect(await lastEvent("twingate.group.resources_removed")).toMatchObject({
-      before: { resources: [resource.id] },
+    const removed = await lastEvent("twingate.group.resources_removed");
+    expect(removed).toMatchObject({
+      before: { resources: [resource.id], taken: [{ resourceId: resource.id, securityPolicyId: policy.id }] },
       after: { removed: [resource.id] },
+    });
+
+    // Its undo gives the resource back under the policy the grant had, not the default, then it is taken again.
+    const key = `Group:${[...tg.sim.state.groups.values()].find((g) => g.id === groupId)?.n}`;
+    expect(await undoEvent(tg.h.t.db, staff, removed.id, INVERSES)).toMatchObject({ ok: true });
+    expect(tg.sim.state.resources.get(resource.n)?.access.get(key)?.securityPolicyN).toBe(policy.n);
+    expect(await removeTwingateGroupResources({ tenantId, groupId, resourceIds: [resource.id] })).toMatchObject({
+      ok: true,
     });
 
     expect(await deleteTwingateGroup({ tenantId, groupId })).toMatchObject({ ok: true, data: { name: renamed } });

@@ -277,6 +277,7 @@ export default async function Page(props: PageProps) {
                         label="Remove"
                         variant="ghost"
                         testId="group-resource-remove"
+                        undo
                         success={
                           `Twingate: ${group.name} ` +
                           `no longer reaches ${resourceName[g.resourceId] ?? "the resource"}.`
