@@ -5,8 +5,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA_DIR = path.resolve(".test-data/e2e");
 export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e admin password 1" };
 
-// Chromium from Debian, never a downloaded build; the flags keep it from
-// calling home on a machine with no network.
+// The Chromium npm test found or installed (scripts/lib/chromium.ts), else Debian's;
+// the flags keep it from calling home on a machine with no network.
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -47,7 +47,7 @@ test("an operator filters, searches, sorts and pages the devices table, and the 
   await expect(page).toHaveURL(/type=ANDROID/);
   const android = await live(tenant.id, { type: "ANDROID" });
   await expect(range).toHaveText(`1–${android} of ${android}`);
-  await expect(page.getByTestId("table-row").first()).toContainText("ANDROID");
+  await expect(page.getByTestId("table-row").first()).toContainText("Android");
 
   await page.getByRole("combobox", { name: "Assurance" }).selectOption("500");
   const certified = await live(tenant.id, { type: "ANDROID", assuranceLevel: 500 });

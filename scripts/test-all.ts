@@ -4,12 +4,22 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ensureChromium } from "./lib/chromium";
 
 const OUT = path.resolve(".test-results");
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1", NEXT_TELEMETRY_DISABLED: "1" };
+// Before anything else: with no browser the run would end in a wall of failed end-to-end tests, an hour later.
+const chromiumPath = ensureChromium();
+if (!chromiumPath) process.exit(1);
+
+const env = {
+  ...process.env,
+  CHROMIUM_PATH: chromiumPath,
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 const run = (cmd: string, args: string[], extraEnv: Record<string, string> = {}) => {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
   return spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } }).status ?? 1;

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { BrowserTimeZone } from "@/components/shell/browser-time-zone";
 import { Header } from "@/components/shell/header";
@@ -6,24 +7,26 @@ import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { requireStaff } from "@/lib/auth/session";
 import { staffTimeZone } from "@/lib/format/staff-time-zone";
 import { currentTenant, tenantsInScope } from "@/lib/tenants/scope";
+import { SIDEBAR_COOKIE } from "@/lib/ui/sidebar-cookie";
 
 // Every page below re-checks the session itself (pageContext, lib/pages):
 // layouts and pages render in parallel, so a layout alone is not a guard.
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const staff = await requireStaff();
-  const [tenants, current, timeZone] = await Promise.all([
+  const [tenants, current, timeZone, jar] = await Promise.all([
     tenantsInScope(staff),
     currentTenant(staff),
     staffTimeZone(staff),
+    cookies(),
   ]);
   return (
     <TimeZoneProvider timeZone={timeZone}>
       <BrowserTimeZone rendered={staff.timeZone ? null : timeZone} />
       <div className="flex min-h-screen">
-        <Sidebar />
+        <Sidebar collapsed={jar.get(SIDEBAR_COOKIE)?.value === "collapsed"} />
         <div className="flex min-w-0 flex-1 flex-col">
           <Header staff={staff} tenants={tenants} current={current} />
-          <main className="flex-1 p-6">{children}</main>
+          <main className="flex-1 p-4 md:p-6">{children}</main>
         </div>
       </div>
     </TimeZoneProvider>

@@ -46,7 +46,7 @@ export default async function OverviewPage(props: PageProps) {
       </div>
       <div className="mb-3 mt-8 flex items-baseline justify-between">
         <h2 className="text-lg font-semibold">Recent activity</h2>
-        <Link href="/audit" className="text-sm text-primary hover:underline">
+        <Link href="/audit" className="text-sm link">
           Full audit log
         </Link>
       </div>

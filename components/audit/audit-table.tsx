@@ -57,11 +57,7 @@ export function AuditTable({
         {events.map((e) => (
           <TableRow key={e.id} data-testid="audit-row">
             <TableCell className="whitespace-nowrap font-mono text-xs">
-              <Link
-                href={`/audit/${e.id}`}
-                className="text-primary underline-offset-4 hover:underline"
-                data-testid="audit-event-link"
-              >
+              <Link href={`/audit/${e.id}`} className="link" data-testid="audit-event-link">
                 <When at={e.at} precision="second" />
               </Link>
               {e.jobId ? (

@@ -4,10 +4,10 @@ import Link from "next/link";
 export function JobLinks({ jobId }: { jobId: string }) {
   return (
     <div className="mb-4 flex gap-4 text-sm">
-      <Link href="/bulk" className="text-primary hover:underline">
+      <Link href="/bulk" className="link">
         ← Bulk changes
       </Link>
-      <Link href={`/audit?job=${jobId}`} className="text-primary hover:underline">
+      <Link href={`/audit?job=${jobId}`} className="link">
         Audit events of this job
       </Link>
     </div>

@@ -24,6 +24,7 @@ declare module "@tanstack/react-table" {
     label?: string;
     /** The server's sort key for this column; absent means not sortable. */
     sortKey?: string;
+    /** On the column's header and cells: `hidden @5xl:table-cell` drops it where the table is narrower than 64rem. */
     className?: string;
   }
 }
@@ -136,7 +137,8 @@ export function DataTable<T>({
   };
 
   return (
-    <div className="space-y-3" data-testid={testId}>
+    // A container: a column's `meta.className` can hide it where the table has little room (`hidden @5xl:table-cell`).
+    <div className="@container space-y-3" data-testid={testId}>
       <div className="flex flex-wrap items-center gap-2">
         <UrlSearch label={searchLabel} />
         {filters}
@@ -170,13 +172,17 @@ export function DataTable<T>({
                   const key = meta?.sortKey;
                   const active = key && state.sort === key;
                   // TanStack fills in a default header function, so the label takes precedence when given.
-                  const label = h.isPlaceholder
-                    ? null
-                    : (meta?.label ?? flexRender(h.column.columnDef.header, h.getContext()));
+                  // The row-actions column is named for screen readers only, as ActionsHead names it.
+                  const label = h.isPlaceholder ? null : h.column.id === "actions" ? (
+                    <span className="sr-only">{meta?.label || "Actions"}</span>
+                  ) : (
+                    (meta?.label ?? flexRender(h.column.columnDef.header, h.getContext()))
+                  );
                   return (
                     <TableHead
                       key={h.id}
                       className={meta?.className}
+                      data-actions={h.column.id === "actions" ? "" : undefined}
                       aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : undefined}
                     >
                       {key ? (

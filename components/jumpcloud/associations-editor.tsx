@@ -64,7 +64,7 @@ export function AssociationsEditor({
         meta: { label: LABEL[side.from] },
         enableHiding: false,
         cell: ({ row }) => (
-          <Link className="text-primary hover:underline" href={`${HREF[row.original.fromType]}/${row.original.fromId}`}>
+          <Link className="link" href={`${HREF[row.original.fromType]}/${row.original.fromId}`}>
             {row.original.fromName}
           </Link>
         ),
@@ -74,7 +74,7 @@ export function AssociationsEditor({
         meta: { label: LABEL[side.to] },
         enableHiding: false,
         cell: ({ row }) => (
-          <Link className="text-primary hover:underline" href={`${HREF[row.original.toType]}/${row.original.toId}`}>
+          <Link className="link" href={`${HREF[row.original.toType]}/${row.original.toId}`}>
             {row.original.toName}
           </Link>
         ),

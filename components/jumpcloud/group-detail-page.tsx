@@ -34,7 +34,7 @@ export async function GroupDetailPage({ kind, props }: { kind: "user_group" | "s
         title={found.group.name}
         description={
           <>
-            <Link href={href} className="text-primary hover:underline">
+            <Link href={href} className="link">
               {label}
             </Link>
             {found.group.description ? ` · ${found.group.description}` : ""}

@@ -28,11 +28,7 @@ export function GroupsTable({
       meta: { label: "Name", sortKey: "name" },
       enableHiding: false,
       cell: ({ row }) => (
-        <Link
-          href={`${base}/${row.original.vendorId}`}
-          className="text-primary hover:underline"
-          data-testid="group-link"
-        >
+        <Link href={`${base}/${row.original.vendorId}`} className="link" data-testid="group-link">
           {row.original.name}
         </Link>
       ),

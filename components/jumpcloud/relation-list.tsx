@@ -71,7 +71,7 @@ export function RelationList({
               data-testid="relation-item"
             >
               <span>
-                <Link href={`${HREF[it.type] ?? "/jumpcloud"}/${it.id}`} className="text-primary hover:underline">
+                <Link href={`${HREF[it.type] ?? "/jumpcloud"}/${it.id}`} className="link">
                   {it.name}
                 </Link>
                 <span className="ml-2 text-xs text-muted-foreground">{TYPE_LABEL[it.type] ?? it.type}</span>

@@ -37,7 +37,7 @@ export function ScheduledChanges(p: {
                   </TableCell>
                   <TableCell>
                     {c.user ? (
-                      <Link className="underline-offset-4 hover:underline" href={`/jumpcloud/users/${c.userId}`}>
+                      <Link className="link" href={`/jumpcloud/users/${c.userId}`}>
                         {c.user}
                       </Link>
                     ) : (

@@ -15,11 +15,7 @@ const columns: ColumnDef<SystemRow, unknown>[] = [
     meta: { label: "Name", sortKey: "name" },
     enableHiding: false,
     cell: ({ row }) => (
-      <Link
-        href={`/jumpcloud/systems/${row.original.vendorId}`}
-        className="text-primary hover:underline"
-        data-testid="system-link"
-      >
+      <Link href={`/jumpcloud/systems/${row.original.vendorId}`} className="link" data-testid="system-link">
         {row.original.displayName || row.original.hostname || row.original.vendorId}
       </Link>
     ),

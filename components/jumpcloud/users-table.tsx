@@ -17,7 +17,7 @@ const columns: ColumnDef<UserRow, unknown>[] = [
     cell: ({ row }) => (
       <Link
         href={`/jumpcloud/users/${row.original.vendorId}`}
-        className="font-mono text-xs text-primary hover:underline"
+        className="font-mono text-xs link"
         data-testid="user-link"
       >
         {row.original.email}

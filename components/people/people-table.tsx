@@ -28,7 +28,7 @@ const columns: ColumnDef<PersonRow, unknown>[] = [
     meta: { label: "UPN / email", sortKey: "email" },
     enableHiding: false,
     cell: ({ row }) => (
-      <Link href={`/people/${row.original.id}`} className="font-mono text-xs text-primary hover:underline">
+      <Link href={`/people/${row.original.id}`} className="font-mono text-xs link">
         {row.original.emailNorm}
       </Link>
     ),

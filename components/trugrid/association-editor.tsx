@@ -107,7 +107,7 @@ export function AssociationEditor(p: EditorProps) {
                 ) : null}
                 <Link
                   href={`/trugrid/associations?group=${encodeURIComponent(g.name)}`}
-                  className="underline-offset-2 hover:underline"
+                  className="link"
                   aria-current={
                     p.view && "group" in p.view && p.view.group.toLowerCase() === g.name.toLowerCase()
                       ? "page"
@@ -217,10 +217,7 @@ export function AssociationEditor(p: EditorProps) {
                       <>
                         <TableCell className="font-mono text-xs">{r.machineName}</TableCell>
                         <TableCell className="font-mono text-xs">
-                          <Link
-                            href={`/trugrid/associations?user=${encodeURIComponent(r.userUpn)}`}
-                            className="hover:underline"
-                          >
+                          <Link href={`/trugrid/associations?user=${encodeURIComponent(r.userUpn)}`} className="link">
                             {r.userUpn}
                           </Link>
                         </TableCell>
@@ -230,7 +227,7 @@ export function AssociationEditor(p: EditorProps) {
                         <TableCell>
                           <Link
                             href={`/trugrid/associations?group=${encodeURIComponent(r.groupName)}`}
-                            className="hover:underline"
+                            className="link"
                           >
                             {r.groupName}
                           </Link>

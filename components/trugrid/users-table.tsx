@@ -42,14 +42,14 @@ export function TrugridUsersTable({
         meta: { label: "UPN", sortKey: "upn" },
         enableHiding: false,
         cell: ({ row }) => (
-          <span className="font-mono text-xs" data-testid="user-upn">
+          <span className="block max-w-[16rem] truncate" data-testid="user-upn" title={row.original.upn}>
             {row.original.upn}
           </span>
         ),
       },
       {
         id: "mfa",
-        meta: { label: "MFA (set here)", sortKey: "mfa" },
+        meta: { label: "MFA", sortKey: "mfa" },
         cell: ({ row }) => {
           const r = row.original;
           return (
@@ -66,7 +66,7 @@ export function TrugridUsersTable({
       },
       {
         id: "udp",
-        meta: { label: "RDP over UDP (set here)", sortKey: "udp" },
+        meta: { label: "RDP over UDP", sortKey: "udp" },
         cell: ({ row }) => (
           <StateCell
             on={row.original.udpOn}
@@ -78,15 +78,25 @@ export function TrugridUsersTable({
         ),
       },
       { id: "web", meta: { label: "Last web IP" }, cell: ({ row }) => ip(row.original.webIp) },
-      { id: "desktop", meta: { label: "Last desktop IP" }, cell: ({ row }) => ip(row.original.desktopIp) },
-      { id: "mobile", meta: { label: "Last mobile IP" }, cell: ({ row }) => ip(row.original.mobileIp) },
+      // The desktop and mobile addresses give way first where the table is narrow (the column chooser and the
+      // export still have them).
+      {
+        id: "desktop",
+        meta: { label: "Last desktop IP", className: "hidden @7xl:table-cell" },
+        cell: ({ row }) => ip(row.original.desktopIp),
+      },
+      {
+        id: "mobile",
+        meta: { label: "Last mobile IP", className: "hidden @7xl:table-cell" },
+        cell: ({ row }) => ip(row.original.mobileIp),
+      },
       {
         id: "machines",
         meta: { label: "Machines" },
         cell: ({ row }) => (
           <Link
             href={`/trugrid/associations?user=${encodeURIComponent(row.original.upn)}`}
-            className="underline-offset-2 hover:underline"
+            className="link"
             aria-label={`${row.original.associations} machine associations of ${row.original.upn}`}
           >
             {row.original.associations}
@@ -95,7 +105,7 @@ export function TrugridUsersTable({
       },
       {
         id: "synced",
-        meta: { label: "Read from TruGrid", sortKey: "synced" },
+        meta: { label: "Read from TruGrid", sortKey: "synced", className: "hidden @6xl:table-cell" },
         cell: ({ row }) => <When at={row.original.syncedAt} className="text-xs text-muted-foreground" />,
       },
       ...(canAct
@@ -103,7 +113,7 @@ export function TrugridUsersTable({
             {
               id: "actions",
               enableHiding: false,
-              meta: { label: "" },
+              meta: { label: "Actions" },
               cell: ({ row }) => (
                 <UserActions
                   tenantId={tenantId}

@@ -143,7 +143,7 @@ export function TruuChartCards({ charts }: { charts: TruuCharts }) {
         <CardDescription>
           Devices not heard from in {STALE_CHART_DAYS} days at the end of each successful sync. The cache keeps only
           each device&apos;s latest check-in, so a device heard from since then is counted as fresh then too.{" "}
-          <Link href={`/truu/devices?stale=${STALE_CHART_DAYS}`} className="text-primary hover:underline">
+          <Link href={`/truu/devices?stale=${STALE_CHART_DAYS}`} className="link">
             Show them now
           </Link>
         </CardDescription>

@@ -7,10 +7,13 @@ import { ExportButton } from "@/components/data-table/export-button";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { badgeVariants } from "@/components/ui/badge";
+import { Clip } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
+import { words } from "@/lib/format/words";
 import type { TableState } from "@/lib/table/params";
 import type { DeviceRow } from "@/lib/truu/list-devices";
 import { ASSURANCE_LEVELS, DEVICE_TYPES, STALE_DAYS } from "@/lib/truu/options";
+import { cn } from "@/lib/ui/cn";
 import type { TableViewItem } from "@/lib/views/list-views";
 import { AssuranceBadge } from "./assurance-badge";
 import { type DeletableDevice, DeleteDeviceButton, DeleteDevices } from "./delete-devices";
@@ -42,12 +45,27 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
       id: "name",
       meta: { label: "Device", sortKey: "name" },
       enableHiding: false,
-      cell: ({ row }) => <span className="font-medium">{row.original.deviceName ?? row.original.vendorId}</span>,
+      cell: ({ row }) => (
+        <span className="flex items-center gap-2 whitespace-nowrap">
+          <span className="max-w-[14rem] truncate font-medium" title={row.original.deviceName ?? ""}>
+            {row.original.deviceName ?? row.original.vendorId}
+          </span>
+          {/* Where the Active column is dropped, an inactive device still says so. */}
+          {row.original.active ? null : <span className={cn(INACTIVE, "@6xl:hidden")}>inactive</span>}
+        </span>
+      ),
     },
     {
       id: "type",
       meta: { label: "Type", sortKey: "type" },
-      cell: ({ row }) => <span className="font-mono text-xs">{row.original.type ?? "—"}</span>,
+      cell: ({ row }) =>
+        row.original.type ? (
+          <span className="whitespace-nowrap" title={row.original.type}>
+            {words(row.original.type)}
+          </span>
+        ) : (
+          dash
+        ),
     },
     {
       id: "user",
@@ -58,8 +76,8 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
         // A plain link (navigated in the app by the table's click handler): a Link per row costs render time
         // on the server and prefetches every user page shown.
         return (
-          <a href={`/truu/users/${encodeURIComponent(d.userGuid)}`} data-app-link="" className="block hover:underline">
-            <span className="block font-mono text-xs">{d.userUpn ?? d.userGuid}</span>
+          <a href={`/truu/users/${encodeURIComponent(d.userGuid)}`} data-app-link="" className="block">
+            <span className="link block max-w-[14rem] truncate">{d.userUpn ?? d.userGuid}</span>
             {d.userDisplayName ? (
               <span className="block text-xs text-muted-foreground">{d.userDisplayName}</span>
             ) : null}
@@ -69,7 +87,8 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
     },
     {
       id: "app",
-      meta: { label: "App / SDK" },
+      // Dropped first where the table is narrow: a version is for diagnosis, not for finding a device.
+      meta: { label: "App / SDK", className: "hidden @7xl:table-cell" },
       cell: ({ row }) => (
         <span className="text-xs">{`${row.original.appVersion ?? "—"} / ${row.original.sdkVersion ?? "—"}`}</span>
       ),
@@ -77,7 +96,7 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
     {
       id: "os",
       meta: { label: "OS" },
-      cell: ({ row }) => <span className="text-xs">{row.original.softwareIdentifier ?? "—"}</span>,
+      cell: ({ row }) => <Clip text={row.original.softwareIdentifier ?? "—"} className="max-w-[8rem] text-xs" />,
     },
     {
       id: "lastHeard",
@@ -91,13 +110,13 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
     },
     {
       id: "active",
-      meta: { label: "Active" },
+      meta: { label: "Active", className: "hidden @6xl:table-cell" },
       cell: ({ row }) =>
         row.original.active ? <span className={ACTIVE}>active</span> : <span className={INACTIVE}>inactive</span>,
     },
     {
       id: "created",
-      meta: { label: "Created", sortKey: "created" },
+      meta: { label: "Created", sortKey: "created", className: "hidden @6xl:table-cell" },
       cell: ({ row }) => <When at={row.original.createdAtVendor} />,
     },
   ];
@@ -118,7 +137,7 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
   return cols;
 }
 
-export const TYPE_OPTIONS = DEVICE_TYPES.map((t) => ({ value: t, label: t }));
+export const TYPE_OPTIONS = DEVICE_TYPES.map((t) => ({ value: t, label: words(t) }));
 export const ASSURANCE_OPTIONS = Object.entries(ASSURANCE_LEVELS).map(([value, label]) => ({ value, label }));
 
 export function DevicesTable({

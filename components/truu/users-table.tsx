@@ -5,6 +5,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { ExportButton } from "@/components/data-table/export-button";
 import { SavedViews } from "@/components/data-table/saved-views";
 import { UrlSelect } from "@/components/data-table/url-filters";
+import { Clip } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import type { TableState } from "@/lib/table/params";
 import type { UserRow } from "@/lib/truu/list-users";
@@ -20,7 +21,7 @@ function columnsFor(now: number): ColumnDef<UserRow, unknown>[] {
       cell: ({ row }) => (
         <Link
           href={`/truu/users/${encodeURIComponent(row.original.vendorId)}`}
-          className="font-mono text-xs hover:underline"
+          className="block max-w-[16rem] truncate link"
         >
           {row.original.upn || row.original.email || row.original.vendorId}
         </Link>
@@ -29,12 +30,18 @@ function columnsFor(now: number): ColumnDef<UserRow, unknown>[] {
     {
       id: "name",
       meta: { label: "Name", sortKey: "name" },
-      cell: ({ row }) => row.original.displayName ?? <span className="text-muted-foreground">—</span>,
+      cell: ({ row }) =>
+        row.original.displayName ? (
+          <span className="whitespace-nowrap">{row.original.displayName}</span>
+        ) : (
+          <span className="text-muted-foreground">—</span>
+        ),
     },
     {
       id: "email",
-      meta: { label: "Email" },
-      cell: ({ row }) => <span className="font-mono text-xs">{row.original.email ?? "—"}</span>,
+      // Most often the UPN again: the first to give way where the table is narrow.
+      meta: { label: "Email", className: "hidden @7xl:table-cell" },
+      cell: ({ row }) => <Clip text={row.original.email ?? "—"} />,
     },
     {
       id: "devices",

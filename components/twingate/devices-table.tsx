@@ -9,8 +9,10 @@ import { ExportButton } from "@/components/data-table/export-button";
 import { UrlSelect } from "@/components/data-table/url-filters";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
+import { Clip } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import type { Result } from "@/lib/actions/result";
+import { words } from "@/lib/format/words";
 import type { TableState } from "@/lib/table/params";
 import type { DeviceOp } from "@/lib/twingate/constants";
 import {
@@ -162,8 +164,8 @@ export function TwingateDevicesTable({
         meta: { label: "Device", sortKey: "name" },
         enableHiding: false,
         cell: ({ row }) => (
-          <div className="min-w-32">
-            <div className="font-medium">{deviceName(row.original)}</div>
+          <div className="min-w-32 whitespace-nowrap">
+            <Clip text={deviceName(row.original)} className="max-w-[12rem] font-medium" />
             {row.original.clientVersion ? (
               <div className="text-xs text-muted-foreground">client {row.original.clientVersion}</div>
             ) : null}
@@ -174,18 +176,15 @@ export function TwingateDevicesTable({
         id: "user",
         meta: { label: "User", sortKey: "user" },
         cell: ({ row }) =>
-          row.original.userEmail ? <span className="font-mono text-xs">{row.original.userEmail}</span> : <Muted />,
+          row.original.userEmail ? <Clip text={row.original.userEmail} className="max-w-[14rem]" /> : <Muted />,
       },
       {
         id: "state",
         meta: { label: "State", sortKey: "state" },
-        cell: ({ row }) => <DeviceStateBadge state={row.original.activeState} />,
-      },
-      {
-        id: "trusted",
-        meta: { label: "Trust", sortKey: "trusted" },
+        // State and trust side by side: the two a technician reads together, in one column's width.
         cell: ({ row }) => (
-          <span className="whitespace-nowrap">
+          <span className="flex gap-1 whitespace-nowrap">
+            <DeviceStateBadge state={row.original.activeState} />
             <TrustBadge trusted={row.original.isTrusted} />
           </span>
         ),
@@ -195,23 +194,23 @@ export function TwingateDevicesTable({
         meta: { label: "OS", sortKey: "os" },
         cell: ({ row }) => (
           <div className="whitespace-nowrap">
-            <div>
-              {[row.original.osName?.replace("_", " "), row.original.osVersion].filter(Boolean).join(" ") || <Muted />}
-            </div>
+            <div>{[words(row.original.osName), row.original.osVersion].filter(Boolean).join(" ") || <Muted />}</div>
             {row.original.deviceType ? (
-              <div className="text-xs text-muted-foreground">{row.original.deviceType.toLowerCase()}</div>
+              <div className="text-xs text-muted-foreground" title={row.original.deviceType}>
+                {words(row.original.deviceType)}
+              </div>
             ) : null}
           </div>
         ),
       },
       {
         id: "serial",
-        meta: { label: "Serial" },
+        meta: { label: "Serial", className: "hidden @7xl:table-cell" },
         cell: ({ row }) => <span className="font-mono text-xs">{row.original.serialNumber ?? "—"}</span>,
       },
       {
         id: "login",
-        meta: { label: "Last sign-in", sortKey: "login" },
+        meta: { label: "Last sign-in", sortKey: "login", className: "hidden @6xl:table-cell" },
         cell: ({ row }) => <When at={row.original.lastSuccessfulLoginAt} className="whitespace-nowrap" />,
       },
       ...(canOperate

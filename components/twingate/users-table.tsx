@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { Clip } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import type { TableState } from "@/lib/table/params";
 import { ROLE_LABEL, TWINGATE_ROLES, type TwingateRole } from "@/lib/twingate/constants";
@@ -135,7 +136,7 @@ function DeleteCell({ tenantId, user }: { tenantId: string; user: TwingateUserRo
         data-testid="user-synced-note"
         title="Twingate cannot delete users synced from an identity provider: remove or unassign the user there."
       >
-        Synced from the IdP: delete it there
+        Delete at the IdP
       </span>
     );
   }
@@ -194,7 +195,7 @@ export function TwingateUsersTable({
         id: "email",
         meta: { label: "Email", sortKey: "email" },
         enableHiding: false,
-        cell: ({ row }) => <span className="font-mono text-xs">{row.original.email}</span>,
+        cell: ({ row }) => <Clip text={row.original.email} className="max-w-[15rem]" />,
       },
       {
         id: "name",
@@ -211,23 +212,24 @@ export function TwingateUsersTable({
         meta: { label: "Role", sortKey: "role" },
         cell: ({ row }) => <RoleCell tenantId={tenantId} user={row.original} canAdmin={canAdmin} />,
       },
-      { id: "type", meta: { label: "Source" }, cell: ({ row }) => (row.original.type === "SYNCED" ? "IdP" : "manual") },
+      {
+        id: "type",
+        meta: { label: "Source", className: "hidden @7xl:table-cell" },
+        cell: ({ row }) => (row.original.type === "SYNCED" ? "IdP" : "manual"),
+      },
       {
         id: "devices",
         meta: { label: "Devices" },
         cell: ({ row }) => (
-          <Link
-            className="underline-offset-4 hover:underline"
-            href={`/twingate/devices?user=${encodeURIComponent(row.original.vendorId)}`}
-          >
+          <Link className="link" href={`/twingate/devices?user=${encodeURIComponent(row.original.vendorId)}`}>
             {row.original.devices}
           </Link>
         ),
       },
       {
         id: "created",
-        meta: { label: "Created", sortKey: "created" },
-        cell: ({ row }) => <When at={row.original.createdAtVendor} />,
+        meta: { label: "Created", sortKey: "created", className: "hidden @6xl:table-cell" },
+        cell: ({ row }) => <When at={row.original.createdAtVendor} className="whitespace-nowrap" />,
       },
       ...(canOperate
         ? [

@@ -1,15 +1,18 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/ui/cn";
 
+// The frame scrolls a table wider than its space, itself and not the page: `relative` keeps its cells' absolutely
+// placed screen-reader text inside it (else that text, at the table's far right, widens the whole page). A table
+// with an actions column (`ActionsHead`) keeps that column stuck to the frame's right edge (globals.css).
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="w-full overflow-x-auto rounded-md border">
+    <div className="relative w-full overflow-x-auto rounded-md border bg-card" data-slot="table-frame">
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );
 }
 export const TableHeader = ({ className, ...p }: ComponentProps<"thead">) => (
-  <thead className={cn("bg-muted/60", className)} {...p} />
+  <thead className={cn("bg-muted", className)} {...p} />
 );
 export const TableBody = ({ className, ...p }: ComponentProps<"tbody">) => (
   <tbody className={cn("[&_tr:last-child]:border-0", className)} {...p} />
@@ -23,7 +26,8 @@ export const TableRow = ({ className, ...p }: ComponentProps<"tr">) => (
 export const TableHead = ({ className, ...p }: ComponentProps<"th">) => (
   <th
     className={cn(
-      "h-9 px-3 text-left align-middle text-xs font-medium uppercase tracking-wide text-muted-foreground",
+      "h-9 whitespace-nowrap px-3 text-left align-middle text-xs font-medium uppercase tracking-wide " +
+        "text-muted-foreground",
       className,
     )}
     {...p}
@@ -40,11 +44,19 @@ export const TableHeadings = ({ columns, actions }: { columns: readonly string[]
       {columns.map((c) => (
         <TableHead key={c}>{c}</TableHead>
       ))}
-      {actions ? (
-        <TableHead>
-          <span className="sr-only">Actions</span>
-        </TableHead>
-      ) : null}
+      {actions ? <ActionsHead /> : null}
     </TableRow>
   </TableHeader>
+);
+
+/** The header of a row-actions column, the table's last: named for screen readers, kept in view when it scrolls. */
+export const ActionsHead = ({ label }: { label?: string }) => (
+  <TableHead data-actions="">{label ?? <span className="sr-only">Actions</span>}</TableHead>
+);
+
+/** Text cut to its column's width, the whole of it on hover: long names and addresses keep rows one line high. */
+export const Clip = ({ text, className }: { text: string; className?: string }) => (
+  <span className={cn("block max-w-[18rem] truncate", className)} title={text}>
+    {text}
+  </span>
 );

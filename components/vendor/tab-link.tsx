@@ -13,7 +13,8 @@ export function TabLink({ href, exact, children }: { href: string; exact: boolea
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "-mb-px rounded-t-md border-b-2 px-3 py-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring",
+        "-mb-px whitespace-nowrap rounded-t-md border-b-2 px-2.5 py-2 text-sm outline-none " +
+          "focus-visible:ring-2 focus-visible:ring-ring",
         active
           ? "border-primary font-medium text-foreground"
           : "border-transparent text-muted-foreground hover:text-foreground",

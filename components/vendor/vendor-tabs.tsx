@@ -11,7 +11,7 @@ export async function VendorTabs({ vendor }: { vendor: VendorId }) {
   const area = VENDOR_AREAS[vendor];
   const tabs = visibleTabs(area.tabs, await currentStaff());
   return (
-    <nav aria-label={`${area.label} sections`} className="mb-6 flex flex-wrap gap-1 border-b">
+    <nav aria-label={`${area.label} sections`} className="mb-6 flex flex-wrap gap-x-1 border-b">
       {tabs.map((t) => (
         <TabLink key={t.href} href={t.href} exact={t.href === area.href}>
           {t.label}

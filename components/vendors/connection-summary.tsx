@@ -46,7 +46,7 @@ export function ConnectionSummary({
         </div>
       ) : null}
       {canManage ? (
-        <Link href={`/settings/tenants/${tenantId}`} className="mt-3 inline-block text-sm text-primary hover:underline">
+        <Link href={`/settings/tenants/${tenantId}`} className="mt-3 inline-block text-sm link">
           Manage connections
         </Link>
       ) : null}

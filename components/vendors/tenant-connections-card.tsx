@@ -24,7 +24,7 @@ export function TenantConnectionsCard({
       <ul className="mt-3 grid grid-cols-2 gap-2 text-sm">
         {VENDOR_IDS.map((v) => (
           <li key={v} className="flex items-center justify-between rounded-md border px-3 py-2">
-            <Link href={`/${v}`} className="hover:underline">
+            <Link href={`/${v}`} className="link">
               {VENDOR_LABEL[v]}
             </Link>
             {byVendor.has(v) ? (

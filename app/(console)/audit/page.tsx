@@ -61,7 +61,7 @@ export default async function AuditPage(props: PageProps) {
           {person
             ? `Events about ${person.label}: naming any of their ${person.ids} addresses, accounts and devices.`
             : "That person is not in a tenant you can see: no events match."}{" "}
-          <Link href={withParams(params, { person: undefined })} className="text-primary hover:underline">
+          <Link href={withParams(params, { person: undefined })} className="link">
             Show everyone
           </Link>
         </p>

@@ -76,7 +76,7 @@ export default async function BulkPage(props: PageProps) {
                   <span className="font-medium">{o.label}</span>
                   {o.destructive ? <Badge variant="warning">destructive</Badge> : null}
                   {o.perm && PERMISSIONS[o.perm] === "admin" ? <Badge>admins only</Badge> : null}
-                  <a className="ml-auto text-primary hover:underline" href={`/api/bulk/templates/${o.id}`} download>
+                  <a className="ml-auto link" href={`/api/bulk/templates/${o.id}`} download>
                     Template
                   </a>
                 </div>
@@ -107,7 +107,7 @@ export default async function BulkPage(props: PageProps) {
             {jobs.map((j) => (
               <TableRow key={j.id} data-testid="bulk-job-row">
                 <TableCell>
-                  <Link className="text-primary hover:underline" href={`/bulk/${j.id}`}>
+                  <Link className="link" href={`/bulk/${j.id}`}>
                     <When at={j.createdAt} />
                   </Link>
                 </TableCell>

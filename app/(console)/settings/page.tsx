@@ -27,12 +27,12 @@ export default async function SettingsPage(props: PageProps) {
             <CardTitle>Administration</CardTitle>
             <ul className="mt-3 grid gap-2 text-sm">
               <li>
-                <Link className="text-primary hover:underline" href="/settings/staff">
+                <Link className="link" href="/settings/staff">
                   Staff users and roles
                 </Link>
               </li>
               <li>
-                <Link className="text-primary hover:underline" href="/settings/tenants">
+                <Link className="link" href="/settings/tenants">
                   Tenants and vendor connections
                 </Link>
               </li>
@@ -42,7 +42,7 @@ export default async function SettingsPage(props: PageProps) {
           <Card>
             <CardTitle>Tenants</CardTitle>
             <CardDescription>
-              <Link className="text-primary hover:underline" href="/settings/tenants">
+              <Link className="link" href="/settings/tenants">
                 See your tenants&apos; vendor connections
               </Link>
             </CardDescription>

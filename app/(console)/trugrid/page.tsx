@@ -14,7 +14,7 @@ async function CacheCard({ tenant }: { tenant: TenantSummary }) {
   const n = await trugridOverview(db(), tenant.id);
   const line = (href: string, n: number, what: string) => (
     <li>
-      <Link href={href} className="underline-offset-2 hover:underline">
+      <Link href={href} className="link">
         <strong>{n}</strong> {what}
       </Link>
     </li>

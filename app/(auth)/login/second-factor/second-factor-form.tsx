@@ -15,7 +15,7 @@ import {
 
 type Mode = "totp" | "passkey" | "recovery_code";
 
-const linkClass = "text-primary hover:underline";
+const linkClass = "link";
 
 export function SecondFactorForm({ hasTotp, hasPasskey }: { hasTotp: boolean; hasPasskey: boolean }) {
   const [mode, setMode] = useState<Mode>(hasTotp ? "totp" : "passkey");

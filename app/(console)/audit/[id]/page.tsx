@@ -55,7 +55,7 @@ export default async function AuditEventPage(props: PageProps) {
     <>
       <PageHeader title={event.action} description={`Event ${event.id}`} />
       <div className="mb-4">
-        <Link href="/audit" className="text-sm text-primary hover:underline">
+        <Link href="/audit" className="text-sm link">
           ← Audit log
         </Link>
       </div>
@@ -94,7 +94,7 @@ export default async function AuditEventPage(props: PageProps) {
                       <li key={`${t.type}:${t.id}`}>
                         <span className="text-muted-foreground">{t.type}:</span>{" "}
                         {t.type === "audit_event" ? (
-                          <Link className="text-primary hover:underline" href={`/audit/${t.id}`}>
+                          <Link className="link" href={`/audit/${t.id}`}>
                             {t.label ?? t.id}
                           </Link>
                         ) : (
@@ -104,11 +104,7 @@ export default async function AuditEventPage(props: PageProps) {
                           <>
                             {" "}
                             ·{" "}
-                            <Link
-                              className="text-primary hover:underline"
-                              href={`/people/${person.id}`}
-                              data-testid="person-link"
-                            >
+                            <Link className="link" href={`/people/${person.id}`} data-testid="person-link">
                               person
                             </Link>
                           </>
@@ -124,7 +120,7 @@ export default async function AuditEventPage(props: PageProps) {
             {row(
               "Job",
               event.jobId ? (
-                <Link className="text-primary hover:underline" href={`/audit?job=${encodeURIComponent(event.jobId)}`}>
+                <Link className="link" href={`/audit?job=${encodeURIComponent(event.jobId)}`}>
                   {event.jobId}
                 </Link>
               ) : (
@@ -155,7 +151,7 @@ export default async function AuditEventPage(props: PageProps) {
               <ul className="mt-2 space-y-1 text-sm" data-testid="related-events">
                 {related.map((r) => (
                   <li key={r.id}>
-                    <Link className="text-primary hover:underline" href={`/audit/${r.id}`}>
+                    <Link className="link" href={`/audit/${r.id}`}>
                       <When at={r.at} precision="second" /> · {r.action} · {r.outcome}
                     </Link>
                   </li>

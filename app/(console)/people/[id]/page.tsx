@@ -52,10 +52,10 @@ export default async function PersonPage(props: PageProps) {
         description={`${person.emailNorm} · one person across the vendors, from the last sync of each`}
       />
       <div className="mb-4 flex items-center gap-4 text-sm">
-        <Link href="/people" className="text-primary hover:underline">
+        <Link href="/people" className="link">
           ← People
         </Link>
-        <Link href={`/audit?person=${encodeURIComponent(person.id)}`} className="text-primary hover:underline">
+        <Link href={`/audit?person=${encodeURIComponent(person.id)}`} className="link">
           Audit events about this person
         </Link>
         {can(staff.role, "offboarding.run") ? (

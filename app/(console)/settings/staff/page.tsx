@@ -3,7 +3,7 @@ import { CreateStaffForm } from "@/components/settings/create-staff-form";
 import { StaffRow } from "@/components/settings/staff-row";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ActionsHead, Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { db } from "@/lib/db";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { grantableRoles, staffInSight } from "@/lib/staff/queries";
@@ -35,9 +35,7 @@ export default async function StaffPage(props: PageProps) {
             <TableHead>Tenants</TableHead>
             <TableHead>Second factor</TableHead>
             <TableHead>Last sign-in</TableHead>
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
+            <ActionsHead />
           </TableRow>
         </TableHeader>
         <TableBody>

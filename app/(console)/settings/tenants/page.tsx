@@ -27,7 +27,7 @@ export default async function TenantsPage(props: PageProps) {
         {cards.map(({ tenant: t, connections }) => (
           <div key={t.id} className="grid gap-2">
             <TenantConnectionsCard tenant={t} connections={connections} />
-            <Link href={`/settings/tenants/${t.id}`} className="text-sm text-primary hover:underline">
+            <Link href={`/settings/tenants/${t.id}`} className="text-sm link">
               Open {t.name}
             </Link>
           </div>

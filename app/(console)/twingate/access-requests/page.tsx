@@ -49,7 +49,7 @@ export default async function Page(props: PageProps) {
                     <div className="text-xs text-muted-foreground">{r.user.email}</div>
                   </TableCell>
                   <TableCell>
-                    <Link className="underline-offset-4 hover:underline" href={`/twingate/resources/${r.resource.id}`}>
+                    <Link className="link" href={`/twingate/resources/${r.resource.id}`}>
                       {r.resource.name}
                     </Link>
                   </TableCell>

@@ -6,7 +6,7 @@ import { EditConnectorDialog } from "@/components/twingate/network-forms";
 import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ActionsHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
@@ -71,11 +71,7 @@ export default async function Page(props: PageProps) {
             <TableHead>Version</TableHead>
             <TableHead>Host</TableHead>
             <TableHead>Notifications</TableHead>
-            {canAdmin ? (
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            ) : null}
+            {canAdmin ? <ActionsHead /> : null}
           </TableRow>
         </TableHeader>
         <TableBody>

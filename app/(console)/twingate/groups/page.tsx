@@ -84,10 +84,7 @@ export default async function Page(props: PageProps) {
           {groups.map((g) => (
             <TableRow key={g.vendorId} data-testid="group-row">
               <TableCell>
-                <Link
-                  className="font-medium underline-offset-4 hover:underline"
-                  href={`/twingate/groups/${encodeURIComponent(g.vendorId)}`}
-                >
+                <Link className="link font-medium" href={`/twingate/groups/${encodeURIComponent(g.vendorId)}`}>
                   {g.name}
                 </Link>
               </TableCell>

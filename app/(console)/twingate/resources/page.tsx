@@ -98,10 +98,7 @@ export default async function Page(props: PageProps) {
           {resources.map((r) => (
             <TableRow key={r.vendorId} data-testid="resource-row">
               <TableCell>
-                <Link
-                  className="font-medium underline-offset-4 hover:underline"
-                  href={`/twingate/resources/${encodeURIComponent(r.vendorId)}`}
-                >
+                <Link className="link font-medium" href={`/twingate/resources/${encodeURIComponent(r.vendorId)}`}>
                   {r.name}
                 </Link>
               </TableCell>

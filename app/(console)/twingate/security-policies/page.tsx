@@ -54,10 +54,7 @@ export default async function Page(props: PageProps) {
                 {assigned.length === 0 ? <li className="px-3 py-2 text-muted-foreground">No groups.</li> : null}
                 {assigned.map((g) => (
                   <li key={g.vendorId} className="flex items-center justify-between gap-2 px-3 py-1.5">
-                    <Link
-                      className="underline-offset-4 hover:underline"
-                      href={`/twingate/groups/${encodeURIComponent(g.vendorId)}`}
-                    >
+                    <Link className="link" href={`/twingate/groups/${encodeURIComponent(g.vendorId)}`}>
                       {g.name}
                     </Link>
                     {canAdmin && !isDefault && g.raw.type !== "SYSTEM" ? (

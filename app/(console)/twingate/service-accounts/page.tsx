@@ -11,7 +11,7 @@ import { Muted } from "@/components/twingate/state-badges";
 import { CacheNote } from "@/components/twingate/twingate-shell";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ActionsHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
@@ -106,11 +106,7 @@ export default async function Page(props: PageProps) {
                     <TableHead>Status</TableHead>
                     <TableHead>Expires</TableHead>
                     <TableHead>Revoked</TableHead>
-                    {canAdmin ? (
-                      <TableHead>
-                        <span className="sr-only">Actions</span>
-                      </TableHead>
-                    ) : null}
+                    {canAdmin ? <ActionsHead /> : null}
                   </TableRow>
                 </TableHeader>
                 <TableBody>

@@ -39,7 +39,7 @@ export default async function Page(props: PageProps) {
         title={name}
         description={
           <>
-            <Link href="/jumpcloud/systems" className="text-primary hover:underline">
+            <Link href="/jumpcloud/systems" className="link">
               Systems
             </Link>{" "}
             · synced <When at={system.syncedAt} />

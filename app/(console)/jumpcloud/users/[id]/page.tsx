@@ -48,7 +48,7 @@ export default async function Page(props: PageProps) {
         title={user.displayname || user.email}
         description={
           <>
-            <Link href="/jumpcloud/users" className="text-primary hover:underline">
+            <Link href="/jumpcloud/users" className="link">
               Users
             </Link>{" "}
             · {user.email} · synced <When at={user.syncedAt} />

@@ -8,7 +8,7 @@ import { DeleteDevices } from "@/components/truu/delete-devices";
 import { DeleteUser } from "@/components/truu/delete-user";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ActionsHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
@@ -48,7 +48,7 @@ export default async function Page(props: PageProps) {
         description={
           <>
             {user.displayName ?? "No display name"} ·{" "}
-            <Link className="text-primary hover:underline" href="/truu/users">
+            <Link className="link" href="/truu/users">
               all TruU users
             </Link>
           </>
@@ -111,11 +111,7 @@ export default async function Page(props: PageProps) {
             <TableHead>Last heard</TableHead>
             <TableHead>Assurance</TableHead>
             <TableHead>State</TableHead>
-            {canDelete ? (
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            ) : null}
+            {canDelete ? <ActionsHead /> : null}
           </TableRow>
         </TableHeader>
         <TableBody>

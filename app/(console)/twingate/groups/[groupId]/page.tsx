@@ -9,7 +9,16 @@ import { AddGroupResourcesForm, EditGroupDialog, GroupPolicyForm } from "@/compo
 import { Muted, UserStateBadge } from "@/components/twingate/state-badges";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  ActionsHead,
+  Clip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
@@ -163,11 +172,7 @@ export default async function Page(props: PageProps) {
                 <TableHead>Email</TableHead>
                 <TableHead>Name</TableHead>
                 <TableHead>State</TableHead>
-                {canOperate && editable ? (
-                  <TableHead>
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                ) : null}
+                {canOperate && editable ? <ActionsHead /> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -187,8 +192,12 @@ export default async function Page(props: PageProps) {
               ) : null}
               {members.map((u) => (
                 <TableRow key={u.vendorId} data-testid="member-row">
-                  <TableCell className="font-mono text-xs">{u.email}</TableCell>
-                  <TableCell>{[u.firstName, u.lastName].filter(Boolean).join(" ") || <Muted />}</TableCell>
+                  <TableCell>
+                    <Clip text={u.email} className="max-w-[14rem]" />
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {[u.firstName, u.lastName].filter(Boolean).join(" ") || <Muted />}
+                  </TableCell>
                   <TableCell>
                     <UserStateBadge state={u.state} />
                   </TableCell>
@@ -240,11 +249,7 @@ export default async function Page(props: PageProps) {
                 <TableHead>Resource</TableHead>
                 <TableHead>Policy</TableHead>
                 <TableHead>Expires</TableHead>
-                {canAdmin && editable ? (
-                  <TableHead>
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                ) : null}
+                {canAdmin && editable ? <ActionsHead /> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -258,10 +263,7 @@ export default async function Page(props: PageProps) {
               {grants.map((g) => (
                 <TableRow key={g.resourceId} data-testid="group-resource-row">
                   <TableCell>
-                    <Link
-                      className="underline-offset-4 hover:underline"
-                      href={`/twingate/resources/${encodeURIComponent(g.resourceId)}`}
-                    >
+                    <Link className="link" href={`/twingate/resources/${encodeURIComponent(g.resourceId)}`}>
                       {resourceName[g.resourceId] ?? g.resourceId}
                     </Link>
                   </TableCell>

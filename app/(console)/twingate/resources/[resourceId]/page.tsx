@@ -13,7 +13,7 @@ import {
 import { Muted } from "@/components/twingate/state-badges";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ActionsHead, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { Unavailable } from "@/components/vendor/unavailable";
 import { db } from "@/lib/db";
@@ -161,11 +161,7 @@ export default async function Page(props: PageProps) {
                 <TableHead>Type</TableHead>
                 <TableHead>Policy</TableHead>
                 <TableHead>Expires</TableHead>
-                {canAdmin ? (
-                  <TableHead>
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                ) : null}
+                {canAdmin ? <ActionsHead /> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -180,10 +176,7 @@ export default async function Page(props: PageProps) {
                 <TableRow key={g.principal.id} data-testid="access-row">
                   <TableCell>
                     {g.principal.__typename === "Group" ? (
-                      <Link
-                        className="underline-offset-4 hover:underline"
-                        href={`/twingate/groups/${encodeURIComponent(g.principal.id)}`}
-                      >
+                      <Link className="link" href={`/twingate/groups/${encodeURIComponent(g.principal.id)}`}>
                         {g.principal.name}
                       </Link>
                     ) : (
