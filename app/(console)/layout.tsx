@@ -22,11 +22,24 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <TimeZoneProvider timeZone={timeZone}>
       <BrowserTimeZone rendered={staff.timeZone ? null : timeZone} />
-      <div className="flex min-h-screen">
+      {/* The first thing a keyboard reaches: past the navigation to the page itself (WCAG 2.4.1). */}
+      <a
+        href="#main"
+        className={
+          "sr-only z-50 rounded-md bg-card px-3 py-2 text-sm shadow " +
+          "focus:not-sr-only focus:fixed focus:left-3 focus:top-3"
+        }
+      >
+        Skip to the page
+      </a>
+      {/* The staff member's table density, read by globals.css ([data-density]). */}
+      <div className="flex min-h-screen" data-density={staff.density}>
         <Sidebar collapsed={jar.get(SIDEBAR_COOKIE)?.value === "collapsed"} />
         <div className="flex min-w-0 flex-1 flex-col">
           <Header staff={staff} tenants={tenants} current={current} />
-          <main className="flex-1 p-4 md:p-6">{children}</main>
+          <main id="main" tabIndex={-1} className="flex-1 p-4 outline-none md:p-6">
+            {children}
+          </main>
         </div>
       </div>
     </TimeZoneProvider>

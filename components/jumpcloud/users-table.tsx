@@ -17,18 +17,29 @@ const columns: ColumnDef<UserRow, unknown>[] = [
     cell: ({ row }) => (
       <Link
         href={`/jumpcloud/users/${row.original.vendorId}`}
-        className="font-mono text-xs link"
+        className="link block max-w-[16rem] truncate"
         data-testid="user-link"
+        title={row.original.email}
       >
         {row.original.email}
       </Link>
     ),
   },
-  { id: "username", meta: { label: "Username", sortKey: "username" }, cell: ({ row }) => row.original.username },
+  // Where the table is narrow the username (most often the email's first part) gives way first.
+  {
+    id: "username",
+    meta: { label: "Username", sortKey: "username", className: "hidden @7xl:table-cell" },
+    cell: ({ row }) => row.original.username,
+  },
   {
     id: "name",
     meta: { label: "Name", sortKey: "name" },
-    cell: ({ row }) => row.original.displayname ?? <span className="text-muted-foreground">—</span>,
+    cell: ({ row }) =>
+      row.original.displayname ? (
+        <span className="whitespace-nowrap">{row.original.displayname}</span>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
   },
   {
     id: "state",

@@ -54,7 +54,9 @@ export function AssociationSetForm({
   const takenCount = (machines[summary?.name ?? group] ?? []).length - choices.length;
   const machineName = machine === OTHER ? other.trim() : machine;
   const had = current.find((c) => c.userUpn.toLowerCase() === u && c.groupName.toLowerCase() === group.toLowerCase());
-  const ready = user.trim() && group.trim() && machineName;
+  // The machine the user already has there is no change: not offered, so never sent nor "undone".
+  const same = !!had && had.machineName.toLowerCase() === machineName.toLowerCase();
+  const ready = user.trim() && group.trim() && machineName && !same;
 
   return (
     <form
@@ -144,6 +146,11 @@ export function AssociationSetForm({
             </>
           )}{" "}
           A user has one machine per group: a new one replaces the old.
+        </p>
+      ) : null}
+      {same ? (
+        <p className="text-sm text-muted-foreground" data-testid="association-unchanged">
+          {user} already has {machineName} in {group}.
         </p>
       ) : null}
       <Button type="submit" disabled={!ready || pending}>

@@ -56,7 +56,7 @@ export function TrugridUsersTable({
             <div className="space-y-1" data-testid="mfa-state">
               <StateCell on={r.mfaOn} at={r.mfaSetAt} by={r.mfaSetBy} what="MFA state" />
               {r.mfaResetAt ? (
-                <div className="text-xs text-muted-foreground">
+                <div className="cell-detail text-xs text-muted-foreground">
                   reset here <When at={r.mfaResetAt} /> by {r.mfaResetBy}
                 </div>
               ) : null}

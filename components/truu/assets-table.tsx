@@ -30,7 +30,7 @@ function columnsFor(now: number): ColumnDef<AssetRow, unknown>[] {
         <span>
           <span className="block font-medium">{row.original.machineName ?? row.original.vendorId}</span>
           {row.original.displayName && row.original.displayName !== row.original.machineName ? (
-            <span className="block text-xs text-muted-foreground">{row.original.displayName}</span>
+            <span className="cell-detail block text-xs text-muted-foreground">{row.original.displayName}</span>
           ) : null}
         </span>
       ),

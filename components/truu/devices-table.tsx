@@ -79,7 +79,7 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
           <a href={`/truu/users/${encodeURIComponent(d.userGuid)}`} data-app-link="" className="block">
             <span className="link block max-w-[14rem] truncate">{d.userUpn ?? d.userGuid}</span>
             {d.userDisplayName ? (
-              <span className="block text-xs text-muted-foreground">{d.userDisplayName}</span>
+              <span className="cell-detail block text-xs text-muted-foreground">{d.userDisplayName}</span>
             ) : null}
           </a>
         );

@@ -167,7 +167,7 @@ export function TwingateDevicesTable({
           <div className="min-w-32 whitespace-nowrap">
             <Clip text={deviceName(row.original)} className="max-w-[12rem] font-medium" />
             {row.original.clientVersion ? (
-              <div className="text-xs text-muted-foreground">client {row.original.clientVersion}</div>
+              <div className="cell-detail text-xs text-muted-foreground">client {row.original.clientVersion}</div>
             ) : null}
           </div>
         ),
@@ -196,7 +196,7 @@ export function TwingateDevicesTable({
           <div className="whitespace-nowrap">
             <div>{[words(row.original.osName), row.original.osVersion].filter(Boolean).join(" ") || <Muted />}</div>
             {row.original.deviceType ? (
-              <div className="text-xs text-muted-foreground" title={row.original.deviceType}>
+              <div className="cell-detail text-xs text-muted-foreground" title={row.original.deviceType}>
                 {words(row.original.deviceType)}
               </div>
             ) : null}

@@ -214,7 +214,7 @@ export function AddAccessForm({
   const principal = principals.find((p) => p.id === principalId);
   return (
     <form
-      className="grid gap-3 sm:grid-cols-4 sm:items-end"
+      className="grid gap-3 sm:grid-cols-2 sm:items-end xl:grid-cols-[1fr_1fr_1fr_auto] [&>div]:min-w-0"
       data-testid="access-add-form"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -277,6 +277,7 @@ export function AddAccessForm({
         <Input
           id="tg-access-expires"
           type="datetime-local"
+          className="min-w-0"
           value={expires}
           onChange={(e) => setExpires(e.target.value)}
         />
@@ -285,7 +286,7 @@ export function AddAccessForm({
         Add access
       </Button>
       {principal?.type === "SERVICE_ACCOUNT" ? (
-        <p className="text-xs text-muted-foreground sm:col-span-4">
+        <p className="text-xs text-muted-foreground sm:col-span-2 xl:col-span-4">
           Twingate takes no policy or expiry for service accounts.
         </p>
       ) : null}

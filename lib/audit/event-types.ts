@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "staff.passkey.renamed",
   "staff.passkey.removed",
   "staff.time_zone_changed",
+  "staff.density_changed",
   // Tenants and connections
   "tenant.created",
   "tenant.renamed",

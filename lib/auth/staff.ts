@@ -15,7 +15,12 @@ export interface Staff {
   sessionVersion: number;
   /** The IANA zone they chose to see dates in; null follows their browser (lib/format/time-zone.ts). */
   timeZone: string | null;
+  /** How dense tables are: "compact" rows are one line of about 36 px (Settings → Your account). */
+  density: Density;
 }
+
+export type Density = "comfortable" | "compact";
+const densityOf = (v: string | null | undefined): Density => (v === "compact" ? "compact" : "comfortable");
 
 /** Loads an active staff user, or null when missing or disabled. */
 export async function loadStaff(db: Db, id: string): Promise<Staff | null> {
@@ -33,6 +38,7 @@ export async function loadStaff(db: Db, id: string): Promise<Staff | null> {
     allTenants: row.tenants.length >= tenantCount,
     sessionVersion: row.sessionVersion,
     timeZone: row.timeZone,
+    density: densityOf(row.density),
   };
 }
 
@@ -61,6 +67,7 @@ export async function readStaff(db: Queryable, id: string): Promise<Staff | null
     db,
     Prisma.sql`
     SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion", s."timeZone",
+      s."density",
       coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds",
       coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC)
         FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants",
@@ -79,6 +86,7 @@ export async function readStaff(db: Queryable, id: string): Promise<Staff | null
     allTenants: row.allTenants,
     sessionVersion: row.sessionVersion,
     timeZone: row.timeZone,
+    density: densityOf(row.density),
   };
   tenantsReadWith.set(staff, row.tenants);
   return staff;

@@ -67,9 +67,10 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   const writers = new Map<string, TargetWriter<unknown>>();
   const writeSlots = pLimit(WRITE_SLOTS);
   let phase: string | null = null;
-  let pagesDone = 0;
   let pagesAll = 0;
   let pagesTotal: number | null = null;
+  /** The sum of the totals the phases so far announced; null once one could not say. */
+  let phaseTotals: number | null = 0;
   let longestSequence = 0;
   let lastFlush = 0;
   // Progress writes are queued one after another, so a slow earlier write can never land after the final one.
@@ -91,7 +92,7 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
       where: { id: runId },
       data: {
         phase,
-        pagesDone,
+        pagesDone: pagesAll,
         pagesTotal,
         fetched: t.fetched,
         created: t.created,
@@ -153,15 +154,18 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
         writers.set(key, w as TargetWriter<unknown>);
         return w;
       },
+      // Phases can overlap (Twingate reads several lists at once), so a page read cannot be put to one phase:
+      // the figures are the run's pages read against the sum of every phase's known total, and no total at all
+      // once a phase cannot say, or the reads pass it. Never "2 of 1 pages".
       phase: (name, total) => {
         phase = name;
-        pagesTotal = total ?? null;
-        pagesDone = 0;
+        phaseTotals = total === null || total === undefined || phaseTotals === null ? null : phaseTotals + total;
+        pagesTotal = phaseTotals !== null && phaseTotals >= pagesAll ? phaseTotals : null;
         void progress(true).catch(() => {});
       },
       pageRead: (count = 1) => {
-        pagesDone += count;
         pagesAll += count;
+        if (pagesTotal !== null && pagesAll > pagesTotal) pagesTotal = null;
         void progress().catch(() => {});
       },
       sequentialPages: (count) => {

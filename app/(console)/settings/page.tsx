@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PolicyCard } from "@/components/second-factor/policy-card";
 import { SecurityCard } from "@/components/second-factor/security-card";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { DensityCard } from "@/components/settings/density-card";
 import { TimeZoneCard } from "@/components/settings/time-zone-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -51,6 +52,7 @@ export default async function SettingsPage(props: PageProps) {
         <SecurityCard staff={staff} />
         {can(staff.role, "staff.manage") ? <PolicyCard staff={staff} /> : null}
         <TimeZoneCard staff={staff} />
+        <DensityCard chosen={staff.density} />
       </div>
     </>
   );

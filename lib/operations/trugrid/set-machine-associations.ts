@@ -53,6 +53,8 @@ export default operation<AssociationItem, Slot>({
   list: { field: "items", max: 5000, empty: "Add at least one association." },
   chunk: 100,
   name: associationLabel,
+  // A user who already has that machine in that group is not sent again (nor offered an undo of nothing).
+  nothingToDo: "Each user already has that machine in that group: nothing to change.",
   // TruGrid's spelling of known users and groups, so the cache row written after has the id the sync reads back.
   before: async (ctx, typed) => {
     const items = await canonicalSpelling(ctx, typed);

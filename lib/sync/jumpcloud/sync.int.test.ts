@@ -87,12 +87,11 @@ describe("JumpCloud sync against the simulator", () => {
     expect(run.error).toBeNull();
     expect(run.status).toBe("succeeded");
     expect(run).toMatchObject({ fetched: total(want), created: total(want), updated: 0, deleted: 0, driftEvents: 0 });
-    // The last phase reads one request per user and user group.
-    expect(run).toMatchObject({
-      phase: "done",
-      pagesDone: org.users.size + org.userGroups.size,
-      pagesTotal: org.users.size + org.userGroups.size,
-    });
+    // Every page the run read, against the totals its phases announced (the last reads one request per user and
+    // user group): at the end the two meet.
+    expect(run.phase).toBe("done");
+    expect(run.pagesDone).toBeGreaterThan(org.users.size + org.userGroups.size);
+    expect(run.pagesTotal).toBe(run.pagesDone);
     expect(org.users.size, "users span three pages").toBeGreaterThan(200);
 
     const have = await cached();

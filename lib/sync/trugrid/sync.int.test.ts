@@ -126,8 +126,9 @@ describe("TruGrid sync", () => {
     expect(cache.allowedIps.length).toBeGreaterThan(0);
     expect(cache.externalDns.length).toBeGreaterThan(0);
     expect(run).toMatchObject({ fetched: total, created: total, updated: 0, unchanged: 0, deleted: 0, driftEvents: 0 });
-    // The last phase reads one user's associations per page.
-    expect(run.pagesDone).toBe(cache.users.length);
+    // Three lists, then one user's associations per page: every page read, against the phases' totals.
+    expect(run.pagesDone).toBe(3 + cache.users.length);
+    expect(run.pagesTotal).toBe(run.pagesDone);
     expect(run.detail).toMatchObject({
       user: { created: cache.users.length },
       machine_association: { created: cache.associations.length },

@@ -1,0 +1,147 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { syncTenant } from "./fixtures";
+import { signInSynced } from "./jumpcloud-fixtures";
+
+// Every console page, as a technician sees it: at 1280 px in both themes with no serious or critical
+// accessibility violation (axe, WCAG 2.2 AA), no sideways page scroll at 1280, 1024 or 768 px, and every table's
+// row actions inside the window. A screenshot of each page at 1280 and 1024 px is attached to the run.
+
+const PAGES = [
+  "/",
+  "/people",
+  "/audit",
+  "/bulk",
+  "/sync",
+  "/settings",
+  "/settings/staff",
+  "/settings/tenants",
+  "/trugrid",
+  "/trugrid/users",
+  "/trugrid/associations",
+  "/trugrid/assignments",
+  "/trugrid/directory",
+  "/trugrid/allow-lists",
+  "/trugrid/logon-ips",
+  "/truu",
+  "/truu/devices",
+  "/truu/users",
+  "/truu/assets",
+  "/twingate",
+  "/twingate/users",
+  "/twingate/devices",
+  "/twingate/groups",
+  "/twingate/resources",
+  "/twingate/access-requests",
+  "/twingate/remote-networks",
+  "/twingate/connectors",
+  "/twingate/service-accounts",
+  "/twingate/security-policies",
+  "/jumpcloud",
+  "/jumpcloud/users",
+  "/jumpcloud/user-groups",
+  "/jumpcloud/systems",
+  "/jumpcloud/system-groups",
+  "/jumpcloud/associations",
+  "/jumpcloud/bulk",
+];
+/** A detail page: the first link on its list page whose path matches. */
+const DETAILS: [list: string, path: RegExp][] = [
+  ["/people", /^\/people\/[^/?]+$/],
+  ["/audit", /^\/audit\/[^/?]+$/],
+  ["/truu/users", /^\/truu\/users\/[^/?]+$/],
+  ["/twingate/groups", /^\/twingate\/groups\/[^/?]+$/],
+  ["/twingate/resources", /^\/twingate\/resources\/[^/?]+$/],
+  ["/jumpcloud/users", /^\/jumpcloud\/users\/[^/?]+$/],
+  ["/jumpcloud/user-groups", /^\/jumpcloud\/user-groups\/[^/?]+$/],
+  ["/jumpcloud/systems", /^\/jumpcloud\/systems\/[^/?]+$/],
+  ["/jumpcloud/system-groups", /^\/jumpcloud\/system-groups\/[^/?]+$/],
+  ["/settings/tenants", /^\/settings\/tenants\/[^/?]+$/],
+];
+
+let signedIn = false;
+async function ready(page: Page) {
+  const { tenant } = await signInSynced(page, "admin");
+  if (!signedIn) await syncTenant(page, tenant.id, ["trugrid", "truu", "twingate"]);
+  signedIn = true;
+}
+
+/** How far the page scrolls sideways, and each table's actions column that ends outside its frame or the window. */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const clipped = [...document.querySelectorAll("th[data-actions]")].flatMap((th) => {
+      const frame = th.closest("[data-slot=table-frame]")?.getBoundingClientRect();
+      const right = th.getBoundingClientRect().right;
+      return right > Math.min(frame?.right ?? Infinity, window.innerWidth) + 1 ? [Math.round(right)] : [];
+    });
+    return { sideways: document.documentElement.scrollWidth - window.innerWidth, clipped };
+  });
+}
+
+/** Serious and critical WCAG 2.2 AA violations; `colours` alone: the rules a theme can change. */
+async function seriousViolations(page: Page, colours?: "colours") {
+  const axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]);
+  if (colours) axe.withRules(["color-contrast", "link-in-text-block"]);
+  const { violations } = await axe.analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`,
+    );
+}
+
+/** The theme as next-themes applies it (a class on <html>), without a reload. */
+const theme = (page: Page, name: "light" | "dark") =>
+  page.evaluate((t) => {
+    document.documentElement.classList.remove("light", "dark");
+    document.documentElement.classList.add(t);
+    document.documentElement.style.colorScheme = t;
+  }, name);
+
+// One load per page: the theme and the width change in place, as they do when a technician switches or resizes.
+async function check(page: Page, url: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await theme(page, "light");
+  expect(await measure(page), `${url} at 1280 px`).toEqual({ sideways: 0, clipped: [] });
+  expect(await seriousViolations(page), `${url}, light theme`).toEqual([]);
+  await test.info().attach(`${url} 1280 light`, { body: await page.screenshot(), contentType: "image/png" });
+  await theme(page, "dark");
+  expect(await seriousViolations(page, "colours"), `${url}, dark theme`).toEqual([]);
+  await test.info().attach(`${url} 1280 dark`, { body: await page.screenshot(), contentType: "image/png" });
+  await theme(page, "light");
+  for (const width of [1024, 768]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
+    expect(await measure(page), `${url} at ${width} px`).toEqual({ sideways: 0, clipped: [] });
+    if (width === 1024) {
+      await test.info().attach(`${url} 1024`, { body: await page.screenshot(), contentType: "image/png" });
+    }
+  }
+}
+
+test.describe("every page at 1280, 1024 and 768 px", () => {
+  test.setTimeout(120_000);
+
+  for (const url of PAGES) {
+    test(`${url} fits, keeps its row actions in view and passes axe in both themes`, async ({ page }) => {
+      await ready(page);
+      await check(page, url);
+    });
+  }
+
+  for (const [list, path] of DETAILS) {
+    test(`a page under ${list} fits, keeps its row actions in view and passes axe in both themes`, async ({ page }) => {
+      await ready(page);
+      await page.goto(list);
+      const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      const href = hrefs.find((h) => h && path.test(h));
+      expect(href, `a link to a page under ${list}`).toBeTruthy();
+      await check(page, href ?? "");
+    });
+  }
+});
