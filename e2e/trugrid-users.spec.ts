@@ -129,6 +129,9 @@ test("an operator turns UDP on for selected users, and undoes it from the audit 
   await row.getByTestId("undo-event").click();
   await expect(page.getByText("Undone.")).toBeVisible();
   for (const upn of chosen) expect((await simUser(sim, domain, upn)).udp).toBe(false);
+  // At once, without a reload: the event is marked undone and offers no second Undo.
+  await expect(row.getByTestId("event-undone")).toBeVisible();
+  await expect(row.getByTestId("undo-event")).toHaveCount(0);
 });
 
 test("an admin turns UDP off for the whole domain only after typing its name", async ({ page }) => {

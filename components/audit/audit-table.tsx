@@ -33,10 +33,13 @@ export function AuditTable({
   events,
   tenantNames,
   undoLabels = {},
+  undone = new Set(),
 }: {
   events: Row[];
   tenantNames: Record<string, string>;
   undoLabels?: Record<string, string>;
+  /** Events an undo already reversed: marked so, with no second Undo. */
+  undone?: ReadonlySet<string>;
 }) {
   if (events.length === 0)
     return <p className="rounded-md border p-6 text-sm text-muted-foreground">No events match.</p>;
@@ -104,7 +107,15 @@ export function AuditTable({
                   </div>
                 </details>
               ) : null}
-              {e.outcome === "success" ? <UndoCell eventId={e.id} label={undoLabels[e.action]} /> : null}
+              {e.outcome !== "success" ? null : undone.has(e.id) ? (
+                <div className="mt-2">
+                  <Badge variant="outline" data-testid="event-undone">
+                    undone
+                  </Badge>
+                </div>
+              ) : (
+                <UndoCell eventId={e.id} label={undoLabels[e.action]} />
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { planBulkUpload } from "@/lib/bulk/actions";
 import { CSV_EXTENSIONS, MAX_FILE_BYTES, MAX_ROWS, uploadRefusal } from "@/lib/bulk/upload-limits";
 import { cn } from "@/lib/ui/cn";
+import { VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
 
 export interface OperationChoice {
   id: string;
@@ -75,11 +76,18 @@ export function UploadForm({ tenantId, operations }: { tenantId: string; operati
       <div className="grid gap-1.5">
         <Label htmlFor="bulk-operation">Operation</Label>
         <Select id="bulk-operation" value={operation} onChange={(e) => setOperation(e.target.value)}>
-          {operations.map((o) => (
-            <option key={o.id} value={o.id} disabled={!o.connected}>
-              {o.label}
-              {o.connected ? "" : " (not connected)"}
-            </option>
+          {/* Grouped by vendor, in the order the operations come (the catalogue's). */}
+          {[...new Set(operations.map((o) => o.vendor))].map((vendor) => (
+            <optgroup key={vendor} label={vendor in VENDOR_LABEL ? VENDOR_LABEL[vendor as VendorId] : "Every vendor"}>
+              {operations
+                .filter((o) => o.vendor === vendor)
+                .map((o) => (
+                  <option key={o.id} value={o.id} disabled={!o.connected}>
+                    {o.label}
+                    {o.connected ? "" : " (not connected)"}
+                  </option>
+                ))}
+            </optgroup>
           ))}
         </Select>
       </div>

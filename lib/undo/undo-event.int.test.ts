@@ -8,6 +8,7 @@ import type { Staff } from "../auth/staff";
 import type { InverseMap } from "./inverse";
 import { UNDO_REFUSED_ACTION, undoEvent } from "./undo-event";
 import { UndoOf } from "./undo-of";
+import { undoneEvents } from "./undone-events";
 
 let t: TestDatabase;
 let tenant: { id: string };
@@ -79,6 +80,12 @@ describe("undoEvent", () => {
     const undoEventRow = await lastEvent();
     expect(undoEventRow).toMatchObject({ action: "tenant.renamed", outcome: "success", after: { name: "Before" } });
     expect(undoEventRow.targets).toContainEqual({ type: "audit_event", id: eventId, label: "undo of this event" });
+
+    // The log marks it undone (and offers no second Undo); an event nobody undid is not.
+    const untouched = await renamed(operator, "Untouched");
+    expect(await undoneEvents(t.db, [eventId, untouched])).toEqual(new Set([eventId]));
+    expect(await undoneEvents(t.db, [])).toEqual(new Set());
+    await renamed(operator, "Before");
 
     const again = await undoEvent(t.db, operator, eventId, inverses(operator));
     expect(again).toMatchObject({ ok: false, error: expect.stringMatching(/^Already undone by/) });

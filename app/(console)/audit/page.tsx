@@ -11,9 +11,11 @@ import { chainStatus } from "@/lib/audit/chain-status";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
 import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
 import { allows } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { tenantsInScope } from "@/lib/tenants/scope";
 import { undoLabels } from "@/lib/undo/registry";
+import { undoneEvents } from "@/lib/undo/undone-events";
 import { VENDOR_IDS, VENDOR_LABEL } from "@/lib/vendors/connection-fields";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -130,7 +132,17 @@ export default async function AuditPage(props: PageProps) {
           </a>
         </Button>
       </div>
-      <AuditTable events={events} tenantNames={tenantNames} undoLabels={undoLabels()} />
+      <AuditTable
+        events={events}
+        tenantNames={tenantNames}
+        undoLabels={undoLabels()}
+        undone={
+          await undoneEvents(
+            db(),
+            events.map((e) => e.id),
+          )
+        }
+      />
       <div className="mt-4 flex justify-between">
         {newerCursor !== null ? (
           <Button asChild variant="outline">

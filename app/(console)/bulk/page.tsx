@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OperationPicker } from "@/components/bulk/operation-picker";
 import { UploadForm } from "@/components/bulk/upload-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -69,24 +70,17 @@ export default async function BulkPage(props: PageProps) {
         </Card>
         <Card>
           <CardTitle>Operations and templates</CardTitle>
-          <ul className="mt-3 space-y-3 text-sm" data-testid="bulk-catalogue">
-            {[...BULK_OPERATIONS, ...BULK_RUNBOOKS].map((o) => (
-              <li key={o.id}>
-                <div className="flex items-center gap-2">
-                  <span className="font-medium">{o.label}</span>
-                  {o.destructive ? <Badge variant="warning">destructive</Badge> : null}
-                  {o.perm && PERMISSIONS[o.perm] === "admin" ? <Badge>admins only</Badge> : null}
-                  <a className="ml-auto link" href={`/api/bulk/templates/${o.id}`} download>
-                    Template
-                  </a>
-                </div>
-                <p className="text-muted-foreground">
-                  {o.description} Columns:{" "}
-                  {o.columns.map((c) => `${c.header}${c.required ? "" : " (optional)"}`).join(", ")}.
-                </p>
-              </li>
-            ))}
-          </ul>
+          <OperationPicker
+            operations={[...BULK_OPERATIONS, ...BULK_RUNBOOKS].map((o) => ({
+              id: o.id,
+              label: o.label,
+              group: "vendor" in o ? VENDOR_LABEL[o.vendor] : "Every vendor (runbooks)",
+              description: o.description,
+              columns: o.columns.map((c) => `${c.header}${c.required ? "" : " (optional)"}`).join(", "),
+              destructive: o.destructive,
+              adminOnly: !!o.perm && PERMISSIONS[o.perm] === "admin",
+            }))}
+          />
         </Card>
       </div>
       <h2 className="mb-2 mt-6 text-lg font-semibold">Recent jobs</h2>
