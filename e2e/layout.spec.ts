@@ -1,5 +1,7 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { E2E_PORT } from "../playwright.config";
 import { syncTenant } from "./fixtures";
 import { signInSynced } from "./jumpcloud-fixtures";
 
@@ -59,12 +61,17 @@ const DETAILS: [list: string, path: RegExp][] = [
   ["/settings/tenants", /^\/settings\/tenants\/[^/?]+$/],
 ];
 
-let signedIn = false;
-async function ready(page: Page) {
+// One admin session for every page: signed in (and the vendors synced) once, its cookies reused by each test.
+const SESSION = path.resolve(".test-data/layout-session.json");
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(300_000);
+  const page = await browser.newPage({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
   const { tenant } = await signInSynced(page, "admin");
-  if (!signedIn) await syncTenant(page, tenant.id, ["trugrid", "truu", "twingate"]);
-  signedIn = true;
-}
+  await syncTenant(page, tenant.id, ["trugrid", "truu", "twingate"]);
+  await page.context().storageState({ path: SESSION });
+  await page.close();
+});
+test.use({ storageState: SESSION });
 
 /** How far the page scrolls sideways, and each table's actions column that ends outside its frame or the window. */
 function measure(page: Page) {
@@ -97,6 +104,13 @@ async function seriousViolations(page: Page, colours?: "colours") {
 /** The theme as next-themes applies it (a class on <html>), without a reload. */
 const theme = (page: Page, name: "light" | "dark") =>
   page.evaluate((t) => {
+    // As next-themes does (disableTransitionOnChange): no colour is measured halfway through a transition.
+    if (!document.getElementById("no-transitions")) {
+      const style = document.createElement("style");
+      style.id = "no-transitions";
+      style.textContent = "*,*::before,*::after{transition:none!important}";
+      document.head.append(style);
+    }
     document.documentElement.classList.remove("light", "dark");
     document.documentElement.classList.add(t);
     document.documentElement.style.colorScheme = t;
@@ -129,14 +143,12 @@ test.describe("every page at 1280, 1024 and 768 px", () => {
 
   for (const url of PAGES) {
     test(`${url} fits, keeps its row actions in view and passes axe in both themes`, async ({ page }) => {
-      await ready(page);
       await check(page, url);
     });
   }
 
   for (const [list, path] of DETAILS) {
     test(`a page under ${list} fits, keeps its row actions in view and passes axe in both themes`, async ({ page }) => {
-      await ready(page);
       await page.goto(list);
       const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       const href = hrefs.find((h) => h && path.test(h));

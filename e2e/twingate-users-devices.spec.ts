@@ -49,7 +49,10 @@ test("a synced user cannot be deleted, and the console says why before and after
   await page.goto(`/twingate/users?q=${encodeURIComponent(synced.email)}`);
   await expect(
     page.getByTestId("table-row").filter({ hasText: synced.email }).getByTestId("user-synced-note"),
-  ).toContainText("Synced from the IdP");
+  ).toHaveText("Delete at the IdP");
+  await expect(
+    page.getByTestId("table-row").filter({ hasText: synced.email }).getByTestId("user-synced-note"),
+  ).toHaveAttribute("title", /synced from an identity provider/);
   const body = await callServerAction(page, "lib/twingate/user-actions.ts", "deleteTwingateUser", {
     tenantId: tenant.id,
     userId: synced.vendorId,
