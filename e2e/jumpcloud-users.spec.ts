@@ -65,10 +65,10 @@ test("suspend, then Undo from the toast, reactivates the user", async ({ page })
   await page.getByTestId("user-actions").getByRole("button", { name: "Suspend" }).click();
   await page.getByTestId("confirm-button").click();
   await expect(toast(page)).toContainText("is suspended in JumpCloud");
-  await expect(page.getByTestId("user-state")).toHaveText("suspended");
+  await expect(page.getByTestId("user-state")).toHaveText("Suspended");
   expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: user.id } })).state).toBe("SUSPENDED");
   await toast(page).getByRole("button", { name: "Undo" }).click();
-  await expect(page.getByTestId("user-state")).toHaveText("activated");
+  await expect(page.getByTestId("user-state")).toHaveText("Active");
   expect((await prisma.jumpcloudUser.findUniqueOrThrow({ where: { id: user.id } })).state).toBe("ACTIVATED");
   const undo = await prisma.auditEvent.findFirstOrThrow({
     where: { actorId: staff.id, action: "jumpcloud.user.reactivated", outcome: "success" },
@@ -211,11 +211,11 @@ test("a staged user is activated, with JumpCloud's activation email", async ({ p
   await page.goto(`/jumpcloud/users?state=STAGED&q=${encodeURIComponent(created.email)}`);
   await expect(page.getByTestId("jc-users-table").getByTestId("table-row")).toHaveCount(1);
   await page.getByTestId("user-link").click();
-  await expect(page.getByTestId("user-state")).toHaveText("staged");
+  await expect(page.getByTestId("user-state")).toHaveText("Staged");
   await page.getByTestId("user-actions").getByRole("button", { name: "Activate" }).click();
   await page.getByTestId("confirm-button").click();
   await expect(toast(page)).toContainText(`${created.email} is activated.`);
-  await expect(page.getByTestId("user-state")).toHaveText("activated");
+  await expect(page.getByTestId("user-state")).toHaveText("Active");
   expect(
     (await prisma.jumpcloudUser.findFirstOrThrow({ where: { tenantId: tenant.id, vendorId: created._id } })).state,
   ).toBe("ACTIVATED");

@@ -21,7 +21,7 @@ test(
     await expect(row).toHaveCount(1);
     await row.getByTestId("user-disable").click();
     await expect(page.getByText(`Twingate: ${user.email} is now disabled.`)).toBeVisible();
-    await expect(row.getByText("disabled", { exact: true })).toBeVisible();
+    await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
     expect((await sim.user(user.vendorId))?.state).toBe("DISABLED");
     expect((await prisma.twingateUser.findFirstOrThrow({ where: { id: user.id } })).state).toBe("DISABLED");
     const event = await prisma.auditEvent.findFirstOrThrow({
@@ -33,7 +33,7 @@ test(
 
     await page.getByRole("button", { name: "Undo" }).click();
     await expect(page.getByText("Undone.", { exact: true })).toBeVisible();
-    await expect(row.getByText("active", { exact: true })).toBeVisible();
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
     expect((await sim.user(user.vendorId))?.state).toBe("ACTIVE");
   },
 );

@@ -1,11 +1,12 @@
 import { Badge } from "@/components/ui/badge";
+import { words } from "@/lib/format/words";
 
 export function StateBadge({ state }: { state: string | null }) {
   if (!state) return <span className="text-muted-foreground">—</span>;
   const variant = state === "ACTIVATED" ? "success" : state === "SUSPENDED" ? "destructive" : "warning";
   return (
-    <Badge variant={variant} data-testid="user-state">
-      {state.toLowerCase()}
+    <Badge variant={variant} data-testid="user-state" title={state}>
+      {words(state)}
     </Badge>
   );
 }
@@ -32,8 +33,8 @@ export function MfaBadge({ status }: { status: string | null }) {
         ? "warning"
         : "default";
   return (
-    <Badge variant={variant} data-testid="user-mfa">
-      {status.toLowerCase().replace(/_/g, " ")}
+    <Badge variant={variant} data-testid="user-mfa" title={status}>
+      {words(status)}
     </Badge>
   );
 }

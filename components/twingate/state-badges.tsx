@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { words } from "@/lib/format/words";
 
 const USER_VARIANT: Record<string, "success" | "warning" | "destructive" | "default"> = {
   ACTIVE: "success",
@@ -12,15 +13,23 @@ const DEVICE_VARIANT: Record<string, "success" | "warning" | "destructive" | "de
 };
 
 export function UserStateBadge({ state }: { state: string }) {
-  return <Badge variant={USER_VARIANT[state] ?? "default"}>{state.toLowerCase()}</Badge>;
+  return (
+    <Badge variant={USER_VARIANT[state] ?? "default"} title={state}>
+      {words(state)}
+    </Badge>
+  );
 }
 
 export function DeviceStateBadge({ state }: { state: string }) {
-  return <Badge variant={DEVICE_VARIANT[state] ?? "default"}>{state.toLowerCase()}</Badge>;
+  return (
+    <Badge variant={DEVICE_VARIANT[state] ?? "default"} title={state}>
+      {words(state)}
+    </Badge>
+  );
 }
 
 export function TrustBadge({ trusted }: { trusted: boolean }) {
-  return trusted ? <Badge variant="success">trusted</Badge> : <Badge variant="outline">not trusted</Badge>;
+  return trusted ? <Badge variant="success">Trusted</Badge> : <Badge variant="outline">Not trusted</Badge>;
 }
 
 export function Muted({ children = "—" }: { children?: React.ReactNode }) {
