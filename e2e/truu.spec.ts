@@ -110,6 +110,12 @@ test("saved views: an operator shares one with the tenant, a viewer applies it b
   await page.goto("/truu/devices?type=WINDOWS_TPM&sort=name&dir=asc&hide=os,app");
   const name = `Windows by name ${Date.now()}`;
   await page.getByRole("button", { name: "Save view" }).click();
+  // What the view keeps, in words: the filter as its control reads, the sort, the hidden columns by name.
+  const words = page.getByTestId("view-words");
+  await expect(words).toContainText("Type: Windows (TPM)");
+  await expect(words).toContainText("Sorted by Device, ascending");
+  await expect(words).toContainText("Columns hidden: OS, App / SDK");
+  await expect(words).not.toContainText("WINDOWS_TPM");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Share with everyone in this tenant").check();
   await page.getByRole("button", { name: "Save", exact: true }).click();

@@ -138,7 +138,12 @@ export function DataTable<T>({
 
   return (
     // A container: a column's `meta.className` can hide it where the table has little room (`hidden @5xl:table-cell`).
-    <div className="@container space-y-3" data-testid={testId}>
+    <div
+      className="@container space-y-3"
+      data-testid={testId}
+      data-table-root=""
+      data-column-labels={JSON.stringify(Object.fromEntries(hideable.map((c) => [c.id, c.label])))}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <UrlSearch label={searchLabel} />
         {filters}

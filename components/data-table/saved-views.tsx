@@ -1,7 +1,7 @@
 "use client";
 import { Bookmark, Trash2 } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useRunAction } from "@/components/actions/use-run-action";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
@@ -12,6 +12,7 @@ import { Select } from "@/components/ui/select";
 import { deleteTableView, saveTableView } from "@/lib/views/actions";
 import type { TableViewItem } from "@/lib/views/list-views";
 import { viewQuery } from "@/lib/views/view-query";
+import { viewWords } from "./view-words";
 
 /**
  * Saved views for a DataTable (put it in `tools`): a view is a name for the
@@ -39,6 +40,8 @@ export function SavedViews({
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [shared, setShared] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const [described, setDescribed] = useState<string[]>([]);
 
   const apply = (id: string) => {
     const v = views.find((x) => x.id === id);
@@ -46,7 +49,7 @@ export function SavedViews({
   };
 
   return (
-    <div className="flex items-center gap-1" data-testid="saved-views">
+    <div className="flex items-center gap-1" data-testid="saved-views" ref={root}>
       <Select
         aria-label="Saved view"
         value={active?.id ?? ""}
@@ -79,7 +82,14 @@ export function SavedViews({
           }
         />
       ) : null}
-      <Dialog open={open} onOpenChange={setOpen}>
+      <Dialog
+        open={open}
+        onOpenChange={(o) => {
+          // Read when the dialog opens: the controls show the current filters then.
+          if (o) setDescribed(viewWords(root.current?.closest("[data-table-root]") ?? null, current));
+          setOpen(o);
+        }}
+      >
         <DialogTrigger asChild>
           <Button variant="outline" size="sm">
             <Bookmark />
@@ -125,7 +135,18 @@ export function SavedViews({
                 Share with everyone in this tenant
               </label>
             ) : null}
-            <p className="font-mono text-xs text-muted-foreground break-all">{current || "(the default view)"}</p>
+            <div className="text-sm" data-testid="view-words">
+              <p className="text-muted-foreground">This view keeps:</p>
+              {described.length ? (
+                <ul className="mt-1 list-disc pl-5">
+                  {described.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="mt-1">The table as it first opens: no filter, its own order, every column.</p>
+              )}
+            </div>
             <div className="flex justify-end gap-2">
               <Button type="button" variant="outline" onClick={() => setOpen(false)}>
                 Cancel

@@ -20,6 +20,7 @@ export function UrlSelect({
   return (
     <Select
       aria-label={label}
+      data-url-param={param}
       value={params.get(param) ?? ""}
       onChange={(e) => set({ [param]: e.target.value })}
       className="w-auto"
@@ -57,6 +58,7 @@ export function UrlSearch({
     <Input
       type="search"
       aria-label={label}
+      data-url-param={param}
       placeholder={placeholder ?? label}
       value={value}
       className={className ?? "w-64"}
