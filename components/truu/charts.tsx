@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { DateText, When } from "@/components/ui/when";
+import { words } from "@/lib/format/words";
 import type { TruuCharts } from "@/lib/truu/charts";
 import { STALE_CHART_DAYS } from "@/lib/truu/charts";
 import { assuranceLabel } from "@/lib/truu/options";
@@ -109,7 +110,7 @@ export function TruuChartCards({ charts }: { charts: TruuCharts }) {
         <Bars
           testId="chart-type"
           items={charts.byType.map((t) => ({
-            label: t.label,
+            label: t.label === "(none)" ? "no type" : words(t.label),
             value: t.value,
             href: t.label === "(none)" ? undefined : `/truu/devices?type=${encodeURIComponent(t.label)}`,
           }))}
@@ -117,7 +118,9 @@ export function TruuChartCards({ charts }: { charts: TruuCharts }) {
       </Card>
       <Card>
         <CardTitle>Devices by assurance level</CardTitle>
-        <CardDescription>From TruU&apos;s data API: 500 Certified, 300 Trusted, 100 Basic.</CardDescription>
+        <CardDescription>
+          TruU&apos;s levels, highest first: Certified (level 500), Trusted (300), Basic (100).
+        </CardDescription>
         <Bars
           testId="chart-assurance"
           items={charts.byAssurance.map((a) => ({
