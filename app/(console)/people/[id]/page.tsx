@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { StateBadge } from "@/components/jumpcloud/badges";
 import { UserActions as JumpCloudUserActions } from "@/components/jumpcloud/user-actions";
 import { OffboardButton } from "@/components/offboarding/offboard-button";
 import { PersonTruGridActions, PersonTruuDeletes, PersonTwingateState } from "@/components/people/person-actions";
 import { Facts, VendorCard } from "@/components/people/vendor-card";
 import { PageHeader } from "@/components/shell/page-header";
+import { DeviceStateBadge, TrustBadge, UserStateBadge } from "@/components/twingate/state-badges";
 import { Badge } from "@/components/ui/badge";
 import { When } from "@/components/ui/when";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { words } from "@/lib/format/words";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
 import { loadPersonView, personTenant } from "@/lib/people/person-view";
@@ -70,7 +73,12 @@ export default async function PersonPage(props: PageProps) {
             <>
               <Facts
                 items={[
-                  ["UPN", trugrid.user.upn],
+                  [
+                    "UPN",
+                    <Link key="u" className="link" href={`/trugrid/users?q=${encodeURIComponent(trugrid.user.upn)}`}>
+                      {trugrid.user.upn}
+                    </Link>,
+                  ],
                   [
                     "Last logon IP",
                     `web ${trugrid.user.webIp ?? "—"} · desktop ${trugrid.user.desktopIp ?? "—"} · ` +
@@ -81,7 +89,11 @@ export default async function PersonPage(props: PageProps) {
                 ]}
               />
               <div>
-                <div className="font-medium">Machine associations</div>
+                <div className="font-medium">
+                  <Link className="link" href={`/trugrid/associations?user=${encodeURIComponent(trugrid.user.upn)}`}>
+                    Machine associations
+                  </Link>
+                </div>
                 {trugrid.associations.length ? (
                   <ul className="mt-1 list-disc pl-5">
                     {trugrid.associations.map((a) => (
@@ -105,7 +117,12 @@ export default async function PersonPage(props: PageProps) {
             <Facts
               key={u.id}
               items={[
-                ["Enrolled user", u.displayName ?? u.upn],
+                [
+                  "Enrolled user",
+                  <Link key="u" className="link" href={`/truu/users/${encodeURIComponent(u.vendorId)}`}>
+                    {u.displayName ?? u.upn}
+                  </Link>,
+                ],
                 ["UPN", u.upn],
                 // biome-ignore lint/correctness/useJsxKeyInIterable: a [label, value] pair, not a list of siblings
                 ["Last synced (TruU)", <When at={u.lastSynced} />],
@@ -117,7 +134,10 @@ export default async function PersonPage(props: PageProps) {
             <ul className="mt-1 space-y-1">
               {truu.devices.map((d) => (
                 <li key={d.id}>
-                  {d.deviceName ?? d.vendorId} <span className="text-muted-foreground">{d.type}</span>{" "}
+                  <Link className="link" href={`/truu/devices?q=${encodeURIComponent(d.deviceName ?? d.vendorId)}`}>
+                    {d.deviceName ?? d.vendorId}
+                  </Link>{" "}
+                  <span className="text-muted-foreground">{words(d.type)}</span>{" "}
                   {d.assuranceLevel ? <Badge>{ASSURANCE[d.assuranceLevel] ?? d.assuranceLevel}</Badge> : null}{" "}
                   <span className="text-xs text-muted-foreground">
                     last heard <When at={d.lastHeardFrom} />
@@ -146,15 +166,15 @@ export default async function PersonPage(props: PageProps) {
             <Facts
               key={u.id}
               items={[
-                ["User", `${[u.firstName, u.lastName].filter(Boolean).join(" ")} <${u.email}>`],
                 [
-                  "State",
-                  <Badge key="s" variant={u.state === "ACTIVE" ? "success" : "warning"}>
-                    {u.state}
-                  </Badge>,
+                  "User",
+                  <Link key="u" className="link" href={`/twingate/users?q=${encodeURIComponent(u.email)}`}>
+                    {`${[u.firstName, u.lastName].filter(Boolean).join(" ")} <${u.email}>`}
+                  </Link>,
                 ],
-                ["Role", u.role],
-                ["Type", u.type],
+                ["State", <UserStateBadge key="s" state={u.state} />],
+                ["Role", words(u.role)],
+                ["Source", u.type === "SYNCED" ? "Identity provider" : "Added by hand"],
               ]}
             />
           ))}
@@ -172,7 +192,13 @@ export default async function PersonPage(props: PageProps) {
           <div>
             <div className="font-medium">Groups</div>
             <p>
-              {twingate.groups.map((g) => g.name).join(", ") || <span className="text-muted-foreground">None.</span>}
+              {twingate.groups.length ? (
+                <Links
+                  items={twingate.groups.map((g) => ({ href: `/twingate/groups/${g.id}`, text: g.name ?? g.id }))}
+                />
+              ) : (
+                <span className="text-muted-foreground">None.</span>
+              )}
             </p>
           </div>
           <div>
@@ -180,9 +206,11 @@ export default async function PersonPage(props: PageProps) {
             <ul className="mt-1 space-y-1">
               {twingate.devices.map((d) => (
                 <li key={d.id}>
-                  {d.name ?? d.hostname ?? d.vendorId} <span className="text-muted-foreground">{d.osName}</span>{" "}
-                  <Badge variant={d.activeState === "ACTIVE" ? "success" : "warning"}>{d.activeState}</Badge>{" "}
-                  {d.isTrusted ? <Badge variant="success">trusted</Badge> : null}
+                  <Link className="link" href={`/twingate/devices?q=${encodeURIComponent(d.name ?? d.vendorId)}`}>
+                    {d.name ?? d.hostname ?? d.vendorId}
+                  </Link>{" "}
+                  <span className="text-muted-foreground">{words(d.osName)}</span>{" "}
+                  <DeviceStateBadge state={d.activeState} /> <TrustBadge trusted={d.isTrusted} />
                 </li>
               ))}
             </ul>
@@ -194,13 +222,13 @@ export default async function PersonPage(props: PageProps) {
             <Facts
               key={u.id}
               items={[
-                ["User", `${u.displayname ?? u.username} <${u.email}>`],
                 [
-                  "State",
-                  <Badge key="s" variant={u.state === "ACTIVATED" && !u.suspended ? "success" : "warning"}>
-                    {u.suspended ? "SUSPENDED" : u.state}
-                  </Badge>,
+                  "User",
+                  <Link key="u" className="link" href={`/jumpcloud/users/${u.vendorId}`}>
+                    {`${u.displayname ?? u.username} <${u.email}>`}
+                  </Link>,
                 ],
+                ["State", <StateBadge key="s" state={u.suspended ? "SUSPENDED" : u.state} />],
                 [
                   "Locked",
                   u.accountLocked ? (
@@ -211,7 +239,7 @@ export default async function PersonPage(props: PageProps) {
                     "no"
                   ),
                 ],
-                ["MFA", `${u.mfaStatus ?? "unknown"}${u.totpEnabled ? " · TOTP on" : ""}`],
+                ["MFA", `${u.mfaStatus ? words(u.mfaStatus) : "Unknown"}${u.totpEnabled ? " · TOTP on" : ""}`],
                 ["Password expired", u.passwordExpired ? "yes" : "no"],
               ]}
             />
@@ -232,13 +260,29 @@ export default async function PersonPage(props: PageProps) {
           <div>
             <div className="font-medium">Groups</div>
             <p>
-              {jumpcloud.groups.map((g) => g.name).join(", ") || <span className="text-muted-foreground">None.</span>}
+              {jumpcloud.groups.length ? (
+                <Links
+                  items={jumpcloud.groups.map((g) => ({
+                    href: `/jumpcloud/user-groups/${g.id}`,
+                    text: g.name ?? g.id,
+                  }))}
+                />
+              ) : (
+                <span className="text-muted-foreground">None.</span>
+              )}
             </p>
           </div>
           <div>
             <div className="font-medium">Systems</div>
             <p>
-              {jumpcloud.systems.map((s) => s.displayName ?? s.hostname).join(", ") || (
+              {jumpcloud.systems.length ? (
+                <Links
+                  items={jumpcloud.systems.map((s) => ({
+                    href: `/jumpcloud/systems/${s.vendorId}`,
+                    text: s.displayName ?? s.hostname ?? s.vendorId,
+                  }))}
+                />
+              ) : (
                 <span className="text-muted-foreground">None.</span>
               )}
             </p>
@@ -247,4 +291,16 @@ export default async function PersonPage(props: PageProps) {
       </div>
     </>
   );
+}
+
+/** Objects of a vendor, each a link to its own page, separated by commas. */
+function Links({ items }: { items: { href: string; text: string }[] }) {
+  return items.map((i, n) => (
+    <span key={i.href}>
+      {n > 0 ? ", " : null}
+      <Link className="link" href={i.href}>
+        {i.text}
+      </Link>
+    </span>
+  ));
 }
