@@ -48,8 +48,12 @@ export async function listAuditEvents(staff: Staff, f: AuditFilter) {
       : f.after !== undefined
         ? Prisma.sql`AND seq > ${f.after}`
         : Prisma.empty;
+  // One row per action: an intent whose outcome was recorded is folded into it (the outcome carries the same
+  // targets, before and after; the detail page links the two). An intent still pending (in flight, or cut short by a
+  // crash) stays. Exports keep every event.
   const rows = await db().$queryRaw<AuditRow[]>`
-    SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" WHERE ${where} ${cursor}
+    SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" e WHERE ${where} ${cursor}
+      AND NOT (e."outcome" = 'pending' AND EXISTS (SELECT 1 FROM "AuditEvent" o WHERE o."correlationId" = e."id"))
     ORDER BY seq ${newerFirst ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${AUDIT_PAGE_SIZE + 1}`;
   const more = rows.length > AUDIT_PAGE_SIZE;
   const page = rows.slice(0, AUDIT_PAGE_SIZE);

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_correlationId_idx" ON "AuditEvent"("correlationId");
