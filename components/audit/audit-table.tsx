@@ -2,6 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
+import { words } from "@/lib/format/words";
+import { operationById } from "@/lib/operations/catalogue";
+import { VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
 import { UndoButton } from "./undo-button";
 
 interface Row {
@@ -24,9 +27,24 @@ interface Row {
 
 const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "warning", pending: "default" } as const;
 
+/** What an event acted on, by name: a target with no name is its kind alone (its id is on the detail page). */
 function targetsText(targets: unknown): string {
   if (!Array.isArray(targets)) return "";
-  return targets.map((t: { type?: string; id?: string; label?: string }) => `${t.type}: ${t.label ?? t.id}`).join(", ");
+  return targets
+    .map((t: { type?: string; id?: string; label?: string }) =>
+      t.label ? `${words(t.type)}: ${t.label}` : words(t.type),
+    )
+    .join(", ");
+}
+
+/** An action as words: an operation's own label with its vendor, else its id's parts ("Staff signed in"). */
+function actionText(action: string): string {
+  const op = operationById(action);
+  if (op) return `${VENDOR_LABEL[op.vendor]}: ${op.label}`;
+  const [first = "", ...rest] = action.split(".");
+  return first in VENDOR_LABEL
+    ? `${VENDOR_LABEL[first as VendorId]}: ${words(rest.join("_"))}`
+    : words(action.replace(/\./g, "_"));
 }
 
 export function AuditTable({
@@ -81,7 +99,11 @@ export function AuditTable({
                 {e.ip ? ` · ${e.ip}` : ""}
               </div>
             </TableCell>
-            <TableCell className="font-mono text-xs">{e.action}</TableCell>
+            <TableCell>
+              <div>{actionText(e.action)}</div>
+              {/* The id, for a search or a filter; smaller, as the words come first. */}
+              <div className="font-mono text-xs text-muted-foreground">{e.action}</div>
+            </TableCell>
             <TableCell>
               {e.tenantId ? (tenantNames[e.tenantId] ?? e.tenantId) : "—"}
               {e.vendor ? ` · ${e.vendor}` : ""}
