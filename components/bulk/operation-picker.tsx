@@ -35,8 +35,8 @@ export function OperationPicker({ operations }: { operations: PickerOperation[] 
     <div className="mt-3 grid gap-3" data-testid="bulk-catalogue">
       <Input
         type="search"
-        aria-label="Find an operation"
-        placeholder="Find an operation: a verb, a vendor, a column…"
+        aria-label="Find a bulk change"
+        placeholder="Find a bulk change: a verb, a vendor, a column…"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
