@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
@@ -65,6 +66,9 @@ const DETAILS: [list: string, path: RegExp][] = [
 const SESSION = path.resolve(".test-data/layout-session.json");
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
+  // The runner gives this page the file's storage state too: it starts from an empty one.
+  mkdirSync(path.dirname(SESSION), { recursive: true });
+  writeFileSync(SESSION, JSON.stringify({ cookies: [], origins: [] }));
   const page = await browser.newPage({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
   const { tenant } = await signInSynced(page, "admin");
   await syncTenant(page, tenant.id, ["trugrid", "truu", "twingate"]);
