@@ -83,11 +83,12 @@ export function AuditTable({
               </Link>
               {e.jobId ? (
                 <div>
+                  {/* At least 24 px square (WCAG 2.2 target size): rows of these sit one under another. */}
                   <Link
                     href={`/audit?job=${encodeURIComponent(e.jobId)}`}
-                    className="text-muted-foreground hover:underline"
+                    className="inline-flex min-h-6 min-w-6 items-center text-muted-foreground hover:underline"
                   >
-                    job
+                    bulk job
                   </Link>
                 </div>
               ) : null}
