@@ -47,9 +47,7 @@ function columnsFor(now: number, onDelete: ((d: DeviceRow) => void) | null): Col
       enableHiding: false,
       cell: ({ row }) => (
         <span className="flex items-center gap-2 whitespace-nowrap">
-          <span className="max-w-[14rem] truncate font-medium" title={row.original.deviceName ?? ""}>
-            {row.original.deviceName ?? row.original.vendorId}
-          </span>
+          <Clip text={row.original.deviceName ?? row.original.vendorId} className="max-w-[14rem] font-medium" />
           {/* Where the Active column is dropped, an inactive device still says so. */}
           {row.original.active ? null : <span className={cn(INACTIVE, "@6xl:hidden")}>inactive</span>}
         </span>

@@ -68,7 +68,6 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
   const writeSlots = pLimit(WRITE_SLOTS);
   let phase: string | null = null;
   let pagesAll = 0;
-  let pagesTotal: number | null = null;
   /** The sum of the totals the phases so far announced; null once one could not say. */
   let phaseTotals: number | null = 0;
   let longestSequence = 0;
@@ -93,7 +92,8 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
       data: {
         phase,
         pagesDone: pagesAll,
-        pagesTotal,
+        // No total once the reads pass it: never "2 of 1 pages".
+        pagesTotal: phaseTotals !== null && phaseTotals >= pagesAll ? phaseTotals : null,
         fetched: t.fetched,
         created: t.created,
         updated: t.updated,
@@ -160,12 +160,10 @@ export async function runSync(deps: RunSyncDeps): Promise<"succeeded" | "failed"
       phase: (name, total) => {
         phase = name;
         phaseTotals = total === null || total === undefined || phaseTotals === null ? null : phaseTotals + total;
-        pagesTotal = phaseTotals !== null && phaseTotals >= pagesAll ? phaseTotals : null;
         void progress(true).catch(() => {});
       },
       pageRead: (count = 1) => {
         pagesAll += count;
-        if (pagesTotal !== null && pagesAll > pagesTotal) pagesTotal = null;
         void progress().catch(() => {});
       },
       sequentialPages: (count) => {

@@ -41,7 +41,7 @@ export function ensureChromium(): string | null {
   const found = findChromium();
   if (found) return found;
   const { cmd, args } = installCommand(process.getuid?.() === 0, existsSync("/usr/bin/apt-get"));
-  const shown = `${cmd === "sh" ? (args[1] ?? "") : `${cmd} ${args.join(" ")}`}`;
+  const shown = cmd === "sh" ? (args[1] ?? "") : `${cmd} ${args.join(" ")}`;
   console.log(`\nNo Chromium for the end-to-end tests: installing one (${shown})`);
   // PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD would make Playwright's own install a no-op.
   const { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: _skip, ...env } = process.env;
