@@ -634,14 +634,18 @@ describe("JumpCloud system commands from a CSV", () => {
     expect(res.counts).toMatchObject({ update: 2, error: 2, duplicate: 1 });
     expect((await rowsOf(res.jobId))[2]!.planError).toMatch(/^Unknown system: no-such-host/);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    // Rows are applied several at a time, so the commands reach JumpCloud in either order: each system once.
     expect(
       org()
         .commands.slice(sent)
-        .map((c) => [c.target, c.command]),
-    ).toEqual([
-      [`system:${a!._id}`, "restart"],
-      [`system:${b!._id}`, "restart"],
-    ]);
+        .map((c) => [c.target, c.command])
+        .sort(),
+    ).toEqual(
+      [
+        [`system:${a!._id}`, "restart"],
+        [`system:${b!._id}`, "restart"],
+      ].sort(),
+    );
     const events = await eventsOf(res.jobId);
     expect(events.map((e) => [e.action, e.outcome, e.after])).toEqual([
       ["jumpcloud.system.restarted", "success", { command: "restart", via: "builtin" }],
