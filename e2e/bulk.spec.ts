@@ -52,6 +52,11 @@ test("upload → plan → confirm → progress → results, with failed rows dow
   const rows = await prisma.bulkRow.findMany({ where: { jobId, plan: "update" } });
   expect(rows.every((r) => ["succeeded", "failed"].includes(r.status) && r.vendorMessage)).toBe(true);
   expect(await prisma.auditEvent.count({ where: { jobId, action: "trugrid.mfa.turned_off" } })).toBe(3);
+  // The failed count holds the rows the plan refused too: they never reached TruGrid, but they did not happen.
+  const refusedAtVendor = rows.filter((r) => r.status === "failed").length;
+  await expect(page.getByTestId("bulk-failed")).toHaveText(
+    `${refusedAtVendor + 3} failed (3 invalid in the file, not sent)`,
+  );
 
   // The failed-rows file holds the plan errors (and any vendor refusals), ready to fix and upload again.
   const failed = await (await page.request.get(`/api/bulk/${jobId}/results?only=failed`)).text();

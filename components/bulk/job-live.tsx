@@ -52,6 +52,8 @@ export function JobLive({
   const toSend = c.succeeded + c.failed + c.unknown + c.pending + c.sending + c.cancelled;
   const done = c.succeeded + c.failed + c.unknown;
   const retryable = c.failed + c.unknown + c.cancelled;
+  // Rows the plan found invalid were never sent, but they failed all the same: the count says so.
+  const invalid = job.planCounts.error ?? 0;
   const active = ACTIVE.includes(job.status);
   return (
     <div className="space-y-3" data-testid="bulk-live">
@@ -59,7 +61,10 @@ export function JobLive({
       <p className="text-sm" data-testid="bulk-progress">
         <span className="font-medium">{job.status}</span> · {count(done)} of {count(toSend)} done ·{" "}
         <span className="text-success">{count(c.succeeded)} succeeded</span> ·{" "}
-        <span className="text-destructive">{count(c.failed)} failed</span>
+        <span className="text-destructive" data-testid="bulk-failed">
+          {count(c.failed + invalid)} failed
+          {invalid ? ` (${count(invalid)} invalid in the file, not sent)` : ""}
+        </span>
         {c.unknown ? (
           <>
             {" "}
