@@ -10,6 +10,7 @@ import { Select } from "@/components/ui/select";
 import { chainStatus } from "@/lib/audit/chain-status";
 import { AUDIT_OUTCOMES } from "@/lib/audit/event";
 import { AuditFilter, listAuditEvents } from "@/lib/audit/query";
+import { namedValues } from "@/lib/audit/value-names";
 import { allows } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
@@ -76,7 +77,7 @@ export default async function AuditPage(props: PageProps) {
         <Input
           name="q"
           type="search"
-          placeholder="Search everything (words, emails, IPs)"
+          placeholder="Search everything (words, emails, IPs, reasons)"
           defaultValue={params.q}
           aria-label="Search"
           className="col-span-2"
@@ -133,7 +134,7 @@ export default async function AuditPage(props: PageProps) {
         </Button>
       </div>
       <AuditTable
-        events={events}
+        events={await namedValues(db(), events)}
         tenantNames={tenantNames}
         undoLabels={undoLabels()}
         undone={
