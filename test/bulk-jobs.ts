@@ -4,7 +4,14 @@ import type { Db } from "../lib/db/client";
 /** Plans a CSV as a staff member would upload it, then confirms it the way the job page does. */
 export async function planConfirmed(
   db: Db,
-  job: { tenantId: string; staffId: string; operationId: string; csv: string; fileName?: string },
+  job: {
+    tenantId: string;
+    staffId: string;
+    operationId: string;
+    csv: string;
+    fileName?: string;
+    changeReason?: string;
+  },
 ) {
   const res = await planBulkJob(db, {
     tenantId: job.tenantId,
@@ -16,7 +23,12 @@ export async function planConfirmed(
   if (!res.ok) throw new Error(res.error);
   await db.bulkJob.update({
     where: { id: res.jobId },
-    data: { status: "queued", confirmedById: job.staffId, confirmedAt: new Date() },
+    data: {
+      status: "queued",
+      confirmedById: job.staffId,
+      confirmedAt: new Date(),
+      changeReason: job.changeReason ?? null,
+    },
   });
   return res;
 }

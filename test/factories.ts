@@ -31,7 +31,12 @@ export async function makeStaff(
  * tenant B (or an object of it) must be refused as "not found".
  */
 export async function makeTwoTenants(db: Db, prefix: string) {
-  const summary = (x: { id: string; name: string; isDemo: boolean }) => ({ id: x.id, name: x.name, isDemo: x.isDemo });
+  const summary = (x: { id: string; name: string; isDemo: boolean; requireChangeReason: boolean }) => ({
+    id: x.id,
+    name: x.name,
+    isDemo: x.isDemo,
+    requireChangeReason: x.requireChangeReason,
+  });
   const tenantA = summary(await makeTenant(db, `${prefix} A`));
   const tenantB = summary(await makeTenant(db, `${prefix} B`));
   const staffOfA = (role: Role) => makeStaff(db, { role, tenantIds: [tenantA.id] });

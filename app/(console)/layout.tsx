@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { ChangeReasonProvider } from "@/components/change-reason/change-reason";
 import { BrowserTimeZone } from "@/components/shell/browser-time-zone";
 import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
@@ -21,27 +22,29 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   ]);
   return (
     <TimeZoneProvider timeZone={timeZone}>
-      <BrowserTimeZone rendered={staff.timeZone ? null : timeZone} />
-      {/* The first thing a keyboard reaches: past the navigation to the page itself (WCAG 2.4.1). */}
-      <a
-        href="#main"
-        className={
-          "sr-only z-50 rounded-md bg-card px-3 py-2 text-sm shadow " +
-          "focus:not-sr-only focus:fixed focus:left-3 focus:top-3"
-        }
-      >
-        Skip to the page
-      </a>
-      {/* The staff member's table density, read by globals.css ([data-density]). */}
-      <div className="flex min-h-screen" data-density={staff.density}>
-        <Sidebar collapsed={jar.get(SIDEBAR_COOKIE)?.value === "collapsed"} />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <Header staff={staff} tenants={tenants} current={current} />
-          <main id="main" tabIndex={-1} className="flex-1 p-4 outline-none md:p-6">
-            {children}
-          </main>
+      <ChangeReasonProvider required={current?.requireChangeReason ?? false}>
+        <BrowserTimeZone rendered={staff.timeZone ? null : timeZone} />
+        {/* The first thing a keyboard reaches: past the navigation to the page itself (WCAG 2.4.1). */}
+        <a
+          href="#main"
+          className={
+            "sr-only z-50 rounded-md bg-card px-3 py-2 text-sm shadow " +
+            "focus:not-sr-only focus:fixed focus:left-3 focus:top-3"
+          }
+        >
+          Skip to the page
+        </a>
+        {/* The staff member's table density, read by globals.css ([data-density]). */}
+        <div className="flex min-h-screen" data-density={staff.density}>
+          <Sidebar collapsed={jar.get(SIDEBAR_COOKIE)?.value === "collapsed"} />
+          <div className="flex min-w-0 flex-1 flex-col">
+            <Header staff={staff} tenants={tenants} current={current} />
+            <main id="main" tabIndex={-1} className="flex-1 p-4 outline-none md:p-6">
+              {children}
+            </main>
+          </div>
         </div>
-      </div>
+      </ChangeReasonProvider>
     </TimeZoneProvider>
   );
 }

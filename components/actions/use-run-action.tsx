@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
+import { asksForReason, useChangeReason, withChangeReason } from "@/components/change-reason/change-reason";
 import type { Result } from "@/lib/actions/result";
 import { undoAuditEvent } from "@/lib/undo/actions";
 
@@ -20,14 +21,17 @@ export interface RunOptions<T> {
 export function useRunAction() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  // Every change carries the reason typed in the header (lib/actions/change-reason.ts).
+  const { reason, focus } = useChangeReason();
 
   const undo = useCallback(
     async (eventId: string) => {
       setPending(true);
       try {
-        const res = await undoAuditEvent({ eventId });
+        const res = await undoAuditEvent(withChangeReason({ eventId }, reason));
         if (res.ok) toast.success("Undone.");
         else toast.error(res.error);
+        if (asksForReason(res)) focus();
         router.refresh();
       } catch {
         toast.error("The console could not be reached. Check your connection and try again.");
@@ -35,14 +39,14 @@ export function useRunAction() {
         setPending(false);
       }
     },
-    [router],
+    [router, reason, focus],
   );
 
   const run = useCallback(
     async <I, T>(fn: (input: I) => Promise<Result<T>>, input: I, opts: RunOptions<T>): Promise<Result<T>> => {
       setPending(true);
       try {
-        const res = await fn(input);
+        const res = await fn(withChangeReason(input, reason));
         if (res.ok) {
           const msg = typeof opts.success === "function" ? opts.success(res.data) : opts.success;
           const eventId = res.eventId;
@@ -54,6 +58,7 @@ export function useRunAction() {
           );
         } else {
           toast.error(res.error);
+          if (asksForReason(res)) focus();
         }
         router.refresh();
         return res;
@@ -64,7 +69,7 @@ export function useRunAction() {
         setPending(false);
       }
     },
-    [router, undo],
+    [router, undo, reason, focus],
   );
 
   return { run, undo, pending };

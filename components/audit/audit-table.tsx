@@ -2,9 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
+import { actionText } from "@/lib/audit/action-words";
 import { words } from "@/lib/format/words";
-import { operationById } from "@/lib/operations/catalogue";
-import { VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
 import { UndoButton } from "./undo-button";
 
 interface Row {
@@ -22,10 +21,16 @@ interface Row {
   after: unknown;
   outcome: string;
   reason: string | null;
+  changeReason?: string | null;
   jobId?: string | null;
 }
 
-const OUTCOME_VARIANT = { success: "success", failure: "destructive", denied: "warning", pending: "default" } as const;
+export const OUTCOME_VARIANT = {
+  success: "success",
+  failure: "destructive",
+  denied: "warning",
+  pending: "default",
+} as const;
 
 /** What an event acted on, by name: a target with no name is its kind alone (its id is on the detail page). */
 function targetsText(targets: unknown): string {
@@ -35,16 +40,6 @@ function targetsText(targets: unknown): string {
       t.label ? `${words(t.type)}: ${t.label}` : words(t.type),
     )
     .join(", ");
-}
-
-/** An action as words: an operation's own label with its vendor, else its id's parts ("Staff signed in"). */
-function actionText(action: string): string {
-  const op = operationById(action);
-  if (op) return `${VENDOR_LABEL[op.vendor]}: ${op.label}`;
-  const [first = "", ...rest] = action.split(".");
-  return first in VENDOR_LABEL
-    ? `${VENDOR_LABEL[first as VendorId]}: ${words(rest.join("_"))}`
-    : words(action.replace(/\./g, "_"));
 }
 
 export function AuditTable({
@@ -104,6 +99,12 @@ export function AuditTable({
               <div>{actionText(e.action)}</div>
               {/* The id, for a search or a filter; smaller, as the words come first. */}
               <div className="font-mono text-xs text-muted-foreground">{e.action}</div>
+              {e.changeReason ? (
+                <div className="mt-0.5 max-w-72 truncate text-xs" title={e.changeReason} data-testid="event-reason">
+                  <span className="text-muted-foreground">Reason: </span>
+                  {e.changeReason}
+                </div>
+              ) : null}
             </TableCell>
             <TableCell>
               {e.tenantId ? (tenantNames[e.tenantId] ?? e.tenantId) : "—"}

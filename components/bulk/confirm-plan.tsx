@@ -42,6 +42,7 @@ export function ConfirmPlan({
       title={`${label}: apply ${toSend.toLocaleString("en")} row${toSend === 1 ? "" : "s"}?`}
       description="Rows are sent in chunks by a background job; you can follow its progress and cancel it."
       confirmLabel={`Apply ${toSend.toLocaleString("en")} rows`}
+      reasonHint="Kept with the job and on every row's audit event."
       destructive={destructive}
       typeToConfirm={typed}
       onConfirm={async () => {

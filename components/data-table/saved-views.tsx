@@ -65,6 +65,7 @@ export function SavedViews({
       </Select>
       {active && (active.mine || (active.shared && canShare)) ? (
         <ConfirmDialog
+          reason={false}
           trigger={
             <Button variant="ghost" size="sm" aria-label={`Delete view ${active.name}`}>
               <Trash2 />

@@ -1,5 +1,6 @@
 "use client";
 import { type ReactNode, useState } from "react";
+import { ConfirmReasonField } from "@/components/change-reason/reason-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   onConfirm,
   open: openProp,
   onOpenChange,
+  reason = true,
+  reasonHint,
 }: {
   trigger?: ReactNode;
   title: string;
@@ -35,6 +38,9 @@ export function ConfirmDialog({
   onConfirm: () => Promise<boolean | void> | boolean | void;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /** Asks for the change's reason or ticket number (false where nothing at a vendor or in a tenant changes). */
+  reason?: boolean;
+  reasonHint?: string;
 }) {
   const [openState, setOpenState] = useState(false);
   const open = openProp ?? openState;
@@ -64,6 +70,7 @@ export function ConfirmDialog({
           }}
         >
           {children ? <div className="text-sm">{children}</div> : null}
+          {reason ? <ConfirmReasonField hint={reasonHint} /> : null}
           {typeToConfirm ? (
             <div className="space-y-1">
               <Label htmlFor="confirm-text">

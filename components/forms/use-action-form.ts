@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { toast } from "sonner";
+import { asksForReason, useChangeReason, withChangeReason } from "@/components/change-reason/change-reason";
 import type { Result } from "@/lib/actions/result";
 
 /**
@@ -14,8 +15,10 @@ export function useActionForm<T>(
   opts: { success?: string | ((data: T) => string); onSuccess?: (data: T) => void } = {},
 ) {
   const router = useRouter();
+  // Every change carries the reason typed in the header (lib/actions/change-reason.ts).
+  const { reason, focus } = useChangeReason();
   return useActionState(async (_prev: Result<T> | null, form: FormData) => {
-    const res = await run(form);
+    const res = await run(withChangeReason(form, reason));
     if (res.ok) {
       const msg = typeof opts.success === "function" ? opts.success(res.data) : opts.success;
       if (msg) toast.success(msg);
@@ -23,6 +26,7 @@ export function useActionForm<T>(
       router.refresh();
     } else {
       toast.error(res.error);
+      if (asksForReason(res)) focus();
     }
     return res;
   }, null);

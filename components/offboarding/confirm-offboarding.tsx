@@ -48,6 +48,7 @@ export function ConfirmOffboarding({
       }
       description="The steps run in this order by a background job; each step's result shows on this page."
       confirmLabel={`Apply ${toSend} steps`}
+      reasonHint="Kept with the job and on every step's audit event."
       destructive
       typeToConfirm={String(toSend)}
       onConfirm={async () =>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { JobLinks } from "@/components/bulk/job-links";
 import { JobLive } from "@/components/bulk/job-live";
+import { JobReason } from "@/components/bulk/job-reason";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
@@ -111,6 +112,7 @@ export async function OffboardingJob({
             {job.rowsTotal} steps for {people[0]?.n ?? 0} {people[0]?.n === 1 ? "person" : "people"}:{" "}
             {counts.update ?? 0} to change · {counts.no_change ?? 0} already done · {counts.error ?? 0} error
           </p>
+          <JobReason reason={job.changeReason} />
           <ol className="mt-2 list-decimal space-y-0.5 pl-5 text-sm" data-testid="plan-steps">
             {steps.map((s) => (
               <li key={s.label}>

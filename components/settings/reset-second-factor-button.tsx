@@ -9,6 +9,7 @@ export function ResetSecondFactorButton({ staff }: { staff: { id: string; email:
   const { run, pending } = useRunAction();
   return (
     <ConfirmDialog
+      reason={false}
       trigger={
         <Button type="button" variant="outline" disabled={pending}>
           Reset second factor

@@ -1,4 +1,5 @@
 import { LogOut } from "lucide-react";
+import { ReasonField } from "@/components/change-reason/reason-field";
 import { PersonFinder } from "@/components/people/person-finder";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ export function Header({
         <MobileNav />
         <TenantSwitcher tenants={tenants} current={current?.id ?? null} />
         <PersonFinder />
+        <ReasonField />
       </div>
       <div className="flex shrink-0 items-center gap-2 md:gap-3">
         <ThemeToggle />

@@ -65,20 +65,21 @@ const KINDS: Record<
   },
 };
 
-function call(kind: Kind, tenantId: string, upns: string[]): Promise<Result<BulkOutcome>> {
+/** The action for a kind, with its input (the reason rides along in it: lib/actions/change-reason.ts). */
+function call(kind: Kind, input: { tenantId: string; upns: string[] }): Promise<Result<BulkOutcome>> {
   switch (kind) {
     case "mfa-on":
-      return turnOnMfa({ tenantId, upns });
+      return turnOnMfa(input);
     case "mfa-off":
-      return turnOffMfa({ tenantId, upns });
+      return turnOffMfa(input);
     case "reset":
-      return resetMfa({ tenantId, upns, resetPhone: false });
+      return resetMfa({ ...input, resetPhone: false });
     case "reset-phone":
-      return resetMfa({ tenantId, upns, resetPhone: true });
+      return resetMfa({ ...input, resetPhone: true });
     case "udp-on":
-      return enableUdp({ tenantId, upns });
+      return enableUdp(input);
     case "udp-off":
-      return disableUdp({ tenantId, upns });
+      return disableUdp(input);
   }
 }
 
@@ -134,7 +135,11 @@ export function UserActions({
           confirmLabel={k.title}
           destructive={k.destructive}
           onConfirm={async () => {
-            const res = await run(() => call(kind, tenantId, upns), null, { success: (d) => d.message, undo: k.undo });
+            const res = await run(
+              (input: { tenantId: string; upns: string[] }) => call(kind, input),
+              { tenantId, upns },
+              { success: (d) => d.message, undo: k.undo },
+            );
             if (res.ok) onResult({ title: `${k.title}: TruGrid's answer`, items: res.data.items });
             else
               onResult({

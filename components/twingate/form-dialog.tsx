@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import { useRunAction } from "@/components/actions/use-run-action";
+import { asksForReason, useChangeReason, withChangeReason } from "@/components/change-reason/change-reason";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { Result } from "@/lib/actions/result";
@@ -42,6 +43,7 @@ export function FormDialog<T>({
 }) {
   const router = useRouter();
   const { undo } = useRunAction();
+  const { reason, focus } = useChangeReason();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -65,7 +67,7 @@ export function FormDialog<T>({
             for (const [k, v] of Object.entries(extra)) fd.set(k, v);
             setBusy(true);
             try {
-              const res = await action(fd);
+              const res = await action(withChangeReason(fd, reason));
               if (res.ok) {
                 const eventId = res.eventId;
                 toast.success(
@@ -81,6 +83,7 @@ export function FormDialog<T>({
               } else {
                 setErrors(res.fieldErrors ?? {});
                 toast.error(res.error);
+                if (asksForReason(res)) focus();
               }
             } catch {
               toast.error("The console could not be reached. Check your connection and try again.");

@@ -12,6 +12,7 @@ import type { InverseMap } from "../undo/inverse";
 import { isUndoLink, undoTarget } from "../undo/undo-of";
 import { verifyUndoOf } from "../undo/verify-undo-of";
 import type { VendorId } from "../vendors/connection-fields";
+import { CHANGE_REASON_FIELD, REASON_REQUIRED, takeChangeReason } from "./change-reason";
 import { ActionDenied, ActionError, formDataToObject, type Result } from "./result";
 
 export interface ActionDef<S extends z.ZodType> {
@@ -46,6 +47,11 @@ export interface ActionDef<S extends z.ZodType> {
   audited?: boolean;
   /** Targets (and anything else) known from the input alone, so that even a pending intent names what it is about. */
   describe?: (input: z.output<S>) => Partial<AuditNote>;
+  /**
+   * The call changes something a tenant's customer would ask about (a vendor's state, a queued job): a tenant that
+   * requires a reason refuses it without one. By default, what calls a vendor (mode "external").
+   */
+  change?: boolean;
 }
 
 /** What the body fills in for the audit event the wrapper writes. */
@@ -59,6 +65,8 @@ export interface AuditNote {
 export interface ActionContext {
   staff: Staff;
   tenantId: string | null;
+  /** The reason or ticket number given with the call (lib/actions/change-reason.ts), already on its audit events. */
+  changeReason: string | null;
   /** In local mode, the transaction the audit event commits in. */
   db: Db | Prisma.TransactionClient;
   audit: AuditNote;
@@ -70,6 +78,13 @@ export interface ActionEnv {
   meta: () => Promise<{ ip: string; userAgent: string | null }>;
   /** The undo registry, to check a call that names `undoOf`; without it such a call is refused. */
   inverses?: () => Promise<InverseMap>;
+}
+
+/** Whether the tenant asks for a reason with every change. */
+async function requiresReason(db: Db, tenantId: string | null): Promise<boolean> {
+  if (!tenantId) return false;
+  const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: { requireChangeReason: true } });
+  return tenant?.requireChangeReason ?? false;
 }
 
 const NOT_SIGNED_IN = "Your session has ended. Sign in again.";
@@ -104,6 +119,9 @@ async function checkedRun<S extends z.ZodType, T>(
 ): Promise<Result<T>> {
   const meta = await env.meta();
   const staff = await env.staff();
+  // The reason travels beside the input under one name for every action; it is not part of any action's schema.
+  const given = takeChangeReason(raw instanceof FormData ? formDataToObject(raw) : raw);
+  const changeReason = given.ok ? given.reason : null;
   const deny = async (reason: string, tenantId: string | null = null) => {
     await recordAudit(env.db, {
       action: def.name,
@@ -112,6 +130,7 @@ async function checkedRun<S extends z.ZodType, T>(
       tenantId,
       outcome: "denied",
       reason,
+      changeReason,
     });
   };
 
@@ -130,7 +149,8 @@ async function checkedRun<S extends z.ZodType, T>(
   const lacksPerm = await lacking(def.perm);
   if (lacksPerm) return lacksPerm;
 
-  const parsed = def.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+  if (!given.ok) return { ok: false, error: given.error, fieldErrors: { [CHANGE_REASON_FIELD]: [given.error] } };
+  const parsed = def.input.safeParse(given.rest);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
     return {
@@ -150,6 +170,9 @@ async function checkedRun<S extends z.ZodType, T>(
     return { ok: false, error: "Not found." };
   }
   const tenantId = scope.tenantId;
+  const isChange = def.change ?? def.mode === "external";
+  if (isChange && def.audited !== false && !changeReason && (await requiresReason(env.db, tenantId)))
+    return { ok: false, error: REASON_REQUIRED, fieldErrors: { [CHANGE_REASON_FIELD]: [REASON_REQUIRED] } };
 
   const actor = { id: staff.id, email: staff.email, name: staff.name };
   const event = (note: AuditNote) => ({
@@ -162,6 +185,7 @@ async function checkedRun<S extends z.ZodType, T>(
     targets: typeof undoOf === "string" ? [...note.targets, undoTarget(undoOf)] : note.targets,
     before: note.before,
     after: note.after,
+    changeReason,
   });
   const fail = async (err: unknown, note: AuditNote, correlationId: string | null = null): Promise<Result<T>> => {
     if (err instanceof ActionDenied) {
@@ -198,7 +222,7 @@ async function checkedRun<S extends z.ZodType, T>(
 
   if (def.audited === false) {
     try {
-      return { ok: true, data: await body(input, { staff, tenantId, db: env.db, audit: initialNote() }) };
+      return { ok: true, data: await body(input, { staff, tenantId, changeReason, db: env.db, audit: initialNote() }) };
     } catch (err) {
       if (err instanceof ActionDenied) return fail(err, initialNote());
       if (!(err instanceof ActionError)) console.error(`[action ${def.name}]`, err);
@@ -212,7 +236,7 @@ async function checkedRun<S extends z.ZodType, T>(
       let eventId: string | undefined;
       const data = await env.db.$transaction(async (tx) => {
         await checkUndo(tx);
-        const out = await body(input, { staff, tenantId, db: tx, audit: note });
+        const out = await body(input, { staff, tenantId, changeReason, db: tx, audit: note });
         eventId = (await recordAudit(tx, { ...event(note), outcome: "success" })).id;
         return out;
       });
@@ -236,7 +260,7 @@ async function checkedRun<S extends z.ZodType, T>(
     return fail(err, note);
   }
   try {
-    const data = await body(input, { staff, tenantId, db: env.db, audit: note });
+    const data = await body(input, { staff, tenantId, changeReason, db: env.db, audit: note });
     const done = await recordAudit(env.db, { ...event(note), outcome: "success", correlationId: intent.id });
     return { ok: true, data, eventId: done.id };
   } catch (err) {

@@ -31,6 +31,7 @@ export function hashedFieldsOf(row: {
   after: unknown;
   outcome: string;
   reason: string | null;
+  changeReason?: string | null;
   jobId: string | null;
   correlationId: string | null;
 }): HashedFields {
@@ -50,6 +51,8 @@ export function hashedFieldsOf(row: {
     after: row.after ?? null,
     outcome: row.outcome,
     reason: row.reason,
+    // undefined members are not written into the canonical text.
+    changeReason: row.changeReason ?? undefined,
     jobId: row.jobId,
     correlationId: row.correlationId,
   };

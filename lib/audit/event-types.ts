@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "tenant.renamed",
   "tenant.retitled",
   "tenant.domain_aliases_saved",
+  "tenant.change_reason_policy_changed",
   "tenant.connection_saved",
   "tenant.connection_tested",
   "tenant.connection_deleted",

@@ -30,6 +30,8 @@ const base = {
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   jobId: z.string().nullable().default(null),
+  /** The reason or ticket number the staff member gave for the change (see CHANGE_REASON_FIELD). */
+  changeReason: z.string().min(1).nullable().default(null),
   correlationId: z.uuid().nullable().default(null),
 };
 
@@ -67,6 +69,8 @@ export interface HashedFields {
   after: unknown;
   outcome: string;
   reason: string | null;
+  /** Left out of the hashed text when there is none: events written before it existed keep their hashes. */
+  changeReason?: string;
   jobId: string | null;
   correlationId: string | null;
 }

@@ -23,6 +23,7 @@ const CSV_COLUMNS = [
   "vendor",
   "outcome",
   "reason",
+  "changeReason",
   "targets",
   "before",
   "after",

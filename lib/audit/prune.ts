@@ -22,7 +22,8 @@ async function* archiveLines(pool: pg.Pool, afterSeq: bigint, throughSeq: bigint
          'seq', seq::text, 'id', id, 'at', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
          'actorId', "actorId", 'actorEmail', "actorEmail", 'actorName', "actorName", 'ip', ip, 'userAgent', "userAgent",
          'action', action, 'tenantId', "tenantId", 'vendor', vendor, 'targets', targets, 'before', before,
-         'after', after, 'outcome', outcome, 'reason', reason, 'jobId', "jobId", 'correlationId', "correlationId",
+         'after', after, 'outcome', outcome, 'reason', reason,
+         'changeReason', "changeReason", 'jobId', "jobId", 'correlationId', "correlationId",
          'prevHash', "prevHash", 'hash', hash
        )::text AS line
        FROM "AuditEvent" WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 2000`,

@@ -13,8 +13,8 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The columns a list or an export shows: everything but the chain hashes and the search vector. */
 export const AUDIT_COLUMNS = Prisma.sql`seq, id, at, "actorId", "actorName", "actorEmail", ip, "userAgent", action,
-  "tenantId", vendor::text AS vendor, targets, before, after, outcome::text AS outcome, reason, "jobId",
-  "correlationId"`;
+  "tenantId", vendor::text AS vendor, targets, before, after, outcome::text AS outcome, reason,
+  "changeReason", "jobId", "correlationId"`;
 
 export interface AuditRow {
   seq: bigint;
@@ -33,6 +33,7 @@ export interface AuditRow {
   after: unknown;
   outcome: string;
   reason: string | null;
+  changeReason: string | null;
   jobId: string | null;
   correlationId: string | null;
 }

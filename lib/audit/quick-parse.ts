@@ -43,6 +43,7 @@ function quick(e: AuditEventInput): Parsed | null {
   }
   if (!nullableString(e.ip) || !nullableString(e.userAgent) || !nullableString(e.tenantId) || !nullableString(e.jobId))
     return null;
+  if (!nullableString(e.changeReason) || e.changeReason === "") return null;
   if (e.vendor !== undefined && e.vendor !== null && !(VENDOR_IDS as readonly unknown[]).includes(e.vendor))
     return null;
   // A correlation id must be a UUID: left to the schema's check.
@@ -75,6 +76,7 @@ function quick(e: AuditEventInput): Parsed | null {
     vendor: e.vendor ?? null,
     targets,
     jobId: e.jobId ?? null,
+    changeReason: e.changeReason ?? null,
     correlationId: null,
     outcome,
     reason,

@@ -45,14 +45,26 @@ function storable(
   e: ReturnType<typeof parseAuditInput>,
   json: { targets: string; before: string | null; after: string | null },
 ) {
-  const strings = [e.actor?.id, e.actor?.email, e.actor?.name, e.ip, e.userAgent, e.tenantId, e.jobId, e.reason];
+  const strings = [
+    e.actor?.id,
+    e.actor?.email,
+    e.actor?.name,
+    e.ip,
+    e.userAgent,
+    e.tenantId,
+    e.jobId,
+    e.reason,
+    e.changeReason,
+  ];
   const hasNul =
     strings.some((v) => v?.includes(NUL)) ||
     [json.targets, json.before, json.after].some((t) => t?.includes("\\u0000"));
   const tooLong =
     [e.actor?.id, e.actor?.email, e.actor?.name, e.ip, e.tenantId, e.jobId].some(
       (v) => (v?.length ?? 0) > MAX_INDEXED,
-    ) || (e.reason?.length ?? 0) > MAX_REASON;
+    ) ||
+    (e.reason?.length ?? 0) > MAX_REASON ||
+    (e.changeReason?.length ?? 0) > MAX_REASON;
   if (!hasNul && !tooLong) return { e, json };
   const clean = hasNul ? (JSON.parse(JSON.stringify(e).replaceAll("\\u0000", "\\ufffd")) as typeof e) : { ...e };
   const actor = clean.actor && {
@@ -67,6 +79,7 @@ function storable(
     tenantId: clip(clean.tenantId, MAX_INDEXED),
     jobId: clip(clean.jobId, MAX_INDEXED),
     reason: clip(clean.reason, MAX_REASON),
+    changeReason: clip(clean.changeReason, MAX_REASON),
   } as typeof e;
   return {
     e: fixed,
@@ -98,6 +111,7 @@ function toRow(input: AuditEventInput) {
     after: json.after === null ? null : e.after,
     outcome: e.outcome,
     reason: e.reason,
+    changeReason: e.changeReason,
     jobId: e.jobId,
     correlationId: e.correlationId,
     json,
@@ -165,18 +179,19 @@ async function appendRows(tx: Exec, rows: Row[]) {
   // seq is assigned in the order rows are inserted; ORDER BY ord keeps it the chain's order.
   await tx.run(Prisma.sql`
     INSERT INTO "AuditEvent" (id, at, "actorId", "actorEmail", "actorName", ip, "userAgent", action, "tenantId", vendor,
-      targets, before, after, outcome, reason, "jobId", "correlationId", "prevHash", hash)
+      targets, before, after, outcome, reason, "changeReason", "jobId", "correlationId", "prevHash", hash)
     SELECT u.id::uuid, u.at::timestamptz, u.actor_id, u.actor_email, u.actor_name, u.ip, u.user_agent, u.action,
       u.tenant_id, u.vendor::"Vendor", u.targets::jsonb, u.before::jsonb, u.after::jsonb, u.outcome::"AuditOutcome",
-      u.reason, u.job_id, u.correlation_id::uuid, u.prev_hash, u.hash
+      u.reason, u.change_reason, u.job_id, u.correlation_id::uuid, u.prev_hash, u.hash
     FROM unnest(${col("id")}::text[], ${rows.map((r) => r.at.toISOString())}::text[], ${col("actorId")}::text[],
       ${col("actorEmail")}::text[], ${col("actorName")}::text[], ${col("ip")}::text[], ${col("userAgent")}::text[],
       ${col("action")}::text[], ${col("tenantId")}::text[], ${col("vendor")}::text[],
       ${rows.map((r) => r.json.targets)}::text[], ${rows.map((r) => r.json.before)}::text[],
       ${rows.map((r) => r.json.after)}::text[], ${col("outcome")}::text[], ${col("reason")}::text[],
-      ${col("jobId")}::text[], ${col("correlationId")}::text[], ${prev}::text[], ${hashes}::text[])
+      ${col("changeReason")}::text[], ${col("jobId")}::text[], ${col("correlationId")}::text[], ${prev}::text[],
+      ${hashes}::text[])
       WITH ORDINALITY AS u(id, at, actor_id, actor_email, actor_name, ip, user_agent, action, tenant_id, vendor,
-        targets, before, after, outcome, reason, job_id, correlation_id, prev_hash, hash, ord)
+        targets, before, after, outcome, reason, change_reason, job_id, correlation_id, prev_hash, hash, ord)
     ORDER BY u.ord`);
   return appended;
 }

@@ -41,8 +41,8 @@ describe("readStaff (the per-request staff lookup)", () => {
     const s = await makeStaff(t.db, { role: "viewer", tenantIds: [zed.id, acme.id] });
     const staff = (await readStaff(pool, s.id))!;
     expect(tenantsReadWith.get(staff)).toEqual([
-      { id: acme.id, name: "Acme Corp", isDemo: true },
-      { id: zed.id, name: "Zed Ltd", isDemo: false },
+      { id: acme.id, name: "Acme Corp", isDemo: true, requireChangeReason: false },
+      { id: zed.id, name: "Zed Ltd", isDemo: false, requireChangeReason: false },
     ]);
     const none = (await readStaff(pool, (await makeStaff(t.db, { role: "admin" })).id))!;
     expect(tenantsReadWith.get(none)).toEqual([]);

@@ -47,6 +47,8 @@ export interface TenantSummary {
   id: string;
   name: string;
   isDemo: boolean;
+  /** Every change in the tenant must give a reason or ticket number. */
+  requireChangeReason: boolean;
 }
 
 /**
@@ -69,7 +71,8 @@ export async function readStaff(db: Queryable, id: string): Promise<Staff | null
     SELECT s."id", s."email", s."name", s."role"::text AS "role", s."disabled", s."sessionVersion", s."timeZone",
       s."density",
       coalesce(array_agg(t."tenantId") FILTER (WHERE t."tenantId" IS NOT NULL), '{}') AS "tenantIds",
-      coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo") ORDER BY n."name" ASC)
+      coalesce(json_agg(json_build_object('id', n."id", 'name', n."name", 'isDemo', n."isDemo",
+        'requireChangeReason', n."requireChangeReason") ORDER BY n."name" ASC)
         FILTER (WHERE n."id" IS NOT NULL), '[]') AS "tenants",
       count(t."tenantId") >= (SELECT count(*) FROM "Tenant") AS "allTenants"
     FROM "StaffUser" s LEFT JOIN "StaffTenant" t ON t."staffId" = s."id" LEFT JOIN "Tenant" n ON n."id" = t."tenantId"

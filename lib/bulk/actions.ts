@@ -87,6 +87,7 @@ export const confirmBulkJob = action(
   {
     name: "bulk.confirmed",
     perm: "bulk.apply",
+    change: true,
     input: JobRef.extend({ typedCount: z.string().trim().optional() }),
     tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),

@@ -15,8 +15,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const domainState = () => sim.state.domains.values().next().value!;
 const users = () => [...domainState().users.values()].filter((u) => u.synced);
 
-const planAndConfirm = (operationId: string, csv: string) =>
-  planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv });
+const planAndConfirm = (operationId: string, csv: string, changeReason?: string) =>
+  planConfirmed(h.t.db, { tenantId: h.tenantId, staffId, operationId, csv, changeReason });
 const rowsOf = (jobId: string) => bulkRowsOf(h.t.db, jobId);
 const setFaults = (f: Record<string, number>) => putSimFaults(url, f);
 
@@ -274,6 +274,7 @@ describe("bulk apply", () => {
     const { jobId } = await planAndConfirm(
       "trugrid.mfa.turned_off",
       `userUpn\n${[admin, ...others].map((u) => u.upn).join("\n")}\n`,
+      "INC-3003 MFA rollout",
     );
     expect(await applyBulkJob(h.t.db, jobId, { concurrency: 2 })).toBe("completed");
     const rows = await rowsOf(jobId);
@@ -289,6 +290,8 @@ describe("bulk apply", () => {
     const events = await h.t.db.auditEvent.findMany({ where: { jobId }, orderBy: { seq: "asc" } });
     expect(events).toHaveLength(4);
     expect(events.map((e) => e.outcome).sort()).toEqual(["failure", "success", "success", "success"]);
+    // The reason the job was confirmed with is on every row's event, failed or not.
+    expect(new Set(events.map((e) => e.changeReason))).toEqual(new Set(["INC-3003 MFA rollout"]));
     expect(rows.map((r) => r.auditEventId).sort()).toEqual(events.map((e) => e.id).sort());
     expect(await bulkProgress(h.t.db, jobId)).toMatchObject({ succeeded: 3, failed: 1, pending: 0, sending: 0 });
   });

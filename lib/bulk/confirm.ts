@@ -24,7 +24,7 @@ export async function confirmJob(
     throw new ActionError(`Type ${toSend} (the number of rows to change) to confirm.`);
   const updated = await db().bulkJob.updateMany({
     where: { id: jobId, status: "planned" },
-    data: { status: "queued", confirmedById: ctx.staff.id, confirmedAt: new Date() },
+    data: { status: "queued", confirmedById: ctx.staff.id, confirmedAt: new Date(), changeReason: ctx.changeReason },
   });
   if (updated.count === 0) throw new ActionError("This plan was already confirmed.");
   const bossJobId = await (await appBoss()).send(BULK_APPLY_QUEUE, { jobId } satisfies BulkApplyJob, {

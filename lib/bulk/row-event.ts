@@ -14,7 +14,7 @@ export function rowAuditEvent<R>(
   row: R,
   stored: RowPlan,
   result: RowResult,
-  job: { jobId: string; tenantId: string; actor: AuditActor | null },
+  job: { jobId: string; tenantId: string; actor: AuditActor | null; changeReason?: string | null },
 ): AuditEventInput {
   // A vendor's answer, when the apply gave one, is what the row became; otherwise the plan says it.
   const plan = { before: stored.before, after: result.after !== undefined ? result.after : stored.after };
@@ -25,6 +25,7 @@ export function rowAuditEvent<R>(
     tenantId: job.tenantId,
     vendor: op.vendor,
     jobId: job.jobId,
+    changeReason: job.changeReason ?? null,
     targets: [op.audit.target(row, plan)].flat(),
     before: values.before ?? undefined,
     after: values.after ?? undefined,

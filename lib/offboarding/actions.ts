@@ -58,6 +58,7 @@ export const confirmOffboarding = action(
   {
     name: "offboarding.confirmed",
     perm: "offboarding.run",
+    change: true,
     input: JobRef.extend({ typedCount: z.string().trim().optional() }),
     tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),
@@ -91,7 +92,7 @@ export const undoOffboarding = action(
     const failed: { line: number; error: string }[] = [];
     let undone = 0;
     for (const r of rows.sort((a, b) => b.line - a.line)) {
-      const res = await undoEvent(db(), ctx.staff, r.eventId, INVERSES);
+      const res = await undoEvent(db(), ctx.staff, r.eventId, INVERSES, undefined, ctx.changeReason);
       if (res.ok) undone++;
       else failed.push({ line: r.line, error: res.error });
     }
@@ -109,6 +110,8 @@ export const verifyOffboarding = action(
     name: "offboarding.verified",
     perm: "offboarding.run",
     mode: "external",
+    // Reads only: no reason asked.
+    change: false,
     input: JobRef,
     tenant: (i) => i.tenantId,
     describe: (i) => ({ targets: [{ type: "bulk_job", id: i.jobId }] }),

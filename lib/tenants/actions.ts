@@ -52,6 +52,26 @@ export const renameTenant = action(
   },
 );
 
+/** Whether every change in the tenant must give a reason or ticket number (lib/actions/change-reason.ts). */
+export const setChangeReasonPolicy = action(
+  {
+    name: "tenant.change_reason_policy_changed",
+    perm: "tenant.settings",
+    input: z.object({ tenantId: z.string(), required: z.stringbool().or(z.boolean()) }),
+    tenant: (i) => i.tenantId,
+    describe: (i) => ({ targets: [{ type: "tenant", id: i.tenantId }] }),
+  },
+  async ({ tenantId, required }, ctx) => {
+    const before = await ctx.db.tenant.findUniqueOrThrow({ where: { id: tenantId } });
+    if (before.requireChangeReason === required) throw new ActionError("Nothing changed.");
+    await ctx.db.tenant.update({ where: { id: tenantId }, data: { requireChangeReason: required } });
+    ctx.audit.targets = [{ type: "tenant", id: tenantId, label: before.name }];
+    ctx.audit.before = { requireChangeReason: before.requireChangeReason };
+    ctx.audit.after = { requireChangeReason: required };
+    return { required };
+  },
+);
+
 export const saveVendorConnection = action(
   {
     name: "tenant.connection_saved",

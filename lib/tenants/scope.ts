@@ -23,7 +23,8 @@ export const tenantsInScope = cache(
       : rawRows<TenantSummary>(
           pgPool(),
           Prisma.sql`
-    SELECT "id", "name", "isDemo" FROM "Tenant" WHERE "id" = ANY(${staff.tenantIds}::text[]) ORDER BY "name" ASC`,
+    SELECT "id", "name", "isDemo", "requireChangeReason" FROM "Tenant"
+    WHERE "id" = ANY(${staff.tenantIds}::text[]) ORDER BY "name" ASC`,
         )),
 );
 

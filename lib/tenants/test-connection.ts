@@ -12,6 +12,8 @@ export const testVendorConnection = action(
     name: "tenant.connection_tested",
     perm: "connections.test",
     mode: "external",
+    // Reads only: no reason asked.
+    change: false,
     input: z.object({ tenantId: z.string().min(1), vendor: z.enum(VENDOR_IDS) }),
     tenant: (i) => i.tenantId,
     describe: (i) => ({ vendor: i.vendor, targets: [{ type: "vendor_connection", id: `${i.tenantId}:${i.vendor}` }] }),

@@ -20,7 +20,7 @@ export const undoAuditEvent = action(
     input: z.object({ eventId: z.uuid() }),
   },
   async ({ eventId }, ctx) => {
-    const res = await undoEvent(db(), ctx.staff, eventId, INVERSES, await requestMeta());
+    const res = await undoEvent(db(), ctx.staff, eventId, INVERSES, await requestMeta(), ctx.changeReason);
     if (!res.ok) throw new ActionError(res.error);
     return res.data;
   },

@@ -179,4 +179,24 @@ describe("two undos of one event at once", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ error: expect.stringMatching(/Already undone/) });
   });
+
+  it("keeps the change's reason on its undo, unless the undo gives its own", async () => {
+    const was = await nameOf();
+    const first = await renameAs(operator)({ tenantId: tenant.id, name: "Ticketed", changeReason: "INC-7" } as never);
+    expect(first.ok).toBe(true);
+    await undoEvent(t.db, operator, (first as { eventId: string }).eventId, inverses(operator));
+    expect(await lastEvent()).toMatchObject({ outcome: "success", changeReason: "INC-7", after: { name: was } });
+
+    const second = await renameAs(operator)({ tenantId: tenant.id, name: "Again", changeReason: "INC-8" } as never);
+    const own = await undoEvent(
+      t.db,
+      operator,
+      (second as { eventId: string }).eventId,
+      inverses(operator),
+      undefined,
+      "INC-9 wrong user",
+    );
+    expect(own.ok).toBe(true);
+    expect(await lastEvent()).toMatchObject({ outcome: "success", changeReason: "INC-9 wrong user" });
+  });
 });

@@ -10,7 +10,8 @@ export const UNDO_REFUSED_ACTION = "audit.undo_refused";
 
 /**
  * Undoes one audited action by running its inverse with `undoOf` naming the
- * event. The action wrapper checks that claim (scope, tenant, the inverse
+ * event, and the reason given for the undo (else the one the change was made
+ * for). The action wrapper checks that claim (scope, tenant, the inverse
  * and its input, not yet undone: lib/undo/verify-undo-of.ts); what is
  * refused here, before there is an inverse to run, is recorded as denied.
  */
@@ -20,6 +21,7 @@ export async function undoEvent(
   eventId: string,
   inverses: InverseMap,
   meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+  changeReason: string | null = null,
 ): Promise<Result<unknown>> {
   const event = await db.auditEvent.findFirst({ where: { AND: [{ id: eventId }, auditScope(staff)] } });
   const inverse = event ? inverseFor(inverses, event.action) : undefined;
@@ -45,5 +47,7 @@ export async function undoEvent(
       error: inverse ? "This event does not hold what is needed to undo it." : "This event cannot be undone.",
     };
   }
-  return plan.run({ ...plan.input, undoOf: eventId } as never);
+  // An undo without a reason of its own keeps the one the change was made for: it belongs to the same ticket.
+  const reason = changeReason ?? event.changeReason;
+  return plan.run({ ...plan.input, undoOf: eventId, ...(reason ? { changeReason: reason } : {}) } as never);
 }

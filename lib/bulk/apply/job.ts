@@ -36,6 +36,8 @@ export interface RunningJob {
   confirmer: Staff | null;
   /** The confirmer as its rows' audit events name them. */
   actor: AuditActor | null;
+  /** The reason or ticket number given at confirmation, on every row's audit event. */
+  changeReason: string | null;
   /** Within a runbook job, the filter to this step's rows; else empty. */
   stepRows: { operation?: string };
   opts: ApplyOptions;
@@ -84,7 +86,8 @@ export async function startJob(
       "applyBulkJob needs a client made by createPrismaClient (it writes results on the client's own pool).",
     );
   }
-  return { db, pool, jobId, tenantId: job.tenantId, op, ctx, confirmer, actor, stepRows, opts };
+  const changeReason = job.changeReason;
+  return { db, pool, jobId, tenantId: job.tenantId, op, ctx, confirmer, actor, changeReason, stepRows, opts };
 }
 
 /** Rows a cancel left unsent end cancelled; the job ends (a runbook step leaves that to the runbook). */

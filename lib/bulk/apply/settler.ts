@@ -75,7 +75,7 @@ export class Settler {
    * (validated, hashed text written), rows for the cache.
    */
   private prepare(rows: RowRecord[], outcomes: RowResult[], parsed = rows.map((r) => this.job.op.row.parse(r.input))) {
-    const { op, jobId, tenantId, actor } = this.job;
+    const { op, jobId, tenantId, actor, changeReason } = this.job;
     // One outcome and one parsed input per row, in order (the lanes keep them so).
     const settled = rows.map((r, i) => ({
       r,
@@ -84,7 +84,7 @@ export class Settler {
     }));
     const finals: Final[] = settled.map(({ r, o }) => ({ id: r.id, ...o }));
     const events = settled.map(({ r, o, row }) =>
-      rowAuditEvent(op, row, { before: r.before, after: r.after }, o, { jobId, tenantId, actor }),
+      rowAuditEvent(op, row, { before: r.before, after: r.after }, o, { jobId, tenantId, actor, changeReason }),
     );
     const succeeded = settled.flatMap(({ r, o, row }) =>
       o.status === "succeeded" ? [{ row, plan: { before: r.before, after: r.after }, o }] : [],

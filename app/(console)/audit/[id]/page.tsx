@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { When } from "@/components/ui/when";
 import { getAuditEvent, relatedEvents } from "@/lib/audit/query";
+import { namedValues } from "@/lib/audit/value-names";
 import { db } from "@/lib/db";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
 import { pathId } from "@/lib/params/fields";
@@ -45,6 +46,8 @@ export default async function AuditEventPage(props: PageProps) {
     ? ((await tenantsInScope(staff)).find((t) => t.id === event.tenantId)?.name ?? event.tenantId)
     : null;
   const undo = undoLabels()[event.action];
+  // The diff reads names where the cache knows the ids; the ids stay below it, as recorded.
+  const [named = event] = await namedValues(db(), [event]);
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-[10rem_1fr] gap-2 border-b py-1.5 text-sm last:border-0">
       <dt className="text-muted-foreground">{label}</dt>
@@ -79,6 +82,16 @@ export default async function AuditEventPage(props: PageProps) {
                 <Badge variant={OUTCOME_VARIANT[event.outcome]}>{event.outcome}</Badge>
                 {event.reason ? <span className="ml-2">{event.reason}</span> : null}
               </>,
+            )}
+            {row(
+              "Reason given",
+              event.changeReason ? (
+                <Link className="link" href={`/audit?q=${encodeURIComponent(event.changeReason)}`}>
+                  {event.changeReason}
+                </Link>
+              ) : (
+                "—"
+              ),
             )}
             {row("Tenant", tenantName ?? "—")}
             {row("Vendor", event.vendor ?? "—")}
@@ -143,8 +156,18 @@ export default async function AuditEventPage(props: PageProps) {
         <Card>
           <CardTitle>Before and after</CardTitle>
           <div className="mt-3">
-            <ValueDiff before={event.before} after={event.after} />
+            <ValueDiff before={named.before} after={named.after} />
           </div>
+          {/* The values as recorded, ids and all: what an undo or an export reads. */}
+          {event.before != null || event.after != null ? (
+            <details className="mt-3 text-sm" data-testid="raw-values">
+              <summary className="cursor-pointer text-muted-foreground">Values as recorded, with vendor ids</summary>
+              <div className="mt-2 grid gap-2 text-xs md:grid-cols-2">
+                <pre className="overflow-auto rounded bg-muted p-2">{JSON.stringify(event.before, null, 2)}</pre>
+                <pre className="overflow-auto rounded bg-muted p-2">{JSON.stringify(event.after, null, 2)}</pre>
+              </div>
+            </details>
+          ) : null}
           {related.length ? (
             <>
               <CardTitle className="mt-6">Related events</CardTitle>

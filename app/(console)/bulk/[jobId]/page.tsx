@@ -3,11 +3,13 @@ import { z } from "zod";
 import { ConfirmPlan } from "@/components/bulk/confirm-plan";
 import { JobLinks } from "@/components/bulk/job-links";
 import { JobLive } from "@/components/bulk/job-live";
+import { JobReason } from "@/components/bulk/job-reason";
 import { BulkRowsTable, type BulkRowView } from "@/components/bulk/rows-table";
 import { OffboardingJob } from "@/components/offboarding/offboarding-job";
 import { PageHeader } from "@/components/shell/page-header";
 import { ParamNotices } from "@/components/shell/param-notices";
 import { Card, CardTitle } from "@/components/ui/card";
+import { namedValues } from "@/lib/audit/value-names";
 import { can } from "@/lib/auth/permissions";
 import { bulkJobKind } from "@/lib/bulk/catalogue";
 import { jobRowsPage } from "@/lib/bulk/page-queries";
@@ -59,7 +61,12 @@ export default async function BulkJobPage(props: PageProps) {
     rows.map((r) => r.id),
   );
   const undoByRow = new Map(undo.map((u) => [u.rowId, { state: u.undo, eventId: u.eventId, label: u.label }]));
-  const shown = (rows as unknown as BulkRowView[]).map((r) => ({ ...r, undo: undoByRow.get(r.id) ?? null }));
+  // A plan reads names where the cache knows the ids it holds (a Twingate group's members, a JumpCloud system).
+  const named = await namedValues(
+    db(),
+    (rows as unknown as BulkRowView[]).map((r) => ({ ...r, tenantId: job.tenantId })),
+  );
+  const shown = named.map((r) => ({ ...r, undo: undoByRow.get(r.id) ?? null }));
   const counts = job.planCounts as Record<string, number>;
   const canApply = can(staff.role, "bulk.apply");
   return (
@@ -75,6 +82,7 @@ export default async function BulkJobPage(props: PageProps) {
             {counts.no_change ?? 0} no change · {counts.error ?? 0} error
             {counts.duplicate ? ` (${counts.duplicate} duplicate${counts.duplicate === 1 ? "" : "s"} in the file)` : ""}
           </p>
+          <JobReason reason={job.changeReason} />
           {job.status === "planned" ? (
             <div className="mt-3">
               {canApply ? (

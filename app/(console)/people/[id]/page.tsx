@@ -6,12 +6,14 @@ import { StateBadge } from "@/components/jumpcloud/badges";
 import { UserActions as JumpCloudUserActions } from "@/components/jumpcloud/user-actions";
 import { OffboardButton } from "@/components/offboarding/offboard-button";
 import { PersonTruGridActions, PersonTruuDeletes, PersonTwingateState } from "@/components/people/person-actions";
+import { PersonHistory } from "@/components/people/person-history";
 import { Facts, VendorCard } from "@/components/people/vendor-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { DeviceStateBadge, TrustBadge, UserStateBadge } from "@/components/twingate/state-badges";
 import { Badge } from "@/components/ui/badge";
 import { When } from "@/components/ui/when";
-import { can } from "@/lib/auth/permissions";
+import { listAuditEvents } from "@/lib/audit/query";
+import { allows, can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { words } from "@/lib/format/words";
 import { type PageProps, pageContext } from "@/lib/pages/page-context";
@@ -39,6 +41,9 @@ export default async function PersonPage(props: PageProps) {
   // An old link to a person later merged through an alias lands on the person it became.
   if (view.mergedInto !== null) redirect(`/people/${view.mergedInto}`);
   const { person, trugrid, truu, twingate, jumpcloud } = view;
+  const history = allows(staff, "audit.read")
+    ? (await listAuditEvents(staff, { person: id })).events.slice(0, 8)
+    : null;
   const tenantId = person.tenantId;
   // Each vendor's actions inline, shown to those who may use them (the actions check again on the server).
   const may = {
@@ -289,6 +294,7 @@ export default async function PersonPage(props: PageProps) {
           </div>
         </VendorCard>
       </div>
+      {history ? <PersonHistory personId={person.id} events={history} /> : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { ChangeReasonPolicyForm } from "@/components/settings/change-reason-policy-form";
 import { ConnectionForm } from "@/components/settings/connection-form";
 import { DomainAliasesForm } from "@/components/settings/domain-aliases-form";
 import { RenameTenantForm } from "@/components/settings/rename-tenant-form";
@@ -43,6 +44,14 @@ export default async function TenantPage(props: PageProps) {
           <RenameTenantForm tenantId={tenant.id} name={tenant.name} />
         </Card>
       ) : null}
+      <Card className="mb-4 max-w-xl">
+        <CardTitle>Reasons for changes</CardTitle>
+        <ChangeReasonPolicyForm
+          tenantId={tenant.id}
+          required={tenant.requireChangeReason}
+          canEdit={can(staff.role, "tenant.settings")}
+        />
+      </Card>
       <Card className="mb-4 max-w-xl" data-testid="domain-aliases-card">
         <CardTitle>People: domain aliases</CardTitle>
         <DomainAliasesForm
