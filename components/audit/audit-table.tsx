@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Clip, Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
 import { actionText } from "@/lib/audit/action-words";
 import { words } from "@/lib/format/words";
@@ -63,8 +63,7 @@ export function AuditTable({
           <TableHead>Time</TableHead>
           <TableHead>Actor</TableHead>
           <TableHead>Action</TableHead>
-          <TableHead>Tenant</TableHead>
-          <TableHead>Targets</TableHead>
+          <TableHead>Tenant and targets</TableHead>
           <TableHead>Outcome</TableHead>
           <TableHead>Details</TableHead>
         </TableRow>
@@ -90,37 +89,38 @@ export function AuditTable({
             </TableCell>
             <TableCell>
               <div>{e.actorName ?? "system"}</div>
-              <div className="text-xs text-muted-foreground">
-                {e.actorEmail}
-                {e.ip ? ` · ${e.ip}` : ""}
-              </div>
+              <Clip
+                className="block max-w-48 text-xs text-muted-foreground"
+                text={[e.actorEmail, e.ip].filter(Boolean).join(" · ")}
+              />
             </TableCell>
-            <TableCell>
+            <TableCell className="max-w-56">
               <div>{actionText(e.action)}</div>
               {/* The id, for a search or a filter; smaller, as the words come first. */}
-              <div className="font-mono text-xs text-muted-foreground">{e.action}</div>
+              <div className="font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">{e.action}</div>
               {e.changeReason ? (
-                <div className="mt-0.5 max-w-72 truncate text-xs" title={e.changeReason} data-testid="event-reason">
+                <div className="mt-0.5 truncate text-xs" title={e.changeReason} data-testid="event-reason">
                   <span className="text-muted-foreground">Reason: </span>
                   {e.changeReason}
                 </div>
               ) : null}
             </TableCell>
+            {/* The vendor is in the action's words; the tenant heads what was acted on. */}
             <TableCell>
-              {e.tenantId ? (tenantNames[e.tenantId] ?? e.tenantId) : "—"}
-              {e.vendor ? ` · ${e.vendor}` : ""}
-            </TableCell>
-            <TableCell className="max-w-64 truncate text-xs" title={targetsText(e.targets)}>
-              {targetsText(e.targets)}
+              <Clip
+                className="block max-w-52"
+                text={e.tenantId ? (tenantNames[e.tenantId] ?? e.tenantId) : "Console (no tenant)"}
+              />
+              <Clip className="block max-w-52 text-xs text-muted-foreground" text={targetsText(e.targets)} />
             </TableCell>
             <TableCell>
               <Badge variant={OUTCOME_VARIANT[e.outcome as keyof typeof OUTCOME_VARIANT]}>{e.outcome}</Badge>
-              {e.reason ? <div className="mt-1 max-w-64 text-xs text-muted-foreground">{e.reason}</div> : null}
+              {e.reason ? <div className="mt-1 max-w-48 text-xs text-muted-foreground">{e.reason}</div> : null}
             </TableCell>
             <TableCell>
               {e.before != null || e.after != null ? (
                 <details>
-                  <summary className="cursor-pointer text-xs text-primary">before / after</summary>
+                  <summary className="cursor-pointer whitespace-nowrap text-xs text-primary">before / after</summary>
                   <div className="mt-2 grid gap-2 text-xs md:grid-cols-2">
                     <pre className="max-w-80 overflow-auto rounded bg-muted p-2">
                       {JSON.stringify(e.before, null, 2)}
@@ -152,7 +152,7 @@ export function AuditTable({
 function UndoCell({ eventId, label }: { eventId: string; label: string | undefined }) {
   return label ? (
     <div className="mt-2">
-      <UndoButton eventId={eventId} label={label} />
+      <UndoButton eventId={eventId} label={label} compact />
     </div>
   ) : null;
 }

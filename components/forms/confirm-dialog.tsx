@@ -1,5 +1,5 @@
 "use client";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { ConfirmReasonField } from "@/components/change-reason/reason-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -51,12 +51,29 @@ export function ConfirmDialog({
   };
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const ready = !typeToConfirm || typed.trim() === typeToConfirm;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
-      <DialogContent title={title} description={description}>
+      <DialogContent
+        title={title}
+        description={description}
+        onOpenAutoFocus={(e) => {
+          // The reason field is not where the focus starts, unless it must be filled: typing over a ticket number
+          // already there would lose it. The focus goes where it went before the field was added.
+          const form = formRef.current;
+          const field = form?.querySelector<HTMLInputElement>('[data-testid="confirm-reason"]');
+          if (!form || !field) return;
+          e.preventDefault();
+          const first = [...form.querySelectorAll<HTMLElement>("input, select, textarea, button")].find(
+            (el) => el !== field && !el.hasAttribute("disabled"),
+          );
+          (field.required && !field.value ? field : first)?.focus();
+        }}
+      >
         <form
+          ref={formRef}
           className="space-y-4"
           onSubmit={async (e) => {
             e.preventDefault();

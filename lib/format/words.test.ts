@@ -14,6 +14,9 @@ describe("an enum value in words", () => {
     expect(words("MAC_OS")).toBe("macOS");
     expect(words("WINDOWS_TPM")).toBe("Windows (TPM)");
     expect(words("android")).toBe("Android");
+    expect(words("trugrid_user")).toBe("TruGrid user");
+    expect(words("jumpcloud_system")).toBe("JumpCloud system");
+    expect(words("truu_device")).toBe("TruU device");
   });
 
   it("leaves words as they are, but for a capital first letter, and nothing as nothing", () => {

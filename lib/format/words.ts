@@ -23,6 +23,14 @@ const KNOWN: Record<string, string> = {
   SYNCED: "Synced",
 };
 
+/** Words within a value spelled as their owners spell them: the vendors' names (`trugrid_user` → "TruGrid user"). */
+const BRANDS: Record<string, string> = {
+  trugrid: "TruGrid",
+  truu: "TruU",
+  twingate: "Twingate",
+  jumpcloud: "JumpCloud",
+};
+
 /** Words for an enum value: known ones as the vendor's brand spells them, else sentence case with spaces. */
 export function words(value: string | null | undefined): string {
   if (!value) return "";
@@ -30,5 +38,6 @@ export function words(value: string | null | undefined): string {
   if (known) return known;
   // Already words (a vendor that sends "Active" or "laptop"): only the first letter raised.
   const spaced = value.includes("_") || value === value.toUpperCase() ? value.replace(/_/g, " ").toLowerCase() : value;
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  const branded = spaced.replace(/\b(trugrid|truu|twingate|jumpcloud)\b/g, (w) => BRANDS[w] ?? w);
+  return branded.charAt(0).toUpperCase() + branded.slice(1);
 }
