@@ -136,7 +136,7 @@ test("scheduled state changes are listed from JumpCloud, whoever made them, and 
   await page.goto("/jumpcloud/bulk");
   const list = page.getByTestId("scheduled-changes");
   const row = list.getByRole("row").filter({ hasText: user.email });
-  await expect(row).toContainText("suspended");
+  await expect(row).toContainText("Suspended");
   await row.getByRole("button", { name: `Cancel ${user.email} becoming suspended` }).click();
   await page.getByTestId("confirm-button").click();
   await expect(toast(page)).toContainText(`JumpCloud: ${user.email} will not become suspended.`);

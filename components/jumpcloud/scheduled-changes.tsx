@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActionButton } from "@/components/actions/action-button";
+import { StateBadge } from "@/components/jumpcloud/badges";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHeadings, TableRow } from "@/components/ui/table";
 import { When } from "@/components/ui/when";
@@ -44,7 +45,9 @@ export function ScheduledChanges(p: {
                       <span className="text-muted-foreground">{who}</span>
                     )}
                   </TableCell>
-                  <TableCell>{c.state.toLowerCase()}</TableCell>
+                  <TableCell>
+                    <StateBadge state={c.state} />
+                  </TableCell>
                   {p.canWrite ? (
                     <TableCell className="text-right">
                       <ActionButton

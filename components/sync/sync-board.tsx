@@ -10,7 +10,7 @@ import { When } from "@/components/ui/when";
 import { syncNow } from "@/lib/sync/actions";
 import type { SyncOverview } from "@/lib/sync/queries";
 import { VENDOR_LABEL, type VendorId } from "@/lib/vendors/connection-fields";
-import { counts, duration, SyncStatusBadge } from "./sync-status";
+import { counts, duration, runningCounts, SyncStatusBadge } from "./sync-status";
 
 async function fetchOverview(tenantId: string): Promise<SyncOverview> {
   const res = await fetch(`/api/sync/runs?tenantId=${encodeURIComponent(tenantId)}`, { cache: "no-store" });
@@ -50,7 +50,6 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
         {data.vendors.map(({ vendor, latest, lastSuccess }) => {
           const active = latest && (latest.status === "queued" || latest.status === "running");
           const fraction = latest?.pagesTotal ? latest.pagesDone / latest.pagesTotal : null;
-          const ofTotal = latest?.pagesTotal ? ` of ${latest.pagesTotal}` : "";
           return (
             <Card key={vendor} data-testid={`sync-card-${vendor}`}>
               <div className="flex items-center justify-between gap-2">
@@ -75,7 +74,7 @@ export function SyncBoard({ tenantId, initial, canRun }: { tenantId: string; ini
                   <p className="text-xs text-muted-foreground">
                     {latest.status === "queued"
                       ? "Waiting for a worker…"
-                      : `${latest.phase ?? "starting"}: ${latest.pagesDone}${ofTotal} pages · ${counts(latest)}`}
+                      : `${latest.phase ?? "starting"}: ${runningCounts(latest)}`}
                   </p>
                 </div>
               ) : latest ? (

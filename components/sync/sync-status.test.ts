@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deferredResources, type SyncRunView } from "@/lib/sync/queries";
-import { counts } from "./sync-status";
+import { counts, runningCounts } from "./sync-status";
 
 const run = (over: Partial<SyncRunView> = {}): SyncRunView => ({
   id: "r1",
@@ -49,5 +49,14 @@ describe("a sync run's counts", () => {
     expect(deferredResources(null)).toEqual([]);
     expect(deferredResources("x")).toEqual([]);
     expect(counts(run({ deleted: 2 }))).toBe("597 read · 0 new · 0 changed · 2 gone");
+  });
+
+  it("while running, say pages read and records saved: pages gathered before they are written are not '0 read'", () => {
+    expect(runningCounts(run({ status: "running", pagesDone: 4, pagesTotal: 5, fetched: 0, unchanged: 0 }))).toBe(
+      "4 of 5 pages read · 0 saved · 0 new · 0 changed",
+    );
+    expect(runningCounts(run({ status: "running", pagesDone: 7, pagesTotal: null, fetched: 300, created: 2 }))).toBe(
+      "7 pages read · 300 saved · 2 new · 0 changed",
+    );
   });
 });
