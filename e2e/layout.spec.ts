@@ -7,8 +7,9 @@ import { syncTenant } from "./fixtures";
 import { signInSynced } from "./jumpcloud-fixtures";
 
 // Every console page, as a technician sees it: at 1280 px in both themes with no serious or critical
-// accessibility violation (axe, WCAG 2.2 AA), no sideways page scroll at 1280, 1024 or 768 px, and every table's
-// row actions inside the window. A screenshot of each page at 1280 and 1024 px is attached to the run.
+// accessibility violation (axe, WCAG 2.2 AA), no sideways page scroll at 1280, 1024 or 768 px, every table's
+// row actions inside the window, and no form control over another at 1280 and 1024 px, on the page or in the
+// dialogs it opens. A screenshot of each page and dialog at 1280 and 1024 px is attached to the run.
 
 const PAGES = [
   "/",
@@ -89,6 +90,70 @@ function measure(page: Page) {
   });
 }
 
+/**
+ * Controls of a form (in `scope`) that overlap another, or run past the window's right edge: the expiry field that
+ * slid under its button at 1024 px. Each as "label ⟷ label".
+ */
+function formOverlaps(page: Page, scope: string) {
+  return page.evaluate((root) => {
+    const name = (el: Element) =>
+      (el.getAttribute("aria-label") ?? el.getAttribute("name") ?? el.textContent ?? el.tagName).trim().slice(0, 40);
+    const out: string[] = [];
+    for (const form of document.querySelectorAll(`${root} form`)) {
+      const controls = [...form.querySelectorAll("input:not([type=hidden]), select, textarea, button")]
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0);
+      for (const [i, a] of controls.entries()) {
+        if (a.r.right > window.innerWidth + 1) out.push(`${name(a.el)} ⟷ the window's edge`);
+        for (const b of controls.slice(i + 1)) {
+          if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+          const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+          const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+          if (x > 2 && y > 2) out.push(`${name(a.el)} ⟷ ${name(b.el)}`);
+        }
+      }
+    }
+    return out;
+  }, scope);
+}
+
+/** The page's dialog forms (at most a few of each page's own, and one a table row opens), opened one at a time. */
+async function checkDialogs(page: Page, url: string, width: number) {
+  const triggers = page.locator("main button[aria-haspopup=dialog]:not([disabled])");
+  const count = await triggers.count();
+  const inRows = await triggers.evaluateAll((bs) => bs.map((b) => b.closest("tbody") !== null));
+  const picked = [...inRows.entries()]
+    .filter(([, inRow], n, all) => !inRow || all.findIndex(([, r]) => r) === n)
+    .map(([i]) => i)
+    .slice(0, 6);
+  for (const i of picked.filter((i) => i < count)) {
+    const trigger = triggers.nth(i);
+    if (!(await trigger.isVisible())) continue;
+    const label = ((await trigger.getAttribute("aria-label")) ?? (await trigger.textContent()) ?? "")
+      .trim()
+      .slice(0, 40);
+    await trigger.click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog, `${url}: "${label}" opens its dialog`).toBeVisible();
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= width + 1, `${url}: "${label}" fits ${width} px`).toBe(true);
+    expect(await formOverlaps(page, "[role=dialog]"), `${url}: "${label}" at ${width} px`).toEqual([]);
+    if (width === 1280) {
+      const axe = new AxeBuilder({ page }).include("[role=dialog]").withTags(["wcag2a", "wcag2aa", "wcag22aa"]);
+      const serious = (await axe.analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(
+        serious.map((v) => v.id),
+        `${url}: "${label}" dialog, axe`,
+      ).toEqual([]);
+    }
+    await test
+      .info()
+      .attach(`${url} ${width} dialog ${label}`, { body: await page.screenshot(), contentType: "image/png" });
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+  }
+}
+
 /** Serious and critical WCAG 2.2 AA violations; `colours` alone: the rules a theme can change. */
 async function seriousViolations(page: Page, colours?: "colours") {
   const axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]);
@@ -126,18 +191,22 @@ async function check(page: Page, url: string) {
   await page.goto(url);
   await theme(page, "light");
   expect(await measure(page), `${url} at 1280 px`).toEqual({ sideways: 0, clipped: [] });
+  expect(await formOverlaps(page, "main"), `${url}: forms at 1280 px`).toEqual([]);
   expect(await seriousViolations(page), `${url}, light theme`).toEqual([]);
   await test.info().attach(`${url} 1280 light`, { body: await page.screenshot(), contentType: "image/png" });
   await theme(page, "dark");
   expect(await seriousViolations(page, "colours"), `${url}, dark theme`).toEqual([]);
   await test.info().attach(`${url} 1280 dark`, { body: await page.screenshot(), contentType: "image/png" });
   await theme(page, "light");
+  await checkDialogs(page, url, 1280);
   for (const width of [1024, 768]) {
     await page.setViewportSize({ width, height: 900 });
     await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(width);
     expect(await measure(page), `${url} at ${width} px`).toEqual({ sideways: 0, clipped: [] });
     if (width === 1024) {
+      expect(await formOverlaps(page, "main"), `${url}: forms at 1024 px`).toEqual([]);
       await test.info().attach(`${url} 1024`, { body: await page.screenshot(), contentType: "image/png" });
+      await checkDialogs(page, url, 1024);
     }
   }
 }
