@@ -20,6 +20,7 @@ const PAGES = [
   "/settings",
   "/settings/staff",
   "/settings/tenants",
+  "/settings/api-tokens",
   "/trugrid",
   "/trugrid/users",
   "/trugrid/associations",

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   "staff.passkey.removed",
   "staff.time_zone_changed",
   "staff.density_changed",
+  "api_token.created",
+  "api_token.revoked",
   // Tenants and connections
   "tenant.created",
   "tenant.renamed",

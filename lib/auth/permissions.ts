@@ -54,6 +54,8 @@ export const PERMISSIONS = {
    * console.read).
    */
   "views.share": "operator",
+  /** API tokens for scripts: each no more than its creator's role and tenants, its secret shown once. */
+  "api_tokens.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

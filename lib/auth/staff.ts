@@ -17,6 +17,8 @@ export interface Staff {
   timeZone: string | null;
   /** How dense tables are: "compact" rows are one line of about 36 px (Settings → Your account). */
   density: Density;
+  /** Set when the caller is a script with one of this staff member's API tokens (lib/api-tokens/principal.ts). */
+  apiToken?: { id: string; name: string };
 }
 
 export type Density = "comfortable" | "compact";

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { tokenPrincipal } from "../api-tokens/principal";
+import { bearerOf } from "../api-tokens/token";
 import type { AuditTarget } from "../audit/event";
 import type { AuditAction } from "../audit/event-types";
 import { allows, type Permission, refusalOf } from "../auth/permissions";
@@ -43,11 +45,27 @@ export interface NextRouteContext {
   params?: Promise<Record<string, string | string[] | undefined>>;
 }
 
-const json = (status: number, body: unknown) =>
-  Response.json(body, { status, headers: { "cache-control": "no-store" } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 
 /**
- * session → permission → zod params and query → tenant scope → body, the one
+ * Who calls: with an Authorization header, the API token it carries and nothing else (a session cookie sent beside it
+ * is not looked at); without one, the session.
+ */
+async function caller(
+  request: Request,
+  env: RequestEnv,
+): Promise<{ staff: Staff | null; tokenRefusal: string | null }> {
+  const header = request.headers.get("authorization");
+  if (header === null) return { staff: await env.staff(), tokenRefusal: null };
+  const token = bearerOf(header);
+  if (!token) return { staff: null, tokenRefusal: "an Authorization header that is not a bearer token" };
+  const check = await tokenPrincipal(env.db, token, (await env.meta()).ip);
+  return check.ok ? { staff: check.staff, tokenRefusal: null } : { staff: null, tokenRefusal: check.reason };
+}
+
+/**
+ * session or API token → permission → zod params and query → tenant scope → body, the one
  * path every route handler takes (like runAction for server actions). Every
  * refusal is a `denied` audit event: a bad parameter is a 400 naming it; an
  * out-of-scope tenant or object is a 404, never disclosed as existing. The
@@ -61,10 +79,14 @@ export async function runRoute<P extends z.ZodType, Q extends z.ZodType>(
   context: NextRouteContext | undefined,
   env: RequestEnv,
 ): Promise<Response> {
-  const staff = await env.staff();
+  const { staff, tokenRefusal } = await caller(request, env);
   const deny = (reason: string, extra: { tenantId?: string | null; targets?: AuditTarget[] } = {}) =>
     recordRefusal(env, staff, { action: def.name, reason, ...extra });
 
+  if (tokenRefusal) {
+    await deny(tokenRefusal);
+    return json(401, { error: "invalid API token" }, { "www-authenticate": 'Bearer error="invalid_token"' });
+  }
   if (!staff) {
     await deny("not signed in");
     return json(401, { error: "not signed in" });

@@ -37,6 +37,11 @@ export default async function SettingsPage(props: PageProps) {
                   Tenants and vendor connections
                 </Link>
               </li>
+              <li>
+                <Link className="link" href="/settings/api-tokens">
+                  API tokens for scripts
+                </Link>
+              </li>
             </ul>
           </Card>
         ) : (
