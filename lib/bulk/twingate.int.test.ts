@@ -584,10 +584,11 @@ describe("Twingate groups created from a CSV", () => {
     expect(res).toMatchObject({ counts: { create: 2, no_change: 1, error: 1 } });
     expect((await rowsOf(res.jobId))[3]!.planError).toMatch(/^Unknown security policy: /);
     expect(await applyBulkJob(h.t.db, res.jobId)).toBe("completed");
+    // Rows are sent side by side: the groups are compared by name, not in the order Twingate made them.
     const made = [...sim.state.groups.values()].filter((g) => g.name.startsWith("CSV "));
-    expect(made.map((g) => [g.name, g.securityPolicyN === policy.n])).toEqual([
-      ["CSV Contractors", true],
+    expect(made.map((g) => [g.name, g.securityPolicyN === policy.n]).sort()).toEqual([
       ["CSV Auditors", false],
+      ["CSV Contractors", true],
     ]);
     const events = await h.t.db.auditEvent.findMany({ where: { jobId: res.jobId }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.action, e.outcome])).toEqual([
