@@ -26,7 +26,11 @@ test("an admin creates an API token, a script reads the audit export with it, an
   const auth = { authorization: `Bearer ${token}` };
   const res = await script.get("/api/audit/export?format=jsonl&action=api_token", { headers: auth });
   expect(res.status()).toBe(200);
-  expect(await res.text()).toContain('"action":"api_token.created"');
+  const events = (await res.text())
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { action: string; targets: { label?: string }[] });
+  expect(events.some((e) => e.action === "api_token.created" && e.targets[0]?.label === "Ticketing export")).toBe(true);
   const prisma = await db();
   const stored = await prisma.apiToken.findFirstOrThrow({
     where: { name: "Ticketing export" },
