@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
-import { asksForReason, useChangeReason, withChangeReason } from "@/components/change-reason/change-reason";
+import { useSendWithReason } from "@/components/change-reason/change-reason";
 import type { Result } from "@/lib/actions/result";
 import { undoAuditEvent } from "@/lib/undo/actions";
 
@@ -22,16 +22,15 @@ export function useRunAction() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   // Every change carries the reason typed in the header (lib/actions/change-reason.ts).
-  const { reason, focus } = useChangeReason();
+  const send = useSendWithReason();
 
   const undo = useCallback(
     async (eventId: string) => {
       setPending(true);
       try {
-        const res = await undoAuditEvent(withChangeReason({ eventId }, reason));
+        const res = await send(undoAuditEvent, { eventId });
         if (res.ok) toast.success("Undone.");
         else toast.error(res.error);
-        if (asksForReason(res)) focus();
         router.refresh();
       } catch {
         toast.error("The console could not be reached. Check your connection and try again.");
@@ -39,14 +38,14 @@ export function useRunAction() {
         setPending(false);
       }
     },
-    [router, reason, focus],
+    [router, send],
   );
 
   const run = useCallback(
     async <I, T>(fn: (input: I) => Promise<Result<T>>, input: I, opts: RunOptions<T>): Promise<Result<T>> => {
       setPending(true);
       try {
-        const res = await fn(withChangeReason(input, reason));
+        const res = await send(fn, input);
         if (res.ok) {
           const msg = typeof opts.success === "function" ? opts.success(res.data) : opts.success;
           const eventId = res.eventId;
@@ -58,7 +57,6 @@ export function useRunAction() {
           );
         } else {
           toast.error(res.error);
-          if (asksForReason(res)) focus();
         }
         router.refresh();
         return res;
@@ -69,7 +67,7 @@ export function useRunAction() {
         setPending(false);
       }
     },
-    [router, undo, reason, focus],
+    [router, undo, send],
   );
 
   return { run, undo, pending };

@@ -1,14 +1,12 @@
-import Link from "next/link";
+import { ReasonLink } from "@/components/audit/reason-link";
 
-/** The reason or ticket number a job was confirmed with, linked to a search of the log for it. */
+/** The reason or ticket number a job was confirmed with. */
 export function JobReason({ reason }: { reason: string | null }) {
   if (!reason) return null;
   return (
     <p className="mt-2 text-sm" data-testid="job-reason">
       <span className="text-muted-foreground">Reason: </span>
-      <Link className="link" href={`/audit?q=${encodeURIComponent(reason)}`}>
-        {reason}
-      </Link>
+      <ReasonLink reason={reason} />
     </p>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { CHANGE_REASON_FIELD } from "@/lib/actions/change-reason";
+import type { Result } from "@/lib/actions/result";
 
 const STORAGE_KEY = "console.changeReason";
 
@@ -54,7 +55,7 @@ export function useChangeReason(): ChangeReasonState {
  * The input of a server action with the reason beside it (the action wrapper takes it out before the action's own
  * schema sees the input). A form's own reason field, when it has one, wins.
  */
-export function withChangeReason<I>(input: I, reason: string): I {
+function withChangeReason<I>(input: I, reason: string): I {
   const given = reason.trim();
   if (!given) return input;
   if (input instanceof FormData) {
@@ -69,6 +70,23 @@ export function withChangeReason<I>(input: I, reason: string): I {
 }
 
 /** Whether a refused call wants a reason (the tenant requires one, or the one given was not accepted). */
-export function asksForReason(res: { ok: boolean; fieldErrors?: Record<string, string[]> }): boolean {
+function asksForReason(res: { ok: boolean; fieldErrors?: Record<string, string[]> }): boolean {
   return !res.ok && Boolean(res.fieldErrors?.[CHANGE_REASON_FIELD]?.length);
+}
+
+/**
+ * Calls a server action with the tab's reason beside its input; a refusal for want of one moves the focus to the
+ * header's field. The one way the browser calls an action (useRunAction, useActionForm, the dialogs that call one
+ * directly), so that no change leaves without the reason.
+ */
+export function useSendWithReason() {
+  const { reason, focus } = useChangeReason();
+  return useCallback(
+    async <I, T>(fn: (input: I) => Promise<Result<T>>, input: I): Promise<Result<T>> => {
+      const res = await fn(withChangeReason(input, reason));
+      if (asksForReason(res)) focus();
+      return res;
+    },
+    [reason, focus],
+  );
 }

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { toast } from "sonner";
-import { asksForReason, useChangeReason, withChangeReason } from "@/components/change-reason/change-reason";
+import { useSendWithReason } from "@/components/change-reason/change-reason";
 import type { Result } from "@/lib/actions/result";
 
 /**
@@ -16,9 +16,9 @@ export function useActionForm<T>(
 ) {
   const router = useRouter();
   // Every change carries the reason typed in the header (lib/actions/change-reason.ts).
-  const { reason, focus } = useChangeReason();
+  const send = useSendWithReason();
   return useActionState(async (_prev: Result<T> | null, form: FormData) => {
-    const res = await run(withChangeReason(form, reason));
+    const res = await send(run, form);
     if (res.ok) {
       const msg = typeof opts.success === "function" ? opts.success(res.data) : opts.success;
       if (msg) toast.success(msg);
@@ -26,7 +26,6 @@ export function useActionForm<T>(
       router.refresh();
     } else {
       toast.error(res.error);
-      if (asksForReason(res)) focus();
     }
     return res;
   }, null);

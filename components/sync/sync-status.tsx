@@ -23,19 +23,21 @@ export function duration(run: SyncRunView): string {
       : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
+/** Events a sync recorded for values changed at the vendor, not through the console. */
+const driftText = (run: SyncRunView) => (run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : "");
+
 /**
  * A running sync's figures. Records count when they reach the cache: a vendor whose pages are gathered before they
  * are written (TruGrid's logon-IP report) has pages read and nothing saved yet, so the line says "saved", not "read".
  */
 export function runningCounts(run: SyncRunView): string {
   const pages = `${run.pagesDone}${run.pagesTotal ? ` of ${run.pagesTotal}` : ""} pages read`;
-  const drift = run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : "";
-  return `${pages} · ${run.fetched} saved · ${run.created} new · ${run.updated} changed${drift}`;
+  return `${pages} · ${run.fetched} saved · ${run.created} new · ${run.updated} changed${driftText(run)}`;
 }
 
 export function counts(run: SyncRunView): string {
   const removed = run.deletionsDeferred.map((r) => `${r.replaceAll("_", " ")}s`).join(", ");
   const deferred = removed ? ` · removed ${removed} left to the next run (the list changed while it was read)` : "";
-  const drift = run.driftEvents ? ` · ${run.driftEvents} changed outside the console` : "";
-  return `${run.fetched} read · ${run.created} new · ${run.updated} changed · ${run.deleted} gone${drift}${deferred}`;
+  const figures = `${run.fetched} read · ${run.created} new · ${run.updated} changed · ${run.deleted} gone`;
+  return `${figures}${driftText(run)}${deferred}`;
 }

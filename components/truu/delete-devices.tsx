@@ -3,7 +3,7 @@ import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type ComponentProps, useState } from "react";
 import { toast } from "sonner";
-import { useChangeReason, withChangeReason } from "@/components/change-reason/change-reason";
+import { useSendWithReason } from "@/components/change-reason/change-reason";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { deleteTruuDevice } from "@/lib/truu/delete-actions";
@@ -41,7 +41,7 @@ export function DeleteDevices({
   onOpenChange?: (open: boolean) => void;
 }) {
   const router = useRouter();
-  const { reason } = useChangeReason();
+  const send = useSendWithReason();
   const [openState, setOpenState] = useState(false);
   const controlled = openProp !== undefined;
   const open = controlled ? openProp : openState;
@@ -55,7 +55,7 @@ export function DeleteDevices({
     let done = 0;
     for (const d of devices) {
       try {
-        const res = await deleteTruuDevice(withChangeReason({ tenantId, deviceId: d.vendorId }, reason));
+        const res = await send(deleteTruuDevice, { tenantId, deviceId: d.vendorId });
         if (res.ok) done++;
         else failed.push(`${name(d)}: ${res.error}`);
       } catch {

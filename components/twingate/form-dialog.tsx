@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import { toast } from "sonner";
 import { useRunAction } from "@/components/actions/use-run-action";
-import { asksForReason, useChangeReason, withChangeReason } from "@/components/change-reason/change-reason";
+import { useSendWithReason } from "@/components/change-reason/change-reason";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { Result } from "@/lib/actions/result";
@@ -43,7 +43,7 @@ export function FormDialog<T>({
 }) {
   const router = useRouter();
   const { undo } = useRunAction();
-  const { reason, focus } = useChangeReason();
+  const send = useSendWithReason();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -67,7 +67,7 @@ export function FormDialog<T>({
             for (const [k, v] of Object.entries(extra)) fd.set(k, v);
             setBusy(true);
             try {
-              const res = await action(withChangeReason(fd, reason));
+              const res = await send(action, fd);
               if (res.ok) {
                 const eventId = res.eventId;
                 toast.success(
@@ -83,7 +83,6 @@ export function FormDialog<T>({
               } else {
                 setErrors(res.fieldErrors ?? {});
                 toast.error(res.error);
-                if (asksForReason(res)) focus();
               }
             } catch {
               toast.error("The console could not be reached. Check your connection and try again.");

@@ -62,17 +62,17 @@ export const revokeApiTokenDef: ActionDef<typeof RevokeInput> = {
 /** Revokes a token at once: its owner may, and an admin who could manage an account with the token's reach. */
 export async function revokeApiTokenBody({ tokenId }: z.output<typeof RevokeInput>, ctx: ActionContext) {
   const token = await ctx.db.apiToken.findUnique({ where: { id: tokenId }, include: { tenants: true } });
-  const reach = token && { role: token.role, tenantIds: token.tenants.map((t) => t.tenantId) };
-  const refusal =
-    !token || !reach ? "no such token" : token.ownerId === ctx.staff.id ? null : manageRefusal(ctx.staff, reach);
+  const refusal = !token
+    ? "no such token"
+    : token.ownerId === ctx.staff.id
+      ? null
+      : manageRefusal(ctx.staff, { role: token.role, tenantIds: token.tenants.map((t) => t.tenantId) });
   if (!token || refusal) throw new ActionDenied("Not found.", refusal ?? "no such token");
   if (token.revokedAt) throw new ActionError("This token is already revoked.");
-  await ctx.db.apiToken.update({
-    where: { id: tokenId },
-    data: { revokedAt: new Date(), revokedById: ctx.staff.id },
-  });
+  const revokedAt = new Date();
+  await ctx.db.apiToken.update({ where: { id: tokenId }, data: { revokedAt, revokedById: ctx.staff.id } });
   ctx.audit.targets = [{ type: "api_token", id: token.id, label: token.name }];
   ctx.audit.before = { revokedAt: null };
-  ctx.audit.after = { revokedAt: new Date().toISOString() };
+  ctx.audit.after = { revokedAt: revokedAt.toISOString() };
   return { id: token.id };
 }

@@ -38,7 +38,8 @@ export interface AuditRow {
   correlationId: string | null;
 }
 
-export async function listAuditEvents(staff: Staff, f: AuditFilter) {
+/** A page of the log, newest first; `pageSize` fewer for a short list (a person's recent changes). */
+export async function listAuditEvents(staff: Staff, f: AuditFilter, pageSize = AUDIT_PAGE_SIZE) {
   // Keyset paging on seq: `before` walks to older events, `after` back to newer ones.
   const newerFirst = f.after === undefined;
   const person = f.person ? await personTargets(db(), staff, f.person) : null;
@@ -55,9 +56,9 @@ export async function listAuditEvents(staff: Staff, f: AuditFilter) {
   const rows = await db().$queryRaw<AuditRow[]>`
     SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" e WHERE ${where} ${cursor}
       AND NOT (e."outcome" = 'pending' AND EXISTS (SELECT 1 FROM "AuditEvent" o WHERE o."correlationId" = e."id"))
-    ORDER BY seq ${newerFirst ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${AUDIT_PAGE_SIZE + 1}`;
-  const more = rows.length > AUDIT_PAGE_SIZE;
-  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+    ORDER BY seq ${newerFirst ? Prisma.sql`DESC` : Prisma.sql`ASC`} LIMIT ${pageSize + 1}`;
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
   if (!newerFirst) page.reverse();
   return {
     events: page,

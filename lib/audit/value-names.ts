@@ -75,7 +75,12 @@ export async function namedValues<T extends { tenantId: string | null; before: u
   rows: T[],
 ): Promise<T[]> {
   const byTenant = new Map<string, T[]>();
-  for (const r of rows) if (r.tenantId) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r]);
+  for (const r of rows) {
+    if (!r.tenantId) continue;
+    const list = byTenant.get(r.tenantId);
+    if (list) list.push(r);
+    else byTenant.set(r.tenantId, [r]);
+  }
   const names = new Map<string, Map<string, string>>();
   for (const [tenantId, list] of byTenant) {
     const ids = vendorIdsIn(list.flatMap((r) => [r.before, r.after]));

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Staff } from "../auth/staff";
 import { db } from "../db";
-import { pacerKey } from "../twingate/pacer";
+import { pacerSlotKey } from "../twingate/pacer";
 import { TWINGATE_LIMITS } from "../vendors/twingate/pacer";
 import { bulkProgress } from "./apply";
 import { bulkOperation } from "./catalogue";
@@ -64,6 +64,6 @@ async function twingateWriteBudget(tenantId: string): Promise<WriteBudget> {
   const { limit, windowMs } = TWINGATE_LIMITS.write;
   const [row] = await db().$queryRaw<{ used: number }[]>`
     SELECT count(*)::int AS used FROM "PacerSlot"
-    WHERE key = ${`${pacerKey(tenantId)}:write`} AND at > now() - make_interval(secs => ${windowMs / 1000})`;
+    WHERE key = ${pacerSlotKey(tenantId, "write")} AND at > now() - make_interval(secs => ${windowMs / 1000})`;
   return { limit, windowMs, used: row?.used ?? 0 };
 }

@@ -30,6 +30,7 @@ const BRANDS: Record<string, string> = {
   twingate: "Twingate",
   jumpcloud: "JumpCloud",
 };
+const BRAND_WORD = new RegExp(`\\b(${Object.keys(BRANDS).join("|")})\\b`, "g");
 
 /** Words for an enum value: known ones as the vendor's brand spells them, else sentence case with spaces. */
 export function words(value: string | null | undefined): string {
@@ -38,6 +39,6 @@ export function words(value: string | null | undefined): string {
   if (known) return known;
   // Already words (a vendor that sends "Active" or "laptop"): only the first letter raised.
   const spaced = value.includes("_") || value === value.toUpperCase() ? value.replace(/_/g, " ").toLowerCase() : value;
-  const branded = spaced.replace(/\b(trugrid|truu|twingate|jumpcloud)\b/g, (w) => BRANDS[w] ?? w);
+  const branded = spaced.replace(BRAND_WORD, (w) => BRANDS[w] ?? w);
   return branded.charAt(0).toUpperCase() + branded.slice(1);
 }

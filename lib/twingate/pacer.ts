@@ -12,6 +12,11 @@ export function pacerKey(tenantId: string): string {
   return `twingate:${tenantId}`;
 }
 
+/** The PacerSlot key of one kind of call (PgPacer's `<key>:<kind>`): what the grants are counted under. */
+export function pacerSlotKey(tenantId: string, kind: PaceKind): string {
+  return `${pacerKey(tenantId)}:${kind}`;
+}
+
 /**
  * Paces console calls against the same Postgres-held budget as the sync
  * (`pacer_try_grant`, one row per grant), so that a sync and staff clicking
@@ -28,7 +33,7 @@ export class ConsolePacer implements Pacer {
 
   async acquire(kind: PaceKind): Promise<void> {
     const { limit, windowMs } = TWINGATE_LIMITS[kind];
-    const key = `${pacerKey(this.tenantId)}:${kind}`;
+    const key = pacerSlotKey(this.tenantId, kind);
     const started = Date.now();
     for (;;) {
       const rows = await this.db.$queryRaw<

@@ -86,8 +86,8 @@ export async function startJob(
       "applyBulkJob needs a client made by createPrismaClient (it writes results on the client's own pool).",
     );
   }
-  const changeReason = job.changeReason;
-  return { db, pool, jobId, tenantId: job.tenantId, op, ctx, confirmer, actor, changeReason, stepRows, opts };
+  const { tenantId, changeReason } = job;
+  return { db, pool, jobId, tenantId, op, ctx, confirmer, actor, changeReason, stepRows, opts };
 }
 
 /** Rows a cancel left unsent end cancelled; the job ends (a runbook step leaves that to the runbook). */

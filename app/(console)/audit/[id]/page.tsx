@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { ReasonLink } from "@/components/audit/reason-link";
 import { UndoButton } from "@/components/audit/undo-button";
 import { ValueDiff } from "@/components/audit/value-diff";
 import { PageHeader } from "@/components/shell/page-header";
@@ -83,16 +84,7 @@ export default async function AuditEventPage(props: PageProps) {
                 {event.reason ? <span className="ml-2">{event.reason}</span> : null}
               </>,
             )}
-            {row(
-              "Reason given",
-              event.changeReason ? (
-                <Link className="link" href={`/audit?q=${encodeURIComponent(event.changeReason)}`}>
-                  {event.changeReason}
-                </Link>
-              ) : (
-                "—"
-              ),
-            )}
+            {row("Reason given", event.changeReason ? <ReasonLink reason={event.changeReason} /> : "—")}
             {row("Tenant", tenantName ?? "—")}
             {row("Vendor", event.vendor ?? "—")}
             {row(

@@ -41,9 +41,7 @@ export default async function PersonPage(props: PageProps) {
   // An old link to a person later merged through an alias lands on the person it became.
   if (view.mergedInto !== null) redirect(`/people/${view.mergedInto}`);
   const { person, trugrid, truu, twingate, jumpcloud } = view;
-  const history = allows(staff, "audit.read")
-    ? (await listAuditEvents(staff, { person: id })).events.slice(0, 8)
-    : null;
+  const history = allows(staff, "audit.read") ? (await listAuditEvents(staff, { person: id }, 8)).events : null;
   const tenantId = person.tenantId;
   // Each vendor's actions inline, shown to those who may use them (the actions check again on the server).
   const may = {
